@@ -1,0 +1,60 @@
+/**
+ * The result of a Monte Carlo run: streaming accumulators on typed arrays, no per-draw objects
+ * unless the caller asks to keep draws. This is the contract that analyses, charts and the command
+ * line read; fields may be added, but these keep their meaning.
+ */
+import type { RuleName, Side } from '../model/types.js';
+
+/** Per-draw arrays, kept only when `SimulationOptions.keep` asks for them. */
+export interface KeptDraws {
+  /** Two-party margin of side A in pp, per draw and unit: index `draw * units + unit`. */
+  margins?: Float32Array;
+  /** Weight won by side A per draw (EV, seats; for popular-vote rules 1 = win, 0 = loss). */
+  weightA?: Int32Array;
+  /** National two-party margin of side A in pp, per draw. */
+  nationalMargin?: Float32Array;
+}
+
+/** What a simulation returns. Side A is `sides[0]` ("ours"), side B is `sides[1]`. */
+export interface SimulationResult {
+  /** Package version that produced the result. */
+  version: string;
+  seed: number;
+  simulations: number;
+  /** Draws per block; blocks are seeded from (seed, block index). */
+  blockSize: number;
+  sides: [Side, Side];
+  rule: RuleName;
+  unitIds: string[];
+  unitNames: string[];
+  /** Weight of each unit (EV, seats; 0 where units are not weighted). */
+  weights: Int32Array;
+  /** Weight needed to win outright (270 of 538). For popular-vote rules: 1. */
+  threshold: number;
+  /** Draws won by A, by B, and tied (269–269, or an exact national tie). */
+  winsA: number;
+  winsB: number;
+  ties: number;
+  /** P(win) per side, P(tie), and the Monte Carlo standard error sqrt(p(1-p)/n) per side. */
+  pWin: Record<Side, number>;
+  pTie: number;
+  standardError: Record<Side, number>;
+  /** Mean weight per side. */
+  expectedWeight: Record<Side, number>;
+  /** weightCounts[w] = draws in which side A won weight w; length = total weight + 1. */
+  weightCounts: Float64Array;
+  /** Per unit: draws A won the unit; sum and sum of squares of A's margin (pp). */
+  unitWinsA: Float64Array;
+  marginSum: Float64Array;
+  marginSumSq: Float64Array;
+  /** Per unit: draws in which the unit was the tipping point (for the draw's winner). */
+  tippingCounts: Float64Array;
+  /** Draws A won the national two-party popular vote. */
+  popularWinsA: number;
+  /** Draws in which the weight winner differs from the popular-vote winner (no tie). */
+  splits: number;
+  /** Per side and unit: mean extra votes bought by that side's campaign (mobilisation + relays + persuasion). */
+  meanExtraVotes: Record<Side, Float64Array>;
+  /** Per-draw arrays when asked for. */
+  draws?: KeptDraws;
+}
