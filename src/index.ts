@@ -1,0 +1,24 @@
+/**
+ * campaign-lab public API: one curated list of re-exports, grouped by topic.
+ * Notebooks and the command line use only what is exported here.
+ */
+
+// Errors
+export { InputError, formatInputError, describeValue } from './errors.js';
+
+// Domain types
+export type { Country, Side, RuleName, ResultUnit, ElectionResults, Prior, ChannelName, Confidence, Citation } from './model/types.js';
+export { CHANNEL_NAMES } from './model/types.js';
+
+// Data
+
+// Model and scenarios
+
+// Simulation
+export type { SimulationResult, KeptDraws } from './sim/types.js';
+
+// Analysis
+
+// Charts
+
+// Rendering
