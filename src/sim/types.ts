@@ -13,6 +13,8 @@ export interface KeptDraws {
   weightA?: Int32Array;
   /** National two-party margin of side A in pp, per draw. */
   nationalMargin?: Float32Array;
+  /** Winner per draw: 1 side A, -1 side B, 0 tie. Lets analyses pair draws across runs (common random numbers). */
+  outcome?: Int8Array;
 }
 
 /** What a simulation returns. Side A is `sides[0]` ("ours"), side B is `sides[1]`. */
