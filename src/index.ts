@@ -11,6 +11,12 @@ export type { Country, Side, RuleName, ResultUnit, ElectionResults, Prior, Chann
 export { CHANNEL_NAMES } from './model/types.js';
 
 // Data
+export type { Parameters, ChannelParameters, CitedPrior, CitedValue, Salience, TurnoutEffectPriors, PersuasionPriors, UncertaintyDefaults } from './data/parameters.js';
+export { parseParameters } from './data/parameters.js';
+export { loadParameters } from './data/loadParameters.js';
+export { parseJsonText } from './data/parseJsonText.js';
+export { defaultDataDirectory } from './data/dataDirectory.js';
+export type { DataDirectoryOptions } from './data/dataDirectory.js';
 
 // Model and scenarios
 

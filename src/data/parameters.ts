@@ -1,0 +1,240 @@
+/**
+ * Channel and model parameters with their citations: the typed shape of data/parameters.json and
+ * the text parser that validates it. No file access here (see loadParameters.ts), so browser code
+ * can parse a fetched copy of the same file.
+ *
+ * Every number carries a {@link Citation}. Effects are percentage points (pp) of turnout among the
+ * people a channel actually reaches (the complier average causal effect, CACE); where a study
+ * reported an effect per person targeted (ITT), data/parameters.json says how it was converted.
+ */
+import { CHANNEL_NAMES } from '../model/types.js';
+import type { ChannelName, Citation, Confidence, Prior } from '../model/types.js';
+import { InputError, describeValue } from '../errors.js';
+import { parseJsonText } from './parseJsonText.js';
+
+/** An uncertain quantity with the source it comes from. Assignable to {@link Prior}. */
+export interface CitedPrior extends Prior {
+  citation: Citation;
+}
+
+/** A fixed number with the source it comes from. */
+export interface CitedValue {
+  value: number;
+  citation: Citation;
+}
+
+/** Election salience: `low` (local, primary, midterm experiments), `high` (presidential general election). */
+export type Salience = 'low' | 'high';
+
+/** Turnout effect priors of one channel, pp of turnout among people reached. */
+export interface TurnoutEffectPriors {
+  /** Low-salience elections, where most field experiments were run. */
+  lowSalience: CitedPrior;
+  /** High-salience national elections (US presidential general election). */
+  highSalience: CitedPrior;
+  /** France (presidential): where French evidence exists it replaces the US figure (door: 0, Pons 2018). */
+  france: CitedPrior;
+}
+
+/**
+ * Persuasion priors of one channel: net share of reached people who switch their vote from the other
+ * side to the contacting side, in pp. Each switch moves the two-party margin by two votes.
+ */
+export interface PersuasionPriors {
+  /** US general elections and any country without its own evidence (Kalla & Broockman 2018: about zero). */
+  general: CitedPrior;
+  /** France (Pons 2018 for door-to-door canvassing). */
+  france: CitedPrior;
+}
+
+/** Parameters of one mobilisation channel (DESIGN.md §3). */
+export interface ChannelParameters {
+  channel: ChannelName;
+  /** What the channel is, in a few words (`volunteer phone calls`). */
+  description: string;
+  /** How the underlying studies measured the effect and how it was converted to "per person reached". */
+  basis: string;
+  /** Turnout effect among people reached, pp. */
+  turnoutEffect: TurnoutEffectPriors;
+  /** Persuasion effect among people reached, pp of them switching sides. */
+  persuasion: PersuasionPriors;
+  /** Share of targeted people actually reached, 0–1. */
+  contactRate: CitedPrior;
+  /** Cost of one contact attempt on one targeted person, US dollars; null where no cited figure exists. */
+  costPerContact: CitedPrior | null;
+  /** Number of contacts per person after which further contacts add nothing (mail: 5 pieces); null if none known. */
+  saturation: CitedValue | null;
+  /** Extra votes through friends per direct vote (Facebook 2010: about 4.7); only for channels that spread. */
+  indirectMultiplier?: CitedPrior;
+  /** Main references for the channel as a whole. */
+  citation: Citation;
+}
+
+/** Default standard deviations of the error model (DESIGN.md §3), pp of two-party margin, and t tails. */
+export interface UncertaintyDefaults {
+  /** National error SD, pp. */
+  national: number;
+  /** Regional (US Census division; French region) error SD, pp. */
+  regional: number;
+  /** Territory error SD, pp. */
+  territory: number;
+  /** Degrees of freedom of the Student-t national error (> 2). */
+  tails: number;
+  citation: Citation;
+}
+
+/** Everything in data/parameters.json. */
+export interface Parameters {
+  /** Parameters per channel: email, sms, phone, door, mail, social, relay. */
+  channels: Record<ChannelName, ChannelParameters>;
+  /** Share of a supporter list's addresses going stale per year, 0–1. */
+  listChurn: CitedPrior;
+  /** Share of list members who become active volunteers, 0–1. */
+  volunteerConversion: CitedPrior;
+  /** People outside the list each volunteer contacts (the "army of relays"), count per volunteer. */
+  relayContactsPerVolunteer: CitedPrior;
+  /** Fractional reduction of low-salience effects in a high-salience election, 0–1. */
+  salienceAttenuation: CitedPrior;
+  /** Default error-model SDs; to be replaced by backtest-chosen values. */
+  uncertainty: UncertaintyDefaults;
+  /** Currency and price basis of the costs. */
+  currency: string;
+}
+
+const CONFIDENCES: readonly Confidence[] = ['H', 'M', 'L'];
+
+/** Reads a JSON value at a key path and reports where it is when it has the wrong type. */
+class JsonReader {
+  constructor(readonly file: string) {}
+
+  fail(at: string, expected: string, found: unknown): never {
+    throw new InputError({ file: this.file, at, expected, found: describeValue(found) });
+  }
+
+  object(value: unknown, at: string): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(at, 'an object', value);
+    return value as Record<string, unknown>;
+  }
+
+  number(value: unknown, at: string): number {
+    if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(at, 'a finite number', value);
+    return value as number;
+  }
+
+  string(value: unknown, at: string): string {
+    if (typeof value !== 'string' || value.length === 0) this.fail(at, 'a non-empty string', value);
+    return value as string;
+  }
+
+  citation(value: unknown, at: string): Citation {
+    const o = this.object(value, at);
+    const source = this.string(o.source, `${at}.source`);
+    const confidence = o.confidence;
+    if (!CONFIDENCES.includes(confidence as Confidence)) this.fail(`${at}.confidence`, 'one of "H", "M", "L"', confidence);
+    const citation: Citation = { source, confidence: confidence as Confidence };
+    if (o.note !== undefined) citation.note = this.string(o.note, `${at}.note`);
+    return citation;
+  }
+
+  prior(value: unknown, at: string): CitedPrior {
+    const o = this.object(value, at);
+    const central = this.number(o.central, `${at}.central`);
+    const low = this.number(o.low, `${at}.low`);
+    const high = this.number(o.high, `${at}.high`);
+    if (!(low <= central && central <= high)) this.fail(at, 'a prior with low <= central <= high', { low, central, high });
+    return { central, low, high, citation: this.citation(o.citation, `${at}.citation`) };
+  }
+
+  share(value: unknown, at: string): CitedPrior {
+    const p = this.prior(value, at);
+    if (p.low < 0 || p.high > 1) this.fail(at, 'a prior of shares between 0 and 1', { low: p.low, high: p.high });
+    return p;
+  }
+
+  nonNegative(value: unknown, at: string): CitedPrior {
+    const p = this.prior(value, at);
+    if (p.low < 0) this.fail(`${at}.low`, 'a non-negative number', p.low);
+    return p;
+  }
+}
+
+function readChannel(r: JsonReader, value: unknown, channel: ChannelName): ChannelParameters {
+  const at = `channels.${channel}`;
+  const o = r.object(value, at);
+  const effect = r.object(o.turnoutEffect, `${at}.turnoutEffect`);
+  const persuasion = r.object(o.persuasion, `${at}.persuasion`);
+  const parsed: ChannelParameters = {
+    channel,
+    description: r.string(o.description, `${at}.description`),
+    basis: r.string(o.basis, `${at}.basis`),
+    turnoutEffect: {
+      lowSalience: r.prior(effect.lowSalience, `${at}.turnoutEffect.lowSalience`),
+      highSalience: r.prior(effect.highSalience, `${at}.turnoutEffect.highSalience`),
+      france: r.prior(effect.france, `${at}.turnoutEffect.france`),
+    },
+    persuasion: {
+      general: r.prior(persuasion.general, `${at}.persuasion.general`),
+      france: r.prior(persuasion.france, `${at}.persuasion.france`),
+    },
+    contactRate: r.share(o.contactRate, `${at}.contactRate`),
+    costPerContact: o.costPerContact === null ? null : r.nonNegative(o.costPerContact, `${at}.costPerContact`),
+    saturation: null,
+    citation: r.citation(o.citation, `${at}.citation`),
+  };
+  if (o.saturation !== null) {
+    const s = r.object(o.saturation, `${at}.saturation`);
+    const pieces = r.number(s.value, `${at}.saturation.value`);
+    if (!Number.isInteger(pieces) || pieces < 1) r.fail(`${at}.saturation.value`, 'a positive integer', pieces);
+    parsed.saturation = { value: pieces, citation: r.citation(s.citation, `${at}.saturation.citation`) };
+  }
+  if (o.indirectMultiplier !== undefined) {
+    parsed.indirectMultiplier = r.nonNegative(o.indirectMultiplier, `${at}.indirectMultiplier`);
+  }
+  return parsed;
+}
+
+/**
+ * Parses and validates the text of data/parameters.json.
+ *
+ * Kept free of file access so a browser can parse a fetched copy. Checks every channel named in
+ * {@link CHANNEL_NAMES} is present, every prior has low <= central <= high, shares lie in 0–1, and
+ * every value carries a citation with confidence H, M or L.
+ *
+ * @param text JSON text of the parameters file.
+ * @param file Name used in error messages (`data/parameters.json`).
+ * @returns The typed parameters.
+ * @throws {InputError} on malformed JSON (with line and column) or a missing or ill-typed key (with its key path).
+ * @example
+ * parseParameters(text, 'data/parameters.json').channels.door.turnoutEffect.france.central // => 0
+ */
+export function parseParameters(text: string, file: string): Parameters {
+  const r = new JsonReader(file);
+  const root = r.object(parseJsonText(text, file), '(root)');
+  const channelsObject = r.object(root.channels, 'channels');
+  const channels = {} as Record<ChannelName, ChannelParameters>;
+  for (const name of CHANNEL_NAMES) channels[name] = readChannel(r, channelsObject[name], name);
+  for (const key of Object.keys(channelsObject)) {
+    if (!CHANNEL_NAMES.includes(key as ChannelName)) r.fail(`channels.${key}`, `one of ${CHANNEL_NAMES.join(', ')}`, key);
+  }
+  const u = r.object(root.uncertainty, 'uncertainty');
+  const uncertainty: UncertaintyDefaults = {
+    national: r.number(u.national, 'uncertainty.national'),
+    regional: r.number(u.regional, 'uncertainty.regional'),
+    territory: r.number(u.territory, 'uncertainty.territory'),
+    tails: r.number(u.tails, 'uncertainty.tails'),
+    citation: r.citation(u.citation, 'uncertainty.citation'),
+  };
+  for (const key of ['national', 'regional', 'territory'] as const) {
+    if (uncertainty[key] < 0) r.fail(`uncertainty.${key}`, 'a non-negative number of pp', uncertainty[key]);
+  }
+  if (!(uncertainty.tails > 2)) r.fail('uncertainty.tails', 'a number greater than 2', uncertainty.tails);
+  return {
+    channels,
+    listChurn: r.share(root.listChurn, 'listChurn'),
+    volunteerConversion: r.share(root.volunteerConversion, 'volunteerConversion'),
+    relayContactsPerVolunteer: r.nonNegative(root.relayContactsPerVolunteer, 'relayContactsPerVolunteer'),
+    salienceAttenuation: r.share(root.salienceAttenuation, 'salienceAttenuation'),
+    uncertainty,
+    currency: r.string(root.currency, 'currency'),
+  };
+}

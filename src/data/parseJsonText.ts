@@ -1,0 +1,155 @@
+/**
+ * JSON parsing that reports where a malformed file goes wrong, by line and column.
+ * `JSON.parse` in Node 20 sometimes names a character position and sometimes only quotes the text;
+ * this small recursive-descent reader always knows its line and column.
+ */
+import { InputError } from '../errors.js';
+
+class JsonScanner {
+  private index = 0;
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {}
+
+  /** Line and column (both 1-based) of a character offset. */
+  private locate(offset: number): string {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < this.text.length; i++) {
+      if (this.text[i] === '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return `line ${line}, column ${offset - lineStart + 1}`;
+  }
+
+  private fail(expected: string): never {
+    const ch = this.text[this.index];
+    throw new InputError({
+      file: this.file,
+      at: this.locate(this.index),
+      expected,
+      found: ch === undefined ? 'end of file' : JSON.stringify(ch),
+    });
+  }
+
+  private skipSpace(): void {
+    while (this.index < this.text.length && ' \t\n\r'.includes(this.text[this.index]!)) this.index++;
+  }
+
+  parseDocument(): unknown {
+    if (this.text.charCodeAt(0) === 0xfeff) this.index = 1;
+    const value = this.value();
+    this.skipSpace();
+    if (this.index < this.text.length) this.fail('the end of the JSON document');
+    return value;
+  }
+
+  private value(): unknown {
+    this.skipSpace();
+    const ch = this.text[this.index];
+    if (ch === '{') return this.object();
+    if (ch === '[') return this.array();
+    if (ch === '"') return this.string();
+    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return this.number();
+    for (const [word, literal] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (this.text.startsWith(word, this.index)) {
+        this.index += word.length;
+        return literal;
+      }
+    }
+    return this.fail('a JSON value');
+  }
+
+  private object(): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    this.index++;
+    this.skipSpace();
+    if (this.text[this.index] === '}') {
+      this.index++;
+      return result;
+    }
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.index] !== '"') this.fail('a double-quoted property name');
+      const key = this.string();
+      this.skipSpace();
+      if (this.text[this.index] !== ':') this.fail('":" after a property name');
+      this.index++;
+      result[key] = this.value();
+      this.skipSpace();
+      const next = this.text[this.index];
+      this.index++;
+      if (next === '}') return result;
+      if (next !== ',') {
+        this.index--;
+        this.fail('"," or "}" after a property value');
+      }
+    }
+  }
+
+  private array(): unknown[] {
+    const result: unknown[] = [];
+    this.index++;
+    this.skipSpace();
+    if (this.text[this.index] === ']') {
+      this.index++;
+      return result;
+    }
+    for (;;) {
+      result.push(this.value());
+      this.skipSpace();
+      const next = this.text[this.index];
+      this.index++;
+      if (next === ']') return result;
+      if (next !== ',') {
+        this.index--;
+        this.fail('"," or "]" after an array element');
+      }
+    }
+  }
+
+  private string(): string {
+    const start = this.index;
+    this.index++;
+    while (this.index < this.text.length) {
+      const ch = this.text[this.index]!;
+      if (ch === '"') {
+        this.index++;
+        try {
+          return JSON.parse(this.text.slice(start, this.index)) as string;
+        } catch {
+          this.index = start;
+          return this.fail('a string with valid escapes');
+        }
+      }
+      if (ch === '\\') this.index++;
+      else if (ch < ' ') this.fail('a string without raw control characters');
+      this.index++;
+    }
+    return this.fail('a closing double quote');
+  }
+
+  private number(): number {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.index, this.index + 40));
+    if (!match) this.fail('a number');
+    this.index += match[0].length;
+    return Number(match[0]);
+  }
+}
+
+/**
+ * Parses JSON text, failing with the file, line and column of the first error.
+ *
+ * @param text JSON text.
+ * @param file Name used in error messages.
+ * @returns The parsed value.
+ * @throws {InputError} `data/x.json: line 3, column 5 must be a JSON value, got "}"`.
+ * @example
+ * parseJsonText('{"a": [1, 2]}', 'x.json') // => { a: [1, 2] }
+ */
+export function parseJsonText(text: string, file: string): unknown {
+  return new JsonScanner(text, file).parseDocument();
+}
