@@ -1,0 +1,36 @@
+/**
+ * One catalogue of the warnings analyses give when they carry on with a weak footing (few draws left
+ * after conditioning, draws not kept, ...). Warnings are returned with the result, never printed, so
+ * callers count them and tests assert them (in the manner of vega-lite `src/log/message.ts`).
+ */
+
+/** A warning returned beside an analysis result. */
+export interface AnalysisWarning {
+  /** Stable code tests and callers can match. */
+  code: 'few-draws' | 'no-draws' | 'clipped-budget' | 'blocked-channel';
+  /** Ready-to-print sentence. */
+  message: string;
+}
+
+/** The warning texts, one function per code. */
+export const analysisMessages = {
+  /**
+   * @example
+   * analysisMessages.fewDraws(37, 100000, 'D wins FL') // => {code: 'few-draws', message: 'conditioning on "D wins FL" kept 37 of 100000 draws; the estimate is noisy'}
+   */
+  fewDraws(kept: number, total: number, condition: string): AnalysisWarning {
+    return { code: 'few-draws', message: `conditioning on "${condition}" kept ${kept} of ${total} draws; the estimate is noisy` };
+  },
+  /** No draw satisfies the condition: the conditional probability is undefined (reported as NaN). */
+  noDraws(total: number, condition: string): AnalysisWarning {
+    return { code: 'no-draws', message: `conditioning on "${condition}" kept 0 of ${total} draws; the probability is undefined` };
+  },
+  /** A budget step could not be spent because a legal cap or the territory's list was exhausted. */
+  clippedBudget(unspent: number, unit: string): AnalysisWarning {
+    return { code: 'clipped-budget', message: `${unspent} of the budget (${unit}) stayed unspent: every allowed option hit its cap` };
+  },
+  /** A channel was excluded by a legal rule (blackout window, consent). */
+  blockedChannel(channel: string, rule: string): AnalysisWarning {
+    return { code: 'blocked-channel', message: `channel "${channel}" is not allowed: ${rule}` };
+  },
+};

@@ -1,0 +1,138 @@
+/**
+ * Probability that a territory is decisive, and the power of one voter there: the probability that one
+ * more vote in the territory changes the national winner.
+ *
+ * Source: Gelman, Silver & Edlin (2012), "What is the probability your vote will make a difference?",
+ * Economic Inquiry 50(2):321–326: P(decisive) = P(the state is pivotal for the Electoral College and tied).
+ */
+import type { ElectionResults } from '../model/types.js';
+import type { SimulationResult } from '../sim/types.js';
+import { InputError } from '../errors.js';
+
+/** Options of {@link decisiveProbability}. */
+export interface DecisiveProbabilityOptions {
+  /** Results giving each unit's two-party vote total (A + B), which converts pp into votes. */
+  results: ElectionResults;
+  /**
+   * Kernel bandwidth in pp of margin. Default per unit: Silverman's rule of thumb,
+   * 0.9 × min(SD, IQR / 1.34) × n^(−1/5), over that unit's kept margins.
+   */
+  bandwidthPp?: number;
+}
+
+/** One row per unit. */
+export interface DecisiveUnit {
+  id: string;
+  name: string;
+  weight: number;
+  /** P(the unit's weight changes the national winner), share of draws (a win ↔ tie change counts one half). */
+  pivotal: number;
+  /** Density at a zero margin of the unit's margin jointly with being pivotal, per pp. */
+  densityAtZeroPerPp: number;
+  /** Bandwidth used, pp. */
+  bandwidthPp: number;
+  /** Votes of A and B in the unit (two-party total). */
+  twoPartyVotes: number;
+  /** Probability one voter in the unit decides the national winner (per-voter power). */
+  voterPower: number;
+  /** 1 / voterPower: "1 in N", or Infinity. */
+  oneIn: number;
+}
+
+function quantileSorted(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
+}
+
+/**
+ * Per territory: probability of being pivotal, and probability that one vote there decides the race.
+ *
+ * Estimator, over the kept draws d = 1..n of unit i with margin m (pp) and weight w:
+ * - pivotal(d, i) compares the national outcome with unit i given to A and given to B, everything else as
+ *   drawn; outcomes are +1 (A wins), 0 (tie), −1 (B wins) and pivotal = |difference| / 2, so win ↔ loss
+ *   counts 1 and win ↔ tie 1/2.
+ * - density at zero = (1/n) Σ_d K_h(m(d, i)) × pivotal(d, i), K_h the Gaussian kernel with bandwidth h pp.
+ * - voter power = density at zero / (votes per pp), votes per pp = (A + B) / 200: the Gelman–Silver–Edlin
+ *   convention, in which a state is "tied" with probability density-of-vote-share-at-½ / voters; a voter
+ *   switching sides moves the margin by 200 / (A + B) pp. Counting a tie-breaking coin flip as one half
+ *   for one extra vote gives half this figure.
+ *
+ * Needs the run to keep `margins` and `weightA`. Applies to weighted rules (electoral-college, seats).
+ *
+ * @param result a simulation result with kept `margins` and `weightA`
+ * @param options `results` (two-party vote totals), `bandwidthPp` (default Silverman per unit)
+ * @throws {InputError} when the draws were not kept or the rule is not weighted
+ * @example
+ * decisiveProbability(result, { results: results2020 })
+ * // => [{id: 'PA', pivotal: 0.31, densityAtZeroPerPp: 0.021, voterPower: 6.2e-9, oneIn: 1.6e8, ...}, ...]
+ */
+export function decisiveProbability(result: SimulationResult, options: DecisiveProbabilityOptions): DecisiveUnit[] {
+  const margins = result.draws?.margins;
+  const weightA = result.draws?.weightA;
+  if (!margins || !weightA) {
+    throw new InputError({ at: 'result.draws', expected: 'kept margins and weightA (keep: {margins: true, weightA: true})', found: 'no kept draws' });
+  }
+  if (result.rule !== 'electoral-college' && result.rule !== 'seats') {
+    throw new InputError({ at: 'result.rule', expected: '"electoral-college" or "seats"', found: JSON.stringify(result.rule) });
+  }
+  if (options.bandwidthPp !== undefined && !(options.bandwidthPp > 0)) {
+    throw new InputError({ at: 'bandwidthPp', expected: 'a positive number of pp', found: String(options.bandwidthPp) });
+  }
+  const [a, b] = result.sides;
+  const byId = new Map(options.results.units.map((u) => [u.id, u]));
+  const units = result.unitIds.length;
+  const n = weightA.length;
+  let totalWeight = 0;
+  for (let i = 0; i < units; i++) totalWeight += result.weights[i];
+  const threshold = result.threshold;
+  const outcomeOf = (wA: number) => (wA >= threshold ? 1 : totalWeight - wA >= threshold ? -1 : 0);
+  const rows: DecisiveUnit[] = [];
+  const column = new Float64Array(n);
+  for (let i = 0; i < units; i++) {
+    const w = result.weights[i];
+    for (let d = 0; d < n; d++) column[d] = margins[d * units + i];
+    let h = options.bandwidthPp ?? 0;
+    if (options.bandwidthPp === undefined) {
+      const sorted = Float64Array.from(column).sort();
+      let mean = 0;
+      for (let d = 0; d < n; d++) mean += column[d];
+      mean /= n;
+      let ss = 0;
+      for (let d = 0; d < n; d++) ss += (column[d] - mean) ** 2;
+      const sd = Math.sqrt(ss / Math.max(1, n - 1));
+      const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+      const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
+      h = 0.9 * spread * n ** -0.2;
+    }
+    let pivotalSum = 0;
+    let density = 0;
+    if (w > 0 && h > 0) {
+      for (let d = 0; d < n; d++) {
+        const m = column[d];
+        const rest = weightA[d] - (m > 0 ? w : 0);
+        const pivotal = Math.abs(outcomeOf(rest + w) - outcomeOf(rest)) / 2;
+        if (pivotal === 0) continue;
+        pivotalSum += pivotal;
+        const z = m / h;
+        density += (pivotal * Math.exp(-0.5 * z * z)) / (h * Math.sqrt(2 * Math.PI));
+      }
+    }
+    density /= n;
+    const unit = byId.get(result.unitIds[i]);
+    const twoPartyVotes = unit ? (unit.votes[a] ?? 0) + (unit.votes[b] ?? 0) : 0;
+    const voterPower = twoPartyVotes > 0 ? density / (twoPartyVotes / 200) : 0;
+    rows.push({
+      id: result.unitIds[i],
+      name: result.unitNames[i],
+      weight: w,
+      pivotal: pivotalSum / n,
+      densityAtZeroPerPp: density,
+      bandwidthPp: h,
+      twoPartyVotes,
+      voterPower,
+      oneIn: voterPower > 0 ? 1 / voterPower : Infinity,
+    });
+  }
+  return rows;
+}

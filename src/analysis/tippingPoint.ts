@@ -1,0 +1,168 @@
+/**
+ * Tipping-point unit: order the winner's units by the winner's margin, strongest first, and add up
+ * their weights; the unit that takes the winner past the threshold is the tipping point. Also its
+ * frequency across simulated draws and the electoral-college bias.
+ *
+ * Source: the "tipping-point state" of Nate Silver / FiveThirtyEight (Tipping Point Index); Wikipedia
+ * "Tipping-point state" and David Baron's table; EC bias = tipping-point margin − national margin
+ * (reference facts.md §D).
+ */
+import type { ElectionResults, Side } from '../model/types.js';
+import type { SimulationResult } from '../sim/types.js';
+import { InputError } from '../errors.js';
+import { twoPartyMarginPp } from './twoPartyMarginPp.js';
+
+/** Which unit tips the race, as found by {@link tippingPointFromSortedMargins}. */
+export interface SortedTippingPoint {
+  /** Position in the sorted arrays of the tipping unit, or -1 if neither side reaches the threshold. */
+  index: number;
+  /** 1 if side A reaches the threshold, -1 if side B does, 0 if neither does. */
+  winner: 1 | -1 | 0;
+}
+
+/**
+ * Tipping point from margins already sorted from side A's best unit to its worst.
+ *
+ * If A reaches the threshold with the units it carries (margin > 0), walks from the top and returns the
+ * unit where A's running weight first reaches the threshold; if B does (margin < 0), walks from the
+ * bottom for B. Units with a margin of exactly 0 count for neither side.
+ *
+ * @param sortedMargins side A's margin per unit, sorted in descending order (pp or votes: only the sign and order matter)
+ * @param weights weight of each unit, in the same order (electoral votes)
+ * @param threshold weight needed to win (270)
+ * @example
+ * tippingPointFromSortedMargins([12, 3, 0.5, -1, -8], [10, 20, 5, 30, 6], 30) // => {index: 1, winner: 1}
+ */
+export function tippingPointFromSortedMargins(
+  sortedMargins: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  threshold: number,
+): SortedTippingPoint {
+  let weightA = 0;
+  let weightB = 0;
+  for (let i = 0; i < sortedMargins.length; i++) {
+    if (sortedMargins[i] > 0) weightA += weights[i];
+    else if (sortedMargins[i] < 0) weightB += weights[i];
+  }
+  if (weightA >= threshold) {
+    let running = 0;
+    for (let i = 0; i < sortedMargins.length; i++) {
+      running += weights[i];
+      if (running >= threshold) return { index: i, winner: 1 };
+    }
+  }
+  if (weightB >= threshold) {
+    let running = 0;
+    for (let i = sortedMargins.length - 1; i >= 0; i--) {
+      running += weights[i];
+      if (running >= threshold) return { index: i, winner: -1 };
+    }
+  }
+  return { index: -1, winner: 0 };
+}
+
+/** Tipping point of actual results. */
+export interface TippingPoint {
+  year: number;
+  winner: Side;
+  /** Tipping unit id (`FL`) and name. */
+  id: string;
+  name: string;
+  /** Winner's margin in the tipping unit, pp, on the chosen basis. */
+  marginPp: number;
+  /** Winner's national margin (units without a parent), pp, same basis. */
+  nationalMarginPp: number;
+  /** Electoral-college bias toward the winner: tipping-point margin − national margin, pp. */
+  biasPp: number;
+  /** Winner's weight and the threshold it passed. */
+  winnerWeight: number;
+  threshold: number;
+}
+
+/** Options of {@link tippingPoint}. */
+export interface TippingPointOptions {
+  /**
+   * Margin used to order units. `two-party` (default, DESIGN.md §3): 100 × (winner − loser) / (winner + loser).
+   * `all-votes`: 100 × (winner − loser) / all votes cast, the basis of most published tipping-point tables;
+   * the two orders differ in close calls (2012: Pennsylvania on the two-party basis, Colorado on all votes).
+   */
+  basis?: 'two-party' | 'all-votes';
+}
+
+/**
+ * Tipping-point unit of actual results and the electoral-college bias.
+ *
+ * Every unit with a weight counts, Maine and Nebraska districts as their own units beside the at-large
+ * unit. Margins are pp on the chosen basis (two-party by default).
+ *
+ * @param results actual results with weights
+ * @param options `basis` of the margins (default `two-party`)
+ * @throws {InputError} when no side has an outright majority of the weight
+ * @example
+ * tippingPoint(results2000)
+ * // => {year: 2000, winner: 'R', id: 'FL', name: 'Florida', marginPp: 0.009, nationalMarginPp: -0.532, biasPp: 0.541, winnerWeight: 271, threshold: 270} (rounded here)
+ */
+export function tippingPoint(results: ElectionResults, options: TippingPointOptions = {}): TippingPoint {
+  const [a, b] = results.sides;
+  const allVotes = options.basis === 'all-votes';
+  const marginOf = (va: number, vb: number, total: number) => (allVotes ? (total > 0 ? (100 * (va - vb)) / total : 0) : twoPartyMarginPp(va, vb));
+  const units = results.units.filter((u) => u.weight > 0);
+  const totalWeight = units.reduce((s, u) => s + u.weight, 0);
+  const threshold = Math.floor(totalWeight / 2) + 1;
+  const order = units
+    .map((u) => ({ unit: u, margin: marginOf(u.votes[a] ?? 0, u.votes[b] ?? 0, u.total) }))
+    .sort((x, y) => y.margin - x.margin);
+  const found = tippingPointFromSortedMargins(
+    order.map((o) => o.margin),
+    order.map((o) => o.unit.weight),
+    threshold,
+  );
+  if (found.winner === 0) {
+    throw new InputError({ at: `results ${results.year}`, expected: 'a side with an outright majority of the weight', found: 'none' });
+  }
+  const sign = found.winner;
+  const winner = sign === 1 ? a : b;
+  const tip = order[found.index];
+  const national = marginOf(results.popularVote[a] ?? 0, results.popularVote[b] ?? 0, results.popularVote.total ?? 0) * sign;
+  const winnerWeight = units.reduce((s, u) => s + (sign * ((u.votes[a] ?? 0) - (u.votes[b] ?? 0)) > 0 ? u.weight : 0), 0);
+  return {
+    year: results.year,
+    winner,
+    id: tip.unit.id,
+    name: tip.unit.name,
+    marginPp: tip.margin * sign,
+    nationalMarginPp: national,
+    biasPp: tip.margin * sign - national,
+    winnerWeight,
+    threshold,
+  };
+}
+
+/** One row of the tipping-point frequency table. */
+export interface TippingFrequency {
+  id: string;
+  name: string;
+  /** Draws in which the unit was the tipping point. */
+  count: number;
+  /** count / simulations (draws with no outright winner are tipped by no unit). */
+  frequency: number;
+}
+
+/**
+ * Frequency of each unit as the tipping point across simulated draws, most frequent first.
+ *
+ * Reads `result.tippingCounts` (filled by the engine with {@link tippingPointFromSortedMargins} per draw);
+ * units never tipping are left out.
+ *
+ * @param result a simulation result
+ * @example
+ * tippingFrequencies(result) // => [{id: 'PA', name: 'Pennsylvania', count: 2512, frequency: 0.2512}, ...]
+ */
+export function tippingFrequencies(result: SimulationResult): TippingFrequency[] {
+  const rows: TippingFrequency[] = [];
+  for (let i = 0; i < result.unitIds.length; i++) {
+    const count = result.tippingCounts[i];
+    if (count > 0) rows.push({ id: result.unitIds[i], name: result.unitNames[i], count, frequency: count / result.simulations });
+  }
+  return rows.sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1));
+}

@@ -1,0 +1,183 @@
+/**
+ * Votes-to-flip: the cheapest set of units whose flip changes the winner of a weighted race
+ * (US Electoral College), found exactly by a 0/1 knapsack over weights.
+ */
+import type { ElectionResults, Side } from '../model/types.js';
+import { InputError } from '../errors.js';
+
+/** How the loser gets votes: `mobilise` new voters (margin + 1 per unit) or `convert` the winner's voters (floor(margin / 2) + 1). */
+export type FlipMode = 'mobilise' | 'convert';
+
+/** `win`: the loser reaches the winning threshold (270 of 538). `tie`: both sides end with equal weight (269–269). */
+export type FlipTarget = 'win' | 'tie';
+
+/** Options of {@link votesToFlip}. */
+export interface VotesToFlipOptions {
+  /** Default `mobilise`. */
+  mode?: FlipMode;
+  /** Default `win`. */
+  target?: FlipTarget;
+}
+
+/** The command-line contract of `campaign-lab flip --json` (DESIGN.md §5). */
+export interface VotesToFlip {
+  year: number;
+  winner: Side;
+  loser: Side;
+  mode: FlipMode;
+  target: FlipTarget;
+  /** Ids of the units to flip, in the order of `results.units`. */
+  units: string[];
+  /** Sum of the winner's vote margins (winner's votes − loser's votes) in those units, votes. */
+  marginSum: number;
+  /** Votes the loser needs in total: new voters (`mobilise`) or switched voters (`convert`). */
+  votes: number;
+}
+
+/** A unit the winner holds, as the knapsack sees it. */
+export interface FlipCandidate {
+  id: string;
+  /** Weight (electoral votes) moved to the loser if the unit flips. */
+  weight: number;
+  /** Votes needed to flip the unit. */
+  cost: number;
+}
+
+/**
+ * Votes needed to flip a unit the winner leads by `margin` votes.
+ *
+ * `mobilise`: margin + 1 new voters for the loser. `convert`: each switched voter moves the margin by two,
+ * so floor(margin / 2) + 1 switched voters.
+ *
+ * @param margin winner's votes − loser's votes in the unit, a positive integer (votes)
+ * @param mode `mobilise` or `convert`
+ * @returns votes
+ * @example
+ * flipCost(537, 'mobilise') // => 538
+ * flipCost(537, 'convert') // => 269
+ */
+export function flipCost(margin: number, mode: FlipMode): number {
+  return mode === 'mobilise' ? margin + 1 : Math.floor(margin / 2) + 1;
+}
+
+/**
+ * Cheapest subset of candidates whose total weight satisfies `accept(weight)`, exactly.
+ *
+ * Dynamic programme over reachable weight: best[w] is the least cost of a subset weighing exactly w
+ * (0/1 knapsack, O(units × total weight)). Among subsets of equal cost the one found first in unit
+ * order is kept, so the answer is deterministic.
+ *
+ * @param candidates units with integer weights and costs (votes)
+ * @param accept which flipped weights reach the target
+ * @returns indexes of the chosen candidates and their total cost, or null if no subset is acceptable
+ * @example
+ * cheapestFlipSet([{id: 'a', weight: 3, cost: 10}, {id: 'b', weight: 2, cost: 4}, {id: 'c', weight: 2, cost: 5}], (w) => w >= 4)
+ * // => {indexes: [1, 2], cost: 9}
+ */
+export function cheapestFlipSet(
+  candidates: readonly FlipCandidate[],
+  accept: (flippedWeight: number) => boolean,
+): { indexes: number[]; cost: number } | null {
+  const total = candidates.reduce((s, c) => s + c.weight, 0);
+  const best = new Float64Array(total + 1).fill(Infinity);
+  best[0] = 0;
+  // taken[i][w]: candidate i was added to reach weight w with best cost after considering 0..i.
+  const taken: Uint8Array[] = [];
+  let reach = 0;
+  for (const c of candidates) {
+    const row = new Uint8Array(total + 1);
+    for (let w = reach; w >= 0; w--) {
+      if (best[w] === Infinity) continue;
+      const cost = best[w] + c.cost;
+      if (cost < best[w + c.weight]) {
+        best[w + c.weight] = cost;
+        row[w + c.weight] = 1;
+      }
+    }
+    taken.push(row);
+    reach += c.weight;
+  }
+  let bestWeight = -1;
+  for (let w = 0; w <= total; w++) {
+    if (best[w] !== Infinity && accept(w) && (bestWeight < 0 || best[w] < best[bestWeight])) bestWeight = w;
+  }
+  if (bestWeight < 0) return null;
+  const indexes: number[] = [];
+  let w = bestWeight;
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    if (taken[i][w]) {
+      indexes.push(i);
+      w -= candidates[i].weight;
+    }
+  }
+  return { indexes: indexes.reverse(), cost: best[bestWeight] };
+}
+
+/**
+ * The cheapest set of units that changes the winner of a weighted race on its actual results.
+ *
+ * Each unit the winner carried can be flipped to the loser at a cost in votes ({@link flipCost}); the
+ * search is exact (knapsack over weights), not greedy. Maine and Nebraska districts are their own units
+ * beside the at-large unit (`ME`, `NE`), whose margin is the statewide one; the search treats them as
+ * independent, as the published results count them. Units the loser carried stay with the loser; tied
+ * units and units carried by a third side stay as they are.
+ *
+ * Source: DESIGN.md §4; the 2000 figure (Florida, 537 votes) is the certified margin (FEC, Federal
+ * Elections 2000).
+ *
+ * @param results actual results with weights (electoral votes)
+ * @param options `mode` (`mobilise` | `convert`, default `mobilise`), `target` (`win` | `tie`, default `win`)
+ * @throws {InputError} when the results carry no weights, have no outright winner, or the target cannot be reached
+ * @example
+ * votesToFlip(results2000, { mode: 'mobilise', target: 'win' })
+ * // => {year: 2000, winner: 'R', loser: 'D', mode: 'mobilise', target: 'win', units: ['FL'], marginSum: 537, votes: 538}
+ */
+export function votesToFlip(results: ElectionResults, options: VotesToFlipOptions = {}): VotesToFlip {
+  const mode = options.mode ?? 'mobilise';
+  const target = options.target ?? 'win';
+  if (mode !== 'mobilise' && mode !== 'convert') {
+    throw new InputError({ at: 'mode', expected: '"mobilise" or "convert"', found: JSON.stringify(mode) });
+  }
+  if (target !== 'win' && target !== 'tie') {
+    throw new InputError({ at: 'target', expected: '"win" or "tie"', found: JSON.stringify(target) });
+  }
+  const [a, b] = results.sides;
+  const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
+  if (totalWeight <= 0) {
+    throw new InputError({ at: `results ${results.year}`, expected: 'units with weights (electoral votes)', found: 'a total weight of 0' });
+  }
+  const threshold = Math.floor(totalWeight / 2) + 1;
+  const held: Record<Side, number> = { [a]: 0, [b]: 0 };
+  for (const u of results.units) {
+    const ma = u.votes[a] ?? 0;
+    const mb = u.votes[b] ?? 0;
+    if (ma > mb) held[a] += u.weight;
+    else if (mb > ma) held[b] += u.weight;
+  }
+  const winner = held[a] >= threshold ? a : held[b] >= threshold ? b : undefined;
+  if (winner === undefined) {
+    throw new InputError({ at: `results ${results.year}`, expected: 'a side with an outright majority of the weight', found: `${a} ${held[a]}, ${b} ${held[b]}` });
+  }
+  const loser = winner === a ? b : a;
+  const units = results.units.filter((u) => u.weight > 0 && (u.votes[winner] ?? 0) > (u.votes[loser] ?? 0));
+  const candidates = units.map((u) => ({ id: u.id, weight: u.weight, cost: flipCost((u.votes[winner] ?? 0) - (u.votes[loser] ?? 0), mode) }));
+  const accept =
+    target === 'win'
+      ? (f: number) => held[loser] + f >= threshold
+      : (f: number) => held[loser] + f === held[winner] - f;
+  const found = cheapestFlipSet(candidates, accept);
+  if (found === null) {
+    throw new InputError({ at: `results ${results.year}`, expected: `a set of units that reaches a ${target}`, found: 'none' });
+  }
+  const chosen = found.indexes.map((i) => units[i]);
+  return {
+    year: results.year,
+    winner,
+    loser,
+    mode,
+    target,
+    units: chosen.map((u) => u.id),
+    marginSum: chosen.reduce((s, u) => s + (u.votes[winner] ?? 0) - (u.votes[loser] ?? 0), 0),
+    votes: found.cost,
+  };
+}

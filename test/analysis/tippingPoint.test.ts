@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies } from '../../src/analysis/tippingPoint.js';
+import { race, resultFromMargins } from './fixtures.js';
+
+test('tippingPointFromSortedMargins walks from the top for A and from the bottom for B', () => {
+  // A holds 10+20+5 = 35 of 71 (threshold 36): nobody; make it 30 to win
+  assert.deepEqual(tippingPointFromSortedMargins([12, 3, 0.5, -1, -8], [10, 20, 5, 30, 6], 30), { index: 1, winner: 1 });
+  // B holds 36 >= 36: from the bottom 6, then 30 -> index 3
+  assert.deepEqual(tippingPointFromSortedMargins([12, 3, 0.5, -1, -8], [10, 20, 5, 30, 6], 36), { index: 3, winner: -1 });
+  // exact-zero margin counts for neither; nobody reaches 36 here
+  assert.deepEqual(tippingPointFromSortedMargins([12, 3, 0, -1, -8], [10, 20, 5, 25, 6], 36), { index: -1, winner: 0 });
+});
+
+test('tippingPoint on a hand-made race gives the unit, margin and bias computed by hand', () => {
+  // D wins P (w 3, +20 pp), Q (w 4, +4 pp), R (w 2, +2 pp); loses S (w 4, -30 pp). Total 13, threshold 7.
+  // Order P, Q -> running 3, 7: Q tips. National: D 600+520+510+350 = 1980, R 400+480+490+650 = 2020.
+  const r = race(2004, [['P', 3, 600, 400], ['Q', 4, 520, 480], ['R', 2, 510, 490], ['S', 4, 350, 650]]);
+  const tp = tippingPoint(r);
+  assert.equal(tp.id, 'Q');
+  assert.equal(tp.winner, 'D');
+  assert.ok(Math.abs(tp.marginPp - 4) < 1e-12);
+  assert.ok(Math.abs(tp.nationalMarginPp - -1) < 1e-12); // 100 * (1980 - 2020) / 4000
+  assert.ok(Math.abs(tp.biasPp - 5) < 1e-12);
+  assert.equal(tp.winnerWeight, 9);
+});
+
+test('tippingFrequencies sorts the counts of a run and divides by the draws', () => {
+  const draws = [[5, 1, -2], [3, 4, -1], [-5, -1, -2], [2, -1, 1]];
+  const r = resultFromMargins(draws, [1, 1, 1], ['X', 'Y', 'Z']);
+  // draw 1: D wins X,Y -> order X(5),Y(1) -> Y tips. draw 2: order Y(4),X(3) -> X tips.
+  // draw 3: R wins all: order X(-5)... R's strongest first: X(5), Z(2), Y(1) -> Z tips. draw 4: D X, Z: X(2), Z(1) -> Z.
+  assert.deepEqual(tippingFrequencies(r), [
+    { id: 'Z', name: 'Z', count: 2, frequency: 0.5 },
+    { id: 'X', name: 'X', count: 1, frequency: 0.25 },
+    { id: 'Y', name: 'Y', count: 1, frequency: 0.25 },
+  ]);
+});
