@@ -100,7 +100,7 @@ export interface TippingPointOptions {
  * @throws {InputError} when no side has an outright majority of the weight
  * @example
  * tippingPoint(results2000)
- * // => {year: 2000, winner: 'R', id: 'FL', name: 'Florida', marginPp: 0.009, nationalMarginPp: -0.532, biasPp: 0.541, winnerWeight: 271, threshold: 270} (rounded here)
+ * // => {year: 2000, winner: 'R', id: 'FL', name: 'Florida', marginPp: 0.009, nationalMarginPp: -0.536, biasPp: 0.545, winnerWeight: 271, threshold: 270} (rounded here)
  */
 export function tippingPoint(results: ElectionResults, options: TippingPointOptions = {}): TippingPoint {
   const [a, b] = results.sides;

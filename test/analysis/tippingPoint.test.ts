@@ -36,3 +36,39 @@ test('tippingFrequencies sorts the counts of a run and divides by the draws', ()
     { id: 'Y', name: 'Y', count: 1, frequency: 0.25 },
   ]);
 });
+
+import { usResults } from './usResultsFixture.js';
+
+// Hand-checked table, 2000–2024, on data/us_president_results.csv (56 units: states, DC, ME/NE at-large
+// and districts). Checked by a separate Python script (not this code): sort the winner's units by the
+// winner's margin, add electoral votes until 270; margins as printed there, rounded to 0.01 pp.
+// Against published tables (Wikipedia "Tipping-point state", FiveThirtyEight): 2000 FL, 2004 OH, 2008 CO,
+// 2016 WI, 2020 WI, 2024 PA agree. 2012 depends on the basis: on all votes cast Colorado (+5.37) sits just below
+// Pennsylvania (+5.40), which is the published answer; on the two-party margin Pennsylvania (+5.46)
+// is below Colorado (+5.50), so the two-party tipping point is Pennsylvania.
+const table: Array<[number, string, string, number, number, string, number]> = [
+  // year, winner, two-party tipping unit, its margin pp, national two-party margin pp, all-votes unit, all-votes margin
+  [2000, 'R', 'FL', 0.01, -0.54, 'FL', 0.01],
+  [2004, 'R', 'OH', 2.12, 2.49, 'OH', 2.11],
+  [2008, 'D', 'CO', 9.10, 7.38, 'CO', 8.95],
+  [2012, 'D', 'PA', 5.46, 3.93, 'CO', 5.37],
+  [2016, 'R', 'WI', 0.82, -2.23, 'WI', 0.76],
+  [2020, 'D', 'WI', 0.64, 4.54, 'WI', 0.63],
+  [2024, 'R', 'PA', 1.73, 1.50, 'PA', 1.71],
+];
+
+for (const [year, winner, id, margin, national, allId, allMargin] of table) {
+  test(`tippingPoint(${year}) is ${id} (two-party) and ${allId} (all votes)`, () => {
+    const r = usResults(year);
+    assert.equal(r.units.length, 56);
+    const tp = tippingPoint(r);
+    assert.equal(tp.winner, winner);
+    assert.equal(tp.id, id);
+    assert.equal(Math.round(tp.marginPp * 100) / 100, margin);
+    assert.equal(Math.round(tp.nationalMarginPp * 100) / 100, national);
+    assert.ok(Math.abs(tp.biasPp - (tp.marginPp - tp.nationalMarginPp)) < 1e-12);
+    const all = tippingPoint(r, { basis: 'all-votes' });
+    assert.equal(all.id, allId);
+    assert.equal(Math.round(all.marginPp * 100) / 100, allMargin);
+  });
+}

@@ -99,3 +99,51 @@ test('votesToFlip equals brute force on 300 seeded random races of up to 12 unit
   }
   assert.ok(checkedTies > 50, `only ${checkedTies} reachable ties checked`);
 });
+
+import { usResults } from './usResultsFixture.js';
+
+// Every year, mode and target on data/us_president_results.csv, from a separate Python dynamic programme
+// (dictionary over reachable electoral votes, written independently of this code). Spot checks against
+// published figures: 2000 Florida 537; 2016 MI + PA + WI 77,744; 2020 AZ + GA + WI 42,918 for a tie.
+const flips: Array<[number, 'mobilise' | 'convert', 'win' | 'tie', string[], number, number]> = [
+  [2000, 'mobilise', 'win', ['FL'], 537, 538],
+  [2000, 'mobilise', 'tie', ['NE-1', 'NE-2'], 98126, 98128],
+  [2000, 'convert', 'win', ['FL'], 537, 269],
+  [2000, 'convert', 'tie', ['NE-1', 'NE-2'], 98126, 49065],
+  [2004, 'mobilise', 'win', ['IA', 'NE-2', 'NM', 'NV'], 92730, 92734],
+  [2004, 'mobilise', 'tie', ['IA', 'NM', 'NV'], 37547, 37550],
+  [2004, 'convert', 'win', ['IA', 'NE-2', 'NM', 'NV'], 92730, 46368],
+  [2004, 'convert', 'tie', ['IA', 'NM', 'NV'], 37547, 18776],
+  [2008, 'mobilise', 'win', ['FL', 'IA', 'IN', 'NC', 'NH', 'OH', 'VA'], 990622, 990629],
+  [2008, 'mobilise', 'tie', ['FL', 'IN', 'NC', 'NE-2', 'NH', 'NV', 'OH', 'VA'], 968340, 968348],
+  [2008, 'convert', 'win', ['FL', 'IA', 'IN', 'NC', 'NH', 'OH', 'VA'], 990622, 495316],
+  [2008, 'convert', 'tie', ['FL', 'IN', 'NC', 'NE-2', 'NH', 'NV', 'OH', 'VA'], 968340, 484176],
+  [2012, 'mobilise', 'win', ['FL', 'NH', 'OH', 'VA'], 429522, 429526],
+  [2012, 'mobilise', 'tie', ['FL', 'IA', 'NH', 'NV', 'OH'], 439957, 439962],
+  [2012, 'convert', 'win', ['FL', 'NH', 'OH', 'VA'], 429522, 214764],
+  [2012, 'convert', 'tie', ['FL', 'IA', 'NH', 'NV', 'OH'], 439957, 219982],
+  [2016, 'mobilise', 'win', ['MI', 'PA', 'WI'], 77744, 77747],
+  [2016, 'mobilise', 'tie', ['MI', 'NE-2', 'PA'], 61530, 61533],
+  [2016, 'convert', 'win', ['MI', 'PA', 'WI'], 77744, 38875],
+  [2016, 'convert', 'tie', ['MI', 'NE-2', 'PA'], 61530, 30768],
+  [2020, 'mobilise', 'win', ['AZ', 'GA', 'NE-2', 'WI'], 65009, 65013],
+  [2020, 'mobilise', 'tie', ['AZ', 'GA', 'WI'], 42918, 42921],
+  [2020, 'convert', 'win', ['AZ', 'GA', 'NE-2', 'WI'], 65009, 32507],
+  [2020, 'convert', 'tie', ['AZ', 'GA', 'WI'], 42918, 21461],
+  [2024, 'mobilise', 'win', ['MI', 'PA', 'WI'], 229766, 229769],
+  [2024, 'mobilise', 'tie', ['AK', 'MI', 'NV', 'PA'], 290809, 290813],
+  [2024, 'convert', 'win', ['MI', 'PA', 'WI'], 229766, 114885],
+  [2024, 'convert', 'tie', ['AK', 'MI', 'NV', 'PA'], 290809, 145408],
+];
+
+test('votesToFlip on actual results 2000–2024, both modes and targets, matches an independent search', () => {
+  for (const [year, mode, target, units, marginSum, votes] of flips) {
+    const res = votesToFlip(usResults(year), { mode, target });
+    assert.deepEqual(
+      { units: [...res.units].sort(), marginSum: res.marginSum, votes: res.votes },
+      { units, marginSum, votes },
+      `${year} ${mode} ${target}`,
+    );
+    assert.equal(res.winner, ['R', 'R', 'D', 'D', 'R', 'D', 'R'][(year - 2000) / 4]);
+  }
+});
