@@ -1,0 +1,231 @@
+/**
+ * Reads a scenario file (YAML or JSON), applies `--set key=value` overrides, validates it against the
+ * schema generated from the `Scenario` type, and replaces `allocation: {file: counts.json}` by the
+ * counts that `campaign-lab list summarize` wrote. Every problem becomes an {@link InputError} naming
+ * the file, the key path (and its line when the file has it), what was expected and what was found.
+ *
+ * Node-only (file reading); {@link parseScenarioText} is the browser-safe part.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
+import { InputError, describeValue } from '../errors.js';
+import { setPath } from './setPath.js';
+import { findSchemaProblems, problemDetails } from './validateScenario.js';
+import { scenarioSchema } from './schema.js';
+import type { Scenario } from './types.js';
+
+/** Options of {@link parseScenarioText} and {@link loadScenario}. */
+export interface ScenarioLoadOptions {
+  /** `key=value` overrides (`campaigns.D.listSize=3000000`); values are read as YAML scalars. */
+  overrides?: readonly string[];
+}
+
+/** Largest scenario file read, bytes: scenarios are hand-written; anything bigger is a wrong file. */
+const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Parses and validates scenario text. Browser-safe.
+ *
+ * @param text file content (YAML 1.2 or JSON)
+ * @param file name used in messages; `.json` selects the JSON parser
+ * @throws InputError on a syntax error (with line and column), an empty file, a bad override, or a
+ *   schema problem (with key path and line)
+ * @example
+ * parseScenarioText('name: x\ncountry: us\nyear: 2016\nrule: electoral-college\nsides: [D, R]\nsimulations: 10\nseed: 1\n',
+ *   'a.yaml', { overrides: ['seed=7'] }).seed // => 7
+ */
+export function parseScenarioText(text: string, file: string, options: ScenarioLoadOptions = {}): Scenario {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new InputError({ file, expected: 'a scenario (a YAML or JSON object)', found: 'an empty file' });
+  const lineCounter = new LineCounter();
+  let parsed: unknown;
+  if (/\.json$/i.test(file)) {
+    parsed = parseJson(text, file);
+  } else {
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+      const position = error.linePos?.[0];
+      throw new InputError({
+        file,
+        at: position ? `line ${position.line}, column ${position.col}` : undefined,
+        expected: 'valid YAML',
+        found: shortYamlMessage(error.message),
+      });
+    }
+    try {
+      parsed = doc.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      throw new InputError({ file, expected: 'valid YAML', found: shortYamlMessage((error as Error).message) });
+    }
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InputError({
+      file,
+      at: 'the top level',
+      expected: 'an object of scenario keys (name, country, year, ...)',
+      found: Array.isArray(parsed) ? 'a list' : describeValue(parsed),
+    });
+  }
+  let scenario = parsed as Record<string, unknown>;
+  for (const override of options.overrides ?? []) scenario = applyOverride(scenario, override, file);
+  const problems = findSchemaProblems(scenario, scenarioSchema);
+  if (problems.length > 0) {
+    const details = problemDetails(problems[0], file, problems.length - 1);
+    const line = lineOf(text, problems[0].path);
+    if (line !== undefined) details.at = `${details.at} (line ${line})`;
+    throw new InputError(details);
+  }
+  const result = { ...scenario };
+  delete result.$schema;
+  return result as unknown as Scenario;
+}
+
+/**
+ * Reads, parses and validates a scenario file, then loads any `allocation: {file: …}` counts file
+ * (path relative to the scenario file) into `allocation: {counts}`.
+ *
+ * @param path scenario file (`.yaml`, `.yml` or `.json`)
+ * @throws InputError when a file cannot be read or is invalid
+ * @example
+ * (await loadScenario('scenarios/florida-2000.yaml')).year // => 2000
+ */
+export async function loadScenario(path: string, options: ScenarioLoadOptions = {}): Promise<Scenario> {
+  const text = await readTextFile(path, 'a scenario file (YAML or JSON)');
+  const scenario = parseScenarioText(text, path, options);
+  if (!scenario.campaigns) return scenario;
+  const campaigns: Scenario['campaigns'] = {};
+  for (const [side, campaign] of Object.entries(scenario.campaigns)) {
+    const allocation = campaign.allocation;
+    if (allocation && typeof allocation === 'object' && 'file' in allocation) {
+      const countsPath = resolve(dirname(path), allocation.file);
+      const counts = await readCountsFile(countsPath, allocation.file, scenario.country, `campaigns.${side}.allocation.file`, path);
+      campaigns[side] = { ...campaign, allocation: { counts } };
+    } else {
+      campaigns[side] = campaign;
+    }
+  }
+  return { ...scenario, campaigns };
+}
+
+/** Reads a whole text file, turning file-system errors into InputErrors. */
+export async function readTextFile(path: string, expected: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code === 'EACCES' ? 'permission denied' : `a read error (${code ?? 'unknown'})`;
+    throw new InputError({ file: path, expected: `a readable file: ${expected}`, found });
+  }
+  if (bytes.length > MAX_SCENARIO_BYTES) throw new InputError({ file: path, expected: `${expected} under 16 MB`, found: `${bytes.length} bytes` });
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new InputError({ file: path, expected: 'UTF-8 text', found: 'a UTF-16 byte-order mark' });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError({ file: path, expected: 'UTF-8 text', found: 'bytes that are not UTF-8' });
+  }
+}
+
+/**
+ * Reads supporter counts: the JSON written by `campaign-lab list summarize` (`{kind:
+ * 'supporter-list-counts', country, counts}`) or a plain object of counts per territory id.
+ */
+async function readCountsFile(path: string, shownPath: string, country: string, at: string, scenarioFile: string): Promise<Record<string, number>> {
+  let text: string;
+  try {
+    text = await readTextFile(path, 'a counts file written by campaign-lab list summarize');
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw new InputError({ ...error.details, file: scenarioFile, at, expected: `a readable counts file (${shownPath})` });
+    }
+    throw error;
+  }
+  const document = parseJson(text, shownPath) as Record<string, unknown> | null;
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    throw new InputError({ file: shownPath, expected: 'an object of supporter counts', found: describeValue(document) });
+  }
+  if ('country' in document && document.country !== country) {
+    throw new InputError({ file: shownPath, at: 'country', expected: `${JSON.stringify(country)} (the scenario's country)`, found: describeValue(document.country) });
+  }
+  const counts = ('counts' in document ? document.counts : document) as Record<string, unknown>;
+  if (counts === null || typeof counts !== 'object' || Array.isArray(counts)) {
+    throw new InputError({ file: shownPath, at: 'counts', expected: 'an object of counts per territory id', found: describeValue(counts) });
+  }
+  const out: Record<string, number> = {};
+  for (const [id, n] of Object.entries(counts)) {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+      throw new InputError({ file: shownPath, at: `counts.${id}`, expected: 'a non-negative integer', found: describeValue(n) });
+    }
+    out[id] = n;
+  }
+  return out;
+}
+
+/** Applies one `key=value` override; the value is read as YAML (`3000000`, `true`, `[R, D]`, `abc`). */
+function applyOverride(scenario: Record<string, unknown>, override: string, file: string): Record<string, unknown> {
+  const eq = override.indexOf('=');
+  if (eq <= 0) {
+    throw new InputError({ at: '--set', expected: 'key=value, such as campaigns.D.listSize=3000000', found: describeValue(override) });
+  }
+  const key = override.slice(0, eq).trim();
+  let value: unknown;
+  try {
+    value = parseYaml(override.slice(eq + 1));
+  } catch {
+    throw new InputError({ at: `--set ${key}`, expected: 'a YAML value', found: describeValue(override.slice(eq + 1)) });
+  }
+  try {
+    return setPath(scenario, key, value);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError({ ...error.details, file, at: `--set ${key}: ${error.details.at ?? ''}`.replace(/: $/, '') });
+    throw error;
+  }
+}
+
+/** Parses JSON, turning a syntax error into an InputError with its line and column. */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    let at: string | undefined;
+    if (position) {
+      const offset = Number(position[1]);
+      const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+      at = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+    }
+    const found = message.replace(/^Unexpected token/, 'an unexpected character').replace(/ in JSON at position \d+.*$/, '').replace(/, ".*$/s, '');
+    throw new InputError({ file, at, expected: 'valid JSON', found: found.length > 80 ? `${found.slice(0, 77)}...` : found });
+  }
+}
+
+/** First line of a YAML parser message, without the code excerpt it appends. */
+function shortYamlMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return first.length > 100 ? `${first.slice(0, 97)}...` : first;
+}
+
+/** Line (1-based) of the node at `path` in the text, when it exists there (overrides may not). */
+function lineOf(text: string, path: string[]): number | undefined {
+  try {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter });
+    for (let n = path.length; n >= 1; n -= 1) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
+      // A key without a value node: find the pair's key instead.
+      const parent = n > 1 ? (doc.getIn(path.slice(0, n - 1), true) as unknown) : doc.contents;
+      const items = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items;
+      const pair = items?.find((item) => item.key && String(item.key.value) === path[n - 1]);
+      if (pair?.key?.range) return lineCounter.linePos(pair.key.range[0]).line;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,246 @@
+/**
+ * Validates a parsed scenario file against the JSON Schema generated from the `Scenario` type, with
+ * messages that name the key path, what was expected and what was found, and "did you mean" for
+ * unknown keys. Browser-safe: no file access.
+ */
+import { InputError, describeValue } from '../errors.js';
+import type { InputErrorDetails } from '../errors.js';
+import { didYouMean } from './didYouMean.js';
+import { scenarioSchema } from './schema.js';
+import type { JsonSchema } from './schemaTypes.js';
+import type { Scenario } from './types.js';
+
+/** One problem found by {@link findSchemaProblems}: key path (`campaigns.D.listSize`), expected, found. */
+export interface SchemaProblem {
+  path: string[];
+  expected: string;
+  found: string;
+  hint?: string;
+}
+
+/**
+ * Walks `value` against `schema` and lists every problem, in document order. Understands `$ref` to
+ * `#/definitions/…`, `type`, `enum`, `const`, `anyOf`, `properties`, `required`,
+ * `additionalProperties`, `items`, `minItems`/`maxItems`, `minimum`/`maximum` and their exclusive forms.
+ *
+ * @param root the schema holding `definitions` that `$ref`s point into
+ * @example
+ * findSchemaProblems({ a: 'x' }, { type: 'object', properties: { a: { type: 'number' } }, additionalProperties: false })
+ * // => [{ path: ['a'], expected: 'a number', found: '"x"' }]
+ */
+export function findSchemaProblems(value: unknown, schema: JsonSchema, root: JsonSchema = schema): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  walk(value, schema, root, [], problems);
+  return problems;
+}
+
+/**
+ * Checks a parsed scenario file against the scenario schema and returns it typed.
+ *
+ * @param value the parsed file (YAML or JSON), with any top-level `$schema` key
+ * @param file file name for messages
+ * @throws InputError naming the first problem's key path, what was expected and what was found
+ * @example
+ * validateScenario({ name: 'x', country: 'us', year: 2016, rule: 'electoral-college', sides: ['D', 'R'],
+ *   simulations: 10, seed: 1, campains: {} }, 'a.yaml')
+ * // throws InputError: a.yaml: campains must be a known key of the scenario, got an unknown key (did you mean "campaigns"?)
+ */
+export function validateScenario(value: unknown, file?: string): Scenario {
+  const problems = findSchemaProblems(value, scenarioSchema);
+  if (problems.length > 0) throw new InputError(problemDetails(problems[0], file, problems.length - 1));
+  const scenario = { ...(value as Record<string, unknown>) };
+  delete scenario.$schema;
+  return scenario as unknown as Scenario;
+}
+
+/** InputError details of a problem; `more` other problems are mentioned in the hint. */
+export function problemDetails(problem: SchemaProblem, file: string | undefined, more = 0): InputErrorDetails {
+  const hints = [problem.hint, more > 0 ? `${more} more problem${more > 1 ? 's' : ''} after this one` : undefined].filter(Boolean);
+  return {
+    file,
+    at: problem.path.length > 0 ? problem.path.join('.') : 'the top level',
+    expected: problem.expected,
+    found: problem.found,
+    hint: hints.length > 0 ? hints.join('; ') : undefined,
+  };
+}
+
+function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
+  let node = schema;
+  const seen = new Set<string>();
+  while (node.$ref) {
+    const ref = node.$ref;
+    if (seen.has(ref) || !ref.startsWith('#/definitions/')) break;
+    seen.add(ref);
+    const target = root.definitions?.[decodeURIComponent(ref.slice('#/definitions/'.length))];
+    if (!target) break;
+    // Keep the referring node's own constraints (description, default) over the target's.
+    const { $ref: _unused, ...own } = node;
+    node = { ...target, ...own, $ref: target.$ref };
+    if (!target.$ref) delete node.$ref;
+  }
+  return node;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function typeMatches(value: unknown, type: string): boolean {
+  const actual = typeOf(value);
+  if (type === 'number') return (actual === 'number' || actual === 'integer') && Number.isFinite(value as number);
+  if (type === 'integer') return actual === 'integer';
+  return actual === type;
+}
+
+/** What a schema expects, in plain words (`a number from 0 to 1`, `one of "us", "fr"`). */
+export function describeSchema(schema: JsonSchema, root: JsonSchema): string {
+  const s = resolveRef(schema, root);
+  if (s.const !== undefined) return JSON.stringify(s.const);
+  if (s.enum) return s.enum.length === 1 ? JSON.stringify(s.enum[0]) : `one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`;
+  if (s.anyOf) return s.anyOf.map((b) => describeSchema(b, root)).join(' or ');
+  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  return types.map((t) => describeType(t, s)).join(' or ') || 'any value';
+}
+
+function describeType(type: string, s: JsonSchema): string {
+  if (type === 'number' || type === 'integer') {
+    const noun = type === 'integer' ? 'an integer' : 'a number';
+    const low = s.minimum ?? s.exclusiveMinimum;
+    const high = s.maximum ?? s.exclusiveMaximum;
+    if (low !== undefined && high !== undefined && s.exclusiveMinimum === undefined && s.exclusiveMaximum === undefined) {
+      return `${noun} from ${low} to ${high}`;
+    }
+    const parts: string[] = [];
+    if (s.minimum !== undefined) parts.push(`≥ ${s.minimum}`);
+    if (s.exclusiveMinimum !== undefined) parts.push(`> ${s.exclusiveMinimum}`);
+    if (s.maximum !== undefined) parts.push(`≤ ${s.maximum}`);
+    if (s.exclusiveMaximum !== undefined) parts.push(`< ${s.exclusiveMaximum}`);
+    return parts.length > 0 ? `${noun} ${parts.join(' and ')}` : noun;
+  }
+  if (type === 'object') {
+    const keys = Object.keys(s.properties ?? {}).filter((k) => k !== '$schema');
+    if (keys.length === 0) return 'an object (a map of names to values)';
+    return `an object with ${keys.length === 1 ? 'key' : 'keys'} ${keys.join(', ')}`;
+  }
+  if (type === 'array') {
+    if (s.minItems !== undefined && s.minItems === s.maxItems) return `a list of ${s.minItems} items`;
+    return 'a list';
+  }
+  if (type === 'string') return 'a text';
+  if (type === 'boolean') return 'true or false';
+  return type;
+}
+
+function describeFound(value: unknown): string {
+  const type = typeOf(value);
+  if (type === 'object') return `an object with keys ${Object.keys(value as object).join(', ') || '(none)'}`;
+  if (type === 'array') return `a list of ${(value as unknown[]).length} items`;
+  return describeValue(value);
+}
+
+function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[]): void {
+  const schema = resolveRef(schemaIn, root);
+  if (schema.anyOf) {
+    walkAnyOf(value, schema, root, path, out);
+    return;
+  }
+  if (schema.const !== undefined && value !== schema.const) {
+    out.push({ path, expected: JSON.stringify(schema.const), found: describeFound(value) });
+    return;
+  }
+  if (schema.enum && !schema.enum.includes(value as never)) {
+    const hint = typeof value === 'string' ? didYouMean(value, schema.enum.map(String)) : undefined;
+    out.push({ path, expected: describeSchema(schema, root), found: describeFound(value), hint: hint ? `did you mean "${hint}"?` : undefined });
+    return;
+  }
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  if (types.length > 0 && !types.some((t) => typeMatches(value, t))) {
+    out.push({ path, expected: describeSchema(schema, root), found: describeFound(value) });
+    return;
+  }
+  if (typeof value === 'number') {
+    const tooLow =
+      (schema.minimum !== undefined && value < schema.minimum) ||
+      (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum);
+    const tooHigh =
+      (schema.maximum !== undefined && value > schema.maximum) ||
+      (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum);
+    if (tooLow || tooHigh) out.push({ path, expected: describeSchema(schema, root), found: describeValue(value) });
+    return;
+  }
+  if (Array.isArray(value)) {
+    if ((schema.minItems !== undefined && value.length < schema.minItems) || (schema.maxItems !== undefined && value.length > schema.maxItems)) {
+      out.push({ path, expected: describeSchema(schema, root), found: describeFound(value) });
+      return;
+    }
+    value.forEach((item, i) => {
+      const itemSchema = Array.isArray(schema.items) ? schema.items[i] : schema.items;
+      if (itemSchema) walk(item, itemSchema, root, [...path, String(i)], out);
+    });
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const properties = schema.properties ?? {};
+    for (const key of schema.required ?? []) {
+      if (!(key in record) || record[key] === undefined) {
+        out.push({ path: [...path, key], expected: describeSchema(properties[key] ?? {}, root), found: 'nothing (the key is required)' });
+      }
+    }
+    for (const [key, item] of Object.entries(record)) {
+      if (item === undefined) continue;
+      if (schema.propertyNames) {
+        const keyProblems: SchemaProblem[] = [];
+        walk(key, schema.propertyNames, root, [...path, key], keyProblems);
+        if (keyProblems.length > 0) {
+          out.push({ path: [...path, key], expected: `a key that is ${describeSchema(schema.propertyNames, root)}`, found: describeValue(key) });
+          continue;
+        }
+      }
+      const propertySchema = properties[key];
+      if (propertySchema) {
+        walk(item, propertySchema, root, [...path, key], out);
+      } else if (schema.additionalProperties === false) {
+        const known = Object.keys(properties).filter((k) => k !== '$schema');
+        const suggestion = didYouMean(key, known);
+        out.push({
+          path: [...path, key],
+          expected: `one of the keys ${known.join(', ')}`,
+          found: 'an unknown key',
+          hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
+        });
+      } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+        walk(item, schema.additionalProperties, root, [...path, key], out);
+      }
+    }
+  }
+}
+
+/**
+ * anyOf: accepted when one branch has no problem. Otherwise the branch that went deepest into the
+ * value (the one whose shape matched, failing further down) explains the problem; when no branch got
+ * past the value itself, the message lists every alternative.
+ */
+function walkAnyOf(value: unknown, schema: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[]): void {
+  let best: SchemaProblem[] | undefined;
+  let bestDepth = -1;
+  for (const branch of schema.anyOf ?? []) {
+    const problems: SchemaProblem[] = [];
+    walk(value, branch, root, path, problems);
+    if (problems.length === 0) return;
+    const depth = Math.max(...problems.map((p) => p.path.length));
+    if (depth > bestDepth) {
+      best = problems;
+      bestDepth = depth;
+    }
+  }
+  if (best && bestDepth > path.length) {
+    out.push(...best);
+    return;
+  }
+  out.push({ path, expected: describeSchema(schema, root), found: describeFound(value) });
+}
