@@ -14,8 +14,8 @@ export type TerritoryMatch = { id: string } | { reason: UnplacedReason };
 /** Country whose territories a list is matched against. */
 export type ListCountry = 'us' | 'fr';
 
-/** Saint-Martin and Saint-Barthélemy: one unit in the Ministry's 2012 results. */
-const FR_SAINT_MARTIN_BARTHELEMY = '977/978';
+/** Saint-Martin and Saint-Barthélemy: one unit (`ZX`) in the Ministry's 2012 results and data/fr_departements.csv. */
+const FR_SAINT_MARTIN_BARTHELEMY = 'ZX';
 
 /**
  * Normalises a name for matching: accents stripped (Unicode NFD), upper case, every run of

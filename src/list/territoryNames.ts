@@ -6,7 +6,8 @@
  * - France: département codes (INSEE, with `2A`/`2B` for Corsica and `971`… overseas) and names as in
  *   Ministère de l'Intérieur, "Élection présidentielle 2012 – résultats" (data.gouv.fr, Licence Ouverte),
  *   columns `code_insee` and `libelle_departement`; `ZZ` is the French abroad.
- *   Saint-Martin and Saint-Barthélemy are one unit there, coded `977/978`.
+ *   Saint-Martin and Saint-Barthélemy are one unit there (Ministry code `ZX`, INSEE 977/978), kept as `ZX`
+ *   as in data/fr_departements.csv.
  */
 
 /** USPS code → state name (50 states and DC). */
@@ -171,6 +172,6 @@ export const FR_DEPARTEMENTS: Readonly<Record<string, string>> = {
   '987': 'POLYNESIE FRANCAISE',
   '975': 'SAINT PIERRE ET MIQUELON',
   '986': 'WALLIS-ET-FUTUNA',
-  '977/978': 'SAINT-MARTIN/SAINT-BARTHELEMY',
+  'ZX': 'SAINT-MARTIN/SAINT-BARTHELEMY',
   'ZZ': "FRANCAIS DE L'ETRANGER",
 };

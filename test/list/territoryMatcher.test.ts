@@ -33,7 +33,7 @@ test('departementOfPostcode splits Corsica at 20200 and reads overseas on three 
   assert.equal(departementOfPostcode('20200'), '2B'); // Bastia
   assert.equal(departementOfPostcode('20250'), '2B'); // Corte
   assert.equal(departementOfPostcode('97400'), '974'); // Saint-Denis de La Réunion
-  assert.equal(departementOfPostcode('97133'), '977/978'); // Saint-Barthélemy
+  assert.equal(departementOfPostcode('97133'), 'ZX'); // Saint-Barthélemy
   assert.equal(departementOfPostcode('98800'), '988'); // Nouméa
   assert.equal(departementOfPostcode('01000'), '01'); // Bourg-en-Bresse
 });

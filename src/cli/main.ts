@@ -1,0 +1,164 @@
+/**
+ * The `campaign-lab` command: picks the sub-command, parses its arguments, runs it, and maps the
+ * outcome to an exit code: 0 ok, 1 runtime failure, 2 bad input (an {@link InputError}, printed as one
+ * line without a stack trace), 130 interrupted by Ctrl-C.
+ *
+ * Run directly (`node --import tsx src/cli/main.ts run …`) or through bin/campaign-lab.js.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../errors.js';
+import type { CliContext, Command } from './CliContext.js';
+import { commands } from './commands/index.js';
+import { formatHelp } from './formatHelp.js';
+import { parseArguments } from './parseArguments.js';
+import { removePendingTemporaries } from './writeFileAtomic.js';
+import { didYouMean } from '../scenario/didYouMean.js';
+import { VERSION } from '../sim/version.js';
+
+/** Exit codes of the command line (DESIGN.md §5). */
+export const EXIT_OK = 0;
+export const EXIT_RUNTIME_FAILURE = 1;
+export const EXIT_BAD_INPUT = 2;
+/** 128 + SIGINT (2), the shell convention for a command stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;
+
+/** The overview printed by `campaign-lab --help` and on a missing command. */
+export function formatOverview(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: campaign-lab <command> [arguments] [options]',
+    '',
+    "How much do a campaign's supporter list and its turnout mobilisation move a close race?",
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'campaign-lab <command> --help' for a command's arguments and options.",
+    'Exit codes: 0 ok, 1 runtime failure, 2 bad input, 130 interrupted.',
+    '',
+  ].join('\n');
+}
+
+/** Finds the command named by the leading words of argv; returns it and the remaining arguments. */
+function findCommand(argv: readonly string[]): { command: Command; rest: string[] } | undefined {
+  let best: { command: Command; rest: string[] } | undefined;
+  for (const command of commands) {
+    const words = command.name.split(' ');
+    if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.command.name.split(' ').length)) {
+      best = { command, rest: argv.slice(words.length) };
+    }
+  }
+  return best;
+}
+
+/**
+ * Runs the command line with injected input and output, and returns the exit code. Never throws.
+ *
+ * @param argv arguments after the program name (`['run', 'scenarios/default.yaml', '--json']`)
+ * @param context where to write, the Ctrl-C signal, the working directory
+ * @example
+ * await main(['schema'], context) // => 0, with the JSON Schema written to context.stdout
+ */
+export async function main(argv: readonly string[], context: CliContext): Promise<number> {
+  try {
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+      if (argv.length === 0) {
+        context.stderr.write(formatOverview());
+        return EXIT_BAD_INPUT;
+      }
+      context.stdout.write(formatOverview());
+      return EXIT_OK;
+    }
+    if (argv[0] === '--version') {
+      context.stdout.write(`${VERSION}\n`);
+      return EXIT_OK;
+    }
+    const found = findCommand(argv);
+    if (!found) {
+      const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
+      if (group.length > 0 && !argv.slice(1).some((a) => !a.startsWith('-'))) {
+        context.stdout.write(`${group.map((c) => formatHelp(c)).join('\n')}`);
+        return argv.includes('--help') ? EXIT_OK : EXIT_BAD_INPUT;
+      }
+      const names = commands.map((c) => c.name.split(' ')[0]);
+      const suggestion =
+        group.length > 0
+          ? didYouMean(argv.slice(0, 2).join(' '), group.map((c) => c.name))
+          : didYouMean(argv[0], names);
+      throw new InputError({
+        at: 'command',
+        expected: `one of ${(group.length > 0 ? group.map((c) => c.name) : [...new Set(names)]).join(', ')}`,
+        found: JSON.stringify(group.length > 0 ? argv.slice(0, 2).join(' ') : argv[0]),
+        hint: suggestion ? `did you mean ${suggestion}?` : undefined,
+      });
+    }
+    if (found.rest.includes('--help') || found.rest.includes('-h')) {
+      context.stdout.write(formatHelp(found.command));
+      return EXIT_OK;
+    }
+    const args = parseArguments(found.rest, found.command.spec);
+    const code = await found.command.run(args, context);
+    return code ?? EXIT_OK;
+  } catch (error) {
+    return reportError(error, context);
+  }
+}
+
+/** Prints an error the way its kind deserves and returns the exit code. */
+function reportError(error: unknown, context: CliContext): number {
+  if (error instanceof InputError) {
+    context.stderr.write(`campaign-lab: ${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (context.signal.aborted) {
+    context.stderr.write('campaign-lab: interrupted\n');
+    return EXIT_INTERRUPTED;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  context.stderr.write(`campaign-lab: failed: ${message}\n`);
+  if (process.env.CAMPAIGN_LAB_DEBUG && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
+  return EXIT_RUNTIME_FAILURE;
+}
+
+/**
+ * Runs the command line as a process: real stdout/stderr, Ctrl-C wired to an abort signal (a second
+ * Ctrl-C exits at once), temporary files removed, and the exit code set.
+ */
+export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    if (controller.signal.aborted) {
+      removePendingTemporaries();
+      process.exit(EXIT_INTERRUPTED);
+    }
+    controller.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onInterrupt);
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`campaign-lab results --json | head`) is not a failure of ours.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const code = await main(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    signal: controller.signal,
+    cwd: process.cwd(),
+  });
+  process.off('SIGINT', onInterrupt);
+  removePendingTemporaries();
+  process.exitCode = controller.signal.aborted && code !== EXIT_BAD_INPUT ? EXIT_INTERRUPTED : code;
+}
+
+/** True when this file is the process's entry point (not imported by bin/ or a test). */
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) void runCli();

@@ -1,0 +1,69 @@
+/**
+ * Atomic file writes: each file is written to a temporary name in the same directory and renamed
+ * over the target, so a reader (or a report folder after a crash or Ctrl-C) sees either the old
+ * file or the complete new one, never half of it. rename(2) within one file system is atomic (POSIX).
+ */
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Temporary files currently being written, removed on exit if still there. */
+const pendingTemporaries = new Set<string>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', removePendingTemporaries);
+}
+
+/** Removes every temporary file still being written (used on Ctrl-C and at exit). */
+export function removePendingTemporaries(): void {
+  for (const path of pendingTemporaries) {
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      // Nothing more can be done at exit; the next run overwrites it.
+    }
+  }
+  pendingTemporaries.clear();
+}
+
+/** Name of the temporary file for `path`: hidden, in the same directory, unique per process and call. */
+function temporaryName(path: string): string {
+  const random = Math.floor(Math.random() * 0x100000000).toString(36);
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${random}.tmp`);
+}
+
+/**
+ * Writes `data` to `path` atomically: temporary file, flush to disk, rename. Creates the directory.
+ *
+ * @param path target file
+ * @param data text (UTF-8) or bytes
+ * @param signal stops before the rename when aborted; the temporary file is then removed
+ * @throws the underlying file-system error (the temporary file is removed first)
+ * @example
+ * await writeFileAtomic('out/summary.json', '{}\n') // => undefined; out/summary.json holds "{}\n"
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, signal?: AbortSignal): Promise<void> {
+  installExitHook();
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = temporaryName(path);
+  pendingTemporaries.add(temporary);
+  try {
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    signal?.throwIfAborted();
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  } finally {
+    pendingTemporaries.delete(temporary);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Test helpers: run the command line in-process (injected output) or as a child process.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const mainPath = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+
+export interface CliOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `main` in this process with captured stdout and stderr (stderr not a terminal). */
+export async function runMain(argv: string[], options: { cwd?: string; signal?: AbortSignal } = {}): Promise<CliOutcome> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stderrIsTTY: false,
+    signal: options.signal ?? new AbortController().signal,
+    cwd: options.cwd ?? projectRoot,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the command line as a child process (`node --import tsx src/cli/main.ts …`) and waits. */
+export function spawnCliSync(argv: string[], options: { cwd?: string } = {}): CliOutcome {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', mainPath, ...argv], {
+    cwd: options.cwd ?? projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the command line as a child process without waiting. */
+export function spawnCli(argv: string[], options: { cwd?: string } = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', mainPath, ...argv], {
+    cwd: options.cwd ?? projectRoot,
+    env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
