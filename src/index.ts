@@ -28,3 +28,10 @@ export type { SimulationResult, KeptDraws } from './sim/types.js';
 // Charts
 
 // Rendering
+export { toSvg } from './render/toSvg.js';
+export type { ToSvgOptions } from './render/toSvg.js';
+export { toPng } from './render/toPng.js';
+export type { ToPngOptions } from './render/toPng.js';
+export { FONT_FAMILY, FONT_FILES, textWidth } from './render/fonts.js';
+export { displayChart, chartBundle, describeChart, VEGALITE_MIME } from './render/display.js';
+export type { ChartBundle, DisplayChartOptions } from './render/display.js';
