@@ -3,11 +3,14 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const mainPath = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+/** tsx's loader by absolute URL, so children started in another directory find it. */
+const tsxLoader = pathToFileURL(join(projectRoot, 'node_modules/tsx/dist/loader.mjs')).href;
 
 export interface CliOutcome {
   code: number;
@@ -31,7 +34,7 @@ export async function runMain(argv: string[], options: { cwd?: string; signal?: 
 
 /** Runs the command line as a child process (`node --import tsx src/cli/main.ts …`) and waits. */
 export function spawnCliSync(argv: string[], options: { cwd?: string } = {}): CliOutcome {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', mainPath, ...argv], {
+  const result = spawnSync(process.execPath, ['--import', tsxLoader, mainPath, ...argv], {
     cwd: options.cwd ?? projectRoot,
     encoding: 'utf8',
     env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' },
@@ -42,7 +45,7 @@ export function spawnCliSync(argv: string[], options: { cwd?: string } = {}): Cl
 
 /** Starts the command line as a child process without waiting. */
 export function spawnCli(argv: string[], options: { cwd?: string } = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', mainPath, ...argv], {
+  return spawn(process.execPath, ['--import', tsxLoader, mainPath, ...argv], {
     cwd: options.cwd ?? projectRoot,
     env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' },
     stdio: ['ignore', 'pipe', 'pipe'],
