@@ -17,6 +17,25 @@ export { loadParameters } from './data/loadParameters.js';
 export { parseJsonText } from './data/parseJsonText.js';
 export { defaultDataDirectory } from './data/dataDirectory.js';
 export type { DataDirectoryOptions } from './data/dataDirectory.js';
+export { loadResults, availableYears } from './data/loadResults.js';
+export type { LoadResultsOptions, ResultsCountry } from './data/loadResults.js';
+export { parseUsResults, usResultYears } from './data/usResults.js';
+export type { LoadedResults, UsResultsTexts } from './data/usResults.js';
+export { parseFrenchResults, frenchResultYears } from './data/frenchResults.js';
+export type { FrenchResults, FrenchResultUnit, FrenchResultsTexts } from './data/frenchResults.js';
+export { loadTurnout } from './data/loadTurnout.js';
+export { parseTurnout } from './data/turnout.js';
+export type { Turnout, TurnoutRow } from './data/turnout.js';
+export { loadCampaignLists, loadPrimaries, loadLegalLimits } from './data/loadFacts.js';
+export { parseCampaignLists } from './data/campaignLists.js';
+export type { CampaignLists, CampaignListFact, CampaignListKind } from './data/campaignLists.js';
+export { parsePrimaries } from './data/primaries.js';
+export type { Primary, PrimaryRound } from './data/primaries.js';
+export { parseLegalLimits } from './data/legalLimits.js';
+export type { LegalLimits, SpendingCap, Reimbursement, DeclaredSpending, DonationCap, AdvertisingBlackout, ConsentRule } from './data/legalLimits.js';
+export { parseCsvText } from './data/parseCsvText.js';
+export type { CsvTable, CsvRecord } from './data/parseCsvText.js';
+export type { DataText } from './data/dataText.js';
 
 // Model and scenarios
 
@@ -26,6 +45,32 @@ export type { SimulationResult, KeptDraws } from './sim/types.js';
 // Analysis
 
 // Charts
+export { briefingConfig, frameChart, partyColour, sideColours, PARTY_COLOURS, COLOURBLIND_PARTY_COLOURS, NUMBER_LOCALES, CHART_FONT } from './charts/theme.js';
+export type { BriefingChartOptions, ChartLocale, PaletteName, NumberLocaleDefinition } from './charts/theme.js';
+export { winProbabilityByListSize } from './charts/winProbabilityByListSize.js';
+export type { WinProbabilityByListSizeInput, ListSizePoint } from './charts/winProbabilityByListSize.js';
+export { weightDistribution } from './charts/weightDistribution.js';
+export type { WeightDistributionInput } from './charts/weightDistribution.js';
+export { territoryMargins } from './charts/territoryMargins.js';
+export type { TerritoryMarginsInput, TerritoryMarginRow } from './charts/territoryMargins.js';
+export { tippingPointSnake, snakeSegments } from './charts/tippingPointSnake.js';
+export type { TippingPointSnakeInput, SnakeUnit, SnakeSegment } from './charts/tippingPointSnake.js';
+export type { MapInput, MapMeasure, MapUnitValue } from './charts/mapColourScale.js';
+export { usTileMap } from './charts/usTileMap.js';
+export { usGeoMap } from './charts/usGeoMap.js';
+export { franceTileMap } from './charts/franceTileMap.js';
+export { US_STATE_TILES } from './charts/usStates.js';
+export { FRANCE_TILES, FRANCE_CODE_ALIASES } from './charts/franceDepartements.js';
+export { tornado } from './charts/tornado.js';
+export type { TornadoInput, TornadoRow } from './charts/tornado.js';
+export { marginalValue } from './charts/marginalValue.js';
+export type { MarginalValueInput, MarginalValueRow } from './charts/marginalValue.js';
+export { allocationComparison } from './charts/allocationComparison.js';
+export type { AllocationComparisonInput, AllocationStrategy } from './charts/allocationComparison.js';
+export { calibrationPlot } from './charts/calibrationPlot.js';
+export type { CalibrationPlotInput, CalibrationBin } from './charts/calibrationPlot.js';
+export { usComparison2000to2024 } from './charts/usComparison2000to2024.js';
+export type { UsComparisonInput, ComparisonYear } from './charts/usComparison2000to2024.js';
 
 // Rendering
 export { toSvg } from './render/toSvg.js';

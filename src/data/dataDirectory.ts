@@ -2,7 +2,7 @@
  * Where the project's data/ folder is, and reading one file from it. Node-only (file access).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 
@@ -29,15 +29,17 @@ export interface DataDirectoryOptions {
  *
  * @param name File name inside the data folder (`us_president_results.csv`).
  * @param options `dataDirectory` overrides the package's data/ folder.
- * @returns The file's path (for error messages) and its text.
+ * @returns The file's path (relative to the working directory when inside it, for error messages) and its text.
  * @throws {InputError} when the file is missing or unreadable: `<path> must be a readable data file, got ENOENT`.
  * @example
  * readDataFile('parameters.json').text.startsWith('{') // => true
  */
 export function readDataFile(name: string, options: DataDirectoryOptions = {}): { path: string; text: string } {
-  const path = join(options.dataDirectory ?? defaultDataDirectory(), name);
+  const absolute = join(options.dataDirectory ?? defaultDataDirectory(), name);
+  const fromHere = relative(process.cwd(), absolute);
+  const path = fromHere.startsWith('..') || isAbsolute(fromHere) ? absolute : fromHere;
   try {
-    return { path, text: readFileSync(path, 'utf8') };
+    return { path, text: readFileSync(absolute, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new InputError({ file: path, expected: 'a readable data file', found: code });

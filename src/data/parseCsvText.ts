@@ -1,0 +1,191 @@
+/**
+ * CSV parsing for the project's data tables, with typed cell readers that report the file, line and
+ * column of a bad value. Text in, records out: no file access, so browser code can reuse it.
+ */
+import { InputError, describeValue } from '../errors.js';
+
+/** One data row: its 1-based line number in the file and its raw cells. */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/** A parsed CSV table with a header row. */
+export interface CsvTable {
+  /** File name used in error messages. */
+  file: string;
+  header: string[];
+  records: CsvRecord[];
+}
+
+/** Splits CSV text (RFC 4180: commas, double quotes, "" escapes; LF or CRLF) into rows of cells with line numbers. */
+function splitRows(text: string, file: string): CsvRecord[] {
+  const rows: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let rowLine = 1;
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineStart = i;
+  const endRow = () => {
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = '';
+  };
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else {
+          quoted = false;
+          const next = text[i + 1];
+          if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+            throw new InputError({
+              file,
+              at: `line ${line}, column ${i + 2 - lineStart}`,
+              expected: 'a comma or the end of the line after a closing quote',
+              found: JSON.stringify(next),
+            });
+          }
+        }
+      } else {
+        if (ch === '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+        cell += ch;
+      }
+    } else if (ch === '"' && cell === '') {
+      quoted = true;
+    } else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+      line++;
+      lineStart = i + 1;
+      rowLine = line;
+    } else {
+      cell += ch;
+    }
+  }
+  if (quoted) throw new InputError({ file, at: `line ${rowLine}`, expected: 'a closing double quote', found: 'end of file' });
+  if (cell !== '' || cells.length > 0) endRow();
+  return rows;
+}
+
+/**
+ * Parses CSV text with a header row and checks that the header holds the required columns and that
+ * every row has as many cells as the header.
+ *
+ * @param text CSV text (UTF-8, comma-separated, optional double quotes).
+ * @param file Name used in error messages (`data/us_president_results.csv`).
+ * @param requiredColumns Column names that must be present in the header.
+ * @returns The header and the data records with their line numbers.
+ * @throws {InputError} `<file>: line 1 must be a header with column "D", got ...` or
+ *   `<file>: line 7 must be a row of 9 cells, got 8 cells`.
+ * @example
+ * parseCsvText('id,D\nFL,2912253\n', 'x.csv', ['id', 'D']).records // => [{ line: 2, cells: ['FL', '2912253'] }]
+ */
+export function parseCsvText(text: string, file: string, requiredColumns: readonly string[] = []): CsvTable {
+  const rows = splitRows(text, file);
+  const headerRow = rows.shift();
+  if (!headerRow) throw new InputError({ file, at: 'line 1', expected: 'a CSV header row', found: 'an empty file' });
+  const header = headerRow.cells.map((c) => c.trim());
+  for (const column of requiredColumns) {
+    if (!header.includes(column)) {
+      throw new InputError({
+        file,
+        at: `line ${headerRow.line}`,
+        expected: `a header with column "${column}"`,
+        found: describeValue(header.join(',')),
+      });
+    }
+  }
+  for (const record of rows) {
+    if (record.cells.length !== header.length) {
+      throw new InputError({
+        file,
+        at: `line ${record.line}`,
+        expected: `a row of ${header.length} cells like the header`,
+        found: `${record.cells.length} cells`,
+      });
+    }
+  }
+  return { file, header, records: rows };
+}
+
+/**
+ * Typed access to the cells of a {@link CsvTable}: every reader names the file, line, column number and
+ * column name when a cell does not hold what it must.
+ */
+export class CsvCells {
+  private readonly index = new Map<string, number>();
+  constructor(readonly table: CsvTable) {
+    table.header.forEach((name, i) => this.index.set(name, i));
+  }
+
+  /** Where a cell is, for error messages: `line 12, column 3 (D)`. */
+  at(record: CsvRecord, column: string): string {
+    return `line ${record.line}, column ${(this.index.get(column) ?? -1) + 1} (${column})`;
+  }
+
+  fail(record: CsvRecord, column: string, expected: string): never {
+    throw new InputError({
+      file: this.table.file,
+      at: this.at(record, column),
+      expected,
+      found: describeValue(this.raw(record, column)),
+    });
+  }
+
+  /** The raw text of a cell. */
+  raw(record: CsvRecord, column: string): string {
+    const i = this.index.get(column);
+    if (i === undefined) {
+      throw new InputError({ file: this.table.file, at: 'line 1', expected: `a header with column "${column}"`, found: describeValue(this.table.header.join(',')) });
+    }
+    return record.cells[i]!;
+  }
+
+  /** A non-empty string cell. */
+  text(record: CsvRecord, column: string): string {
+    const value = this.raw(record, column).trim();
+    if (value === '') this.fail(record, column, 'a non-empty value');
+    return value;
+  }
+
+  /** A non-negative integer cell (vote counts, electoral votes, years). */
+  count(record: CsvRecord, column: string): number {
+    const value = this.raw(record, column).trim();
+    if (!/^\d+$/.test(value)) this.fail(record, column, 'a non-negative integer');
+    return Number(value);
+  }
+
+  /** A non-negative integer cell, or undefined when empty. */
+  optionalCount(record: CsvRecord, column: string): number | undefined {
+    return this.raw(record, column).trim() === '' ? undefined : this.count(record, column);
+  }
+
+  /** A share between 0 and 1, or undefined when empty. */
+  optionalShare(record: CsvRecord, column: string): number | undefined {
+    const value = this.raw(record, column).trim();
+    if (value === '') return undefined;
+    const n = Number(value);
+    if (!/^\d*\.?\d+$/.test(value) || !(n >= 0 && n <= 1)) this.fail(record, column, 'a share between 0 and 1');
+    return n;
+  }
+
+  /** A cell that must be one of the given values. */
+  oneOf<T extends string>(record: CsvRecord, column: string, allowed: readonly T[]): T {
+    const value = this.raw(record, column).trim();
+    if (!allowed.includes(value as T)) this.fail(record, column, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+    return value as T;
+  }
+}
