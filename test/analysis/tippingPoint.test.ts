@@ -37,9 +37,11 @@ test('tippingFrequencies sorts the counts of a run and divides by the draws', ()
   ]);
 });
 
-import { usResults } from './usResultsFixture.js';
+import { loadResults } from '../../src/data/loadResults.js';
 
-// Hand-checked table, 2000–2024, on data/us_president_results.csv (56 units: states, DC, ME/NE at-large
+const usResults = (year: number) => loadResults({ country: 'us', year });
+
+// Hand-checked table, 2000–2024, on data/us_president_results.csv read by loadResults (56 units: states, DC, ME/NE at-large
 // and districts). Checked by a separate Python script (not this code): sort the winner's units by the
 // winner's margin, add electoral votes until 270; margins as printed there, rounded to 0.01 pp.
 // Against published tables (Wikipedia "Tipping-point state", FiveThirtyEight): 2000 FL, 2004 OH, 2008 CO,

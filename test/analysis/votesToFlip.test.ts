@@ -100,7 +100,9 @@ test('votesToFlip equals brute force on 300 seeded random races of up to 12 unit
   assert.ok(checkedTies > 50, `only ${checkedTies} reachable ties checked`);
 });
 
-import { usResults } from './usResultsFixture.js';
+import { loadResults } from '../../src/data/loadResults.js';
+
+const usResults = (year: number) => loadResults({ country: 'us', year });
 
 // Every year, mode and target on data/us_president_results.csv, from a separate Python dynamic programme
 // (dictionary over reachable electoral votes, written independently of this code). Spot checks against
