@@ -26,7 +26,7 @@ export interface Turnout {
   year: number;
   /** 50 states and DC. */
   units: TurnoutRow[];
-  /** The national row. */
+  /** The national row; its VEP includes eligible citizens overseas, so it exceeds the sum of the states by 1–3%. */
   national: TurnoutRow;
   /** Citation for the table. */
   source: string;

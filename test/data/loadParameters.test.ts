@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { loadParameters } from '../../src/data/loadParameters.js';
+import { defaultDataDirectory } from '../../src/data/dataDirectory.js';
+import { CHANNEL_NAMES } from '../../src/model/types.js';
+
+test('loadParameters has every channel with cited priors in order low <= central <= high', () => {
+  const p = loadParameters();
+  assert.deepEqual(Object.keys(p.channels).sort(), [...CHANNEL_NAMES].sort());
+  for (const name of CHANNEL_NAMES) {
+    const c = p.channels[name];
+    for (const prior of [c.turnoutEffect.lowSalience, c.turnoutEffect.highSalience, c.turnoutEffect.france, c.persuasion.general, c.persuasion.france, c.contactRate]) {
+      assert.ok(prior.low <= prior.central && prior.central <= prior.high, name);
+      assert.ok(prior.citation.source.length > 0, name);
+    }
+  }
+});
+
+test('loadParameters follows the cited figures: door 0 turnout in France (Pons 2018), mail saturates at 5, e-mail about 0', () => {
+  const p = loadParameters();
+  assert.deepEqual([p.channels.door.turnoutEffect.france.low, p.channels.door.turnoutEffect.france.high], [0, 0]);
+  assert.ok(p.channels.door.persuasion.france.central > 0);
+  assert.equal(p.channels.mail.saturation?.value, 5);
+  assert.equal(p.channels.email.turnoutEffect.highSalience.central, 0);
+  assert.equal(p.salienceAttenuation.central, 0.45);
+  assert.deepEqual([p.listChurn.low, p.listChurn.central, p.listChurn.high], [0.15, 0.17, 0.37]);
+  assert.ok(p.uncertainty.tails > 2);
+});
+
+test('loadParameters derives door cost per contact as cost per vote x votes per contact', () => {
+  const door = loadParameters().channels.door;
+  // Green & Gerber: about $25 per vote; 7 pp low-salience CACE = 0.07 votes per contact.
+  assert.ok(Math.abs(door.costPerContact!.central - 25 * 0.07) < 1e-9);
+});
+
+test('loadParameters on a malformed file names the file, line and column', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-params-'));
+  const text = readFileSync(join(defaultDataDirectory(), 'parameters.json'), 'utf8').replace('"currency":', '"currency"');
+  writeFileSync(join(dir, 'parameters.json'), text);
+  const line = text.split('\n').findIndex((l) => l.includes('"currency"')) + 1;
+  assert.throws(() => loadParameters({ dataDirectory: dir }), new RegExp(`parameters\\.json: line ${line}, column \\d+ must be ":" after a property name`));
+});
+
+test('loadParameters on a prior out of order names its key path', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-params-'));
+  const json = JSON.parse(readFileSync(join(defaultDataDirectory(), 'parameters.json'), 'utf8'));
+  json.channels.phone.contactRate.low = 0.9;
+  writeFileSync(join(dir, 'parameters.json'), JSON.stringify(json));
+  assert.throws(() => loadParameters({ dataDirectory: dir }), /channels\.phone\.contactRate must be a prior with low <= central <= high/);
+});
