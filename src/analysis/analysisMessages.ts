@@ -25,12 +25,12 @@ export const analysisMessages = {
   noDraws(total: number, condition: string): AnalysisWarning {
     return { code: 'no-draws', message: `conditioning on "${condition}" kept 0 of ${total} draws; the probability is undefined` };
   },
-  /** A budget step could not be spent because a legal cap or the territory's list was exhausted. */
-  clippedBudget(unspent: number, unit: string): AnalysisWarning {
-    return { code: 'clipped-budget', message: `${unspent} of the budget (${unit}) stayed unspent: every allowed option hit its cap` };
+  /** Part of a budget was not spent: a legal cap, every option at its limit, or no option raising P(win). */
+  clippedBudget(unspent: number, currency: string, reason: string): AnalysisWarning {
+    return { code: 'clipped-budget', message: `${Math.round(unspent)} ${currency} of the budget stayed unspent: ${reason}` };
   },
-  /** A channel was excluded by a legal rule (blackout window, consent). */
-  blockedChannel(channel: string, rule: string): AnalysisWarning {
-    return { code: 'blocked-channel', message: `channel "${channel}" is not allowed: ${rule}` };
+  /** An allocation option was excluded by a legal rule (blackout window, consent). */
+  blockedChannel(option: string, rule: string): AnalysisWarning {
+    return { code: 'blocked-channel', message: `option "${option}" is not allowed: ${rule}` };
   },
 };

@@ -26,14 +26,14 @@ export interface UncertaintyGrid {
 
 /**
  * Default grid: around the swing-derived defaults of data/parameters.json (national 5.2, regional 3.3,
- * territory 4.4, tails 5; SDs of 2000–2024 election-to-election swings), from about 0.5 to about 1.7
- * times each SD, and tails from fat (5) to near-normal (30). 72 points. A first run on a grid topping out
- * at the swing SDs chose its upper corner, hence the values above them.
+ * territory 4.4, tails 5; SDs of 2000–2024 election-to-election swings), from 0 (regional) or about half
+ * of each SD up to about 1.7 times it, and tails from fat (5) to near-normal (30): 96 points. A first run
+ * on a grid topping out at the swing SDs chose its upper corner, hence the values above them.
  */
 export const DEFAULT_BACKTEST_GRID: UncertaintyGrid = {
   national: [3.5, 5.2, 7, 9],
-  regional: [1.5, 3.3, 5],
-  territory: [3, 4.4, 6],
+  regional: [0, 1.5, 3.3],
+  territory: [2, 3, 4.4, 6],
   tails: [5, 30],
 };
 
