@@ -38,9 +38,53 @@ export type { CsvTable, CsvRecord } from './data/parseCsvText.js';
 export type { DataText } from './data/dataText.js';
 
 // Model and scenarios
+export type {
+  Scenario,
+  CampaignSpec,
+  ChannelSpec,
+  ChannelSpecs,
+  EffectSpec,
+  AllocationSpec,
+  SharesAllocation,
+  CountsAllocation,
+  FileAllocation,
+  UncertaintySpec,
+  FirstRoundSpec,
+  SalienceLevel,
+  CorrelationMode,
+  ResolvedScenario,
+  ResolvedTerritory,
+  ResolvedCampaign,
+  ResolvedChannel,
+  ResolvedUncertainty,
+} from './scenario/types.js';
+export { resolveScenario, type ResolveInputs } from './scenario/resolveScenario.js';
+export { setPath } from './scenario/setPath.js';
+export { CONVENTION_CITATIONS } from './scenario/defaults.js';
+export { ruleThresholds, unitWeight, type RuleThresholds } from './model/decisionRule.js';
+export { priorAtNormal, NORMAL_Q95 } from './model/priorDraw.js';
+export { campaignCoefficients, type CampaignCoefficients } from './model/campaignCoefficients.js';
+export { historicalCorrelation, type HistoricalCorrelation } from './model/historicalCorrelation.js';
 
 // Simulation
 export type { SimulationResult, KeptDraws } from './sim/types.js';
+export { prepareModel, type SimulationModel } from './sim/prepareModel.js';
+export {
+  simulate,
+  simulateBlocks,
+  finishResult,
+  mergeBlockTotals,
+  blockCount,
+  BLOCK_SIZE,
+  type SimulateOptions,
+  type KeepOptions,
+  type BlockTotals,
+  type KeptSlice,
+} from './sim/simulate.js';
+export { createBlockStream, blockSeedText, gammaVariate, unitStudentT, type NormalStream } from './sim/normalStream.js';
+export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
+export { resultToJson } from './sim/resultToJson.js';
+export { VERSION } from './sim/version.js';
 
 // Analysis
 

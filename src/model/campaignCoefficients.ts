@@ -1,0 +1,117 @@
+/**
+ * Per-territory coefficients of one side's campaign (DESIGN.md §3), computed once per run so that the
+ * simulation kernel only multiplies them by the channel effects drawn for each simulated election.
+ *
+ * Model, per side and territory t:
+ * - members_t = allocation_t × (1 − churn)^years; certain_t = members_t × certainShare_t vote anyway;
+ *   nonVoters_t = members_t − certain_t can be mobilised.
+ * - channel c reaches members_t × coverage_c × contactRate_c people, each receiving
+ *   min(contacts_c, saturation_c) contacts; with a turnout effect e_c pp per contact among people
+ *   reached (a CACE), the chance that a non-voter is mobilised by c is
+ *   q_c = coverage_c × contactRate_c × dose_c × e_c / 100 / (1 − certainShare_t), clamped to [−1, 1].
+ *   Channels combine as independent chances: mobilised_t = nonVoters_t × (1 − Π_c (1 − q_c)), which never
+ *   exceeds the list's non-voters. A negative draw (the e-mail prior reaches below zero) removes votes,
+ *   at most the members certain to vote.
+ * - persuasion: switched_t = Σ_c members_t × coverage_c × contactRate_c × p_c / 100 (one switch per person
+ *   reached, whatever the number of contacts); each switch adds one vote to the side and removes one from
+ *   the other.
+ * - relays: volunteers_t = members_t × volunteers; they reach volunteers_t × coverage × contactsPerVolunteer
+ *   × contactRate people outside the list; relay votes = reached × e_relay / 100, at most the territory's
+ *   non-voters (eligible − votes cast). The contacts lean to the side as the territory does: a share
+ *   s_t = side's two-party share of the mobilised vote goes to the side and 1 − s_t to the other, so the
+ *   net gain is relay votes × (2 s_t − 1).
+ */
+import { CHANNEL_NAMES } from './types.js';
+import type { ResolvedCampaign, ResolvedTerritory } from '../scenario/types.js';
+
+/** Index of the relay channel in {@link CHANNEL_NAMES}. */
+export const RELAY_SLOT = CHANNEL_NAMES.indexOf('relay');
+
+/** Coefficients of one side's campaign, on typed arrays (channel-major: index c × units + t). */
+export interface CampaignCoefficients {
+  /** Channels switched on, per slot of {@link CHANNEL_NAMES} (1 on, 0 off). */
+  active: Uint8Array;
+  /** Kept list members per territory (after churn), people. */
+  members: Float64Array;
+  /** Members who can be mobilised per territory, people. */
+  nonVoters: Float64Array;
+  /** Members certain to vote per territory, people (the floor of a negative mobilisation). */
+  certain: Float64Array;
+  /** Per channel and territory: chance a non-voter is mobilised per pp of effect. */
+  mobilisePerPp: Float64Array;
+  /** Per channel and territory: votes switched per pp of persuasion. */
+  persuadePerPp: Float64Array;
+  /** Per territory: relay votes per pp of relay effect (before the cap). */
+  relayPerPp: Float64Array;
+  /** Per territory: most relay votes possible (territory non-voters), Infinity when eligible is unknown. */
+  relayCap: Float64Array;
+  /** Per territory: share of relay votes going to the side (its two-party share), 0–1. */
+  relayShare: Float64Array;
+}
+
+/**
+ * Builds a side's campaign coefficients for the territories of a race. Territories with a parent get
+ * zeros: they take their parent's campaign shift in the kernel.
+ *
+ * @param campaign Resolved campaign of the side.
+ * @param territories Territories of the race, in kernel order.
+ * @param side Side code, to read the side's baseline votes.
+ * @param otherSide The other side's code.
+ * @returns Typed-array coefficients (see the module comment for the formulas).
+ * @example
+ * campaignCoefficients(campaign, territories, 'D', 'R').members[0] // => kept members in the first territory
+ */
+export function campaignCoefficients(
+  campaign: ResolvedCampaign,
+  territories: ResolvedTerritory[],
+  side: string,
+  otherSide: string,
+): CampaignCoefficients {
+  const units = territories.length;
+  const slots = CHANNEL_NAMES.length;
+  const out: CampaignCoefficients = {
+    active: new Uint8Array(slots),
+    members: new Float64Array(units),
+    nonVoters: new Float64Array(units),
+    certain: new Float64Array(units),
+    mobilisePerPp: new Float64Array(slots * units),
+    persuadePerPp: new Float64Array(slots * units),
+    relayPerPp: new Float64Array(units),
+    relayCap: new Float64Array(units).fill(Infinity),
+    relayShare: new Float64Array(units),
+  };
+  CHANNEL_NAMES.forEach((name, c) => {
+    if (campaign.channels[name]) out.active[c] = 1;
+  });
+  territories.forEach((territory, t) => {
+    if (territory.parent !== undefined) return;
+    const collected = campaign.allocation[territory.id] ?? 0;
+    const members = collected * campaign.retention;
+    const certainShare = campaign.certainShare[territory.id] ?? 0;
+    out.members[t] = members;
+    out.certain[t] = members * certainShare;
+    out.nonVoters[t] = members - out.certain[t];
+    const own = territory.votes[side];
+    const other = territory.votes[otherSide];
+    out.relayShare[t] = own + other > 0 ? own / (own + other) : 0.5;
+    if (territory.eligible > 0) {
+      const cast = own + other + territory.other;
+      out.relayCap[t] = Math.max(0, territory.eligible - cast);
+    }
+    CHANNEL_NAMES.forEach((name, c) => {
+      const channel = campaign.channels[name];
+      if (!channel) return;
+      const reached = members * channel.coverage * channel.contactRate;
+      if (c === RELAY_SLOT) {
+        const relayReached = members * campaign.volunteers * channel.coverage * channel.contactsPerVolunteer * channel.contactRate;
+        out.relayPerPp[t] = relayReached / 100;
+        return;
+      }
+      const dose = channel.saturation === null ? channel.contacts : Math.min(channel.contacts, channel.saturation);
+      const mobilisable = 1 - certainShare;
+      out.mobilisePerPp[c * units + t] = mobilisable > 0 ? (channel.coverage * channel.contactRate * dose) / 100 / mobilisable : 0;
+      out.persuadePerPp[c * units + t] = reached / 100;
+    });
+  });
+  return out;
+}

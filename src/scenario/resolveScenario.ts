@@ -1,0 +1,460 @@
+/**
+ * Turns a scenario file into the fully resolved scenario the engine runs: validation with one error
+ * grammar, defaults from data/parameters.json with their citations, explicit list allocation and the
+ * baseline territories.
+ */
+import { CHANNEL_NAMES } from '../model/types.js';
+import type { ChannelName, Citation, ElectionResults, Prior, RuleName, Side } from '../model/types.js';
+import type { Parameters } from '../data/parameters.js';
+import { InputError, describeValue } from '../errors.js';
+import { historicalCorrelation } from '../model/historicalCorrelation.js';
+import type {
+  CampaignSpec,
+  ChannelSpec,
+  EffectSpec,
+  ResolvedCampaign,
+  ResolvedChannel,
+  ResolvedScenario,
+  ResolvedTerritory,
+  ResolvedUncertainty,
+  SalienceLevel,
+  Scenario,
+} from './types.js';
+import { CONVENTION_CITATIONS } from './defaults.js';
+
+/** Inputs of {@link resolveScenario} besides the scenario. */
+export interface ResolveInputs {
+  /** Baseline results (loadResults({country, year, round})). */
+  results: ElectionResults;
+  /** Channel priors and model defaults (loadParameters()). */
+  parameters: Parameters;
+  /** Past results of the same country, needed for `uncertainty.correlation: historical`. */
+  history?: ElectionResults[];
+  /** File name for error messages. */
+  file?: string;
+}
+
+const RULES: readonly RuleName[] = ['electoral-college', 'popular-vote', 'seats', 'two-round'];
+const SCENARIO_KEYS = ['name', 'description', 'country', 'year', 'round', 'rule', 'sides', 'simulations', 'seed', 'threads', 'salience', 'uncertainty', 'campaigns', 'firstRound'];
+const UNCERTAINTY_KEYS = ['national', 'regional', 'territory', 'tails', 'correlation'];
+const CAMPAIGN_KEYS = ['listSize', 'allocation', 'churn', 'yearsSinceCollected', 'certainShare', 'volunteers', 'relaysPerVolunteer', 'channels'];
+const CHANNEL_KEYS = ['coverage', 'contactRate', 'effect', 'persuasion', 'costPerContact', 'contacts', 'saturation', 'contactsPerVolunteer'];
+
+/** Validation helpers bound to a file name. */
+class Checker {
+  constructor(readonly file: string | undefined) {}
+
+  fail(at: string, expected: string, found: unknown, hint?: string): never {
+    throw new InputError({ file: this.file, at, expected, found: describeValue(found), ...(hint ? { hint } : {}) });
+  }
+
+  object(value: unknown, at: string): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(at, 'an object', value);
+    return value as Record<string, unknown>;
+  }
+
+  keys(value: Record<string, unknown>, at: string, allowed: readonly string[]): void {
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) {
+        const near = allowed.find((a) => a.toLowerCase() === key.toLowerCase());
+        this.fail(at ? `${at}.${key}` : key, `one of the keys ${allowed.join(', ')}`, key, near ? `did you mean "${near}"?` : undefined);
+      }
+    }
+  }
+
+  number(value: unknown, at: string, min: number, max: number, what = 'a number'): number {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      this.fail(at, `${what} between ${min} and ${max}`, value);
+    }
+    return value as number;
+  }
+
+  integer(value: unknown, at: string, min: number, max: number): number {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.fail(at, `an integer between ${min} and ${max}`, value);
+    }
+    return value as number;
+  }
+
+  string(value: unknown, at: string): string {
+    if (typeof value !== 'string' || value.length === 0) this.fail(at, 'a non-empty string', value);
+    return value as string;
+  }
+
+  oneOf<T extends string>(value: unknown, at: string, allowed: readonly T[]): T {
+    if (!allowed.includes(value as T)) this.fail(at, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value);
+    return value as T;
+  }
+
+  prior(value: unknown, at: string, min: number, max: number): Prior {
+    if (typeof value === 'number') {
+      const x = this.number(value, at, min, max, 'a number of pp');
+      return { central: x, low: x, high: x };
+    }
+    const o = this.object(value, at);
+    this.keys(o, at, ['central', 'low', 'high']);
+    const central = this.number(o.central, `${at}.central`, min, max, 'a number of pp');
+    const low = this.number(o.low, `${at}.low`, min, max, 'a number of pp');
+    const high = this.number(o.high, `${at}.high`, min, max, 'a number of pp');
+    if (low > central || central > high) this.fail(at, 'a prior with low <= central <= high', { low, central, high });
+    return { central, low, high };
+  }
+}
+
+/**
+ * Resolves a scenario against baseline results and parameters.
+ *
+ * Pure: no file access (the Node-side loader reads files and replaces `{file}` allocations by counts).
+ * Channel defaults follow the scenario's country and salience: France uses the French priors of
+ * data/parameters.json (door-to-door: no turnout effect, persuasion per Pons 2018), the US the high- or
+ * low-salience priors. Every default filled in is recorded in `citations` under its key path.
+ *
+ * @param scenario Scenario as parsed from its file (unknown shape is checked).
+ * @param inputs Baseline results, parameters, optional history and file name for messages.
+ * @returns The resolved scenario (plain JSON).
+ * @throws {InputError} with key path, expected and found for any bad value: negative sizes, shares or
+ *   rates outside 0–1, unknown territories, channels, keys or sides, low > high, tails <= 2, sides not in
+ *   the results, or `historical` correlation without history.
+ * @example
+ * resolveScenario({ name: 'x', country: 'us', year: 2020, rule: 'electoral-college', sides: ['D', 'R'], simulations: 1000, seed: 1 }, { results, parameters }).territories.length // => 56
+ */
+export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): ResolvedScenario {
+  const ck = new Checker(inputs.file);
+  const raw = ck.object(scenario as unknown, '(root)');
+  ck.keys(raw, '', SCENARIO_KEYS);
+  const { results, parameters } = inputs;
+  const citations: Record<string, Citation> = {};
+  const name = ck.string(raw.name, 'name');
+  const country = ck.oneOf(raw.country, 'country', ['us', 'fr'] as const);
+  if (results.country !== 'custom' && results.country !== country) ck.fail('country', `the country of the results table (${results.country})`, country);
+  const year = ck.integer(raw.year, 'year', 1788, 2100);
+  if (results.year !== year) ck.fail('year', `the year of the results table (${results.year})`, year);
+  const rule = ck.oneOf(raw.rule, 'rule', RULES);
+  const simulations = ck.integer(raw.simulations, 'simulations', 1, 100_000_000);
+  if (typeof raw.seed !== 'number' || !Number.isFinite(raw.seed)) ck.fail('seed', 'a finite number', raw.seed);
+  const seed = raw.seed as number;
+  const threads = raw.threads === undefined ? 1 : ck.integer(raw.threads, 'threads', 1, 256);
+  const salience: SalienceLevel = raw.salience === undefined ? 'high' : ck.oneOf(raw.salience, 'salience', ['high', 'low'] as const);
+  if (!Array.isArray(raw.sides) || raw.sides.length !== 2) ck.fail('sides', 'a list of two side codes', raw.sides);
+  const sides = [ck.string((raw.sides as unknown[])[0], 'sides.0'), ck.string((raw.sides as unknown[])[1], 'sides.1')] as [Side, Side];
+  if (sides[0] === sides[1]) ck.fail('sides', 'two different side codes', raw.sides);
+  const firstRound = raw.firstRound === undefined ? undefined : ck.object(raw.firstRound, 'firstRound');
+  if (firstRound && rule !== 'two-round') ck.fail('firstRound', 'absent unless rule is "two-round"', 'firstRound');
+  const round = raw.round === undefined ? undefined : ck.integer(raw.round, 'round', 1, 2);
+  if (country === 'us' && round !== undefined) ck.fail('round', 'absent for the US', round);
+  const territories = resolveTerritories(ck, results, sides, firstRound);
+  const uncertainty = resolveUncertainty(ck, raw.uncertainty, parameters, citations, territories, sides, inputs.history);
+  const campaignsRaw = raw.campaigns === undefined ? {} : ck.object(raw.campaigns, 'campaigns');
+  for (const side of Object.keys(campaignsRaw)) {
+    if (!sides.includes(side)) ck.fail(`campaigns.${side}`, `a campaign of one of the sides ${sides.join(', ')}`, side);
+  }
+  const campaigns: Record<Side, ResolvedCampaign> = {};
+  for (const side of sides) {
+    campaigns[side] = resolveCampaign(ck, campaignsRaw[side], `campaigns.${side}`, {
+      side,
+      country,
+      salience,
+      territories,
+      parameters,
+      citations,
+      resultsSource: results.source,
+    });
+  }
+  const resolved: ResolvedScenario = {
+    name,
+    ...(raw.description !== undefined ? { description: ck.string(raw.description, 'description') } : {}),
+    country: results.country === 'custom' ? 'custom' : country,
+    year,
+    ...(round !== undefined ? { round } : results.round !== undefined ? { round: results.round } : {}),
+    rule,
+    sides,
+    simulations,
+    seed,
+    threads,
+    salience,
+    uncertainty,
+    territories,
+    campaigns,
+    citations,
+    resultsSource: results.source,
+  };
+  return resolved;
+}
+
+function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side, Side], firstRound: Record<string, unknown> | undefined): ResolvedTerritory[] {
+  if (!firstRound) {
+    for (const [i, side] of sides.entries()) {
+      if (!results.sides.includes(side)) ck.fail(`sides.${i}`, `one of the sides of the results table (${results.sides.join(', ')})`, side);
+    }
+  }
+  const transfers = firstRound ? ck.object(firstRound.transfers, 'firstRound.transfers') : undefined;
+  if (firstRound) ck.keys(firstRound, 'firstRound', ['transfers']);
+  const candidates = new Set<string>();
+  for (const unit of results.units) for (const key of Object.keys(unit.votes)) candidates.add(key);
+  if (transfers) {
+    for (const [i, side] of sides.entries()) {
+      if (!candidates.has(side)) ck.fail(`sides.${i}`, `a candidate of the first-round table (${[...candidates].join(', ')})`, side);
+    }
+    for (const [candidate, row] of Object.entries(transfers)) {
+      const at = `firstRound.transfers.${candidate}`;
+      if (!candidates.has(candidate)) ck.fail(at, `a candidate of the first-round table (${[...candidates].join(', ')})`, candidate);
+      const shares = ck.object(row, at);
+      let sum = 0;
+      for (const [side, share] of Object.entries(shares)) {
+        if (!sides.includes(side)) ck.fail(`${at}.${side}`, `one of the sides ${sides.join(', ')}`, side);
+        sum += ck.number(share, `${at}.${side}`, 0, 1, 'a share');
+      }
+      if (sum > 1 + 1e-12) ck.fail(at, 'shares summing to at most 1', sum);
+    }
+  }
+  const ids = new Set<string>();
+  return results.units.map((unit) => {
+    if (ids.has(unit.id)) ck.fail(`results.units.${unit.id}`, 'a unit id listed once', unit.id);
+    ids.add(unit.id);
+    const votes: Record<Side, number> = {};
+    for (const side of sides) {
+      let v = unit.votes[side] ?? 0;
+      if (transfers) {
+        v = 0;
+        for (const [candidate, count] of Object.entries(unit.votes)) {
+          const row = transfers[candidate] as Record<string, number> | undefined;
+          const share = row && row[side] !== undefined ? row[side] : candidate === side ? 1 : 0;
+          v += share * count;
+        }
+      }
+      if (!(v >= 0) || !Number.isFinite(v)) ck.fail(`results.units.${unit.id}.votes.${side}`, 'a non-negative vote count', v);
+      votes[side] = v;
+    }
+    const other = Math.max(0, unit.total - votes[sides[0]] - votes[sides[1]]);
+    const territory: ResolvedTerritory = {
+      id: unit.id,
+      name: unit.name,
+      weight: unit.weight,
+      region: unit.region ?? '(none)',
+      votes,
+      other,
+      eligible: unit.eligible ?? 0,
+    };
+    if (unit.parent !== undefined) territory.parent = unit.parent;
+    return territory;
+  });
+}
+
+function resolveUncertainty(
+  ck: Checker,
+  value: unknown,
+  parameters: Parameters,
+  citations: Record<string, Citation>,
+  territories: ResolvedTerritory[],
+  sides: [Side, Side],
+  history: ElectionResults[] | undefined,
+): ResolvedUncertainty {
+  const raw = value === undefined ? {} : ck.object(value, 'uncertainty');
+  ck.keys(raw, 'uncertainty', UNCERTAINTY_KEYS);
+  const defaults = parameters.uncertainty;
+  const pick = (key: 'national' | 'regional' | 'territory'): number => {
+    if (raw[key] === undefined) {
+      citations[`uncertainty.${key}`] = defaults.citation;
+      return defaults[key];
+    }
+    return ck.number(raw[key], `uncertainty.${key}`, 0, 100, 'a standard deviation in pp');
+  };
+  const national = pick('national');
+  const regional = pick('regional');
+  const territory = pick('territory');
+  let tails = defaults.tails;
+  if (raw.tails === undefined) citations['uncertainty.tails'] = defaults.citation;
+  else {
+    if (typeof raw.tails !== 'number' || !Number.isFinite(raw.tails) || raw.tails <= 2 || raw.tails > 1_000_000) {
+      ck.fail('uncertainty.tails', 'degrees of freedom greater than 2 (and at most 1000000)', raw.tails);
+    }
+    tails = raw.tails as number;
+  }
+  const correlation = raw.correlation === undefined ? 'independent' : ck.oneOf(raw.correlation, 'uncertainty.correlation', ['independent', 'historical'] as const);
+  const out: ResolvedUncertainty = { national, regional, territory, tails, correlation };
+  if (correlation === 'historical') {
+    if (!history || history.length < 3) {
+      ck.fail('uncertainty.correlation', '"independent" unless at least three past elections are given as history', correlation);
+    }
+    const estimate = historicalCorrelation(history, territories.map((t) => t.id), sides);
+    out.cholesky = estimate.cholesky;
+    out.shrinkage = estimate.shrinkage;
+    out.historyYears = estimate.years;
+    citations['uncertainty.correlation'] = {
+      source: `swings of two-party margins between the elections ${estimate.years.join(', ')} (results tables in data/)`,
+      confidence: 'M',
+      note: 'Correlation of territory swings net of each election mean swing, shrunk towards independence with the Schäfer & Strimmer (2005, Stat. Appl. Genet. Mol. Biol. 4(1):32) intensity.',
+    };
+  }
+  return out;
+}
+
+interface CampaignContext {
+  side: Side;
+  country: 'us' | 'fr';
+  salience: SalienceLevel;
+  territories: ResolvedTerritory[];
+  parameters: Parameters;
+  citations: Record<string, Citation>;
+  resultsSource: string;
+}
+
+function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignContext): ResolvedCampaign {
+  const { territories, parameters, citations, side } = ctx;
+  const topLevel = territories.filter((t) => t.parent === undefined);
+  const empty = (): ResolvedCampaign => ({
+    listSize: 0,
+    allocation: {},
+    churn: 0,
+    yearsSinceCollected: 0,
+    retention: 1,
+    certainShare: {},
+    volunteers: 0,
+    channels: {},
+  });
+  if (value === undefined) return empty();
+  const raw = ck.object(value, at) as Record<string, unknown> & Partial<CampaignSpec>;
+  ck.keys(raw, at, CAMPAIGN_KEYS);
+  let listSize = ck.number(raw.listSize, `${at}.listSize`, 0, 1e9, 'a non-negative number of people');
+  const allocation: Record<string, number> = {};
+  const spec = raw.allocation ?? 'proportional';
+  const topIds = new Set(topLevel.map((t) => t.id));
+  const checkId = (id: string, path: string): void => {
+    if (!topIds.has(id)) {
+      const sub = territories.find((t) => t.id === id);
+      ck.fail(path, sub ? `a territory without a parent (${id} belongs to ${sub.parent})` : 'the id of a territory of the race', id);
+    }
+  };
+  if (spec === 'proportional') {
+    let total = 0;
+    for (const t of topLevel) total += t.votes[side];
+    for (const t of topLevel) allocation[t.id] = total > 0 ? (listSize * t.votes[side]) / total : 0;
+    citations[`${at}.allocation`] = { source: `proportional to ${side}'s baseline votes (${ctx.resultsSource})`, confidence: 'M' };
+  } else if (typeof spec === 'object' && spec !== null && 'counts' in spec) {
+    ck.keys(spec as unknown as Record<string, unknown>, `${at}.allocation`, ['counts']);
+    const counts = ck.object(spec.counts, `${at}.allocation.counts`);
+    let sum = 0;
+    for (const [id, n] of Object.entries(counts)) {
+      checkId(id, `${at}.allocation.counts.${id}`);
+      allocation[id] = ck.number(n, `${at}.allocation.counts.${id}`, 0, 1e9, 'a non-negative number of people');
+      sum += allocation[id];
+    }
+    listSize = sum;
+  } else if (typeof spec === 'object' && spec !== null && 'shares' in spec) {
+    ck.keys(spec as unknown as Record<string, unknown>, `${at}.allocation`, ['shares']);
+    const shares = ck.object(spec.shares, `${at}.allocation.shares`);
+    let sum = 0;
+    for (const [id, s] of Object.entries(shares)) {
+      checkId(id, `${at}.allocation.shares.${id}`);
+      sum += ck.number(s, `${at}.allocation.shares.${id}`, 0, 1e12, 'a non-negative share');
+    }
+    if (!(sum > 0)) ck.fail(`${at}.allocation.shares`, 'at least one positive share', spec.shares);
+    for (const [id, s] of Object.entries(shares)) allocation[id] = (listSize * (s as number)) / sum;
+  } else if (typeof spec === 'object' && spec !== null && 'file' in spec) {
+    ck.fail(`${at}.allocation`, '"proportional", {shares} or {counts} (the scenario loader replaces {file} by the counts of the file)', spec);
+  } else {
+    ck.fail(`${at}.allocation`, '"proportional", {shares}, {counts} or {file}', spec);
+  }
+  const churn = defaultOr(ck, raw.churn, `${at}.churn`, 0, 1, 'a share per year', parameters.listChurn.central, parameters.listChurn.citation, citations);
+  const yearsSinceCollected = defaultOr(ck, raw.yearsSinceCollected, `${at}.yearsSinceCollected`, 0, 100, 'a number of years', 0, CONVENTION_CITATIONS.yearsSinceCollected, citations);
+  const volunteers = defaultOr(ck, raw.volunteers, `${at}.volunteers`, 0, 1, 'a share of the list', parameters.volunteerConversion.central, parameters.volunteerConversion.citation, citations);
+  const certainShare: Record<string, number> = {};
+  if (raw.certainShare !== undefined) {
+    const share = ck.number(raw.certainShare, `${at}.certainShare`, 0, 1, 'a share');
+    for (const t of topLevel) certainShare[t.id] = share;
+  } else {
+    for (const t of topLevel) {
+      const cast = Object.values(t.votes).reduce((a, b) => a + b, 0) + t.other;
+      certainShare[t.id] = t.eligible > 0 ? Math.min(1, cast / t.eligible) : 0;
+    }
+    citations[`${at}.certainShare`] = CONVENTION_CITATIONS.certainShare(ctx.resultsSource);
+  }
+  let relaysPerVolunteer: number | undefined;
+  if (raw.relaysPerVolunteer !== undefined) relaysPerVolunteer = ck.number(raw.relaysPerVolunteer, `${at}.relaysPerVolunteer`, 0, 100_000, 'a number of people');
+  const channelsRaw = raw.channels === undefined ? { email: {} } : ck.object(raw.channels, `${at}.channels`);
+  if (raw.channels === undefined) citations[`${at}.channels`] = CONVENTION_CITATIONS.channels;
+  const channels: Partial<Record<ChannelName, ResolvedChannel>> = {};
+  for (const [name, spec] of Object.entries(channelsRaw)) {
+    const path = `${at}.channels.${name}`;
+    if (!CHANNEL_NAMES.includes(name as ChannelName)) ck.fail(path, `one of the channels ${CHANNEL_NAMES.join(', ')}`, name);
+    channels[name as ChannelName] = resolveChannel(ck, spec ?? {}, path, name as ChannelName, ctx, relaysPerVolunteer);
+  }
+  return {
+    listSize,
+    allocation,
+    churn,
+    yearsSinceCollected,
+    retention: Math.pow(1 - churn, yearsSinceCollected),
+    certainShare,
+    volunteers,
+    channels,
+  };
+}
+
+function defaultOr(
+  ck: Checker,
+  value: unknown,
+  at: string,
+  min: number,
+  max: number,
+  what: string,
+  fallback: number,
+  citation: Citation,
+  citations: Record<string, Citation>,
+): number {
+  if (value === undefined) {
+    citations[at] = citation;
+    return fallback;
+  }
+  return ck.number(value, at, min, max, what);
+}
+
+function resolveChannel(ck: Checker, value: unknown, at: string, name: ChannelName, ctx: CampaignContext, relaysPerVolunteer: number | undefined): ResolvedChannel {
+  const raw = ck.object(value, at) as Record<string, unknown> & ChannelSpec;
+  ck.keys(raw, at, CHANNEL_KEYS);
+  const p = ctx.parameters.channels[name];
+  const { citations } = ctx;
+  const coverage = defaultOr(ck, raw.coverage, `${at}.coverage`, 0, 1, 'a share', 1, CONVENTION_CITATIONS.coverage, citations);
+  const contactRate = defaultOr(ck, raw.contactRate, `${at}.contactRate`, 0, 1, 'a share', p.contactRate.central, p.contactRate.citation, citations);
+  const effectPrior = ctx.country === 'fr' ? p.turnoutEffect.france : ctx.salience === 'high' ? p.turnoutEffect.highSalience : p.turnoutEffect.lowSalience;
+  const persuasionPrior = ctx.country === 'fr' ? p.persuasion.france : p.persuasion.general;
+  const effect = priorOr(ck, raw.effect, `${at}.effect`, effectPrior, citations);
+  const persuasion = priorOr(ck, raw.persuasion, `${at}.persuasion`, persuasionPrior, citations);
+  const costPerContact = defaultOr(
+    ck,
+    raw.costPerContact,
+    `${at}.costPerContact`,
+    0,
+    1e6,
+    'a non-negative cost',
+    p.costPerContact?.central ?? 0,
+    p.costPerContact?.citation ?? CONVENTION_CITATIONS.costPerContact,
+    citations,
+  );
+  const contacts = defaultOr(ck, raw.contacts, `${at}.contacts`, 0, 1000, 'a number of contacts', 1, CONVENTION_CITATIONS.contacts, citations);
+  let saturation: number | null;
+  if (raw.saturation === undefined) {
+    saturation = p.saturation?.value ?? null;
+    if (p.saturation) citations[`${at}.saturation`] = p.saturation.citation;
+  } else saturation = ck.number(raw.saturation, `${at}.saturation`, 1, 1000, 'a number of contacts');
+  let contactsPerVolunteer = 0;
+  if (name === 'relay') {
+    if (raw.contactsPerVolunteer !== undefined) contactsPerVolunteer = ck.number(raw.contactsPerVolunteer, `${at}.contactsPerVolunteer`, 0, 100_000, 'a number of people');
+    else if (relaysPerVolunteer !== undefined) contactsPerVolunteer = relaysPerVolunteer;
+    else {
+      contactsPerVolunteer = ctx.parameters.relayContactsPerVolunteer.central;
+      citations[`${at}.contactsPerVolunteer`] = ctx.parameters.relayContactsPerVolunteer.citation;
+    }
+  } else if (raw.contactsPerVolunteer !== undefined) {
+    ck.fail(`${at}.contactsPerVolunteer`, 'absent except for the relay channel', raw.contactsPerVolunteer);
+  }
+  return { coverage, contactRate, effect, persuasion, costPerContact, contacts, saturation, contactsPerVolunteer };
+}
+
+function priorOr(ck: Checker, value: unknown, at: string, fallback: Prior & { citation: Citation }, citations: Record<string, Citation>): Prior {
+  if (value === undefined) {
+    citations[at] = fallback.citation;
+    return { central: fallback.central, low: fallback.low, high: fallback.high };
+  }
+  return ck.prior(value as EffectSpec, at, -100, 100);
+}

@@ -1,0 +1,368 @@
+/**
+ * Scenario files and resolved scenarios.
+ *
+ * {@link Scenario} is the shape of a scenario FILE (YAML or JSON, DESIGN.md §5). The JSON Schema of
+ * scenario files is generated from this file (ts-json-schema-generator), so every field documents its
+ * unit, default and valid range here, with `@minimum`/`@maximum`/`@default` tags the generator reads.
+ *
+ * {@link ResolvedScenario} is what the engine runs: every default filled in from data/parameters.json
+ * with its citation, the list allocation made explicit as supporter counts per territory and the
+ * baseline territories included. It is plain JSON, so it goes into every result and to worker threads.
+ */
+import type { ChannelName, Citation, Country, Prior, RuleName, Side } from '../model/types.js';
+
+/** Election salience: `high` (presidential general election) or `low` (local, primary, midterm). */
+export type SalienceLevel = 'high' | 'low';
+
+/** How historical correlation enters the territory error. */
+export type CorrelationMode = 'independent' | 'historical';
+
+/** Error model on each territory's two-party margin, in percentage points (pp) of margin. */
+export interface UncertaintySpec {
+  /**
+   * Standard deviation of the national error common to every territory, pp of two-party margin. Drawn
+   * from a Student-t with `tails` degrees of freedom rescaled to this SD. Default from data/parameters.json.
+   * @minimum 0
+   * @maximum 100
+   */
+  national?: number;
+  /**
+   * Standard deviation of the error shared by the territories of one region (US Census division,
+   * French region), pp of margin, normal. Default from data/parameters.json.
+   * @minimum 0
+   * @maximum 100
+   */
+  regional?: number;
+  /**
+   * Standard deviation of each territory's own error, pp of margin, normal. Default from data/parameters.json.
+   * @minimum 0
+   * @maximum 100
+   */
+  territory?: number;
+  /**
+   * Degrees of freedom of the national Student-t: small values give fat tails, large values approach a
+   * normal. Must exceed 2 so the SD exists. Default from data/parameters.json.
+   * @exclusiveMinimum 2
+   * @maximum 1000000
+   */
+  tails?: number;
+  /**
+   * `independent`: territory errors are independent. `historical`: territory errors are correlated as
+   * the past election-to-election swings of the territories' margins were (after removing each
+   * election's national swing), estimated with Schäfer–Strimmer shrinkage towards independence.
+   * @default "independent"
+   */
+  correlation?: CorrelationMode;
+}
+
+/** A turnout or persuasion effect: a fixed number (pp) or an uncertain prior (central, low, high in pp). */
+export type EffectSpec = number | Prior;
+
+/**
+ * One mobilisation channel of a campaign. Every field is optional: missing values come from
+ * data/parameters.json (channel priors with citations) or from the conventions stated per field.
+ */
+export interface ChannelSpec {
+  /**
+   * Share of the (post-churn) list the channel targets, 0–1. For `relay`: share of volunteers who
+   * actually relay. Default 1 (the whole list is targeted).
+   * @minimum 0
+   * @maximum 1
+   * @default 1
+   */
+  coverage?: number;
+  /**
+   * Share of targeted people actually reached (the door opened, the call answered, the e-mail opened),
+   * 0–1. Default: the central contact rate of the channel in data/parameters.json.
+   * @minimum 0
+   * @maximum 1
+   */
+  contactRate?: number;
+  /**
+   * Turnout effect among people reached, pp of turnout (complier average causal effect), as a number or
+   * a prior {central, low, high}. Drawn once per simulation from the prior, shared by all territories.
+   * Default: the channel's prior in data/parameters.json for the scenario's country and salience.
+   */
+  effect?: EffectSpec;
+  /**
+   * Persuasion effect among people reached: pp of them switching their vote from the other side to this
+   * side (each switch moves the margin by two votes). Default: data/parameters.json (about zero in US
+   * general elections, Kalla & Broockman 2018; Pons 2018 for door-to-door canvassing in France).
+   */
+  persuasion?: EffectSpec;
+  /**
+   * Cost of one contact attempt on one targeted person, in the currency of data/parameters.json.
+   * Carried to analyses (budget allocation); it does not change the simulated votes.
+   * Default: data/parameters.json, or 0 where no cited figure exists.
+   * @minimum 0
+   */
+  costPerContact?: number;
+  /**
+   * Contacts (pieces, calls, visits) per reached person. The effect applies per contact up to
+   * `saturation` contacts.
+   * @minimum 0
+   * @maximum 1000
+   * @default 1
+   */
+  contacts?: number;
+  /**
+   * Number of contacts per person after which further contacts add nothing (mail: 5 pieces, Green &
+   * Zelizer 2017). Default: data/parameters.json; unlimited where it gives none.
+   * @minimum 1
+   * @maximum 1000
+   */
+  saturation?: number;
+  /**
+   * `relay` only: people outside the list each active volunteer contacts. Default: data/parameters.json.
+   * @minimum 0
+   * @maximum 100000
+   */
+  contactsPerVolunteer?: number;
+}
+
+/** Channels of a campaign, by name. A channel listed (even as `{}`) is switched on; others are off. */
+export type ChannelSpecs = Partial<Record<ChannelName, ChannelSpec>>;
+
+/** Share of the list per territory id (values are normalised to sum to 1). */
+export interface SharesAllocation {
+  /** Share per territory id, each >= 0; at least one positive. Territories not named get no members. */
+  shares: Record<string, number>;
+}
+
+/** Supporter counts per territory id (before churn); their sum replaces `listSize`. */
+export interface CountsAllocation {
+  /** Supporters per territory id, non-negative. Territories not named get no members. */
+  counts: Record<string, number>;
+}
+
+/**
+ * A counts file written by `campaign-lab list summarize`. The Node-side scenario loader replaces it by
+ * `{counts}` before the scenario is resolved; {@link resolveScenario} rejects it.
+ */
+export interface FileAllocation {
+  /** Path of the counts file, relative to the scenario file. */
+  file: string;
+}
+
+/**
+ * How the list is spread over territories. `proportional`: proportional to the side's baseline votes in
+ * each territory (territories with a parent, such as Maine's districts, take their parent's campaign).
+ */
+export type AllocationSpec = 'proportional' | SharesAllocation | CountsAllocation | FileAllocation;
+
+/** A side's supporter list and what the campaign does with it (DESIGN.md §3). */
+export interface CampaignSpec {
+  /**
+   * Supporters on the list when collected (people), spread over territories by `allocation`. With
+   * `{counts}` allocation the counts' sum is used instead.
+   * @minimum 0
+   * @maximum 1000000000
+   */
+  listSize: number;
+  /**
+   * Spread of the list over territories.
+   * @default "proportional"
+   */
+  allocation?: AllocationSpec;
+  /**
+   * Share of the list's addresses going stale per year, 0–1. Default: data/parameters.json list churn.
+   * @minimum 0
+   * @maximum 1
+   */
+  churn?: number;
+  /**
+   * Years between collecting the list and the election; members kept = listSize × (1 − churn)^years.
+   * @minimum 0
+   * @maximum 100
+   * @default 0
+   */
+  yearsSinceCollected?: number;
+  /**
+   * Share of list members who would vote anyway; only the rest can be mobilised, 0–1. Default: the
+   * territory's baseline turnout (total votes / eligible voters) where eligible voters are known, else 0.
+   * @minimum 0
+   * @maximum 1
+   */
+  certainShare?: number;
+  /**
+   * Share of (post-churn) list members who become active volunteers, 0–1. Volunteers act only through
+   * the `relay` channel. Default: data/parameters.json volunteer conversion.
+   * @minimum 0
+   * @maximum 1
+   */
+  volunteers?: number;
+  /**
+   * Shorthand for `channels.relay.contactsPerVolunteer`.
+   * @minimum 0
+   * @maximum 100000
+   */
+  relaysPerVolunteer?: number;
+  /**
+   * Channels switched on, with overrides. Default `{email: {}}`: a supporter list is an e-mail list.
+   */
+  channels?: ChannelSpecs;
+}
+
+/** Optional first round for `two-round`: transfers of first-round votes to the two finalists. */
+export interface FirstRoundSpec {
+  /**
+   * Per first-round candidate (a key of the round-1 results' votes, including `other`): share of that
+   * candidate's voters who vote for each finalist in the runoff, 0–1; per candidate the shares sum to
+   * at most 1 (the rest abstain). A finalist's own voters stay with it unless listed.
+   */
+  transfers: Record<string, Record<string, number>>;
+}
+
+/** A scenario file (YAML or JSON), DESIGN.md §5. */
+export interface Scenario {
+  /** Short title shown on charts and reports. */
+  name: string;
+  /** Longer description. */
+  description?: string;
+  /** Country of the baseline results in data/. */
+  country: 'us' | 'fr';
+  /**
+   * Election year of the baseline results (US 2000–2024 every four years; France 2007, 2012).
+   * @minimum 1788
+   * @maximum 2100
+   */
+  year: number;
+  /**
+   * France: round of the baseline results. Default 2 (the runoff), or 1 when `firstRound` is given.
+   * @minimum 1
+   * @maximum 2
+   */
+  round?: number;
+  /** Decision rule: electoral-college, popular-vote, seats or two-round. */
+  rule: RuleName;
+  /**
+   * The two sides (party codes: US `D`, `R`; France 2012 `PS`, `UMP`). The first side is "ours".
+   * @minItems 2
+   * @maxItems 2
+   */
+  sides: [Side, Side];
+  /**
+   * Number of simulated elections.
+   * @minimum 1
+   * @maximum 100000000
+   */
+  simulations: number;
+  /** Seed of the random streams; the same seed gives identical results. */
+  seed: number;
+  /**
+   * Worker threads for large runs (the result does not depend on it).
+   * @minimum 1
+   * @maximum 256
+   * @default 1
+   */
+  threads?: number;
+  /**
+   * Salience of the election: picks the high- or low-salience channel priors (Mann & Haenschen 2024).
+   * @default "high"
+   */
+  salience?: SalienceLevel;
+  /** Error model; missing fields come from data/parameters.json. */
+  uncertainty?: UncertaintySpec;
+  /** Campaigns per side; a side without an entry runs no campaign. */
+  campaigns?: Record<Side, CampaignSpec>;
+  /** `two-round` only: first-round transfers; the baseline is then the first-round table. */
+  firstRound?: FirstRoundSpec;
+}
+
+/** A territory of the resolved race: baseline votes and what the error and rules need. */
+export interface ResolvedTerritory {
+  id: string;
+  name: string;
+  /** Electoral votes or seats (0 where units are not weighted). */
+  weight: number;
+  /** Region of the regional error term (`(none)` when the data give none). */
+  region: string;
+  /** Baseline two-party votes per side, counts. */
+  votes: Record<Side, number>;
+  /** Baseline votes for everyone else, counts. */
+  other: number;
+  /** Eligible (US) or registered (France) voters, count; 0 when unknown. */
+  eligible: number;
+  /** Parent unit (`ME` for `ME-2`): the unit takes its parent's campaign and is left out of national sums. */
+  parent?: string;
+}
+
+/** A channel with every value filled in. */
+export interface ResolvedChannel {
+  /** Share of the list targeted (relay: share of volunteers relaying), 0–1. */
+  coverage: number;
+  /** Share of targeted people reached, 0–1. */
+  contactRate: number;
+  /** Turnout effect prior among people reached, pp (low = central = high for a fixed number). */
+  effect: Prior;
+  /** Persuasion prior among people reached, pp switching. */
+  persuasion: Prior;
+  /** Cost per contact attempt. */
+  costPerContact: number;
+  /** Contacts per reached person. */
+  contacts: number;
+  /** Contacts after which more add nothing; null when unlimited. */
+  saturation: number | null;
+  /** Relay only: contacts per active volunteer; 0 for other channels. */
+  contactsPerVolunteer: number;
+}
+
+/** A campaign with every value filled in and the list spread explicitly. */
+export interface ResolvedCampaign {
+  /** Supporters when collected, people (sum of `allocation`). */
+  listSize: number;
+  /** Supporters per territory id when collected (before churn); territories with a parent are absent. */
+  allocation: Record<string, number>;
+  churn: number;
+  yearsSinceCollected: number;
+  /** Share of members kept after churn: (1 − churn)^yearsSinceCollected. */
+  retention: number;
+  /** Share certain to vote per territory id (same keys as `allocation`). */
+  certainShare: Record<string, number>;
+  /** Share of kept members who volunteer. */
+  volunteers: number;
+  /** Channels switched on. */
+  channels: Partial<Record<ChannelName, ResolvedChannel>>;
+}
+
+/** Error model with every value filled in. */
+export interface ResolvedUncertainty {
+  national: number;
+  regional: number;
+  territory: number;
+  tails: number;
+  correlation: CorrelationMode;
+  /**
+   * With `historical`: lower-triangular Cholesky factor of the territory correlation matrix, row-major,
+   * territories in `territories` order (length n × n). Absent with `independent`.
+   */
+  cholesky?: number[];
+  /** With `historical`: shrinkage intensity towards independence (Schäfer & Strimmer 2005), 0–1. */
+  shrinkage?: number;
+  /** With `historical`: election years whose swings were used. */
+  historyYears?: number[];
+}
+
+/** The scenario the engine runs: plain JSON, every default filled in with its citation. */
+export interface ResolvedScenario {
+  name: string;
+  description?: string;
+  country: Country;
+  year: number;
+  round?: number;
+  rule: RuleName;
+  /** [ours, theirs]. */
+  sides: [Side, Side];
+  simulations: number;
+  seed: number;
+  threads: number;
+  salience: SalienceLevel;
+  uncertainty: ResolvedUncertainty;
+  territories: ResolvedTerritory[];
+  /** Campaign per side (both sides present; a side without a campaign has listSize 0 and no channels). */
+  campaigns: Record<Side, ResolvedCampaign>;
+  /** Source of each default that was filled in, by key path (`campaigns.D.channels.door.effect`). */
+  citations: Record<string, Citation>;
+  /** Citation of the baseline results table. */
+  resultsSource: string;
+}

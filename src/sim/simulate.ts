@@ -1,0 +1,541 @@
+/**
+ * The Monte Carlo kernel: simulated elections on typed arrays with streaming accumulators.
+ *
+ * One simulated election ("draw"):
+ * 1. errors on each unit's two-party margin (pp): national Student-t scaled to its SD, one normal per
+ *    region, one normal per territory (optionally correlated through a Cholesky factor);
+ * 2. every channel slot of both sides draws its turnout effect and its persuasion effect from their priors
+ *    (split normal, see priorAtNormal), once per draw and shared by all territories; a prior whose low end
+ *    is >= 0 describes a non-negative effect, so its draws are floored at 0 (a list never hurts its own
+ *    side through such a channel);
+ * 3. each territory's margin = baseline margin + campaign shift (extra votes of both campaigns, see
+ *    campaignCoefficients) + errors; a unit with a parent takes the parent's campaign shift;
+ * 4. the rule decides the draw; accumulators record wins, weights, margins, tipping points and extra votes.
+ *
+ * Common random numbers: every draw consumes the same random numbers whatever the campaigns (all channel
+ * slots of both sides are drawn even when switched off), so two runs with the same seed pair their draws.
+ * Determinism: draws are split in blocks of {@link BLOCK_SIZE}, each with its own stream seeded from
+ * (seed, block); per-block totals are merged in block order, so the result does not depend on threads.
+ */
+import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
+import { createBlockStream, unitStudentT } from './normalStream.js';
+import { RELAY_SLOT } from '../model/campaignCoefficients.js';
+import type { KeptDraws, SimulationResult } from './types.js';
+import { VERSION } from './version.js';
+import { InputError, describeValue } from '../errors.js';
+
+/** Draws per block. Fixed: changing it changes which stream each draw uses. */
+export const BLOCK_SIZE = 4096;
+
+/** Which per-draw arrays to keep. Memory grows with simulations only for what is kept. */
+export interface KeepOptions {
+  margins?: boolean;
+  weightA?: boolean;
+  nationalMargin?: boolean;
+  outcome?: boolean;
+}
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions {
+  /** Number of simulated elections (draws), positive integer. */
+  simulations: number;
+  /** Seed of the random streams. */
+  seed: number;
+  /** Per-draw arrays to keep. */
+  keep?: KeepOptions;
+  /** First block to run (default 0); with blockEnd, runs a slice of the draws. */
+  blockStart?: number;
+  /** One past the last block to run (default: all blocks). */
+  blockEnd?: number;
+}
+
+/** Totals of one block (or of several blocks merged in order). Plain typed arrays, so workers can send them. */
+export interface BlockTotals {
+  draws: number;
+  winsA: number;
+  winsB: number;
+  ties: number;
+  popularWinsA: number;
+  splits: number;
+  /** Sum over draws of B's weight (integer, exact). */
+  weightSumB: number;
+  weightCounts: Float64Array;
+  unitWinsA: Float64Array;
+  marginSum: Float64Array;
+  marginSumSq: Float64Array;
+  tippingCounts: Float64Array;
+  extraA: Float64Array;
+  extraB: Float64Array;
+}
+
+/** Per-draw arrays of a slice of draws. */
+export interface KeptSlice {
+  firstDraw: number;
+  draws: KeptDraws;
+}
+
+/**
+ * Number of blocks for a number of simulations.
+ * @example
+ * blockCount(10000) // => 3
+ */
+export function blockCount(simulations: number): number {
+  return Math.ceil(simulations / BLOCK_SIZE);
+}
+
+function emptyTotals(model: SimulationModel): BlockTotals {
+  const u = model.units;
+  return {
+    draws: 0,
+    winsA: 0,
+    winsB: 0,
+    ties: 0,
+    popularWinsA: 0,
+    splits: 0,
+    weightSumB: 0,
+    weightCounts: new Float64Array(model.totalWeight + 1),
+    unitWinsA: new Float64Array(u),
+    marginSum: new Float64Array(u),
+    marginSumSq: new Float64Array(u),
+    tippingCounts: new Float64Array(u),
+    extraA: new Float64Array(u),
+    extraB: new Float64Array(u),
+  };
+}
+
+/**
+ * Adds block totals into a running total, in place. Merging always in block order makes the floating-point
+ * sums identical whatever the number of threads.
+ *
+ * @param into Running total (modified).
+ * @param block Totals of the next block.
+ * @example
+ * mergeBlockTotals(total, blockTotals) // total now includes the block
+ */
+export function mergeBlockTotals(into: BlockTotals, block: BlockTotals): void {
+  into.draws += block.draws;
+  into.winsA += block.winsA;
+  into.winsB += block.winsB;
+  into.ties += block.ties;
+  into.popularWinsA += block.popularWinsA;
+  into.splits += block.splits;
+  into.weightSumB += block.weightSumB;
+  const pairs: [Float64Array, Float64Array][] = [
+    [into.weightCounts, block.weightCounts],
+    [into.unitWinsA, block.unitWinsA],
+    [into.marginSum, block.marginSum],
+    [into.marginSumSq, block.marginSumSq],
+    [into.tippingCounts, block.tippingCounts],
+    [into.extraA, block.extraA],
+    [into.extraB, block.extraB],
+  ];
+  for (const [a, b] of pairs) for (let i = 0; i < a.length; i++) a[i] += b[i];
+}
+
+function checkOptions(options: SimulateOptions): { blockStart: number; blockEnd: number } {
+  const { simulations, seed } = options;
+  if (!Number.isInteger(simulations) || simulations < 1) {
+    throw new InputError({ at: 'simulations', expected: 'a positive integer', found: describeValue(simulations) });
+  }
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+    throw new InputError({ at: 'seed', expected: 'a finite number', found: describeValue(seed) });
+  }
+  const blocks = blockCount(simulations);
+  const blockStart = options.blockStart ?? 0;
+  const blockEnd = options.blockEnd ?? blocks;
+  if (!Number.isInteger(blockStart) || !Number.isInteger(blockEnd) || blockStart < 0 || blockEnd > blocks || blockStart >= blockEnd) {
+    throw new InputError({ at: 'blockStart..blockEnd', expected: `a non-empty range of blocks within 0..${blocks}`, found: `${blockStart}..${blockEnd}` });
+  }
+  return { blockStart, blockEnd };
+}
+
+/** Draw range [first, end) of a block. */
+function blockDraws(block: number, simulations: number): [number, number] {
+  const first = block * BLOCK_SIZE;
+  return [first, Math.min(first + BLOCK_SIZE, simulations)];
+}
+
+function allocateKept(model: SimulationModel, keep: KeepOptions | undefined, draws: number): KeptDraws | undefined {
+  if (!keep || !(keep.margins || keep.weightA || keep.nationalMargin || keep.outcome)) return undefined;
+  const kept: KeptDraws = {};
+  if (keep.margins) kept.margins = new Float32Array(draws * model.units);
+  if (keep.weightA) kept.weightA = new Int32Array(draws);
+  if (keep.nationalMargin) kept.nationalMargin = new Float32Array(draws);
+  if (keep.outcome) kept.outcome = new Int8Array(draws);
+  return kept;
+}
+
+/**
+ * Runs blocks [blockStart, blockEnd) and returns one totals object per block (in block order) plus the
+ * kept per-draw arrays of the whole slice. Used by {@link simulate} and by worker threads.
+ *
+ * @param model Prepared model.
+ * @param options Simulations, seed, block range and what to keep.
+ * @returns Per-block totals and the kept slice (draw indices from the slice's first draw).
+ * @throws {InputError} for a non-positive or non-integer number of simulations, or a bad block range.
+ * @example
+ * simulateBlocks(model, { simulations: 10000, seed: 1, blockStart: 1, blockEnd: 2 }).blocks.length // => 1
+ */
+export function simulateBlocks(model: SimulationModel, options: SimulateOptions): { blocks: BlockTotals[]; kept?: KeptSlice } {
+  const { blockStart, blockEnd } = checkOptions(options);
+  const firstDraw = blockDraws(blockStart, options.simulations)[0];
+  const lastDraw = blockDraws(blockEnd - 1, options.simulations)[1];
+  const kept = allocateKept(model, options.keep, lastDraw - firstDraw);
+  const work = createWorkspace(model);
+  const blocks: BlockTotals[] = [];
+  for (let b = blockStart; b < blockEnd; b++) {
+    const [first, end] = blockDraws(b, options.simulations);
+    const totals = emptyTotals(model);
+    runBlock(model, work, options.seed, b, end - first, totals, kept, first - firstDraw);
+    blocks.push(totals);
+  }
+  return { blocks, kept: kept ? { firstDraw, draws: kept } : undefined };
+}
+
+/**
+ * Runs the Monte Carlo simulation of a prepared model.
+ *
+ * Pure and browser-safe: the random streams are built from `seed` (seedrandom's Alea, Box–Muller
+ * normals), nothing global is read, and memory does not grow with `simulations` except for the per-draw
+ * arrays asked for in `keep`. P(win) comes with its Monte Carlo standard error sqrt(p(1 − p) / n).
+ *
+ * @param model Prepared model (prepareModel).
+ * @param options `simulations` (draws), `seed`, optional `keep` and block range.
+ * @returns The accumulated result (see SimulationResult).
+ * @throws {InputError} for a non-positive number of simulations, a non-finite seed or a bad block range.
+ * @example
+ * simulate(prepareModel(resolved), { simulations: 100000, seed: 2000 }).pWin.D // => e.g. 0.4812
+ */
+export function simulate(model: SimulationModel, options: SimulateOptions): SimulationResult {
+  const { blocks, kept } = simulateBlocks(model, options);
+  return finishResult(model, options.seed, blocks, kept ? [kept] : []);
+}
+
+/**
+ * Merges per-block totals (in block order) and kept slices into a {@link SimulationResult}.
+ *
+ * @param model Prepared model.
+ * @param seed Seed used.
+ * @param blocks Per-block totals, in block order.
+ * @param keptSlices Kept slices in draw order (may be empty).
+ * @returns The result, with `simulations` equal to the draws actually merged.
+ * @example
+ * finishResult(model, 1, simulateBlocks(model, { simulations: 4096, seed: 1 }).blocks, []).simulations // => 4096
+ */
+export function finishResult(model: SimulationModel, seed: number, blocks: BlockTotals[], keptSlices: KeptSlice[]): SimulationResult {
+  const total = emptyTotals(model);
+  for (const block of blocks) mergeBlockTotals(total, block);
+  const n = total.draws;
+  const [sideA, sideB] = model.sides;
+  const pA = total.winsA / n;
+  const pB = total.winsB / n;
+  let weightSum = 0;
+  for (let w = 0; w < total.weightCounts.length; w++) weightSum += w * total.weightCounts[w];
+  const meanWeightA = weightSum / n;
+  const meanWeightB = model.weighted ? total.weightSumB / n : pB;
+  const result: SimulationResult = {
+    version: VERSION,
+    seed,
+    simulations: n,
+    blockSize: BLOCK_SIZE,
+    sides: [sideA, sideB],
+    rule: model.rule,
+    unitIds: model.unitIds.slice(),
+    unitNames: model.unitNames.slice(),
+    weights: Int32Array.from(model.weights),
+    threshold: model.threshold,
+    winsA: total.winsA,
+    winsB: total.winsB,
+    ties: total.ties,
+    pWin: { [sideA]: pA, [sideB]: pB },
+    pTie: total.ties / n,
+    standardError: { [sideA]: Math.sqrt((pA * (1 - pA)) / n), [sideB]: Math.sqrt((pB * (1 - pB)) / n) },
+    expectedWeight: { [sideA]: meanWeightA, [sideB]: meanWeightB },
+    weightCounts: total.weightCounts,
+    unitWinsA: total.unitWinsA,
+    marginSum: total.marginSum,
+    marginSumSq: total.marginSumSq,
+    tippingCounts: total.tippingCounts,
+    popularWinsA: total.popularWinsA,
+    splits: total.splits,
+    meanExtraVotes: { [sideA]: total.extraA.map((x) => x / n), [sideB]: total.extraB.map((x) => x / n) },
+  };
+  if (keptSlices.length > 0) result.draws = joinKept(model, keptSlices, n);
+  return result;
+}
+
+function joinKept(model: SimulationModel, slices: KeptSlice[], draws: number): KeptDraws {
+  const first = slices[0].draws;
+  const out = allocateKept(model, {
+    margins: !!first.margins,
+    weightA: !!first.weightA,
+    nationalMargin: !!first.nationalMargin,
+    outcome: !!first.outcome,
+  }, draws) as KeptDraws;
+  const start = slices[0].firstDraw;
+  for (const slice of slices) {
+    const offset = slice.firstDraw - start;
+    if (out.margins && slice.draws.margins) out.margins.set(slice.draws.margins, offset * model.units);
+    if (out.weightA && slice.draws.weightA) out.weightA.set(slice.draws.weightA, offset);
+    if (out.nationalMargin && slice.draws.nationalMargin) out.nationalMargin.set(slice.draws.nationalMargin, offset);
+    if (out.outcome && slice.draws.outcome) out.outcome.set(slice.draws.outcome, offset);
+  }
+  return out;
+}
+
+/** Scratch arrays reused across draws (no allocation per draw). */
+interface Workspace {
+  regional: Float64Array;
+  normals: Float64Array;
+  territory: Float64Array;
+  effect: Float64Array;
+  persuasion: Float64Array;
+  shift: Float64Array;
+  twoParty: Float64Array;
+  extraA: Float64Array;
+  extraB: Float64Array;
+  margin: Float64Array;
+  order: Int32Array;
+}
+
+function createWorkspace(model: SimulationModel): Workspace {
+  const u = model.units;
+  // Tipping candidates start sorted by baseline margin, so insertion sorts stay short.
+  const order = Int32Array.from(model.tippingUnits).sort((a, b) => model.baseMargin[b] - model.baseMargin[a] || a - b);
+  return {
+    regional: new Float64Array(model.regionCount),
+    normals: new Float64Array(u),
+    territory: new Float64Array(u),
+    effect: new Float64Array(2 * CHANNEL_SLOTS),
+    persuasion: new Float64Array(2 * CHANNEL_SLOTS),
+    shift: new Float64Array(u),
+    twoParty: new Float64Array(u),
+    extraA: new Float64Array(u),
+    extraB: new Float64Array(u),
+    margin: new Float64Array(u),
+    order,
+  };
+}
+
+/** Votes of one side after both campaigns; the same expression for both sides keeps mirrored runs exact. */
+function sideVotes(base: number, mobilised: number, relayOwn: number, shareOwn: number, relayOther: number, shareOther: number, switchedOwn: number, switchedOther: number): number {
+  return base + mobilised + relayOwn * shareOwn + relayOther * (1 - shareOther) + switchedOwn - switchedOther;
+}
+
+function runBlock(
+  model: SimulationModel,
+  work: Workspace,
+  seed: number,
+  block: number,
+  draws: number,
+  totals: BlockTotals,
+  kept: KeptDraws | undefined,
+  keptOffset: number,
+): void {
+  const stream = createBlockStream(seed, block);
+  const U = model.units;
+  const S = CHANNEL_SLOTS;
+  const sigma = model.orientation;
+  const nationalScale = sigma * model.nationalSD;
+  const regionalScale = sigma * model.regionalSD;
+  const territoryScale = sigma * model.territorySD;
+  const tails = model.tails;
+  const { regional, normals, territory, effect, persuasion, shift, twoParty, extraA, extraB, margin, order } = work;
+  const { baseA, baseB, baseMargin, parentIndex, inNational, regionIndex, weights, cholesky } = model;
+  const regionCount = model.regionCount;
+  const drawOrder = model.drawOrder;
+  const { effectCentral, effectBelow, effectAbove, effectFloor, persuasionCentral, persuasionBelow, persuasionAbove, persuasionFloor } = model;
+  const [campaignA, campaignB] = model.campaigns;
+  const [slotsA, slotsB] = model.activeSlots;
+  const anyCampaign = model.anyCampaign;
+  const weighted = model.weighted;
+  const threshold = model.threshold;
+  const tippingWeight = model.tippingWeight;
+  const tippingThreshold = model.tippingThreshold;
+  const tippingStrict = model.tippingStrict;
+  const orderLength = order.length;
+  const { weightCounts, unitWinsA, marginSum, marginSumSq, tippingCounts } = totals;
+  const keepMargins = kept?.margins;
+  const keepWeight = kept?.weightA;
+  const keepNational = kept?.nationalMargin;
+  const keepOutcome = kept?.outcome;
+
+  for (let i = 0; i < U; i++) twoParty[i] = baseA[i] + baseB[i];
+
+  for (let d = 0; d < draws; d++) {
+    // 1. Errors, in a fixed order of stream use.
+    const national = nationalScale * unitStudentT(stream, tails);
+    for (let r = 0; r < regionCount; r++) regional[r] = regionalScale * stream.normal();
+    for (let i = 0; i < U; i++) normals[i] = stream.normal();
+    if (cholesky) {
+      for (let i = 0; i < U; i++) {
+        let sum = 0;
+        const row = i * U;
+        for (let j = 0; j <= i; j++) sum += cholesky[row + j] * normals[j];
+        territory[i] = territoryScale * sum;
+      }
+    } else {
+      for (let i = 0; i < U; i++) territory[i] = territoryScale * normals[i];
+    }
+    // 2. Channel effects for every slot of both sides, in canonical side order.
+    for (let k = 0; k < 2; k++) {
+      const base = drawOrder[k] * S;
+      for (let c = 0; c < S; c++) {
+        const j = base + c;
+        const ze = stream.normal();
+        const e = effectCentral[j] + ze * (ze < 0 ? effectBelow[j] : effectAbove[j]);
+        effect[j] = e < effectFloor[j] ? effectFloor[j] : e;
+        const zp = stream.normal();
+        const p = persuasionCentral[j] + zp * (zp < 0 ? persuasionBelow[j] : persuasionAbove[j]);
+        persuasion[j] = p < persuasionFloor[j] ? persuasionFloor[j] : p;
+      }
+    }
+    // 3. Campaign shifts and margins.
+    if (anyCampaign) {
+      for (let i = 0; i < U; i++) {
+        if (parentIndex[i] >= 0) continue;
+        const mobA = mobilised(campaignA, slotsA, effect, 0, i, U);
+        const mobB = mobilised(campaignB, slotsB, effect, S, i, U);
+        const relayA = relayVotes(campaignA, effect[RELAY_SLOT], i);
+        const relayB = relayVotes(campaignB, effect[S + RELAY_SLOT], i);
+        const swA = switched(campaignA, slotsA, persuasion, 0, i, U, baseA[i], baseB[i]);
+        const swB = switched(campaignB, slotsB, persuasion, S, i, U, baseB[i], baseA[i]);
+        const shareA = campaignA.relayShare[i];
+        const shareB = campaignB.relayShare[i];
+        const a = sideVotes(baseA[i], mobA, relayA, shareA, relayB, shareB, swA, swB);
+        const b = sideVotes(baseB[i], mobB, relayB, shareB, relayA, shareA, swB, swA);
+        const two = a + b;
+        twoParty[i] = two;
+        shift[i] = (two > 0 ? (100 * (a - b)) / two : 0) - baseMargin[i];
+        extraA[i] += mobA + relayA * (2 * shareA - 1) + 2 * swA;
+        extraB[i] += mobB + relayB * (2 * shareB - 1) + 2 * swB;
+      }
+      for (let i = 0; i < U; i++) {
+        const p = parentIndex[i];
+        if (p >= 0) shift[i] = shift[p];
+      }
+    }
+    // 4. Margins, unit winners, national vote.
+    let weightA = 0;
+    let weightB = 0;
+    let nationalVotes = 0;
+    let nationalTwo = 0;
+    for (let i = 0; i < U; i++) {
+      const m = anyCampaign
+        ? baseMargin[i] + shift[i] + national + regional[regionIndex[i]] + territory[i]
+        : baseMargin[i] + national + regional[regionIndex[i]] + territory[i];
+      margin[i] = m;
+      if (m > 0) {
+        weightA += weights[i];
+        unitWinsA[i] += 1;
+      } else if (m < 0) {
+        weightB += weights[i];
+      }
+      marginSum[i] += m;
+      marginSumSq[i] += m * m;
+      if (inNational[i] === 1) {
+        nationalVotes += twoParty[i] * m;
+        nationalTwo += twoParty[i];
+      }
+    }
+    const nationalMargin = nationalTwo > 0 ? nationalVotes / nationalTwo : 0;
+    const popular = nationalMargin > 0 ? 1 : nationalMargin < 0 ? -1 : 0;
+    let outcome: number;
+    if (weighted) outcome = weightA >= threshold ? 1 : weightB >= threshold ? -1 : 0;
+    else outcome = popular;
+    if (outcome === 1) totals.winsA += 1;
+    else if (outcome === -1) totals.winsB += 1;
+    else totals.ties += 1;
+    if (popular === 1) totals.popularWinsA += 1;
+    if (outcome !== 0 && popular !== 0 && outcome !== popular) totals.splits += 1;
+    const recordedWeight = weighted ? weightA : outcome === 1 ? 1 : 0;
+    weightCounts[recordedWeight] += 1;
+    totals.weightSumB += weighted ? weightB : outcome === -1 ? 1 : 0;
+    // 5. Tipping point: order by A's margin (insertion sort from the last draw's order), then walk from
+    // the winner's safest unit until the cumulative weight reaches the threshold.
+    if (outcome !== 0 && orderLength > 0) {
+      for (let k = 1; k < orderLength; k++) {
+        const u = order[k];
+        const mu = margin[u];
+        let j = k - 1;
+        while (j >= 0 && margin[order[j]] < mu) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = u;
+      }
+      let cumulative = 0;
+      if (outcome === 1) {
+        for (let k = 0; k < orderLength; k++) {
+          const u = order[k];
+          cumulative += tippingWeight[u];
+          if (tippingStrict ? cumulative > tippingThreshold : cumulative >= tippingThreshold) {
+            tippingCounts[u] += 1;
+            break;
+          }
+        }
+      } else {
+        for (let k = orderLength - 1; k >= 0; k--) {
+          const u = order[k];
+          cumulative += tippingWeight[u];
+          if (tippingStrict ? cumulative > tippingThreshold : cumulative >= tippingThreshold) {
+            tippingCounts[u] += 1;
+            break;
+          }
+        }
+      }
+    }
+    const index = keptOffset + d;
+    if (keepMargins) for (let i = 0; i < U; i++) keepMargins[index * U + i] = margin[i];
+    if (keepWeight) keepWeight[index] = recordedWeight;
+    if (keepNational) keepNational[index] = nationalMargin;
+    if (keepOutcome) keepOutcome[index] = outcome;
+  }
+  totals.draws += draws;
+  if (anyCampaign) {
+    for (let i = 0; i < U; i++) {
+      totals.extraA[i] += extraA[i];
+      totals.extraB[i] += extraB[i];
+      extraA[i] = 0;
+      extraB[i] = 0;
+    }
+  }
+}
+
+/** Mobilised votes of a side in a unit: non-voters × (1 − Π(1 − q_c)), floored at minus the certain voters. */
+function mobilised(campaign: SimulationModel['campaigns'][0], slots: Int32Array, effect: Float64Array, offset: number, unit: number, units: number): number {
+  const nonVoters = campaign.nonVoters[unit];
+  if (nonVoters === 0) return 0;
+  let keep = 1;
+  for (let k = 0; k < slots.length; k++) {
+    const c = slots[k];
+    let q = campaign.mobilisePerPp[c * units + unit] * effect[offset + c];
+    if (q > 1) q = 1;
+    else if (q < -1) q = -1;
+    keep *= 1 - q;
+  }
+  const votes = nonVoters * (1 - keep);
+  const floor = -campaign.certain[unit];
+  return votes < floor ? floor : votes;
+}
+
+/** Relay votes of a side in a unit (gross, before the partisan split), within ± the unit's non-voters. */
+function relayVotes(campaign: SimulationModel['campaigns'][0], effectPp: number, unit: number): number {
+  const perPp = campaign.relayPerPp[unit];
+  if (perPp === 0) return 0;
+  const votes = perPp * effectPp;
+  const cap = campaign.relayCap[unit];
+  return votes > cap ? cap : votes < -cap ? -cap : votes;
+}
+
+/** Votes a side switches from the other in a unit, within [−own baseline votes, other's baseline votes]. */
+function switched(campaign: SimulationModel['campaigns'][0], slots: Int32Array, persuasion: Float64Array, offset: number, unit: number, units: number, ownBase: number, otherBase: number): number {
+  if (campaign.members[unit] === 0) return 0;
+  let votes = 0;
+  for (let k = 0; k < slots.length; k++) {
+    const c = slots[k];
+    votes += campaign.persuadePerPp[c * units + unit] * persuasion[offset + c];
+  }
+  votes += campaign.relayPerPp[unit] * persuasion[offset + RELAY_SLOT];
+  return votes > otherBase ? otherBase : votes < -ownBase ? -ownBase : votes;
+}

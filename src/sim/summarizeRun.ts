@@ -1,0 +1,105 @@
+/**
+ * The `campaign-lab run --json` object (DESIGN.md §5) from a simulation result.
+ */
+import type { Side } from '../model/types.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import type { SimulationResult } from './types.js';
+
+/** One territory of a run summary. */
+export interface TerritorySummary {
+  id: string;
+  name: string;
+  weight: number;
+  /** P(win) of the unit per side (P(B) = 1 − P(A): an exact zero margin has probability zero). */
+  pWin: Record<Side, number>;
+  /** Mean two-party margin of side A, pp. */
+  meanMargin: number;
+  /** Standard deviation of side A's margin across draws, pp. */
+  sdMargin: number;
+  /** Share of draws in which the unit was the tipping point. */
+  tippingPoint: number;
+  /** Mean net votes each side's campaign added in the unit (0 for units that take their parent's campaign). */
+  extraVotes: Record<Side, number>;
+}
+
+/** The run summary printed by `campaign-lab run --json`. */
+export interface RunSummary {
+  name: string;
+  seed: number;
+  simulations: number;
+  sides: [Side, Side];
+  rule: string;
+  pWin: Record<Side, number>;
+  pTie: number;
+  standardError: Record<Side, number>;
+  expectedWeight: Record<Side, number>;
+  /** Weight needed to win (270); 1 for national-vote rules. */
+  threshold: number;
+  /** Tipping-point frequency per unit id, most frequent first, units never tipping left out. */
+  tippingPoint: Record<string, number>;
+  /** P(win) of the national two-party popular vote per side. */
+  popularVote: { pWin: Record<Side, number> };
+  /** Share of draws where the weight winner lost the popular vote. */
+  pSplit: number;
+  /** Expected net extra votes per side, summed over units. */
+  expectedExtraVotes: Record<Side, number>;
+  /** P(side A wins weight w), index w = 0..total weight. */
+  weightDistribution: number[];
+  territories: TerritorySummary[];
+  scenario: ResolvedScenario;
+  version: string;
+}
+
+/**
+ * Builds the run summary: probabilities with their Monte Carlo standard errors, expected weights,
+ * tipping-point frequencies, per-territory P(win) and mean margin, and the resolved scenario.
+ *
+ * @param result Simulation result.
+ * @param resolved The resolved scenario that produced it.
+ * @returns The `run --json` object.
+ * @example
+ * summarizeRun(result, resolved).pWin // => { D: 0.61, R: 0.38 }
+ */
+export function summarizeRun(result: SimulationResult, resolved: ResolvedScenario): RunSummary {
+  const n = result.simulations;
+  const [a, b] = result.sides;
+  const territories = result.unitIds.map((id, i): TerritorySummary => {
+    const mean = result.marginSum[i] / n;
+    const variance = Math.max(0, result.marginSumSq[i] / n - mean * mean);
+    const pA = result.unitWinsA[i] / n;
+    return {
+      id,
+      name: result.unitNames[i],
+      weight: result.weights[i],
+      pWin: { [a]: pA, [b]: 1 - pA },
+      meanMargin: mean,
+      sdMargin: Math.sqrt(variance),
+      tippingPoint: result.tippingCounts[i] / n,
+      extraVotes: { [a]: result.meanExtraVotes[a][i], [b]: result.meanExtraVotes[b][i] },
+    };
+  });
+  const tipping = territories
+    .filter((t) => t.tippingPoint > 0)
+    .sort((x, y) => y.tippingPoint - x.tippingPoint || (x.id < y.id ? -1 : 1));
+  const sum = (values: Float64Array): number => values.reduce((s, v) => s + v, 0);
+  return {
+    name: resolved.name,
+    seed: result.seed,
+    simulations: n,
+    sides: [a, b],
+    rule: result.rule,
+    pWin: result.pWin,
+    pTie: result.pTie,
+    standardError: result.standardError,
+    expectedWeight: result.expectedWeight,
+    threshold: result.threshold,
+    tippingPoint: Object.fromEntries(tipping.map((t) => [t.id, t.tippingPoint])),
+    popularVote: { pWin: { [a]: result.popularWinsA / n, [b]: 1 - result.popularWinsA / n } },
+    pSplit: result.splits / n,
+    expectedExtraVotes: { [a]: sum(result.meanExtraVotes[a]), [b]: sum(result.meanExtraVotes[b]) },
+    weightDistribution: Array.from(result.weightCounts, (c) => c / n),
+    territories,
+    scenario: resolved,
+    version: result.version,
+  };
+}

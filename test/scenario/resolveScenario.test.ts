@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveScenario } from '../../src/scenario/resolveScenario.js';
+import { InputError } from '../../src/errors.js';
+import { loadResults } from '../../src/data/loadResults.js';
+import { baseScenario, parameters } from '../sim/raceFixtures.js';
+import type { Scenario } from '../../src/scenario/types.js';
+
+const results2020 = loadResults({ country: 'us', year: 2020 });
+
+function failsWith(scenario: unknown, at: string, expected: RegExp, found: string): void {
+  assert.throws(
+    () => resolveScenario(scenario as Scenario, { results: results2020, parameters, file: 'scenarios/a.yaml' }),
+    (error: unknown) => {
+      assert.ok(error instanceof InputError, String(error));
+      assert.equal(error.details.at, at);
+      assert.match(error.details.expected, expected);
+      assert.equal(error.details.found, found);
+      assert.ok(error.message.startsWith(`scenarios/a.yaml: ${at} must be `), error.message);
+      return true;
+    },
+  );
+}
+
+test('resolveScenario fills defaults from parameters with their citations', () => {
+  const resolved = resolveScenario(
+    baseScenario({ uncertainty: {}, campaigns: { D: { listSize: 1e6, channels: { door: {}, mail: {}, relay: {} } } } }),
+    { results: results2020, parameters },
+  );
+  assert.equal(resolved.territories.length, 56);
+  assert.equal(resolved.uncertainty.national, parameters.uncertainty.national);
+  assert.equal(resolved.uncertainty.tails, parameters.uncertainty.tails);
+  assert.deepEqual(resolved.citations['uncertainty.national'], parameters.uncertainty.citation);
+  const door = resolved.campaigns.D.channels.door!;
+  assert.deepEqual(door.effect, {
+    central: parameters.channels.door.turnoutEffect.highSalience.central,
+    low: parameters.channels.door.turnoutEffect.highSalience.low,
+    high: parameters.channels.door.turnoutEffect.highSalience.high,
+  });
+  assert.deepEqual(resolved.citations['campaigns.D.channels.door.effect'], parameters.channels.door.turnoutEffect.highSalience.citation);
+  assert.equal(resolved.campaigns.D.channels.mail!.saturation, 5);
+  assert.equal(resolved.campaigns.D.channels.relay!.contactsPerVolunteer, parameters.relayContactsPerVolunteer.central);
+  assert.equal(resolved.campaigns.D.churn, parameters.listChurn.central);
+  assert.equal(resolved.campaigns.D.volunteers, parameters.volunteerConversion.central);
+  // R has no campaign: an empty one.
+  assert.equal(resolved.campaigns.R.listSize, 0);
+  assert.deepEqual(resolved.campaigns.R.channels, {});
+  // The resolved scenario is plain JSON.
+  assert.deepEqual(JSON.parse(JSON.stringify(resolved)), resolved);
+});
+
+test('resolveScenario allocates a list proportionally to the side\'s votes over units without a parent', () => {
+  const resolved = resolveScenario(baseScenario({ campaigns: { D: { listSize: 1e6 } } }), { results: results2020, parameters });
+  const alloc = resolved.campaigns.D.allocation;
+  assert.equal(alloc['ME-1'], undefined);
+  const top = results2020.units.filter((u) => !u.parent);
+  const total = top.reduce((s, u) => s + u.votes.D, 0);
+  assert.ok(Math.abs(alloc.CA - (1e6 * results2020.units.find((u) => u.id === 'CA')!.votes.D) / total) < 1e-6);
+  assert.ok(Math.abs(Object.values(alloc).reduce((a, b) => a + b, 0) - 1e6) < 1e-6);
+  // Explicit counts replace the list size.
+  const counts = resolveScenario(baseScenario({ campaigns: { D: { listSize: 5, allocation: { counts: { PA: 300, WI: 200 } } } } }), { results: results2020, parameters });
+  assert.equal(counts.campaigns.D.listSize, 500);
+  assert.deepEqual(counts.campaigns.D.allocation, { PA: 300, WI: 200 });
+});
+
+test('resolveScenario uses the French priors for France (door: no turnout effect, Pons 2018 persuasion)', () => {
+  const results = loadResults({ country: 'fr', year: 2012 });
+  const resolved = resolveScenario(
+    baseScenario({ country: 'fr', year: 2012, rule: 'two-round', sides: ['PS', 'UMP'], campaigns: { PS: { listSize: 1e6, channels: { door: {} } } } }),
+    { results, parameters },
+  );
+  assert.equal(resolved.campaigns.PS.channels.door!.effect.central, 0);
+  assert.equal(resolved.campaigns.PS.channels.door!.persuasion.central, parameters.channels.door.persuasion.france.central);
+  assert.ok(resolved.territories.length > 90);
+});
+
+test('resolveScenario rejects bad values with key path, expected and found', () => {
+  failsWith(baseScenario({ campaigns: { D: { listSize: -5 } } }), 'campaigns.D.listSize', /non-negative number of people/, '-5');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 10, channels: { door: { contactRate: 1.5 } } } } }), 'campaigns.D.channels.door.contactRate', /between 0 and 1/, '1.5');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 10, allocation: { counts: { XX: 4 } } } } }), 'campaigns.D.allocation.counts.XX', /territory/, '"XX"');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 10, channels: { carrierPigeon: {} } as never } } }), 'campaigns.D.channels.carrierPigeon', /one of the channels/, '"carrierPigeon"');
+  failsWith(
+    baseScenario({ campaigns: { D: { listSize: 10, channels: { door: { effect: { central: 4, low: 6, high: 8 } } } } } }),
+    'campaigns.D.channels.door.effect',
+    /low <= central <= high/,
+    '{"low":6,"central":4,"high":8}',
+  );
+  failsWith(baseScenario({ campaigns: { G: { listSize: 10 } } }), 'campaigns.G', /one of the sides D, R/, '"G"');
+  failsWith(baseScenario({ uncertainty: { tails: 2 } }), 'uncertainty.tails', /greater than 2/, '2');
+  failsWith(baseScenario({ uncertainty: { national: -1 } }), 'uncertainty.national', /standard deviation/, '-1');
+  failsWith(baseScenario({ sides: ['D', 'G'] }), 'sides.1', /sides of the results table/, '"G"');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 10, churn: 2 } } }), 'campaigns.D.churn', /between 0 and 1/, '2');
+  failsWith(baseScenario({ simulations: 0 }), 'simulations', /integer/, '0');
+  failsWith({ ...baseScenario(), sims: 3 }, 'sims', /one of the keys/, '"sims"');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 10, allocation: { file: 'a.csv' } } } }), 'campaigns.D.allocation', /scenario loader replaces/, '{"file":"a.csv"}');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 10, allocation: { counts: { 'ME-2': 4 } } } } }), 'campaigns.D.allocation.counts.ME-2', /without a parent/, '"ME-2"');
+});
+
+test('resolveScenario estimates a historical correlation only with history', () => {
+  failsWith(baseScenario({ uncertainty: { correlation: 'historical' } }), 'uncertainty.correlation', /at least three past elections/, '"historical"');
+  const history = [2004, 2008, 2012, 2016].map((year) => loadResults({ country: 'us', year }));
+  const resolved = resolveScenario(baseScenario({ uncertainty: { correlation: 'historical' } }), { results: results2020, parameters, history });
+  assert.equal(resolved.uncertainty.cholesky!.length, 56 * 56);
+  assert.ok(resolved.uncertainty.shrinkage! > 0 && resolved.uncertainty.shrinkage! <= 1);
+  assert.deepEqual(resolved.uncertainty.historyYears, [2004, 2008, 2012, 2016]);
+});

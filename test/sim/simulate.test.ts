@@ -1,0 +1,181 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { simulate } from '../../src/sim/simulate.js';
+import { prepareModel } from '../../src/sim/prepareModel.js';
+import { resultToJson } from '../../src/sim/resultToJson.js';
+import { resolveScenario } from '../../src/scenario/resolveScenario.js';
+import { loadResults } from '../../src/data/loadResults.js';
+import { baseScenario, normalCdf, parameters, resolveUs, syntheticResults, weightDistribution } from './raceFixtures.js';
+
+test('simulate with territory-only errors matches the exact convolution over units (US 2020, SD 3 pp) within 4 SE', () => {
+  const sd = 3;
+  const resolved = resolveUs(2020, { uncertainty: { national: 0, regional: 0, territory: sd, tails: 5 } });
+  const n = 40000;
+  const result = simulate(prepareModel(resolved), { simulations: n, seed: 11 });
+  const p = resolved.territories.map((t) => {
+    const margin = (100 * (t.votes.D - t.votes.R)) / (t.votes.D + t.votes.R);
+    return normalCdf(margin / sd);
+  });
+  const exact = weightDistribution(resolved.territories.map((t) => t.weight), p);
+  const pWinExact = exact.slice(270).reduce((s, x) => s + x, 0);
+  const pTieExact = exact[269];
+  const se = (q: number) => Math.sqrt((q * (1 - q)) / n);
+  assert.ok(Math.abs(result.pWin.D - pWinExact) < 4 * se(pWinExact) + 1e-9, `pWin ${result.pWin.D} vs exact ${pWinExact}`);
+  assert.ok(Math.abs(result.pTie - pTieExact) < 4 * se(pTieExact) + 1 / n, `pTie ${result.pTie} vs exact ${pTieExact}`);
+  // The weight distribution, compared through its cumulative distribution function at every weight.
+  let checked = 0;
+  let cdfExact = 0;
+  let cdfMc = 0;
+  exact.forEach((q, w) => {
+    cdfExact += q;
+    cdfMc += result.weightCounts[w] / n;
+    // The 4-SE normal bound is meaningful where at least 10 draws are expected on each side of w.
+    if (Math.min(n * cdfExact, n * (1 - cdfExact)) < 10) return;
+    assert.ok(Math.abs(cdfMc - cdfExact) < 4 * se(cdfExact), `P(weight <= ${w}) MC ${cdfMc} vs exact ${cdfExact}`);
+    if (q > 0.001) checked++;
+  });
+  assert.ok(checked > 10, 'the distribution has spread');
+  // Unit P(win) agrees with Phi(margin / sd) too.
+  resolved.territories.forEach((t, i) => {
+    const mc = result.unitWinsA[i] / n;
+    assert.ok(Math.abs(mc - p[i]) < 4 * se(p[i]) + 1 / n, `${t.id}: ${mc} vs ${p[i]}`);
+  });
+});
+
+test('simulate with zero uncertainty and no campaigns reproduces the pledged electoral votes 2000-2024', () => {
+  // Pledged totals from the certified results (National Archives): D-R.
+  const pledged: Record<number, [number, number]> = {
+    2000: [267, 271], 2004: [252, 286], 2008: [365, 173], 2012: [332, 206], 2016: [232, 306], 2020: [306, 232], 2024: [226, 312],
+  };
+  for (const [year, [d, r]] of Object.entries(pledged)) {
+    const resolved = resolveUs(Number(year), { uncertainty: { national: 0, regional: 0, territory: 0, tails: 5 }, simulations: 5 });
+    const result = simulate(prepareModel(resolved), { simulations: 5, seed: 1 });
+    assert.equal(result.expectedWeight.D, d, `${year} D`);
+    assert.equal(result.expectedWeight.R, r, `${year} R`);
+    assert.equal(result.pWin[d > r ? 'D' : 'R'], 1, `${year} winner`);
+    assert.equal(result.pTie, 0);
+  }
+});
+
+test('simulate with zero uncertainty flags the popular-vote splits of 2000 and 2016 only', () => {
+  for (const year of [2000, 2004, 2008, 2012, 2016, 2020, 2024]) {
+    const resolved = resolveUs(year, { uncertainty: { national: 0, regional: 0, territory: 0, tails: 5 } });
+    const result = simulate(prepareModel(resolved), { simulations: 3, seed: 1 });
+    assert.equal(result.splits, year === 2000 || year === 2016 ? 3 : 0, String(year));
+  }
+});
+
+test('simulate gives identical JSON for the same seed and different JSON for another seed', () => {
+  const resolved = resolveUs(2016, {
+    uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 },
+    campaigns: { D: { listSize: 8e6, channels: { door: { coverage: 0.1 }, sms: {}, relay: {} } }, R: { listSize: 1.1e6 } },
+  });
+  const model = prepareModel(resolved);
+  const a = JSON.stringify(resultToJson(simulate(model, { simulations: 9000, seed: 3 })));
+  const b = JSON.stringify(resultToJson(simulate(prepareModel(resolved), { simulations: 9000, seed: 3 })));
+  const c = JSON.stringify(resultToJson(simulate(model, { simulations: 9000, seed: 4 })));
+  assert.equal(a, b);
+  assert.notEqual(a, c);
+});
+
+test('simulate over a block range equals the same blocks of a full run (kept draws line up)', () => {
+  const resolved = resolveUs(2020, { uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 } });
+  const model = prepareModel(resolved);
+  const full = simulate(model, { simulations: 10000, seed: 5, keep: { outcome: true, nationalMargin: true } });
+  const part = simulate(model, { simulations: 10000, seed: 5, blockStart: 1, blockEnd: 3, keep: { outcome: true, nationalMargin: true } });
+  assert.equal(part.simulations, 10000 - 4096);
+  assert.deepEqual(Array.from(part.draws!.outcome!), Array.from(full.draws!.outcome!.subarray(4096)));
+  assert.deepEqual(Array.from(part.draws!.nationalMargin!), Array.from(full.draws!.nationalMargin!.subarray(4096)));
+});
+
+test('swapping the sides mirrors every result exactly', () => {
+  const campaigns = {
+    D: { listSize: 6e6, channels: { email: {}, door: { coverage: 0.05 }, phone: {}, relay: {} }, volunteers: 0.01 },
+    R: { listSize: 2e6, channels: { sms: {}, mail: { contacts: 3 } } },
+  };
+  const uncertainty = { national: 3, regional: 2, territory: 3, tails: 6 };
+  const results = loadResults({ country: 'us', year: 2016 });
+  const dr = resolveScenario(baseScenario({ year: 2016, uncertainty, campaigns, sides: ['D', 'R'] }), { results, parameters });
+  const rd = resolveScenario(baseScenario({ year: 2016, uncertainty, campaigns, sides: ['R', 'D'] }), { results, parameters });
+  const x = simulate(prepareModel(dr), { simulations: 6000, seed: 9, keep: { outcome: true, margins: true } });
+  const y = simulate(prepareModel(rd), { simulations: 6000, seed: 9, keep: { outcome: true, margins: true } });
+  assert.equal(x.pWin.D, y.pWin.D);
+  assert.equal(x.pWin.R, y.pWin.R);
+  assert.equal(x.pTie, y.pTie);
+  assert.deepEqual(x.expectedWeight, y.expectedWeight);
+  assert.deepEqual(Array.from(x.weightCounts), Array.from(y.weightCounts).reverse());
+  assert.deepEqual(Array.from(x.tippingCounts), Array.from(y.tippingCounts));
+  assert.deepEqual(Array.from(x.marginSum), Array.from(y.marginSum, (v) => -v));
+  assert.deepEqual(Array.from(x.unitWinsA), Array.from(y.unitWinsA, (v) => 6000 - v));
+  assert.deepEqual(Array.from(x.meanExtraVotes.D), Array.from(y.meanExtraVotes.D));
+  assert.equal(x.popularWinsA, 6000 - y.popularWinsA);
+  assert.deepEqual(Array.from(x.draws!.outcome!), Array.from(y.draws!.outcome!, (v) => (v === 0 ? 0 : -v)));
+  assert.deepEqual(Array.from(x.draws!.margins!), Array.from(y.draws!.margins!, (v) => -v));
+});
+
+test('with common random numbers, growing one side\'s list never lowers its chance in any draw', () => {
+  const results = loadResults({ country: 'us', year: 2016 });
+  const uncertainty = { national: 3, regional: 2, territory: 3, tails: 6 };
+  const run = (listSize: number) =>
+    simulate(
+      prepareModel(
+        resolveScenario(
+          baseScenario({
+            year: 2016,
+            uncertainty,
+            campaigns: { D: { listSize, channels: { door: { coverage: 0.2 }, phone: {}, sms: {}, mail: {} } }, R: { listSize: 3e6, channels: { door: {} } } },
+          }),
+          { results, parameters },
+        ),
+      ),
+      { simulations: 8000, seed: 21, keep: { outcome: true } },
+    );
+  let previous = run(0);
+  for (const size of [1e5, 1e6, 5e6, 2e7]) {
+    const next = run(size);
+    assert.ok(next.pWin.D >= previous.pWin.D, `list ${size}: ${next.pWin.D} < ${previous.pWin.D}`);
+    const a = previous.draws!.outcome!;
+    const b = next.draws!.outcome!;
+    for (let d = 0; d < a.length; d++) assert.ok(b[d] >= a[d], `draw ${d} got worse with list ${size}`);
+    previous = next;
+  }
+  assert.ok(previous.pWin.D > run(0).pWin.D, 'a 20 M list with door, phone, SMS and mail moves P(win)');
+});
+
+test('simulate keeps per-draw arrays only when asked, and they agree with the accumulators', () => {
+  const resolved = resolveUs(2012, { uncertainty: { national: 4, regional: 2, territory: 3, tails: 5 } });
+  const model = prepareModel(resolved);
+  const plain = simulate(model, { simulations: 5000, seed: 2 });
+  assert.equal(plain.draws, undefined);
+  const r = simulate(model, { simulations: 5000, seed: 2, keep: { weightA: true, outcome: true, margins: true } });
+  let wins = 0;
+  let weightSum = 0;
+  for (let d = 0; d < 5000; d++) {
+    if (r.draws!.outcome![d] === 1) wins++;
+    weightSum += r.draws!.weightA![d];
+    assert.equal(r.draws!.outcome![d], r.draws!.weightA![d] >= 270 ? 1 : r.draws!.weightA![d] === 269 && r.draws!.outcome![d] === 0 ? 0 : r.draws!.outcome![d]);
+  }
+  assert.equal(wins, r.winsA);
+  assert.equal(weightSum / 5000, r.expectedWeight.D);
+  assert.equal(r.winsA + r.winsB + r.ties, 5000);
+  assert.equal(r.draws!.margins!.length, 5000 * model.units);
+  assert.equal(plain.winsA, r.winsA);
+});
+
+test('tipping points: a one-unit decisive race always tips in that unit', () => {
+  const results = syntheticResults([
+    { id: 'A1', weight: 10, a: 900, b: 100 },
+    { id: 'B1', weight: 10, a: 100, b: 900 },
+    { id: 'S', weight: 1, a: 500, b: 500 },
+  ]);
+  const resolved = resolveScenario(baseScenario({ uncertainty: { national: 0, regional: 0, territory: 1, tails: 5 } }), { results, parameters });
+  const r = simulate(prepareModel(resolved), { simulations: 3000, seed: 1 });
+  assert.equal(r.threshold, 11);
+  assert.equal(r.tippingCounts[2], 3000);
+  assert.ok(Math.abs(r.pWin.D - 0.5) < 4 * Math.sqrt(0.25 / 3000));
+});
+
+test('simulate rejects a non-positive number of simulations', () => {
+  const resolved = resolveUs(2020);
+  assert.throws(() => simulate(prepareModel(resolved), { simulations: 0, seed: 1 }), /simulations must be a positive integer, got 0/);
+});
