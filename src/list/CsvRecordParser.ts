@@ -6,7 +6,7 @@
  * The dialect is RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180) widened to what spreadsheet
  * exports produce: a leading byte-order mark is dropped, records end with LF or CRLF (a lone CR too),
  * the separator is `,` or `;` (detected from the header line when not given), and a quoted field may
- * hold separators, doubled quotes (`""` → `"`) and line breaks.
+ * hold separators, doubled quotes (`""` → `"`) and line breaks. Blank lines are skipped.
  *
  * Field text is never put into an error message: a supporter list holds names and addresses.
  */
@@ -51,6 +51,8 @@ export class CsvRecordParser {
   private line = 1;
   private readonly fields: string[] = [];
   private recordCount = 0;
+  /** When ≥ 0, only this field's text is kept; the others are passed as '' (saves copying them). */
+  private onlyField = -1;
 
   constructor(options: CsvRecordParserOptions) {
     this.file = options.file;
@@ -66,6 +68,14 @@ export class CsvRecordParser {
   /** The separator in use (`,` or `;`), once known. */
   get separator(): string | undefined {
     return this.separatorCode ? String.fromCharCode(this.separatorCode) : undefined;
+  }
+
+  /**
+   * Keeps only field `index` (0-based) of the following records; the others arrive as ''. Call it
+   * from `onRecord` once the header has told which column matters. Pass -1 to keep all again.
+   */
+  keepOnlyField(index: number): void {
+    this.onlyField = index;
   }
 
   /** Feeds the next chunk of decoded text. */
@@ -125,6 +135,7 @@ export class CsvRecordParser {
       for (;;) {
         if (i < length && text.charCodeAt(i) === QUOTE) {
           // Quoted field: runs to the closing quote that is not doubled.
+          const keep = this.onlyField < 0 || fields.length === this.onlyField;
           let value = '';
           let segmentStart = i + 1;
           let j = segmentStart;
@@ -133,13 +144,13 @@ export class CsvRecordParser {
             const c = text.charCodeAt(j);
             if (c === QUOTE) {
               if (j + 1 < length && text.charCodeAt(j + 1) === QUOTE) {
-                value += text.slice(segmentStart, j + 1);
+                if (keep) value += text.slice(segmentStart, j + 1);
                 j += 2;
                 segmentStart = j;
                 continue;
               }
               if (j + 1 >= length && !final) break; // the next chunk may start with the doubling quote
-              value += text.slice(segmentStart, j);
+              if (keep) value += text.slice(segmentStart, j);
               closed = true;
               j += 1;
               break;
@@ -198,7 +209,7 @@ export class CsvRecordParser {
             this.line = recordLine;
             return text.slice(recordStart);
           }
-          fields[fields.length - 1] = value + text.slice(i, k);
+          if (keep) fields[fields.length - 1] = value + text.slice(i, k);
           i = k;
           if (i < length && text.charCodeAt(i) === sep) {
             i += 1;
@@ -224,12 +235,13 @@ export class CsvRecordParser {
             this.line = recordLine;
             return text.slice(recordStart);
           }
-          fields.push(text.slice(i, j));
+          fields.push(this.onlyField < 0 || fields.length === this.onlyField ? text.slice(i, j) : '');
           i = j;
           complete = true;
           break;
         }
-        fields.push(text.slice(i, j));
+        const blankLine = fields.length === 0 && j === i && c !== sep;
+        fields.push(this.onlyField < 0 || fields.length === this.onlyField ? text.slice(i, j) : '');
         if (c === sep) {
           i = j + 1;
           continue;
@@ -244,7 +256,8 @@ export class CsvRecordParser {
           i = j + 1;
         }
         line += 1;
-        complete = true;
+        complete = !blankLine; // a blank line is no record
+        if (blankLine) recordStart = i;
         break;
       }
       if (complete) {

@@ -99,9 +99,9 @@ export async function summarizeSupporterList(
             found: `columns ${header.map((h) => JSON.stringify(h)).join(', ')}`,
           });
         }
+        parser.keepOnlyField(column);
         return;
       }
-      if (fields.length === 1 && fields[0] === '') return; // blank line
       rows += 1;
       if (column >= fields.length) {
         unplaced['missing-column'] += 1;

@@ -112,8 +112,16 @@ export function createTerritoryMatcher(country: ListCountry): (value: string) =>
       if (id === undefined && country === 'fr' && /^\d{5}$/.test(key)) id = departementOfPostcode(key);
       match = id === undefined ? unrecognised : { id };
     }
-    // Bound the cache: a list of free-text values must not grow memory without limit.
-    if (cache.size < 100_000) cache.set(value, match);
+    // Bound the cache: a list of free-text values must not grow memory without limit. The key is
+    // copied: `value` is usually a slice of a large chunk of the file, which the key would keep alive.
+    if (cache.size < 10_000 && value.length <= 64) cache.set(copyString(value), match);
     return match;
   };
+}
+
+/** A flat copy of a string that shares no memory with the string it was sliced from. */
+function copyString(value: string): string {
+  let copy = '';
+  for (let i = 0; i < value.length; i += 1) copy += value[i];
+  return copy;
 }
