@@ -87,6 +87,29 @@ export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';
 
 // Analysis
+export { winProbability, estimate } from './analysis/winProbability.js';
+export type { WinProbabilitySummary, Estimate, WeightShare } from './analysis/winProbability.js';
+export { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies } from './analysis/tippingPoint.js';
+export type { TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency } from './analysis/tippingPoint.js';
+export { twoPartyMarginPp } from './analysis/twoPartyMarginPp.js';
+export { decisiveProbability } from './analysis/decisiveProbability.js';
+export type { DecisiveProbabilityOptions, DecisiveUnit } from './analysis/decisiveProbability.js';
+export { votesToFlip, flipCost, cheapestFlipSet } from './analysis/votesToFlip.js';
+export type { VotesToFlip, VotesToFlipOptions, FlipMode, FlipTarget, FlipCandidate } from './analysis/votesToFlip.js';
+export { pairedWinDifference } from './analysis/pairedWinDifference.js';
+export type { PairedDifference } from './analysis/pairedWinDifference.js';
+export { listMarginalValue, withExtraSupporters } from './analysis/listMarginalValue.js';
+export type { ListMarginalValue, ListMarginalValueOptions, ListMarginalValueRow, RunScenario } from './analysis/listMarginalValue.js';
+export { allocation, recruitmentLevers, channelLevers, applyPlan } from './analysis/allocation.js';
+export type { AllocationResult, AllocationOptions, AllocationLever, AllocationPlan, PlanEvaluation } from './analysis/allocation.js';
+export { sensitivity, scenarioAssumptions } from './analysis/sensitivity.js';
+export type { Sensitivity, SensitivityInput, SensitivityRow } from './analysis/sensitivity.js';
+export { backtest, scoreForecasts, calibrationTable, forecastScenario, DEFAULT_BACKTEST_GRID } from './analysis/backtest.js';
+export type { BacktestOptions, BacktestResult, BacktestPoint, Forecast, Scores, BacktestCalibrationBin, UncertaintyGrid, UncertaintyPoint, SimulateScenario } from './analysis/backtest.js';
+export { conditionalWin } from './analysis/conditionalWin.js';
+export type { ConditionalWin, ConditionalWinOptions } from './analysis/conditionalWin.js';
+export { analysisMessages } from './analysis/analysisMessages.js';
+export type { AnalysisWarning } from './analysis/analysisMessages.js';
 
 // Charts
 export { briefingConfig, frameChart, partyColour, sideColours, PARTY_COLOURS, COLOURBLIND_PARTY_COLOURS, NUMBER_LOCALES, CHART_FONT } from './charts/theme.js';

@@ -8,8 +8,8 @@ import type { LegalLimits } from '../data/legalLimits.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { InputError } from '../errors.js';
 import { analysisMessages, type AnalysisWarning } from './analysisMessages.js';
-import type { RunScenario } from './marginalValue.js';
-import { withExtraSupporters } from './marginalValue.js';
+import type { RunScenario } from './listMarginalValue.js';
+import { withExtraSupporters } from './listMarginalValue.js';
 import { pairedWinDifference, type PairedDifference } from './pairedWinDifference.js';
 import { twoPartyMarginPp } from './twoPartyMarginPp.js';
 

@@ -79,13 +79,13 @@ export interface Scores {
 }
 
 /** One row of the calibration table. */
-export interface CalibrationBin {
+export interface BacktestCalibrationBin {
   /** Bin [low, high) of predicted P(side A wins); the last bin includes 1. */
   low: number;
   high: number;
   count: number;
-  /** Mean predicted probability in the bin. */
-  meanPredicted: number;
+  /** Mean predicted probability in the bin (the calibrationPlot chart's `predicted`). */
+  predicted: number;
   /** Observed frequency of side A winning in the bin. */
   observed: number;
 }
@@ -111,7 +111,7 @@ export interface BacktestResult {
   /** Forecasts of the chosen point. */
   forecasts: Forecast[];
   /** Calibration of the chosen point's unit forecasts. */
-  calibration: CalibrationBin[];
+  calibration: BacktestCalibrationBin[];
 }
 
 /**
@@ -146,9 +146,9 @@ export function scoreForecasts(forecasts: readonly Forecast[], floor: number): S
  * @param bins number of bins over [0, 1]
  * @example
  * calibrationTable([{year: 2004, id: 'a', p: 0.05, outcome: 0}, {year: 2004, id: 'b', p: 0.95, outcome: 1}], 2)
- * // => [{low: 0, high: 0.5, count: 1, meanPredicted: 0.05, observed: 0}, {low: 0.5, high: 1, count: 1, meanPredicted: 0.95, observed: 1}]
+ * // => [{low: 0, high: 0.5, count: 1, predicted: 0.05, observed: 0}, {low: 0.5, high: 1, count: 1, predicted: 0.95, observed: 1}]
  */
-export function calibrationTable(forecasts: readonly Forecast[], bins: number): CalibrationBin[] {
+export function calibrationTable(forecasts: readonly Forecast[], bins: number): BacktestCalibrationBin[] {
   const count = new Float64Array(bins);
   const sumP = new Float64Array(bins);
   const sumO = new Float64Array(bins);
@@ -158,10 +158,10 @@ export function calibrationTable(forecasts: readonly Forecast[], bins: number): 
     sumP[b] += f.p;
     sumO[b] += f.outcome;
   }
-  const rows: CalibrationBin[] = [];
+  const rows: BacktestCalibrationBin[] = [];
   for (let b = 0; b < bins; b++) {
     if (count[b] === 0) continue;
-    rows.push({ low: b / bins, high: (b + 1) / bins, count: count[b], meanPredicted: sumP[b] / count[b], observed: sumO[b] / count[b] });
+    rows.push({ low: b / bins, high: (b + 1) / bins, count: count[b], predicted: sumP[b] / count[b], observed: sumO[b] / count[b] });
   }
   return rows;
 }

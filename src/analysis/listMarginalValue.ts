@@ -15,8 +15,8 @@ import { pairedWinDifference, Z95 } from './pairedWinDifference.js';
  */
 export type RunScenario = (scenario: ResolvedScenario) => SimulationResult;
 
-/** Options of {@link marginalValue}. */
-export interface MarginalValueOptions {
+/** Options of {@link listMarginalValue}. */
+export interface ListMarginalValueOptions {
   /** Runs a scenario with a fixed seed, keeping outcomes. */
   run: RunScenario;
   /** Side whose list grows; default the first side ("ours"). */
@@ -29,11 +29,12 @@ export interface MarginalValueOptions {
   costPerSupporter?: number;
 }
 
-/** One territory's marginal value. */
-export interface MarginalValueRow {
+/** One territory's marginal value (the row shape the marginalValue chart reads). */
+export interface ListMarginalValueRow {
   id: string;
-  /** Change in P(win) per 1,000 supporters added, with its standard error and 95 % interval. */
-  perThousand: number;
+  name: string;
+  /** Change in P(win) per 1,000 supporters added (probability difference, 0.004 = 0.4 pp), with its standard error and 95 % interval. */
+  delta: number;
   standardError: number;
   low: number;
   high: number;
@@ -44,14 +45,14 @@ export interface MarginalValueRow {
   lost: number;
 }
 
-/** What {@link marginalValue} returns. */
-export interface MarginalValue {
+/** What {@link listMarginalValue} returns. */
+export interface ListMarginalValue {
   side: Side;
   step: number;
   /** P(win) of the base run. */
   basePWin: number;
   /** Territories, highest value first. */
-  rows: MarginalValueRow[];
+  rows: ListMarginalValueRow[];
 }
 
 /**
@@ -66,10 +67,10 @@ export interface MarginalValue {
  * @param options `run` (fixed seed, keeps outcomes), `side`, `step` (default 1000 people), `territories`, `costPerSupporter`
  * @throws {InputError} when a territory is not in the side's allocation or `step` is not positive
  * @example
- * marginalValue(resolved, { run, step: 1000 })
- * // => {side: 'D', step: 1000, basePWin: 0.48, rows: [{id: 'PA', perThousand: 0.0011, standardError: 0.0002, low: 0.0007, high: 0.0015, gained: 22, lost: 0}, ...]}
+ * listMarginalValue(resolved, { run, step: 1000 })
+ * // => {side: 'D', step: 1000, basePWin: 0.48, rows: [{id: 'PA', name: 'Pennsylvania', delta: 0.0011, standardError: 0.0002, low: 0.0007, high: 0.0015, gained: 22, lost: 0}, ...]}
  */
-export function marginalValue(base: ResolvedScenario, options: MarginalValueOptions): MarginalValue {
+export function listMarginalValue(base: ResolvedScenario, options: ListMarginalValueOptions): ListMarginalValue {
   const side = options.side ?? base.sides[0];
   const sign = side === base.sides[0] ? 1 : side === base.sides[1] ? -1 : 0;
   if (sign === 0) throw new InputError({ at: 'side', expected: `one of ${base.sides.join(', ')}`, found: JSON.stringify(side) });
@@ -87,16 +88,17 @@ export function marginalValue(base: ResolvedScenario, options: MarginalValueOpti
   let baseWins = 0;
   for (let d = 0; d < n; d++) if (baseRun.draws!.outcome![d] === sign) baseWins++;
   const scale = 1000 / step;
-  const rows: MarginalValueRow[] = territories.map((id) => {
+  const rows: ListMarginalValueRow[] = territories.map((id) => {
     const variant = withExtraSupporters(base, side, id, step);
     const diff = pairedWinDifference(baseRun, options.run(variant), sign as 1 | -1);
-    const perThousand = diff.difference * scale;
+    const delta = diff.difference * scale;
     const se = diff.standardError * scale;
-    const row: MarginalValueRow = { id, perThousand, standardError: se, low: perThousand - Z95 * se, high: perThousand + Z95 * se, gained: diff.gained, lost: diff.lost };
+    const name = base.territories.find((t) => t.id === id)?.name ?? id;
+    const row: ListMarginalValueRow = { id, name, delta, standardError: se, low: delta - Z95 * se, high: delta + Z95 * se, gained: diff.gained, lost: diff.lost };
     if (options.costPerSupporter !== undefined && options.costPerSupporter > 0) row.perMoney = diff.difference / (step * options.costPerSupporter);
     return row;
   });
-  rows.sort((x, y) => y.perThousand - x.perThousand || (x.id < y.id ? -1 : 1));
+  rows.sort((x, y) => y.delta - x.delta || (x.id < y.id ? -1 : 1));
   return { side, step, basePWin: n > 0 ? baseWins / n : NaN, rows };
 }
 

@@ -8,7 +8,7 @@ import type { Parameters } from '../data/parameters.js';
 import type { ResolvedChannel, ResolvedScenario } from '../scenario/types.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_BACKTEST_GRID } from './backtest.js';
-import type { RunScenario } from './marginalValue.js';
+import type { RunScenario } from './listMarginalValue.js';
 import { pairedWinDifference } from './pairedWinDifference.js';
 
 /** One assumption of the tornado: its central, low and high values and how to set it in a scenario. */

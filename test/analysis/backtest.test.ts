@@ -23,8 +23,8 @@ test('scoreForecasts: Brier and log score by hand', () => {
 test('calibrationTable bins forecasts and reports observed frequencies', () => {
   const f = [0.05, 0.07, 0.55, 0.62, 0.68, 1].map((p, i) => ({ year: 1, id: String(i), p, outcome: (i === 1 || i >= 3 ? 1 : 0) as 0 | 1 }));
   assert.deepEqual(calibrationTable(f, 2), [
-    { low: 0, high: 0.5, count: 2, meanPredicted: (0.05 + 0.07) / 2, observed: 0.5 },
-    { low: 0.5, high: 1, count: 4, meanPredicted: (0.55 + 0.62 + 0.68 + 1) / 4, observed: 0.75 },
+    { low: 0, high: 0.5, count: 2, predicted: (0.05 + 0.07) / 2, observed: 0.5 },
+    { low: 0.5, high: 1, count: 4, predicted: (0.55 + 0.62 + 0.68 + 1) / 4, observed: 0.75 },
   ]);
 });
 

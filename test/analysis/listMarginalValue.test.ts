@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { marginalValue, withExtraSupporters } from '../../src/analysis/marginalValue.js';
+import { listMarginalValue, withExtraSupporters } from '../../src/analysis/listMarginalValue.js';
 import { toyScenario, toyCampaign, toyRun, toyChannel } from './toyEngine.js';
 import { normalCdf } from './fixtures.js';
 
@@ -12,21 +12,21 @@ const scenario = toyScenario([['K', 3, 50000, 50000], ['S', 2, 60000, 40000]], 2
   R: toyCampaign({}),
 });
 
-test('marginalValue of the knife-edge unit matches the closed form Φ(δ/σ) − Φ(0)', () => {
+test('listMarginalValue of the knife-edge unit matches the closed form Φ(δ/σ) − Φ(0)', () => {
   const base = toyScenario([['K', 3, 50000, 50000], ['S', 2, 60000, 40000]], 2, { D: toyCampaign({ K: 0, S: 0 }, { door: toyChannel(5) }), R: toyCampaign({}) });
-  const mv = marginalValue(base, { run: toyRun(1, 40000), step: 1000, costPerSupporter: 2 });
+  const mv = listMarginalValue(base, { run: toyRun(1, 40000), step: 1000, costPerSupporter: 2 });
   const delta = (100 * 50) / 100050;
   const expected = normalCdf(delta / 2) - 0.5;
   const k = mv.rows.find((r) => r.id === 'K')!;
-  assert.ok(Math.abs(k.perThousand - expected) < 4 * k.standardError, `${k.perThousand} vs ${expected} ± ${k.standardError}`);
+  assert.ok(Math.abs(k.delta - expected) < 4 * k.standardError, `${k.delta} vs ${expected} ± ${k.standardError}`);
   assert.equal(k.lost, 0); // adding voters never loses a draw
-  assert.ok(Math.abs(k.perMoney! - k.perThousand / 2000) < 1e-15);
+  assert.ok(Math.abs(k.perMoney! - k.delta / 2000) < 1e-15);
   assert.ok(Math.abs(mv.basePWin - 0.5) < 0.01);
 });
 
-test('marginalValue ranks the knife-edge unit above the safe unit for every seed, with intervals apart', () => {
+test('listMarginalValue ranks the knife-edge unit above the safe unit for every seed, with intervals apart', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
-    const mv = marginalValue(scenario, { run: toyRun(seed, 20000) });
+    const mv = listMarginalValue(scenario, { run: toyRun(seed, 20000) });
     assert.deepEqual(mv.rows.map((r) => r.id), ['K', 'S'], `seed ${seed}`);
     const [k, s] = mv.rows;
     assert.ok(k.low > 0, `seed ${seed}: K interval ${k.low}..${k.high} should exclude 0`);
@@ -40,5 +40,5 @@ test('withExtraSupporters copies, never mutates, and cannot go below zero member
   assert.equal(v.campaigns.D.listSize, 20500);
   assert.equal(scenario.campaigns.D.allocation.K, 10000);
   assert.equal(withExtraSupporters(scenario, 'D', 'K', -1e9).campaigns.D.allocation.K, 0);
-  assert.throws(() => marginalValue(scenario, { run: toyRun(1, 10), territories: ['ZZ'] }), /territories must be/);
+  assert.throws(() => listMarginalValue(scenario, { run: toyRun(1, 10), territories: ['ZZ'] }), /territories must be/);
 });
