@@ -2,8 +2,10 @@
  * Every sub-command of `campaign-lab`, in the order `--help` lists them.
  */
 import type { Command } from '../CliContext.js';
+import { flipCommand } from './flipCommand.js';
 import { listSummarizeCommand } from './listSummarizeCommand.js';
+import { resultsCommand } from './resultsCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 
 /** The command table. */
-export const commands: Command[] = [listSummarizeCommand, schemaCommand];
+export const commands: Command[] = [resultsCommand, flipCommand, listSummarizeCommand, schemaCommand];

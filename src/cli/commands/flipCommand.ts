@@ -1,0 +1,49 @@
+/**
+ * `campaign-lab flip`: the fewest votes that would have changed a US presidential winner, exactly
+ * (knapsack over electoral votes), by mobilising new voters or converting the winner's.
+ */
+import type { Command } from '../CliContext.js';
+import { printJson } from '../printJson.js';
+import { formatCount } from '../formatNumber.js';
+import { loadResults } from '../../data/loadResults.js';
+import { votesToFlip } from '../../analysis/votesToFlip.js';
+import type { FlipMode, FlipTarget, VotesToFlip } from '../../analysis/votesToFlip.js';
+
+/** One paragraph describing a votes-to-flip answer. */
+export function formatFlip(flip: VotesToFlip): string {
+  const how = flip.mode === 'mobilise' ? 'new voters' : 'voters switching sides';
+  const to = flip.target === 'win' ? 'a win' : 'a tie';
+  return (
+    `${flip.year}: ${flip.winner} won. ${flip.loser} needed ${formatCount(flip.votes)} ${how} to reach ${to}, ` +
+    `in ${flip.units.join(', ')} (the winner's margins there summed to ${formatCount(flip.marginSum)} votes).\n`
+  );
+}
+
+/** The `flip` command. */
+export const flipCommand: Command = {
+  name: 'flip',
+  summary: 'Fewest votes that would have changed a US presidential winner.',
+  details:
+    "Exact search (knapsack over electoral votes) over the units the winner carried.\n" +
+    'mobilise: margin + 1 new voters per unit; convert: floor(margin / 2) + 1 switched voters per unit.\n\n' +
+    'Example: campaign-lab flip --year 2000 --json',
+  spec: {
+    positionals: [],
+    options: {
+      year: { type: 'integer', required: true, valueName: 'Y', description: 'Election year (US, 2000–2024).' },
+      country: { type: 'string', choices: ['us'], valueName: 'us', description: 'Country (only the US has weighted units; default us).' },
+      mode: { type: 'string', choices: ['mobilise', 'convert'], valueName: 'mobilise|convert', description: 'How the loser gains votes (default mobilise).' },
+      target: { type: 'string', choices: ['win', 'tie'], valueName: 'win|tie', description: 'Reach a win or a tie (default win).' },
+      json: { type: 'flag', description: 'Print one JSON document on stdout.' },
+    },
+  },
+  async run(args, context) {
+    const results = loadResults({ country: 'us', year: args.options.year as number });
+    const flip = votesToFlip(results, {
+      mode: (args.options.mode as FlipMode | undefined) ?? 'mobilise',
+      target: (args.options.target as FlipTarget | undefined) ?? 'win',
+    });
+    if (args.options.json) printJson(context.stdout, flip);
+    else context.stdout.write(formatFlip(flip));
+  },
+};

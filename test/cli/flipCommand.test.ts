@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runMain } from './cliHarness.js';
+
+test('flip --year 2000 --json: Florida, 537-vote certified margin, 538 new voters', async () => {
+  const r = await runMain(['flip', '--year', '2000', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { year: 2000, winner: 'R', loser: 'D', mode: 'mobilise', target: 'win', units: ['FL'], marginSum: 537, votes: 538 });
+});
+
+test('flip --year 2016 --mode convert: MI, PA, WI; switched voters are floor(margin/2)+1 per state', async () => {
+  const r = await runMain(['flip', '--year', '2016', '--mode', 'convert', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  // Certified 2016 margins (Trump − Clinton): MI 10,704, PA 44,292, WI 22,748.
+  const margins = [10704, 44292, 22748];
+  assert.deepEqual(doc.units.slice().sort(), ['MI', 'PA', 'WI']);
+  assert.equal(doc.marginSum, margins.reduce((a, b) => a + b, 0));
+  assert.equal(doc.votes, margins.reduce((s, m) => s + Math.floor(m / 2) + 1, 0));
+});
+
+test('flip with a bad mode exits 2 naming the option and the choices', async () => {
+  const r = await runMain(['flip', '--year', '2000', '--mode', 'persuade']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, 'campaign-lab: --mode must be one of mobilise, convert, got "persuade"\n');
+});
