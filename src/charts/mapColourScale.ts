@@ -1,0 +1,93 @@
+/**
+ * The diverging colour scale and value labels shared by the maps: side B's colour through a light
+ * neutral to side A's colour, centred on a margin of 0 pp or on even odds.
+ */
+import { InputError } from '../errors.js';
+import { sideColours, THEME_COLOURS, type BriefingChartOptions, type ChartLocale } from './theme.js';
+
+/** What a map colours: A's two-party margin in pp, or A's probability of winning the unit (0–1). */
+export type MapMeasure = 'margin' | 'pWin';
+
+/** One unit's value on a map. */
+export interface MapUnitValue {
+  /** Unit id (USPS code and `ME-2`-style districts; INSEE département code for France). */
+  id: string;
+  /** Margin of A over B in pp, or P(A wins the unit) in 0–1, per the map's measure. */
+  value: number;
+}
+
+/** Input every map takes. */
+export interface MapInput {
+  sides: [string, string];
+  measure: MapMeasure;
+  units: MapUnitValue[];
+  /** Margins beyond ± this many pp get the full colour. Default 20. */
+  clampMargin?: number;
+}
+
+/**
+ * Checks a map input: two sides, a known measure, finite values (probabilities in 0–1).
+ * @throws InputError naming the first bad entry
+ */
+export function checkMapInput(chart: string, input: MapInput): void {
+  if (input.measure !== 'margin' && input.measure !== 'pWin') {
+    throw new InputError({ file: chart, at: 'measure', expected: '"margin" or "pWin"', found: JSON.stringify(input.measure) });
+  }
+  (input.units ?? []).forEach((u, i) => {
+    const ok = Number.isFinite(u.value) && (input.measure === 'margin' || (u.value >= 0 && u.value <= 1));
+    if (!ok) throw new InputError({ file: chart, at: `units[${i}].value`, expected: input.measure === 'margin' ? 'a finite margin in pp' : 'a probability in 0–1', found: String(u.value) });
+  });
+}
+
+/**
+ * The Vega-Lite colour scale of a map: piecewise linear from B's colour (at −clamp pp, or P = 0)
+ * through a neutral grey (0 pp, P = 0.5) to A's colour, clamped.
+ *
+ * @example mapColourScale({ sides: ['D','R'], measure: 'pWin', units: [] }).domain // => [0, 0.5, 1]
+ */
+export function mapColourScale(input: MapInput, options: Pick<BriefingChartOptions, 'palette' | 'partyColours'> = {}): { domain: number[]; range: string[]; clamp: true; interpolate: 'lab' } {
+  const [colourA, colourB] = sideColours(input.sides, options);
+  const clamp = input.clampMargin ?? 20;
+  const domain = input.measure === 'margin' ? [-clamp, 0, clamp] : [0, 0.5, 1];
+  return { domain, range: [colourB, THEME_COLOURS.neutral, colourA], clamp: true, interpolate: 'lab' };
+}
+
+/**
+ * A Vega expression for a unit's short label: the side ahead and its margin (`D+1.2`), or A's
+ * probability (`64%`), formatted by the chart's number locale at render time.
+ */
+export function mapValueExpression(input: MapInput): string {
+  const [a, b] = input.sides.map((s) => JSON.stringify(s));
+  return input.measure === 'margin'
+    ? `isValid(datum.value) ? (datum.value >= 0 ? ${a} : ${b}) + '+' + format(abs(datum.value), '.1f') : ''`
+    : `isValid(datum.value) ? format(datum.value, '.0%') : ''`;
+}
+
+/**
+ * A Vega expression choosing white or dark text for a tile, by how strong its fill is
+ * (beyond 60% of the way to full colour, the fill is dark enough for white text).
+ */
+export function mapTextColourExpression(input: MapInput): string {
+  const clamp = input.clampMargin ?? 20;
+  const strength = input.measure === 'margin' ? `abs(datum.value) / ${clamp}` : 'abs(datum.value - 0.5) * 2';
+  return `isValid(datum.value) && ${strength} > 0.6 ? 'white' : '${THEME_COLOURS.text}'`;
+}
+
+/** Legend title of a map per language and measure. */
+export function mapLegendTitle(input: MapInput, locale: ChartLocale = 'en'): string {
+  const [a, b] = input.sides;
+  if (locale === 'fr') return input.measure === 'margin' ? `Écart ${a} − ${b} (points)` : `P(victoire ${a})`;
+  return input.measure === 'margin' ? `Margin ${a} − ${b} (pp)` : `P(${a} wins)`;
+}
+
+/** Legend of a map's colour scale: a horizontal gradient above the map, margins signed. */
+export function mapLegend(input: MapInput): Record<string, unknown> {
+  return {
+    orient: 'top',
+    direction: 'horizontal',
+    gradientLength: 320,
+    titleOrient: 'left',
+    format: input.measure === 'margin' ? 'd' : '.0%',
+    ...(input.measure === 'margin' ? { labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label" } : {}),
+  };
+}

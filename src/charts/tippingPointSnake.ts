@@ -1,0 +1,163 @@
+/**
+ * The tipping-point "snake": units ordered by margin from A's safest to B's safest, each as wide
+ * as its weight, so the cumulative weight runs along the x axis and the unit that crosses the
+ * threshold stands out.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { InputError } from '../errors.js';
+import { frameChart, sideColours, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
+
+/** One weighted unit with its margin. */
+export interface SnakeUnit {
+  id: string;
+  name: string;
+  /** Electoral votes or seats, > 0 (units with weight 0 are left out). */
+  weight: number;
+  /** Two-party margin of side A over side B, pp (positive: A ahead). */
+  margin: number;
+}
+
+/** Input of {@link tippingPointSnake}. */
+export interface TippingPointSnakeInput {
+  sides: [string, string];
+  units: SnakeUnit[];
+  /** Weight needed to win (270). */
+  threshold: number;
+  /** Margins beyond ± this many pp are drawn at the edge (and labelled with their value). Default 30. */
+  clampMargin?: number;
+}
+
+/** A unit placed on the snake. */
+export interface SnakeSegment extends SnakeUnit {
+  /** Cumulative weight before and after the unit, counted from side A's safest unit. */
+  start: number;
+  end: number;
+  /** Margin drawn (clamped to ± clampMargin), pp. */
+  shown: number;
+  tipping: boolean;
+}
+
+/**
+ * Orders units by margin (A's safest first) and finds the tipping-point unit: walking from the
+ * winner's safest unit, the one whose weight carries the winner to the threshold. Ties in margin
+ * are broken by id so the order is stable.
+ *
+ * Source: the tipping-point definition popularised by FiveThirtyEight (Silver), as in DESIGN.md §4.
+ *
+ * @param input sides, units and threshold
+ * @returns segments in order, with cumulative weights and the tipping flag
+ * @example snakeSegments({ sides: ['D','R'], threshold: 2, units: [{id:'a',name:'a',weight:2,margin:5},{id:'b',name:'b',weight:1,margin:-1}] })[0].tipping // => true
+ */
+export function snakeSegments(input: TippingPointSnakeInput): SnakeSegment[] {
+  const clamp = input.clampMargin ?? 30;
+  const units = input.units.filter((u) => u.weight > 0).sort((p, q) => q.margin - p.margin || p.id.localeCompare(q.id));
+  let start = 0;
+  const segments = units.map((u) => {
+    const s: SnakeSegment = { ...u, start, end: start + u.weight, shown: Math.max(-clamp, Math.min(clamp, u.margin)), tipping: false };
+    start += u.weight;
+    return s;
+  });
+  const total = start;
+  const weightA = segments.filter((s) => s.margin > 0).reduce((sum, s) => sum + s.weight, 0);
+  const weightB = segments.filter((s) => s.margin < 0).reduce((sum, s) => sum + s.weight, 0);
+  if (weightA >= input.threshold) {
+    const tip = segments.find((s) => s.end >= input.threshold);
+    if (tip) tip.tipping = true;
+  } else if (weightB >= input.threshold) {
+    const tip = [...segments].reverse().find((s) => total - s.start >= input.threshold);
+    if (tip) tip.tipping = true;
+  }
+  return segments;
+}
+
+const WORDS = {
+  en: { x: (a: string, b: string) => `Cumulative weight, from the safest ${a} unit (left) to the safest ${b} unit (right)`, y: (a: string, b: string) => `Margin, ${a} − ${b} (pp)`, toWin: (t: number) => `${t} to win`, tip: 'Tipping point', unit: 'Unit', weight: 'Weight', margin: 'Margin (pp)' },
+  fr: { x: (a: string, b: string) => `Poids cumulé, du plus sûr pour ${a} (à gauche) au plus sûr pour ${b} (à droite)`, y: (a: string, b: string) => `Écart, ${a} − ${b} (points)`, toWin: (t: number) => `${t} pour gagner`, tip: 'Point de bascule', unit: 'Unité', weight: 'Poids', margin: 'Écart (points)' },
+};
+
+/**
+ * Draws each unit as a bar as wide as its weight and as tall as its margin (clamped), in the
+ * colour of the side ahead, shaded by how safe it is; a dashed rule marks the threshold counted
+ * from each side, and the tipping-point unit is outlined and labelled.
+ *
+ * @param input sides, units (weights and margins in pp), threshold
+ * @param options title, subtitle, sources and look; width default 820 px, height 320 px
+ * @returns a Vega-Lite v5 spec
+ * @throws InputError when no unit has a positive weight or the threshold exceeds the total
+ * @example
+ * tippingPointSnake({ sides: ['D','R'], threshold: 270, units }, { title: 'Snake', sources: ['MEDSL'] }).usermeta.chart
+ * // => 'tippingPointSnake'
+ */
+export function tippingPointSnake(input: TippingPointSnakeInput, options: BriefingChartOptions): TopLevelSpec {
+  const segments = snakeSegments(input);
+  const total = segments.length ? segments[segments.length - 1].end : 0;
+  if (segments.length === 0) throw new InputError({ file: 'tippingPointSnake', at: 'units', expected: 'at least one unit with positive weight', found: '0' });
+  if (!(input.threshold > 0 && input.threshold <= total)) {
+    throw new InputError({ file: 'tippingPointSnake', at: 'threshold', expected: `a weight in 1…${total}`, found: String(input.threshold) });
+  }
+  const [a, b] = input.sides;
+  const words = wordsFor(WORDS, options);
+  const [colourA, colourB] = sideColours(input.sides, options);
+  const clamp = input.clampMargin ?? 30;
+  const width = options.width ?? 820;
+  const height = options.height ?? 320;
+  const tip = segments.find((s) => s.tipping);
+  // Labels for the units wide enough to hold one (and the tipping point), staggered in two rows.
+  let labelled = 0;
+  const data = segments.map((s) => {
+    const showLabel = s.weight >= 10 || s.tipping;
+    const lift = showLabel ? 1.6 + 3.4 * (labelled++ % 2) : 0;
+    return { ...s, mid: (s.start + s.end) / 2, showLabel, labelAt: s.shown >= 0 ? s.shown + lift : s.shown - lift };
+  });
+  const tooltip = [
+    { field: 'name', type: 'nominal', title: words.unit },
+    { field: 'weight', type: 'quantitative', title: words.weight },
+    { field: 'margin', type: 'quantitative', title: words.margin, format: '+.2f' },
+    { field: 'end', type: 'quantitative', title: 'Σ' },
+  ];
+  const x = { field: 'start', type: 'quantitative', title: words.x(a, b), scale: { domain: [0, total], nice: false }, axis: { values: [0, 100, 200, input.threshold, 400, 500, total].filter((v, i, all) => v <= total && all.indexOf(v) === i).sort((p, q) => p - q), format: 'd' } };
+  const layers: Record<string, unknown>[] = [
+    {
+      mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
+      encoding: {
+        x,
+        x2: { field: 'end' },
+        y: { field: 'shown', type: 'quantitative', title: words.y(a, b), scale: { domain: [-clamp, clamp] }, axis: { labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label" } },
+        y2: { datum: 0 },
+        color: { field: 'shown', type: 'quantitative', scale: { domain: [-clamp, -1, 0, 1, clamp], range: [colourB, colourB, THEME_COLOURS.neutral, colourA, colourA], interpolate: 'rgb' }, legend: null },
+        opacity: { field: 'safe', type: 'quantitative', scale: { domain: [0, clamp], range: [1, 0.45] }, legend: null },
+        tooltip,
+      },
+      transform: [{ calculate: 'abs(datum.shown)', as: 'safe' }],
+    },
+    {
+      transform: [{ filter: 'datum.tipping' }],
+      mark: { type: 'rect', fill: null, stroke: THEME_COLOURS.reference, strokeWidth: 2.5 },
+      encoding: { x: { field: 'start', type: 'quantitative' }, x2: { field: 'end' }, y: { datum: -clamp }, y2: { datum: clamp } },
+    },
+    {
+      transform: [{ filter: 'datum.showLabel' }],
+      mark: { type: 'text', fontSize: 12, baseline: 'middle', angle: 0 },
+      encoding: {
+        x: { field: 'mid', type: 'quantitative' },
+        y: { field: 'labelAt', type: 'quantitative' },
+        text: { field: 'id' },
+      },
+    },
+    {
+      data: { values: [{ at: input.threshold }] },
+      mark: { type: 'rule', strokeDash: [6, 4], color: THEME_COLOURS.reference, strokeWidth: 1.5 },
+      encoding: { x: { field: 'at', type: 'quantitative' } },
+    },
+    { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: THEME_COLOURS.axis }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
+  ];
+  if (tip) {
+    const tipText = `${words.tip}: ${tip.name} (${tip.margin >= 0 ? a : b} +${Math.abs(tip.margin).toFixed(1)})`;
+    layers.push({
+      data: { values: [{ at: (tip.start + tip.end) / 2, y: clamp * 0.9, text: tipText, align: tip.start > total / 2 ? 'right' : 'left' }] },
+      mark: { type: 'text', fontSize: 14, fontWeight: 'bold', dx: tip.start > total / 2 ? -10 : 10, align: tip.start > total / 2 ? 'right' : 'left' },
+      encoding: { x: { field: 'at', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
+    });
+  }
+  return frameChart({ width, height, data: { values: data }, layer: layers }, options, { chart: 'tippingPointSnake', footerWidth: width + 60 });
+}

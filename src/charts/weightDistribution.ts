@@ -1,0 +1,114 @@
+/**
+ * Distribution of the weight (electoral votes, seats) side A wins across simulated elections:
+ * a histogram coloured by who wins at each value, with the winning line and the tie marked.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { SimulationResult } from '../sim/types.js';
+import { InputError } from '../errors.js';
+import { frameChart, sideColours, partyColour, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
+
+/** Input: the parts of a {@link SimulationResult} the chart reads (a whole result fits). */
+export type WeightDistributionInput = Pick<SimulationResult, 'sides' | 'threshold'> & {
+  /** weightCounts[w] = draws in which side A won weight w, w = 0 … total weight. */
+  weightCounts: ArrayLike<number>;
+};
+
+const WORDS = {
+  en: { x: (a: string) => `Electoral votes won by ${a}`, y: 'Share of simulations', toWin: (t: number) => `${t} to win`, tie: 'tie', winner: 'Winner', share: 'Share' },
+  fr: { x: (a: string) => `Grands électeurs obtenus par ${a}`, y: 'Part des simulations', toWin: (t: number) => `${t} pour gagner`, tie: 'égalité', winner: 'Vainqueur', share: 'Part' },
+};
+
+/**
+ * Histogram of side A's weight over all draws: bars at or above the threshold in A's colour, bars
+ * that leave B at or above it in B's colour, and the exact tie (269–269 for 538 electoral votes)
+ * in grey with a label; a vertical rule marks the threshold.
+ *
+ * @param input sides, threshold (weight needed to win, 270) and weightCounts (draw counts per weight)
+ * @param options title, subtitle, sources and look; width default 760 px, height 340 px
+ * @returns a Vega-Lite v5 spec
+ * @throws InputError when weightCounts is empty or holds no draws, or the threshold is outside it
+ * @example
+ * weightDistribution({ sides: ['D', 'R'], threshold: 270, weightCounts }, { title: 'EV', sources: ['MEDSL'] }).vconcat[0].layer.length
+ * // => 5
+ */
+export function weightDistribution(input: WeightDistributionInput, options: BriefingChartOptions): TopLevelSpec {
+  const counts = Array.from(input.weightCounts ?? []);
+  const total = counts.reduce((s, c) => s + c, 0);
+  if (counts.length < 2 || !(total > 0)) {
+    throw new InputError({ file: 'weightDistribution', at: 'weightCounts', expected: 'at least two weights and one draw', found: `${counts.length} weights, ${total} draws` });
+  }
+  const totalWeight = counts.length - 1;
+  const threshold = input.threshold;
+  if (!(Number.isInteger(threshold) && threshold > 0 && threshold <= totalWeight)) {
+    throw new InputError({ file: 'weightDistribution', at: 'threshold', expected: `an integer in 1…${totalWeight}`, found: String(threshold) });
+  }
+  const [a, b] = input.sides;
+  const words = wordsFor(WORDS, options);
+  const tieLabel = words.tie;
+  const winnerOf = (w: number): string => (w >= threshold ? a : totalWeight - w >= threshold ? b : tieLabel);
+  const rows = counts
+    .map((count, weight) => ({ weight, share: count / total, winner: winnerOf(weight) }))
+    .filter((r) => r.share > 0);
+  const low = Math.min(rows[0].weight, threshold) - 5;
+  const high = Math.max(rows[rows.length - 1].weight, threshold) + 5;
+  const [colourA, colourB] = sideColours(input.sides, options);
+  const tieWeights = counts.map((_, w) => w).filter((w) => winnerOf(w) === tieLabel);
+  const maxShare = Math.max(...rows.map((r) => r.share));
+  const width = options.width ?? 760;
+  const height = options.height ?? 340;
+  const domainLow = Math.max(0, low);
+  const domainHigh = Math.min(totalWeight, high);
+  const ticks: number[] = [];
+  for (let t = Math.ceil(domainLow / 20) * 20; t <= domainHigh; t += 20) ticks.push(t);
+  const x = { field: 'weight', type: 'quantitative', title: words.x(a), scale: { domain: [domainLow, domainHigh], nice: false }, axis: { format: 'd', values: ticks } };
+  const layers: Record<string, unknown>[] = [
+    {
+      data: { values: rows },
+      mark: { type: 'bar', width: { band: 1 }, binSpacing: 0, stroke: null },
+      encoding: {
+        x: { ...x, bin: { binned: true, step: 1 } },
+        x2: { field: 'weightEnd' },
+        y: { field: 'share', type: 'quantitative', title: words.y, axis: { format: '.1%' }, scale: { domain: [0, maxShare * 1.18] } },
+        color: { field: 'winner', type: 'nominal', title: words.winner, scale: { domain: [a, b, tieLabel], range: [colourA, colourB, partyColour('tie', options)] } },
+        tooltip: [
+          { field: 'weight', type: 'quantitative', title: words.x(a), format: 'd' },
+          { field: 'share', type: 'quantitative', title: words.share, format: '.2%' },
+          { field: 'winner', type: 'nominal', title: words.winner },
+        ],
+      },
+      transform: [{ calculate: 'datum.weight + 1', as: 'weightEnd' }],
+    },
+    {
+      data: { values: [{ weight: threshold, label: words.toWin(threshold) }] },
+      mark: { type: 'rule', color: THEME_COLOURS.reference, strokeWidth: 2, strokeDash: [6, 4] },
+      encoding: { x: { field: 'weight', type: 'quantitative' } },
+    },
+    {
+      data: { values: [{ weight: threshold, label: words.toWin(threshold), share: maxShare * 1.15 }] },
+      mark: { type: 'text', align: 'left', dx: 6, fontSize: 14, fontWeight: 'bold', color: THEME_COLOURS.reference },
+      encoding: { x: { field: 'weight', type: 'quantitative' }, y: { field: 'share', type: 'quantitative' }, text: { field: 'label' } },
+    },
+  ];
+  // The tie: outline its bar and name it, with its share, at the top left of the threshold rule.
+  const tieRows = tieWeights.map((w, i) => ({
+    weight: w,
+    weightEnd: w + 1,
+    share: counts[w] / total,
+    label: `${w}–${totalWeight - w} ${tieLabel}`,
+    labelY: maxShare * (1.15 - 0.07 * i),
+  }));
+  layers.push(
+    {
+      data: { values: tieRows },
+      mark: { type: 'rect', fill: null, stroke: THEME_COLOURS.reference, strokeWidth: 1.5 },
+      encoding: { x: { field: 'weight', type: 'quantitative' }, x2: { field: 'weightEnd' }, y: { field: 'share', type: 'quantitative' }, y2: { datum: 0 } },
+    },
+    {
+      data: { values: tieRows },
+      transform: [{ calculate: "datum.label + ' (' + format(datum.share, '.1%') + ')'", as: 'text' }],
+      mark: { type: 'text', align: 'right', dx: -8, fontSize: 14, color: THEME_COLOURS.reference },
+      encoding: { x: { field: 'weight', type: 'quantitative' }, y: { field: 'labelY', type: 'quantitative' }, text: { field: 'text' } },
+    },
+  );
+  return frameChart({ width, height, layer: layers }, options, { chart: 'weightDistribution', footerWidth: width + 60 });
+}
