@@ -85,6 +85,7 @@ export { createBlockStream, blockSeedText, gammaVariate, unitStudentT, type Norm
 export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
 export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';
+export { simulateParallel, type ParallelOptions } from './sim/simulateParallel.js';
 
 // Analysis
 export { winProbability, estimate } from './analysis/winProbability.js';

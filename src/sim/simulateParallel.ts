@@ -1,0 +1,141 @@
+/**
+ * Runs a simulation on worker threads (Node-only edge of src/sim). The draws are split in the kernel's
+ * fixed blocks; workers run ranges of blocks and the per-block totals are merged in block order, so the
+ * result is identical, to the bit, for any number of threads.
+ */
+import { Worker } from 'node:worker_threads';
+import { prepareModel } from './prepareModel.js';
+import { blockCount, finishResult, simulateBlocks, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from './simulate.js';
+import type { SimulationResult } from './types.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import type { WorkerTask } from './simulateWorker.js';
+import { InputError, describeValue } from '../errors.js';
+
+/** Options of {@link simulateParallel}. */
+export interface ParallelOptions {
+  /** Number of simulated elections. */
+  simulations: number;
+  seed: number;
+  /** Worker threads (1 runs in this thread). */
+  threads: number;
+  keep?: KeepOptions;
+  /** Called after each finished range of blocks with the draws done so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborts the run: workers are terminated and the promise rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Starts one worker. From dist/ the entry is simulateWorker.js. Under tsx (tests, `node --import tsx`),
+ * Node 20 does not run `--import` preloads in workers, so a two-line bootstrap registers tsx's loader in
+ * the worker first and then imports simulateWorker.ts.
+ */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./simulateWorker.js', here));
+  const api = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./simulateWorker.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+function abortError(): Error {
+  const error = new Error('the simulation was aborted');
+  error.name = 'AbortError';
+  return error;
+}
+
+/**
+ * Runs {@link simulate} over worker threads and merges the blocks in order.
+ *
+ * @param resolved Resolved scenario (plain JSON, sent to each worker once).
+ * @param options Simulations, seed, threads, what to keep, progress callback and abort signal.
+ * @returns The same SimulationResult as a single-threaded run, bit for bit.
+ * @throws {InputError} for a bad thread count or number of simulations; rejects with an AbortError when aborted.
+ * @example
+ * JSON.stringify(resultToJson(await simulateParallel(resolved, { simulations: 1e6, seed: 1, threads: 4 }))) // => same text as threads: 1
+ */
+export async function simulateParallel(resolved: ResolvedScenario, options: ParallelOptions): Promise<SimulationResult> {
+  const { simulations, seed, keep, onProgress, signal } = options;
+  if (!Number.isInteger(options.threads) || options.threads < 1) {
+    throw new InputError({ at: 'threads', expected: 'a positive integer', found: describeValue(options.threads) });
+  }
+  if (!Number.isInteger(simulations) || simulations < 1) {
+    throw new InputError({ at: 'simulations', expected: 'a positive integer', found: describeValue(simulations) });
+  }
+  if (signal?.aborted) throw abortError();
+  const model = prepareModel(resolved);
+  const blocks = blockCount(simulations);
+  const threads = Math.min(options.threads, blocks);
+  const done = (block: number) => Math.min(simulations, block * BLOCK_SIZE);
+  if (threads === 1) {
+    // In this thread, in chunks so progress and abort still work.
+    const all: BlockTotals[] = [];
+    const kept: KeptSlice[] = [];
+    const chunk = Math.max(1, Math.ceil(blocks / 20));
+    for (let start = 0; start < blocks; start += chunk) {
+      if (signal?.aborted) throw abortError();
+      const end = Math.min(blocks, start + chunk);
+      const out = simulateBlocks(model, { simulations, seed, keep, blockStart: start, blockEnd: end });
+      all.push(...out.blocks);
+      if (out.kept) kept.push(out.kept);
+      onProgress?.(done(end), simulations);
+      if (onProgress || signal) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return finishResult(model, seed, all, kept);
+  }
+  const chunk = Math.max(1, Math.ceil(blocks / (threads * 4)));
+  const tasks: { start: number; end: number }[] = [];
+  for (let start = 0; start < blocks; start += chunk) tasks.push({ start, end: Math.min(blocks, start + chunk) });
+  const perBlock: BlockTotals[] = new Array(blocks);
+  const keptByTask: (KeptSlice | undefined)[] = new Array(tasks.length);
+  let finished = 0;
+  let next = 0;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const fail = (error: Error) => {
+        if (failed) return;
+        failed = true;
+        reject(error);
+      };
+      signal?.addEventListener('abort', () => fail(abortError()), { once: true });
+      const send = (worker: Worker, first: boolean) => {
+        if (next >= tasks.length) return;
+        const id = next++;
+        const task: WorkerTask = { id, simulations, seed, blockStart: tasks[id].start, blockEnd: tasks[id].end, keep };
+        if (first) task.resolved = resolved;
+        worker.postMessage(task);
+      };
+      for (let w = 0; w < threads; w++) {
+        const worker = startWorker();
+        workers.push(worker);
+        worker.on('message', (message: { id: number; blocks?: BlockTotals[]; kept?: KeptSlice; error?: { message: string; name: string } }) => {
+          if (message.error) {
+            const error = new Error(message.error.message);
+            error.name = message.error.name;
+            fail(error);
+            return;
+          }
+          const task = tasks[message.id];
+          message.blocks!.forEach((b, k) => (perBlock[task.start + k] = b));
+          keptByTask[message.id] = message.kept;
+          finished++;
+          onProgress?.(Math.min(simulations, perBlock.filter(Boolean).length * BLOCK_SIZE), simulations);
+          if (finished === tasks.length) resolve();
+          else send(worker, false);
+        });
+        worker.on('error', fail);
+        worker.on('exit', (code) => {
+          if (finished < tasks.length && code !== 0) fail(new Error(`simulation worker exited with code ${code}`));
+        });
+        send(worker, true);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  const kept = keptByTask.filter((k): k is KeptSlice => k !== undefined);
+  return finishResult(model, seed, perBlock, kept);
+}

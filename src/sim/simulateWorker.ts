@@ -1,0 +1,32 @@
+/**
+ * Worker-thread entry of simulateParallel (Node-only): runs a range of blocks of a resolved scenario
+ * and posts back the per-block totals and kept draws. Each message is one task.
+ */
+import { parentPort } from 'node:worker_threads';
+import { prepareModel, type SimulationModel } from './prepareModel.js';
+import { simulateBlocks, type KeepOptions } from './simulate.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+
+/** A task sent to a worker. */
+export interface WorkerTask {
+  id: number;
+  resolved?: ResolvedScenario;
+  simulations: number;
+  seed: number;
+  blockStart: number;
+  blockEnd: number;
+  keep?: KeepOptions;
+}
+
+let model: SimulationModel | undefined;
+
+parentPort?.on('message', (task: WorkerTask) => {
+  try {
+    if (task.resolved) model = prepareModel(task.resolved);
+    if (!model) throw new Error('worker received a task before its scenario');
+    const out = simulateBlocks(model, task);
+    parentPort!.postMessage({ id: task.id, blocks: out.blocks, kept: out.kept });
+  } catch (error) {
+    parentPort!.postMessage({ id: task.id, error: error instanceof Error ? { message: error.message, name: error.name } : { message: String(error), name: 'Error' } });
+  }
+});

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { simulateParallel } from '../../src/sim/simulateParallel.js';
+import { simulate } from '../../src/sim/simulate.js';
+import { prepareModel } from '../../src/sim/prepareModel.js';
+import { resultToJson } from '../../src/sim/resultToJson.js';
+import { resolveUs } from './raceFixtures.js';
+
+const resolved = resolveUs(2020, {
+  uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 },
+  campaigns: { D: { listSize: 6e6, channels: { door: { coverage: 0.1 }, sms: {}, relay: {} }, volunteers: 0.01 }, R: { listSize: 15e6 } },
+});
+
+test('simulateParallel with threads 1 and 2 gives identical JSON, equal to simulate', async () => {
+  const options = { simulations: 30000, seed: 17, keep: { outcome: true } };
+  const one = JSON.stringify(resultToJson(await simulateParallel(resolved, { ...options, threads: 1 })));
+  const two = JSON.stringify(resultToJson(await simulateParallel(resolved, { ...options, threads: 2 })));
+  const three = JSON.stringify(resultToJson(await simulateParallel(resolved, { ...options, threads: 3 })));
+  const direct = JSON.stringify(resultToJson(simulate(prepareModel(resolved), options)));
+  assert.equal(two, one);
+  assert.equal(three, one);
+  assert.equal(direct, one);
+});
+
+test('simulateParallel reports progress up to the total and stops on abort', async () => {
+  const seen: number[] = [];
+  await simulateParallel(resolved, { simulations: 20000, seed: 1, threads: 2, onProgress: (done, total) => seen.push(done / total) });
+  assert.equal(seen.at(-1), 1);
+  const controller = new AbortController();
+  controller.abort();
+  await assert.rejects(simulateParallel(resolved, { simulations: 20000, seed: 1, threads: 2, signal: controller.signal }), { name: 'AbortError' });
+});
