@@ -67,3 +67,53 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, s
     pendingTemporaries.delete(temporary);
   }
 }
+
+/** One file of a report. */
+export interface ReportFile {
+  /** Target path. */
+  path: string;
+  data: string | Uint8Array;
+}
+
+/**
+ * Writes several files as one report: every file goes to its temporary name first, and only when all
+ * are complete are they renamed over their targets, one after another. An interruption while writing
+ * leaves the previous report untouched; only the renames (microseconds each) can be cut between two
+ * complete versions.
+ *
+ * @param files paths and contents
+ * @param signal stops before the renames when aborted; temporary files are then removed
+ * @example
+ * await writeFilesAtomic([{ path: 'out/a.json', data: '{}' }, { path: 'out/b.csv', data: 'id\n' }]) // => undefined
+ */
+export async function writeFilesAtomic(files: readonly ReportFile[], signal?: AbortSignal): Promise<void> {
+  installExitHook();
+  const staged: { temporary: string; path: string }[] = [];
+  try {
+    for (const file of files) {
+      signal?.throwIfAborted();
+      await mkdir(dirname(file.path), { recursive: true });
+      const temporary = temporaryName(file.path);
+      pendingTemporaries.add(temporary);
+      staged.push({ temporary, path: file.path });
+      const handle = await open(temporary, 'w');
+      try {
+        await handle.writeFile(file.data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    signal?.throwIfAborted();
+    for (const { temporary, path } of staged) {
+      await rename(temporary, path);
+      pendingTemporaries.delete(temporary);
+    }
+  } catch (error) {
+    for (const { temporary } of staged) {
+      await rm(temporary, { force: true });
+      pendingTemporaries.delete(temporary);
+    }
+    throw error;
+  }
+}

@@ -5,7 +5,8 @@ import type { Command } from '../CliContext.js';
 import { flipCommand } from './flipCommand.js';
 import { listSummarizeCommand } from './listSummarizeCommand.js';
 import { resultsCommand } from './resultsCommand.js';
+import { runCommand } from './runCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 
 /** The command table. */
-export const commands: Command[] = [resultsCommand, flipCommand, listSummarizeCommand, schemaCommand];
+export const commands: Command[] = [runCommand, resultsCommand, flipCommand, listSummarizeCommand, schemaCommand];

@@ -1,0 +1,92 @@
+/**
+ * `campaign-lab run`: simulates a scenario file and prints or writes its briefing.
+ */
+import { resolve } from 'node:path';
+import type { Command } from '../CliContext.js';
+import { printJson } from '../printJson.js';
+import { ProgressBar } from '../ProgressBar.js';
+import { prepareScenario } from '../prepareScenario.js';
+import { formatRunSummary } from '../formatRunSummary.js';
+import { writeReport } from '../writeReport.js';
+import { listSizeSweep } from '../listSizeSweep.js';
+import { simulateParallel } from '../../sim/simulateParallel.js';
+import { summarizeRun } from '../../sim/summarizeRun.js';
+
+/** Draws per point of the briefing's list-size sweep (at most; fewer when the run itself is smaller). */
+export const SWEEP_SIMULATIONS = 20_000;
+
+/** Options shared by `run` and `sweep` that change the scenario. */
+export function scenarioOverrides(options: Record<string, unknown>): string[] {
+  const overrides = [...((options.set as string[] | undefined) ?? [])];
+  if (options.sims !== undefined) overrides.push(`simulations=${options.sims}`);
+  if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
+  if (options.threads !== undefined) overrides.push(`threads=${options.threads}`);
+  return overrides;
+}
+
+/** The `run` command. */
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Simulate a scenario file; print the results or write a briefing report.',
+  details: [
+    'Loads and validates the scenario (YAML or JSON; see `campaign-lab schema`), fills in cited defaults, runs the',
+    'Monte Carlo simulation (bit-identical for any number of threads) and summarises it.',
+    'With --out DIR: summary.json, territories.csv, charts as SVG and PNG, and briefing.html, written atomically.',
+    '',
+    'Examples:',
+    '  campaign-lab run scenarios/default.yaml --out out',
+    '  campaign-lab run scenarios/florida-2000.yaml --sims 20000 --set campaigns.D.listSize=3000000 --json',
+  ].join('\n'),
+  spec: {
+    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    options: {
+      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
+      seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
+      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads; results do not depend on it.' },
+      set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML), e.g. campaigns.D.listSize=3e6.' },
+      out: { type: 'string', valueName: 'DIR', description: 'Write the report (summary.json, territories.csv, charts, briefing.html) to DIR.' },
+      'no-sweep': { type: 'flag', description: 'With --out: skip the small list-size sweep behind the briefing slider.' },
+      json: { type: 'flag', description: 'Print one JSON document on stdout (the run summary with the resolved scenario).' },
+    },
+  },
+  async run(args, context) {
+    const file = args.positionals.scenario as string;
+    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd });
+    const { resolved } = prepared;
+    const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
+    let summary;
+    try {
+      const result = await simulateParallel(resolved, {
+        simulations: resolved.simulations,
+        seed: resolved.seed,
+        threads: resolved.threads,
+        signal: context.signal,
+        onProgress: (done, total) => bar.update(done, total),
+      });
+      summary = summarizeRun(result, resolved);
+    } finally {
+      bar.finish();
+    }
+    const out = args.options.out as string | undefined;
+    if (out) {
+      let sweep;
+      if (!args.options['no-sweep']) {
+        const sweepBar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'list-size sweep' });
+        try {
+          sweep = await listSizeSweep(prepared.scenario, resolved, {
+            simulations: Math.min(resolved.simulations, SWEEP_SIMULATIONS),
+            threads: resolved.threads,
+            file,
+            signal: context.signal,
+            onProgress: (done, total) => sweepBar.update(done, total),
+          });
+        } finally {
+          sweepBar.finish();
+        }
+      }
+      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep }, context.signal);
+    }
+    if (args.options.json) printJson(context.stdout, summary);
+    else context.stdout.write(formatRunSummary(summary) + (out ? `Report written to ${out}/ (briefing.html, summary.json, territories.csv, charts)\n` : ''));
+  },
+};

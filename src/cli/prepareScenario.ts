@@ -1,0 +1,76 @@
+/**
+ * From a scenario file to a resolved scenario: load and validate the file (with `--set` overrides),
+ * load its baseline results (and past results for a historical correlation), the cited parameters,
+ * and resolve every default. Shared by `run` and `sweep`.
+ */
+import { resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { loadScenario } from '../scenario/loadScenario.js';
+import { resolveScenario } from '../scenario/resolveScenario.js';
+import type { ResolvedScenario, Scenario } from '../scenario/types.js';
+import { availableYears, loadResults } from '../data/loadResults.js';
+import { loadParameters } from '../data/loadParameters.js';
+import type { ElectionResults } from '../model/types.js';
+
+/** A scenario ready to simulate, with what it was built from. */
+export interface PreparedScenario {
+  /** The file as given (after overrides and counts files). */
+  scenario: Scenario;
+  resolved: ResolvedScenario;
+  results: ElectionResults;
+  /** Past results used for a historical correlation. */
+  history?: ElectionResults[];
+}
+
+/** Baseline round: France's runoff unless a first round with transfers is given. */
+function baselineRound(scenario: Scenario): number | undefined {
+  if (scenario.country !== 'fr') return undefined;
+  return scenario.round ?? (scenario.firstRound ? 1 : 2);
+}
+
+/**
+ * Resolves an already loaded scenario: results, history and parameters from data/.
+ *
+ * @throws InputError naming the file and key path of any semantic problem (unknown territory, side
+ *   not in the results, year without data, …)
+ */
+export function resolveLoadedScenario(scenario: Scenario, file: string): PreparedScenario {
+  let results: ElectionResults;
+  try {
+    results = loadResults({ country: scenario.country, year: scenario.year, ...(baselineRound(scenario) ? { round: baselineRound(scenario) } : {}) });
+  } catch (error) {
+    // A year or round without data is the scenario's mistake: name the scenario file and key.
+    if (error instanceof InputError && (error.details.at === 'year' || error.details.at === 'round')) {
+      throw new InputError({ ...error.details, file });
+    }
+    throw error;
+  }
+  let history: ElectionResults[] | undefined;
+  if (scenario.uncertainty?.correlation === 'historical') {
+    history = availableYears(scenario.country)
+      .filter((y) => y < scenario.year)
+      .map((y) => loadResults({ country: scenario.country, year: y, ...(scenario.country === 'fr' ? { round: 2 } : {}) }));
+  }
+  const resolved = resolveScenario(scenario, { results, parameters: loadParameters(), history, file });
+  return { scenario, resolved, results, ...(history ? { history } : {}) };
+}
+
+/**
+ * Loads a scenario file and resolves it.
+ *
+ * @param file path as the user typed it (messages name it so)
+ * @param options `overrides` (`key=value`), `cwd` to resolve the path against
+ * @example
+ * prepareScenario('scenarios/florida-2000.yaml', { overrides: ['simulations=1000'], cwd: '.' }).then((p) => p.resolved.year) // => 2000
+ */
+export async function prepareScenario(file: string, options: { overrides?: string[]; cwd: string }): Promise<PreparedScenario> {
+  let scenario: Scenario;
+  try {
+    scenario = await loadScenario(resolve(options.cwd, file), { overrides: options.overrides });
+  } catch (error) {
+    // Messages name the file as the user typed it.
+    if (error instanceof InputError && error.details.file === resolve(options.cwd, file)) throw new InputError({ ...error.details, file });
+    throw error;
+  }
+  return resolveLoadedScenario(scenario, file);
+}

@@ -1,0 +1,124 @@
+/**
+ * The charts of a run's report, built with the briefing chart builders from a run summary.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { RunSummary } from '../sim/summarizeRun.js';
+import type { BriefingChartOptions } from '../charts/theme.js';
+import { weightDistribution } from '../charts/weightDistribution.js';
+import { territoryMargins } from '../charts/territoryMargins.js';
+import { tippingPointSnake } from '../charts/tippingPointSnake.js';
+import { usTileMap } from '../charts/usTileMap.js';
+import { franceTileMap } from '../charts/franceTileMap.js';
+import { winProbabilityByListSize } from '../charts/winProbabilityByListSize.js';
+import type { ListSizePoint } from '../charts/winProbabilityByListSize.js';
+import { baselineMarginPp } from './territoriesCsv.js';
+import { formatShare } from './formatNumber.js';
+
+/** One chart of the report: file stem, title and Vega-Lite spec. */
+export interface ReportChart {
+  /** File name without extension (`weight-distribution`). */
+  name: string;
+  title: string;
+  spec: TopLevelSpec;
+}
+
+/** A precomputed sweep of P(win) over our list size, for the briefing's slider and chart. */
+export interface ListSizeSweep {
+  side: string;
+  /** List size today (people). */
+  current: number;
+  points: ListSizePoint[];
+  /** Draws per point (common random numbers: the same seed for every point). */
+  simulations: number;
+}
+
+/** Source lines of every chart: the results table and the simulation itself. */
+export function reportSources(summary: RunSummary): string[] {
+  return [summary.scenario.resultsSource, `campaign-lab ${summary.version} simulation: ${summary.simulations} draws, seed ${summary.seed}; parameters and citations in summary.json`];
+}
+
+/** Margin gained by `side` from adding `extra` votes to it alone, pp (≥ 0 when extra ≥ 0). */
+function shiftPp(votes: Record<string, number>, sides: [string, string], side: 0 | 1, extra: number): number {
+  const moved = { ...votes, [sides[side]]: (votes[sides[side]] ?? 0) + extra };
+  const change = baselineMarginPp(moved, sides) - baselineMarginPp(votes, sides);
+  return Math.max(0, side === 0 ? change : -change);
+}
+
+/**
+ * Builds the report's charts: weight distribution, tipping-point snake (weighted rules), closest
+ * territories with each side's mobilisation, a tile map of P(win), and P(win) by list size when a
+ * sweep is given.
+ *
+ * @example
+ * buildReportCharts(summary).map((c) => c.name)
+ * // => ['weight-distribution', 'tipping-point-snake', 'territory-margins', 'win-probability-map']
+ */
+export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): ReportChart[] {
+  const [a, b] = summary.sides;
+  const sources = reportSources(summary);
+  const subtitle = `${summary.name}: ${summary.scenario.country.toUpperCase()} ${summary.scenario.year}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
+  const options = (title: string): BriefingChartOptions => ({ title, subtitle, sources });
+  const charts: ReportChart[] = [];
+  const weighted = summary.threshold > 1;
+  const baseline = new Map(summary.scenario.territories.map((t) => [t.id, t]));
+  if (weighted) {
+    const title = `${a} wins in ${formatShare(summary.pWin[a])} of simulations, ${b} in ${formatShare(summary.pWin[b])}`;
+    charts.push({
+      name: 'weight-distribution',
+      title,
+      spec: weightDistribution({ sides: [a, b], threshold: summary.threshold, weightCounts: summary.weightDistribution.map((p) => p * summary.simulations) }, options(title)),
+    });
+    const tipping = Object.keys(summary.tippingPoint)[0];
+    const title2 = tipping ? `Most frequent tipping point: ${baseline.get(tipping)?.name ?? tipping}` : 'Territories ordered by simulated margin';
+    charts.push({
+      name: 'tipping-point-snake',
+      title: title2,
+      spec: tippingPointSnake(
+        {
+          sides: [a, b],
+          threshold: summary.threshold,
+          units: summary.territories.filter((t) => t.weight > 0).map((t) => ({ id: t.id, name: t.name, weight: t.weight, margin: t.meanMargin })),
+        },
+        options(title2),
+      ),
+    });
+  }
+  const title3 = 'The closest territories and what each campaign adds';
+  charts.push({
+    name: 'territory-margins',
+    title: title3,
+    spec: territoryMargins(
+      {
+        sides: [a, b],
+        rows: summary.territories.map((t) => {
+          const votes = baseline.get(t.id)?.votes ?? {};
+          return {
+            id: t.id,
+            name: t.name,
+            weight: t.weight,
+            baselineMargin: baselineMarginPp(votes, [a, b]),
+            shiftA: shiftPp(votes, [a, b], 0, t.extraVotes[a]),
+            shiftB: shiftPp(votes, [a, b], 1, t.extraVotes[b]),
+          };
+        }),
+      },
+      options(title3),
+    ),
+  });
+  const mapInput = { sides: [a, b] as [string, string], measure: 'pWin' as const, units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[a] })) };
+  const title4 = `Where ${a} wins: probability by territory`;
+  if (summary.scenario.country === 'us') charts.push({ name: 'win-probability-map', title: title4, spec: usTileMap(mapInput, options(title4)) });
+  else if (summary.scenario.country === 'fr') charts.push({ name: 'win-probability-map', title: title4, spec: franceTileMap(mapInput, options(title4)) });
+  if (sweep && sweep.points.length >= 2) {
+    const title5 = `How ${sweep.side}'s chances move with the size of its list`;
+    charts.push({
+      name: 'win-probability-by-list-size',
+      title: title5,
+      spec: winProbabilityByListSize(
+        { side: sweep.side, measure: 'listSize', points: sweep.points, current: sweep.current, intervalLabel: '95% Monte Carlo interval' },
+        { ...options(title5), subtitle: `${subtitle}; ${sweep.simulations.toLocaleString('en-US')} draws per point, same seed` },
+      ),
+    });
+  }
+  return charts;
+}

@@ -1,0 +1,61 @@
+/**
+ * territories.csv of a report: one row per territory with its baseline and simulated figures.
+ */
+import type { RunSummary } from '../sim/summarizeRun.js';
+
+/** Quotes a CSV field when it holds a separator, a quote or a line break (RFC 4180). */
+export function csvField(value: string | number): string {
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Baseline two-party margin of side A in pp: 100 × (A − B) / (A + B); 0 when both are 0. */
+export function baselineMarginPp(votes: Record<string, number>, sides: [string, string]): number {
+  const a = votes[sides[0]] ?? 0;
+  const b = votes[sides[1]] ?? 0;
+  return a + b > 0 ? (100 * (a - b)) / (a + b) : 0;
+}
+
+/**
+ * Builds territories.csv: id, name, weight, baseline votes and margin, simulated mean and SD of the
+ * margin (pp), P(win) per side, tipping-point frequency and each campaign's mean extra votes.
+ *
+ * @example
+ * territoriesCsv(summary).split('\n')[0]
+ * // => 'id,name,weight,baseline_votes_D,baseline_votes_R,baseline_margin_pp,mean_margin_pp,sd_margin_pp,p_win_D,p_win_R,tipping_point,extra_votes_D,extra_votes_R'
+ */
+export function territoriesCsv(summary: RunSummary): string {
+  const [a, b] = summary.sides;
+  const baseline = new Map(summary.scenario.territories.map((t) => [t.id, t]));
+  const header = ['id', 'name', 'weight', `baseline_votes_${a}`, `baseline_votes_${b}`, 'baseline_margin_pp', 'mean_margin_pp', 'sd_margin_pp', `p_win_${a}`, `p_win_${b}`, 'tipping_point', `extra_votes_${a}`, `extra_votes_${b}`];
+  const lines = [header.join(',')];
+  for (const t of summary.territories) {
+    const base = baseline.get(t.id);
+    const votes = base?.votes ?? {};
+    lines.push(
+      [
+        t.id,
+        t.name,
+        t.weight,
+        votes[a] ?? '',
+        votes[b] ?? '',
+        base ? round(baselineMarginPp(votes, [a, b]), 4) : '',
+        round(t.meanMargin, 4),
+        round(t.sdMargin, 4),
+        round(t.pWin[a], 6),
+        round(t.pWin[b], 6),
+        round(t.tippingPoint, 6),
+        round(t.extraVotes[a], 1),
+        round(t.extraVotes[b], 1),
+      ]
+        .map((v) => csvField(v as string | number))
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
