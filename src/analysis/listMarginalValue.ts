@@ -6,7 +6,7 @@ import type { Side } from '../model/types.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
-import { pairedWinDifference, Z95 } from './pairedWinDifference.js';
+import { pairedWinDifference } from './pairedWinDifference.js';
 
 /**
  * Runs a resolved scenario and returns its result with `draws.outcome` kept. The caller fixes the seed and
@@ -59,7 +59,8 @@ export interface ListMarginalValue {
  * Adds `step` supporters to one territory at a time and measures the change in P(win) against the base
  * run, draw by draw (same seed: common random numbers, see {@link pairedWinDifference}).
  *
- * Differences are scaled to 1,000 supporters (× 1000 / step); the interval is ±1.96 paired standard errors.
+ * Differences are scaled to 1,000 supporters (× 1000 / step); the interval is ±1.96 paired standard errors
+ * (±3/n by the rule of three when no draw changes, see {@link pairedWinDifference}).
  * Sources: common random numbers for comparing simulated systems (Law & Kelton, Simulation Modeling and
  * Analysis, variance reduction); DESIGN.md §4.
  *
@@ -94,7 +95,7 @@ export function listMarginalValue(base: ResolvedScenario, options: ListMarginalV
     const delta = diff.difference * scale;
     const se = diff.standardError * scale;
     const name = base.territories.find((t) => t.id === id)?.name ?? id;
-    const row: ListMarginalValueRow = { id, name, delta, standardError: se, low: delta - Z95 * se, high: delta + Z95 * se, gained: diff.gained, lost: diff.lost };
+    const row: ListMarginalValueRow = { id, name, delta, standardError: se, low: diff.low * scale, high: diff.high * scale, gained: diff.gained, lost: diff.lost };
     if (options.costPerSupporter !== undefined && options.costPerSupporter > 0) row.perMoney = diff.difference / (step * options.costPerSupporter);
     return row;
   });

@@ -10,7 +10,11 @@ export interface PairedDifference {
   difference: number;
   /** Standard error of the mean paired difference: SD of per-draw differences / sqrt(n). */
   standardError: number;
-  /** 95 % interval: difference ± 1.96 standard errors. */
+  /**
+   * 95 % interval: difference ± 1.96 standard errors. When no draw changes the SE is 0, so the interval is
+   * ±3/n instead (rule of three: with 0 changes in n draws the 95 % upper bound on the share of changed
+   * draws is about 3/n; Hanley & Lippman-Hand 1983, JAMA 249(13)).
+   */
   low: number;
   high: number;
   /** Draws where the variant wins and the base does not, and the reverse. */
@@ -55,5 +59,6 @@ export function pairedWinDifference(base: SimulationResult, variant: SimulationR
   const meanSq = (gained + lost) / n;
   const variance = n > 1 ? ((meanSq - mean * mean) * n) / (n - 1) : 0;
   const standardError = Math.sqrt(Math.max(0, variance) / n);
-  return { difference: mean, standardError, low: mean - Z95 * standardError, high: mean + Z95 * standardError, gained, lost };
+  const halfWidth = gained + lost === 0 ? 3 / n : Z95 * standardError;
+  return { difference: mean, standardError, low: mean - halfWidth, high: mean + halfWidth, gained, lost };
 }

@@ -17,3 +17,12 @@ test('pairedWinDifference on four hand-made paired draws', () => {
   // for side B the same change is a loss of 0.25
   assert.equal(pairedWinDifference(base, variant, -1).difference, -0.25);
 });
+
+test('pairedWinDifference gives a rule-of-three interval when no draw changes', () => {
+  const base = resultFromMargins([[1], [-1], [1], [-1], [1], [1]], [1], ['X']);
+  const d = pairedWinDifference(base, base, 1);
+  assert.equal(d.difference, 0);
+  assert.equal(d.standardError, 0);
+  assert.equal(d.low, -0.5); // 3 / 6
+  assert.equal(d.high, 0.5);
+});
