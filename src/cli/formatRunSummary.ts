@@ -24,7 +24,7 @@ export function formatRunSummary(summary: RunSummary): string {
   }
   lines.push(`Campaigns add on average: ${a} ${formatCount(summary.expectedExtraVotes[a])} votes, ${b} ${formatCount(summary.expectedExtraVotes[b])} votes`);
   const tipping = Object.entries(summary.tippingPoint).slice(0, 5);
-  if (tipping.length > 0) lines.push(`Tipping point: ${tipping.map(([id, p]) => `${id} ${formatShare(p)}`).join(', ')}`);
+  if (tipping.length > 0 && summary.threshold > 1) lines.push(`Tipping point: ${tipping.map(([id, p]) => `${id} ${formatShare(p)}`).join(', ')}`);
   lines.push('', `Closest territories (mean margin ${a} − ${b}, P(${a} wins)):`);
   const closest = summary.territories.slice().sort((x, y) => Math.abs(x.meanMargin) - Math.abs(y.meanMargin)).slice(0, 10);
   for (const t of closest) {
