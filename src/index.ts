@@ -148,3 +148,7 @@ export type { ToPngOptions } from './render/toPng.js';
 export { FONT_FAMILY, FONT_FILES, textWidth } from './render/fonts.js';
 export { displayChart, chartBundle, describeChart, VEGALITE_MIME } from './render/display.js';
 export type { ChartBundle, DisplayChartOptions } from './render/display.js';
+export { toHtml } from './render/toHtml.js';
+export type { ToHtmlOptions } from './render/toHtml.js';
+export { briefingPage } from './render/briefingPage.js';
+export type { BriefingInput, BriefingChart, BriefingAssumption, BriefingSweep, BriefingSweepStep, HeadlineFigure } from './render/briefingPage.js';
