@@ -104,7 +104,8 @@ export function recruitmentLevers(scenario: ResolvedScenario, side: Side, costPe
  * Channel levers, one per switched-on channel of the side with a positive cost per contact.
  *
  * @example
- * channelLevers(resolved, 'D') // => [{id: 'channel:door', kind: 'channel', channel: 'door', unitCost: 3.5}]
+ * // a US scenario with e-mail and door channels (e-mail has no cost per contact in data/parameters.json)
+ * channelLevers(resolved, 'D') // => [{id: 'channel:door', kind: 'channel', channel: 'door', unitCost: 1.75}]
  */
 export function channelLevers(scenario: ResolvedScenario, side: Side): AllocationLever[] {
   const channels = scenario.campaigns[side].channels;
@@ -224,8 +225,9 @@ function legalFilter(base: ResolvedScenario, side: Side, options: AllocationOpti
  *   `paidChannels`, `optInShare`, `swingMarginPp`
  * @throws {InputError} for a negative budget, unknown levers or no allowed lever
  * @example
- * allocation(resolved, { run, budget: 100000, levers: recruitmentLevers(resolved, 'D', 5) }).optimum.plan
- * // => {'recruit:PA': 60000, 'recruit:WI': 40000}
+ * // 2020 baseline, uncertainty {national: 2, regional: 1.5, territory: 2, tails: 5}, D list 2,000,000 with email and door (coverage 0.1), 20,000 draws, seed 1; 1,000,000 dollars in 5 chunks, recruiting at 10 dollars a supporter in eight states:
+ * allocation(resolved, { run, budget: 1000000, steps: 5, levers }).optimum
+ * // => {plan: {'recruit:GA': 200000}, pWin: 0.69845, ...} and a 'clipped-budget' warning: no further chunk raised P(win)
  */
 export function allocation(base: ResolvedScenario, options: AllocationOptions): AllocationResult {
   const side = options.side ?? base.sides[0];

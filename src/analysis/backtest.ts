@@ -246,8 +246,8 @@ function gridPoints(grid: UncertaintyGrid): UncertaintyPoint[] {
  * @param options `simulations`, `results` loader, `simulate`, optional `years`, `seed`, `grid`, `bins`
  * @throws {InputError} on an empty grid, a year without results four years before, or bad sizes
  * @example
- * backtest({ simulations: 2000, results, simulate, grid: {national: [3.5], regional: [1.5], territory: [3], tails: [5]} }).best.units
- * // => {brier: 0.03, logScore: -0.11, count: 336}
+ * backtest({ simulations: 2000, results, simulate, grid: {national: [7], regional: [1.5], territory: [2], tails: [5]} }).best.units
+ * // => {brier: 0.0657, logScore: -0.2226, count: 336} (rounded)
  */
 export function backtest(options: BacktestOptions): BacktestResult {
   const years = options.years ?? [2004, 2008, 2012, 2016, 2020, 2024];

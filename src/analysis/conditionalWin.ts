@@ -41,8 +41,9 @@ export interface ConditionalWin {
  * @param options `unit`, `side` (default side A), `minDraws` (default 100)
  * @throws {InputError} when the unit or side is unknown or the draws were not kept
  * @example
- * conditionalWin(result, { unit: 'FL', side: 'D' })
- * // => {unit: 'FL', side: 'D', draws: 4980, win: {p: 0.87, standardError: 0.0048}, unconditional: {p: 0.55, ...}, warnings: []}
+ * // 2020 baseline, uncertainty {national: 2, regional: 1.5, territory: 2, tails: 5}, D list 2,000,000 with email and door (coverage 0.1), 20,000 draws, seed 1, keeping margins and outcomes:
+ * conditionalWin(result, { unit: 'PA', side: 'D' })
+ * // => {unit: 'PA', side: 'D', draws: 12997, win: {p: 0.8724, standardError: 0.0029}, unconditional: {p: 0.6984, standardError: 0.0032}, warnings: []}
  */
 export function conditionalWin(result: SimulationResult, options: ConditionalWinOptions): ConditionalWin {
   const side = options.side ?? result.sides[0];

@@ -156,7 +156,9 @@ export interface TippingFrequency {
  *
  * @param result a simulation result
  * @example
- * tippingFrequencies(result) // => [{id: 'PA', name: 'Pennsylvania', count: 2512, frequency: 0.2512}, ...]
+ * // 2020 baseline, uncertainty {national: 2, regional: 1.5, territory: 2, tails: 5}, D list 2,000,000 with email and door (coverage 0.1), 20,000 draws, seed 1:
+ * tippingFrequencies(result).slice(0, 2)
+ * // => [{id: 'PA', name: 'Pennsylvania', count: 4353, frequency: 0.21765}, {id: 'GA', name: 'Georgia', count: 3182, frequency: 0.1591}]
  */
 export function tippingFrequencies(result: SimulationResult): TippingFrequency[] {
   const rows: TippingFrequency[] = [];

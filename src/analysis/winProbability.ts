@@ -53,9 +53,10 @@ export function estimate(count: number, n: number): Estimate {
  *
  * @param result a simulation result
  * @example
- * // 4 draws: A won 300, 280, 269 and 200 electoral votes
- * winProbability(result)
- * // => {win: {D: {p: 0.5, standardError: 0.25}, R: {p: 0.25, standardError: 0.2165}}, tie: {p: 0.25, ...}, ...}
+ * // 4 draws in which D won 300, 280, 269 and 200 electoral votes
+ * winProbability(result).win // => {D: {p: 0.5, standardError: 0.25}, R: {p: 0.25, standardError: 0.21650635094610965}}
+ * winProbability(result).tie // => {p: 0.25, standardError: 0.21650635094610965}
+ * winProbability(result).weightQuantiles // => {p05: 200, p50: 269, p95: 300}
  */
 export function winProbability(result: SimulationResult): WinProbabilitySummary {
   const n = result.simulations;
