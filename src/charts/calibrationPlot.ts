@@ -81,7 +81,7 @@ export function calibrationPlot(input: CalibrationPlotInput, options: BriefingCh
       },
       {
         data: { values: bins },
-        mark: { type: 'text', align: 'left', dx: 14, dy: 0, fontSize: 12, baseline: 'middle' },
+        mark: { type: 'text', align: 'left', dx: 21, fontSize: 12, baseline: 'middle' },
         encoding: {
           x: { field: 'predicted', type: 'quantitative' },
           y: { field: 'observed', type: 'quantitative' },

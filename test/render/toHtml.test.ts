@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TopLevelSpec } from 'vega-lite';
 import { toHtml } from '../../src/render/toHtml.js';
-import { htmlEscape, jsonForScript, vendorScript } from '../../src/render/htmlAssets.js';
+import { vendorScript } from '../../src/render/htmlAssets.js';
 
 const spec = {
   title: 'Votes </script><b>bold</b>',
@@ -34,10 +34,4 @@ test('toHtml turns tooltips on and hides the links to the online editor', () => 
   const html = toHtml(spec);
   assert.ok(html.includes('"tooltip":{"theme":"light"}'));
   assert.ok(html.includes('"editor":false'));
-});
-
-test('htmlEscape and jsonForScript escape what could break out of HTML', () => {
-  assert.equal(htmlEscape(`<a & "b" 'c'>`), '&lt;a &amp; &quot;b&quot; &#39;c&#39;&gt;');
-  assert.equal(jsonForScript({ a: '</script>&' }), '{"a":"\\u003c/script\\u003e\\u0026"}');
-  assert.deepEqual(JSON.parse(jsonForScript({ a: '</script>&\u2028' })), { a: '</script>&\u2028' });
 });
