@@ -26,8 +26,13 @@ export interface MapInput {
 }
 
 /**
- * Checks a map input: two sides, a known measure, finite values (probabilities in 0–1).
+ * Checks a map input: a known measure and finite values (probabilities in 0–1 for `pWin`).
+ *
+ * @param chart builder name, used as the `where` of the error message
+ * @param input the map input
  * @throws InputError naming the first bad entry
+ * @example checkMapInput('usTileMap', { sides: ['D','R'], measure: 'pWin', units: [{ id: 'WI', value: 2 }] })
+ * // throws "usTileMap: units[0].value must be a probability in 0–1, got 2"
  */
 export function checkMapInput(chart: string, input: MapInput): void {
   if (input.measure !== 'margin' && input.measure !== 'pWin') {
@@ -55,6 +60,9 @@ export function mapColourScale(input: MapInput, options: Pick<BriefingChartOptio
 /**
  * A Vega expression for a unit's short label: the side ahead and its margin (`D+1.2`), or A's
  * probability (`64%`), formatted by the chart's number locale at render time.
+ *
+ * @example mapValueExpression({ sides: ['D','R'], measure: 'pWin', units: [] })
+ * // => "isValid(datum.value) ? format(datum.value, '.0%') : ''"
  */
 export function mapValueExpression(input: MapInput): string {
   const [a, b] = input.sides.map((s) => JSON.stringify(s));
@@ -66,6 +74,9 @@ export function mapValueExpression(input: MapInput): string {
 /**
  * A Vega expression choosing white or dark text for a tile, by how strong its fill is
  * (beyond 60% of the way to full colour, the fill is dark enough for white text).
+ *
+ * @example mapTextColourExpression({ sides: ['D','R'], measure: 'margin', units: [] })
+ * // => "isValid(datum.value) && abs(datum.value) / 20 > 0.6 ? 'white' : '#222222'"
  */
 export function mapTextColourExpression(input: MapInput): string {
   const clamp = input.clampMargin ?? 20;
@@ -73,14 +84,20 @@ export function mapTextColourExpression(input: MapInput): string {
   return `isValid(datum.value) && ${strength} > 0.6 ? 'white' : '${THEME_COLOURS.text}'`;
 }
 
-/** Legend title of a map per language and measure. */
+/**
+ * Legend title of a map per language and measure.
+ * @example mapLegendTitle({ sides: ['D','R'], measure: 'margin', units: [] }) // => 'Margin D − R (pp)'
+ */
 export function mapLegendTitle(input: MapInput, locale: ChartLocale = 'en'): string {
   const [a, b] = input.sides;
   if (locale === 'fr') return input.measure === 'margin' ? `Écart ${a} − ${b} (points)` : `P(victoire ${a})`;
   return input.measure === 'margin' ? `Margin ${a} − ${b} (pp)` : `P(${a} wins)`;
 }
 
-/** Legend of a map's colour scale: a horizontal gradient above the map, margins signed. */
+/**
+ * Legend of a map's colour scale: a horizontal gradient above the map, margins signed.
+ * @example mapLegend({ sides: ['D','R'], measure: 'pWin', units: [] }).format // => '.0%'
+ */
 export function mapLegend(input: MapInput): Record<string, unknown> {
   return {
     orient: 'top',

@@ -226,7 +226,15 @@ export function wrapText(text: string, maxCharacters: number): string[] {
   return lines;
 }
 
-/** Throws unless the common options are usable: a title and at least one source. */
+/**
+ * Throws unless the common options are usable: a title and at least one non-empty source.
+ *
+ * @param chart builder name, used as the `where` of the error message
+ * @param options the chart's common options
+ * @throws InputError when the title is empty or there is no source
+ * @example checkChartOptions('tornado', { title: 'T', sources: [] })
+ * // throws "tornado: options.sources must be a list of at least one non-empty citation, got []"
+ */
 export function checkChartOptions(chart: string, options: BriefingChartOptions): void {
   if (typeof options?.title !== 'string' || options.title.trim() === '') {
     throw new InputError({ file: chart, at: 'options.title', expected: 'a non-empty string', found: JSON.stringify(options?.title) });
@@ -285,7 +293,10 @@ export function frameChart(plot: Record<string, unknown>, options: BriefingChart
   } as unknown as TopLevelSpec;
 }
 
-/** Picks the words of a chart in its language. */
+/**
+ * Picks the words of a chart in its language (English by default).
+ * @example wordsFor({ en: 'Source', fr: 'Source' }, { locale: 'fr' }) // => 'Source'
+ */
 export function wordsFor<T>(table: Record<ChartLocale, T>, options: Pick<BriefingChartOptions, 'locale'>): T {
   return table[options.locale ?? 'en'];
 }

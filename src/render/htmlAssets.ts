@@ -35,7 +35,10 @@ export function vendorScript(name: (typeof VENDOR_LIBRARIES)[number]): string {
   return text;
 }
 
-/** All vendor libraries as inline `<script>` elements, in load order. */
+/**
+ * All vendor libraries as inline `<script>` elements, in load order.
+ * @example vendorScriptTags().startsWith('<script data-library="vega">') // => true
+ */
 export function vendorScriptTags(): string {
   return VENDOR_LIBRARIES.map((name) => `<script data-library="${name}">${vendorScript(name)}</script>`).join('\n');
 }
