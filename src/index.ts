@@ -90,8 +90,8 @@ export { simulateParallel, type ParallelOptions } from './sim/simulateParallel.j
 // Analysis
 export { winProbability, estimate } from './analysis/winProbability.js';
 export type { WinProbabilitySummary, Estimate, WeightShare } from './analysis/winProbability.js';
-export { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies } from './analysis/tippingPoint.js';
-export type { TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency } from './analysis/tippingPoint.js';
+export { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies, simulatedBias } from './analysis/tippingPoint.js';
+export type { TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency, SimulatedBias } from './analysis/tippingPoint.js';
 export { twoPartyMarginPp } from './analysis/twoPartyMarginPp.js';
 export { decisiveProbability } from './analysis/decisiveProbability.js';
 export type { DecisiveProbabilityOptions, DecisiveUnit } from './analysis/decisiveProbability.js';

@@ -39,6 +39,52 @@ export interface DecisiveUnit {
   oneIn: number;
 }
 
+/** Silverman's rule of thumb for a Gaussian kernel: 0.9 × min(SD, IQR / 1.34) × n^(−1/5), pp. */
+function silvermanBandwidth(values: ArrayLike<number>): number {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  let mean = 0;
+  for (let d = 0; d < n; d++) mean += values[d];
+  mean /= n;
+  let ss = 0;
+  for (let d = 0; d < n; d++) ss += (values[d] - mean) ** 2;
+  const sd = Math.sqrt(ss / Math.max(1, n - 1));
+  const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+  const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
+  return 0.9 * spread * n ** -0.2;
+}
+
+/**
+ * National-vote rules (popular-vote, two-round): a voter anywhere is decisive when the national two-party
+ * margin is tied, so every unit gets the same power: density of the national margin at 0 / (national
+ * two-party votes / 200). `pivotal` is 1 for every unit (each unit's votes enter the national sum).
+ */
+function nationalVoteDecisive(result: SimulationResult, options: DecisiveProbabilityOptions): DecisiveUnit[] {
+  const national = result.draws?.nationalMargin;
+  if (!national) {
+    throw new InputError({ at: 'result.draws', expected: 'kept nationalMargin (keep: {nationalMargin: true})', found: 'no kept draws' });
+  }
+  const [a, b] = result.sides;
+  const n = national.length;
+  const h = options.bandwidthPp ?? silvermanBandwidth(national);
+  let density = 0;
+  for (let d = 0; d < n; d++) {
+    const z = national[d] / h;
+    density += Math.exp(-0.5 * z * z) / (h * Math.sqrt(2 * Math.PI));
+  }
+  density /= n;
+  const votes = options.results.units.reduce((s, u) => s + (u.parent ? 0 : (u.votes[a] ?? 0) + (u.votes[b] ?? 0)), 0);
+  const voterPower = votes > 0 ? density / (votes / 200) : 0;
+  const byId = new Map(options.results.units.map((u) => [u.id, u]));
+  return result.unitIds.map((id, i) => {
+    const u = byId.get(id);
+    return {
+      id, name: result.unitNames[i], weight: result.weights[i], pivotal: 1, densityAtZeroPerPp: density, bandwidthPp: h,
+      twoPartyVotes: u ? (u.votes[a] ?? 0) + (u.votes[b] ?? 0) : 0, voterPower, oneIn: voterPower > 0 ? 1 / voterPower : Infinity,
+    };
+  });
+}
+
 function quantileSorted(sorted: Float64Array, p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -58,27 +104,27 @@ function quantileSorted(sorted: Float64Array, p: number): number {
  *   switching sides moves the margin by 200 / (A + B) pp. Counting a tie-breaking coin flip as one half
  *   for one extra vote gives half this figure.
  *
- * Needs the run to keep `margins` and `weightA`. Applies to weighted rules (electoral-college, seats).
+ * Needs the run to keep `margins` and `weightA` for weighted rules (electoral-college, seats). For
+ * national-vote rules (popular-vote, two-round) it needs `nationalMargin`, and every voter has the same
+ * power: density of the national margin at 0 / (national two-party votes / 200).
  *
  * @param result a simulation result with kept `margins` and `weightA`
  * @param options `results` (two-party vote totals), `bandwidthPp` (default Silverman per unit)
- * @throws {InputError} when the draws were not kept or the rule is not weighted
+ * @throws {InputError} when the needed draws were not kept
  * @example
  * // 2020 baseline, uncertainty {national: 2, regional: 1.5, territory: 2, tails: 5}, D list 2,000,000 with email and door (coverage 0.1), 20,000 draws, seed 1, keeping margins and weightA:
  * decisiveProbability(result, { results: results2020 }).find((u) => u.id === 'WI')
  * // => {id: 'WI', name: 'Wisconsin', weight: 10, pivotal: 0.147, densityAtZeroPerPp: 0.0204, bandwidthPp: 0.40, twoPartyVotes: 3241050, voterPower: 1.26e-6, oneIn: 7.95e5} (rounded)
  */
 export function decisiveProbability(result: SimulationResult, options: DecisiveProbabilityOptions): DecisiveUnit[] {
+  if (options.bandwidthPp !== undefined && !(options.bandwidthPp > 0)) {
+    throw new InputError({ at: 'bandwidthPp', expected: 'a positive number of pp', found: String(options.bandwidthPp) });
+  }
+  if (result.rule === 'popular-vote' || result.rule === 'two-round') return nationalVoteDecisive(result, options);
   const margins = result.draws?.margins;
   const weightA = result.draws?.weightA;
   if (!margins || !weightA) {
     throw new InputError({ at: 'result.draws', expected: 'kept margins and weightA (keep: {margins: true, weightA: true})', found: 'no kept draws' });
-  }
-  if (result.rule !== 'electoral-college' && result.rule !== 'seats') {
-    throw new InputError({ at: 'result.rule', expected: '"electoral-college" or "seats"', found: JSON.stringify(result.rule) });
-  }
-  if (options.bandwidthPp !== undefined && !(options.bandwidthPp > 0)) {
-    throw new InputError({ at: 'bandwidthPp', expected: 'a positive number of pp', found: String(options.bandwidthPp) });
   }
   const [a, b] = result.sides;
   const byId = new Map(options.results.units.map((u) => [u.id, u]));
@@ -93,19 +139,7 @@ export function decisiveProbability(result: SimulationResult, options: DecisiveP
   for (let i = 0; i < units; i++) {
     const w = result.weights[i];
     for (let d = 0; d < n; d++) column[d] = margins[d * units + i];
-    let h = options.bandwidthPp ?? 0;
-    if (options.bandwidthPp === undefined) {
-      const sorted = Float64Array.from(column).sort();
-      let mean = 0;
-      for (let d = 0; d < n; d++) mean += column[d];
-      mean /= n;
-      let ss = 0;
-      for (let d = 0; d < n; d++) ss += (column[d] - mean) ** 2;
-      const sd = Math.sqrt(ss / Math.max(1, n - 1));
-      const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
-      const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
-      h = 0.9 * spread * n ** -0.2;
-    }
+    const h = options.bandwidthPp ?? silvermanBandwidth(column);
     let pivotalSum = 0;
     let density = 0;
     if (w > 0 && h > 0) {

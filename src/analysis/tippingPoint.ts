@@ -168,3 +168,61 @@ export function tippingFrequencies(result: SimulationResult): TippingFrequency[]
   }
   return rows.sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1));
 }
+
+/** Electoral-college bias across simulated draws. */
+export interface SimulatedBias {
+  /** Draws with an outright winner (the others have no tipping point). */
+  draws: number;
+  /** Mean of (tipping-point margin − national margin), side A's view, pp: > 0 means the weights favour A. */
+  meanPp: number;
+  /** 5th, 50th, 95th percentiles of the same, pp. */
+  p05: number;
+  p50: number;
+  p95: number;
+}
+
+/**
+ * Electoral-college bias in every simulated draw: side A's margin in the draw's tipping-point unit minus
+ * A's national margin, pp, summarised over draws with an outright winner.
+ *
+ * Per draw the units are sorted by A's margin and {@link tippingPointFromSortedMargins} finds the tipping
+ * unit. Needs the run to keep `margins` and `nationalMargin`.
+ *
+ * @param result a simulation result with kept margins and national margins
+ * @throws {InputError} when those draws were not kept
+ * @example
+ * // 2 draws, units X, Y, Z of weight 1; A's margins [5, 1, -2] (national 0.5) and [3, -4, -1] (national -1)
+ * // draw 1: A wins X, Y; tipping Y (+1) − national 0.5 = 0.5. Draw 2: B wins Y, Z; tipping Z (−1) − (−1) = 0.
+ * simulatedBias(result) // => {draws: 2, meanPp: 0.25, p05: 0, p50: 0.5, p95: 0.5}
+ */
+export function simulatedBias(result: SimulationResult): SimulatedBias {
+  const margins = result.draws?.margins;
+  const national = result.draws?.nationalMargin;
+  if (!margins || !national) {
+    throw new InputError({ at: 'result.draws', expected: 'kept margins and nationalMargin (keep: {margins: true, nationalMargin: true})', found: 'no kept draws' });
+  }
+  const units = result.unitIds.length;
+  const order = Array.from({ length: units }, (_, i) => i);
+  const sorted = new Float64Array(units);
+  const weights = new Float64Array(units);
+  const bias: number[] = [];
+  for (let d = 0; d < national.length; d++) {
+    const row = margins.subarray(d * units, (d + 1) * units);
+    order.sort((x, y) => row[y] - row[x]);
+    for (let k = 0; k < units; k++) {
+      sorted[k] = row[order[k]];
+      weights[k] = result.weights[order[k]];
+    }
+    const tip = tippingPointFromSortedMargins(sorted, weights, result.threshold);
+    if (tip.winner !== 0) bias.push(sorted[tip.index] - national[d]);
+  }
+  bias.sort((x, y) => x - y);
+  const at = (p: number) => (bias.length === 0 ? NaN : bias[Math.min(bias.length - 1, Math.floor(p * bias.length))]);
+  return {
+    draws: bias.length,
+    meanPp: bias.length === 0 ? NaN : bias.reduce((s, x) => s + x, 0) / bias.length,
+    p05: at(0.05),
+    p50: at(0.5),
+    p95: at(0.95),
+  };
+}

@@ -36,3 +36,17 @@ test('decisiveProbability: a unit that can never change the winner has zero powe
   assert.equal(rows[1].voterPower, 0);
   assert.equal(rows[1].oneIn, Infinity);
 });
+
+test('decisiveProbability under a national-vote rule: one power for all, the national density at 0', () => {
+  // national margin N(1, 2) pp: density at 0 = phi(0.5) / 2; national two-party votes 2,000,000 (parent units left out)
+  const normal = seededNormal(21);
+  const n = 100000;
+  const national = Array.from({ length: n }, () => 1 + 2 * normal());
+  const r = { ...resultFromMargins(national.map((m) => [m, m]), [0, 0], ['A', 'B'], 1, national), rule: 'popular-vote' as const };
+  const results = race(2012, [['A', 0, 600000, 400000], ['B', 0, 500000, 500000], ['A-1', 0, 1, 1]], { 'A-1': { parent: 'A' } });
+  const rows = decisiveProbability(r, { results });
+  const expected = Math.exp(-0.5 * 0.25) / Math.sqrt(2 * Math.PI) / 2;
+  assert.ok(Math.abs(rows[0].densityAtZeroPerPp / expected - 1) < 0.03, `${rows[0].densityAtZeroPerPp} vs ${expected}`);
+  assert.equal(rows[0].voterPower, rows[1].voterPower);
+  assert.ok(Math.abs(rows[0].voterPower - rows[0].densityAtZeroPerPp / (2000000 / 200)) < 1e-18);
+});

@@ -52,7 +52,7 @@ import type { SimulationResult } from '../../src/sim/types.js';
  * A SimulationResult built by plain loops from a matrix of side A margins (pp), draws × units, for
  * an electoral-college race; every draw kept. Tipping counts come from a direct sort per draw.
  */
-export function resultFromMargins(margins: number[][], weights: number[], ids: string[], seed = 1): SimulationResult {
+export function resultFromMargins(margins: number[][], weights: number[], ids: string[], seed = 1, national?: number[]): SimulationResult {
   const units = weights.length;
   const total = weights.reduce((s, w) => s + w, 0);
   const threshold = Math.floor(total / 2) + 1;
@@ -97,7 +97,7 @@ export function resultFromMargins(margins: number[][], weights: number[], ids: s
     weightCounts, unitWinsA, marginSum, marginSumSq, tippingCounts,
     popularWinsA: 0, splits: 0,
     meanExtraVotes: { D: new Float64Array(units), R: new Float64Array(units) },
-    draws: { margins: flat, weightA, outcome },
+    draws: { margins: flat, weightA, outcome, ...(national ? { nationalMargin: Float32Array.from(national) } : {}) },
   };
 }
 

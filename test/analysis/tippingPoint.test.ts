@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies } from '../../src/analysis/tippingPoint.js';
+import { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies, simulatedBias } from '../../src/analysis/tippingPoint.js';
 import { race, resultFromMargins } from './fixtures.js';
 
 test('tippingPointFromSortedMargins walks from the top for A and from the bottom for B', () => {
@@ -74,3 +74,15 @@ for (const [year, winner, id, margin, national, allId, allMargin] of table) {
     assert.equal(Math.round(all.marginPp * 100) / 100, allMargin);
   });
 }
+
+test('simulatedBias: tipping-point margin minus national margin per draw, by hand', () => {
+  // draw 1: D wins X, Y (2 of 3): order X 5, Y 1 -> Y tips; bias 1 - 0.5 = 0.5.
+  // draw 2: R wins Y, Z: from the bottom Y -4, Z -1 -> Z tips; bias -1 - (-1) = 0.
+  // draw 3: D wins X, Z: order X 2, Z 0.5 -> Z tips; bias 0.5 - 2 = -1.5.
+  const r = resultFromMargins([[5, 1, -2], [3, -4, -1], [2, -3, 0.5]], [1, 1, 1], ['X', 'Y', 'Z'], 1, [0.5, -1, 2]);
+  const b = simulatedBias(r);
+  assert.equal(b.draws, 3);
+  assert.ok(Math.abs(b.meanPp - (0.5 + 0 - 1.5) / 3) < 1e-9);
+  assert.deepEqual([b.p05, b.p50, b.p95], [-1.5, 0, 0.5]);
+  assert.throws(() => simulatedBias(resultFromMargins([[1, 1, 1]], [1, 1, 1], ['X', 'Y', 'Z'])), /nationalMargin/);
+});
