@@ -3,7 +3,7 @@
  * load its baseline results (and past results for a historical correlation), the cited parameters,
  * and resolve every default. Shared by `run` and `sweep`.
  */
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { loadScenario } from '../scenario/loadScenario.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
@@ -68,8 +68,11 @@ export async function prepareScenario(file: string, options: { overrides?: strin
   try {
     scenario = await loadScenario(resolve(options.cwd, file), { overrides: options.overrides });
   } catch (error) {
-    // Messages name the file as the user typed it.
-    if (error instanceof InputError && error.details.file === resolve(options.cwd, file)) throw new InputError({ ...error.details, file });
+    // Messages name files as the user typed them, or relative to the working directory.
+    if (error instanceof InputError && error.details.file) {
+      const shown = error.details.file === resolve(options.cwd, file) ? file : isAbsolute(error.details.file) ? relative(options.cwd, error.details.file) : error.details.file;
+      throw new InputError({ ...error.details, file: shown });
+    }
     throw error;
   }
   return resolveLoadedScenario(scenario, file);

@@ -119,6 +119,7 @@ export async function summarizeSupporterList(
 
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytesRead = 0;
+  let linesBefore = 0;
   let firstChunk = true;
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   const onAbort = () => stream.destroy();
@@ -136,13 +137,15 @@ export async function summarizeSupporterList(
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
+        const bad = firstInvalidUtf8(chunk);
         throw new InputError({
           file,
-          at: `after line ${parser.records}`,
+          at: `line ${linesBefore + countLineFeeds(chunk, bad) + 1}`,
           expected: 'UTF-8 text',
           found: 'bytes that are not UTF-8 (save the file as CSV UTF-8)',
         });
       }
+      linesBefore += countLineFeeds(chunk, chunk.length);
       parser.push(text);
       bytesRead += chunk.length;
       onProgress?.(bytesRead, totalBytes);
@@ -193,4 +196,34 @@ export function describeFsError(error: unknown): string {
     default:
       return code ? `a read error (${code})` : 'a read error';
   }
+}
+
+/** Line feeds among the first `end` bytes. */
+function countLineFeeds(bytes: Uint8Array, end: number): number {
+  let count = 0;
+  let i = bytes.indexOf(10);
+  while (i >= 0 && i < end) {
+    count += 1;
+    i = bytes.indexOf(10, i + 1);
+  }
+  return count;
+}
+
+/**
+ * Offset of the first byte that breaks UTF-8 (RFC 3629: lead byte, continuation bytes 10xxxxxx), or
+ * the chunk length when the chunk is valid up to a character cut at its end.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k += 1) {
+      if (i + k >= bytes.length) return bytes.length;
+      if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    }
+    i += extra + 1;
+  }
+  return bytes.length;
 }

@@ -7,7 +7,7 @@
  * Node-only (file reading); {@link parseScenarioText} is the browser-safe part.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
 import { InputError, describeValue } from '../errors.js';
 import { setPath } from './setPath.js';
@@ -43,7 +43,7 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
   if (/\.json$/i.test(file)) {
     parsed = parseJson(text, file);
   } else {
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
     const error = doc.errors[0];
     if (error) {
       const position = error.linePos?.[0];
@@ -73,8 +73,14 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
   const problems = findSchemaProblems(scenario, scenarioSchema);
   if (problems.length > 0) {
     const details = problemDetails(problems[0], file, problems.length - 1);
-    const line = lineOf(text, problems[0].path);
-    if (line !== undefined) details.at = `${details.at} (line ${line})`;
+    const problemPath = problems[0].path.join('.');
+    const fromOverride = (options.overrides ?? []).some((o) => {
+      const key = o.slice(0, o.indexOf('=')).trim();
+      return problemPath === key || problemPath.startsWith(`${key}.`);
+    });
+    const line = fromOverride ? undefined : lineOf(text, problems[0].path);
+    if (fromOverride) details.at = `${details.at} (set by --set)`;
+    else if (line !== undefined) details.at = `${details.at} (line ${line})`;
     throw new InputError(details);
   }
   const result = { ...scenario };
@@ -100,7 +106,7 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
     const allocation = campaign.allocation;
     if (allocation && typeof allocation === 'object' && 'file' in allocation) {
       const countsPath = resolve(dirname(path), allocation.file);
-      const counts = await readCountsFile(countsPath, allocation.file, scenario.country, `campaigns.${side}.allocation.file`, path);
+      const counts = await readCountsFile(countsPath, join(dirname(path), allocation.file), allocation.file, scenario.country, `campaigns.${side}.allocation.file`, path);
       campaigns[side] = { ...campaign, allocation: { counts } };
     } else {
       campaigns[side] = campaign;
@@ -134,13 +140,13 @@ export async function readTextFile(path: string, expected: string): Promise<stri
  * Reads supporter counts: the JSON written by `campaign-lab list summarize` (`{kind:
  * 'supporter-list-counts', country, counts}`) or a plain object of counts per territory id.
  */
-async function readCountsFile(path: string, shownPath: string, country: string, at: string, scenarioFile: string): Promise<Record<string, number>> {
+async function readCountsFile(path: string, shownPath: string, written: string, country: string, at: string, scenarioFile: string): Promise<Record<string, number>> {
   let text: string;
   try {
     text = await readTextFile(path, 'a counts file written by campaign-lab list summarize');
   } catch (error) {
     if (error instanceof InputError) {
-      throw new InputError({ ...error.details, file: scenarioFile, at, expected: `a readable counts file (${shownPath})` });
+      throw new InputError({ ...error.details, file: scenarioFile, at, expected: `a readable counts file (${written})` });
     }
     throw error;
   }
