@@ -13,8 +13,8 @@
  *   exceeds the list's non-voters. A negative draw (the e-mail prior reaches below zero) removes votes,
  *   at most the members certain to vote.
  * - persuasion: switched_t = Σ_c members_t × coverage_c × contactRate_c × p_c / 100 (one switch per person
- *   reached, whatever the number of contacts); each switch adds one vote to the side and removes one from
- *   the other.
+ *   reached, whatever the number of contacts; relay contacts count too); each switch adds one vote to the
+ *   side and removes one from the other, within the baseline votes.
  * - relays: volunteers_t = members_t × volunteers; they reach volunteers_t × coverage × contactsPerVolunteer
  *   × contactRate people outside the list; relay votes = reached × e_relay / 100, at most the territory's
  *   non-voters (eligible − votes cast). The contacts lean to the side as the territory does: a share
@@ -27,22 +27,29 @@ import type { ResolvedCampaign, ResolvedTerritory } from '../scenario/types.js';
 /** Index of the relay channel in {@link CHANNEL_NAMES}. */
 export const RELAY_SLOT = CHANNEL_NAMES.indexOf('relay');
 
-/** Coefficients of one side's campaign, on typed arrays (channel-major: index c × units + t). */
+/**
+ * Coefficients of one side's campaign. Channel terms are per list member (they do not vary by territory);
+ * territory terms are per territory, so the kernel forms a few per-draw scalars per side and then makes
+ * one pass over territories.
+ */
 export interface CampaignCoefficients {
   /** Channels switched on, per slot of {@link CHANNEL_NAMES} (1 on, 0 off). */
   active: Uint8Array;
+  /** Per channel slot: share of members reached × useful contacts / 100, so that
+   * reach × effect (pp) is the chance a member is mobilised before dividing by the mobilisable share. */
+  mobiliseReach: Float64Array;
+  /** Per channel slot: share of members reached / 100 (persuasion switches once per person reached). */
+  persuadeReach: Float64Array;
+  /** Relay contacts reached per member / 100: volunteers × coverage × contacts per volunteer × contact rate / 100. */
+  relayReach: number;
   /** Kept list members per territory (after churn), people. */
   members: Float64Array;
   /** Members who can be mobilised per territory, people. */
   nonVoters: Float64Array;
   /** Members certain to vote per territory, people (the floor of a negative mobilisation). */
   certain: Float64Array;
-  /** Per channel and territory: chance a non-voter is mobilised per pp of effect. */
-  mobilisePerPp: Float64Array;
-  /** Per channel and territory: votes switched per pp of persuasion. */
-  persuadePerPp: Float64Array;
-  /** Per territory: relay votes per pp of relay effect (before the cap). */
-  relayPerPp: Float64Array;
+  /** Per territory: 1 / (1 − certain share), 0 when every member votes anyway. */
+  perNonVoter: Float64Array;
   /** Per territory: most relay votes possible (territory non-voters), Infinity when eligible is unknown. */
   relayCap: Float64Array;
   /** Per territory: share of relay votes going to the side (its two-party share), 0–1. */
@@ -71,47 +78,41 @@ export function campaignCoefficients(
   const slots = CHANNEL_NAMES.length;
   const out: CampaignCoefficients = {
     active: new Uint8Array(slots),
+    mobiliseReach: new Float64Array(slots),
+    persuadeReach: new Float64Array(slots),
+    relayReach: 0,
     members: new Float64Array(units),
     nonVoters: new Float64Array(units),
     certain: new Float64Array(units),
-    mobilisePerPp: new Float64Array(slots * units),
-    persuadePerPp: new Float64Array(slots * units),
-    relayPerPp: new Float64Array(units),
+    perNonVoter: new Float64Array(units),
     relayCap: new Float64Array(units).fill(Infinity),
     relayShare: new Float64Array(units),
   };
   CHANNEL_NAMES.forEach((name, c) => {
-    if (campaign.channels[name]) out.active[c] = 1;
+    const channel = campaign.channels[name];
+    if (!channel) return;
+    out.active[c] = 1;
+    if (c === RELAY_SLOT) {
+      out.relayReach = (campaign.volunteers * channel.coverage * channel.contactsPerVolunteer * channel.contactRate) / 100;
+      out.persuadeReach[c] = out.relayReach;
+      return;
+    }
+    const dose = channel.saturation === null ? channel.contacts : Math.min(channel.contacts, channel.saturation);
+    out.mobiliseReach[c] = (channel.coverage * channel.contactRate * dose) / 100;
+    out.persuadeReach[c] = (channel.coverage * channel.contactRate) / 100;
   });
   territories.forEach((territory, t) => {
     if (territory.parent !== undefined) return;
-    const collected = campaign.allocation[territory.id] ?? 0;
-    const members = collected * campaign.retention;
+    const members = (campaign.allocation[territory.id] ?? 0) * campaign.retention;
     const certainShare = campaign.certainShare[territory.id] ?? 0;
     out.members[t] = members;
     out.certain[t] = members * certainShare;
     out.nonVoters[t] = members - out.certain[t];
+    out.perNonVoter[t] = certainShare < 1 ? 1 / (1 - certainShare) : 0;
     const own = territory.votes[side];
     const other = territory.votes[otherSide];
     out.relayShare[t] = own + other > 0 ? own / (own + other) : 0.5;
-    if (territory.eligible > 0) {
-      const cast = own + other + territory.other;
-      out.relayCap[t] = Math.max(0, territory.eligible - cast);
-    }
-    CHANNEL_NAMES.forEach((name, c) => {
-      const channel = campaign.channels[name];
-      if (!channel) return;
-      const reached = members * channel.coverage * channel.contactRate;
-      if (c === RELAY_SLOT) {
-        const relayReached = members * campaign.volunteers * channel.coverage * channel.contactsPerVolunteer * channel.contactRate;
-        out.relayPerPp[t] = relayReached / 100;
-        return;
-      }
-      const dose = channel.saturation === null ? channel.contacts : Math.min(channel.contacts, channel.saturation);
-      const mobilisable = 1 - certainShare;
-      out.mobilisePerPp[c * units + t] = mobilisable > 0 ? (channel.coverage * channel.contactRate * dose) / 100 / mobilisable : 0;
-      out.persuadePerPp[c * units + t] = reached / 100;
-    });
+    if (territory.eligible > 0) out.relayCap[t] = Math.max(0, territory.eligible - own - other - territory.other);
   });
   return out;
 }

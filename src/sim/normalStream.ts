@@ -62,6 +62,43 @@ export function createBlockStream(seed: number, block: number): NormalStream {
 }
 
 /**
+ * The block's uniform generator alone (seedrandom's Alea), for kernels that do their own Box–Muller
+ * pairs inline.
+ *
+ * @param seed User seed.
+ * @param block Block index, 0-based.
+ * @returns A function returning uniforms in [0, 1).
+ * @example
+ * createBlockUniforms(1, 0)() === createBlockStream(1, 0).uniform() // => true
+ */
+export function createBlockUniforms(seed: number, block: number): () => number {
+  return seedrandom.alea(blockSeedText(seed, block));
+}
+
+/**
+ * Chi-square variate with `df` (> 2) degrees of freedom from a uniform generator: 2 × gamma(df / 2) by
+ * Marsaglia & Tsang, each attempt taking one Box–Muller pair (cosine branch) and one uniform.
+ *
+ * @param next Uniform generator in [0, 1).
+ * @param df Degrees of freedom, at least 2.
+ * @returns A positive chi-square number.
+ * @example
+ * chiSquareFromUniforms(createBlockUniforms(1, 0), 5) > 0 // => true
+ */
+export function chiSquareFromUniforms(next: () => number, df: number): number {
+  const d = df / 2 - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+    let v = 1 + c * x;
+    const u = 1 - next();
+    if (v <= 0) continue;
+    v = v * v * v;
+    if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return 2 * d * v;
+  }
+}
+
+/**
  * Gamma variate with the given shape (>= 1) and scale 1, by Marsaglia & Tsang (2000, ACM TOMS 26(3)).
  * The number of stream values consumed depends only on the stream, never on campaign inputs, so common
  * random numbers stay paired across runs that change campaigns.

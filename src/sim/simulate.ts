@@ -18,7 +18,7 @@
  * (seed, block); per-block totals are merged in block order, so the result does not depend on threads.
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
-import { createBlockStream, unitStudentT } from './normalStream.js';
+import { createBlockUniforms, chiSquareFromUniforms } from './normalStream.js';
 import { RELAY_SLOT } from '../model/campaignCoefficients.js';
 import type { KeptDraws, SimulationResult } from './types.js';
 import { VERSION } from './version.js';
@@ -296,15 +296,24 @@ interface Workspace {
   extraB: Float64Array;
   margin: Float64Array;
   order: Int32Array;
+  /** 1 where a side's channel slot is switched on (side index × slots + slot). */
+  slotOn: Uint8Array;
+  /** Per active mobilisation slot of A and of B: reach × drawn effect. */
+  pushA: Float64Array;
+  pushB: Float64Array;
 }
 
 function createWorkspace(model: SimulationModel): Workspace {
   const u = model.units;
-  // Tipping candidates start sorted by baseline margin, so insertion sorts stay short.
-  const order = Int32Array.from(model.tippingUnits).sort((a, b) => model.baseMargin[b] - model.baseMargin[a] || a - b);
+  const order = Int32Array.from(model.tippingUnits);
+  const slotOn = new Uint8Array(2 * CHANNEL_SLOTS);
+  model.campaigns.forEach((c, s) => c.active.forEach((on, k) => (slotOn[s * CHANNEL_SLOTS + k] = on)));
   return {
+    slotOn,
+    pushA: new Float64Array(CHANNEL_SLOTS),
+    pushB: new Float64Array(CHANNEL_SLOTS),
     regional: new Float64Array(model.regionCount),
-    normals: new Float64Array(u),
+    normals: new Float64Array(2 + model.regionCount + u),
     territory: new Float64Array(u),
     effect: new Float64Array(2 * CHANNEL_SLOTS),
     persuasion: new Float64Array(2 * CHANNEL_SLOTS),
@@ -332,7 +341,7 @@ function runBlock(
   kept: KeptDraws | undefined,
   keptOffset: number,
 ): void {
-  const stream = createBlockStream(seed, block);
+  const next = createBlockUniforms(seed, block);
   const U = model.units;
   const S = CHANNEL_SLOTS;
   const sigma = model.orientation;
@@ -347,9 +356,13 @@ function runBlock(
   const { effectCentral, effectBelow, effectAbove, effectFloor, persuasionCentral, persuasionBelow, persuasionAbove, persuasionFloor } = model;
   const [campaignA, campaignB] = model.campaigns;
   const [slotsA, slotsB] = model.activeSlots;
+  const slotOn = work.slotOn;
+  const pushA = work.pushA;
+  const pushB = work.pushB;
   const anyCampaign = model.anyCampaign;
   const weighted = model.weighted;
   const threshold = model.threshold;
+  const tippingUnits = model.tippingUnits;
   const tippingWeight = model.tippingWeight;
   const tippingThreshold = model.tippingThreshold;
   const tippingStrict = model.tippingStrict;
@@ -359,47 +372,119 @@ function runBlock(
   const keepWeight = kept?.weightA;
   const keepNational = kept?.nationalMargin;
   const keepOutcome = kept?.outcome;
+  // Error normals per draw: [national z, one per region, one per unit], made in Box–Muller pairs.
+  const errorCount = 1 + regionCount + U;
+  const TWO_PI = 2 * Math.PI;
 
   for (let i = 0; i < U; i++) twoParty[i] = baseA[i] + baseB[i];
 
   for (let d = 0; d < draws; d++) {
-    // 1. Errors, in a fixed order of stream use.
-    const national = nationalScale * unitStudentT(stream, tails);
-    for (let r = 0; r < regionCount; r++) regional[r] = regionalScale * stream.normal();
-    for (let i = 0; i < U; i++) normals[i] = stream.normal();
+    // 1. Errors. Stream use per draw is fixed: ceil(errorCount / 2) pairs, the chi-square attempts,
+    // then one pair per channel slot of each side.
+    for (let k = 0; k < errorCount; k += 2) {
+      const radius = Math.sqrt(-2 * Math.log(1 - next()));
+      const angle = TWO_PI * next();
+      normals[k] = radius * Math.cos(angle);
+      normals[k + 1] = radius * Math.sin(angle);
+    }
+    const national = nationalScale * normals[0] * Math.sqrt((tails - 2) / chiSquareFromUniforms(next, tails));
+    for (let r = 0; r < regionCount; r++) regional[r] = regionalScale * normals[1 + r];
+    const unitOffset = 1 + regionCount;
     if (cholesky) {
       for (let i = 0; i < U; i++) {
         let sum = 0;
         const row = i * U;
-        for (let j = 0; j <= i; j++) sum += cholesky[row + j] * normals[j];
+        for (let j = 0; j <= i; j++) sum += cholesky[row + j] * normals[unitOffset + j];
         territory[i] = territoryScale * sum;
       }
     } else {
-      for (let i = 0; i < U; i++) territory[i] = territoryScale * normals[i];
+      for (let i = 0; i < U; i++) territory[i] = territoryScale * normals[unitOffset + i];
     }
-    // 2. Channel effects for every slot of both sides, in canonical side order.
+    // 2. Channel effects: one Box–Muller pair per slot of both sides, in canonical side order; the pair
+    // gives the slot's turnout-effect z (cosine) and persuasion z (sine). Slots switched off still
+    // consume their two uniforms, so stream use does not depend on the campaigns.
     for (let k = 0; k < 2; k++) {
       const base = drawOrder[k] * S;
       for (let c = 0; c < S; c++) {
         const j = base + c;
-        const ze = stream.normal();
+        const u1 = next();
+        const u2 = next();
+        if (slotOn[j] === 0) continue;
+        const radius = Math.sqrt(-2 * Math.log(1 - u1));
+        const angle = TWO_PI * u2;
+        const ze = radius * Math.cos(angle);
+        const zp = radius * Math.sin(angle);
         const e = effectCentral[j] + ze * (ze < 0 ? effectBelow[j] : effectAbove[j]);
         effect[j] = e < effectFloor[j] ? effectFloor[j] : e;
-        const zp = stream.normal();
         const p = persuasionCentral[j] + zp * (zp < 0 ? persuasionBelow[j] : persuasionAbove[j]);
         persuasion[j] = p < persuasionFloor[j] ? persuasionFloor[j] : p;
       }
     }
-    // 3. Campaign shifts and margins.
+    // 3. Campaign shifts. Per side, per-draw scalars first (reach × effect per channel, persuasion and
+    // relay per member), then one pass over territories.
     if (anyCampaign) {
+      let persuadeA = 0;
+      let persuadeB = 0;
+      for (let k = 0; k < slotsA.length; k++) {
+        const c = slotsA[k];
+        pushA[k] = campaignA.mobiliseReach[c] * effect[c];
+      }
+      for (let k = 0; k < slotsB.length; k++) {
+        const c = slotsB[k];
+        pushB[k] = campaignB.mobiliseReach[c] * effect[S + c];
+      }
+      for (let c = 0; c < S; c++) {
+        persuadeA += campaignA.persuadeReach[c] * persuasion[c];
+        persuadeB += campaignB.persuadeReach[c] * persuasion[S + c];
+      }
+      const relayPerMemberA = campaignA.relayReach * effect[RELAY_SLOT];
+      const relayPerMemberB = campaignB.relayReach * effect[S + RELAY_SLOT];
+      const countA = slotsA.length;
+      const countB = slotsB.length;
       for (let i = 0; i < U; i++) {
         if (parentIndex[i] >= 0) continue;
-        const mobA = mobilised(campaignA, slotsA, effect, 0, i, U);
-        const mobB = mobilised(campaignB, slotsB, effect, S, i, U);
-        const relayA = relayVotes(campaignA, effect[RELAY_SLOT], i);
-        const relayB = relayVotes(campaignB, effect[S + RELAY_SLOT], i);
-        const swA = switched(campaignA, slotsA, persuasion, 0, i, U, baseA[i], baseB[i]);
-        const swB = switched(campaignB, slotsB, persuasion, S, i, U, baseB[i], baseA[i]);
+        const membersA = campaignA.members[i];
+        const membersB = campaignB.members[i];
+        let mobA = 0;
+        let relayA = 0;
+        let swA = 0;
+        let mobB = 0;
+        let relayB = 0;
+        let swB = 0;
+        if (membersA > 0) {
+          const scale = campaignA.perNonVoter[i];
+          let keep = 1;
+          for (let k = 0; k < countA; k++) {
+            const q = pushA[k] * scale;
+            keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
+          }
+          mobA = campaignA.nonVoters[i] * (1 - keep);
+          if (mobA < -campaignA.certain[i]) mobA = -campaignA.certain[i];
+          relayA = membersA * relayPerMemberA;
+          const cap = campaignA.relayCap[i];
+          if (relayA > cap) relayA = cap;
+          else if (relayA < -cap) relayA = -cap;
+          swA = membersA * persuadeA;
+          if (swA > baseB[i]) swA = baseB[i];
+          else if (swA < -baseA[i]) swA = -baseA[i];
+        }
+        if (membersB > 0) {
+          const scale = campaignB.perNonVoter[i];
+          let keep = 1;
+          for (let k = 0; k < countB; k++) {
+            const q = pushB[k] * scale;
+            keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
+          }
+          mobB = campaignB.nonVoters[i] * (1 - keep);
+          if (mobB < -campaignB.certain[i]) mobB = -campaignB.certain[i];
+          relayB = membersB * relayPerMemberB;
+          const cap = campaignB.relayCap[i];
+          if (relayB > cap) relayB = cap;
+          else if (relayB < -cap) relayB = -cap;
+          swB = membersB * persuadeB;
+          if (swB > baseA[i]) swB = baseA[i];
+          else if (swB < -baseB[i]) swB = -baseB[i];
+        }
         const shareA = campaignA.relayShare[i];
         const shareB = campaignB.relayShare[i];
         const a = sideVotes(baseA[i], mobA, relayA, shareA, relayB, shareB, swA, swB);
@@ -451,39 +536,12 @@ function runBlock(
     const recordedWeight = weighted ? weightA : outcome === 1 ? 1 : 0;
     weightCounts[recordedWeight] += 1;
     totals.weightSumB += weighted ? weightB : outcome === -1 ? 1 : 0;
-    // 5. Tipping point: order by A's margin (insertion sort from the last draw's order), then walk from
-    // the winner's safest unit until the cumulative weight reaches the threshold.
+    // 5. Tipping point: the unit where the winner's cumulative weight, units taken from the winner's
+    // safest, reaches the threshold (a weighted selection, no full sort).
     if (outcome !== 0 && orderLength > 0) {
-      for (let k = 1; k < orderLength; k++) {
-        const u = order[k];
-        const mu = margin[u];
-        let j = k - 1;
-        while (j >= 0 && margin[order[j]] < mu) {
-          order[j + 1] = order[j];
-          j--;
-        }
-        order[j + 1] = u;
-      }
-      let cumulative = 0;
-      if (outcome === 1) {
-        for (let k = 0; k < orderLength; k++) {
-          const u = order[k];
-          cumulative += tippingWeight[u];
-          if (tippingStrict ? cumulative > tippingThreshold : cumulative >= tippingThreshold) {
-            tippingCounts[u] += 1;
-            break;
-          }
-        }
-      } else {
-        for (let k = orderLength - 1; k >= 0; k--) {
-          const u = order[k];
-          cumulative += tippingWeight[u];
-          if (tippingStrict ? cumulative > tippingThreshold : cumulative >= tippingThreshold) {
-            tippingCounts[u] += 1;
-            break;
-          }
-        }
-      }
+      order.set(tippingUnits);
+      const u = tippingUnit(order, margin, outcome, tippingWeight, tippingThreshold, tippingStrict);
+      tippingCounts[u] += 1;
     }
     const index = keptOffset + d;
     if (keepMargins) for (let i = 0; i < U; i++) keepMargins[index * U + i] = margin[i];
@@ -502,40 +560,50 @@ function runBlock(
   }
 }
 
-/** Mobilised votes of a side in a unit: non-voters × (1 − Π(1 − q_c)), floored at minus the certain voters. */
-function mobilised(campaign: SimulationModel['campaigns'][0], slots: Int32Array, effect: Float64Array, offset: number, unit: number, units: number): number {
-  const nonVoters = campaign.nonVoters[unit];
-  if (nonVoters === 0) return 0;
-  let keep = 1;
-  for (let k = 0; k < slots.length; k++) {
-    const c = slots[k];
-    let q = campaign.mobilisePerPp[c * units + unit] * effect[offset + c];
-    if (q > 1) q = 1;
-    else if (q < -1) q = -1;
-    keep *= 1 - q;
+/**
+ * Tipping unit of a draw by weighted quickselect: with key = the winner's margin (A's margin, or minus it
+ * when B wins), the unit whose key is such that units with a larger key weigh less than the threshold
+ * and, with it, reach it. Three-way partitions around a middle pivot; equal keys are taken in array
+ * order. `order` is scratch space holding the candidate units and is permuted.
+ */
+function tippingUnit(order: Int32Array, margin: Float64Array, winner: number, weight: Float64Array, threshold: number, strict: boolean): number {
+  let lo = 0;
+  let hi = order.length - 1;
+  let need = threshold;
+  while (lo < hi) {
+    const pivot = winner * margin[order[(lo + hi) >> 1]];
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = order[i];
+      const key = winner * margin[v];
+      if (key > pivot) {
+        order[i] = order[lt];
+        order[lt] = v;
+        lt++;
+        i++;
+      } else if (key < pivot) {
+        order[i] = order[gt];
+        order[gt] = v;
+        gt--;
+      } else {
+        i++;
+      }
+    }
+    let above = 0;
+    for (let k = lo; k < lt; k++) above += weight[order[k]];
+    if (strict ? above > need : above >= need) {
+      hi = lt - 1;
+      continue;
+    }
+    let cumulative = above;
+    for (let k = lt; k <= gt; k++) {
+      cumulative += weight[order[k]];
+      if (strict ? cumulative > need : cumulative >= need) return order[k];
+    }
+    need -= cumulative;
+    lo = gt + 1;
   }
-  const votes = nonVoters * (1 - keep);
-  const floor = -campaign.certain[unit];
-  return votes < floor ? floor : votes;
-}
-
-/** Relay votes of a side in a unit (gross, before the partisan split), within ± the unit's non-voters. */
-function relayVotes(campaign: SimulationModel['campaigns'][0], effectPp: number, unit: number): number {
-  const perPp = campaign.relayPerPp[unit];
-  if (perPp === 0) return 0;
-  const votes = perPp * effectPp;
-  const cap = campaign.relayCap[unit];
-  return votes > cap ? cap : votes < -cap ? -cap : votes;
-}
-
-/** Votes a side switches from the other in a unit, within [−own baseline votes, other's baseline votes]. */
-function switched(campaign: SimulationModel['campaigns'][0], slots: Int32Array, persuasion: Float64Array, offset: number, unit: number, units: number, ownBase: number, otherBase: number): number {
-  if (campaign.members[unit] === 0) return 0;
-  let votes = 0;
-  for (let k = 0; k < slots.length; k++) {
-    const c = slots[k];
-    votes += campaign.persuadePerPp[c * units + unit] * persuasion[offset + c];
-  }
-  votes += campaign.relayPerPp[unit] * persuasion[offset + RELAY_SLOT];
-  return votes > otherBase ? otherBase : votes < -ownBase ? -ownBase : votes;
+  return order[Math.min(lo, order.length - 1)];
 }
