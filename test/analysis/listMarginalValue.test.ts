@@ -42,3 +42,31 @@ test('withExtraSupporters copies, never mutates, and cannot go below zero member
   assert.equal(withExtraSupporters(scenario, 'D', 'K', -1e9).campaigns.D.allocation.K, 0);
   assert.throws(() => listMarginalValue(scenario, { run: toyRun(1, 10), territories: ['ZZ'] }), /territories must be/);
 });
+
+import { loadParameters } from '../../src/data/loadParameters.js';
+import { resolveScenario } from '../../src/scenario/resolveScenario.js';
+import { prepareModel } from '../../src/sim/prepareModel.js';
+import { simulate } from '../../src/sim/simulate.js';
+import { race } from './fixtures.js';
+
+test('listMarginalValue on the engine: knife-edge above safe for three seeds, common random numbers lose no draw', () => {
+  const results = race(2020, [['K', 3, 500000, 500000], ['S', 2, 600000, 400000]]);
+  for (const u of results.units) u.region = 'one';
+  const resolved = resolveScenario(
+    {
+      name: 'knife-edge and safe', country: 'us', year: 2020, rule: 'electoral-college', sides: ['D', 'R'], simulations: 20000, seed: 1,
+      uncertainty: { national: 1, regional: 0, territory: 2, tails: 5 },
+      campaigns: { D: { listSize: 200000, channels: { door: {} } } },
+    },
+    { results, parameters: loadParameters() },
+  );
+  for (const seed of [1, 2, 3]) {
+    const run = (s: typeof resolved) => simulate(prepareModel(s), { simulations: 20000, seed, keep: { outcome: true } });
+    const mv = listMarginalValue(resolved, { run, step: 20000 });
+    assert.deepEqual(mv.rows.map((r) => r.id), ['K', 'S'], `seed ${seed}`);
+    const [k, s] = mv.rows;
+    assert.ok(k.low > s.high, `seed ${seed}: K ${k.low}..${k.high}, S ${s.low}..${s.high}`);
+    assert.equal(k.lost, 0, 'more supporters never lose a paired draw');
+    assert.equal(s.gained + s.lost, 0, 'the safe unit never changes the winner');
+  }
+});
