@@ -71,8 +71,8 @@ export function snakeSegments(input: TippingPointSnakeInput): SnakeSegment[] {
 }
 
 const WORDS = {
-  en: { x: (a: string, b: string) => `Cumulative weight, from the safest ${a} unit (left) to the safest ${b} unit (right)`, y: (a: string, b: string) => `Margin, ${a} − ${b} (pp)`, toWin: (t: number) => `${t} to win`, tip: 'Tipping point', unit: 'Unit', weight: 'Weight', margin: 'Margin (pp)' },
-  fr: { x: (a: string, b: string) => `Poids cumulé, du plus sûr pour ${a} (à gauche) au plus sûr pour ${b} (à droite)`, y: (a: string, b: string) => `Écart, ${a} − ${b} (points)`, toWin: (t: number) => `${t} pour gagner`, tip: 'Point de bascule', unit: 'Unité', weight: 'Poids', margin: 'Écart (points)' },
+  en: { x: (a: string, b: string) => `Cumulative weight, from the safest ${a} unit (left) to the safest ${b} unit (right)`, y: (a: string, b: string) => `Margin, ${a} − ${b} (pp)`, toWin: (t: number) => `${t} to win`, tip: 'Tipping point: ', unit: 'Unit', weight: 'Weight', margin: 'Margin (pp)' },
+  fr: { x: (a: string, b: string) => `Poids cumulé, du plus sûr pour ${a} (à gauche) au plus sûr pour ${b} (à droite)`, y: (a: string, b: string) => `Écart, ${a} − ${b} (points)`, toWin: (t: number) => `${t} pour gagner`, tip: 'Point de bascule\u00a0: ', unit: 'Unité', weight: 'Poids', margin: 'Écart (points)' },
 };
 
 /**
@@ -152,9 +152,11 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
     { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: THEME_COLOURS.axis }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
   ];
   if (tip) {
-    const tipText = `${words.tip}: ${tip.name} (${tip.margin >= 0 ? a : b} +${Math.abs(tip.margin).toFixed(1)})`;
+    // The margin is formatted by Vega so that it follows the chart's number locale.
+    const tipPrefix = `${words.tip}${tip.name} (${tip.margin >= 0 ? a : b} +`;
     layers.push({
-      data: { values: [{ at: (tip.start + tip.end) / 2, y: clamp * 0.9, text: tipText, align: tip.start > total / 2 ? 'right' : 'left' }] },
+      data: { values: [{ at: (tip.start + tip.end) / 2, y: clamp * 0.9, prefix: tipPrefix, size: Math.abs(tip.margin) }] },
+      transform: [{ calculate: "datum.prefix + format(datum.size, '.1f') + ')'", as: 'text' }],
       mark: { type: 'text', fontSize: 14, fontWeight: 'bold', dx: tip.start > total / 2 ? -10 : 10, align: tip.start > total / 2 ? 'right' : 'left' },
       encoding: { x: { field: 'at', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
     });

@@ -35,3 +35,10 @@ test('tippingPointSnake(2016) matches its golden spec and SVG', async () => {
   );
   await assertMatchesSnapshot('tippingPointSnake', spec);
 });
+
+test('tippingPointSnake in French names the tipping point with a decimal comma', async () => {
+  const { toSvg } = await import('../../src/render/toSvg.js');
+  const spec = tippingPointSnake({ sides: ['D', 'R'], units: snakeUnits2016(), threshold: 270 }, { title: 'Le Wisconsin a fait basculer 2016', sources: [MEDSL_2016], locale: 'fr' });
+  const svg = await toSvg(spec);
+  assert.ok(svg.includes('Point de bascule\u00a0: Wisconsin (R +0,8)'), 'French tipping-point label');
+});
