@@ -65,11 +65,9 @@ export function findJupyterPython() {
   return undefined;
 }
 
-/** True when `jupyter nbconvert` and `jupyter notebook` both answer. */
+/** True when `jupyter notebook` and `jupyter nbconvert` can run: jupyter dispatches to `jupyter-<sub>` on PATH. */
 export function hasJupyterCommands() {
-  return ['nbconvert', 'notebook'].every(
-    (sub) => spawnSync('jupyter', [sub, '--version'], { stdio: 'ignore', env: jupyterEnv() }).status === 0,
-  );
+  return ['jupyter', 'jupyter-notebook', 'jupyter-nbconvert'].every((command) => which(command) !== undefined);
 }
 
 /** Path of a Chromium the chart tests can drive, or undefined. */
