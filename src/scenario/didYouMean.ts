@@ -3,24 +3,29 @@
  */
 
 /**
- * Levenshtein edit distance: the fewest single-character insertions, deletions and substitutions
- * that turn `a` into `b` (V. I. Levenshtein, 1966). Case-sensitive.
+ * Edit distance with adjacent transpositions (optimal string alignment, Damerau 1964 / Levenshtein
+ * 1966): the fewest single-character insertions, deletions, substitutions and swaps of two neighbours
+ * that turn `a` into `b`. Swapped letters are the commonest typo, so `fats` is one edit from `fast`.
+ * Case-sensitive.
  *
  * @example
  * editDistance('listsize', 'listSize') // => 1
+ * editDistance('fats', 'fast') // => 1
  */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      let best = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+      row[j] = best;
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[b.length];
+  return rows[a.length][b.length];
 }
 
 /**

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeSchema, findSchemaProblems, validateScenario } from '../../src/scenario/validateScenario.js';
+import type { JsonSchema } from '../../src/scenario/schemaTypes.js';
+import { InputError } from '../../src/errors.js';
+
+const schema: JsonSchema = {
+  $ref: '#/definitions/Root',
+  definitions: {
+    Root: {
+      type: 'object',
+      properties: { share: { type: 'number', minimum: 0, maximum: 1 }, mode: { type: 'string', enum: ['fast', 'slow'] }, pick: { $ref: '#/definitions/Pick' }, list: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } },
+      required: ['share'],
+      additionalProperties: false,
+    },
+    Pick: { anyOf: [{ type: 'string', const: 'auto' }, { type: 'object', properties: { counts: { type: 'object', additionalProperties: { type: 'number' } } }, required: ['counts'], additionalProperties: false }] },
+  },
+};
+
+test('findSchemaProblems reports each problem with its key path, in document order', () => {
+  const problems = findSchemaProblems({ share: 2, mode: 'fats', extra: 1, list: [1, 'a'] }, schema);
+  assert.deepEqual(
+    problems.map((p) => [p.path.join('.'), p.expected, p.found, p.hint]),
+    [
+      ['share', 'a number from 0 to 1', '2', undefined],
+      ['mode', 'one of "fast", "slow"', '"fats"', 'did you mean "fast"?'],
+      ['extra', 'one of the keys share, mode, pick, list', 'an unknown key', undefined],
+      ['list.1', 'a number', '"a"', undefined],
+    ],
+  );
+});
+
+test('anyOf: the branch whose shape matched explains the problem; otherwise every alternative is listed', () => {
+  assert.deepEqual(findSchemaProblems({ share: 0, pick: { counts: { FL: 'x' } } }, schema).map((p) => [p.path.join('.'), p.expected]), [['pick.counts.FL', 'a number']]);
+  assert.deepEqual(findSchemaProblems({ share: 0, pick: 'manual' }, schema).map((p) => p.expected), ['"auto" or an object with key counts']);
+  assert.equal(describeSchema({ type: 'number', exclusiveMinimum: 2, maximum: 10 }, schema), 'a number > 2 and ≤ 10');
+});
+
+test('validateScenario throws an InputError on the first problem and counts the others', () => {
+  assert.throws(
+    () => validateScenario({ name: 'x', country: 'us', year: 2016, rule: 'electoral-college', sides: ['D'], simulations: 0, seed: 1 }, 'a.yaml'),
+    (e: unknown) => e instanceof InputError && e.message === 'a.yaml: sides must be a list of 2 items, got a list of 1 items (1 more problem after this one)',
+  );
+});
