@@ -223,7 +223,7 @@ function legalFilter(base: ResolvedScenario, side: Side, options: AllocationOpti
  * @param base resolved scenario
  * @param options `run`, `budget`, `levers`, optional `side`, `steps`, `limits`, `date`, `alreadySpent`,
  *   `paidChannels`, `optInShare`, `swingMarginPp`
- * @throws {InputError} for a negative budget, unknown levers or no allowed lever
+ * @throws {InputError} for a negative budget, an opt-in share outside 0–1, unknown levers or no allowed lever
  * @example
  * // 2020 baseline, uncertainty {national: 2, regional: 1.5, territory: 2, tails: 5}, D list 2,000,000 with email and door (coverage 0.1), 20,000 draws, seed 1; 1,000,000 dollars in 5 chunks, recruiting at 10 dollars a supporter in eight states:
  * allocation(resolved, { run, budget: 1000000, steps: 5, levers }).optimum
@@ -234,6 +234,9 @@ export function allocation(base: ResolvedScenario, options: AllocationOptions): 
   const sign = side === base.sides[0] ? 1 : side === base.sides[1] ? -1 : 0;
   if (sign === 0) throw new InputError({ at: 'side', expected: `one of ${base.sides.join(', ')}`, found: JSON.stringify(side) });
   if (!(options.budget >= 0)) throw new InputError({ at: 'budget', expected: 'a non-negative amount', found: String(options.budget) });
+  if (options.optInShare !== undefined && !(options.optInShare >= 0 && options.optInShare <= 1)) {
+    throw new InputError({ at: 'optInShare', expected: 'a share between 0 and 1', found: String(options.optInShare) });
+  }
   const steps = options.steps ?? 10;
   if (!(Number.isInteger(steps) && steps > 0)) throw new InputError({ at: 'steps', expected: 'a positive integer', found: String(steps) });
   const campaign = base.campaigns[side];

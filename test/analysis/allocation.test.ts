@@ -60,3 +60,10 @@ test('channel levers buy coverage up to the whole list and no further', () => {
   assert.equal(applyPlan(half, 'D', levers, { 'channel:door': 15000 }).campaigns.D.channels.door!.coverage, 0.75);
   assert.equal(applyPlan(half, 'D', levers, { 'channel:door': 1e9 }).campaigns.D.channels.door!.coverage, 1);
 });
+
+test('allocation rejects bad input with the one message grammar', () => {
+  const levers = recruitmentLevers(scenario, 'D', 1);
+  assert.throws(() => allocation(scenario, { run: toyRun(1, 10), budget: -1, levers }), /budget must be a non-negative amount, got -1/);
+  assert.throws(() => allocation(scenario, { run: toyRun(1, 10), budget: 1, levers, optInShare: 2 }), /optInShare must be a share between 0 and 1, got 2/);
+  assert.throws(() => allocation(scenario, { run: toyRun(1, 10), budget: 1, levers: [{ id: 'x', kind: 'recruit', territory: 'NOPE', unitCost: 1 }] }), /levers\.x must be/);
+});
