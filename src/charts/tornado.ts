@@ -6,14 +6,17 @@ import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
 import { frameChart, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
 
-/** One prior's row. */
+/** One prior's row (the shape of the sensitivity analysis' rows, so they can be passed as they are). */
 export interface TornadoRow {
   /** The prior's name as shown (`Door canvass effect (pp)`). */
-  prior: string;
+  name: string;
   /** P(win) with the prior at its low and high end, 0–1. */
   pWinLow: number;
   pWinHigh: number;
-  /** The prior's low and high values as text (`1.0 pp`, `8.0 pp`), shown at the bar ends when given. */
+  /** The prior's low and high values; shown at the bar ends (in the chart's number format) when no label is given. */
+  low?: number;
+  high?: number;
+  /** The prior's low and high values as text with their unit (`1.0 pp`, `8.0 pp`); these win over low/high. */
   lowLabel?: string;
   highLabel?: string;
 }
@@ -41,7 +44,7 @@ const WORDS = {
  * @param options title, subtitle, sources and look; width default 620 px, 34 px per prior
  * @returns a Vega-Lite v5 spec
  * @throws InputError when there are no rows or a probability is outside 0–1
- * @example tornado({ side: 'D', central: 0.5, rows: [{ prior: 'door', pWinLow: 0.45, pWinHigh: 0.58 }] }, { title: 'T', sources: ['S'] }).usermeta.chart // => 'tornado'
+ * @example tornado({ side: 'D', central: 0.5, rows: [{ name: 'door', pWinLow: 0.45, pWinHigh: 0.58 }] }, { title: 'T', sources: ['S'] }).usermeta.chart // => 'tornado'
  */
 export function tornado(input: TornadoInput, options: BriefingChartOptions): TopLevelSpec {
   const rows = input.rows ?? [];
@@ -55,10 +58,10 @@ export function tornado(input: TornadoInput, options: BriefingChartOptions): Top
     probability(r.pWinHigh, `rows[${i}].pWinHigh`);
   });
   const words = wordsFor(WORDS, options);
-  const order = [...rows].sort((p, q) => Math.abs(q.pWinHigh - q.pWinLow) - Math.abs(p.pWinHigh - p.pWinLow) || p.prior.localeCompare(q.prior)).map((r) => r.prior);
+  const order = [...rows].sort((p, q) => Math.abs(q.pWinHigh - q.pWinLow) - Math.abs(p.pWinHigh - p.pWinLow) || p.name.localeCompare(q.name)).map((r) => r.name);
   const bars = rows.flatMap((r) => [
-    { prior: r.prior, end: words.low, pWin: r.pWinLow, text: r.lowLabel ?? '', central: input.central },
-    { prior: r.prior, end: words.high, pWin: r.pWinHigh, text: r.highLabel ?? '', central: input.central },
+    { prior: r.name, end: words.low, pWin: r.pWinLow, label: r.lowLabel ?? null, value: r.low ?? null, central: input.central },
+    { prior: r.name, end: words.high, pWin: r.pWinHigh, label: r.highLabel ?? null, value: r.high ?? null, central: input.central },
   ]);
   const width = options.width ?? 620;
   const height = options.height ?? Math.max(120, 34 * rows.length);
@@ -70,6 +73,7 @@ export function tornado(input: TornadoInput, options: BriefingChartOptions): Top
     width,
     height,
     data: { values: bars },
+    transform: [{ calculate: "isValid(datum.label) ? datum.label : isValid(datum.value) ? format(datum.value, '~g') : ''", as: 'text' }],
     layer: [
       {
         mark: { type: 'bar', height: { band: 0.7 } },

@@ -8,16 +8,24 @@ import { assertMatchesSnapshot } from './snapshot.js';
 
 test('tornado orders priors by swing, widest first', () => {
   const spec = tornado({ side: 'D', central: 0.5, rows: [
-    { prior: 'small', pWinLow: 0.49, pWinHigh: 0.51 },
-    { prior: 'large', pWinLow: 0.3, pWinHigh: 0.7 },
-    { prior: 'middle', pWinLow: 0.45, pWinHigh: 0.6 },
+    { name: 'small', pWinLow: 0.49, pWinHigh: 0.51 },
+    { name: 'large', pWinLow: 0.3, pWinHigh: 0.7 },
+    { name: 'middle', pWinLow: 0.45, pWinHigh: 0.6 },
   ] }, { title: 'T', sources: ['S'] });
   const y = (spec as unknown as { vconcat: [{ layer: [{ encoding: { y: { sort: string[] } } }] }] }).vconcat[0].layer[0].encoding.y;
   assert.deepEqual(y.sort, ['large', 'middle', 'small']);
 });
 
+test('tornado labels bar ends with the prior values in the chart\'s number format when no label is given', async () => {
+  const { toSvg } = await import('../../src/render/toSvg.js');
+  const spec = tornado({ side: 'PS', central: 0.5, rows: [{ name: 'porte-à-porte', pWinLow: 0.45, pWinHigh: 0.6, low: 1.5, high: 8 }] }, { title: 'T', sources: ['S'], locale: 'fr' });
+  const svg = await toSvg(spec);
+  assert.ok(svg.includes('>1,5<'), 'low value with a decimal comma');
+  assert.ok(svg.includes('>8<'), 'high value');
+});
+
 test('tornado rejects a central probability above 1', () => {
-  assert.throws(() => tornado({ side: 'D', central: 1.2, rows: [{ prior: 'x', pWinLow: 0.1, pWinHigh: 0.2 }] }, { title: 'T', sources: ['S'] }), InputError);
+  assert.throws(() => tornado({ side: 'D', central: 1.2, rows: [{ name: 'x', pWinLow: 0.1, pWinHigh: 0.2 }] }, { title: 'T', sources: ['S'] }), InputError);
 });
 
 test('tornado(channel priors) matches its golden spec and SVG', async () => {
