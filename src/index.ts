@@ -86,6 +86,7 @@ export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summ
 export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';
 export { simulateParallel, type ParallelOptions } from './sim/simulateParallel.js';
+export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepResult, type SweepRunner, type SweepOptions } from './sim/sweep.js';
 
 // Analysis
 export { winProbability, estimate } from './analysis/winProbability.js';

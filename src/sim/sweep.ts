@@ -1,0 +1,178 @@
+/**
+ * Sweeps: one scenario key varied over a range, every point run with the same seed (common random
+ * numbers), so differences between points are not Monte Carlo noise. Sweeps can be split in shards that
+ * run anywhere (a Slurm array, Kubernetes Jobs, GNU parallel) and merge exactly.
+ */
+import type { Scenario } from '../scenario/types.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { resolveScenario, type ResolveInputs } from '../scenario/resolveScenario.js';
+import { setPath } from '../scenario/setPath.js';
+import { prepareModel } from './prepareModel.js';
+import { simulate } from './simulate.js';
+import { summarizeRun, type RunSummary } from './summarizeRun.js';
+import type { SimulationResult } from './types.js';
+import { VERSION } from './version.js';
+import { InputError, describeValue } from '../errors.js';
+
+/** What to vary. */
+export interface SweepSpec {
+  /** Dotted key path into the scenario file (`campaigns.D.listSize`). */
+  key: string;
+  from: number;
+  to: number;
+  /** Number of points, from `from` to `to` inclusive (1 runs `from` only). */
+  steps: number;
+  /** Run only the points of one shard: points i with i mod count = index (index 0-based). */
+  shard?: { index: number; count: number };
+}
+
+/** One point of a sweep: the value set and the run summary without the resolved scenario. */
+export interface SweepPoint {
+  index: number;
+  value: number;
+  summary: Omit<RunSummary, 'scenario'>;
+}
+
+/** A sweep (or one shard of it). */
+export interface SweepResult {
+  key: string;
+  from: number;
+  to: number;
+  steps: number;
+  seed: number;
+  simulations: number;
+  /** Present on a shard; absent on a whole or merged sweep. */
+  shard?: { index: number; count: number };
+  /** The resolved scenario at the first point of the whole sweep (the base of every point). */
+  scenario: ResolvedScenario;
+  points: SweepPoint[];
+  version: string;
+}
+
+/** Runs one resolved scenario; the default runs {@link simulate} in this thread. */
+export type SweepRunner = (resolved: ResolvedScenario, options: { simulations: number; seed: number }) => SimulationResult | Promise<SimulationResult>;
+
+/** Inputs of a sweep: what resolveScenario needs, plus an optional runner (e.g. simulateParallel). */
+export interface SweepOptions extends ResolveInputs {
+  runner?: SweepRunner;
+  /** Called after each point with points done and points to do in this shard. */
+  onPoint?: (done: number, total: number) => void;
+}
+
+/**
+ * Values of a sweep: from + (to − from) × i / (steps − 1), i = 0..steps − 1.
+ *
+ * @example
+ * sweepValues({ key: 'k', from: 0, to: 1e6, steps: 5 }) // => [0, 250000, 500000, 750000, 1000000]
+ */
+export function sweepValues(spec: SweepSpec): number[] {
+  checkSpec(spec);
+  if (spec.steps === 1) return [spec.from];
+  return Array.from({ length: spec.steps }, (_, i) => spec.from + ((spec.to - spec.from) * i) / (spec.steps - 1));
+}
+
+function checkSpec(spec: SweepSpec): void {
+  if (typeof spec.key !== 'string' || spec.key.length === 0) throw new InputError({ at: 'vary', expected: 'a key path', found: describeValue(spec.key) });
+  for (const k of ['from', 'to'] as const) {
+    if (typeof spec[k] !== 'number' || !Number.isFinite(spec[k])) throw new InputError({ at: `vary.${k}`, expected: 'a finite number', found: describeValue(spec[k]) });
+  }
+  if (!Number.isInteger(spec.steps) || spec.steps < 1 || spec.steps > 100000) {
+    throw new InputError({ at: 'vary.steps', expected: 'an integer between 1 and 100000', found: describeValue(spec.steps) });
+  }
+  if (spec.shard) {
+    const { index, count } = spec.shard;
+    if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
+      throw new InputError({ at: 'shard', expected: 'k/n with 0 <= k < n (0-based index)', found: `${describeValue(index)}/${describeValue(count)}` });
+    }
+  }
+}
+
+/**
+ * Runs a sweep: for each value, sets the key in the scenario (setPath), resolves it and runs it with the
+ * scenario's seed and simulations, so every point uses the same random numbers.
+ *
+ * @param scenario Base scenario (file shape).
+ * @param spec Key, range, steps and optional shard.
+ * @param options Results, parameters (as for resolveScenario), an optional runner and progress callback.
+ * @returns The sweep's points in index order, with the base resolved scenario.
+ * @throws {InputError} for a bad key path, range, steps or shard, or a value the scenario rejects
+ *   (the message names the key path).
+ * @example
+ * (await sweep(scenario, { key: 'campaigns.D.listSize', from: 0, to: 2e7, steps: 5 }, { results, parameters })).points.length // => 5
+ */
+export async function sweep(scenario: Scenario, spec: SweepSpec, options: SweepOptions): Promise<SweepResult> {
+  const values = sweepValues(spec);
+  const runner: SweepRunner = options.runner ?? ((resolved, o) => simulate(prepareModel(resolved), o));
+  const base = resolveScenario(setPath(scenario, spec.key, values[0]), options);
+  const indices = values.map((_, i) => i).filter((i) => !spec.shard || i % spec.shard.count === spec.shard.index);
+  const points: SweepPoint[] = [];
+  for (const index of indices) {
+    const resolved = index === 0 ? base : resolveScenario(setPath(scenario, spec.key, values[index]), options);
+    const result = await runner(resolved, { simulations: resolved.simulations, seed: resolved.seed });
+    const { scenario: _omit, ...summary } = summarizeRun(result, resolved);
+    void _omit;
+    points.push({ index, value: values[index], summary });
+    options.onPoint?.(points.length, indices.length);
+  }
+  return {
+    key: spec.key,
+    from: spec.from,
+    to: spec.to,
+    steps: spec.steps,
+    seed: base.seed,
+    simulations: base.simulations,
+    ...(spec.shard ? { shard: { index: spec.shard.index, count: spec.shard.count } } : {}),
+    scenario: base,
+    points,
+    version: VERSION,
+  };
+}
+
+/**
+ * Merges the shards of one sweep into the whole sweep, exactly as an unsharded run would give it.
+ *
+ * @param parts Every shard of one sweep (any order), e.g. parsed from the JSON files of a batch job.
+ * @returns The merged sweep (no `shard` field), points in index order.
+ * @throws {InputError} when the parts are not the shards of one sweep (different key, range, seed,
+ *   simulations, version or shard count), a shard is missing or repeated, or a point is missing.
+ * @example
+ * JSON.stringify(mergeSweepShards([shard0, shard1])) === JSON.stringify(wholeSweep) // => true
+ */
+export function mergeSweepShards(parts: SweepResult[]): SweepResult {
+  if (parts.length === 0) throw new InputError({ at: 'shards', expected: 'at least one shard', found: '[]' });
+  const first = parts[0];
+  const count = first.shard?.count ?? 1;
+  const seen = new Set<number>();
+  for (const [i, part] of parts.entries()) {
+    for (const field of ['key', 'from', 'to', 'steps', 'seed', 'simulations', 'version'] as const) {
+      if (part[field] !== first[field]) {
+        throw new InputError({ at: `shards.${i}.${field}`, expected: `${describeValue(first[field])} as in the first shard`, found: describeValue(part[field]) });
+      }
+    }
+    const shardCount = part.shard?.count ?? 1;
+    const index = part.shard?.index ?? 0;
+    if (shardCount !== count) throw new InputError({ at: `shards.${i}.shard.count`, expected: String(count), found: String(shardCount) });
+    if (seen.has(index)) throw new InputError({ at: `shards.${i}.shard.index`, expected: 'each shard once', found: `${index} again` });
+    seen.add(index);
+  }
+  for (let k = 0; k < count; k++) {
+    if (!seen.has(k)) throw new InputError({ at: 'shards', expected: `all ${count} shards`, found: `shard ${k} missing` });
+  }
+  const points = parts.flatMap((p) => p.points).sort((a, b) => a.index - b.index);
+  points.forEach((p, i) => {
+    if (p.index !== i) throw new InputError({ at: 'shards.points', expected: `point ${i}`, found: `point ${p.index}` });
+  });
+  if (points.length !== first.steps) throw new InputError({ at: 'shards.points', expected: `${first.steps} points`, found: String(points.length) });
+  const base = parts.find((p) => (p.shard?.index ?? 0) === 0)!;
+  return {
+    key: first.key,
+    from: first.from,
+    to: first.to,
+    steps: first.steps,
+    seed: first.seed,
+    simulations: first.simulations,
+    scenario: base.scenario,
+    points,
+    version: first.version,
+  };
+}
