@@ -86,3 +86,26 @@ test('simulatedBias: tipping-point margin minus national margin per draw, by han
   assert.deepEqual([b.p05, b.p50, b.p95], [-1.5, 0, 0.5]);
   assert.throws(() => simulatedBias(resultFromMargins([[1, 1, 1]], [1, 1, 1], ['X', 'Y', 'Z'])), /nationalMargin/);
 });
+
+import { loadParameters } from '../../src/data/loadParameters.js';
+import { resolveScenario } from '../../src/scenario/resolveScenario.js';
+import { prepareModel } from '../../src/sim/prepareModel.js';
+import { simulate } from '../../src/sim/simulate.js';
+
+test('tippingPointFromSortedMargins on kept draws reproduces the engine tipping counts exactly (2016, 5,000 draws)', () => {
+  const results = usResults(2016);
+  const resolved = resolveScenario(
+    { name: 'tipping check', country: 'us', year: 2016, rule: 'electoral-college', sides: ['D', 'R'], simulations: 5000, seed: 3 },
+    { results, parameters: loadParameters() },
+  );
+  const r = simulate(prepareModel(resolved), { simulations: 5000, seed: 3, keep: { margins: true } });
+  const units = r.unitIds.length;
+  const counts = new Float64Array(units);
+  for (let d = 0; d < r.simulations; d++) {
+    const row = r.draws!.margins!.subarray(d * units, (d + 1) * units);
+    const order = Array.from({ length: units }, (_, i) => i).sort((x, y) => row[y] - row[x]);
+    const tip = tippingPointFromSortedMargins(order.map((i) => row[i]), order.map((i) => r.weights[i]), r.threshold);
+    if (tip.winner !== 0) counts[order[tip.index]]++;
+  }
+  assert.deepEqual(Array.from(counts), Array.from(r.tippingCounts));
+});
