@@ -181,6 +181,7 @@ ${input.assumptions.map((a) => `<tr><td><code>${htmlEscape(a.key)}</code></td><t
   .figure-label { font-size: 16px; margin-top: 4px; }
   .figure-note { font-size: 13px; color: #555; margin-top: 4px; }
   .charts figure, .sweep-charts .chart { margin: 0 0 28px; }
+  .sweep-charts { display: flex; flex-wrap: wrap; gap: 0 32px; align-items: flex-start; }
   .slider-row { display: flex; align-items: center; gap: 18px; margin-bottom: 16px; }
   #sweep-slider { width: min(640px, 70vw); height: 28px; }
   #sweep-value { font-size: 24px; font-weight: bold; min-width: 8em; }

@@ -164,6 +164,9 @@ test('the briefing page draws every chart, and its slider swaps figures and char
     assert.notEqual(await shown(), firstValue);
     assert.equal(await shown(), '16,000,000');
     assert.deepEqual(await emptyCharts(session.page), []);
+    // Swapping a step replaces the drawing instead of piling a second one under it.
+    const drawings = await session.page.$$eval('.chart', (e) => e.map((x) => x.querySelectorAll('svg.marks').length));
+    assert.deepEqual(drawings, [1, 1, 1, 1, 1]);
     const after = join(SCREENSHOTS, 'briefing-after-slider.png');
     await session.page.screenshot({ path: after, fullPage: true });
     console.log(`screenshots: ${before}, ${after}`);
