@@ -14,7 +14,9 @@ import { pairedWinDifference, type PairedDifference } from './pairedWinDifferenc
 import { twoPartyMarginPp } from './twoPartyMarginPp.js';
 
 /**
- * One way to spend money.
+ * One way to spend a budget. The budget's unit is whatever `unitCost` is in: money (dollars, euros), or
+ * volunteer hours (door: about 8 contacts per volunteer hour, range 4–12, practitioner summaries of Green &
+ * Gerber, confidence L, so about 1/8 hour per contact; the user gives the figure).
  * - `recruit`: recruit supporters in one territory at `unitCost` per supporter; they join the side's list
  *   and get its channels.
  * - `channel`: raise the coverage of one switched-on channel over the whole (base) list at `unitCost` per
@@ -131,7 +133,8 @@ function capacity(base: ResolvedScenario, side: Side, lever: AllocationLever): n
  * @param plan money per lever id
  * @param effectiveShare share of recruits who count per recruit lever (consent), default 1
  * @example
- * applyPlan(s, 'D', levers, {'recruit:PA': 5000}).campaigns.D.allocation.PA // => s.campaigns.D.allocation.PA + 5000 / unitCost
+ * // a lever 'recruit:PA' at 5 per supporter, PA holding 100,000 members:
+ * applyPlan(s, 'D', levers, {'recruit:PA': 5000}).campaigns.D.allocation.PA // => 101000
  */
 export function applyPlan(
   base: ResolvedScenario,

@@ -39,7 +39,14 @@ export interface WinProbabilitySummary {
   weightQuantiles: { p05: number; p50: number; p95: number };
 }
 
-/** Probability with its binomial Monte Carlo standard error. */
+/**
+ * A share of draws with its binomial Monte Carlo standard error sqrt(p (1 − p) / n).
+ *
+ * @param count draws in which the event happened
+ * @param n draws (NaN estimate when 0)
+ * @example
+ * estimate(25, 100) // => {p: 0.25, standardError: 0.04330127018922193}
+ */
 export function estimate(count: number, n: number): Estimate {
   const p = n > 0 ? count / n : NaN;
   return { p, standardError: n > 0 ? Math.sqrt((p * (1 - p)) / n) : NaN };
