@@ -87,6 +87,7 @@ export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';
 export { simulateParallel, type ParallelOptions } from './sim/simulateParallel.js';
 export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepResult, type SweepRunner, type SweepOptions } from './sim/sweep.js';
+export { runBenchmark, benchmarkScenario, type BenchmarkResult } from './sim/runBenchmark.js';
 
 // Analysis
 export { winProbability, estimate } from './analysis/winProbability.js';
