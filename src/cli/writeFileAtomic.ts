@@ -3,7 +3,7 @@
  * over the target, so a reader (or a report folder after a crash or Ctrl-C) sees either the old
  * file or the complete new one, never half of it. rename(2) within one file system is atomic (POSIX).
  */
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -116,4 +116,41 @@ export async function writeFilesAtomic(files: readonly ReportFile[], signal?: Ab
     }
     throw error;
   }
+}
+
+/** True when a process with this id is running (signal 0 only checks). */
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that a killed run (SIGKILL, power loss) left in `dir`: hidden files named
+ * like ours whose writing process is gone. Files of running processes are left alone.
+ *
+ * @returns names removed
+ * @example
+ * await removeStaleTemporaries('out') // => ['.summary.json.4242.k3j2.tmp']
+ */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = /^\..+\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || processIsAlive(pid)) continue;
+    await rm(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

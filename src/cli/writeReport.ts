@@ -13,7 +13,7 @@ import { buildReportCharts } from './reportCharts.js';
 import type { ListSizeSweep, ReportChart } from './reportCharts.js';
 import { territoriesCsv } from './territoriesCsv.js';
 import { toJsonText } from './printJson.js';
-import { writeFilesAtomic } from './writeFileAtomic.js';
+import { removeStaleTemporaries, writeFilesAtomic } from './writeFileAtomic.js';
 import type { ReportFile } from './writeFileAtomic.js';
 import { renderBriefing } from './renderBriefing.js';
 
@@ -81,6 +81,7 @@ export async function writeReport(dir: string, input: ReportInput, signal?: Abor
     previous = [];
   }
   const files = await buildReportFiles(dir, input, signal);
+  await removeStaleTemporaries(dir);
   await writeFilesAtomic(files, signal);
   const written = new Set(files.map((f) => f.path));
   for (const name of previous) {

@@ -1,0 +1,119 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMain, spawnCli, spawnCliSync } from './cliHarness.js';
+
+const FLORIDA = 'scenarios/florida-2000.yaml';
+
+test('run --json prints one document with the DESIGN §5 keys; probabilities add up to 1', async () => {
+  const r = await runMain(['run', FLORIDA, '--sims', '3000', '--seed', '7', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  const doc = JSON.parse(r.stdout);
+  for (const key of ['seed', 'simulations', 'sides', 'pWin', 'pTie', 'standardError', 'expectedWeight', 'tippingPoint', 'territories', 'scenario', 'version']) assert.ok(key in doc, key);
+  assert.deepEqual([doc.seed, doc.simulations, doc.sides], [7, 3000, ['D', 'R']]);
+  assert.ok(Math.abs(doc.pWin.D + doc.pWin.R + doc.pTie - 1) < 1e-12);
+  assert.equal(doc.territories.length, 56); // 50 states, DC, ME-1, ME-2, NE-1..3
+  assert.ok(doc.scenario.citations['campaigns.D.churn'].source.length > 0);
+});
+
+test('run with no uncertainty reproduces the 2000 result: Bush 271 electoral votes in every draw', async () => {
+  const r = await runMain(['run', FLORIDA, '--sims', '500', '--json', '--set', 'uncertainty={national: 0, regional: 0, territory: 0, tails: 5}', '--set', 'campaigns={}']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  // Apportioned 2000 electoral votes: Bush 271, Gore 267 (FEC, Federal Elections 2000).
+  assert.deepEqual([doc.pWin.R, doc.expectedWeight.R, doc.expectedWeight.D], [1, 271, 267]);
+});
+
+test('run is deterministic: the same seed gives the same document, with 1 or 2 threads', async () => {
+  const args = ['run', FLORIDA, '--sims', '9000', '--seed', '11', '--json'];
+  const one = await runMain(args);
+  const two = await runMain([...args, '--threads', '2']);
+  assert.equal(two.code, 0, two.stderr);
+  const strip = (text: string) => {
+    const d = JSON.parse(text);
+    delete d.scenario.threads;
+    return d;
+  };
+  assert.deepEqual(strip(two.stdout), strip(one.stdout));
+});
+
+test('run --out writes summary.json, territories.csv, SVG and PNG charts and briefing.html', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-report-'));
+  const r = await runMain(['run', FLORIDA, '--sims', '3000', '--out', dir, '--no-sweep']);
+  assert.equal(r.code, 0, r.stderr);
+  const files = readdirSync(dir).sort();
+  for (const name of ['briefing.html', 'summary.json', 'territories.csv', 'weight-distribution.svg', 'weight-distribution.png', 'win-probability-map.svg', 'territory-margins.png']) {
+    assert.ok(files.includes(name), `${name} missing from ${files.join(', ')}`);
+  }
+  assert.ok(!files.some((f) => f.startsWith('.')), 'a temporary file is left');
+  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+  assert.deepEqual(summary.report.files.slice().sort(), files);
+  assert.ok(Object.keys(summary.scenario.citations).length > 5);
+  const csv = readFileSync(join(dir, 'territories.csv'), 'utf8').trim().split('\n');
+  assert.equal(csv.length, 1 + 56);
+  const fl = csv.find((l) => l.startsWith('FL,'))!.split(',');
+  // Baseline votes: Gore 2,912,253, Bush 2,912,790 (certified).
+  assert.deepEqual(fl.slice(0, 5), ['FL', 'Florida', '25', '2912253', '2912790']);
+  const png = readFileSync(join(dir, 'weight-distribution.png'));
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]); // "PNG"
+  assert.match(readFileSync(join(dir, 'briefing.html'), 'utf8'), /P\(D wins\)/);
+});
+
+test('rerunning with fewer charts removes the files the new report does not produce', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-report-'));
+  assert.equal((await runMain(['run', FLORIDA, '--sims', '2000', '--out', dir])).code, 0);
+  assert.ok(existsSync(join(dir, 'win-probability-by-list-size.svg')));
+  assert.equal((await runMain(['run', FLORIDA, '--sims', '2000', '--out', dir, '--no-sweep'])).code, 0);
+  assert.ok(!existsSync(join(dir, 'win-probability-by-list-size.svg')));
+});
+
+/** Seed written in each report file that records it; all must agree. */
+function reportSeeds(dir: string): number[] {
+  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).seed;
+  const html = Number(/seed (\d+)/.exec(readFileSync(join(dir, 'briefing.html'), 'utf8'))?.[1]);
+  const svg = Number(/seed (\d+)/.exec(readFileSync(join(dir, 'weight-distribution.svg'), 'utf8'))?.[1]);
+  return [summary, html, svg];
+}
+
+function waitForExit(child: ReturnType<typeof spawnCli>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
+}
+
+test('a run killed midway (SIGKILL) leaves the previous report intact; the next run cleans up', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-kill-'));
+  assert.equal(spawnCliSync(['run', FLORIDA, '--sims', '2000', '--seed', '1', '--out', dir]).code, 0);
+  const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
+  for (const delay of [2500, 6000]) {
+    const child = spawnCli(['run', FLORIDA, '--sims', '2000000', '--seed', '2', '--out', dir]);
+    const exited = waitForExit(child);
+    await new Promise((r) => setTimeout(r, delay));
+    child.kill('SIGKILL');
+    const { signal } = await exited;
+    assert.equal(signal, 'SIGKILL', 'the run finished before it could be killed');
+    assert.deepEqual(reportSeeds(dir), [1, 1, 1]);
+    for (const [name, content] of Object.entries(before)) assert.ok(readFileSync(join(dir, name)).equals(content), `${name} changed`);
+  }
+  assert.equal(spawnCliSync(['run', FLORIDA, '--sims', '2000', '--seed', '3', '--out', dir]).code, 0);
+  assert.deepEqual(reportSeeds(dir), [3, 3, 3]);
+  assert.ok(!readdirSync(dir).some((f) => f.startsWith('.')));
+});
+
+test('Ctrl-C (SIGINT) stops a run cleanly: exit 130, previous report intact, no temporary file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-sigint-'));
+  assert.equal(spawnCliSync(['run', FLORIDA, '--sims', '2000', '--seed', '1', '--out', dir]).code, 0);
+  const child = spawnCli(['run', FLORIDA, '--sims', '2000000', '--seed', '2', '--threads', '2', '--out', dir]);
+  const exited = waitForExit(child);
+  // Long enough for the process to start and install its handler; 2 M draws take far longer to simulate.
+  await new Promise((r) => setTimeout(r, 6000));
+  child.kill('SIGINT');
+  const { code, stderr } = await exited;
+  assert.equal(code, 130, stderr);
+  assert.equal(stderr, 'campaign-lab: interrupted\n');
+  assert.deepEqual(reportSeeds(dir), [1, 1, 1]);
+  assert.ok(!readdirSync(dir).some((f) => f.startsWith('.')));
+});
