@@ -19,18 +19,23 @@ import {
   tslabBin,
 } from './notebook/env.mjs';
 
-/** Reads /etc/os-release into { ID, ID_LIKE, ... } (empty when absent, e.g. macOS). */
-function osRelease() {
-  if (!existsSync('/etc/os-release')) return {};
+/** Parses os-release text (freedesktop.org os-release(5)) into { ID, ID_LIKE, ... }. */
+export function parseOsRelease(text) {
   const fields = {};
-  for (const line of readFileSync('/etc/os-release', 'utf8').split('\n')) {
+  for (const line of text.split('\n')) {
     const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
     if (match) fields[match[1]] = match[2].replace(/^["']|["']$/g, '');
   }
   return fields;
 }
 
-function isDebianLike(os) {
+/** Reads /etc/os-release (empty when absent, e.g. macOS). */
+function osRelease() {
+  return existsSync('/etc/os-release') ? parseOsRelease(readFileSync('/etc/os-release', 'utf8')) : {};
+}
+
+/** True on Debian, Ubuntu and their derivatives (ID or ID_LIKE). */
+export function isDebianLike(os) {
   return [os.ID, ...(os.ID_LIKE ?? '').split(/\s+/)].some((id) => id === 'debian' || id === 'ubuntu');
 }
 
@@ -43,7 +48,7 @@ function missing() {
 }
 
 /** Apt packages for the missing things (Ubuntu names Chromium's package chromium-browser). */
-function aptPackages(lack, os) {
+export function aptPackages(lack, os) {
   const packages = [];
   if (lack.includes('jupyter')) packages.push('jupyter-notebook', 'jupyter-nbconvert', 'python3-nbclient');
   if (lack.includes('chromium')) packages.push(os.ID === 'ubuntu' ? 'chromium-browser' : 'chromium');
@@ -51,13 +56,12 @@ function aptPackages(lack, os) {
 }
 
 /** The one command a user on another system runs to get what is missing. */
-function manualCommand(lack) {
+export function manualCommand(lack, os = osRelease(), platform = process.platform) {
   const wantsJupyter = lack.includes('jupyter');
   const wantsChromium = lack.includes('chromium');
-  if (process.platform === 'darwin') {
+  if (platform === 'darwin') {
     return [wantsJupyter && 'brew install jupyterlab', wantsChromium && 'brew install --cask chromium'].filter(Boolean).join(' && ');
   }
-  const os = osRelease();
   const family = [os.ID, ...(os.ID_LIKE ?? '').split(/\s+/)];
   if (family.some((id) => id === 'fedora' || id === 'rhel')) {
     return `sudo dnf install -y ${[wantsJupyter && 'python3-notebook python3-nbconvert python3-nbclient', wantsChromium && 'chromium'].filter(Boolean).join(' ')}`;
@@ -85,7 +89,7 @@ export function installSystemPackages() {
   if (lack.length === 0) return;
   const os = osRelease();
   if (process.platform !== 'linux' || !isDebianLike(os)) {
-    throw new Error(`setup: ${lack.join(' and ')} missing; install with:\n  ${manualCommand(lack)}\nthen run the command again.`);
+    throw new Error(`setup: ${lack.join(' and ')} missing; install with:\n  ${manualCommand(lack, os)}\nthen run the command again.`);
   }
   const isRoot = process.getuid?.() === 0;
   const sudo = isRoot ? [] : ['sudo'];
