@@ -58,7 +58,7 @@ export type {
   ResolvedChannel,
   ResolvedUncertainty,
 } from './scenario/types.js';
-export { resolveScenario, type ResolveInputs } from './scenario/resolveScenario.js';
+export { resolveScenario, scenarioRound, type ResolveInputs } from './scenario/resolveScenario.js';
 export { setPath } from './scenario/setPath.js';
 export { CONVENTION_CITATIONS } from './scenario/defaults.js';
 export { ruleThresholds, unitWeight, type RuleThresholds } from './model/decisionRule.js';

@@ -102,6 +102,20 @@ class Checker {
 }
 
 /**
+ * Round of the baseline results a scenario needs: its `round`, else for France 1 when `firstRound`
+ * transfers are given and 2 (the runoff) otherwise; undefined for the US. Loaders call
+ * loadResults({country, year, round: scenarioRound(scenario)}).
+ *
+ * @example
+ * scenarioRound({ country: 'fr', firstRound: { transfers: {} } } as Scenario) // => 1
+ */
+export function scenarioRound(scenario: Pick<Scenario, 'country' | 'round' | 'firstRound'>): number | undefined {
+  if (scenario.round !== undefined) return scenario.round;
+  if (scenario.country !== 'fr') return undefined;
+  return scenario.firstRound ? 1 : 2;
+}
+
+/**
  * Resolves a scenario against baseline results and parameters.
  *
  * Pure: no file access (the Node-side loader reads files and replaces `{file}` allocations by counts).
@@ -142,6 +156,7 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   if (firstRound && rule !== 'two-round') ck.fail('firstRound', 'absent unless rule is "two-round"', 'firstRound');
   const round = raw.round === undefined ? undefined : ck.integer(raw.round, 'round', 1, 2);
   if (country === 'us' && round !== undefined) ck.fail('round', 'absent for the US', round);
+  if (firstRound && results.round !== undefined && results.round !== 1) ck.fail('firstRound', 'given only with first-round (round 1) results', `round ${results.round} results`);
   const territories = resolveTerritories(ck, results, sides, firstRound);
   const uncertainty = resolveUncertainty(ck, raw.uncertainty, parameters, citations, territories, sides, inputs.history);
   const campaignsRaw = raw.campaigns === undefined ? {} : ck.object(raw.campaigns, 'campaigns');
@@ -189,8 +204,11 @@ function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side,
   }
   const transfers = firstRound ? ck.object(firstRound.transfers, 'firstRound.transfers') : undefined;
   if (firstRound) ck.keys(firstRound, 'firstRound', ['transfers']);
+  // Round-1 tables may carry every candidate's votes under `parties` (the data loaders do); else `votes`.
+  const candidateVotes = (unit: ElectionResults['units'][number]): Record<string, number> =>
+    (unit as { parties?: Record<string, number> }).parties ?? unit.votes;
   const candidates = new Set<string>();
-  for (const unit of results.units) for (const key of Object.keys(unit.votes)) candidates.add(key);
+  for (const unit of results.units) for (const key of Object.keys(candidateVotes(unit))) candidates.add(key);
   if (transfers) {
     for (const [i, side] of sides.entries()) {
       if (!candidates.has(side)) ck.fail(`sides.${i}`, `a candidate of the first-round table (${[...candidates].join(', ')})`, side);
@@ -216,7 +234,7 @@ function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side,
       let v = unit.votes[side] ?? 0;
       if (transfers) {
         v = 0;
-        for (const [candidate, count] of Object.entries(unit.votes)) {
+        for (const [candidate, count] of Object.entries(candidateVotes(unit))) {
           const row = transfers[candidate] as Record<string, number> | undefined;
           const share = row && row[side] !== undefined ? row[side] : candidate === side ? 1 : 0;
           v += share * count;

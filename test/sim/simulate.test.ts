@@ -179,3 +179,104 @@ test('simulate rejects a non-positive number of simulations', () => {
   const resolved = resolveUs(2020);
   assert.throws(() => simulate(prepareModel(resolved), { simulations: 0, seed: 1 }), /simulations must be a positive integer, got 0/);
 });
+
+test('popular-vote rule: zero uncertainty gives the popular-vote winner (Gore 2000, Clinton 2016)', () => {
+  for (const year of [2000, 2016]) {
+    const resolved = resolveUs(year, { rule: 'popular-vote', uncertainty: { national: 0, regional: 0, territory: 0, tails: 5 } });
+    const r = simulate(prepareModel(resolved), { simulations: 3, seed: 1 });
+    assert.equal(r.pWin.D, 1, String(year));
+    assert.equal(r.threshold, 1);
+    assert.equal(r.weightCounts.length, 2);
+  }
+});
+
+test('two-round rule on France 2012: zero uncertainty gives Hollande the runoff by the proclaimed margin', () => {
+  const results = loadResults({ country: 'fr', year: 2012 });
+  const resolved = resolveScenario(
+    baseScenario({ country: 'fr', year: 2012, rule: 'two-round', sides: ['PS', 'UMP'], uncertainty: { national: 0, regional: 0, territory: 0, tails: 5 } }),
+    { results, parameters },
+  );
+  const r = simulate(prepareModel(resolved), { simulations: 2, seed: 1, keep: { nationalMargin: true } });
+  assert.equal(r.pWin.PS, 1);
+  // Conseil constitutionnel, 10 May 2012: Hollande 18,000,668, Sarkozy 16,860,685.
+  const proclaimed = (100 * (18000668 - 16860685)) / (18000668 + 16860685);
+  assert.ok(Math.abs(r.draws!.nationalMargin![0] - proclaimed) < 1e-4, String(r.draws!.nationalMargin![0]));
+});
+
+test('two-round rule with first-round transfers builds the runoff from round-1 votes', () => {
+  const results = loadResults({ country: 'fr', year: 2012, round: 1 });
+  const transfers = { FN: { UMP: 0.5, PS: 0.1 }, FG: { PS: 0.9 }, MODEM: { PS: 0.3, UMP: 0.4 } };
+  const resolved = resolveScenario(
+    baseScenario({ country: 'fr', year: 2012, round: 1, rule: 'two-round', sides: ['PS', 'UMP'], firstRound: { transfers } }),
+    { results, parameters },
+  );
+  const ain = results.units.find((u) => u.id === '01') as unknown as { parties: Record<string, number> };
+  const t = resolved.territories.find((u) => u.id === '01')!;
+  const expectedPs = ain.parties.PS + 0.1 * ain.parties.FN + 0.9 * ain.parties.FG + 0.3 * ain.parties.MODEM;
+  const expectedUmp = ain.parties.UMP + 0.5 * ain.parties.FN + 0.4 * ain.parties.MODEM;
+  assert.ok(Math.abs(t.votes.PS - expectedPs) < 1e-6);
+  assert.ok(Math.abs(t.votes.UMP - expectedUmp) < 1e-6);
+  assert.throws(
+    () => resolveScenario(baseScenario({ country: 'fr', year: 2012, rule: 'two-round', sides: ['PS', 'UMP'], firstRound: { transfers: { XYZ: { PS: 1 } } } }), { results, parameters }),
+    /firstRound.transfers.XYZ must be a candidate of the first-round table/,
+  );
+});
+
+test('seats rule: a majority of units wins, an even split is a tie', () => {
+  const results = syntheticResults([
+    { id: 'a', weight: 0, a: 60, b: 40 },
+    { id: 'b', weight: 0, a: 40, b: 60 },
+    { id: 'c', weight: 0, a: 70, b: 30 },
+    { id: 'd', weight: 0, a: 30, b: 70 },
+  ]);
+  const resolved = resolveScenario(baseScenario({ rule: 'seats', uncertainty: { national: 0, regional: 0, territory: 0, tails: 5 } }), { results, parameters });
+  const r = simulate(prepareModel(resolved), { simulations: 4, seed: 1 });
+  assert.equal(r.threshold, 3);
+  assert.equal(r.pTie, 1);
+  assert.equal(r.expectedWeight.D, 2);
+});
+
+test('tipping counts equal a brute-force sort of each draw\'s margins', () => {
+  const resolved = resolveUs(2016, { uncertainty: { national: 4, regional: 2, territory: 3, tails: 5 } });
+  const model = prepareModel(resolved);
+  const n = 3000;
+  const r = simulate(model, { simulations: n, seed: 8, keep: { margins: true, outcome: true } });
+  const expected = new Array(model.units).fill(0);
+  for (let d = 0; d < n; d++) {
+    const outcome = r.draws!.outcome![d];
+    if (outcome === 0) continue;
+    const units = [...Array(model.units).keys()].filter((i) => resolved.territories[i].weight > 0);
+    // Float32 kept margins may tie where the Float64 margins do not; sort by the winner's margin.
+    const m = (i: number) => outcome * r.draws!.margins![d * model.units + i];
+    units.sort((x, y) => m(y) - m(x));
+    let sum = 0;
+    for (const u of units) {
+      sum += resolved.territories[u].weight;
+      if (sum >= 270) {
+        expected[u]++;
+        break;
+      }
+    }
+  }
+  assert.deepEqual(Array.from(r.tippingCounts), expected);
+});
+
+test('the national error has the requested SD: kept national margins spread by national SD alone', () => {
+  const resolved = resolveUs(2020, { uncertainty: { national: 4, regional: 0, territory: 0, tails: 6 } });
+  const n = 40000;
+  const r = simulate(prepareModel(resolved), { simulations: n, seed: 12, keep: { nationalMargin: true } });
+  const x = Array.from(r.draws!.nationalMargin!);
+  const mean = x.reduce((s, v) => s + v, 0) / n;
+  const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
+  // The national two-party margin moves by exactly the national error when it is the only term.
+  assert.ok(Math.abs(sd - 4) < 0.08, String(sd));
+});
+
+test('memory does not grow with simulations: accumulator sizes are the same for 5,000 and 50,000 draws', () => {
+  const model = prepareModel(resolveUs(2020, { uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 } }));
+  const small = simulate(model, { simulations: 5000, seed: 1 });
+  const large = simulate(model, { simulations: 50000, seed: 1 });
+  const sizes = (r: typeof small) => [r.weightCounts, r.unitWinsA, r.marginSum, r.marginSumSq, r.tippingCounts, r.meanExtraVotes.D].map((a) => a.length);
+  assert.deepEqual(sizes(small), sizes(large));
+  assert.equal(JSON.stringify(resultToJson(small)).length < 20000, true);
+});

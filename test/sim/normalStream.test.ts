@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createBlockStream, createBlockUniforms, chiSquareFromUniforms, unitStudentT, blockSeedText } from '../../src/sim/normalStream.js';
+
+function moments(xs: number[]) {
+  const n = xs.length;
+  const mean = xs.reduce((s, x) => s + x, 0) / n;
+  const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / n;
+  const kurtosis = xs.reduce((s, x) => s + (x - mean) ** 4, 0) / n / variance ** 2 - 3;
+  return { mean, sd: Math.sqrt(variance), kurtosis };
+}
+
+test('createBlockStream: same (seed, block) gives the same normals, another block others', () => {
+  const a = createBlockStream(5, 2);
+  const b = createBlockStream(5, 2);
+  const c = createBlockStream(5, 3);
+  const xa = [a.normal(), a.normal(), a.normal()];
+  assert.deepEqual([b.normal(), b.normal(), b.normal()], xa);
+  assert.notDeepEqual([c.normal(), c.normal(), c.normal()], xa);
+  assert.equal(blockSeedText(5, 2), 'campaign-lab/5/2');
+});
+
+test('normals have mean 0 and SD 1 within sampling error', () => {
+  const s = createBlockStream(1, 0);
+  const m = moments(Array.from({ length: 200000 }, () => s.normal()));
+  assert.ok(Math.abs(m.mean) < 4 / Math.sqrt(200000));
+  assert.ok(Math.abs(m.sd - 1) < 0.01);
+  assert.ok(Math.abs(m.kurtosis) < 0.1);
+});
+
+test('unit Student-t has SD 1 and fat tails; chi-square has mean df and variance 2 df', () => {
+  const s = createBlockStream(2, 0);
+  const t = moments(Array.from({ length: 200000 }, () => unitStudentT(s, 8)));
+  assert.ok(Math.abs(t.sd - 1) < 0.02, String(t.sd));
+  // Excess kurtosis of t with 8 df: 6 / (8 - 4) = 1.5.
+  assert.ok(t.kurtosis > 0.9 && t.kurtosis < 2.3, String(t.kurtosis));
+  const next = createBlockUniforms(3, 0);
+  const c = moments(Array.from({ length: 100000 }, () => chiSquareFromUniforms(next, 5)));
+  assert.ok(Math.abs(c.mean - 5) < 0.05, String(c.mean));
+  assert.ok(Math.abs(c.sd - Math.sqrt(10)) < 0.05, String(c.sd));
+});
