@@ -45,15 +45,13 @@ export interface ReportSummary extends RunSummary {
 export async function buildReportFiles(dir: string, input: ReportInput, signal?: AbortSignal): Promise<ReportFile[]> {
   const charts: ReportChart[] = buildReportCharts(input.summary, input.sweep);
   const files: ReportFile[] = [{ path: join(dir, 'territories.csv'), data: territoriesCsv(input.summary) }];
-  const svgs: Record<string, string> = {};
   for (const chart of charts) {
     signal?.throwIfAborted();
     const svg = await toSvg(chart.spec);
-    svgs[chart.name] = svg;
     files.push({ path: join(dir, `${chart.name}.svg`), data: svg });
     files.push({ path: join(dir, `${chart.name}.png`), data: await toPng(chart.spec, { scale: 2 }) });
   }
-  files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, svgs, sweep: input.sweep }) });
+  files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep }) });
   const names = [...files.map((f) => f.path.slice(dir.length + 1)), 'summary.json'];
   const document: ReportSummary = {
     ...input.summary,
