@@ -1,0 +1,100 @@
+/**
+ * `campaign-lab backtest`: scores the uncertainty model on the US elections 2004–2024, each forecast
+ * from the result four years before, over a grid of error sizes (Brier and log scores, calibration).
+ */
+import { join, resolve } from 'node:path';
+import type { Command } from '../CliContext.js';
+import { InputError, describeValue } from '../../errors.js';
+import { printJson, toJsonText } from '../printJson.js';
+import { ProgressBar } from '../ProgressBar.js';
+import { writeFilesAtomic } from '../writeFileAtomic.js';
+import { backtest } from '../../analysis/backtest.js';
+import type { BacktestResult } from '../../analysis/backtest.js';
+import { loadResults } from '../../data/loadResults.js';
+import { prepareModel } from '../../sim/prepareModel.js';
+import { simulate } from '../../sim/simulate.js';
+import { calibrationPlot } from '../../charts/calibrationPlot.js';
+import { toSvg } from '../../render/toSvg.js';
+import { toPng } from '../../render/toPng.js';
+import { formatCount } from '../formatNumber.js';
+
+/** Simulations per year and grid point when --sims is not given. */
+export const BACKTEST_SIMULATIONS = 1000;
+
+/** The best grid points and their scores as text. */
+export function formatBacktest(result: BacktestResult): string {
+  const lines = [
+    `Backtest of ${result.years.join(', ')}: ${formatCount(result.simulations)} simulations per year and grid point, seed ${result.seed}`,
+    `${'national'.padStart(9)} ${'regional'.padStart(9)} ${'territory'.padStart(10)} ${'tails'.padStart(6)} ${'unit log'.padStart(9)} ${'unit Brier'.padStart(11)} ${'nat. Brier'.padStart(11)}`,
+  ];
+  for (const p of result.points.slice(0, 10)) {
+    const u = p.uncertainty;
+    lines.push(`${String(u.national).padStart(9)} ${String(u.regional).padStart(9)} ${String(u.territory).padStart(10)} ${String(u.tails).padStart(6)} ${p.units.logScore.toFixed(4).padStart(9)} ${p.units.brier.toFixed(4).padStart(11)} ${p.national.brier.toFixed(4).padStart(11)}`);
+  }
+  lines.push(`Best: national ${result.best.uncertainty.national} pp, regional ${result.best.uncertainty.regional} pp, territory ${result.best.uncertainty.territory} pp, tails ${result.best.uncertainty.tails}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `backtest` command. */
+export const backtestCommand: Command = {
+  name: 'backtest',
+  summary: 'Score the uncertainty model on past US elections (Brier, log score, calibration).',
+  details: 'Each year is forecast from the result four years before, for every point of a grid of error sizes; the best point is the one with the highest unit log score.\n\nExample: campaign-lab backtest --sims 2000 --years 2016,2020,2024 --json',
+  spec: {
+    positionals: [],
+    options: {
+      sims: { type: 'integer', minimum: 1, valueName: 'N', description: `Simulations per year and grid point (default ${BACKTEST_SIMULATIONS}).` },
+      years: { type: 'string', valueName: 'Y,Y,...', description: 'Years to forecast (default 2004 to 2024).' },
+      seed: { type: 'integer', valueName: 'S', description: 'Seed, the same for every year and grid point (default 2004).' },
+      out: { type: 'string', valueName: 'DIR', description: 'Write backtest.json and the calibration chart (SVG, PNG) to DIR.' },
+      json: { type: 'flag', description: 'Print the backtest as one JSON document on stdout.' },
+    },
+  },
+  async run(args, context) {
+    let years: number[] | undefined;
+    if (args.options.years !== undefined) {
+      const text = args.options.years as string;
+      years = text.split(',').map((y) => Number(y.trim()));
+      if (years.some((y) => !Number.isInteger(y))) throw new InputError({ at: '--years', expected: 'years separated by commas, such as 2016,2020', found: describeValue(text) });
+    }
+    const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'backtest' });
+    let result: BacktestResult;
+    try {
+      bar.update(0, 1);
+      result = backtest({
+        simulations: (args.options.sims as number | undefined) ?? BACKTEST_SIMULATIONS,
+        ...(years ? { years } : {}),
+        ...(args.options.seed !== undefined ? { seed: args.options.seed as number } : {}),
+        results: (year) => loadResults({ country: 'us', year }),
+        simulate: (resolved, o) => {
+          context.signal.throwIfAborted();
+          return simulate(prepareModel(resolved), o);
+        },
+      });
+    } finally {
+      bar.finish();
+    }
+    const out = args.options.out as string | undefined;
+    if (out) {
+      const dir = resolve(context.cwd, out);
+      const spec = calibrationPlot(
+        { bins: result.calibration.filter((b) => b.count > 0) },
+        {
+          title: 'Forecast probability against how often it happened',
+          subtitle: `State-level forecasts ${result.years.join(', ')}, each from the result four years before; best grid point`,
+          sources: ['campaign-lab backtest on data/us_president_results.csv (see data/SOURCES.md)'],
+        },
+      );
+      await writeFilesAtomic(
+        [
+          { path: join(dir, 'backtest.json'), data: toJsonText(result) },
+          { path: join(dir, 'calibration.svg'), data: await toSvg(spec) },
+          { path: join(dir, 'calibration.png'), data: await toPng(spec, { scale: 2 }) },
+        ],
+        context.signal,
+      );
+    }
+    if (args.options.json) printJson(context.stdout, result);
+    else context.stdout.write(formatBacktest(result) + (out ? `Written to ${out}/\n` : ''));
+  },
+};

@@ -1,0 +1,158 @@
+/**
+ * `campaign-lab sweep`: runs a scenario over a range of one key's values with common random numbers
+ * (the same seed at every point), optionally one shard of the points, and `sweep merge` joins shards.
+ */
+import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../../errors.js';
+import type { Command, CliContext } from '../CliContext.js';
+import { printJson, toJsonText } from '../printJson.js';
+import { ProgressBar } from '../ProgressBar.js';
+import { prepareScenario } from '../prepareScenario.js';
+import { scenarioOverrides } from './runCommand.js';
+import { parseShard, parseVary } from '../parseVary.js';
+import { formatCount, formatShare } from '../formatNumber.js';
+import { writeFilesAtomic } from '../writeFileAtomic.js';
+import type { ReportFile } from '../writeFileAtomic.js';
+import { sweep, mergeSweepShards } from '../../sim/sweep.js';
+import type { SweepResult } from '../../sim/sweep.js';
+import { simulateParallel } from '../../sim/simulateParallel.js';
+import { loadParameters } from '../../data/loadParameters.js';
+import { winProbabilityByListSize } from '../../charts/winProbabilityByListSize.js';
+import { toSvg } from '../../render/toSvg.js';
+import { toPng } from '../../render/toPng.js';
+
+/** A table of the sweep: value, P(win) of side A with its 95% Monte Carlo interval, expected weight. */
+export function formatSweep(result: SweepResult): string {
+  const [a] = result.scenario.sides;
+  const lines = [
+    `Sweep of ${result.key} from ${result.from} to ${result.to} in ${result.steps} steps${result.shard ? ` (shard ${result.shard.index + 1}/${result.shard.count})` : ''}: ${formatCount(result.simulations)} simulations per point, seed ${result.seed}`,
+    `${'value'.padStart(16)} ${`P(${a} wins)`.padStart(12)} ${'± 95%'.padStart(8)} ${`E[weight ${a}]`.padStart(14)}`,
+  ];
+  for (const p of result.points) {
+    const s = p.summary;
+    lines.push(`${formatCount(p.value).padStart(16)} ${formatShare(s.pWin[a]).padStart(12)} ${formatShare(1.96 * s.standardError[a], 2).padStart(8)} ${s.expectedWeight[a].toFixed(1).padStart(14)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The files of a sweep under DIR: sweep.json (or the shard's file) and, for a list-size key, its chart. */
+async function sweepFiles(dir: string, result: SweepResult): Promise<ReportFile[]> {
+  const name = result.shard ? `sweep.shard-${result.shard.index + 1}-of-${result.shard.count}.json` : 'sweep.json';
+  const files: ReportFile[] = [{ path: join(dir, name), data: toJsonText(result) }];
+  const side = /^campaigns\.([^.]+)\.listSize$/.exec(result.key)?.[1];
+  if (!result.shard && side === result.scenario.sides[0] && result.points.length >= 2) {
+    const spec = winProbabilityByListSize(
+      {
+        side,
+        measure: 'listSize',
+        points: result.points.map((p) => {
+          const pWin = p.summary.pWin[side];
+          const half = 1.96 * p.summary.standardError[side];
+          return { value: p.value, pWin, low: Math.max(0, pWin - half), high: Math.min(1, pWin + half) };
+        }),
+        intervalLabel: '95% Monte Carlo interval',
+      },
+      {
+        title: `How ${side}'s chances move with the size of its list`,
+        subtitle: `${result.scenario.name}; ${formatCount(result.simulations)} draws per point, same seed`,
+        sources: [result.scenario.resultsSource, `campaign-lab ${result.version} sweep, seed ${result.seed}`],
+      },
+    );
+    files.push({ path: join(dir, 'sweep.svg'), data: await toSvg(spec) }, { path: join(dir, 'sweep.png'), data: await toPng(spec, { scale: 2 }) });
+  }
+  return files;
+}
+
+async function output(result: SweepResult, args: { options: Record<string, unknown> }, context: CliContext): Promise<void> {
+  const out = args.options.out as string | undefined;
+  if (out) await writeFilesAtomic(await sweepFiles(resolve(context.cwd, out), result), context.signal);
+  if (args.options.json) printJson(context.stdout, result);
+  else context.stdout.write(formatSweep(result) + (out ? `Written to ${out}/\n` : ''));
+}
+
+/** The `sweep` command. */
+export const sweepCommand: Command = {
+  name: 'sweep',
+  summary: 'Run a scenario over a range of one key (e.g. list size), same seed at every point.',
+  details: [
+    'Every point uses the same seed, so differences between points are not noise from different draws.',
+    'Split the points over machines with --shard k/n (points i with i mod n = k − 1), then join the',
+    'shard files with `campaign-lab sweep merge`.',
+    '',
+    'Examples:',
+    '  campaign-lab sweep scenarios/florida-2000.yaml --vary campaigns.D.listSize=0:10000000:11 --out sweep',
+    '  campaign-lab sweep scenarios/florida-2000.yaml --vary campaigns.D.listSize=0:1e7:11 --shard 1/2 --out part1',
+  ].join('\n'),
+  spec: {
+    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    options: {
+      vary: { type: 'string', required: true, valueName: 'key=from:to:steps', description: 'Key path and range, e.g. campaigns.D.listSize=0:2e7:11.' },
+      shard: { type: 'string', valueName: 'k/n', description: 'Run only shard k of n (1-based) of the points.' },
+      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Simulations per point (overrides simulations).' },
+      seed: { type: 'integer', valueName: 'S', description: 'Seed (overrides seed).' },
+      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads; results do not depend on it.' },
+      set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
+      out: { type: 'string', valueName: 'DIR', description: 'Write sweep.json (a shard: sweep.shard-k-of-n.json) and, for list size, its chart.' },
+      json: { type: 'flag', description: 'Print the sweep as one JSON document on stdout.' },
+    },
+  },
+  async run(args, context) {
+    const vary = parseVary(args.options.vary as string);
+    const shard = args.options.shard === undefined ? undefined : parseShard(args.options.shard as string);
+    const file = args.positionals.scenario as string;
+    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd });
+    const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'sweep' });
+    let result: SweepResult;
+    try {
+      result = await sweep(prepared.scenario, { ...vary, ...(shard ? { shard } : {}) }, {
+        results: prepared.results,
+        parameters: loadParameters(),
+        ...(prepared.history ? { history: prepared.history } : {}),
+        file,
+        runner: (resolved, o) => simulateParallel(resolved, { ...o, threads: resolved.threads, signal: context.signal }),
+        onPoint: (done, total) => bar.update(done, total),
+      });
+    } finally {
+      bar.finish();
+    }
+    await output(result, args, context);
+  },
+};
+
+/** The `sweep merge` command. */
+export const sweepMergeCommand: Command = {
+  name: 'sweep merge',
+  summary: 'Join the shard files of one sweep into the whole sweep.',
+  details: 'The result is exactly what the unsharded sweep gives.\n\nExample: campaign-lab sweep merge part1/sweep.shard-1-of-2.json part2/sweep.shard-2-of-2.json --out sweep',
+  spec: {
+    positionals: [{ name: 'files', description: 'the shard files (sweep --shard ... --out DIR)', rest: true }],
+    options: {
+      out: { type: 'string', valueName: 'DIR', description: 'Write sweep.json and, for list size, its chart to DIR.' },
+      json: { type: 'flag', description: 'Print the merged sweep as one JSON document on stdout.' },
+    },
+  },
+  async run(args, context) {
+    const files = args.positionals.files as string[];
+    const parts: SweepResult[] = [];
+    for (const file of files) {
+      let text: string;
+      try {
+        text = await readFile(resolve(context.cwd, file), 'utf8');
+      } catch {
+        throw new InputError({ file, expected: 'a readable sweep shard file', found: 'no such file or an unreadable one' });
+      }
+      let part: unknown;
+      try {
+        part = JSON.parse(text);
+      } catch {
+        throw new InputError({ file, expected: 'a sweep shard (JSON from sweep --shard --out)', found: 'text that is not JSON' });
+      }
+      if (!part || typeof part !== 'object' || !Array.isArray((part as SweepResult).points) || typeof (part as SweepResult).key !== 'string') {
+        throw new InputError({ file, expected: 'a sweep shard with key and points', found: 'another JSON document' });
+      }
+      parts.push(part as SweepResult);
+    }
+    await output(mergeSweepShards(parts), args, context);
+  },
+};
