@@ -61,6 +61,11 @@ export type {
 export { resolveScenario, scenarioRound, type ResolveInputs } from './scenario/resolveScenario.js';
 export { setPath } from './scenario/setPath.js';
 export { CONVENTION_CITATIONS } from './scenario/defaults.js';
+export { loadScenario, parseScenarioText, readTextFile, type ScenarioLoadOptions } from './scenario/loadScenario.js';
+export { validateScenario, findSchemaProblems, describeSchema, type SchemaProblem } from './scenario/validateScenario.js';
+export { scenarioSchema } from './scenario/schema.js';
+export type { JsonSchema } from './scenario/schemaTypes.js';
+export { didYouMean, editDistance } from './scenario/didYouMean.js';
 export { ruleThresholds, unitWeight, type RuleThresholds } from './model/decisionRule.js';
 export { priorAtNormal, NORMAL_Q95 } from './model/priorDraw.js';
 export { campaignCoefficients, type CampaignCoefficients } from './model/campaignCoefficients.js';
@@ -154,3 +159,9 @@ export { toHtml } from './render/toHtml.js';
 export type { ToHtmlOptions } from './render/toHtml.js';
 export { briefingPage } from './render/briefingPage.js';
 export type { BriefingInput, BriefingChart, BriefingAssumption, BriefingSweep, BriefingSweepStep, HeadlineFigure } from './render/briefingPage.js';
+
+// Command line
+export { summarizeSupporterList, type SupporterListCounts, type SummarizeSupporterListOptions } from './list/summarizeSupporterList.js';
+export { CsvRecordParser, type CsvRecordParserOptions } from './list/CsvRecordParser.js';
+export { createTerritoryMatcher, departementOfPostcode, normaliseName, type TerritoryMatch, type UnplacedReason, type ListCountry } from './list/territoryMatcher.js';
+export { writeFileAtomic, writeFilesAtomic, type ReportFile } from './cli/writeFileAtomic.js';

@@ -6,7 +6,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { loadScenario } from '../scenario/loadScenario.js';
-import { resolveScenario } from '../scenario/resolveScenario.js';
+import { resolveScenario, scenarioRound } from '../scenario/resolveScenario.js';
 import type { ResolvedScenario, Scenario } from '../scenario/types.js';
 import { availableYears, loadResults } from '../data/loadResults.js';
 import { loadParameters } from '../data/loadParameters.js';
@@ -22,12 +22,6 @@ export interface PreparedScenario {
   history?: ElectionResults[];
 }
 
-/** Baseline round: France's runoff unless a first round with transfers is given. */
-function baselineRound(scenario: Scenario): number | undefined {
-  if (scenario.country !== 'fr') return undefined;
-  return scenario.round ?? (scenario.firstRound ? 1 : 2);
-}
-
 /**
  * Resolves an already loaded scenario: results, history and parameters from data/.
  *
@@ -37,7 +31,8 @@ function baselineRound(scenario: Scenario): number | undefined {
 export function resolveLoadedScenario(scenario: Scenario, file: string): PreparedScenario {
   let results: ElectionResults;
   try {
-    results = loadResults({ country: scenario.country, year: scenario.year, ...(baselineRound(scenario) ? { round: baselineRound(scenario) } : {}) });
+    const round = scenarioRound(scenario);
+    results = loadResults({ country: scenario.country, year: scenario.year, ...(round !== undefined ? { round } : {}) });
   } catch (error) {
     // A year or round without data is the scenario's mistake: name the scenario file and key.
     if (error instanceof InputError && (error.details.at === 'year' || error.details.at === 'round')) {
