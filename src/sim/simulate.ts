@@ -420,86 +420,8 @@ function runBlock(
         persuasion[j] = p < persuasionFloor[j] ? persuasionFloor[j] : p;
       }
     }
-    // 3. Campaign shifts. Per side, per-draw scalars first (reach × effect per channel, persuasion and
-    // relay per member), then one pass over territories.
-    if (anyCampaign) {
-      let persuadeA = 0;
-      let persuadeB = 0;
-      for (let k = 0; k < slotsA.length; k++) {
-        const c = slotsA[k];
-        pushA[k] = campaignA.mobiliseReach[c] * effect[c];
-      }
-      for (let k = 0; k < slotsB.length; k++) {
-        const c = slotsB[k];
-        pushB[k] = campaignB.mobiliseReach[c] * effect[S + c];
-      }
-      for (let c = 0; c < S; c++) {
-        persuadeA += campaignA.persuadeReach[c] * persuasion[c];
-        persuadeB += campaignB.persuadeReach[c] * persuasion[S + c];
-      }
-      const relayPerMemberA = campaignA.relayReach * effect[RELAY_SLOT];
-      const relayPerMemberB = campaignB.relayReach * effect[S + RELAY_SLOT];
-      const countA = slotsA.length;
-      const countB = slotsB.length;
-      for (let i = 0; i < U; i++) {
-        if (parentIndex[i] >= 0) continue;
-        const membersA = campaignA.members[i];
-        const membersB = campaignB.members[i];
-        let mobA = 0;
-        let relayA = 0;
-        let swA = 0;
-        let mobB = 0;
-        let relayB = 0;
-        let swB = 0;
-        if (membersA > 0) {
-          const scale = campaignA.perNonVoter[i];
-          let keep = 1;
-          for (let k = 0; k < countA; k++) {
-            const q = pushA[k] * scale;
-            keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
-          }
-          mobA = campaignA.nonVoters[i] * (1 - keep);
-          if (mobA < -campaignA.certain[i]) mobA = -campaignA.certain[i];
-          relayA = membersA * relayPerMemberA;
-          const cap = campaignA.relayCap[i];
-          if (relayA > cap) relayA = cap;
-          else if (relayA < -cap) relayA = -cap;
-          swA = membersA * persuadeA;
-          if (swA > baseB[i]) swA = baseB[i];
-          else if (swA < -baseA[i]) swA = -baseA[i];
-        }
-        if (membersB > 0) {
-          const scale = campaignB.perNonVoter[i];
-          let keep = 1;
-          for (let k = 0; k < countB; k++) {
-            const q = pushB[k] * scale;
-            keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
-          }
-          mobB = campaignB.nonVoters[i] * (1 - keep);
-          if (mobB < -campaignB.certain[i]) mobB = -campaignB.certain[i];
-          relayB = membersB * relayPerMemberB;
-          const cap = campaignB.relayCap[i];
-          if (relayB > cap) relayB = cap;
-          else if (relayB < -cap) relayB = -cap;
-          swB = membersB * persuadeB;
-          if (swB > baseA[i]) swB = baseA[i];
-          else if (swB < -baseB[i]) swB = -baseB[i];
-        }
-        const shareA = campaignA.relayShare[i];
-        const shareB = campaignB.relayShare[i];
-        const a = sideVotes(baseA[i], mobA, relayA, shareA, relayB, shareB, swA, swB);
-        const b = sideVotes(baseB[i], mobB, relayB, shareB, relayA, shareA, swB, swA);
-        const two = a + b;
-        twoParty[i] = two;
-        shift[i] = (two > 0 ? (100 * (a - b)) / two : 0) - baseMargin[i];
-        extraA[i] += mobA + relayA * (2 * shareA - 1) + 2 * swA;
-        extraB[i] += mobB + relayB * (2 * shareB - 1) + 2 * swB;
-      }
-      for (let i = 0; i < U; i++) {
-        const p = parentIndex[i];
-        if (p >= 0) shift[i] = shift[p];
-      }
-    }
+    // 3. Campaign shifts (see campaignShifts).
+    if (anyCampaign) campaignShifts(model, work);
     // 4. Margins, unit winners, national vote.
     let weightA = 0;
     let weightB = 0;
@@ -559,6 +481,98 @@ function runBlock(
     }
   }
 }
+
+
+/**
+ * Campaign shift of every unit's margin for the effects drawn in this draw (work.effect, work.persuasion):
+ * per side, per-draw scalars first (reach × effect per channel, persuasion and relay per member), then
+ * one pass over territories; units with a parent take the parent's shift. Also adds each side's net extra
+ * votes to work.extraA / work.extraB and sets work.twoParty to the two-party votes after the campaigns.
+ */
+function campaignShifts(model: SimulationModel, work: Workspace): void {
+  const U = model.units;
+  const S = CHANNEL_SLOTS;
+  const { effect, persuasion, shift, twoParty, extraA, extraB, pushA, pushB } = work;
+  const { baseA, baseB, baseMargin, parentIndex } = model;
+  const [campaignA, campaignB] = model.campaigns;
+  const [slotsA, slotsB] = model.activeSlots;
+  let persuadeA = 0;
+  let persuadeB = 0;
+  for (let k = 0; k < slotsA.length; k++) {
+    const c = slotsA[k];
+    pushA[k] = campaignA.mobiliseReach[c] * effect[c];
+  }
+  for (let k = 0; k < slotsB.length; k++) {
+    const c = slotsB[k];
+    pushB[k] = campaignB.mobiliseReach[c] * effect[S + c];
+  }
+  for (let c = 0; c < S; c++) {
+    persuadeA += campaignA.persuadeReach[c] * persuasion[c];
+    persuadeB += campaignB.persuadeReach[c] * persuasion[S + c];
+  }
+  const relayPerMemberA = campaignA.relayReach * effect[RELAY_SLOT];
+  const relayPerMemberB = campaignB.relayReach * effect[S + RELAY_SLOT];
+  const countA = slotsA.length;
+  const countB = slotsB.length;
+  for (let i = 0; i < U; i++) {
+    if (parentIndex[i] >= 0) continue;
+    const membersA = campaignA.members[i];
+    const membersB = campaignB.members[i];
+    let mobA = 0;
+    let relayA = 0;
+    let swA = 0;
+    let mobB = 0;
+    let relayB = 0;
+    let swB = 0;
+    if (membersA > 0) {
+      const scale = campaignA.perNonVoter[i];
+      let keep = 1;
+      for (let k = 0; k < countA; k++) {
+        const q = pushA[k] * scale;
+        keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
+      }
+      mobA = campaignA.nonVoters[i] * (1 - keep);
+      if (mobA < -campaignA.certain[i]) mobA = -campaignA.certain[i];
+      relayA = membersA * relayPerMemberA;
+      const cap = campaignA.relayCap[i];
+      if (relayA > cap) relayA = cap;
+      else if (relayA < -cap) relayA = -cap;
+      swA = membersA * persuadeA;
+      if (swA > baseB[i]) swA = baseB[i];
+      else if (swA < -baseA[i]) swA = -baseA[i];
+    }
+    if (membersB > 0) {
+      const scale = campaignB.perNonVoter[i];
+      let keep = 1;
+      for (let k = 0; k < countB; k++) {
+        const q = pushB[k] * scale;
+        keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
+      }
+      mobB = campaignB.nonVoters[i] * (1 - keep);
+      if (mobB < -campaignB.certain[i]) mobB = -campaignB.certain[i];
+      relayB = membersB * relayPerMemberB;
+      const cap = campaignB.relayCap[i];
+      if (relayB > cap) relayB = cap;
+      else if (relayB < -cap) relayB = -cap;
+      swB = membersB * persuadeB;
+      if (swB > baseA[i]) swB = baseA[i];
+      else if (swB < -baseB[i]) swB = -baseB[i];
+    }
+    const shareA = campaignA.relayShare[i];
+    const shareB = campaignB.relayShare[i];
+    const a = sideVotes(baseA[i], mobA, relayA, shareA, relayB, shareB, swA, swB);
+    const b = sideVotes(baseB[i], mobB, relayB, shareB, relayA, shareA, swB, swA);
+    const two = a + b;
+    twoParty[i] = two;
+    shift[i] = (two > 0 ? (100 * (a - b)) / two : 0) - baseMargin[i];
+    extraA[i] += mobA + relayA * (2 * shareA - 1) + 2 * swA;
+    extraB[i] += mobB + relayB * (2 * shareB - 1) + 2 * swB;
+  }
+  for (let i = 0; i < U; i++) {
+    const p = parentIndex[i];
+    if (p >= 0) shift[i] = shift[p];
+  }
+  }
 
 /**
  * Tipping unit of a draw by weighted quickselect: with key = the winner's margin (A's margin, or minus it
