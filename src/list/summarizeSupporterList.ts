@@ -121,7 +121,7 @@ export async function summarizeSupporterList(
   let bytesRead = 0;
   let linesBefore = 0;
   let firstChunk = true;
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(file, { highWaterMark: 1 << 16 });
   const onAbort = () => stream.destroy();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
