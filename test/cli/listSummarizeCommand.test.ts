@@ -73,3 +73,32 @@ test('list summarize --json prints one document whose counts match an independen
   assert.deepEqual(doc.unplaced, { empty, unrecognised, 'missing-column': 0 });
   assert.equal(doc.rows, 3000);
 });
+
+test('the counts file feeds a scenario allocation directly: list summarize --out, then run', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'cl-counts-'));
+  await writeFakeSupporters(join(work, 'list.csv'), { rows: 5000, country: 'us', seed: 5 });
+  const summary = await runMain(['list', 'summarize', 'list.csv', '--country', 'us', '--territory-column', 'state', '--out', 'counts.json', '--json'], { cwd: work });
+  assert.equal(summary.code, 0, summary.stderr);
+  const counts = JSON.parse(summary.stdout);
+  writeFileSync(
+    join(work, 'scenario.yaml'),
+    [
+      '# yaml-language-server: $schema=./scenario.schema.json',
+      'name: own list',
+      'country: us',
+      'year: 2020',
+      'rule: electoral-college',
+      'sides: [D, R]',
+      'simulations: 500',
+      'seed: 1',
+      'campaigns:',
+      '  D: { listSize: 0, allocation: { file: counts.json }, channels: { phone: {} } }',
+      '',
+    ].join('\n'),
+  );
+  const r = await runMain(['run', 'scenario.yaml', '--json'], { cwd: work });
+  assert.equal(r.code, 0, r.stderr);
+  const resolved = JSON.parse(r.stdout).scenario;
+  assert.equal(resolved.campaigns.D.listSize, counts.placed);
+  for (const [id, n] of Object.entries(counts.counts)) assert.equal(resolved.campaigns.D.allocation[id], n, id);
+});
