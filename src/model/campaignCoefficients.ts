@@ -50,6 +50,8 @@ export interface CampaignCoefficients {
   certain: Float64Array;
   /** Per territory: 1 / (1 − certain share), 0 when every member votes anyway. */
   perNonVoter: Float64Array;
+  /** Largest `perNonVoter` over territories with members. */
+  largestPerNonVoter: number;
   /** Per territory: most relay votes possible (territory non-voters), Infinity when eligible is unknown. */
   relayCap: Float64Array;
   /** Per territory: share of relay votes going to the side (its two-party share), 0–1. */
@@ -85,6 +87,7 @@ export function campaignCoefficients(
     nonVoters: new Float64Array(units),
     certain: new Float64Array(units),
     perNonVoter: new Float64Array(units),
+    largestPerNonVoter: 0,
     relayCap: new Float64Array(units).fill(Infinity),
     relayShare: new Float64Array(units),
   };
@@ -109,6 +112,7 @@ export function campaignCoefficients(
     out.certain[t] = members * certainShare;
     out.nonVoters[t] = members - out.certain[t];
     out.perNonVoter[t] = certainShare < 1 ? 1 / (1 - certainShare) : 0;
+    if (members > 0 && out.perNonVoter[t] > out.largestPerNonVoter) out.largestPerNonVoter = out.perNonVoter[t];
     const own = territory.votes[side];
     const other = territory.votes[otherSide];
     out.relayShare[t] = own + other > 0 ? own / (own + other) : 0.5;

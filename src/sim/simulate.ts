@@ -301,6 +301,9 @@ interface Workspace {
   /** Per active mobilisation slot of A and of B: reach × drawn effect. */
   pushA: Float64Array;
   pushB: Float64Array;
+  /** Elementary symmetric polynomials of A's and B's pushes (index 0..slots). */
+  symmetricA: Float64Array;
+  symmetricB: Float64Array;
 }
 
 function createWorkspace(model: SimulationModel): Workspace {
@@ -312,6 +315,8 @@ function createWorkspace(model: SimulationModel): Workspace {
     slotOn,
     pushA: new Float64Array(CHANNEL_SLOTS),
     pushB: new Float64Array(CHANNEL_SLOTS),
+    symmetricA: new Float64Array(CHANNEL_SLOTS + 1),
+    symmetricB: new Float64Array(CHANNEL_SLOTS + 1),
     regional: new Float64Array(model.regionCount),
     normals: new Float64Array(2 + model.regionCount + u),
     territory: new Float64Array(u),
@@ -484,6 +489,38 @@ function runBlock(
 
 
 /**
+ * Fills `push` with reach × drawn effect per active mobilisation slot of a side and, when every
+ * push × scale stays within [−1, 1] for all units, `symmetric[j]` (j = 1..count) with the elementary
+ * symmetric polynomials of the pushes. Returns whether the polynomial form may be used.
+ */
+function symmetricPolynomials(
+  campaign: SimulationModel['campaigns'][0],
+  slots: Int32Array,
+  effect: Float64Array,
+  offset: number,
+  push: Float64Array,
+  symmetric: Float64Array,
+): boolean {
+  const count = slots.length;
+  let largest = 0;
+  for (let k = 0; k < count; k++) {
+    const c = slots[k];
+    const v = campaign.mobiliseReach[c] * effect[offset + c];
+    push[k] = v;
+    const magnitude = v < 0 ? -v : v;
+    if (magnitude > largest) largest = magnitude;
+  }
+  if (largest * campaign.largestPerNonVoter > 1) return false;
+  symmetric[0] = 1;
+  for (let j = 1; j <= count; j++) symmetric[j] = 0;
+  for (let k = 0; k < count; k++) {
+    const v = push[k];
+    for (let j = k + 1; j >= 1; j--) symmetric[j] += symmetric[j - 1] * v;
+  }
+  return true;
+}
+
+/**
  * Campaign shift of every unit's margin for the effects drawn in this draw (work.effect, work.persuasion):
  * per side, per-draw scalars first (reach × effect per channel, persuasion and relay per member), then
  * one pass over territories; units with a parent take the parent's shift. Also adds each side's net extra
@@ -498,14 +535,14 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
   const [slotsA, slotsB] = model.activeSlots;
   let persuadeA = 0;
   let persuadeB = 0;
-  for (let k = 0; k < slotsA.length; k++) {
-    const c = slotsA[k];
-    pushA[k] = campaignA.mobiliseReach[c] * effect[c];
-  }
-  for (let k = 0; k < slotsB.length; k++) {
-    const c = slotsB[k];
-    pushB[k] = campaignB.mobiliseReach[c] * effect[S + c];
-  }
+  // Mobilised share of non-voters in a unit: 1 − Π_k (1 − push_k × scale). When no term can leave
+  // [−1, 1] (largest |push| × largest scale <= 1), the product is expanded once per draw into elementary
+  // symmetric polynomials e_j of the pushes, and each unit evaluates
+  // scale × (e_1 − scale × (e_2 − scale × (…))) by Horner's rule: no cancellation, no branches.
+  const polynomialA = symmetricPolynomials(campaignA, slotsA, effect, 0, pushA, work.symmetricA);
+  const polynomialB = symmetricPolynomials(campaignB, slotsB, effect, S, pushB, work.symmetricB);
+  const symA = work.symmetricA;
+  const symB = work.symmetricB;
   for (let c = 0; c < S; c++) {
     persuadeA += campaignA.persuadeReach[c] * persuasion[c];
     persuadeB += campaignB.persuadeReach[c] * persuasion[S + c];
@@ -526,12 +563,20 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
     let swB = 0;
     if (membersA > 0) {
       const scale = campaignA.perNonVoter[i];
-      let keep = 1;
-      for (let k = 0; k < countA; k++) {
-        const q = pushA[k] * scale;
-        keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
+      let share: number;
+      if (polynomialA) {
+        let h = symA[countA];
+        for (let j = countA - 1; j >= 1; j--) h = symA[j] - scale * h;
+        share = countA > 0 ? scale * h : 0;
+      } else {
+        let keep = 1;
+        for (let k = 0; k < countA; k++) {
+          const q = pushA[k] * scale;
+          keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
+        }
+        share = 1 - keep;
       }
-      mobA = campaignA.nonVoters[i] * (1 - keep);
+      mobA = campaignA.nonVoters[i] * share;
       if (mobA < -campaignA.certain[i]) mobA = -campaignA.certain[i];
       relayA = membersA * relayPerMemberA;
       const cap = campaignA.relayCap[i];
@@ -543,12 +588,20 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
     }
     if (membersB > 0) {
       const scale = campaignB.perNonVoter[i];
-      let keep = 1;
-      for (let k = 0; k < countB; k++) {
-        const q = pushB[k] * scale;
-        keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
+      let share: number;
+      if (polynomialB) {
+        let h = symB[countB];
+        for (let j = countB - 1; j >= 1; j--) h = symB[j] - scale * h;
+        share = countB > 0 ? scale * h : 0;
+      } else {
+        let keep = 1;
+        for (let k = 0; k < countB; k++) {
+          const q = pushB[k] * scale;
+          keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
+        }
+        share = 1 - keep;
       }
-      mobB = campaignB.nonVoters[i] * (1 - keep);
+      mobB = campaignB.nonVoters[i] * share;
       if (mobB < -campaignB.certain[i]) mobB = -campaignB.certain[i];
       relayB = membersB * relayPerMemberB;
       const cap = campaignB.relayCap[i];
