@@ -14,8 +14,6 @@ import { loadResults } from '../../data/loadResults.js';
 import { prepareModel } from '../../sim/prepareModel.js';
 import { simulate } from '../../sim/simulate.js';
 import { calibrationPlot } from '../../charts/calibrationPlot.js';
-import { toSvg } from '../../render/toSvg.js';
-import { toPng } from '../../render/toPng.js';
 import { formatCount } from '../formatNumber.js';
 
 /** Simulations per year and grid point when --sims is not given. */
@@ -77,6 +75,8 @@ export const backtestCommand: Command = {
     const out = args.options.out as string | undefined;
     if (out) {
       const dir = resolve(context.cwd, out);
+      const { toSvg } = await import('../../render/toSvg.js');
+      const { toPng } = await import('../../render/toPng.js');
       const spec = calibrationPlot(
         { bins: result.calibration.filter((b) => b.count > 0) },
         {

@@ -7,7 +7,6 @@ import { printJson } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario } from '../prepareScenario.js';
 import { formatRunSummary } from '../formatRunSummary.js';
-import { writeReport } from '../writeReport.js';
 import { listSizeSweep } from '../listSizeSweep.js';
 import { simulateParallel } from '../../sim/simulateParallel.js';
 import { summarizeRun } from '../../sim/summarizeRun.js';
@@ -84,6 +83,8 @@ export const runCommand: Command = {
           sweepBar.finish();
         }
       }
+      // Rendering (vega, resvg) loads only when a report is asked for: other commands start faster.
+      const { writeReport } = await import('../writeReport.js');
       await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep }, context.signal);
     }
     if (args.options.json) printJson(context.stdout, summary);

@@ -19,8 +19,6 @@ import type { SweepResult } from '../../sim/sweep.js';
 import { simulateParallel } from '../../sim/simulateParallel.js';
 import { loadParameters } from '../../data/loadParameters.js';
 import { winProbabilityByListSize } from '../../charts/winProbabilityByListSize.js';
-import { toSvg } from '../../render/toSvg.js';
-import { toPng } from '../../render/toPng.js';
 
 /** A table of the sweep: value, P(win) of side A with its 95% Monte Carlo interval, expected weight. */
 export function formatSweep(result: SweepResult): string {
@@ -59,6 +57,8 @@ async function sweepFiles(dir: string, result: SweepResult): Promise<ReportFile[
         sources: [result.scenario.resultsSource, `campaign-lab ${result.version} sweep, seed ${result.seed}`],
       },
     );
+    const { toSvg } = await import('../../render/toSvg.js');
+    const { toPng } = await import('../../render/toPng.js');
     files.push({ path: join(dir, 'sweep.svg'), data: await toSvg(spec) }, { path: join(dir, 'sweep.png'), data: await toPng(spec, { scale: 2 }) });
   }
   return files;
