@@ -73,8 +73,8 @@ test('rerunning with fewer charts removes the files the new report does not prod
 /** Seed written in each report file that records it; all must agree. */
 function reportSeeds(dir: string): number[] {
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).seed;
-  const html = Number(/seed (\d+)/.exec(readFileSync(join(dir, 'briefing.html'), 'utf8'))?.[1]);
-  const svg = Number(/seed (\d+)/.exec(readFileSync(join(dir, 'weight-distribution.svg'), 'utf8'))?.[1]);
+  const html = Number(/campaign-lab [\d.]+, seed (\d+)/.exec(readFileSync(join(dir, 'briefing.html'), 'utf8'))?.[1]);
+  const svg = Number(/draws, seed (\d+)/.exec(readFileSync(join(dir, 'weight-distribution.svg'), 'utf8'))?.[1]);
   return [summary, html, svg];
 }
 
