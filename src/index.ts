@@ -90,7 +90,7 @@ export { createBlockStream, blockSeedText, gammaVariate, unitStudentT, type Norm
 export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
 export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';
-export { simulateParallel, type ParallelOptions } from './sim/simulateParallel.js';
+export { simulateParallel, closeWorkerPool, type ParallelOptions } from './sim/simulateParallel.js';
 export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepResult, type SweepRunner, type SweepOptions } from './sim/sweep.js';
 export { runBenchmark, benchmarkScenario, type BenchmarkResult } from './sim/runBenchmark.js';
 

@@ -1,7 +1,8 @@
 /**
  * Runs a simulation on worker threads (Node-only edge of src/sim). The draws are split in the kernel's
  * fixed blocks; workers run ranges of blocks and the per-block totals are merged in block order, so the
- * result is identical, to the bit, for any number of threads.
+ * result is identical, to the bit, for any number of threads. Workers are kept between runs (a sweep
+ * starts them once), unreferenced while idle.
  */
 import { Worker } from 'node:worker_threads';
 import { prepareModel } from './prepareModel.js';
@@ -37,6 +38,44 @@ function startWorker(): Worker {
   const entry = new URL('./simulateWorker.ts', here).href;
   const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(bootstrap, { eval: true });
+}
+
+/** Idle workers kept between runs (unreferenced, so they never keep the process alive). */
+const idleWorkers: Worker[] = [];
+
+function acquireWorkers(count: number): Worker[] {
+  const workers = idleWorkers.splice(0, count);
+  while (workers.length < count) {
+    const worker = startWorker();
+    // A worker that fails or dies while idle leaves the pool (a run in progress has its own listeners).
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      const at = idleWorkers.indexOf(worker);
+      if (at >= 0) idleWorkers.splice(at, 1);
+    });
+    workers.push(worker);
+  }
+  for (const w of workers) w.ref();
+  return workers;
+}
+
+function releaseWorkers(workers: Worker[]): void {
+  for (const w of workers) {
+    w.unref();
+    idleWorkers.push(w);
+  }
+}
+
+/**
+ * Terminates the idle workers that simulateParallel keeps between runs. Optional: idle workers do not
+ * keep the process alive; call it to free their memory early.
+ *
+ * @example
+ * await closeWorkerPool() // no idle workers remain
+ */
+export async function closeWorkerPool(): Promise<void> {
+  const workers = idleWorkers.splice(0);
+  await Promise.all(workers.map((w) => w.terminate()));
 }
 
 function abortError(): Error {
@@ -91,7 +130,9 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
   const keptByTask: (KeptSlice | undefined)[] = new Array(tasks.length);
   let finished = 0;
   let next = 0;
-  const workers: Worker[] = [];
+  const workers = acquireWorkers(threads);
+  const detach: (() => void)[] = [];
+  let ok = false;
   try {
     await new Promise<void>((resolve, reject) => {
       let failed = false;
@@ -100,7 +141,11 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
         failed = true;
         reject(error);
       };
-      signal?.addEventListener('abort', () => fail(abortError()), { once: true });
+      if (signal) {
+        const onAbort = () => fail(abortError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        detach.push(() => signal.removeEventListener('abort', onAbort));
+      }
       const send = (worker: Worker, first: boolean) => {
         if (next >= tasks.length) return;
         const id = next++;
@@ -108,10 +153,8 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
         if (first) task.resolved = resolved;
         worker.postMessage(task);
       };
-      for (let w = 0; w < threads; w++) {
-        const worker = startWorker();
-        workers.push(worker);
-        worker.on('message', (message: { id: number; blocks?: BlockTotals[]; kept?: KeptSlice; error?: { message: string; name: string } }) => {
+      for (const worker of workers) {
+        const onMessage = (message: { id: number; blocks?: BlockTotals[]; kept?: KeptSlice; error?: { message: string; name: string } }) => {
           if (message.error) {
             const error = new Error(message.error.message);
             error.name = message.error.name;
@@ -125,16 +168,26 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
           onProgress?.(Math.min(simulations, perBlock.filter(Boolean).length * BLOCK_SIZE), simulations);
           if (finished === tasks.length) resolve();
           else send(worker, false);
-        });
+        };
+        const onExit = (code: number) => {
+          if (finished < tasks.length) fail(new Error(`simulation worker exited with code ${code}`));
+        };
+        worker.on('message', onMessage);
         worker.on('error', fail);
-        worker.on('exit', (code) => {
-          if (finished < tasks.length && code !== 0) fail(new Error(`simulation worker exited with code ${code}`));
+        worker.on('exit', onExit);
+        detach.push(() => {
+          worker.off('message', onMessage);
+          worker.off('error', fail);
+          worker.off('exit', onExit);
         });
         send(worker, true);
       }
     });
+    ok = true;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const d of detach) d();
+    if (ok) releaseWorkers(workers);
+    else await Promise.all(workers.map((w) => w.terminate()));
   }
   const kept = keptByTask.filter((k): k is KeptSlice => k !== undefined);
   return finishResult(model, seed, perBlock, kept);

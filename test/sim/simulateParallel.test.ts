@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simulateParallel } from '../../src/sim/simulateParallel.js';
+import { simulateParallel, closeWorkerPool } from '../../src/sim/simulateParallel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { resultToJson } from '../../src/sim/resultToJson.js';
@@ -29,4 +29,18 @@ test('simulateParallel reports progress up to the total and stops on abort', asy
   const controller = new AbortController();
   controller.abort();
   await assert.rejects(simulateParallel(resolved, { simulations: 20000, seed: 1, threads: 2, signal: controller.signal }), { name: 'AbortError' });
+});
+
+test('simulateParallel reuses its workers: repeated runs and a run after an abort give the same JSON', async () => {
+  const options = { simulations: 12000, seed: 5, threads: 2 };
+  const first = JSON.stringify(resultToJson(await simulateParallel(resolved, options)));
+  const second = JSON.stringify(resultToJson(await simulateParallel(resolved, options)));
+  const controller = new AbortController();
+  const aborted = simulateParallel(resolved, { ...options, simulations: 400000, signal: controller.signal });
+  setTimeout(() => controller.abort(), 50);
+  await assert.rejects(aborted, { name: 'AbortError' });
+  const third = JSON.stringify(resultToJson(await simulateParallel(resolved, options)));
+  assert.equal(second, first);
+  assert.equal(third, first);
+  await closeWorkerPool();
 });
