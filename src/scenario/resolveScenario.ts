@@ -204,9 +204,12 @@ function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side,
   }
   const transfers = firstRound ? ck.object(firstRound.transfers, 'firstRound.transfers') : undefined;
   if (firstRound) ck.keys(firstRound, 'firstRound', ['transfers']);
-  // Round-1 tables may carry every candidate's votes under `parties` (the data loaders do); else `votes`.
+  // Round-1 tables from data/ carry every candidate's votes under `parties` besides the finalists and
+  // `other` under `votes`. Transfers name either `other` (the votes table) or individual candidates (the
+  // parties table), not both.
+  const usesOther = transfers !== undefined && 'other' in transfers;
   const candidateVotes = (unit: ElectionResults['units'][number]): Record<string, number> =>
-    (unit as { parties?: Record<string, number> }).parties ?? unit.votes;
+    usesOther ? unit.votes : (unit as { parties?: Record<string, number> }).parties ?? unit.votes;
   const candidates = new Set<string>();
   for (const unit of results.units) for (const key of Object.keys(candidateVotes(unit))) candidates.add(key);
   if (transfers) {

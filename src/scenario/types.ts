@@ -206,8 +206,7 @@ export interface CampaignSpec {
 /** Optional first round for `two-round`: transfers of first-round votes to the two finalists. */
 export interface FirstRoundSpec {
   /**
-   * Per first-round candidate (a party code of the round-1 table, e.g. `FN`, `FG`, `MODEM`; `other` where
-   * the table only has the finalists and `other`): share of that
+   * Per first-round candidate (a key of the round-1 results' votes, including `other`): share of that
    * candidate's voters who vote for each finalist in the runoff, 0–1; per candidate the shares sum to
    * at most 1 (the rest abstain). A finalist's own voters stay with it unless listed.
    */

@@ -220,6 +220,17 @@ test('two-round rule with first-round transfers builds the runoff from round-1 v
     () => resolveScenario(baseScenario({ country: 'fr', year: 2012, rule: 'two-round', sides: ['PS', 'UMP'], firstRound: { transfers: { XYZ: { PS: 1 } } } }), { results, parameters }),
     /firstRound.transfers.XYZ must be a candidate of the first-round table/,
   );
+  // Transfers from `other` use the votes table (finalists and other).
+  const viaOther = resolveScenario(
+    baseScenario({ country: 'fr', year: 2012, round: 1, rule: 'two-round', sides: ['PS', 'UMP'], firstRound: { transfers: { other: { PS: 0.4, UMP: 0.45 } } } }),
+    { results, parameters },
+  );
+  const ainVotes = results.units.find((u) => u.id === '01')!.votes;
+  assert.ok(Math.abs(viaOther.territories[0].votes.PS - (ainVotes.PS + 0.4 * ainVotes.other)) < 1e-6);
+  assert.throws(
+    () => resolveScenario(baseScenario({ country: 'fr', year: 2012, round: 1, rule: 'two-round', sides: ['PS', 'UMP'], firstRound: { transfers: { other: { PS: 0.4 }, FN: { UMP: 0.5 } } } }), { results, parameters }),
+    /firstRound.transfers.FN must be a candidate of the first-round table \(PS, UMP, other\)/,
+  );
 });
 
 test('seats rule: a majority of units wins, an even split is a tie', () => {
