@@ -38,8 +38,9 @@ test('list summarize never prints or writes a name, e-mail, phone or street, wha
     [['unclosed.csv', '--country', 'us', '--territory-column', 'state', '--out', 'x.json'], 2],
     [['latin1.csv', '--country', 'us', '--territory-column', 'state', '--json'], 2],
   ];
-  for (const [args, code] of runs) {
-    const r = spawnCliSync(['list', 'summarize', ...args], { cwd: dir });
+  // Two runs as real processes (whatever Node itself might print is scanned too), the rest in-process.
+  for (const [i, [args, code]] of runs.entries()) {
+    const r = i === 0 || i === runs.length - 1 ? spawnCliSync(['list', 'summarize', ...args], { cwd: dir }) : await runMain(['list', 'summarize', ...args], { cwd: dir });
     assert.equal(r.code, code, `${args.join(' ')}: ${r.stderr}`);
     assertNoSecret(r.stdout, all, `stdout of ${args.join(' ')}`);
     assertNoSecret(r.stderr, all, `stderr of ${args.join(' ')}`);
