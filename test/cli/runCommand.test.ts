@@ -78,6 +78,22 @@ function reportSeeds(dir: string): number[] {
   return [summary, html, svg];
 }
 
+/**
+ * Waits until the process catches SIGINT (Linux: bit 2 of SigCgt in /proc/PID/status), i.e. until the
+ * command line has installed its Ctrl-C handler, so the test does not race the start-up.
+ */
+async function waitForSigintHandler(pid: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      const mask = /SigCgt:\s*([0-9a-f]+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      if (mask && (BigInt(`0x${mask}`) & 2n) !== 0n) return;
+    } catch {
+      return; // no /proc (not Linux) or the process is gone: go ahead
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function waitForExit(child: ReturnType<typeof spawnCli>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
@@ -108,8 +124,8 @@ test('Ctrl-C (SIGINT) stops a run cleanly: exit 130, previous report intact, no 
   assert.equal(spawnCliSync(['run', FLORIDA, '--sims', '2000', '--seed', '1', '--out', dir]).code, 0);
   const child = spawnCli(['run', FLORIDA, '--sims', '2000000', '--seed', '2', '--threads', '2', '--out', dir]);
   const exited = waitForExit(child);
-  // Long enough for the process to start and install its handler; 2 M draws take far longer to simulate.
-  await new Promise((r) => setTimeout(r, 6000));
+  await waitForSigintHandler(child.pid!);
+  await new Promise((r) => setTimeout(r, 1000)); // into the simulation: 2 M draws take far longer
   child.kill('SIGINT');
   const { code, stderr } = await exited;
   assert.equal(code, 130, stderr);
