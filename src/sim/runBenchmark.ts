@@ -20,6 +20,8 @@ export interface BenchmarkResult {
   threads: number;
   /** Peak resident memory of the process so far, bytes. */
   peakMemoryBytes: number;
+  /** `full` or `errors-only`. */
+  model: 'full' | 'errors-only';
   /** Wall-clock seconds of the timed run. */
   seconds: number;
   /** Box–Muller normals per second from the same Alea generator on this machine: the kernel's floor. */
@@ -34,10 +36,11 @@ export interface BenchmarkResult {
  * phone, door, mail).
  *
  * @param simulations Number of simulated elections.
+ * @param model `full` (default) or `errors-only` (no campaigns: what the error model alone costs).
  * @example
  * benchmarkScenario(100000).campaigns?.D.channels // => { email: {}, sms: {}, phone: {}, door: { coverage: 0.1 }, mail: {} }
  */
-export function benchmarkScenario(simulations: number): Scenario {
+export function benchmarkScenario(simulations: number, model: 'full' | 'errors-only' = 'full'): Scenario {
   const channels = { email: {}, sms: {}, phone: {}, door: { coverage: 0.1 }, mail: {} };
   return {
     name: 'benchmark: US 2020, full model',
@@ -48,7 +51,7 @@ export function benchmarkScenario(simulations: number): Scenario {
     simulations,
     seed: 2020,
     uncertainty: { correlation: 'independent' },
-    campaigns: { D: { listSize: 6_000_000, channels }, R: { listSize: 15_000_000, channels } },
+    campaigns: model === 'full' ? { D: { listSize: 6_000_000, channels }, R: { listSize: 15_000_000, channels } } : {},
   };
 }
 
@@ -72,19 +75,20 @@ function measureNormals(): number {
  * Runs the benchmark: resolves {@link benchmarkScenario}, warms the kernel up, then times one run of
  * `simulations` draws on `threads` threads.
  *
- * @param options Simulations (default 1,000,000) and threads (default 1).
+ * @param options Simulations (default 1,000,000), threads (default 1) and model (`full` default, or
+ *   `errors-only` to see what the campaigns cost).
  * @returns Elections per second, simulations, units, threads, peak memory, plus the normal-draw rate
  *   that bounds the kernel on this machine.
  * @throws {InputError} for a non-positive number of simulations or threads.
  * @example
  * (await runBenchmark({ simulations: 100000, threads: 1 })).units // => 56
  */
-export async function runBenchmark(options: { simulations?: number; threads?: number } = {}): Promise<BenchmarkResult> {
+export async function runBenchmark(options: { simulations?: number; threads?: number; model?: 'full' | 'errors-only' } = {}): Promise<BenchmarkResult> {
   const simulations = options.simulations ?? 1_000_000;
   const threads = options.threads ?? 1;
   if (!Number.isInteger(simulations) || simulations < 1) throw new InputError({ at: 'simulations', expected: 'a positive integer', found: describeValue(simulations) });
   if (!Number.isInteger(threads) || threads < 1) throw new InputError({ at: 'threads', expected: 'a positive integer', found: describeValue(threads) });
-  const resolved = resolveScenario(benchmarkScenario(simulations), { results: loadResults({ country: 'us', year: 2020 }), parameters: loadParameters() });
+  const resolved = resolveScenario(benchmarkScenario(simulations, options.model ?? 'full'), { results: loadResults({ country: 'us', year: 2020 }), parameters: loadParameters() });
   await simulateParallel(resolved, { simulations: Math.min(simulations, 20_000), seed: 1, threads: 1 });
   const start = performance.now();
   await simulateParallel(resolved, { simulations, seed: resolved.seed, threads });
@@ -97,6 +101,7 @@ export async function runBenchmark(options: { simulations?: number; threads?: nu
     simulations,
     units: resolved.territories.length,
     threads,
+    model: options.model ?? 'full',
     peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
     seconds,
     normalsPerSecond: Math.round(measureNormals()),
