@@ -12,8 +12,15 @@
  *    campaignCoefficients) + errors; a unit with a parent takes the parent's campaign shift;
  * 4. the rule decides the draw; accumulators record wins, weights, margins, tipping points and extra votes.
  *
- * Common random numbers: every draw consumes the same random numbers whatever the campaigns (all channel
- * slots of both sides are drawn even when switched off), so two runs with the same seed pair their draws.
+ * Stream use per draw (Alea uniforms; normals by Box–Muller, both outputs of a pair used):
+ * ceil((1 + regions + units) / 2) pairs for [national z, regional normals, territory normals]; the
+ * chi-square of the national t (Marsaglia–Tsang attempts, one pair and one uniform each); then one pair per
+ * channel slot (7 per side, sides in sorted order): cosine → turnout-effect z, sine → persuasion z.
+ *
+ * Common random numbers: every draw consumes the same random numbers whatever the campaigns (slots
+ * switched off still consume their two uniforms), so two runs with the same seed pair their draws.
+ * Mirror symmetry: errors are drawn for the margin of the side that sorts first and channel slots in
+ * sorted side order, so swapping `sides` negates every margin exactly.
  * Determinism: draws are split in blocks of {@link BLOCK_SIZE}, each with its own stream seeded from
  * (seed, block); per-block totals are merged in block order, so the result does not depend on threads.
  */
