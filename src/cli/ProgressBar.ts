@@ -4,7 +4,12 @@
  */
 import type { TextSink } from './CliContext.js';
 
-/** Formats seconds as `1h 02m`, `3m 05s` or `42s`. */
+/**
+ * Formats seconds as `1h 02m`, `3m 05s` or `42s`.
+ *
+ * @example
+ * formatDuration(185) // => '3m 05s'
+ */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   if (s >= 3600) return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;

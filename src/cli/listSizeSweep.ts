@@ -39,6 +39,8 @@ export function scaleList(scenario: Scenario, side: string, factor: number): Sce
  * @param resolved its resolution (list size today)
  * @param options draws per point, threads, file for messages, abort signal, progress callback (points done, total)
  * @returns undefined when our side runs no campaign (nothing to sweep)
+ * @example
+ * (await listSizeSweep(scenario, resolved, { simulations: 20000, threads: 1, file: 'a.yaml' }))?.points.length // => 8
  */
 export async function listSizeSweep(
   scenario: Scenario,

@@ -16,14 +16,21 @@ import { removePendingTemporaries } from './writeFileAtomic.js';
 import { didYouMean } from '../scenario/didYouMean.js';
 import { VERSION } from '../sim/version.js';
 
-/** Exit codes of the command line (DESIGN.md §5). */
+/** Exit code of success (DESIGN.md §5). */
 export const EXIT_OK = 0;
+/** Exit code of a runtime failure (a bug, a full disk). */
 export const EXIT_RUNTIME_FAILURE = 1;
+/** Exit code of bad input: an InputError naming the file, key path or line. */
 export const EXIT_BAD_INPUT = 2;
 /** 128 + SIGINT (2), the shell convention for a command stopped by Ctrl-C. */
 export const EXIT_INTERRUPTED = 130;
 
-/** The overview printed by `campaign-lab --help` and on a missing command. */
+/**
+ * The overview printed by `campaign-lab --help` and on a missing command.
+ *
+ * @example
+ * formatOverview().split('\n')[0] // => 'Usage: campaign-lab <command> [arguments] [options]'
+ */
 export function formatOverview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -124,6 +131,8 @@ function reportError(error: unknown, context: CliContext): number {
 /**
  * Runs the command line as a process: real stdout/stderr, Ctrl-C wired to an abort signal (a second
  * Ctrl-C exits at once), temporary files removed, and the exit code set.
+ * @example
+ * await runCli(['flip', '--year', '2000']) // prints the answer; process.exitCode === 0
  */
 export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const controller = new AbortController();

@@ -27,6 +27,8 @@ export interface PreparedScenario {
  *
  * @throws InputError naming the file and key path of any semantic problem (unknown territory, side
  *   not in the results, year without data, …)
+ * @example
+ * resolveLoadedScenario(await loadScenario('scenarios/us-2020.yaml'), 'us-2020.yaml').resolved.territories.length // => 56
  */
 export function resolveLoadedScenario(scenario: Scenario, file: string): PreparedScenario {
   let results: ElectionResults;

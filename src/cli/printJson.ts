@@ -4,7 +4,12 @@
  */
 import type { TextSink } from './CliContext.js';
 
-/** JSON.stringify replacer: typed arrays → arrays, NaN/±Infinity → null. */
+/**
+ * JSON.stringify replacer: typed arrays → arrays, NaN/±Infinity → null.
+ *
+ * @example
+ * JSON.stringify({ x: NaN, y: new Int32Array([1]) }, jsonReplacer) // => '{"x":null,"y":[1]}'
+ */
 export function jsonReplacer(_key: string, value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
@@ -21,7 +26,12 @@ export function toJsonText(document: unknown): string {
   return `${JSON.stringify(document, jsonReplacer, 2)}\n`;
 }
 
-/** Writes one JSON document to a sink (stdout under `--json`). */
+/**
+ * Writes one JSON document to a sink (stdout under `--json`).
+ *
+ * @example
+ * printJson(process.stdout, { a: 1 }) // writes '{\n  "a": 1\n}\n'
+ */
 export function printJson(sink: TextSink, document: unknown): void {
   sink.write(toJsonText(document));
 }

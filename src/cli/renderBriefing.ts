@@ -40,7 +40,12 @@ export function describeAssumption(value: unknown): string {
   return value === undefined ? '(not set)' : JSON.stringify(value);
 }
 
-/** Headline figures of a run. */
+/**
+ * Headline figures of a run.
+ *
+ * @example
+ * headlineFigures(summary)[0] // => { label: 'P(D wins)', value: '50.2%', note: '± 1.39% (95% Monte Carlo)' }
+ */
 export function headlineFigures(summary: RunSummary): HeadlineFigure[] {
   const [a, b] = summary.sides;
   const figures: HeadlineFigure[] = [
@@ -57,7 +62,12 @@ export function headlineFigures(summary: RunSummary): HeadlineFigure[] {
   return figures;
 }
 
-/** Every cited default with its value, then the scenario's own choices. */
+/**
+ * Every cited default with its value, then the scenario's own choices.
+ *
+ * @example
+ * assumptionRows(summary).at(-1) // => { key: 'baseline results', value: 'US 2000', source: 'MIT Election Data and Science Lab, …' }
+ */
 export function assumptionRows(summary: RunSummary): BriefingAssumption[] {
   const s = summary.scenario;
   const rows: BriefingAssumption[] = Object.entries(s.citations).map(([key, c]) => ({

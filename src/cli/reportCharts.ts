@@ -32,7 +32,12 @@ export interface ListSizeSweep {
   simulations: number;
 }
 
-/** Source lines of every chart: the results table and the simulation itself. */
+/**
+ * Source lines of every chart: the results table and the simulation itself.
+ *
+ * @example
+ * reportSources(summary).length // => 2
+ */
 export function reportSources(summary: RunSummary): string[] {
   return [summary.scenario.resultsSource, `campaign-lab ${summary.version} simulation: ${summary.simulations} draws, seed ${summary.seed}; parameters and citations in summary.json`];
 }

@@ -3,13 +3,23 @@
  */
 import type { RunSummary } from '../sim/summarizeRun.js';
 
-/** Quotes a CSV field when it holds a separator, a quote or a line break (RFC 4180). */
+/**
+ * Quotes a CSV field when it holds a separator, a quote or a line break (RFC 4180).
+ *
+ * @example
+ * csvField('Val-d\'Oise, 95') // => '"Val-d\'Oise, 95"'
+ */
 export function csvField(value: string | number): string {
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Baseline two-party margin of side A in pp: 100 × (A − B) / (A + B); 0 when both are 0. */
+/**
+ * Baseline two-party margin of side A in pp: 100 × (A − B) / (A + B); 0 when both are 0.
+ *
+ * @example
+ * baselineMarginPp({ D: 2912253, R: 2912790 }, ['D', 'R']) // => -0.00922 (Florida 2000, rounded)
+ */
 export function baselineMarginPp(votes: Record<string, number>, sides: [string, string]): number {
   const a = votes[sides[0]] ?? 0;
   const b = votes[sides[1]] ?? 0;

@@ -17,7 +17,12 @@ function installExitHook(): void {
   process.on('exit', removePendingTemporaries);
 }
 
-/** Removes every temporary file still being written (used on Ctrl-C and at exit). */
+/**
+ * Removes every temporary file still being written (used on Ctrl-C and at exit).
+ *
+ * @example
+ * removePendingTemporaries() // => undefined; no .<name>.<pid>.<random>.tmp of this process is left
+ */
 export function removePendingTemporaries(): void {
   for (const path of pendingTemporaries) {
     try {

@@ -41,6 +41,8 @@ export interface ReportSummary extends RunSummary {
  *
  * @param dir output folder
  * @returns the files, summary.json last
+ * @example
+ * (await buildReportFiles('out', { summary, scenarioFile: 'a.yaml' })).at(-1).path // => 'out/summary.json'
  */
 export async function buildReportFiles(dir: string, input: ReportInput, signal?: AbortSignal): Promise<ReportFile[]> {
   const charts: ReportChart[] = buildReportCharts(input.summary, input.sweep);

@@ -285,6 +285,8 @@ function firstLineEnd(text: string): number {
 /**
  * Picks the separator of a header line: `;` when it appears outside quotes more often than `,`
  * (spreadsheets in French locales export with `;`), `,` otherwise.
+ * @example
+ * detectSeparator('nom;"code, postal";ville') // => 59 (';')
  */
 export function detectSeparator(headerLine: string): number {
   let commas = 0;

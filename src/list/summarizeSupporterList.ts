@@ -182,7 +182,12 @@ export async function summarizeSupporterList(
   };
 }
 
-/** Short reason for a file-system error (`no such file`, `permission denied`), never a stack. */
+/**
+ * Short reason for a file-system error (`no such file`, `permission denied`), never a stack.
+ *
+ * @example
+ * describeFsError({ code: 'ENOENT' }) // => 'no such file'
+ */
 export function describeFsError(error: unknown): string {
   const code = (error as { code?: string } | null)?.code;
   switch (code) {
@@ -212,6 +217,8 @@ function countLineFeeds(bytes: Uint8Array, end: number): number {
 /**
  * Offset of the first byte that breaks UTF-8 (RFC 3629: lead byte, continuation bytes 10xxxxxx), or
  * the chunk length when the chunk is valid up to a character cut at its end.
+ * @example
+ * firstInvalidUtf8(new Uint8Array([0x41, 0xe9, 0x42])) // => 1
  */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;

@@ -115,7 +115,12 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
   return { ...scenario, campaigns };
 }
 
-/** Reads a whole text file, turning file-system errors into InputErrors. */
+/**
+ * Reads a whole text file, turning file-system errors into InputErrors.
+ *
+ * @example
+ * await readTextFile('missing.yaml', 'a scenario file') // throws InputError: missing.yaml must be a readable file: a scenario file, got no such file
+ */
 export async function readTextFile(path: string, expected: string): Promise<string> {
   let bytes: Buffer;
   try {

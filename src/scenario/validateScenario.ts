@@ -53,7 +53,12 @@ export function validateScenario(value: unknown, file?: string): Scenario {
   return scenario as unknown as Scenario;
 }
 
-/** InputError details of a problem; `more` other problems are mentioned in the hint. */
+/**
+ * InputError details of a problem; `more` other problems are mentioned in the hint.
+ *
+ * @example
+ * problemDetails({ path: ['year'], expected: 'a number', found: '"x"' }, 'a.yaml') // => { file: 'a.yaml', at: 'year', expected: 'a number', found: '"x"', hint: undefined }
+ */
 export function problemDetails(problem: SchemaProblem, file: string | undefined, more = 0): InputErrorDetails {
   const hints = [problem.hint, more > 0 ? `${more} more problem${more > 1 ? 's' : ''} after this one` : undefined].filter(Boolean);
   return {
@@ -96,7 +101,12 @@ function typeMatches(value: unknown, type: string): boolean {
   return actual === type;
 }
 
-/** What a schema expects, in plain words (`a number from 0 to 1`, `one of "us", "fr"`). */
+/**
+ * What a schema expects, in plain words (`a number from 0 to 1`, `one of "us", "fr"`).
+ *
+ * @example
+ * describeSchema({ type: 'number', minimum: 0, maximum: 1 }, {}) // => 'a number from 0 to 1'
+ */
 export function describeSchema(schema: JsonSchema, root: JsonSchema): string {
   const s = resolveRef(schema, root);
   if (s.const !== undefined) return JSON.stringify(s.const);

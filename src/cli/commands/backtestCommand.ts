@@ -19,7 +19,12 @@ import { formatCount } from '../formatNumber.js';
 /** Simulations per year and grid point when --sims is not given. */
 export const BACKTEST_SIMULATIONS = 1000;
 
-/** The best grid points and their scores as text. */
+/**
+ * The best grid points and their scores as text.
+ *
+ * @example
+ * formatBacktest(result).split('\n')[0] // => 'Backtest of 2016, 2020: 200 simulations per year and grid point, seed 2004'
+ */
 export function formatBacktest(result: BacktestResult): string {
   const lines = [
     `Backtest of ${result.years.join(', ')}: ${formatCount(result.simulations)} simulations per year and grid point, seed ${result.seed}`,

@@ -9,7 +9,12 @@ import { loadResults } from '../../data/loadResults.js';
 import { votesToFlip } from '../../analysis/votesToFlip.js';
 import type { FlipMode, FlipTarget, VotesToFlip } from '../../analysis/votesToFlip.js';
 
-/** One paragraph describing a votes-to-flip answer. */
+/**
+ * One paragraph describing a votes-to-flip answer.
+ *
+ * @example
+ * formatFlip(votesToFlip(results2000)) // => '2000: R won. D needed 538 new voters to reach a win, in FL (the winner\'s margins there summed to 537 votes).\n'
+ */
 export function formatFlip(flip: VotesToFlip): string {
   const how = flip.mode === 'mobilise' ? 'new voters' : 'voters switching sides';
   const to = flip.target === 'win' ? 'a win' : 'a tie';

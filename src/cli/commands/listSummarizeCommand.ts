@@ -11,7 +11,12 @@ import { summarizeSupporterList } from '../../list/summarizeSupporterList.js';
 import type { SupporterListCounts } from '../../list/summarizeSupporterList.js';
 import type { ListCountry } from '../../list/territoryMatcher.js';
 
-/** Human-readable lines for a counts document (no field values: there are none in it). */
+/**
+ * Human-readable lines for a counts document (no field values: there are none in it).
+ *
+ * @example
+ * formatListCounts(counts).split('\n')[0] // => '3 rows read from column "state" (separator ","); 2 placed in 1 territories.'
+ */
 export function formatListCounts(counts: SupporterListCounts): string {
   const top = Object.entries(counts.counts)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -8,7 +8,12 @@ import { formatCount, formatShare } from '../formatNumber.js';
 import { loadResults } from '../../data/loadResults.js';
 import type { ElectionResults } from '../../model/types.js';
 
-/** A plain-text table of a result: one line per unit, then the totals. */
+/**
+ * A plain-text table of a result: one line per unit, then the totals.
+ *
+ * @example
+ * formatResults(loadResults({ country: 'us', year: 2000 })).split('\n')[0] // => 'US 2000: D vs R'
+ */
 export function formatResults(results: ElectionResults): string {
   const [a, b] = results.sides;
   const lines = [

@@ -14,7 +14,12 @@ import { summarizeRun } from '../../sim/summarizeRun.js';
 /** Draws per point of the briefing's list-size sweep (at most; fewer when the run itself is smaller). */
 export const SWEEP_SIMULATIONS = 20_000;
 
-/** Options shared by `run` and `sweep` that change the scenario. */
+/**
+ * Options shared by `run` and `sweep` that change the scenario.
+ *
+ * @example
+ * scenarioOverrides({ sims: 1000, set: ['seed=3'] }) // => ['seed=3', 'simulations=1000']
+ */
 export function scenarioOverrides(options: Record<string, unknown>): string[] {
   const overrides = [...((options.set as string[] | undefined) ?? [])];
   if (options.sims !== undefined) overrides.push(`simulations=${options.sims}`);

@@ -20,7 +20,12 @@ import { simulateParallel } from '../../sim/simulateParallel.js';
 import { loadParameters } from '../../data/loadParameters.js';
 import { winProbabilityByListSize } from '../../charts/winProbabilityByListSize.js';
 
-/** A table of the sweep: value, P(win) of side A with its 95% Monte Carlo interval, expected weight. */
+/**
+ * A table of the sweep: value, P(win) of side A with its 95% Monte Carlo interval, expected weight.
+ *
+ * @example
+ * formatSweep(result).split('\n')[1].trim() // => 'value    P(D wins)    ± 95%    E[weight D]'
+ */
 export function formatSweep(result: SweepResult): string {
   const [a] = result.scenario.sides;
   const lines = [
