@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { summarizeRun } from '../../src/sim/summarizeRun.js';
+import { simulate } from '../../src/sim/simulate.js';
+import { prepareModel } from '../../src/sim/prepareModel.js';
+import { resolveUs } from './raceFixtures.js';
+
+test('summarizeRun gives the run --json fields, consistent with the accumulators', () => {
+  const resolved = resolveUs(2016, {
+    uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 },
+    campaigns: { D: { listSize: 8e6, channels: { door: { coverage: 0.1 } } } },
+  });
+  const result = simulate(prepareModel(resolved), { simulations: 6000, seed: 3 });
+  const s = summarizeRun(result, resolved);
+  for (const key of ['seed', 'simulations', 'sides', 'pWin', 'pTie', 'standardError', 'expectedWeight', 'tippingPoint', 'territories', 'scenario', 'version']) {
+    assert.ok(key in s, key);
+  }
+  assert.equal(s.simulations, 6000);
+  assert.ok(Math.abs(s.pWin.D + s.pWin.R + s.pTie - 1) < 1e-12);
+  assert.ok(Math.abs(s.standardError.D - Math.sqrt((s.pWin.D * (1 - s.pWin.D)) / 6000)) < 1e-15);
+  const tipSum = Object.values(s.tippingPoint).reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(tipSum - (1 - s.pTie)) < 1e-12, 'every decided draw has one tipping point');
+  const freqs = Object.values(s.tippingPoint);
+  for (let i = 1; i < freqs.length; i++) assert.ok(freqs[i] <= freqs[i - 1], 'most frequent first');
+  const pa = s.territories.find((t) => t.id === 'PA')!;
+  assert.equal(pa.pWin.D, result.unitWinsA[result.unitIds.indexOf('PA')] / 6000);
+  assert.ok(pa.extraVotes.D > 0 && pa.extraVotes.R === 0);
+  assert.ok(Math.abs(s.weightDistribution.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+  assert.equal(s.scenario, resolved);
+});
