@@ -308,6 +308,9 @@ interface Workspace {
   /** Per active mobilisation slot of A and of B: reach × drawn effect. */
   pushA: Float64Array;
   pushB: Float64Array;
+  /** Scratch buffer of the closest winner-won units (tipping point by surplus). */
+  bufferUnits: Int32Array;
+  bufferKeys: Float64Array;
   /** Elementary symmetric polynomials of A's and B's pushes (index 0..slots). */
   symmetricA: Float64Array;
   symmetricB: Float64Array;
@@ -322,6 +325,8 @@ function createWorkspace(model: SimulationModel): Workspace {
     slotOn,
     pushA: new Float64Array(CHANNEL_SLOTS),
     pushB: new Float64Array(CHANNEL_SLOTS),
+    bufferUnits: new Int32Array(u + 1),
+    bufferKeys: new Float64Array(u + 1),
     symmetricA: new Float64Array(CHANNEL_SLOTS + 1),
     symmetricB: new Float64Array(CHANNEL_SLOTS + 1),
     regional: new Float64Array(model.regionCount),
@@ -471,10 +476,17 @@ function runBlock(
     weightCounts[recordedWeight] += 1;
     totals.weightSumB += weighted ? weightB : outcome === -1 ? 1 : 0;
     // 5. Tipping point: the unit where the winner's cumulative weight, units taken from the winner's
-    // safest, reaches the threshold (a weighted selection, no full sort).
+    // safest, reaches the threshold. Weighted rules: the closest winner-won units whose weight exceeds
+    // the winner's surplus (one pass, see tippingUnitBySurplus); national-vote rules: weighted quickselect.
     if (outcome !== 0 && orderLength > 0) {
-      order.set(tippingUnits);
-      const u = tippingUnit(order, margin, outcome, tippingWeight, tippingThreshold, tippingStrict);
+      let u: number;
+      if (weighted) {
+        const surplus = (outcome === 1 ? weightA : weightB) - threshold;
+        u = tippingUnitBySurplus(tippingUnits, margin, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys);
+      } else {
+        order.set(tippingUnits);
+        u = tippingUnit(order, margin, outcome, tippingWeight, tippingThreshold, tippingStrict);
+      }
       tippingCounts[u] += 1;
     }
     const index = keptOffset + d;
@@ -633,6 +645,47 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
     if (p >= 0) shift[i] = shift[p];
   }
   }
+
+/**
+ * Tipping unit of a draw under a weighted rule, in one pass. With the winner's units ordered from the
+ * closest (smallest winning margin) up, cumulative weights c_1, c_2, …, and surplus S = winner's weight −
+ * threshold, the tipping unit is the first u_k with c_k > S: the units at least as safe as u_k still
+ * reach the threshold (W − c_{k−1} >= threshold) and those safer than it do not. The scan keeps the
+ * shortest run of closest units whose weight exceeds S in a small sorted buffer and returns its last.
+ */
+function tippingUnitBySurplus(
+  candidates: Int32Array,
+  margin: Float64Array,
+  winner: number,
+  weight: Float64Array,
+  surplus: number,
+  units: Int32Array,
+  keys: Float64Array,
+): number {
+  let size = 0;
+  let total = 0;
+  for (let c = 0; c < candidates.length; c++) {
+    const u = candidates[c];
+    const key = winner * margin[u];
+    if (!(key > 0)) continue;
+    if (size > 0 && total > surplus && key >= keys[size - 1]) continue;
+    let j = size;
+    while (j > 0 && keys[j - 1] > key) {
+      keys[j] = keys[j - 1];
+      units[j] = units[j - 1];
+      j--;
+    }
+    keys[j] = key;
+    units[j] = u;
+    size++;
+    total += weight[u];
+    while (size > 1 && total - weight[units[size - 1]] > surplus) {
+      size--;
+      total -= weight[units[size]];
+    }
+  }
+  return units[size - 1];
+}
 
 /**
  * Tipping unit of a draw by weighted quickselect: with key = the winner's margin (A's margin, or minus it
