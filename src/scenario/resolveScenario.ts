@@ -158,6 +158,9 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   if (country === 'us' && round !== undefined) ck.fail('round', 'absent for the US', round);
   if (firstRound && results.round !== undefined && results.round !== 1) ck.fail('firstRound', 'given only with first-round (round 1) results', `round ${results.round} results`);
   const territories = resolveTerritories(ck, results, sides, firstRound);
+  if (rule === 'electoral-college' && !territories.some((t) => t.weight > 0)) {
+    ck.fail('rule', '"popular-vote", "two-round" or "seats" for a table without unit weights (electoral votes)', rule);
+  }
   const uncertainty = resolveUncertainty(ck, raw.uncertainty, parameters, citations, territories, sides, inputs.history);
   const campaignsRaw = raw.campaigns === undefined ? {} : ck.object(raw.campaigns, 'campaigns');
   for (const side of Object.keys(campaignsRaw)) {

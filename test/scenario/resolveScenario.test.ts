@@ -96,6 +96,14 @@ test('resolveScenario rejects bad values with key path, expected and found', () 
   failsWith(baseScenario({ campaigns: { D: { listSize: 10, allocation: { counts: { 'ME-2': 4 } } } } }), 'campaigns.D.allocation.counts.ME-2', /without a parent/, '"ME-2"');
 });
 
+test('resolveScenario rejects the electoral-college rule on a table without electoral votes', () => {
+  const results = loadResults({ country: 'fr', year: 2012 });
+  assert.throws(
+    () => resolveScenario(baseScenario({ country: 'fr', year: 2012, sides: ['PS', 'UMP'], rule: 'electoral-college' }), { results, parameters }),
+    /rule must be "popular-vote", "two-round" or "seats" for a table without unit weights \(electoral votes\), got "electoral-college"/,
+  );
+});
+
 test('resolveScenario estimates a historical correlation only with history', () => {
   failsWith(baseScenario({ uncertainty: { correlation: 'historical' } }), 'uncertainty.correlation', /at least three past elections/, '"historical"');
   const history = [2004, 2008, 2012, 2016].map((year) => loadResults({ country: 'us', year }));
