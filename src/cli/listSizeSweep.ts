@@ -24,7 +24,7 @@ export function scaleList(scenario: Scenario, side: string, factor: number): Sce
   const allocation = campaign.allocation;
   const scaled = {
     ...campaign,
-    listSize: Math.round(campaign.listSize * factor),
+    ...(campaign.listSize === undefined ? {} : { listSize: Math.round(campaign.listSize * factor) }),
     ...(allocation && typeof allocation === 'object' && 'counts' in allocation
       ? { allocation: { counts: Object.fromEntries(Object.entries(allocation.counts).map(([id, n]) => [id, Math.round(n * factor)])) } }
       : {}),

@@ -339,7 +339,11 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
   if (value === undefined) return empty();
   const raw = ck.object(value, at) as Record<string, unknown> & Partial<CampaignSpec>;
   ck.keys(raw, at, CAMPAIGN_KEYS);
-  let listSize = ck.number(raw.listSize, `${at}.listSize`, 0, 1e9, 'a non-negative number of people');
+  const countsGiven = typeof raw.allocation === 'object' && raw.allocation !== null && 'counts' in raw.allocation;
+  let listSize =
+    raw.listSize === undefined && countsGiven
+      ? 0
+      : ck.number(raw.listSize, `${at}.listSize`, 0, 1e9, 'a non-negative number of people (required unless allocation gives counts)');
   const allocation: Record<string, number> = {};
   const spec = raw.allocation ?? 'proportional';
   const topIds = new Set(topLevel.map((t) => t.id));

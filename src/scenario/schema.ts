@@ -181,7 +181,7 @@ export const scenarioSchema: JsonSchema = {
       "properties": {
         "listSize": {
           "type": "number",
-          "description": "Supporters on the list when collected (people), spread over territories by `allocation`. With `{counts}` allocation the counts' sum is used instead.",
+          "description": "Supporters on the list when collected (people), spread over territories by `allocation`. Required, except with `{counts}` or `{file}` allocation, where the counts' sum is the list size (a value given there is ignored).",
           "minimum": 0,
           "maximum": 1000000000
         },
@@ -226,9 +226,6 @@ export const scenarioSchema: JsonSchema = {
           "description": "Channels switched on, with overrides. Default `{email: {}}`: a supporter list is an e-mail list."
         }
       },
-      "required": [
-        "listSize"
-      ],
       "additionalProperties": false,
       "description": "A side's supporter list and what the campaign does with it (DESIGN.md §3)."
     },

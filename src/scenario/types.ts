@@ -153,12 +153,13 @@ export type AllocationSpec = 'proportional' | SharesAllocation | CountsAllocatio
 /** A side's supporter list and what the campaign does with it (DESIGN.md §3). */
 export interface CampaignSpec {
   /**
-   * Supporters on the list when collected (people), spread over territories by `allocation`. With
-   * `{counts}` allocation the counts' sum is used instead.
+   * Supporters on the list when collected (people), spread over territories by `allocation`. Required,
+   * except with `{counts}` or `{file}` allocation, where the counts' sum is the list size (a value given
+   * there is ignored).
    * @minimum 0
    * @maximum 1000000000
    */
-  listSize: number;
+  listSize?: number;
   /**
    * Spread of the list over territories.
    * @default "proportional"

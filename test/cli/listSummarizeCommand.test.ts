@@ -93,7 +93,7 @@ test('the counts file feeds a scenario allocation directly: list summarize --out
       'simulations: 500',
       'seed: 1',
       'campaigns:',
-      '  D: { listSize: 0, allocation: { file: counts.json }, channels: { phone: {} } }',
+      '  D: { allocation: { file: counts.json }, channels: { phone: {} } }',
       '',
     ].join('\n'),
   );

@@ -57,7 +57,7 @@ test('--set overrides read values as YAML scalars and reach any key', () => {
 test('loadScenario replaces allocation {file} by the counts list summarize wrote', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cl-scenario-'));
   writeFileSync(join(dir, 'counts.json'), JSON.stringify({ kind: 'supporter-list-counts', country: 'us', counts: { FL: 120, PA: 80 } }));
-  const scenario = { ...VALID, campaigns: { D: { listSize: 0, allocation: { file: 'counts.json' } } } };
+  const scenario = { ...VALID, campaigns: { D: { allocation: { file: 'counts.json' } } } };
   writeFileSync(join(dir, 's.yaml'), stringify(scenario));
   const loaded = await loadScenario(join(dir, 's.yaml'));
   assert.deepEqual(loaded.campaigns?.D.allocation, { counts: { FL: 120, PA: 80 } });

@@ -61,6 +61,9 @@ test('resolveScenario allocates a list proportionally to the side\'s votes over 
   const counts = resolveScenario(baseScenario({ campaigns: { D: { listSize: 5, allocation: { counts: { PA: 300, WI: 200 } } } } }), { results: results2020, parameters });
   assert.equal(counts.campaigns.D.listSize, 500);
   assert.deepEqual(counts.campaigns.D.allocation, { PA: 300, WI: 200 });
+  // With counts the list size may be left out.
+  const countsOnly = resolveScenario(baseScenario({ campaigns: { D: { allocation: { counts: { PA: 300, WI: 200 } } } } }), { results: results2020, parameters });
+  assert.equal(countsOnly.campaigns.D.listSize, 500);
 });
 
 test('resolveScenario uses the French priors for France (door: no turnout effect, Pons 2018 persuasion)', () => {
@@ -76,6 +79,7 @@ test('resolveScenario uses the French priors for France (door: no turnout effect
 
 test('resolveScenario rejects bad values with key path, expected and found', () => {
   failsWith(baseScenario({ campaigns: { D: { listSize: -5 } } }), 'campaigns.D.listSize', /non-negative number of people/, '-5');
+  failsWith(baseScenario({ campaigns: { D: { channels: { door: {} } } } }), 'campaigns.D.listSize', /required unless allocation gives counts/, 'nothing');
   failsWith(baseScenario({ campaigns: { D: { listSize: 10, channels: { door: { contactRate: 1.5 } } } } }), 'campaigns.D.channels.door.contactRate', /between 0 and 1/, '1.5');
   failsWith(baseScenario({ campaigns: { D: { listSize: 10, allocation: { counts: { XX: 4 } } } } }), 'campaigns.D.allocation.counts.XX', /territory/, '"XX"');
   failsWith(baseScenario({ campaigns: { D: { listSize: 10, channels: { carrierPigeon: {} } as never } } }), 'campaigns.D.channels.carrierPigeon', /one of the channels/, '"carrierPigeon"');

@@ -38,7 +38,7 @@ export const listSummarizeCommand: Command = {
     'Streams the CSV (any size; BOM, CRLF, "," or ";", quoted fields) and maps the territory column to result units:',
     'US: USPS codes or state names; France: département codes, names or 5-digit postcodes.',
     'Only counts per territory and counts of rows not placed (by reason) are written: never a name, e-mail or phone.',
-    'Use the counts in a scenario: campaigns: { D: { listSize: 0, allocation: { file: counts.json } } }',
+    'Use the counts in a scenario: campaigns: { D: { allocation: { file: counts.json } } }',
     '',
     'Example: campaign-lab list summarize supporters.csv --country us --territory-column state --out counts.json',
   ].join('\n'),
