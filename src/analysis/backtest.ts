@@ -4,9 +4,10 @@
  * choose the error model's standard deviations by a small grid search.
  */
 import type { ElectionResults } from '../model/types.js';
-import type { ResolvedCampaign, ResolvedScenario, ResolvedUncertainty } from '../scenario/types.js';
+import type { ResolvedScenario, ResolvedUncertainty } from '../scenario/types.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
+import { emptyCampaign } from '../model/emptyCampaign.js';
 
 /** Error-model SDs (pp of two-party margin) and t tails, as in the scenario's `uncertainty`. */
 export interface UncertaintyPoint {
@@ -166,16 +167,6 @@ export function calibrationTable(forecasts: readonly Forecast[], bins: number): 
   return rows;
 }
 
-const NO_CAMPAIGN: ResolvedCampaign = {
-  listSize: 0,
-  allocation: {},
-  churn: 0,
-  yearsSinceCollected: 0,
-  retention: 1,
-  certainShare: {},
-  volunteers: 0,
-  channels: {},
-};
 
 /**
  * The forecast scenario of one year: the previous election's votes per unit, this year's weights, no
@@ -219,7 +210,7 @@ export function forecastScenario(previous: ElectionResults, current: ElectionRes
     salience: 'high',
     uncertainty: resolvedUncertainty,
     territories,
-    campaigns: { [a]: NO_CAMPAIGN, [b]: NO_CAMPAIGN },
+    campaigns: { [a]: emptyCampaign(), [b]: emptyCampaign() },
     citations: {},
     resultsSource: `${previous.source} (margins ${previous.year}); ${current.source} (weights ${current.year})`,
   };

@@ -21,6 +21,7 @@ import type {
   Scenario,
 } from './types.js';
 import { CONVENTION_CITATIONS } from './defaults.js';
+import { emptyCampaign } from '../model/emptyCampaign.js';
 
 /** Inputs of {@link resolveScenario} besides the scenario. */
 export interface ResolveInputs {
@@ -326,17 +327,7 @@ interface CampaignContext {
 function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignContext): ResolvedCampaign {
   const { territories, parameters, citations, side } = ctx;
   const topLevel = territories.filter((t) => t.parent === undefined);
-  const empty = (): ResolvedCampaign => ({
-    listSize: 0,
-    allocation: {},
-    churn: 0,
-    yearsSinceCollected: 0,
-    retention: 1,
-    certainShare: {},
-    volunteers: 0,
-    channels: {},
-  });
-  if (value === undefined) return empty();
+  if (value === undefined) return emptyCampaign();
   const raw = ck.object(value, at) as Record<string, unknown> & Partial<CampaignSpec>;
   ck.keys(raw, at, CAMPAIGN_KEYS);
   const countsGiven = typeof raw.allocation === 'object' && raw.allocation !== null && 'counts' in raw.allocation;
