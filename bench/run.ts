@@ -1,5 +1,5 @@
 // npm run bench: the engine benchmark (56-unit electoral college, full model) at several sizes and
-// thread counts, with the machine's Box–Muller rate that bounds the kernel.
+// thread counts, with the machine's ziggurat normal rate that bounds the kernel's random numbers.
 import { runBenchmark } from '../src/sim/runBenchmark.js';
 import { availableParallelism } from 'node:os';
 

@@ -120,7 +120,7 @@ export function prepareModel(resolved: ResolvedScenario): SimulationModel {
     campaignCoefficients(resolved.campaigns[sideA], territories, sideA, sideB),
     campaignCoefficients(resolved.campaigns[sideB], territories, sideB, sideA),
   ];
-  const activeSlots = campaigns.map((c) => Int32Array.from([...c.active.keys()].filter((k) => c.active[k] === 1 && k !== RELAY_SLOT))) as [Int32Array, Int32Array];
+  const activeSlots: [Int32Array, Int32Array] = [campaigns[0].mobiliseSlots, campaigns[1].mobiliseSlots];
   const anyCampaign = campaigns.some((c) => c.members.some((m) => m > 0));
   const slots = CHANNEL_SLOTS;
   const effectCentral = new Float64Array(2 * slots);

@@ -12,24 +12,36 @@
  *    campaignCoefficients) + errors; a unit with a parent takes the parent's campaign shift;
  * 4. the rule decides the draw; accumulators record wins, weights, margins, tipping points and extra votes.
  *
- * Stream use per draw (Alea uniforms; normals by Box–Muller, both outputs of a pair used):
- * ceil((1 + regions + units) / 2) pairs for [national z, regional normals, territory normals]; the
- * chi-square of the national t (Marsaglia–Tsang attempts, one pair and one uniform each); then one pair per
- * channel slot (7 per side, sides in sorted order): cosine → turnout-effect z, sine → persuasion z.
+ * Stream use per draw, all from the block's one Alea generator, in this order:
+ * - the national unit t by Bailey's polar method (pairs of uniforms until one falls in the unit disc,
+ *   2.55 uniforms on average; see unitStudentTFromUniforms);
+ * - regions + units standard normals by the 128-layer ziggurat of Marsaglia & Tsang (2000, J. Stat.
+ *   Softw. 5(8)): one uniform (Alea's 32-bit output) for about 98.8 % of normals, more on the slow path
+ *   (see normalStream);
+ * - two ziggurat normals per channel slot, 7 slots per side, sides in sorted order: the slot's
+ *   turnout-effect z, then its persuasion z.
+ * The number of uniforms a draw takes varies with the stream's own values (rejections), never with the
+ * model's inputs beyond the number of regions and units.
  *
  * Common random numbers: every draw consumes the same random numbers whatever the campaigns (slots
- * switched off still consume their two uniforms), so two runs with the same seed pair their draws.
+ * switched off still draw their two normals and discard them), so two runs with the same seed pair their
+ * draws.
  * Mirror symmetry: errors are drawn for the margin of the side that sorts first and channel slots in
  * sorted side order, so swapping `sides` negates every margin exactly.
  * Determinism: draws are split in blocks of {@link BLOCK_SIZE}, each with its own stream seeded from
  * (seed, block); per-block totals are merged in block order, so the result does not depend on threads.
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
-import { createBlockUniforms, chiSquareFromUniforms } from './normalStream.js';
+import { createBlockUniforms, unitStudentTFromUniforms, zigguratSlowPath, ZIGGURAT_K, ZIGGURAT_W } from './normalStream.js';
 import { RELAY_SLOT } from '../model/campaignCoefficients.js';
 import type { KeptDraws, SimulationResult } from './types.js';
 import { VERSION } from './version.js';
 import { InputError, describeValue } from '../errors.js';
+
+/** 2^32: Alea's uniform times this, truncated to a signed 32-bit integer, is Alea's `int32()` output. */
+const TWO_32 = 4294967296;
+/** Low bits of the integer that pick the ziggurat layer (128 layers). */
+const ZIGGURAT_MASK = ZIGGURAT_K.length - 1;
 
 /** Draws per block. Fixed: changing it changes which stream each draw uses. */
 export const BLOCK_SIZE = 4096;
@@ -202,8 +214,8 @@ export function simulateBlocks(model: SimulationModel, options: SimulateOptions)
 /**
  * Runs the Monte Carlo simulation of a prepared model.
  *
- * Pure and browser-safe: the random streams are built from `seed` (seedrandom's Alea, Box–Muller
- * normals), nothing global is read, and memory does not grow with `simulations` except for the per-draw
+ * Pure and browser-safe: the random streams are built from `seed` (seedrandom's Alea, ziggurat
+ * normals, Bailey's polar Student-t), nothing global is read, and memory does not grow with `simulations` except for the per-draw
  * arrays asked for in `keep`. P(win) comes with its Monte Carlo standard error sqrt(p(1 − p) / n).
  *
  * @param model Prepared model (prepareModel).
@@ -311,9 +323,9 @@ interface Workspace {
   /** Scratch buffer of the closest winner-won units (tipping point by surplus). */
   bufferUnits: Int32Array;
   bufferKeys: Float64Array;
-  /** Elementary symmetric polynomials of A's and B's pushes (index 0..slots). */
-  symmetricA: Float64Array;
-  symmetricB: Float64Array;
+  /** Signed elementary symmetric polynomials of A's and B's pushes (see mobilisationPolynomial). */
+  coefficientA: Float64Array;
+  coefficientB: Float64Array;
 }
 
 function createWorkspace(model: SimulationModel): Workspace {
@@ -327,10 +339,10 @@ function createWorkspace(model: SimulationModel): Workspace {
     pushB: new Float64Array(CHANNEL_SLOTS),
     bufferUnits: new Int32Array(u + 1),
     bufferKeys: new Float64Array(u + 1),
-    symmetricA: new Float64Array(CHANNEL_SLOTS + 1),
-    symmetricB: new Float64Array(CHANNEL_SLOTS + 1),
+    coefficientA: new Float64Array(CHANNEL_SLOTS),
+    coefficientB: new Float64Array(CHANNEL_SLOTS),
     regional: new Float64Array(model.regionCount),
-    normals: new Float64Array(2 + model.regionCount + u),
+    normals: new Float64Array(model.regionCount + u),
     territory: new Float64Array(u),
     effect: new Float64Array(2 * CHANNEL_SLOTS),
     persuasion: new Float64Array(2 * CHANNEL_SLOTS),
@@ -367,15 +379,11 @@ function runBlock(
   const territoryScale = sigma * model.territorySD;
   const tails = model.tails;
   const { regional, normals, territory, effect, persuasion, shift, twoParty, extraA, extraB, margin, order } = work;
-  const { baseA, baseB, baseMargin, parentIndex, inNational, regionIndex, weights, cholesky } = model;
+  const { baseA, baseB, baseMargin, inNational, regionIndex, weights, cholesky } = model;
   const regionCount = model.regionCount;
   const drawOrder = model.drawOrder;
   const { effectCentral, effectBelow, effectAbove, effectFloor, persuasionCentral, persuasionBelow, persuasionAbove, persuasionFloor } = model;
-  const [campaignA, campaignB] = model.campaigns;
-  const [slotsA, slotsB] = model.activeSlots;
   const slotOn = work.slotOn;
-  const pushA = work.pushA;
-  const pushB = work.pushB;
   const anyCampaign = model.anyCampaign;
   const weighted = model.weighted;
   const threshold = model.threshold;
@@ -389,48 +397,47 @@ function runBlock(
   const keepWeight = kept?.weightA;
   const keepNational = kept?.nationalMargin;
   const keepOutcome = kept?.outcome;
-  // Error normals per draw: [national z, one per region, one per unit], made in Box–Muller pairs.
-  const errorCount = 1 + regionCount + U;
-  const TWO_PI = 2 * Math.PI;
+  // Error normals per draw after the national t: [one per region, one per unit].
+  const errorCount = regionCount + U;
+  const zigguratK = ZIGGURAT_K;
+  const zigguratW = ZIGGURAT_W;
 
   for (let i = 0; i < U; i++) twoParty[i] = baseA[i] + baseB[i];
 
   for (let d = 0; d < draws; d++) {
-    // 1. Errors. Stream use per draw is fixed: ceil(errorCount / 2) pairs, the chi-square attempts,
-    // then one pair per channel slot of each side.
-    for (let k = 0; k < errorCount; k += 2) {
-      const radius = Math.sqrt(-2 * Math.log(1 - next()));
-      const angle = TWO_PI * next();
-      normals[k] = radius * Math.cos(angle);
-      normals[k + 1] = radius * Math.sin(angle);
+    // 1. Errors: the national unit t (Bailey's polar method), then one ziggurat normal per region and
+    // per unit (fast path inlined; see normalStream).
+    const national = nationalScale * unitStudentTFromUniforms(next, tails);
+    for (let k = 0; k < errorCount; k++) {
+      const hz = (next() * TWO_32) | 0;
+      const layer = hz & ZIGGURAT_MASK;
+      normals[k] = Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz);
     }
-    const national = nationalScale * normals[0] * Math.sqrt((tails - 2) / chiSquareFromUniforms(next, tails));
-    for (let r = 0; r < regionCount; r++) regional[r] = regionalScale * normals[1 + r];
-    const unitOffset = 1 + regionCount;
+    for (let r = 0; r < regionCount; r++) regional[r] = regionalScale * normals[r];
     if (cholesky) {
       for (let i = 0; i < U; i++) {
         let sum = 0;
         const row = i * U;
-        for (let j = 0; j <= i; j++) sum += cholesky[row + j] * normals[unitOffset + j];
+        for (let j = 0; j <= i; j++) sum += cholesky[row + j] * normals[regionCount + j];
         territory[i] = territoryScale * sum;
       }
     } else {
-      for (let i = 0; i < U; i++) territory[i] = territoryScale * normals[unitOffset + i];
+      for (let i = 0; i < U; i++) territory[i] = territoryScale * normals[regionCount + i];
     }
-    // 2. Channel effects: one Box–Muller pair per slot of both sides, in canonical side order; the pair
-    // gives the slot's turnout-effect z (cosine) and persuasion z (sine). Slots switched off still
-    // consume their two uniforms, so stream use does not depend on the campaigns.
+    // 2. Channel effects: two ziggurat normals per slot of both sides, in canonical side order (the
+    // slot's turnout-effect z, then its persuasion z). Every slot draws its two normals whether it is
+    // switched on or not, so stream use does not depend on the campaigns.
     for (let k = 0; k < 2; k++) {
       const base = drawOrder[k] * S;
       for (let c = 0; c < S; c++) {
         const j = base + c;
-        const u1 = next();
-        const u2 = next();
+        let hz = (next() * TWO_32) | 0;
+        let layer = hz & ZIGGURAT_MASK;
+        const ze = Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz);
+        hz = (next() * TWO_32) | 0;
+        layer = hz & ZIGGURAT_MASK;
+        const zp = Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz);
         if (slotOn[j] === 0) continue;
-        const radius = Math.sqrt(-2 * Math.log(1 - u1));
-        const angle = TWO_PI * u2;
-        const ze = radius * Math.cos(angle);
-        const zp = radius * Math.sin(angle);
         const e = effectCentral[j] + ze * (ze < 0 ? effectBelow[j] : effectAbove[j]);
         effect[j] = e < effectFloor[j] ? effectFloor[j] : e;
         const p = persuasionCentral[j] + zp * (zp < 0 ? persuasionBelow[j] : persuasionAbove[j]);
@@ -508,18 +515,16 @@ function runBlock(
 
 
 /**
- * Fills `push` with reach × drawn effect per active mobilisation slot of a side and, when every
- * push × scale stays within [−1, 1] for all units, `symmetric[j]` (j = 1..count) with the elementary
- * symmetric polynomials of the pushes. Returns whether the polynomial form may be used.
+ * Per-draw coefficients of a side's mobilisation polynomial. Fills `push` with reach × drawn effect per
+ * mobilisation channel switched on and, when every push × perNonVoter stays within [−1, 1] in all
+ * territories (largest |push| × largest perNonVoter <= 1, so no factor of the product needs clamping),
+ * `coefficient[j − 1]` = (−1)^(j+1) e_j, e_j the elementary symmetric polynomials of the pushes: then
+ * mobilised_t = Σ_j coefficient[j − 1] × nonVoterPowers[t, j] (campaignCoefficients), a few
+ * multiply-adds per territory. Returns whether that form may be used; otherwise the kernel takes the
+ * clamped product territory by territory.
  */
-function symmetricPolynomials(
-  campaign: SimulationModel['campaigns'][0],
-  slots: Int32Array,
-  effect: Float64Array,
-  offset: number,
-  push: Float64Array,
-  symmetric: Float64Array,
-): boolean {
+function mobilisationPolynomial(campaign: SimulationModel['campaigns'][0], effect: Float64Array, offset: number, push: Float64Array, coefficient: Float64Array): boolean {
+  const slots = campaign.mobiliseSlots;
   const count = slots.length;
   let largest = 0;
   for (let k = 0; k < count; k++) {
@@ -530,50 +535,60 @@ function symmetricPolynomials(
     if (magnitude > largest) largest = magnitude;
   }
   if (largest * campaign.largestPerNonVoter > 1) return false;
-  symmetric[0] = 1;
-  for (let j = 1; j <= count; j++) symmetric[j] = 0;
+  // e_0..e_count built in coefficient[] shifted by one (coefficient[j − 1] = e_j), e_0 = 1 implicit.
+  for (let j = 0; j < count; j++) coefficient[j] = 0;
   for (let k = 0; k < count; k++) {
     const v = push[k];
-    for (let j = k + 1; j >= 1; j--) symmetric[j] += symmetric[j - 1] * v;
+    for (let j = k; j >= 1; j--) coefficient[j] += coefficient[j - 1] * v;
+    coefficient[0] += v;
   }
+  for (let j = 1; j < count; j += 2) coefficient[j] = -coefficient[j];
   return true;
+}
+
+/** Mobilised votes of a side in territory `t` by the clamped product (when the polynomial form may not be used). */
+function mobilisedByProduct(campaign: SimulationModel['campaigns'][0], push: Float64Array, t: number): number {
+  const scale = campaign.perNonVoter[t];
+  let keep = 1;
+  for (let k = 0; k < campaign.mobiliseSlots.length; k++) {
+    const q = push[k] * scale;
+    keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
+  }
+  return campaign.nonVoters[t] * (1 - keep);
 }
 
 /**
  * Campaign shift of every unit's margin for the effects drawn in this draw (work.effect, work.persuasion):
- * per side, per-draw scalars first (reach × effect per channel, persuasion and relay per member), then
- * one pass over territories; units with a parent take the parent's shift. Also adds each side's net extra
- * votes to work.extraA / work.extraB and sets work.twoParty to the two-party votes after the campaigns.
+ * per side, per-draw scalars first (mobilisation polynomial, persuasion and relay per member), then one
+ * pass over territories of a few multiply-adds and clamps each; units with a parent take the parent's
+ * shift. Also adds each side's net extra votes to work.extraA / work.extraB and sets work.twoParty to the
+ * two-party votes after the campaigns.
  */
 function campaignShifts(model: SimulationModel, work: Workspace): void {
   const U = model.units;
   const S = CHANNEL_SLOTS;
-  const { effect, persuasion, shift, twoParty, extraA, extraB, pushA, pushB } = work;
+  const { effect, persuasion, shift, twoParty, extraA, extraB, pushA, pushB, coefficientA, coefficientB } = work;
   const { baseA, baseB, baseMargin, parentIndex } = model;
-  const [campaignA, campaignB] = model.campaigns;
-  const [slotsA, slotsB] = model.activeSlots;
+  const campaignA = model.campaigns[0];
+  const campaignB = model.campaigns[1];
+  const polynomialA = mobilisationPolynomial(campaignA, effect, 0, pushA, coefficientA);
+  const polynomialB = mobilisationPolynomial(campaignB, effect, S, pushB, coefficientB);
+  const countA = campaignA.mobiliseSlots.length;
+  const countB = campaignB.mobiliseSlots.length;
   let persuadeA = 0;
   let persuadeB = 0;
-  // Mobilised share of non-voters in a unit: 1 − Π_k (1 − push_k × scale). When no term can leave
-  // [−1, 1] (largest |push| × largest scale <= 1), the product is expanded once per draw into elementary
-  // symmetric polynomials e_j of the pushes, and each unit evaluates
-  // scale × (e_1 − scale × (e_2 − scale × (…))) by Horner's rule: no cancellation, no branches.
-  const polynomialA = symmetricPolynomials(campaignA, slotsA, effect, 0, pushA, work.symmetricA);
-  const polynomialB = symmetricPolynomials(campaignB, slotsB, effect, S, pushB, work.symmetricB);
-  const symA = work.symmetricA;
-  const symB = work.symmetricB;
   for (let c = 0; c < S; c++) {
     persuadeA += campaignA.persuadeReach[c] * persuasion[c];
     persuadeB += campaignB.persuadeReach[c] * persuasion[S + c];
   }
   const relayPerMemberA = campaignA.relayReach * effect[RELAY_SLOT];
   const relayPerMemberB = campaignB.relayReach * effect[S + RELAY_SLOT];
-  const countA = slotsA.length;
-  const countB = slotsB.length;
+  const { members: membersOfA, certain: certainA, relayCap: relayCapA, relayShare: relayShareA, nonVoterPowers: powersA } = campaignA;
+  const { members: membersOfB, certain: certainB, relayCap: relayCapB, relayShare: relayShareB, nonVoterPowers: powersB } = campaignB;
   for (let i = 0; i < U; i++) {
     if (parentIndex[i] >= 0) continue;
-    const membersA = campaignA.members[i];
-    const membersB = campaignB.members[i];
+    const membersA = membersOfA[i];
+    const membersB = membersOfB[i];
     let mobA = 0;
     let relayA = 0;
     let swA = 0;
@@ -581,24 +596,15 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
     let relayB = 0;
     let swB = 0;
     if (membersA > 0) {
-      const scale = campaignA.perNonVoter[i];
-      let share: number;
       if (polynomialA) {
-        let h = symA[countA];
-        for (let j = countA - 1; j >= 1; j--) h = symA[j] - scale * h;
-        share = countA > 0 ? scale * h : 0;
+        const row = i * countA;
+        for (let j = 0; j < countA; j++) mobA += coefficientA[j] * powersA[row + j];
       } else {
-        let keep = 1;
-        for (let k = 0; k < countA; k++) {
-          const q = pushA[k] * scale;
-          keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
-        }
-        share = 1 - keep;
+        mobA = mobilisedByProduct(campaignA, pushA, i);
       }
-      mobA = campaignA.nonVoters[i] * share;
-      if (mobA < -campaignA.certain[i]) mobA = -campaignA.certain[i];
+      if (mobA < -certainA[i]) mobA = -certainA[i];
       relayA = membersA * relayPerMemberA;
-      const cap = campaignA.relayCap[i];
+      const cap = relayCapA[i];
       if (relayA > cap) relayA = cap;
       else if (relayA < -cap) relayA = -cap;
       swA = membersA * persuadeA;
@@ -606,45 +612,36 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
       else if (swA < -baseA[i]) swA = -baseA[i];
     }
     if (membersB > 0) {
-      const scale = campaignB.perNonVoter[i];
-      let share: number;
       if (polynomialB) {
-        let h = symB[countB];
-        for (let j = countB - 1; j >= 1; j--) h = symB[j] - scale * h;
-        share = countB > 0 ? scale * h : 0;
+        const row = i * countB;
+        for (let j = 0; j < countB; j++) mobB += coefficientB[j] * powersB[row + j];
       } else {
-        let keep = 1;
-        for (let k = 0; k < countB; k++) {
-          const q = pushB[k] * scale;
-          keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
-        }
-        share = 1 - keep;
+        mobB = mobilisedByProduct(campaignB, pushB, i);
       }
-      mobB = campaignB.nonVoters[i] * share;
-      if (mobB < -campaignB.certain[i]) mobB = -campaignB.certain[i];
+      if (mobB < -certainB[i]) mobB = -certainB[i];
       relayB = membersB * relayPerMemberB;
-      const cap = campaignB.relayCap[i];
+      const cap = relayCapB[i];
       if (relayB > cap) relayB = cap;
       else if (relayB < -cap) relayB = -cap;
       swB = membersB * persuadeB;
       if (swB > baseA[i]) swB = baseA[i];
       else if (swB < -baseB[i]) swB = -baseB[i];
     }
-    const shareA = campaignA.relayShare[i];
-    const shareB = campaignB.relayShare[i];
-    const a = sideVotes(baseA[i], mobA, relayA, shareA, relayB, shareB, swA, swB);
-    const b = sideVotes(baseB[i], mobB, relayB, shareB, relayA, shareA, swB, swA);
+    const shareOfA = relayShareA[i];
+    const shareOfB = relayShareB[i];
+    const a = sideVotes(baseA[i], mobA, relayA, shareOfA, relayB, shareOfB, swA, swB);
+    const b = sideVotes(baseB[i], mobB, relayB, shareOfB, relayA, shareOfA, swB, swA);
     const two = a + b;
     twoParty[i] = two;
     shift[i] = (two > 0 ? (100 * (a - b)) / two : 0) - baseMargin[i];
-    extraA[i] += mobA + relayA * (2 * shareA - 1) + 2 * swA;
-    extraB[i] += mobB + relayB * (2 * shareB - 1) + 2 * swB;
+    extraA[i] += mobA + relayA * (2 * shareOfA - 1) + 2 * swA;
+    extraB[i] += mobB + relayB * (2 * shareOfB - 1) + 2 * swB;
   }
   for (let i = 0; i < U; i++) {
     const p = parentIndex[i];
     if (p >= 0) shift[i] = shift[p];
   }
-  }
+}
 
 /**
  * Tipping unit of a draw under a weighted rule, in one pass. With the winner's units ordered from the

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createBlockStream, createBlockUniforms, chiSquareFromUniforms, unitStudentT, blockSeedText } from '../../src/sim/normalStream.js';
+import { createBlockStream, createBlockUniforms, chiSquareFromUniforms, unitStudentT, unitStudentTFromUniforms, zigguratNormal, blockSeedText } from '../../src/sim/normalStream.js';
 
 function moments(xs: number[]) {
   const n = xs.length;
@@ -38,4 +38,38 @@ test('unit Student-t has SD 1 and fat tails; chi-square has mean df and variance
   const c = moments(Array.from({ length: 100000 }, () => chiSquareFromUniforms(next, 5)));
   assert.ok(Math.abs(c.mean - 5) < 0.05, String(c.mean));
   assert.ok(Math.abs(c.sd - Math.sqrt(10)) < 0.05, String(c.sd));
+});
+
+test('ziggurat normals match the normal distribution function in the body and in the tails (slow path)', () => {
+  const next = createBlockUniforms(7, 0);
+  const n = 1_000_000;
+  // Published values of the standard normal distribution function: Phi(-1) = 0.158655254,
+  // 1 - Phi(2) = 0.022750132, 1 - Phi(3.5) = 0.000232629 (beyond the ziggurat's base edge r = 3.4426).
+  const cuts = [
+    { test: (x: number) => x < -1, p: 0.158655254 },
+    { test: (x: number) => x > 2, p: 0.022750132 },
+    { test: (x: number) => x > 3.5, p: 0.000232629 },
+    { test: (x: number) => x < -3.5, p: 0.000232629 },
+  ];
+  const counts = cuts.map(() => 0);
+  for (let k = 0; k < n; k++) {
+    const x = zigguratNormal(next);
+    cuts.forEach((c, i) => {
+      if (c.test(x)) counts[i]++;
+    });
+  }
+  cuts.forEach((c, i) => {
+    const se = Math.sqrt((c.p * (1 - c.p)) / n);
+    assert.ok(Math.abs(counts[i] / n - c.p) < 4 * se, `cut ${i}: ${counts[i] / n} vs ${c.p}`);
+  });
+});
+
+test('Bailey polar Student-t: P(T > 2) for 5 df matches the t distribution function', () => {
+  // For 5 df, P(T > 2) = 0.050969739 (t tables); the unit-SD draw is T × sqrt(3 / 5).
+  const next = createBlockUniforms(8, 0);
+  const n = 400_000;
+  let above = 0;
+  for (let k = 0; k < n; k++) if (unitStudentTFromUniforms(next, 5) / Math.sqrt(3 / 5) > 2) above++;
+  const p = 0.050969739;
+  assert.ok(Math.abs(above / n - p) < 4 * Math.sqrt((p * (1 - p)) / n), String(above / n));
 });

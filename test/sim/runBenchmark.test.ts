@@ -9,8 +9,9 @@ test('runBenchmark runs the 56-unit full-model race and reports the bench --json
   assert.equal(r.threads, 1);
   assert.ok(r.electionsPerSecond > 0 && Number.isFinite(r.electionsPerSecond));
   assert.ok(r.peakMemoryBytes > 1e6);
-  // 1 national + 9 Census divisions + 56 units = 66 error normals, plus 5 channels x 2 sides x 2.
-  assert.equal(r.normalsPerElection, 66 + 20);
+  // 9 Census divisions + 56 units = 65 error normals, plus 2 normals for each of the 7 channel slots
+  // (email, sms, phone, door, mail, social, relay) of both sides, drawn whether switched on or not.
+  assert.equal(r.normalsPerElection, 65 + 7 * 2 * 2);
   assert.deepEqual(Object.keys(benchmarkScenario(10).campaigns!.D.channels!), ['email', 'sms', 'phone', 'door', 'mail']);
 });
 
