@@ -54,13 +54,6 @@ export interface CampaignCoefficients {
   largestPerNonVoter: number;
   /** Mobilisation channels switched on (slots of {@link CHANNEL_NAMES}, relay excluded), n of them. */
   mobiliseSlots: Int32Array;
-  /**
-   * Per territory t and power j = 1..n (index t × n + j − 1): nonVoters_t × perNonVoter_t^j. With the
-   * elementary symmetric polynomials e_j of the per-draw pushes (reach × effect of each mobilisation
-   * channel), mobilised_t = nonVoters_t × (1 − Π_c (1 − push_c × perNonVoter_t))
-   * = Σ_j (−1)^(j+1) e_j × nonVoterPowers[t, j], so the kernel spends n multiply-adds per territory.
-   */
-  nonVoterPowers: Float64Array;
   /** Per territory: most relay votes possible (territory non-voters), Infinity when eligible is unknown. */
   relayCap: Float64Array;
   /** Per territory: share of relay votes going to the side (its two-party share), 0–1. */
@@ -98,7 +91,6 @@ export function campaignCoefficients(
     perNonVoter: new Float64Array(units),
     largestPerNonVoter: 0,
     mobiliseSlots: new Int32Array(0),
-    nonVoterPowers: new Float64Array(0),
     relayCap: new Float64Array(units).fill(Infinity),
     relayShare: new Float64Array(units),
   };
@@ -130,14 +122,5 @@ export function campaignCoefficients(
     if (territory.eligible > 0) out.relayCap[t] = Math.max(0, territory.eligible - own - other - territory.other);
   });
   out.mobiliseSlots = Int32Array.from(CHANNEL_NAMES.map((_, c) => c).filter((c) => out.active[c] === 1 && c !== RELAY_SLOT));
-  const n = out.mobiliseSlots.length;
-  out.nonVoterPowers = new Float64Array(units * n);
-  for (let t = 0; t < units; t++) {
-    let term = out.nonVoters[t];
-    for (let j = 0; j < n; j++) {
-      term *= out.perNonVoter[t];
-      out.nonVoterPowers[t * n + j] = term;
-    }
-  }
   return out;
 }

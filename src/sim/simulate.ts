@@ -323,7 +323,7 @@ interface Workspace {
   /** Scratch buffer of the closest winner-won units (tipping point by surplus). */
   bufferUnits: Int32Array;
   bufferKeys: Float64Array;
-  /** Signed elementary symmetric polynomials of A's and B's pushes (see mobilisationPolynomial). */
+  /** Elementary symmetric polynomials e_1..e_6 of A's and B's pushes (see mobilisationPolynomial). */
   coefficientA: Float64Array;
   coefficientB: Float64Array;
 }
@@ -514,16 +514,19 @@ function runBlock(
 }
 
 
+/** Most mobilisation channels the unrolled polynomial of {@link campaignShifts} takes (degree 6). */
+const POLYNOMIAL_TERMS = 6;
+
 /**
  * Per-draw coefficients of a side's mobilisation polynomial. Fills `push` with reach × drawn effect per
  * mobilisation channel switched on and, when every push × perNonVoter stays within [−1, 1] in all
  * territories (largest |push| × largest perNonVoter <= 1, so no factor of the product needs clamping),
- * `coefficient[j − 1]` = (−1)^(j+1) e_j, e_j the elementary symmetric polynomials of the pushes: then
- * mobilised_t = Σ_j coefficient[j − 1] × nonVoterPowers[t, j] (campaignCoefficients), a few
- * multiply-adds per territory. Returns whether that form may be used; otherwise the kernel takes the
- * clamped product territory by territory.
+ * `symmetric[j − 1]` with e_j, the elementary symmetric polynomials of the pushes (j = 1..6, zero past
+ * the number of channels): then the mobilised share 1 − Π_c (1 − push_c × scale) equals
+ * scale × (e_1 − scale × (e_2 − scale × (… − scale × e_6))) by Horner's rule, with no cancellation and
+ * no branch. Returns whether that form may be used; otherwise the kernel takes the clamped product.
  */
-function mobilisationPolynomial(campaign: SimulationModel['campaigns'][0], effect: Float64Array, offset: number, push: Float64Array, coefficient: Float64Array): boolean {
+function mobilisationPolynomial(campaign: SimulationModel['campaigns'][0], effect: Float64Array, offset: number, push: Float64Array, symmetric: Float64Array): boolean {
   const slots = campaign.mobiliseSlots;
   const count = slots.length;
   let largest = 0;
@@ -534,15 +537,14 @@ function mobilisationPolynomial(campaign: SimulationModel['campaigns'][0], effec
     const magnitude = v < 0 ? -v : v;
     if (magnitude > largest) largest = magnitude;
   }
-  if (largest * campaign.largestPerNonVoter > 1) return false;
-  // e_0..e_count built in coefficient[] shifted by one (coefficient[j − 1] = e_j), e_0 = 1 implicit.
-  for (let j = 0; j < count; j++) coefficient[j] = 0;
+  if (count > POLYNOMIAL_TERMS || largest * campaign.largestPerNonVoter > 1) return false;
+  // symmetric[j − 1] = e_j; e_0 = 1 is implicit.
+  for (let j = 0; j < POLYNOMIAL_TERMS; j++) symmetric[j] = 0;
   for (let k = 0; k < count; k++) {
     const v = push[k];
-    for (let j = k; j >= 1; j--) coefficient[j] += coefficient[j - 1] * v;
-    coefficient[0] += v;
+    for (let j = k; j >= 1; j--) symmetric[j] += symmetric[j - 1] * v;
+    symmetric[0] += v;
   }
-  for (let j = 1; j < count; j += 2) coefficient[j] = -coefficient[j];
   return true;
 }
 
@@ -573,8 +575,8 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
   const campaignB = model.campaigns[1];
   const polynomialA = mobilisationPolynomial(campaignA, effect, 0, pushA, coefficientA);
   const polynomialB = mobilisationPolynomial(campaignB, effect, S, pushB, coefficientB);
-  const countA = campaignA.mobiliseSlots.length;
-  const countB = campaignB.mobiliseSlots.length;
+  const a1 = coefficientA[0], a2 = coefficientA[1], a3 = coefficientA[2], a4 = coefficientA[3], a5 = coefficientA[4], a6 = coefficientA[5];
+  const b1 = coefficientB[0], b2 = coefficientB[1], b3 = coefficientB[2], b4 = coefficientB[3], b5 = coefficientB[4], b6 = coefficientB[5];
   let persuadeA = 0;
   let persuadeB = 0;
   for (let c = 0; c < S; c++) {
@@ -583,8 +585,8 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
   }
   const relayPerMemberA = campaignA.relayReach * effect[RELAY_SLOT];
   const relayPerMemberB = campaignB.relayReach * effect[S + RELAY_SLOT];
-  const { members: membersOfA, certain: certainA, relayCap: relayCapA, relayShare: relayShareA, nonVoterPowers: powersA } = campaignA;
-  const { members: membersOfB, certain: certainB, relayCap: relayCapB, relayShare: relayShareB, nonVoterPowers: powersB } = campaignB;
+  const { members: membersOfA, certain: certainA, relayCap: relayCapA, relayShare: relayShareA, nonVoters: nonVotersA, perNonVoter: scaleA } = campaignA;
+  const { members: membersOfB, certain: certainB, relayCap: relayCapB, relayShare: relayShareB, nonVoters: nonVotersB, perNonVoter: scaleB } = campaignB;
   for (let i = 0; i < U; i++) {
     if (parentIndex[i] >= 0) continue;
     const membersA = membersOfA[i];
@@ -597,8 +599,8 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
     let swB = 0;
     if (membersA > 0) {
       if (polynomialA) {
-        const row = i * countA;
-        for (let j = 0; j < countA; j++) mobA += coefficientA[j] * powersA[row + j];
+        const x = scaleA[i];
+        mobA = nonVotersA[i] * (x * (a1 - x * (a2 - x * (a3 - x * (a4 - x * (a5 - x * a6))))));
       } else {
         mobA = mobilisedByProduct(campaignA, pushA, i);
       }
@@ -613,8 +615,8 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
     }
     if (membersB > 0) {
       if (polynomialB) {
-        const row = i * countB;
-        for (let j = 0; j < countB; j++) mobB += coefficientB[j] * powersB[row + j];
+        const x = scaleB[i];
+        mobB = nonVotersB[i] * (x * (b1 - x * (b2 - x * (b3 - x * (b4 - x * (b5 - x * b6))))));
       } else {
         mobB = mobilisedByProduct(campaignB, pushB, i);
       }
