@@ -86,7 +86,7 @@ export {
   type BlockTotals,
   type KeptSlice,
 } from './sim/simulate.js';
-export { createBlockStream, blockSeedText, gammaVariate, unitStudentT, type NormalStream } from './sim/normalStream.js';
+export { createBlockStream, blockSeedText, gammaVariate, unitStudentT, unitStudentTFromUniforms, zigguratNormal, type NormalStream } from './sim/normalStream.js';
 export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
 export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';

@@ -523,8 +523,9 @@ const POLYNOMIAL_TERMS = 6;
  * territories (largest |push| × largest perNonVoter <= 1, so no factor of the product needs clamping),
  * `symmetric[j − 1]` with e_j, the elementary symmetric polynomials of the pushes (j = 1..6, zero past
  * the number of channels): then the mobilised share 1 − Π_c (1 − push_c × scale) equals
- * scale × (e_1 − scale × (e_2 − scale × (… − scale × e_6))) by Horner's rule, with no cancellation and
- * no branch. Returns whether that form may be used; otherwise the kernel takes the clamped product.
+ * scale × (e_1 − e_2 scale + e_3 scale² − … − e_6 scale⁵), evaluated by Estrin's scheme in pairs,
+ * (e_1 − e_2 s) + s² ((e_3 − e_4 s) + s² (e_5 − e_6 s)), whose short dependency chain lets the processor
+ * overlap territories; no branch. Returns whether that form may be used; otherwise the kernel takes the clamped product.
  */
 function mobilisationPolynomial(campaign: SimulationModel['campaigns'][0], effect: Float64Array, offset: number, push: Float64Array, symmetric: Float64Array): boolean {
   const slots = campaign.mobiliseSlots;
@@ -600,7 +601,8 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
     if (membersA > 0) {
       if (polynomialA) {
         const x = scaleA[i];
-        mobA = nonVotersA[i] * (x * (a1 - x * (a2 - x * (a3 - x * (a4 - x * (a5 - x * a6))))));
+        const x2 = x * x;
+        mobA = nonVotersA[i] * (x * (a1 - x * a2 + x2 * (a3 - x * a4 + x2 * (a5 - x * a6))));
       } else {
         mobA = mobilisedByProduct(campaignA, pushA, i);
       }
@@ -616,7 +618,8 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
     if (membersB > 0) {
       if (polynomialB) {
         const x = scaleB[i];
-        mobB = nonVotersB[i] * (x * (b1 - x * (b2 - x * (b3 - x * (b4 - x * (b5 - x * b6))))));
+        const x2 = x * x;
+        mobB = nonVotersB[i] * (x * (b1 - x * b2 + x2 * (b3 - x * b4 + x2 * (b5 - x * b6))));
       } else {
         mobB = mobilisedByProduct(campaignB, pushB, i);
       }
