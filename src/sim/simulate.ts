@@ -305,6 +305,7 @@ function joinKept(model: SimulationModel, slices: KeptSlice[], draws: number): K
 /** Scratch arrays reused across draws (no allocation per draw). */
 interface Workspace {
   regional: Float64Array;
+  /** Territory normals before the Cholesky factor (correlated errors only). */
   normals: Float64Array;
   territory: Float64Array;
   effect: Float64Array;
@@ -342,7 +343,7 @@ function createWorkspace(model: SimulationModel): Workspace {
     coefficientA: new Float64Array(CHANNEL_SLOTS),
     coefficientB: new Float64Array(CHANNEL_SLOTS),
     regional: new Float64Array(model.regionCount),
-    normals: new Float64Array(model.regionCount + u),
+    normals: new Float64Array(u),
     territory: new Float64Array(u),
     effect: new Float64Array(2 * CHANNEL_SLOTS),
     persuasion: new Float64Array(2 * CHANNEL_SLOTS),
@@ -397,8 +398,6 @@ function runBlock(
   const keepWeight = kept?.weightA;
   const keepNational = kept?.nationalMargin;
   const keepOutcome = kept?.outcome;
-  // Error normals per draw after the national t: [one per region, one per unit].
-  const errorCount = regionCount + U;
   const zigguratK = ZIGGURAT_K;
   const zigguratW = ZIGGURAT_W;
 
@@ -408,21 +407,29 @@ function runBlock(
     // 1. Errors: the national unit t (Bailey's polar method), then one ziggurat normal per region and
     // per unit (fast path inlined; see normalStream).
     const national = nationalScale * unitStudentTFromUniforms(next, tails);
-    for (let k = 0; k < errorCount; k++) {
+    for (let r = 0; r < regionCount; r++) {
       const hz = (next() * TWO_32) | 0;
       const layer = hz & ZIGGURAT_MASK;
-      normals[k] = Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz);
+      regional[r] = regionalScale * (Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz));
     }
-    for (let r = 0; r < regionCount; r++) regional[r] = regionalScale * normals[r];
     if (cholesky) {
+      for (let k = 0; k < U; k++) {
+        const hz = (next() * TWO_32) | 0;
+        const layer = hz & ZIGGURAT_MASK;
+        normals[k] = Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz);
+      }
       for (let i = 0; i < U; i++) {
         let sum = 0;
         const row = i * U;
-        for (let j = 0; j <= i; j++) sum += cholesky[row + j] * normals[regionCount + j];
+        for (let j = 0; j <= i; j++) sum += cholesky[row + j] * normals[j];
         territory[i] = territoryScale * sum;
       }
     } else {
-      for (let i = 0; i < U; i++) territory[i] = territoryScale * normals[regionCount + i];
+      for (let i = 0; i < U; i++) {
+        const hz = (next() * TWO_32) | 0;
+        const layer = hz & ZIGGURAT_MASK;
+        territory[i] = territoryScale * (Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz));
+      }
     }
     // 2. Channel effects: two ziggurat normals per slot of both sides, in canonical side order (the
     // slot's turnout-effect z, then its persuasion z). Every slot draws its two normals whether it is
