@@ -55,3 +55,18 @@ test('relay votes count net of the contacts\' partisan mix; persuasion switches 
   const margin = (100 * (100025 - 89975)) / 190000;
   assert.ok(Math.abs(p.result.marginSum[0] / 10 - margin) < 1e-9);
 });
+
+test('six mobilisation channels at once: the kernel matches the product of the six chances, computed here', () => {
+  // Every mobilisation slot on (all powers of the kernel's degree-6 polynomial in play), effects fixed.
+  const effects = { email: 0.5, sms: 1, phone: 2, door: 4, mail: 0.8, social: 1.5 };
+  const channels = Object.fromEntries(Object.entries(effects).map(([name, effect]) => [name, { contactRate: 0.5, effect, persuasion: 0 }]));
+  const { resolved, result } = run({ listSize: 20000, churn: 0, certainShare: 0.4, volunteers: 0, channels });
+  const c = campaignCoefficients(resolved.campaigns.D, resolved.territories, 'D', 'R');
+  const names = ['email', 'sms', 'phone', 'door', 'mail', 'social'] as const;
+  let keep = 1;
+  names.forEach((name, slot) => (keep *= 1 - (c.mobiliseReach[slot] * effects[name]) / (1 - 0.4)));
+  const expected = 20000 * 0.6 * (1 - keep);
+  assert.equal(c.mobiliseSlots.length, 6);
+  assert.ok(expected > 100, String(expected));
+  assert.ok(Math.abs(result.meanExtraVotes.D[0] - expected) < 1e-9 * expected, `${result.meanExtraVotes.D[0]} vs ${expected}`);
+});
