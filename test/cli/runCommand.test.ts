@@ -105,7 +105,7 @@ test('a run killed midway (SIGKILL) leaves the previous report intact; the next 
   assert.equal(spawnCliSync(['run', FLORIDA, '--sims', '2000', '--seed', '1', '--out', dir]).code, 0);
   const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
   for (const delay of [2500, 6000]) {
-    const child = spawnCli(['run', FLORIDA, '--sims', '2000000', '--seed', '2', '--out', dir]);
+    const child = spawnCli(['run', FLORIDA, '--sims', '50000000', '--seed', '2', '--out', dir]);
     const exited = waitForExit(child);
     await new Promise((r) => setTimeout(r, delay));
     child.kill('SIGKILL');
@@ -122,10 +122,10 @@ test('a run killed midway (SIGKILL) leaves the previous report intact; the next 
 test('Ctrl-C (SIGINT) stops a run cleanly: exit 130, previous report intact, no temporary file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cl-sigint-'));
   assert.equal(spawnCliSync(['run', FLORIDA, '--sims', '2000', '--seed', '1', '--out', dir]).code, 0);
-  const child = spawnCli(['run', FLORIDA, '--sims', '2000000', '--seed', '2', '--threads', '2', '--out', dir]);
+  const child = spawnCli(['run', FLORIDA, '--sims', '50000000', '--seed', '2', '--threads', '2', '--out', dir]);
   const exited = waitForExit(child);
   await waitForSigintHandler(child.pid!);
-  await new Promise((r) => setTimeout(r, 1000)); // into the simulation: 2 M draws take far longer
+  await new Promise((r) => setTimeout(r, 1000)); // into the simulation: 50 M draws take minutes
   child.kill('SIGINT');
   const { code, stderr } = await exited;
   assert.equal(code, 130, stderr);
