@@ -238,7 +238,7 @@ function gridPoints(grid: UncertaintyGrid): UncertaintyPoint[] {
  * @throws {InputError} on an empty grid, a year without results four years before, or bad sizes
  * @example
  * backtest({ simulations: 2000, results, simulate, grid: {national: [7], regional: [1.5], territory: [2], tails: [5]} }).best.units
- * // => {brier: 0.0657, logScore: -0.2226, count: 336} (rounded)
+ * // => {brier: 0.0655, logScore: -0.2214, count: 336} (rounded)
  */
 export function backtest(options: BacktestOptions): BacktestResult {
   const years = options.years ?? [2004, 2008, 2012, 2016, 2020, 2024];
