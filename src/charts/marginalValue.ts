@@ -77,7 +77,7 @@ export function marginalValue(input: MarginalValueInput, options: BriefingChartO
       },
       {
         mark: { type: 'text', align: 'left', dx: 6, fontSize: 12, baseline: 'middle' },
-        encoding: { y, x: { field: 'high', type: 'quantitative' }, text: { field: 'delta', type: 'quantitative', format: '.2f' } },
+        encoding: { y, x: { field: 'high', type: 'quantitative' }, text: { field: 'delta', type: 'quantitative', format: '.2~r' } },
       },
     ],
   };

@@ -63,6 +63,9 @@ export function usComparison2000to2024(input: UsComparisonInput, options: Briefi
     width,
     height: 170,
     data: { values: lists },
+    // The bars carry the side legend; the labels' colour encoding has none (independent legends avoid a
+    // legend-property conflict between the two layers).
+    resolve: { legend: { color: 'independent' } },
     layer: [
       {
         transform: [{ filter: 'datum.known' }],
@@ -131,5 +134,5 @@ export function usComparison2000to2024(input: UsComparisonInput, options: Briefi
       },
     ],
   };
-  return frameChart({ vconcat: [listPanel, marginPanel, flipPanel], spacing: 16, resolve: { scale: { color: 'shared' } } }, options, { chart: 'usComparison2000to2024', footerWidth: width + 60 });
+  return frameChart({ vconcat: [listPanel, marginPanel, flipPanel], spacing: 16, resolve: { scale: { color: 'shared' }, legend: { color: 'independent' } } }, options, { chart: 'usComparison2000to2024', footerWidth: width + 60 });
 }
