@@ -1,6 +1,6 @@
 // npm run bench: the engine benchmark (56-unit electoral college, full model) at several sizes and
 // thread counts, with the machine's ziggurat normal rate that bounds the kernel's random numbers.
-import { runBenchmark } from '../src/sim/runBenchmark.js';
+import { runBenchmark } from '../src/node/runBenchmark.js';
 import { availableParallelism } from 'node:os';
 
 const rows: { simulations: number; threads: number; model?: 'full' | 'errors-only' }[] = [

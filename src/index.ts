@@ -90,9 +90,9 @@ export { createBlockStream, blockSeedText, gammaVariate, unitStudentT, unitStude
 export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
 export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';
-export { simulateParallel, closeWorkerPool, type ParallelOptions } from './sim/simulateParallel.js';
-export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepResult, type SweepRunner, type SweepOptions } from './sim/sweep.js';
-export { runBenchmark, benchmarkScenario, type BenchmarkResult } from './sim/runBenchmark.js';
+export { simulateParallel, closeWorkerPool, type ParallelOptions } from './node/simulateParallel.js';
+export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepResult, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
+export { runBenchmark, benchmarkScenario, type BenchmarkResult } from './node/runBenchmark.js';
 
 // Analysis
 export { winProbability, estimate } from './analysis/winProbability.js';

@@ -5,7 +5,7 @@
  */
 import type { ChannelName, Side } from '../model/types.js';
 import type { LegalLimits } from '../data/legalLimits.js';
-import type { ResolvedScenario } from '../scenario/types.js';
+import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import { InputError } from '../errors.js';
 import { analysisMessages, type AnalysisWarning } from './analysisMessages.js';
 import type { RunScenario } from './listMarginalValue.js';

@@ -4,7 +4,7 @@
  * choose the error model's standard deviations by a small grid search.
  */
 import type { ElectionResults } from '../model/types.js';
-import type { ResolvedScenario, ResolvedUncertainty } from '../scenario/types.js';
+import type { ResolvedScenario, ResolvedUncertainty } from '../model/resolvedScenario.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
 import { emptyCampaign } from '../model/emptyCampaign.js';

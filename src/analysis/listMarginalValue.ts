@@ -3,7 +3,7 @@
  * unit of money when a recruitment cost is given), with common random numbers.
  */
 import type { Side } from '../model/types.js';
-import type { ResolvedScenario } from '../scenario/types.js';
+import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
 import { pairedWinDifference } from './pairedWinDifference.js';

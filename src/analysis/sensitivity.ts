@@ -5,7 +5,7 @@
 import { CHANNEL_NAMES } from '../model/types.js';
 import type { ChannelName, Side } from '../model/types.js';
 import type { Parameters } from '../data/parameters.js';
-import type { ResolvedChannel, ResolvedScenario } from '../scenario/types.js';
+import type { ResolvedChannel, ResolvedScenario } from '../model/resolvedScenario.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_BACKTEST_GRID } from './backtest.js';
 import type { RunScenario } from './listMarginalValue.js';

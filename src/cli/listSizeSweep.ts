@@ -5,7 +5,7 @@
  */
 import type { Scenario, ResolvedScenario } from '../scenario/types.js';
 import { resolveLoadedScenario } from './prepareScenario.js';
-import { simulateParallel } from '../sim/simulateParallel.js';
+import { simulateParallel } from '../node/simulateParallel.js';
 import type { ListSizeSweep } from './reportCharts.js';
 
 /** List-size factors of the briefing sweep (0 = no list; 1 = today). */

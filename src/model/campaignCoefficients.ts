@@ -22,7 +22,7 @@
  *   net gain is relay votes × (2 s_t − 1).
  */
 import { CHANNEL_NAMES } from './types.js';
-import type { ResolvedCampaign, ResolvedTerritory } from '../scenario/types.js';
+import type { ResolvedCampaign, ResolvedTerritory } from './resolvedScenario.js';
 
 /** Index of the relay channel in {@link CHANNEL_NAMES}. */
 export const RELAY_SLOT = CHANNEL_NAMES.indexOf('relay');

@@ -1,4 +1,4 @@
-import type { ResolvedCampaign } from '../scenario/types.js';
+import type { ResolvedCampaign } from './resolvedScenario.js';
 
 /**
  * The resolved campaign of a side that runs none: no list, no channels, nothing bought. Used for a

@@ -6,7 +6,7 @@ import type { RuleName, Side } from '../model/types.js';
 import { NORMAL_Q95 } from '../model/priorDraw.js';
 import { ruleThresholds, unitWeight } from '../model/decisionRule.js';
 import { campaignCoefficients, RELAY_SLOT, type CampaignCoefficients } from '../model/campaignCoefficients.js';
-import type { ResolvedScenario } from '../scenario/types.js';
+import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import { InputError } from '../errors.js';
 
 /** Everything the kernel needs, on typed arrays. Side index 0 is A (`sides[0]`), 1 is B. */

@@ -2,7 +2,7 @@
  * The `campaign-lab run --json` object (DESIGN.md §5) from a simulation result.
  */
 import type { Side } from '../model/types.js';
-import type { ResolvedScenario } from '../scenario/types.js';
+import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { SimulationResult } from './types.js';
 
 /** One territory of a run summary. */

@@ -4,7 +4,7 @@
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { formatCount } from '../formatNumber.js';
-import { runBenchmark } from '../../sim/runBenchmark.js';
+import { runBenchmark } from '../../node/runBenchmark.js';
 
 /** Simulations of the timed run when --sims is not given. */
 export const BENCH_SIMULATIONS = 200_000;

@@ -8,7 +8,7 @@ import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario } from '../prepareScenario.js';
 import { formatRunSummary } from '../formatRunSummary.js';
 import { listSizeSweep } from '../listSizeSweep.js';
-import { simulateParallel } from '../../sim/simulateParallel.js';
+import { simulateParallel } from '../../node/simulateParallel.js';
 import { summarizeRun } from '../../sim/summarizeRun.js';
 
 /** Draws per point of the briefing's list-size sweep (at most; fewer when the run itself is smaller). */

@@ -14,9 +14,9 @@ import { parseShard, parseVary } from '../parseVary.js';
 import { formatCount, formatShare } from '../formatNumber.js';
 import { writeFilesAtomic } from '../writeFileAtomic.js';
 import type { ReportFile } from '../writeFileAtomic.js';
-import { sweep, mergeSweepShards } from '../../sim/sweep.js';
-import type { SweepResult } from '../../sim/sweep.js';
-import { simulateParallel } from '../../sim/simulateParallel.js';
+import { sweep, mergeSweepShards } from '../../scenario/sweep.js';
+import type { SweepResult } from '../../scenario/sweep.js';
+import { simulateParallel } from '../../node/simulateParallel.js';
 import { loadParameters } from '../../data/loadParameters.js';
 import { winProbabilityByListSize } from '../../charts/winProbabilityByListSize.js';
 

@@ -5,10 +5,10 @@
  * starts them once), unreferenced while idle.
  */
 import { Worker } from 'node:worker_threads';
-import { prepareModel } from './prepareModel.js';
-import { blockCount, finishResult, simulateBlocks, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from './simulate.js';
-import type { SimulationResult } from './types.js';
-import type { ResolvedScenario } from '../scenario/types.js';
+import { prepareModel } from '../sim/prepareModel.js';
+import { blockCount, finishResult, simulateBlocks, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
+import type { SimulationResult } from '../sim/types.js';
+import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { WorkerTask } from './simulateWorker.js';
 import { InputError, describeValue } from '../errors.js';
 

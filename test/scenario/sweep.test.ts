@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sweep, sweepValues, mergeSweepShards } from '../../src/sim/sweep.js';
+import { sweep, sweepValues, mergeSweepShards } from '../../src/scenario/sweep.js';
 import { loadResults } from '../../src/data/loadResults.js';
 import { baseScenario, parameters } from './raceFixtures.js';
 

@@ -3,15 +3,15 @@
  * numbers), so differences between points are not Monte Carlo noise. Sweeps can be split in shards that
  * run anywhere (a Slurm array, Kubernetes Jobs, GNU parallel) and merge exactly.
  */
-import type { Scenario } from '../scenario/types.js';
-import type { ResolvedScenario } from '../scenario/types.js';
-import { resolveScenario, type ResolveInputs } from '../scenario/resolveScenario.js';
-import { setPath } from '../scenario/setPath.js';
-import { prepareModel } from './prepareModel.js';
-import { simulate } from './simulate.js';
-import { summarizeRun, type RunSummary } from './summarizeRun.js';
-import type { SimulationResult } from './types.js';
-import { VERSION } from './version.js';
+import type { Scenario } from './types.js';
+import type { ResolvedScenario } from './types.js';
+import { resolveScenario, type ResolveInputs } from './resolveScenario.js';
+import { setPath } from './setPath.js';
+import { prepareModel } from '../sim/prepareModel.js';
+import { simulate } from '../sim/simulate.js';
+import { summarizeRun, type RunSummary } from '../sim/summarizeRun.js';
+import type { SimulationResult } from '../sim/types.js';
+import { VERSION } from '../sim/version.js';
 import { InputError, describeValue } from '../errors.js';
 
 /** What to vary. */

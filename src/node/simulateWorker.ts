@@ -3,9 +3,9 @@
  * and posts back the per-block totals and kept draws. Each message is one task.
  */
 import { parentPort } from 'node:worker_threads';
-import { prepareModel, type SimulationModel } from './prepareModel.js';
-import { simulateBlocks, type KeepOptions } from './simulate.js';
-import type { ResolvedScenario } from '../scenario/types.js';
+import { prepareModel, type SimulationModel } from '../sim/prepareModel.js';
+import { simulateBlocks, type KeepOptions } from '../sim/simulate.js';
+import type { ResolvedScenario } from '../model/resolvedScenario.js';
 
 /** A task sent to a worker. */
 export interface WorkerTask {

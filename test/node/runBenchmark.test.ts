@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runBenchmark, benchmarkScenario } from '../../src/sim/runBenchmark.js';
+import { runBenchmark, benchmarkScenario } from '../../src/node/runBenchmark.js';
 
 test('runBenchmark runs the 56-unit full-model race and reports the bench --json fields', async () => {
   const r = await runBenchmark({ simulations: 5000, threads: 1 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simulateParallel, closeWorkerPool } from '../../src/sim/simulateParallel.js';
+import { simulateParallel, closeWorkerPool } from '../../src/node/simulateParallel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { resultToJson } from '../../src/sim/resultToJson.js';

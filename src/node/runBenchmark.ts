@@ -7,8 +7,8 @@ import { loadParameters } from '../data/loadParameters.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
 import type { Scenario } from '../scenario/types.js';
 import { simulateParallel } from './simulateParallel.js';
-import { createBlockUniforms, zigguratNormal } from './normalStream.js';
-import { CHANNEL_SLOTS } from './prepareModel.js';
+import { createBlockUniforms, zigguratNormal } from '../sim/normalStream.js';
+import { CHANNEL_SLOTS } from '../sim/prepareModel.js';
 import { InputError, describeValue } from '../errors.js';
 
 /** What `campaign-lab bench --json` prints. */
