@@ -4,7 +4,7 @@ import { simulateParallel, closeWorkerPool } from '../../src/node/simulateParall
 import { simulate } from '../../src/sim/simulate.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { resultToJson } from '../../src/sim/resultToJson.js';
-import { resolveUs } from './raceFixtures.js';
+import { resolveUs } from '../sim/raceFixtures.js';
 
 const resolved = resolveUs(2020, {
   uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 },

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sweep, sweepValues, mergeSweepShards } from '../../src/scenario/sweep.js';
 import { loadResults } from '../../src/data/loadResults.js';
-import { baseScenario, parameters } from './raceFixtures.js';
+import { baseScenario, parameters } from '../sim/raceFixtures.js';
 
 const results = loadResults({ country: 'us', year: 2016 });
 const scenario = baseScenario({
