@@ -88,3 +88,16 @@ test('readRaceFile rejects a missing file and an empty file with exit-2 errors',
   await assert.rejects(readRaceFile('no/such/file.csv'), /no\/such\/file\.csv must be a readable race file, got ENOENT/);
   await assert.rejects(readRaceFile('/dev/null'), /\/dev\/null must be a race file with a header and rows, got an empty file/);
 });
+
+test('readRaceFile reads the bundled Pennsylvania 2024 county table: 67 counties summing to the certified result', async () => {
+  const race = await readRaceFile(fileURLToPath(new URL('../../../data/races/pennsylvania-2024-counties.csv', import.meta.url)));
+  assert.equal(race.format, 'table');
+  assert.equal(race.units.length, 67);
+  assert.deepEqual(race.sides, ['D', 'R']);
+  // Pennsylvania Department of State, certified 2024 presidential result: Harris 3,423,042, Trump 3,543,308.
+  assert.deepEqual([race.popularVote.D, race.popularVote.R], [3423042, 3543308]);
+  assert.ok(race.units.every((u) => u.weight === 0 && /^42\d{3}$/.test(u.id)));
+  const philadelphia = race.units.find((u) => u.id === '42101')!;
+  assert.equal(philadelphia.name, 'Philadelphia County');
+  assert.equal(philadelphia.winner, 'D');
+});
