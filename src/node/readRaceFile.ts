@@ -134,6 +134,9 @@ export async function readRaceFile(path: string, options: RaceFileOptions & Data
     throw new InputError({ file: path, expected: 'a readable race file', found: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
   if (bytes.length === 0) throw new InputError({ file: path, expected: 'a race file with a header and rows', found: 'an empty file' });
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new InputError({ file: path, expected: 'an .xlsx workbook or a text file (save an Excel 97–2003 .xls file as .xlsx or CSV)', found: 'an .xls workbook' });
+  }
   const bundled = bundledData(options);
   if (isZip(bytes) || /\.xlsx$/i.test(path)) {
     const grid = await readXlsxGrid(bytes, path);

@@ -48,4 +48,10 @@ test('parseNumberCell reads decimal commas, grouped thousands and rejects text',
   assert.equal(parseNumberCell('1,5'), undefined);
   assert.equal(parseNumberCell('12 abc'), undefined);
   assert.equal(parseNumberCell(''), undefined);
+  assert.equal(parseNumberCell('3 5'), undefined);
+  assert.equal(parseNumberCell('12 3456'), undefined);
+  assert.equal(parseNumberCell('1.5', { decimalComma: true }), undefined);
+  assert.equal(parseNumberCell('1 234,5', { decimalComma: true }), 1234.5);
+  assert.equal(parseNumberCell('-1 234'), -1234);
+  assert.equal(parseNumberCell('2,5e3', { decimalComma: true }), 2500);
 });

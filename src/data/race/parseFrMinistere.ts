@@ -126,23 +126,24 @@ export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, 
     if (voters !== valid + blankSpoiled) failCell(grid, record, votantsCol, `Exprimés + Blancs + Nuls = ${valid + blankSpoiled}`);
 
     const votes = new Map<string, number>();
-    const add = (surname: string, firstName: string, column: number) => {
-      if (votes.has(surname)) failCell(grid, record, column, 'a candidate listed once per row');
-      votes.set(surname, countCell(grid, record, column));
+    const add = (surname: string, firstName: string, column: number, name?: string) => {
+      if (votes.has(surname)) failCell(grid, record, column, 'a candidate listed once per row', false, name);
+      votes.set(surname, countCell(grid, record, column, name));
       if (!candidates.has(surname)) candidates.set(surname, { surname, firstName });
     };
     if (wide.length > 0) {
       for (const { i, m } of wide) add(m![1]!.trim(), '', i);
     } else {
-      for (let start = blockStart; start < record.cells.length; start += blockWidth) {
+      for (let start = blockStart, k = 1; start < record.cells.length; start += blockWidth, k++) {
         const block = record.cells.slice(start, start + blockWidth);
+        const label = (offset: number) => `${h[blockStart + offset]} of candidate ${k}`;
         if (block.every((c) => c.trim() === '')) continue;
         if (block.length < blockWidth) {
           throw new InputError({ file: grid.file, at: cellAddress(grid, record.line, record.cells.length - 1), expected: `a candidate block of ${blockWidth} cells (${h.slice(blockStart).join(', ')})`, found: `${block.length} cells` });
         }
         const surname = cellText(record, start + nomOffset);
-        if (surname === '') failCell(grid, record, start + nomOffset, "a candidate's surname");
-        add(surname, prenomOffset >= 0 ? cellText(record, start + prenomOffset) : '', start + voixOffset);
+        if (surname === '') failCell(grid, record, start + nomOffset, "a candidate's surname", false, label(nomOffset));
+        add(surname, prenomOffset >= 0 ? cellText(record, start + prenomOffset) : '', start + voixOffset, label(voixOffset));
       }
     }
     if (votes.size === 0) failCell(grid, record, blockStart >= 0 ? blockStart : codeCol, 'at least one candidate block');

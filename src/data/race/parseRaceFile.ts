@@ -70,7 +70,9 @@ export function parseRaceGrid(grid: RaceGrid, options: RaceFileOptions = {}, bun
 export function raceGridFromBytes(bytes: Uint8Array, file: string): { grid: RaceGrid; encoding: TextEncodingName; delimiter: string } {
   const { text, encoding } = decodeText(bytes);
   const table = parseDelimited(text, { file });
-  const grid: RaceGrid = { file, header: table.header, records: table.records, decimalComma: table.delimiter !== ',', addressing: 'line', headerLine: 1 };
+  const header = [...table.header];
+  while (header.length > 1 && header[header.length - 1] === '') header.pop(); // a spreadsheet's trailing `;;;`
+  const grid: RaceGrid = { file, header, records: table.records, decimalComma: table.delimiter !== ',', addressing: 'line', headerLine: 1 };
   return { grid, encoding, delimiter: table.delimiter };
 }
 

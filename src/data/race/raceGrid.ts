@@ -62,11 +62,11 @@ export function describeCell(raw: string): string {
  * Throws the InputError for one cell. `showCode` prints the cell as is when it is shaped like a
  * territory code (up to 12 letters, digits, `-` or `_`, no spaces): ids are not personal data.
  */
-export function failCell(grid: RaceGrid, record: CsvRecord, column: number, expected: string, showCode = false): never {
+export function failCell(grid: RaceGrid, record: CsvRecord, column: number, expected: string, showCode = false, name?: string): never {
   const raw = (record.cells[column] ?? '').trim();
   throw new InputError({
     file: grid.file,
-    at: cellAddress(grid, record.line, column, grid.header[column]),
+    at: cellAddress(grid, record.line, column, name ?? grid.header[column]),
     expected,
     found: showCode && /^[\w-]{1,12}$/.test(raw) ? JSON.stringify(raw) : describeCell(raw),
   });
@@ -77,10 +77,13 @@ export function cellText(record: CsvRecord, column: number): string {
   return (record.cells[column] ?? '').trim();
 }
 
-/** A non-negative whole number (a vote count): grouping spaces allowed, `12,0` read with a decimal comma. */
-export function countCell(grid: RaceGrid, record: CsvRecord, column: number): number {
+/**
+ * A non-negative whole number (a vote count): grouping spaces allowed, `12,0` read with a decimal
+ * comma. `name` labels a column the header does not name (a repeated candidate block).
+ */
+export function countCell(grid: RaceGrid, record: CsvRecord, column: number, name?: string): number {
   const n = parseNumberCell(record.cells[column] ?? '', { decimalComma: grid.decimalComma });
-  if (n === undefined || !Number.isInteger(n) || n < 0) failCell(grid, record, column, 'a non-negative whole number');
+  if (n === undefined || !Number.isInteger(n) || n < 0) failCell(grid, record, column, 'a non-negative whole number', false, name);
   return n;
 }
 

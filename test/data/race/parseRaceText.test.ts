@@ -65,7 +65,18 @@ test('parseRaceBytes checks the Ministry identities and names the cell that brea
   assert.throws(bad('01;Ain;100;21;80;3;2;75;M;DUPONT;Jean;40;F;MARTIN;Anne;35'), /dpt\.txt: line 2, column 3 \(Inscrits\) must be Votants \+ Abstentions = 101, got "100"/);
   assert.throws(bad('01;Ain;100;20;80;3;2;75;M;DUPONT;Jean;40;F;MARTIN;Anne;36'), /line 2, column 8 \(Exprimés\) must be the sum of the candidates' Voix, 76, got "75"/);
   assert.throws(bad('01;Ain;100;20;80;3;2;75;M;DUPONT;Jean;40;F;MARTIN'), /dpt\.txt: line 2, column 14 must be a candidate block of 4 cells \(Sexe, Nom, Prénom, Voix\), got 2 cells/);
+  assert.throws(bad('01;Ain;100;20;80;3;2;75;M;DUPONT;Jean;40;F;MARTIN;Anne;3 5'), /dpt\.txt: line 2, column 16 \(Voix of candidate 2\) must be a non-negative whole number, got "3 5"/);
   assert.throws(bad('99;Nowhere;100;20;80;3;2;75;M;DUPONT;Jean;40;F;MARTIN;Anne;35'), /line 2, column 1 \(Code du département\) must be a département code \(01…95, 2A, 2B, ZA…ZX, ZZ\), got "99"/);
+});
+
+test('parseRaceBytes ignores the empty trailing columns a spreadsheet export adds', () => {
+  const text = 'Code du département;Libellé du département;Inscrits;Votants;Exprimés;Nom;Voix;;;\r\n2A;Corse-du-Sud;100;80;75;DUPONT;40;MARTIN;35;\r\n;;;;;;;;;\r\n';
+  const race = parseRaceBytes(iconv.encode(text, 'win1252'), 'export.csv', { year: 2027 });
+  assert.deepEqual(race.units.map((u) => [u.id, u.votes.DUPONT, u.votes.MARTIN, u.total, u.eligible]), [['2A', 40, 35, 75, 100]]);
+  assert.equal(race.year, 2027);
+  assert.ok(race.notes.includes('1 blank row skipped'));
+  const table = parseRaceBytes(utf8('id;name;weight;A;B;;\nN;North;1;10;9;;\n'), 't.csv');
+  assert.deepEqual(table.sides, ['A', 'B']);
 });
 
 test('parseRaceBytes on a MEDSL layout totals fusion lines by candidate (New York 2016)', () => {

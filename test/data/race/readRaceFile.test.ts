@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -74,18 +76,26 @@ test('readRaceFile names the file, the cell and what was expected for a bad work
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(fixture('resultats-par-niveau-dpt-t2-france-entiere.xlsx'));
   const sheet = workbook.worksheets[0]!;
-  sheet.getCell('U4').value = 'Marie Dupont'; // Voix of the first candidate in the third row
+  sheet.getCell('AA4').value = 'Marie Dupont'; // Voix of the second candidate (an unnamed block) in the third row
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   const grid = await readXlsxGrid(bytes, 'bad.xlsx');
   assert.throws(() => parseRaceGrid(grid), (e: unknown) => {
     assert.ok(e instanceof InputError);
-    assert.equal(e.message, 'bad.xlsx: cell U4 (Voix) must be a non-negative whole number, got a text of 12 characters');
+    assert.equal(e.message, 'bad.xlsx: cell AA4 (Voix of candidate 2) must be a non-negative whole number, got a text of 12 characters');
     return true;
   });
 });
 
-test('readRaceFile rejects a missing file and an empty file with exit-2 errors', async () => {
+test('readRaceFile rejects a missing file, an old .xls workbook and an empty file with exit-2 errors', async () => {
   await assert.rejects(readRaceFile('no/such/file.csv'), /no\/such\/file\.csv must be a readable race file, got ENOENT/);
+  const dir = mkdtempSync(join(tmpdir(), 'race-file-'));
+  try {
+    const xls = join(dir, 'old.xls');
+    writeFileSync(xls, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    await assert.rejects(readRaceFile(xls), /old\.xls must be an \.xlsx workbook or a text file \(save an Excel 97–2003 \.xls file as \.xlsx or CSV\), got an \.xls workbook/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   await assert.rejects(readRaceFile('/dev/null'), /\/dev\/null must be a race file with a header and rows, got an empty file/);
 });
 
