@@ -29,7 +29,9 @@ function titleCase(name: string): string {
 }
 
 /**
- * Reads one year of a MEDSL president-by-state file. Sides are `D` and `R`: the candidates with
+ * Reads one year of a MEDSL president-by-state file (or county file: `county_fips`, `party` and
+ * `mode` columns; units are counties, their region the state, weights 0 by default; a county given
+ * by vote mode counts its TOTAL rows, or the sum of its modes when it has none). Sides are `D` and `R`: the candidates with
  * the most votes on lines whose `party_simplified` is DEMOCRAT and REPUBLICAN nationally. Every
  * line of a nominee is totalled by candidate, so fusion lines (New York's Working Families or
  * Conservative lines) count for the nominee, and a line labelled DEMOCRAT that names another
@@ -57,9 +59,14 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
   const poCol = col('state_po');
   const candCol = col('candidate');
   const votesCol = col('candidatevotes');
-  const partyCol = col('party_simplified');
+  const partyCol = findColumn(grid.header, 'party_simplified') >= 0 ? findColumn(grid.header, 'party_simplified') : findColumn(grid.header, 'party');
+  if (partyCol < 0) throw missingColumn(grid, 'a MEDSL header with a "party_simplified" (state file) or "party" (county file) column');
   const stateCol = findColumn(grid.header, 'state');
   const detailedCol = findColumn(grid.header, 'party_detailed');
+  const fipsCol = findColumn(grid.header, 'county_fips');
+  const countyCol = findColumn(grid.header, 'county_name');
+  const modeCol = findColumn(grid.header, 'mode');
+  const county = fipsCol >= 0;
   if (options.sides && !(options.sides[0] === 'D' && options.sides[1] === 'R') && !(options.sides[0] === 'R' && options.sides[1] === 'D')) {
     throw new InputError({ at: 'sides', expected: 'D and R for a MEDSL file', found: JSON.stringify(options.sides) });
   }
@@ -88,7 +95,30 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
   } else {
     throw new InputError({ file: grid.file, at: 'year', expected: `a year to read (the file holds ${years.join(', ')})`, found: 'none' });
   }
-  const rows = byYear.get(year)!;
+  // Unit of each row: the state, or the county (5-digit FIPS; a row without one, such as Maine's
+  // overseas ballots, becomes its own unit named after its county_name).
+  const unitOf = (r: CsvRecord): string => {
+    const po = cellText(r, poCol).toUpperCase();
+    if (!/^[A-Z]{2}$/.test(po)) failCell(grid, r, poCol, 'a two-letter state code', true);
+    if (!county) return po;
+    const fips = cellText(r, fipsCol);
+    if (/^\d{4,5}$/.test(fips)) return fips.padStart(5, '0');
+    if (fips === '' || /^N\/?A$/i.test(fips)) return `${po}-${titleCase(cellText(r, countyCol) || 'unassigned').replace(/\s+/g, '-')}`;
+    return failCell(grid, r, fipsCol, 'a county FIPS code (4 or 5 digits) or NA', true);
+  };
+  // A county reported by vote mode (ABSENTEE, ELECTION DAY, …) and as TOTAL counts its TOTAL rows
+  // only; a county without TOTAL rows counts the sum of its modes.
+  let rows = byYear.get(year)!;
+  const summedModes = new Set<string>();
+  if (modeCol >= 0) {
+    const withTotal = new Set(rows.filter((r) => cellText(r, modeCol).toUpperCase() === 'TOTAL').map(unitOf));
+    rows = rows.filter((r) => {
+      const unit = unitOf(r);
+      if (withTotal.has(unit)) return cellText(r, modeCol).toUpperCase() === 'TOTAL';
+      summedModes.add(unit);
+      return true;
+    });
+  }
 
   // Nominees: most votes on DEMOCRAT / REPUBLICAN lines nationally.
   const partyVotes: Record<'DEMOCRAT' | 'REPUBLICAN', Map<string, number>> = { DEMOCRAT: new Map(), REPUBLICAN: new Map() };
@@ -106,10 +136,12 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
   };
   const nominees: Record<Side, string> = { D: nominee('DEMOCRAT'), R: nominee('REPUBLICAN') };
 
-  const weights = options.weights ?? 'electoral-votes';
+  const weights = options.weights ?? (county ? 0 : 'electoral-votes');
   let ev: Map<string, number> | undefined;
   let weightCol = -1;
-  if (weights === 'electoral-votes') {
+  if (weights === 'electoral-votes' && county) {
+    throw new InputError({ file: grid.file, at: 'weights', expected: '0 or a column name for a county file (electoral votes weigh whole states)', found: '"electoral-votes"' });
+  } else if (weights === 'electoral-votes') {
     ev = bundled.electoralVotes?.(year);
     if (!ev) throw new InputError({ file: grid.file, at: 'weights', expected: `a year with bundled electoral votes, or weights: 0 or a column name`, found: `year ${year}` });
   } else if (weights !== 0) {
@@ -117,13 +149,14 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
     if (weightCol < 0) throw missingColumn(grid, `a header with the weights column "${weights}"`);
   }
 
-  interface StateSum { first: CsvRecord; name: string; byCandidate: Map<string, number>; notVotes: number; weight?: number }
+  interface StateSum { first: CsvRecord; name: string; state: string; byCandidate: Map<string, number>; notVotes: number; weight?: number }
   const states = new Map<string, StateSum>();
   let notVotes = 0;
   for (const r of rows) {
-    const po = cellText(r, poCol).toUpperCase();
-    if (!/^[A-Z]{2}$/.test(po)) failCell(grid, r, poCol, 'a two-letter state code');
-    const s = states.get(po) ?? { first: r, name: stateCol >= 0 ? titleCase(cellText(r, stateCol)) : po, byCandidate: new Map<string, number>(), notVotes: 0 };
+    const po = unitOf(r);
+    const stateCode = cellText(r, poCol).toUpperCase();
+    const name = county ? `${titleCase(cellText(r, countyCol) || 'unassigned')}, ${stateCode}` : stateCol >= 0 ? titleCase(cellText(r, stateCol)) : po;
+    const s = states.get(po) ?? { first: r, name, state: stateCode, byCandidate: new Map<string, number>(), notVotes: 0 };
     states.set(po, s);
     const candidate = cellText(r, candCol) || '(unnamed write-ins)';
     const votes = countCell(grid, r, votesCol);
@@ -152,7 +185,7 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
       if (w === undefined) failCell(grid, s.first, poCol, `a state or DC with electoral votes in ${year}`, true);
       weight = w;
     } else if (weightCol >= 0) weight = s.weight ?? 0;
-    const info = bundled.units?.get(po);
+    const info = county ? undefined : bundled.units?.get(po);
     const unit: RaceUnit = {
       id: po,
       name: info?.name ?? s.name,
@@ -163,6 +196,7 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
       parties: Object.fromEntries(s.byCandidate),
     };
     if (info?.region) unit.region = info.region;
+    if (county) unit.region = s.state;
     units.push(unit);
   }
   units.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -173,8 +207,14 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
 
   const columns: RaceColumnUse[] = [
     { column: grid.header[yearCol]!, readAs: `year (rows of ${year} read; file holds ${years.join(', ')})` },
-    { column: grid.header[poCol]!, readAs: 'unit id (state code)' },
-    ...(stateCol >= 0 ? [{ column: grid.header[stateCol]!, readAs: 'unit name' }] : []),
+    ...(county
+      ? [
+          { column: grid.header[fipsCol]!, readAs: 'unit id (county FIPS code)' },
+          ...(countyCol >= 0 ? [{ column: grid.header[countyCol]!, readAs: 'unit name' }] : []),
+          { column: grid.header[poCol]!, readAs: 'region (state code)' },
+        ]
+      : [{ column: grid.header[poCol]!, readAs: 'unit id (state code)' }, ...(stateCol >= 0 ? [{ column: grid.header[stateCol]!, readAs: 'unit name' }] : [])]),
+    ...(modeCol >= 0 ? [{ column: grid.header[modeCol]!, readAs: 'vote mode: TOTAL rows where a unit has them, else the sum of its modes' }] : []),
     { column: grid.header[candCol]!, readAs: `candidate: votes totalled by candidate (D = ${nominees.D}, R = ${nominees.R})` },
     { column: grid.header[partyCol]!, readAs: 'finds the nominees: most votes on DEMOCRAT and REPUBLICAN lines' },
     ...(detailedCol >= 0 ? [{ column: grid.header[detailedCol]!, readAs: 'ignored (fusion lines count for their candidate)' }] : []),
@@ -183,7 +223,7 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
       ? { column: grid.header[weightCol]!, readAs: 'unit weight' }
       : { column: '(bundled data)', readAs: ev ? `weight: electoral votes apportioned in ${year}` : 'every unit weighs 0 (weights: 0)' },
   ];
-  const used = new Set([yearCol, poCol, stateCol, candCol, votesCol, partyCol, detailedCol, weightCol]);
+  const used = new Set([yearCol, poCol, ...(county ? [] : [stateCol]), candCol, votesCol, partyCol, detailedCol, weightCol, fipsCol, countyCol, modeCol]);
   const ignored = grid.header.filter((name, i) => !used.has(i) && name !== '');
   if (ignored.length > 0) columns.push({ column: ignored.join(', '), readAs: 'not read' });
   const notes: string[] = [];
@@ -192,13 +232,14 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
     const where = [...states].filter(([, s]) => s.notVotes > 0).map(([po, s]) => `${po} ${s.notVotes}`).join(', ');
     notes.push(`${notVotes} blank, over-, under-vote or void ballots not counted as votes (${where})`);
   }
+  if (summedModes.size > 0) notes.push(`${summedModes.size} unit${summedModes.size === 1 ? '' : 's'} without TOTAL rows counted as the sum of their vote modes (${[...summedModes].slice(0, 8).join(', ')}${summedModes.size > 8 ? ', …' : ''})`);
   if (ev && (states.has('ME') || states.has('NE'))) notes.push('Maine and Nebraska weigh their whole electoral votes (4 and 5): a state file cannot split them by district');
   const results = assembleResults({
     country: 'us',
     year,
     sides,
     units,
-    source: `${grid.file} (MEDSL layout${ev ? `; electoral votes ${year} from the bundled data/us_electoral_votes.csv` : ''})`,
+    source: `${grid.file} (MEDSL ${county ? 'county' : 'state'} layout${ev ? `; electoral votes ${year} from the bundled data/us_electoral_votes.csv` : ''})`,
     candidates: { D: nominees.D!, R: nominees.R! },
   });
   return { ...results, units, format: 'medsl', columns, notes };

@@ -101,3 +101,34 @@ test('parseRaceBytes on a MEDSL layout totals fusion lines by candidate (New Yor
   assert.throws(() => parseRaceBytes(utf8(`${header}\n${rows.join('\n')}\n`), 'ny.csv', { year: 2020, weights: 0 }), /year must be one of the years in the file: 2012, 2016, got 2020/);
   assert.throws(() => parseRaceBytes(utf8(`${header}\n${rows.join('\n')}\n`), 'ny.csv', { year: 2016 }), /weights must be a year with bundled electoral votes/);
 });
+
+test('parseRaceBytes on a MEDSL county file: counties as units, TOTAL rows or the sum of vote modes, never both', () => {
+  const header = '"year","state","state_po","county_name","county_fips","office","candidate","party","candidatevotes","totalvotes","version","mode"';
+  const rows = [
+    // Autauga reports TOTAL and a mode breakdown: only TOTAL counts.
+    '2020,"ALABAMA","AL","AUTAUGA","1001","US PRESIDENT","JOSEPH R BIDEN JR","DEMOCRAT",7503,27770,20220315,"TOTAL"',
+    '2020,"ALABAMA","AL","AUTAUGA","1001","US PRESIDENT","DONALD J TRUMP","REPUBLICAN",19838,27770,20220315,"TOTAL"',
+    '2020,"ALABAMA","AL","AUTAUGA","1001","US PRESIDENT","OTHER","OTHER",429,27770,20220315,"TOTAL"',
+    '2020,"ALABAMA","AL","AUTAUGA","1001","US PRESIDENT","JOSEPH R BIDEN JR","DEMOCRAT",1000,27770,20220315,"ABSENTEE"',
+    // Appling reports modes only: they are summed.
+    '2020,"GEORGIA","GA","APPLING","13001","US PRESIDENT","JOSEPH R BIDEN JR","DEMOCRAT",1000,8000,20220315,"ELECTION DAY"',
+    '2020,"GEORGIA","GA","APPLING","13001","US PRESIDENT","JOSEPH R BIDEN JR","DEMOCRAT",779,8000,20220315,"ABSENTEE BY MAIL"',
+    '2020,"GEORGIA","GA","APPLING","13001","US PRESIDENT","DONALD J TRUMP","REPUBLICAN",6000,8000,20220315,"ELECTION DAY"',
+    '2020,"GEORGIA","GA","APPLING","13001","US PRESIDENT","DONALD J TRUMP","REPUBLICAN",525,8000,20220315,"ABSENTEE BY MAIL"',
+    // A row without a county code is kept as its own unit.
+    '2020,"MAINE","ME","MAINE UOCAVA","NA","US PRESIDENT","JOSEPH R BIDEN JR","DEMOCRAT",3000,4000,20220315,"TOTAL"',
+    '2020,"MAINE","ME","MAINE UOCAVA","NA","US PRESIDENT","DONALD J TRUMP","REPUBLICAN",900,4000,20220315,"TOTAL"',
+  ];
+  const race = parseRaceBytes(utf8(`${header}\n${rows.join('\n')}\n`), 'countypres.csv');
+  assert.deepEqual(
+    race.units.map((u) => [u.id, u.name, u.region, u.weight, u.votes.D, u.votes.R, u.votes.other]),
+    [
+      ['01001', 'Autauga, AL', 'AL', 0, 7503, 19838, 429],
+      ['13001', 'Appling, GA', 'GA', 0, 1779, 6525, 0],
+      ['ME-Maine-Uocava', 'Maine Uocava, ME', 'ME', 0, 3000, 900, 0],
+    ],
+  );
+  assert.deepEqual(race.candidates, { D: 'JOSEPH R BIDEN JR', R: 'DONALD J TRUMP' });
+  assert.match(race.notes.join('\n'), /1 unit without TOTAL rows counted as the sum of their vote modes \(13001\)/);
+  assert.throws(() => parseRaceBytes(utf8(`${header}\n${rows.join('\n')}\n`), 'countypres.csv', { weights: 'electoral-votes' }), /weights must be 0 or a column name for a county file/);
+});
