@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
 import { readDataFile, type DataDirectoryOptions } from '../data/dataDirectory.js';
 import { CsvCells, parseCsvText } from '../data/parseCsvText.js';
@@ -79,7 +79,9 @@ const HEADER_MARKERS = ['id', 'state_po', 'inscrits', 'code du département'];
  * @throws {InputError} when the file is not a readable workbook or its first sheet is empty.
  */
 export async function readXlsxGrid(bytes: Uint8Array, file: string): Promise<RaceGrid> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on demand: exceljs takes most of a second to import, which no other command should pay.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

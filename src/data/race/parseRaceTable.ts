@@ -27,7 +27,8 @@ export const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region'
  *   side in `sides`, a duplicated id, a bad count or weight (file, line, column; no cell text shown
  *   unless it is a number), a `total` that differs from the sum.
  * @example
- * parseRaceTable(gridOf('id,name,weight,A,B\nN,North,3,120,80\nS,South,2,90,110\n'), {}).weightTotals // => { A: 3, B: 2 }
+ * const { grid } = raceGridFromBytes(new TextEncoder().encode('id,name,weight,A,B\nN,North,3,120,80\nS,South,2,90,110\n'), 'r.csv');
+ * parseRaceTable(grid).weightTotals // => { A: 3, B: 2 }
  */
 export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): RaceFileResults {
   const columns: RaceColumnUse[] = [];
