@@ -75,6 +75,14 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions): De
         found: 'another character',
       });
     }
+    if (e.code === 'INVALID_OPENING_QUOTE' || e.code === 'CSV_INVALID_OPENING_QUOTE') {
+      throw new InputError({
+        file,
+        at: `line ${e.lines ?? '?'}, field ${(e.column ?? 0) + 1}`,
+        expected: 'a field either wholly in double quotes or without any',
+        found: 'a double quote inside an unquoted field',
+      });
+    }
     throw new InputError({ file, at: `line ${e.lines ?? '?'}`, expected: 'well-formed delimited text', found: e.code ?? 'unreadable text' });
   }
   const records: CsvRecord[] = [];

@@ -36,6 +36,11 @@ test('parseDelimited reports quoting errors by line without the cell content', (
     assert.doesNotMatch(e.message, /Doe/);
     return true;
   });
+  assert.throws(() => parseDelimited('a,b\n1,Jane "Jo" Doe\n', { file: 'x.csv' }), (e: unknown) => {
+    assert.ok(e instanceof InputError);
+    assert.equal(e.message, 'x.csv: line 2, field 2 must be a field either wholly in double quotes or without any, got a double quote inside an unquoted field');
+    return true;
+  });
   assert.throws(() => parseDelimited('\n\n', { file: 'x.csv' }), /x\.csv: line 1 must be a header row, got an empty file/);
 });
 
