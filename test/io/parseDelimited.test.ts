@@ -13,6 +13,11 @@ test('parseDelimited reads semicolons, quoted delimiters and line breaks, and th
   ]);
 });
 
+test('parseDelimited reads old Mac line ends (CR only) with the right line numbers', () => {
+  const t = parseDelimited('id,v\rA,1\r\rB,2\r', { file: 'x.csv' });
+  assert.deepEqual(t.records, [{ line: 2, cells: ['A', '1'] }, { line: 4, cells: ['B', '2'] }]);
+});
+
 test('parseDelimited drops a byte-order mark and reads tabs', () => {
   const t = parseDelimited('\ufeffid\tD\nFL\t1\n', { file: 'x.tsv' });
   assert.deepEqual(t.header, ['id', 'D']);
