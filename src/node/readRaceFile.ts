@@ -124,7 +124,7 @@ function isZip(bytes: Uint8Array): boolean {
  * @returns The race in the `results --json` shape plus `format`, `encoding`, `delimiter`, `columns`
  *   (which column was read as what) and `notes`.
  * @throws {InputError} an unreadable file, an unknown layout, or a bad cell (file, line and column or
- *   cell, expected, found; cell text is never shown unless it is a number).
+ *   cell, expected, found; cell text is never shown unless it is a number or a territory code).
  * @example
  * (await readRaceFile('data/races/pennsylvania-2024-counties.csv')).popularVote.R // => 3543308
  */
