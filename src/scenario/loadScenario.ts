@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
 import { InputError, describeValue } from '../errors.js';
 import { setPath } from './setPath.js';
-import { findSchemaProblems, problemDetails } from './validateScenario.js';
+import { checkRaceKeys, findSchemaProblems, problemDetails } from './validateScenario.js';
 import { scenarioSchema } from './schema.js';
 import type { MarginEntry, Scenario } from './types.js';
 import type { ElectionResults } from '../model/types.js';
@@ -120,6 +120,7 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
     else if (line !== undefined) details.at = `${details.at} (line ${line})`;
     throw new InputError(details);
   }
+  checkRaceKeys(scenario, file);
   const result = { ...scenario };
   delete result.$schema;
   return result as unknown as Scenario;

@@ -1,0 +1,38 @@
+// The race-ahead questions through the command line: a swung baseline with a larger list, the
+// baseline in the JSON document, and the race/country conflict as bad input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMain } from '../cli/cliHarness.js';
+
+test("the strategist's question runs: run default.yaml --set baseline.swing=2 --set campaigns.D.listSize=8e6 --json", async () => {
+  const r = await runMain(['run', 'scenarios/default.yaml', '--set', 'baseline.swing=2', '--set', 'campaigns.D.listSize=8e6', '--sims', '4000', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.scenario.campaigns.D.listSize, 8e6);
+  assert.equal(doc.baseline.description, '2024 result, swung 2.0 pp toward D');
+  assert.equal(doc.baseline.swing, 2);
+  assert.equal(Object.keys(doc.baseline.margins).length, 56);
+  for (const [id, m] of Object.entries(doc.baseline.margins as Record<string, number>)) {
+    assert.ok(Math.abs(m - (doc.baseline.resultMargins[id] + 2)) < 1e-9, id);
+  }
+  assert.ok(Math.abs(doc.baseline.nationalMargin - doc.baseline.nationalResultMargin - 2) < 1e-9);
+  // The swing moves the run: P(D) is higher than on the replay with the same seed and lists.
+  const replay = JSON.parse((await runMain(['run', 'scenarios/default.yaml', '--set', 'campaigns.D.listSize=8e6', '--sims', '4000', '--json'])).stdout);
+  assert.equal(replay.baseline.forecast, false);
+  assert.ok(doc.pWin.D > replay.pWin.D + 0.05, `${doc.pWin.D} vs ${replay.pWin.D}`);
+});
+
+test('run: race together with country/year exits 2 naming both keys; a bad baseline key names its path', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-race-'));
+  writeFileSync(join(dir, 's.yaml'), 'name: t\ncountry: us\nyear: 2016\nrace: { file: r.csv }\nrule: popular-vote\nsides: [D, R]\nsimulations: 10\nseed: 1\n');
+  const r = await runMain(['run', 's.yaml', '--json'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /race and country and year must be either race .* or country \+ year/);
+  const bad = await runMain(['run', 'scenarios/default.yaml', '--set', 'baseline.swingModel=cube', '--json']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /baseline\.swingModel/);
+});
