@@ -122,6 +122,35 @@ def build_us():
     write('us_turnout.csv', ['year', 'id', 'vep', 'vap', 'total_ballots', 'vep_turnout_rate', 'source'], turnout)
 
 
+def build_electoral_votes():
+    """Electoral votes apportioned per state and DC, 1976-2024 (whole states: ME 4, NE 5), for
+    MEDSL state files read without a weight column. Cross-checked against House apportionment
+    (seats + 2, DC 3) for 1976-2020 and every year summing to 538."""
+    apportionment = {r['State']: r for r in read('us_electoral_votes/house_apportionment_1789-2013.csv')}
+    column = {1976: '1973', 1980: '1973', 1984: '1983', 1988: '1983', 1992: '1993', 1996: '1993', 2000: '1993',
+              2004: '2003', 2008: '2003', 2012: '2013', 2016: '2013', 2020: '2013'}
+    ucsb_2024 = defaultdict(int)  # statewide and district rows together
+    for r in read('us_president/ucsb_2024_president_by_state.csv'):
+        ucsb_2024[r['state_po']] += sum(int(r[k] or 0) for k in ('dem_ev', 'rep_ev', 'other_ev'))
+    rows, sums = [], defaultdict(int)
+    for r in read('us_electoral_votes/electoral_college_1788-2024.csv'):
+        year = int(r['year'])
+        if year < 1976 or r['electoral_votes'] == '':
+            continue
+        ev = int(r['electoral_votes'])
+        if year in column:
+            seats = int(apportionment[r['abbr']][column[year]])
+            assert ev == (3 if r['abbr'] == 'DC' else seats + 2), (year, r['abbr'], ev, seats)
+        elif year == 2024:
+            assert ev == ucsb_2024[r['abbr']], (year, r['abbr'], ev, ucsb_2024.get(r['abbr']))
+        rows.append([year, r['abbr'], ev])
+        sums[year] += ev
+    assert all(v == 538 for v in sums.values()), dict(sums)
+    assert len(sums) == 13 and all(sum(1 for x in rows if x[0] == y) == 51 for y in sums)
+    rows.sort(key=lambda x: (x[0], x[1]))
+    write('us_electoral_votes.csv', ['year', 'id', 'electoral_votes'], rows)
+
+
 # --- France: départements, their 2012 regions (the 22 metropolitan regions in force 1982-2015),
 # proper names, and the party codes of the candidates.
 REGIONS = {
@@ -230,4 +259,5 @@ def build_france():
 
 if __name__ == '__main__':
     build_us()
+    build_electoral_votes()
     build_france()
