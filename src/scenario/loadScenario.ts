@@ -15,6 +15,7 @@ import { checkRaceKeys, findSchemaProblems, problemDetails } from './validateSce
 import { scenarioSchema } from './schema.js';
 import type { MarginEntry, Scenario } from './types.js';
 import type { ElectionResults } from '../model/types.js';
+import { readRaceFile } from '../node/readRaceFile.js';
 import { decodeText } from '../io/decodeText.js';
 import { parseDelimited, parseNumberCell } from '../io/parseDelimited.js';
 
@@ -127,8 +128,10 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
 }
 
 /**
- * Reads, parses and validates a scenario file, then loads any `allocation: {file: …}` counts file
- * (path relative to the scenario file) into `allocation: {counts}`.
+ * Reads, parses and validates a scenario file, then reads the files it names, each relative to the
+ * scenario file: the `race` file (table, MEDSL or Ministry; see readRaceFile), a
+ * `baseline.margins: {file}` CSV into its entries, and any `allocation: {file: …}` counts file into
+ * `allocation: {counts}`.
  *
  * @param path scenario file (`.yaml`, `.yml` or `.json`)
  * @throws InputError when a file cannot be read or is invalid
@@ -138,6 +141,17 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
 export async function loadScenario(path: string, options: ScenarioLoadOptions = {}): Promise<Scenario> {
   const text = await readTextFile(path, 'a scenario file (YAML or JSON)');
   let scenario = parseScenarioText(text, path, options);
+  if (scenario.race) {
+    const { file, format, year, round, weights } = scenario.race;
+    const results = await readRaceFile(join(dirname(path), file), {
+      ...(format !== undefined ? { format } : {}),
+      ...(year !== undefined ? { year } : {}),
+      ...(round !== undefined ? { round } : {}),
+      ...(weights !== undefined ? { weights } : {}),
+      sides: scenario.sides,
+    });
+    scenario = withLoadedRace(scenario, { results, format: results.format });
+  }
   const margins = scenario.baseline?.margins;
   if (margins && 'file' in margins && typeof margins.file === 'string') {
     const entries = await readMarginsFile(resolve(dirname(path), margins.file), join(dirname(path), margins.file));

@@ -159,7 +159,13 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
     const defaultCountry = results.country === 'fr' ? 'fr' : 'us';
     country = raceRaw.country === undefined ? defaultCountry : ck.oneOf(raceRaw.country, 'race.country', ['us', 'fr'] as const);
     if (raceRaw.country === undefined) {
-      citations['race.country'] = { source: `channel priors of ${defaultCountry === 'fr' ? 'France' : 'the US'} (the country of the race file)`, confidence: 'M' };
+      citations['race.country'] = {
+        source:
+          results.country === 'custom'
+            ? 'US channel priors: the default for a table (set race.country: fr for the French priors)'
+            : `channel priors of ${defaultCountry === 'fr' ? 'France' : 'the US'}, the country of the race file`,
+        confidence: 'M',
+      };
     }
     year = results.year;
     race = { file, format: inputs.raceFormat ?? (typeof raceRaw.format === 'string' ? raceRaw.format : 'auto') };

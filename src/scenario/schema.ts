@@ -151,9 +151,9 @@ export const scenarioSchema: JsonSchema = {
           "maximum": 2
         },
         "weights": {
-          "type": [
-            "string",
-            "number"
+          "type": "number",
+          "enum": [
+            0
           ],
           "description": "Unit weights: `electoral-votes` (that year's electoral votes from the bundled data, the default for US state-level files without a weight column), `0` (unweighted) or the name of a column of the file."
         },

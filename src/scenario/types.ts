@@ -52,7 +52,7 @@ export interface RaceSpec {
    * Unit weights: `electoral-votes` (that year's electoral votes from the bundled data, the default for
    * US state-level files without a weight column), `0` (unweighted) or the name of a column of the file.
    */
-  weights?: string | number;
+  weights?: string | 0;
   /**
    * Country whose channel priors apply to the campaigns. Default: the file's country (MEDSL `us`,
    * Ministry `fr`); `us` for a table.
