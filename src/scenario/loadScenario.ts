@@ -15,7 +15,6 @@ import { checkRaceKeys, findSchemaProblems, problemDetails } from './validateSce
 import { scenarioSchema } from './schema.js';
 import type { MarginEntry, Scenario } from './types.js';
 import type { ElectionResults } from '../model/types.js';
-import { readRaceFile } from '../node/readRaceFile.js';
 import { decodeText } from '../io/decodeText.js';
 import { parseDelimited, parseNumberCell } from '../io/parseDelimited.js';
 
@@ -143,6 +142,8 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
   let scenario = parseScenarioText(text, path, options);
   if (scenario.race) {
     const { file, format, year, round, weights } = scenario.race;
+    // The race readers (exceljs among them) load only when a scenario names a race file.
+    const { readRaceFile } = await import('../node/readRaceFile.js');
     const results = await readRaceFile(join(dirname(path), file), {
       ...(format !== undefined ? { format } : {}),
       ...(year !== undefined ? { year } : {}),

@@ -5,11 +5,13 @@
 // simulation must match it within 4 standard errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveScenario } from '../../src/scenario/resolveScenario.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareScenario } from '../../src/cli/prepareScenario.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
-import type { ElectionResults, ResultUnit } from '../../src/model/types.js';
-import { normalCdf, parameters, weightDistribution } from '../sim/raceFixtures.js';
+import { normalCdf, weightDistribution } from '../sim/raceFixtures.js';
 
 // A user's table race: eight districts, 30 seats in all, so 15–15 is a tie.
 const rows = [
@@ -22,34 +24,33 @@ const rows = [
   { id: 'N7', weight: 7, a: 50_300, b: 49_700 },
   { id: 'N8', weight: 2, a: 38_000, b: 62_000 },
 ];
-const results: ElectionResults = {
-  country: 'custom',
-  year: 2026,
-  sides: ['Blue', 'Gold'],
-  units: rows.map((r): ResultUnit => ({ id: r.id, name: `District ${r.id}`, weight: r.weight, votes: { Blue: r.a, Gold: r.b, other: 1000 }, total: r.a + r.b + 1000, winner: r.a > r.b ? 'Blue' : 'Gold' })),
-  weightTotals: {},
-  popularVote: {},
-  source: 'a user table (test)',
-};
 
-test('a table race with independent territory errors, a swing and one shift: P(win) and P(tie) match the exact convolution within 4 SE', () => {
+/** The race as a user's table file (`id,name,weight,<side>…,other`) and a scenario naming it. */
+function writeRace(dir: string, baseline: string, simulations: number): string {
+  writeFileSync(join(dir, 'districts.csv'), ['id,name,weight,Blue,Gold,other', ...rows.map((r) => `${r.id},District ${r.id},${r.weight},${r.a},${r.b},1000`)].join('\n') + '\n');
+  const scenario = [
+    'name: exact check',
+    'race: { file: districts.csv, format: table }',
+    'rule: electoral-college',
+    'sides: [Blue, Gold]',
+    `simulations: ${simulations}`,
+    'seed: 11',
+    'uncertainty: { national: 0, regional: 0, territory: 4, tails: 5 }',
+    `baseline: ${baseline}`,
+  ].join('\n');
+  writeFileSync(join(dir, 'race.yaml'), `${scenario}\n`);
+  return join(dir, 'race.yaml');
+}
+
+test('a table race with independent territory errors, a swing and one shift: P(win) and P(tie) match the exact convolution within 4 SE', async () => {
   const swing = -1.2;
   const shifts: Record<string, number> = { N5: 3.5 };
   const sigma = 4;
   const simulations = 200_000;
-  const resolved = resolveScenario(
-    {
-      name: 'exact check',
-      race: { file: 'districts.csv', format: 'table' },
-      rule: 'electoral-college',
-      sides: ['Blue', 'Gold'],
-      simulations,
-      seed: 11,
-      uncertainty: { national: 0, regional: 0, territory: sigma, tails: 5 },
-      baseline: { swing, shifts },
-    },
-    { results, parameters },
-  );
+  const dir = mkdtempSync(join(tmpdir(), 'cl-exact-'));
+  const { resolved } = await prepareScenario(writeRace(dir, `{ swing: ${swing}, shifts: { N5: ${shifts.N5} } }`, simulations), { cwd: dir });
+  assert.equal(resolved.territories.length, 8);
+  assert.equal(resolved.uncertainty.territory, sigma);
   const p = rows.map((r) => normalCdf((((100 * (r.a - r.b)) / (r.a + r.b)) + swing + (shifts[r.id] ?? 0)) / sigma));
   const dist = weightDistribution(rows.map((r) => r.weight), p);
   const exactWin = dist.slice(16).reduce((s, x) => s + x, 0);

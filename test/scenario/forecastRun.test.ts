@@ -36,3 +36,24 @@ test('run: race together with country/year exits 2 naming both keys; a bad basel
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /baseline\.swingModel/);
 });
+
+test('a race from your own table file runs, and flip takes the file or the scenario', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-race-'));
+  writeFileSync(join(dir, 'districts.csv'), 'id,name,weight,Blue,Gold,other\nN1,North,3,51200,48800,1000\nN2,East,5,47000,53000,1000\nN3,South,3,60500,39500,1000\n');
+  writeFileSync(join(dir, 's.yaml'), 'name: mine\nrace: { file: districts.csv }\nrule: electoral-college\nsides: [Blue, Gold]\nsimulations: 2000\nseed: 1\nbaseline: { swing: 4 }\n');
+  const run = await runMain(['run', 's.yaml', '--json'], { cwd: dir });
+  assert.equal(run.code, 0, run.stderr);
+  const doc = JSON.parse(run.stdout);
+  assert.deepEqual(doc.scenario.race, { file: 'districts.csv', format: 'table' });
+  assert.equal(doc.territories.length, 3);
+  assert.equal(doc.baseline.description, 'districts.csv result, swung 4.0 pp toward Blue');
+  // On the file's result Blue holds N1 and N3 (6 of 11): Gold needs N1's 2,400-vote margin + 1.
+  const onFile = JSON.parse((await runMain(['flip', '--file', 'districts.csv', '--json'], { cwd: dir })).stdout);
+  assert.deepEqual([onFile.winner, onFile.loser, onFile.units], ['Blue', 'Gold', ['N1']]);
+  assert.equal(onFile.votes, 2401);
+  const onScenario = await runMain(['flip', 's.yaml', '--json'], { cwd: dir });
+  assert.equal(onScenario.code, 0, onScenario.stderr);
+  assert.equal(JSON.parse(onScenario.stdout).winner, 'Blue');
+  const both = await runMain(['flip', 's.yaml', '--year', '2016'], { cwd: dir });
+  assert.equal(both.code, 2);
+});

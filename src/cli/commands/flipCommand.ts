@@ -9,7 +9,6 @@ import { loadResults } from '../../data/loadResults.js';
 import { InputError } from '../../errors.js';
 import { prepareScenario } from '../prepareScenario.js';
 import { baselineResults } from '../../scenario/baselineResults.js';
-import { readRaceFile } from '../../node/readRaceFile.js';
 import type { RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectionResults } from '../../model/types.js';
 import { resolve } from 'node:path';
@@ -65,6 +64,7 @@ export const flipCommand: Command = {
     let results: ElectionResults;
     if (scenario !== undefined) results = baselineResults((await prepareScenario(scenario, { cwd: context.cwd })).resolved);
     else if (file !== undefined) {
+      const { readRaceFile } = await import('../../node/readRaceFile.js');
       results = await readRaceFile(resolve(context.cwd, file), {
         ...(args.options.format !== undefined ? { format: args.options.format as RaceFormat | 'auto' } : {}),
         ...(year !== undefined ? { year } : {}),
