@@ -4,6 +4,7 @@
  * (electoral votes by year, US unit names and Census divisions, French regions) from data/.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
 import { readDataFile, type DataDirectoryOptions } from '../data/dataDirectory.js';
@@ -116,7 +117,8 @@ function isZip(bytes: Uint8Array): boolean {
  *
  * @param path File path as the user gave it (used in messages).
  * @param options `format` (`auto` default), `year`, `round`, `weights`, `sides`; `dataDirectory` for
- *   the bundled facts (electoral votes, unit names and regions).
+ *   the bundled facts (electoral votes, unit names and regions); `cwd` to resolve a relative path
+ *   against (default: the process's working directory).
  * @returns The race in the `results --json` shape plus `format`, `encoding`, `delimiter`, `columns`
  *   (which column was read as what) and `notes`.
  * @throws {InputError} an unreadable file, an unknown layout, or a bad cell (file, line and column or
@@ -124,10 +126,10 @@ function isZip(bytes: Uint8Array): boolean {
  * @example
  * (await readRaceFile('data/races/pennsylvania-2024-counties.csv')).popularVote.R // => 3543308
  */
-export async function readRaceFile(path: string, options: RaceFileOptions & DataDirectoryOptions = {}): Promise<RaceFileResults> {
+export async function readRaceFile(path: string, options: RaceFileOptions & DataDirectoryOptions & { cwd?: string } = {}): Promise<RaceFileResults> {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readFileSync(resolve(options.cwd ?? process.cwd(), path));
   } catch (error) {
     throw new InputError({ file: path, expected: 'a readable race file', found: (error as NodeJS.ErrnoException).code ?? String(error) });
   }

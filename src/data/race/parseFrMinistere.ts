@@ -109,8 +109,8 @@ export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, 
     }
     let code = cellText(record, codeCol).toUpperCase();
     if (/^\d$/.test(code)) code = `0${code}`;
-    if (!CODE.test(code)) failCell(grid, record, codeCol, 'a département code (01…95, 2A, 2B, ZA…ZX, ZZ)');
-    if (seen.has(code)) failCell(grid, record, codeCol, 'a département listed once');
+    if (!CODE.test(code)) failCell(grid, record, codeCol, 'a département code (01…95, 2A, 2B, ZA…ZX, ZZ)', true);
+    if (seen.has(code)) failCell(grid, record, codeCol, 'a département listed once', true);
     seen.add(code);
     const registered = countCell(grid, record, inscritsCol);
     const voters = countCell(grid, record, votantsCol);
@@ -219,12 +219,16 @@ export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, 
       columns.push({ column: h[i]!, readAs: sides.includes(c) ? `votes of side ${c}${c === sides[0] ? ' (ours)' : ''}` : `votes of ${c}, added to other` });
     }
   } else {
+    const others = [...candidates.keys()].filter((c) => !sides.includes(c));
     columns.push({
-      column: `${h.slice(blockStart).join(', ')} (first block; ${candidates.size - 1} more unnamed blocks of ${blockWidth} cells)`,
-      readAs: `one block per candidate: Nom is the side, Voix its votes (sides ${sides.join(' and ')}; ${[...candidates.keys()].filter((c) => !sides.includes(c)).join(', ') || 'no other candidate'} in other)`,
+      column: `${h.slice(blockStart).join(', ')} × ${candidates.size}`,
+      readAs: `one block of ${blockWidth} cells per candidate, only the first with a header: Nom is the candidate, Voix its votes; sides ${sides.join(' and ')}${others.length > 0 ? `, the other ${others.length} in other` : ''}`,
     });
   }
   if (weightCol >= 0) columns.push({ column: h[weightCol]!, readAs: 'unit weight' });
+  const used = new Set([codeCol, nameCol, inscritsCol, abstCol, votantsCol, exprimesCol, blancsCol, nulsCol, blancsNulsCol, weightCol, ...wide.map((w) => w.i)]);
+  const ignored = h.filter((name, i) => !used.has(i) && (blockStart < 0 || i < blockStart) && name !== '');
+  if (ignored.length > 0) columns.push({ column: ignored.join(', '), readAs: 'not read (percentages follow from the counts)' });
   const names = (s: string) => {
     const c = candidates.get(s)!;
     return c.firstName ? `${c.firstName} ${c.surname}` : c.surname;

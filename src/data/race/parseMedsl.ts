@@ -149,7 +149,7 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
     let weight = 0;
     if (ev) {
       const w = ev.get(po);
-      if (w === undefined) failCell(grid, s.first, poCol, `a state or DC with electoral votes in ${year}`);
+      if (w === undefined) failCell(grid, s.first, poCol, `a state or DC with electoral votes in ${year}`, true);
       weight = w;
     } else if (weightCol >= 0) weight = s.weight ?? 0;
     const info = bundled.units?.get(po);
@@ -183,6 +183,9 @@ export function parseMedsl(grid: RaceGrid, options: RaceFileOptions = {}, bundle
       ? { column: grid.header[weightCol]!, readAs: 'unit weight' }
       : { column: '(bundled data)', readAs: ev ? `weight: electoral votes apportioned in ${year}` : 'every unit weighs 0 (weights: 0)' },
   ];
+  const used = new Set([yearCol, poCol, stateCol, candCol, votesCol, partyCol, detailedCol, weightCol]);
+  const ignored = grid.header.filter((name, i) => !used.has(i) && name !== '');
+  if (ignored.length > 0) columns.push({ column: ignored.join(', '), readAs: 'not read' });
   const notes: string[] = [];
   if (blank > 0) notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped`);
   if (notVotes > 0) {

@@ -101,7 +101,7 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     if (extra) failCell(grid, record, grid.header.length, `no cell beyond the ${grid.header.length} header columns`);
     const id = cellText(record, idCol);
     if (id === '') failCell(grid, record, idCol, 'a unit id');
-    if (ids.has(id)) failCell(grid, record, idCol, 'a unit id not listed before');
+    if (ids.has(id)) failCell(grid, record, idCol, 'a unit id not listed before', true);
     ids.add(id);
     const name = cellText(record, nameCol) || id;
     const parties: Record<string, number> = {};

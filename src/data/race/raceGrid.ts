@@ -54,16 +54,21 @@ export function describeCell(raw: string): string {
   if (value === '') return 'an empty cell';
   if (value.length <= 24 && /^[\d\s.,+\-%eE\u00a0]+$/.test(value)) return JSON.stringify(value);
   if (/^(N\/?A|n\/?a|NaN|null|NULL|none|-|—|\?)$/.test(value)) return JSON.stringify(value);
-  return `a text of ${[...value].length} characters`;
+  const n = [...value].length;
+  return `a text of ${n} character${n === 1 ? '' : 's'}`;
 }
 
-/** Throws the InputError for one cell. */
-export function failCell(grid: RaceGrid, record: CsvRecord, column: number, expected: string): never {
+/**
+ * Throws the InputError for one cell. `showCode` prints the cell as is when it is shaped like a
+ * territory code (up to 12 letters, digits, `-` or `_`, no spaces): ids are not personal data.
+ */
+export function failCell(grid: RaceGrid, record: CsvRecord, column: number, expected: string, showCode = false): never {
+  const raw = (record.cells[column] ?? '').trim();
   throw new InputError({
     file: grid.file,
     at: cellAddress(grid, record.line, column, grid.header[column]),
     expected,
-    found: describeCell(record.cells[column] ?? ''),
+    found: showCode && /^[\w-]{1,12}$/.test(raw) ? JSON.stringify(raw) : describeCell(raw),
   });
 }
 
