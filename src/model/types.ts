@@ -66,7 +66,7 @@ export interface Prior {
   high: number;
 }
 
-/** Mobilisation channels named in DESIGN.md §3. */
+/** Mobilisation channels: e-mail, SMS, phone, door-to-door, mail, social media and relays (volunteers' contacts). */
 export type ChannelName = 'email' | 'sms' | 'phone' | 'door' | 'mail' | 'social' | 'relay';
 
 /** All channel names, in display order. */
