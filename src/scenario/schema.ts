@@ -180,7 +180,7 @@ export const scenarioSchema: JsonSchema = {
         "medsl",
         "fr-ministere"
       ],
-      "description": "File formats of  {@link  RaceSpec } ."
+      "description": "Layouts of a race file: `auto` (recognised from the header), `table`, `medsl`, `fr-ministere`."
     },
     "RuleName": {
       "type": "string",
@@ -247,7 +247,7 @@ export const scenarioSchema: JsonSchema = {
         "uniform",
         "proportional"
       ],
-      "description": "Swing models of  {@link  BaselineSpec.swingModel } ."
+      "description": "Swing models of a forecast baseline: `uniform` or `proportional`."
     },
     "MarginsSpec": {
       "anyOf": [

@@ -22,7 +22,7 @@ export type {
   ResolvedScenario,
 } from '../model/resolvedScenario.js';
 
-/** File formats of {@link RaceSpec}. */
+/** Layouts of a race file: `auto` (recognised from the header), `table`, `medsl`, `fr-ministere`. */
 export type RaceFormat = 'auto' | 'table' | 'medsl' | 'fr-ministere';
 
 /** Your own race: a results file read as the race's territories and baseline votes. */
@@ -60,7 +60,7 @@ export interface RaceSpec {
   country?: 'us' | 'fr';
 }
 
-/** Swing models of {@link BaselineSpec.swingModel}. */
+/** Swing models of a forecast baseline: `uniform` or `proportional`. */
 export type SwingModel = 'uniform' | 'proportional';
 
 /** Expected margin of one territory, pp of two-party margin toward the first side, with its error SD. */
