@@ -121,6 +121,8 @@ export interface ResolvedBaseline {
   resultMargins: Record<string, number>;
   /** Label of the result the baseline starts from (`2024 result`, `2022 runoff`). */
   resultLabel: string;
+  /** The baseline in words, English (`2024 result, swung 2.0 pp toward D`); describeBaseline gives French too. */
+  description?: string;
 }
 
 /** The scenario the engine runs: plain JSON, every default filled in with its citation. */

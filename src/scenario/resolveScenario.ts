@@ -24,6 +24,7 @@ import { CONVENTION_CITATIONS } from './defaults.js';
 import { emptyCampaign } from '../model/emptyCampaign.js';
 import { ruleThresholds } from '../model/decisionRule.js';
 import { applyBaseline } from './applyBaseline.js';
+import { describeBaseline } from './describeBaseline.js';
 
 /** Inputs of {@link resolveScenario} besides the scenario. */
 export interface ResolveInputs {
@@ -244,7 +245,7 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
     citations,
     resultsSource: results.source,
     ...(threshold !== undefined ? { threshold } : {}),
-    baseline,
+    baseline: { ...baseline, description: describeBaseline({ sides, year, baseline }) },
     ...(race ? { race } : {}),
   };
   return resolved;

@@ -145,3 +145,11 @@ test('loadScenario reads baseline.margins {file} (id,margin,sd; ; and decimal co
   writeFileSync(join(dir, 'polls.csv'), 'id,margin\nPA,abc\n');
   await assert.rejects(loadScenario(join(dir, 's.yaml')), (e: unknown) => e instanceof InputError && e.details.at === 'line 2, column margin');
 });
+
+test('resolveScenario records the baseline description for summary.json', () => {
+  const results = loadResults({ country: 'us', year: 2016 });
+  const resolved = resolveScenario(baseScenario({ year: 2016, baseline: { swing: -1.5, turnout: 0.05 } }), { results, parameters });
+  assert.equal(resolved.baseline!.description, '2016 result, swung 1.5 pp toward R, turnout +5 %');
+  const replay = resolveScenario(baseScenario({ year: 2016 }), { results, parameters });
+  assert.equal(replay.baseline!.description, '2016 result (a replay of the result)');
+});
