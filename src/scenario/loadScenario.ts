@@ -15,8 +15,6 @@ import { checkRaceKeys, findSchemaProblems, problemDetails } from './validateSce
 import { scenarioSchema } from './schema.js';
 import type { MarginEntry, Scenario } from './types.js';
 import type { ElectionResults } from '../model/types.js';
-import { decodeText } from '../io/decodeText.js';
-import { parseDelimited, parseNumberCell } from '../io/parseDelimited.js';
 
 /** Options of {@link parseScenarioText} and {@link loadScenario}. */
 export interface ScenarioLoadOptions {
@@ -255,6 +253,8 @@ export async function readMarginsFile(path: string, shown: string): Promise<Reco
     const code = (error as { code?: string }).code;
     throw new InputError({ file: shown, expected: 'a readable margins file (CSV id,margin[,sd])', found: code === 'ENOENT' ? 'no such file' : `a read error (${code ?? 'unknown'})` });
   }
+  // The CSV and encoding libraries load only when a scenario names a margins file.
+  const [{ decodeText }, { parseDelimited, parseNumberCell }] = await Promise.all([import('../io/decodeText.js'), import('../io/parseDelimited.js')]);
   const table = parseDelimited(decodeText(bytes).text, { file: shown });
   const header = table.header.map((h) => h.toLowerCase());
   const column = (name: string, required: boolean): number => {
