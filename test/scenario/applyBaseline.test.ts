@@ -13,6 +13,8 @@ import type { ResolvedTerritory } from '../../src/model/resolvedScenario.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { loadResults } from '../../src/data/loadResults.js';
 import { baseScenario, parameters } from '../sim/raceFixtures.js';
+import { prepareModel } from '../../src/sim/prepareModel.js';
+import { simulate } from '../../src/sim/simulate.js';
 
 function territory(id: string, d: number, r: number, other = 0, eligible = 0): ResolvedTerritory {
   return { id, name: id, weight: 1, region: 'x', votes: { D: d, R: r }, other, eligible };
@@ -120,7 +122,16 @@ test('resolveScenario: race with country or year is refused naming both keys; th
   const noRace = { ...baseScenario({ year: 2024 }) } as Partial<Scenario>;
   delete noRace.country;
   assert.throws(() => resolveScenario(noRace as Scenario, { results, parameters }), (e: unknown) => e instanceof InputError && e.details.at === 'country');
-  assert.equal(resolveScenario(baseScenario({ year: 2024, threshold: 300 }), { results, parameters }).threshold, 300);
+  const highBar = resolveScenario(baseScenario({ year: 2024, threshold: 300 }), { results, parameters });
+  assert.equal(highBar.threshold, 300);
+  // The kernel reads the threshold: a draw where neither side reaches 300 is no win for either.
+  assert.equal(prepareModel(highBar).threshold, 300);
+  const drawn = simulate(prepareModel({ ...highBar, uncertainty: { ...highBar.uncertainty, national: 0, regional: 0, territory: 0 } }), { simulations: 200, seed: 1 });
+  // 2024 with no error: R 312 electoral votes (pledged by unit winners) reach 300, so R wins every draw.
+  assert.equal(drawn.pWin.R, 1);
+  const higher = resolveScenario(baseScenario({ year: 2024, threshold: 320, uncertainty: { national: 0, regional: 0, territory: 0, tails: 5 } }), { results, parameters });
+  const none = simulate(prepareModel(higher), { simulations: 200, seed: 1 });
+  assert.deepEqual([none.pWin.R, none.pWin.D, none.pTie], [0, 0, 1]);
   inputErrorAt(() => resolveScenario(baseScenario({ year: 2024, threshold: 269 }), { results, parameters }), 'threshold');
   inputErrorAt(() => resolveScenario(baseScenario({ year: 2024, seatsToWin: 30 }), { results, parameters }), 'seatsToWin');
   assert.equal(resolveScenario(baseScenario({ year: 2024, rule: 'seats', seatsToWin: 300 }), { results, parameters }).threshold, 300);
