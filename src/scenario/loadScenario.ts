@@ -7,7 +7,7 @@
  * Node-only (file reading); {@link parseScenarioText} is the browser-safe part.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
 import { InputError, describeValue } from '../errors.js';
 import { setPath } from './setPath.js';
@@ -142,7 +142,7 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
     const { file, format, year, round, weights } = scenario.race;
     // The race readers (exceljs among them) load only when a scenario names a race file.
     const { readRaceFile } = await import('../node/readRaceFile.js');
-    const results = await readRaceFile(join(dirname(path), file), {
+    const results = await readRaceFile(besideScenario(path, file), {
       ...(format !== undefined ? { format } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(round !== undefined ? { round } : {}),
@@ -153,7 +153,7 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
   }
   const margins = scenario.baseline?.margins;
   if (margins && 'file' in margins && typeof margins.file === 'string') {
-    const entries = await readMarginsFile(resolve(dirname(path), margins.file), join(dirname(path), margins.file));
+    const entries = await readMarginsFile(resolve(dirname(path), margins.file), besideScenario(path, margins.file));
     scenario = { ...scenario, baseline: { ...scenario.baseline, margins: { file: margins.file, entries } as never } };
   }
   if (!scenario.campaigns) return scenario;
@@ -169,6 +169,11 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
     }
   }
   return { ...scenario, campaigns };
+}
+
+/** A file named in a scenario: absolute as written, else relative to the scenario file's folder. */
+function besideScenario(scenarioPath: string, file: string): string {
+  return isAbsolute(file) ? file : join(dirname(scenarioPath), file);
 }
 
 /**

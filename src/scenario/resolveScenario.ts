@@ -202,7 +202,7 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   const resultRound = round ?? results.round;
   const resultLabel =
     race && !(results.year > 0)
-      ? `${race.file} result`
+      ? `${race.file.split(/[\\/]/).pop()} ${resultRound === 1 ? 'first round' : resultRound === 2 ? 'runoff' : 'result'}`
       : country === 'fr' || resultRound !== undefined
         ? `${year} ${resultRound === 1 ? 'first round' : 'runoff'}`
         : `${year} result`;

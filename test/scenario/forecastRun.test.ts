@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runMain } from '../cli/cliHarness.js';
+import { projectRoot, runMain } from '../cli/cliHarness.js';
 
 test("the strategist's question runs: run default.yaml --set baseline.swing=2 --set campaigns.D.listSize=8e6 --json", async () => {
   const r = await runMain(['run', 'scenarios/default.yaml', '--set', 'baseline.swing=2', '--set', 'campaigns.D.listSize=8e6', '--sims', '4000', '--json']);
@@ -56,4 +56,24 @@ test('a race from your own table file runs, and flip takes the file or the scena
   assert.equal(JSON.parse(onScenario.stdout).winner, 'Blue');
   const both = await runMain(['flip', 's.yaml', '--year', '2016'], { cwd: dir });
   assert.equal(both.code, 2);
+});
+
+test("a race from the Ministry's own xlsx (absolute path) takes the French priors and names its runoff in the baseline", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-race-fr-'));
+  const xlsx = join(projectRoot, 'test/fixtures/races/resultats-par-niveau-dpt-t2-france-entiere.xlsx');
+  writeFileSync(
+    join(dir, 'fr.yaml'),
+    `name: fr\nrace: { file: ${JSON.stringify(xlsx)} }\nrule: two-round\nsides: [MACRON, LE PEN]\nsimulations: 500\nseed: 1\nbaseline: { swing: -10, swingModel: proportional }\ncampaigns:\n  MACRON: { listSize: 100000, channels: { door: {} } }\n`,
+  );
+  const r = await runMain(['run', 'fr.yaml', '--json'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.scenario.country, 'fr');
+  assert.equal(doc.scenario.race.format, 'fr-ministere');
+  assert.equal(doc.territories.length, 107);
+  assert.equal(doc.baseline.description, 'resultats-par-niveau-dpt-t2-france-entiere.xlsx runoff, swung 10.0 pp toward LE PEN (proportional swing)');
+  // Macron 18,768,639 vs Le Pen 13,288,686 in the file: +17.09 pp, swung to +7.09 pp exactly.
+  assert.ok(Math.abs(doc.baseline.nationalResultMargin - 17.094) < 0.001);
+  assert.ok(Math.abs(doc.baseline.nationalMargin - 7.094) < 0.001);
+  assert.match(doc.scenario.citations['campaigns.MACRON.channels.door.persuasion'].source, /Pons/);
 });
