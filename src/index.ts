@@ -80,6 +80,14 @@ export { validateScenario, findSchemaProblems, describeSchema, type SchemaProble
 export { scenarioSchema } from './scenario/schema.js';
 export type { JsonSchema } from './scenario/schemaTypes.js';
 export { didYouMean, editDistance } from './scenario/didYouMean.js';
+// A race ahead: forecast baselines and your own race in a scenario
+export type { BaselineSpec, MarginsSpec, MarginEntry, MarginsFile, SwingModel, RaceSpec } from './scenario/types.js';
+export type { ResolvedBaseline } from './model/resolvedScenario.js';
+export { applyBaseline, twoPartyMargin, BASELINE_KEYS, type ApplyBaselineOptions } from './scenario/applyBaseline.js';
+export { describeBaseline, type BaselineLanguage } from './scenario/describeBaseline.js';
+export { baselineResults } from './scenario/baselineResults.js';
+export { readMarginsFile, loadedRace, withLoadedRace, type LoadedRace } from './scenario/loadScenario.js';
+export { checkRaceKeys } from './scenario/validateScenario.js';
 export { ruleThresholds, unitWeight, type RuleThresholds } from './model/decisionRule.js';
 export { priorAtNormal, NORMAL_Q95 } from './model/priorDraw.js';
 export { campaignCoefficients, type CampaignCoefficients } from './model/campaignCoefficients.js';
