@@ -7,7 +7,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError, escapeControlCharacters, limitMessage } from '../errors.js';
 import type { CliContext, Command } from './CliContext.js';
 import { commands } from './commands/index.js';
 import { formatHelp } from './formatHelp.js';
@@ -122,7 +122,7 @@ function reportError(error: unknown, context: CliContext): number {
     context.stderr.write('campaign-lab: interrupted\n');
     return EXIT_INTERRUPTED;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = limitMessage(escapeControlCharacters(error instanceof Error ? error.message : String(error)));
   context.stderr.write(`campaign-lab: failed: ${message}\n`);
   if (process.env.CAMPAIGN_LAB_DEBUG && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
   return EXIT_RUNTIME_FAILURE;

@@ -11,7 +11,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError, describeColumns } from '../errors.js';
 import { CsvRecordParser } from './CsvRecordParser.js';
 import { createTerritoryMatcher } from './territoryMatcher.js';
 import type { ListCountry, UnplacedReason } from './territoryMatcher.js';
@@ -96,7 +96,8 @@ export async function summarizeSupporterList(
             file,
             at: `line ${line} (header)`,
             expected: `a column named ${JSON.stringify(territoryColumn)}`,
-            found: `columns ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+            // A first line that is really data (no header, a title line) must not be echoed.
+            found: describeColumns(header, (cell) => 'id' in match(cell)),
           });
         }
         parser.keepOnlyField(column);

@@ -6,10 +6,11 @@
  *
  * Node-only (file reading); {@link parseScenarioText} is the browser-safe part.
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeCell, describeValue } from '../errors.js';
+import { parseJsonText } from '../data/parseJsonText.js';
+import { readInputText } from '../node/readInputFile.js';
 import { setPath } from './setPath.js';
 import { findSchemaProblems, problemDetails } from './validateScenario.js';
 import { scenarioSchema } from './schema.js';
@@ -22,7 +23,9 @@ export interface ScenarioLoadOptions {
 }
 
 /** Largest scenario file read, bytes: scenarios are hand-written; anything bigger is a wrong file. */
-const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+/** Largest counts file read, bytes: one count per territory is a few kilobytes. */
+export const MAX_COUNTS_BYTES = 16 * 1024 * 1024;
 
 /**
  * Parses and validates scenario text. Browser-safe.
@@ -41,7 +44,7 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
   const lineCounter = new LineCounter();
   let parsed: unknown;
   if (/\.json$/i.test(file)) {
-    parsed = parseJson(text, file);
+    parsed = parseJsonText(text, file);
   } else {
     const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
     const error = doc.errors[0];
@@ -65,7 +68,8 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
       file,
       at: 'the top level',
       expected: 'an object of scenario keys (name, country, year, ...)',
-      found: Array.isArray(parsed) ? 'a list' : describeValue(parsed),
+      // The file may be something else entirely (a list export): describe, never echo, its content.
+      found: typeof parsed === 'string' ? `a text of ${[...parsed].length} characters (not shown)` : describeCell(parsed),
     });
   }
   let scenario = parsed as Record<string, unknown>;
@@ -98,7 +102,7 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
  * (await loadScenario('scenarios/florida-2000.yaml')).year // => 2000
  */
 export async function loadScenario(path: string, options: ScenarioLoadOptions = {}): Promise<Scenario> {
-  const text = await readTextFile(path, 'a scenario file (YAML or JSON)');
+  const text = await readInputText(path, { expected: 'a scenario file (YAML or JSON)', maxBytes: MAX_SCENARIO_BYTES });
   const scenario = parseScenarioText(text, path, options);
   if (!scenario.campaigns) return scenario;
   const campaigns: Scenario['campaigns'] = {};
@@ -106,7 +110,10 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
     const allocation = campaign.allocation;
     if (allocation && typeof allocation === 'object' && 'file' in allocation) {
       const countsPath = resolve(dirname(path), allocation.file);
-      const counts = await readCountsFile(countsPath, join(dirname(path), allocation.file), allocation.file, scenario.country, `campaigns.${side}.allocation.file`, path);
+      // Name the counts file as the user can find it: an absolute path as written, a relative one
+      // joined to the scenario's folder.
+      const shownPath = isAbsolute(allocation.file) ? allocation.file : join(dirname(path), allocation.file);
+      const counts = await readCountsFile(countsPath, shownPath, allocation.file, scenario.country, `campaigns.${side}.allocation.file`, path);
       campaigns[side] = { ...campaign, allocation: { counts } };
     } else {
       campaigns[side] = campaign;
@@ -116,29 +123,14 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
 }
 
 /**
- * Reads a whole text file, turning file-system errors into InputErrors.
+ * Reads a whole text file, bounded to 16 MB, turning file-system errors into InputErrors; refuses
+ * directories, devices and FIFOs before reading (see readInputText).
  *
  * @example
  * await readTextFile('missing.yaml', 'a scenario file') // throws InputError: missing.yaml must be a readable file: a scenario file, got no such file
  */
 export async function readTextFile(path: string, expected: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code === 'EACCES' ? 'permission denied' : `a read error (${code ?? 'unknown'})`;
-    throw new InputError({ file: path, expected: `a readable file: ${expected}`, found });
-  }
-  if (bytes.length > MAX_SCENARIO_BYTES) throw new InputError({ file: path, expected: `${expected} under 16 MB`, found: `${bytes.length} bytes` });
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new InputError({ file: path, expected: 'UTF-8 text', found: 'a UTF-16 byte-order mark' });
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError({ file: path, expected: 'UTF-8 text', found: 'bytes that are not UTF-8' });
-  }
+  return readInputText(path, { expected, maxBytes: MAX_SCENARIO_BYTES });
 }
 
 /**
@@ -148,28 +140,31 @@ export async function readTextFile(path: string, expected: string): Promise<stri
 async function readCountsFile(path: string, shownPath: string, written: string, country: string, at: string, scenarioFile: string): Promise<Record<string, number>> {
   let text: string;
   try {
-    text = await readTextFile(path, 'a counts file written by campaign-lab list summarize');
+    text = await readInputText(path, { expected: 'a counts file written by campaign-lab list summarize', maxBytes: MAX_COUNTS_BYTES, shownPath });
   } catch (error) {
     if (error instanceof InputError) {
       throw new InputError({ ...error.details, file: scenarioFile, at, expected: `a readable counts file (${written})` });
     }
     throw error;
   }
-  const document = parseJson(text, shownPath) as Record<string, unknown> | null;
+  // A counts file may really be a list export: every value found in it is rendered by describeCell.
+  const document = parseJsonText(text, shownPath) as Record<string, unknown> | null;
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    throw new InputError({ file: shownPath, expected: 'an object of supporter counts', found: describeValue(document) });
+    throw new InputError({ file: shownPath, expected: 'an object of supporter counts (written by campaign-lab list summarize)', found: describeCell(document) });
   }
   if ('country' in document && document.country !== country) {
-    throw new InputError({ file: shownPath, at: 'country', expected: `${JSON.stringify(country)} (the scenario's country)`, found: describeValue(document.country) });
+    throw new InputError({ file: shownPath, at: 'country', expected: `${JSON.stringify(country)} (the scenario's country)`, found: describeCell(document.country) });
   }
   const counts = ('counts' in document ? document.counts : document) as Record<string, unknown>;
   if (counts === null || typeof counts !== 'object' || Array.isArray(counts)) {
-    throw new InputError({ file: shownPath, at: 'counts', expected: 'an object of counts per territory id', found: describeValue(counts) });
+    throw new InputError({ file: shownPath, at: 'counts', expected: 'an object of counts per territory id', found: describeCell(counts) });
   }
   const out: Record<string, number> = {};
   for (const [id, n] of Object.entries(counts)) {
+    const shownId = describeCell(id);
+    const key = shownId.startsWith('"') ? `counts.${id}` : `a key of counts (${shownId})`;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-      throw new InputError({ file: shownPath, at: `counts.${id}`, expected: 'a non-negative integer', found: describeValue(n) });
+      throw new InputError({ file: shownPath, at: key, expected: 'a non-negative integer', found: describeCell(n) });
     }
     out[id] = n;
   }
@@ -194,24 +189,6 @@ function applyOverride(scenario: Record<string, unknown>, override: string, file
   } catch (error) {
     if (error instanceof InputError) throw new InputError({ ...error.details, file, at: `--set ${key}: ${error.details.at ?? ''}`.replace(/: $/, '') });
     throw error;
-  }
-}
-
-/** Parses JSON, turning a syntax error into an InputError with its line and column. */
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    let at: string | undefined;
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-      at = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-    }
-    const found = message.replace(/^Unexpected token/, 'an unexpected character').replace(/ in JSON at position \d+.*$/, '').replace(/, ".*$/s, '');
-    throw new InputError({ file, at, expected: 'valid JSON', found: found.length > 80 ? `${found.slice(0, 77)}...` : found });
   }
 }
 

@@ -3,7 +3,7 @@
  * messages that name the key path, what was expected and what was found, and "did you mean" for
  * unknown keys. Browser-safe: no file access.
  */
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeCell, describeValue, isShownCell } from '../errors.js';
 import type { InputErrorDetails } from '../errors.js';
 import { didYouMean } from './didYouMean.js';
 import { scenarioSchema } from './schema.js';
@@ -63,11 +63,20 @@ export function problemDetails(problem: SchemaProblem, file: string | undefined,
   const hints = [problem.hint, more > 0 ? `${more} more problem${more > 1 ? 's' : ''} after this one` : undefined].filter(Boolean);
   return {
     file,
-    at: problem.path.length > 0 ? problem.path.join('.') : 'the top level',
+    at: problem.path.length > 0 ? problem.path.map(shownKey).join('.') : 'the top level',
     expected: problem.expected,
     found: problem.found,
     hint: hints.length > 0 ? hints.join('; ') : undefined,
   };
+}
+
+/**
+ * A key of a path as a message shows it: the key itself when shaped like a name, otherwise a
+ * description (`(a 40-character key)`), since a file given as a scenario may be a list export whose
+ * keys are names or e-mail addresses.
+ */
+function shownKey(key: string): string {
+  return isShownCell(key) || /^[\w$-]+$/.test(key) && key.length <= 40 ? key : `(a ${[...key].length}-character key, not shown)`;
 }
 
 function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
@@ -147,9 +156,14 @@ function describeType(type: string, s: JsonSchema): string {
 
 function describeFound(value: unknown): string {
   const type = typeOf(value);
-  if (type === 'object') return `an object with keys ${Object.keys(value as object).join(', ') || '(none)'}`;
+  if (type === 'object') {
+    const keys = Object.keys(value as object);
+    if (keys.length === 0) return 'an object with keys (none)';
+    const shown = keys.slice(0, 12).map(shownKey);
+    return `an object with keys ${shown.join(', ')}${keys.length > 12 ? ` and ${keys.length - 12} more` : ''}`;
+  }
   if (type === 'array') return `a list of ${(value as unknown[]).length} items`;
-  return describeValue(value);
+  return typeof value === 'string' ? describeCell(value) : describeValue(value);
 }
 
 function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[]): void {
@@ -207,7 +221,7 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
         const keyProblems: SchemaProblem[] = [];
         walk(key, schema.propertyNames, root, [...path, key], keyProblems);
         if (keyProblems.length > 0) {
-          out.push({ path: [...path, key], expected: `a key that is ${describeSchema(schema.propertyNames, root)}`, found: describeValue(key) });
+          out.push({ path: [...path, key], expected: `a key that is ${describeSchema(schema.propertyNames, root)}`, found: describeCell(key) });
           continue;
         }
       }
