@@ -56,14 +56,14 @@ export function resolveLoadedScenario(scenario: Scenario, file: string): Prepare
  * Loads a scenario file and resolves it.
  *
  * @param file path as the user typed it (messages name it so)
- * @param options `overrides` (`key=value`), `cwd` to resolve the path against
+ * @param options `overrides` (`key=value`), `cwd` to resolve the path against, `onWarning` for a counts file that placed few rows
  * @example
  * prepareScenario('scenarios/florida-2000.yaml', { overrides: ['simulations=1000'], cwd: '.' }).then((p) => p.resolved.year) // => 2000
  */
-export async function prepareScenario(file: string, options: { overrides?: string[]; cwd: string }): Promise<PreparedScenario> {
+export async function prepareScenario(file: string, options: { overrides?: string[]; cwd: string; onWarning?: (message: string) => void }): Promise<PreparedScenario> {
   let scenario: Scenario;
   try {
-    scenario = await loadScenario(resolve(options.cwd, file), { overrides: options.overrides });
+    scenario = await loadScenario(resolve(options.cwd, file), { overrides: options.overrides, onWarning: options.onWarning });
   } catch (error) {
     // Messages name files as the user typed them, or relative to the working directory.
     if (error instanceof InputError && error.details.file) {
@@ -73,4 +73,14 @@ export async function prepareScenario(file: string, options: { overrides?: strin
     throw error;
   }
   return resolveLoadedScenario(scenario, file);
+}
+
+/**
+ * The `onWarning` of a command: one `campaign-lab: warning: …` line on stderr.
+ *
+ * @example
+ * prepareScenario(file, { cwd, onWarning: warnOnStderr(context.stderr) })
+ */
+export function warnOnStderr(stderr: { write(text: string): unknown }): (message: string) => void {
+  return (message) => stderr.write(`campaign-lab: warning: ${message}\n`);
 }

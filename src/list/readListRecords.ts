@@ -146,11 +146,11 @@ interface CsvParseError extends Error {
 }
 
 /** Our message for a csv-parse error: csv-parse's own messages quote field content, so only its code and line are used. */
-function csvError(file: string, error: CsvParseError, separator: Delimiter): InputError {
+function csvError(file: string, error: CsvParseError, separator: Delimiter, recordLine: number): InputError {
   const at = `line ${error.lines ?? '?'}`;
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new InputError({ file, at, expected: 'a closing double quote for the quoted field that starts there', found: 'end of file' });
+      return new InputError({ file, at: `line ${recordLine}`, expected: 'a closing double quote for the quoted field of the record that starts there', found: 'end of file' });
     case 'CSV_INVALID_CLOSING_QUOTE':
       return new InputError({ file, at, expected: `a delimiter (${JSON.stringify(separator)}) or the end of the line after a closing quote`, found: 'another character' });
     case 'CSV_MAX_RECORD_SIZE':
@@ -196,7 +196,7 @@ async function readDelimited(file: string, totalBytes: number, encoding: TextEnc
   };
   const feed = (buf: Buffer | undefined, end: boolean) => {
     const error = api.parse(buf, end, push, () => undefined);
-    if (error) throw csvError(file, error as CsvParseError, separator);
+    if (error) throw csvError(file, error as CsvParseError, separator, line);
   };
   let bytesRead = 0;
   let tail: Buffer | undefined;
@@ -217,7 +217,7 @@ async function readDelimited(file: string, totalBytes: number, encoding: TextEnc
           if (!sawNonAscii && encoding === 'utf-8') throw new ReadAgain();
           throw new InputError({
             file,
-            at: `line ${api.info.lines + countLineFeeds(whole, firstInvalidUtf8(whole)) + 1}`,
+            at: `line ${api.info.lines + countLineFeeds(whole, firstInvalidUtf8(whole))}`,
             expected: 'UTF-8 text throughout (the file starts as UTF-8)',
             found: 'bytes that are not UTF-8 (save the whole file as CSV UTF-8)',
           });

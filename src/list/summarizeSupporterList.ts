@@ -19,12 +19,11 @@
  */
 import { InputError, describeColumns } from '../errors.js';
 import { readListRecords } from './readListRecords.js';
+import { LOW_PLACED_SHARE } from './lowPlacedShare.js';
 import { createTerritoryMatcher, normaliseName } from './territoryMatcher.js';
 import type { ListCountry, UnrecognisedReason } from './territoryMatcher.js';
 import type { Delimiter, TextEncodingName } from '../io/decodeText.js';
 
-/** Share of rows placed below which the summary warns (and a scenario using the counts warns too). */
-export const LOW_PLACED_SHARE = 0.5;
 /** Distinct unrecognised values kept while reading (the most frequent are reported). */
 export const MAX_DISTINCT_KEPT = 1000;
 /** Distinct unrecognised values reported. */

@@ -15,11 +15,14 @@ import { setPath } from './setPath.js';
 import { findSchemaProblems, problemDetails } from './validateScenario.js';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './types.js';
+import { LOW_PLACED_SHARE } from '../list/lowPlacedShare.js';
 
 /** Options of {@link parseScenarioText} and {@link loadScenario}. */
 export interface ScenarioLoadOptions {
   /** `key=value` overrides (`campaigns.D.listSize=3000000`); values are read as YAML scalars. */
   overrides?: readonly string[];
+  /** Told about a counts file that placed few of its list's rows (fewer than half). */
+  onWarning?: (message: string) => void;
 }
 
 /** Largest scenario file read, bytes: scenarios are hand-written; anything bigger is a wrong file. */
@@ -113,7 +116,7 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
       // Name the counts file as the user can find it: an absolute path as written, a relative one
       // joined to the scenario's folder.
       const shownPath = isAbsolute(allocation.file) ? allocation.file : join(dirname(path), allocation.file);
-      const counts = await readCountsFile(countsPath, shownPath, allocation.file, scenario.country, `campaigns.${side}.allocation.file`, path);
+      const counts = await readCountsFile(countsPath, shownPath, allocation.file, scenario.country, `campaigns.${side}.allocation.file`, path, options.onWarning);
       campaigns[side] = { ...campaign, allocation: { counts } };
     } else {
       campaigns[side] = campaign;
@@ -137,7 +140,7 @@ export async function readTextFile(path: string, expected: string): Promise<stri
  * Reads supporter counts: the JSON written by `campaign-lab list summarize` (`{kind:
  * 'supporter-list-counts', country, counts}`) or a plain object of counts per territory id.
  */
-async function readCountsFile(path: string, shownPath: string, written: string, country: string, at: string, scenarioFile: string): Promise<Record<string, number>> {
+async function readCountsFile(path: string, shownPath: string, written: string, country: string, at: string, scenarioFile: string, onWarning?: (message: string) => void): Promise<Record<string, number>> {
   let text: string;
   try {
     text = await readInputText(path, { expected: 'a counts file written by campaign-lab list summarize', maxBytes: MAX_COUNTS_BYTES, shownPath });
@@ -154,6 +157,11 @@ async function readCountsFile(path: string, shownPath: string, written: string, 
   }
   if ('country' in document && document.country !== country) {
     throw new InputError({ file: shownPath, at: 'country', expected: `${JSON.stringify(country)} (the scenario's country)`, found: describeCell(document.country) });
+  }
+  // list summarize records how many of the list's rows it placed: a list mostly left out adds few votes.
+  const { rows, placed } = document as { rows?: unknown; placed?: unknown };
+  if (typeof rows === 'number' && typeof placed === 'number' && rows > 0 && placed / rows < LOW_PLACED_SHARE) {
+    onWarning?.(`${shownPath}: only ${placed} of the list's ${rows} rows were placed in a territory; ${at.replace(/\.file$/, '')} counts only those`);
   }
   const counts = ('counts' in document ? document.counts : document) as Record<string, unknown>;
   if (counts === null || typeof counts !== 'object' || Array.isArray(counts)) {

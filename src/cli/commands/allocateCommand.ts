@@ -8,7 +8,7 @@ import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { printJson, toJsonText } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { formatCount } from '../formatNumber.js';
 import { writeFilesAtomic, type ReportFile } from '../writeFileAtomic.js';
@@ -148,7 +148,7 @@ export const allocateCommand: Command = {
     const date = args.options.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InputError({ at: '--date', expected: 'a date written YYYY-MM-DD', found: describeValue(date) });
     const listOrigin = (args.options['list-origin'] as string | undefined) ?? 'own';
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd });
+    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const side = args.options.side as string;
     if (!resolved.sides.includes(side)) throw new InputError({ at: '--side', expected: `one of the scenario's sides ${resolved.sides.join(', ')}`, found: describeValue(side) });

@@ -6,7 +6,7 @@ import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { formatCount } from '../formatNumber.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { pairedGroupDifference } from '../../analysis/listValueOnSharedDraws.js';
@@ -92,7 +92,7 @@ export const compareCommand: Command = {
     if (args.options.sims !== undefined) common.push(`simulations=${args.options.sims}`);
     if (args.options.seed !== undefined) common.push(`seed=${args.options.seed}`);
     if (args.options.threads !== undefined) common.push(`threads=${args.options.threads}`);
-    const base = (await prepareScenario(file, { overrides: common, cwd: context.cwd })).resolved;
+    const base = (await prepareScenario(file, { overrides: common, cwd: context.cwd, onWarning: warnOnStderr(context.stderr) })).resolved;
     const variant = (await prepareScenario(file, { overrides: [...changes, ...common], cwd: context.cwd })).resolved;
     checkComparable(base, variant);
     const side = (args.options.side as string | undefined) ?? base.sides[0];

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { formatRunSummary } from '../formatRunSummary.js';
 import { listSizeSweep } from '../listSizeSweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
@@ -55,7 +55,7 @@ export const runCommand: Command = {
   },
   async run(args, context) {
     const file = args.positionals.scenario as string;
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd });
+    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
     let summary;

@@ -8,7 +8,7 @@ import { InputError } from '../../errors.js';
 import type { Command, CliContext } from '../CliContext.js';
 import { printJson, toJsonText } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { parseShard, parseVary } from '../parseVary.js';
 import { formatCount, formatShare } from '../formatNumber.js';
@@ -106,7 +106,7 @@ export const sweepCommand: Command = {
     const vary = parseVary(args.options.vary as string);
     const shard = args.options.shard === undefined ? undefined : parseShard(args.options.shard as string);
     const file = args.positionals.scenario as string;
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd });
+    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'sweep' });
     let result: SweepResult;
     try {

@@ -8,7 +8,7 @@ import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { printJson, toJsonText } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { formatCount } from '../formatNumber.js';
 import { writeFilesAtomic, type ReportFile } from '../writeFileAtomic.js';
@@ -170,7 +170,7 @@ export const valueCommand: Command = {
         throw new InputError({ at: '--cost-per-supporter', expected: 'a non-negative amount', found: describeValue(args.options['cost-per-supporter']) });
       }
     }
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd });
+    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const side = args.options.side as string;
     if (!resolved.sides.includes(side)) {
