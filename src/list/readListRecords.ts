@@ -150,7 +150,7 @@ function csvError(file: string, error: CsvParseError, separator: Delimiter, reco
   const at = `line ${error.lines ?? '?'}`;
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new InputError({ file, at: `line ${recordLine}`, expected: 'a closing double quote for the quoted field of the record that starts there', found: 'end of file' });
+      return new InputError({ file, at: `line ${recordLine}`, expected: 'a quoted field closed by a double quote (")', found: 'the end of the file inside the quotes' });
     case 'CSV_INVALID_CLOSING_QUOTE':
       return new InputError({ file, at, expected: `a delimiter (${JSON.stringify(separator)}) or the end of the line after a closing quote`, found: 'another character' });
     case 'CSV_MAX_RECORD_SIZE':

@@ -11,9 +11,10 @@
  * - `empty`: the territory cell is blank;
  * - `filtered`: the row's country column (`countryColumn`) holds another country;
  * - `unrecognised`, by reason (`unrecognisedByReason`, see {@link UnrecognisedReason}).
- * The distinct unrecognised values are kept (at most {@link MAX_DISTINCT_KEPT}) only when they are
- * shaped like a place name or code and the column is evidently a territory column (at least half the
- * rows placed): an e-mail address, a phone number or free text is counted, never kept or printed.
+ * The distinct unrecognised values are reported only when they are shaped like a place name or code,
+ * shared by at least {@link MIN_ROWS_REPORTED} rows, and the column is evidently a territory column (at
+ * least half the rows placed): an e-mail address, a phone number or free text is counted, never kept or
+ * printed, and a value typed once (a name in the wrong field) is counted, never printed.
  *
  * Node-only (file reading).
  */
@@ -28,6 +29,13 @@ import type { Delimiter, TextEncodingName } from '../io/decodeText.js';
 export const MAX_DISTINCT_KEPT = 1000;
 /** Distinct unrecognised values reported. */
 export const MAX_DISTINCT_REPORTED = 20;
+/**
+ * Fewest rows an unrecognised value must share to be reported: a value typed once or twice may be a
+ * person's name typed into the wrong field, while one shared by three or more rows cannot single out a
+ * person (the k-anonymity idea, k = 3: Sweeney 2002, Int. J. Uncertainty, Fuzziness and Knowledge-Based
+ * Systems 10(5)); misspelt or foreign places (`Pensylvania`, `Ontario`) recur in real lists.
+ */
+export const MIN_ROWS_REPORTED = 3;
 
 /** What {@link summarizeSupporterList} returns and `campaign-lab list summarize --json` prints. */
 export interface SupporterListCounts {
@@ -55,7 +63,7 @@ export interface SupporterListCounts {
   /** Placed rows found through a ZIP code (US) and through a postcode whose lost leading zero was restored (`1000` → `01000`). */
   placedByZip: number;
   restoredLeadingZeros: number;
-  /** The most frequent distinct unrecognised values shaped like a place, with their rows (empty when the column does not look like a territory column). */
+  /** The most frequent distinct unrecognised values shaped like a place and shared by at least 3 rows, with their rows (empty when the column does not look like a territory column). */
   unrecognisedValues: { value: string; rows: number }[];
   /** Rows whose value another country's territories would match by name or code (a hint of the wrong `--country`). */
   otherCountryRows: number;
@@ -192,6 +200,7 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
     unrecognisedValues:
       placedShare >= LOW_PLACED_SHARE
         ? [...state.distinct.entries()]
+            .filter(([, rows]) => rows >= MIN_ROWS_REPORTED)
             .sort((a, b) => b[1] - a[1] || codeUnitOrder(a[0], b[0]))
             .slice(0, MAX_DISTINCT_REPORTED)
             .map(([value, rows]) => ({ value, rows }))

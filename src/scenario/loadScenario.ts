@@ -161,7 +161,7 @@ async function readCountsFile(path: string, shownPath: string, written: string, 
   // list summarize records how many of the list's rows it placed: a list mostly left out adds few votes.
   const { rows, placed } = document as { rows?: unknown; placed?: unknown };
   if (typeof rows === 'number' && typeof placed === 'number' && rows > 0 && placed / rows < LOW_PLACED_SHARE) {
-    onWarning?.(`${shownPath}: only ${placed} of the list's ${rows} rows were placed in a territory; ${at.replace(/\.file$/, '')} counts only those`);
+    onWarning?.(`${written}: only ${placed} of the list's ${rows} rows were placed in a territory; ${at.replace(/\.file$/, '')} counts only those`);
   }
   const counts = ('counts' in document ? document.counts : document) as Record<string, unknown>;
   if (counts === null || typeof counts !== 'object' || Array.isArray(counts)) {

@@ -39,5 +39,5 @@ test('the process exits with the code main returns (spawned)', () => {
   const r = spawnCliSync(['list', 'summarize', 'no-such-file.csv', '--country', 'us', '--territory-column', 'state']);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, 'campaign-lab: no-such-file.csv must be a readable CSV file, got no such file\n');
+  assert.equal(r.stderr, 'campaign-lab: no-such-file.csv must be a readable CSV or .xlsx file, got no such file\n');
 });

@@ -66,7 +66,7 @@ test('readListRecords refuses a file that turns from UTF-8 to another encoding, 
   for (let i = 0; i < 9000; i++) head += `Zoé ${i},PA\n`;
   const cases: [string, Buffer | string, RegExp][] = [
     ['mixed.csv', Buffer.concat([Buffer.from(head), Buffer.from('secret-name,'), Buffer.from([0xe9, 0x0a])]), /mixed\.csv: line 9002 must be UTF-8 text throughout/],
-    ['unclosed.csv', 'name,state\nA,FL\n"secret-name,PA\nB,TX\n', /unclosed\.csv: line 3 must be a closing double quote/],
+    ['unclosed.csv', 'name,state\nA,FL\n"secret-name,PA\nB,TX\n', /unclosed\.csv: line 3 must be a quoted field closed by a double quote/],
     ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /old Excel \.xls workbook/],
   ];
   for (const [name, content, message] of cases) {

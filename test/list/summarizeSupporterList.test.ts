@@ -30,10 +30,12 @@ test('summarizeSupporterList puts every row in one bucket and the buckets add up
   assert.deepEqual(r.unrecognisedValues, []);
 });
 
-test('summarizeSupporterList lists distinct unrecognised values shaped like a place, never an e-mail or a phone', async () => {
-  const rows = ['state', ...Array(8).fill('PA'), 'Narnia', 'Narnia', 'Ontario', 'ada@example.org', '+33 6 12 34 56 78'];
+test('summarizeSupporterList lists distinct unrecognised values shaped like a place and shared by 3 rows, never an e-mail, a phone or a value typed once', async () => {
+  const rows = ['state', ...Array(12).fill('PA'), 'Ontario', 'Narnia', 'Ontario', 'Narnia', 'Narnia', 'Ontario', 'Ontario', 'Ada Lovelace', 'ada@example.org', 'ada@example.org', 'ada@example.org', '+33 6 12 34 56 78'];
   const r = await summarizeSupporterList(file('values.csv', `${rows.join('\n')}\n`), { country: 'us', territoryColumn: 'state' });
-  assert.deepEqual(r.unrecognisedValues, [{ value: 'Narnia', rows: 2 }, { value: 'Ontario', rows: 1 }]);
+  // Values shared by 3 rows or more; a value typed once (a name in the wrong field) is counted only.
+  assert.deepEqual(r.unrecognisedValues, [{ value: 'Ontario', rows: 4 }, { value: 'Narnia', rows: 3 }]);
+  assert.deepEqual([r.unrecognisedByReason['unknown-place'], r.unrecognisedByReason.email], [8, 3]);
   assert.equal(r.warnings.length, 0);
   assert.ok(!countsToJsonText(r).includes('ada@'));
 });
