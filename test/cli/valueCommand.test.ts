@@ -69,3 +69,19 @@ test('value rejects a bad --add, an unknown side and a missing --side with exit 
     assert.equal(r.stdout, '');
   }
 });
+
+test('value draws its progress bar on stderr when stderr is a terminal, and stdout stays one JSON document', async () => {
+  const { main } = await import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['value', DEFAULT, '--side', 'D', '--add', '1e5', '--sims', '30000', '--json'], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stderrIsTTY: true,
+    signal: new AbortController().signal,
+    cwd: process.cwd(),
+  });
+  assert.equal(code, 0, stderr);
+  assert.match(stderr, /\rvalue \[#* *\] +\d+%/);
+  assert.equal(JSON.parse(stdout).territories.length, 51);
+});

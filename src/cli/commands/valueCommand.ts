@@ -137,6 +137,7 @@ export const valueCommand: Command = {
     'not noise. Prints the change in P(win) and in expected electoral votes or seats with 90% intervals,',
     'per 1,000 supporters and, when the side\'s channels have a cost per contact, per unit of currency.',
     'With --by region, a region\'s N supporters are spread over its territories like the side\'s list.',
+    'District units (ME-1, NE-2, ...) take their state\'s list, so a US run ranks the 50 states and DC.',
     'Under the electoral college and seats rules all territories come from two runs on shared draws; under',
     'national-vote rules each territory takes one run.',
     '',
@@ -177,6 +178,9 @@ export const valueCommand: Command = {
       throw new InputError({ at: '--side', expected: `one of the scenario's sides ${resolved.sides.join(', ')}`, found: describeValue(side) });
     }
     const groups = supporterGroups(resolved, side, add, by);
+    if (Object.keys(resolved.campaigns[side].channels).length === 0) {
+      context.stderr.write(`campaign-lab: warning: ${side} has no channel switched on, so more supporters move nothing; add channels under campaigns.${side}.channels\n`);
+    }
     const { simulations, seed, threads } = resolved;
     const shared = resolved.rule === 'electoral-college' || resolved.rule === 'seats';
     const runs = shared ? 2 : groups.length + 1;
