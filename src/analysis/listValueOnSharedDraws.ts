@@ -179,9 +179,10 @@ export function pairedGroupDifference(base: SimulationResult, variant: Simulatio
  * @returns one row per group, highest deltaPWin first (ties by id)
  * @throws {InputError} for a national-vote rule, runs without kept margins, or runs of different seed or size
  * @example
- * // 2024 baseline with the default scenario's lists, 20,000 draws, seed 1, 100,000 more D supporters per state:
- * groupDifferencesOnSharedDraws(resolved, base, boosted, groups, 'D')[0]
- * // => {id: 'PA', name: 'Pennsylvania', added: 100000, deltaPWin: 0.0031, low: 0.0022, high: 0.0040, deltaWeight: 0.07, ...}
+ * // scenarios/default.yaml (2024, D list 6 M, R list 15 M), 20,000 draws, seed 2024, 100,000 more D supporters per state:
+ * groupDifferencesOnSharedDraws(resolved, base, boosted, supporterGroups(resolved, 'D', 100000, 'territory'), 'D')[0]
+ * // => {id: 'PA', name: 'Pennsylvania', added: 100000, deltaPWin: 0.00045, standardError: 0.00015, low: 0.000203, high: 0.000697,
+ * //     deltaWeight: 0.0209, deltaWeightLow: 0.0136, deltaWeightHigh: 0.0282, gained: 9, lost: 0}
  */
 export function groupDifferencesOnSharedDraws(
   scenario: ResolvedScenario,

@@ -79,8 +79,8 @@ export interface ValueDocument {
  * @param n supporters added, people
  * @param costPerSupporter recruitment cost per supporter, currency units (default 0)
  * @example
- * // door at coverage 0.2, 1 contact, 1.75 per contact; retention 0.9:
- * contactCost(s, 'D', 1000) // => 315
+ * // scenarios/default.yaml: D's phone and door channels have a cost per contact; its list is 4 years old
+ * contactCost(resolved, 'D', 100000) // => 40102.28 (dollars)
  */
 export function contactCost(scenario: ResolvedScenario, side: Side, n: number, costPerSupporter = 0): number {
   const campaign = scenario.campaigns[side];
