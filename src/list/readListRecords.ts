@@ -314,6 +314,7 @@ async function readWorkbook(file: string, totalBytes: number, options: ReadListR
   signal?.addEventListener('abort', onAbort, { once: true });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
   const cells: string[] = [];
+  let width = -1;
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
@@ -322,6 +323,10 @@ async function readWorkbook(file: string, totalBytes: number, options: ReadListR
         cells.length = 0;
         for (let c = 1; c < values.length; c += 1) cells.push(cellText(values[c]));
         if (cells.every((c) => c.trim() === '')) continue;
+        // A sheet stores no trailing blank cells: a row ends where its last value is, so pad it to the
+        // header's width (a blank last cell is empty, not a missing column).
+        if (width < 0) width = cells.length;
+        while (cells.length < width) cells.push('');
         onRecord(cells, row.number);
       }
       break; // the first worksheet only

@@ -85,6 +85,11 @@ test('list summarize never prints or writes a name, e-mail, phone or street, wha
   // The same list gives the same counts from CSV and from the workbook, and from UTF-8 and Latin-1.
   const counts = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')).counts;
   assert.deepEqual(counts('xlsx-counts.json'), counts('us-counts.json'));
+  const buckets = (name: string) => {
+    const d = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    return [d.rows, d.placed, d.empty, d.filtered, d.unrecognisedByReason];
+  };
+  assert.deepEqual(buckets('xlsx-counts.json'), buckets('us-counts.json'));
   assert.deepEqual(counts('fr-latin1-counts.json'), counts('fr-counts.json'));
   // A scenario fed the counts of a list mostly left out warns, and prints no personal data either.
   await runMain(['list', 'summarize', 'typed-names.csv', '--country', 'us', '--territory-column', 'state', '--out', 'few.json'], { cwd: dir });

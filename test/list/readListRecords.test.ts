@@ -43,12 +43,13 @@ test('readListRecords reads an .xlsx workbook by its signature: numbers, rich te
   ws.addRow([]);
   ws.addRow(['Bo', { richText: [{ text: 'Hér' }, { text: 'ault' }] }]);
   ws.addRow(['Cy', { formula: '1000+0', result: 1000 }]);
+  ws.addRow(['Di']);
   wb.addWorksheet('Other').addRow(['ignored']);
   const path = join(dir, 'list.data');
   await wb.xlsx.writeFile(path);
   const { format, out } = await records(path);
   assert.deepEqual(format, { format: 'xlsx' });
-  assert.deepEqual(out, [[1, 'nom', 'code postal'], [2, 'Ada', '75011'], [4, 'Bo', 'Hérault'], [5, 'Cy', '1000']]);
+  assert.deepEqual(out, [[1, 'nom', 'code postal'], [2, 'Ada', '75011'], [4, 'Bo', 'Hérault'], [5, 'Cy', '1000'], [6, 'Di', '']]);
 });
 
 test('readListRecords reads again as Windows-1252 a file that is plain ASCII for 64 KiB and Latin-1 after', async () => {
