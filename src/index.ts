@@ -37,6 +37,20 @@ export { parseCsvText } from './data/parseCsvText.js';
 export type { CsvTable, CsvRecord } from './data/parseCsvText.js';
 export type { DataText } from './data/dataText.js';
 
+// Reading files people have: encodings, delimited text, race files
+export { decodeText, sniffDelimiter } from './io/decodeText.js';
+export type { DecodedText, DecodeTextOptions, TextEncodingName, Delimiter } from './io/decodeText.js';
+export { parseDelimited, parseNumberCell } from './io/parseDelimited.js';
+export type { DelimitedTable, ParseDelimitedOptions, NumberCellOptions } from './io/parseDelimited.js';
+export { readRaceFile, readXlsxGrid } from './node/readRaceFile.js';
+export { parseRaceBytes, parseRaceGrid, raceGridFromBytes, detectRaceFormat, RACE_FORMATS } from './data/race/parseRaceFile.js';
+export type { RaceBundledData } from './data/race/parseRaceFile.js';
+export { parseRaceTable } from './data/race/parseRaceTable.js';
+export { parseMedsl, type MedslBundledData } from './data/race/parseMedsl.js';
+export { parseFrMinistere, MINISTRY_TO_INSEE, type FrBundledData } from './data/race/parseFrMinistere.js';
+export type { RaceGrid } from './data/race/raceGrid.js';
+export type { RaceFormat, RaceWeights, RaceFileOptions, RaceColumnUse, RaceUnit, RaceFileResults } from './data/race/raceTypes.js';
+
 // Model and scenarios
 export type {
   Scenario,

@@ -75,6 +75,14 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions): De
         found: 'another character',
       });
     }
+    if (e.code === 'INVALID_OPENING_QUOTE' || e.code === 'CSV_INVALID_OPENING_QUOTE') {
+      throw new InputError({
+        file,
+        at: `line ${e.lines ?? '?'}, field ${(e.column ?? 0) + 1}`,
+        expected: 'a field either wholly in double quotes or without any',
+        found: 'a double quote inside an unquoted field',
+      });
+    }
     throw new InputError({ file, at: `line ${e.lines ?? '?'}`, expected: 'well-formed delimited text', found: e.code ?? 'unreadable text' });
   }
   const records: CsvRecord[] = [];
@@ -98,8 +106,9 @@ export interface NumberCellOptions {
 
 /**
  * Reads a number written the way spreadsheets export it: optional sign, digits with optional
- * thousands grouping (spaces, no-break spaces, or `,` — `.` with `decimalComma`), and a decimal
- * mark (`.`, or `,` with `decimalComma`). Leading and trailing spaces are ignored.
+ * thousands grouping in groups of three (spaces, no-break spaces, or `,` — `.` with
+ * `decimalComma`), and a decimal mark (`.`, or `,` with `decimalComma`). Leading and trailing
+ * spaces are ignored; `3 5` or `1,5` without `decimalComma` are not numbers.
  *
  * @param text Cell text.
  * @param options `decimalComma` for French-style numbers.
@@ -111,12 +120,18 @@ export interface NumberCellOptions {
  * parseNumberCell('12 abc') // => undefined
  */
 export function parseNumberCell(text: string, options: NumberCellOptions = {}): number | undefined {
-  let s = text.trim().replace(/[\s\u00a0\u202f]/g, '');
+  const s = text.trim();
   if (s === '') return undefined;
-  const [group, decimal] = options.decimalComma ? ['.', ','] : [',', '.'];
-  const grouped = new RegExp(`^[+-]?\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d+)?$`);
-  if (grouped.test(s)) s = s.split(group).join('');
-  if (decimal === ',') s = s.replace(',', '.');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
-  return Number(s);
+  const decimal = options.decimalComma ? ',' : '.';
+  // Thousands are grouped by one kind of separator, in groups of exactly three digits.
+  for (const group of [' ', '\u00a0', '\u202f', options.decimalComma ? '.' : ',']) {
+    const parts = s.replace(/^[+-]/, '').split(decimal);
+    if (parts.length > 2 || !parts[0]!.includes(group)) continue;
+    if (!new RegExp(`^\\d{1,3}(\\${group}\\d{3})+$`).test(parts[0]!)) return undefined;
+    if (parts.length === 2 && !/^\d+$/.test(parts[1]!)) return undefined;
+    return Number(`${s.startsWith('-') ? '-' : ''}${parts[0]!.split(group).join('')}${parts.length === 2 ? `.${parts[1]}` : ''}`);
+  }
+  const plain = decimal === ',' ? s.replace(',', '.') : s;
+  if ((decimal === ',' && s.includes('.')) || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(plain)) return undefined;
+  return Number(plain);
 }

@@ -13,6 +13,11 @@ test('parseDelimited reads semicolons, quoted delimiters and line breaks, and th
   ]);
 });
 
+test('parseDelimited reads old Mac line ends (CR only) with the right line numbers', () => {
+  const t = parseDelimited('id,v\rA,1\r\rB,2\r', { file: 'x.csv' });
+  assert.deepEqual(t.records, [{ line: 2, cells: ['A', '1'] }, { line: 4, cells: ['B', '2'] }]);
+});
+
 test('parseDelimited drops a byte-order mark and reads tabs', () => {
   const t = parseDelimited('\ufeffid\tD\nFL\t1\n', { file: 'x.tsv' });
   assert.deepEqual(t.header, ['id', 'D']);
@@ -36,6 +41,11 @@ test('parseDelimited reports quoting errors by line without the cell content', (
     assert.doesNotMatch(e.message, /Doe/);
     return true;
   });
+  assert.throws(() => parseDelimited('a,b\n1,Jane "Jo" Doe\n', { file: 'x.csv' }), (e: unknown) => {
+    assert.ok(e instanceof InputError);
+    assert.equal(e.message, 'x.csv: line 2, field 2 must be a field either wholly in double quotes or without any, got a double quote inside an unquoted field');
+    return true;
+  });
   assert.throws(() => parseDelimited('\n\n', { file: 'x.csv' }), /x\.csv: line 1 must be a header row, got an empty file/);
 });
 
@@ -48,4 +58,10 @@ test('parseNumberCell reads decimal commas, grouped thousands and rejects text',
   assert.equal(parseNumberCell('1,5'), undefined);
   assert.equal(parseNumberCell('12 abc'), undefined);
   assert.equal(parseNumberCell(''), undefined);
+  assert.equal(parseNumberCell('3 5'), undefined);
+  assert.equal(parseNumberCell('12 3456'), undefined);
+  assert.equal(parseNumberCell('1.5', { decimalComma: true }), undefined);
+  assert.equal(parseNumberCell('1 234,5', { decimalComma: true }), 1234.5);
+  assert.equal(parseNumberCell('-1 234'), -1234);
+  assert.equal(parseNumberCell('2,5e3', { decimalComma: true }), 2500);
 });
