@@ -72,7 +72,8 @@ export const listSummarizeCommand: Command = {
       bar.finish();
     }
     const out = args.options.out as string | undefined;
-    if (out) await writeFileAtomic(resolve(context.cwd, out), toJsonText(counts), context.signal);
+    // Never over the list itself, nor over a folder; a read-only place is exit 2 (writeFileAtomic).
+    if (out) await writeFileAtomic(resolve(context.cwd, out), toJsonText(counts), context.signal, { shownPath: `--out ${out}`, inputs: [resolve(context.cwd, file)] });
     if (args.options.json) printJson(context.stdout, counts);
     else context.stdout.write(formatListCounts(counts) + (out ? `Counts written to ${out}\n` : ''));
   },
