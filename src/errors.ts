@@ -137,7 +137,7 @@ const MAX_LISTED_COLUMNS = 12;
  * @example
  * describeColumns(['name', 'state']) // => 'columns "name", "state"'
  * describeColumns(['Ada Lovelace', 'ada@example.org', '555-010-9999', 'FL'])
- * // => 'a first line of 4 values that looks like a data row, not a header (values not shown)'
+ * // => 'a first line of 4 values that looks like data or a title, not a header naming the columns (values not shown)'
  */
 export function describeColumns(header: readonly string[], looksLikeData?: (cell: string) => boolean): string {
   const dataLike = header.some((cell) => {
@@ -145,7 +145,7 @@ export function describeColumns(header: readonly string[], looksLikeData?: (cell
     return (t !== '' && !isShownCell(t)) || /^[+-]?\d[\d\s.,]*$/.test(t) || (t !== '' && looksLikeData?.(t) === true);
   });
   if (dataLike) {
-    return `a first line of ${header.length} value${header.length === 1 ? '' : 's'} that looks like a data row, not a header (values not shown)`;
+    return `a first line of ${header.length} value${header.length === 1 ? '' : 's'} that looks like data or a title, not a header naming the columns (values not shown)`;
   }
   const shown = header.slice(0, MAX_LISTED_COLUMNS).map((h) => (h.trim() === '' ? '(empty)' : JSON.stringify(h.trim())));
   const more = header.length - shown.length;

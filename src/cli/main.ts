@@ -130,7 +130,8 @@ function reportError(error: unknown, context: CliContext): number {
 
 /**
  * Runs the command line as a process: real stdout/stderr, Ctrl-C wired to an abort signal (a second
- * Ctrl-C exits at once), temporary files removed, and the exit code set.
+ * Ctrl-C exits at once), SIGTERM and SIGHUP ending the run after removing temporary files (exit 143,
+ * 129), a failed write to stdout ending it with exit 1 and a message, and the exit code set.
  * @example
  * await runCli(['flip', '--year', '2000']) // prints the answer; process.exitCode === 0
  */
@@ -143,11 +144,28 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
     }
     controller.abort(new Error('interrupted'));
   };
+  // SIGTERM (kill, a service manager) and SIGHUP (the terminal closed) end the run at once; the
+  // temporary files and staging folders go first, and a report folder moved aside goes back.
+  const onTerminate = (signal: NodeJS.Signals) => {
+    removePendingTemporaries();
+    process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
+  };
   process.on('SIGINT', onInterrupt);
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (`campaign-lab results --json | head`) is not a failure of ours.
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  process.on('SIGTERM', onTerminate);
+  process.on('SIGHUP', onTerminate);
+  // A failed write to stdout (a full disk, /dev/full, a reader that closed the pipe) means the output
+  // is incomplete: say so on stderr and exit 1, never 0 with truncated JSON.
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EPIPE' ? 'the reader closed the pipe' : error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
+    try {
+      process.stderr.write(`campaign-lab: failed: could not write the output to standard output (${reason}); it is incomplete\n`);
+    } catch {
+      // stderr is gone too: the exit code still tells.
+    }
+    removePendingTemporaries();
+    process.exit(EXIT_RUNTIME_FAILURE);
+  };
+  process.stdout.on('error', onOutputError);
   const code = await main(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -155,7 +173,14 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
     signal: controller.signal,
     cwd: process.cwd(),
   });
+  // Wait until stdout has taken everything (a pipe may still be draining), so a late write error is seen.
+  await new Promise<void>((resolve) => {
+    if (process.stdout.writableLength === 0 && !process.stdout.writableNeedDrain) resolve();
+    else process.stdout.write('', () => resolve());
+  });
   process.off('SIGINT', onInterrupt);
+  process.off('SIGTERM', onTerminate);
+  process.off('SIGHUP', onTerminate);
   removePendingTemporaries();
   process.exitCode = controller.signal.aborted && code !== EXIT_BAD_INPUT ? EXIT_INTERRUPTED : code;
 }

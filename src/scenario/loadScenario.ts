@@ -7,8 +7,9 @@
  * Node-only (file reading); {@link parseScenarioText} is the browser-safe part.
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
-import { InputError, describeCell, describeValue } from '../errors.js';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, parse as parseYaml } from 'yaml';
+import type { Document } from 'yaml';
+import { InputError, describeCell, describeValue, isShownCell } from '../errors.js';
 import { parseJsonText } from '../data/parseJsonText.js';
 import { readInputText } from '../node/readInputFile.js';
 import { setPath } from './setPath.js';
@@ -23,10 +24,17 @@ export interface ScenarioLoadOptions {
   overrides?: readonly string[];
   /** Told about a counts file that placed few of its list's rows (fewer than half). */
   onWarning?: (message: string) => void;
+  /**
+   * The scenario path as the user wrote it, for messages (loadScenario only); a counts file is then
+   * named as written when absolute, else joined to this path's folder. Defaults to the path read.
+   */
+  displayPath?: string;
 }
 
 /** Largest scenario file read, bytes: scenarios are hand-written; anything bigger is a wrong file. */
 export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+/** Largest list a scenario accepts (the schema's `listSize` maximum), people. */
+const MAX_LIST_SIZE = 1e9;
 /** Largest counts file read, bytes: one count per territory is a few kilobytes. */
 export const MAX_COUNTS_BYTES = 16 * 1024 * 1024;
 
@@ -46,10 +54,15 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
   if (text.trim() === '') throw new InputError({ file, expected: 'a scenario (a YAML or JSON object)', found: 'an empty file' });
   const lineCounter = new LineCounter();
   let parsed: unknown;
+  let doc: Document | undefined;
   if (/\.json$/i.test(file)) {
     parsed = parseJsonText(text, file);
   } else {
-    const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+    // uniqueKeys off: the yaml package checks each key against every earlier one (quadratic: 50,000
+    // keys took 46 s); duplicateKeyLine does the same check in one pass.
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
+    const duplicate = doc.errors.length === 0 ? duplicateKey(doc, lineCounter) : undefined;
+    if (duplicate) throw new InputError({ file, at: `line ${duplicate.line}, column ${duplicate.col}`, expected: 'valid YAML', found: 'Map keys must be unique' });
     const error = doc.errors[0];
     if (error) {
       const position = error.linePos?.[0];
@@ -77,15 +90,16 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
   }
   let scenario = parsed as Record<string, unknown>;
   for (const override of options.overrides ?? []) scenario = applyOverride(scenario, override, file);
-  const problems = findSchemaProblems(scenario, scenarioSchema);
+  // At most 100 problems are collected: the message reports the first and counts the rest.
+  const problems = findSchemaProblems(scenario, scenarioSchema, scenarioSchema, PROBLEM_LIMIT);
   if (problems.length > 0) {
-    const details = problemDetails(problems[0], file, problems.length - 1);
+    const details = problemDetails(problems[0], file, problems.length - 1, problems.length >= PROBLEM_LIMIT);
     const problemPath = problems[0].path.join('.');
     const fromOverride = (options.overrides ?? []).some((o) => {
       const key = o.slice(0, o.indexOf('=')).trim();
       return problemPath === key || problemPath.startsWith(`${key}.`);
     });
-    const line = fromOverride ? undefined : lineOf(text, problems[0].path);
+    const line = fromOverride ? undefined : lineOf(doc ?? parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter, problems[0].path);
     if (fromOverride) details.at = `${details.at} (set by --set)`;
     else if (line !== undefined) details.at = `${details.at} (line ${line})`;
     throw new InputError(details);
@@ -105,8 +119,9 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
  * (await loadScenario('scenarios/florida-2000.yaml')).year // => 2000
  */
 export async function loadScenario(path: string, options: ScenarioLoadOptions = {}): Promise<Scenario> {
-  const text = await readInputText(path, { expected: 'a scenario file (YAML or JSON)', maxBytes: MAX_SCENARIO_BYTES });
-  const scenario = parseScenarioText(text, path, options);
+  const shown = options.displayPath ?? path;
+  const text = await readInputText(path, { expected: 'a scenario file (YAML or JSON)', maxBytes: MAX_SCENARIO_BYTES, shownPath: shown });
+  const scenario = parseScenarioText(text, shown, options);
   if (!scenario.campaigns) return scenario;
   const campaigns: Scenario['campaigns'] = {};
   for (const [side, campaign] of Object.entries(scenario.campaigns)) {
@@ -115,8 +130,8 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
       const countsPath = resolve(dirname(path), allocation.file);
       // Name the counts file as the user can find it: an absolute path as written, a relative one
       // joined to the scenario's folder.
-      const shownPath = isAbsolute(allocation.file) ? allocation.file : join(dirname(path), allocation.file);
-      const counts = await readCountsFile(countsPath, shownPath, allocation.file, scenario.country, `campaigns.${side}.allocation.file`, path, options.onWarning);
+      const shownPath = isAbsolute(allocation.file) ? allocation.file : join(dirname(shown), allocation.file);
+      const counts = await readCountsFile(countsPath, shownPath, allocation.file, scenario.country, `campaigns.${side}.allocation.file`, shown, options.onWarning);
       campaigns[side] = { ...campaign, allocation: { counts } };
     } else {
       campaigns[side] = campaign;
@@ -168,13 +183,21 @@ async function readCountsFile(path: string, shownPath: string, written: string, 
     throw new InputError({ file: shownPath, at: 'counts', expected: 'an object of counts per territory id', found: describeCell(counts) });
   }
   const out: Record<string, number> = {};
+  let total = 0;
   for (const [id, n] of Object.entries(counts)) {
-    const shownId = describeCell(id);
-    const key = shownId.startsWith('"') ? `counts.${id}` : `a key of counts (${shownId})`;
+    if (!isShownCell(id)) {
+      // Not shaped like a territory id or name: a list export's keys (names, e-mails) are never shown.
+      throw new InputError({ file: shownPath, at: 'counts', expected: 'keys that are territory ids (USPS codes, département codes)', found: `a key that is ${describeCell(id)}` });
+    }
+    const key = `counts.${id}`;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
       throw new InputError({ file: shownPath, at: key, expected: 'a non-negative integer', found: describeCell(n) });
     }
     out[id] = n;
+    total += n;
+  }
+  if (total > MAX_LIST_SIZE) {
+    throw new InputError({ file: shownPath, at: 'counts', expected: `counts adding up to at most ${MAX_LIST_SIZE.toLocaleString('en-US')} people (the largest list size)`, found: `counts adding up to ${total}` });
   }
   return out;
 }
@@ -206,11 +229,39 @@ function shortYamlMessage(message: string): string {
   return first.length > 100 ? `${first.slice(0, 97)}...` : first;
 }
 
-/** Line (1-based) of the node at `path` in the text, when it exists there (overrides may not). */
-function lineOf(text: string, path: string[]): number | undefined {
+/** Most schema problems collected before validation stops. */
+const PROBLEM_LIMIT = 100;
+
+/**
+ * First key given twice in one mapping, with its line and column; one pass over the document with a
+ * set per mapping (linear in the number of keys).
+ */
+function duplicateKey(doc: Document, lineCounter: LineCounter): { line: number; col: number } | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        const name = isScalar(key) ? String(key.value) : key === null || key === undefined ? '' : String(key);
+        if (seen.has(name)) {
+          const range = (key as { range?: [number, number, number] } | null)?.range;
+          return range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+        }
+        seen.add(name);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
+}
+
+/** Line (1-based) of the node at `path` in the document, when it exists there (overrides may not). */
+function lineOf(doc: Document, lineCounter: LineCounter, path: string[]): number | undefined {
   try {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter });
     for (let n = path.length; n >= 1; n -= 1) {
       const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;

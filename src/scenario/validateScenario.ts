@@ -22,16 +22,19 @@ export interface SchemaProblem {
  * Walks `value` against `schema` and lists every problem, in document order. Understands `$ref` to
  * `#/definitions/…`, `type`, `enum`, `const`, `anyOf`, `properties`, `required`,
  * `additionalProperties`, `items`, `minItems`/`maxItems`, `minimum`/`maximum` and their exclusive forms.
+ * Time is linear in the size of `value`; with `limit` the walk stops once that many problems are found
+ * (a file of 100,000 unknown keys is then refused as fast as one of a hundred).
  *
  * @param root the schema holding `definitions` that `$ref`s point into
+ * @param limit most problems to collect
  * @example
  * findSchemaProblems({ a: 'x' }, { type: 'object', properties: { a: { type: 'number' } }, additionalProperties: false })
  * // => [{ path: ['a'], expected: 'a number', found: '"x"' }]
  */
-export function findSchemaProblems(value: unknown, schema: JsonSchema, root: JsonSchema = schema): SchemaProblem[] {
+export function findSchemaProblems(value: unknown, schema: JsonSchema, root: JsonSchema = schema, limit = Number.POSITIVE_INFINITY): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  walk(value, schema, root, [], problems);
-  return problems;
+  walk(value, schema, root, [], problems, limit);
+  return problems.slice(0, limit);
 }
 
 /**
@@ -46,8 +49,8 @@ export function findSchemaProblems(value: unknown, schema: JsonSchema, root: Jso
  * // throws InputError: a.yaml: campains must be a known key of the scenario, got an unknown key (did you mean "campaigns"?)
  */
 export function validateScenario(value: unknown, file?: string): Scenario {
-  const problems = findSchemaProblems(value, scenarioSchema);
-  if (problems.length > 0) throw new InputError(problemDetails(problems[0], file, problems.length - 1));
+  const problems = findSchemaProblems(value, scenarioSchema, scenarioSchema, 100);
+  if (problems.length > 0) throw new InputError(problemDetails(problems[0], file, problems.length - 1, problems.length >= 100));
   const scenario = { ...(value as Record<string, unknown>) };
   delete scenario.$schema;
   return scenario as unknown as Scenario;
@@ -59,8 +62,8 @@ export function validateScenario(value: unknown, file?: string): Scenario {
  * @example
  * problemDetails({ path: ['year'], expected: 'a number', found: '"x"' }, 'a.yaml') // => { file: 'a.yaml', at: 'year', expected: 'a number', found: '"x"', hint: undefined }
  */
-export function problemDetails(problem: SchemaProblem, file: string | undefined, more = 0): InputErrorDetails {
-  const hints = [problem.hint, more > 0 ? `${more} more problem${more > 1 ? 's' : ''} after this one` : undefined].filter(Boolean);
+export function problemDetails(problem: SchemaProblem, file: string | undefined, more = 0, atLeast = false): InputErrorDetails {
+  const hints = [problem.hint, more > 0 ? `${atLeast ? 'at least ' : ''}${more} more problem${more > 1 ? 's' : ''} after this one` : undefined].filter(Boolean);
   return {
     file,
     at: problem.path.length > 0 ? problem.path.map(shownKey).join('.') : 'the top level',
@@ -166,10 +169,11 @@ function describeFound(value: unknown): string {
   return typeof value === 'string' ? describeCell(value) : describeValue(value);
 }
 
-function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[]): void {
+function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[], limit = Number.POSITIVE_INFINITY): void {
+  if (out.length >= limit) return;
   const schema = resolveRef(schemaIn, root);
   if (schema.anyOf) {
-    walkAnyOf(value, schema, root, path, out);
+    walkAnyOf(value, schema, root, path, out, limit);
     return;
   }
   if (schema.const !== undefined && value !== schema.const) {
@@ -201,10 +205,10 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
       out.push({ path, expected: describeSchema(schema, root), found: describeFound(value) });
       return;
     }
-    value.forEach((item, i) => {
+    for (let i = 0; i < value.length && out.length < limit; i += 1) {
       const itemSchema = Array.isArray(schema.items) ? schema.items[i] : schema.items;
-      if (itemSchema) walk(item, itemSchema, root, [...path, String(i)], out);
-    });
+      if (itemSchema) walk(value[i], itemSchema, root, [...path, String(i)], out, limit);
+    }
     return;
   }
   if (value !== null && typeof value === 'object') {
@@ -215,7 +219,10 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
         out.push({ path: [...path, key], expected: describeSchema(properties[key] ?? {}, root), found: 'nothing (the key is required)' });
       }
     }
-    for (const [key, item] of Object.entries(record)) {
+    for (const key in record) {
+      if (out.length >= limit) return;
+      if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+      const item = record[key];
       if (item === undefined) continue;
       if (schema.propertyNames) {
         const keyProblems: SchemaProblem[] = [];
@@ -227,10 +234,10 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
       }
       const propertySchema = properties[key];
       if (propertySchema) {
-        walk(item, propertySchema, root, [...path, key], out);
+        walk(item, propertySchema, root, [...path, key], out, limit);
       } else if (schema.additionalProperties === false) {
         const known = Object.keys(properties).filter((k) => k !== '$schema');
-        const suggestion = didYouMean(key, known);
+        const suggestion = key.length <= 64 ? didYouMean(key, known) : undefined;
         out.push({
           path: [...path, key],
           expected: `one of the keys ${known.join(', ')}`,
@@ -238,7 +245,7 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
           hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
         });
       } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-        walk(item, schema.additionalProperties, root, [...path, key], out);
+        walk(item, schema.additionalProperties, root, [...path, key], out, limit);
       }
     }
   }
@@ -249,12 +256,12 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
  * value (the one whose shape matched, failing further down) explains the problem; when no branch got
  * past the value itself, the message lists every alternative.
  */
-function walkAnyOf(value: unknown, schema: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[]): void {
+function walkAnyOf(value: unknown, schema: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[], limit = Number.POSITIVE_INFINITY): void {
   let best: SchemaProblem[] | undefined;
   let bestDepth = -1;
   for (const branch of schema.anyOf ?? []) {
     const problems: SchemaProblem[] = [];
-    walk(value, branch, root, path, problems);
+    walk(value, branch, root, path, problems, limit);
     if (problems.length === 0) return;
     const depth = Math.max(...problems.map((p) => p.path.length));
     if (depth > bestDepth) {

@@ -92,7 +92,8 @@ export const listSummarizeCommand: Command = {
     }
     for (const warning of counts.warnings) context.stderr.write(`campaign-lab: warning: ${file}: ${warning}\n`);
     const out = args.options.out as string | undefined;
-    if (out) await writeFileAtomic(resolve(context.cwd, out), countsToJsonText(counts), context.signal);
+    // Never over the list itself, nor over a folder; a read-only place is exit 2 (writeFileAtomic).
+    if (out) await writeFileAtomic(resolve(context.cwd, out), countsToJsonText(counts), context.signal, { shownPath: `--out ${out}`, inputs: [resolve(context.cwd, file)] });
     if (args.options.json) context.stdout.write(countsToJsonText(counts));
     else context.stdout.write(formatListCounts(counts) + (out ? `Counts written to ${out}\n` : ''));
   },

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
+import { checkOutputFolder } from '../writeFileAtomic.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { formatRunSummary } from '../formatRunSummary.js';
@@ -35,7 +36,9 @@ export const runCommand: Command = {
   details: [
     'Loads and validates the scenario (YAML or JSON; see `campaign-lab schema`), fills in cited defaults, runs the',
     'Monte Carlo simulation (bit-identical for any number of threads) and summarises it.',
-    'With --out DIR: summary.json, territories.csv, charts as SVG and PNG, and briefing.html, written atomically.',
+    'With --out DIR: summary.json, territories.csv, charts as SVG and PNG, and briefing.html, written atomically as a set:',
+    'DIR must be new, empty, or an earlier report (a folder of other files is refused, never emptied); two runs sharing',
+    'DIR leave the report of the one that finished last, whole.',
     '',
     'Examples:',
     '  campaign-lab run scenarios/default.yaml --out out',
@@ -55,6 +58,9 @@ export const runCommand: Command = {
   },
   async run(args, context) {
     const file = args.positionals.scenario as string;
+    const out = args.options.out as string | undefined;
+    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
+    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
     const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
@@ -71,7 +77,6 @@ export const runCommand: Command = {
     } finally {
       bar.finish();
     }
-    const out = args.options.out as string | undefined;
     if (out) {
       let sweep;
       if (!args.options['no-sweep']) {
@@ -90,7 +95,7 @@ export const runCommand: Command = {
       }
       // Rendering (vega, resvg) loads only when a report is asked for: other commands start faster.
       const { writeReport } = await import('../writeReport.js');
-      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep }, context.signal);
+      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep }, context.signal, out);
     }
     if (args.options.json) printJson(context.stdout, summary);
     else context.stdout.write(formatRunSummary(summary) + (out ? `Report written to ${out}/ (briefing.html, summary.json, territories.csv, charts)\n` : ''));
