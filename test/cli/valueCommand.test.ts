@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from './cliHarness.js';
@@ -84,4 +84,14 @@ test('value draws its progress bar on stderr when stderr is a terminal, and stdo
   assert.equal(code, 0, stderr);
   assert.match(stderr, /\rvalue \[#* *\] +\d+%/);
   assert.equal(JSON.parse(stdout).territories.length, 51);
+});
+
+test('value refuses an --out that is an existing file with exit 2, before simulating', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'value-out-'));
+  const path = join(dir, 'taken.txt');
+  writeFileSync(path, 'mine\n');
+  const r = await runMain(['value', DEFAULT, '--side', 'D', '--add', '1e5', '--out', path]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--out .*taken\.txt must be a new folder.*got an existing file/);
+  assert.equal(readFileSync(path, 'utf8'), 'mine\n');
 });

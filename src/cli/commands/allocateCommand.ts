@@ -3,7 +3,7 @@
  * (spending cap, paid-advertising blackout, consent rules), against spending in proportion to votes and on
  * swing territories only, every plan on the same draws.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { printJson, toJsonText } from '../printJson.js';
@@ -11,7 +11,7 @@ import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { formatCount } from '../formatNumber.js';
-import { writeFilesAtomic, type ReportFile } from '../writeFileAtomic.js';
+import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../writeFileAtomic.js';
 import { allocation, applyPlan, channelLevers, recruitmentLevers, type AllocationLever, type AllocationPlan, type AllocationResult } from '../../analysis/allocation.js';
 import { pairedGroupDifference } from '../../analysis/listValueOnSharedDraws.js';
 import { twoPartyMarginPp } from '../../analysis/twoPartyMarginPp.js';
@@ -140,6 +140,9 @@ export const allocateCommand: Command = {
   },
   async run(args, context) {
     const file = args.positionals.scenario as string;
+    const out = args.options.out as string | undefined;
+    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
+    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
     const budgetAsked = parseAmount('budget', args.options.budget, true);
     const costPerSupporter = args.options['cost-per-supporter'] === undefined ? undefined : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], false);
     const alreadySpent = args.options['already-spent'] === undefined ? 0 : parseAmount('already-spent', args.options['already-spent'], true);
@@ -223,8 +226,7 @@ export const allocateCommand: Command = {
       scenario: resolved.name,
       version: VERSION,
     };
-    const out = args.options.out as string | undefined;
-    if (out) await writeFilesAtomic(await allocateFiles(resolve(context.cwd, out), doc, resolved, levers), context.signal);
+    if (out) await writeFolderAtomic(resolve(context.cwd, out), await allocateFiles(doc, resolved, levers), context.signal, out);
     if (args.options.json) printJson(context.stdout, doc);
     else context.stdout.write(formatAllocate(doc) + (out ? `Written to ${out}/ (allocation.json, allocation.svg, allocation.png)\n` : ''));
   },
@@ -264,8 +266,8 @@ function interval90(base: SimulationResult, variant: SimulationResult, side: Sid
   return { difference: d.deltaPWin, low: d.low, high: d.high };
 }
 
-async function allocateFiles(dir: string, doc: AllocateDocument, resolved: ResolvedScenario, levers: AllocationLever[]): Promise<ReportFile[]> {
-  const files: ReportFile[] = [{ path: join(dir, 'allocation.json'), data: toJsonText(doc) }];
+async function allocateFiles(doc: AllocateDocument, resolved: ResolvedScenario, levers: AllocationLever[]): Promise<FolderFile[]> {
+  const files: FolderFile[] = [{ name: 'allocation.json', data: toJsonText(doc) }];
   const names: Record<AllocateStrategy['name'], string> = { optimum: 'Optimum (greedy)', 'swing-only': 'Swing only', proportional: 'Proportional, candidates', 'proportional-all': 'Proportional, all' };
   const n = doc.simulations;
   const band = (p: number) => ({ low: Math.max(0, p - 1.6449 * Math.sqrt((p * (1 - p)) / n)), high: Math.min(1, p + 1.6449 * Math.sqrt((p * (1 - p)) / n)) });
@@ -292,6 +294,6 @@ async function allocateFiles(dir: string, doc: AllocateDocument, resolved: Resol
   );
   const { toSvg } = await import('../../render/toSvg.js');
   const { toPng } = await import('../../render/toPng.js');
-  files.push({ path: join(dir, 'allocation.svg'), data: await toSvg(spec) }, { path: join(dir, 'allocation.png'), data: await toPng(spec, { scale: 2 }) });
+  files.push({ name: 'allocation.svg', data: await toSvg(spec) }, { name: 'allocation.png', data: await toPng(spec, { scale: 2 }) });
   return files;
 }

@@ -3,7 +3,7 @@
  * territory (or region) in turn and ranks the paired changes in P(win) and expected weight, with 90 %
  * intervals, on common random numbers.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { printJson, toJsonText } from '../printJson.js';
@@ -11,7 +11,7 @@ import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { formatCount } from '../formatNumber.js';
-import { writeFilesAtomic, type ReportFile } from '../writeFileAtomic.js';
+import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../writeFileAtomic.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import {
   groupDifferencesOnSharedDraws,
@@ -162,6 +162,9 @@ export const valueCommand: Command = {
   },
   async run(args, context) {
     const file = args.positionals.scenario as string;
+    const out = args.options.out as string | undefined;
+    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
+    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
     const add = parseAdd(args.options.add as string);
     const by = (args.options.by as 'territory' | 'region' | undefined) ?? 'territory';
     let costPerSupporter = 0;
@@ -252,16 +255,15 @@ export const valueCommand: Command = {
       scenario: resolved.name,
       version: VERSION,
     };
-    const out = args.options.out as string | undefined;
-    if (out) await writeFilesAtomic(await valueFiles(resolve(context.cwd, out), doc, resolved), context.signal);
+    if (out) await writeFolderAtomic(resolve(context.cwd, out), await valueFiles(doc, resolved), context.signal, out);
     if (args.options.json) printJson(context.stdout, doc);
     else context.stdout.write(formatValue(doc) + (out ? `Written to ${out}/ (value.json, value.svg, value.png)\n` : ''));
   },
 };
 
 /** value.json and the marginal-value chart (per 1,000 supporters, 90 % intervals scaled alike). */
-async function valueFiles(dir: string, doc: ValueDocument, resolved: ResolvedScenario): Promise<ReportFile[]> {
-  const files: ReportFile[] = [{ path: join(dir, 'value.json'), data: toJsonText(doc) }];
+async function valueFiles(doc: ValueDocument, resolved: ResolvedScenario): Promise<FolderFile[]> {
+  const files: FolderFile[] = [{ name: 'value.json', data: toJsonText(doc) }];
   const scale = (r: ValueRow) => 1000 / r.added;
   const spec = marginalValue(
     { side: doc.side, rows: doc.territories.map((r) => ({ id: r.id, name: r.name, delta: r.deltaPWin * scale(r), low: r.low * scale(r), high: r.high * scale(r) })) },
@@ -273,6 +275,6 @@ async function valueFiles(dir: string, doc: ValueDocument, resolved: ResolvedSce
   );
   const { toSvg } = await import('../../render/toSvg.js');
   const { toPng } = await import('../../render/toPng.js');
-  files.push({ path: join(dir, 'value.svg'), data: await toSvg(spec) }, { path: join(dir, 'value.png'), data: await toPng(spec, { scale: 2 }) });
+  files.push({ name: 'value.svg', data: await toSvg(spec) }, { name: 'value.png', data: await toPng(spec, { scale: 2 }) });
   return files;
 }
