@@ -41,7 +41,35 @@ test('allocate refuses a bad budget, an unknown list origin and a missing lever 
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.stderr, pattern);
   }
+  // Raised inside the worker thread, still an exit-2 message: every lever is forbidden by the consent rules.
+  const forbidden = await runMain(['allocate', 'scenarios/france-2012.yaml', '--side', 'PS', '--budget', '1e6', '--cost-per-supporter', '5', '--sims', '200', '--list-origin', 'employer-or-administration', '--set', 'campaigns.PS.channels={email: {}}']);
+  assert.equal(forbidden.code, 2, forbidden.stderr);
+  assert.equal(forbidden.stderr, 'campaign-lab: levers must be at least one lever the legal limits allow, got 10 blocked\n');
   const noLever = await runMain(['allocate', 'scenarios/florida-2000.yaml', '--side', 'R', '--budget', '100', '--sims', '100']);
   assert.equal(noLever.code, 2);
   assert.match(noLever.stderr, /--cost-per-supporter must be given/);
+});
+
+test('allocate stops on Ctrl-C while the greedy search runs: exit 130, nothing printed', async () => {
+  const { main } = await import('../../src/cli/main.js');
+  const controller = new AbortController();
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['allocate', 'scenarios/default.yaml', '--side', 'D', '--budget', '2e7', '--cost-per-supporter', '5', '--sims', '20000', '--json'], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+        // The first progress line means the worker is searching: interrupt it there.
+        if (t.includes('allocate [')) controller.abort(new Error('interrupted'));
+      },
+    },
+    stderrIsTTY: true,
+    signal: controller.signal,
+    cwd: process.cwd(),
+  });
+  assert.ok(controller.signal.aborted, 'the search reported progress');
+  assert.equal(code, 130, stderr);
+  assert.equal(stdout, '');
+  assert.match(stderr, /campaign-lab: interrupted\n$/);
 });

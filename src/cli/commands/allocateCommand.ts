@@ -12,13 +12,10 @@ import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { formatCount } from '../formatNumber.js';
 import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../writeFileAtomic.js';
-import { allocation, applyPlan, channelLevers, recruitmentLevers, type AllocationLever, type AllocationPlan, type AllocationResult } from '../../analysis/allocation.js';
-import { pairedGroupDifference } from '../../analysis/listValueOnSharedDraws.js';
+import { channelLevers, recruitmentLevers, type AllocationLever, type AllocationPlan, type AllocationResult } from '../../analysis/allocation.js';
+import { allocatePlansInWorker, type AllocatePlansOutput } from '../allocatePlans.js';
 import { twoPartyMarginPp } from '../../analysis/twoPartyMarginPp.js';
 import { loadLegalLimits } from '../../data/loadFacts.js';
-import { prepareModel } from '../../sim/prepareModel.js';
-import { simulate } from '../../sim/simulate.js';
-import type { SimulationResult } from '../../sim/types.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
 import { allocationComparison } from '../../charts/allocationComparison.js';
@@ -168,37 +165,19 @@ export const allocateCommand: Command = {
     }
     const steps = (args.options.steps as number | undefined) ?? 5;
     const { simulations, seed } = resolved;
-    const model = (s: ResolvedScenario) => simulate(prepareModel(s), { simulations, seed, keep: { outcome: true, weightA: true } });
-    const expectedRuns = 1 + steps * levers.length + 4;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'allocate' });
-    let runs = 0;
-    // allocation() runs synchronously; the bar is drawn between runs.
-    const run = (s: ResolvedScenario): SimulationResult => {
-      context.signal.throwIfAborted();
-      const r = model(s);
-      bar.update(++runs, expectedRuns);
-      return r;
-    };
-    let result: AllocationResult;
-    let baseRun: SimulationResult;
-    let optimumRun: SimulationResult;
-    let nationwide: AllocateStrategy | undefined;
+    let plans: AllocatePlansOutput;
     try {
-      result = allocation(resolved, { run, budget: budgetAsked, levers, side, steps, limits, date, alreadySpent, optInShare });
-      baseRun = run(resolved);
-      optimumRun = run(applyPlan(resolved, side, levers, result.optimum.plan, consentShares(levers, result, optInShare, limits, resolved, side)));
-      const recruitBlocked = allRecruit.some((l) => result.blocked.includes(l.id));
-      if (allRecruit.length > 0 && !recruitBlocked) {
-        const total = allRecruit.reduce((s, l) => s + resolved.campaigns[side].allocation[l.territory!], 0);
-        const plan: AllocationPlan = {};
-        for (const l of allRecruit) plan[l.id] = total > 0 ? (result.budget * resolved.campaigns[side].allocation[l.territory!]) / total : result.budget / allRecruit.length;
-        const r = run(applyPlan(resolved, side, allRecruit, plan, consentShares(allRecruit, result, optInShare, limits, resolved, side)));
-        nationwide = { name: 'proportional-all', plan, pWin: r.pWin[side], optimumGain: interval90(r, optimumRun, side) };
-      }
+      // On a worker thread: allocation() is synchronous, and Ctrl-C must stop it at once.
+      plans = await allocatePlansInWorker(
+        { resolved, side, levers, allRecruit, budget: budgetAsked, steps, limits, date, alreadySpent, optInShare },
+        { signal: context.signal, onRun: (done, expected) => bar.update(done, expected) },
+      );
     } finally {
       bar.finish();
     }
-    const gain = interval90(baseRun, optimumRun, side);
+    const { result, gain } = plans;
+    const nationwide: AllocateStrategy | undefined = plans.nationwide ? { name: 'proportional-all', ...plans.nationwide } : undefined;
     const evaluation = (name: AllocateStrategy['name'], e: AllocationResult['optimum']): AllocateStrategy => ({
       name,
       plan: e.plan,
@@ -243,27 +222,10 @@ function closestTerritories(resolved: ResolvedScenario, ids: string[], k: number
     .map((x) => x.id);
 }
 
-/** Share of recruits that count per recruit lever under an opt-in rule (as allocation() applies it). */
-function consentShares(levers: AllocationLever[], result: AllocationResult, optInShare: number | undefined, limits: ReturnType<typeof loadLegalLimits> | undefined, resolved: ResolvedScenario, side: Side): Record<string, number> {
-  const active = Object.keys(resolved.campaigns[side].channels);
-  const share: Record<string, number> = {};
-  for (const l of levers) {
-    if (l.kind !== 'recruit' || result.blocked.includes(l.id)) continue;
-    const optIn = (limits?.consent ?? []).some((r) => r.listOrigin === l.listOrigin && r.requirement === 'opt-in' && (r.channel === 'any' || active.includes(r.channel)));
-    if (optIn && optInShare !== undefined) share[l.id] = optInShare;
-  }
-  return share;
-}
-
 /** 90 % interval of a paired difference from its mean and standard error (±3/n when no draw changes). */
 function toInterval90(difference: number, standardError: number, changed: number, n: number) {
   const half = changed === 0 ? 3 / n : 1.6448536269514722 * standardError;
   return { difference, low: difference - half, high: difference + half };
-}
-
-function interval90(base: SimulationResult, variant: SimulationResult, side: Side) {
-  const d = pairedGroupDifference(base, variant, side);
-  return { difference: d.deltaPWin, low: d.low, high: d.high };
 }
 
 async function allocateFiles(doc: AllocateDocument, resolved: ResolvedScenario, levers: AllocationLever[]): Promise<FolderFile[]> {
