@@ -53,7 +53,9 @@ export interface AllocatePlansOutput {
  * @param input scenario, side, levers, budget, steps and legal context
  * @param onRun called after each simulation run with the runs done and the runs expected
  * @example
- * allocatePlans({ resolved, side: 'D', levers, allRecruit, budget: 2e7, steps: 2, alreadySpent: 0 }).result.optimum.pWin // => 0.37 or so
+ * // scenarios/default.yaml at 5,000 simulations; recruiting at 5 dollars in the 5 states closest to a tie:
+ * allocatePlans({ resolved, side: 'D', levers, allRecruit, budget: 2e7, steps: 2, alreadySpent: 0 }).result.optimum
+ * // => {plan: {'recruit:PA': 20000000}, pWin: 0.3688, ...} (the CLI: allocate … --sims 5000 --candidates 5 --steps 2)
  */
 export function allocatePlans(input: AllocatePlansInput, onRun?: (done: number, expected: number) => void): AllocatePlansOutput {
   const { resolved, side, levers, allRecruit, steps, limits, date, alreadySpent, optInShare } = input;
