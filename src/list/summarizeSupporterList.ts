@@ -218,6 +218,14 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
   if (placedShare < LOW_PLACED_SHARE) {
     result.warnings.push(`only ${formatPercent(placedShare)} of the rows (${state.placed} of ${state.rows}) were placed in a territory${cause ? `; ${cause}` : ''}`);
   }
+  // Numbers alone cannot tell a US ZIP code from a French postcode; the column's name can.
+  const columnKey = normaliseName(header[column]);
+  const otherCountryColumn = country === 'fr' ? /^ZIP( ?CODE)?$/.test(columnKey) : /^(CODE POSTAL|CP)$/.test(columnKey);
+  if (otherCountryColumn && state.placed > 0) {
+    result.warnings.push(
+      `column ${JSON.stringify(header[column])} is named like ${country === 'fr' ? 'US ZIP codes' : 'French postcodes'}, read here as ${country === 'fr' ? 'French postcodes' : 'US ZIP codes'}: is --country ${country} the right country?`,
+    );
+  }
   if (autoCountryAt >= 0 && state.otherCountryColumnRows > 0) {
     const name = JSON.stringify(header[autoCountryAt]);
     result.warnings.push(

@@ -106,6 +106,14 @@ test('summarizeSupporterList exits with the likely cause when nothing is placed,
   }
 });
 
+test('summarizeSupporterList warns when a ZIP column is read as French postcodes', async () => {
+  const r = await summarizeSupporterList(file('zip-as-fr.csv', 'name,ZIP Code\nA,19103\nB,33101\n'), { country: 'fr', territoryColumn: 'zip code' });
+  assert.deepEqual(r.counts, { '19': 1, '33': 1 }); // numbers alone are valid French postcodes
+  assert.deepEqual(r.warnings, ['column "ZIP Code" is named like US ZIP codes, read here as French postcodes: is --country fr the right country?']);
+  const us = await summarizeSupporterList(file('zip-as-us.csv', 'name,ZIP Code\nA,19103\n'), { country: 'us', territoryColumn: 'zip code' });
+  assert.deepEqual([us.counts, us.warnings], [{ PA: 1 }, []]);
+});
+
 test('likelyCause names a filter that keeps too few rows', () => {
   const byReason = { email: 0, 'missing-column': 0, 'outside-territories': 0, phone: 0, text: 0, 'unknown-place': 0, 'unknown-postcode': 0 };
   const cause = likelyCause({ rows: 10, placed: 1, empty: 0, filtered: 9, unrecognisedByReason: byReason, otherCountryRows: 0, country: 'us', countryFilter: { column: 'Country', values: ['US'] } });
