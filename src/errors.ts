@@ -68,7 +68,8 @@ const MAX_SHOWN_CHARS = 32;
 /**
  * True when `text` is safe to show in a message about a file that may hold personal data: at most 32
  * characters of letters, digits, spaces and name punctuation, at most three words, fewer than seven
- * digits, no `@`, not shaped like a phone number, no line break. Column headers (`state`,
+ * digits, no `@`, not shaped like a phone number or a street address (a number then words), no line
+ * break. Column headers (`state`,
  * `Code postal`), territory values (`FL`, `Nouvelle-Calédonie`, `75001`) and numbers pass; e-mail
  * addresses, phone numbers, street addresses and free text do not.
  *
@@ -84,6 +85,8 @@ export function isShownCell(text: string): boolean {
   if (PHONE_SHAPE.test(t)) return false;
   if ((t.match(/\d/g) ?? []).length >= 7) return false;
   if (t.split(/\s+/).length > 3) return false;
+  // A house number then words: a street address.
+  if (/^\d+[a-z]?,?\s+\p{L}/iu.test(t)) return false;
   return NAME_SHAPE.test(t);
 }
 

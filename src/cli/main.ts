@@ -137,35 +137,7 @@ function reportError(error: unknown, context: CliContext): number {
  */
 export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const controller = new AbortController();
-  const onInterrupt = () => {
-    if (controller.signal.aborted) {
-      removePendingTemporaries();
-      process.exit(EXIT_INTERRUPTED);
-    }
-    controller.abort(new Error('interrupted'));
-  };
-  // SIGTERM (kill, a service manager) and SIGHUP (the terminal closed) end the run at once; the
-  // temporary files and staging folders go first, and a report folder moved aside goes back.
-  const onTerminate = (signal: NodeJS.Signals) => {
-    removePendingTemporaries();
-    process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
-  };
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', onTerminate);
-  process.on('SIGHUP', onTerminate);
-  // A failed write to stdout (a full disk, /dev/full, a reader that closed the pipe) means the output
-  // is incomplete: say so on stderr and exit 1, never 0 with truncated JSON.
-  const onOutputError = (error: NodeJS.ErrnoException) => {
-    const reason = error.code === 'EPIPE' ? 'the reader closed the pipe' : error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
-    try {
-      process.stderr.write(`campaign-lab: failed: could not write the output to standard output (${reason}); it is incomplete\n`);
-    } catch {
-      // stderr is gone too: the exit code still tells.
-    }
-    removePendingTemporaries();
-    process.exit(EXIT_RUNTIME_FAILURE);
-  };
-  process.stdout.on('error', onOutputError);
+  const removeHandlers = installProcessHandlers(controller);
   const code = await main(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -178,11 +150,53 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
     if (process.stdout.writableLength === 0 && !process.stdout.writableNeedDrain) resolve();
     else process.stdout.write('', () => resolve());
   });
-  process.off('SIGINT', onInterrupt);
-  process.off('SIGTERM', onTerminate);
-  process.off('SIGHUP', onTerminate);
+  removeHandlers();
   removePendingTemporaries();
   process.exitCode = controller.signal.aborted && code !== EXIT_BAD_INPUT ? EXIT_INTERRUPTED : code;
+}
+
+/**
+ * Installs the process's signal and output handlers: Ctrl-C (SIGINT) aborts `controller` (a second
+ * Ctrl-C exits 130 at once); SIGTERM and SIGHUP remove temporary files and staging folders, move back
+ * a report folder a cut swap had moved aside, and exit 143 or 129; a failed write to stdout (a full
+ * disk, /dev/full, a closed pipe) says so on stderr and exits 1.
+ *
+ * @returns a function that removes the handlers
+ * @example
+ * const remove = installProcessHandlers(new AbortController()); remove() // => undefined
+ */
+export function installProcessHandlers(controller: AbortController): () => void {
+  const onInterrupt = () => {
+    if (controller.signal.aborted) {
+      removePendingTemporaries();
+      process.exit(EXIT_INTERRUPTED);
+    }
+    controller.abort(new Error('interrupted'));
+  };
+  const onTerminate = (signal: NodeJS.Signals) => {
+    removePendingTemporaries();
+    process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
+  };
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EPIPE' ? 'the reader closed the pipe' : error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
+    try {
+      process.stderr.write(`campaign-lab: failed: could not write the output to standard output (${reason}); it is incomplete\n`);
+    } catch {
+      // stderr is gone too: the exit code still tells.
+    }
+    removePendingTemporaries();
+    process.exit(EXIT_RUNTIME_FAILURE);
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onTerminate);
+  process.on('SIGHUP', onTerminate);
+  process.stdout.on('error', onOutputError);
+  return () => {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onTerminate);
+    process.off('SIGHUP', onTerminate);
+    // The output handler stays: a write still pending at exit may yet fail.
+  };
 }
 
 /** True when this file is the process's entry point (not imported by bin/ or a test). */

@@ -79,7 +79,7 @@ export function parseArguments(argv: readonly string[], spec: ArgumentSpec): Par
       const suggestion = didYouMean(name, Object.keys(spec.options));
       throw new InputError({
         at: `--${name}`,
-        expected: `one of the options ${Object.keys(spec.options).map((o) => `--${o}`).join(', ')}`,
+        expected: Object.keys(spec.options).length === 0 ? 'absent: this command takes no options' : `one of the options ${Object.keys(spec.options).map((o) => `--${o}`).join(', ')}`,
         found: 'an unknown option',
         hint: suggestion ? `did you mean --${suggestion}?` : undefined,
       });

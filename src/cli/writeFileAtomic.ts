@@ -49,6 +49,22 @@ export function removePendingTemporaries(): void {
   pendingRestores.clear();
 }
 
+/**
+ * Registers a temporary file or folder of this process, removed on Ctrl-C, SIGTERM, SIGHUP and at
+ * exit unless released first (for writers other than the ones here).
+ *
+ * @returns a function that releases it (after it was renamed or removed)
+ * @example
+ * const release = trackTemporary('out/.x.tmp'); release() // => undefined
+ */
+export function trackTemporary(path: string): () => void {
+  installExitHook();
+  pendingTemporaries.add(path);
+  return () => {
+    pendingTemporaries.delete(path);
+  };
+}
+
 /** Name of the temporary file for `path`: hidden, in the same directory, unique per process and call. */
 function temporaryName(path: string, suffix = 'tmp'): string {
   const random = Math.floor(Math.random() * 0x100000000).toString(36);

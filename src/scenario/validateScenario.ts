@@ -165,7 +165,7 @@ function describeFound(value: unknown): string {
     const shown = keys.slice(0, 12).map(shownKey);
     return `an object with keys ${shown.join(', ')}${keys.length > 12 ? ` and ${keys.length - 12} more` : ''}`;
   }
-  if (type === 'array') return `a list of ${(value as unknown[]).length} items`;
+  if (type === 'array') return `a list of ${(value as unknown[]).length} item${(value as unknown[]).length === 1 ? '' : 's'}`;
   return typeof value === 'string' ? describeCell(value) : describeValue(value);
 }
 
