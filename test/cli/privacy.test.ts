@@ -48,7 +48,8 @@ list('unclosed-quote-header.csv', `"name,email,phone,street,state\n${csvRows.joi
 CASES.push(['list summarize: quote-in-data.csv', ['list', 'summarize', write('quote-in-data.csv', `name,email,phone,street,state\n${csvRows[0]}\n"${PEOPLE[1].name}" x,${PEOPLE[1].email},1,2,PA\n`), '--country', 'us', '--territory-column', 'state'], [0, 2]]);
 list('wide-header.csv', `${Array.from({ length: 10000 }, (_, i) => `column${i}`).join(',')}\n${csvRows[0]}\n`);
 list('wrong-column.csv', `name,email,phone,street,state\n${csvRows.join('\n')}\n`, 'zip');
-list('latin1-in-data.csv', Buffer.concat([Buffer.from(`name,email,phone,street,state\n${csvRows[0]}\n`), Buffer.from([0xe9]), Buffer.from(`${csvRows[1]}\n`)]));
+// A file that is plain ASCII and then not UTF-8 is read again as Windows-1252 (exit 0); shown nowhere either way.
+CASES.push(['list summarize: latin1-in-data.csv', ['list', 'summarize', write('latin1-in-data.csv', Buffer.concat([Buffer.from(`name,email,phone,street,state\n${csvRows[0]}\n`), Buffer.from([0xe9]), Buffer.from(`${csvRows[1]}\n`)])), '--country', 'us', '--territory-column', 'state'], [0, 2]]);
 list('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`name,state\n${csvRows[0]}\n`, 'utf16le')]));
 CASES.push(['list summarize: a folder', ['list', 'summarize', dir, '--country', 'us', '--territory-column', 'state']]);
 
