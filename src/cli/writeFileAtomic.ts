@@ -337,7 +337,14 @@ export async function checkOutputFolder(dir: string, shown: string): Promise<voi
   if (found.state === 'file') throw new InputError({ at, expected: FOLDER_EXPECTED, found: 'an existing file' });
   if (found.state === 'foreign') {
     const first = found.others.slice(0, 3).map((n) => describeCell(n));
+    let legacy = false;
+    try {
+      legacy = !existsSync(join(dir, MANIFEST_NAME)) && Array.isArray((JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')) as { report?: { files?: unknown } }).report?.files);
+    } catch {
+      legacy = false;
+    }
     throw new InputError({
+      hint: legacy ? 'it looks like a report of an earlier campaign-lab, written before reports carried a manifest: delete the folder or choose another' : undefined,
       at,
       expected: FOLDER_EXPECTED,
       found: `a folder holding ${found.others.length} file${found.others.length === 1 ? '' : 's'} campaign-lab did not write or that was changed since (${first.join(', ')}${found.others.length > 3 ? ', …' : ''}; left untouched)`,

@@ -225,6 +225,7 @@ function applyOverride(scenario: Record<string, unknown>, override: string, file
 
 /** First line of a YAML parser message, without the code excerpt it appends. */
 function shortYamlMessage(message: string): string {
+  if (/call stack/i.test(message)) return 'lists or maps nested too deep';
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return first.length > 100 ? `${first.slice(0, 97)}...` : first;
 }
