@@ -191,19 +191,54 @@ export function groupDifferencesOnSharedDraws(
   groups: readonly SupporterGroup[],
   side: Side,
 ): GroupDifference[] {
-  if (base.rule === 'popular-vote' || base.rule === 'two-round') {
-    throw new InputError({ at: 'rule', expected: 'a weighted rule (electoral-college or seats) for shared-draw values', found: JSON.stringify(base.rule) });
-  }
   const mBase = base.draws?.margins;
   const mBoost = boosted.draws?.margins;
   if (!mBase || !mBoost) throw new InputError({ at: 'result.draws.margins', expected: 'kept margins (keep: {margins: true})', found: 'none' });
   if (base.seed !== boosted.seed || base.simulations !== boosted.simulations || base.unitIds.join() !== boosted.unitIds.join()) {
     throw new InputError({ at: 'boosted run', expected: `the base run's seed ${base.seed}, ${base.simulations} draws and units`, found: `seed ${boosted.seed}, ${boosted.simulations} draws` });
   }
+  const accumulator = sharedDrawAccumulator(scenario, base, groups, side);
+  accumulator.add(mBase, mBoost, base.simulations);
+  return accumulator.rows();
+}
+
+/** What {@link sharedDrawAccumulator} returns: feed it slices of draws, then read the rows. */
+export interface SharedDrawAccumulator {
+  /** Adds `draws` paired draws: kept margins of the base and the boosted run, index `draw × units + unit`. */
+  add(baseMargins: Float32Array, boostedMargins: Float32Array, draws: number): void;
+  /** Draws added so far, and those the side won in the base run. */
+  readonly draws: number;
+  readonly baseWins: number;
+  /** One row per group, highest deltaPWin first (ties by id), over the draws added so far. */
+  rows(): GroupDifference[];
+}
+
+/**
+ * The streaming form of {@link groupDifferencesOnSharedDraws}: the same sums, fed slice by slice of draws,
+ * so a run of millions of simulations never holds all its margins at once.
+ *
+ * @param scenario the resolved base scenario (its territories give each unit's parent)
+ * @param layout a run of the scenario (or its model): `rule`, `sides`, `unitIds`, `weights`, `threshold`
+ * @param groups the groups, as given to withAllGroupsAdded
+ * @param side side whose list grows
+ * @throws {InputError} for a national-vote rule or a side not in the race
+ * @example
+ * const acc = sharedDrawAccumulator(resolved, baseRun, groups, 'D');
+ * acc.add(baseSlice, boostedSlice, 4096); acc.rows()[0].id // => 'PA'
+ */
+export function sharedDrawAccumulator(
+  scenario: ResolvedScenario,
+  layout: Pick<SimulationResult, 'rule' | 'sides' | 'unitIds' | 'weights' | 'threshold'>,
+  groups: readonly SupporterGroup[],
+  side: Side,
+): SharedDrawAccumulator {
+  const base = layout;
+  if (base.rule === 'popular-vote' || base.rule === 'two-round') {
+    throw new InputError({ at: 'rule', expected: 'a weighted rule (electoral-college or seats) for shared-draw values', found: JSON.stringify(base.rule) });
+  }
   const sign = side === base.sides[0] ? 1 : side === base.sides[1] ? -1 : 0;
   if (sign === 0) throw new InputError({ at: 'side', expected: `one of ${base.sides.join(', ')}`, found: JSON.stringify(side) });
   const U = base.unitIds.length;
-  const n = base.simulations;
   const weights = base.weights;
   const threshold = base.threshold;
   const index = new Map(base.unitIds.map((id, i) => [id, i]));
@@ -226,56 +261,77 @@ export function groupDifferencesOnSharedDraws(
   const lost = new Float64Array(G);
   const wSum = new Float64Array(G);
   const wSumSq = new Float64Array(G);
-  for (let d = 0; d < n; d++) {
-    const row = d * U;
-    let wA = 0;
-    let wB = 0;
-    for (let i = 0; i < U; i++) {
-      const m = mBase[row + i];
-      if (m > 0) wA += weights[i];
-      else if (m < 0) wB += weights[i];
+  let n = 0;
+  let baseWins = 0;
+  const add = (mBase: Float32Array, mBoost: Float32Array, draws: number) => {
+    if (mBase.length < draws * U || mBoost.length < draws * U) {
+      throw new InputError({ at: 'margins', expected: `${draws} draws of ${U} units`, found: `${Math.min(mBase.length, mBoost.length)} values` });
     }
-    const baseOutcome = wA >= threshold ? 1 : wB >= threshold ? -1 : 0;
-    const baseWin = baseOutcome === sign ? 1 : 0;
-    for (let g = 0; g < G; g++) {
-      const units = groupUnits[g];
-      let a = wA;
-      let b = wB;
-      for (let k = 0; k < units.length; k++) {
-        const i = units[k];
-        const before = mBase[row + i];
-        const after = mBoost[row + i];
-        if (before > 0) a -= weights[i];
-        else if (before < 0) b -= weights[i];
-        if (after > 0) a += weights[i];
-        else if (after < 0) b += weights[i];
+    for (let d = 0; d < draws; d++) {
+      const row = d * U;
+      let wA = 0;
+      let wB = 0;
+      for (let i = 0; i < U; i++) {
+        const m = mBase[row + i];
+        if (m > 0) wA += weights[i];
+        else if (m < 0) wB += weights[i];
       }
-      const outcome = a >= threshold ? 1 : b >= threshold ? -1 : 0;
-      const x = (outcome === sign ? 1 : 0) - baseWin;
-      if (x > 0) gained[g]++;
-      else if (x < 0) lost[g]++;
-      const w = sign === 1 ? a - wA : b - wB;
-      wSum[g] += w;
-      wSumSq[g] += w * w;
+      const baseOutcome = wA >= threshold ? 1 : wB >= threshold ? -1 : 0;
+      const baseWin = baseOutcome === sign ? 1 : 0;
+      baseWins += baseWin;
+      for (let g = 0; g < G; g++) {
+        const units = groupUnits[g];
+        let a = wA;
+        let b = wB;
+        for (let k = 0; k < units.length; k++) {
+          const i = units[k];
+          const before = mBase[row + i];
+          const after = mBoost[row + i];
+          if (before > 0) a -= weights[i];
+          else if (before < 0) b -= weights[i];
+          if (after > 0) a += weights[i];
+          else if (after < 0) b += weights[i];
+        }
+        const outcome = a >= threshold ? 1 : b >= threshold ? -1 : 0;
+        const x = (outcome === sign ? 1 : 0) - baseWin;
+        if (x > 0) gained[g]++;
+        else if (x < 0) lost[g]++;
+        const w = sign === 1 ? a - wA : b - wB;
+        wSum[g] += w;
+        wSumSq[g] += w * w;
+      }
     }
-  }
-  const rows = groups.map((group, g): GroupDifference => {
-    const p = pairedInterval(gained[g] - lost[g], gained[g] + lost[g], n, Z90, 3 / n);
-    const w = pairedInterval(wSum[g], wSumSq[g], n, Z90, 0);
-    return {
-      id: group.id,
-      name: group.name,
-      added: Math.round(Object.values(group.extra).reduce((s, x) => s + x, 0) * 1e6) / 1e6,
-      deltaPWin: p.mean,
-      standardError: p.standardError,
-      low: p.low,
-      high: p.high,
-      deltaWeight: w.mean,
-      deltaWeightLow: w.low,
-      deltaWeightHigh: w.high,
-      gained: gained[g],
-      lost: lost[g],
-    };
-  });
-  return rows.sort((x, y) => y.deltaPWin - x.deltaPWin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    n += draws;
+  };
+  const rows = (): GroupDifference[] => {
+    const out = groups.map((group, g): GroupDifference => {
+      const p = pairedInterval(gained[g] - lost[g], gained[g] + lost[g], n, Z90, 3 / n);
+      const w = pairedInterval(wSum[g], wSumSq[g], n, Z90, 0);
+      return {
+        id: group.id,
+        name: group.name,
+        added: Math.round(Object.values(group.extra).reduce((s, x) => s + x, 0) * 1e6) / 1e6,
+        deltaPWin: p.mean,
+        standardError: p.standardError,
+        low: p.low,
+        high: p.high,
+        deltaWeight: w.mean,
+        deltaWeightLow: w.low,
+        deltaWeightHigh: w.high,
+        gained: gained[g],
+        lost: lost[g],
+      };
+    });
+    return out.sort((x, y) => y.deltaPWin - x.deltaPWin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  };
+  return {
+    add,
+    get draws() {
+      return n;
+    },
+    get baseWins() {
+      return baseWins;
+    },
+    rows,
+  };
 }

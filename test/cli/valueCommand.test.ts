@@ -95,3 +95,17 @@ test('value refuses an --out that is an existing file with exit 2, before simula
   assert.match(r.stderr, /--out .*taken\.txt must be a new folder.*got an existing file/);
   assert.equal(readFileSync(path, 'utf8'), 'mine\n');
 });
+
+test('valueOnSharedDraws gives the same rows slice by slice as with every margin held at once', async () => {
+  const { prepareScenario } = await import('../../src/cli/prepareScenario.js');
+  const { supporterGroups } = await import('../../src/analysis/listValueOnSharedDraws.js');
+  const { valueOnSharedDraws } = await import('../../src/cli/commands/valueCommand.js');
+  const { resolved } = await prepareScenario(DEFAULT, { cwd: process.cwd(), overrides: ['simulations=10000', 'threads=1'] });
+  const groups = supporterGroups(resolved, 'D', 300000, 'territory');
+  const whole = await valueOnSharedDraws(resolved, groups, 'D');
+  const progress: number[] = [];
+  const sliced = await valueOnSharedDraws(resolved, groups, 'D', { maxKeptDraws: 4096, onProgress: (done) => progress.push(done) });
+  assert.deepEqual(progress, [4096, 8192, 10000]); // three slices of one block
+  assert.deepEqual(sliced, whole);
+  assert.ok(whole.rows.some((r) => r.gained > 0), 'some draws change');
+});
