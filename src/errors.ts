@@ -3,6 +3,13 @@
  *
  * Message grammar: `<where>: <key path or line> must be <expected>, got <found>`.
  * The command line maps an {@link InputError} to exit code 2; anything else is a runtime failure (exit 1).
+ *
+ * Privacy: a file given by the user (a supporter list, a counts file, a scenario that is really a
+ * list export) may hold names, e-mail addresses and phone numbers. Readers of such files render what
+ * they found with {@link describeCell} and {@link describeColumns}, which show a value only when it is
+ * shaped like a column name, a number or a territory, and otherwise describe it ("a 34-character
+ * value"). Every message also has its control characters escaped ({@link escapeControlCharacters}), so
+ * a key or file name cannot move the cursor or recolour a terminal.
  */
 export interface InputErrorDetails {
   /** File the bad input came from, when there is one (path as the user gave it). */
@@ -17,6 +24,9 @@ export interface InputErrorDetails {
   hint?: string;
 }
 
+/** Longest message an InputError prints, characters; longer ones are cut with a count of the rest. */
+export const MAX_MESSAGE_CHARS = 2000;
+
 /** Bad input from a user or a data file. Carries structured details; `message` is ready to print. */
 export class InputError extends Error {
   readonly details: InputErrorDetails;
@@ -27,9 +37,18 @@ export class InputError extends Error {
   }
 }
 
-/** Renders a value short for an error message: strings quoted, long values cut. */
+/**
+ * Renders a value short for an error message: strings quoted, long values cut. For values the
+ * program or its own data files produced; a value read from a user's file goes through
+ * {@link describeCell} instead.
+ *
+ * @example
+ * describeValue(NaN) // => 'NaN'
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'bigint') return String(value);
   let text: string;
   try {
     text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
@@ -39,12 +58,145 @@ export function describeValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Formats details in the one grammar: `file: at must be expected, got found (hint)`. */
+/** Seven or more digits, possibly with `+ ( ) . - /` and spaces between them: a phone number's shape. */
+const PHONE_SHAPE = /^\+?[\d\s().\-/]{7,}$/;
+/** Letters, digits, spaces and the punctuation of column names and place names. */
+const NAME_SHAPE = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} _.'’()\-/#&]*$/u;
+/** Longest text shown as a column name or territory. */
+const MAX_SHOWN_CHARS = 32;
+
+/**
+ * True when `text` is safe to show in a message about a file that may hold personal data: at most 32
+ * characters of letters, digits, spaces and name punctuation, at most three words, fewer than seven
+ * digits, no `@`, not shaped like a phone number or a street address (a number then words), no line
+ * break. Column headers (`state`,
+ * `Code postal`), territory values (`FL`, `Nouvelle-Calédonie`, `75001`) and numbers pass; e-mail
+ * addresses, phone numbers, street addresses and free text do not.
+ *
+ * @example
+ * isShownCell('FL') // => true
+ * isShownCell('ada@example.org') // => false
+ * isShownCell('+1 (555) 010-9999') // => false
+ */
+export function isShownCell(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > MAX_SHOWN_CHARS) return false;
+  if (t.includes('@')) return false;
+  if (PHONE_SHAPE.test(t)) return false;
+  if ((t.match(/\d/g) ?? []).length >= 7) return false;
+  if (t.split(/\s+/).length > 3) return false;
+  // A house number then words: a street address.
+  if (/^\d+[a-z]?,?\s+\p{L}/iu.test(t)) return false;
+  return NAME_SHAPE.test(t);
+}
+
+/** `a 34-character value`, `an empty value`: a description that shows nothing of the text. */
+function describeHidden(text: string): string {
+  if (text.trim() === '') return 'an empty value';
+  const length = [...text].length;
+  if (text.includes('@')) return `a ${length}-character value containing "@" (not shown)`;
+  return `a ${length}-character value (not shown)`;
+}
+
+/**
+ * Renders a value read from a file that may hold personal data: shown (quoted) only when it is a
+ * finite number, a boolean, null, or a string {@link isShownCell} accepts; otherwise described by its
+ * kind and length. Lists and objects are described by size, never by content.
+ *
+ * @param value a cell, a JSON value or a YAML value from a user's file
+ * @returns text for the `found` part of an {@link InputError}
+ * @example
+ * describeCell('FL') // => '"FL"'
+ * describeCell('Ada Lovelace <ada@example.org>') // => 'a 30-character value containing "@" (not shown)'
+ * describeCell([{ name: 'Ada' }]) // => 'a list of 1 value'
+ * describeCell(NaN) // => 'NaN'
+ */
+export function describeCell(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) && String(value).length <= 24 ? String(value) : Number.isFinite(value) ? 'a long number' : String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return isShownCell(value) ? JSON.stringify(value) : describeHidden(value);
+  if (Array.isArray(value)) return `a list of ${value.length} value${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object') {
+    const keys = Object.keys(value as object).length;
+    return `an object with ${keys} key${keys === 1 ? '' : 's'}`;
+  }
+  return `a value of type ${typeof value}`;
+}
+
+/** How many column names a message lists at most. */
+const MAX_LISTED_COLUMNS = 12;
+
+/**
+ * Renders a header row for a "no such column" message about a file that may hold personal data.
+ * When the row looks like data rather than a header (a cell not shaped like a column name, such as an
+ * e-mail address or a phone number, or a cell `looksLikeData` flags, such as a territory code), no
+ * cell is shown and the message says the first line looks like data. Otherwise the columns are listed,
+ * at most 12, with a count of the rest.
+ *
+ * @param header cells of the first line
+ * @param looksLikeData optional test of a cell that a header would not hold (a territory, a number)
+ * @example
+ * describeColumns(['name', 'state']) // => 'columns "name", "state"'
+ * describeColumns(['Ada Lovelace', 'ada@example.org', '555-010-9999', 'FL'])
+ * // => 'a first line of 4 values that looks like data or a title, not a header naming the columns (values not shown)'
+ */
+export function describeColumns(header: readonly string[], looksLikeData?: (cell: string) => boolean): string {
+  const dataLike = header.some((cell) => {
+    const t = cell.trim();
+    return (t !== '' && !isShownCell(t)) || /^[+-]?\d[\d\s.,]*$/.test(t) || (t !== '' && looksLikeData?.(t) === true);
+  });
+  if (dataLike) {
+    return `a first line of ${header.length} value${header.length === 1 ? '' : 's'} that looks like data or a title, not a header naming the columns (values not shown)`;
+  }
+  const shown = header.slice(0, MAX_LISTED_COLUMNS).map((h) => (h.trim() === '' ? '(empty)' : JSON.stringify(h.trim())));
+  const more = header.length - shown.length;
+  return `column${header.length === 1 ? '' : 's'} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/**
+ * Escapes characters that a terminal would act on: C0 and C1 control characters (ESC, BEL, CR,
+ * backspace…), DEL, and the Unicode bidirectional overrides; each becomes `\u{…}`. Tabs and line
+ * feeds become `\t` and `\n` so a message stays on one line.
+ *
+ * @example
+ * escapeControlCharacters('a\u001b[31mb\n') // => 'a\\u{1b}[31mb\\n'
+ */
+export function escapeControlCharacters(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
+    if (ch === '\n') return '\\n';
+    if (ch === '\t') return '\\t';
+    return `\\u{${ch.charCodeAt(0).toString(16)}}`;
+  });
+}
+
+/**
+ * Formats details in the one grammar: `file: at must be expected, got found (hint)`, with control
+ * characters escaped and the whole cut to {@link MAX_MESSAGE_CHARS}.
+ *
+ * @example
+ * formatInputError({ file: 'a.yaml', at: 'seed', expected: 'a finite number', found: '"x"' })
+ * // => 'a.yaml: seed must be a finite number, got "x"'
+ */
 export function formatInputError(d: InputErrorDetails): string {
   const where = [d.file, d.at].filter(Boolean).join(': ');
   const found = d.found === undefined ? '' : `, got ${d.found}`;
   const hint = d.hint ? ` (${d.hint})` : '';
-  return `${where ? `${where} ` : ''}must be ${d.expected}${found}${hint}`;
+  return limitMessage(escapeControlCharacters(`${where ? `${where} ` : ''}must be ${d.expected}${found}${hint}`));
+}
+
+/**
+ * Cuts a message to {@link MAX_MESSAGE_CHARS}, saying how much was left out.
+ *
+ * @example
+ * limitMessage('x'.repeat(2100)).endsWith('... (100 more characters)') // => true
+ */
+export function limitMessage(text: string): string {
+  if (text.length <= MAX_MESSAGE_CHARS) return text;
+  const keep = MAX_MESSAGE_CHARS - 40;
+  return `${text.slice(0, keep)}... (${text.length - keep} more characters)`;
 }
 
 /** Throws an {@link InputError} unless `condition` holds. */

@@ -130,6 +130,8 @@ export { pairedWinDifference } from './analysis/pairedWinDifference.js';
 export type { PairedDifference } from './analysis/pairedWinDifference.js';
 export { listMarginalValue, withExtraSupporters } from './analysis/listMarginalValue.js';
 export type { ListMarginalValue, ListMarginalValueOptions, ListMarginalValueRow, RunScenario } from './analysis/listMarginalValue.js';
+export { groupDifferencesOnSharedDraws, pairedGroupDifference, supporterGroups, withAllGroupsAdded, Z90 } from './analysis/listValueOnSharedDraws.js';
+export type { GroupDifference, SupporterGroup } from './analysis/listValueOnSharedDraws.js';
 export { allocation, recruitmentLevers, channelLevers, applyPlan } from './analysis/allocation.js';
 export type { AllocationResult, AllocationOptions, AllocationLever, AllocationPlan, PlanEvaluation } from './analysis/allocation.js';
 export { sensitivity, scenarioAssumptions } from './analysis/sensitivity.js';
@@ -183,7 +185,7 @@ export { briefingPage } from './render/briefingPage.js';
 export type { BriefingInput, BriefingChart, BriefingAssumption, BriefingSweep, BriefingSweepStep, HeadlineFigure } from './render/briefingPage.js';
 
 // Command line
-export { summarizeSupporterList, type SupporterListCounts, type SummarizeSupporterListOptions } from './list/summarizeSupporterList.js';
-export { CsvRecordParser, type CsvRecordParserOptions } from './list/CsvRecordParser.js';
-export { createTerritoryMatcher, departementOfPostcode, normaliseName, type TerritoryMatch, type UnplacedReason, type ListCountry } from './list/territoryMatcher.js';
+export { summarizeSupporterList, countsToJsonText, type SupporterListCounts, type SummarizeSupporterListOptions } from './list/summarizeSupporterList.js';
+export { readListRecords, type ListFileFormat, type ReadListRecordsOptions } from './list/readListRecords.js';
+export { createTerritoryMatcher, departementOfPostcode, normaliseName, stateOfZip, type TerritoryMatch, type UnrecognisedReason, type ListCountry } from './list/territoryMatcher.js';
 export { writeFileAtomic, writeFilesAtomic, type ReportFile } from './cli/writeFileAtomic.js';

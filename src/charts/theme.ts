@@ -226,6 +226,44 @@ export function wrapText(text: string, maxCharacters: number): string[] {
   return lines;
 }
 
+/** Title and subtitle font sizes, px (see {@link briefingConfig}). */
+const TITLE_FONT_SIZE = 22;
+const SUBTITLE_FONT_SIZE = 15;
+/** Most lines of a title or a subtitle; a longer text is cut with an ellipsis. */
+export const MAX_TITLE_LINES = 3;
+
+/**
+ * Fits a title to a width: unchanged when it fits on one line, else wrapped by words into at most
+ * {@link MAX_TITLE_LINES} lines (a word longer than a line is cut), the last ending in `…` when text
+ * was left out. A line may run half past `width` (over the axes and legend) before it wraps; DejaVu
+ * Sans averages about 0.6 em per character (0.55 regular, 0.62 bold).
+ *
+ * @param text the title
+ * @param width px available
+ * @param fontSize px
+ * @returns the title, or its lines (Vega-Lite draws an array as lines)
+ * @example fitTitle('A short title', 600, 22) // => 'A short title'
+ * @example fitTitle('x'.repeat(500), 130, 20).length // => 3 (lines of 16 characters, the last ending in …)
+ */
+export function fitTitle(text: string, width: number, fontSize: number): string | string[] {
+  const perLine = Math.max(10, Math.floor((1.5 * width) / (0.6 * fontSize)));
+  if (text.length <= perLine) return text;
+  // Long words are cut into pieces a line long, so one 5,000-character word wraps too.
+  const cut = text.length > perLine * (MAX_TITLE_LINES + 1);
+  const words = text
+    .slice(0, perLine * (MAX_TITLE_LINES + 1))
+    .split(/[ \t\r\n]+/)
+    .filter(Boolean)
+    .flatMap((w) => (w.length <= perLine ? [w] : (w.match(new RegExp(`.{1,${perLine}}`, 'gsu')) ?? [w])));
+  const lines = wrapText(words.join(' '), perLine);
+  if (lines.length === 1) return lines[0];
+  if (lines.length <= MAX_TITLE_LINES && !cut) return lines;
+  const kept = lines.slice(0, MAX_TITLE_LINES);
+  const last = kept[MAX_TITLE_LINES - 1] ?? '';
+  kept[kept.length - 1] = `${last.slice(0, Math.max(0, perLine - 1))}…`;
+  return kept;
+}
+
 /**
  * Throws unless the common options are usable: a title and at least one non-empty source.
  *
@@ -281,8 +319,10 @@ export function frameChart(plot: Record<string, unknown>, options: BriefingChart
       text: { field: 'line', type: 'nominal' },
     },
   };
-  const title: Record<string, unknown> = { text: options.title };
-  if (options.subtitle) title.subtitle = options.subtitle;
+  // A title too long for the chart's width wraps, at most 3 lines of a bounded length: a long
+  // scenario name cannot widen the picture without limit.
+  const title: Record<string, unknown> = { text: fitTitle(options.title, frame.footerWidth, TITLE_FONT_SIZE) };
+  if (options.subtitle) title.subtitle = fitTitle(options.subtitle, frame.footerWidth, SUBTITLE_FONT_SIZE);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title,

@@ -7,7 +7,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError, escapeControlCharacters, limitMessage } from '../errors.js';
 import type { CliContext, Command } from './CliContext.js';
 import { commands } from './commands/index.js';
 import { formatHelp } from './formatHelp.js';
@@ -122,7 +122,7 @@ function reportError(error: unknown, context: CliContext): number {
     context.stderr.write('campaign-lab: interrupted\n');
     return EXIT_INTERRUPTED;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = limitMessage(escapeControlCharacters(error instanceof Error ? error.message : String(error)));
   context.stderr.write(`campaign-lab: failed: ${message}\n`);
   if (process.env.CAMPAIGN_LAB_DEBUG && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
   return EXIT_RUNTIME_FAILURE;
@@ -130,24 +130,14 @@ function reportError(error: unknown, context: CliContext): number {
 
 /**
  * Runs the command line as a process: real stdout/stderr, Ctrl-C wired to an abort signal (a second
- * Ctrl-C exits at once), temporary files removed, and the exit code set.
+ * Ctrl-C exits at once), SIGTERM and SIGHUP ending the run after removing temporary files (exit 143,
+ * 129), a failed write to stdout ending it with exit 1 and a message, and the exit code set.
  * @example
  * await runCli(['flip', '--year', '2000']) // prints the answer; process.exitCode === 0
  */
 export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const controller = new AbortController();
-  const onInterrupt = () => {
-    if (controller.signal.aborted) {
-      removePendingTemporaries();
-      process.exit(EXIT_INTERRUPTED);
-    }
-    controller.abort(new Error('interrupted'));
-  };
-  process.on('SIGINT', onInterrupt);
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (`campaign-lab results --json | head`) is not a failure of ours.
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  const removeHandlers = installProcessHandlers(controller);
   const code = await main(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -155,9 +145,58 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
     signal: controller.signal,
     cwd: process.cwd(),
   });
-  process.off('SIGINT', onInterrupt);
+  // Wait until stdout has taken everything (a pipe may still be draining), so a late write error is seen.
+  await new Promise<void>((resolve) => {
+    if (process.stdout.writableLength === 0 && !process.stdout.writableNeedDrain) resolve();
+    else process.stdout.write('', () => resolve());
+  });
+  removeHandlers();
   removePendingTemporaries();
   process.exitCode = controller.signal.aborted && code !== EXIT_BAD_INPUT ? EXIT_INTERRUPTED : code;
+}
+
+/**
+ * Installs the process's signal and output handlers: Ctrl-C (SIGINT) aborts `controller` (a second
+ * Ctrl-C exits 130 at once); SIGTERM and SIGHUP remove temporary files and staging folders, move back
+ * a report folder a cut swap had moved aside, and exit 143 or 129; a failed write to stdout (a full
+ * disk, /dev/full, a closed pipe) says so on stderr and exits 1.
+ *
+ * @returns a function that removes the handlers
+ * @example
+ * const remove = installProcessHandlers(new AbortController()); remove() // => undefined
+ */
+export function installProcessHandlers(controller: AbortController): () => void {
+  const onInterrupt = () => {
+    if (controller.signal.aborted) {
+      removePendingTemporaries();
+      process.exit(EXIT_INTERRUPTED);
+    }
+    controller.abort(new Error('interrupted'));
+  };
+  const onTerminate = (signal: NodeJS.Signals) => {
+    removePendingTemporaries();
+    process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
+  };
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EPIPE' ? 'the reader closed the pipe' : error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
+    try {
+      process.stderr.write(`campaign-lab: failed: could not write the output to standard output (${reason}); it is incomplete\n`);
+    } catch {
+      // stderr is gone too: the exit code still tells.
+    }
+    removePendingTemporaries();
+    process.exit(EXIT_RUNTIME_FAILURE);
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onTerminate);
+  process.on('SIGHUP', onTerminate);
+  process.stdout.on('error', onOutputError);
+  return () => {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onTerminate);
+    process.off('SIGHUP', onTerminate);
+    // The output handler stays: a write still pending at exit may yet fail.
+  };
 }
 
 /** True when this file is the process's entry point (not imported by bin/ or a test). */

@@ -79,7 +79,7 @@ export function parseArguments(argv: readonly string[], spec: ArgumentSpec): Par
       const suggestion = didYouMean(name, Object.keys(spec.options));
       throw new InputError({
         at: `--${name}`,
-        expected: `one of the options ${Object.keys(spec.options).map((o) => `--${o}`).join(', ')}`,
+        expected: Object.keys(spec.options).length === 0 ? 'absent: this command takes no options' : `one of the options ${Object.keys(spec.options).map((o) => `--${o}`).join(', ')}`,
         found: 'an unknown option',
         hint: suggestion ? `did you mean --${suggestion}?` : undefined,
       });
@@ -124,7 +124,7 @@ export function parseArguments(argv: readonly string[], spec: ArgumentSpec): Par
   }
   for (const [name, option] of Object.entries(spec.options)) {
     if (option.required && options[name] === undefined) {
-      throw new InputError({ at: `--${name}`, expected: `given: ${option.description.replace(/\.$/, '').toLowerCase()}`, found: 'nothing' });
+      throw new InputError({ at: `--${name}`, expected: `given: ${lowerFirst(option.description.replace(/\.$/, ''))}`, found: 'nothing' });
     }
   }
   const positionals: ParsedArguments['positionals'] = {};
@@ -143,4 +143,9 @@ export function parseArguments(argv: readonly string[], spec: ArgumentSpec): Par
     throw new InputError({ at: 'arguments', expected: `at most ${spec.positionals.length} plain argument(s)`, found: describeValue(loose[k]) });
   }
   return { positionals, options };
+}
+
+/** Lower-cases the first letter only, so key paths and names in a description keep their case. */
+function lowerFirst(text: string): string {
+  return text.length > 0 && /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }

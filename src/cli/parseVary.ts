@@ -2,6 +2,7 @@
  * Parses the sweep options: `--vary key=from:to:steps` and `--shard k/n`.
  */
 import { InputError, describeValue } from '../errors.js';
+import { MAX_SWEEP_STEPS } from '../scenario/sweep.js';
 
 /** A parsed `--vary`. */
 export interface VarySpec {
@@ -25,8 +26,8 @@ export function parseVary(text: string): VarySpec {
   if (!match) throw new InputError({ at: '--vary', expected, found: describeValue(text) });
   const [from, to, steps] = [number(match[2]), number(match[3]), number(match[4])];
   if (!Number.isFinite(from) || !Number.isFinite(to)) throw new InputError({ at: '--vary', expected: `${expected} (from and to numbers)`, found: describeValue(text) });
-  if (!Number.isInteger(steps) || steps < 1 || steps > 100000) {
-    throw new InputError({ at: '--vary', expected: 'a number of steps from 1 to 100000 after the last colon', found: describeValue(match[4]) });
+  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_SWEEP_STEPS) {
+    throw new InputError({ at: '--vary', expected: `a number of steps from 1 to ${MAX_SWEEP_STEPS} after the last colon (the points are kept in memory)`, found: describeValue(match[4]) });
   }
   return { key: match[1], from, to, steps };
 }

@@ -3,7 +3,7 @@
  * load its baseline results (and past results for a historical correlation), the cited parameters,
  * and resolve every default. Shared by `run` and `sweep`.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { loadScenario } from '../scenario/loadScenario.js';
 import { resolveScenario, scenarioRound } from '../scenario/resolveScenario.js';
@@ -70,21 +70,23 @@ export function resolveLoadedScenario(scenario: Scenario, file: string): Prepare
  * Loads a scenario file and resolves it.
  *
  * @param file path as the user typed it (messages name it so)
- * @param options `overrides` (`key=value`), `cwd` to resolve the path against
+ * @param options `overrides` (`key=value`), `cwd` to resolve the path against, `onWarning` for a counts file that placed few rows
  * @example
  * prepareScenario('scenarios/florida-2000.yaml', { overrides: ['simulations=1000'], cwd: '.' }).then((p) => p.resolved.year) // => 2000
  */
-export async function prepareScenario(file: string, options: { overrides?: string[]; cwd: string }): Promise<PreparedScenario> {
-  let scenario: Scenario;
-  try {
-    scenario = await loadScenario(resolve(options.cwd, file), { overrides: options.overrides });
-  } catch (error) {
-    // Messages name files as the user typed them, or relative to the working directory.
-    if (error instanceof InputError && error.details.file) {
-      const shown = error.details.file === resolve(options.cwd, file) ? file : isAbsolute(error.details.file) ? relative(options.cwd, error.details.file) : error.details.file;
-      throw new InputError({ ...error.details, file: shown });
-    }
-    throw error;
-  }
+export async function prepareScenario(file: string, options: { overrides?: string[]; cwd: string; onWarning?: (message: string) => void }): Promise<PreparedScenario> {
+  // Messages name files as the user typed them: the scenario as given, a counts file as written in
+  // it when absolute, else relative to the scenario's folder as given.
+  const scenario: Scenario = await loadScenario(resolve(options.cwd, file), { overrides: options.overrides, displayPath: file, onWarning: options.onWarning });
   return resolveLoadedScenario(scenario, file);
+}
+
+/**
+ * The `onWarning` of a command: one `campaign-lab: warning: …` line on stderr.
+ *
+ * @example
+ * prepareScenario(file, { cwd, onWarning: warnOnStderr(context.stderr) })
+ */
+export function warnOnStderr(stderr: { write(text: string): unknown }): (message: string) => void {
+  return (message) => stderr.write(`campaign-lab: warning: ${message}\n`);
 }

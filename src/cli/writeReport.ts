@@ -1,11 +1,12 @@
 /**
  * Writes a run's report under `--out DIR`: summary.json, territories.csv, each chart as SVG and PNG,
- * and briefing.html. All files are staged under temporary names and renamed only once every one is
- * complete (see writeFilesAtomic), so an interrupted run leaves the previous report intact; files of a
- * previous report that the new one does not produce are removed, so a rerun overwrites cleanly.
+ * and briefing.html, atomically as a set (see writeFolderAtomic): the report is written to a hidden
+ * folder beside DIR and swapped in whole, so a reader, a kill or a second run sharing DIR never sees
+ * a mix of two reports. DIR must be new, empty, or hold an earlier report of campaign-lab (checked
+ * against its manifest of names, sizes and SHA-256); a folder with any other file is refused and left
+ * untouched, so nothing this program did not write is ever deleted.
  */
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { toSvg } from '../render/toSvg.js';
 import { toPng } from '../render/toPng.js';
@@ -13,7 +14,7 @@ import { buildReportCharts } from './reportCharts.js';
 import type { ListSizeSweep, ReportChart } from './reportCharts.js';
 import { territoriesCsv } from './territoriesCsv.js';
 import { toJsonText } from './printJson.js';
-import { removeStaleTemporaries, writeFilesAtomic } from './writeFileAtomic.js';
+import { writeFolderAtomic } from './writeFileAtomic.js';
 import type { ReportFile } from './writeFileAtomic.js';
 import { renderBriefing } from './renderBriefing.js';
 
@@ -64,29 +65,17 @@ export async function buildReportFiles(dir: string, input: ReportInput, signal?:
 }
 
 /**
- * Writes the report atomically and removes files a previous report in the same folder listed but
- * this one does not write.
+ * Writes the report atomically as a set, replacing an earlier report in the same folder whole.
  *
+ * @param dir output folder
+ * @param shown the folder as the user gave it, for messages (defaults to `dir`)
  * @returns the paths written
+ * @throws InputError when `dir` is an existing file, a folder holding other files, or not writable
  * @example
  * await writeReport('out', { summary, scenarioFile: 'scenarios/default.yaml' })
  * // => ['out/territories.csv', 'out/weight-distribution.svg', …, 'out/briefing.html', 'out/summary.json']
  */
-export async function writeReport(dir: string, input: ReportInput, signal?: AbortSignal): Promise<string[]> {
-  let previous: string[] = [];
-  try {
-    const old = JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')) as Partial<ReportSummary>;
-    previous = Array.isArray(old.report?.files) ? old.report.files.filter((f): f is string => typeof f === 'string' && !f.includes('/') && !f.includes('\\') && !f.startsWith('.')) : [];
-  } catch {
-    previous = [];
-  }
+export async function writeReport(dir: string, input: ReportInput, signal?: AbortSignal, shown = dir): Promise<string[]> {
   const files = await buildReportFiles(dir, input, signal);
-  await removeStaleTemporaries(dir);
-  await writeFilesAtomic(files, signal);
-  const written = new Set(files.map((f) => f.path));
-  for (const name of previous) {
-    const path = join(dir, name);
-    if (!written.has(path)) await rm(path, { force: true });
-  }
-  return files.map((f) => f.path);
+  return writeFolderAtomic(dir, files.map((f) => ({ name: basename(f.path), data: f.data })), signal, shown);
 }

@@ -1,8 +1,10 @@
 /**
  * Typed reading of parsed JSON with key-path error messages, shared by the JSON data loaders.
+ * A value found in the file is rendered by describeCell: shown when shaped like a name, a number or
+ * a territory, otherwise described ("a 34-character value"), so the reader is safe on a user's file.
  */
 import type { Citation, Confidence } from '../model/types.js';
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeCell, describeValue } from '../errors.js';
 import type { CitedPrior } from './parameters.js';
 
 const CONFIDENCES: readonly Confidence[] = ['H', 'M', 'L'];
@@ -14,8 +16,13 @@ const CONFIDENCES: readonly Confidence[] = ['H', 'M', 'L'];
 export class JsonReader {
   constructor(readonly file: string) {}
 
-  fail(at: string, expected: string, found: unknown): never {
-    throw new InputError({ file: this.file, at, expected, found: describeValue(found) });
+  /**
+   * Throws the InputError for `at`.
+   * @param found the value read from the file (rendered by describeCell), or, with `computed`, a
+   *   value this reader built from checked numbers (rendered in full)
+   */
+  fail(at: string, expected: string, found: unknown, computed = false): never {
+    throw new InputError({ file: this.file, at, expected, found: computed ? describeValue(found) : describeCell(found) });
   }
 
   object(value: unknown, at: string): Record<string, unknown> {
@@ -66,13 +73,13 @@ export class JsonReader {
     const central = this.number(o.central, `${at}.central`);
     const low = this.number(o.low, `${at}.low`);
     const high = this.number(o.high, `${at}.high`);
-    if (!(low <= central && central <= high)) this.fail(at, 'a prior with low <= central <= high', { low, central, high });
+    if (!(low <= central && central <= high)) this.fail(at, 'a prior with low <= central <= high', { low, central, high }, true);
     return { central, low, high, citation: this.citation(o.citation, `${at}.citation`) };
   }
 
   share(value: unknown, at: string): CitedPrior {
     const p = this.prior(value, at);
-    if (p.low < 0 || p.high > 1) this.fail(at, 'a prior of shares between 0 and 1', { low: p.low, high: p.high });
+    if (p.low < 0 || p.high > 1) this.fail(at, 'a prior of shares between 0 and 1', { low: p.low, high: p.high }, true);
     return p;
   }
 

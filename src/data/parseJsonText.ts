@@ -1,12 +1,20 @@
 /**
  * JSON parsing that reports where a malformed file goes wrong, by line and column.
- * `JSON.parse` in Node 20 sometimes names a character position and sometimes only quotes the text;
- * this small recursive-descent reader always knows its line and column.
+ * `JSON.parse` in Node 20 sometimes names a character position and sometimes only quotes the text
+ * (a file's content, which may be personal data, in an error); this small recursive-descent reader
+ * always knows its line and column, shows at most the one character it stopped at, refuses a key
+ * given twice in one object (RFC 8259 §4 leaves duplicates to the reader; silently keeping the last
+ * one hides a mistake), and refuses nesting deeper than {@link MAX_JSON_DEPTH}. Time is linear in
+ * the text's length.
  */
 import { InputError } from '../errors.js';
 
+/** Deepest nesting of lists and objects accepted: a data file is a few levels deep. */
+export const MAX_JSON_DEPTH = 256;
+
 class JsonScanner {
   private index = 0;
+  private depth = 0;
   constructor(
     private readonly text: string,
     private readonly file: string,
@@ -25,14 +33,19 @@ class JsonScanner {
     return `line ${line}, column ${offset - lineStart + 1}`;
   }
 
-  private fail(expected: string): never {
+  private fail(expected: string, found?: string): never {
     const ch = this.text[this.index];
     throw new InputError({
       file: this.file,
       at: this.locate(this.index),
       expected,
-      found: ch === undefined ? 'end of file' : JSON.stringify(ch),
+      found: found ?? (ch === undefined ? 'end of file' : JSON.stringify(ch)),
     });
+  }
+
+  private enter(): void {
+    this.depth += 1;
+    if (this.depth > MAX_JSON_DEPTH) this.fail(`nested at most ${MAX_JSON_DEPTH} lists or objects deep`, 'deeper nesting');
   }
 
   private skipSpace(): void {
@@ -65,24 +78,35 @@ class JsonScanner {
 
   private object(): Record<string, unknown> {
     const result: Record<string, unknown> = {};
+    this.enter();
     this.index++;
     this.skipSpace();
     if (this.text[this.index] === '}') {
       this.index++;
+      this.depth -= 1;
       return result;
     }
     for (;;) {
       this.skipSpace();
       if (this.text[this.index] !== '"') this.fail('a double-quoted property name');
+      const keyStart = this.index;
       const key = this.string();
+      if (Object.prototype.hasOwnProperty.call(result, key)) {
+        this.index = keyStart;
+        this.fail('a property name not already used in this object', 'a key given twice');
+      }
       this.skipSpace();
       if (this.text[this.index] !== ':') this.fail('":" after a property name');
       this.index++;
-      result[key] = this.value();
+      // defineProperty: a key named "__proto__" is an ordinary key, not the object's prototype.
+      Object.defineProperty(result, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
       this.skipSpace();
       const next = this.text[this.index];
       this.index++;
-      if (next === '}') return result;
+      if (next === '}') {
+        this.depth -= 1;
+        return result;
+      }
       if (next !== ',') {
         this.index--;
         this.fail('"," or "}" after a property value');
@@ -92,10 +116,12 @@ class JsonScanner {
 
   private array(): unknown[] {
     const result: unknown[] = [];
+    this.enter();
     this.index++;
     this.skipSpace();
     if (this.text[this.index] === ']') {
       this.index++;
+      this.depth -= 1;
       return result;
     }
     for (;;) {
@@ -103,7 +129,10 @@ class JsonScanner {
       this.skipSpace();
       const next = this.text[this.index];
       this.index++;
-      if (next === ']') return result;
+      if (next === ']') {
+        this.depth -= 1;
+        return result;
+      }
       if (next !== ',') {
         this.index--;
         this.fail('"," or "]" after an array element');
@@ -146,7 +175,8 @@ class JsonScanner {
  * @param text JSON text.
  * @param file Name used in error messages.
  * @returns The parsed value.
- * @throws {InputError} `data/x.json: line 3, column 5 must be a JSON value, got "}"`.
+ * @throws {InputError} `data/x.json: line 3, column 5 must be a JSON value, got "}"`; a key given twice
+ *   in one object, or nesting deeper than {@link MAX_JSON_DEPTH}, is refused the same way.
  * @example
  * parseJsonText('{"a": [1, 2]}', 'x.json') // => { a: [1, 2] }
  */

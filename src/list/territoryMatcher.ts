@@ -1,15 +1,34 @@
 /**
- * Maps one cell of a supporter list (a state, a département, a postcode) to a result-unit id, or to
- * the reason it cannot be placed. Matching ignores case, accents, hyphens, apostrophes and extra
- * spaces, so `côtes-d'armor`, `COTES D ARMOR` and `Côtes d’Armor` all give `22`.
+ * Maps one cell of a supporter list (a state, a département, a postcode or ZIP code, a `State/Zip`
+ * cell) to a result-unit id, or to the reason it cannot be placed. Matching ignores case, accents,
+ * dots, hyphens, apostrophes and extra spaces, so `côtes-d'armor`, `COTES D ARMOR` and `Côtes d’Armor`
+ * all give `22`, and `N.C.` gives `NC`.
+ *
+ * Node-only: US ZIP codes are looked up in the `zipcodes` package (ZIP → state, from the US Census
+ * Bureau's ZCTA gazetteer and USPS data, BSD licence).
  */
-import { FR_DEPARTEMENTS, US_STATES } from './territoryNames.js';
+import { createRequire } from 'node:module';
+import { isShownCell } from '../errors.js';
+import { FR_ABROAD_LABELS, FR_DEPARTEMENTS, FR_MINISTRY_CODES, US_DOTTED_ABBREVIATIONS, US_STATES } from './territoryNames.js';
 
-/** Why a row could not be placed in a territory. */
-export type UnplacedReason = 'empty' | 'unrecognised' | 'missing-column';
+/**
+ * Why a row could not be placed in a territory (the `unrecognised` reasons; `missing-column` is set by
+ * the reader for a row with fewer fields than the territory column's position):
+ * - `unknown-place`: shaped like a place name or code, but not one of the country's territories;
+ * - `unknown-postcode`: five digits (or four that lost their leading zero) that are no postcode or ZIP
+ *   code of the country's territories;
+ * - `outside-territories`: a real ZIP code of a US territory that votes for no elector (PR, GU, VI, AS,
+ *   MP) or a military post, or a French postcode of Monaco;
+ * - `email`, `phone`, `text`: an e-mail address, a phone number or free text: personal data or the wrong
+ *   column, counted and never printed.
+ */
+export type UnrecognisedReason = 'unknown-place' | 'unknown-postcode' | 'outside-territories' | 'email' | 'phone' | 'text' | 'missing-column';
 
-/** Result of matching one value: a unit id, or the reason there is none. */
-export type TerritoryMatch = { id: string } | { reason: UnplacedReason };
+/** Result of matching one value: a unit id (and how it was found), an empty cell, or the reason there is none. */
+export type TerritoryMatch =
+  | { id: string; via?: 'zip' | 'restored-zero' }
+  | { reason: 'empty' }
+  | { reason: Exclude<UnrecognisedReason, 'missing-column'> };
 
 /** Country whose territories a list is matched against. */
 export type ListCountry = 'us' | 'fr';
@@ -63,60 +82,135 @@ export function departementOfPostcode(postcode: string): string | undefined {
   return two in FR_DEPARTEMENTS ? two : undefined;
 }
 
+/** The `zipcodes` package's lookup (CommonJS). */
+type ZipLookup = (zip: string) => { state: string; country: string } | undefined;
+let zipLookup: ZipLookup | undefined;
+
+/**
+ * USPS state code of a 5-digit US ZIP code, from the `zipcodes` package; `undefined` when the package
+ * knows no such ZIP code.
+ *
+ * @example
+ * stateOfZip('19103') // => 'PA'
+ * stateOfZip('00601') // => 'PR'
+ */
+export function stateOfZip(zip: string): string | undefined {
+  zipLookup ??= (createRequire(import.meta.url)('zipcodes') as { lookup: ZipLookup }).lookup;
+  const found = zipLookup(zip);
+  return found && found.country === 'US' ? found.state : undefined;
+}
+
+/** Seven or more digits with only phone punctuation: a phone number's shape. */
+const PHONE = /^\+?[\d\s().\-/]{7,}$/;
+
+/**
+ * Why a value that matched nothing is unrecognised: the shape decides whether it may be shown.
+ *
+ * @example
+ * unrecognisedShape('ada@example.org') // => 'email'
+ * unrecognisedShape('Ontario') // => 'unknown-place'
+ */
+export function unrecognisedShape(value: string): 'unknown-place' | 'email' | 'phone' | 'text' {
+  const text = value.trim();
+  if (text.includes('@')) return 'email';
+  if (PHONE.test(text) && (text.match(/\d/g)?.length ?? 0) >= 7) return 'phone';
+  return isShownCell(text) ? 'unknown-place' : 'text';
+}
+
 /**
  * Builds a matcher for one country. The returned function is pure and fast (one map lookup per
  * value, a cache of values already seen), for lists of millions of rows.
  *
- * US accepts USPS codes (`fl`, `FL`), state names (`Florida`) and `Washington DC`/`D.C.`.
- * France accepts département codes (`1`, `01`, `2a`, `971`), names (`Hérault`, `La Réunion` or
- * `Réunion`) and 5-digit postcodes (`34000` → `34`).
+ * US accepts USPS codes (`fl`, `FL`), state names (`Florida`), dotted abbreviations (`N.C.`, `Mass.`),
+ * `Washington DC`/`D.C.`, ZIP codes (`19103`, `19103-1234`, and `2134` whose leading zero a spreadsheet
+ * dropped) and a state with a ZIP code in one cell (`PA 19103`, `Philadelphia, PA 19103`: the state decides).
+ * France accepts département codes (`1`, `01`, `2a`, `971`), the Ministry's letter codes (`ZA` … `ZZ`),
+ * names (`Hérault`, `La Réunion` or `Réunion`, `Français établis hors de France`) and postcodes (`34000`
+ * → `34`; `1000` → `01000` → `01` when the leading zero was lost).
  *
  * @example
  * createTerritoryMatcher('fr')('20200') // => { id: '2B' }
+ * createTerritoryMatcher('us')('PA 19103') // => { id: 'PA' }
  * createTerritoryMatcher('us')('  ') // => { reason: 'empty' }
  */
 export function createTerritoryMatcher(country: ListCountry): (value: string) => TerritoryMatch {
-  const byKey = new Map<string, string>();
-  if (country === 'us') {
-    for (const [code, name] of Object.entries(US_STATES)) {
-      byKey.set(code, code);
-      byKey.set(normaliseName(name), code);
-    }
-    for (const alias of ['WASHINGTON DC', 'WASHINGTON D C', 'D C']) byKey.set(alias, 'DC');
-  } else {
-    for (const [code, name] of Object.entries(FR_DEPARTEMENTS)) {
-      byKey.set(normaliseName(code), code);
-      const key = normaliseName(name);
-      byKey.set(key, code);
-      const withoutArticle = key.replace(/^(LA|LE|LES) /, '');
-      if (withoutArticle !== key) byKey.set(withoutArticle, code);
-    }
-    for (let d = 1; d <= 9; d += 1) byKey.set(String(d), `0${d}`);
-    byKey.set('CORSE DU SUD', '2A');
-    byKey.set('977', FR_SAINT_MARTIN_BARTHELEMY);
-    byKey.set('978', FR_SAINT_MARTIN_BARTHELEMY);
-    byKey.set('SAINT MARTIN', FR_SAINT_MARTIN_BARTHELEMY);
-    byKey.set('SAINT BARTHELEMY', FR_SAINT_MARTIN_BARTHELEMY);
-  }
+  const byKey = country === 'us' ? usKeys() : frKeys();
   const cache = new Map<string, TerritoryMatch>();
   const empty: TerritoryMatch = { reason: 'empty' };
-  const unrecognised: TerritoryMatch = { reason: 'unrecognised' };
+  const byPostcode = (digits: string): TerritoryMatch => {
+    const restored = digits.length === 4;
+    const code = restored ? `0${digits}` : digits;
+    if (country === 'us') {
+      const state = stateOfZip(code);
+      if (state === undefined) return { reason: 'unknown-postcode' };
+      if (!(state in US_STATES)) return { reason: 'outside-territories' };
+      return { id: state, via: restored ? 'restored-zero' : 'zip' };
+    }
+    if (restored && digits[0] === '0') return { reason: 'unknown-postcode' };
+    const id = departementOfPostcode(code);
+    if (id !== undefined) return restored ? { id, via: 'restored-zero' } : { id };
+    return { reason: code.startsWith('98') ? 'outside-territories' : 'unknown-postcode' };
+  };
+  const match = (value: string): TerritoryMatch => {
+    const key = normaliseName(value);
+    if (key === '') return empty;
+    const id = byKey.get(key);
+    if (id !== undefined) return { id };
+    // A postcode or ZIP code: five digits (ZIP+4 `19103-1234` too), or four that lost a leading zero.
+    const postcode = /^(\d{4,5})(?: (\d{4}))?$/.exec(key);
+    if (postcode && (postcode[2] === undefined || country === 'us')) return byPostcode(postcode[1]);
+    // A state or département with a postcode in one cell (`PA 19103`, `Philadelphia, PA 19103-1234`, `75011 Paris`).
+    const combined = /^(?:(.*?) )?([A-Z][A-Z ]*?) (\d{5})(?: \d{4})?$/.exec(key) ?? /^(\d{5}) ([A-Z][A-Z ]*)$/.exec(key);
+    if (combined) {
+      const [place, digits] = /^\d/.test(combined[1] ?? '') ? [combined[2], combined[1]] : [combined[2], combined[3]];
+      const named = byKey.get(place) ?? (combined[1] !== undefined && !/^\d/.test(combined[1]) ? byKey.get(`${combined[1]} ${place}`) : undefined);
+      if (named !== undefined) return { id: named };
+      return byPostcode(digits);
+    }
+    const shape = unrecognisedShape(value);
+    return { reason: shape };
+  };
   return (value: string): TerritoryMatch => {
     const cached = cache.get(value);
     if (cached) return cached;
-    let match: TerritoryMatch;
-    const key = normaliseName(value);
-    if (key === '') match = empty;
-    else {
-      let id = byKey.get(key);
-      if (id === undefined && country === 'fr' && /^\d{5}$/.test(key)) id = departementOfPostcode(key);
-      match = id === undefined ? unrecognised : { id };
-    }
+    const result = match(value);
     // Bound the cache: a list of free-text values must not grow memory without limit. The key is
-    // copied: `value` is usually a slice of a large chunk of the file, which the key would keep alive.
-    if (cache.size < 10_000 && value.length <= 64) cache.set(copyString(value), match);
-    return match;
+    // copied: `value` may be a slice of a large chunk of the file, which the key would keep alive.
+    if (cache.size < 50_000 && value.length <= 64) cache.set(copyString(value), result);
+    return result;
   };
+}
+
+function usKeys(): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const [code, name] of Object.entries(US_STATES)) {
+    byKey.set(code, code);
+    byKey.set(normaliseName(name), code);
+  }
+  for (const [abbreviation, code] of Object.entries(US_DOTTED_ABBREVIATIONS)) byKey.set(abbreviation, code);
+  for (const alias of ['WASHINGTON DC', 'WASHINGTON D C', 'WASH D C', 'D C']) byKey.set(alias, 'DC');
+  return byKey;
+}
+
+function frKeys(): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const [code, name] of Object.entries(FR_DEPARTEMENTS)) {
+    byKey.set(normaliseName(code), code);
+    const key = normaliseName(name);
+    byKey.set(key, code);
+    const withoutArticle = key.replace(/^(LA|LE|LES) /, '');
+    if (withoutArticle !== key) byKey.set(withoutArticle, code);
+  }
+  for (let d = 1; d <= 9; d += 1) byKey.set(String(d), `0${d}`);
+  for (const [code, id] of Object.entries(FR_MINISTRY_CODES)) byKey.set(code, id);
+  for (const label of FR_ABROAD_LABELS) byKey.set(normaliseName(label), 'ZZ');
+  byKey.set('CORSE DU SUD', '2A');
+  byKey.set('977', FR_SAINT_MARTIN_BARTHELEMY);
+  byKey.set('978', FR_SAINT_MARTIN_BARTHELEMY);
+  byKey.set('SAINT MARTIN', FR_SAINT_MARTIN_BARTHELEMY);
+  byKey.set('SAINT BARTHELEMY', FR_SAINT_MARTIN_BARTHELEMY);
+  byKey.set('SAINT MARTIN SAINT BARTHELEMY', FR_SAINT_MARTIN_BARTHELEMY);
+  return byKey;
 }
 
 /** A flat copy of a string that shares no memory with the string it was sliced from. */

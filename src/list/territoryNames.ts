@@ -65,6 +65,84 @@ export const US_STATES: Readonly<Record<string, string>> = {
   WY: 'Wyoming',
 };
 
+/**
+ * Traditional (AP style and U.S. Government Publishing Office Style Manual 2016, §9.13 "States and
+ * territories") abbreviations of state names with dots, as people type them in address fields, without
+ * their dots (matching ignores punctuation): `N.C.` → `N C`, `Mass.` → `MASS`. Abbreviations equal to the
+ * USPS code once the dots are gone (`Pa.`, `Ga.`, `Va.`) need no entry. Alaska, Hawaii, Idaho, Iowa,
+ * Maine, Ohio, Texas and Utah are not abbreviated there (`Tex.` is kept, still seen).
+ */
+export const US_DOTTED_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  ALA: 'AL',
+  ARIZ: 'AZ',
+  ARK: 'AR',
+  CAL: 'CA',
+  CALIF: 'CA',
+  COLO: 'CO',
+  CONN: 'CT',
+  DEL: 'DE',
+  'D C': 'DC',
+  FLA: 'FL',
+  ILL: 'IL',
+  IND: 'IN',
+  KAN: 'KS',
+  KANS: 'KS',
+  MASS: 'MA',
+  MICH: 'MI',
+  MINN: 'MN',
+  MISS: 'MS',
+  MONT: 'MT',
+  NEB: 'NE',
+  NEBR: 'NE',
+  NEV: 'NV',
+  'N H': 'NH',
+  'N J': 'NJ',
+  'N M': 'NM',
+  'N MEX': 'NM',
+  'N Y': 'NY',
+  'N C': 'NC',
+  'N D': 'ND',
+  'N DAK': 'ND',
+  OKLA: 'OK',
+  ORE: 'OR',
+  OREG: 'OR',
+  PENN: 'PA',
+  PENNA: 'PA',
+  'R I': 'RI',
+  'S C': 'SC',
+  'S D': 'SD',
+  'S DAK': 'SD',
+  TENN: 'TN',
+  TEX: 'TX',
+  WASH: 'WA',
+  'W VA': 'WV',
+  WIS: 'WI',
+  WISC: 'WI',
+  WYO: 'WY',
+};
+
+/**
+ * The Ministry of the Interior's letter codes of the overseas units and of the French abroad, as in its
+ * results files ("Élection présidentielle 2012 – résultats", data.gouv.fr: `ZA` Guadeloupe … `ZZ`), mapped
+ * to the unit ids of data/fr_departements.csv (INSEE codes overseas; `ZX` and `ZZ` kept).
+ */
+export const FR_MINISTRY_CODES: Readonly<Record<string, string>> = {
+  ZA: '971',
+  ZB: '972',
+  ZC: '973',
+  ZD: '974',
+  ZM: '976',
+  ZN: '988',
+  ZP: '987',
+  ZS: '975',
+  ZW: '986',
+  ZX: 'ZX',
+  ZZ: 'ZZ',
+};
+
+/** Other labels of the French abroad unit (`ZZ`): the Ministry's label and the usual short form. */
+export const FR_ABROAD_LABELS: readonly string[] = ['Français établis hors de France', "Français de l'étranger", 'Étranger', 'Hors de France'];
+
 /** Département code → name as published (upper case, without accents). */
 export const FR_DEPARTEMENTS: Readonly<Record<string, string>> = {
   '01': 'AIN',

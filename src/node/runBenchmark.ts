@@ -75,23 +75,25 @@ function measureNormals(): number {
  * Runs the benchmark: resolves {@link benchmarkScenario}, warms the kernel up, then times one run of
  * `simulations` draws on `threads` threads.
  *
- * @param options Simulations (default 1,000,000), threads (default 1) and model (`full` default, or
- *   `errors-only` to see what the campaigns cost).
+ * @param options Simulations (default 1,000,000), threads (default 1), model (`full` default, or
+ *   `errors-only` to see what the campaigns cost) and an abort signal (Ctrl-C) that stops the run.
  * @returns Elections per second, simulations, units, threads, peak memory, plus the normal-draw rate
  *   that bounds the kernel on this machine.
- * @throws {InputError} for a non-positive number of simulations or threads.
+ * @throws {InputError} for a non-positive number of simulations or threads; the abort error when
+ *   `signal` fires.
  * @example
  * (await runBenchmark({ simulations: 100000, threads: 1 })).units // => 56
  */
-export async function runBenchmark(options: { simulations?: number; threads?: number; model?: 'full' | 'errors-only' } = {}): Promise<BenchmarkResult> {
+export async function runBenchmark(options: { simulations?: number; threads?: number; model?: 'full' | 'errors-only'; signal?: AbortSignal } = {}): Promise<BenchmarkResult> {
   const simulations = options.simulations ?? 1_000_000;
   const threads = options.threads ?? 1;
   if (!Number.isInteger(simulations) || simulations < 1) throw new InputError({ at: 'simulations', expected: 'a positive integer', found: describeValue(simulations) });
   if (!Number.isInteger(threads) || threads < 1) throw new InputError({ at: 'threads', expected: 'a positive integer', found: describeValue(threads) });
   const resolved = resolveScenario(benchmarkScenario(simulations, options.model ?? 'full'), { results: loadResults({ country: 'us', year: 2020 }), parameters: loadParameters() });
-  await simulateParallel(resolved, { simulations: Math.min(simulations, 20_000), seed: 1, threads: 1 });
+  const { signal } = options;
+  await simulateParallel(resolved, { simulations: Math.min(simulations, 20_000), seed: 1, threads: 1, signal });
   const start = performance.now();
-  await simulateParallel(resolved, { simulations, seed: resolved.seed, threads });
+  await simulateParallel(resolved, { simulations, seed: resolved.seed, threads, signal });
   const seconds = (performance.now() - start) / 1000;
   const regions = new Set(resolved.territories.map((t) => t.region)).size;
   const errorNormals = regions + resolved.territories.length;

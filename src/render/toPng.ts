@@ -16,6 +16,25 @@ export interface ToPngOptions extends ToSvgOptions {
   scale?: number;
 }
 
+/** Longest side of a PNG, pixels, and most pixels in all: a chart past these is drawn smaller. */
+export const MAX_PNG_SIDE = 8000;
+export const MAX_PNG_PIXELS = 40_000_000;
+
+/**
+ * The zoom that keeps a picture of the SVG's size within {@link MAX_PNG_SIDE} and
+ * {@link MAX_PNG_PIXELS} (at most `scale`), so an oversized chart costs bounded memory.
+ *
+ * @example
+ * boundedZoom('<svg width="20000" height="100">', 2) // => 0.4
+ */
+export function boundedZoom(svg: string, scale: number): number {
+  const head = /<svg\b[^>]*>/.exec(svg.slice(0, 4096))?.[0] ?? '';
+  const width = Number(/\bwidth="([\d.]+)"/.exec(head)?.[1]);
+  const height = Number(/\bheight="([\d.]+)"/.exec(head)?.[1]);
+  if (!(width > 0 && height > 0)) return scale;
+  return Math.min(scale, MAX_PNG_SIDE / width, MAX_PNG_SIDE / height, Math.sqrt(MAX_PNG_PIXELS / (width * height)));
+}
+
 /**
  * Renders a Vega-Lite spec to a PNG image. Fonts are loaded from the project's DejaVu Sans files only
  * (no system fonts), so the picture has readable text on a machine with no fonts configured and is
@@ -23,7 +42,8 @@ export interface ToPngOptions extends ToSvgOptions {
  *
  * @param spec a Vega-Lite 5 top-level spec
  * @param options `scale` (pixels per CSS pixel) and theme `config`, see {@link ToPngOptions}
- * @returns the PNG file bytes; the image is the SVG's size times `scale`, in pixels
+ * @returns the PNG file bytes; the image is the SVG's size times `scale`, in pixels, drawn smaller
+ *   when that would exceed 8,000 px a side or 40 million pixels
  * @throws InputError when `scale` is not a number in (0, 8]
  * @throws Error when Vega-Lite cannot compile the spec
  * @example
@@ -36,7 +56,7 @@ export async function toPng(spec: TopLevelSpec, options: ToPngOptions = {}): Pro
   }
   const svg = await toSvg(spec, { config: options.config });
   const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
+    fitTo: { mode: 'zoom', value: boundedZoom(svg, scale) },
     font: {
       loadSystemFonts: false,
       fontFiles: [...FONT_FILES],

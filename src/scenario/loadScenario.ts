@@ -6,20 +6,30 @@
  *
  * Node-only (file reading); {@link parseScenarioText} is the browser-safe part.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
-import { InputError, describeValue } from '../errors.js';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, parse as parseYaml } from 'yaml';
+import type { Document } from 'yaml';
+import { InputError, describeCell, describeValue, isShownCell } from '../errors.js';
+import { parseJsonText } from '../data/parseJsonText.js';
+import { readInputBytes, readInputText } from '../node/readInputFile.js';
+import type { ElectionResults } from '../model/types.js';
 import { setPath } from './setPath.js';
 import { checkRaceKeys, findSchemaProblems, problemDetails } from './validateScenario.js';
 import { scenarioSchema } from './schema.js';
 import type { MarginEntry, Scenario } from './types.js';
-import type { ElectionResults } from '../model/types.js';
+import { LOW_PLACED_SHARE } from '../list/lowPlacedShare.js';
 
 /** Options of {@link parseScenarioText} and {@link loadScenario}. */
 export interface ScenarioLoadOptions {
   /** `key=value` overrides (`campaigns.D.listSize=3000000`); values are read as YAML scalars. */
   overrides?: readonly string[];
+  /** Told about a counts file that placed few of its list's rows (fewer than half). */
+  onWarning?: (message: string) => void;
+  /**
+   * The scenario path as the user wrote it, for messages (loadScenario only); a counts file is then
+   * named as written when absolute, else joined to this path's folder. Defaults to the path read.
+   */
+  displayPath?: string;
 }
 
 /** Where {@link loadScenario} keeps a race file's parsed results on the scenario's `race` object (not JSON). */
@@ -57,7 +67,11 @@ export function withLoadedRace(scenario: Scenario, loaded: LoadedRace): Scenario
 }
 
 /** Largest scenario file read, bytes: scenarios are hand-written; anything bigger is a wrong file. */
-const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+/** Largest list a scenario accepts (the schema's `listSize` maximum), people. */
+const MAX_LIST_SIZE = 1e9;
+/** Largest counts file read, bytes: one count per territory is a few kilobytes. */
+export const MAX_COUNTS_BYTES = 16 * 1024 * 1024;
 
 /**
  * Parses and validates scenario text. Browser-safe.
@@ -75,10 +89,15 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
   if (text.trim() === '') throw new InputError({ file, expected: 'a scenario (a YAML or JSON object)', found: 'an empty file' });
   const lineCounter = new LineCounter();
   let parsed: unknown;
+  let doc: Document | undefined;
   if (/\.json$/i.test(file)) {
-    parsed = parseJson(text, file);
+    parsed = parseJsonText(text, file);
   } else {
-    const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+    // uniqueKeys off: the yaml package checks each key against every earlier one (quadratic: 50,000
+    // keys took 46 s); duplicateKeyLine does the same check in one pass.
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
+    const duplicate = doc.errors.length === 0 ? duplicateKey(doc, lineCounter) : undefined;
+    if (duplicate) throw new InputError({ file, at: `line ${duplicate.line}, column ${duplicate.col}`, expected: 'valid YAML', found: 'Map keys must be unique' });
     const error = doc.errors[0];
     if (error) {
       const position = error.linePos?.[0];
@@ -100,20 +119,22 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
       file,
       at: 'the top level',
       expected: 'an object of scenario keys (name, country, year, ...)',
-      found: Array.isArray(parsed) ? 'a list' : describeValue(parsed),
+      // The file may be something else entirely (a list export): describe, never echo, its content.
+      found: typeof parsed === 'string' ? `a text of ${[...parsed].length} characters (not shown)` : describeCell(parsed),
     });
   }
   let scenario = parsed as Record<string, unknown>;
   for (const override of options.overrides ?? []) scenario = applyOverride(scenario, override, file);
-  const problems = findSchemaProblems(scenario, scenarioSchema);
+  // At most 100 problems are collected: the message reports the first and counts the rest.
+  const problems = findSchemaProblems(scenario, scenarioSchema, scenarioSchema, PROBLEM_LIMIT);
   if (problems.length > 0) {
-    const details = problemDetails(problems[0], file, problems.length - 1);
+    const details = problemDetails(problems[0], file, problems.length - 1, problems.length >= PROBLEM_LIMIT);
     const problemPath = problems[0].path.join('.');
     const fromOverride = (options.overrides ?? []).some((o) => {
       const key = o.slice(0, o.indexOf('=')).trim();
       return problemPath === key || problemPath.startsWith(`${key}.`);
     });
-    const line = fromOverride ? undefined : lineOf(text, problems[0].path);
+    const line = fromOverride ? undefined : lineOf(doc ?? parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter, problems[0].path);
     if (fromOverride) details.at = `${details.at} (set by --set)`;
     else if (line !== undefined) details.at = `${details.at} (line ${line})`;
     throw new InputError(details);
@@ -136,13 +157,14 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
  * (await loadScenario('scenarios/florida-2000.yaml')).year // => 2000
  */
 export async function loadScenario(path: string, options: ScenarioLoadOptions = {}): Promise<Scenario> {
-  const text = await readTextFile(path, 'a scenario file (YAML or JSON)');
-  let scenario = parseScenarioText(text, path, options);
+  const shown = options.displayPath ?? path;
+  const text = await readInputText(path, { expected: 'a scenario file (YAML or JSON)', maxBytes: MAX_SCENARIO_BYTES, shownPath: shown });
+  let scenario = parseScenarioText(text, shown, options);
   if (scenario.race) {
     const { file, format, year, round, weights } = scenario.race;
     // The race readers (exceljs among them) load only when a scenario names a race file.
     const { readRaceFile } = await import('../node/readRaceFile.js');
-    const results = await readRaceFile(besideScenario(path, file), {
+    const results = await readRaceFile(besideScenario(shown, file), {
       ...(format !== undefined ? { format } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(round !== undefined ? { round } : {}),
@@ -153,7 +175,7 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
   }
   const margins = scenario.baseline?.margins;
   if (margins && 'file' in margins && typeof margins.file === 'string') {
-    const entries = await readMarginsFile(resolve(dirname(path), margins.file), besideScenario(path, margins.file));
+    const entries = await readMarginsFile(resolve(dirname(path), margins.file), besideScenario(shown, margins.file));
     scenario = { ...scenario, baseline: { ...scenario.baseline, margins: { file: margins.file, entries } as never } };
   }
   if (!scenario.campaigns) return scenario;
@@ -162,7 +184,10 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
     const allocation = campaign.allocation;
     if (allocation && typeof allocation === 'object' && 'file' in allocation) {
       const countsPath = resolve(dirname(path), allocation.file);
-      const counts = await readCountsFile(countsPath, join(dirname(path), allocation.file), allocation.file, scenario.country ?? scenario.race?.country, `campaigns.${side}.allocation.file`, path);
+      // Name the counts file as the user can find it: an absolute path as written, a relative one
+      // joined to the scenario's folder.
+      const shownPath = isAbsolute(allocation.file) ? allocation.file : join(dirname(shown), allocation.file);
+      const counts = await readCountsFile(countsPath, shownPath, allocation.file, scenario.country ?? scenario.race?.country, `campaigns.${side}.allocation.file`, shown, options.onWarning);
       campaigns[side] = { ...campaign, allocation: { counts } };
     } else {
       campaigns[side] = campaign;
@@ -177,62 +202,63 @@ function besideScenario(scenarioPath: string, file: string): string {
 }
 
 /**
- * Reads a whole text file, turning file-system errors into InputErrors.
+ * Reads a whole text file, bounded to 16 MB, turning file-system errors into InputErrors; refuses
+ * directories, devices and FIFOs before reading (see readInputText).
  *
  * @example
  * await readTextFile('missing.yaml', 'a scenario file') // throws InputError: missing.yaml must be a readable file: a scenario file, got no such file
  */
 export async function readTextFile(path: string, expected: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code === 'EACCES' ? 'permission denied' : `a read error (${code ?? 'unknown'})`;
-    throw new InputError({ file: path, expected: `a readable file: ${expected}`, found });
-  }
-  if (bytes.length > MAX_SCENARIO_BYTES) throw new InputError({ file: path, expected: `${expected} under 16 MB`, found: `${bytes.length} bytes` });
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new InputError({ file: path, expected: 'UTF-8 text', found: 'a UTF-16 byte-order mark' });
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError({ file: path, expected: 'UTF-8 text', found: 'bytes that are not UTF-8' });
-  }
+  return readInputText(path, { expected, maxBytes: MAX_SCENARIO_BYTES });
 }
 
 /**
  * Reads supporter counts: the JSON written by `campaign-lab list summarize` (`{kind:
  * 'supporter-list-counts', country, counts}`) or a plain object of counts per territory id.
  */
-async function readCountsFile(path: string, shownPath: string, written: string, country: string | undefined, at: string, scenarioFile: string): Promise<Record<string, number>> {
+async function readCountsFile(path: string, shownPath: string, written: string, country: string | undefined, at: string, scenarioFile: string, onWarning?: (message: string) => void): Promise<Record<string, number>> {
   let text: string;
   try {
-    text = await readTextFile(path, 'a counts file written by campaign-lab list summarize');
+    text = await readInputText(path, { expected: 'a counts file written by campaign-lab list summarize', maxBytes: MAX_COUNTS_BYTES, shownPath });
   } catch (error) {
     if (error instanceof InputError) {
       throw new InputError({ ...error.details, file: scenarioFile, at, expected: `a readable counts file (${written})` });
     }
     throw error;
   }
-  const document = parseJson(text, shownPath) as Record<string, unknown> | null;
+  // A counts file may really be a list export: every value found in it is rendered by describeCell.
+  const document = parseJsonText(text, shownPath) as Record<string, unknown> | null;
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    throw new InputError({ file: shownPath, expected: 'an object of supporter counts', found: describeValue(document) });
+    throw new InputError({ file: shownPath, expected: 'an object of supporter counts (written by campaign-lab list summarize)', found: describeCell(document) });
   }
   if (country !== undefined && 'country' in document && document.country !== country) {
-    throw new InputError({ file: shownPath, at: 'country', expected: `${JSON.stringify(country)} (the scenario's country)`, found: describeValue(document.country) });
+    throw new InputError({ file: shownPath, at: 'country', expected: `${JSON.stringify(country)} (the scenario's country)`, found: describeCell(document.country) });
+  }
+  // list summarize records how many of the list's rows it placed: a list mostly left out adds few votes.
+  const { rows, placed } = document as { rows?: unknown; placed?: unknown };
+  if (typeof rows === 'number' && typeof placed === 'number' && rows > 0 && placed / rows < LOW_PLACED_SHARE) {
+    onWarning?.(`${written}: only ${placed} of the list's ${rows} rows were placed in a territory; ${at.replace(/\.file$/, '')} counts only those`);
   }
   const counts = ('counts' in document ? document.counts : document) as Record<string, unknown>;
   if (counts === null || typeof counts !== 'object' || Array.isArray(counts)) {
-    throw new InputError({ file: shownPath, at: 'counts', expected: 'an object of counts per territory id', found: describeValue(counts) });
+    throw new InputError({ file: shownPath, at: 'counts', expected: 'an object of counts per territory id', found: describeCell(counts) });
   }
   const out: Record<string, number> = {};
+  let total = 0;
   for (const [id, n] of Object.entries(counts)) {
+    if (!isShownCell(id)) {
+      // Not shaped like a territory id or name: a list export's keys (names, e-mails) are never shown.
+      throw new InputError({ file: shownPath, at: 'counts', expected: 'keys that are territory ids (USPS codes, département codes)', found: `a key that is ${describeCell(id)}` });
+    }
+    const key = `counts.${id}`;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-      throw new InputError({ file: shownPath, at: `counts.${id}`, expected: 'a non-negative integer', found: describeValue(n) });
+      throw new InputError({ file: shownPath, at: key, expected: 'a non-negative integer', found: describeCell(n) });
     }
     out[id] = n;
+    total += n;
+  }
+  if (total > MAX_LIST_SIZE) {
+    throw new InputError({ file: shownPath, at: 'counts', expected: `counts adding up to at most ${MAX_LIST_SIZE.toLocaleString('en-US')} people (the largest list size)`, found: `counts adding up to ${total}` });
   }
   return out;
 }
@@ -251,13 +277,7 @@ async function readCountsFile(path: string, shownPath: string, written: string, 
  * await readMarginsFile('polls.csv', 'polls.csv') // => { PA: { margin: 1.5 }, WI: { margin: 2, sd: 4 } }
  */
 export async function readMarginsFile(path: string, shown: string): Promise<Record<string, MarginEntry>> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new InputError({ file: shown, expected: 'a readable margins file (CSV id,margin[,sd])', found: code === 'ENOENT' ? 'no such file' : `a read error (${code ?? 'unknown'})` });
-  }
+  const bytes = await readInputBytes(path, { expected: 'a readable margins file (CSV id,margin[,sd])', maxBytes: MAX_SCENARIO_BYTES, shownPath: shown });
   // The CSV and encoding libraries load only when a scenario names a margins file.
   const [{ decodeText }, { parseDelimited, parseNumberCell }] = await Promise.all([import('../io/decodeText.js'), import('../io/parseDelimited.js')]);
   const table = parseDelimited(decodeText(bytes).text, { file: shown });
@@ -313,35 +333,46 @@ function applyOverride(scenario: Record<string, unknown>, override: string, file
   }
 }
 
-/** Parses JSON, turning a syntax error into an InputError with its line and column. */
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    let at: string | undefined;
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-      at = `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-    }
-    const found = message.replace(/^Unexpected token/, 'an unexpected character').replace(/ in JSON at position \d+.*$/, '').replace(/, ".*$/s, '');
-    throw new InputError({ file, at, expected: 'valid JSON', found: found.length > 80 ? `${found.slice(0, 77)}...` : found });
-  }
-}
-
 /** First line of a YAML parser message, without the code excerpt it appends. */
 function shortYamlMessage(message: string): string {
+  if (/call stack/i.test(message)) return 'lists or maps nested too deep';
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return first.length > 100 ? `${first.slice(0, 97)}...` : first;
 }
 
-/** Line (1-based) of the node at `path` in the text, when it exists there (overrides may not). */
-function lineOf(text: string, path: string[]): number | undefined {
+/** Most schema problems collected before validation stops. */
+const PROBLEM_LIMIT = 100;
+
+/**
+ * First key given twice in one mapping, with its line and column; one pass over the document with a
+ * set per mapping (linear in the number of keys).
+ */
+function duplicateKey(doc: Document, lineCounter: LineCounter): { line: number; col: number } | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        const name = isScalar(key) ? String(key.value) : key === null || key === undefined ? '' : String(key);
+        if (seen.has(name)) {
+          const range = (key as { range?: [number, number, number] } | null)?.range;
+          return range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+        }
+        seen.add(name);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
+}
+
+/** Line (1-based) of the node at `path` in the document, when it exists there (overrides may not). */
+function lineOf(doc: Document, lineCounter: LineCounter, path: string[]): number | undefined {
   try {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter });
     for (let n = path.length; n >= 1; n -= 1) {
       const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;

@@ -429,6 +429,7 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
       allocation[id] = ck.number(n, `${at}.allocation.counts.${id}`, 0, 1e9, 'a non-negative number of people');
       sum += allocation[id];
     }
+    if (sum > 1e9) ck.fail(`${at}.allocation.counts`, 'counts adding up to at most 1,000,000,000 people (the largest list size)', sum);
     listSize = sum;
   } else if (typeof spec === 'object' && spec !== null && 'shares' in spec) {
     ck.keys(spec as unknown as Record<string, unknown>, `${at}.allocation`, ['shares']);

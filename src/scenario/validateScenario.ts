@@ -3,7 +3,7 @@
  * messages that name the key path, what was expected and what was found, and "did you mean" for
  * unknown keys. Browser-safe: no file access.
  */
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeCell, describeValue, isShownCell } from '../errors.js';
 import type { InputErrorDetails } from '../errors.js';
 import { didYouMean } from './didYouMean.js';
 import { scenarioSchema } from './schema.js';
@@ -22,16 +22,19 @@ export interface SchemaProblem {
  * Walks `value` against `schema` and lists every problem, in document order. Understands `$ref` to
  * `#/definitions/…`, `type`, `enum`, `const`, `anyOf`, `properties`, `required`,
  * `additionalProperties`, `items`, `minItems`/`maxItems`, `minimum`/`maximum` and their exclusive forms.
+ * Time is linear in the size of `value`; with `limit` the walk stops once that many problems are found
+ * (a file of 100,000 unknown keys is then refused as fast as one of a hundred).
  *
  * @param root the schema holding `definitions` that `$ref`s point into
+ * @param limit most problems to collect
  * @example
  * findSchemaProblems({ a: 'x' }, { type: 'object', properties: { a: { type: 'number' } }, additionalProperties: false })
  * // => [{ path: ['a'], expected: 'a number', found: '"x"' }]
  */
-export function findSchemaProblems(value: unknown, schema: JsonSchema, root: JsonSchema = schema): SchemaProblem[] {
+export function findSchemaProblems(value: unknown, schema: JsonSchema, root: JsonSchema = schema, limit = Number.POSITIVE_INFINITY): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  walk(value, schema, root, [], problems);
-  return problems;
+  walk(value, schema, root, [], problems, limit);
+  return problems.slice(0, limit);
 }
 
 /**
@@ -46,8 +49,8 @@ export function findSchemaProblems(value: unknown, schema: JsonSchema, root: Jso
  * // throws InputError: a.yaml: campains must be a known key of the scenario, got an unknown key (did you mean "campaigns"?)
  */
 export function validateScenario(value: unknown, file?: string): Scenario {
-  const problems = findSchemaProblems(value, scenarioSchema);
-  if (problems.length > 0) throw new InputError(problemDetails(problems[0], file, problems.length - 1));
+  const problems = findSchemaProblems(value, scenarioSchema, scenarioSchema, 100);
+  if (problems.length > 0) throw new InputError(problemDetails(problems[0], file, problems.length - 1, problems.length >= 100));
   checkRaceKeys(value as Record<string, unknown>, file);
   const scenario = { ...(value as Record<string, unknown>) };
   delete scenario.$schema;
@@ -84,15 +87,24 @@ export function checkRaceKeys(scenario: Record<string, unknown>, file?: string):
  * @example
  * problemDetails({ path: ['year'], expected: 'a number', found: '"x"' }, 'a.yaml') // => { file: 'a.yaml', at: 'year', expected: 'a number', found: '"x"', hint: undefined }
  */
-export function problemDetails(problem: SchemaProblem, file: string | undefined, more = 0): InputErrorDetails {
-  const hints = [problem.hint, more > 0 ? `${more} more problem${more > 1 ? 's' : ''} after this one` : undefined].filter(Boolean);
+export function problemDetails(problem: SchemaProblem, file: string | undefined, more = 0, atLeast = false): InputErrorDetails {
+  const hints = [problem.hint, more > 0 ? `${atLeast ? 'at least ' : ''}${more} more problem${more > 1 ? 's' : ''} after this one` : undefined].filter(Boolean);
   return {
     file,
-    at: problem.path.length > 0 ? problem.path.join('.') : 'the top level',
+    at: problem.path.length > 0 ? problem.path.map(shownKey).join('.') : 'the top level',
     expected: problem.expected,
     found: problem.found,
     hint: hints.length > 0 ? hints.join('; ') : undefined,
   };
+}
+
+/**
+ * A key of a path as a message shows it: the key itself when shaped like a name, otherwise a
+ * description (`(a 40-character key)`), since a file given as a scenario may be a list export whose
+ * keys are names or e-mail addresses.
+ */
+function shownKey(key: string): string {
+  return isShownCell(key) || /^[\w$-]+$/.test(key) && key.length <= 40 ? key : `(a ${[...key].length}-character key, not shown)`;
 }
 
 function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
@@ -172,15 +184,21 @@ function describeType(type: string, s: JsonSchema): string {
 
 function describeFound(value: unknown): string {
   const type = typeOf(value);
-  if (type === 'object') return `an object with keys ${Object.keys(value as object).join(', ') || '(none)'}`;
-  if (type === 'array') return `a list of ${(value as unknown[]).length} items`;
-  return describeValue(value);
+  if (type === 'object') {
+    const keys = Object.keys(value as object);
+    if (keys.length === 0) return 'an object with keys (none)';
+    const shown = keys.slice(0, 12).map(shownKey);
+    return `an object with keys ${shown.join(', ')}${keys.length > 12 ? ` and ${keys.length - 12} more` : ''}`;
+  }
+  if (type === 'array') return `a list of ${(value as unknown[]).length} item${(value as unknown[]).length === 1 ? '' : 's'}`;
+  return typeof value === 'string' ? describeCell(value) : describeValue(value);
 }
 
-function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[]): void {
+function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[], limit = Number.POSITIVE_INFINITY): void {
+  if (out.length >= limit) return;
   const schema = resolveRef(schemaIn, root);
   if (schema.anyOf) {
-    walkAnyOf(value, schema, root, path, out);
+    walkAnyOf(value, schema, root, path, out, limit);
     return;
   }
   if (schema.const !== undefined && value !== schema.const) {
@@ -212,10 +230,10 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
       out.push({ path, expected: describeSchema(schema, root), found: describeFound(value) });
       return;
     }
-    value.forEach((item, i) => {
+    for (let i = 0; i < value.length && out.length < limit; i += 1) {
       const itemSchema = Array.isArray(schema.items) ? schema.items[i] : schema.items;
-      if (itemSchema) walk(item, itemSchema, root, [...path, String(i)], out);
-    });
+      if (itemSchema) walk(value[i], itemSchema, root, [...path, String(i)], out, limit);
+    }
     return;
   }
   if (value !== null && typeof value === 'object') {
@@ -226,22 +244,25 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
         out.push({ path: [...path, key], expected: describeSchema(properties[key] ?? {}, root), found: 'nothing (the key is required)' });
       }
     }
-    for (const [key, item] of Object.entries(record)) {
+    for (const key in record) {
+      if (out.length >= limit) return;
+      if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+      const item = record[key];
       if (item === undefined) continue;
       if (schema.propertyNames) {
         const keyProblems: SchemaProblem[] = [];
         walk(key, schema.propertyNames, root, [...path, key], keyProblems);
         if (keyProblems.length > 0) {
-          out.push({ path: [...path, key], expected: `a key that is ${describeSchema(schema.propertyNames, root)}`, found: describeValue(key) });
+          out.push({ path: [...path, key], expected: `a key that is ${describeSchema(schema.propertyNames, root)}`, found: describeCell(key) });
           continue;
         }
       }
       const propertySchema = properties[key];
       if (propertySchema) {
-        walk(item, propertySchema, root, [...path, key], out);
+        walk(item, propertySchema, root, [...path, key], out, limit);
       } else if (schema.additionalProperties === false) {
         const known = Object.keys(properties).filter((k) => k !== '$schema');
-        const suggestion = didYouMean(key, known);
+        const suggestion = key.length <= 64 ? didYouMean(key, known) : undefined;
         out.push({
           path: [...path, key],
           expected: `one of the keys ${known.join(', ')}`,
@@ -249,7 +270,7 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
           hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
         });
       } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-        walk(item, schema.additionalProperties, root, [...path, key], out);
+        walk(item, schema.additionalProperties, root, [...path, key], out, limit);
       }
     }
   }
@@ -260,12 +281,12 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
  * value (the one whose shape matched, failing further down) explains the problem; when no branch got
  * past the value itself, the message lists every alternative.
  */
-function walkAnyOf(value: unknown, schema: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[]): void {
+function walkAnyOf(value: unknown, schema: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[], limit = Number.POSITIVE_INFINITY): void {
   let best: SchemaProblem[] | undefined;
   let bestDepth = -1;
   for (const branch of schema.anyOf ?? []) {
     const problems: SchemaProblem[] = [];
-    walk(value, branch, root, path, problems);
+    walk(value, branch, root, path, problems, limit);
     if (problems.length === 0) return;
     const depth = Math.max(...problems.map((p) => p.path.length));
     if (depth > bestDepth) {

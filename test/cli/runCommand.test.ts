@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { runMain, spawnCli, spawnCliSync } from './cliHarness.js';
+import { MANIFEST_NAME } from '../../src/cli/writeFileAtomic.js';
 
 const FLORIDA = 'scenarios/florida-2000.yaml';
 
@@ -44,11 +45,12 @@ test('run --out writes summary.json, territories.csv, SVG and PNG charts and bri
   const dir = mkdtempSync(join(tmpdir(), 'cl-report-'));
   const r = await runMain(['run', FLORIDA, '--sims', '3000', '--out', dir, '--no-sweep']);
   assert.equal(r.code, 0, r.stderr);
-  const files = readdirSync(dir).sort();
+  const files = readdirSync(dir).filter((f) => f !== MANIFEST_NAME).sort();
   for (const name of ['briefing.html', 'summary.json', 'territories.csv', 'weight-distribution.svg', 'weight-distribution.png', 'win-probability-map.svg', 'territory-margins.png']) {
     assert.ok(files.includes(name), `${name} missing from ${files.join(', ')}`);
   }
   assert.ok(!files.some((f) => f.startsWith('.')), 'a temporary file is left');
+  assert.ok(!readdirSync(join(dir, '..')).some((f) => f.startsWith(`.${basename(dir)}.`)), 'a staging folder is left');
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
   assert.deepEqual(summary.report.files.slice().sort(), files);
   assert.ok(Object.keys(summary.scenario.citations).length > 5);
@@ -79,18 +81,22 @@ function reportSeeds(dir: string): number[] {
 }
 
 /**
- * Waits until the process catches SIGINT (Linux: bit 2 of SigCgt in /proc/PID/status), i.e. until the
- * command line has installed its Ctrl-C handler, so the test does not race the start-up.
+ * Waits until the process catches both SIGINT and SIGHUP (Linux: bits 2 and 1 of SigCgt in
+ * /proc/PID/status), i.e. until the command line has installed its signal handlers, so the test does
+ * not race the start-up. (SIGINT alone is not enough: Node catches it for a moment while it starts.) Waits on
+ * that event however long start-up takes on a loaded machine (no time limit of its own: the test
+ * runner's timeout is the bound); resolves false when the process exited first.
  */
-async function waitForSigintHandler(pid: number): Promise<void> {
-  for (let i = 0; i < 300; i++) {
+async function waitForSigintHandler(child: ReturnType<typeof spawnCli>): Promise<boolean> {
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) return false;
     try {
-      const mask = /SigCgt:\s*([0-9a-f]+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      if (mask && (BigInt(`0x${mask}`) & 2n) !== 0n) return;
+      const mask = /SigCgt:\s*([0-9a-f]+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+      if (mask && (BigInt(`0x${mask}`) & 3n) === 3n) return true;
     } catch {
-      return; // no /proc (not Linux) or the process is gone: go ahead
+      return true; // no /proc (not Linux): go ahead
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -100,36 +106,70 @@ function waitForExit(child: ReturnType<typeof spawnCli>): Promise<{ code: number
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
 }
 
-test('a run killed midway (SIGKILL) leaves the previous report intact; the next run cleans up', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cl-kill-'));
+/** Entries beside `dir` that a run left: hidden staging folders or folders moved aside. */
+function leftovers(dir: string): string[] {
+  return readdirSync(dirname(dir)).filter((f) => f.startsWith(`.${basename(dir)}.`));
+}
+
+/** Process tests wait for events, not for time; this bounds them only against a hang, on any load. */
+const PROCESS_TEST = { timeout: 15 * 60 * 1000 };
+
+test('a run killed (SIGKILL) leaves the previous report intact; the next run cleans up what a killed run left', PROCESS_TEST, async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'cl-kill-'));
+  const dir = join(parent, 'report');
   assert.equal(spawnCliSync(['run', FLORIDA, '--sims', '2000', '--seed', '1', '--out', dir]).code, 0);
   const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
-  for (const delay of [2500, 6000]) {
-    const child = spawnCli(['run', FLORIDA, '--sims', '50000000', '--seed', '2', '--out', dir]);
-    const exited = waitForExit(child);
-    await new Promise((r) => setTimeout(r, delay));
-    child.kill('SIGKILL');
-    const { signal } = await exited;
-    assert.equal(signal, 'SIGKILL', 'the run finished before it could be killed');
-    assert.deepEqual(reportSeeds(dir), [1, 1, 1]);
-    for (const [name, content] of Object.entries(before)) assert.ok(readFileSync(join(dir, name)).equals(content), `${name} changed`);
-  }
+  const child = spawnCli(['run', FLORIDA, '--sims', '50000000', '--seed', '2', '--out', dir]);
+  const exited = waitForExit(child);
+  assert.ok(await waitForSigintHandler(child), 'the run ended before it could be killed');
+  child.kill('SIGKILL');
+  const { signal } = await exited;
+  assert.equal(signal, 'SIGKILL');
+  assert.deepEqual(reportSeeds(dir), [1, 1, 1]);
+  for (const [name, content] of Object.entries(before)) assert.ok(readFileSync(join(dir, name)).equals(content), `${name} changed`);
+  // What a run killed while swapping leaves: its staging folder and, the report moved aside.
+  // Process id 99999999 is above the Linux maximum (2^22): that writer cannot be running.
+  const staging = join(parent, '.report.99999999.abc.tmp');
+  cpSync(dir, staging, { recursive: true });
+  const foreign = join(parent, '.report.99999999.xyz.tmp');
+  writeFileSync(foreign, 'not ours: a file, not a folder with our manifest');
   assert.equal(spawnCliSync(['run', FLORIDA, '--sims', '2000', '--seed', '3', '--out', dir]).code, 0);
   assert.deepEqual(reportSeeds(dir), [3, 3, 3]);
-  assert.ok(!readdirSync(dir).some((f) => f.startsWith('.')));
+  assert.deepEqual(leftovers(dir), ['.report.99999999.xyz.tmp'], 'our stale staging folder is removed, the foreign file kept');
+  // A swap cut between its two renames: the report is aside, its place empty; the next run puts it back.
+  rmSync(foreign);
+  renameSync(dir, join(parent, '.report.99999999.def.old'));
+  assert.equal(spawnCliSync(['run', FLORIDA, '--sims', '2000', '--seed', '4', '--out', dir]).code, 0);
+  assert.deepEqual(reportSeeds(dir), [4, 4, 4]);
+  assert.deepEqual(leftovers(dir), []);
 });
 
-test('Ctrl-C (SIGINT) stops a run cleanly: exit 130, previous report intact, no temporary file', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cl-sigint-'));
+test('Ctrl-C (SIGINT) stops a run cleanly: exit 130, previous report intact, no temporary file', PROCESS_TEST, async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'cl-sigint-'));
+  const dir = join(parent, 'report');
   assert.equal(spawnCliSync(['run', FLORIDA, '--sims', '2000', '--seed', '1', '--out', dir]).code, 0);
   const child = spawnCli(['run', FLORIDA, '--sims', '50000000', '--seed', '2', '--threads', '2', '--out', dir]);
   const exited = waitForExit(child);
-  await waitForSigintHandler(child.pid!);
-  await new Promise((r) => setTimeout(r, 1000)); // into the simulation: 50 M draws take minutes
+  assert.ok(await waitForSigintHandler(child), 'the run ended before Ctrl-C');
   child.kill('SIGINT');
   const { code, stderr } = await exited;
   assert.equal(code, 130, stderr);
   assert.equal(stderr, 'campaign-lab: interrupted\n');
   assert.deepEqual(reportSeeds(dir), [1, 1, 1]);
-  assert.ok(!readdirSync(dir).some((f) => f.startsWith('.')));
+  assert.deepEqual(leftovers(dir), []);
+});
+
+test('two runs sharing --out leave one whole report, of one seed, and nothing else', PROCESS_TEST, async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'cl-shared-'));
+  const dir = join(parent, 'report');
+  const runs = [5, 6].map((seed) => {
+    const child = spawnCli(['run', FLORIDA, '--sims', '2000', '--seed', String(seed), '--out', dir, '--no-sweep']);
+    return waitForExit(child);
+  });
+  const outcomes = await Promise.all(runs);
+  for (const o of outcomes) assert.equal(o.code, 0, o.stderr);
+  const seeds = reportSeeds(dir);
+  assert.ok(seeds[0] === 5 || seeds[0] === 6, String(seeds));
+  assert.deepEqual(seeds, [seeds[0], seeds[0], seeds[0]]);
+  assert.deepEqual(leftovers(dir), []);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from './cliHarness.js';
@@ -44,4 +44,39 @@ test('sweep merge with a missing shard exits 2 and says which', async () => {
   const r = await runMain(['sweep', 'merge', join(dir, 'sweep.shard-1-of-2.json')]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /shards must be all 2 shards, got shard 1 missing/);
+});
+
+test('sweep merge refuses shards of another sweep, naming both files, and shards changed after writing, naming file and key', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-sweep-'));
+  const small = ['sweep', 'scenarios/florida-2000.yaml', '--vary', 'campaigns.D.listSize=0:8e6:4', '--sims', '300'];
+  assert.equal((await runMain([...small, '--shard', '1/2', '--out', join(dir, 'a')])).code, 0);
+  assert.equal((await runMain([...small, '--shard', '2/2', '--out', join(dir, 'b')])).code, 0);
+  // The same --vary, seed and simulations on another uncertainty: another scenario, another fingerprint.
+  assert.equal((await runMain([...small, '--shard', '2/2', '--set', 'uncertainty.national=4', '--out', join(dir, 'c')])).code, 0);
+  const a = join(dir, 'a/sweep.shard-1-of-2.json');
+  const b = join(dir, 'b/sweep.shard-2-of-2.json');
+  const c = join(dir, 'c/sweep.shard-2-of-2.json');
+  const foreign = await runMain(['sweep', 'merge', a, c]);
+  assert.equal(foreign.code, 2, foreign.stderr);
+  assert.ok(foreign.stderr.includes(`${c}: fingerprint must be the same resolved scenario as ${a}`), foreign.stderr);
+  assert.equal(foreign.stdout, '');
+  const original = JSON.parse(readFileSync(b, 'utf8'));
+  const tamper = async (edit: (doc: any) => void): Promise<string> => {
+    const doc = structuredClone(original);
+    edit(doc);
+    const path = join(dir, 'tampered.json');
+    writeFileSync(path, JSON.stringify(doc));
+    const r = await runMain(['sweep', 'merge', a, path]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.ok(r.stderr.startsWith(`campaign-lab: ${path}: `), r.stderr);
+    return r.stderr;
+  };
+  assert.match(await tamper((d) => (d.points = null)), /: points must be a list of points, got null/);
+  assert.match(await tamper((d) => delete d.seed), /: seed must be a finite number, got nothing/);
+  assert.match(await tamper((d) => (d.points[0].summary.pWin.D = 7.5)), /: points\.0\.summary\.pWin\.D must be a probability from 0 to 1, got 7\.5/);
+  assert.match(await tamper((d) => (d.points[1] = null)), /: points\.1 must be a point/);
+  assert.match(await tamper((d) => (d.points[0].summary.pWin.D = 0.5)), /: digest must be the digest of the points/);
+  assert.match(await tamper((d) => (d.scenario.name = 'another')), /: fingerprint must be the fingerprint of the shard's own scenario/);
+  assert.match(await tamper((d) => (d.points[0].value = 1)), /: points\.0\.value must be 2666666\.6666666665 \(point 1 of the range\), got 1/);
 });

@@ -36,8 +36,8 @@ test('simulateParallel reuses its workers: repeated runs and a run after an abor
   const first = JSON.stringify(resultToJson(await simulateParallel(resolved, options)));
   const second = JSON.stringify(resultToJson(await simulateParallel(resolved, options)));
   const controller = new AbortController();
-  const aborted = simulateParallel(resolved, { ...options, simulations: 400000, signal: controller.signal });
-  setTimeout(() => controller.abort(), 50);
+  // Aborted on its first progress report (an event, not a delay): mid-run on any machine and load.
+  const aborted = simulateParallel(resolved, { ...options, simulations: 400000, signal: controller.signal, onProgress: () => controller.abort() });
   await assert.rejects(aborted, { name: 'AbortError' });
   const third = JSON.stringify(resultToJson(await simulateParallel(resolved, options)));
   assert.equal(second, first);

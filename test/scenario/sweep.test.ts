@@ -17,7 +17,7 @@ const spec = { key: 'campaigns.D.listSize', from: 0, to: 3e7, steps: 5 };
 test('sweepValues spaces the points evenly, ends included', () => {
   assert.deepEqual(sweepValues(spec), [0, 7.5e6, 1.5e7, 2.25e7, 3e7]);
   assert.deepEqual(sweepValues({ ...spec, steps: 1 }), [0]);
-  assert.throws(() => sweepValues({ ...spec, steps: 0 }), /vary.steps must be an integer between 1 and 100000, got 0/);
+  assert.throws(() => sweepValues({ ...spec, steps: 0 }), /vary.steps must be an integer between 1 and 5000 \(the points of one sweep are kept in memory\), got 0/);
 });
 
 test('sweep runs every point with the same seed: P(win) grows with the list and shards merge exactly', async () => {
@@ -35,7 +35,7 @@ test('mergeSweepShards rejects missing or foreign shards', async () => {
   const a = await sweep(scenario, { ...spec, steps: 2, shard: { index: 0, count: 2 } }, { results, parameters });
   assert.throws(() => mergeSweepShards([a]), /shards must be all 2 shards, got shard 1 missing/);
   const b = await sweep({ ...scenario, seed: 5 }, { ...spec, steps: 2, shard: { index: 1, count: 2 } }, { results, parameters });
-  assert.throws(() => mergeSweepShards([a, b]), /shards.1.seed must be 4 as in the first shard, got 5/);
+  assert.throws(() => mergeSweepShards([a, b]), /shards.1.seed must be 4 as in the first shard \(shards of one sweep share scenario, seed, simulations, --vary and version\), got 5/);
 });
 
 test('sweep reports a bad value at its key path', async () => {

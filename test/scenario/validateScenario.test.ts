@@ -39,6 +39,6 @@ test('anyOf: the branch whose shape matched explains the problem; otherwise ever
 test('validateScenario throws an InputError on the first problem and counts the others', () => {
   assert.throws(
     () => validateScenario({ name: 'x', country: 'us', year: 2016, rule: 'electoral-college', sides: ['D'], simulations: 0, seed: 1 }, 'a.yaml'),
-    (e: unknown) => e instanceof InputError && e.message === 'a.yaml: sides must be a list of 2 items, got a list of 1 items (1 more problem after this one)',
+    (e: unknown) => e instanceof InputError && e.message === 'a.yaml: sides must be a list of 2 items, got a list of 1 item (1 more problem after this one)',
   );
 });

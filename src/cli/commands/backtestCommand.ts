@@ -10,7 +10,7 @@ import { ProgressBar } from '../ProgressBar.js';
 import { writeFilesAtomic } from '../writeFileAtomic.js';
 import { backtest } from '../../analysis/backtest.js';
 import type { BacktestResult } from '../../analysis/backtest.js';
-import { loadResults } from '../../data/loadResults.js';
+import { availableYears, loadResults } from '../../data/loadResults.js';
 import { prepareModel } from '../../sim/prepareModel.js';
 import { simulate } from '../../sim/simulate.js';
 import { calibrationPlot } from '../../charts/calibrationPlot.js';
@@ -59,6 +59,13 @@ export const backtestCommand: Command = {
       const text = args.options.years as string;
       years = text.split(',').map((y) => Number(y.trim()));
       if (years.some((y) => !Number.isInteger(y))) throw new InputError({ at: '--years', expected: 'years separated by commas, such as 2016,2020', found: describeValue(text) });
+      // Each year is forecast from the result four years before: both must be in the data.
+      const known = availableYears('us');
+      const forecastable = known.filter((y) => known.includes(y - 4));
+      const bad = years.find((y) => !forecastable.includes(y));
+      if (bad !== undefined) {
+        throw new InputError({ at: '--years', expected: `years among ${forecastable.join(', ')}`, found: String(bad), hint: known.includes(bad) ? `${bad - 4} is not in the data` : undefined });
+      }
     }
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'backtest' });
     let result: BacktestResult;

@@ -23,7 +23,7 @@ export const benchCommand: Command = {
     },
   },
   async run(args, context) {
-    const result = await runBenchmark({ simulations: (args.options.sims as number | undefined) ?? BENCH_SIMULATIONS, threads: (args.options.threads as number | undefined) ?? 1 });
+    const result = await runBenchmark({ simulations: (args.options.sims as number | undefined) ?? BENCH_SIMULATIONS, threads: (args.options.threads as number | undefined) ?? 1, signal: context.signal });
     if (args.options.json) printJson(context.stdout, result);
     else {
       context.stdout.write(

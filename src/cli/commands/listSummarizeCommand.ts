@@ -1,66 +1,85 @@
 /**
- * `campaign-lab list summarize`: counts a supporter-list CSV per territory, keeping nothing else.
+ * `campaign-lab list summarize`: counts a supporter list per territory, keeping nothing else.
  */
 import { resolve } from 'node:path';
-import { InputError } from '../../errors.js';
+import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
-import { printJson, toJsonText } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
-import { summarizeSupporterList } from '../../list/summarizeSupporterList.js';
+import { countsToJsonText, summarizeSupporterList } from '../../list/summarizeSupporterList.js';
 import type { SupporterListCounts } from '../../list/summarizeSupporterList.js';
 import type { ListCountry } from '../../list/territoryMatcher.js';
 
 /**
- * Human-readable lines for a counts document (no field values: there are none in it).
+ * Human-readable lines for a counts document: every bucket, so the rows add up (no field values: the
+ * only values shown are unrecognised ones shaped like a place).
  *
  * @example
- * formatListCounts(counts).split('\n')[0] // => '3 rows read from column "state" (separator ","); 2 placed in 1 territories.'
+ * formatListCounts(counts).split('\n')[0] // => '3 rows read from column "state" (csv, utf-8, ","): 2 placed in 2 territories, 0 empty, 0 filtered, 1 unrecognised.'
  */
 export function formatListCounts(counts: SupporterListCounts): string {
   const top = Object.entries(counts.counts)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 10);
+  const how = counts.format === 'xlsx' ? 'xlsx' : `csv, ${counts.encoding}, ${JSON.stringify(counts.separator)}`;
+  const reasons = Object.entries(counts.unrecognisedByReason).filter(([, n]) => n > 0);
   const lines = [
-    `${counts.rows} rows read from column "${counts.territoryColumn}" (separator "${counts.separator}"); ${counts.placed} placed in ${Object.keys(counts.counts).length} territories.`,
-    `Not placed: ${counts.unplaced.empty} empty, ${counts.unplaced.unrecognised} unrecognised, ${counts.unplaced['missing-column']} with too few columns.`,
-    'Largest territories:',
-    ...top.map(([id, n]) => `  ${id.padEnd(8)} ${String(n).padStart(12)}`),
+    `${counts.rows} rows read from column "${counts.territoryColumn}" (${how}): ${counts.placed} placed in ${Object.keys(counts.counts).length} territories, ${counts.empty} empty, ${counts.filtered} filtered, ${counts.unrecognised} unrecognised.`,
   ];
+  if (counts.countryFilter) lines.push(`Filter: column "${counts.countryFilter.column}" is one of ${counts.countryFilter.values.map((v) => JSON.stringify(v)).join(', ')} (${counts.filtered} rows left out).`);
+  if (reasons.length > 0) lines.push(`Unrecognised by reason: ${reasons.map(([r, n]) => `${r} ${n}`).join(', ')}.`);
+  if (counts.placedByZip > 0) lines.push(`${counts.placedByZip} rows placed by ZIP code.`);
+  if (counts.restoredLeadingZeros > 0) lines.push(`${counts.restoredLeadingZeros} postcodes had lost their leading zero (a spreadsheet read them as numbers) and were restored.`);
+  if (counts.unrecognisedValues.length > 0) {
+    lines.push(`Most frequent unrecognised values: ${counts.unrecognisedValues.map((v) => `${JSON.stringify(v.value)} (${v.rows})`).join(', ')}.`);
+  }
+  lines.push('Largest territories:', ...top.map(([id, n]) => `  ${id.padEnd(8)} ${String(n).padStart(12)}`));
   return `${lines.join('\n')}\n`;
 }
 
 /** The `list summarize` command. */
 export const listSummarizeCommand: Command = {
   name: 'list summarize',
-  summary: 'Count a supporter-list CSV per territory; keep only the counts.',
+  summary: 'Count a supporter list (CSV or .xlsx) per territory; keep only the counts.',
   details: [
-    'Streams the CSV (any size; BOM, CRLF, "," or ";", quoted fields) and maps the territory column to result units:',
-    'US: USPS codes or state names; France: département codes, names or 5-digit postcodes.',
-    'Only counts per territory and counts of rows not placed (by reason) are written: never a name, e-mail or phone.',
+    'Streams the file (any size; CSV in UTF-8 with or without BOM, Latin-1 or UTF-16 such as Excel\'s "Unicode Text";',
+    '",", ";" or tab; quoted fields; or an .xlsx workbook\'s first sheet) and maps the territory column to result units:',
+    'US: USPS codes, state names, dotted abbreviations (N.C., Mass.), ZIP codes, or "PA 19103" cells;',
+    'France: département codes, the Ministry\'s Z codes (ZA…ZZ), names, and postcodes (1000 is read as 01000).',
+    'Every row lands in one bucket, printed: placed, empty, filtered (--country-column/--country-value) or',
+    'unrecognised by reason. Fewer than half the rows placed: a warning; none placed: exit 2 with the likely cause.',
+    'Only counts are written, never a name, e-mail or phone; an unrecognised value is shown only when it is shaped like',
+    'a place and shared by at least 3 rows.',
     'Use the counts in a scenario: campaigns: { D: { allocation: { file: counts.json } } }',
     '',
-    'Example: campaign-lab list summarize supporters.csv --country us --territory-column state --out counts.json',
+    'Examples:',
+    '  campaign-lab list summarize supporters.csv --country us --territory-column state --out counts.json',
+    '  campaign-lab list summarize mailchimp.csv --country us --territory-column Region --country-column Country --country-value US',
   ].join('\n'),
   spec: {
-    positionals: [{ name: 'file', description: 'the supporter-list CSV file' }],
+    positionals: [{ name: 'file', description: 'the supporter list (CSV or .xlsx)' }],
     options: {
-      country: { type: 'string', required: true, choices: ['us', 'fr'], valueName: 'us|fr', description: 'Country whose territories the list is matched to.' },
-      'territory-column': { type: 'string', required: true, valueName: 'NAME', description: 'Header of the column with the state, département or postcode.' },
+      country: { type: 'string', required: true, valueName: 'us|fr', description: 'Country whose territories the list is matched to (any case).' },
+      'territory-column': { type: 'string', required: true, valueName: 'NAME', description: 'Header of the column with the state, département, postcode or ZIP code.' },
+      'country-column': { type: 'string', valueName: 'NAME', description: 'Header of a column with each row\'s country; rows of other countries are filtered out.' },
+      'country-value': { type: 'string', multiple: true, valueName: 'V', description: 'A value of --country-column to keep (any case; repeat for several, e.g. US, USA).' },
       out: { type: 'string', valueName: 'FILE', description: 'Write the counts as JSON to FILE (atomically).' },
       json: { type: 'flag', description: 'Print the counts as one JSON document on stdout.' },
     },
   },
   async run(args, context) {
-    const country = args.options.country as ListCountry;
+    const country = String(args.options.country).trim().toLowerCase();
+    if (country !== 'us' && country !== 'fr') throw new InputError({ at: '--country', expected: 'us or fr', found: describeValue(args.options.country) });
     const column = args.options['territory-column'] as string;
     const file = args.positionals.file as string;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'reading list' });
     let counts: SupporterListCounts;
     try {
       counts = await summarizeSupporterList(resolve(context.cwd, file), {
-        country,
+        country: country as ListCountry,
         territoryColumn: column,
+        countryColumn: args.options['country-column'] as string | undefined,
+        countryValues: args.options['country-value'] as string[] | undefined,
         signal: context.signal,
         onProgress: (done, total) => bar.update(done, total),
       });
@@ -71,9 +90,11 @@ export const listSummarizeCommand: Command = {
     } finally {
       bar.finish();
     }
+    for (const warning of counts.warnings) context.stderr.write(`campaign-lab: warning: ${file}: ${warning}\n`);
     const out = args.options.out as string | undefined;
-    if (out) await writeFileAtomic(resolve(context.cwd, out), toJsonText(counts), context.signal);
-    if (args.options.json) printJson(context.stdout, counts);
+    // Never over the list itself, nor over a folder; a read-only place is exit 2 (writeFileAtomic).
+    if (out) await writeFileAtomic(resolve(context.cwd, out), countsToJsonText(counts), context.signal, { shownPath: `--out ${out}`, inputs: [resolve(context.cwd, file)] });
+    if (args.options.json) context.stdout.write(countsToJsonText(counts));
     else context.stdout.write(formatListCounts(counts) + (out ? `Counts written to ${out}\n` : ''));
   },
 };

@@ -4,8 +4,9 @@
 import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
+import { checkOutputFolder } from '../writeFileAtomic.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { formatRunSummary } from '../formatRunSummary.js';
 import { listSizeSweep } from '../listSizeSweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
@@ -52,7 +53,9 @@ export const runCommand: Command = {
     'simulation is centred on its result (a replay) or on a forecast baseline (baseline: {swing, swingModel,',
     'shifts, margins, turnout}, margins in pp toward the first side). --json and summary.json hold the',
     'resolved baseline: every territory\'s expected margin.',
-    'With --out DIR: summary.json, territories.csv, charts as SVG and PNG, and briefing.html, written atomically.',
+    'With --out DIR: summary.json, territories.csv, charts as SVG and PNG, and briefing.html, written atomically as a set:',
+    'DIR must be new, empty, or an earlier report (a folder of other files is refused, never emptied); two runs sharing',
+    'DIR leave the report of the one that finished last, whole.',
     '',
     'Examples:',
     '  campaign-lab run scenarios/default.yaml --out out',
@@ -74,7 +77,10 @@ export const runCommand: Command = {
   },
   async run(args, context) {
     const file = args.positionals.scenario as string;
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd });
+    const out = args.options.out as string | undefined;
+    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
+    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
+    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
     let summary;
@@ -90,7 +96,6 @@ export const runCommand: Command = {
     } finally {
       bar.finish();
     }
-    const out = args.options.out as string | undefined;
     if (out) {
       let sweep;
       if (!args.options['no-sweep']) {
@@ -109,7 +114,7 @@ export const runCommand: Command = {
       }
       // Rendering (vega, resvg) loads only when a report is asked for: other commands start faster.
       const { writeReport } = await import('../writeReport.js');
-      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep }, context.signal);
+      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep }, context.signal, out);
     }
     if (args.options.json) printJson(context.stdout, runJson(summary));
     else {

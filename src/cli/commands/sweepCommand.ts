@@ -3,18 +3,18 @@
  * (the same seed at every point), optionally one shard of the points, and `sweep merge` joins shards.
  */
 import { join, resolve } from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../../errors.js';
 import type { Command, CliContext } from '../CliContext.js';
 import { printJson, toJsonText } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { parseShard, parseVary } from '../parseVary.js';
 import { formatCount, formatShare } from '../formatNumber.js';
 import { writeFilesAtomic } from '../writeFileAtomic.js';
 import type { ReportFile } from '../writeFileAtomic.js';
-import { sweep, mergeSweepShards } from '../../scenario/sweep.js';
+import { checkSweepShard, sweep, mergeSweepShards } from '../../scenario/sweep.js';
+import { readInputText } from '../../node/readInputFile.js';
 import type { SweepResult } from '../../scenario/sweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { loadParameters } from '../../data/loadParameters.js';
@@ -106,7 +106,7 @@ export const sweepCommand: Command = {
     const vary = parseVary(args.options.vary as string);
     const shard = args.options.shard === undefined ? undefined : parseShard(args.options.shard as string);
     const file = args.positionals.scenario as string;
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd });
+    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'sweep' });
     let result: SweepResult;
     try {
@@ -125,11 +125,14 @@ export const sweepCommand: Command = {
   },
 };
 
+/** Largest shard file read, bytes: 5,000 points of a 107-territory race are about 300 MB of JSON. */
+const MAX_SHARD_BYTES = 400 * 1024 * 1024;
+
 /** The `sweep merge` command. */
 export const sweepMergeCommand: Command = {
   name: 'sweep merge',
   summary: 'Join the shard files of one sweep into the whole sweep.',
-  details: 'The result is exactly what the unsharded sweep gives.\n\nExample: campaign-lab sweep merge part1/sweep.shard-1-of-2.json part2/sweep.shard-2-of-2.json --out sweep',
+  details: 'The result is exactly what the unsharded sweep gives. Each shard is checked: shards of another sweep (a different\nscenario, seed, simulations, --vary or version: their fingerprints differ) and shards changed after they were written are\nrefused with exit 2, naming the files and the key.\n\nExample: campaign-lab sweep merge part1/sweep.shard-1-of-2.json part2/sweep.shard-2-of-2.json --out sweep',
   spec: {
     positionals: [{ name: 'files', description: 'the shard files (sweep --shard ... --out DIR)', rest: true }],
     options: {
@@ -141,23 +144,16 @@ export const sweepMergeCommand: Command = {
     const files = args.positionals.files as string[];
     const parts: SweepResult[] = [];
     for (const file of files) {
-      let text: string;
-      try {
-        text = await readFile(resolve(context.cwd, file), 'utf8');
-      } catch {
-        throw new InputError({ file, expected: 'a readable sweep shard file', found: 'no such file or an unreadable one' });
-      }
+      const text = await readInputText(resolve(context.cwd, file), { expected: 'a sweep shard file (sweep --shard … --out DIR)', maxBytes: MAX_SHARD_BYTES, shownPath: file });
       let part: unknown;
       try {
         part = JSON.parse(text);
       } catch {
         throw new InputError({ file, expected: 'a sweep shard (JSON from sweep --shard --out)', found: 'text that is not JSON' });
       }
-      if (!part || typeof part !== 'object' || !Array.isArray((part as SweepResult).points) || typeof (part as SweepResult).key !== 'string') {
-        throw new InputError({ file, expected: 'a sweep shard with key and points', found: 'another JSON document' });
-      }
-      parts.push(part as SweepResult);
+      // Every field checked, fingerprint and digest recomputed: a changed or foreign file is named.
+      parts.push(checkSweepShard(part, file));
     }
-    await output(mergeSweepShards(parts), args, context);
+    await output(mergeSweepShards(parts, files), args, context);
   },
 };

@@ -1,0 +1,154 @@
+/**
+ * The computation behind `campaign-lab allocate`: the greedy allocation under legal limits (analysis/
+ * allocation.ts), the runs the command reports beside it (no spending, the optimum, proportional over
+ * all territories), all with the same seed. Synchronous; the command runs it on a worker thread
+ * ({@link allocatePlansInWorker}) so that Ctrl-C stops it at once.
+ */
+import { Worker } from 'node:worker_threads';
+import { InputError, type InputErrorDetails } from '../errors.js';
+import { allocation, applyPlan, type AllocationLever, type AllocationPlan, type AllocationResult } from '../analysis/allocation.js';
+import { pairedGroupDifference } from '../analysis/listValueOnSharedDraws.js';
+import type { LegalLimits } from '../data/legalLimits.js';
+import type { ResolvedScenario } from '../model/resolvedScenario.js';
+import type { Side } from '../model/types.js';
+import { prepareModel } from '../sim/prepareModel.js';
+import { simulate } from '../sim/simulate.js';
+import type { SimulationResult } from '../sim/types.js';
+
+/** Everything {@link allocatePlans} needs: plain data, so it can be sent to a worker. */
+export interface AllocatePlansInput {
+  resolved: ResolvedScenario;
+  side: Side;
+  /** Levers the greedy search tries (recruitment in the candidate territories, channels). */
+  levers: AllocationLever[];
+  /** Recruitment levers of every territory, for the proportional plan over all territories (may be empty). */
+  allRecruit: AllocationLever[];
+  budget: number;
+  steps: number;
+  limits?: LegalLimits;
+  date?: string;
+  alreadySpent: number;
+  optInShare?: number;
+}
+
+/** A paired difference of P(win) with its 90 % interval. */
+export interface Interval90 {
+  difference: number;
+  low: number;
+  high: number;
+}
+
+/** What {@link allocatePlans} returns. */
+export interface AllocatePlansOutput {
+  result: AllocationResult;
+  /** Optimum − no spending, paired. */
+  gain: Interval90;
+  /** Proportional over all territories (absent without recruitment, or when legal limits block it). */
+  nationwide?: { plan: AllocationPlan; pWin: number; optimumGain: Interval90 };
+}
+
+/**
+ * Runs the allocation and the comparison runs.
+ *
+ * @param input scenario, side, levers, budget, steps and legal context
+ * @param onRun called after each simulation run with the runs done and the runs expected
+ * @example
+ * // scenarios/default.yaml at 5,000 simulations; recruiting at 5 dollars in the 5 states closest to a tie:
+ * allocatePlans({ resolved, side: 'D', levers, allRecruit, budget: 2e7, steps: 2, alreadySpent: 0 }).result.optimum
+ * // => {plan: {'recruit:PA': 20000000}, pWin: 0.3688, ...} (the CLI: allocate … --sims 5000 --candidates 5 --steps 2)
+ */
+export function allocatePlans(input: AllocatePlansInput, onRun?: (done: number, expected: number) => void): AllocatePlansOutput {
+  const { resolved, side, levers, allRecruit, steps, limits, date, alreadySpent, optInShare } = input;
+  const { simulations, seed } = resolved;
+  const expected = 1 + steps * levers.length + 3 + (allRecruit.length > 0 ? 1 : 0);
+  let runs = 0;
+  const run = (s: ResolvedScenario): SimulationResult => {
+    const r = simulate(prepareModel(s), { simulations, seed, keep: { outcome: true, weightA: true } });
+    onRun?.(++runs, expected);
+    return r;
+  };
+  const result = allocation(resolved, { run, budget: input.budget, levers, side, steps, limits, date, alreadySpent, optInShare });
+  const baseRun = run(resolved);
+  const optimumRun = run(applyPlan(resolved, side, levers, result.optimum.plan, consentShares(levers, result, optInShare, limits, resolved, side)));
+  let nationwide: AllocatePlansOutput['nationwide'];
+  if (allRecruit.length > 0 && !allRecruit.some((l) => result.blocked.includes(l.id))) {
+    const allocationOf = resolved.campaigns[side].allocation;
+    const total = allRecruit.reduce((s, l) => s + allocationOf[l.territory!], 0);
+    const plan: AllocationPlan = {};
+    for (const l of allRecruit) plan[l.id] = total > 0 ? (result.budget * allocationOf[l.territory!]) / total : result.budget / allRecruit.length;
+    const r = run(applyPlan(resolved, side, allRecruit, plan, consentShares(allRecruit, result, optInShare, limits, resolved, side)));
+    nationwide = { plan, pWin: r.pWin[side], optimumGain: interval90(r, optimumRun, side) };
+  }
+  return { result, gain: interval90(baseRun, optimumRun, side), nationwide };
+}
+
+/** Share of recruits that count per recruit lever under an opt-in rule (as allocation() applies it). */
+function consentShares(levers: AllocationLever[], result: AllocationResult, optInShare: number | undefined, limits: LegalLimits | undefined, resolved: ResolvedScenario, side: Side): Record<string, number> {
+  const active = Object.keys(resolved.campaigns[side].channels);
+  const share: Record<string, number> = {};
+  for (const l of levers) {
+    if (l.kind !== 'recruit' || result.blocked.includes(l.id)) continue;
+    const optIn = (limits?.consent ?? []).some((r) => r.listOrigin === l.listOrigin && r.requirement === 'opt-in' && (r.channel === 'any' || active.includes(r.channel)));
+    if (optIn && optInShare !== undefined) share[l.id] = optInShare;
+  }
+  return share;
+}
+
+function interval90(base: SimulationResult, variant: SimulationResult, side: Side): Interval90 {
+  const d = pairedGroupDifference(base, variant, side);
+  return { difference: d.deltaPWin, low: d.low, high: d.high };
+}
+
+/**
+ * Starts the worker. From dist/ the entry is allocateWorker.js; under tsx (tests) a two-line bootstrap
+ * registers tsx's loader in the worker first (as simulateParallel does).
+ */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./allocateWorker.js', here));
+  const api = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./allocateWorker.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+/**
+ * Runs {@link allocatePlans} on a worker thread: the main thread stays free, so progress and Ctrl-C
+ * work while the greedy search runs; on abort the worker is terminated at once.
+ *
+ * @param input as for allocatePlans
+ * @param options `onRun` progress, `signal` to stop
+ * @returns the same output as allocatePlans
+ * @throws the signal's reason when aborted; the worker's error otherwise
+ * @example
+ * await allocatePlansInWorker(input, { signal: context.signal }) // => { result, gain, nationwide }
+ */
+export async function allocatePlansInWorker(input: AllocatePlansInput, options: { onRun?: (done: number, expected: number) => void; signal?: AbortSignal } = {}): Promise<AllocatePlansOutput> {
+  const { onRun, signal } = options;
+  signal?.throwIfAborted();
+  const worker = startWorker();
+  try {
+    return await new Promise<AllocatePlansOutput>((resolve, reject) => {
+      const onAbort = () => reject(signal!.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.on('message', (message: { progress?: [number, number]; output?: AllocatePlansOutput; error?: { name: string; message: string; details?: InputErrorDetails } }) => {
+        if (message.progress) onRun?.(...message.progress);
+        else if (message.output) resolve(message.output);
+        else if (message.error) reject(rebuildError(message.error));
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`allocation worker exited with code ${code}`)));
+      worker.postMessage(input);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** An error sent back by the worker, as the same kind of error (an InputError keeps its details, so it exits 2). */
+function rebuildError(e: { name: string; message: string; details?: InputErrorDetails }): Error {
+  if (e.name === 'InputError' && e.details) return new InputError(e.details);
+  const error = new Error(e.message);
+  error.name = e.name;
+  return error;
+}

@@ -1,0 +1,17 @@
+/**
+ * Worker-thread entry of `campaign-lab allocate` (Node-only): runs {@link allocatePlans} on the one
+ * input it is sent, posting progress after each simulation run and then the output.
+ */
+import { parentPort } from 'node:worker_threads';
+import { InputError } from '../errors.js';
+import { allocatePlans, type AllocatePlansInput } from './allocatePlans.js';
+
+parentPort?.once('message', (input: AllocatePlansInput) => {
+  try {
+    const output = allocatePlans(input, (done, expected) => parentPort!.postMessage({ progress: [done, expected] }));
+    parentPort!.postMessage({ output });
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    parentPort!.postMessage({ error: { name: e.name, message: e.message, ...(error instanceof InputError ? { details: error.details } : {}) } });
+  }
+});

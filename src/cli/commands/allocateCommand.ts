@@ -1,0 +1,261 @@
+/**
+ * `campaign-lab allocate`: spends a budget where it raises P(win) most, under the country's legal limits
+ * (spending cap, paid-advertising blackout, consent rules), against spending in proportion to votes and on
+ * swing territories only, every plan on the same draws.
+ */
+import { resolve } from 'node:path';
+import { InputError, describeValue } from '../../errors.js';
+import type { Command } from '../CliContext.js';
+import { printJson, toJsonText } from '../printJson.js';
+import { ProgressBar } from '../ProgressBar.js';
+import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
+import { scenarioOverrides } from './runCommand.js';
+import { formatCount } from '../formatNumber.js';
+import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../writeFileAtomic.js';
+import { channelLevers, recruitmentLevers, type AllocationLever, type AllocationPlan, type AllocationResult } from '../../analysis/allocation.js';
+import { allocatePlansInWorker, type AllocatePlansOutput } from '../allocatePlans.js';
+import { twoPartyMarginPp } from '../../analysis/twoPartyMarginPp.js';
+import { loadLegalLimits } from '../../data/loadFacts.js';
+import type { ResolvedScenario } from '../../model/resolvedScenario.js';
+import type { Side } from '../../model/types.js';
+import { allocationComparison } from '../../charts/allocationComparison.js';
+import { VERSION } from '../../sim/version.js';
+
+/** One compared plan in `allocate --json`. */
+export interface AllocateStrategy {
+  name: 'optimum' | 'proportional' | 'proportional-all' | 'swing-only';
+  /** Money per lever id (`recruit:PA`, `channel:door`), currency units. */
+  plan: AllocationPlan;
+  pWin: number;
+  /** Optimum − this plan, paired over the same draws, 90 % interval (absent for the optimum). */
+  optimumGain?: { difference: number; low: number; high: number };
+}
+
+/** What `allocate --json` prints. */
+export interface AllocateDocument {
+  side: Side;
+  /** Budget asked, and budget spent after the spending cap, currency units. */
+  budgetAsked: number;
+  budget: number;
+  currency: string;
+  simulations: number;
+  seed: number;
+  basePWin: number;
+  /** Optimum − no spending, paired, 90 % interval. */
+  gain: { difference: number; low: number; high: number };
+  strategies: AllocateStrategy[];
+  /** Levers the legal limits blocked, and every warning (clipped budget, blocked channel). */
+  blocked: string[];
+  warnings: string[];
+  /** Territories the greedy search tried (the closest ones by baseline margin). */
+  candidates: string[];
+  scenario: string;
+  version: string;
+}
+
+function parseAmount(name: string, text: unknown, allowZero: boolean): number {
+  const n = Number(String(text).replace(/_/g, ''));
+  if (String(text).trim() === '' || !Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) {
+    throw new InputError({ at: `--${name}`, expected: allowZero ? 'a non-negative amount' : 'a positive amount', found: describeValue(text) });
+  }
+  return n;
+}
+
+/**
+ * A readable comparison of the plans.
+ *
+ * @example
+ * formatAllocate(doc).split('\n')[0] // => 'Budget 20,000,000 USD for D (spent 20,000,000 after legal limits), 20,000 paired simulations, seed 2024'
+ */
+export function formatAllocate(doc: AllocateDocument): string {
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  const pp = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)}`;
+  const names: Record<AllocateStrategy['name'], string> = {
+    optimum: 'Optimum (greedy)',
+    'swing-only': 'Swing territories only',
+    proportional: 'Proportional, candidates',
+    'proportional-all': 'Proportional, all territories',
+  };
+  const lines = [
+    `Budget ${formatCount(doc.budgetAsked)} ${doc.currency} for ${doc.side} (spent ${formatCount(doc.budget)} after legal limits), ${formatCount(doc.simulations)} paired simulations, seed ${doc.seed}`,
+    `P(${doc.side} wins) without spending ${pct(doc.basePWin)}; the optimum adds ${pp(doc.gain.difference)} pp (90% ${pp(doc.gain.low)} to ${pp(doc.gain.high)}).`,
+    '',
+    `${'plan'.padEnd(30)} ${`P(${doc.side} wins)`.padStart(11)} ${'optimum − plan, pp (90%)'.padStart(30)}  where the money goes`,
+  ];
+  for (const s of doc.strategies) {
+    const total = Object.values(s.plan).reduce((a, b) => a + b, 0);
+    const where = Object.entries(s.plan)
+      .filter(([, v]) => v > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([id, v]) => `${id.replace(/^recruit:/, '')} ${total > 0 ? Math.round((100 * v) / total) : 0}%`)
+      .join(', ');
+    const gap = s.optimumGain ? `${pp(s.optimumGain.difference)} (${pp(s.optimumGain.low)} to ${pp(s.optimumGain.high)})` : '';
+    lines.push(`${names[s.name].padEnd(30)} ${pct(s.pWin).padStart(11)} ${gap.padStart(30)}  ${where || 'nothing spent'}`);
+  }
+  if (doc.blocked.length > 0) lines.push('', `Blocked by legal limits: ${doc.blocked.join(', ')}`);
+  for (const w of doc.warnings) lines.push(`warning: ${w}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `allocate` command. */
+export const allocateCommand: Command = {
+  name: 'allocate',
+  summary: 'Spend a budget where it raises P(win) most under legal limits; compare with proportional and swing-only plans.',
+  details: [
+    'Greedy search in equal chunks (each chunk goes to the lever that raises P(win) most on the same draws):',
+    'recruiting supporters in the --candidates territories closest to a tie (at --cost-per-supporter each) and',
+    'raising the coverage of the side\'s channels that have a cost per contact. The country\'s legal limits apply:',
+    'the spending cap (minus --already-spent), the paid-advertising blackout on --date, and consent rules for the',
+    '--list-origin of recruits (opt-in counts only --opt-in-share of them). The plans compared on the same draws:',
+    'the optimum, proportional to the side\'s votes over the candidates and over all territories, and swing',
+    'territories only (within 5 pp). Neither the budget nor the cost per supporter has a cited default.',
+    '',
+    'Examples:',
+    '  campaign-lab allocate scenarios/default.yaml --side D --budget 20000000 --cost-per-supporter 5 --sims 20000',
+    '  campaign-lab allocate scenarios/france-2012.yaml --side PS --budget 2e6 --cost-per-supporter 5 \\',
+    '      --list-origin rented-commercial --opt-in-share 0.3 --date 2012-03-15 --json',
+  ].join('\n'),
+  spec: {
+    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    options: {
+      side: { type: 'string', required: true, valueName: 'S', description: 'Side spending the budget.' },
+      budget: { type: 'string', required: true, valueName: 'B', description: 'Budget in the country\'s currency (e.g. 20000000 or 2e7).' },
+      'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Money per recruited supporter; without it only channel coverage is bought.' },
+      candidates: { type: 'integer', minimum: 1, valueName: 'K', description: 'Territories the search tries, closest to a tie first (default 10).' },
+      steps: { type: 'integer', minimum: 1, valueName: 'N', description: 'Chunks the budget is spent in (default 5).' },
+      date: { type: 'string', valueName: 'YYYY-MM-DD', description: 'Date of the spending, for paid-advertising blackouts.' },
+      'already-spent': { type: 'string', valueName: 'X', description: 'Already spent against the spending cap (default 0).' },
+      'list-origin': { type: 'string', valueName: 'ORIGIN', description: 'Where recruits come from, for consent rules: own (default), rented-commercial, primary-participants, ...' },
+      'opt-in-share': { type: 'string', valueName: 'P', description: 'Share 0–1 of recruits with prior consent, where opt-in is required.' },
+      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
+      seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
+      set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
+      out: { type: 'string', valueName: 'DIR', description: 'Write allocation.json and the chart (allocation.svg, allocation.png) to DIR.' },
+      json: { type: 'flag', description: 'Print one JSON document on stdout.' },
+    },
+  },
+  async run(args, context) {
+    const file = args.positionals.scenario as string;
+    const out = args.options.out as string | undefined;
+    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
+    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
+    const budgetAsked = parseAmount('budget', args.options.budget, true);
+    const costPerSupporter = args.options['cost-per-supporter'] === undefined ? undefined : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], false);
+    const alreadySpent = args.options['already-spent'] === undefined ? 0 : parseAmount('already-spent', args.options['already-spent'], true);
+    const optInShare = args.options['opt-in-share'] === undefined ? undefined : parseAmount('opt-in-share', args.options['opt-in-share'], true);
+    if (optInShare !== undefined && optInShare > 1) throw new InputError({ at: '--opt-in-share', expected: 'a share between 0 and 1', found: describeValue(args.options['opt-in-share']) });
+    const date = args.options.date as string | undefined;
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InputError({ at: '--date', expected: 'a date written YYYY-MM-DD', found: describeValue(date) });
+    const listOrigin = (args.options['list-origin'] as string | undefined) ?? 'own';
+    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const { resolved } = prepared;
+    const side = args.options.side as string;
+    if (!resolved.sides.includes(side)) throw new InputError({ at: '--side', expected: `one of the scenario's sides ${resolved.sides.join(', ')}`, found: describeValue(side) });
+    // A race from the user's own file has no legal limits in the project's data.
+    const limits = resolved.country === 'us' || resolved.country === 'fr' ? loadLegalLimits(resolved.country) : undefined;
+    const origins = new Set(['own', ...(limits?.consent ?? []).map((r) => r.listOrigin)]);
+    if (!origins.has(listOrigin)) throw new InputError({ at: '--list-origin', expected: `one of ${[...origins].join(', ')}`, found: describeValue(listOrigin) });
+
+    const allRecruit = costPerSupporter === undefined ? [] : recruitmentLevers(resolved, side, costPerSupporter, listOrigin);
+    const candidates = closestTerritories(resolved, Object.keys(resolved.campaigns[side].allocation), (args.options.candidates as number | undefined) ?? 10);
+    const levers: AllocationLever[] = [...allRecruit.filter((l) => candidates.includes(l.territory!)), ...channelLevers(resolved, side)];
+    if (levers.length === 0) {
+      throw new InputError({ at: '--cost-per-supporter', expected: `given (${side}'s channels have no cost per contact, so only recruiting can be bought)`, found: 'nothing' });
+    }
+    const steps = (args.options.steps as number | undefined) ?? 5;
+    const { simulations, seed } = resolved;
+    const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'allocate' });
+    let plans: AllocatePlansOutput;
+    try {
+      // On a worker thread: allocation() is synchronous, and Ctrl-C must stop it at once.
+      plans = await allocatePlansInWorker(
+        { resolved, side, levers, allRecruit, budget: budgetAsked, steps, limits, date, alreadySpent, optInShare },
+        { signal: context.signal, onRun: (done, expected) => bar.update(done, expected) },
+      );
+    } finally {
+      bar.finish();
+    }
+    const { result, gain } = plans;
+    const nationwide: AllocateStrategy | undefined = plans.nationwide ? { name: 'proportional-all', ...plans.nationwide } : undefined;
+    const evaluation = (name: AllocateStrategy['name'], e: AllocationResult['optimum']): AllocateStrategy => ({
+      name,
+      plan: e.plan,
+      pWin: e.pWin,
+      ...(name === 'optimum' ? {} : { optimumGain: toInterval90(e.optimumGain.difference, e.optimumGain.standardError, e.optimumGain.gained + e.optimumGain.lost, simulations) }),
+    });
+    const doc: AllocateDocument = {
+      side,
+      budgetAsked,
+      budget: result.budget,
+      currency: limits?.currency ?? 'currency units',
+      simulations,
+      seed,
+      basePWin: result.basePWin,
+      gain,
+      strategies: [
+        evaluation('optimum', result.optimum),
+        evaluation('swing-only', result.swingOnly),
+        evaluation('proportional', result.proportional),
+        ...(nationwide ? [nationwide] : []),
+      ],
+      blocked: result.blocked,
+      warnings: result.warnings.map((w) => w.message),
+      candidates,
+      scenario: resolved.name,
+      version: VERSION,
+    };
+    if (out) await writeFolderAtomic(resolve(context.cwd, out), await allocateFiles(doc, resolved, levers), context.signal, out);
+    if (args.options.json) printJson(context.stdout, doc);
+    else context.stdout.write(formatAllocate(doc) + (out ? `Written to ${out}/ (allocation.json, allocation.svg, allocation.png)\n` : ''));
+  },
+};
+
+/** The `k` territories of `ids` closest to a tie by baseline two-party margin. */
+function closestTerritories(resolved: ResolvedScenario, ids: string[], k: number): string[] {
+  const byId = new Map(resolved.territories.map((t) => [t.id, t]));
+  const [a, b] = resolved.sides;
+  return ids
+    .map((id) => ({ id, margin: Math.abs(twoPartyMarginPp(byId.get(id)?.votes[a] ?? 0, byId.get(id)?.votes[b] ?? 0)) }))
+    .sort((x, y) => x.margin - y.margin || (x.id < y.id ? -1 : 1))
+    .slice(0, k)
+    .map((x) => x.id);
+}
+
+/** 90 % interval of a paired difference from its mean and standard error (±3/n when no draw changes). */
+function toInterval90(difference: number, standardError: number, changed: number, n: number) {
+  const half = changed === 0 ? 3 / n : 1.6448536269514722 * standardError;
+  return { difference, low: difference - half, high: difference + half };
+}
+
+async function allocateFiles(doc: AllocateDocument, resolved: ResolvedScenario, levers: AllocationLever[]): Promise<FolderFile[]> {
+  const files: FolderFile[] = [{ name: 'allocation.json', data: toJsonText(doc) }];
+  const names: Record<AllocateStrategy['name'], string> = { optimum: 'Optimum (greedy)', 'swing-only': 'Swing only', proportional: 'Proportional, candidates', 'proportional-all': 'Proportional, all' };
+  const n = doc.simulations;
+  const band = (p: number) => ({ low: Math.max(0, p - 1.6449 * Math.sqrt((p * (1 - p)) / n)), high: Math.min(1, p + 1.6449 * Math.sqrt((p * (1 - p)) / n)) });
+  const leverName = new Map(levers.map((l) => [l.id, l.territory ?? l.channel ?? l.id]));
+  const spec = allocationComparison(
+    {
+      side: doc.side,
+      strategies: doc.strategies.map((s) => {
+        const total = Object.values(s.plan).reduce((a, b) => a + b, 0);
+        return {
+          name: names[s.name],
+          pWin: s.pWin,
+          ...band(s.pWin),
+          shares: Object.entries(s.plan).filter(([, v]) => v > 0).map(([id, v]) => ({ territory: leverName.get(id) ?? id.replace(/^recruit:/, ''), share: total > 0 ? v / total : 0 })),
+        };
+      }),
+      topTerritories: 7,
+    },
+    {
+      title: `${formatCount(doc.budget)} ${doc.currency}: P(${doc.side} wins) ${(doc.strategies[0].pWin * 100).toFixed(1)}% at best, against ${(doc.basePWin * 100).toFixed(1)}% without`,
+      subtitle: `${resolved.name}; ${formatCount(n)} paired simulations, seed ${doc.seed}; 90% Monte Carlo intervals`,
+      sources: [resolved.resultsSource, `campaign-lab ${doc.version} allocate; legal limits of ${resolved.country.toUpperCase()} from the project's data`],
+    },
+  );
+  const { toSvg } = await import('../../render/toSvg.js');
+  const { toPng } = await import('../../render/toPng.js');
+  files.push({ name: 'allocation.svg', data: await toSvg(spec) }, { name: 'allocation.png', data: await toPng(spec, { scale: 2 }) });
+  return files;
+}

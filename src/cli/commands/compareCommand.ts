@@ -1,0 +1,149 @@
+/**
+ * `campaign-lab compare`: a scenario against its variant (`--set key=value…`) on the same simulated
+ * elections: P(win) of each and the paired difference with its 90 % interval.
+ */
+import { InputError, describeValue } from '../../errors.js';
+import type { Command } from '../CliContext.js';
+import { printJson } from '../printJson.js';
+import { ProgressBar } from '../ProgressBar.js';
+import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
+import { formatCount } from '../formatNumber.js';
+import { simulateParallel } from '../../node/simulateParallel.js';
+import { pairedGroupDifference } from '../../analysis/listValueOnSharedDraws.js';
+import type { ResolvedScenario } from '../../model/resolvedScenario.js';
+import type { Side } from '../../model/types.js';
+import { VERSION } from '../../sim/version.js';
+
+/** What `compare --json` prints. */
+export interface CompareDocument {
+  side: Side;
+  /** The `--set` overrides that make the variant. */
+  changes: string[];
+  simulations: number;
+  seed: number;
+  base: { pWin: number; standardError: number; expectedWeight: number };
+  variant: { pWin: number; standardError: number; expectedWeight: number };
+  /** Variant − base, paired draw by draw, with 90 % intervals. */
+  difference: {
+    pWin: number;
+    low: number;
+    high: number;
+    standardError: number;
+    expectedWeight: number;
+    expectedWeightLow: number;
+    expectedWeightHigh: number;
+    /** Draws the variant wins and the base does not, and the reverse. */
+    gained: number;
+    lost: number;
+  };
+  interval: '90% paired (common random numbers)';
+  scenario: string;
+  version: string;
+}
+
+/**
+ * A readable comparison.
+ *
+ * @example
+ * formatCompare(doc).split('\n')[0] // => 'Scenario vs variant (campaigns.D.listSize=8e6), 20,000 paired simulations, seed 2024'
+ */
+export function formatCompare(doc: CompareDocument): string {
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  const pp = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} pp`;
+  const d = doc.difference;
+  const verdict = d.low > 0 ? 'the variant is better' : d.high < 0 ? 'the variant is worse' : 'not distinguishable at this number of simulations';
+  return [
+    `Scenario vs variant (${doc.changes.join(', ')}), ${formatCount(doc.simulations)} paired simulations, seed ${doc.seed}`,
+    `  P(${doc.side} wins)   scenario ${pct(doc.base.pWin)}   variant ${pct(doc.variant.pWin)}`,
+    `  difference     ${pp(d.pWin)} (90% interval ${pp(d.low)} to ${pp(d.high)}; ${d.gained} draws gained, ${d.lost} lost): ${verdict}`,
+    `  expected weight ${doc.base.expectedWeight.toFixed(2)} → ${doc.variant.expectedWeight.toFixed(2)} (${d.expectedWeight >= 0 ? '+' : ''}${d.expectedWeight.toFixed(3)}, 90% ${d.expectedWeightLow.toFixed(3)} to ${d.expectedWeightHigh.toFixed(3)})`,
+    '',
+  ].join('\n');
+}
+
+/** The `compare` command. */
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: 'Compare a scenario with a variant (--set key=value) on the same draws: P(win) and the paired difference.',
+  details: [
+    'Runs the scenario and its variant with the same seed, so each simulated election is paired with its twin',
+    '(common random numbers) and the difference is measured on the draws that change, with a 90% interval.',
+    'Keys that change the race itself (country, year, rule, sides) cannot be compared this way.',
+    '',
+    'Examples:',
+    '  campaign-lab compare scenarios/default.yaml --set campaigns.D.listSize=8e6',
+    '  campaign-lab compare scenarios/florida-2000.yaml --set campaigns.D.channels.door.coverage=0.3 --json',
+  ].join('\n'),
+  spec: {
+    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    options: {
+      set: { type: 'string', multiple: true, required: true, valueName: 'key=value', description: 'A change that makes the variant (value read as YAML); repeat for several.' },
+      side: { type: 'string', valueName: 'S', description: 'Side whose chance is compared (default the first side).' },
+      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
+      seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
+      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads; results do not depend on it.' },
+      json: { type: 'flag', description: 'Print one JSON document on stdout.' },
+    },
+  },
+  async run(args, context) {
+    const file = args.positionals.scenario as string;
+    const changes = args.options.set as string[];
+    const common: string[] = [];
+    if (args.options.sims !== undefined) common.push(`simulations=${args.options.sims}`);
+    if (args.options.seed !== undefined) common.push(`seed=${args.options.seed}`);
+    if (args.options.threads !== undefined) common.push(`threads=${args.options.threads}`);
+    const base = (await prepareScenario(file, { overrides: common, cwd: context.cwd, onWarning: warnOnStderr(context.stderr) })).resolved;
+    const variant = (await prepareScenario(file, { overrides: [...changes, ...common], cwd: context.cwd })).resolved;
+    checkComparable(base, variant);
+    const side = (args.options.side as string | undefined) ?? base.sides[0];
+    if (!base.sides.includes(side)) throw new InputError({ at: '--side', expected: `one of the scenario's sides ${base.sides.join(', ')}`, found: describeValue(side) });
+    const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'compare' });
+    const options = { simulations: base.simulations, seed: base.seed, threads: base.threads, keep: { outcome: true, weightA: true }, signal: context.signal };
+    let doc: CompareDocument;
+    try {
+      const a = await simulateParallel(base, { ...options, onProgress: (done, total) => bar.update(done, 2 * total) });
+      const b = await simulateParallel(variant, { ...options, onProgress: (done, total) => bar.update(total + done, 2 * total) });
+      const d = pairedGroupDifference(a, b, side);
+      doc = {
+        side,
+        changes,
+        simulations: base.simulations,
+        seed: base.seed,
+        base: { pWin: a.pWin[side], standardError: a.standardError[side], expectedWeight: a.expectedWeight[side] },
+        variant: { pWin: b.pWin[side], standardError: b.standardError[side], expectedWeight: b.expectedWeight[side] },
+        difference: {
+          pWin: d.deltaPWin,
+          low: d.low,
+          high: d.high,
+          standardError: d.standardError,
+          expectedWeight: d.deltaWeight,
+          expectedWeightLow: d.deltaWeightLow,
+          expectedWeightHigh: d.deltaWeightHigh,
+          gained: d.gained,
+          lost: d.lost,
+        },
+        interval: '90% paired (common random numbers)',
+        scenario: base.name,
+        version: VERSION,
+      };
+    } finally {
+      bar.finish();
+    }
+    if (args.options.json) printJson(context.stdout, doc);
+    else context.stdout.write(formatCompare(doc));
+  },
+};
+
+/** The variant must be the same race, or draws cannot be paired. */
+function checkComparable(base: ResolvedScenario, variant: ResolvedScenario): void {
+  const same = (key: string, a: unknown, b: unknown) => {
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      throw new InputError({ at: `--set ${key}`, expected: `the same ${key} as the scenario, so the draws can be paired`, found: `${describeValue(b)} instead of ${describeValue(a)}` });
+    }
+  };
+  same('country', base.country, variant.country);
+  same('year', base.year, variant.year);
+  same('rule', base.rule, variant.rule);
+  same('sides', base.sides, variant.sides);
+  same('territories', base.territories.map((t) => t.id), variant.territories.map((t) => t.id));
+}

@@ -1,0 +1,353 @@
+/**
+ * `campaign-lab value`: where do N more supporters move a side's chance most? Adds N supporters in each
+ * territory (or region) in turn and ranks the paired changes in P(win) and expected weight, with 90 %
+ * intervals, on common random numbers.
+ */
+import { resolve } from 'node:path';
+import { InputError, describeValue } from '../../errors.js';
+import type { Command } from '../CliContext.js';
+import { printJson, toJsonText } from '../printJson.js';
+import { ProgressBar } from '../ProgressBar.js';
+import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
+import { scenarioOverrides } from './runCommand.js';
+import { formatCount } from '../formatNumber.js';
+import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../writeFileAtomic.js';
+import { simulateParallel } from '../../node/simulateParallel.js';
+import {
+  groupDifferencesOnSharedDraws,
+  pairedGroupDifference,
+  sharedDrawAccumulator,
+  supporterGroups,
+  withAllGroupsAdded,
+  type GroupDifference,
+  type SupporterGroup,
+} from '../../analysis/listValueOnSharedDraws.js';
+import { prepareModel } from '../../sim/prepareModel.js';
+import { BLOCK_SIZE, blockCount, simulateBlocks } from '../../sim/simulate.js';
+import { loadLegalLimits } from '../../data/loadFacts.js';
+import { marginalValue } from '../../charts/marginalValue.js';
+import type { ResolvedScenario } from '../../model/resolvedScenario.js';
+import type { Side } from '../../model/types.js';
+import { VERSION } from '../../sim/version.js';
+
+/** One ranked row of `value --json`. */
+export interface ValueRow {
+  id: string;
+  name: string;
+  /** Supporters added in the territory or region, people. */
+  added: number;
+  /** Change in P(side wins), share 0–1, with its 90 % interval (paired, common random numbers). */
+  deltaPWin: number;
+  low: number;
+  high: number;
+  standardError: number;
+  /** Change in the side's expected weight (electoral votes, seats; P(win) under a national-vote rule). */
+  deltaWeight: number;
+  deltaWeightLow: number;
+  deltaWeightHigh: number;
+  /** deltaPWin scaled to 1,000 supporters (× 1000 / added). */
+  deltaPWinPer1000: number;
+  /** Cost of the added supporters, currency units: contacts through the side's channels (+ recruitment when given). */
+  cost?: number;
+  /** deltaPWin per unit of currency, when the cost is positive. */
+  deltaPWinPerCurrency?: number;
+  gained: number;
+  lost: number;
+}
+
+/** What `value --json` prints. */
+export interface ValueDocument {
+  side: Side;
+  add: number;
+  by: 'territory' | 'region';
+  simulations: number;
+  seed: number;
+  /** P(side wins) of the scenario as given. */
+  basePWin: number;
+  interval: '90% paired (common random numbers)';
+  /** Currency of `cost` and `deltaPWinPerCurrency`, when channels have costs. */
+  currency?: string;
+  /** How the rows were computed: two runs on shared draws, or one run per territory. */
+  method: 'shared-draws' | 'one-run-per-group';
+  territories: ValueRow[];
+  scenario: string;
+  version: string;
+}
+
+/**
+ * Cost of contacting `n` more supporters through a side's channels: kept members × Σ coverage × contacts ×
+ * cost per contact (channels without a cost add nothing), plus recruitment at `costPerSupporter`.
+ *
+ * @param scenario resolved scenario
+ * @param side side whose list grows
+ * @param n supporters added, people
+ * @param costPerSupporter recruitment cost per supporter, currency units (default 0)
+ * @example
+ * // scenarios/default.yaml: D's phone and door channels have a cost per contact; its list is 4 years old
+ * contactCost(resolved, 'D', 100000) // => 40102.28 (dollars)
+ */
+export function contactCost(scenario: ResolvedScenario, side: Side, n: number, costPerSupporter = 0): number {
+  const campaign = scenario.campaigns[side];
+  let perMember = 0;
+  for (const channel of Object.values(campaign.channels)) {
+    if (!channel) continue;
+    perMember += channel.coverage * channel.contacts * (channel.costPerContact ?? 0);
+  }
+  return n * campaign.retention * perMember + n * costPerSupporter;
+}
+
+/**
+ * A readable table of a value document, ranked.
+ *
+ * @example
+ * formatValue(doc).split('\n')[0] // => 'Adding 100,000 D supporters in each territory: change in P(D wins), 20,000 paired simulations, seed 2024'
+ */
+export function formatValue(doc: ValueDocument, limit = 15): string {
+  const pp = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(3)}`;
+  // Two significant digits for the scaled columns (per 1,000 supporters, per million of currency).
+  const sig = (x: number) => (x === 0 ? '0' : `${x > 0 ? '+' : ''}${Number((x * 100).toPrecision(2))}`);
+  const lines = [
+    `Adding ${formatCount(doc.add)} ${doc.side} supporters in each ${doc.by}: change in P(${doc.side} wins), ${formatCount(doc.simulations)} paired simulations, seed ${doc.seed}`,
+    `Base P(${doc.side} wins) ${(doc.basePWin * 100).toFixed(2)}%. Changes in pp of P(win); intervals are 90%, paired on the same draws;`,
+    'rows whose intervals overlap are not distinguishable. Δweight: expected electoral votes or seats.',
+    '',
+    `${'rank'.padStart(4)}  ${doc.by.padEnd(22)} ${'ΔP(win) pp'.padStart(11)} ${'90% interval'.padStart(19)} ${'Δweight'.padStart(8)} ${'per 1,000'.padStart(10)}${doc.currency ? ` ${`per 1M ${doc.currency}`.padStart(13)}` : ''}`,
+  ];
+  doc.territories.slice(0, limit).forEach((r, i) => {
+    const perMoney = r.deltaPWinPerCurrency === undefined ? '' : ` ${sig(r.deltaPWinPerCurrency * 1e6).padStart(13)}`;
+    lines.push(
+      `${String(i + 1).padStart(4)}  ${r.name.slice(0, 22).padEnd(22)} ${pp(r.deltaPWin).padStart(11)} ${`${pp(r.low)} to ${pp(r.high)}`.padStart(19)} ${r.deltaWeight.toFixed(3).padStart(8)} ${sig(r.deltaPWinPer1000).padStart(10)}${doc.currency ? perMoney || ' '.repeat(14) : ''}`,
+    );
+  });
+  if (doc.territories.length > limit) lines.push(`  … ${doc.territories.length - limit} more (--json for all)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function parseAdd(text: string): number {
+  const n = Number(text.replace(/_/g, ''));
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1e9) {
+    throw new InputError({ at: '--add', expected: 'a positive number of supporters up to 1e9 (e.g. 100000 or 1e5)', found: describeValue(text) });
+  }
+  return n;
+}
+
+/** The `value` command. */
+export const valueCommand: Command = {
+  name: 'value',
+  summary: 'Rank territories by the change in P(win) from adding N supporters in each (paired, 90% intervals).',
+  details: [
+    'Adds --add supporters to the side\'s list in one territory (or region) at a time and compares each variant',
+    'with the scenario on the same simulated elections (common random numbers), so differences are signal,',
+    'not noise. Prints the change in P(win) and in expected electoral votes or seats with 90% intervals,',
+    'per 1,000 supporters and, when the side\'s channels have a cost per contact, per unit of currency.',
+    'With --by region, a region\'s N supporters are spread over its territories like the side\'s list.',
+    'District units (ME-1, NE-2, ...) take their state\'s list, so a US run ranks the 50 states and DC.',
+    'Under the electoral college and seats rules all territories come from two runs on shared draws; under',
+    'national-vote rules each territory takes one run.',
+    '',
+    'Examples:',
+    '  campaign-lab value scenarios/default.yaml --side D --add 100000 --sims 20000',
+    '  campaign-lab value scenarios/default.yaml --side D --add 1e6 --by region --json',
+  ].join('\n'),
+  spec: {
+    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    options: {
+      side: { type: 'string', required: true, valueName: 'S', description: 'Side whose list grows (a party code of the scenario\'s sides).' },
+      add: { type: 'string', required: true, valueName: 'N', description: 'Supporters added in each territory or region (e.g. 100000 or 1e5).' },
+      by: { type: 'string', choices: ['territory', 'region'], valueName: 'territory|region', description: 'Add in each territory (default) or in each region.' },
+      'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Recruitment cost per supporter, added to the channels\' contact cost.' },
+      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
+      seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
+      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads; results do not depend on it.' },
+      set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
+      out: { type: 'string', valueName: 'DIR', description: 'Write value.json and the chart (value.svg, value.png) to DIR.' },
+      json: { type: 'flag', description: 'Print one JSON document on stdout: {side, add, simulations, territories: [...]}.' },
+    },
+  },
+  async run(args, context) {
+    const file = args.positionals.scenario as string;
+    const out = args.options.out as string | undefined;
+    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
+    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
+    const add = parseAdd(args.options.add as string);
+    const by = (args.options.by as 'territory' | 'region' | undefined) ?? 'territory';
+    let costPerSupporter = 0;
+    if (args.options['cost-per-supporter'] !== undefined) {
+      costPerSupporter = Number(args.options['cost-per-supporter']);
+      if (!(costPerSupporter >= 0) || !Number.isFinite(costPerSupporter)) {
+        throw new InputError({ at: '--cost-per-supporter', expected: 'a non-negative amount', found: describeValue(args.options['cost-per-supporter']) });
+      }
+    }
+    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const { resolved } = prepared;
+    const side = args.options.side as string;
+    if (!resolved.sides.includes(side)) {
+      throw new InputError({ at: '--side', expected: `one of the scenario's sides ${resolved.sides.join(', ')}`, found: describeValue(side) });
+    }
+    const groups = supporterGroups(resolved, side, add, by);
+    if (Object.keys(resolved.campaigns[side].channels).length === 0) {
+      context.stderr.write(`campaign-lab: warning: ${side} has no channel switched on, so more supporters move nothing; add channels under campaigns.${side}.channels\n`);
+    }
+    const { simulations, seed } = resolved;
+    const shared = resolved.rule === 'electoral-college' || resolved.rule === 'seats';
+    const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'value' });
+    let rows: GroupDifference[];
+    let basePWin: number;
+    try {
+      const onProgress = (done: number, total: number) => bar.update(done, total);
+      if (shared) {
+        ({ rows, basePWin } = await valueOnSharedDraws(resolved, groups, side, { signal: context.signal, onProgress }));
+      } else {
+        ({ rows, basePWin } = await valueOneRunPerGroup(resolved, groups, side, { signal: context.signal, onProgress }));
+      }
+    } finally {
+      bar.finish();
+    }
+    const unitCost = contactCost(resolved, side, 1, costPerSupporter);
+    const currency = unitCost > 0 ? (resolved.country === 'us' || resolved.country === 'fr' ? loadLegalLimits(resolved.country).currency : 'currency units') : undefined;
+    const doc: ValueDocument = {
+      side,
+      add,
+      by,
+      simulations,
+      seed,
+      basePWin,
+      interval: '90% paired (common random numbers)',
+      ...(currency ? { currency } : {}),
+      method: shared ? 'shared-draws' : 'one-run-per-group',
+      territories: rows.map((r) => {
+        const cost = unitCost > 0 ? contactCost(resolved, side, r.added, costPerSupporter) : undefined;
+        return {
+          id: r.id,
+          name: r.name,
+          added: r.added,
+          deltaPWin: r.deltaPWin,
+          low: r.low,
+          high: r.high,
+          standardError: r.standardError,
+          deltaWeight: r.deltaWeight,
+          deltaWeightLow: r.deltaWeightLow,
+          deltaWeightHigh: r.deltaWeightHigh,
+          deltaPWinPer1000: (r.deltaPWin * 1000) / r.added,
+          ...(cost !== undefined ? { cost, deltaPWinPerCurrency: r.deltaPWin / cost } : {}),
+          gained: r.gained,
+          lost: r.lost,
+        };
+      }),
+      scenario: resolved.name,
+      version: VERSION,
+    };
+    if (out) await writeFolderAtomic(resolve(context.cwd, out), await valueFiles(doc, resolved), context.signal, out);
+    if (args.options.json) printJson(context.stdout, doc);
+    else context.stdout.write(formatValue(doc) + (out ? `Written to ${out}/ (value.json, value.svg, value.png)\n` : ''));
+  },
+};
+
+/** Options of the two ways to compute a value table. */
+export interface ValueRunOptions {
+  signal?: AbortSignal;
+  /** Work done and total, in simulated draws. */
+  onProgress?: (done: number, total: number) => void;
+  /** Most draws whose margins are held at once; larger runs go slice by slice. Default {@link MAX_KEPT_DRAWS}. */
+  maxKeptDraws?: number;
+}
+
+/**
+ * Draws whose per-unit margins are held at once by value's shared-draw method: 64 blocks (262,144 draws,
+ * 59 MB per run for 56 units). A larger run is simulated slice by slice in this thread.
+ */
+export const MAX_KEPT_DRAWS = 64 * BLOCK_SIZE;
+
+/**
+ * Every group's paired change from two runs on shared draws (weighted rules; see
+ * groupDifferencesOnSharedDraws): on the worker pool while the kept margins fit in
+ * {@link MAX_KEPT_DRAWS}, else slice by slice of blocks (the same draws, so the same numbers).
+ *
+ * @param resolved resolved scenario (its `simulations`, `seed` and `threads` are used)
+ * @param groups the groups of supporterGroups
+ * @param side side whose list grows
+ * @param options `signal`, `onProgress`, `maxKeptDraws`
+ * @returns the rows, highest deltaPWin first, and the base P(win)
+ * @example
+ * (await valueOnSharedDraws(resolved, supporterGroups(resolved, 'D', 1e5, 'territory'), 'D')).rows[0].id // => 'PA' for scenarios/default.yaml at 20,000 draws
+ */
+export async function valueOnSharedDraws(resolved: ResolvedScenario, groups: SupporterGroup[], side: Side, options: ValueRunOptions = {}): Promise<{ rows: GroupDifference[]; basePWin: number }> {
+  const { simulations, seed, threads } = resolved;
+  const { signal, onProgress } = options;
+  const boostedScenario = withAllGroupsAdded(resolved, side, groups);
+  if (simulations <= (options.maxKeptDraws ?? MAX_KEPT_DRAWS)) {
+    const run = (scenario: ResolvedScenario, first: number) =>
+      simulateParallel(scenario, { simulations, seed, threads, keep: { margins: true }, signal, onProgress: (done) => onProgress?.(first + done, 2 * simulations) });
+    const base = await run(resolved, 0);
+    const boosted = await run(boostedScenario, simulations);
+    return { rows: groupDifferencesOnSharedDraws(resolved, base, boosted, groups, side), basePWin: base.pWin[side] };
+  }
+  const model = prepareModel(resolved);
+  const boostedModel = prepareModel(boostedScenario);
+  const blocks = blockCount(simulations);
+  const sliceBlocks = Math.max(1, Math.floor((options.maxKeptDraws ?? MAX_KEPT_DRAWS) / BLOCK_SIZE));
+  const layout = { rule: model.rule, sides: model.sides, unitIds: model.unitIds, weights: model.weights, threshold: model.threshold };
+  const accumulator = sharedDrawAccumulator(resolved, layout, groups, side);
+  for (let start = 0; start < blocks; start += sliceBlocks) {
+    signal?.throwIfAborted();
+    const slice = { simulations, seed, keep: { margins: true }, blockStart: start, blockEnd: Math.min(blocks, start + sliceBlocks) };
+    const a = simulateBlocks(model, slice).kept!.draws.margins!;
+    const b = simulateBlocks(boostedModel, slice).kept!.draws.margins!;
+    accumulator.add(a, b, a.length / model.units);
+    onProgress?.(accumulator.draws, simulations);
+    // Let Ctrl-C and the progress bar through between slices.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  signal?.throwIfAborted();
+  return { rows: accumulator.rows(), basePWin: accumulator.baseWins / accumulator.draws };
+}
+
+/**
+ * Every group's paired change from one variant run per group (national-vote rules), on the worker pool.
+ *
+ * @example
+ * (await valueOneRunPerGroup(france2012, supporterGroups(france2012, 'PS', 5e4, 'territory'), 'PS')).rows.length // => 107
+ */
+export async function valueOneRunPerGroup(resolved: ResolvedScenario, groups: SupporterGroup[], side: Side, options: ValueRunOptions = {}): Promise<{ rows: GroupDifference[]; basePWin: number }> {
+  const { simulations, seed, threads } = resolved;
+  const runs = groups.length + 1;
+  let finished = 0;
+  const run = async (scenario: ResolvedScenario) => {
+    const result = await simulateParallel(scenario, {
+      simulations,
+      seed,
+      threads,
+      keep: { outcome: true, weightA: true },
+      signal: options.signal,
+      onProgress: (done) => options.onProgress?.(finished * simulations + done, runs * simulations),
+    });
+    finished += 1;
+    return result;
+  };
+  const base = await run(resolved);
+  const rows: GroupDifference[] = [];
+  for (const group of groups) {
+    const variant = await run(withAllGroupsAdded(resolved, side, [group]));
+    rows.push({ id: group.id, name: group.name, added: Math.round(Object.values(group.extra).reduce((a, b) => a + b, 0) * 1e6) / 1e6, ...pairedGroupDifference(base, variant, side) });
+  }
+  rows.sort((x, y) => y.deltaPWin - x.deltaPWin || (x.id < y.id ? -1 : 1));
+  return { rows, basePWin: base.pWin[side] };
+}
+
+/** value.json and the marginal-value chart (per 1,000 supporters, 90 % intervals scaled alike). */
+async function valueFiles(doc: ValueDocument, resolved: ResolvedScenario): Promise<FolderFile[]> {
+  const files: FolderFile[] = [{ name: 'value.json', data: toJsonText(doc) }];
+  const scale = (r: ValueRow) => 1000 / r.added;
+  const spec = marginalValue(
+    { side: doc.side, rows: doc.territories.map((r) => ({ id: r.id, name: r.name, delta: r.deltaPWin * scale(r), low: r.low * scale(r), high: r.high * scale(r) })) },
+    {
+      title: `Where ${formatCount(doc.add)} more ${doc.side} supporters move P(win) most`,
+      subtitle: `${resolved.name}; blocks of ${formatCount(doc.add)} per ${doc.by} scaled to 1,000; 90% paired intervals; ${formatCount(doc.simulations)} simulations, seed ${doc.seed}`,
+      sources: [resolved.resultsSource, `campaign-lab ${doc.version} value`],
+    },
+  );
+  const { toSvg } = await import('../../render/toSvg.js');
+  const { toPng } = await import('../../render/toPng.js');
+  files.push({ name: 'value.svg', data: await toSvg(spec) }, { name: 'value.png', data: await toPng(spec, { scale: 2 }) });
+  return files;
+}

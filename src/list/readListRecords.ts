@@ -1,0 +1,342 @@
+/**
+ * Streams the rows of a supporter-list file of any size, record by record, with memory that does not
+ * grow with the file: CSV and other delimited text through csv-parse, spreadsheets through exceljs.
+ *
+ * Formats and encodings, detected from the file's first 64 KiB with the same libraries and rules as the
+ * race-file reader (src/io/decodeText.ts: byte-order mark, strict UTF-8, then chardet's ranking; decoding
+ * with iconv-lite; the delimiter sniffed among `,` `;` and tab from the header and the lines after it):
+ * - UTF-8 with or without a byte-order mark; Latin-1 / Windows-1252 (spreadsheets saved as "CSV" on
+ *   Windows); UTF-16 with a byte-order mark (Excel's "Unicode Text", tab-separated);
+ * - `.xlsx` workbooks (the first worksheet), recognised by their zip signature, not by their name.
+ * A file that starts as plain ASCII and turns out not to be UTF-8 further on is read again as Windows-1252
+ * (its ASCII start reads the same); a file that is UTF-8 at the start and not later is refused.
+ *
+ * No cell content ever reaches an error message: the file may hold names, e-mail addresses and phone
+ * numbers. Node-only.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { Parser } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+import { decodeText, sniffDelimiter, type Delimiter, type TextEncodingName } from '../io/decodeText.js';
+import { describeFileSystemError } from '../node/readInputFile.js';
+
+/** How the file was read. */
+export interface ListFileFormat {
+  format: 'csv' | 'xlsx';
+  /** Text encoding (delimited text only). */
+  encoding?: TextEncodingName;
+  /** Field delimiter (delimited text only). */
+  separator?: Delimiter;
+}
+
+/** Options of {@link readListRecords}. */
+export interface ReadListRecordsOptions {
+  /**
+   * Called once per record (the header first) with its cells and the 1-based line (CSV) or row
+   * (xlsx) on which it starts. Blank lines are skipped. The array may be reused: copy it to keep it.
+   */
+  onRecord: (cells: string[], line: number) => void;
+  /** Called now and then with bytes read so far and the file size, for a progress bar. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Stops reading; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Called when reading starts over (a file read as UTF-8 turned out to be Windows-1252); counts kept so far must be reset. */
+  onRestart?: () => void;
+}
+
+/** Bytes looked at to detect the format, the encoding and the delimiter. */
+const SAMPLE_BYTES = 1 << 16;
+/** Longest record kept in memory while waiting for its end, bytes (csv-parse `max_record_size`). */
+const MAX_RECORD_BYTES = 1 << 24;
+
+/** Thrown inside the UTF-8 pass when the file must be read again as Windows-1252. */
+class ReadAgain extends Error {}
+
+/**
+ * Reads a supporter-list file record by record.
+ *
+ * @param file path of a CSV / delimited text file or an .xlsx workbook
+ * @param options `onRecord` (header first), `onProgress`, `signal`, `onRestart`
+ * @returns the format, encoding and delimiter the file was read with
+ * @throws InputError for an unreadable or empty file, a legacy .xls workbook, bytes that are not in the
+ *   file's encoding, an unclosed quote or a record over 16 MiB (naming the line, never the content)
+ * @example
+ * // supporters.csv (Latin-1, `;`): nom;département\nAda;Hérault\n
+ * await readListRecords('supporters.csv', { onRecord: (cells, line) => seen.push([line, ...cells]) })
+ * // => { format: 'csv', encoding: 'windows-1252', separator: ';' }; seen: [[1, 'nom', 'département'], [2, 'Ada', 'Hérault']]
+ */
+export async function readListRecords(file: string, options: ReadListRecordsOptions): Promise<ListFileFormat> {
+  let totalBytes: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new InputError({ file, expected: 'a CSV or .xlsx file', found: 'a directory' });
+    totalBytes = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError({ file, expected: 'a readable CSV or .xlsx file', found: describeFileSystemError(error) });
+  }
+  if (totalBytes === 0) throw new InputError({ file, expected: 'a CSV or .xlsx file with a header line', found: 'an empty file' });
+  const sample = await readSample(file, options.signal);
+  if (sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04) {
+    await readWorkbook(file, totalBytes, options);
+    return { format: 'xlsx' };
+  }
+  if (sample[0] === 0xd0 && sample[1] === 0xcf && sample[2] === 0x11 && sample[3] === 0xe0) {
+    throw new InputError({ file, expected: 'a CSV or .xlsx file', found: 'an old Excel .xls workbook (save it as .xlsx or CSV UTF-8)' });
+  }
+  const encoding = detectEncoding(sample, sample.length < totalBytes);
+  const separator = sniffDelimiter(decodeText(wholeLines(sample, sample.length < totalBytes, encoding), { encoding }).text);
+  try {
+    await readDelimited(file, totalBytes, encoding, separator, options);
+    return { format: 'csv', encoding, separator };
+  } catch (error) {
+    if (!(error instanceof ReadAgain)) throw error;
+    options.onRestart?.();
+    await readDelimited(file, totalBytes, 'windows-1252', separator, options);
+    return { format: 'csv', encoding: 'windows-1252', separator };
+  }
+}
+
+async function readSample(file: string, signal?: AbortSignal): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  const stream = createReadStream(file, { start: 0, end: SAMPLE_BYTES - 1 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      signal?.throwIfAborted();
+      parts.push(chunk);
+      length += chunk.length;
+    }
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw new InputError({ file, expected: 'a readable CSV or .xlsx file', found: describeFileSystemError(error) });
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(parts, length);
+}
+
+/** The sample cut after its last complete line, so a character cut at the sample's end cannot mislead detection. */
+function wholeLines(sample: Buffer, truncated: boolean, encoding?: TextEncodingName): Buffer {
+  if (!truncated) return sample;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return sample.subarray(0, sample.length - (sample.length % 2));
+  const end = sample.lastIndexOf(10);
+  return end > 0 ? sample.subarray(0, end + 1) : sample;
+}
+
+/**
+ * The encoding of a file from its first bytes, by the race reader's rules (decodeText).
+ *
+ * @example
+ * detectEncoding(Buffer.from([0xff, 0xfe, 0x41, 0x00]), false) // => 'utf-16le'
+ */
+export function detectEncoding(sample: Buffer, truncated: boolean): TextEncodingName {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8-bom';
+  return decodeText(wholeLines(sample, truncated)).encoding;
+}
+
+interface CsvParseError extends Error {
+  code?: string;
+  lines?: number;
+}
+
+/** Our message for a csv-parse error: csv-parse's own messages quote field content, so only its code and line are used. */
+function csvError(file: string, error: CsvParseError, separator: Delimiter, recordLine: number): InputError {
+  const at = `line ${error.lines ?? '?'}`;
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new InputError({ file, at: `line ${recordLine}`, expected: 'a quoted field closed by a double quote (")', found: 'the end of the file inside the quotes' });
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new InputError({ file, at, expected: `a delimiter (${JSON.stringify(separator)}) or the end of the line after a closing quote`, found: 'another character' });
+    case 'CSV_MAX_RECORD_SIZE':
+      return new InputError({ file, at, expected: `a record under ${MAX_RECORD_BYTES / 1048576} MiB`, found: 'a longer one (an unclosed quote?)' });
+    default:
+      return new InputError({ file, at, expected: 'well-formed delimited text', found: error.code ?? 'unreadable text' });
+  }
+}
+
+/** Bytes at the end of a chunk that may be the start of a UTF-8 character cut by the chunk boundary. */
+function utf8TailLength(bytes: Buffer): number {
+  for (let k = 1; k <= Math.min(3, bytes.length); k += 1) {
+    const b = bytes[bytes.length - k];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return need > k ? k : 0;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+async function readDelimited(file: string, totalBytes: number, encoding: TextEncodingName, separator: Delimiter, options: ReadListRecordsOptions): Promise<void> {
+  const { onRecord, onProgress, signal } = options;
+  const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
+  const decoder = utf8 ? undefined : iconv.getDecoder(encoding);
+  // csv-parse's streaming parser, fed chunk by chunk through its documented `api` (the same object the
+  // Transform stream drives), so records reach us without a stream hop each.
+  const parser = new Parser({
+    delimiter: separator,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_BYTES,
+  }) as unknown as { api: { parse(buf: Buffer | undefined, end: boolean, push: (r: string[]) => void, close: () => void): Error | undefined; info: { lines: number } } };
+  const api = parser.api;
+  let line = 1;
+  const push = (record: string[]) => {
+    onRecord(record, line);
+    line = api.info.lines + 1;
+  };
+  const feed = (buf: Buffer | undefined, end: boolean) => {
+    const error = api.parse(buf, end, push, () => undefined);
+    if (error) throw csvError(file, error as CsvParseError, separator, line);
+  };
+  let bytesRead = 0;
+  let tail: Buffer | undefined;
+  let sawNonAscii = false;
+  const stream = createReadStream(file, { highWaterMark: SAMPLE_BYTES });
+  const onAbort = () => stream.destroy();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      signal?.throwIfAborted();
+      if (utf8) {
+        // Validate UTF-8 (csv-parse would silently put U+FFFD), holding back a character cut at the end.
+        const bytes = tail ? Buffer.concat([tail, chunk]) : chunk;
+        const keep = utf8TailLength(bytes);
+        const whole = keep > 0 ? bytes.subarray(0, bytes.length - keep) : bytes;
+        tail = keep > 0 ? Buffer.from(bytes.subarray(bytes.length - keep)) : undefined;
+        if (!isUtf8(whole)) {
+          if (!sawNonAscii && encoding === 'utf-8') throw new ReadAgain();
+          throw new InputError({
+            file,
+            at: `line ${api.info.lines + countLineFeeds(whole, firstInvalidUtf8(whole))}`,
+            expected: 'UTF-8 text throughout (the file starts as UTF-8)',
+            found: 'bytes that are not UTF-8 (save the whole file as CSV UTF-8)',
+          });
+        }
+        if (!sawNonAscii && hasNonAscii(whole)) sawNonAscii = true;
+        feed(whole, false);
+      } else {
+        const text = decoder!.write(chunk);
+        if (text.length > 0) feed(Buffer.from(text, 'utf8'), false);
+      }
+      bytesRead += chunk.length;
+      onProgress?.(bytesRead, totalBytes);
+    }
+    signal?.throwIfAborted();
+    if (tail) throw new InputError({ file, at: 'end of file', expected: 'UTF-8 text', found: 'a truncated UTF-8 character' });
+    const rest = decoder?.end();
+    if (rest) feed(Buffer.from(rest, 'utf8'), false);
+    feed(undefined, true);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (error instanceof InputError || error instanceof ReadAgain) throw error;
+    throw new InputError({ file, expected: 'a readable CSV or .xlsx file', found: describeFileSystemError(error) });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    stream.destroy();
+  }
+}
+
+function hasNonAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i += 1) if (bytes[i] >= 0x80) return true;
+  return false;
+}
+
+/** Line feeds among the first `end` bytes. */
+function countLineFeeds(bytes: Uint8Array, end: number): number {
+  let count = 0;
+  let i = bytes.indexOf(10);
+  while (i >= 0 && i < end) {
+    count += 1;
+    i = bytes.indexOf(10, i + 1);
+  }
+  return count;
+}
+
+/**
+ * Offset of the first byte that breaks UTF-8 (RFC 3629: lead byte, continuation bytes 10xxxxxx), or
+ * the length when the bytes are valid up to a character cut at their end.
+ *
+ * @example
+ * firstInvalidUtf8(new Uint8Array([0x41, 0xe9, 0x42])) // => 1
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k += 1) {
+      if (i + k >= bytes.length) return bytes.length;
+      if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    }
+    i += extra + 1;
+  }
+  return bytes.length;
+}
+
+/** Text of one spreadsheet cell value as exceljs gives it (rich text, hyperlinks, formulas, dates). */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if (v.text !== undefined) return cellText(v.text);
+    if (v.result !== undefined) return cellText(v.result);
+  }
+  return '';
+}
+
+/** Streams the first worksheet of an .xlsx workbook (exceljs's streaming reader). */
+async function readWorkbook(file: string, totalBytes: number, options: ReadListRecordsOptions): Promise<void> {
+  const { onRecord, onProgress, signal } = options;
+  const { default: ExcelJS } = await import('exceljs');
+  const stream = createReadStream(file);
+  let bytesRead = 0;
+  stream.on('data', (chunk) => {
+    bytesRead += chunk.length;
+    onProgress?.(bytesRead, totalBytes);
+  });
+  const onAbort = () => stream.destroy(signal?.reason as Error);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const cells: string[] = [];
+  let width = -1;
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        signal?.throwIfAborted();
+        const values = row.values as unknown[];
+        cells.length = 0;
+        for (let c = 1; c < values.length; c += 1) cells.push(cellText(values[c]));
+        if (cells.every((c) => c.trim() === '')) continue;
+        // A sheet stores no trailing blank cells: a row ends where its last value is, so pad it to the
+        // header's width (a blank last cell is empty, not a missing column).
+        if (width < 0) width = cells.length;
+        while (cells.length < width) cells.push('');
+        onRecord(cells, row.number);
+      }
+      break; // the first worksheet only
+    }
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (error instanceof InputError) throw error;
+    throw new InputError({ file, expected: 'a readable .xlsx workbook', found: 'a damaged or encrypted workbook' });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    stream.destroy();
+  }
+}

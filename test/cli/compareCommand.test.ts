@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runMain } from './cliHarness.js';
+
+const DEFAULT = 'scenarios/default.yaml';
+
+test('compare --json: the paired difference is the variant minus the scenario, with a 90% interval around it', async () => {
+  const r = await runMain(['compare', DEFAULT, '--set', 'campaigns.D.listSize=12e6', '--sims', '5000', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.side, 'D');
+  assert.deepEqual(doc.changes, ['campaigns.D.listSize=12e6']);
+  assert.ok(Math.abs(doc.difference.pWin - (doc.variant.pWin - doc.base.pWin)) < 1e-12);
+  assert.ok(Math.abs(doc.difference.expectedWeight - (doc.variant.expectedWeight - doc.base.expectedWeight)) < 1e-9);
+  assert.ok(doc.difference.low <= doc.difference.pWin && doc.difference.pWin <= doc.difference.high);
+  // Doubling the list moves some draws to D and (turnout effects floored at 0 for door and phone) few back.
+  assert.ok(doc.difference.gained > 0);
+  assert.equal((doc.difference.gained - doc.difference.lost) / 5000, doc.difference.pWin);
+});
+
+test('compare of a scenario with itself finds no draw changed', async () => {
+  const r = await runMain(['compare', DEFAULT, '--set', 'name=same', '--sims', '2000', '--side', 'R', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const d = JSON.parse(r.stdout).difference;
+  assert.deepEqual([d.pWin, d.gained, d.lost], [0, 0, 0]);
+  assert.ok(d.low < 0 && d.high > 0);
+});
+
+test('compare prints a verdict, and refuses a variant of another race with exit 2', async () => {
+  const text = await runMain(['compare', DEFAULT, '--set', 'campaigns.D.listSize=12e6', '--sims', '3000']);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /P\(D wins\) +scenario [\d.]+% +variant [\d.]+%/);
+  const other = await runMain(['compare', DEFAULT, '--set', 'year=2020', '--sims', '100']);
+  assert.equal(other.code, 2);
+  assert.match(other.stderr, /--set year must be the same year as the scenario/);
+  const none = await runMain(['compare', DEFAULT]);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /--set must be given/);
+});
