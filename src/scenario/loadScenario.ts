@@ -164,7 +164,7 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
     const { file, format, year, round, weights } = scenario.race;
     // The race readers (exceljs among them) load only when a scenario names a race file.
     const { readRaceFile } = await import('../node/readRaceFile.js');
-    const results = await readRaceFile(besideScenario(shown, file), {
+    const results = await readRaceFile(besideScenario(path, file), {
       ...(format !== undefined ? { format } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(round !== undefined ? { round } : {}),
@@ -175,7 +175,7 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
   }
   const margins = scenario.baseline?.margins;
   if (margins && 'file' in margins && typeof margins.file === 'string') {
-    const entries = await readMarginsFile(resolve(dirname(path), margins.file), besideScenario(shown, margins.file));
+    const entries = await readMarginsFile(besideScenario(path, margins.file), besideScenario(shown, margins.file));
     scenario = { ...scenario, baseline: { ...scenario.baseline, margins: { file: margins.file, entries } as never } };
   }
   if (!scenario.campaigns) return scenario;
