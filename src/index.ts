@@ -11,7 +11,7 @@ export type { Country, Side, RuleName, ResultUnit, ElectionResults, Prior, Chann
 export { CHANNEL_NAMES } from './model/types.js';
 
 // Data
-export type { Parameters, ChannelParameters, CitedPrior, CitedValue, Salience, TurnoutEffectPriors, PersuasionPriors, UncertaintyDefaults } from './data/parameters.js';
+export type { Parameters, ChannelParameters, ChannelVariantParameters, CitedPrior, CitedValue, Salience, TurnoutEffectPriors, PersuasionPriors, UncertaintyDefaults } from './data/parameters.js';
 export { parseParameters } from './data/parameters.js';
 export { loadParameters } from './data/loadParameters.js';
 export { parseJsonText } from './data/parseJsonText.js';
@@ -44,6 +44,7 @@ export type {
   ChannelSpec,
   ChannelSpecs,
   EffectSpec,
+  MailVariant,
   AllocationSpec,
   SharesAllocation,
   CountsAllocation,

@@ -54,6 +54,8 @@ export interface ResolvedChannel {
   saturation: number | null;
   /** Relay only: contacts per active volunteer; 0 for other channels. */
   contactsPerVolunteer: number;
+  /** Mail only, when not plain: the kind of mailer whose prior `effect` is (`social-pressure`). */
+  variant?: 'social-pressure';
 }
 
 /** A campaign with every value filled in and the list spread explicitly. */

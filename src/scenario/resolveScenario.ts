@@ -5,7 +5,7 @@
  */
 import { CHANNEL_NAMES } from '../model/types.js';
 import type { ChannelName, Citation, ElectionResults, Prior, RuleName, Side } from '../model/types.js';
-import type { Parameters } from '../data/parameters.js';
+import type { ChannelVariantParameters, Parameters, TurnoutEffectPriors } from '../data/parameters.js';
 import { InputError, describeValue } from '../errors.js';
 import { historicalCorrelation } from '../model/historicalCorrelation.js';
 import type {
@@ -39,7 +39,7 @@ const RULES: readonly RuleName[] = ['electoral-college', 'popular-vote', 'seats'
 const SCENARIO_KEYS = ['name', 'description', 'country', 'year', 'round', 'rule', 'sides', 'simulations', 'seed', 'threads', 'salience', 'uncertainty', 'campaigns', 'firstRound'];
 const UNCERTAINTY_KEYS = ['national', 'regional', 'territory', 'tails', 'correlation'];
 const CAMPAIGN_KEYS = ['listSize', 'allocation', 'churn', 'yearsSinceCollected', 'certainShare', 'volunteers', 'relaysPerVolunteer', 'channels'];
-const CHANNEL_KEYS = ['coverage', 'contactRate', 'effect', 'persuasion', 'costPerContact', 'contacts', 'saturation', 'contactsPerVolunteer'];
+const CHANNEL_KEYS = ['coverage', 'contactRate', 'effect', 'persuasion', 'costPerContact', 'contacts', 'saturation', 'contactsPerVolunteer', 'variant'];
 
 /** Validation helpers bound to a file name. */
 class Checker {
@@ -435,7 +435,13 @@ function resolveChannel(ck: Checker, value: unknown, at: string, name: ChannelNa
   const { citations } = ctx;
   const coverage = defaultOr(ck, raw.coverage, `${at}.coverage`, 0, 1, 'a share', 1, CONVENTION_CITATIONS.coverage, citations);
   const contactRate = defaultOr(ck, raw.contactRate, `${at}.contactRate`, 0, 1, 'a share', p.contactRate.central, p.contactRate.citation, citations);
-  const effectPrior = ctx.country === 'fr' ? p.turnoutEffect.france : ctx.salience === 'high' ? p.turnoutEffect.highSalience : p.turnoutEffect.lowSalience;
+  let variant: 'social-pressure' | undefined;
+  if (raw.variant !== undefined) {
+    if (name !== 'mail') ck.fail(`${at}.variant`, 'absent except for the mail channel', raw.variant);
+    if (ck.oneOf(raw.variant, `${at}.variant`, ['plain', 'social-pressure'] as const) === 'social-pressure') variant = 'social-pressure';
+  }
+  const priors = variant === undefined ? p.turnoutEffect : variantPriors(p.variants, variant, `${at}.variant`);
+  const effectPrior = ctx.country === 'fr' ? priors.france : ctx.salience === 'high' ? priors.highSalience : priors.lowSalience;
   const persuasionPrior = ctx.country === 'fr' ? p.persuasion.france : p.persuasion.general;
   const effect = priorOr(ck, raw.effect, `${at}.effect`, effectPrior, citations);
   const persuasion = priorOr(ck, raw.persuasion, `${at}.persuasion`, persuasionPrior, citations);
@@ -467,7 +473,14 @@ function resolveChannel(ck: Checker, value: unknown, at: string, name: ChannelNa
   } else if (raw.contactsPerVolunteer !== undefined) {
     ck.fail(`${at}.contactsPerVolunteer`, 'absent except for the relay channel', raw.contactsPerVolunteer);
   }
-  return { coverage, contactRate, effect, persuasion, costPerContact, contacts, saturation, contactsPerVolunteer };
+  return { coverage, contactRate, effect, persuasion, costPerContact, contacts, saturation, contactsPerVolunteer, ...(variant ? { variant } : {}) };
+}
+
+/** Turnout-effect priors of a channel variant, from data/parameters.json. */
+function variantPriors(variants: Record<string, ChannelVariantParameters> | undefined, variant: string, at: string): TurnoutEffectPriors {
+  const found = variants?.[variant];
+  if (!found) throw new InputError({ file: 'data/parameters.json', at, expected: `turnout-effect priors of the "${variant}" variant`, found: 'none' });
+  return found.turnoutEffect;
 }
 
 function priorOr(ck: Checker, value: unknown, at: string, fallback: Prior & { citation: Citation }, citations: Record<string, Citation>): Prior {

@@ -370,6 +370,11 @@ export const scenarioSchema: JsonSchema = {
           "description": "`relay` only: people outside the list each active volunteer contacts. Default: data/parameters.json.",
           "minimum": 0,
           "maximum": 100000
+        },
+        "variant": {
+          "$ref": "#/definitions/MailVariant",
+          "description": "`mail` only: the kind of mailer, which picks the default turnout-effect prior (`social-pressure`: Gerber, Green & Larimer 2008, data/parameters.json `channels.mail.variants`). Contact rate, persuasion, cost and saturation stay those of mail.",
+          "default": "plain"
         }
       },
       "additionalProperties": false,
@@ -406,6 +411,14 @@ export const scenarioSchema: JsonSchema = {
       ],
       "additionalProperties": false,
       "description": "An uncertain quantity: central value and a low–high plausible range (same unit as the quantity)."
+    },
+    "MailVariant": {
+      "type": "string",
+      "enum": [
+        "plain",
+        "social-pressure"
+      ],
+      "description": "Kind of mailer. `plain`: a get-out-the-vote reminder. `social-pressure`: the \"Neighbors\" mailer of Gerber, Green & Larimer 2008 (APSR 102(1)), which shows the household's and its neighbours' past turnout: +8.1 pp on a 29.7 % control in a Michigan primary, the largest list-mobilisation effect measured; smaller in high-salience elections."
     },
     "FirstRoundSpec": {
       "type": "object",
