@@ -25,6 +25,8 @@ export { parseFrenchResults, frenchResultYears } from './data/frenchResults.js';
 export type { FrenchResults, FrenchResultUnit, FrenchResultsTexts } from './data/frenchResults.js';
 export { loadTurnout } from './data/loadTurnout.js';
 export { parseTurnout } from './data/turnout.js';
+export { loadElectoralVotesCast } from './data/loadElectoralVotesCast.js';
+export { parseElectoralVotesCast, ELECTORAL_VOTES_CAST_SOURCE, type ElectoralVotesCast } from './data/electoralVotesCast.js';
 export type { Turnout, TurnoutRow } from './data/turnout.js';
 export { loadCampaignLists, loadPrimaries, loadLegalLimits } from './data/loadFacts.js';
 export { parseCampaignLists } from './data/campaignLists.js';
@@ -99,7 +101,7 @@ export { runBenchmark, benchmarkScenario, type BenchmarkResult } from './node/ru
 export { winProbability, estimate } from './analysis/winProbability.js';
 export type { WinProbabilitySummary, Estimate, WeightShare } from './analysis/winProbability.js';
 export { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies, simulatedBias } from './analysis/tippingPoint.js';
-export type { TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency, SimulatedBias } from './analysis/tippingPoint.js';
+export type { MarginBasis, TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency, SimulatedBias } from './analysis/tippingPoint.js';
 export { twoPartyMarginPp } from './analysis/twoPartyMarginPp.js';
 export { decisiveProbability } from './analysis/decisiveProbability.js';
 export type { DecisiveProbabilityOptions, DecisiveUnit } from './analysis/decisiveProbability.js';

@@ -4,8 +4,9 @@
  * frequency across simulated draws and the electoral-college bias.
  *
  * Source: the "tipping-point state" of Nate Silver / FiveThirtyEight (Tipping Point Index); Wikipedia
- * "Tipping-point state" and David Baron's table; EC bias = tipping-point margin − national margin
- * (reference facts.md §D).
+ * "Tipping-point state" and David Baron's table; EC bias = tipping-point margin − national margin.
+ * Those published tables use margins over all votes cast, so that is the default basis here (2012:
+ * Colorado); the two-party basis is an option (2012: Pennsylvania).
  */
 import type { ElectionResults, Side } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
@@ -61,10 +62,15 @@ export function tippingPointFromSortedMargins(
   return { index: -1, winner: 0 };
 }
 
+/** Margin basis: `all-votes` = 100 × (A − B) / all votes cast; `two-party` = 100 × (A − B) / (A + B). */
+export type MarginBasis = 'all-votes' | 'two-party';
+
 /** Tipping point of actual results. */
 export interface TippingPoint {
   year: number;
   winner: Side;
+  /** Basis of every margin below. */
+  basis: MarginBasis;
   /** Tipping unit id (`FL`) and name. */
   id: string;
   name: string;
@@ -82,29 +88,37 @@ export interface TippingPoint {
 /** Options of {@link tippingPoint}. */
 export interface TippingPointOptions {
   /**
-   * Margin used to order units. `two-party` (default, DESIGN.md §3): 100 × (winner − loser) / (winner + loser).
-   * `all-votes`: 100 × (winner − loser) / all votes cast, the basis of most published tipping-point tables;
-   * the two orders differ in close calls (2012: Pennsylvania on the two-party basis, Colorado on all votes).
+   * Margin used to order units and to measure the bias. `all-votes` (default): 100 × (winner − loser) /
+   * all votes cast, the basis of the published tipping-point tables. `two-party`: 100 × (winner − loser)
+   * / (winner + loser), the basis of the simulation's margins. The two orders differ in close calls
+   * (2012: Colorado on all votes, Pennsylvania on the two-party basis).
    */
-  basis?: 'two-party' | 'all-votes';
+  basis?: MarginBasis;
 }
 
 /**
  * Tipping-point unit of actual results and the electoral-college bias.
  *
  * Every unit with a weight counts, Maine and Nebraska districts as their own units beside the at-large
- * unit. Margins are pp on the chosen basis (two-party by default).
+ * unit. Margins are pp on the chosen basis (all votes cast by default). Weights are the pledged
+ * electoral votes of the unit winners (faithless electors are not counted).
  *
  * @param results actual results with weights
- * @param options `basis` of the margins (default `two-party`)
- * @throws {InputError} when no side has an outright majority of the weight
+ * @param options `basis` of the margins (default `all-votes`)
+ * @throws {InputError} when no side has an outright majority of the weight, or for an unknown basis
  * @example
+ * tippingPoint(results2012).id // => 'CO'
+ * tippingPoint(results2012, { basis: 'two-party' }).id // => 'PA'
  * tippingPoint(results2000)
- * // => {year: 2000, winner: 'R', id: 'FL', name: 'Florida', marginPp: 0.009, nationalMarginPp: -0.536, biasPp: 0.545, winnerWeight: 271, threshold: 270} (rounded here)
+ * // => {year: 2000, winner: 'R', basis: 'all-votes', id: 'FL', name: 'Florida', marginPp: 0.009, nationalMarginPp: -0.514, biasPp: 0.523, winnerWeight: 271, threshold: 270} (rounded here)
  */
 export function tippingPoint(results: ElectionResults, options: TippingPointOptions = {}): TippingPoint {
   const [a, b] = results.sides;
-  const allVotes = options.basis === 'all-votes';
+  const basis = options.basis ?? 'all-votes';
+  if (basis !== 'all-votes' && basis !== 'two-party') {
+    throw new InputError({ at: 'basis', expected: '"all-votes" or "two-party"', found: JSON.stringify(basis) });
+  }
+  const allVotes = basis === 'all-votes';
   const marginOf = (va: number, vb: number, total: number) => (allVotes ? (total > 0 ? (100 * (va - vb)) / total : 0) : twoPartyMarginPp(va, vb));
   const units = results.units.filter((u) => u.weight > 0);
   const totalWeight = units.reduce((s, u) => s + u.weight, 0);
@@ -128,6 +142,7 @@ export function tippingPoint(results: ElectionResults, options: TippingPointOpti
   return {
     year: results.year,
     winner,
+    basis,
     id: tip.unit.id,
     name: tip.unit.name,
     marginPp: tip.margin * sign,
@@ -171,6 +186,8 @@ export function tippingFrequencies(result: SimulationResult): TippingFrequency[]
 
 /** Electoral-college bias across simulated draws. */
 export interface SimulatedBias {
+  /** Basis of the margins: the simulation's own, two-party (the engine simulates two-party margins). */
+  basis: 'two-party';
   /** Draws with an outright winner (the others have no tipping point). */
   draws: number;
   /** Mean of (tipping-point margin − national margin), side A's view, pp: > 0 means the weights favour A. */
@@ -186,14 +203,15 @@ export interface SimulatedBias {
  * A's national margin, pp, summarised over draws with an outright winner.
  *
  * Per draw the units are sorted by A's margin and {@link tippingPointFromSortedMargins} finds the tipping
- * unit. Needs the run to keep `margins` and `nationalMargin`.
+ * unit. Needs the run to keep `margins` and `nationalMargin`. The engine simulates two-party margins, so
+ * this bias is on the two-party basis (labelled `basis: 'two-party'`), unlike {@link tippingPoint}'s default.
  *
  * @param result a simulation result with kept margins and national margins
  * @throws {InputError} when those draws were not kept
  * @example
  * // 2 draws, units X, Y, Z of weight 1; A's margins [5, 1, -2] (national 0.5) and [3, -4, -1] (national -1)
  * // draw 1: A wins X, Y; tipping Y (+1) − national 0.5 = 0.5. Draw 2: B wins Y, Z; tipping Z (−1) − (−1) = 0.
- * simulatedBias(result) // => {draws: 2, meanPp: 0.25, p05: 0, p50: 0.5, p95: 0.5}
+ * simulatedBias(result) // => {basis: 'two-party', draws: 2, meanPp: 0.25, p05: 0, p50: 0.5, p95: 0.5}
  */
 export function simulatedBias(result: SimulationResult): SimulatedBias {
   const margins = result.draws?.margins;
@@ -219,6 +237,7 @@ export function simulatedBias(result: SimulationResult): SimulatedBias {
   bias.sort((x, y) => x - y);
   const at = (p: number) => (bias.length === 0 ? NaN : bias[Math.min(bias.length - 1, Math.floor(p * bias.length))]);
   return {
+    basis: 'two-party',
     draws: bias.length,
     meanPp: bias.length === 0 ? NaN : bias.reduce((s, x) => s + x, 0) / bias.length,
     p05: at(0.05),
