@@ -94,12 +94,12 @@ export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summ
 export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';
 export { simulateParallel, closeWorkerPool, type ParallelOptions } from './node/simulateParallel.js';
-export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepResult, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
+export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepChange, type SweepResult, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
 export { runBenchmark, benchmarkScenario, type BenchmarkResult } from './node/runBenchmark.js';
 
 // Analysis
-export { winProbability, estimate } from './analysis/winProbability.js';
-export type { WinProbabilitySummary, Estimate, WeightShare } from './analysis/winProbability.js';
+export { winProbability, estimate, wilsonInterval } from './analysis/winProbability.js';
+export type { WinProbabilitySummary, Estimate, WeightShare, Interval } from './analysis/winProbability.js';
 export { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies, simulatedBias } from './analysis/tippingPoint.js';
 export type { MarginBasis, TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency, SimulatedBias } from './analysis/tippingPoint.js';
 export { twoPartyMarginPp } from './analysis/twoPartyMarginPp.js';
