@@ -70,12 +70,12 @@ export { scenarioSchema } from './scenario/schema.js';
 export type { JsonSchema } from './scenario/schemaTypes.js';
 export { didYouMean, editDistance } from './scenario/didYouMean.js';
 export { ruleThresholds, unitWeight, type RuleThresholds } from './model/decisionRule.js';
-export { priorAtNormal, NORMAL_Q95 } from './model/priorDraw.js';
+export { priorAtNormal, priorShape, shapeAtNormal, normalCdf, NORMAL_Q95, type PriorShape } from './model/priorDraw.js';
 export { campaignCoefficients, type CampaignCoefficients } from './model/campaignCoefficients.js';
 export { historicalCorrelation, type HistoricalCorrelation } from './model/historicalCorrelation.js';
 
 // Simulation
-export type { SimulationResult, KeptDraws } from './sim/types.js';
+export type { SimulationResult, KeptDraws, CampaignEffects } from './sim/types.js';
 export { prepareModel, type SimulationModel } from './sim/prepareModel.js';
 export {
   simulate,

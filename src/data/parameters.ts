@@ -111,6 +111,12 @@ export interface Parameters {
   relayContactsPerVolunteer: CitedPrior;
   /** Fractional reduction of low-salience effects in a high-salience election, 0–1. */
   salienceAttenuation: CitedPrior;
+  /**
+   * Homophily of discussion networks: share of a person's contacts who share their vote preference, 0–1.
+   * Relay contacts and the friends reached by the social channel's indirect effect split h to the side
+   * and 1 − h to the other.
+   */
+  networkHomophily: CitedPrior;
   /** Default error-model SDs; to be replaced by backtest-chosen values. */
   uncertainty: UncertaintyDefaults;
   /** Currency and price basis of the costs. */
@@ -211,6 +217,7 @@ export function parseParameters(text: string, file: string): Parameters {
     volunteerConversion: r.share(root.volunteerConversion, 'volunteerConversion'),
     relayContactsPerVolunteer: r.nonNegative(root.relayContactsPerVolunteer, 'relayContactsPerVolunteer'),
     salienceAttenuation: r.share(root.salienceAttenuation, 'salienceAttenuation'),
+    networkHomophily: r.share(root.networkHomophily, 'networkHomophily'),
     uncertainty,
     currency: r.string(root.currency, 'currency'),
   };

@@ -398,7 +398,7 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
     if (!CHANNEL_NAMES.includes(name as ChannelName)) ck.fail(path, `one of the channels ${CHANNEL_NAMES.join(', ')}`, name);
     channels[name as ChannelName] = resolveChannel(ck, spec ?? {}, path, name as ChannelName, ctx, relaysPerVolunteer);
   }
-  return {
+  const resolved: ResolvedCampaign = {
     listSize,
     allocation,
     churn,
@@ -408,6 +408,11 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
     volunteers,
     channels,
   };
+  if (channels.relay || channels.social) {
+    resolved.homophily = parameters.networkHomophily.central;
+    citations[`${at}.homophily`] = parameters.networkHomophily.citation;
+  }
+  return resolved;
 }
 
 function defaultOr(
@@ -473,7 +478,13 @@ function resolveChannel(ck: Checker, value: unknown, at: string, name: ChannelNa
   } else if (raw.contactsPerVolunteer !== undefined) {
     ck.fail(`${at}.contactsPerVolunteer`, 'absent except for the relay channel', raw.contactsPerVolunteer);
   }
-  return { coverage, contactRate, effect, persuasion, costPerContact, contacts, saturation, contactsPerVolunteer, ...(variant ? { variant } : {}) };
+  const resolved: ResolvedChannel = { coverage, contactRate, effect, persuasion, costPerContact, contacts, saturation, contactsPerVolunteer };
+  if (variant) resolved.variant = variant;
+  if (name === 'social' && p.indirectMultiplier) {
+    resolved.indirectMultiplier = { central: p.indirectMultiplier.central, low: p.indirectMultiplier.low, high: p.indirectMultiplier.high };
+    citations[`${at}.indirectMultiplier`] = p.indirectMultiplier.citation;
+  }
+  return resolved;
 }
 
 /** Turnout-effect priors of a channel variant, from data/parameters.json. */

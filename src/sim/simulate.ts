@@ -4,12 +4,13 @@
  * One simulated election ("draw"):
  * 1. errors on each unit's two-party margin (pp): national Student-t scaled to its SD, one normal per
  *    region, one normal per territory (optionally correlated through a Cholesky factor);
- * 2. every channel slot of both sides draws its turnout effect and its persuasion effect from their priors
- *    (split normal, see priorAtNormal), once per draw and shared by all territories; a prior whose low end
- *    is >= 0 describes a non-negative effect, so its draws are floored at 0 (a list never hurts its own
- *    side through such a channel);
- * 3. each territory's margin = baseline margin + campaign shift (extra votes of both campaigns, see
- *    campaignCoefficients) + errors; a unit with a parent takes the parent's campaign shift;
+ * 2. every channel slot draws one turnout-effect z and one persuasion z, once per draw, shared by all
+ *    territories and by both sides: a channel's true effect is one fact about the world; each side turns
+ *    the same z into its effect through its own prior (see priorShape: mean = the prior's central value),
+ *    and keeps its own coverage, contact rate and list;
+ * 3. each territory's margin = baseline margin + campaign shift (net margin votes of A's campaign minus
+ *    B's, in pp of the baseline two-party vote, see campaignShifts) + errors; a unit with a parent takes
+ *    the parent's campaign shift;
  * 4. the rule decides the draw; accumulators record wins, weights, margins, tipping points and extra votes.
  *
  * Stream use per draw, all from the block's one Alea generator, in this order:
@@ -18,23 +19,24 @@
  * - regions + units standard normals by the 128-layer ziggurat of Marsaglia & Tsang (2000, J. Stat.
  *   Softw. 5(8)): one uniform (Alea's 32-bit output) for about 98.8 % of normals, more on the slow path
  *   (see normalStream);
- * - two ziggurat normals per channel slot, 7 slots per side, sides in sorted order: the slot's
- *   turnout-effect z, then its persuasion z.
+ * - two ziggurat normals per channel slot, 7 slots: the slot's turnout-effect z, then its persuasion z
+ *   (regions + units + 14 normals per draw: 79 for the 56-unit US map).
  * The number of uniforms a draw takes varies with the stream's own values (rejections), never with the
  * model's inputs beyond the number of regions and units.
  *
  * Common random numbers: every draw consumes the same random numbers whatever the campaigns (slots
  * switched off still draw their two normals and discard them), so two runs with the same seed pair their
  * draws.
- * Mirror symmetry: errors are drawn for the margin of the side that sorts first and channel slots in
- * sorted side order, so swapping `sides` negates every margin exactly.
+ * Mirror symmetry: errors are drawn for the margin of the side that sorts first and channel effects are
+ * shared by both sides, so swapping `sides` negates every margin exactly; two identical campaigns cancel
+ * exactly, draw for draw.
  * Determinism: draws are split in blocks of {@link BLOCK_SIZE}, each with its own stream seeded from
  * (seed, block); per-block totals are merged in block order, so the result does not depend on threads.
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { createBlockUniforms, unitStudentTFromUniforms, zigguratSlowPath, ZIGGURAT_K, ZIGGURAT_W } from './normalStream.js';
-import { RELAY_SLOT } from '../model/campaignCoefficients.js';
-import type { KeptDraws, SimulationResult } from './types.js';
+import { RELAY_SLOT, SOCIAL_SLOT } from '../model/campaignCoefficients.js';
+import type { CampaignEffects, KeptDraws, SimulationResult } from './types.js';
 import { VERSION } from './version.js';
 import { InputError, describeValue } from '../errors.js';
 
@@ -85,7 +87,16 @@ export interface BlockTotals {
   tippingCounts: Float64Array;
   extraA: Float64Array;
   extraB: Float64Array;
+  /**
+   * Sums over draws of each side's net margin votes by source, summed over units: index
+   * side × SOURCES + source, sources in {@link EFFECT_SOURCES} order (turnout, persuasion, relay, indirect).
+   */
+  sources: Float64Array;
 }
+
+/** Sources of a campaign's net margin votes, in the order of `BlockTotals.sources`. */
+export const EFFECT_SOURCES = ['turnout', 'persuasion', 'relay', 'indirect'] as const;
+const SOURCES = EFFECT_SOURCES.length;
 
 /** Per-draw arrays of a slice of draws. */
 export interface KeptSlice {
@@ -119,6 +130,7 @@ function emptyTotals(model: SimulationModel): BlockTotals {
     tippingCounts: new Float64Array(u),
     extraA: new Float64Array(u),
     extraB: new Float64Array(u),
+    sources: new Float64Array(2 * SOURCES),
   };
 }
 
@@ -147,6 +159,7 @@ export function mergeBlockTotals(into: BlockTotals, block: BlockTotals): void {
     [into.tippingCounts, block.tippingCounts],
     [into.extraA, block.extraA],
     [into.extraB, block.extraB],
+    [into.sources, block.sources],
   ];
   for (const [a, b] of pairs) for (let i = 0; i < a.length; i++) a[i] += b[i];
 }
@@ -278,9 +291,19 @@ export function finishResult(model: SimulationModel, seed: number, blocks: Block
     popularWinsA: total.popularWinsA,
     splits: total.splits,
     meanExtraVotes: { [sideA]: total.extraA.map((x) => x / n), [sideB]: total.extraB.map((x) => x / n) },
+    effects: { [sideA]: sourceMeans(total.sources, 0, n), [sideB]: sourceMeans(total.sources, 1, n) },
   };
   if (keptSlices.length > 0) result.draws = joinKept(model, keptSlices, n);
   return result;
+}
+
+function sourceMeans(sources: Float64Array, side: number, n: number): CampaignEffects {
+  const at = side * SOURCES;
+  const turnout = sources[at] / n;
+  const persuasion = sources[at + 1] / n;
+  const relay = sources[at + 2] / n;
+  const indirect = sources[at + 3] / n;
+  return { turnout, persuasion, relay, indirect, total: turnout + persuasion + relay + indirect };
 }
 
 function joinKept(model: SimulationModel, slices: KeptSlice[], draws: number): KeptDraws {
@@ -311,7 +334,6 @@ interface Workspace {
   effect: Float64Array;
   persuasion: Float64Array;
   shift: Float64Array;
-  twoParty: Float64Array;
   extraA: Float64Array;
   extraB: Float64Array;
   margin: Float64Array;
@@ -327,6 +349,8 @@ interface Workspace {
   /** Elementary symmetric polynomials e_1..e_6 of A's and B's pushes (see mobilisationPolynomial). */
   coefficientA: Float64Array;
   coefficientB: Float64Array;
+  /** Per-block sums of net margin votes by source (see BlockTotals.sources). */
+  sources: Float64Array;
 }
 
 function createWorkspace(model: SimulationModel): Workspace {
@@ -348,17 +372,12 @@ function createWorkspace(model: SimulationModel): Workspace {
     effect: new Float64Array(2 * CHANNEL_SLOTS),
     persuasion: new Float64Array(2 * CHANNEL_SLOTS),
     shift: new Float64Array(u),
-    twoParty: new Float64Array(u),
+    sources: new Float64Array(2 * SOURCES),
     extraA: new Float64Array(u),
     extraB: new Float64Array(u),
     margin: new Float64Array(u),
     order,
   };
-}
-
-/** Votes of one side after both campaigns; the same expression for both sides keeps mirrored runs exact. */
-function sideVotes(base: number, mobilised: number, relayOwn: number, shareOwn: number, relayOther: number, shareOther: number, switchedOwn: number, switchedOther: number): number {
-  return base + mobilised + relayOwn * shareOwn + relayOther * (1 - shareOther) + switchedOwn - switchedOther;
 }
 
 function runBlock(
@@ -377,13 +396,13 @@ function runBlock(
   const sigma = model.orientation;
   const nationalScale = sigma * model.nationalSD;
   const regionalScale = sigma * model.regionalSD;
-  const territoryScale = sigma * model.territorySD;
+  const territoryScale = model.territoryScale;
   const tails = model.tails;
-  const { regional, normals, territory, effect, persuasion, shift, twoParty, extraA, extraB, margin, order } = work;
+  const { regional, normals, territory, effect, persuasion, shift, extraA, extraB, margin, order } = work;
   const { baseA, baseB, baseMargin, inNational, regionIndex, weights, cholesky } = model;
   const regionCount = model.regionCount;
-  const drawOrder = model.drawOrder;
-  const { effectCentral, effectBelow, effectAbove, effectFloor, persuasionCentral, persuasionBelow, persuasionAbove, persuasionFloor } = model;
+  const { effectMode, effectBelow, effectAbove, effectFloor, persuasionMode, persuasionBelow, persuasionAbove, persuasionFloor } = model;
+  const twoParty = model.twoParty;
   const slotOn = work.slotOn;
   const anyCampaign = model.anyCampaign;
   const weighted = model.weighted;
@@ -401,7 +420,6 @@ function runBlock(
   const zigguratK = ZIGGURAT_K;
   const zigguratW = ZIGGURAT_W;
 
-  for (let i = 0; i < U; i++) twoParty[i] = baseA[i] + baseB[i];
 
   for (let d = 0; d < draws; d++) {
     // 1. Errors: the national unit t (Bailey's polar method), then one ziggurat normal per region and
@@ -422,32 +440,30 @@ function runBlock(
         let sum = 0;
         const row = i * U;
         for (let j = 0; j <= i; j++) sum += cholesky[row + j] * normals[j];
-        territory[i] = territoryScale * sum;
+        territory[i] = sigma * territoryScale[i] * sum;
       }
     } else {
       for (let i = 0; i < U; i++) {
         const hz = (next() * TWO_32) | 0;
         const layer = hz & ZIGGURAT_MASK;
-        territory[i] = territoryScale * (Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz));
+        territory[i] = sigma * territoryScale[i] * (Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz));
       }
     }
-    // 2. Channel effects: two ziggurat normals per slot of both sides, in canonical side order (the
-    // slot's turnout-effect z, then its persuasion z). Every slot draws its two normals whether it is
-    // switched on or not, so stream use does not depend on the campaigns.
-    for (let k = 0; k < 2; k++) {
-      const base = drawOrder[k] * S;
-      for (let c = 0; c < S; c++) {
-        const j = base + c;
-        let hz = (next() * TWO_32) | 0;
-        let layer = hz & ZIGGURAT_MASK;
-        const ze = Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz);
-        hz = (next() * TWO_32) | 0;
-        layer = hz & ZIGGURAT_MASK;
-        const zp = Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz);
+    // 2. Channel effects: two ziggurat normals per slot (the slot's turnout-effect z, then its persuasion
+    // z), shared by both sides, each side reading them through its own prior. Every slot draws its two
+    // normals whether it is switched on or not, so stream use does not depend on the campaigns.
+    for (let c = 0; c < S; c++) {
+      let hz = (next() * TWO_32) | 0;
+      let layer = hz & ZIGGURAT_MASK;
+      const ze = Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz);
+      hz = (next() * TWO_32) | 0;
+      layer = hz & ZIGGURAT_MASK;
+      const zp = Math.abs(hz) < zigguratK[layer] ? hz * zigguratW[layer] : zigguratSlowPath(next, hz);
+      for (let j = c; j < 2 * S; j += S) {
         if (slotOn[j] === 0) continue;
-        const e = effectCentral[j] + ze * (ze < 0 ? effectBelow[j] : effectAbove[j]);
+        const e = effectMode[j] + ze * (ze < 0 ? effectBelow[j] : effectAbove[j]);
         effect[j] = e < effectFloor[j] ? effectFloor[j] : e;
-        const p = persuasionCentral[j] + zp * (zp < 0 ? persuasionBelow[j] : persuasionAbove[j]);
+        const p = persuasionMode[j] + zp * (zp < 0 ? persuasionBelow[j] : persuasionAbove[j]);
         persuasion[j] = p < persuasionFloor[j] ? persuasionFloor[j] : p;
       }
     }
@@ -517,6 +533,10 @@ function runBlock(
       extraA[i] = 0;
       extraB[i] = 0;
     }
+    for (let k = 0; k < work.sources.length; k++) {
+      totals.sources[k] += work.sources[k];
+      work.sources[k] = 0;
+    }
   }
 }
 
@@ -569,16 +589,20 @@ function mobilisedByProduct(campaign: SimulationModel['campaigns'][0], push: Flo
 
 /**
  * Campaign shift of every unit's margin for the effects drawn in this draw (work.effect, work.persuasion):
- * per side, per-draw scalars first (mobilisation polynomial, persuasion and relay per member), then one
- * pass over territories of a few multiply-adds and clamps each; units with a parent take the parent's
- * shift. Also adds each side's net extra votes to work.extraA / work.extraB and sets work.twoParty to the
- * two-party votes after the campaigns.
+ * per side, per-draw scalars first (mobilisation polynomial, persuasion, relay and social votes per
+ * member), then one pass over territories of a few multiply-adds and clamps each (formulas in
+ * campaignCoefficients). The shift is the net margin votes of A's campaign minus B's, in pp of the
+ * baseline two-party vote (× marginPerVote): the error terms are pp of that same vote, so the sign of
+ * baseline + shift + errors is the sign of the margin in votes; the dilution of the margin's pp by the
+ * evenly split part of the added turnout is not counted. Two identical campaigns give bitwise-identical
+ * net votes and so a shift of exactly 0. Units with a parent take the parent's shift. Also adds each
+ * side's net margin votes to work.extraA / work.extraB and, by source, to work.sources.
  */
 function campaignShifts(model: SimulationModel, work: Workspace): void {
   const U = model.units;
   const S = CHANNEL_SLOTS;
-  const { effect, persuasion, shift, twoParty, extraA, extraB, pushA, pushB, coefficientA, coefficientB } = work;
-  const { baseA, baseB, baseMargin, parentIndex } = model;
+  const { effect, persuasion, shift, extraA, extraB, pushA, pushB, coefficientA, coefficientB, sources } = work;
+  const { baseA, baseB, marginPerVote, parentIndex } = model;
   const campaignA = model.campaigns[0];
   const campaignB = model.campaigns[1];
   const polynomialA = mobilisationPolynomial(campaignA, effect, 0, pushA, coefficientA);
@@ -593,62 +617,97 @@ function campaignShifts(model: SimulationModel, work: Workspace): void {
   }
   const relayPerMemberA = campaignA.relayReach * effect[RELAY_SLOT];
   const relayPerMemberB = campaignB.relayReach * effect[S + RELAY_SLOT];
-  const { members: membersOfA, certain: certainA, relayCap: relayCapA, relayShare: relayShareA, nonVoters: nonVotersA, perNonVoter: scaleA } = campaignA;
-  const { members: membersOfB, certain: certainB, relayCap: relayCapB, relayShare: relayShareB, nonVoters: nonVotersB, perNonVoter: scaleB } = campaignB;
+  // Direct social votes per member (before the non-voter bounds) and indirect votes per direct vote.
+  const socialPerMemberA = campaignA.mobiliseReach[SOCIAL_SLOT] * effect[SOCIAL_SLOT];
+  const socialPerMemberB = campaignB.mobiliseReach[SOCIAL_SLOT] * effect[S + SOCIAL_SLOT];
+  const indirectA = campaignA.indirectPerDirect;
+  const indirectB = campaignB.indirectPerDirect;
+  const netA = campaignA.likeMindedNet;
+  const netB = campaignB.likeMindedNet;
+  const { members: membersOfA, certain: certainA, nonVoters: nonVotersA, relayCap: relayCapA, perNonVoter: scaleA } = campaignA;
+  const { members: membersOfB, certain: certainB, nonVoters: nonVotersB, relayCap: relayCapB, perNonVoter: scaleB } = campaignB;
+  let turnoutSumA = 0, persuasionSumA = 0, relaySumA = 0, indirectSumA = 0;
+  let turnoutSumB = 0, persuasionSumB = 0, relaySumB = 0, indirectSumB = 0;
   for (let i = 0; i < U; i++) {
     if (parentIndex[i] >= 0) continue;
     const membersA = membersOfA[i];
     const membersB = membersOfB[i];
-    let mobA = 0;
-    let relayA = 0;
-    let swA = 0;
-    let mobB = 0;
-    let relayB = 0;
-    let swB = 0;
+    let gainA = 0;
+    let gainB = 0;
     if (membersA > 0) {
+      let mob: number;
       if (polynomialA) {
         const x = scaleA[i];
         const x2 = x * x;
-        mobA = nonVotersA[i] * (x * (a1 - x * a2 + x2 * (a3 - x * a4 + x2 * (a5 - x * a6))));
+        mob = nonVotersA[i] * (x * (a1 - x * a2 + x2 * (a3 - x * a4 + x2 * (a5 - x * a6))));
       } else {
-        mobA = mobilisedByProduct(campaignA, pushA, i);
+        mob = mobilisedByProduct(campaignA, pushA, i);
       }
-      if (mobA < -certainA[i]) mobA = -certainA[i];
-      relayA = membersA * relayPerMemberA;
+      if (mob < -certainA[i]) mob = -certainA[i];
       const cap = relayCapA[i];
-      if (relayA > cap) relayA = cap;
-      else if (relayA < -cap) relayA = -cap;
-      swA = membersA * persuadeA;
-      if (swA > baseB[i]) swA = baseB[i];
-      else if (swA < -baseA[i]) swA = -baseA[i];
+      let relay = membersA * relayPerMemberA;
+      if (relay > cap) relay = cap;
+      else if (relay < -cap) relay = -cap;
+      let direct = membersA * socialPerMemberA;
+      if (direct > nonVotersA[i]) direct = nonVotersA[i];
+      else if (direct < -certainA[i]) direct = -certainA[i];
+      let indirect = indirectA * direct;
+      if (indirect > cap) indirect = cap;
+      else if (indirect < -cap) indirect = -cap;
+      let switched = membersA * persuadeA;
+      if (switched > baseB[i]) switched = baseB[i];
+      else if (switched < -baseA[i]) switched = -baseA[i];
+      const relayNet = netA * relay;
+      const indirectNet = netA * indirect;
+      gainA = mob + relayNet + indirectNet + 2 * switched;
+      turnoutSumA += mob;
+      persuasionSumA += 2 * switched;
+      relaySumA += relayNet;
+      indirectSumA += indirectNet;
     }
     if (membersB > 0) {
+      let mob: number;
       if (polynomialB) {
         const x = scaleB[i];
         const x2 = x * x;
-        mobB = nonVotersB[i] * (x * (b1 - x * b2 + x2 * (b3 - x * b4 + x2 * (b5 - x * b6))));
+        mob = nonVotersB[i] * (x * (b1 - x * b2 + x2 * (b3 - x * b4 + x2 * (b5 - x * b6))));
       } else {
-        mobB = mobilisedByProduct(campaignB, pushB, i);
+        mob = mobilisedByProduct(campaignB, pushB, i);
       }
-      if (mobB < -certainB[i]) mobB = -certainB[i];
-      relayB = membersB * relayPerMemberB;
+      if (mob < -certainB[i]) mob = -certainB[i];
       const cap = relayCapB[i];
-      if (relayB > cap) relayB = cap;
-      else if (relayB < -cap) relayB = -cap;
-      swB = membersB * persuadeB;
-      if (swB > baseA[i]) swB = baseA[i];
-      else if (swB < -baseB[i]) swB = -baseB[i];
+      let relay = membersB * relayPerMemberB;
+      if (relay > cap) relay = cap;
+      else if (relay < -cap) relay = -cap;
+      let direct = membersB * socialPerMemberB;
+      if (direct > nonVotersB[i]) direct = nonVotersB[i];
+      else if (direct < -certainB[i]) direct = -certainB[i];
+      let indirect = indirectB * direct;
+      if (indirect > cap) indirect = cap;
+      else if (indirect < -cap) indirect = -cap;
+      let switched = membersB * persuadeB;
+      if (switched > baseA[i]) switched = baseA[i];
+      else if (switched < -baseB[i]) switched = -baseB[i];
+      const relayNet = netB * relay;
+      const indirectNet = netB * indirect;
+      gainB = mob + relayNet + indirectNet + 2 * switched;
+      turnoutSumB += mob;
+      persuasionSumB += 2 * switched;
+      relaySumB += relayNet;
+      indirectSumB += indirectNet;
     }
-    const shareOfA = relayShareA[i];
-    const shareOfB = relayShareB[i];
-    const a = sideVotes(baseA[i], mobA, relayA, shareOfA, relayB, shareOfB, swA, swB);
-    const b = sideVotes(baseB[i], mobB, relayB, shareOfB, relayA, shareOfA, swB, swA);
-    const two = a + b;
-    twoParty[i] = two;
-    shift[i] = (two > 0 ? (100 * (a - b)) / two : 0) - baseMargin[i];
-    extraA[i] += mobA + relayA * (2 * shareOfA - 1) + 2 * swA;
-    extraB[i] += mobB + relayB * (2 * shareOfB - 1) + 2 * swB;
+    shift[i] = (gainA - gainB) * marginPerVote[i];
+    extraA[i] += gainA;
+    extraB[i] += gainB;
   }
+  sources[0] += turnoutSumA;
+  sources[1] += persuasionSumA;
+  sources[2] += relaySumA;
+  sources[3] += indirectSumA;
+  sources[SOURCES] += turnoutSumB;
+  sources[SOURCES + 1] += persuasionSumB;
+  sources[SOURCES + 2] += relaySumB;
+  sources[SOURCES + 3] += indirectSumB;
   for (let i = 0; i < U; i++) {
     const p = parentIndex[i];
     if (p >= 0) shift[i] = shift[p];
