@@ -38,7 +38,7 @@ export interface ResolveInputs {
 const RULES: readonly RuleName[] = ['electoral-college', 'popular-vote', 'seats', 'two-round'];
 const SCENARIO_KEYS = ['name', 'description', 'country', 'year', 'round', 'rule', 'sides', 'simulations', 'seed', 'threads', 'salience', 'uncertainty', 'campaigns', 'firstRound'];
 const UNCERTAINTY_KEYS = ['national', 'regional', 'territory', 'tails', 'correlation'];
-const CAMPAIGN_KEYS = ['listSize', 'allocation', 'churn', 'yearsSinceCollected', 'certainShare', 'volunteers', 'relaysPerVolunteer', 'channels'];
+const CAMPAIGN_KEYS = ['listSize', 'allocation', 'churn', 'yearsSinceCollected', 'certainShare', 'volunteers', 'relaysPerVolunteer', 'channels', 'persuadable'];
 const CHANNEL_KEYS = ['coverage', 'contactRate', 'effect', 'persuasion', 'costPerContact', 'contacts', 'saturation', 'contactsPerVolunteer', 'variant'];
 
 /** Validation helpers bound to a file name. */
@@ -408,6 +408,7 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
     volunteers,
     channels,
   };
+  if (raw.persuadable !== undefined) resolved.persuadable = ck.number(raw.persuadable, `${at}.persuadable`, 0, 1, 'a share');
   if (channels.relay || channels.social) {
     resolved.homophily = parameters.networkHomophily.central;
     citations[`${at}.homophily`] = parameters.networkHomophily.citation;

@@ -224,6 +224,13 @@ export const scenarioSchema: JsonSchema = {
         "channels": {
           "$ref": "#/definitions/ChannelSpecs",
           "description": "Channels switched on, with overrides. Default `{email: {}}`: a supporter list is an e-mail list."
+        },
+        "persuadable": {
+          "type": "number",
+          "description": "Share of the people the channels reach who do not already vote for the side, and so can be persuaded, 0–1. Default 0: the list is the side's supporters, whom persuasion cannot move. Set it when the \"list\" is not made of supporters, e.g. every door of the canvassed precincts.",
+          "minimum": 0,
+          "maximum": 1,
+          "default": 0
         }
       },
       "additionalProperties": false,
