@@ -43,7 +43,11 @@ export function formatRunSummary(summary: RunSummary): string {
     lines.push(`Expected ${weight}: ${a} ${summary.expectedWeight[a].toFixed(1)}, ${b} ${summary.expectedWeight[b].toFixed(1)} (${summary.threshold} to win)`);
     lines.push(`The winner of the national two-party vote loses the ${summary.rule === 'electoral-college' ? 'electoral votes' : 'seats'} in ${formatShare(summary.pSplit)} of simulations`);
   }
-  lines.push(`Campaigns add on average: ${a} ${formatCount(summary.expectedExtraVotes[a])} votes, ${b} ${formatCount(summary.expectedExtraVotes[b])} votes`);
+  lines.push(`Campaign effects, mean net margin votes over the other side (turnout + persuasion + relay + indirect = total):`);
+  for (const side of [a, b]) {
+    const e = summary.effects[side];
+    lines.push(`  ${side}: ${formatCount(e.turnout)} + ${formatCount(e.persuasion)} + ${formatCount(e.relay)} + ${formatCount(e.indirect)} = ${formatCount(e.total)}`);
+  }
   const tipping = Object.entries(summary.tippingPoint).slice(0, 5);
   if (tipping.length > 0 && summary.threshold > 1) {
     lines.push(`Tipping point (share of simulations; units ordered by simulated two-party margin): ${tipping.map(([id, p]) => `${id} ${formatShare(p)}`).join(', ')}`);

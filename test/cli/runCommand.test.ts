@@ -35,6 +35,7 @@ test('run text: a sure thing from 200 draws gets a Wilson interval, not "100.0% 
   assert.doesNotMatch(r.stdout, /± 0\.00%/);
   assert.match(r.stdout, /the 95% interval is Monte Carlo error/);
   assert.match(r.stdout, /Expected electoral votes \(pledged by the winner of each unit\): D 267\.0, R 271\.0 \(270 to win\)/);
+  assert.match(r.stdout, /Campaign effects, mean net margin votes over the other side \(turnout \+ persuasion \+ relay \+ indirect = total\):\n {2}D: 0 \+ 0 \+ 0 \+ 0 = 0\n {2}R: 0 \+ 0 \+ 0 \+ 0 = 0/);
 });
 
 test('run is deterministic: the same seed gives the same document, with 1 or 2 threads', async () => {
