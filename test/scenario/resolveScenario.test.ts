@@ -92,7 +92,7 @@ test('resolveScenario: mail variant social-pressure takes the Gerber, Green & La
   assert.equal(r.variant, undefined);
   assert.equal(r.effect.central, parameters.channels.mail.turnoutEffect.lowSalience.central);
   failsWith(baseScenario({ campaigns: { D: { listSize: 1, channels: { door: { variant: 'social-pressure' } } } } }), 'campaigns.D.channels.door.variant', /absent except for the mail channel/, '"social-pressure"');
-  failsWith(baseScenario({ campaigns: { D: { listSize: 1, channels: { mail: { variant: 'neighbours' } } } } }), 'campaigns.D.channels.mail.variant', /plain/, '"neighbours"');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 1, channels: { mail: { variant: 'neighbours' as never } } } } }), 'campaigns.D.channels.mail.variant', /plain/, '"neighbours"');
 });
 
 test('resolveScenario rejects bad values with key path, expected and found', () => {
