@@ -33,7 +33,8 @@ test('results text for the US names the popular-vote denominator and gives pledg
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Popular vote, share of all votes cast \(136,787,187\): D 65,853,581 \(48\.1%\), R 62,985,062 \(46\.0%\), others 7,948,544 \(5\.8%\)/);
   assert.match(r.stdout, /Two-party share \(D \+ R = 128,838,643\): D 51\.11%, R 48\.89%/);
-  assert.match(r.stdout, /Electoral votes pledged \(to the winner of each state and district\): D 232, R 306 of 538/);
+  assert.match(r.stdout, /^unit +name +EV +D +R +other +winner$/m);
+  assert.match(r.stdout, /Electoral votes \(EV\) pledged \(to the winner of each state and district\): D 232, R 306 of 538/);
   assert.match(r.stdout, /Electoral votes cast by the electors: D 227, R 304, others 7 \(faithless\) of 538/);
 });
 

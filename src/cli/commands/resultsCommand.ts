@@ -20,14 +20,14 @@ import { loadElectoralVotesCast } from '../../data/loadElectoralVotesCast.js';
  * @example
  * formatResults(loadResults({ country: 'us', year: 2000 })).split('\n')[0] // => 'US 2000: D vs R'
  * // with loadElectoralVotesCast(2016), the 2016 text ends with:
- * // 'Electoral votes pledged (to the winner of each state and district): D 232, R 306 of 538'
+ * // 'Electoral votes (EV) pledged (to the winner of each state and district): D 232, R 306 of 538'
  * // 'Electoral votes cast by the electors: D 227, R 304, others 7 (faithless) of 538'
  */
 export function formatResults(results: ElectionResults, cast?: ElectoralVotesCast): string {
   const [a, b] = results.sides;
   const lines = [
     `${results.country.toUpperCase()} ${results.year}${results.round ? `, round ${results.round}` : ''}: ${a} vs ${b}`,
-    `${'unit'.padEnd(6)} ${'name'.padEnd(28)} ${'weight'.padStart(6)} ${a.padStart(12)} ${b.padStart(12)} ${'other'.padStart(11)}  winner`,
+    `${'unit'.padEnd(6)} ${'name'.padEnd(28)} ${(results.country === 'us' ? 'EV' : 'weight').padStart(6)} ${a.padStart(12)} ${b.padStart(12)} ${'other'.padStart(11)}  winner`,
   ];
   for (const u of results.units) {
     lines.push(
@@ -45,7 +45,7 @@ export function formatResults(results: ElectionResults, cast?: ElectoralVotesCas
   if (rest > 0) lines.push(`Two-party share (${a} + ${b} = ${formatCount(pv[a] + pv[b])}): ${a} ${formatShare(pv[a] / (pv[a] + pv[b]), 2)}, ${b} ${formatShare(pv[b] / (pv[a] + pv[b]), 2)}`);
   const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
   if (totalWeight > 0) {
-    const what = results.country === 'us' ? 'Electoral votes pledged (to the winner of each state and district)' : 'Seats won';
+    const what = results.country === 'us' ? 'Electoral votes (EV) pledged (to the winner of each state and district)' : 'Seats won';
     lines.push(`${what}: ${a} ${results.weightTotals[a]}, ${b} ${results.weightTotals[b]} of ${totalWeight}`);
   }
   if (cast) {
