@@ -100,8 +100,8 @@ export { runBenchmark, benchmarkScenario, type BenchmarkResult } from './node/ru
 // Analysis
 export { winProbability, estimate, wilsonInterval } from './analysis/winProbability.js';
 export type { WinProbabilitySummary, Estimate, WeightShare, Interval } from './analysis/winProbability.js';
-export { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies, simulatedBias } from './analysis/tippingPoint.js';
-export type { MarginBasis, TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency, SimulatedBias } from './analysis/tippingPoint.js';
+export { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies, simulatedBias, allVotesShares } from './analysis/tippingPoint.js';
+export type { MarginBasis, TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency, SimulatedBias, SimulatedBiasOptions, AllVotesShares } from './analysis/tippingPoint.js';
 export { twoPartyMarginPp } from './analysis/twoPartyMarginPp.js';
 export { decisiveProbability } from './analysis/decisiveProbability.js';
 export type { DecisiveProbabilityOptions, DecisiveUnit } from './analysis/decisiveProbability.js';

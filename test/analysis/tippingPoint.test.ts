@@ -121,3 +121,36 @@ test('tippingPointFromSortedMargins on kept draws reproduces the engine tipping 
   }
   assert.deepEqual(Array.from(counts), Array.from(r.tippingCounts));
 });
+
+import { allVotesShares } from '../../src/analysis/tippingPoint.js';
+
+test('simulatedBias on the all-votes basis: a third-party vote can change the tipping unit, by hand', () => {
+  // One draw, units X, Y, Z of weight 1 (2 to win). Two-party margins 6, 4, −1; national 3.
+  // Two-party: order X 6, Y 4 -> Y tips; bias 4 − 3 = 1.
+  // All votes with two-party shares 0.5, 1, 1 and 0.8 nationally: X 3, Y 4 -> order Y 4, X 3 -> X tips; bias 3 − 2.4 = 0.6.
+  const r = resultFromMargins([[6, 4, -1]], [1, 1, 1], ['X', 'Y', 'Z'], 1, [3]);
+  const two = simulatedBias(r);
+  assert.equal(two.basis, 'two-party');
+  assert.ok(Math.abs(two.meanPp - 1) < 1e-9);
+  const all = simulatedBias(r, { allVotesShares: { units: Float64Array.of(0.5, 1, 1), national: 0.8 } });
+  assert.equal(all.basis, 'all-votes');
+  assert.ok(Math.abs(all.meanPp - 0.6) < 1e-6, String(all.meanPp));
+  assert.throws(() => simulatedBias(r, { allVotesShares: { units: Float64Array.of(1), national: 1 } }), /one per unit/);
+});
+
+test('simulatedBias with no error reproduces the published 2012 bias on all votes (Colorado, 1.51 pp) and 1.54 pp on two-party (Pennsylvania)', () => {
+  const results = usResults(2012);
+  const resolved = resolveScenario(
+    { name: 'bias check', country: 'us', year: 2012, rule: 'electoral-college', sides: ['D', 'R'], simulations: 10, seed: 1, uncertainty: { national: 0, regional: 0, territory: 0, tails: 5 }, campaigns: {} },
+    { results, parameters: loadParameters() },
+  );
+  const r = simulate(prepareModel(resolved), { simulations: 10, seed: 1, keep: { margins: true, nationalMargin: true } });
+  // Independent values: the Python table above (CO 5.37 − 3.86; PA 5.46 − 3.93), rounded to 0.01 pp.
+  const all = simulatedBias(r, { allVotesShares: allVotesShares(resolved, r.unitIds) });
+  assert.equal(all.basis, 'all-votes');
+  assert.ok(Math.abs(all.meanPp - tippingPoint(results).biasPp) < 1e-3, `${all.meanPp} vs ${tippingPoint(results).biasPp}`);
+  assert.equal(Math.round(all.meanPp * 100) / 100, 1.51);
+  const two = simulatedBias(r);
+  assert.equal(Math.round(two.meanPp * 100) / 100, 1.54);
+  assert.ok(Math.abs(allVotesShares(resolved, r.unitIds).national - (65915794 + 60933504) / results.popularVote.total) < 1e-12);
+});
