@@ -5,7 +5,7 @@
  * starts them once), unreferenced while idle.
  */
 import { Worker } from 'node:worker_threads';
-import { prepareModel } from '../sim/prepareModel.js';
+import { prepareModel, type PrepareOptions } from '../sim/prepareModel.js';
 import { blockCount, finishResult, simulateBlocks, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
 import type { SimulationResult } from '../sim/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
@@ -24,6 +24,8 @@ export interface ParallelOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborts the run: workers are terminated and the promise rejects with an AbortError. */
   signal?: AbortSignal;
+  /** Extra model terms passed to prepareModel (the benchmark's peer model); scenarios leave it out. */
+  prepare?: PrepareOptions;
 }
 
 /**
@@ -103,7 +105,7 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
     throw new InputError({ at: 'simulations', expected: 'a positive integer', found: describeValue(simulations) });
   }
   if (signal?.aborted) throw abortError();
-  const model = prepareModel(resolved);
+  const model = prepareModel(resolved, options.prepare);
   const blocks = blockCount(simulations);
   const threads = Math.min(options.threads, blocks);
   const done = (block: number) => Math.min(simulations, block * BLOCK_SIZE);
@@ -150,7 +152,10 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
         if (next >= tasks.length) return;
         const id = next++;
         const task: WorkerTask = { id, simulations, seed, blockStart: tasks[id].start, blockEnd: tasks[id].end, keep };
-        if (first) task.resolved = resolved;
+        if (first) {
+          task.resolved = resolved;
+          task.prepare = options.prepare;
+        }
         worker.postMessage(task);
       };
       for (const worker of workers) {
