@@ -124,5 +124,11 @@ const threads = Math.min(2, availableParallelism());
 const one = await runBenchmark({ simulations, threads: 1, model: 'full' });
 const two = await runBenchmark({ simulations, threads, model: 'full' });
 console.log(`Full model, ${count(simulations)} simulations: 1 thread ${count(one.electionsPerSecond)}/s, ${threads} threads ${count(two.electionsPerSecond)}/s (${(two.electionsPerSecond / one.electionsPerSecond).toFixed(2)}x; target >= 1.8x on 2 free cores)`);
-const big = await runBenchmark({ simulations: simulations * 5, threads: 1, model: 'full' });
-console.log(`Memory: peak RSS ${(one.peakMemoryBytes / 2 ** 20).toFixed(0)} MiB after ${count(simulations)} simulations, ${(big.peakMemoryBytes / 2 ** 20).toFixed(0)} MiB after ${count(simulations * 5)} (flat: accumulators are per unit)`);
+// Memory, each size in a fresh process (peak RSS is a high-water mark of the whole process).
+const probe = (n: number): number => {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'bench', 'memoryProbe.ts'), String(n)], { cwd: repo, encoding: 'utf8' });
+  return (JSON.parse(out.stdout.trim().split('\n').slice(-1)[0]) as { peakMemoryBytes: number }).peakMemoryBytes;
+};
+const sizes = [simulations / 10, simulations, simulations * 5];
+const peaks = sizes.map(probe);
+console.log(`Memory (fresh process each, full model): peak RSS ${sizes.map((n, k) => `${(peaks[k] / 2 ** 20).toFixed(0)} MiB for ${count(n)}`).join(', ')} simulations`);

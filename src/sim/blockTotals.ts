@@ -99,6 +99,22 @@ export function emptyTotals(model: SimulationModel): BlockTotals {
 }
 
 /**
+ * Sets every total back to zero, so one object can serve block after block.
+ * @example
+ * clearTotals(totals); totals.draws // => 0
+ */
+export function clearTotals(totals: BlockTotals): void {
+  totals.draws = 0;
+  totals.winsA = 0;
+  totals.winsB = 0;
+  totals.ties = 0;
+  totals.popularWinsA = 0;
+  totals.splits = 0;
+  totals.weightSumB = 0;
+  for (const a of [totals.weightCounts, totals.unitWinsA, totals.marginSum, totals.marginSumSq, totals.tippingCounts, totals.extraA, totals.extraB, totals.sources]) a.fill(0);
+}
+
+/**
  * Adds block totals into a running total, in place. Merging always in block order makes the floating-point
  * sums identical whatever the number of threads.
  *

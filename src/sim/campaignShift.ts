@@ -196,25 +196,19 @@ export function campaignShift(
   memberTerms(campaignB, effect, persuasion, S, terms, 3);
   const relayA = terms[0], directA = terms[1], persuadeA = terms[2];
   const relayB = terms[3], directB = terms[4], persuadeB = terms[5];
+  // The per-member terms go to the two paths through work.terms (doubles passed as arguments to a call
+  // that is not inlined would be boxed on the heap every draw).
   if (polynomialA && polynomialB && withinRooms(campaignA, work.rooms[0], relayA, directA, persuadeA) && withinRooms(campaignB, work.rooms[1], relayB, directB, persuadeB)) {
-    if (fastShift(model, work, relayA, directA, persuadeA, relayB, directB, persuadeB, shift, sources)) return;
+    if (fastShift(model, work, shift, sources)) return;
   }
-  exactShift(model, work, polynomialA, polynomialB, relayA, directA, persuadeA, relayB, directB, persuadeB, shift, extraA, extraB, sources);
+  exactShift(model, work, polynomialA, polynomialB, shift, extraA, extraB, sources);
 }
 
 /** The fast path; returns false (having changed nothing but `shift`) when a mobilisation bound binds after all. */
-function fastShift(
-  model: SimulationModel,
-  work: ShiftWorkspace,
-  relayA: number,
-  directA: number,
-  persuadeA: number,
-  relayB: number,
-  directB: number,
-  persuadeB: number,
-  shift: Float64Array,
-  sources: Float64Array,
-): boolean {
+function fastShift(model: SimulationModel, work: ShiftWorkspace, shift: Float64Array, sources: Float64Array): boolean {
+  const terms = work.terms;
+  const relayA = terms[0], directA = terms[1], persuadeA = terms[2];
+  const relayB = terms[3], directB = terms[4], persuadeB = terms[5];
   const U = model.units;
   const campaignA = model.campaigns[0];
   const campaignB = model.campaigns[1];
@@ -312,17 +306,14 @@ function exactShift(
   work: ShiftWorkspace,
   polynomialA: boolean,
   polynomialB: boolean,
-  relayPerMemberA: number,
-  socialPerMemberA: number,
-  persuadeA: number,
-  relayPerMemberB: number,
-  socialPerMemberB: number,
-  persuadeB: number,
   shift: Float64Array,
   extraA: Float64Array,
   extraB: Float64Array,
   sources: Float64Array,
 ): void {
+  const terms = work.terms;
+  const relayPerMemberA = terms[0], socialPerMemberA = terms[1], persuadeA = terms[2];
+  const relayPerMemberB = terms[3], socialPerMemberB = terms[4], persuadeB = terms[5];
   const U = model.units;
   const { pushA, pushB, coefficientA, coefficientB } = work;
   const { baseA, baseB, marginPerVote, parentIndex } = model;

@@ -29,12 +29,9 @@
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { blockGeneratorState, drawStride, fillDrawNumbers, type DrawLayout } from './normalStream.js';
 import { campaignShift, createShiftWorkspace, flushFastSums, type ShiftWorkspace } from './campaignShift.js';
-import { tippingUnitBySelect, tippingUnitBySurplus, tippingUnitInWindow } from './tippingUnit.js';
+import { tippingUnitBySelect, tippingUnitBySurplus } from './tippingUnit.js';
 import { SOURCE_COUNT, type BlockTotals } from './blockTotals.js';
 import type { KeptDraws } from './types.js';
-
-/** Half-width of the tipping window, pp of margin (any value gives the same tipping units; this one keeps the window small and the fallback rare). */
-const TIPPING_WINDOW = 6;
 
 /** Draws whose random numbers are generated at a time (a buffer of BATCH × 80 numbers stays in cache). */
 export const BATCH = 64;
@@ -62,8 +59,6 @@ export interface DrawWorkspace {
   zeros: Float64Array;
   order: Int32Array;
   bufferUnits: Int32Array;
-  /** Units whose margin falls in the tipping window of a draw (see tippingUnitInWindow). */
-  windowUnits: Int32Array;
   bufferKeys: Float64Array;
   /** Per-block counts of draws A won each unit. */
   unitWins: Int32Array;
@@ -119,7 +114,6 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     zeros: new Float64Array(u),
     order: Int32Array.from(model.tippingUnits),
     bufferUnits: new Int32Array(u + 1),
-    windowUnits: new Int32Array(u),
     bufferKeys: new Float64Array(u + 1),
     unitWins: new Int32Array(u),
     extraA: new Float64Array(u),
@@ -171,12 +165,6 @@ export function runBlock(
   const weighted = model.weighted;
   const threshold = model.threshold;
   const tippingUnits = model.tippingUnits;
-  const windowUnits = work.windowUnits;
-  // Tipping window: margins within TIPPING_WINDOW pp of the draw's expected national margin (baseline
-  // national margin + national error), where the tipping unit's margin usually lies.
-  let baseNational = 0;
-  for (let i = 0; i < U; i++) baseNational += nationalWeight[i] * baseMargin[i];
-  baseNational = nationalTotal > 0 ? baseNational / nationalTotal : 0;
   let totalWeight = 0;
   for (let i = 0; i < U; i++) totalWeight += weights[i];
   const tippingWeight = model.tippingWeight;
@@ -233,31 +221,18 @@ export function runBlock(
       // 4. Margins, unit winners, national vote (per-unit sums after the batch, unit by unit).
       for (let r = 0; r < R; r++) regional[r] = regionalScale * numbers[regionAt + r];
       const at = k * U;
-      // A's weight from the sign of each margin: difference Σ w sign(m) without a branch per unit, and the
-      // weight of exact zeros (rare, so that test stays predictable).
+      // A's weight: signedWeight = Σ (m > 0 ? w : −w) = A − (B + weight of exact zeros), so
+      // A = (total + signedWeight) / 2; exact zeros (rare: the test stays predictable) count for neither.
       let signedWeight = 0;
       let zeroWeight = 0;
       let nationalVotes = 0;
-      // Tipping window bookkeeping (weighted rules): units within the window, and the weight of each
-      // side's units closer to zero than the window.
-      const center = baseNational + national;
-      const lowEdge = center - TIPPING_WINDOW;
-      const highEdge = center + TIPPING_WINDOW;
-      let inWindow = 0;
-      let belowA = 0;
-      let belowB = 0;
       if (anyCampaign) {
         for (let i = 0; i < U; i++) {
           const m = baseMargin[i] + shift[i] + national + regional[regionIndex[i]] + (cholesky ? territory[i] : unitScale[i] * numbers[unitAt + i]);
           margins[at + i] = m;
-          signedWeight += Math.sign(m) * weights[i];
+          signedWeight += m > 0 ? weights[i] : -weights[i];
           if (m === 0) zeroWeight += weights[i];
           nationalVotes += nationalWeight[i] * m;
-          if (m < lowEdge) {
-            if (m > 0) belowA += tippingWeight[i];
-          } else if (m > highEdge) {
-            if (m < 0) belowB += tippingWeight[i];
-          } else windowUnits[inWindow++] = i;
         }
       } else {
         // No campaign: the only shift is the peer model's uniform effect (zero otherwise).
@@ -265,19 +240,13 @@ export function runBlock(
         for (let i = 0; i < U; i++) {
           const m = baseMargin[i] + effectDraw * effectShift[i] + national + regional[regionIndex[i]] + (cholesky ? territory[i] : unitScale[i] * numbers[unitAt + i]);
           margins[at + i] = m;
-          signedWeight += Math.sign(m) * weights[i];
+          signedWeight += m > 0 ? weights[i] : -weights[i];
           if (m === 0) zeroWeight += weights[i];
           nationalVotes += nationalWeight[i] * m;
-          if (m < lowEdge) {
-            if (m > 0) belowA += tippingWeight[i];
-          } else if (m > highEdge) {
-            if (m < 0) belowB += tippingWeight[i];
-          } else windowUnits[inWindow++] = i;
         }
       }
-      const decided = totalWeight - zeroWeight;
-      const weightA = (decided + signedWeight) / 2;
-      const weightB = (decided - signedWeight) / 2;
+      const weightA = (totalWeight + signedWeight) / 2;
+      const weightB = totalWeight - weightA - zeroWeight;
       const nationalMargin = nationalTotal > 0 ? nationalVotes / nationalTotal : 0;
       const popular = nationalMargin > 0 ? 1 : nationalMargin < 0 ? -1 : 0;
       let outcome: number;
@@ -296,8 +265,7 @@ export function runBlock(
         let u: number;
         if (weighted) {
           const surplus = (outcome === 1 ? weightA : weightB) - threshold;
-          u = tippingUnitInWindow(windowUnits, inWindow, margins, at, outcome, tippingWeight, surplus, outcome === 1 ? belowA : belowB, work.bufferUnits, work.bufferKeys);
-          if (u < 0) u = tippingUnitBySurplus(tippingUnits, margins, at, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys);
+          u = tippingUnitBySurplus(tippingUnits, margins, at, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys);
         } else {
           order.set(tippingUnits);
           u = tippingUnitBySelect(order, margins, at, outcome, tippingWeight, tippingThreshold, tippingStrict);

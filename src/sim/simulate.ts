@@ -19,6 +19,7 @@ import {
   blockCount,
   blockDraws,
   BLOCK_SIZE,
+  clearTotals,
   emptyTotals,
   joinKept,
   mergeBlockTotals,
@@ -105,8 +106,21 @@ export function simulateBlocks(model: SimulationModel, options: SimulateOptions)
  * simulate(prepareModel(resolved), { simulations: 100000, seed: 2000 }).pWin.D // => e.g. 0.4812
  */
 export function simulate(model: SimulationModel, options: SimulateOptions): SimulationResult {
-  const { blocks, kept } = simulateBlocks(model, options);
-  return finishResult(model, options.seed, blocks, kept ? [kept] : []);
+  const { blockStart, blockEnd } = checkOptions(options);
+  const firstDraw = blockDraws(blockStart, options.simulations)[0];
+  const lastDraw = blockDraws(blockEnd - 1, options.simulations)[1];
+  const kept = allocateKept(model, options.keep, lastDraw - firstDraw);
+  const work = createDrawWorkspace(model);
+  // One block's totals at a time, merged in block order into the running total: memory stays flat.
+  const running = emptyTotals(model);
+  const block = emptyTotals(model);
+  for (let b = blockStart; b < blockEnd; b++) {
+    const [first, end] = blockDraws(b, options.simulations);
+    clearTotals(block);
+    runBlock(model, work, options.seed, b, end - first, block, kept, first - firstDraw);
+    mergeBlockTotals(running, block);
+  }
+  return finishResult(model, options.seed, [running], kept ? [{ firstDraw, draws: kept }] : []);
 }
 
 function sourceMeans(sources: Float64Array, side: number, n: number): CampaignEffects {
