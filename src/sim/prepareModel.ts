@@ -67,7 +67,23 @@ export interface SimulationModel {
   persuasionBelow: Float64Array;
   persuasionAbove: Float64Array;
   persuasionFloor: Float64Array;
-  /** Units that can be tipping points, and the weight each contributes (weights, or two-party votes). */
+  /**
+   * Per unit: pp of margin added by a uniform(0, 1) effect drawn once per simulation (the benchmark's
+   * peer model: 100 × votes / two-party votes), or null for none (every scenario).
+   */
+  uniformShift: Float64Array | null;
+  /** Whether each draw takes the channel-effect normals (two per slot); false only for a model without campaigns built with `channelDraws: false`. */
+  channelDraws: boolean;
+  /** Units with a parent (they take the parent's campaign shift). */
+  childUnits: Int32Array;
+  /** Per unit: its weight in the national two-party margin (baseline two-party votes; 0 for units with a parent). */
+  nationalWeight: Float64Array;
+  /** Sum of `nationalWeight`. */
+  nationalTotal: number;
+  /**
+   * Units that can be tipping points (weighted rules: closest baseline margin first), and the weight each
+   * contributes (weights, or two-party votes).
+   */
   tippingUnits: Int32Array;
   tippingWeight: Float64Array;
   /** Cumulative weight at which a unit tips the race (threshold, or more than half the national vote). */
@@ -79,17 +95,30 @@ export interface SimulationModel {
 /** Channel slots per side (one per {@link CHANNEL_NAMES} entry). */
 export const CHANNEL_SLOTS = CHANNEL_NAMES.length;
 
+/** Options of {@link prepareModel} beyond the scenario (the benchmark's peer model). */
+export interface PrepareOptions {
+  /**
+   * Net votes that a uniform(0, 1) effect, drawn once per simulation, adds to side A's margin in every
+   * unit at its full value (the peer model of `campaign-lab bench --model peer`: 50,000). Absent: none.
+   */
+  uniformEffectVotes?: number;
+  /** false: draws take no channel-effect normals (allowed only without campaigns). Default true. */
+  channelDraws?: boolean;
+}
+
 /**
  * Prepares the kernel model from a resolved scenario.
  *
  * @param resolved Resolved scenario (from resolveScenario).
+ * @param options Extra terms of the benchmark's peer model; scenarios leave it out.
  * @returns The typed-array model; build it once and run {@link simulate} on it as often as needed.
  * @throws {InputError} when the race has no territory, a parent id is not a territory, a territory's
- *   `territorySD` is negative, or a campaign's homophily or persuadable share is not a share.
+ *   `territorySD` is negative, a campaign's homophily or persuadable share is not a share, or
+ *   `channelDraws: false` is asked with a campaign.
  * @example
  * prepareModel(resolved).units // => 56 for a US electoral-college race
  */
-export function prepareModel(resolved: ResolvedScenario): SimulationModel {
+export function prepareModel(resolved: ResolvedScenario, options: PrepareOptions = {}): SimulationModel {
   const territories = resolved.territories;
   const units = territories.length;
   if (units === 0) throw new InputError({ at: 'territories', expected: 'at least one territory', found: '[]' });
@@ -164,6 +193,33 @@ export function prepareModel(resolved: ResolvedScenario): SimulationModel {
       tipWeights.push(w);
     }
   }
+  // Weighted rules scan the candidates closest first (by baseline margin, then index), so the one-pass
+  // tipping scan fills its buffer with the close units early and skips the safe ones with one comparison;
+  // its answer does not depend on the scan order (see tippingUnitBySurplus).
+  const scanOrder = thresholds.weighted
+    ? tipping.map((u, k) => k).sort((x, y) => Math.abs(baseMargin[tipping[x]]) - Math.abs(baseMargin[tipping[y]]) || tipping[x] - tipping[y])
+    : tipping.map((u, k) => k);
+  const nationalWeight = new Float64Array(units);
+  let nationalTotal = 0;
+  const children: number[] = [];
+  for (let i = 0; i < units; i++) {
+    if (inNational[i]) {
+      nationalWeight[i] = baseA[i] + baseB[i];
+      nationalTotal += nationalWeight[i];
+    }
+    if (parentIndex[i] >= 0) children.push(i);
+  }
+  let uniformShift: Float64Array | null = null;
+  if (options.uniformEffectVotes !== undefined) {
+    const votes = options.uniformEffectVotes;
+    uniformShift = new Float64Array(units);
+    for (let i = 0; i < units; i++) {
+      const two = baseA[i] + baseB[i];
+      uniformShift[i] = two > 0 ? (100 * votes) / two : 0;
+    }
+  }
+  const channelDraws = options.channelDraws ?? true;
+  if (!channelDraws && anyCampaign) throw new InputError({ at: 'campaigns', expected: 'no campaign in a model without channel draws', found: 'a campaign with list members' });
   const tippingWeight = new Float64Array(units);
   tipping.forEach((u, k) => (tippingWeight[u] = tipWeights[k]));
   const voteTotal = tipWeights.reduce((a, b) => a + b, 0);
@@ -219,7 +275,12 @@ export function prepareModel(resolved: ResolvedScenario): SimulationModel {
     persuasionBelow,
     persuasionAbove,
     persuasionFloor,
-    tippingUnits: Int32Array.from(tipping),
+    uniformShift,
+    channelDraws,
+    childUnits: Int32Array.from(children),
+    nationalWeight,
+    nationalTotal,
+    tippingUnits: Int32Array.from(scanOrder, (k) => tipping[k]),
     tippingWeight,
     tippingThreshold: thresholds.weighted ? thresholds.threshold : voteTotal / 2,
     tippingStrict: !thresholds.weighted,
