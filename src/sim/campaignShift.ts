@@ -146,8 +146,11 @@ function memberTerms(c: CampaignCoefficients, effect: Float64Array, persuasion: 
   terms[at + 2] = persuade;
 }
 
-/** Whether no bound of a side can bind in any territory this draw (see the module comment). */
-function withinRooms(c: CampaignCoefficients, rooms: SideRooms, relay: number, direct: number, persuade: number): boolean {
+/** Whether no bound of a side can bind in any territory this draw (see the module comment); its terms at terms[at ..]. */
+function withinRooms(c: CampaignCoefficients, rooms: SideRooms, terms: Float64Array, at: number): boolean {
+  const relay = terms[at];
+  const direct = terms[at + 1];
+  const persuade = terms[at + 2];
   const indirect = c.indirectPerDirect * direct;
   return (
     Math.abs(relay) <= rooms.network &&
@@ -194,11 +197,9 @@ export function campaignShift(
   const terms = work.terms;
   memberTerms(campaignA, effect, persuasion, 0, terms, 0);
   memberTerms(campaignB, effect, persuasion, S, terms, 3);
-  const relayA = terms[0], directA = terms[1], persuadeA = terms[2];
-  const relayB = terms[3], directB = terms[4], persuadeB = terms[5];
-  // The per-member terms go to the two paths through work.terms (doubles passed as arguments to a call
-  // that is not inlined would be boxed on the heap every draw).
-  if (polynomialA && polynomialB && withinRooms(campaignA, work.rooms[0], relayA, directA, persuadeA) && withinRooms(campaignB, work.rooms[1], relayB, directB, persuadeB)) {
+  // The per-member terms go to the checks and the two paths through work.terms (doubles passed as
+  // arguments to a call that is not inlined would be boxed on the heap every draw).
+  if (polynomialA && polynomialB && withinRooms(campaignA, work.rooms[0], terms, 0) && withinRooms(campaignB, work.rooms[1], terms, 3)) {
     if (fastShift(model, work, shift, sources)) return;
   }
   exactShift(model, work, polynomialA, polynomialB, shift, extraA, extraB, sources);

@@ -264,7 +264,8 @@ export function runBlock(
       if (outcome !== 0 && orderLength > 0) {
         let u: number;
         if (weighted) {
-          const surplus = (outcome === 1 ? weightA : weightB) - threshold;
+          // An integer (weights are whole numbers), passed as a small integer rather than a boxed double.
+          const surplus = ((outcome === 1 ? weightA : weightB) - threshold) | 0;
           u = tippingUnitBySurplus(tippingUnits, margins, at, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys);
         } else {
           order.set(tippingUnits);

@@ -185,6 +185,18 @@ export function zigguratSlowPath(state: Int32Array, signed: number): number {
  * Number.isFinite(unitStudentTFromState(blockGeneratorState(1, 0), 6)) // => true
  */
 export function unitStudentTFromState(state: Int32Array, df: number): number {
+  studentTInto(state, df, T_OUT, 0);
+  return T_OUT[0];
+}
+
+/** Scratch of {@link unitStudentTFromState}. */
+const T_OUT = new Float64Array(1);
+
+/**
+ * {@link unitStudentTFromState} writing its draw into out[at]: the kernel's form, since a double returned
+ * from a call that is not inlined is boxed on the heap, once per draw.
+ */
+function studentTInto(state: Int32Array, df: number, out: Float64Array, at: number): void {
   let a = state[0];
   let b = state[1];
   let c = state[2];
@@ -216,7 +228,7 @@ export function unitStudentTFromState(state: Int32Array, df: number): number {
   state[1] = b;
   state[2] = c;
   state[3] = d;
-  return u * Math.sqrt(((df - 2) * Math.expm1((-2 / df) * Math.log(w))) / w);
+  out[at] = u * Math.sqrt(((df - 2) * Math.expm1((-2 / df) * Math.log(w))) / w);
 }
 
 /** What one simulated election draws, in this order: see {@link fillDrawNumbers}. */
@@ -268,7 +280,7 @@ export function fillDrawNumbers(state: Int32Array, out: Float64Array, draws: num
   }
   let o = 0;
   for (let draw = 0; draw < draws; draw++) {
-    if (df > 0) out[o++] = unitStudentTFromState(state, df);
+    if (df > 0) studentTInto(state, df, out, o++);
     const rejected = fastNormals(state, out, o, o + normals, REJECTED_AT, REJECTED_VALUE);
     for (let k = 0; k < rejected; k++) out[REJECTED_AT[k]] = zigguratSlowPath(state, REJECTED_VALUE[k]);
     o += normals;
