@@ -177,7 +177,8 @@ function withinRooms(c: CampaignCoefficients, rooms: SideRooms, terms: Float64Ar
  * @param extraB The same for B.
  * @param sources Sums of net margin votes by side and source.
  * @example
- * campaignShift(model, work, effect, persuasion, shift, extraA, extraB, sources) // shift filled
+ * // two identical campaigns: every unit's shift is exactly 0
+ * campaignShift(model, work, effect, persuasion, shift, extraA, extraB, sources); shift.every((x) => x === 0) // => true
  */
 export function campaignShift(
   model: SimulationModel,
@@ -281,7 +282,7 @@ function fastShift(model: SimulationModel, work: ShiftWorkspace, shift: Float64A
  * @param extraA Per-unit sums of A's net margin votes (added to).
  * @param extraB The same for B.
  * @example
- * flushFastSums(model, work, totals.extraA, totals.extraB)
+ * flushFastSums(model, work, totals.extraA, totals.extraB); work.fastSums.every((x) => x === 0) // => true
  */
 export function flushFastSums(model: SimulationModel, work: ShiftWorkspace, extraA: Float64Array, extraB: Float64Array): void {
   const sums = work.fastSums;

@@ -135,7 +135,8 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
  * @param kept Per-draw arrays to fill, or undefined.
  * @param keptOffset Index in `kept` of this block's first draw.
  * @example
- * runBlock(model, createDrawWorkspace(model), 1, 0, 4096, emptyTotals(model), undefined, 0)
+ * const totals = emptyTotals(model);
+ * runBlock(model, createDrawWorkspace(model), 1, 0, 4096, totals, undefined, 0); totals.draws // => 4096
  */
 export function runBlock(
   model: SimulationModel,

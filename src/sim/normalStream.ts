@@ -268,7 +268,8 @@ export function drawStride(layout: DrawLayout): number {
  * @param draws Draws to fill.
  * @param layout What each draw takes.
  * @example
- * fillDrawNumbers(blockGeneratorState(1, 0), new Float64Array(62 * 64), 64, { studentT: 6, normals: 60, uniforms: 1 })
+ * const out = new Float64Array(62 * 64);
+ * fillDrawNumbers(blockGeneratorState(1, 0), out, 64, { studentT: 6, normals: 60, uniforms: 1 }); out[61] < 1 // => true (the first draw's uniform)
  */
 export function fillDrawNumbers(state: Int32Array, out: Float64Array, draws: number, layout: DrawLayout): void {
   const df = layout.studentT;
