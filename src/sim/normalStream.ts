@@ -283,10 +283,15 @@ export function fillDrawNumbers(state: Int32Array, out: Float64Array, draws: num
   for (let draw = 0; draw < draws; draw++) {
     if (df > 0) studentTInto(state, df, out, o++);
     const rejected = fastNormals(state, out, o, o + normals, REJECTED_AT, REJECTED_VALUE);
-    for (let k = 0; k < rejected; k++) out[REJECTED_AT[k]] = zigguratSlowPath(state, REJECTED_VALUE[k]);
+    for (let k = 0; k < rejected; k++) slowPathInto(state, REJECTED_VALUE[k], out, REJECTED_AT[k]);
     o += normals;
     for (let k = 0; k < uniforms; k++) out[o++] = (nextInt32(state) >>> 0) * TWO_M32;
   }
+}
+
+/** {@link zigguratSlowPath} writing into out[at] (a double returned from a call is boxed on the heap). */
+function slowPathInto(state: Int32Array, signed: number, out: Float64Array, at: number): void {
+  out[at] = zigguratSlowPath(state, signed);
 }
 
 /** Positions and integers of a draw's normals that left the fast path (grown to the largest draw). */
