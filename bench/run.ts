@@ -37,12 +37,17 @@ interface PeerRun {
   pTie: number;
 }
 
-/** Runs the numpy peer once; the OpenBLAS tuning variables are removed from its environment only. */
-function runPeer(shared: string): PeerRun | string {
+/**
+ * Runs the numpy peer once; `OPENBLAS_CORETYPE` and `OPENBLAS_L2_SIZE` are removed from its environment
+ * only. With `oneCore`, OPENBLAS_NUM_THREADS=1 as well: numpy's matrix product otherwise runs on every
+ * core (OpenBLAS threads), so the peer's own rate is not a rate per core.
+ */
+function runPeer(shared: string, n: number, oneCore: boolean): PeerRun | string {
   const env = { ...process.env };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
-  const out = spawnSync('python3', [path.join(shared, 'peers', 'numpy_peer.py'), path.join(shared, 'reference'), String(simulations)], { env, encoding: 'utf8' });
+  if (oneCore) env.OPENBLAS_NUM_THREADS = '1';
+  const out = spawnSync('python3', [path.join(shared, 'peers', 'numpy_peer.py'), path.join(shared, 'reference'), String(n)], { env, encoding: 'utf8' });
   if (out.error) return `python3 could not be started (${out.error.message})`;
   if (out.status !== 0) return `the peer failed: ${(out.stderr || out.stdout).trim().split('\n').slice(-1)[0]}`;
   const rate = /electionsPerSecond=([\d,]+)/.exec(out.stdout);
@@ -67,16 +72,18 @@ if (baselineDir) {
   baseline = module.runBenchmark;
 }
 
-const rates: Record<string, number[]> = { peer: [], ours: [], full: [], before: [], beforeErrors: [], errors: [] };
+const rates: Record<string, number[]> = { peer: [], peerOneCore: [], ours: [], full: [], before: [], beforeErrors: [], errors: [] };
 let lastPeer: PeerRun | undefined;
 let lastOurs: BenchmarkResult | undefined;
 for (let round = 1; round <= rounds; round++) {
   if (shared && !peerProblem) {
-    const peer = runPeer(shared);
+    const peer = runPeer(shared, simulations, false);
     if (typeof peer === 'string') peerProblem = peer;
     else {
       rates.peer.push(peer.electionsPerSecond);
       lastPeer = peer;
+      const oneCore = runPeer(shared, simulations, true);
+      if (typeof oneCore !== 'string') rates.peerOneCore.push(oneCore.electionsPerSecond);
     }
   }
   lastOurs = await runBenchmark({ simulations, threads: 1, model: 'peer' });
@@ -88,7 +95,7 @@ for (let round = 1; round <= rounds; round++) {
     rates.beforeErrors.push((await baseline({ simulations, threads: 1, model: 'errors-only' })).electionsPerSecond);
   }
   console.log(
-    `round ${round}: numpy peer ${rates.peer.length === round ? count(rates.peer[round - 1]) : '-'}/s, kernel on the peer model ${count(rates.ours[round - 1])}/s, ` +
+    `round ${round}: numpy peer ${rates.peer.length === round ? count(rates.peer[round - 1]) : '-'}/s (one core ${rates.peerOneCore.length === round ? count(rates.peerOneCore[round - 1]) : '-'}/s), kernel on the peer model ${count(rates.ours[round - 1])}/s, ` +
       `full model ${count(rates.full[round - 1])}/s, errors-only ${count(rates.errors[round - 1])}/s` +
       (baseline ? `; before: full ${count(rates.before[round - 1])}/s, errors-only ${count(rates.beforeErrors[round - 1])}/s` : ''),
   );
@@ -96,7 +103,10 @@ for (let round = 1; round <= rounds; round++) {
 
 console.log(`\nMedians of ${rounds} alternating rounds, ${count(simulations)} simulations each, one thread:`);
 if (peerProblem) console.log(`  numpy peer: not run (${peerProblem}); the kernel's figures follow`);
-else console.log(`  numpy peer               ${count(median(rates.peer)).padStart(11)} elections/s  (pWinD ${lastPeer!.pWinD}, pTie ${lastPeer!.pTie})`);
+else {
+  console.log(`  numpy peer               ${count(median(rates.peer)).padStart(11)} elections/s  (pWinD ${lastPeer!.pWinD}, pTie ${lastPeer!.pTie}; its matrix product uses every core)`);
+  if (rates.peerOneCore.length === rates.peer.length) console.log(`  numpy peer, one core     ${count(median(rates.peerOneCore)).padStart(11)} elections/s  (OPENBLAS_NUM_THREADS=1)`);
+}
 console.log(`  kernel, peer model       ${count(median(rates.ours)).padStart(11)} elections/s  (pWinD ${lastOurs!.pWinD.toFixed(4)}, pTie ${lastOurs!.pTie.toFixed(4)})`);
 console.log(`  kernel, full model       ${count(median(rates.full)).padStart(11)} elections/s`);
 console.log(`  kernel, errors only      ${count(median(rates.errors)).padStart(11)} elections/s`);
@@ -107,6 +117,10 @@ if (baseline) {
 if (!peerProblem) {
   const ratio = (xs: number[]) => median(xs.map((x, k) => x / rates.peer[k]));
   console.log(`  ratio to the peer (median of per-round ratios): peer model ${ratio(rates.ours).toFixed(2)}x (target >= 2.0), full model ${ratio(rates.full).toFixed(2)}x (target >= 1.0)`);
+  if (rates.peerOneCore.length === rates.peer.length) {
+    const perCore = (xs: number[]) => median(xs.map((x, k) => x / rates.peerOneCore[k]));
+    console.log(`  ratio per core (to the peer on one core): peer model ${perCore(rates.ours).toFixed(2)}x, full model ${perCore(rates.full).toFixed(2)}x`);
+  }
 }
 const r = lastOurs!;
 console.log(

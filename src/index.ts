@@ -76,7 +76,7 @@ export { historicalCorrelation, type HistoricalCorrelation } from './model/histo
 
 // Simulation
 export type { SimulationResult, KeptDraws, CampaignEffects } from './sim/types.js';
-export { prepareModel, type SimulationModel } from './sim/prepareModel.js';
+export { prepareModel, type SimulationModel, type PrepareOptions } from './sim/prepareModel.js';
 export {
   simulate,
   simulateBlocks,
@@ -88,14 +88,30 @@ export {
   type KeepOptions,
   type BlockTotals,
   type KeptSlice,
+  EFFECT_SOURCES,
 } from './sim/simulate.js';
-export { createBlockStream, blockSeedText, gammaVariate, unitStudentT, unitStudentTFromUniforms, zigguratNormal, type NormalStream } from './sim/normalStream.js';
+export {
+  createBlockStream,
+  blockSeedText,
+  blockGeneratorState,
+  nextInt32,
+  fillDrawNumbers,
+  drawStride,
+  gammaVariate,
+  chiSquareVariate,
+  unitStudentT,
+  unitStudentTFromUniforms,
+  unitStudentTFromState,
+  zigguratNormal,
+  type NormalStream,
+  type DrawLayout,
+} from './sim/normalStream.js';
 export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
 export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';
 export { simulateParallel, closeWorkerPool, type ParallelOptions } from './node/simulateParallel.js';
 export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepChange, type SweepResult, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
-export { runBenchmark, benchmarkScenario, type BenchmarkResult } from './node/runBenchmark.js';
+export { runBenchmark, benchmarkScenario, peerModel, BENCH_MODELS, type BenchModel, type BenchmarkResult } from './node/runBenchmark.js';
 
 // Analysis
 export { winProbability, estimate, wilsonInterval } from './analysis/winProbability.js';

@@ -44,6 +44,10 @@ export interface BenchmarkResult {
   model: BenchModel;
   /** Wall-clock seconds of the timed run. */
   seconds: number;
+  /** CPU seconds (user + system, all threads of the process) of the timed run. */
+  cpuSeconds: number;
+  /** Simulated elections per CPU second: the rate per core, less sensitive than the wall clock to other processes on a busy machine. */
+  electionsPerCpuSecond: number;
   /** P(win) of side D and P(269–269 tie) of the timed run (for comparison with the peer's pWinD, pTie). */
   pWinD: number;
   pTie: number;
@@ -220,9 +224,12 @@ export async function runBenchmark(options: { simulations?: number; threads?: nu
   if (model === 'peer') ({ resolved, prepare } = peerModel(simulations));
   else resolved = resolveScenario(benchmarkScenario(simulations, model), { results: loadResults({ country: 'us', year: 2020 }), parameters: loadParameters() });
   await simulateParallel(resolved, { simulations: Math.min(simulations, 50_000), seed: 1, threads, prepare });
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const result = await simulateParallel(resolved, { simulations, seed: resolved.seed, threads, prepare });
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const layout = drawLayout(prepareModel(resolved, prepare));
   const rates = measureGenerator();
   return {
@@ -233,6 +240,8 @@ export async function runBenchmark(options: { simulations?: number; threads?: nu
     model,
     peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
     seconds,
+    cpuSeconds,
+    electionsPerCpuSecond: Math.round(simulations / cpuSeconds),
     pWinD: result.pWin.D,
     pTie: result.pTie,
     integersPerSecond: Math.round(rates.integersPerSecond),

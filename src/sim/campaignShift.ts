@@ -11,12 +11,14 @@
  *
  * Two paths give the same numbers up to rounding:
  * - the fast path, taken when no bound can bind in any territory (checked per draw from per-side
- *   "rooms", the smallest ratio of each bound to the members): each side's net votes per territory are
- *   members-weighted polynomials in the territory's 1 / (1 − certain share),
- *   gain = mobilisable × P(x) + members × K, with P of degree <= 6 (the mobilisation product expanded,
- *   see mobilisationPolynomial) and K the per-member relay, indirect and persuasion votes of the draw; the
- *   per-territory extra votes are then accumulated as sums of the draw's coefficients and expanded once
- *   per block;
+ *   "rooms", the smallest ratio of each bound to the members, and, for channels drawn below zero, the
+ *   largest sum of negative pushes the mobilisation floor allows): each side's net votes in territory t,
+ *   in pp, are Σ_k e_{k+1} × powers[k][t] + K × perMember[t] — the mobilisation product expanded as a
+ *   polynomial of degree <= 6 in −x_t, x_t = 1 / (1 − certain share) (see mobilisationPolynomial),
+ *   with the powers, the mobilisable members and 100 / two-party votes folded into per-run tables, and
+ *   K the per-member relay, indirect and persuasion votes of the draw: twelve independent multiply-adds
+ *   per territory, no branch; the per-territory extra votes are accumulated as sums of the draw's
+ *   coefficients and expanded once per block;
  * - the exact path, with every bound applied territory by territory (mobilisation within the members
  *   certain to vote, relay and indirect votes within the territory's non-voters, switches within the
  *   baseline votes, the clamped product when the polynomial may not be used).
@@ -45,6 +47,18 @@ interface SideRooms {
   members: number;
   /** Per territory: mobilisable members × 1 / (1 − certain share) (= members, or 0 when all are certain). */
   mobilisable: Float64Array;
+  /**
+   * Largest sum of negative pushes (reach × effect of channels drawn below zero) for which no territory's
+   * mobilisation can fall below minus its certain voters: min over territories of (1 − c) ln(1 / (1 − c)),
+   * c the certain share (mobilised ≥ −nonVoters (e^{x Σ|push|} − 1), x = 1 / (1 − c)).
+   */
+  negativePush: number;
+  /** Per power k = 0..5 and territory (k × units + t): marginPerVote × mobilisable × (−x)^k, x = 1 / (1 − certain share). */
+  powers: Float64Array;
+  /** Per territory: marginPerVote × members. */
+  perMember: Float64Array;
+  /** Per power k: Σ_t mobilisable × (−x)^k (the side's mobilised votes are Σ_k e_{k+1} × this). */
+  powerSums: Float64Array;
 }
 
 /** Scratch of the campaign shift, reused across draws. */
@@ -62,8 +76,21 @@ export interface ShiftWorkspace {
 }
 
 function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64Array, other: Float64Array): SideRooms {
-  const rooms: SideRooms = { network: Infinity, directUp: Infinity, directDown: Infinity, persuadeUp: Infinity, persuadeDown: Infinity, members: 0, mobilisable: new Float64Array(model.units) };
-  for (let i = 0; i < model.units; i++) {
+  const U = model.units;
+  const rooms: SideRooms = {
+    network: Infinity,
+    directUp: Infinity,
+    directDown: Infinity,
+    persuadeUp: Infinity,
+    persuadeDown: Infinity,
+    members: 0,
+    mobilisable: new Float64Array(U),
+    negativePush: Infinity,
+    powers: new Float64Array(POLYNOMIAL_TERMS * U),
+    perMember: new Float64Array(U),
+    powerSums: new Float64Array(POLYNOMIAL_TERMS),
+  };
+  for (let i = 0; i < U; i++) {
     const m = c.members[i];
     rooms.mobilisable[i] = c.nonVoters[i] * c.perNonVoter[i];
     if (!(m > 0)) continue;
@@ -73,6 +100,15 @@ function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64
     rooms.directDown = Math.min(rooms.directDown, c.certain[i] / m);
     rooms.persuadeUp = Math.min(rooms.persuadeUp, other[i] / m);
     rooms.persuadeDown = Math.min(rooms.persuadeDown, own[i] / m);
+    const certainShare = c.certain[i] / m;
+    rooms.negativePush = Math.min(rooms.negativePush, certainShare < 1 ? (1 - certainShare) * -Math.log1p(-certainShare) : Infinity);
+    rooms.perMember[i] = model.marginPerVote[i] * m;
+    let power = 1;
+    for (let k = 0; k < POLYNOMIAL_TERMS; k++) {
+      rooms.powers[k * U + i] = model.marginPerVote[i] * rooms.mobilisable[i] * power;
+      rooms.powerSums[k] += rooms.mobilisable[i] * power;
+      power *= -c.perNonVoter[i];
+    }
   }
   return rooms;
 }
@@ -146,8 +182,14 @@ function memberTerms(c: CampaignCoefficients, effect: Float64Array, persuasion: 
   terms[at + 2] = persuade;
 }
 
-/** Whether no bound of a side can bind in any territory this draw (see the module comment). */
-function withinRooms(c: CampaignCoefficients, rooms: SideRooms, relay: number, direct: number, persuade: number): boolean {
+/** Whether no bound of a side can bind in any territory this draw (see the module comment); its terms at terms[at ..]. */
+function withinRooms(c: CampaignCoefficients, rooms: SideRooms, terms: Float64Array, at: number, push: Float64Array): boolean {
+  let negative = 0;
+  for (let k = 0; k < c.mobiliseSlots.length; k++) if (push[k] < 0) negative -= push[k];
+  if (negative > rooms.negativePush) return false;
+  const relay = terms[at];
+  const direct = terms[at + 1];
+  const persuade = terms[at + 2];
   const indirect = c.indirectPerDirect * direct;
   return (
     Math.abs(relay) <= rooms.network &&
@@ -174,7 +216,8 @@ function withinRooms(c: CampaignCoefficients, rooms: SideRooms, relay: number, d
  * @param extraB The same for B.
  * @param sources Sums of net margin votes by side and source.
  * @example
- * campaignShift(model, work, effect, persuasion, shift, extraA, extraB, sources) // shift filled
+ * // two identical campaigns: every unit's shift is exactly 0
+ * campaignShift(model, work, effect, persuasion, shift, extraA, extraB, sources); shift.every((x) => x === 0) // => true
  */
 export function campaignShift(
   model: SimulationModel,
@@ -194,24 +237,30 @@ export function campaignShift(
   const terms = work.terms;
   memberTerms(campaignA, effect, persuasion, 0, terms, 0);
   memberTerms(campaignB, effect, persuasion, S, terms, 3);
-  const relayA = terms[0], directA = terms[1], persuadeA = terms[2];
-  const relayB = terms[3], directB = terms[4], persuadeB = terms[5];
-  // The per-member terms go to the two paths through work.terms (doubles passed as arguments to a call
-  // that is not inlined would be boxed on the heap every draw).
-  if (polynomialA && polynomialB && withinRooms(campaignA, work.rooms[0], relayA, directA, persuadeA) && withinRooms(campaignB, work.rooms[1], relayB, directB, persuadeB)) {
-    if (fastShift(model, work, shift, sources)) return;
+  // The per-member terms go to the checks and the two paths through work.terms (doubles passed as
+  // arguments to a call that is not inlined would be boxed on the heap every draw).
+  if (polynomialA && polynomialB && withinRooms(campaignA, work.rooms[0], terms, 0, work.pushA) && withinRooms(campaignB, work.rooms[1], terms, 3, work.pushB)) {
+    fastShift(model, work, shift, sources);
+    return;
   }
   exactShift(model, work, polynomialA, polynomialB, shift, extraA, extraB, sources);
 }
 
-/** The fast path; returns false (having changed nothing but `shift`) when a mobilisation bound binds after all. */
-function fastShift(model: SimulationModel, work: ShiftWorkspace, shift: Float64Array, sources: Float64Array): boolean {
+/**
+ * The fast path: with no bound binding anywhere (checked by withinRooms, including the mobilisation
+ * floor), each side's net margin votes in territory t, in pp of its baseline two-party vote, are
+ * Σ_k e_{k+1} × powers[k][t] + K × perMember[t]: twelve independent multiply-adds per territory, no branch.
+ * The side's mobilised votes summed over territories are Σ_k e_{k+1} × powerSums[k].
+ */
+function fastShift(model: SimulationModel, work: ShiftWorkspace, shift: Float64Array, sources: Float64Array): void {
   const terms = work.terms;
   const relayA = terms[0], directA = terms[1], persuadeA = terms[2];
   const relayB = terms[3], directB = terms[4], persuadeB = terms[5];
   const U = model.units;
   const campaignA = model.campaigns[0];
   const campaignB = model.campaigns[1];
+  const roomsA = work.rooms[0];
+  const roomsB = work.rooms[1];
   const cA = work.coefficientA;
   const cB = work.coefficientB;
   const a1 = cA[0], a2 = cA[1], a3 = cA[2], a4 = cA[3], a5 = cA[4], a6 = cA[5];
@@ -224,39 +273,27 @@ function fastShift(model: SimulationModel, work: ShiftWorkspace, shift: Float64A
   const indirectNetB = netB * (campaignB.indirectPerDirect * directB);
   const kA = relayNetA + indirectNetA + 2 * persuadeA;
   const kB = relayNetB + indirectNetB + 2 * persuadeB;
-  const membersA = campaignA.members;
-  const membersB = campaignB.members;
-  const xA = campaignA.perNonVoter;
-  const xB = campaignB.perNonVoter;
-  const mobilisableA = work.rooms[0].mobilisable;
-  const mobilisableB = work.rooms[1].mobilisable;
-  const certainA = campaignA.certain;
-  const certainB = campaignB.certain;
-  const marginPerVote = model.marginPerVote;
-  let turnoutA = 0;
-  let turnoutB = 0;
-  let bound = false;
+  const pA = roomsA.powers;
+  const pB = roomsB.powers;
+  const qA = roomsA.perMember;
+  const qB = roomsB.perMember;
   for (let i = 0; i < U; i++) {
-    const x = xA[i];
-    const y = xB[i];
-    const mobA = mobilisableA[i] * (a1 - x * (a2 - x * (a3 - x * (a4 - x * (a5 - x * a6)))));
-    const mobB = mobilisableB[i] * (b1 - y * (b2 - y * (b3 - y * (b4 - y * (b5 - y * b6)))));
-    if (mobA < -certainA[i] || mobB < -certainB[i]) bound = true;
-    turnoutA += mobA;
-    turnoutB += mobB;
-    shift[i] = (mobA + membersA[i] * kA - (mobB + membersB[i] * kB)) * marginPerVote[i];
+    const gainA = a1 * pA[i] + a2 * pA[U + i] + (a3 * pA[2 * U + i] + a4 * pA[3 * U + i]) + (a5 * pA[4 * U + i] + a6 * pA[5 * U + i]) + kA * qA[i];
+    const gainB = b1 * pB[i] + b2 * pB[U + i] + (b3 * pB[2 * U + i] + b4 * pB[3 * U + i]) + (b5 * pB[4 * U + i] + b6 * pB[5 * U + i]) + kB * qB[i];
+    shift[i] = gainA - gainB;
   }
-  if (bound) return false;
   const children = model.childUnits;
   const parentIndex = model.parentIndex;
   for (let k = 0; k < children.length; k++) shift[children[k]] = shift[parentIndex[children[k]]];
-  const totalA = work.rooms[0].members;
-  const totalB = work.rooms[1].members;
-  sources[0] += turnoutA;
+  const sA = roomsA.powerSums;
+  const sB = roomsB.powerSums;
+  const totalA = roomsA.members;
+  const totalB = roomsB.members;
+  sources[0] += a1 * sA[0] + a2 * sA[1] + a3 * sA[2] + a4 * sA[3] + a5 * sA[4] + a6 * sA[5];
   sources[1] += 2 * persuadeA * totalA;
   sources[2] += relayNetA * totalA;
   sources[3] += indirectNetA * totalA;
-  sources[SOURCE_COUNT] += turnoutB;
+  sources[SOURCE_COUNT] += b1 * sB[0] + b2 * sB[1] + b3 * sB[2] + b4 * sB[3] + b5 * sB[4] + b6 * sB[5];
   sources[SOURCE_COUNT + 1] += 2 * persuadeB * totalB;
   sources[SOURCE_COUNT + 2] += relayNetB * totalB;
   sources[SOURCE_COUNT + 3] += indirectNetB * totalB;
@@ -267,7 +304,6 @@ function fastShift(model: SimulationModel, work: ShiftWorkspace, shift: Float64A
   }
   sums[POLYNOMIAL_TERMS] += kA;
   sums[FAST_TERMS + POLYNOMIAL_TERMS] += kB;
-  return true;
 }
 
 /**
@@ -280,7 +316,7 @@ function fastShift(model: SimulationModel, work: ShiftWorkspace, shift: Float64A
  * @param extraA Per-unit sums of A's net margin votes (added to).
  * @param extraB The same for B.
  * @example
- * flushFastSums(model, work, totals.extraA, totals.extraB)
+ * flushFastSums(model, work, totals.extraA, totals.extraB); work.fastSums.every((x) => x === 0) // => true
  */
 export function flushFastSums(model: SimulationModel, work: ShiftWorkspace, extraA: Float64Array, extraB: Float64Array): void {
   const sums = work.fastSums;

@@ -135,7 +135,8 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
  * @param kept Per-draw arrays to fill, or undefined.
  * @param keptOffset Index in `kept` of this block's first draw.
  * @example
- * runBlock(model, createDrawWorkspace(model), 1, 0, 4096, emptyTotals(model), undefined, 0)
+ * const totals = emptyTotals(model);
+ * runBlock(model, createDrawWorkspace(model), 1, 0, 4096, totals, undefined, 0); totals.draws // => 4096
  */
 export function runBlock(
   model: SimulationModel,
@@ -264,7 +265,8 @@ export function runBlock(
       if (outcome !== 0 && orderLength > 0) {
         let u: number;
         if (weighted) {
-          const surplus = (outcome === 1 ? weightA : weightB) - threshold;
+          // An integer (weights are whole numbers), passed as a small integer rather than a boxed double.
+          const surplus = ((outcome === 1 ? weightA : weightB) - threshold) | 0;
           u = tippingUnitBySurplus(tippingUnits, margins, at, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys);
         } else {
           order.set(tippingUnits);

@@ -185,6 +185,18 @@ export function zigguratSlowPath(state: Int32Array, signed: number): number {
  * Number.isFinite(unitStudentTFromState(blockGeneratorState(1, 0), 6)) // => true
  */
 export function unitStudentTFromState(state: Int32Array, df: number): number {
+  studentTInto(state, df, T_OUT, 0);
+  return T_OUT[0];
+}
+
+/** Scratch of {@link unitStudentTFromState}. */
+const T_OUT = new Float64Array(1);
+
+/**
+ * {@link unitStudentTFromState} writing its draw into out[at]: the kernel's form, since a double returned
+ * from a call that is not inlined is boxed on the heap, once per draw.
+ */
+function studentTInto(state: Int32Array, df: number, out: Float64Array, at: number): void {
   let a = state[0];
   let b = state[1];
   let c = state[2];
@@ -216,7 +228,7 @@ export function unitStudentTFromState(state: Int32Array, df: number): number {
   state[1] = b;
   state[2] = c;
   state[3] = d;
-  return u * Math.sqrt(((df - 2) * Math.expm1((-2 / df) * Math.log(w))) / w);
+  out[at] = u * Math.sqrt(((df - 2) * Math.expm1((-2 / df) * Math.log(w))) / w);
 }
 
 /** What one simulated election draws, in this order: see {@link fillDrawNumbers}. */
@@ -256,7 +268,8 @@ export function drawStride(layout: DrawLayout): number {
  * @param draws Draws to fill.
  * @param layout What each draw takes.
  * @example
- * fillDrawNumbers(blockGeneratorState(1, 0), new Float64Array(62 * 64), 64, { studentT: 6, normals: 60, uniforms: 1 })
+ * const out = new Float64Array(62 * 64);
+ * fillDrawNumbers(blockGeneratorState(1, 0), out, 64, { studentT: 6, normals: 60, uniforms: 1 }); out[61] < 1 // => true (the first draw's uniform)
  */
 export function fillDrawNumbers(state: Int32Array, out: Float64Array, draws: number, layout: DrawLayout): void {
   const df = layout.studentT;
@@ -268,12 +281,17 @@ export function fillDrawNumbers(state: Int32Array, out: Float64Array, draws: num
   }
   let o = 0;
   for (let draw = 0; draw < draws; draw++) {
-    if (df > 0) out[o++] = unitStudentTFromState(state, df);
+    if (df > 0) studentTInto(state, df, out, o++);
     const rejected = fastNormals(state, out, o, o + normals, REJECTED_AT, REJECTED_VALUE);
-    for (let k = 0; k < rejected; k++) out[REJECTED_AT[k]] = zigguratSlowPath(state, REJECTED_VALUE[k]);
+    for (let k = 0; k < rejected; k++) slowPathInto(state, REJECTED_VALUE[k], out, REJECTED_AT[k]);
     o += normals;
     for (let k = 0; k < uniforms; k++) out[o++] = (nextInt32(state) >>> 0) * TWO_M32;
   }
+}
+
+/** {@link zigguratSlowPath} writing into out[at] (a double returned from a call is boxed on the heap). */
+function slowPathInto(state: Int32Array, signed: number, out: Float64Array, at: number): void {
+  out[at] = zigguratSlowPath(state, signed);
 }
 
 /** Positions and integers of a draw's normals that left the fast path (grown to the largest draw). */

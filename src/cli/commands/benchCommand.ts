@@ -19,7 +19,7 @@ export const benchCommand: Command = {
     '--model full (default): the 2020 map with national, regional and territory errors, two campaigns with five channels each, and tipping points.\n' +
     '--model peer: exactly the model of a vectorised numpy script on the 2016 map (national Student-t with 6 degrees of freedom and SD 2.5 pp, ' +
     '4 Census-region errors of SD 1.5, unit errors of SD 2.5, one uniform effect per simulation worth 50,000 net votes in every unit), ' +
-    'to compare the kernel with it on the same machine (npm run bench does that side by side).\n' +
+    'to compare the kernel with such a script on the same machine.\n' +
     '--model errors-only: the full model\'s race without campaigns.\n\n' +
     'Example: campaign-lab bench --model peer --threads 2 --json',
   spec: {
