@@ -11,7 +11,7 @@ export type { Country, Side, RuleName, ResultUnit, ElectionResults, Prior, Chann
 export { CHANNEL_NAMES } from './model/types.js';
 
 // Data
-export type { Parameters, ChannelParameters, CitedPrior, CitedValue, Salience, TurnoutEffectPriors, PersuasionPriors, UncertaintyDefaults } from './data/parameters.js';
+export type { Parameters, ChannelParameters, ChannelVariantParameters, CitedPrior, CitedValue, Salience, TurnoutEffectPriors, PersuasionPriors, UncertaintyDefaults } from './data/parameters.js';
 export { parseParameters } from './data/parameters.js';
 export { loadParameters } from './data/loadParameters.js';
 export { parseJsonText } from './data/parseJsonText.js';
@@ -25,6 +25,8 @@ export { parseFrenchResults, frenchResultYears } from './data/frenchResults.js';
 export type { FrenchResults, FrenchResultUnit, FrenchResultsTexts } from './data/frenchResults.js';
 export { loadTurnout } from './data/loadTurnout.js';
 export { parseTurnout } from './data/turnout.js';
+export { loadElectoralVotesCast } from './data/loadElectoralVotesCast.js';
+export { parseElectoralVotesCast, ELECTORAL_VOTES_CAST_SOURCE, type ElectoralVotesCast } from './data/electoralVotesCast.js';
 export type { Turnout, TurnoutRow } from './data/turnout.js';
 export { loadCampaignLists, loadPrimaries, loadLegalLimits } from './data/loadFacts.js';
 export { parseCampaignLists } from './data/campaignLists.js';
@@ -58,6 +60,7 @@ export type {
   ChannelSpec,
   ChannelSpecs,
   EffectSpec,
+  MailVariant,
   AllocationSpec,
   SharesAllocation,
   CountsAllocation,
@@ -89,13 +92,13 @@ export { baselineResults } from './scenario/baselineResults.js';
 export { readMarginsFile, loadedRace, withLoadedRace, type LoadedRace } from './scenario/loadScenario.js';
 export { checkRaceKeys } from './scenario/validateScenario.js';
 export { ruleThresholds, unitWeight, type RuleThresholds } from './model/decisionRule.js';
-export { priorAtNormal, NORMAL_Q95 } from './model/priorDraw.js';
+export { priorAtNormal, priorShape, shapeAtNormal, normalCdf, NORMAL_Q95, type PriorShape } from './model/priorDraw.js';
 export { campaignCoefficients, type CampaignCoefficients } from './model/campaignCoefficients.js';
 export { historicalCorrelation, type HistoricalCorrelation } from './model/historicalCorrelation.js';
 
 // Simulation
-export type { SimulationResult, KeptDraws } from './sim/types.js';
-export { prepareModel, type SimulationModel } from './sim/prepareModel.js';
+export type { SimulationResult, KeptDraws, CampaignEffects } from './sim/types.js';
+export { prepareModel, type SimulationModel, type PrepareOptions } from './sim/prepareModel.js';
 export {
   simulate,
   simulateBlocks,
@@ -107,20 +110,36 @@ export {
   type KeepOptions,
   type BlockTotals,
   type KeptSlice,
+  EFFECT_SOURCES,
 } from './sim/simulate.js';
-export { createBlockStream, blockSeedText, gammaVariate, unitStudentT, unitStudentTFromUniforms, zigguratNormal, type NormalStream } from './sim/normalStream.js';
+export {
+  createBlockStream,
+  blockSeedText,
+  blockGeneratorState,
+  nextInt32,
+  fillDrawNumbers,
+  drawStride,
+  gammaVariate,
+  chiSquareVariate,
+  unitStudentT,
+  unitStudentTFromUniforms,
+  unitStudentTFromState,
+  zigguratNormal,
+  type NormalStream,
+  type DrawLayout,
+} from './sim/normalStream.js';
 export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
 export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';
 export { simulateParallel, closeWorkerPool, type ParallelOptions } from './node/simulateParallel.js';
-export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepResult, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
-export { runBenchmark, benchmarkScenario, type BenchmarkResult } from './node/runBenchmark.js';
+export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepChange, type SweepResult, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
+export { runBenchmark, benchmarkScenario, peerModel, BENCH_MODELS, type BenchModel, type BenchmarkResult } from './node/runBenchmark.js';
 
 // Analysis
-export { winProbability, estimate } from './analysis/winProbability.js';
-export type { WinProbabilitySummary, Estimate, WeightShare } from './analysis/winProbability.js';
-export { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies, simulatedBias } from './analysis/tippingPoint.js';
-export type { TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency, SimulatedBias } from './analysis/tippingPoint.js';
+export { winProbability, estimate, wilsonInterval } from './analysis/winProbability.js';
+export type { WinProbabilitySummary, Estimate, WeightShare, Interval } from './analysis/winProbability.js';
+export { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies, simulatedBias, allVotesShares } from './analysis/tippingPoint.js';
+export type { MarginBasis, TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency, SimulatedBias, SimulatedBiasOptions, AllVotesShares } from './analysis/tippingPoint.js';
 export { twoPartyMarginPp } from './analysis/twoPartyMarginPp.js';
 export { decisiveProbability } from './analysis/decisiveProbability.js';
 export type { DecisiveProbabilityOptions, DecisiveUnit } from './analysis/decisiveProbability.js';

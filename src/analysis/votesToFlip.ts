@@ -8,14 +8,18 @@ import { InputError } from '../errors.js';
 /** How the loser gets votes: `mobilise` new voters (margin + 1 per unit) or `convert` the winner's voters (floor(margin / 2) + 1). */
 export type FlipMode = 'mobilise' | 'convert';
 
-/** `win`: the loser reaches the winning threshold (270 of 538). `tie`: both sides end with equal weight (269–269). */
-export type FlipTarget = 'win' | 'tie';
+/**
+ * `win`: the loser reaches the winning threshold (270 of 538). `tie`: the winner is denied a majority
+ * (ends below the threshold, so the loser reaches at least half: 269 of 538), the usual meaning of
+ * "tie or better". `exact-tie`: both sides end with exactly equal weight (269–269).
+ */
+export type FlipTarget = 'win' | 'tie' | 'exact-tie';
 
 /** Options of {@link votesToFlip}. */
 export interface VotesToFlipOptions {
   /** Default `mobilise`. */
   mode?: FlipMode;
-  /** Default `win`. */
+  /** Default `win`; `tie` denies the winner a majority; `exact-tie` asks for 269–269. */
   target?: FlipTarget;
 }
 
@@ -122,15 +126,18 @@ export function cheapestFlipSet(
  * independent, as the published results count them. Units the loser carried stay with the loser; tied
  * units and units carried by a third side stay as they are.
  *
- * The 2000 figure (Florida, 537 votes) is the certified margin (FEC, Federal
- * Elections 2000).
+ * Weights are pledged electoral votes (the unit winners'); faithless electors are not counted. The 2000
+ * figure (Florida, 537 votes) is the certified margin (FEC, Federal Elections 2000).
  *
  * @param results actual results with weights (electoral votes)
- * @param options `mode` (`mobilise` | `convert`, default `mobilise`), `target` (`win` | `tie`, default `win`)
+ * @param options `mode` (`mobilise` | `convert`, default `mobilise`), `target` (`win` | `tie` |
+ *   `exact-tie`, default `win`)
  * @throws {InputError} when the results carry no weights, have no outright winner, or the target cannot be reached
  * @example
  * votesToFlip(results2000, { mode: 'mobilise', target: 'win' })
  * // => {year: 2000, winner: 'R', loser: 'D', mode: 'mobilise', target: 'win', units: ['FL'], marginSum: 537, votes: 538}
+ * votesToFlip(results2000, { target: 'tie' }).units // => ['FL'] (Bush below 270)
+ * votesToFlip(results2000, { target: 'exact-tie' }).units // => ['NE-1', 'NE-2'] (269–269)
  */
 export function votesToFlip(results: ElectionResults, options: VotesToFlipOptions = {}): VotesToFlip {
   const mode = options.mode ?? 'mobilise';
@@ -138,8 +145,8 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
   if (mode !== 'mobilise' && mode !== 'convert') {
     throw new InputError({ at: 'mode', expected: '"mobilise" or "convert"', found: JSON.stringify(mode) });
   }
-  if (target !== 'win' && target !== 'tie') {
-    throw new InputError({ at: 'target', expected: '"win" or "tie"', found: JSON.stringify(target) });
+  if (target !== 'win' && target !== 'tie' && target !== 'exact-tie') {
+    throw new InputError({ at: 'target', expected: '"win", "tie" or "exact-tie"', found: JSON.stringify(target) });
   }
   const [a, b] = results.sides;
   const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
@@ -164,7 +171,9 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
   const accept =
     target === 'win'
       ? (f: number) => held[loser] + f >= threshold
-      : (f: number) => held[loser] + f === held[winner] - f;
+      : target === 'tie'
+        ? (f: number) => held[winner] - f < threshold
+        : (f: number) => held[loser] + f === held[winner] - f;
   const found = cheapestFlipSet(candidates, accept);
   if (found === null) {
     throw new InputError({ at: `results ${results.year}`, expected: `a set of units that reaches a ${target}`, found: 'none' });

@@ -25,6 +25,8 @@ export interface WinProbabilitySummary {
   simulations: number;
   /** P(win outright) per side. */
   win: Record<Side, Estimate>;
+  /** 95 % Wilson interval of P(win outright) per side (Monte Carlo error only). */
+  winInterval: Record<Side, Interval>;
   /** P(tie): 269–269 or an exact national tie. */
   tie: Estimate;
   /** P(side A wins the national two-party popular vote). */
@@ -50,6 +52,42 @@ export interface WinProbabilitySummary {
 export function estimate(count: number, n: number): Estimate {
   const p = n > 0 ? count / n : NaN;
   return { p, standardError: n > 0 ? Math.sqrt((p * (1 - p)) / n) : NaN };
+}
+
+/** A two-sided interval of a probability, both ends shares 0–1. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/** z of a two-sided 95 % normal interval. */
+const Z95 = 1.959963984540054;
+
+/**
+ * Wilson score interval of a binomial share (Wilson 1927, JASA 22(158):209-212; recommended over the
+ * normal "± 1.96 SE" interval by Brown, Cai & DasGupta 2001, Statistical Science 16(2)). Unlike p ± 1.96 SE
+ * it never collapses to a point when every or no draw is a win: 200 wins in 200 draws give 98.1–100 %,
+ * not 100 % ± 0.
+ *
+ * It measures Monte Carlo error only: where the probability the model gives would settle with more
+ * draws, not the uncertainty of the election itself.
+ *
+ * @param count draws in which the event happened, 0..n
+ * @param n draws; NaN ends when 0
+ * @param z normal quantile of the confidence level (default 1.96, a 95 % interval)
+ * @returns `{low, high}`, shares 0–1
+ * @example
+ * wilsonInterval(81, 263) // => {low: 0.2552885198782742, high: 0.36620957698280004} (Newcombe 1998: 0.2553–0.3662)
+ * wilsonInterval(200, 200) // => {low: 0.9811546736227335, high: 1}
+ */
+export function wilsonInterval(count: number, n: number, z = Z95): Interval {
+  if (!(n > 0)) return { low: NaN, high: NaN };
+  const p = count / n;
+  const z2 = z * z;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: count === 0 ? 0 : Math.max(0, centre - half), high: count === n ? 1 : Math.min(1, centre + half) };
 }
 
 /**
@@ -85,6 +123,7 @@ export function winProbability(result: SimulationResult): WinProbabilitySummary 
     sides: result.sides,
     simulations: n,
     win: { [a]: estimate(result.winsA, n), [b]: estimate(result.winsB, n) },
+    winInterval: { [a]: wilsonInterval(result.winsA, n), [b]: wilsonInterval(result.winsB, n) },
     tie: estimate(result.ties, n),
     popularWinA: estimate(result.popularWinsA, n),
     split: estimate(result.splits, n),

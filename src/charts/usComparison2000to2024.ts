@@ -13,7 +13,7 @@ export interface ComparisonYear {
   winner: string;
   /** List size per side (people), `null` where no figure was found. */
   listSizes: Record<string, number | null>;
-  /** Tipping-point unit (USPS code or district) and the winner's two-party margin there, pp. */
+  /** Tipping-point unit (USPS code or district) and the winner's margin there, pp (over all votes cast, as tippingPoint gives it by default). */
   tippingPoint: { unit: string; margin: number };
   /** Fewest new votes for the loser (margin + 1 per unit, cheapest set of units) that flip the result. */
   votesToFlip: number;

@@ -2,30 +2,57 @@
  * The human-readable summary `campaign-lab run` prints when `--json` is not given.
  */
 import type { RunSummary } from '../sim/summarizeRun.js';
+import { wilsonInterval } from '../analysis/winProbability.js';
 import { formatCount, formatPp, formatShare } from './formatNumber.js';
 
 /**
- * Headline figures, tipping points and the ten closest territories.
+ * A probability from `simulations` draws with its 95 % Wilson interval: `61.2% (95% interval 60.9–61.5%)`.
+ *
+ * @param p share of draws, 0–1
+ * @param simulations number of draws
+ * @example
+ * formatProbability(1, 200) // => '100.0% (95% interval 98.1–100.0%)'
+ */
+export function formatProbability(p: number, simulations: number): string {
+  const { low, high } = wilsonInterval(Math.round(p * simulations), simulations);
+  return `${formatShare(p)} (95% interval ${(low * 100).toFixed(1)}–${formatShare(high)})`;
+}
+
+/**
+ * Headline figures, tipping points and the ten closest territories. P(win) carries its 95 % Wilson
+ * interval (Monte Carlo error of this many draws); under the electoral college the weights are said to
+ * be electoral votes pledged by the unit winners, and the popular vote is named as the two-party vote.
  *
  * @example
- * formatRunSummary(summary).split('\n')[0] // => 'Florida 2000 with a larger Democratic list: US 2000, electoral-college, 100,000 simulations (seed 2000)'
+ * // scenarios/florida-2000.yaml, 200 simulations, no uncertainty, no campaigns:
+ * formatRunSummary(summary).split('\n')[0] // => 'Florida 2000 with a Kerry-sized Democratic list: US 2000, electoral-college, 200 simulations (seed 2000)'
+ * formatRunSummary(summary).split('\n')[2] // => 'P(D wins) 0.0% (95% interval 0.0–1.9%)   P(R wins) 100.0% (95% interval 98.1–100.0%)   P(tie) 0.00%'
  */
 export function formatRunSummary(summary: RunSummary): string {
   const [a, b] = summary.sides;
   const s = summary.scenario;
+  const n = summary.simulations;
   const lines = [
-    `${summary.name}: ${s.race ? s.race.file : `${s.country.toUpperCase()} ${s.year}`}${s.round ? ` round ${s.round}` : ''}, ${summary.rule}, ${formatCount(summary.simulations)} simulations (seed ${summary.seed})`,
+    `${summary.name}: ${s.race ? s.race.file : `${s.country.toUpperCase()} ${s.year}`}${s.round ? ` round ${s.round}` : ''}, ${summary.rule}, ${formatCount(n)} simulations (seed ${summary.seed})`,
     '',
-    `P(${a} wins) ${formatShare(summary.pWin[a])} ± ${formatShare(1.96 * summary.standardError[a], 2)}   P(${b} wins) ${formatShare(summary.pWin[b])}   P(tie) ${formatShare(summary.pTie, 2)}`,
+    `P(${a} wins) ${formatProbability(summary.pWin[a], n)}   P(${b} wins) ${formatProbability(summary.pWin[b], n)}   P(tie) ${formatShare(summary.pTie, 2)}`,
+    `  (the 95% interval is Monte Carlo error: where P(win) would settle with more simulations of this model, not the uncertainty of the election)`,
   ];
   if (summary.threshold > 1) {
-    lines.push(`Expected weight: ${a} ${summary.expectedWeight[a].toFixed(1)}, ${b} ${summary.expectedWeight[b].toFixed(1)} (${summary.threshold} to win)`);
-    lines.push(`Popular-vote winner loses the weight in ${formatShare(summary.pSplit)} of simulations`);
+    const weight = summary.rule === 'electoral-college' ? 'electoral votes (pledged by the winner of each unit)' : 'seats';
+    lines.push(`Expected ${weight}: ${a} ${summary.expectedWeight[a].toFixed(1)}, ${b} ${summary.expectedWeight[b].toFixed(1)} (${summary.threshold} to win)`);
+    lines.push(`The winner of the national two-party vote loses the ${summary.rule === 'electoral-college' ? 'electoral votes' : 'seats'} in ${formatShare(summary.pSplit)} of simulations`);
   }
-  lines.push(`Campaigns add on average: ${a} ${formatCount(summary.expectedExtraVotes[a])} votes, ${b} ${formatCount(summary.expectedExtraVotes[b])} votes`);
+  lines.push(`Campaign effects, mean net margin votes over the other side (turnout + persuasion + relay + indirect = total):`);
+  for (const side of [a, b]) {
+    const e = summary.effects[side];
+    lines.push(`  ${side}: ${formatCount(e.turnout)} + ${formatCount(e.persuasion)} + ${formatCount(e.relay)} + ${formatCount(e.indirect)} = ${formatCount(e.total)}`);
+  }
   const tipping = Object.entries(summary.tippingPoint).slice(0, 5);
-  if (tipping.length > 0 && summary.threshold > 1) lines.push(`Tipping point: ${tipping.map(([id, p]) => `${id} ${formatShare(p)}`).join(', ')}`);
-  lines.push('', `Closest territories (mean margin ${a} − ${b}, P(${a} wins)):`);
+  if (tipping.length > 0 && summary.threshold > 1) {
+    lines.push(`Tipping point (share of simulations; units ordered by simulated two-party margin): ${tipping.map(([id, p]) => `${id} ${formatShare(p)}`).join(', ')}`);
+  }
+  lines.push('', `Closest territories (mean two-party margin ${a} − ${b}, P(${a} wins)):`);
   const closest = summary.territories.slice().sort((x, y) => Math.abs(x.meanMargin) - Math.abs(y.meanMargin)).slice(0, 10);
   for (const t of closest) {
     lines.push(`  ${t.id.padEnd(6)} ${t.name.slice(0, 26).padEnd(26)} ${formatPp(t.meanMargin).padStart(10)}  ${formatShare(t.pWin[a]).padStart(6)}`);

@@ -66,7 +66,23 @@ export interface ChannelParameters {
   saturation: CitedValue | null;
   /** Extra votes through friends per direct vote (Facebook 2010: about 4.7); only for channels that spread. */
   indirectMultiplier?: CitedPrior;
+  /**
+   * Variants of the channel with their own turnout-effect priors, by name (mail: `social-pressure`, the
+   * Gerber, Green & Larimer 2008 "Neighbors" mailer). Contact rate, persuasion, cost and saturation stay
+   * the channel's. Absent when the channel has none.
+   */
+  variants?: Record<string, ChannelVariantParameters>;
   /** Main references for the channel as a whole. */
+  citation: Citation;
+}
+
+/** A variant of a channel (a kind of message) with its own turnout-effect priors, pp among people reached. */
+export interface ChannelVariantParameters {
+  /** What the variant is, in a few words. */
+  description: string;
+  /** How the studies measured the effect and how it was converted to "per person reached". */
+  basis: string;
+  turnoutEffect: TurnoutEffectPriors;
   citation: Citation;
 }
 
@@ -95,6 +111,12 @@ export interface Parameters {
   relayContactsPerVolunteer: CitedPrior;
   /** Fractional reduction of low-salience effects in a high-salience election, 0–1. */
   salienceAttenuation: CitedPrior;
+  /**
+   * Homophily of discussion networks: share of a person's contacts who share their vote preference, 0–1.
+   * Relay contacts and the friends reached by the social channel's indirect effect split h to the side
+   * and 1 − h to the other.
+   */
+  networkHomophily: CitedPrior;
   /** Default error-model SDs; to be replaced by backtest-chosen values. */
   uncertainty: UncertaintyDefaults;
   /** Currency and price basis of the costs. */
@@ -132,6 +154,24 @@ function readChannel(r: JsonReader, value: unknown, channel: ChannelName): Chann
   }
   if (o.indirectMultiplier !== undefined) {
     parsed.indirectMultiplier = r.nonNegative(o.indirectMultiplier, `${at}.indirectMultiplier`);
+  }
+  if (o.variants !== undefined) {
+    const variants = r.object(o.variants, `${at}.variants`);
+    parsed.variants = {};
+    for (const [name, value] of Object.entries(variants)) {
+      const v = r.object(value, `${at}.variants.${name}`);
+      const e = r.object(v.turnoutEffect, `${at}.variants.${name}.turnoutEffect`);
+      parsed.variants[name] = {
+        description: r.string(v.description, `${at}.variants.${name}.description`),
+        basis: r.string(v.basis, `${at}.variants.${name}.basis`),
+        turnoutEffect: {
+          lowSalience: r.prior(e.lowSalience, `${at}.variants.${name}.turnoutEffect.lowSalience`),
+          highSalience: r.prior(e.highSalience, `${at}.variants.${name}.turnoutEffect.highSalience`),
+          france: r.prior(e.france, `${at}.variants.${name}.turnoutEffect.france`),
+        },
+        citation: r.citation(v.citation, `${at}.variants.${name}.citation`),
+      };
+    }
   }
   return parsed;
 }
@@ -177,6 +217,7 @@ export function parseParameters(text: string, file: string): Parameters {
     volunteerConversion: r.share(root.volunteerConversion, 'volunteerConversion'),
     relayContactsPerVolunteer: r.nonNegative(root.relayContactsPerVolunteer, 'relayContactsPerVolunteer'),
     salienceAttenuation: r.share(root.salienceAttenuation, 'salienceAttenuation'),
+    networkHomophily: r.share(root.networkHomophily, 'networkHomophily'),
     uncertainty,
     currency: r.string(root.currency, 'currency'),
   };

@@ -2,30 +2,45 @@
  * Per-territory coefficients of one side's campaign, computed once per run so that the
  * simulation kernel only multiplies them by the channel effects drawn for each simulated election.
  *
- * Model, per side and territory t:
+ * Model, per side and territory t (all counts are people or votes):
  * - members_t = allocation_t × (1 − churn)^years; certain_t = members_t × certainShare_t vote anyway;
  *   nonVoters_t = members_t − certain_t can be mobilised.
- * - channel c reaches members_t × coverage_c × contactRate_c people, each receiving
+ * - turnout: channel c reaches members_t × coverage_c × contactRate_c people, each receiving
  *   min(contacts_c, saturation_c) contacts; with a turnout effect e_c pp per contact among people
  *   reached (a CACE), the chance that a non-voter is mobilised by c is
  *   q_c = coverage_c × contactRate_c × dose_c × e_c / 100 / (1 − certainShare_t), clamped to [−1, 1].
  *   Channels combine as independent chances: mobilised_t = nonVoters_t × (1 − Π_c (1 − q_c)), which never
  *   exceeds the list's non-voters. A negative draw (the e-mail prior reaches below zero) removes votes,
- *   at most the members certain to vote.
- * - persuasion: switched_t = Σ_c members_t × coverage_c × contactRate_c × p_c / 100 (one switch per person
- *   reached, whatever the number of contacts; relay contacts count too); each switch adds one vote to the
- *   side and removes one from the other, within the baseline votes.
+ *   at most the members certain to vote. Mobilised members are the side's supporters: all to the side.
+ * - persuasion acts only on reached people who do not already vote for the side. List members are the
+ *   side's supporters, so the persuadable share of reached members is `persuadable` (default 0: a
+ *   supporter list; a scenario whose list is not made of supporters, such as canvassing every door of a
+ *   precinct, sets it). Relay contacts outside the list share the side's preference with probability h
+ *   (homophily, below), so a share 1 − h of them can be persuaded. switched_t = Σ_c reached_c ×
+ *   persuadable_c × p_c / 100 (one switch per person reached, whatever the number of contacts); each
+ *   switch adds one vote to the side and removes one from the other (2 margin votes), within the
+ *   baseline votes; a negative draw switches votes away (backlash).
  * - relays: volunteers_t = members_t × volunteers; they reach volunteers_t × coverage × contactsPerVolunteer
  *   × contactRate people outside the list; relay votes = reached × e_relay / 100, at most the territory's
- *   non-voters (eligible − votes cast). The contacts lean to the side as the territory does: a share
- *   s_t = side's two-party share of the mobilised vote goes to the side and 1 − s_t to the other, so the
- *   net gain is relay votes × (2 s_t − 1).
+ *   non-voters (eligible − votes cast). Discussion networks are homophilous: a share h of a relayer's
+ *   contacts share the relayer's preference (data/parameters.json `networkHomophily`, from the
+ *   political-discussion-network surveys cited there), so h of the relay votes go to the side and 1 − h
+ *   to the other: net margin votes = relay votes × (2h − 1), whatever the territory's lean.
+ * - social indirect effect (Bond et al. 2012, Nature 489): friends of the people the social message
+ *   mobilises turn out too, `indirectMultiplier` (central) votes per direct vote. Direct social votes
+ *   are the social channel's own mobilisation, nonVoters_t × q_social (within −certain_t and
+ *   nonVoters_t); indirect votes = multiplier × direct, at most the territory's non-voters, and they
+ *   split like relay votes: net = indirect × (2h − 1).
+ * Net margin votes of the side in t = mobilised + (2h − 1) × (relay + indirect) + 2 × switched.
  */
 import { CHANNEL_NAMES } from './types.js';
 import type { ResolvedCampaign, ResolvedTerritory } from './resolvedScenario.js';
+import { InputError } from '../errors.js';
 
 /** Index of the relay channel in {@link CHANNEL_NAMES}. */
 export const RELAY_SLOT = CHANNEL_NAMES.indexOf('relay');
+/** Index of the social channel in {@link CHANNEL_NAMES}. */
+export const SOCIAL_SLOT = CHANNEL_NAMES.indexOf('social');
 
 /**
  * Coefficients of one side's campaign. Channel terms are per list member (they do not vary by territory);
@@ -38,10 +53,17 @@ export interface CampaignCoefficients {
   /** Per channel slot: share of members reached × useful contacts / 100, so that
    * reach × effect (pp) is the chance a member is mobilised before dividing by the mobilisable share. */
   mobiliseReach: Float64Array;
-  /** Per channel slot: share of members reached / 100 (persuasion switches once per person reached). */
+  /**
+   * Per channel slot: persuadable people reached per member / 100 (persuasion switches once per person
+   * reached): list channels share reached × `persuadable`, relay contacts reached × (1 − homophily).
+   */
   persuadeReach: Float64Array;
   /** Relay contacts reached per member / 100: volunteers × coverage × contacts per volunteer × contact rate / 100. */
   relayReach: number;
+  /** Net margin votes per relay or indirect vote: 2 × homophily − 1 (0 when no relay or social channel is on). */
+  likeMindedNet: number;
+  /** Indirect votes per direct social vote (central of the social channel's `indirectMultiplier`), 0 when off. */
+  indirectPerDirect: number;
   /** Kept list members per territory (after churn), people. */
   members: Float64Array;
   /** Members who can be mobilised per territory, people. */
@@ -54,10 +76,8 @@ export interface CampaignCoefficients {
   largestPerNonVoter: number;
   /** Mobilisation channels switched on (slots of {@link CHANNEL_NAMES}, relay excluded), n of them. */
   mobiliseSlots: Int32Array;
-  /** Per territory: most relay votes possible (territory non-voters), Infinity when eligible is unknown. */
+  /** Per territory: most relay (and most indirect) votes possible (territory non-voters), Infinity when eligible is unknown. */
   relayCap: Float64Array;
-  /** Per territory: share of relay votes going to the side (its two-party share), 0–1. */
-  relayShare: Float64Array;
 }
 
 /**
@@ -69,8 +89,10 @@ export interface CampaignCoefficients {
  * @param side Side code, to read the side's baseline votes.
  * @param otherSide The other side's code.
  * @returns Typed-array coefficients (see the module comment for the formulas).
+ * @throws {InputError} when the relay or social channel is on and the campaign has no `homophily`, or
+ *   `homophily`/`persuadable` is not a share 0–1.
  * @example
- * campaignCoefficients(campaign, territories, 'D', 'R').members[0] // => kept members in the first territory
+ * campaignCoefficients(emptyCampaign(), territories, 'D', 'R').members[0] // => 0
  */
 export function campaignCoefficients(
   campaign: ResolvedCampaign,
@@ -85,6 +107,8 @@ export function campaignCoefficients(
     mobiliseReach: new Float64Array(slots),
     persuadeReach: new Float64Array(slots),
     relayReach: 0,
+    likeMindedNet: 0,
+    indirectPerDirect: 0,
     members: new Float64Array(units),
     nonVoters: new Float64Array(units),
     certain: new Float64Array(units),
@@ -92,20 +116,33 @@ export function campaignCoefficients(
     largestPerNonVoter: 0,
     mobiliseSlots: new Int32Array(0),
     relayCap: new Float64Array(units).fill(Infinity),
-    relayShare: new Float64Array(units),
   };
+  const persuadable = campaign.persuadable ?? 0;
+  if (!(persuadable >= 0 && persuadable <= 1)) {
+    throw new InputError({ at: `campaigns.${side}.persuadable`, expected: 'a share 0-1 of reached list members', found: String(persuadable) });
+  }
+  const networked = campaign.channels.relay !== undefined || campaign.channels.social !== undefined;
+  let homophily = 0.5;
+  if (networked) {
+    if (campaign.homophily === undefined || !(campaign.homophily >= 0 && campaign.homophily <= 1)) {
+      throw new InputError({ at: `campaigns.${side}.homophily`, expected: 'a share 0-1 of contacts sharing the side\'s preference (needed by the relay and social channels)', found: String(campaign.homophily) });
+    }
+    homophily = campaign.homophily;
+    out.likeMindedNet = 2 * homophily - 1;
+  }
   CHANNEL_NAMES.forEach((name, c) => {
     const channel = campaign.channels[name];
     if (!channel) return;
     out.active[c] = 1;
     if (c === RELAY_SLOT) {
       out.relayReach = (campaign.volunteers * channel.coverage * channel.contactsPerVolunteer * channel.contactRate) / 100;
-      out.persuadeReach[c] = out.relayReach;
+      out.persuadeReach[c] = out.relayReach * (1 - homophily);
       return;
     }
     const dose = channel.saturation === null ? channel.contacts : Math.min(channel.contacts, channel.saturation);
     out.mobiliseReach[c] = (channel.coverage * channel.contactRate * dose) / 100;
-    out.persuadeReach[c] = (channel.coverage * channel.contactRate) / 100;
+    out.persuadeReach[c] = ((channel.coverage * channel.contactRate) / 100) * persuadable;
+    if (c === SOCIAL_SLOT && channel.indirectMultiplier) out.indirectPerDirect = channel.indirectMultiplier.central;
   });
   territories.forEach((territory, t) => {
     if (territory.parent !== undefined) return;
@@ -118,7 +155,6 @@ export function campaignCoefficients(
     if (members > 0 && out.perNonVoter[t] > out.largestPerNonVoter) out.largestPerNonVoter = out.perNonVoter[t];
     const own = territory.votes[side];
     const other = territory.votes[otherSide];
-    out.relayShare[t] = own + other > 0 ? own / (own + other) : 0.5;
     if (territory.eligible > 0) out.relayCap[t] = Math.max(0, territory.eligible - own - other - territory.other);
   });
   out.mobiliseSlots = Int32Array.from(CHANNEL_NAMES.map((_, c) => c).filter((c) => out.active[c] === 1 && c !== RELAY_SLOT));

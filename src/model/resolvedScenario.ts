@@ -54,6 +54,14 @@ export interface ResolvedChannel {
   saturation: number | null;
   /** Relay only: contacts per active volunteer; 0 for other channels. */
   contactsPerVolunteer: number;
+  /** Mail only, when not plain: the kind of mailer whose prior `effect` is (`social-pressure`). */
+  variant?: 'social-pressure';
+  /**
+   * Social only: extra votes among the list members' friends per vote the message mobilises directly
+   * (Bond et al. 2012: about 280,000 indirect for 60,000 direct). The kernel uses its central value.
+   * Absent: no indirect effect.
+   */
+  indirectMultiplier?: Prior;
 }
 
 /** A campaign with every value filled in and the list spread explicitly. */
@@ -72,6 +80,17 @@ export interface ResolvedCampaign {
   volunteers: number;
   /** Channels switched on. */
   channels: Partial<Record<ChannelName, ResolvedChannel>>;
+  /**
+   * Share of a member's contacts outside the list (relay contacts, social-network friends) who share the
+   * side's vote preference, 0–1 (homophily of discussion networks; data/parameters.json
+   * `networkHomophily`). Needed when the relay or social channel is on.
+   */
+  homophily?: number;
+  /**
+   * Share of reached list members who do not already vote for the side and so can be persuaded, 0–1.
+   * Absent: 0, since a supporter list's members are the side's supporters.
+   */
+  persuadable?: number;
 }
 
 /** Error model with every value filled in. */

@@ -5,8 +5,9 @@
  * starts them once), unreferenced while idle.
  */
 import { Worker } from 'node:worker_threads';
-import { prepareModel } from '../sim/prepareModel.js';
-import { blockCount, finishResult, simulateBlocks, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
+import { prepareModel, type PrepareOptions } from '../sim/prepareModel.js';
+import { blockCount, finishResult, mergeBlockTotals, simulateBlocks, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
+import { emptyTotals } from '../sim/blockTotals.js';
 import type { SimulationResult } from '../sim/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { WorkerTask } from './simulateWorker.js';
@@ -24,6 +25,8 @@ export interface ParallelOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborts the run: workers are terminated and the promise rejects with an AbortError. */
   signal?: AbortSignal;
+  /** Extra model terms passed to prepareModel (the benchmark's peer model); scenarios leave it out. */
+  prepare?: PrepareOptions;
 }
 
 /**
@@ -103,30 +106,36 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
     throw new InputError({ at: 'simulations', expected: 'a positive integer', found: describeValue(simulations) });
   }
   if (signal?.aborted) throw abortError();
-  const model = prepareModel(resolved);
+  const model = prepareModel(resolved, options.prepare);
   const blocks = blockCount(simulations);
   const threads = Math.min(options.threads, blocks);
   const done = (block: number) => Math.min(simulations, block * BLOCK_SIZE);
   if (threads === 1) {
-    // In this thread, in chunks so progress and abort still work.
-    const all: BlockTotals[] = [];
+    // In this thread, in chunks so progress and abort still work; blocks are merged in order as they
+    // come, so memory does not grow with the number of simulations.
+    const running = emptyTotals(model);
     const kept: KeptSlice[] = [];
     const chunk = Math.max(1, Math.ceil(blocks / 20));
     for (let start = 0; start < blocks; start += chunk) {
       if (signal?.aborted) throw abortError();
       const end = Math.min(blocks, start + chunk);
       const out = simulateBlocks(model, { simulations, seed, keep, blockStart: start, blockEnd: end });
-      all.push(...out.blocks);
+      for (const block of out.blocks) mergeBlockTotals(running, block);
       if (out.kept) kept.push(out.kept);
       onProgress?.(done(end), simulations);
       if (onProgress || signal) await new Promise((resolve) => setImmediate(resolve));
     }
-    return finishResult(model, seed, all, kept);
+    return finishResult(model, seed, [running], kept);
   }
   const chunk = Math.max(1, Math.ceil(blocks / (threads * 4)));
   const tasks: { start: number; end: number }[] = [];
   for (let start = 0; start < blocks; start += chunk) tasks.push({ start, end: Math.min(blocks, start + chunk) });
-  const perBlock: BlockTotals[] = new Array(blocks);
+  // Finished tasks wait here until every earlier task has been merged: merging in block order keeps the
+  // sums identical for any number of threads, and only out-of-order tasks are held in memory.
+  const running = emptyTotals(model);
+  const waiting = new Map<number, BlockTotals[]>();
+  let merged = 0;
+  let blocksDone = 0;
   const keptByTask: (KeptSlice | undefined)[] = new Array(tasks.length);
   let finished = 0;
   let next = 0;
@@ -150,7 +159,10 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
         if (next >= tasks.length) return;
         const id = next++;
         const task: WorkerTask = { id, simulations, seed, blockStart: tasks[id].start, blockEnd: tasks[id].end, keep };
-        if (first) task.resolved = resolved;
+        if (first) {
+          task.resolved = resolved;
+          task.prepare = options.prepare;
+        }
         worker.postMessage(task);
       };
       for (const worker of workers) {
@@ -161,11 +173,16 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
             fail(error);
             return;
           }
-          const task = tasks[message.id];
-          message.blocks!.forEach((b, k) => (perBlock[task.start + k] = b));
+          waiting.set(message.id, message.blocks!);
+          blocksDone += message.blocks!.length;
+          for (let ready = waiting.get(merged); ready; ready = waiting.get(merged)) {
+            for (const block of ready) mergeBlockTotals(running, block);
+            waiting.delete(merged);
+            merged++;
+          }
           keptByTask[message.id] = message.kept;
           finished++;
-          onProgress?.(Math.min(simulations, perBlock.filter(Boolean).length * BLOCK_SIZE), simulations);
+          onProgress?.(Math.min(simulations, blocksDone * BLOCK_SIZE), simulations);
           if (finished === tasks.length) resolve();
           else send(worker, false);
         };
@@ -190,5 +207,5 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
     else await Promise.all(workers.map((w) => w.terminate()));
   }
   const kept = keptByTask.filter((k): k is KeptSlice => k !== undefined);
-  return finishResult(model, seed, perBlock, kept);
+  return finishResult(model, seed, [running], kept);
 }

@@ -5,7 +5,7 @@
  */
 import { CHANNEL_NAMES } from '../model/types.js';
 import type { ChannelName, Citation, ElectionResults, Prior, RuleName, Side } from '../model/types.js';
-import type { Parameters } from '../data/parameters.js';
+import type { ChannelVariantParameters, Parameters, TurnoutEffectPriors } from '../data/parameters.js';
 import { InputError, describeValue } from '../errors.js';
 import { historicalCorrelation } from '../model/historicalCorrelation.js';
 import type {
@@ -44,8 +44,8 @@ const RULES: readonly RuleName[] = ['electoral-college', 'popular-vote', 'seats'
 const SCENARIO_KEYS = ['name', 'description', 'country', 'year', 'race', 'round', 'rule', 'threshold', 'seatsToWin', 'sides', 'simulations', 'seed', 'threads', 'salience', 'baseline', 'uncertainty', 'campaigns', 'firstRound'];
 const RACE_KEYS = ['file', 'format', 'year', 'round', 'weights', 'country'];
 const UNCERTAINTY_KEYS = ['national', 'regional', 'territory', 'tails', 'correlation'];
-const CAMPAIGN_KEYS = ['listSize', 'allocation', 'churn', 'yearsSinceCollected', 'certainShare', 'volunteers', 'relaysPerVolunteer', 'channels'];
-const CHANNEL_KEYS = ['coverage', 'contactRate', 'effect', 'persuasion', 'costPerContact', 'contacts', 'saturation', 'contactsPerVolunteer'];
+const CAMPAIGN_KEYS = ['listSize', 'allocation', 'churn', 'yearsSinceCollected', 'certainShare', 'volunteers', 'relaysPerVolunteer', 'channels', 'persuadable'];
+const CHANNEL_KEYS = ['coverage', 'contactRate', 'effect', 'persuasion', 'costPerContact', 'contacts', 'saturation', 'contactsPerVolunteer', 'variant'];
 
 /** Validation helpers bound to a file name. */
 class Checker {
@@ -470,7 +470,7 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
     if (!CHANNEL_NAMES.includes(name as ChannelName)) ck.fail(path, `one of the channels ${CHANNEL_NAMES.join(', ')}`, name);
     channels[name as ChannelName] = resolveChannel(ck, spec ?? {}, path, name as ChannelName, ctx, relaysPerVolunteer);
   }
-  return {
+  const resolved: ResolvedCampaign = {
     listSize,
     allocation,
     churn,
@@ -480,6 +480,12 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
     volunteers,
     channels,
   };
+  if (raw.persuadable !== undefined) resolved.persuadable = ck.number(raw.persuadable, `${at}.persuadable`, 0, 1, 'a share');
+  if (channels.relay || channels.social) {
+    resolved.homophily = parameters.networkHomophily.central;
+    citations[`${at}.homophily`] = parameters.networkHomophily.citation;
+  }
+  return resolved;
 }
 
 function defaultOr(
@@ -507,7 +513,13 @@ function resolveChannel(ck: Checker, value: unknown, at: string, name: ChannelNa
   const { citations } = ctx;
   const coverage = defaultOr(ck, raw.coverage, `${at}.coverage`, 0, 1, 'a share', 1, CONVENTION_CITATIONS.coverage, citations);
   const contactRate = defaultOr(ck, raw.contactRate, `${at}.contactRate`, 0, 1, 'a share', p.contactRate.central, p.contactRate.citation, citations);
-  const effectPrior = ctx.country === 'fr' ? p.turnoutEffect.france : ctx.salience === 'high' ? p.turnoutEffect.highSalience : p.turnoutEffect.lowSalience;
+  let variant: 'social-pressure' | undefined;
+  if (raw.variant !== undefined) {
+    if (name !== 'mail') ck.fail(`${at}.variant`, 'absent except for the mail channel', raw.variant);
+    if (ck.oneOf(raw.variant, `${at}.variant`, ['plain', 'social-pressure'] as const) === 'social-pressure') variant = 'social-pressure';
+  }
+  const priors = variant === undefined ? p.turnoutEffect : variantPriors(p.variants, variant, `${at}.variant`);
+  const effectPrior = ctx.country === 'fr' ? priors.france : ctx.salience === 'high' ? priors.highSalience : priors.lowSalience;
   const persuasionPrior = ctx.country === 'fr' ? p.persuasion.france : p.persuasion.general;
   const effect = priorOr(ck, raw.effect, `${at}.effect`, effectPrior, citations);
   const persuasion = priorOr(ck, raw.persuasion, `${at}.persuasion`, persuasionPrior, citations);
@@ -539,7 +551,20 @@ function resolveChannel(ck: Checker, value: unknown, at: string, name: ChannelNa
   } else if (raw.contactsPerVolunteer !== undefined) {
     ck.fail(`${at}.contactsPerVolunteer`, 'absent except for the relay channel', raw.contactsPerVolunteer);
   }
-  return { coverage, contactRate, effect, persuasion, costPerContact, contacts, saturation, contactsPerVolunteer };
+  const resolved: ResolvedChannel = { coverage, contactRate, effect, persuasion, costPerContact, contacts, saturation, contactsPerVolunteer };
+  if (variant) resolved.variant = variant;
+  if (name === 'social' && p.indirectMultiplier) {
+    resolved.indirectMultiplier = { central: p.indirectMultiplier.central, low: p.indirectMultiplier.low, high: p.indirectMultiplier.high };
+    citations[`${at}.indirectMultiplier`] = p.indirectMultiplier.citation;
+  }
+  return resolved;
+}
+
+/** Turnout-effect priors of a channel variant, from data/parameters.json. */
+function variantPriors(variants: Record<string, ChannelVariantParameters> | undefined, variant: string, at: string): TurnoutEffectPriors {
+  const found = variants?.[variant];
+  if (!found) throw new InputError({ file: 'data/parameters.json', at, expected: `turnout-effect priors of the "${variant}" variant`, found: 'none' });
+  return found.turnoutEffect;
 }
 
 function priorOr(ck: Checker, value: unknown, at: string, fallback: Prior & { citation: Citation }, citations: Record<string, Citation>): Prior {

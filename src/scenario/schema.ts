@@ -398,6 +398,13 @@ export const scenarioSchema: JsonSchema = {
         "channels": {
           "$ref": "#/definitions/ChannelSpecs",
           "description": "Channels switched on, with overrides. Default `{email: {}}`: a supporter list is an e-mail list."
+        },
+        "persuadable": {
+          "type": "number",
+          "description": "Share of the people the channels reach who do not already vote for the side, and so can be persuaded, 0–1. Default 0: the list is the side's supporters, whom persuasion cannot move. Set it when the \"list\" is not made of supporters, e.g. every door of the canvassed precincts.",
+          "minimum": 0,
+          "maximum": 1,
+          "default": 0
         }
       },
       "additionalProperties": false,
@@ -544,6 +551,11 @@ export const scenarioSchema: JsonSchema = {
           "description": "`relay` only: people outside the list each active volunteer contacts. Default: data/parameters.json.",
           "minimum": 0,
           "maximum": 100000
+        },
+        "variant": {
+          "$ref": "#/definitions/MailVariant",
+          "description": "`mail` only: the kind of mailer, which picks the default turnout-effect prior (`social-pressure`: Gerber, Green & Larimer 2008, data/parameters.json `channels.mail.variants`). Contact rate, persuasion, cost and saturation stay those of mail.",
+          "default": "plain"
         }
       },
       "additionalProperties": false,
@@ -580,6 +592,14 @@ export const scenarioSchema: JsonSchema = {
       ],
       "additionalProperties": false,
       "description": "An uncertain quantity: central value and a low–high plausible range (same unit as the quantity)."
+    },
+    "MailVariant": {
+      "type": "string",
+      "enum": [
+        "plain",
+        "social-pressure"
+      ],
+      "description": "Kind of mailer. `plain`: a get-out-the-vote reminder. `social-pressure`: the \"Neighbors\" mailer of Gerber, Green & Larimer 2008 (APSR 102(1)), which shows the household's and its neighbours' past turnout: +8.1 pp on a 29.7 % control in a Michigan primary, the largest list-mobilisation effect measured; smaller in high-salience elections."
     },
     "FirstRoundSpec": {
       "type": "object",

@@ -19,6 +19,7 @@ import { summarizeRun, type RunSummary } from '../sim/summarizeRun.js';
 import type { SimulationResult } from '../sim/types.js';
 import { VERSION } from '../sim/version.js';
 import { InputError, describeValue } from '../errors.js';
+import { pairedWinDifference } from '../analysis/pairedWinDifference.js';
 
 /** What to vary. */
 export interface SweepSpec {
@@ -32,11 +33,32 @@ export interface SweepSpec {
   shard?: { index: number; count: number };
 }
 
+/**
+ * Change in P(first side wins outright) from the previous point of a sweep, paired draw by draw (the
+ * same seed at both points), with its standard error and 95 % interval ({@link pairedWinDifference}).
+ */
+export interface SweepChange {
+  /** Value of the previous point. */
+  from: number;
+  /** P(win here) − P(win at the previous point), share 0–1. */
+  difference: number;
+  /** Standard error of the paired difference: SD of the per-draw differences / sqrt(n). */
+  standardError: number;
+  /** 95 % interval of the difference (±1.96 SE; ±3/n when no draw changes). */
+  low: number;
+  high: number;
+  /** Draws the first side wins here and not at the previous point, and the reverse. */
+  gained: number;
+  lost: number;
+}
+
 /** One point of a sweep: the value set and the run summary without the resolved scenario. */
 export interface SweepPoint {
   index: number;
   value: number;
   summary: Omit<RunSummary, 'scenario'>;
+  /** Paired change from the previous point (absent at the first point). */
+  change?: SweepChange;
 }
 
 /** A sweep (or one shard of it). */
@@ -89,8 +111,14 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Runs one resolved scenario; the default runs {@link simulate} in this thread. */
-export type SweepRunner = (resolved: ResolvedScenario, options: { simulations: number; seed: number }) => SimulationResult | Promise<SimulationResult>;
+/**
+ * Runs one resolved scenario; the default runs {@link simulate} in this thread. The sweep asks it to keep
+ * each draw's outcome (`keep.outcome`) to pair consecutive points.
+ */
+export type SweepRunner = (
+  resolved: ResolvedScenario,
+  options: { simulations: number; seed: number; keep: { outcome: true } },
+) => SimulationResult | Promise<SimulationResult>;
 
 /** Inputs of a sweep: what resolveScenario needs, plus an optional runner (e.g. simulateParallel). */
 export interface SweepOptions extends ResolveInputs {
@@ -129,7 +157,10 @@ function checkSpec(spec: SweepSpec): void {
 
 /**
  * Runs a sweep: for each value, sets the key in the scenario (setPath), resolves it and runs it with the
- * scenario's seed and simulations, so every point uses the same random numbers.
+ * scenario's seed and simulations, so every point uses the same random numbers. Each point after the
+ * first carries the paired change in P(first side wins) from the previous point with its standard
+ * error; a shard also runs the previous point of each of its points that another shard holds, so the
+ * merged shards equal the whole sweep.
  *
  * @param scenario Base scenario (file shape).
  * @param spec Key, range, steps and optional shard.
@@ -146,12 +177,23 @@ export async function sweep(scenario: Scenario, spec: SweepSpec, options: SweepO
   const base = resolveScenario(setPath(scenario, spec.key, values[0]), options);
   const indices = values.map((_, i) => i).filter((i) => !spec.shard || i % spec.shard.count === spec.shard.index);
   const points: SweepPoint[] = [];
-  for (const index of indices) {
+  const run = async (index: number) => {
     const resolved = index === 0 ? base : resolveScenario(setPath(scenario, spec.key, values[index]), options);
-    const result = await runner(resolved, { simulations: resolved.simulations, seed: resolved.seed });
+    return { resolved, result: await runner(resolved, { simulations: resolved.simulations, seed: resolved.seed, keep: { outcome: true } }) };
+  };
+  let previous: { index: number; result: SimulationResult } | undefined;
+  for (const index of indices) {
+    const { resolved, result } = await run(index);
     const { scenario: _omit, ...summary } = summarizeRun(result, resolved);
     void _omit;
-    points.push({ index, value: values[index], summary });
+    const point: SweepPoint = { index, value: values[index], summary };
+    if (index > 0) {
+      const before = previous?.index === index - 1 ? previous.result : (await run(index - 1)).result;
+      const { gained, lost, difference, standardError, low, high } = pairedWinDifference(before, result, 1);
+      point.change = { from: values[index - 1], difference, standardError, low, high, gained, lost };
+    }
+    points.push(point);
+    previous = { index, result };
     options.onPoint?.(points.length, indices.length);
   }
   const identity = { key: spec.key, from: spec.from, to: spec.to, steps: spec.steps, seed: base.seed, simulations: base.simulations, scenario: base, version: VERSION };

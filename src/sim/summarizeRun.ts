@@ -3,7 +3,7 @@
  */
 import type { Side } from '../model/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
-import type { SimulationResult } from './types.js';
+import type { CampaignEffects, SimulationResult } from './types.js';
 
 /** One territory of a run summary. */
 export interface TerritorySummary {
@@ -43,6 +43,11 @@ export interface RunSummary {
   pSplit: number;
   /** Expected net extra votes per side, summed over units. */
   expectedExtraVotes: Record<Side, number>;
+  /**
+   * Per side: mean over draws of its campaign's net margin votes (its gain in margin over the other side)
+   * by source: turnout (list mobilisation), persuasion, relay, indirect (social network), total.
+   */
+  effects: Record<Side, CampaignEffects>;
   /** P(side A wins weight w), index w = 0..total weight. */
   weightDistribution: number[];
   territories: TerritorySummary[];
@@ -97,6 +102,7 @@ export function summarizeRun(result: SimulationResult, resolved: ResolvedScenari
     popularVote: { pWin: { [a]: result.popularWinsA / n, [b]: 1 - result.popularWinsA / n } },
     pSplit: result.splits / n,
     expectedExtraVotes: { [a]: sum(result.meanExtraVotes[a]), [b]: sum(result.meanExtraVotes[b]) },
+    effects: { [a]: { ...result.effects[a] }, [b]: { ...result.effects[b] } },
     weightDistribution: Array.from(result.weightCounts, (c) => c / n),
     territories,
     scenario: resolved,

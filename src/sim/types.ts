@@ -17,6 +17,19 @@ export interface KeptDraws {
   outcome?: Int8Array;
 }
 
+/**
+ * Mean over draws of one side's net margin votes (its gain in margin over the other side, votes) by
+ * source, summed over units: list mobilisation, persuasion (2 per switched vote), relay votes and the
+ * social channel's indirect votes (each net of the share going to the other side), and their total.
+ */
+export interface CampaignEffects {
+  turnout: number;
+  persuasion: number;
+  relay: number;
+  indirect: number;
+  total: number;
+}
+
 /** What a simulation returns. Side A is `sides[0]` ("ours"), side B is `sides[1]`. */
 export interface SimulationResult {
   /** Package version that produced the result. */
@@ -55,8 +68,13 @@ export interface SimulationResult {
   popularWinsA: number;
   /** Draws in which the weight winner differs from the popular-vote winner (no tie). */
   splits: number;
-  /** Per side and unit: mean extra votes bought by that side's campaign (mobilisation + relays + persuasion). */
+  /**
+   * Per side and unit: mean net margin votes of that side's campaign (mobilisation + relay and indirect
+   * votes net of the share going to the other side + 2 per switched vote).
+   */
   meanExtraVotes: Record<Side, Float64Array>;
+  /** Per side: mean net margin votes of its campaign by source (sums over units of meanExtraVotes, split). */
+  effects: Record<Side, CampaignEffects>;
   /** Per-draw arrays when asked for. */
   draws?: KeptDraws;
 }

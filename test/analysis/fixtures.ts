@@ -97,6 +97,7 @@ export function resultFromMargins(margins: number[][], weights: number[], ids: s
     weightCounts, unitWinsA, marginSum, marginSumSq, tippingCounts,
     popularWinsA: 0, splits: 0,
     meanExtraVotes: { D: new Float64Array(units), R: new Float64Array(units) },
+    effects: { D: { turnout: 0, persuasion: 0, relay: 0, indirect: 0, total: 0 }, R: { turnout: 0, persuasion: 0, relay: 0, indirect: 0, total: 0 } },
     draws: { margins: flat, weightA, outcome, ...(national ? { nationalMargin: Float32Array.from(national) } : {}) },
   };
 }

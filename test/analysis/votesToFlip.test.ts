@@ -33,14 +33,16 @@ test('votesToFlip on a hand-made race: the two small close units beat the big on
   assert.deepEqual(votesToFlip(r, { mode: 'mobilise', target: 'win' }), {
     year: 2001, winner: 'R', loser: 'D', mode: 'mobilise', target: 'win', units: ['X', 'Z'], marginSum: 130, votes: 132,
   });
-  // Tie 6.5-6.5 impossible with total 13: no subset gives equal weights.
-  assert.throws(() => votesToFlip(r, { target: 'tie' }), InputError);
+  // An exact tie 6.5-6.5 is impossible with total 13: no subset gives equal weights.
+  assert.throws(() => votesToFlip(r, { target: 'exact-tie' }), InputError);
+  // Denying R a majority (R below 7) is flipping to a win here, as the total is odd.
+  assert.deepEqual(votesToFlip(r, { target: 'tie' }).units, ['X', 'Z']);
   // convert: X 26, Z 41 -> 67
   assert.equal(votesToFlip(r, { mode: 'convert' }).votes, 67);
 });
 
 /** Brute force over every subset of the winner's units. */
-function bruteForce(rows: Array<[string, number, number, number]>, mode: 'mobilise' | 'convert', target: 'win' | 'tie') {
+function bruteForce(rows: Array<[string, number, number, number]>, mode: 'mobilise' | 'convert', target: 'win' | 'tie' | 'exact-tie') {
   const total = rows.reduce((s, r) => s + r[1], 0);
   const threshold = Math.floor(total / 2) + 1;
   let d = 0, rr = 0;
@@ -59,7 +61,7 @@ function bruteForce(rows: Array<[string, number, number, number]>, mode: 'mobili
       f += mine[i][1];
       cost += mode === 'mobilise' ? m + 1 : Math.floor(m / 2) + 1;
     }
-    const ok = target === 'win' ? lost + f >= threshold : lost + f === held - f;
+    const ok = target === 'win' ? lost + f >= threshold : target === 'tie' ? held - f < threshold : lost + f === held - f;
     if (ok && (best === null || cost < best)) best = cost;
   }
   return best;
@@ -77,7 +79,7 @@ test('votesToFlip equals brute force on 300 seeded random races of up to 12 unit
       rows.push([`U${i}`, 1 + Math.floor(u() * 9), d, r]);
     }
     for (const mode of ['mobilise', 'convert'] as const) {
-      for (const target of ['win', 'tie'] as const) {
+      for (const target of ['win', 'tie', 'exact-tie'] as const) {
         const expected = bruteForce(rows, mode, target);
         let got: number | null;
         try {
@@ -88,7 +90,7 @@ test('votesToFlip equals brute force on 300 seeded random races of up to 12 unit
           const cost = chosen.reduce((s, row) => s + (mode === 'mobilise' ? Math.abs(row[2] - row[3]) + 1 : Math.floor(Math.abs(row[2] - row[3]) / 2) + 1), 0);
           assert.equal(cost, res.votes);
           assert.equal(res.marginSum, chosen.reduce((s, row) => s + Math.abs(row[2] - row[3]), 0));
-          if (target === 'tie') checkedTies++;
+          if (target === 'exact-tie') checkedTies++;
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           got = null;
@@ -105,37 +107,54 @@ import { loadResults } from '../../src/data/loadResults.js';
 const usResults = (year: number) => loadResults({ country: 'us', year });
 
 // Every year, mode and target on data/us_president_results.csv, from a separate Python dynamic programme
-// (dictionary over reachable electoral votes, written independently of this code). Spot checks against
-// published figures: 2000 Florida 537; 2016 MI + PA + WI 77,744; 2020 AZ + GA + WI 42,918 for a tie.
-const flips: Array<[number, 'mobilise' | 'convert', 'win' | 'tie', string[], number, number]> = [
+// (dictionary over reachable electoral votes, written independently of this code). `tie` denies the winner
+// a majority (below 270), `exact-tie` is 269–269. Spot checks against published figures: 2000 Florida 537
+// (denying Bush 270 needs Florida; the exact 269–269 needs NE-1 and NE-2); 2016 MI + PA + WI 77,744;
+// 2020 AZ + GA + WI 42,918 for a tie; in 2012 and 2024 denying the winner a majority takes the same
+// states as flipping the result.
+const flips: Array<[number, 'mobilise' | 'convert', 'win' | 'tie' | 'exact-tie', string[], number, number]> = [
   [2000, 'mobilise', 'win', ['FL'], 537, 538],
-  [2000, 'mobilise', 'tie', ['NE-1', 'NE-2'], 98126, 98128],
+  [2000, 'mobilise', 'tie', ['FL'], 537, 538],
+  [2000, 'mobilise', 'exact-tie', ['NE-1', 'NE-2'], 98126, 98128],
   [2000, 'convert', 'win', ['FL'], 537, 269],
-  [2000, 'convert', 'tie', ['NE-1', 'NE-2'], 98126, 49065],
+  [2000, 'convert', 'tie', ['FL'], 537, 269],
+  [2000, 'convert', 'exact-tie', ['NE-1', 'NE-2'], 98126, 49065],
   [2004, 'mobilise', 'win', ['IA', 'NE-2', 'NM', 'NV'], 92730, 92734],
   [2004, 'mobilise', 'tie', ['IA', 'NM', 'NV'], 37547, 37550],
+  [2004, 'mobilise', 'exact-tie', ['IA', 'NM', 'NV'], 37547, 37550],
   [2004, 'convert', 'win', ['IA', 'NE-2', 'NM', 'NV'], 92730, 46368],
   [2004, 'convert', 'tie', ['IA', 'NM', 'NV'], 37547, 18776],
+  [2004, 'convert', 'exact-tie', ['IA', 'NM', 'NV'], 37547, 18776],
   [2008, 'mobilise', 'win', ['FL', 'IA', 'IN', 'NC', 'NH', 'OH', 'VA'], 990622, 990629],
   [2008, 'mobilise', 'tie', ['FL', 'IN', 'NC', 'NE-2', 'NH', 'NV', 'OH', 'VA'], 968340, 968348],
+  [2008, 'mobilise', 'exact-tie', ['FL', 'IN', 'NC', 'NE-2', 'NH', 'NV', 'OH', 'VA'], 968340, 968348],
   [2008, 'convert', 'win', ['FL', 'IA', 'IN', 'NC', 'NH', 'OH', 'VA'], 990622, 495316],
   [2008, 'convert', 'tie', ['FL', 'IN', 'NC', 'NE-2', 'NH', 'NV', 'OH', 'VA'], 968340, 484176],
+  [2008, 'convert', 'exact-tie', ['FL', 'IN', 'NC', 'NE-2', 'NH', 'NV', 'OH', 'VA'], 968340, 484176],
   [2012, 'mobilise', 'win', ['FL', 'NH', 'OH', 'VA'], 429522, 429526],
-  [2012, 'mobilise', 'tie', ['FL', 'IA', 'NH', 'NV', 'OH'], 439957, 439962],
+  [2012, 'mobilise', 'tie', ['FL', 'NH', 'OH', 'VA'], 429522, 429526],
+  [2012, 'mobilise', 'exact-tie', ['FL', 'IA', 'NH', 'NV', 'OH'], 439957, 439962],
   [2012, 'convert', 'win', ['FL', 'NH', 'OH', 'VA'], 429522, 214764],
-  [2012, 'convert', 'tie', ['FL', 'IA', 'NH', 'NV', 'OH'], 439957, 219982],
+  [2012, 'convert', 'tie', ['FL', 'NH', 'OH', 'VA'], 429522, 214764],
+  [2012, 'convert', 'exact-tie', ['FL', 'IA', 'NH', 'NV', 'OH'], 439957, 219982],
   [2016, 'mobilise', 'win', ['MI', 'PA', 'WI'], 77744, 77747],
   [2016, 'mobilise', 'tie', ['MI', 'NE-2', 'PA'], 61530, 61533],
+  [2016, 'mobilise', 'exact-tie', ['MI', 'NE-2', 'PA'], 61530, 61533],
   [2016, 'convert', 'win', ['MI', 'PA', 'WI'], 77744, 38875],
   [2016, 'convert', 'tie', ['MI', 'NE-2', 'PA'], 61530, 30768],
+  [2016, 'convert', 'exact-tie', ['MI', 'NE-2', 'PA'], 61530, 30768],
   [2020, 'mobilise', 'win', ['AZ', 'GA', 'NE-2', 'WI'], 65009, 65013],
   [2020, 'mobilise', 'tie', ['AZ', 'GA', 'WI'], 42918, 42921],
+  [2020, 'mobilise', 'exact-tie', ['AZ', 'GA', 'WI'], 42918, 42921],
   [2020, 'convert', 'win', ['AZ', 'GA', 'NE-2', 'WI'], 65009, 32507],
   [2020, 'convert', 'tie', ['AZ', 'GA', 'WI'], 42918, 21461],
+  [2020, 'convert', 'exact-tie', ['AZ', 'GA', 'WI'], 42918, 21461],
   [2024, 'mobilise', 'win', ['MI', 'PA', 'WI'], 229766, 229769],
-  [2024, 'mobilise', 'tie', ['AK', 'MI', 'NV', 'PA'], 290809, 290813],
+  [2024, 'mobilise', 'tie', ['MI', 'PA', 'WI'], 229766, 229769],
+  [2024, 'mobilise', 'exact-tie', ['AK', 'MI', 'NV', 'PA'], 290809, 290813],
   [2024, 'convert', 'win', ['MI', 'PA', 'WI'], 229766, 114885],
-  [2024, 'convert', 'tie', ['AK', 'MI', 'NV', 'PA'], 290809, 145408],
+  [2024, 'convert', 'tie', ['MI', 'PA', 'WI'], 229766, 114885],
+  [2024, 'convert', 'exact-tie', ['AK', 'MI', 'NV', 'PA'], 290809, 145408],
 ];
 
 test('votesToFlip on actual results 2000–2024, both modes and targets, matches an independent search', () => {

@@ -43,7 +43,7 @@ const CASES: [string, string[], string][] = [
   ['(--sims 0)', ['run', 'scenarios/default.yaml', '--sims', '0'], '--sims must be an integer ≥ 1, got "0"'],
   ['(--set without =)', ['run', 'scenarios/default.yaml', '--set', 'seed'], '--set must be key=value, such as campaigns.D.listSize=3000000, got "seed"'],
   ['(--set through a number)', ['run', 'scenarios/default.yaml', '--set', 'seed.x=1'], 'scenarios/default.yaml: --set seed.x: seed must be an object to hold "x" (setting seed.x), got 2024'],
-  ['(--set unknown key)', ['run', 'scenarios/default.yaml', '--set', 'campaigns.D.lisSize=3'], 'scenarios/default.yaml: campaigns.D.lisSize (set by --set) must be one of the keys listSize, allocation, churn, yearsSinceCollected, certainShare, volunteers, relaysPerVolunteer, channels, got an unknown key (did you mean "listSize"?)'],
+  ['(--set unknown key)', ['run', 'scenarios/default.yaml', '--set', 'campaigns.D.lisSize=3'], 'scenarios/default.yaml: campaigns.D.lisSize (set by --set) must be one of the keys listSize, allocation, churn, yearsSinceCollected, certainShare, volunteers, relaysPerVolunteer, channels, persuadable, got an unknown key (did you mean "listSize"?)'],
 ];
 
 for (const [fixture, argv, message] of CASES) {

@@ -24,3 +24,21 @@ test('flip with a bad mode exits 2 naming the option and the choices', async () 
   assert.equal(r.code, 2);
   assert.equal(r.stderr, 'campaign-lab: --mode must be one of mobilise, convert, got "persuade"\n');
 });
+
+test('flip --target tie denies the winner a majority: 2000 is Florida (537), 269–269 is --target exact-tie', async () => {
+  const tie = await runMain(['flip', '--year', '2000', '--target', 'tie', '--json']);
+  assert.equal(tie.code, 0, tie.stderr);
+  assert.deepEqual(JSON.parse(tie.stdout), { year: 2000, winner: 'R', loser: 'D', mode: 'mobilise', target: 'tie', units: ['FL'], marginSum: 537, votes: 538 });
+  const exact = await runMain(['flip', '--year', '2000', '--target', 'exact-tie', '--json']);
+  assert.equal(exact.code, 0, exact.stderr);
+  // Certified NE-1 and NE-2 margins 2000 (Bush − Gore), from the district table: together 98,126.
+  assert.deepEqual(JSON.parse(exact.stdout).units, ['NE-1', 'NE-2']);
+  assert.equal(JSON.parse(exact.stdout).marginSum, 98126);
+});
+
+test('flip text says electoral votes and that they are pledged', async () => {
+  const r = await runMain(['flip', '--year', '2016', '--target', 'tie']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^2016: R won a majority of the pledged electoral votes\. D needed 61,533 new voters to deny R a majority of the electoral votes \(D at least half\), in MI, NE-2, PA/);
+  assert.match(r.stdout, /Electoral votes are pledged \(each state or district to its winner\), not as cast by the electors\./);
+});

@@ -27,3 +27,20 @@ test('results with a year the data does not hold exits 2 and names the years it 
   assert.match(r.stderr, /year must be one of 2000, 2004.*got 1999/);
   assert.equal(r.stdout, '');
 });
+
+test('results text for the US names the popular-vote denominator and gives pledged and cast electoral votes (2016: 306–232 pledged, 304–227 cast)', async () => {
+  const r = await runMain(['results', '--country', 'us', '--year', '2016']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Popular vote, share of all votes cast \(136,787,187\): D 65,853,581 \(48\.1%\), R 62,985,062 \(46\.0%\), others 7,948,544 \(5\.8%\)/);
+  assert.match(r.stdout, /Two-party share \(D \+ R = 128,838,643\): D 51\.11%, R 48\.89%/);
+  assert.match(r.stdout, /^unit +name +EV +D +R +other +winner$/m);
+  assert.match(r.stdout, /Electoral votes \(EV\) pledged \(to the winner of each state and district\): D 232, R 306 of 538/);
+  assert.match(r.stdout, /Electoral votes cast by the electors: D 227, R 304, others 7 \(faithless\) of 538/);
+});
+
+test('results text for France names valid votes as the denominator and prints no electoral votes', async () => {
+  const r = await runMain(['results', '--country', 'fr', '--year', '2012']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Popular vote, share of valid votes cast \(34,861,353\): PS 18,000,668 \(51\.6%\), UMP 16,860,685 \(48\.4%\)/);
+  assert.doesNotMatch(r.stdout, /lectoral/);
+});

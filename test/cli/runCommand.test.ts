@@ -28,6 +28,17 @@ test('run with no uncertainty reproduces the 2000 result: Bush 271 electoral vot
   assert.deepEqual([doc.pWin.R, doc.expectedWeight.R, doc.expectedWeight.D], [1, 271, 267]);
 });
 
+test('run text: a sure thing from 200 draws gets a Wilson interval, not "100.0% ± 0.00%"; electoral votes are labelled pledged', async () => {
+  const r = await runMain(['run', FLORIDA, '--sims', '200', '--set', 'uncertainty={national: 0, regional: 0, territory: 0, tails: 5}', '--set', 'campaigns={}']);
+  assert.equal(r.code, 0, r.stderr);
+  // Wilson lower end for 200 of 200: 200 / (200 + 1.96²) = 0.9812; for 0 of 200 the upper end is 1 − 0.9812.
+  assert.match(r.stdout, /P\(D wins\) 0\.0% \(95% interval 0\.0–1\.9%\) {3}P\(R wins\) 100\.0% \(95% interval 98\.1–100\.0%\)/);
+  assert.doesNotMatch(r.stdout, /± 0\.00%/);
+  assert.match(r.stdout, /the 95% interval is Monte Carlo error/);
+  assert.match(r.stdout, /Expected electoral votes \(pledged by the winner of each unit\): D 267\.0, R 271\.0 \(270 to win\)/);
+  assert.match(r.stdout, /Campaign effects, mean net margin votes over the other side \(turnout \+ persuasion \+ relay \+ indirect = total\):\n {2}D: 0 \+ 0 \+ 0 \+ 0 = 0\n {2}R: 0 \+ 0 \+ 0 \+ 0 = 0/);
+});
+
 test('run is deterministic: the same seed gives the same document, with 1 or 2 threads', async () => {
   const args = ['run', FLORIDA, '--sims', '9000', '--seed', '11', '--json'];
   const one = await runMain(args);

@@ -79,4 +79,31 @@ test('sweep merge refuses shards of another sweep, naming both files, and shards
   assert.match(await tamper((d) => (d.points[0].summary.pWin.D = 0.5)), /: digest must be the digest of the points/);
   assert.match(await tamper((d) => (d.scenario.name = 'another')), /: fingerprint must be the fingerprint of the shard's own scenario/);
   assert.match(await tamper((d) => (d.points[0].value = 1)), /: points\.0\.value must be 2666666\.6666666665 \(point 1 of the range\), got 1/);
+test('sweep pairs consecutive points: each change is the paired difference of P(win) with its standard error', async () => {
+  const r = await runMain([...base, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.points[0].change, undefined);
+  for (let i = 1; i < doc.points.length; i++) {
+    const c = doc.points[i].change;
+    const n = doc.simulations;
+    // The mean paired difference is (gained − lost) / n and equals the difference of the two P(win).
+    assert.equal(c.from, doc.points[i - 1].value);
+    assert.ok(Math.abs(c.difference - (c.gained - c.lost) / n) < 1e-12);
+    assert.ok(Math.abs(c.difference - (doc.points[i].summary.pWin.D - doc.points[i - 1].summary.pWin.D)) < 1e-12);
+    // SE of a mean of n values in {−1, 0, 1}: sqrt((m2 − m²) · n / (n − 1) / n), m2 = (gained + lost) / n.
+    const m = c.difference;
+    const m2 = (c.gained + c.lost) / n;
+    assert.ok(Math.abs(c.standardError - Math.sqrt(((m2 - m * m) * n) / (n - 1) / n)) < 1e-12);
+  }
+});
+
+test('sweep text gives each P(win) a Wilson interval and the paired change with its SE, and says what they are', async () => {
+  const r = await runMain(base);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /value +P\(D wins\) +95% interval +E\[electoral votes D\] +change from previous ± SE/);
+  assert.match(r.stdout, /\d+\.\d–\d+\.\d%/);
+  assert.doesNotMatch(r.stdout, /± 0\.00 pp/);
+  assert.match(r.stdout, /95% interval: Wilson interval of P\(D wins\) from 2,000 simulations/);
+  assert.match(r.stdout, /Change: P\(D wins\) minus the previous point's, paired draw by draw/);
 });

@@ -32,8 +32,39 @@ test('loadParameters follows the cited figures: door 0 turnout in France (Pons 2
 
 test('loadParameters derives door cost per contact as cost per vote x votes per contact', () => {
   const door = loadParameters().channels.door;
-  // Green & Gerber: about $25 per vote; 7 pp low-salience CACE = 0.07 votes per contact.
+  // Green & Gerber: about $25 per vote in the studies that measured 7 pp (0.07 votes per contact).
   assert.ok(Math.abs(door.costPerContact!.central - 25 * 0.07) < 1e-9);
+});
+
+// Green & Gerber 2019 (GOTV 4th ed.) meta-analytic ranges per contact: door 2.5–4 pp, volunteer phone
+// 1–2 pp, text messages 0.3–1 pp. The low-salience priors (the setting of most experiments) lie inside
+// them, and each high-salience prior is the low-salience one attenuated by Mann & Haenschen's 0.45
+// (range 0.33–0.76), so it never exceeds its low-salience counterpart.
+const META: Array<['door' | 'phone' | 'sms', number, number]> = [['door', 2.5, 4], ['phone', 1, 2], ['sms', 0.3, 1]];
+for (const [name, low, high] of META) {
+  test(`loadParameters: the low-salience ${name} prior lies in Green & Gerber's ${low}–${high} pp and high salience is attenuated`, () => {
+    const p = loadParameters();
+    const c = p.channels[name].turnoutEffect;
+    for (const v of [c.lowSalience.low, c.lowSalience.central, c.lowSalience.high]) assert.ok(v >= low && v <= high, `${name} ${v}`);
+    assert.match(c.lowSalience.citation.source, /Green & Gerber 2019/);
+    const a = p.salienceAttenuation;
+    assert.ok(Math.abs(c.highSalience.central - c.lowSalience.central * (1 - a.central)) < 0.01, `${name} high-salience central`);
+    assert.ok(Math.abs(c.highSalience.low - c.lowSalience.low * (1 - a.high)) < 0.01, `${name} high-salience low`);
+    assert.ok(Math.abs(c.highSalience.high - c.lowSalience.high * (1 - a.low)) < 0.01, `${name} high-salience high`);
+  });
+}
+
+test('loadParameters has the social-pressure mailer: Gerber, Green & Larimer 2008, +8.1 pp per voter mailed', () => {
+  const p = loadParameters();
+  const sp = p.channels.mail.variants?.['social-pressure'];
+  assert.ok(sp);
+  // 8.1 pp per voter mailed (37.8 % against a 29.7 % control) over the 0.95 delivery rate of mail.
+  assert.ok(Math.abs(sp.turnoutEffect.lowSalience.central * p.channels.mail.contactRate.central - (37.8 - 29.7)) < 0.01);
+  assert.match(sp.turnoutEffect.lowSalience.citation.source, /Gerber, Green & Larimer 2008/);
+  for (const prior of [sp.turnoutEffect.lowSalience, sp.turnoutEffect.highSalience, sp.turnoutEffect.france]) {
+    assert.ok(prior.low <= prior.central && prior.central <= prior.high);
+  }
+  assert.ok(sp.turnoutEffect.highSalience.central < sp.turnoutEffect.lowSalience.central);
 });
 
 test('loadParameters on a malformed file names the file, line and column', () => {

@@ -35,8 +35,11 @@ test('mobilised votes: non-voters x (1 - product of (1 - reach x effect / mobili
     channels: { door: { contactRate: 0.25, effect: 4, persuasion: 0 }, phone: { contactRate: 0.15, effect: 2, persuasion: 0 } },
   });
   assert.ok(Math.abs(result.meanExtraVotes.D[0] - 129.4) < 1e-9, String(result.meanExtraVotes.D[0]));
-  const margin = (100 * (100000 + 129.4 - 90000)) / (190000 + 129.4);
+  // The shift is the net margin votes in pp of the baseline two-party vote (190,000).
+  const margin = (100 * (100000 + 129.4 - 90000)) / 190000;
   assert.ok(Math.abs(result.marginSum[0] / 10 - margin) < 1e-9);
+  assert.ok(Math.abs(result.effects.D.turnout - 129.4) < 1e-9);
+  assert.equal(result.effects.D.persuasion + result.effects.D.relay + result.effects.D.indirect, 0);
 });
 
 test('mobilisation never exceeds the list\'s non-voters', () => {
@@ -44,16 +47,53 @@ test('mobilisation never exceeds the list\'s non-voters', () => {
   assert.ok(Math.abs(result.meanExtraVotes.D[0] - 100) < 1e-9);
 });
 
-test('relay votes count net of the contacts\' partisan mix; persuasion switches votes', () => {
+test('relay votes split by the homophily of discussion networks, whatever the territory\'s lean', () => {
   // 10,000 members, 10% volunteers, each reaching 50 contacts at contact rate 1 with a 2 pp effect:
-  // 1000 x 50 x 0.02 = 1000 relay votes, split by D's two-party share 100/190: net 1000 x (2 x 100/190 - 1).
-  const { result } = run({ listSize: 10000, churn: 0, certainShare: 0, volunteers: 0.1, channels: { relay: { contactRate: 1, contactsPerVolunteer: 50, effect: 2, persuasion: 0 } } });
-  assert.ok(Math.abs(result.meanExtraVotes.D[0] - 1000 * ((2 * 100) / 190 - 1)) < 1e-9);
-  // Persuasion 1 pp of 10,000 x 0.25 reached = 25 switches = +50 on the margin in votes.
-  const p = run({ listSize: 10000, churn: 0, certainShare: 1, channels: { door: { contactRate: 0.25, effect: 0, persuasion: 1 } } });
-  assert.ok(Math.abs(p.result.meanExtraVotes.D[0] - 50) < 1e-9);
-  const margin = (100 * (100025 - 89975)) / 190000;
-  assert.ok(Math.abs(p.result.marginSum[0] / 10 - margin) < 1e-9);
+  // 1000 x 50 x 0.02 = 1000 relay votes; a share h = networkHomophily of them goes to D, 1 - h to R:
+  // net 1000 x (2h - 1).
+  const h = parameters.networkHomophily.central;
+  const { resolved, result } = run({ listSize: 10000, churn: 0, certainShare: 0, volunteers: 0.1, channels: { relay: { contactRate: 1, contactsPerVolunteer: 50, effect: 2, persuasion: 0 } } });
+  assert.equal(resolved.campaigns.D.homophily, h);
+  assert.ok(resolved.citations['campaigns.D.homophily'].source.length > 0);
+  assert.ok(Math.abs(result.meanExtraVotes.D[0] - 1000 * (2 * h - 1)) < 1e-9);
+  assert.ok(Math.abs(result.effects.D.relay - 1000 * (2 * h - 1)) < 1e-9);
+  assert.ok(Math.abs(result.effects.D.total - 1000 * (2 * h - 1)) < 1e-9);
+});
+
+test('persuasion reaches only people who do not already vote for the side', () => {
+  // A supporter list: its members already vote for the side, so door persuasion of 1 pp switches nobody.
+  const list = run({ listSize: 10000, churn: 0, certainShare: 1, channels: { door: { contactRate: 0.25, effect: 0, persuasion: 1 } } });
+  assert.equal(list.result.meanExtraVotes.D[0], 0);
+  assert.equal(list.result.marginSum[0] / 10, (100 * 10000) / 190000);
+  // A list of whom 40% do not vote for the side: 10,000 x 0.25 reached x 0.4 x 1 pp = 10 switches = +20 margin votes.
+  const { resolved } = list;
+  resolved.campaigns.D.persuadable = 0.4;
+  const mixed = simulate(prepareModel(resolved), { simulations: 10, seed: 1 });
+  assert.ok(Math.abs(mixed.meanExtraVotes.D[0] - 20) < 1e-9, String(mixed.meanExtraVotes.D[0]));
+  assert.ok(Math.abs(mixed.effects.D.persuasion - 20) < 1e-9);
+  assert.ok(Math.abs(mixed.marginSum[0] / 10 - (100 * (10000 + 20)) / 190000) < 1e-9);
+  // Relay contacts: only the 1 - h who do not share the side's preference can be persuaded.
+  // 1000 volunteers x 50 contacts x (1 - h) x 1 pp switches, 2 margin votes each.
+  const h = parameters.networkHomophily.central;
+  const relay = run({ listSize: 10000, churn: 0, certainShare: 1, volunteers: 0.1, channels: { relay: { contactRate: 1, contactsPerVolunteer: 50, effect: 0, persuasion: 1 } } });
+  assert.ok(Math.abs(relay.result.effects.D.persuasion - 2 * 50000 * (1 - h) * 0.01) < 1e-9, String(relay.result.effects.D.persuasion));
+});
+
+test('the social channel adds its indirect votes: multiplier x direct votes, split by homophily, within non-voters', () => {
+  // 100,000 members, none certain to vote, social reaching 50% at 1 pp: 500 direct votes;
+  // indirect = 4.7 x 500 = 2,350 among friends, net (2h - 1) x 2,350.
+  const h = parameters.networkHomophily.central;
+  const multiplier = parameters.channels.social.indirectMultiplier!.central;
+  const { resolved, result } = run({ listSize: 100000, churn: 0, certainShare: 0, volunteers: 0, channels: { social: { contactRate: 0.5, effect: 1, persuasion: 0 } } });
+  assert.equal(resolved.campaigns.D.channels.social!.indirectMultiplier!.central, multiplier);
+  assert.ok(resolved.citations['campaigns.D.channels.social.indirectMultiplier'].source.includes('Bond'));
+  assert.ok(Math.abs(result.effects.D.turnout - 500) < 1e-9, String(result.effects.D.turnout));
+  assert.ok(Math.abs(result.effects.D.indirect - multiplier * 500 * (2 * h - 1)) < 1e-9, String(result.effects.D.indirect));
+  assert.ok(Math.abs(result.meanExtraVotes.D[0] - result.effects.D.total) < 1e-9);
+  // Capped by the territory's non-voters (210,000): a 100 pp message to 100,000 members would mobilise
+  // 50,000 directly and 235,000 indirectly; the indirect votes stop at 210,000.
+  const capped = run({ listSize: 100000, churn: 0, certainShare: 0, volunteers: 0, channels: { social: { contactRate: 0.5, effect: 100, persuasion: 0 } } });
+  assert.ok(Math.abs(capped.result.effects.D.indirect - 210000 * (2 * h - 1)) < 1e-6, String(capped.result.effects.D.indirect));
 });
 
 test('six mobilisation channels at once: the kernel matches the product of the six chances, computed here', () => {
@@ -65,7 +105,9 @@ test('six mobilisation channels at once: the kernel matches the product of the s
   const names = ['email', 'sms', 'phone', 'door', 'mail', 'social'] as const;
   let keep = 1;
   names.forEach((name, slot) => (keep *= 1 - (c.mobiliseReach[slot] * effects[name]) / (1 - 0.4)));
-  const expected = 20000 * 0.6 * (1 - keep);
+  // Social's indirect votes come on top: multiplier x its own direct votes, net of homophily.
+  const direct = 20000 * c.mobiliseReach[5] * effects.social;
+  const expected = 20000 * 0.6 * (1 - keep) + c.likeMindedNet * c.indirectPerDirect * direct;
   assert.equal(c.mobiliseSlots.length, 6);
   assert.ok(expected > 100, String(expected));
   assert.ok(Math.abs(result.meanExtraVotes.D[0] - expected) < 1e-9 * expected, `${result.meanExtraVotes.D[0]} vs ${expected}`);

@@ -77,6 +77,24 @@ test('resolveScenario uses the French priors for France (door: no turnout effect
   assert.ok(resolved.territories.length > 90);
 });
 
+test('resolveScenario: mail variant social-pressure takes the Gerber, Green & Larimer prior and keeps mail\'s contact rate', () => {
+  const resolved = resolveScenario(
+    baseScenario({ salience: 'low', campaigns: { D: { listSize: 1e5, channels: { mail: { variant: 'social-pressure' } } }, R: { listSize: 1e5, channels: { mail: {} } } } }),
+    { results: results2020, parameters },
+  );
+  const sp = parameters.channels.mail.variants!['social-pressure'].turnoutEffect.lowSalience;
+  const d = resolved.campaigns.D.channels.mail!;
+  assert.equal(d.variant, 'social-pressure');
+  assert.deepEqual(d.effect, { central: sp.central, low: sp.low, high: sp.high });
+  assert.deepEqual(resolved.citations['campaigns.D.channels.mail.effect'], sp.citation);
+  assert.equal(d.contactRate, parameters.channels.mail.contactRate.central);
+  const r = resolved.campaigns.R.channels.mail!;
+  assert.equal(r.variant, undefined);
+  assert.equal(r.effect.central, parameters.channels.mail.turnoutEffect.lowSalience.central);
+  failsWith(baseScenario({ campaigns: { D: { listSize: 1, channels: { door: { variant: 'social-pressure' } } } } }), 'campaigns.D.channels.door.variant', /absent except for the mail channel/, '"social-pressure"');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 1, channels: { mail: { variant: 'neighbours' as never } } } } }), 'campaigns.D.channels.mail.variant', /plain/, '"neighbours"');
+});
+
 test('resolveScenario rejects bad values with key path, expected and found', () => {
   failsWith(baseScenario({ campaigns: { D: { listSize: -5 } } }), 'campaigns.D.listSize', /non-negative number of people/, '-5');
   failsWith(baseScenario({ campaigns: { D: { channels: { door: {} } } } }), 'campaigns.D.listSize', /required unless allocation gives counts/, 'nothing');

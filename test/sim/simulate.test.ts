@@ -291,3 +291,83 @@ test('memory does not grow with simulations: accumulator sizes are the same for 
   assert.deepEqual(sizes(small), sizes(large));
   assert.equal(JSON.stringify(resultToJson(small)).length < 20000, true);
 });
+
+test('equal lists, identical allocation and channels on both sides give exactly the no-campaign result, draw for draw', () => {
+  const results = loadResults({ country: 'us', year: 2016 });
+  const uncertainty = { national: 3, regional: 2, territory: 3, tails: 6 };
+  // The same supporter counts in every state for both sides, every channel on (e-mail's prior reaches
+  // below zero; relay and social bring homophily and the indirect effect).
+  const counts = Object.fromEntries(results.units.filter((u) => u.parent === undefined).map((u) => [u.id, Math.round(u.total * 0.05)]));
+  const channels = { email: {}, sms: {}, phone: {}, door: { coverage: 0.2 }, mail: {}, social: {}, relay: {} };
+  const campaign = { allocation: { counts }, volunteers: 0.02, channels };
+  const run = (campaigns: object) =>
+    simulate(prepareModel(resolveScenario(baseScenario({ year: 2016, uncertainty, campaigns: campaigns as never }), { results, parameters })), {
+      simulations: 5000,
+      seed: 17,
+      keep: { margins: true, outcome: true, nationalMargin: true },
+    });
+  const none = run({});
+  const both = run({ D: campaign, R: campaign });
+  assert.deepEqual(Array.from(both.draws!.margins!), Array.from(none.draws!.margins!));
+  assert.deepEqual(Array.from(both.draws!.outcome!), Array.from(none.draws!.outcome!));
+  assert.deepEqual(Array.from(both.draws!.nationalMargin!), Array.from(none.draws!.nationalMargin!));
+  assert.deepEqual(Array.from(both.weightCounts), Array.from(none.weightCounts));
+  assert.deepEqual(Array.from(both.tippingCounts), Array.from(none.tippingCounts));
+  // The campaigns did something: each side's own effects are large, and equal.
+  assert.ok(both.effects.D.total > 10000, String(both.effects.D.total));
+  assert.deepEqual(both.effects.D, both.effects.R);
+  for (const source of ['turnout', 'relay', 'indirect'] as const) assert.ok(both.effects.D[source] > 0, source);
+  // One side alone moves the margins.
+  const one = run({ D: campaign });
+  assert.notDeepEqual(Array.from(one.draws!.margins!), Array.from(none.draws!.margins!));
+});
+
+test('per-source effects add up to the per-territory extra votes', () => {
+  const results = loadResults({ country: 'us', year: 2016 });
+  const resolved = resolveScenario(
+    baseScenario({
+      year: 2016,
+      uncertainty: { national: 3, regional: 2, territory: 3, tails: 6 },
+      campaigns: { D: { listSize: 5e6, volunteers: 0.02, channels: { email: {}, door: {}, social: {}, relay: {} } }, R: { listSize: 2e6, channels: { phone: {}, relay: {} } } },
+    }),
+    { results, parameters },
+  );
+  const result = simulate(prepareModel(resolved), { simulations: 3000, seed: 5 });
+  for (const side of ['D', 'R']) {
+    const e = result.effects[side];
+    const perUnit = Array.from(result.meanExtraVotes[side]).reduce((s, x) => s + x, 0);
+    assert.ok(Math.abs(e.total - perUnit) < 1e-6 * Math.abs(perUnit), `${side}: ${e.total} vs ${perUnit}`);
+    assert.ok(Math.abs(e.turnout + e.persuasion + e.relay + e.indirect - e.total) < 1e-9 * Math.abs(e.total));
+  }
+  assert.ok(result.effects.D.indirect > 0 && result.effects.R.indirect === 0);
+});
+
+test('per-territory error SDs: territory-only errors with mixed SDs match the exact convolution within 4 SE', () => {
+  const resolved = resolveUs(2020, { uncertainty: { national: 0, regional: 0, territory: 3, tails: 5 } });
+  const sds = [1.5, 3, 5, 8];
+  resolved.territories.forEach((t, i) => (t.territorySD = sds[i % sds.length]));
+  const n = 40000;
+  const result = simulate(prepareModel(resolved), { simulations: n, seed: 23 });
+  const p = resolved.territories.map((t) => normalCdf((100 * (t.votes.D - t.votes.R)) / (t.votes.D + t.votes.R) / t.territorySD!));
+  const exact = weightDistribution(resolved.territories.map((t) => t.weight), p);
+  const se = (q: number) => Math.sqrt((q * (1 - q)) / n);
+  const pWinExact = exact.slice(270).reduce((s, x) => s + x, 0);
+  assert.ok(Math.abs(result.pWin.D - pWinExact) < 4 * se(pWinExact) + 1e-9, `pWin ${result.pWin.D} vs exact ${pWinExact}`);
+  let cdfExact = 0;
+  let cdfMc = 0;
+  exact.forEach((q, w) => {
+    cdfExact += q;
+    cdfMc += result.weightCounts[w] / n;
+    if (Math.min(n * cdfExact, n * (1 - cdfExact)) < 10) return;
+    assert.ok(Math.abs(cdfMc - cdfExact) < 4 * se(cdfExact), `P(weight <= ${w}) MC ${cdfMc} vs exact ${cdfExact}`);
+  });
+  resolved.territories.forEach((t, i) => {
+    const mc = result.unitWinsA[i] / n;
+    assert.ok(Math.abs(mc - p[i]) < 4 * se(p[i]) + 1 / n, `${t.id}: ${mc} vs ${p[i]}`);
+    const sd = Math.sqrt(result.marginSumSq[i] / n - (result.marginSum[i] / n) ** 2);
+    assert.ok(Math.abs(sd - t.territorySD!) < 0.05 * t.territorySD!, `${t.id}: SD ${sd} vs ${t.territorySD}`);
+  });
+  // A negative SD is bad input.
+  resolved.territories[0].territorySD = -1;
+  assert.throws(() => prepareModel(resolved), /territorySD/);
+});

@@ -27,4 +27,8 @@ test('summarizeRun gives the run --json fields, consistent with the accumulators
   assert.ok(pa.extraVotes.D > 0 && pa.extraVotes.R === 0);
   assert.ok(Math.abs(s.weightDistribution.reduce((a, b) => a + b, 0) - 1) < 1e-12);
   assert.equal(s.scenario, resolved);
+  assert.deepEqual(Object.keys(s.effects.D), ['turnout', 'persuasion', 'relay', 'indirect', 'total']);
+  assert.ok(Math.abs(s.effects.D.total - s.expectedExtraVotes.D) < 1e-6 * s.expectedExtraVotes.D);
+  assert.ok(s.effects.D.turnout > 0);
+  assert.equal(s.effects.R.total, 0);
 });

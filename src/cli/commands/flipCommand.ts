@@ -16,17 +16,24 @@ import { votesToFlip } from '../../analysis/votesToFlip.js';
 import type { FlipMode, FlipTarget, VotesToFlip } from '../../analysis/votesToFlip.js';
 
 /**
- * One paragraph describing a votes-to-flip answer.
+ * One paragraph describing a votes-to-flip answer, in electoral votes as pledged by the unit winners.
  *
  * @example
- * formatFlip(votesToFlip(results2000)) // => '2000: R won. D needed 538 new voters to reach a win, in FL (the winner\'s margins there summed to 537 votes).\n'
+ * formatFlip(votesToFlip(results2000))
+ * // => '2000: R won a majority of the pledged electoral votes. D needed 538 new voters to win a majority of the electoral votes, in FL (the winner\'s margins there summed to 537 votes).\nElectoral votes are pledged (each state or district to its winner), not as cast by the electors.\n'
  */
 export function formatFlip(flip: VotesToFlip): string {
   const how = flip.mode === 'mobilise' ? 'new voters' : 'voters switching sides';
-  const to = flip.target === 'win' ? 'a win' : 'a tie';
+  const to =
+    flip.target === 'win'
+      ? 'win a majority of the electoral votes'
+      : flip.target === 'tie'
+        ? `deny ${flip.winner} a majority of the electoral votes (${flip.loser} at least half)`
+        : 'tie exactly in electoral votes (269–269)';
   return (
-    `${flip.year}: ${flip.winner} won. ${flip.loser} needed ${formatCount(flip.votes)} ${how} to reach ${to}, ` +
-    `in ${flip.units.join(', ')} (the winner's margins there summed to ${formatCount(flip.marginSum)} votes).\n`
+    `${flip.year}: ${flip.winner} won a majority of the pledged electoral votes. ${flip.loser} needed ${formatCount(flip.votes)} ${how} to ${to}, ` +
+    `in ${flip.units.join(', ')} (the winner's margins there summed to ${formatCount(flip.marginSum)} votes).\n` +
+    'Electoral votes are pledged (each state or district to its winner), not as cast by the electors.\n'
   );
 }
 
@@ -35,8 +42,11 @@ export const flipCommand: Command = {
   name: 'flip',
   summary: 'Fewest votes that would have changed a winner (a US year, your race file, or a scenario).',
   details:
-    "Exact search (knapsack over unit weights) over the units the winner carried.\n" +
+    "Exact search (knapsack over unit weights: electoral votes, seats) over the units the winner carried.\n" +
     'mobilise: margin + 1 new voters per unit; convert: floor(margin / 2) + 1 switched voters per unit.\n' +
+    'win: the loser reaches a majority (270 of 538); tie: the winner is denied a majority (the loser reaches at\n' +
+    "least half, 269); exact-tie: exactly half each (269–269). US electoral votes are pledged (to each unit's\n" +
+    'winner), not as cast.\n' +
     'The race: --year Y (US presidential, bundled), --file PATH (your results file, weighted units), or a\n' +
     "scenario file, whose expected result is used (its race with its baseline's swing, shifts and margins).\n\n" +
     'Examples:\n  campaign-lab flip --year 2000 --json\n  campaign-lab flip --file my-race.csv --format table\n' +
@@ -50,7 +60,7 @@ export const flipCommand: Command = {
       round: { type: 'integer', minimum: 1, valueName: 'R', description: 'Round to read from --file (French files).' },
       country: { type: 'string', choices: ['us'], valueName: 'us', description: 'Country (only the US has weighted units; default us).' },
       mode: { type: 'string', choices: ['mobilise', 'convert'], valueName: 'mobilise|convert', description: 'How the loser gains votes (default mobilise).' },
-      target: { type: 'string', choices: ['win', 'tie'], valueName: 'win|tie', description: 'Reach a win or a tie (default win).' },
+      target: { type: 'string', choices: ['win', 'tie', 'exact-tie'], valueName: 'win|tie|exact-tie', description: 'Win, deny the winner a majority (tie), or 269–269 (exact-tie); default win.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout.' },
     },
   },

@@ -10,18 +10,27 @@ import { readRaceFile } from '../../node/readRaceFile.js';
 import { InputError, describeValue } from '../../errors.js';
 import type { ElectionResults } from '../../model/types.js';
 import type { RaceFileOptions, RaceFileResults, RaceFormat } from '../../data/race/raceTypes.js';
+import type { ElectoralVotesCast } from '../../data/electoralVotesCast.js';
+import { loadElectoralVotesCast } from '../../data/loadElectoralVotesCast.js';
 
 /**
- * A plain-text table of a result: one line per unit, then the totals.
+ * A plain-text table of a result: one line per unit, then the totals. Popular-vote shares name their
+ * denominator (all votes cast, and the two-party share beside it); US electoral votes are labelled
+ * pledged (the unit winners') and, when `cast` is given, as cast by the electors.
  *
+ * @param results a published result
+ * @param cast US only: the electoral votes cast by the electors that year (loadElectoralVotesCast)
  * @example
  * formatResults(loadResults({ country: 'us', year: 2000 })).split('\n')[0] // => 'US 2000: D vs R'
+ * // with loadElectoralVotesCast(2016), the 2016 text ends with:
+ * // 'Electoral votes (EV) pledged (to the winner of each state and district): D 232, R 306 of 538'
+ * // 'Electoral votes cast by the electors: D 227, R 304, others 7 (faithless) of 538'
  */
-export function formatResults(results: ElectionResults): string {
+export function formatResults(results: ElectionResults, cast?: ElectoralVotesCast): string {
   const [a, b] = results.sides;
   const lines = [
     `${results.country.toUpperCase()}${results.year > 0 ? ` ${results.year}` : ''}${results.round ? `, round ${results.round}` : ''}: ${a} vs ${b}`,
-    `${'unit'.padEnd(6)} ${'name'.padEnd(28)} ${'weight'.padStart(6)} ${a.padStart(12)} ${b.padStart(12)} ${'other'.padStart(11)}  winner`,
+    `${'unit'.padEnd(6)} ${'name'.padEnd(28)} ${(results.country === 'us' ? 'EV' : 'weight').padStart(6)} ${a.padStart(12)} ${b.padStart(12)} ${'other'.padStart(11)}  winner`,
   ];
   for (const u of results.units) {
     lines.push(
@@ -29,11 +38,23 @@ export function formatResults(results: ElectionResults): string {
     );
   }
   const pv = results.popularVote;
+  const counted = results.country === 'fr' ? 'valid votes cast' : 'all votes cast';
+  const rest = pv.total - pv[a] - pv[b];
   lines.push(
     '',
-    `Popular vote: ${a} ${formatCount(pv[a])} (${formatShare(pv[a] / pv.total)}), ${b} ${formatCount(pv[b])} (${formatShare(pv[b] / pv.total)}), total ${formatCount(pv.total)}`,
+    `Popular vote, share of ${counted} (${formatCount(pv.total)}): ${a} ${formatCount(pv[a])} (${formatShare(pv[a] / pv.total)}), ${b} ${formatCount(pv[b])} (${formatShare(pv[b] / pv.total)})` +
+      (rest > 0 ? `, others ${formatCount(rest)} (${formatShare(rest / pv.total)})` : ''),
   );
-  if (Object.values(results.weightTotals).some((w) => w > 0)) lines.push(`Weight won: ${a} ${results.weightTotals[a]}, ${b} ${results.weightTotals[b]}`);
+  if (rest > 0) lines.push(`Two-party share (${a} + ${b} = ${formatCount(pv[a] + pv[b])}): ${a} ${formatShare(pv[a] / (pv[a] + pv[b]), 2)}, ${b} ${formatShare(pv[b] / (pv[a] + pv[b]), 2)}`);
+  const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
+  if (totalWeight > 0) {
+    const what = results.country === 'us' ? 'Electoral votes (EV) pledged (to the winner of each state and district)' : 'Seats won';
+    lines.push(`${what}: ${a} ${results.weightTotals[a]}, ${b} ${results.weightTotals[b]} of ${totalWeight}`);
+  }
+  if (cast) {
+    const others = [cast.other > 0 ? `, others ${cast.other} (faithless)` : '', cast.notCast > 0 ? `, ${cast.notCast} not cast` : ''].join('');
+    lines.push(`Electoral votes cast by the electors: ${a} ${cast[a as 'D' | 'R']}, ${b} ${cast[b as 'D' | 'R']}${others} of ${cast.total}`);
+  }
   lines.push(`Source: ${results.source}`);
   return `${lines.join('\n')}\n`;
 }
@@ -143,6 +164,6 @@ export const resultsCommand: Command = {
       ...(o.round === undefined ? {} : { round: o.round as number }),
     });
     if (o.json) printJson(context.stdout, results);
-    else context.stdout.write(formatResults(results));
+    else context.stdout.write(formatResults(results, results.country === 'us' ? loadElectoralVotesCast(results.year) : undefined));
   },
 };

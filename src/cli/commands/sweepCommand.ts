@@ -19,24 +19,47 @@ import type { SweepResult } from '../../scenario/sweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { loadParameters } from '../../data/loadParameters.js';
 import { winProbabilityByListSize } from '../../charts/winProbabilityByListSize.js';
+import { wilsonInterval } from '../../analysis/winProbability.js';
 
 /**
- * A table of the sweep: value, P(win) of side A with its 95% Monte Carlo interval, expected weight.
+ * A table of the sweep: value, P(win) of side A with its 95 % Wilson interval, expected electoral votes
+ * (or seats), and the paired change in P(win) from the previous point with its standard error.
  *
  * @example
- * formatSweep(result).split('\n')[1].trim() // => 'value    P(D wins)    ± 95%    E[weight D]'
+ * formatSweep(result).split('\n')[1].trim()
+ * // => 'value    P(D wins)      95% interval    E[electoral votes D]    change from previous ± SE'
  */
 export function formatSweep(result: SweepResult): string {
   const [a] = result.scenario.sides;
+  const weight = result.scenario.rule === 'electoral-college' ? 'electoral votes' : 'weight';
   const lines = [
     `Sweep of ${result.key} from ${result.from} to ${result.to} in ${result.steps} steps${result.shard ? ` (shard ${result.shard.index + 1}/${result.shard.count})` : ''}: ${formatCount(result.simulations)} simulations per point, seed ${result.seed}`,
-    `${'value'.padStart(16)} ${`P(${a} wins)`.padStart(12)} ${'± 95%'.padStart(8)} ${`E[weight ${a}]`.padStart(14)}`,
+    `${'value'.padStart(16)} ${`P(${a} wins)`.padStart(12)} ${'95% interval'.padStart(15)} ${`E[${weight} ${a}]`.padStart(22)} ${'change from previous ± SE'.padStart(28)}`,
   ];
   for (const p of result.points) {
     const s = p.summary;
-    lines.push(`${formatCount(p.value).padStart(16)} ${formatShare(s.pWin[a]).padStart(12)} ${formatShare(1.96 * s.standardError[a], 2).padStart(8)} ${s.expectedWeight[a].toFixed(1).padStart(14)}`);
+    const n = s.simulations;
+    const { low, high } = wilsonInterval(Math.round(s.pWin[a] * n), n);
+    const interval = `${(low * 100).toFixed(1)}–${formatShare(high)}`;
+    const change = !p.change
+      ? ''
+      : p.change.gained + p.change.lost === 0
+        ? `no draw changed (< ${(p.change.high * 100).toFixed(2)} pp)`
+        : `${formatSignedPp(p.change.difference)} ± ${(p.change.standardError * 100).toFixed(2)} pp`;
+    lines.push(`${formatCount(p.value).padStart(16)} ${formatShare(s.pWin[a]).padStart(12)} ${interval.padStart(15)} ${s.expectedWeight[a].toFixed(1).padStart(22)} ${change.padStart(28)}`);
   }
+  lines.push(
+    '',
+    `95% interval: Wilson interval of P(${a} wins) from ${formatCount(result.simulations)} simulations (Monte Carlo error only).`,
+    `Change: P(${a} wins) minus the previous point's, paired draw by draw on the same seed; ± one standard error of that paired difference`,
+    '(when no draw changed, the bound is the 95% rule-of-three limit 3/n).',
+  );
   return `${lines.join('\n')}\n`;
+}
+
+/** A difference of probabilities in percentage points with its sign: 0.0123 → `+1.23 pp`. */
+function formatSignedPp(difference: number): string {
+  return `${difference >= 0 ? '+' : '−'}${Math.abs(difference * 100).toFixed(2)} pp`;
 }
 
 /** The files of a sweep under DIR: sweep.json (or the shard's file) and, for a list-size key, its chart. */
@@ -51,10 +74,10 @@ async function sweepFiles(dir: string, result: SweepResult): Promise<ReportFile[
         measure: 'listSize',
         points: result.points.map((p) => {
           const pWin = p.summary.pWin[side];
-          const half = 1.96 * p.summary.standardError[side];
-          return { value: p.value, pWin, low: Math.max(0, pWin - half), high: Math.min(1, pWin + half) };
+          const { low, high } = wilsonInterval(Math.round(pWin * p.summary.simulations), p.summary.simulations);
+          return { value: p.value, pWin, low, high };
         }),
-        intervalLabel: '95% Monte Carlo interval',
+        intervalLabel: '95% Wilson interval (Monte Carlo error)',
       },
       {
         title: `How ${side}'s chances move with the size of its list`,

@@ -1,0 +1,184 @@
+/**
+ * Block bookkeeping of the kernel: the fixed block size, per-block totals (plain typed arrays, so worker
+ * threads can send them), their merge in block order, and the per-draw arrays a caller asks to keep.
+ * Merging always in block order makes every floating-point sum identical whatever the number of threads.
+ */
+import type { SimulationModel } from './prepareModel.js';
+import type { KeptDraws } from './types.js';
+
+/** Draws per block. Fixed: changing it changes which stream each draw uses. */
+export const BLOCK_SIZE = 4096;
+
+/** Sources of a campaign's net margin votes, in the order of `BlockTotals.sources`. */
+export const EFFECT_SOURCES = ['turnout', 'persuasion', 'relay', 'indirect'] as const;
+
+/** Number of {@link EFFECT_SOURCES}. */
+export const SOURCE_COUNT = EFFECT_SOURCES.length;
+
+/** Which per-draw arrays to keep. Memory grows with simulations only for what is kept. */
+export interface KeepOptions {
+  margins?: boolean;
+  weightA?: boolean;
+  nationalMargin?: boolean;
+  outcome?: boolean;
+}
+
+/** Totals of one block (or of several blocks merged in order). Plain typed arrays, so workers can send them. */
+export interface BlockTotals {
+  draws: number;
+  winsA: number;
+  winsB: number;
+  ties: number;
+  popularWinsA: number;
+  splits: number;
+  /** Sum over draws of B's weight (integer, exact). */
+  weightSumB: number;
+  weightCounts: Float64Array;
+  unitWinsA: Float64Array;
+  marginSum: Float64Array;
+  marginSumSq: Float64Array;
+  tippingCounts: Float64Array;
+  extraA: Float64Array;
+  extraB: Float64Array;
+  /**
+   * Sums over draws of each side's net margin votes by source, summed over units: index
+   * side × SOURCE_COUNT + source, sources in {@link EFFECT_SOURCES} order.
+   */
+  sources: Float64Array;
+}
+
+/** Per-draw arrays of a slice of draws. */
+export interface KeptSlice {
+  firstDraw: number;
+  draws: KeptDraws;
+}
+
+/**
+ * Number of blocks for a number of simulations.
+ * @example
+ * blockCount(10000) // => 3
+ */
+export function blockCount(simulations: number): number {
+  return Math.ceil(simulations / BLOCK_SIZE);
+}
+
+/**
+ * Draw range [first, end) of a block.
+ * @example
+ * blockDraws(2, 10000) // => [8192, 10000]
+ */
+export function blockDraws(block: number, simulations: number): [number, number] {
+  const first = block * BLOCK_SIZE;
+  return [first, Math.min(first + BLOCK_SIZE, simulations)];
+}
+
+/**
+ * Zeroed totals for a model.
+ * @example
+ * emptyTotals(model).unitWinsA.length // => model.units
+ */
+export function emptyTotals(model: SimulationModel): BlockTotals {
+  const u = model.units;
+  return {
+    draws: 0,
+    winsA: 0,
+    winsB: 0,
+    ties: 0,
+    popularWinsA: 0,
+    splits: 0,
+    weightSumB: 0,
+    weightCounts: new Float64Array(model.totalWeight + 1),
+    unitWinsA: new Float64Array(u),
+    marginSum: new Float64Array(u),
+    marginSumSq: new Float64Array(u),
+    tippingCounts: new Float64Array(u),
+    extraA: new Float64Array(u),
+    extraB: new Float64Array(u),
+    sources: new Float64Array(2 * SOURCE_COUNT),
+  };
+}
+
+/**
+ * Sets every total back to zero, so one object can serve block after block.
+ * @example
+ * clearTotals(totals); totals.draws // => 0
+ */
+export function clearTotals(totals: BlockTotals): void {
+  totals.draws = 0;
+  totals.winsA = 0;
+  totals.winsB = 0;
+  totals.ties = 0;
+  totals.popularWinsA = 0;
+  totals.splits = 0;
+  totals.weightSumB = 0;
+  for (const a of [totals.weightCounts, totals.unitWinsA, totals.marginSum, totals.marginSumSq, totals.tippingCounts, totals.extraA, totals.extraB, totals.sources]) a.fill(0);
+}
+
+/**
+ * Adds block totals into a running total, in place. Merging always in block order makes the floating-point
+ * sums identical whatever the number of threads.
+ *
+ * @param into Running total (modified).
+ * @param block Totals of the next block.
+ * @example
+ * mergeBlockTotals(total, blockTotals) // total now includes the block
+ */
+export function mergeBlockTotals(into: BlockTotals, block: BlockTotals): void {
+  into.draws += block.draws;
+  into.winsA += block.winsA;
+  into.winsB += block.winsB;
+  into.ties += block.ties;
+  into.popularWinsA += block.popularWinsA;
+  into.splits += block.splits;
+  into.weightSumB += block.weightSumB;
+  const pairs: [Float64Array, Float64Array][] = [
+    [into.weightCounts, block.weightCounts],
+    [into.unitWinsA, block.unitWinsA],
+    [into.marginSum, block.marginSum],
+    [into.marginSumSq, block.marginSumSq],
+    [into.tippingCounts, block.tippingCounts],
+    [into.extraA, block.extraA],
+    [into.extraB, block.extraB],
+    [into.sources, block.sources],
+  ];
+  for (const [a, b] of pairs) for (let i = 0; i < a.length; i++) a[i] += b[i];
+}
+
+/**
+ * Per-draw arrays for `draws` draws, only those `keep` asks for; undefined when it asks for none.
+ * @example
+ * allocateKept(model, { outcome: true }, 10)?.outcome?.length // => 10
+ */
+export function allocateKept(model: SimulationModel, keep: KeepOptions | undefined, draws: number): KeptDraws | undefined {
+  if (!keep || !(keep.margins || keep.weightA || keep.nationalMargin || keep.outcome)) return undefined;
+  const kept: KeptDraws = {};
+  if (keep.margins) kept.margins = new Float32Array(draws * model.units);
+  if (keep.weightA) kept.weightA = new Int32Array(draws);
+  if (keep.nationalMargin) kept.nationalMargin = new Float32Array(draws);
+  if (keep.outcome) kept.outcome = new Int8Array(draws);
+  return kept;
+}
+
+/**
+ * Joins kept slices (in draw order) into the arrays of the whole run.
+ * @example
+ * joinKept(model, [slice], 4096).outcome?.length // => 4096
+ */
+export function joinKept(model: SimulationModel, slices: KeptSlice[], draws: number): KeptDraws {
+  const first = slices[0].draws;
+  const out = allocateKept(model, {
+    margins: !!first.margins,
+    weightA: !!first.weightA,
+    nationalMargin: !!first.nationalMargin,
+    outcome: !!first.outcome,
+  }, draws) as KeptDraws;
+  const start = slices[0].firstDraw;
+  for (const slice of slices) {
+    const offset = slice.firstDraw - start;
+    if (out.margins && slice.draws.margins) out.margins.set(slice.draws.margins, offset * model.units);
+    if (out.weightA && slice.draws.weightA) out.weightA.set(slice.draws.weightA, offset);
+    if (out.nationalMargin && slice.draws.nationalMargin) out.nationalMargin.set(slice.draws.nationalMargin, offset);
+    if (out.outcome && slice.draws.outcome) out.outcome.set(slice.draws.outcome, offset);
+  }
+  return out;
+}

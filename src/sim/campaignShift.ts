@@ -1,0 +1,448 @@
+/**
+ * The campaign shift of one simulated election: from the channel effects drawn for the draw, each side's
+ * net margin votes per territory (formulas in model/campaignCoefficients) and the resulting shift of A's
+ * margin, in pp of the baseline two-party vote.
+ *
+ * The shift is the net margin votes of A's campaign minus B's, times 100 / baseline two-party votes: the
+ * error terms are pp of that same vote, so the sign of baseline + shift + errors is the sign of the
+ * margin in votes (the dilution of the margin's pp by the evenly split part of the added turnout is not
+ * counted). Both sides' net votes come from the same expression, so two identical campaigns give
+ * bitwise-identical net votes and a shift of exactly 0, and swapping the sides negates the shift exactly.
+ *
+ * Two paths give the same numbers up to rounding:
+ * - the fast path, taken when no bound can bind in any territory (checked per draw from per-side
+ *   "rooms", the smallest ratio of each bound to the members, and, for channels drawn below zero, the
+ *   largest sum of negative pushes the mobilisation floor allows): each side's net votes in territory t,
+ *   in pp, are Σ_k e_{k+1} × powers[k][t] + K × perMember[t] — the mobilisation product expanded as a
+ *   polynomial of degree <= 6 in −x_t, x_t = 1 / (1 − certain share) (see mobilisationPolynomial),
+ *   with the powers, the mobilisable members and 100 / two-party votes folded into per-run tables, and
+ *   K the per-member relay, indirect and persuasion votes of the draw: twelve independent multiply-adds
+ *   per territory, no branch; the per-territory extra votes are accumulated as sums of the draw's
+ *   coefficients and expanded once per block;
+ * - the exact path, with every bound applied territory by territory (mobilisation within the members
+ *   certain to vote, relay and indirect votes within the territory's non-voters, switches within the
+ *   baseline votes, the clamped product when the polynomial may not be used).
+ * Both sides always take the same path in a draw, which keeps the two properties above exact.
+ */
+import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
+import { RELAY_SLOT, SOCIAL_SLOT, type CampaignCoefficients } from '../model/campaignCoefficients.js';
+import { SOURCE_COUNT } from './blockTotals.js';
+
+/** Most mobilisation channels the unrolled polynomial takes (degree 6). */
+const POLYNOMIAL_TERMS = 6;
+/** Per side in `ShiftWorkspace.fastSums`: the six polynomial coefficients, then K. */
+const FAST_TERMS = POLYNOMIAL_TERMS + 1;
+
+/** Per-side bounds of the fast path: the smallest ratio of each bound to the members, over territories with members. */
+interface SideRooms {
+  /** Largest |relay or indirect votes per member| within every territory's non-voters. */
+  network: number;
+  /** Largest direct social votes per member within the mobilisable members, and smallest (negative) within the certain ones. */
+  directUp: number;
+  directDown: number;
+  /** Largest switches per member within the other side's baseline votes, and within the side's own (backlash). */
+  persuadeUp: number;
+  persuadeDown: number;
+  /** Sum of members over territories (without parents' children). */
+  members: number;
+  /** Per territory: mobilisable members × 1 / (1 − certain share) (= members, or 0 when all are certain). */
+  mobilisable: Float64Array;
+  /**
+   * Largest sum of negative pushes (reach × effect of channels drawn below zero) for which no territory's
+   * mobilisation can fall below minus its certain voters: min over territories of (1 − c) ln(1 / (1 − c)),
+   * c the certain share (mobilised ≥ −nonVoters (e^{x Σ|push|} − 1), x = 1 / (1 − c)).
+   */
+  negativePush: number;
+  /** Per power k = 0..5 and territory (k × units + t): marginPerVote × mobilisable × (−x)^k, x = 1 / (1 − certain share). */
+  powers: Float64Array;
+  /** Per territory: marginPerVote × members. */
+  perMember: Float64Array;
+  /** Per power k: Σ_t mobilisable × (−x)^k (the side's mobilised votes are Σ_k e_{k+1} × this). */
+  powerSums: Float64Array;
+}
+
+/** Scratch of the campaign shift, reused across draws. */
+export interface ShiftWorkspace {
+  pushA: Float64Array;
+  pushB: Float64Array;
+  /** Elementary symmetric polynomials e_1..e_6 of A's and B's pushes. */
+  coefficientA: Float64Array;
+  coefficientB: Float64Array;
+  rooms: [SideRooms, SideRooms];
+  /** Per-block sums over fast-path draws of each side's coefficients and K (side × 7 + term). */
+  fastSums: Float64Array;
+  /** This draw's per-member terms per side (side × 3 + relay, direct social, persuasion). */
+  terms: Float64Array;
+}
+
+function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64Array, other: Float64Array): SideRooms {
+  const U = model.units;
+  const rooms: SideRooms = {
+    network: Infinity,
+    directUp: Infinity,
+    directDown: Infinity,
+    persuadeUp: Infinity,
+    persuadeDown: Infinity,
+    members: 0,
+    mobilisable: new Float64Array(U),
+    negativePush: Infinity,
+    powers: new Float64Array(POLYNOMIAL_TERMS * U),
+    perMember: new Float64Array(U),
+    powerSums: new Float64Array(POLYNOMIAL_TERMS),
+  };
+  for (let i = 0; i < U; i++) {
+    const m = c.members[i];
+    rooms.mobilisable[i] = c.nonVoters[i] * c.perNonVoter[i];
+    if (!(m > 0)) continue;
+    rooms.members += m;
+    rooms.network = Math.min(rooms.network, c.relayCap[i] / m);
+    rooms.directUp = Math.min(rooms.directUp, c.nonVoters[i] / m);
+    rooms.directDown = Math.min(rooms.directDown, c.certain[i] / m);
+    rooms.persuadeUp = Math.min(rooms.persuadeUp, other[i] / m);
+    rooms.persuadeDown = Math.min(rooms.persuadeDown, own[i] / m);
+    const certainShare = c.certain[i] / m;
+    rooms.negativePush = Math.min(rooms.negativePush, certainShare < 1 ? (1 - certainShare) * -Math.log1p(-certainShare) : Infinity);
+    rooms.perMember[i] = model.marginPerVote[i] * m;
+    let power = 1;
+    for (let k = 0; k < POLYNOMIAL_TERMS; k++) {
+      rooms.powers[k * U + i] = model.marginPerVote[i] * rooms.mobilisable[i] * power;
+      rooms.powerSums[k] += rooms.mobilisable[i] * power;
+      power *= -c.perNonVoter[i];
+    }
+  }
+  return rooms;
+}
+
+/**
+ * Scratch and per-run bounds of the campaign shift for a model.
+ *
+ * @param model Prepared model.
+ * @returns A workspace for {@link campaignShift}.
+ * @example
+ * createShiftWorkspace(model).fastSums.length // => 14
+ */
+export function createShiftWorkspace(model: SimulationModel): ShiftWorkspace {
+  return {
+    pushA: new Float64Array(CHANNEL_SLOTS),
+    pushB: new Float64Array(CHANNEL_SLOTS),
+    coefficientA: new Float64Array(POLYNOMIAL_TERMS),
+    coefficientB: new Float64Array(POLYNOMIAL_TERMS),
+    rooms: [sideRooms(model, model.campaigns[0], model.baseA, model.baseB), sideRooms(model, model.campaigns[1], model.baseB, model.baseA)],
+    fastSums: new Float64Array(2 * FAST_TERMS),
+    terms: new Float64Array(6),
+  };
+}
+
+/**
+ * Per-draw coefficients of a side's mobilisation polynomial. Fills `push` with reach × drawn effect per
+ * mobilisation channel switched on and, when every push × perNonVoter stays within [−1, 1] in all
+ * territories (largest |push| × largest perNonVoter <= 1, so no factor of the product needs clamping),
+ * `symmetric[j − 1]` with e_j, the elementary symmetric polynomials of the pushes (j = 1..6, zero past
+ * the number of channels): then the mobilised share 1 − Π_c (1 − push_c × x) equals
+ * x × (e_1 − e_2 x + e_3 x² − … − e_6 x⁵). Returns whether that form may be used.
+ */
+function mobilisationPolynomial(campaign: CampaignCoefficients, effect: Float64Array, offset: number, push: Float64Array, symmetric: Float64Array): boolean {
+  const slots = campaign.mobiliseSlots;
+  const count = slots.length;
+  let largest = 0;
+  for (let k = 0; k < count; k++) {
+    const c = slots[k];
+    const v = campaign.mobiliseReach[c] * effect[offset + c];
+    push[k] = v;
+    const magnitude = v < 0 ? -v : v;
+    if (magnitude > largest) largest = magnitude;
+  }
+  for (let j = 0; j < POLYNOMIAL_TERMS; j++) symmetric[j] = 0;
+  if (count > POLYNOMIAL_TERMS || largest * campaign.largestPerNonVoter > 1) return false;
+  for (let k = 0; k < count; k++) {
+    const v = push[k];
+    for (let j = k; j >= 1; j--) symmetric[j] += symmetric[j - 1] * v;
+    symmetric[0] += v;
+  }
+  return true;
+}
+
+/** Mobilised votes of a side in territory `t` by the clamped product (when the polynomial form may not be used). */
+function mobilisedByProduct(campaign: CampaignCoefficients, push: Float64Array, t: number): number {
+  const scale = campaign.perNonVoter[t];
+  let keep = 1;
+  for (let k = 0; k < campaign.mobiliseSlots.length; k++) {
+    const q = push[k] * scale;
+    keep *= q > 1 ? 0 : q < -1 ? 2 : 1 - q;
+  }
+  return campaign.nonVoters[t] * (1 - keep);
+}
+
+/** Per-member relay, direct social and persuasion terms of a side in this draw, into terms[3 side ..]. */
+function memberTerms(c: CampaignCoefficients, effect: Float64Array, persuasion: Float64Array, offset: number, terms: Float64Array, at: number): void {
+  let persuade = 0;
+  for (let k = 0; k < CHANNEL_SLOTS; k++) persuade += c.persuadeReach[k] * persuasion[offset + k];
+  terms[at] = c.relayReach * effect[offset + RELAY_SLOT];
+  terms[at + 1] = c.mobiliseReach[SOCIAL_SLOT] * effect[offset + SOCIAL_SLOT];
+  terms[at + 2] = persuade;
+}
+
+/** Whether no bound of a side can bind in any territory this draw (see the module comment); its terms at terms[at ..]. */
+function withinRooms(c: CampaignCoefficients, rooms: SideRooms, terms: Float64Array, at: number, push: Float64Array): boolean {
+  let negative = 0;
+  for (let k = 0; k < c.mobiliseSlots.length; k++) if (push[k] < 0) negative -= push[k];
+  if (negative > rooms.negativePush) return false;
+  const relay = terms[at];
+  const direct = terms[at + 1];
+  const persuade = terms[at + 2];
+  const indirect = c.indirectPerDirect * direct;
+  return (
+    Math.abs(relay) <= rooms.network &&
+    Math.abs(indirect) <= rooms.network &&
+    direct <= rooms.directUp &&
+    -direct <= rooms.directDown &&
+    persuade <= rooms.persuadeUp &&
+    -persuade <= rooms.persuadeDown
+  );
+}
+
+/**
+ * Campaign shift of every unit's margin for the effects drawn in this draw: fills `shift` (pp) and adds
+ * each side's net margin votes by source to `sources` (side × SOURCE_COUNT + source) and, on the exact
+ * path, per territory to `extraA`/`extraB` (the fast path adds its coefficient sums to
+ * `work.fastSums`, expanded by {@link flushFastSums}).
+ *
+ * @param model Prepared model.
+ * @param work Shift workspace.
+ * @param effect Turnout effect per side and slot this draw (pp).
+ * @param persuasion Persuasion effect per side and slot this draw (pp).
+ * @param shift Output: campaign shift of A's margin per unit, pp.
+ * @param extraA Per-unit sums of A's net margin votes (exact path).
+ * @param extraB The same for B.
+ * @param sources Sums of net margin votes by side and source.
+ * @example
+ * // two identical campaigns: every unit's shift is exactly 0
+ * campaignShift(model, work, effect, persuasion, shift, extraA, extraB, sources); shift.every((x) => x === 0) // => true
+ */
+export function campaignShift(
+  model: SimulationModel,
+  work: ShiftWorkspace,
+  effect: Float64Array,
+  persuasion: Float64Array,
+  shift: Float64Array,
+  extraA: Float64Array,
+  extraB: Float64Array,
+  sources: Float64Array,
+): void {
+  const S = CHANNEL_SLOTS;
+  const campaignA = model.campaigns[0];
+  const campaignB = model.campaigns[1];
+  const polynomialA = mobilisationPolynomial(campaignA, effect, 0, work.pushA, work.coefficientA);
+  const polynomialB = mobilisationPolynomial(campaignB, effect, S, work.pushB, work.coefficientB);
+  const terms = work.terms;
+  memberTerms(campaignA, effect, persuasion, 0, terms, 0);
+  memberTerms(campaignB, effect, persuasion, S, terms, 3);
+  // The per-member terms go to the checks and the two paths through work.terms (doubles passed as
+  // arguments to a call that is not inlined would be boxed on the heap every draw).
+  if (polynomialA && polynomialB && withinRooms(campaignA, work.rooms[0], terms, 0, work.pushA) && withinRooms(campaignB, work.rooms[1], terms, 3, work.pushB)) {
+    fastShift(model, work, shift, sources);
+    return;
+  }
+  exactShift(model, work, polynomialA, polynomialB, shift, extraA, extraB, sources);
+}
+
+/**
+ * The fast path: with no bound binding anywhere (checked by withinRooms, including the mobilisation
+ * floor), each side's net margin votes in territory t, in pp of its baseline two-party vote, are
+ * Σ_k e_{k+1} × powers[k][t] + K × perMember[t]: twelve independent multiply-adds per territory, no branch.
+ * The side's mobilised votes summed over territories are Σ_k e_{k+1} × powerSums[k].
+ */
+function fastShift(model: SimulationModel, work: ShiftWorkspace, shift: Float64Array, sources: Float64Array): void {
+  const terms = work.terms;
+  const relayA = terms[0], directA = terms[1], persuadeA = terms[2];
+  const relayB = terms[3], directB = terms[4], persuadeB = terms[5];
+  const U = model.units;
+  const campaignA = model.campaigns[0];
+  const campaignB = model.campaigns[1];
+  const roomsA = work.rooms[0];
+  const roomsB = work.rooms[1];
+  const cA = work.coefficientA;
+  const cB = work.coefficientB;
+  const a1 = cA[0], a2 = cA[1], a3 = cA[2], a4 = cA[3], a5 = cA[4], a6 = cA[5];
+  const b1 = cB[0], b2 = cB[1], b3 = cB[2], b4 = cB[3], b5 = cB[4], b6 = cB[5];
+  const netA = campaignA.likeMindedNet;
+  const netB = campaignB.likeMindedNet;
+  const relayNetA = netA * relayA;
+  const relayNetB = netB * relayB;
+  const indirectNetA = netA * (campaignA.indirectPerDirect * directA);
+  const indirectNetB = netB * (campaignB.indirectPerDirect * directB);
+  const kA = relayNetA + indirectNetA + 2 * persuadeA;
+  const kB = relayNetB + indirectNetB + 2 * persuadeB;
+  const pA = roomsA.powers;
+  const pB = roomsB.powers;
+  const qA = roomsA.perMember;
+  const qB = roomsB.perMember;
+  for (let i = 0; i < U; i++) {
+    const gainA = a1 * pA[i] + a2 * pA[U + i] + (a3 * pA[2 * U + i] + a4 * pA[3 * U + i]) + (a5 * pA[4 * U + i] + a6 * pA[5 * U + i]) + kA * qA[i];
+    const gainB = b1 * pB[i] + b2 * pB[U + i] + (b3 * pB[2 * U + i] + b4 * pB[3 * U + i]) + (b5 * pB[4 * U + i] + b6 * pB[5 * U + i]) + kB * qB[i];
+    shift[i] = gainA - gainB;
+  }
+  const children = model.childUnits;
+  const parentIndex = model.parentIndex;
+  for (let k = 0; k < children.length; k++) shift[children[k]] = shift[parentIndex[children[k]]];
+  const sA = roomsA.powerSums;
+  const sB = roomsB.powerSums;
+  const totalA = roomsA.members;
+  const totalB = roomsB.members;
+  sources[0] += a1 * sA[0] + a2 * sA[1] + a3 * sA[2] + a4 * sA[3] + a5 * sA[4] + a6 * sA[5];
+  sources[1] += 2 * persuadeA * totalA;
+  sources[2] += relayNetA * totalA;
+  sources[3] += indirectNetA * totalA;
+  sources[SOURCE_COUNT] += b1 * sB[0] + b2 * sB[1] + b3 * sB[2] + b4 * sB[3] + b5 * sB[4] + b6 * sB[5];
+  sources[SOURCE_COUNT + 1] += 2 * persuadeB * totalB;
+  sources[SOURCE_COUNT + 2] += relayNetB * totalB;
+  sources[SOURCE_COUNT + 3] += indirectNetB * totalB;
+  const sums = work.fastSums;
+  for (let j = 0; j < POLYNOMIAL_TERMS; j++) {
+    sums[j] += cA[j];
+    sums[FAST_TERMS + j] += cB[j];
+  }
+  sums[POLYNOMIAL_TERMS] += kA;
+  sums[FAST_TERMS + POLYNOMIAL_TERMS] += kB;
+}
+
+/**
+ * Adds the fast-path sums of a block to the per-unit extra votes and clears them: over the block's fast
+ * draws, Σ gain_t = mobilisable_t × P_Σ(x_t) + members_t × Σ K, with P_Σ the polynomial of the summed
+ * coefficients (gain is linear in the coefficients).
+ *
+ * @param model Prepared model.
+ * @param work Shift workspace whose `fastSums` hold the block's sums (cleared).
+ * @param extraA Per-unit sums of A's net margin votes (added to).
+ * @param extraB The same for B.
+ * @example
+ * flushFastSums(model, work, totals.extraA, totals.extraB); work.fastSums.every((x) => x === 0) // => true
+ */
+export function flushFastSums(model: SimulationModel, work: ShiftWorkspace, extraA: Float64Array, extraB: Float64Array): void {
+  const sums = work.fastSums;
+  for (let side = 0; side < 2; side++) {
+    const o = side * FAST_TERMS;
+    const e1 = sums[o], e2 = sums[o + 1], e3 = sums[o + 2], e4 = sums[o + 3], e5 = sums[o + 4], e6 = sums[o + 5];
+    const k = sums[o + POLYNOMIAL_TERMS];
+    const campaign = model.campaigns[side];
+    const mobilisable = work.rooms[side].mobilisable;
+    const extra = side === 0 ? extraA : extraB;
+    for (let i = 0; i < model.units; i++) {
+      if (model.parentIndex[i] >= 0) continue;
+      const x = campaign.perNonVoter[i];
+      extra[i] += mobilisable[i] * (e1 - x * (e2 - x * (e3 - x * (e4 - x * (e5 - x * e6))))) + campaign.members[i] * k;
+    }
+  }
+  sums.fill(0);
+}
+
+/** The exact path: every bound applied territory by territory. */
+function exactShift(
+  model: SimulationModel,
+  work: ShiftWorkspace,
+  polynomialA: boolean,
+  polynomialB: boolean,
+  shift: Float64Array,
+  extraA: Float64Array,
+  extraB: Float64Array,
+  sources: Float64Array,
+): void {
+  const terms = work.terms;
+  const relayPerMemberA = terms[0], socialPerMemberA = terms[1], persuadeA = terms[2];
+  const relayPerMemberB = terms[3], socialPerMemberB = terms[4], persuadeB = terms[5];
+  const U = model.units;
+  const { pushA, pushB, coefficientA, coefficientB } = work;
+  const { baseA, baseB, marginPerVote, parentIndex } = model;
+  const campaignA = model.campaigns[0];
+  const campaignB = model.campaigns[1];
+  const a1 = coefficientA[0], a2 = coefficientA[1], a3 = coefficientA[2], a4 = coefficientA[3], a5 = coefficientA[4], a6 = coefficientA[5];
+  const b1 = coefficientB[0], b2 = coefficientB[1], b3 = coefficientB[2], b4 = coefficientB[3], b5 = coefficientB[4], b6 = coefficientB[5];
+  const indirectA = campaignA.indirectPerDirect;
+  const indirectB = campaignB.indirectPerDirect;
+  const netA = campaignA.likeMindedNet;
+  const netB = campaignB.likeMindedNet;
+  const { members: membersOfA, certain: certainA, nonVoters: nonVotersA, relayCap: relayCapA, perNonVoter: scaleA } = campaignA;
+  const { members: membersOfB, certain: certainB, nonVoters: nonVotersB, relayCap: relayCapB, perNonVoter: scaleB } = campaignB;
+  let turnoutSumA = 0, persuasionSumA = 0, relaySumA = 0, indirectSumA = 0;
+  let turnoutSumB = 0, persuasionSumB = 0, relaySumB = 0, indirectSumB = 0;
+  for (let i = 0; i < U; i++) {
+    if (parentIndex[i] >= 0) continue;
+    const membersA = membersOfA[i];
+    const membersB = membersOfB[i];
+    let gainA = 0;
+    let gainB = 0;
+    if (membersA > 0) {
+      let mob: number;
+      if (polynomialA) {
+        const x = scaleA[i];
+        mob = nonVotersA[i] * (x * (a1 - x * (a2 - x * (a3 - x * (a4 - x * (a5 - x * a6))))));
+      } else {
+        mob = mobilisedByProduct(campaignA, pushA, i);
+      }
+      if (mob < -certainA[i]) mob = -certainA[i];
+      const cap = relayCapA[i];
+      let relay = membersA * relayPerMemberA;
+      if (relay > cap) relay = cap;
+      else if (relay < -cap) relay = -cap;
+      let direct = membersA * socialPerMemberA;
+      if (direct > nonVotersA[i]) direct = nonVotersA[i];
+      else if (direct < -certainA[i]) direct = -certainA[i];
+      let indirect = indirectA * direct;
+      if (indirect > cap) indirect = cap;
+      else if (indirect < -cap) indirect = -cap;
+      let switched = membersA * persuadeA;
+      if (switched > baseB[i]) switched = baseB[i];
+      else if (switched < -baseA[i]) switched = -baseA[i];
+      const relayNet = netA * relay;
+      const indirectNet = netA * indirect;
+      gainA = mob + relayNet + indirectNet + 2 * switched;
+      turnoutSumA += mob;
+      persuasionSumA += 2 * switched;
+      relaySumA += relayNet;
+      indirectSumA += indirectNet;
+    }
+    if (membersB > 0) {
+      let mob: number;
+      if (polynomialB) {
+        const x = scaleB[i];
+        mob = nonVotersB[i] * (x * (b1 - x * (b2 - x * (b3 - x * (b4 - x * (b5 - x * b6))))));
+      } else {
+        mob = mobilisedByProduct(campaignB, pushB, i);
+      }
+      if (mob < -certainB[i]) mob = -certainB[i];
+      const cap = relayCapB[i];
+      let relay = membersB * relayPerMemberB;
+      if (relay > cap) relay = cap;
+      else if (relay < -cap) relay = -cap;
+      let direct = membersB * socialPerMemberB;
+      if (direct > nonVotersB[i]) direct = nonVotersB[i];
+      else if (direct < -certainB[i]) direct = -certainB[i];
+      let indirect = indirectB * direct;
+      if (indirect > cap) indirect = cap;
+      else if (indirect < -cap) indirect = -cap;
+      let switched = membersB * persuadeB;
+      if (switched > baseA[i]) switched = baseA[i];
+      else if (switched < -baseB[i]) switched = -baseB[i];
+      const relayNet = netB * relay;
+      const indirectNet = netB * indirect;
+      gainB = mob + relayNet + indirectNet + 2 * switched;
+      turnoutSumB += mob;
+      persuasionSumB += 2 * switched;
+      relaySumB += relayNet;
+      indirectSumB += indirectNet;
+    }
+    shift[i] = (gainA - gainB) * marginPerVote[i];
+    extraA[i] += gainA;
+    extraB[i] += gainB;
+  }
+  sources[0] += turnoutSumA;
+  sources[1] += persuasionSumA;
+  sources[2] += relaySumA;
+  sources[3] += indirectSumA;
+  sources[SOURCE_COUNT] += turnoutSumB;
+  sources[SOURCE_COUNT + 1] += persuasionSumB;
+  sources[SOURCE_COUNT + 2] += relaySumB;
+  sources[SOURCE_COUNT + 3] += indirectSumB;
+  const children = model.childUnits;
+  for (let k = 0; k < children.length; k++) shift[children[k]] = shift[parentIndex[children[k]]];
+}

@@ -1,0 +1,122 @@
+/**
+ * The tipping unit of one simulated election: the unit where the winner's cumulative weight, units
+ * taken from the winner's safest, reaches the threshold. Two algorithms: a one-pass scan for weighted
+ * rules (electoral votes, seats) and a weighted quickselect for national-vote rules.
+ */
+
+/**
+ * Tipping unit of a draw under a weighted rule, in one pass. With the winner's units ordered from the
+ * closest (smallest winning margin) up, cumulative weights c_1, c_2, …, and surplus S = winner's weight −
+ * threshold, the tipping unit is the first u_k with c_k > S: the units at least as safe as u_k still
+ * reach the threshold (W − c_{k−1} >= threshold) and those safer than it do not. The scan keeps the
+ * shortest run of closest units whose weight exceeds S in a small sorted buffer and returns its last.
+ * Scanning the candidates closest first (by baseline margin) lets safe units be skipped with one
+ * comparison once the buffer holds more than S.
+ *
+ * @param candidates Units that carry weight.
+ * @param margin A's margins, pp: this draw's margin of unit u at `at + u`.
+ * @param at Offset of this draw's margins in `margin`.
+ * @param winner 1 when A won the draw, −1 when B did.
+ * @param weight Weight per unit (electoral votes, seats).
+ * @param surplus Winner's weight − threshold (>= 0).
+ * @param units Scratch buffer of at least units + 1 entries.
+ * @param keys Scratch buffer of the same length.
+ * @returns Index of the tipping unit.
+ * @example
+ * // margins [5, 1, −2], weights [3, 3, 3], threshold 5: A wins 6, surplus 1, the closest A unit tips.
+ * tippingUnitBySurplus(Int32Array.of(0, 1, 2), Float64Array.of(5, 1, -2), 0, 1, Float64Array.of(3, 3, 3), 1, new Int32Array(4), new Float64Array(4)) // => 1
+ */
+export function tippingUnitBySurplus(
+  candidates: Int32Array,
+  margin: Float64Array,
+  at: number,
+  winner: number,
+  weight: Float64Array,
+  surplus: number,
+  units: Int32Array,
+  keys: Float64Array,
+): number {
+  let size = 0;
+  let total = 0;
+  for (let c = 0; c < candidates.length; c++) {
+    const u = candidates[c];
+    const key = winner * margin[at + u];
+    if (!(key > 0)) continue;
+    if (size > 0 && total > surplus && key >= keys[size - 1]) continue;
+    let j = size;
+    while (j > 0 && keys[j - 1] > key) {
+      keys[j] = keys[j - 1];
+      units[j] = units[j - 1];
+      j--;
+    }
+    keys[j] = key;
+    units[j] = u;
+    size++;
+    total += weight[u];
+    while (size > 1 && total - weight[units[size - 1]] > surplus) {
+      size--;
+      total -= weight[units[size]];
+    }
+  }
+  return units[size - 1];
+}
+
+/**
+ * Tipping unit of a draw by weighted quickselect: with key = the winner's margin (A's margin, or minus it
+ * when B wins), the unit whose key is such that units with a larger key weigh less than the threshold
+ * and, with it, reach it. Three-way partitions around a middle pivot; equal keys are taken in array
+ * order. `order` is scratch space holding the candidate units and is permuted.
+ *
+ * @param order Candidate units (permuted in place).
+ * @param margin A's margins, pp: this draw's margin of unit u at `at + u`.
+ * @param at Offset of this draw's margins in `margin`.
+ * @param winner 1 when A won the draw, −1 when B did.
+ * @param weight Weight each unit contributes (two-party votes for national-vote rules).
+ * @param threshold Cumulative weight that tips the race.
+ * @param strict Whether the threshold must be exceeded (>) rather than reached (>=).
+ * @returns Index of the tipping unit.
+ * @example
+ * tippingUnitBySelect(Int32Array.of(0, 1, 2), Float64Array.of(5, 1, -2), 0, 1, Float64Array.of(10, 10, 10), 15, true) // => 1
+ */
+export function tippingUnitBySelect(order: Int32Array, margin: Float64Array, at: number, winner: number, weight: Float64Array, threshold: number, strict: boolean): number {
+  let lo = 0;
+  let hi = order.length - 1;
+  let need = threshold;
+  while (lo < hi) {
+    const pivot = winner * margin[at + order[(lo + hi) >> 1]];
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = order[i];
+      const key = winner * margin[at + v];
+      if (key > pivot) {
+        order[i] = order[lt];
+        order[lt] = v;
+        lt++;
+        i++;
+      } else if (key < pivot) {
+        order[i] = order[gt];
+        order[gt] = v;
+        gt--;
+      } else {
+        i++;
+      }
+    }
+    let above = 0;
+    for (let k = lo; k < lt; k++) above += weight[order[k]];
+    if (strict ? above > need : above >= need) {
+      hi = lt - 1;
+      continue;
+    }
+    let cumulative = above;
+    for (let k = lt; k <= gt; k++) {
+      cumulative += weight[order[k]];
+      if (strict ? cumulative > need : cumulative >= need) return order[k];
+    }
+    need -= cumulative;
+    lo = gt + 1;
+  }
+  return order[Math.min(lo, order.length - 1)];
+}
+
