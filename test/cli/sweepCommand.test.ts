@@ -79,6 +79,8 @@ test('sweep merge refuses shards of another sweep, naming both files, and shards
   assert.match(await tamper((d) => (d.points[0].summary.pWin.D = 0.5)), /: digest must be the digest of the points/);
   assert.match(await tamper((d) => (d.scenario.name = 'another')), /: fingerprint must be the fingerprint of the shard's own scenario/);
   assert.match(await tamper((d) => (d.points[0].value = 1)), /: points\.0\.value must be 2666666\.6666666665 \(point 1 of the range\), got 1/);
+});
+
 test('sweep pairs consecutive points: each change is the paired difference of P(win) with its standard error', async () => {
   const r = await runMain([...base, '--json']);
   assert.equal(r.code, 0, r.stderr);
