@@ -35,7 +35,7 @@ test('results --file in text mode says which column was read as what', async () 
   assert.match(r.stdout, /\n {2}Voix_candidat_MACRON +votes of side MACRON \(ours\)\n/);
   assert.match(r.stdout, /\n {2}Inscrits +registered voters \(eligible\)\n/);
   assert.match(r.stdout, /\nFR, round 2: MACRON vs LE PEN\n/);
-  assert.match(r.stdout, /Popular vote: MACRON 18,768,639 \(58\.5%\), LE PEN 13,288,686 \(41\.5%\)/);
+  assert.match(r.stdout, /Popular vote, share of valid votes cast \(32,057,325\): MACRON 18,768,639 \(58\.5%\), LE PEN 13,288,686 \(41\.5%\)/);
 });
 
 test('results --file with a bad file exits 2 with file, line, column, expected and found, and prints nothing on stdout', async () => {
