@@ -173,7 +173,7 @@ async function handlersInstalled(child: ReturnType<typeof spawnCli>): Promise<bo
 }
 
 test('bench stops on Ctrl-C: exit 130', PROCESS_TEST, async () => {
-  const child = spawnCli(['bench', '--sims', '100000000']);
+  const child = spawnCli(['bench', '--sims', '30000000']);
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
