@@ -42,7 +42,7 @@ export function formatOverview(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "Run 'campaign-lab <command> --help' for a command's arguments and options.",
-    'Exit codes: 0 ok, 1 runtime failure, 2 bad input, 130 interrupted.',
+    'Exit codes: 0 ok, 1 runtime failure (or output that could not be written), 2 bad input, 130 interrupted (Ctrl-C), 143 SIGTERM, 129 SIGHUP.',
     '',
   ].join('\n');
 }
