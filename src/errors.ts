@@ -40,13 +40,17 @@ export class InputError extends Error {
 /**
  * Renders a value short for an error message: strings quoted, long values cut. For values the
  * program or its own data files produced; a value read from a user's file goes through
- * {@link describeCell} instead.
+ * {@link describeCell} instead. Even here, a string holding an `@` or shaped like a phone number (or a
+ * joined row holding one) is described, not shown.
  *
  * @example
  * describeValue(NaN) // => 'NaN'
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // Defence in depth for a reader that should have used describeCell: an e-mail address, a phone
+  // number, or a joined row holding one is described, never shown.
+  if (typeof value === 'string' && looksPersonal(value)) return describeHidden(value);
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (typeof value === 'bigint') return String(value);
   let text: string;
@@ -88,6 +92,11 @@ export function isShownCell(text: string): boolean {
   // A house number then words: a street address.
   if (/^\d+[a-z]?,?\s+\p{L}/iu.test(t)) return false;
   return NAME_SHAPE.test(t);
+}
+
+/** An e-mail address or phone number, alone or inside a joined row (`Ada,ada@example.org,FL`). */
+function looksPersonal(text: string): boolean {
+  return text.includes('@') || PHONE_SHAPE.test(text.trim()) || (/[,;\t]/.test(text) && /\+?\d[\d ().-]{7,}\d/.test(text));
 }
 
 /** `a 34-character value`, `an empty value`: a description that shows nothing of the text. */

@@ -42,7 +42,7 @@ export function formatOverview(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "Run 'campaign-lab <command> --help' for a command's arguments and options.",
-    'Exit codes: 0 ok, 1 runtime failure, 2 bad input, 130 interrupted.',
+    'Exit codes: 0 ok, 1 runtime failure (or output that could not be written), 2 bad input, 130 interrupted (Ctrl-C), 143 SIGTERM, 129 SIGHUP.',
     '',
   ].join('\n');
 }
@@ -105,11 +105,37 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       return EXIT_OK;
     }
     const args = parseArguments(found.rest, found.command.spec);
-    const code = await found.command.run(args, context);
+    const code = await untilAborted(found.command.run(args, context), context.signal);
     return code ?? EXIT_OK;
   } catch (error) {
     return reportError(error, context);
   }
+}
+
+/**
+ * Settles with `work`, or rejects as soon as `signal` aborts: every command stops on Ctrl-C, even one
+ * busy in worker threads that do not watch the signal (bench). Temporary files are removed by the
+ * process handlers; the abandoned work's own outcome is ignored.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Prints an error the way its kind deserves and returns the exit code. */
@@ -153,6 +179,8 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
   removeHandlers();
   removePendingTemporaries();
   process.exitCode = controller.signal.aborted && code !== EXIT_BAD_INPUT ? EXIT_INTERRUPTED : code;
+  // Interrupted: end now, not when abandoned work (worker threads) would have finished.
+  if (controller.signal.aborted) process.exit();
 }
 
 /**

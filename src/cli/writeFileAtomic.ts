@@ -276,7 +276,7 @@ function sha256(data: string | Uint8Array): string {
  * @example
  * await inspectOutputFolder('out') // => { state: 'ours' } after `campaign-lab run … --out out`
  */
-export async function inspectOutputFolder(dir: string): Promise<{ state: 'missing' | 'empty' | 'ours' } | { state: 'foreign'; others: string[] } | { state: 'file' }> {
+export async function inspectOutputFolder(dir: string): Promise<{ state: 'missing' | 'empty' | 'ours' } | { state: 'foreign'; others: string[] } | { state: 'file' | 'link' }> {
   let info;
   try {
     info = await lstat(dir);
@@ -284,6 +284,7 @@ export async function inspectOutputFolder(dir: string): Promise<{ state: 'missin
     if ((error as { code?: string }).code === 'ENOENT') return { state: 'missing' };
     throw error;
   }
+  if (info.isSymbolicLink()) return { state: 'link' };
   if (!info.isDirectory()) return { state: 'file' };
   const names = await readdir(dir);
   if (names.length === 0) return { state: 'empty' };
@@ -335,6 +336,8 @@ export async function checkOutputFolder(dir: string, shown: string): Promise<voi
     throw outputPathError(error, at, FOLDER_EXPECTED);
   }
   if (found.state === 'file') throw new InputError({ at, expected: FOLDER_EXPECTED, found: 'an existing file' });
+  // The folder is replaced whole: a link would be replaced by a folder, not followed.
+  if (found.state === 'link') throw new InputError({ at, expected: FOLDER_EXPECTED, found: 'a symbolic link', hint: 'give the folder it points to' });
   if (found.state === 'foreign') {
     const first = found.others.slice(0, 3).map((n) => describeCell(n));
     let legacy = false;
@@ -446,7 +449,7 @@ async function swapIn(staging: string, dir: string, shown: string): Promise<void
     }
     // `dir` holds files: another output (ours, or the user's since the check).
     const found = await inspectOutputFolder(dir);
-    if (found.state === 'file' || found.state === 'foreign') {
+    if (found.state === 'file' || found.state === 'link' || found.state === 'foreign') {
       await checkOutputFolder(dir, shown);
       throw new InputError({ at: `--out ${shown}`, expected: FOLDER_EXPECTED, found: 'something else' });
     }

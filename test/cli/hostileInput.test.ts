@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -173,7 +173,7 @@ async function handlersInstalled(child: ReturnType<typeof spawnCli>): Promise<bo
 }
 
 test('bench stops on Ctrl-C: exit 130', PROCESS_TEST, async () => {
-  const child = spawnCli(['bench', '--sims', '100000000']);
+  const child = spawnCli(['bench', '--sims', '30000000']);
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -232,4 +232,9 @@ test('run --out an existing file or a folder of the user\'s files: exit 2 before
   assert.equal(t.code, 2);
   assert.match(t.stderr, /got a folder holding 2 files campaign-lab did not write/);
   assert.equal(readFileSync(join(mine, 'thesis.docx'), 'utf8'), 'chapter 1');
+  // A link to a folder would be replaced by the new folder, not followed: refused.
+  symlinkSync(mine, join(dir, 'link-to-mine'));
+  const link = await runMain(['run', FLORIDA, '--sims', '100', '--out', join(dir, 'link-to-mine')]);
+  assert.equal(link.code, 2);
+  assert.match(link.stderr, /got a symbolic link \(give the folder it points to\)/);
 });

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from './cliHarness.js';
-import { describeCell, describeColumns, isShownCell } from '../../src/errors.js';
+import { describeCell, describeColumns, describeValue, isShownCell } from '../../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-privacy-errors-'));
 
@@ -108,4 +108,13 @@ test('describeCell shows column names, territories and numbers, and describes an
   assert.equal(describeColumns(['name', 'email', 'state']), 'columns "name", "email", "state"');
   assert.match(describeColumns(['Ada', 'FL'], (c) => c === 'FL'), /looks like data or a title/);
   assert.equal(describeColumns(Array.from({ length: 10000 }, (_, i) => `c${i}`)).length < 200, true);
+});
+
+test('describeValue, meant for the program\'s own values, still hides e-mails, phones and rows holding them', () => {
+  assert.equal(describeValue('campaigns.D.listSize=0:10000000:11'), '"campaigns.D.listSize=0:10000000:11"');
+  assert.equal(describeValue('2016,2020'), '"2016,2020"');
+  for (const row of [PEOPLE[0].email, PEOPLE[0].phone, csvRows[0], `${PEOPLE[2].name},${PEOPLE[2].phone},MI`]) {
+    assertNoSecret(describeValue(row), `describeValue(${row})`);
+    assert.match(describeValue(row), /-character value/);
+  }
 });
