@@ -13,6 +13,7 @@ import { winProbabilityByListSize } from '../charts/winProbabilityByListSize.js'
 import type { ListSizePoint } from '../charts/winProbabilityByListSize.js';
 import { baselineMarginPp } from './territoriesCsv.js';
 import { formatShare } from './formatNumber.js';
+import { listSizeTitle } from './briefingHeadline.js';
 
 /** One chart of the report: file stem, title and Vega-Lite spec. */
 export interface ReportChart {
@@ -115,15 +116,24 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
   if (summary.scenario.country === 'us') charts.push({ name: 'win-probability-map', title: title4, spec: usTileMap(mapInput, options(title4)) });
   else if (summary.scenario.country === 'fr') charts.push({ name: 'win-probability-map', title: title4, spec: franceTileMap(mapInput, options(title4)) });
   if (sweep && sweep.points.length >= 2) {
-    const title5 = `How ${sweep.side}'s chances move with the size of its list`;
-    charts.push({
-      name: 'win-probability-by-list-size',
-      title: title5,
-      spec: winProbabilityByListSize(
-        { side: sweep.side, measure: 'listSize', points: sweep.points, current: sweep.current, intervalLabel: '95% Monte Carlo interval' },
-        { ...options(title5), subtitle: `${subtitle}; ${sweep.simulations.toLocaleString('en-US')} draws per point, same seed` },
-      ),
-    });
+    const spec = listSizeChart(summary, sweep);
+    charts.push({ name: 'win-probability-by-list-size', title: listSizeTitle(sweep), spec });
   }
   return charts;
+}
+
+/**
+ * The list-size chart of a report: P(win) of our side against its list size, titled with the finding,
+ * today's list marked. `liveDataset` names an empty dataset drawn as the "setting" marker, which the
+ * briefing page's live engine fills with the latest `{value, pWin}`.
+ *
+ * @example
+ * listSizeChart(summary, sweep).title.text // => "D's chances barely move with its list: 35.3% with none, 36.2% at 18 M"
+ */
+export function listSizeChart(summary: RunSummary, sweep: ListSizeSweep, options: { liveDataset?: string } = {}): TopLevelSpec {
+  const subtitle = `${summary.name}: ${summary.scenario.country.toUpperCase()} ${summary.scenario.year}; ${sweep.simulations.toLocaleString('en-US')} simulated elections per point, same seed; today's list ${sweep.current.toLocaleString('en-US')}`;
+  return winProbabilityByListSize(
+    { side: sweep.side, measure: 'listSize', points: sweep.points, current: sweep.current, intervalLabel: '95% Monte Carlo interval', ...(options.liveDataset ? { liveDataset: options.liveDataset } : {}) },
+    { title: listSizeTitle(sweep), subtitle, sources: reportSources(summary) },
+  );
 }

@@ -11,8 +11,11 @@ import { listSizeSweep } from '../listSizeSweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { summarizeRun } from '../../sim/summarizeRun.js';
 
-/** Draws per point of the briefing's list-size sweep (at most; fewer when the run itself is smaller). */
-export const SWEEP_SIMULATIONS = 20_000;
+/**
+ * Draws per point of the briefing's list-size sweep, at most: up to this the sweep runs the scenario's
+ * own number, so its point at today's list is the run itself, figure for figure.
+ */
+export const SWEEP_SIMULATIONS = 200_000;
 
 /**
  * Options shared by `run` and `sweep` that change the scenario.
@@ -90,7 +93,9 @@ export const runCommand: Command = {
       }
       // Rendering (vega, resvg) loads only when a report is asked for: other commands start faster.
       const { writeReport } = await import('../writeReport.js');
-      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep }, context.signal);
+      const { loadParameters } = await import('../../data/loadParameters.js');
+      const live = { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters(), ...(prepared.history ? { history: prepared.history } : {}) };
+      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live }, context.signal);
     }
     if (args.options.json) printJson(context.stdout, summary);
     else context.stdout.write(formatRunSummary(summary) + (out ? `Report written to ${out}/ (briefing.html, summary.json, territories.csv, charts)\n` : ''));
