@@ -173,8 +173,11 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
     // beside the tipping box, on the side with more room, never across its border; it stays on the
     // side of the zero line that is empty there (the winner's bars are on the other side).
     const tipPrefix = `${words.tip}${tip.name} (${tip.margin >= 0 ? a : b} +`;
-    const right = (tip.start + tip.end) / 2 <= total / 2;
-    const y = tip.margin >= 0 ? -clamp * 0.88 : clamp * 0.88;
+    // Units run from A's largest margin to B's: the top right and the bottom left of the plot are free.
+    // A tip that B carries is labelled top right of its box, one that A carries bottom left (above the
+    // note on cut bars, which takes the bottom-left corner).
+    const right = tip.margin < 0;
+    const y = right ? clamp * 0.88 : -clamp * 0.72;
     layers.push({
       data: { values: [{ at: right ? tip.end : tip.start, y, prefix: tipPrefix, size: Math.abs(tip.margin) }] },
       transform: [{ calculate: "datum.prefix + format(datum.size, '.1f') + ')'", as: 'text' }],

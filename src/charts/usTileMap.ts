@@ -81,8 +81,8 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
     ...r,
     value: values.get(r.id) ?? null,
     cx: (r.x + r.x2) / 2,
-    codeY: r.district ? (r.y + r.y2) / 2 : r.y + (r.y2 - r.y) * (values.has(r.id) ? 0.36 : 0.5),
-    valueY: r.y + (r.y2 - r.y) * 0.74,
+    codeY: r.inset ? r.y + (r.y2 - r.y) * 0.32 : r.district ? (r.y + r.y2) / 2 : r.y + (r.y2 - r.y) * (values.has(r.id) ? 0.36 : 0.5),
+    valueY: r.y + (r.y2 - r.y) * (r.inset ? 0.74 : 0.74),
     code: r.inset ? r.id : r.district ? r.id.slice(3) : r.id,
   }));
   const x = { field: 'x', type: 'quantitative', scale: { domain: [0, 12] }, axis: null };
@@ -119,12 +119,12 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
         },
       },
       {
-        transform: [{ filter: 'datum.inset' }, { calculate: "datum.code + ' ' + datum.label", as: 'insetText' }],
-        mark: { type: 'text', fontWeight: 'bold', baseline: 'middle', fontSize: 10.5 },
+        transform: [{ filter: 'datum.inset' }],
+        mark: { type: 'text', fontWeight: 'bold', baseline: 'middle', fontSize: 10 },
         encoding: {
           x: { field: 'cx', type: 'quantitative' },
           y: { field: 'codeY', type: 'quantitative' },
-          text: { field: 'insetText' },
+          text: { field: 'code' },
           color: { field: 'textColour', type: 'nominal', scale: null },
           tooltip,
         },
@@ -151,7 +151,7 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
         },
       },
       {
-        transform: [{ filter: '!datum.district' }],
+        transform: [{ filter: '!datum.district || datum.inset' }],
         mark: { type: 'text', fontSize: 11, baseline: 'middle' },
         encoding: {
           x: { field: 'cx', type: 'quantitative' },

@@ -240,6 +240,7 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
         step: 0.01,
         value: resolved.coverage,
         format: 'share',
+        secondary: true,
       });
     }
   }
@@ -285,7 +286,8 @@ export function renderBriefing(input: BriefingReportInput): string {
   return briefingPage({
     title: briefingHeadline(summary, sweep, locale),
     kicker: `${summary.name} · ${s.country.toUpperCase()} ${s.year}${s.round ? ` round ${s.round}` : ''} · ${summary.rule.replace(/-/g, ' ')}`,
-    subtitle: `${capitalise(baselineWords(s, locale))}; ${formatCount(summary.simulations)} simulated elections, seed ${summary.seed}.${s.description ? ` ${s.description}` : ''}`,
+    subtitle: `${capitalise(baselineWords(s, locale))}; ${formatCount(summary.simulations)} simulated elections, seed ${summary.seed}.`,
+    ...(s.description ? { description: s.description } : {}),
     locale,
     headline: liveInputs && controls.length > 0 ? [] : figures.map((f) => ({ label: f.label, value: f.value, ...(f.note ? { note: f.note } : {}) })),
     charts: pageCharts,
@@ -299,6 +301,7 @@ export function renderBriefing(input: BriefingReportInput): string {
             figures,
             sides: [a, b] as [string, string],
             threshold: summary.threshold,
+            secondaryLabel: 'Channels: share of the list each campaign targets',
             note: `Each change re-runs ${formatCount(simulationsLive)} simulated elections in this page, seed ${summary.seed}, with the project's own engine: the figures are exactly those of \`${command}\`${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}. Votes added by the campaigns: ${a} ${formatCount(summary.expectedExtraVotes[a])}, ${b} ${formatCount(summary.expectedExtraVotes[b])} on average.`,
           },
           ...(markerChart >= 0 && sweep ? { liveMarkers: [{ chart: markerChart, dataset: 'setting', control: `campaigns.${sweep.side}.listSize` }] } : {}),

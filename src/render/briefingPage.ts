@@ -79,6 +79,8 @@ export interface BriefingControl {
   value: number;
   /** How values are shown: whole people, a share 0–1 as %, or pp toward the first side. */
   format: 'count' | 'share' | 'pp';
+  /** Shown under a fold (`<details>`) with the other secondary controls. Default false. */
+  secondary?: boolean;
 }
 
 /** A figure card the live engine keeps up to date. */
@@ -105,6 +107,8 @@ export interface BriefingLive {
   threshold: number;
   /** A sentence under the controls: what a change re-runs and which command gives the same figures. */
   note: string;
+  /** Summary line of the fold holding the secondary controls (`Channels: share of the list targeted`). */
+  secondaryLabel?: string;
 }
 
 /** A chart slot that shows the live setting on top of a precomputed chart (a named dataset of the spec). */
@@ -124,6 +128,8 @@ export interface BriefingInput {
   /** A line above the title: what was run (scenario name, country and year). */
   kicker?: string;
   subtitle?: string;
+  /** A paragraph under the subtitle (the scenario's own description). */
+  description?: string;
   /** Language of the page's own words and number formats. Default `en`. */
   locale?: 'en' | 'fr';
   headline: HeadlineFigure[];
@@ -152,8 +158,8 @@ const CONFIDENCE_WORDS: Record<'en' | 'fr', Record<string, string>> = {
 };
 
 const WORDS = {
-  en: { headline: 'Headline figures', charts: 'Charts', assumptions: 'Assumptions', key: 'Parameter', value: 'Value', source: 'Source', sources: 'Sources', sweep: 'Explore', live: 'Try it: move a control, the page re-runs the simulation', running: 'Re-running', done: 'Up to date', failed: 'This setting could not be run', reset: 'Back to the scenario', offline: 'This page works offline: every chart and figure is embedded.' },
-  fr: { headline: 'Chiffres clés', charts: 'Graphiques', assumptions: 'Hypothèses', key: 'Paramètre', value: 'Valeur', source: 'Source', sources: 'Sources', sweep: 'Explorer', live: 'À vous : déplacez un curseur, la page relance la simulation', running: 'Simulation en cours', done: 'À jour', failed: "Ce réglage n'a pas pu être simulé", reset: 'Revenir au scénario', offline: 'Cette page fonctionne hors ligne : graphiques et chiffres sont intégrés.' },
+  en: { headline: 'Headline figures', charts: 'Charts', assumptions: 'Assumptions', key: 'Parameter', value: 'Value', source: 'Source', sources: 'Sources', sweep: 'Explore', live: 'Try it: move a control, the page re-runs the simulation', running: 'Re-running', done: 'Up to date', failed: 'This setting could not be run', reset: 'Back to the scenario', more: 'More controls', offline: 'This page works offline: every chart and figure is embedded.' },
+  fr: { headline: 'Chiffres clés', charts: 'Graphiques', assumptions: 'Hypothèses', key: 'Paramètre', value: 'Valeur', source: 'Source', sources: 'Sources', sweep: 'Explorer', live: 'À vous : déplacez un curseur, la page relance la simulation', running: 'Simulation en cours', done: 'À jour', failed: "Ce réglage n'a pas pu être simulé", reset: 'Revenir au scénario', more: 'Autres réglages', offline: 'Cette page fonctionne hors ligne : graphiques et chiffres sont intégrés.' },
 };
 
 function formatValue(value: string | number, locale: 'en' | 'fr'): string {
@@ -256,20 +262,18 @@ ${input.assumptions
 <ol class="sources">${[...sourceNumbers].map(([text, n]) => `<li id="source-${n}">${htmlEscape(text)}</li>`).join('\n')}</ol></section>`
     : '';
   const live = input.live;
+  const controlHtml = (c: BriefingControl, i: number) => `<label class="control"><span class="control-label">${htmlEscape(c.label)}</span>
+<input type="range" id="control-${i}" data-control="${htmlEscape(c.key)}" data-format="${c.format}" data-initial="${c.value}" min="${c.min}" max="${c.max}" step="${c.step}" value="${c.value}">
+<output for="control-${i}" id="control-${i}-value">${htmlEscape(formatControl(c.value, c.format, locale))}</output></label>`;
   const liveHtml = live
     ? `<section class="live" aria-labelledby="live-title">
 <h2 id="live-title">${htmlEscape(words.live)}</h2>
-<div class="controls">${live.controls
-        .map(
-          (c, i) => `<label class="control"><span class="control-label">${htmlEscape(c.label)}</span>
-<input type="range" id="control-${i}" data-control="${htmlEscape(c.key)}" data-format="${c.format}" data-initial="${c.value}" min="${c.min}" max="${c.max}" step="${c.step}" value="${c.value}">
-<output for="control-${i}" id="control-${i}-value">${htmlEscape(formatControl(c.value, c.format, locale))}</output></label>`,
-        )
-        .join('\n')}</div>
 <div class="figures" id="live-figures">${live.figures
         .map((f) => `<div class="figure-card"><div class="figure-value" data-figure="${f.figure}">${htmlEscape(f.value)}</div><div class="figure-label">${htmlEscape(f.label)}</div>${f.note ? `<div class="figure-note" data-figure-note="${f.figure}">${htmlEscape(f.note)}</div>` : ''}</div>`)
         .join('\n')}</div>
 <div class="live-status"><progress id="live-progress" max="1" value="1"></progress> <span id="live-state" role="status">${htmlEscape(words.done)}</span> <button type="button" id="live-reset">${htmlEscape(words.reset)}</button></div>
+<div class="controls">${live.controls.map((c, i) => (c.secondary ? '' : controlHtml(c, i))).join('\n')}</div>
+${live.controls.some((c) => c.secondary) ? `<details class="more-controls"><summary>${htmlEscape(live.secondaryLabel ?? words.more)}</summary><div class="controls">${live.controls.map((c, i) => (c.secondary ? controlHtml(c, i) : '')).join('\n')}</div></details>` : ''}
 <p class="live-note">${htmlEscape(live.note)}</p>
 </section>`
     : '';
@@ -313,7 +317,10 @@ ${input.assumptions
   .control { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: 2px 12px; font-size: 16px; }
   .control input { grid-column: 1 / span 2; width: 100%; height: 26px; margin: 0; }
   .control output { font-weight: bold; grid-row: 1; grid-column: 2; }
-  .live-status { display: flex; align-items: center; gap: 12px; font-size: 15px; color: #444; flex-wrap: wrap; }
+  .more-controls { margin: 8px 0 12px; font-size: 16px; }
+  .more-controls summary { cursor: pointer; margin-bottom: 10px; }
+  .description { font-size: 15px; color: #555; margin: -8px 0 18px; }
+  .live-status { margin: 4px 0 16px; display: flex; align-items: center; gap: 12px; font-size: 15px; color: #444; flex-wrap: wrap; }
   #live-progress { width: 160px; }
   .live[data-state="running"] [data-figure] { color: #777; }
   .live[data-state="error"] #live-state { color: #b00020; font-weight: bold; }
@@ -330,7 +337,7 @@ ${input.assumptions
 </style>
 </head>
 <body>
-<header>${input.kicker ? `<p class="kicker">${htmlEscape(input.kicker)}</p>` : ''}<h1>${htmlEscape(input.title)}</h1>${input.subtitle ? `<p>${htmlEscape(input.subtitle)}</p>` : ''}</header>
+<header>${input.kicker ? `<p class="kicker">${htmlEscape(input.kicker)}</p>` : ''}<h1>${htmlEscape(input.title)}</h1>${input.subtitle ? `<p>${htmlEscape(input.subtitle)}</p>` : ''}${input.description ? `<p class="description">${htmlEscape(input.description)}</p>` : ''}</header>
 ${input.headline.length ? `<section aria-label="${htmlEscape(words.headline)}"><div class="figures" id="headline">${figuresHtml(input.headline, locale)}</div></section>` : ''}
 ${liveHtml}
 ${sweepHtml}
