@@ -1,43 +1,31 @@
 /**
- * campaign-lab public API: one curated list of re-exports, grouped by topic.
- * Notebooks and the command line use only what is exported here.
+ * campaign-lab public API: one curated list of re-exports, grouped by topic — what notebooks, scripts
+ * and the README examples use. Kernel internals (block streams, accumulators, random-number helpers),
+ * text parsers behind the loaders and the command line's own helpers stay unexported: import them from
+ * their module when working on the project itself.
  */
 
 // Errors
-export { InputError, formatInputError, describeValue } from './errors.js';
+export { InputError, formatInputError } from './errors.js';
+export type { InputErrorDetails } from './errors.js';
 
 // Domain types
 export type { Country, Side, RuleName, ResultUnit, ElectionResults, Prior, ChannelName, Confidence, Citation } from './model/types.js';
 export { CHANNEL_NAMES } from './model/types.js';
 
-// Data
-export type { Parameters, ChannelParameters, CitedPrior, CitedValue, Salience, TurnoutEffectPriors, PersuasionPriors, UncertaintyDefaults } from './data/parameters.js';
-export { parseParameters } from './data/parameters.js';
-export { loadParameters } from './data/loadParameters.js';
-export { parseJsonText } from './data/parseJsonText.js';
-export { defaultDataDirectory } from './data/dataDirectory.js';
-export type { DataDirectoryOptions } from './data/dataDirectory.js';
+// Data: results, parameters and documented facts, with their citations
 export { loadResults, availableYears } from './data/loadResults.js';
 export type { LoadResultsOptions, ResultsCountry } from './data/loadResults.js';
-export { parseUsResults, usResultYears } from './data/usResults.js';
-export type { LoadedResults, UsResultsTexts } from './data/usResults.js';
-export { parseFrenchResults, frenchResultYears } from './data/frenchResults.js';
-export type { FrenchResults, FrenchResultUnit, FrenchResultsTexts } from './data/frenchResults.js';
+export { loadParameters } from './data/loadParameters.js';
+export type { Parameters, ChannelParameters, CitedPrior, CitedValue, Salience, TurnoutEffectPriors, PersuasionPriors, UncertaintyDefaults } from './data/parameters.js';
 export { loadTurnout } from './data/loadTurnout.js';
-export { parseTurnout } from './data/turnout.js';
 export type { Turnout, TurnoutRow } from './data/turnout.js';
 export { loadCampaignLists, loadPrimaries, loadLegalLimits } from './data/loadFacts.js';
-export { parseCampaignLists } from './data/campaignLists.js';
 export type { CampaignLists, CampaignListFact, CampaignListKind } from './data/campaignLists.js';
-export { parsePrimaries } from './data/primaries.js';
 export type { Primary, PrimaryRound } from './data/primaries.js';
-export { parseLegalLimits } from './data/legalLimits.js';
 export type { LegalLimits, SpendingCap, Reimbursement, DeclaredSpending, DonationCap, AdvertisingBlackout, ConsentRule } from './data/legalLimits.js';
-export { parseCsvText } from './data/parseCsvText.js';
-export type { CsvTable, CsvRecord } from './data/parseCsvText.js';
-export type { DataText } from './data/dataText.js';
 
-// Model and scenarios
+// Scenarios: files, validation, resolution with cited defaults
 export type {
   Scenario,
   CampaignSpec,
@@ -58,84 +46,59 @@ export type {
   ResolvedChannel,
   ResolvedUncertainty,
 } from './scenario/types.js';
-export { resolveScenario, scenarioRound, type ResolveInputs } from './scenario/resolveScenario.js';
+export { loadScenario, parseScenarioText, type ScenarioLoadOptions } from './scenario/loadScenario.js';
+export { validateScenario } from './scenario/validateScenario.js';
+export { resolveScenario, type ResolveInputs } from './scenario/resolveScenario.js';
 export { setPath } from './scenario/setPath.js';
-export { CONVENTION_CITATIONS } from './scenario/defaults.js';
-export { loadScenario, parseScenarioText, readTextFile, type ScenarioLoadOptions } from './scenario/loadScenario.js';
-export { validateScenario, findSchemaProblems, describeSchema, type SchemaProblem } from './scenario/validateScenario.js';
 export { scenarioSchema } from './scenario/schema.js';
-export type { JsonSchema } from './scenario/schemaTypes.js';
-export { didYouMean, editDistance } from './scenario/didYouMean.js';
-export { ruleThresholds, unitWeight, type RuleThresholds } from './model/decisionRule.js';
-export { priorAtNormal, NORMAL_Q95 } from './model/priorDraw.js';
-export { campaignCoefficients, type CampaignCoefficients } from './model/campaignCoefficients.js';
-export { historicalCorrelation, type HistoricalCorrelation } from './model/historicalCorrelation.js';
 
 // Simulation
-export type { SimulationResult, KeptDraws } from './sim/types.js';
 export { prepareModel, type SimulationModel } from './sim/prepareModel.js';
-export {
-  simulate,
-  simulateBlocks,
-  finishResult,
-  mergeBlockTotals,
-  blockCount,
-  BLOCK_SIZE,
-  type SimulateOptions,
-  type KeepOptions,
-  type BlockTotals,
-  type KeptSlice,
-} from './sim/simulate.js';
-export { createBlockStream, blockSeedText, gammaVariate, unitStudentT, unitStudentTFromUniforms, zigguratNormal, type NormalStream } from './sim/normalStream.js';
+export { simulate, type SimulateOptions, type KeepOptions } from './sim/simulate.js';
+export type { SimulationResult, KeptDraws } from './sim/types.js';
 export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
-export { resultToJson } from './sim/resultToJson.js';
 export { VERSION } from './sim/version.js';
 export { simulateParallel, closeWorkerPool, type ParallelOptions } from './node/simulateParallel.js';
 export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepResult, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
-export { runBenchmark, benchmarkScenario, type BenchmarkResult } from './node/runBenchmark.js';
 
 // Analysis
 export { winProbability, estimate } from './analysis/winProbability.js';
 export type { WinProbabilitySummary, Estimate, WeightShare } from './analysis/winProbability.js';
-export { tippingPoint, tippingPointFromSortedMargins, tippingFrequencies, simulatedBias } from './analysis/tippingPoint.js';
-export type { TippingPoint, TippingPointOptions, SortedTippingPoint, TippingFrequency, SimulatedBias } from './analysis/tippingPoint.js';
+export { tippingPoint, tippingFrequencies, simulatedBias } from './analysis/tippingPoint.js';
+export type { TippingPoint, TippingPointOptions, TippingFrequency, SimulatedBias } from './analysis/tippingPoint.js';
 export { twoPartyMarginPp } from './analysis/twoPartyMarginPp.js';
 export { decisiveProbability } from './analysis/decisiveProbability.js';
 export type { DecisiveProbabilityOptions, DecisiveUnit } from './analysis/decisiveProbability.js';
-export { votesToFlip, flipCost, cheapestFlipSet } from './analysis/votesToFlip.js';
-export type { VotesToFlip, VotesToFlipOptions, FlipMode, FlipTarget, FlipCandidate } from './analysis/votesToFlip.js';
+export { votesToFlip } from './analysis/votesToFlip.js';
+export type { VotesToFlip, VotesToFlipOptions, FlipMode, FlipTarget } from './analysis/votesToFlip.js';
 export { pairedWinDifference } from './analysis/pairedWinDifference.js';
 export type { PairedDifference } from './analysis/pairedWinDifference.js';
-export { listMarginalValue, withExtraSupporters } from './analysis/listMarginalValue.js';
+export { listMarginalValue } from './analysis/listMarginalValue.js';
 export type { ListMarginalValue, ListMarginalValueOptions, ListMarginalValueRow, RunScenario } from './analysis/listMarginalValue.js';
 export { allocation, recruitmentLevers, channelLevers, applyPlan } from './analysis/allocation.js';
 export type { AllocationResult, AllocationOptions, AllocationLever, AllocationPlan, PlanEvaluation } from './analysis/allocation.js';
-export { sensitivity, scenarioAssumptions } from './analysis/sensitivity.js';
+export { sensitivity } from './analysis/sensitivity.js';
 export type { Sensitivity, SensitivityInput, SensitivityRow } from './analysis/sensitivity.js';
-export { backtest, scoreForecasts, calibrationTable, forecastScenario, DEFAULT_BACKTEST_GRID } from './analysis/backtest.js';
+export { backtest, forecastScenario, calibrationTable, DEFAULT_BACKTEST_GRID } from './analysis/backtest.js';
 export type { BacktestOptions, BacktestResult, BacktestPoint, Forecast, Scores, BacktestCalibrationBin, UncertaintyGrid, UncertaintyPoint, SimulateScenario } from './analysis/backtest.js';
 export { conditionalWin } from './analysis/conditionalWin.js';
 export type { ConditionalWin, ConditionalWinOptions } from './analysis/conditionalWin.js';
-export { analysisMessages } from './analysis/analysisMessages.js';
-export type { AnalysisWarning } from './analysis/analysisMessages.js';
 
-// Charts
-export { briefingConfig, frameChart, partyColour, sideColours, PARTY_COLOURS, COLOURBLIND_PARTY_COLOURS, NUMBER_LOCALES, CHART_FONT } from './charts/theme.js';
-export type { BriefingChartOptions, ChartLocale, PaletteName, NumberLocaleDefinition } from './charts/theme.js';
+// Charts: Vega-Lite spec builders and the briefing theme
+export { frameChart, partyColour, sideColours, PARTY_COLOURS, COLOURBLIND_PARTY_COLOURS } from './charts/theme.js';
+export type { BriefingChartOptions, ChartLocale, PaletteName } from './charts/theme.js';
 export { winProbabilityByListSize } from './charts/winProbabilityByListSize.js';
 export type { WinProbabilityByListSizeInput, ListSizePoint } from './charts/winProbabilityByListSize.js';
 export { weightDistribution } from './charts/weightDistribution.js';
 export type { WeightDistributionInput } from './charts/weightDistribution.js';
 export { territoryMargins } from './charts/territoryMargins.js';
 export type { TerritoryMarginsInput, TerritoryMarginRow } from './charts/territoryMargins.js';
-export { tippingPointSnake, snakeSegments } from './charts/tippingPointSnake.js';
-export type { TippingPointSnakeInput, SnakeUnit, SnakeSegment } from './charts/tippingPointSnake.js';
+export { tippingPointSnake } from './charts/tippingPointSnake.js';
+export type { TippingPointSnakeInput, SnakeUnit } from './charts/tippingPointSnake.js';
 export type { MapInput, MapMeasure, MapUnitValue } from './charts/mapColourScale.js';
 export { usTileMap } from './charts/usTileMap.js';
 export { usGeoMap } from './charts/usGeoMap.js';
 export { franceTileMap } from './charts/franceTileMap.js';
-export { US_STATE_TILES } from './charts/usStates.js';
-export { FRANCE_TILES, FRANCE_CODE_ALIASES } from './charts/franceDepartements.js';
 export { tornado } from './charts/tornado.js';
 export type { TornadoInput, TornadoRow } from './charts/tornado.js';
 export { marginalValue } from './charts/marginalValue.js';
@@ -147,21 +110,18 @@ export type { CalibrationPlotInput, CalibrationBin } from './charts/calibrationP
 export { usComparison2000to2024 } from './charts/usComparison2000to2024.js';
 export type { UsComparisonInput, ComparisonYear } from './charts/usComparison2000to2024.js';
 
-// Rendering
+// Rendering: SVG, PNG, HTML pages and notebook display
 export { toSvg } from './render/toSvg.js';
 export type { ToSvgOptions } from './render/toSvg.js';
 export { toPng } from './render/toPng.js';
 export type { ToPngOptions } from './render/toPng.js';
-export { FONT_FAMILY, FONT_FILES, textWidth } from './render/fonts.js';
-export { displayChart, chartBundle, describeChart, VEGALITE_MIME } from './render/display.js';
+export { FONT_FAMILY } from './render/fonts.js';
+export { displayChart, chartBundle, VEGALITE_MIME } from './render/display.js';
 export type { ChartBundle, DisplayChartOptions } from './render/display.js';
 export { toHtml } from './render/toHtml.js';
 export type { ToHtmlOptions } from './render/toHtml.js';
 export { briefingPage } from './render/briefingPage.js';
-export type { BriefingInput, BriefingChart, BriefingAssumption, BriefingSweep, BriefingSweepStep, HeadlineFigure } from './render/briefingPage.js';
+export type { BriefingInput, BriefingChart, BriefingAssumption, BriefingSweep, BriefingSweepStep, BriefingLive, BriefingControl, LiveFigure, HeadlineFigure } from './render/briefingPage.js';
 
-// Command line
+// Supporter lists (personal data: counts per territory only, never a name)
 export { summarizeSupporterList, type SupporterListCounts, type SummarizeSupporterListOptions } from './list/summarizeSupporterList.js';
-export { CsvRecordParser, type CsvRecordParserOptions } from './list/CsvRecordParser.js';
-export { createTerritoryMatcher, departementOfPostcode, normaliseName, type TerritoryMatch, type UnplacedReason, type ListCountry } from './list/territoryMatcher.js';
-export { writeFileAtomic, writeFilesAtomic, type ReportFile } from './cli/writeFileAtomic.js';
