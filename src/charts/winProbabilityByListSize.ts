@@ -36,8 +36,8 @@ export interface WinProbabilityByListSizeInput {
 }
 
 const WORDS = {
-  en: { listSize: 'Supporter list size (people)', listRatio: 'List size ratio (ours / theirs)', y: (s: string) => `P(${s} wins)`, current: 'today', even: 'even odds', setting: 'setting' },
-  fr: { listSize: 'Taille du fichier (personnes)', listRatio: 'Rapport des fichiers (le nôtre / le leur)', y: (s: string) => `P(victoire ${s})`, current: "aujourd'hui", even: 'une chance sur deux', setting: 'réglage' },
+  en: { listSize: 'Supporter list size (people)', listRatio: 'List size ratio (ours / theirs)', y: (s: string) => `P(${s} wins)`, current: 'today', even: 'even odds', setting: 'setting', low: (i?: string) => `low end (${i ?? 'interval'})`, high: (i?: string) => `high end (${i ?? 'interval'})` },
+  fr: { listSize: 'Taille du fichier (personnes)', listRatio: 'Rapport des fichiers (le nôtre / le leur)', y: (s: string) => `P(victoire ${s})`, current: "aujourd'hui", even: 'une chance sur deux', setting: 'réglage', low: (i?: string) => `bas (${i ?? 'intervalle'})`, high: (i?: string) => `haut (${i ?? 'intervalle'})` },
 };
 
 /**
@@ -92,8 +92,8 @@ export function winProbabilityByListSize(input: WinProbabilityByListSizeInput, o
         tooltip: [
           { field: 'value', type: 'quantitative', title: xTitle, format: input.measure === 'listSize' ? ',d' : '.2f' },
           { field: 'pWin', type: 'quantitative', title: yTitle, format: '.1%' },
-          { field: 'low', type: 'quantitative', title: '−', format: '.1%' },
-          { field: 'high', type: 'quantitative', title: '+', format: '.1%' },
+          { field: 'low', type: 'quantitative', title: words.low(input.intervalLabel), format: '.1%' },
+          { field: 'high', type: 'quantitative', title: words.high(input.intervalLabel), format: '.1%' },
         ],
       },
     },
