@@ -29,8 +29,8 @@ export interface TerritoryMarginsInput {
 }
 
 const WORDS = {
-  en: { x: (a: string, b: string) => `Two-party margin, ${a} − ${b} (pp)`, baseline: 'Baseline margin', shift: (s: string) => `What ${s}'s campaign adds`, result: 'Result', carried: 'Result, dot coloured by who carries it', net: 'net', territory: 'Territory' },
-  fr: { x: (a: string, b: string) => `Écart à deux, ${a} − ${b} (points)`, baseline: 'Écart de départ', shift: (s: string) => `Apport de la campagne ${s}`, result: 'Résultat', carried: 'Résultat, point à la couleur du gagnant', net: 'net', territory: 'Territoire' },
+  en: { x: (a: string, b: string) => `Two-party margin, ${a} − ${b} (pp)`, baseline: 'Baseline margin', shift: (s: string) => `What ${s}'s campaign adds`, result: 'Result', carried: 'Result, dot coloured by who carries it', netLabel: (a: string, b: string) => `net ${a} − ${b} (pp)`, territory: 'Territory' },
+  fr: { x: (a: string, b: string) => `Écart à deux, ${a} − ${b} (points)`, baseline: 'Écart de départ', shift: (s: string) => `Apport de la campagne ${s}`, result: 'Résultat', carried: 'Résultat, point à la couleur du gagnant', netLabel: (a: string, b: string) => `net ${a} − ${b} (points)`, territory: 'Territoire' },
 };
 
 /**
@@ -130,7 +130,7 @@ export function territoryMargins(input: TerritoryMarginsInput, options: Briefing
       encoding: { y, text: { field: 'net', type: 'quantitative', format: '+.2f' }, tooltip },
     },
     {
-      data: { values: [{ label: `${words.net} ${a} − ${b} (pp)` }] },
+      data: { values: [{ label: words.netLabel(a, b) }] },
       mark: { type: 'text', align: 'left', baseline: 'bottom', fontSize: 12, color: THEME_COLOURS.source, x: width + 10, y: -6 },
       encoding: { text: { field: 'label' } },
     },

@@ -5,14 +5,14 @@
  */
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { briefingPage } from '../render/briefingPage.js';
-import type { BriefingAssumption, BriefingControl, HeadlineFigure, LiveFigure } from '../render/briefingPage.js';
+import type { BriefingAssumption, BriefingControl, LiveFigure } from '../render/briefingPage.js';
 import { liveEngineScript } from '../render/liveEngineScript.js';
 import type { LiveInputs } from '../browser/liveRun.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { ListSizeSweep, ReportChart } from './reportCharts.js';
 import { listSizeChart } from './reportCharts.js';
-import { baselineWords, briefingHeadline } from './briefingHeadline.js';
-import { formatCount, formatShare } from './formatNumber.js';
+import { baselineWords, briefingHeadline, formatShareIn } from './briefingHeadline.js';
+import { formatCount } from './formatNumber.js';
 
 /** The value at a dotted key path of a plain object, or undefined. */
 function valueAt(object: unknown, path: string): unknown {
@@ -41,28 +41,6 @@ export function describeAssumption(value: unknown): string {
     return entries.map(([k, x]) => `${k}: ${describeAssumption(x)}`).join('; ');
   }
   return value === undefined ? '(not set)' : JSON.stringify(value);
-}
-
-/**
- * Headline figures of a run.
- *
- * @example
- * headlineFigures(summary)[0] // => { label: 'P(D wins)', value: '50.2%', note: '± 1.39% (95% Monte Carlo)' }
- */
-export function headlineFigures(summary: RunSummary): HeadlineFigure[] {
-  const [a, b] = summary.sides;
-  const figures: HeadlineFigure[] = [
-    { label: `P(${a} wins)`, value: formatShare(summary.pWin[a]), note: `± ${formatShare(1.96 * summary.standardError[a], 2)} (95% Monte Carlo)` },
-    { label: `P(${b} wins)`, value: formatShare(summary.pWin[b]) },
-    { label: 'P(tie)', value: formatShare(summary.pTie, 2) },
-  ];
-  if (summary.threshold > 1) {
-    figures.push({ label: `Expected weight ${a} – ${b}`, value: `${summary.expectedWeight[a].toFixed(1)} – ${summary.expectedWeight[b].toFixed(1)}`, note: `${summary.threshold} to win` });
-    const tipping = Object.entries(summary.tippingPoint)[0];
-    if (tipping) figures.push({ label: 'Most frequent tipping point', value: tipping[0], note: `${formatShare(tipping[1])} of simulations` });
-  }
-  figures.push({ label: `Votes added by ${a}'s campaign`, value: formatCount(summary.expectedExtraVotes[a]) }, { label: `Votes added by ${b}'s campaign`, value: formatCount(summary.expectedExtraVotes[b]) });
-  return figures;
 }
 
 /** Parameter names in words, by the last segment of their key path. */
@@ -187,6 +165,58 @@ export interface BriefingReportInput {
   scenarioFile?: string;
 }
 
+/** A whole number in the page's language (`2,860,157` / `2 860 157`). */
+function formatCountIn(value: number, locale: 'en' | 'fr'): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(Math.round(value));
+}
+
+/** One decimal in the page's language (`248.4` / `248,4`). */
+function decimal(value: number, locale: 'en' | 'fr'): string {
+  const text = value.toFixed(1);
+  return locale === 'fr' ? text.replace('.', ',') : text;
+}
+
+const CHANNEL_WORDS_FR: Record<string, string> = { email: 'courriel', sms: 'SMS', phone: 'téléphone', door: 'porte-à-porte', mail: 'courrier', social: 'réseaux sociaux', relay: 'relais (bénévoles écrivant à leurs proches)' };
+
+/** The page's own words in English and French (the assumption table stays in English, like its sources). */
+const PAGE_WORDS = {
+  en: {
+    pWin: (side: string) => `P(${side} wins)`,
+    pWinNote: (half: string, n: string) => `± ${half} (95% Monte Carlo), ${n} simulations`,
+    weight: (a: string, b: string, t: number) => `Expected weight ${a} – ${b} (${t} to win)`,
+    tipping: 'Most frequent tipping point',
+    ofSimulations: (p: string) => `${p} of simulations`,
+    round: (r: number) => `round ${r}`,
+    rule: (rule: string) => rule.replace(/-/g, ' '),
+    simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
+    secondary: 'Channels: share of the list each campaign targets',
+    control: (_key: string, label: string) => label,
+    note: (n: string, seed: number, command: string, a: string, va: string, b: string, vb: string) =>
+      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures are exactly those of \`${command}\`. Votes added by the campaigns: ${a} ${va}, ${b} ${vb} on average.`,
+  },
+  fr: {
+    pWin: (side: string) => `P(victoire ${side})`,
+    pWinNote: (half: string, n: string) => `± ${half} (Monte Carlo, 95\u202f%), ${n} simulations`,
+    weight: (a: string, b: string, t: number) => `Poids attendu ${a} – ${b} (${t} pour gagner)`,
+    tipping: 'Territoire décisif le plus fréquent',
+    ofSimulations: (p: string) => `${p} des simulations`,
+    round: (r: number) => (r === 1 ? '1er tour' : '2d tour'),
+    rule: (rule: string) => ({ 'two-round': 'scrutin à deux tours', 'popular-vote': 'vote populaire', seats: 'sièges', 'electoral-college': 'collège électoral' })[rule] ?? rule,
+    simulated: (n: string, seed: number) => `${n} élections simulées, graine ${seed}`,
+    secondary: 'Canaux : part du fichier ciblée par chaque campagne',
+    control: (key: string, label: string) => {
+      const list = /^campaigns\.([^.]+)\.listSize$/.exec(key);
+      if (list) return `Taille du fichier de ${list[1]} (personnes)`;
+      const channel = /^campaigns\.([^.]+)\.channels\.([^.]+)\.coverage$/.exec(key);
+      if (channel) return `${channel[1]} : ${CHANNEL_WORDS_FR[channel[2]] ?? channel[2]}, part ${channel[2] === 'relay' ? 'des bénévoles qui relaient' : 'du fichier ciblée'}`;
+      if (key === 'baseline.swing') return label.replace(/^National swing toward (\S+) \(pp\)$/, 'Glissement national vers $1 (points)');
+      return label;
+    },
+    note: (n: string, seed: number, command: string, a: string, va: string, b: string, vb: string) =>
+      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres sont exactement ceux de \`${command}\`. Voix apportées par les campagnes : ${a} ${va}, ${b} ${vb} en moyenne.`,
+  },
+};
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -274,19 +304,23 @@ export function renderBriefing(input: BriefingReportInput): string {
   const markerChart = charts.findIndex((c) => c.name === 'win-probability-by-list-size');
   const simulationsLive = liveInputs?.scenario.simulations ?? summary.simulations;
   const tipping = Object.entries(summary.tippingPoint)[0];
+  const w = PAGE_WORDS[locale];
+  const count = (n: number) => formatCountIn(n, locale);
+  const share = (p: number, digits = 1) => formatShareIn(p, locale, digits);
   const figures: LiveFigure[] = [
-    { figure: 'pWin', label: `P(${a} wins)`, value: formatShare(summary.pWin[a]), note: `± ${formatShare(1.96 * summary.standardError[a], 2)} (95% Monte Carlo), ${formatCount(summary.simulations)} simulations` },
-    { figure: 'pWinB', label: `P(${b} wins)`, value: formatShare(summary.pWin[b]) },
+    { figure: 'pWin', label: w.pWin(a), value: share(summary.pWin[a]), note: w.pWinNote(share(1.96 * summary.standardError[a], 2), count(summary.simulations)) },
+    { figure: 'pWinB', label: w.pWin(b), value: share(summary.pWin[b]) },
   ];
   if (summary.threshold > 1) {
-    figures.push({ figure: 'weight', label: `Expected weight ${a} – ${b} (${summary.threshold} to win)`, value: `${summary.expectedWeight[a].toFixed(1)} – ${summary.expectedWeight[b].toFixed(1)}` });
-    if (tipping) figures.push({ figure: 'tippingPoint', label: 'Most frequent tipping point', value: s.territories.find((t) => t.id === tipping[0])?.name ?? tipping[0], note: `${formatShare(tipping[1])} of simulations` });
+    figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold), value: `${decimal(summary.expectedWeight[a], locale)} – ${decimal(summary.expectedWeight[b], locale)}` });
+    if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: s.territories.find((t) => t.id === tipping[0])?.name ?? tipping[0], note: w.ofSimulations(share(tipping[1])) });
   }
-  const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>`;
+  const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
+  const localControls = controls.map((c) => ({ ...c, label: w.control(c.key, c.label) }));
   return briefingPage({
     title: briefingHeadline(summary, sweep, locale),
-    kicker: `${summary.name} · ${s.country.toUpperCase()} ${s.year}${s.round ? ` round ${s.round}` : ''} · ${summary.rule.replace(/-/g, ' ')}`,
-    subtitle: `${capitalise(baselineWords(s, locale))}; ${formatCount(summary.simulations)} simulated elections, seed ${summary.seed}.`,
+    kicker: `${summary.name} · ${s.country.toUpperCase()} ${s.year}${s.round ? ` ${w.round(s.round)}` : ''} · ${w.rule(summary.rule)}`,
+    subtitle: `${capitalise(baselineWords(s, locale))}; ${w.simulated(count(summary.simulations), summary.seed)}.`,
     ...(s.description ? { description: s.description } : {}),
     locale,
     headline: liveInputs && controls.length > 0 ? [] : figures.map((f) => ({ label: f.label, value: f.value, ...(f.note ? { note: f.note } : {}) })),
@@ -297,12 +331,12 @@ export function renderBriefing(input: BriefingReportInput): string {
           live: {
             engineScript: liveEngineScript(),
             inputs: liveInputs,
-            controls,
+            controls: localControls,
             figures,
             sides: [a, b] as [string, string],
             threshold: summary.threshold,
-            secondaryLabel: 'Channels: share of the list each campaign targets',
-            note: `Each change re-runs ${formatCount(simulationsLive)} simulated elections in this page, seed ${summary.seed}, with the project's own engine: the figures are exactly those of \`${command}\`${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}. Votes added by the campaigns: ${a} ${formatCount(summary.expectedExtraVotes[a])}, ${b} ${formatCount(summary.expectedExtraVotes[b])} on average.`,
+            secondaryLabel: w.secondary,
+            note: w.note(count(simulationsLive), summary.seed, command, a, count(summary.expectedExtraVotes[a]), b, count(summary.expectedExtraVotes[b])),
           },
           ...(markerChart >= 0 && sweep ? { liveMarkers: [{ chart: markerChart, dataset: 'setting', control: `campaigns.${sweep.side}.listSize` }] } : {}),
         }

@@ -418,7 +418,11 @@ ${vendorScriptTags()}
   worker.postMessage({ type: 'inputs', inputs: live.inputs });
   var asked = 0;
   var waiting = [];
-  function share(p, digits) { return (p * 100).toFixed(digits) + '%'; }
+  function share(p, digits) {
+    var text = (p * 100).toFixed(digits);
+    return data.locale === 'fr' ? text.replace('.', ',') + '\u202f%' : text + '%';
+  }
+  function decimal(x) { var text = x.toFixed(1); return data.locale === 'fr' ? text.replace('.', ',') : text; }
   function formatControl(value, format) {
     if (format === 'share') return new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value * 100) + (data.locale === 'fr' ? '\u202f' : '') + '%';
     if (format === 'pp') return (value > 0 ? '+' : '') + new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value) + ' pp';
@@ -450,11 +454,11 @@ ${vendorScriptTags()}
   function show(figures) {
     var a = live.sides[0], b = live.sides[1];
     setFigure('pWin', share(figures.pWin[a], 1), figures.pWin[a]);
-    setNote('pWin', '\u00b1 ' + share(1.96 * figures.standardError[a], 2) + ' (95% Monte Carlo), ' + new Intl.NumberFormat(tag).format(figures.simulations) + ' simulations');
+    setNote('pWin', '\u00b1 ' + share(1.96 * figures.standardError[a], 2) + (data.locale === 'fr' ? ' (Monte Carlo, 95\u202f%), ' : ' (95% Monte Carlo), ') + new Intl.NumberFormat(tag).format(figures.simulations) + ' simulations');
     setFigure('pWinB', share(figures.pWin[b], 1), figures.pWin[b]);
-    setFigure('weight', figures.expectedWeight[a].toFixed(1) + ' \u2013 ' + figures.expectedWeight[b].toFixed(1));
+    setFigure('weight', decimal(figures.expectedWeight[a]) + ' \u2013 ' + decimal(figures.expectedWeight[b]));
     var top = figures.tippingPoint[0];
-    if (top) { setFigure('tippingPoint', top.name); setNote('tippingPoint', share(top.share, 1) + ' of simulations'); }
+    if (top) { setFigure('tippingPoint', top.name); setNote('tippingPoint', share(top.share, 1) + (data.locale === 'fr' ? ' des simulations' : ' of simulations')); }
     live.markers.forEach(function (marker) {
       var view = views[marker.target];
       var control = document.querySelector('[data-control="' + marker.control + '"]');
