@@ -308,8 +308,8 @@ export function renderBriefing(input: BriefingReportInput): string {
   const count = (n: number) => formatCountIn(n, locale);
   const share = (p: number, digits = 1) => formatShareIn(p, locale, digits);
   const figures: LiveFigure[] = [
-    { figure: 'pWin', label: w.pWin(a), value: share(summary.pWin[a]), note: w.pWinNote(share(1.96 * summary.standardError[a], 2), count(summary.simulations)) },
-    { figure: 'pWinB', label: w.pWin(b), value: share(summary.pWin[b]) },
+    { figure: 'pWin', label: w.pWin(a), value: share(summary.pWin[a]), raw: summary.pWin[a], note: w.pWinNote(share(1.96 * summary.standardError[a], 2), count(summary.simulations)) },
+    { figure: 'pWinB', label: w.pWin(b), value: share(summary.pWin[b]), raw: summary.pWin[b] },
   ];
   if (summary.threshold > 1) {
     figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold), value: `${decimal(summary.expectedWeight[a], locale)} – ${decimal(summary.expectedWeight[b], locale)}` });

@@ -90,6 +90,8 @@ export interface LiveFigure {
   label: string;
   /** Text shown before the first live run (the report's own figure). */
   value: string;
+  /** The figure as a number (a probability 0–1), written to `data-value` for scripts; live runs update it. */
+  raw?: number;
   note?: string;
 }
 
@@ -263,13 +265,13 @@ ${input.assumptions
     : '';
   const live = input.live;
   const controlHtml = (c: BriefingControl, i: number) => `<label class="control"><span class="control-label">${htmlEscape(c.label)}</span>
-<input type="range" id="control-${i}" data-control="${htmlEscape(c.key)}" data-format="${c.format}" data-initial="${c.value}" min="${c.min}" max="${c.max}" step="${c.step}" value="${c.value}">
+<input type="range" id="control-${i}" data-control="${htmlEscape(c.key)}" data-format="${c.format}" data-initial="${c.value}" min="${c.min}" max="${c.max}" step="${c.step}" value="${c.value}" aria-valuetext="${htmlEscape(formatControl(c.value, c.format, locale))}">
 <output for="control-${i}" id="control-${i}-value">${htmlEscape(formatControl(c.value, c.format, locale))}</output></label>`;
   const liveHtml = live
     ? `<section class="live" aria-labelledby="live-title">
 <h2 id="live-title">${htmlEscape(words.live)}</h2>
 <div class="figures" id="live-figures">${live.figures
-        .map((f) => `<div class="figure-card"><div class="figure-value" data-figure="${f.figure}">${htmlEscape(f.value)}</div><div class="figure-label">${htmlEscape(f.label)}</div>${f.note ? `<div class="figure-note" data-figure-note="${f.figure}">${htmlEscape(f.note)}</div>` : ''}</div>`)
+        .map((f) => `<div class="figure-card"><div class="figure-value" data-figure="${f.figure}"${f.raw !== undefined ? ` data-value="${f.raw}"` : ''}>${htmlEscape(f.value)}</div><div class="figure-label">${htmlEscape(f.label)}</div>${f.note ? `<div class="figure-note" data-figure-note="${f.figure}">${htmlEscape(f.note)}</div>` : ''}</div>`)
         .join('\n')}</div>
 <div class="live-status"><progress id="live-progress" max="1" value="1"></progress> <span id="live-state" role="status">${htmlEscape(words.done)}</span> <button type="button" id="live-reset">${htmlEscape(words.reset)}</button></div>
 <div class="controls">${live.controls.map((c, i) => (c.secondary ? '' : controlHtml(c, i))).join('\n')}</div>
@@ -505,6 +507,7 @@ ${vendorScriptTags()}
     var output = document.getElementById(control.id + '-value');
     control.addEventListener('input', function () {
       output.textContent = formatControl(Number(control.value), control.getAttribute('data-format'));
+      control.setAttribute('aria-valuetext', output.textContent);
       requestRun();
     });
   });

@@ -61,7 +61,7 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
 
     // The figure before any change is the run's own.
     const base = await cliFigures([]);
-    assert.equal(Number(await page.getAttribute('[data-figure="pWin"]', 'data-value') ?? NaN), NaN); // no live run yet: the report's text
+    assert.equal(Number(await page.getAttribute('[data-figure="pWin"]', 'data-value')), base.pWin.D); // the report's own run
     assert.equal(await page.textContent('[data-figure="pWin"]'), `${(100 * base.pWin.D).toFixed(1)}%`);
     // The headline sentence and the card say the same figure.
     assert.ok((await page.textContent('h1'))?.includes(`D wins ${(100 * base.pWin.D).toFixed(1)}% of simulated elections`));

@@ -90,7 +90,7 @@ test('briefingPage puts live controls with their key paths, the figures and the 
       note: 'Each change re-runs 10,000 simulated elections.',
     },
   });
-  assert.match(html, /<input type="range" id="control-0" data-control="campaigns\.D\.listSize" data-format="count" data-initial="2000000" min="0" max="6000000" step="1000" value="2000000">/);
+  assert.match(html, /<input type="range" id="control-0" data-control="campaigns\.D\.listSize" data-format="count" data-initial="2000000" min="0" max="6000000" step="1000" value="2000000" aria-valuetext="2,000,000">/);
   assert.ok(html.includes('<output for="control-0" id="control-0-value">2,000,000</output>'));
   assert.ok(html.includes('<div class="figure-value" data-figure="pWin">48.0%</div>'));
   assert.ok(html.includes('<p class="kicker">Florida 2000 · US 2000</p>'));
