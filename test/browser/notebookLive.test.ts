@@ -87,6 +87,8 @@ test('notebook 01 run in the classic Notebook shows every chart as a live Vega v
       const j = (window as unknown as { Jupyter?: Nb }).Jupyter;
       return Boolean(j?.notebook?._fully_loaded && j.notebook.kernel?.is_connected());
     }, undefined, { timeout: 60_000 });
+    // Saved outputs are drawn live as soon as the notebook opens (the extension redraws them).
+    await page.waitForFunction(() => document.querySelectorAll('.campaign-lab-vega-view[data-rendered="true"] svg.marks').length >= 1, undefined, { timeout: 30_000 });
     await page.evaluate(() => {
       const j = (window as unknown as { Jupyter: Nb }).Jupyter;
       j.notebook.clear_all_output();
@@ -97,6 +99,7 @@ test('notebook 01 run in the classic Notebook shows every chart as a live Vega v
       const nb = (window as unknown as { Jupyter: Nb }).Jupyter.notebook;
       return !nb.kernel_busy && nb.get_cells().every((c) => c.cell_type !== 'code' || typeof c.input_prompt_number === 'number');
     }, undefined, { timeout: 180_000, polling: 500 });
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.output_vegalite').length > 0), true, 'the run drew new chart outputs');
     const counts = await page.evaluate(() => ({
       charts: document.querySelectorAll('.output_vegalite').length,
       live: document.querySelectorAll('.campaign-lab-vega-view[data-rendered="true"] svg.marks').length,
