@@ -15,6 +15,10 @@ import { resolveScenario } from '../scenario/resolveScenario.js';
 import { prepareModel } from '../sim/prepareModel.js';
 import { BLOCK_SIZE, blockCount, finishResult, simulateBlocks, type BlockTotals } from '../sim/simulate.js';
 import { summarizeRun } from '../sim/summarizeRun.js';
+import { usTileMap } from '../charts/usTileMap.js';
+import { franceTileMap } from '../charts/franceTileMap.js';
+import type { BriefingChartOptions } from '../charts/theme.js';
+import type { TopLevelSpec } from 'vega-lite';
 
 /** What the page carries to re-run its scenario: plain JSON. */
 export interface LiveInputs {
@@ -104,4 +108,21 @@ export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, o
     expectedExtraVotes: summary.expectedExtraVotes,
     territories: summary.territories.map((t) => ({ id: t.id, pWin: t.pWin[summary.sides[0]], meanMargin: t.meanMargin })),
   };
+}
+
+/** A map the engine redraws after each run: which tile map, with its title, subtitle and sources. */
+export interface LiveMap {
+  kind: 'us' | 'fr';
+  options: BriefingChartOptions;
+}
+
+/**
+ * The P(win) tile map of a live run: each territory's P(first side wins) on the report's own map.
+ *
+ * @example
+ * liveMapSpec(liveRun(inputs, {}), { kind: 'us', options: { title: 'Where D wins', sources: ['MEDSL'] } }).usermeta.chart // => 'usTileMap'
+ */
+export function liveMapSpec(figures: LiveFigures, map: LiveMap): TopLevelSpec {
+  const input = { sides: figures.sides, measure: 'pWin' as const, units: figures.territories.map((t) => ({ id: t.id, value: t.pWin })) };
+  return map.kind === 'us' ? usTileMap(input, map.options) : franceTileMap(input, map.options);
 }

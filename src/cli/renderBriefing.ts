@@ -10,7 +10,9 @@ import { liveEngineScript } from '../render/liveEngineScript.js';
 import type { LiveInputs } from '../browser/liveRun.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { ListSizeSweep, ReportChart } from './reportCharts.js';
-import { listSizeChart } from './reportCharts.js';
+import { listSizeChart, mapChart } from './reportCharts.js';
+import { usTileMap } from '../charts/usTileMap.js';
+import { franceTileMap } from '../charts/franceTileMap.js';
 import { baselineWords, briefingHeadline, formatShareIn } from './briefingHeadline.js';
 import { formatCount } from './formatNumber.js';
 
@@ -302,6 +304,10 @@ export function renderBriefing(input: BriefingReportInput): string {
     return { title: c.title, spec: c.spec };
   });
   const markerChart = charts.findIndex((c) => c.name === 'win-probability-by-list-size');
+  // The P(win) map follows the controls: the engine sends a new map with each run.
+  const mapIndex = charts.findIndex((c) => c.name === 'win-probability-map');
+  const liveMap = controls.length > 0 && mapIndex >= 0 ? mapChart(summary, locale === 'fr' ? 'Suit les réglages ci-dessus : chaque changement relance la simulation' : 'Follows the controls above: each change re-runs the simulation') : undefined;
+  if (liveMap) pageCharts[mapIndex] = { title: pageCharts[mapIndex].title, spec: (liveMap.kind === 'us' ? usTileMap : franceTileMap)({ sides: [summary.sides[0], summary.sides[1]], measure: 'pWin', units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[summary.sides[0]] })) }, liveMap.options) };
   const simulationsLive = liveInputs?.scenario.simulations ?? summary.simulations;
   const tipping = Object.entries(summary.tippingPoint)[0];
   const w = PAGE_WORDS[locale];
@@ -336,6 +342,7 @@ export function renderBriefing(input: BriefingReportInput): string {
             sides: [a, b] as [string, string],
             threshold: summary.threshold,
             secondaryLabel: w.secondary,
+            ...(liveMap ? { redrawnChart: { chart: mapIndex, map: liveMap } } : {}),
             note: w.note(count(simulationsLive), summary.seed, command, a, count(summary.expectedExtraVotes[a]), b, count(summary.expectedExtraVotes[b])),
           },
           ...(markerChart >= 0 && sweep ? { liveMarkers: [{ chart: markerChart, dataset: 'setting', control: `campaigns.${sweep.side}.listSize` }] } : {}),

@@ -121,10 +121,11 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
       options(title3),
     ),
   });
-  const mapInput = { sides: [a, b] as [string, string], measure: 'pWin' as const, units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[a] })) };
-  const title4 = fr ? `Où ${a} l'emporte : probabilité par territoire` : `Where ${a} wins: probability by territory`;
-  if (summary.scenario.country === 'us') charts.push({ name: 'win-probability-map', title: title4, spec: usTileMap(mapInput, options(title4)) });
-  else if (summary.scenario.country === 'fr') charts.push({ name: 'win-probability-map', title: title4, spec: franceTileMap(mapInput, options(title4)) });
+  const map = mapChart(summary);
+  if (map) {
+    const mapInput = { sides: [a, b] as [string, string], measure: 'pWin' as const, units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[a] })) };
+    charts.push({ name: 'win-probability-map', title: map.options.title, spec: (map.kind === 'us' ? usTileMap : franceTileMap)(mapInput, map.options) });
+  }
   if (sweep && sweep.points.length >= 2) {
     const spec = listSizeChart(summary, sweep);
     charts.push({ name: 'win-probability-by-list-size', title: listSizeTitle(sweep, locale), spec });
@@ -149,4 +150,29 @@ export function listSizeChart(summary: RunSummary, sweep: ListSizeSweep, options
     { side: sweep.side, measure: 'listSize', points: sweep.points, current: sweep.current, intervalLabel: fr ? 'intervalle Monte Carlo à 95 %' : '95% Monte Carlo interval', ...(options.liveDataset ? { liveDataset: options.liveDataset } : {}) },
     { title: listSizeTitle(sweep, fr ? 'fr' : 'en'), subtitle, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}) },
   );
+}
+
+/** The report's P(win) map: which tile map and its options (title, subtitle, sources, language). */
+export interface MapChart {
+  kind: 'us' | 'fr';
+  options: BriefingChartOptions;
+}
+
+/**
+ * The report's map of P(win) by territory, for US and French races (none for other races).
+ * `subtitle` replaces the usual one (the briefing's live map says it follows the controls).
+ *
+ * @example
+ * mapChart(summary)?.options.title // => 'Where D wins: probability by territory'
+ */
+export function mapChart(summary: RunSummary, subtitle?: string): MapChart | undefined {
+  const country = summary.scenario.country;
+  if (country !== 'us' && country !== 'fr') return undefined;
+  const fr = country === 'fr';
+  const a = summary.sides[0];
+  const title = fr ? `Où ${a} l'emporte : probabilité par territoire` : `Where ${a} wins: probability by territory`;
+  const usual = fr
+    ? `${summary.name} : FR ${summary.scenario.year}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
+    : `${summary.name}: ${summary.scenario.country.toUpperCase()} ${summary.scenario.year}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
+  return { kind: country, options: { title, subtitle: subtitle ?? usual, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}) } };
 }

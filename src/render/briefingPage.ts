@@ -111,6 +111,11 @@ export interface BriefingLive {
   note: string;
   /** Summary line of the fold holding the secondary controls (`Channels: share of the list targeted`). */
   secondaryLabel?: string;
+  /**
+   * A chart the engine redraws after each run: its index in `charts`, and what the engine needs to
+   * build it (passed to the worker as `map`; the worker answers with `mapSpec`).
+   */
+  redrawnChart?: { chart: number; map: unknown };
 }
 
 /** A chart slot that shows the live setting on top of a precomputed chart (a named dataset of the spec). */
@@ -285,6 +290,7 @@ ${live.controls.some((c) => c.secondary) ? `<details class="more-controls"><summ
         sides: live.sides,
         threshold: live.threshold,
         markers: (input.liveMarkers ?? []).map((m) => ({ target: `chart-${m.chart}`, dataset: m.dataset, control: m.control })),
+        redrawn: live.redrawnChart ? { target: `chart-${live.redrawnChart.chart}`, map: live.redrawnChart.map } : null,
         words: { running: words.running, done: words.done, failed: words.failed },
       }
     : null;
@@ -417,7 +423,7 @@ ${vendorScriptTags()}
   var state = document.getElementById('live-state');
   var source = document.getElementById('live-engine').textContent;
   var worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
-  worker.postMessage({ type: 'inputs', inputs: live.inputs });
+  worker.postMessage({ type: 'inputs', inputs: live.inputs, map: live.redrawn ? live.redrawn.map : undefined });
   var asked = 0;
   var waiting = [];
   function share(p, digits) {
@@ -475,6 +481,7 @@ ${vendorScriptTags()}
     if (message.type === 'progress') { progress.value = message.done / message.total; return; }
     if (message.type === 'result') {
       show(message.figures);
+      if (message.mapSpec && live.redrawn) window.briefingRedraw = draw(live.redrawn.target, message.mapSpec);
       progress.value = 1;
       section.setAttribute('data-state', 'done');
       state.textContent = live.words.done + ' (' + Math.round(message.milliseconds) + ' ms)';

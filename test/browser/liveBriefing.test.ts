@@ -23,6 +23,7 @@ const SIMS = '20000';
 interface Figures {
   pWin: Record<string, number>;
   expectedWeight: Record<string, number>;
+  territories: { id: string; pWin: Record<string, number> }[];
 }
 
 async function cliFigures(set: string[]): Promise<Figures> {
@@ -91,6 +92,11 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
       assert.equal(await page.textContent('[data-figure="pWin"]'), `${(100 * cli.pWin.D).toFixed(1)}%`);
     }
     assert.notEqual(Number(await page.getAttribute('[data-figure="pWin"]', 'data-value')), base.pWin.D);
+    // The P(win) map follows the controls: Wisconsin's tile shows the CLI's figure for this setting.
+    await page.evaluate(() => (window as unknown as { briefingRedraw: Promise<unknown> }).briefingRedraw.then(() => true));
+    const wisconsin = (await cliFigures(set)).territories.find((t) => t.id === 'WI')!.pWin.D;
+    const tile = await page.evaluate(() => [...document.querySelectorAll('.chart[aria-label^="Where D wins"] svg [aria-label]')].map((e) => e.getAttribute('aria-label') ?? '').find((t) => t.includes('code: WI')));
+    assert.match(tile ?? '', new RegExp(`P\\(D wins\\): ${Math.round(100 * wisconsin)}%`));
     assert.ok(states.includes('running') && states.at(-1) === 'done', `states ${states.join(' → ')}`);
     assert.equal(await page.$eval('#live-progress', (e) => (e as HTMLProgressElement).value), 1);
     // The list-size chart marks the live setting.
