@@ -6,4 +6,5 @@ export declare function aptPackages(lack: string[], os: OsRelease): string[];
 export declare function manualCommand(lack: string[], os?: OsRelease, platform?: string): string;
 export declare function installSystemPackages(): void;
 export declare function registerKernel(): boolean;
+export declare function installNbextension(): boolean;
 export declare function setup(): void;

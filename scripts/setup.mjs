@@ -5,16 +5,24 @@
 //     prints the one command to run.
 //  2. The tslab kernel registered in the project-local folder .jupyter-local/ (absolute paths to this
 //     Node and this project's tslab; nothing global). Scripts point JUPYTER_PATH there.
+//  3. The classic Notebook extension that draws Vega-Lite outputs as live views (scripts/notebook/nbextension,
+//     with vega, vega-lite and vega-embed copied from node_modules: offline), enabled in
+//     .jupyter-local/config (JUPYTER_CONFIG_PATH).
 // Usage: node scripts/setup.mjs        (also imported by notebooks.mjs and test.mjs)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   findChromium,
   findJupyterPython,
   hasJupyterCommands,
+  jupyterConfigDir,
+  jupyterDir,
   kernelSpec,
+  nbextensionName,
+  root,
   kernelSpecPath,
   tslabBin,
 } from './notebook/env.mjs';
@@ -113,10 +121,44 @@ export function registerKernel() {
   return true;
 }
 
-/** Full setup: system packages, then the project-local kernel. */
+/** Writes a file when absent or different; true when written. */
+function writeIfChanged(path, data) {
+  if (existsSync(path) && readFileSync(path).equals(Buffer.from(data))) return false;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, data);
+  return true;
+}
+
+/**
+ * Installs the classic Notebook extension into .jupyter-local/nbextensions/campaign-lab-vega/ (its
+ * main.js and the browser builds of vega, vega-lite and vega-embed from node_modules) and enables it in
+ * .jupyter-local/config/nbconfig/notebook.json. Returns true when anything was written.
+ */
+export function installNbextension() {
+  const require = createRequire(join(root, 'package.json'));
+  const target = join(jupyterDir, 'nbextensions', nbextensionName);
+  let changed = writeIfChanged(join(target, 'main.js'), readFileSync(join(root, 'scripts', 'notebook', 'nbextension', 'main.js')));
+  for (const name of ['vega', 'vega-lite', 'vega-embed']) {
+    const build = join(dirname(require.resolve(name)), `${name}.min.js`);
+    changed = writeIfChanged(join(target, `${name}.min.js`), readFileSync(build)) || changed;
+  }
+  const config = join(jupyterConfigDir, 'nbconfig', 'notebook.json');
+  let current = {};
+  try {
+    current = JSON.parse(readFileSync(config, 'utf8'));
+  } catch {
+    current = {};
+  }
+  const next = { ...current, load_extensions: { ...(current.load_extensions ?? {}), [`${nbextensionName}/main`]: true } };
+  changed = writeIfChanged(config, `${JSON.stringify(next, null, 2)}\n`) || changed;
+  return changed;
+}
+
+/** Full setup: system packages, the project-local kernel and the notebook extension. */
 export function setup() {
   installSystemPackages();
   if (registerKernel()) console.error(`setup: registered the tslab kernel in ${kernelSpecPath}`);
+  if (installNbextension()) console.error(`setup: installed the ${nbextensionName} notebook extension (live Vega-Lite charts, offline) in ${jupyterDir}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

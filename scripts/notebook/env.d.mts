@@ -9,3 +9,5 @@ export declare function jupyterEnv(extra?: Record<string, string>): NodeJS.Proce
 export declare function findJupyterPython(): string | undefined;
 export declare function hasJupyterCommands(): boolean;
 export declare function findChromium(): string | undefined;
+export declare const jupyterConfigDir: string;
+export declare const nbextensionName: string;

@@ -13,6 +13,10 @@ export const jupyterDir = join(root, '.jupyter-local');
 export const kernelName = 'tslab';
 export const kernelSpecPath = join(jupyterDir, 'kernels', kernelName, 'kernel.json');
 export const tslabBin = join(root, 'node_modules', 'tslab', 'bin', 'tslab');
+/** Project-local Jupyter config folder (JUPYTER_CONFIG_PATH): enables the project's nbextension. */
+export const jupyterConfigDir = join(jupyterDir, 'config');
+/** Name of the classic Notebook extension that draws Vega-Lite outputs live (scripts/notebook/nbextension). */
+export const nbextensionName = 'campaign-lab-vega';
 
 /** The kernel spec: this Node binary runs this project's tslab, both by absolute path. */
 export function kernelSpec() {
@@ -28,6 +32,7 @@ export function jupyterEnv(extra = {}) {
   return {
     ...process.env,
     JUPYTER_PATH: jupyterDir,
+    JUPYTER_CONFIG_PATH: jupyterConfigDir,
     JUPYTER_RUNTIME_DIR: join(jupyterDir, 'runtime'),
     TZ: 'UTC',
     LC_ALL: 'C',

@@ -29,8 +29,8 @@ export interface TerritoryMarginsInput {
 }
 
 const WORDS = {
-  en: { x: (a: string, b: string) => `Two-party margin, ${a} − ${b} (pp)`, baseline: 'Baseline', shift: (s: string) => `${s} mobilisation`, result: 'Result', territory: 'Territory' },
-  fr: { x: (a: string, b: string) => `Écart à deux, ${a} − ${b} (points)`, baseline: 'Départ', shift: (s: string) => `Mobilisation ${s}`, result: 'Résultat', territory: 'Territoire' },
+  en: { x: (a: string, b: string) => `Two-party margin, ${a} − ${b} (pp)`, baseline: 'Baseline margin', shift: (s: string) => `What ${s}'s campaign adds`, result: 'Result', carried: 'Result, dot coloured by who carries it', netLabel: (a: string, b: string) => `net ${a} − ${b} (pp)`, territory: 'Territory' },
+  fr: { x: (a: string, b: string) => `Écart à deux, ${a} − ${b} (points)`, baseline: 'Écart de départ', shift: (s: string) => `Apport de la campagne ${s}`, result: 'Résultat', carried: 'Résultat, point à la couleur du gagnant', netLabel: (a: string, b: string) => `net ${a} − ${b} (points)`, territory: 'Territoire' },
 };
 
 /**
@@ -78,6 +78,7 @@ export function territoryMargins(input: TerritoryMarginsInput, options: Briefing
     .sort((p, q) => Math.abs(p.result) - Math.abs(q.result) || p.id.localeCompare(q.id))
     .slice(0, input.limit ?? 15);
   const order = data.map((d) => d.label);
+  const winners = [a, b, 'tie'].filter((w) => data.some((d) => d.winner === w));
   const width = options.width ?? 640;
   const height = options.height ?? Math.max(120, 26 * data.length);
   const y = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelFontSize: 13, ticks: false, domain: false, grid: true, gridColor: '#f2f2f2' } };
@@ -95,7 +96,14 @@ export function territoryMargins(input: TerritoryMarginsInput, options: Briefing
     { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: THEME_COLOURS.reference, strokeWidth: 1.5 }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
     {
       mark: { type: 'rule', strokeWidth: 5, yOffset: -4 },
-      encoding: { y, x, x2: { field: 'afterA' }, color: { datum: words.shift(a), scale: { domain: legendDomain, range: legendRange }, title: null }, tooltip },
+      encoding: {
+        y,
+        x,
+        x2: { field: 'afterA' },
+        // The legend draws strokes, like the marks: a grey tick for the baseline, a segment per campaign.
+        color: { datum: words.shift(a), scale: { domain: legendDomain, range: legendRange }, title: null, legend: { symbolType: 'stroke', symbolStrokeWidth: 5, orient: 'top' } },
+        tooltip,
+      },
     },
     {
       mark: { type: 'rule', strokeWidth: 5, yOffset: 4 },
@@ -110,9 +118,21 @@ export function territoryMargins(input: TerritoryMarginsInput, options: Briefing
       encoding: {
         y,
         x: { field: 'result', type: 'quantitative' },
-        fill: { field: 'winner', type: 'nominal', title: words.result, scale: { domain: [a, b, 'tie'], range: [colourA, colourB, THEME_COLOURS.band] }, legend: null },
+        fill: { field: 'winner', type: 'nominal', title: words.carried, scale: { domain: winners, range: winners.map((w) => (w === a ? colourA : w === b ? colourB : THEME_COLOURS.band)) }, legend: { symbolType: 'circle', orient: 'top', titleFontWeight: 'normal', titleFontSize: 13, titleLimit: 420 } },
         tooltip,
       },
+    },
+    {
+      // The net effect of both campaigns in words at the end of each row: segments of a few hundredths of
+      // a point are too short to see at the scale of the margins.
+      transform: [{ calculate: 'abs(datum.shiftA - datum.shiftB) < 0.005 ? 0 : datum.shiftA - datum.shiftB', as: 'net' }],
+      mark: { type: 'text', align: 'left', fontSize: 12, color: THEME_COLOURS.source, x: width + 10 },
+      encoding: { y, text: { field: 'net', type: 'quantitative', format: '+.2f' }, tooltip },
+    },
+    {
+      data: { values: [{ label: words.netLabel(a, b) }] },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', fontSize: 12, color: THEME_COLOURS.source, x: width + 10, y: -6 },
+      encoding: { text: { field: 'label' } },
     },
   ];
   return frameChart({ width, height, data: { values: data }, layer: layers }, options, { chart: 'territoryMargins', footerWidth: width + 160 });

@@ -71,8 +71,8 @@ export function snakeSegments(input: TippingPointSnakeInput): SnakeSegment[] {
 }
 
 const WORDS = {
-  en: { x: (a: string, b: string) => `Cumulative weight, from the safest ${a} unit (left) to the safest ${b} unit (right)`, y: (a: string, b: string) => `Margin, ${a} − ${b} (pp)`, toWin: (t: number) => `${t} to win`, tip: 'Tipping point: ', unit: 'Unit', weight: 'Weight', margin: 'Margin (pp)' },
-  fr: { x: (a: string, b: string) => `Poids cumulé, du plus sûr pour ${a} (à gauche) au plus sûr pour ${b} (à droite)`, y: (a: string, b: string) => `Écart, ${a} − ${b} (points)`, toWin: (t: number) => `${t} pour gagner`, tip: 'Point de bascule\u00a0: ', unit: 'Unité', weight: 'Poids', margin: 'Écart (points)' },
+  en: { x: (a: string, b: string) => `Cumulative weight, from the safest ${a} unit (left) to the safest ${b} unit (right)`, y: (a: string, b: string) => `Margin, ${a} − ${b} (pp)`, toWin: (t: number) => `${t} to win`, tip: 'Tipping point: ', unit: 'Unit', weight: 'Weight', margin: 'Margin (pp)', cut: (c: number) => `▲▼ margin beyond ±${c} pp: bar cut at the edge` },
+  fr: { x: (a: string, b: string) => `Poids cumulé, du plus sûr pour ${a} (à gauche) au plus sûr pour ${b} (à droite)`, y: (a: string, b: string) => `Écart, ${a} − ${b} (points)`, toWin: (t: number) => `${t} pour gagner`, tip: 'Point de bascule\u00a0: ', unit: 'Unité', weight: 'Poids', margin: 'Écart (points)', cut: (c: number) => `▲▼ écart au-delà de ±${c} points : barre coupée au bord` },
 };
 
 /**
@@ -102,12 +102,23 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
   const width = options.width ?? 820;
   const height = options.height ?? 320;
   const tip = segments.find((s) => s.tipping);
-  // Labels for the units wide enough to hold one (and the tipping point), staggered in two rows.
-  let labelled = 0;
+  // Labels for the units wide enough to hold one (and the tipping point), in two staggered rows; a label
+  // goes only where its row has room (no overlap), and a label that would leave the plot (bars at the
+  // ±clamp edge) is drawn inside its bar instead, in white.
+  const pxPerWeight = width / total;
+  const minGap = 30;
+  const lastInRow = [-Infinity, -Infinity];
   const data = segments.map((s) => {
-    const showLabel = s.weight >= 10 || s.tipping;
-    const lift = showLabel ? 1.6 + 3.4 * (labelled++ % 2) : 0;
-    return { ...s, mid: (s.start + s.end) / 2, showLabel, labelAt: s.shown >= 0 ? s.shown + lift : s.shown - lift };
+    const mid = (s.start + s.end) / 2;
+    const wide = s.weight >= 10 || s.tipping;
+    const row = lastInRow.findIndex((last) => (mid - last) * pxPerWeight >= minGap);
+    const showLabel = wide && row >= 0;
+    if (showLabel) lastInRow[row] = mid;
+    const lift = 1.8 + 3.4 * Math.max(row, 0);
+    const outside = s.shown >= 0 ? s.shown + lift : s.shown - lift;
+    const inside = Math.abs(outside) > clamp - 1.5;
+    const labelAt = inside ? Math.sign(s.shown || 1) * (clamp - 2.2 - 3.4 * Math.max(row, 0)) : outside;
+    return { ...s, mid, showLabel, labelAt, inside, cut: Math.abs(s.margin) > clamp };
   });
   const tooltip = [
     { field: 'name', type: 'nominal', title: words.unit },
@@ -145,6 +156,12 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
       },
     },
     {
+      // Bars cut at the ±clamp edge end in a notch pointing outward.
+      transform: [{ filter: 'datum.cut' }, { calculate: `datum.shown > 0 ? ${clamp} : ${-clamp}`, as: 'edge' }, { calculate: "datum.shown > 0 ? 'triangle-up' : 'triangle-down'", as: 'notch' }],
+      mark: { type: 'point', filled: true, size: 36, color: THEME_COLOURS.reference, opacity: 0.85 },
+      encoding: { x: { field: 'mid', type: 'quantitative' }, y: { field: 'edge', type: 'quantitative' }, shape: { field: 'notch', type: 'nominal', scale: null, legend: null } },
+    },
+    {
       data: { values: [{ at: input.threshold }] },
       mark: { type: 'rule', strokeDash: [6, 4], color: THEME_COLOURS.reference, strokeWidth: 1.5 },
       encoding: { x: { field: 'at', type: 'quantitative' } },
@@ -152,12 +169,27 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
     { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: THEME_COLOURS.axis }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
   ];
   if (tip) {
-    // The margin is formatted by Vega so that it follows the chart's number locale.
+    // The margin is formatted by Vega so that it follows the chart's number locale. The label sits
+    // beside the tipping box, on the side with more room, never across its border; it stays on the
+    // side of the zero line that is empty there (the winner's bars are on the other side).
     const tipPrefix = `${words.tip}${tip.name} (${tip.margin >= 0 ? a : b} +`;
+    // Units run from A's largest margin to B's: the top right and the bottom left of the plot are free.
+    // A tip that B carries is labelled top right of its box, one that A carries bottom left (above the
+    // note on cut bars, which takes the bottom-left corner).
+    const right = tip.margin < 0;
+    const y = right ? clamp * 0.88 : -clamp * 0.72;
     layers.push({
-      data: { values: [{ at: (tip.start + tip.end) / 2, y: clamp * 0.9, prefix: tipPrefix, size: Math.abs(tip.margin) }] },
+      data: { values: [{ at: right ? tip.end : tip.start, y, prefix: tipPrefix, size: Math.abs(tip.margin) }] },
       transform: [{ calculate: "datum.prefix + format(datum.size, '.1f') + ')'", as: 'text' }],
-      mark: { type: 'text', fontSize: 14, fontWeight: 'bold', dx: tip.start > total / 2 ? -10 : 10, align: tip.start > total / 2 ? 'right' : 'left' },
+      mark: { type: 'text', fontSize: 14, fontWeight: 'bold', dx: right ? 8 : -8, align: right ? 'left' : 'right' },
+      encoding: { x: { field: 'at', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
+    });
+  }
+  if (data.some((d) => d.cut)) {
+    layers.push({
+      // Bottom left is always free: units are ordered from A's largest margin, so those bars rise above zero.
+      data: { values: [{ at: 0, y: -clamp, text: words.cut(clamp) }] },
+      mark: { type: 'text', fontSize: 12, align: 'left', baseline: 'bottom', dx: 6, dy: -6, color: THEME_COLOURS.source },
       encoding: { x: { field: 'at', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
     });
   }

@@ -3,7 +3,7 @@
  * as in the tally of states; Maine's and Nebraska's districts appear as small tiles inside their state.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { frameChart, wordsFor, type BriefingChartOptions } from './theme.js';
+import { frameChart, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
 import { checkMapInput, mapColourScale, mapLegend, mapLegendTitle, mapTextColourExpression, mapValueExpression, type MapInput } from './mapColourScale.js';
 import { DISTRICT_COUNTS, US_STATE_TILES } from './usStates.js';
 
@@ -49,7 +49,7 @@ export function usTileRects(): TileRect[] {
   return rects.sort((p, q) => Number(p.district) - Number(q.district) || p.id.localeCompare(q.id));
 }
 
-const WORDS = { en: { state: 'State', value: 'Value' }, fr: { state: 'État', value: 'Valeur' } };
+const WORDS = { en: { state: 'State', value: 'Value', districts: 'Districts' }, fr: { state: 'État', value: 'Valeur', districts: 'Circonscriptions' } };
 
 /**
  * Tile map of the US: each state's tile filled by A's margin (pp) or A's P(win) on a diverging scale
@@ -68,13 +68,22 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
   const values = new Map(input.units.map((u) => [u.id, u.value]));
   const width = options.width ?? 696;
   const height = (width / 12) * 8;
-  const rows = usTileRects().map((r) => ({
+  const tiles = usTileRects();
+  // District tiles are too small for a value: when districts have values, an inset in the empty
+  // bottom-right corner of the grid (columns 10–11, rows 5–7) repeats them as labelled tiles.
+  const districts = tiles.filter((r) => r.district && values.has(r.id));
+  const inset = districts.map((r, i) => {
+    const col = 10 + (i % 2);
+    const row = 6 + Math.floor(i / 2) * 0.66;
+    return { ...r, x: col + 0.04, x2: col + 0.96, y: row, y2: row + 0.58, inset: true };
+  });
+  const rows = [...tiles.map((r) => ({ ...r, inset: false })), ...inset].map((r) => ({
     ...r,
     value: values.get(r.id) ?? null,
     cx: (r.x + r.x2) / 2,
-    codeY: r.district ? (r.y + r.y2) / 2 : r.y + (r.y2 - r.y) * (values.has(r.id) ? 0.36 : 0.5),
-    valueY: r.y + (r.y2 - r.y) * 0.74,
-    code: r.district ? r.id.slice(3) : r.id,
+    codeY: r.inset ? r.y + (r.y2 - r.y) * 0.32 : r.district ? (r.y + r.y2) / 2 : r.y + (r.y2 - r.y) * (values.has(r.id) ? 0.36 : 0.5),
+    valueY: r.y + (r.y2 - r.y) * (r.inset ? 0.74 : 0.74),
+    code: r.inset ? r.id : r.district ? r.id.slice(3) : r.id,
   }));
   const x = { field: 'x', type: 'quantitative', scale: { domain: [0, 12] }, axis: null };
   const y = { field: 'y', type: 'quantitative', scale: { domain: [0, 8], reverse: true }, axis: null };
@@ -110,6 +119,27 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
         },
       },
       {
+        transform: [{ filter: 'datum.inset' }],
+        mark: { type: 'text', fontWeight: 'bold', baseline: 'middle', fontSize: 10 },
+        encoding: {
+          x: { field: 'cx', type: 'quantitative' },
+          y: { field: 'codeY', type: 'quantitative' },
+          text: { field: 'code' },
+          color: { field: 'textColour', type: 'nominal', scale: null },
+          tooltip,
+        },
+      },
+      ...(inset.length > 0
+        ? [
+            {
+              data: { values: [{ x: 10.04, y: 5.82, text: words.districts }] },
+              mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 12, color: THEME_COLOURS.source },
+              encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
+            },
+          ]
+        : []),
+      {
+        transform: [{ filter: '!datum.inset' }],
         mark: { type: 'text', fontWeight: 'bold', baseline: 'middle' },
         encoding: {
           x: { field: 'cx', type: 'quantitative' },
@@ -121,7 +151,7 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
         },
       },
       {
-        transform: [{ filter: '!datum.district' }],
+        transform: [{ filter: '!datum.district || datum.inset' }],
         mark: { type: 'text', fontSize: 11, baseline: 'middle' },
         encoding: {
           x: { field: 'cx', type: 'quantitative' },

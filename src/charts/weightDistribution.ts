@@ -58,8 +58,10 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
   const height = options.height ?? 340;
   const domainLow = Math.max(0, low);
   const domainHigh = Math.min(totalWeight, high);
+  // A tick every 10, 20 or 50 units so that at most about 12 labels share the axis.
+  const step = [10, 20, 50, 100].find((s) => (domainHigh - domainLow) / s <= 12) ?? 100;
   const ticks: number[] = [];
-  for (let t = Math.ceil(domainLow / 20) * 20; t <= domainHigh; t += 20) ticks.push(t);
+  for (let t = Math.ceil(domainLow / step) * step; t <= domainHigh; t += step) ticks.push(t);
   const x = { field: 'weight', type: 'quantitative', title: words.x(a), scale: { domain: [domainLow, domainHigh], nice: false }, axis: { format: 'd', values: ticks } };
   const layers: Record<string, unknown>[] = [
     {

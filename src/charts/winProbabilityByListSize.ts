@@ -28,16 +28,22 @@ export interface WinProbabilityByListSizeInput {
   current?: number;
   /** Words for the interval in the legend-free note, e.g. `95% interval`. Default: `interval`. */
   intervalLabel?: string;
+  /**
+   * Name of an (initially empty) dataset of `{value, pWin}` rows drawn as a "setting" marker, for pages
+   * that fill it live (view.change). Absent: no marker layer.
+   */
+  liveDataset?: string;
 }
 
 const WORDS = {
-  en: { listSize: 'Supporter list size (people)', listRatio: 'List size ratio (ours / theirs)', y: (s: string) => `P(${s} wins)`, current: 'today', even: 'even odds' },
-  fr: { listSize: 'Taille du fichier (personnes)', listRatio: 'Rapport des fichiers (le nôtre / le leur)', y: (s: string) => `P(victoire ${s})`, current: "aujourd'hui", even: 'une chance sur deux' },
+  en: { listSize: 'Supporter list size (people)', listRatio: 'List size ratio (ours / theirs)', y: (s: string) => `P(${s} wins)`, current: 'today', even: 'even odds', setting: 'setting', low: (i?: string) => `low end (${i ?? 'interval'})`, high: (i?: string) => `high end (${i ?? 'interval'})` },
+  fr: { listSize: 'Taille du fichier (personnes)', listRatio: 'Rapport des fichiers (le nôtre / le leur)', y: (s: string) => `P(victoire ${s})`, current: "aujourd'hui", even: 'une chance sur deux', setting: 'réglage', low: (i?: string) => `bas (${i ?? 'intervalle'})`, high: (i?: string) => `haut (${i ?? 'intervalle'})` },
 };
 
 /**
- * Line of P(win) against list size with a shaded interval band, a dashed line at even odds and
- * an optional rule at today's list size.
+ * Line of P(win) against list size with a shaded interval band, a y axis fitted to the data (a
+ * small effect shows as a slope, not a flat line on 0–100%), a dashed line at even odds when 50% is in
+ * range, an optional rule at today's list size and an optional live "setting" marker.
  *
  * @param input side, measure, sweep points (P(win) and interval, 0–1) and today's value
  * @param options title, subtitle, sources and look; width default 720 px, height 380 px
@@ -61,13 +67,22 @@ export function winProbabilityByListSize(input: WinProbabilityByListSizeInput, o
   const width = options.width ?? 720;
   const height = options.height ?? 380;
   const xTitle = input.measure === 'listSize' ? words.listSize : words.listRatio;
-  const xFormat = input.measure === 'listSize' ? '~s' : '.2~f';
-  const x = { field: 'value', type: 'quantitative', title: xTitle, axis: { format: xFormat }, scale: { zero: false } };
+  // List sizes read as 0, 500k, 1M, …: an SI suffix, never "0M" at zero.
+  const xAxis = input.measure === 'listSize' ? { format: '~s', labelExpr: "datum.value === 0 ? '0' : format(datum.value, '~s')" } : { format: '.2~f' };
+  const x = { field: 'value', type: 'quantitative', title: xTitle, axis: xAxis, scale: { zero: false, nice: false } };
   const yTitle = words.y(input.side);
+  // The y axis spans the data (interval band) with a margin, so a small effect is visible instead of a
+  // flat line on 0–100%; the even-odds line is drawn only when 50% falls inside that span.
+  const lowest = Math.min(...points.map((p) => p.low));
+  const highest = Math.max(...points.map((p) => p.high));
+  const pad = Math.max(0.005, (highest - lowest) * 0.25);
+  const domain = [Math.max(0, lowest - pad), Math.min(1, highest + pad)];
+  const span = domain[1] - domain[0];
+  const yFormat = span < 0.04 ? '.1%' : '.0%';
   const layers: Record<string, unknown>[] = [
     {
       mark: { type: 'area', color: colour, opacity: 0.2 },
-      encoding: { x, y: { field: 'low', type: 'quantitative', title: yTitle, scale: { domain: [0, 1] }, axis: { format: '.0%' } }, y2: { field: 'high' } },
+      encoding: { x, y: { field: 'low', type: 'quantitative', title: yTitle, scale: { domain, zero: false, nice: false }, axis: { format: yFormat, tickCount: 6 } }, y2: { field: 'high' } },
     },
     {
       mark: { type: 'line', color: colour, strokeWidth: 3, point: { filled: true, size: 70, color: colour } },
@@ -77,17 +92,19 @@ export function winProbabilityByListSize(input: WinProbabilityByListSizeInput, o
         tooltip: [
           { field: 'value', type: 'quantitative', title: xTitle, format: input.measure === 'listSize' ? ',d' : '.2f' },
           { field: 'pWin', type: 'quantitative', title: yTitle, format: '.1%' },
-          { field: 'low', type: 'quantitative', title: '−', format: '.1%' },
-          { field: 'high', type: 'quantitative', title: '+', format: '.1%' },
+          { field: 'low', type: 'quantitative', title: words.low(input.intervalLabel), format: '.1%' },
+          { field: 'high', type: 'quantitative', title: words.high(input.intervalLabel), format: '.1%' },
         ],
       },
     },
-    {
+  ];
+  if (domain[0] <= 0.5 && domain[1] >= 0.5) {
+    layers.push({
       data: { values: [{ p: 0.5, label: words.even }] },
       mark: { type: 'rule', color: THEME_COLOURS.reference, strokeDash: [4, 4], opacity: 0.7 },
       encoding: { y: { field: 'p', type: 'quantitative' } },
-    },
-  ];
+    });
+  }
   if (input.current !== undefined) {
     layers.push(
       {
@@ -96,9 +113,23 @@ export function winProbabilityByListSize(input: WinProbabilityByListSizeInput, o
         encoding: { x: { field: 'value', type: 'quantitative' } },
       },
       {
-        data: { values: [{ value: input.current, y: 0.97, label: words.current }] },
-        mark: { type: 'text', align: 'left', dx: 5, fontSize: 13, color: THEME_COLOURS.reference },
-        encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'label' } },
+        data: { values: [{ value: input.current, label: words.current }] },
+        mark: { type: 'text', align: 'left', baseline: 'top', dx: 5, y: 6, fontSize: 13, color: THEME_COLOURS.reference },
+        encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    );
+  }
+  if (input.liveDataset) {
+    layers.push(
+      {
+        data: { name: input.liveDataset },
+        mark: { type: 'point', shape: 'diamond', filled: true, size: 260, color: THEME_COLOURS.reference, stroke: 'white', strokeWidth: 1.5 },
+        encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'pWin', type: 'quantitative' }, tooltip: [{ field: 'value', type: 'quantitative', title: xTitle, format: ',d' }, { field: 'pWin', type: 'quantitative', title: yTitle, format: '.1%' }] },
+      },
+      {
+        data: { name: input.liveDataset },
+        mark: { type: 'text', align: 'left', dx: 10, dy: -12, fontSize: 13, fontWeight: 'bold', color: THEME_COLOURS.reference },
+        encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'pWin', type: 'quantitative' }, text: { value: words.setting } },
       },
     );
   }

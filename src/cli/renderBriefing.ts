@@ -1,15 +1,20 @@
 /**
  * briefing.html of a report: the run summary turned into the input of the briefing page builder
- * (src/render/briefingPage.ts): headline figures, the report's charts, every cited assumption with
- * its value and source, and a slider over the precomputed list-size sweep.
+ * (src/render/briefingPage.ts): the finding in one sentence, live controls that re-run the scenario
+ * in the page, the report's charts, and every cited assumption with its value and a numbered source.
  */
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { briefingPage } from '../render/briefingPage.js';
-import type { BriefingAssumption, BriefingSweep, HeadlineFigure } from '../render/briefingPage.js';
-import { winProbabilityByListSize } from '../charts/winProbabilityByListSize.js';
+import type { BriefingAssumption, BriefingControl, LiveFigure } from '../render/briefingPage.js';
+import { liveEngineScript } from '../render/liveEngineScript.js';
+import type { LiveInputs } from '../browser/liveRun.js';
+import { scenarioSchema } from '../scenario/schema.js';
 import type { ListSizeSweep, ReportChart } from './reportCharts.js';
-import { reportSources } from './reportCharts.js';
-import { formatCount, formatShare } from './formatNumber.js';
+import { listSizeChart, mapChart } from './reportCharts.js';
+import { usTileMap } from '../charts/usTileMap.js';
+import { franceTileMap } from '../charts/franceTileMap.js';
+import { baselineWords, briefingHeadline, formatShareIn } from './briefingHeadline.js';
+import { formatCount } from './formatNumber.js';
 
 /** The value at a dotted key path of a plain object, or undefined. */
 function valueAt(object: unknown, path: string): unknown {
@@ -40,49 +45,114 @@ export function describeAssumption(value: unknown): string {
   return value === undefined ? '(not set)' : JSON.stringify(value);
 }
 
+/** Parameter names in words, by the last segment of their key path. */
+const PARAMETER_WORDS: Record<string, string> = {
+  national: 'National polling error, SD (pp of margin)',
+  regional: 'Regional error, SD (pp of margin)',
+  territory: 'Territory error, SD (pp of margin)',
+  tails: 'Fat tails of the national error (Student-t degrees of freedom)',
+  correlation: 'Correlation between territories',
+  allocation: 'Where the list lives',
+  churn: 'Addresses going stale per year',
+  certainShare: 'List members already certain to vote',
+  volunteers: 'Share of the list who volunteer',
+  yearsSinceCollected: 'Years since the list was collected',
+  listSize: 'List size (people)',
+  coverage: 'Share of the list targeted',
+  contactRate: 'Share of targets actually reached',
+  effect: 'Turnout effect among people reached (pp)',
+  persuasion: 'Persuasion among people reached (pp)',
+  costPerContact: 'Cost per contact (USD)',
+  contacts: 'Contacts per person reached',
+  saturation: 'Contacts after which more add nothing',
+  contactsPerVolunteer: 'Contacts per active volunteer',
+  salience: 'Election salience',
+};
+
+const CHANNEL_WORDS: Record<string, string> = { email: 'E-mail', sms: 'Text messages', phone: 'Phone calls', door: 'Door knocking', mail: 'Mail', social: 'Social media', relay: 'Relays (volunteers messaging friends)' };
+
 /**
- * Headline figures of a run.
+ * A parameter's key path in words: `campaigns.D.channels.door.effect` → `Door knocking: turnout effect
+ * among people reached (pp)`; the side is shown by the caller.
  *
  * @example
- * headlineFigures(summary)[0] // => { label: 'P(D wins)', value: '50.2%', note: '± 1.39% (95% Monte Carlo)' }
+ * parameterLabel('uncertainty.national') // => 'National polling error, SD (pp of margin)'
  */
-export function headlineFigures(summary: RunSummary): HeadlineFigure[] {
-  const [a, b] = summary.sides;
-  const figures: HeadlineFigure[] = [
-    { label: `P(${a} wins)`, value: formatShare(summary.pWin[a]), note: `± ${formatShare(1.96 * summary.standardError[a], 2)} (95% Monte Carlo)` },
-    { label: `P(${b} wins)`, value: formatShare(summary.pWin[b]) },
-    { label: 'P(tie)', value: formatShare(summary.pTie, 2) },
-  ];
-  if (summary.threshold > 1) {
-    figures.push({ label: `Expected weight ${a} – ${b}`, value: `${summary.expectedWeight[a].toFixed(1)} – ${summary.expectedWeight[b].toFixed(1)}`, note: `${summary.threshold} to win` });
-    const tipping = Object.entries(summary.tippingPoint)[0];
-    if (tipping) figures.push({ label: 'Most frequent tipping point', value: tipping[0], note: `${formatShare(tipping[1])} of simulations` });
-  }
-  figures.push({ label: `Votes added by ${a}'s campaign`, value: formatCount(summary.expectedExtraVotes[a]) }, { label: `Votes added by ${b}'s campaign`, value: formatCount(summary.expectedExtraVotes[b]) });
-  return figures;
+export function parameterLabel(key: string): string {
+  const parts = key.split('.');
+  const last = parts[parts.length - 1];
+  const words = PARAMETER_WORDS[last] ?? last;
+  const channel = parts[2] === 'channels' ? CHANNEL_WORDS[parts[3]] ?? parts[3] : undefined;
+  return channel ? `${channel}: ${words.charAt(0).toLowerCase()}${words.slice(1)}` : words;
 }
 
 /**
- * Every cited default with its value, then the scenario's own choices.
+ * A citation as a reader can follow it: references to the project's own working notes (`facts.md A.6`)
+ * and file names of data/ are dropped or put in words, and "no retrieved source" says so plainly.
  *
  * @example
- * assumptionRows(summary).at(-1) // => { key: 'baseline results', value: 'US 2000', source: 'MIT Election Data and Science Lab, …' }
+ * readerSource('facts.md A.2 (no retrieved source; historical 30-50%, lower with caller ID)')
+ * // => 'No published source found; historical 30-50%, lower with caller ID'
+ * readerSource('facts.md A.6 default (Dale & Strauss 2009; Malhotra et al. 2011)') // => 'Dale & Strauss 2009; Malhotra et al. 2011'
+ */
+export function readerSource(text: string): string {
+  let out = text.trim();
+  // "facts.md A.6 default (X)" / "facts.md A.6 (X)" -> "X"; "facts.md A.2 default; Y" -> "Y"
+  out = out.replace(/^facts\.md\s+[A-Z]\.\d+(\s+default)?\s*\((.*)\)$/s, '$2');
+  out = out.replace(/^facts\.md\s+[A-Z]\.\d+(\s+default)?\s*[;:]\s*/s, '');
+  out = out.replace(/^facts\.md\s+[A-Z]\.\d+(\s+default)?$/s, 'campaign-lab default, no single published source');
+  out = out.replace(/facts\.md\s+[A-Z]\.\d+(\s+default)?/g, 'campaign-lab default');
+  out = out.replace(/^parameters\.json\s+[\w.]+\s*\((.*)\)$/s, 'campaign-lab assumption: $1');
+  out = out.replace(/^no retrieved source;\s*/i, 'No published source found; ');
+  out = out.replace(/no retrieved source/gi, 'no published source found');
+  out = out.replace(/\s*\(src\/[^)]*\)/g, '');
+  out = out.replace(/;?\s*see data\/SOURCES\.md/g, '');
+  out = out.replace(/in data\/parameters\.json/g, 'in the project\'s parameter table');
+  return out.startsWith('campaign-lab') ? out : out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+/**
+ * Every cited default with its value, then the scenario's own choices. Rows that are equal for both
+ * sides (same value, same source) are shown once; each source text is cited once by the page.
+ *
+ * @example
+ * assumptionRows(summary).at(-1) // => { key: 'baseline results', label: 'Baseline results', value: 'US 2000', source: 'MIT Election Data and Science Lab, …' }
  */
 export function assumptionRows(summary: RunSummary): BriefingAssumption[] {
   const s = summary.scenario;
-  const rows: BriefingAssumption[] = Object.entries(s.citations).map(([key, c]) => ({
-    key,
-    value: describeAssumption(valueAt(s, key)),
-    source: `${c.source} (confidence ${c.confidence})${c.note ? `: ${c.note}` : ''}`,
-  }));
+  const [a, b] = s.sides;
+  const rows: BriefingAssumption[] = [];
+  const seen = new Set<string>();
+  for (const [key, c] of Object.entries(s.citations)) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const value = describeAssumption(valueAt(s, key));
+    const source = `${readerSource(c.source)}${c.note ? `. ${c.note}` : ''}`;
+    const match = /^campaigns\.([^.]+)\.(.*)$/.exec(key);
+    if (match) {
+      const side = match[1];
+      const other = side === a ? b : a;
+      const twin = `campaigns.${other}.${match[2]}`;
+      const twinCitation = s.citations[twin];
+      const label = parameterLabel(key);
+      if (twinCitation && !seen.has(twin) && describeAssumption(valueAt(s, twin)) === value && twinCitation.source === c.source && twinCitation.note === c.note) {
+        seen.add(twin);
+        rows.push({ key: `campaigns.{${a},${b}}.${match[2]}`, label: `${label} (${a} and ${b})`, value, confidence: c.confidence, source });
+        continue;
+      }
+      rows.push({ key, label: `${label} (${side})`, value, confidence: c.confidence, source });
+      continue;
+    }
+    rows.push({ key, label: parameterLabel(key), value, confidence: c.confidence, source });
+  }
   for (const side of s.sides) {
     const campaign = s.campaigns[side];
     if (!campaign) continue;
-    if (!(`campaigns.${side}.listSize` in s.citations)) rows.push({ key: `campaigns.${side}.listSize`, value: formatCount(campaign.listSize), source: 'scenario' });
+    if (!(`campaigns.${side}.listSize` in s.citations)) rows.push({ key: `campaigns.${side}.listSize`, label: `List size (${side})`, value: formatCount(campaign.listSize), source: 'The scenario file' });
     const channels = Object.keys(campaign.channels);
-    rows.push({ key: `campaigns.${side}.channels`, value: channels.length > 0 ? channels.join(', ') : 'none', source: 'scenario' });
+    rows.push({ key: `campaigns.${side}.channels`, label: `Channels used (${side})`, value: channels.length > 0 ? channels.join(', ') : 'none', source: 'The scenario file' });
   }
-  rows.push({ key: 'baseline results', value: `${s.country.toUpperCase()} ${s.year}`, source: s.resultsSource });
+  rows.push({ key: 'baseline results', label: 'Baseline results', value: `${s.country.toUpperCase()} ${s.year}`, source: readerSource(s.resultsSource) });
   return rows;
 }
 
@@ -91,46 +161,193 @@ export interface BriefingReportInput {
   summary: RunSummary;
   charts: ReportChart[];
   sweep?: ListSizeSweep;
+  /** What the page's live engine re-runs; without it the page has no live controls. */
+  live?: LiveInputs;
+  /** The scenario file as the user typed it, for the page's note on the equivalent command. */
+  scenarioFile?: string;
+}
+
+/** A whole number in the page's language (`2,860,157` / `2 860 157`). */
+function formatCountIn(value: number, locale: 'en' | 'fr'): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(Math.round(value));
+}
+
+/** One decimal in the page's language (`248.4` / `248,4`). */
+function decimal(value: number, locale: 'en' | 'fr'): string {
+  const text = value.toFixed(1);
+  return locale === 'fr' ? text.replace('.', ',') : text;
+}
+
+const CHANNEL_WORDS_FR: Record<string, string> = { email: 'courriel', sms: 'SMS', phone: 'téléphone', door: 'porte-à-porte', mail: 'courrier', social: 'réseaux sociaux', relay: 'relais (bénévoles écrivant à leurs proches)' };
+
+/** The page's own words in English and French (the assumption table stays in English, like its sources). */
+const PAGE_WORDS = {
+  en: {
+    pWin: (side: string) => `P(${side} wins)`,
+    pWinNote: (half: string, n: string) => `± ${half} (95% Monte Carlo), ${n} simulations`,
+    weight: (a: string, b: string, t: number) => `Expected weight ${a} – ${b} (${t} to win)`,
+    tipping: 'Most frequent tipping point',
+    ofSimulations: (p: string) => `${p} of simulations`,
+    round: (r: number) => `round ${r}`,
+    rule: (rule: string) => rule.replace(/-/g, ' '),
+    simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
+    secondary: 'Channels: share of the list each campaign targets',
+    control: (_key: string, label: string) => label,
+    note: (n: string, seed: number, command: string, a: string, va: string, b: string, vb: string) =>
+      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures are exactly those of \`${command}\`. Votes added by the campaigns: ${a} ${va}, ${b} ${vb} on average.`,
+  },
+  fr: {
+    pWin: (side: string) => `P(victoire ${side})`,
+    pWinNote: (half: string, n: string) => `± ${half} (Monte Carlo, 95\u202f%), ${n} simulations`,
+    weight: (a: string, b: string, t: number) => `Poids attendu ${a} – ${b} (${t} pour gagner)`,
+    tipping: 'Territoire décisif le plus fréquent',
+    ofSimulations: (p: string) => `${p} des simulations`,
+    round: (r: number) => (r === 1 ? '1er tour' : '2d tour'),
+    rule: (rule: string) => ({ 'two-round': 'scrutin à deux tours', 'popular-vote': 'vote populaire', seats: 'sièges', 'electoral-college': 'collège électoral' })[rule] ?? rule,
+    simulated: (n: string, seed: number) => `${n} élections simulées, graine ${seed}`,
+    secondary: 'Canaux : part du fichier ciblée par chaque campagne',
+    control: (key: string, label: string) => {
+      const list = /^campaigns\.([^.]+)\.listSize$/.exec(key);
+      if (list) return `Taille du fichier de ${list[1]} (personnes)`;
+      const channel = /^campaigns\.([^.]+)\.channels\.([^.]+)\.coverage$/.exec(key);
+      if (channel) return `${channel[1]} : ${CHANNEL_WORDS_FR[channel[2]] ?? channel[2]}, part ${channel[2] === 'relay' ? 'des bénévoles qui relaient' : 'du fichier ciblée'}`;
+      if (key === 'baseline.swing') return label.replace(/^National swing toward (\S+) \(pp\)$/, 'Glissement national vers $1 (points)');
+      return label;
+    },
+    note: (n: string, seed: number, command: string, a: string, va: string, b: string, vb: string) =>
+      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres sont exactement ceux de \`${command}\`. Voix apportées par les campagnes : ${a} ${va}, ${b} ${vb} en moyenne.`,
+  },
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Most simulations a live re-run does in the page (more would make the page slow to answer). */
+export const LIVE_SIMULATIONS_MAX = 200_000;
+
+/** A round step for a slider from 0 to `max`: about 1/10,000 of the range, a power of ten. */
+function sliderStep(max: number): number {
+  return max <= 0 ? 1 : Math.max(1, 10 ** Math.floor(Math.log10(max / 10000)));
 }
 
 /**
- * Renders briefing.html (self-contained, works offline).
+ * The live controls of a run: each side's list size (0 to three times today's, at least 1 M), the
+ * national swing when the scenario file supports one (`baseline.swing`), and each active channel's
+ * coverage (0–1).
  *
  * @example
- * renderBriefing({ summary, charts }).startsWith('<!DOCTYPE html>') // => true
+ * liveControls(summary, inputs).map((c) => c.key)
+ * // => ['campaigns.D.listSize', 'campaigns.R.listSize', 'campaigns.D.channels.email.coverage', …]
+ */
+export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingControl[] {
+  const s = summary.scenario;
+  const controls: BriefingControl[] = [];
+  for (const side of s.sides) {
+    const campaign = inputs.scenario.campaigns?.[side];
+    if (!campaign) continue;
+    const allocation = campaign.allocation;
+    // A list given as counts per territory has its size from the counts: the size alone cannot be set.
+    if (allocation && typeof allocation === 'object') continue;
+    const current = s.campaigns[side]?.listSize ?? 0;
+    const top = Math.max(1e6, 3 * current);
+    const step = sliderStep(top);
+    controls.push({ key: `campaigns.${side}.listSize`, label: `${side}'s list size (people)`, min: 0, max: Math.ceil(top / step) * step, step, value: current, format: 'count' });
+  }
+  const scenarioProperties = (scenarioSchema.definitions as Record<string, { properties?: Record<string, unknown> }> | undefined)?.Scenario?.properties ?? {};
+  if ('baseline' in scenarioProperties) {
+    // Hook for forecast baselines: a uniform national swing toward the first side, pp.
+    const swing = (inputs.scenario as { baseline?: { swing?: number } }).baseline?.swing ?? 0;
+    controls.push({ key: 'baseline.swing', label: `National swing toward ${s.sides[0]} (pp)`, min: -10, max: 10, step: 0.1, value: swing, format: 'pp' });
+  }
+  for (const side of s.sides) {
+    if (!inputs.scenario.campaigns?.[side]) continue;
+    for (const [channel, resolved] of Object.entries(s.campaigns[side]?.channels ?? {})) {
+      if (!resolved) continue;
+      controls.push({
+        key: `campaigns.${side}.channels.${channel}.coverage`,
+        label: `${side}: ${(CHANNEL_WORDS[channel] ?? channel).toLowerCase()}, share ${channel === 'relay' ? 'of volunteers relaying' : 'of the list targeted'}`,
+        min: 0,
+        max: 1,
+        step: 0.01,
+        value: resolved.coverage,
+        format: 'share',
+        secondary: true,
+      });
+    }
+  }
+  return controls;
+}
+
+/**
+ * Renders briefing.html (self-contained, works offline): the finding as the page's headline, the
+ * figures, live controls re-running the scenario in the page (when `live` is given), the charts and
+ * the assumptions with numbered sources.
+ *
+ * @example
+ * renderBriefing({ summary, charts }).startsWith('<!doctype html>') // => true
  */
 export function renderBriefing(input: BriefingReportInput): string {
   const { summary, charts, sweep } = input;
   const s = summary.scenario;
-  let briefingSweep: BriefingSweep | undefined;
-  if (sweep && sweep.points.length >= 2) {
-    const side = sweep.side;
-    const sources = reportSources(summary);
-    const initial = Math.max(0, sweep.points.findIndex((p) => p.value === sweep.current));
-    briefingSweep = {
-      label: `${side} list size (people)`,
-      initial,
-      steps: sweep.points.map((p) => ({
-        value: p.value,
-        label: formatCount(p.value),
-        headline: [{ label: `P(${side} wins)`, value: formatShare(p.pWin), note: `${formatShare(p.low)} to ${formatShare(p.high)}, ${formatCount(sweep.simulations)} draws, same seed` }],
-        specs: [
-          winProbabilityByListSize(
-            { side, measure: 'listSize', points: sweep.points, current: p.value, intervalLabel: '95% Monte Carlo interval' },
-            { title: `P(${side} wins) with a list of ${formatCount(p.value)}`, subtitle: `${summary.name}; today's list: ${formatCount(sweep.current)}`, sources },
-          ),
-        ],
-      })),
-    };
+  const [a, b] = summary.sides;
+  const locale = s.country === 'fr' ? 'fr' : 'en';
+  const liveInputs = input.live
+    ? { ...input.live, scenario: { ...input.live.scenario, simulations: Math.min(summary.simulations, LIVE_SIMULATIONS_MAX) } }
+    : undefined;
+  const controls = liveInputs ? liveControls(summary, liveInputs) : [];
+  const pageCharts = charts.map((c) => {
+    // In the page the list-size chart also marks the live setting (an empty named dataset filled by the engine).
+    if (c.name === 'win-probability-by-list-size' && sweep && controls.length > 0) {
+      return { title: c.title, spec: listSizeChart(summary, sweep, { liveDataset: 'setting' }) };
+    }
+    return { title: c.title, spec: c.spec };
+  });
+  const markerChart = charts.findIndex((c) => c.name === 'win-probability-by-list-size');
+  // The P(win) map follows the controls: the engine sends a new map with each run.
+  const mapIndex = charts.findIndex((c) => c.name === 'win-probability-map');
+  const liveMap = controls.length > 0 && mapIndex >= 0 ? mapChart(summary, locale === 'fr' ? 'Suit les réglages ci-dessus : chaque changement relance la simulation' : 'Follows the controls above: each change re-runs the simulation') : undefined;
+  if (liveMap) pageCharts[mapIndex] = { title: pageCharts[mapIndex].title, spec: (liveMap.kind === 'us' ? usTileMap : franceTileMap)({ sides: [summary.sides[0], summary.sides[1]], measure: 'pWin', units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[summary.sides[0]] })) }, liveMap.options) };
+  const simulationsLive = liveInputs?.scenario.simulations ?? summary.simulations;
+  const tipping = Object.entries(summary.tippingPoint)[0];
+  const w = PAGE_WORDS[locale];
+  const count = (n: number) => formatCountIn(n, locale);
+  const share = (p: number, digits = 1) => formatShareIn(p, locale, digits);
+  const figures: LiveFigure[] = [
+    { figure: 'pWin', label: w.pWin(a), value: share(summary.pWin[a]), raw: summary.pWin[a], note: w.pWinNote(share(1.96 * summary.standardError[a], 2), count(summary.simulations)) },
+    { figure: 'pWinB', label: w.pWin(b), value: share(summary.pWin[b]), raw: summary.pWin[b] },
+  ];
+  if (summary.threshold > 1) {
+    figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold), value: `${decimal(summary.expectedWeight[a], locale)} – ${decimal(summary.expectedWeight[b], locale)}` });
+    if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: s.territories.find((t) => t.id === tipping[0])?.name ?? tipping[0], note: w.ofSimulations(share(tipping[1])) });
   }
+  const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
+  const localControls = controls.map((c) => ({ ...c, label: w.control(c.key, c.label) }));
   return briefingPage({
-    title: summary.name,
-    subtitle: `${s.country.toUpperCase()} ${s.year}${s.round ? ` round ${s.round}` : ''}, ${summary.rule}, ${formatCount(summary.simulations)} simulated elections${s.description ? `. ${s.description}` : ''}`,
-    headline: headlineFigures(summary),
-    // The sweep's own chart is drawn by the slider; the static list keeps the others.
-    charts: charts.filter((c) => !(briefingSweep && c.name === 'win-probability-by-list-size')).map((c) => ({ title: c.title, spec: c.spec })),
+    title: briefingHeadline(summary, sweep, locale),
+    kicker: `${summary.name} · ${s.country.toUpperCase()} ${s.year}${s.round ? ` ${w.round(s.round)}` : ''} · ${w.rule(summary.rule)}`,
+    subtitle: `${capitalise(baselineWords(s, locale))}; ${w.simulated(count(summary.simulations), summary.seed)}.`,
+    ...(s.description ? { description: s.description } : {}),
+    locale,
+    headline: liveInputs && controls.length > 0 ? [] : figures.map((f) => ({ label: f.label, value: f.value, ...(f.note ? { note: f.note } : {}) })),
+    charts: pageCharts,
     assumptions: assumptionRows(summary),
-    ...(briefingSweep ? { sweep: briefingSweep } : {}),
+    ...(liveInputs && controls.length > 0
+      ? {
+          live: {
+            engineScript: liveEngineScript(),
+            inputs: liveInputs,
+            controls: localControls,
+            figures,
+            sides: [a, b] as [string, string],
+            threshold: summary.threshold,
+            secondaryLabel: w.secondary,
+            ...(liveMap ? { redrawnChart: { chart: mapIndex, map: liveMap } } : {}),
+            note: w.note(count(simulationsLive), summary.seed, command, a, count(summary.expectedExtraVotes[a]), b, count(summary.expectedExtraVotes[b])),
+          },
+          ...(markerChart >= 0 && sweep ? { liveMarkers: [{ chart: markerChart, dataset: 'setting', control: `campaigns.${sweep.side}.listSize` }] } : {}),
+        }
+      : {}),
     generatedBy: `campaign-lab ${summary.version}, seed ${summary.seed}, ${formatCount(summary.simulations)} simulations`,
   });
 }

@@ -13,6 +13,7 @@ import { winProbabilityByListSize } from '../charts/winProbabilityByListSize.js'
 import type { ListSizePoint } from '../charts/winProbabilityByListSize.js';
 import { baselineMarginPp } from './territoriesCsv.js';
 import { formatShare } from './formatNumber.js';
+import { formatShareIn, listSizeTitle } from './briefingHeadline.js';
 
 /** One chart of the report: file stem, title and Vega-Lite spec. */
 export interface ReportChart {
@@ -61,20 +62,30 @@ function shiftPp(votes: Record<string, number>, sides: [string, string], side: 0
 export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): ReportChart[] {
   const [a, b] = summary.sides;
   const sources = reportSources(summary);
-  const subtitle = `${summary.name}: ${summary.scenario.country.toUpperCase()} ${summary.scenario.year}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
-  const options = (title: string): BriefingChartOptions => ({ title, subtitle, sources });
+  // French races get French charts (axis words, number formats and the titles below).
+  const fr = summary.scenario.country === 'fr';
+  const locale = fr ? ('fr' as const) : ('en' as const);
+  const subtitle = fr
+    ? `${summary.name} : FR ${summary.scenario.year}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
+    : `${summary.name}: ${summary.scenario.country.toUpperCase()} ${summary.scenario.year}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
+  const options = (title: string): BriefingChartOptions => ({ title, subtitle, sources, locale });
   const charts: ReportChart[] = [];
   const weighted = summary.threshold > 1;
   const baseline = new Map(summary.scenario.territories.map((t) => [t.id, t]));
   if (weighted) {
-    const title = `${a} wins in ${formatShare(summary.pWin[a])} of simulations, ${b} in ${formatShare(summary.pWin[b])}`;
+    const title = fr
+      ? `${a} l'emporte dans ${formatShareIn(summary.pWin[a], 'fr')} des simulations, ${b} dans ${formatShareIn(summary.pWin[b], 'fr')}`
+      : `${a} wins in ${formatShare(summary.pWin[a])} of simulations, ${b} in ${formatShare(summary.pWin[b])}`;
     charts.push({
       name: 'weight-distribution',
       title,
       spec: weightDistribution({ sides: [a, b], threshold: summary.threshold, weightCounts: summary.weightDistribution.map((p) => p * summary.simulations) }, options(title)),
     });
     const tipping = Object.keys(summary.tippingPoint)[0];
-    const title2 = tipping ? `Most frequent tipping point: ${baseline.get(tipping)?.name ?? tipping}` : 'Territories ordered by simulated margin';
+    const tippingName = tipping ? (baseline.get(tipping)?.name ?? tipping) : undefined;
+    const title2 = fr
+      ? tippingName ? `Territoire décisif le plus fréquent : ${tippingName}` : 'Territoires rangés par écart simulé'
+      : tippingName ? `Most frequent tipping point: ${tippingName}` : 'Territories ordered by simulated margin';
     charts.push({
       name: 'tipping-point-snake',
       title: title2,
@@ -88,7 +99,7 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
       ),
     });
   }
-  const title3 = 'The closest territories and what each campaign adds';
+  const title3 = fr ? 'Les territoires les plus serrés et ce que chaque campagne y apporte' : 'The closest territories and what each campaign adds';
   charts.push({
     name: 'territory-margins',
     title: title3,
@@ -110,20 +121,58 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
       options(title3),
     ),
   });
-  const mapInput = { sides: [a, b] as [string, string], measure: 'pWin' as const, units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[a] })) };
-  const title4 = `Where ${a} wins: probability by territory`;
-  if (summary.scenario.country === 'us') charts.push({ name: 'win-probability-map', title: title4, spec: usTileMap(mapInput, options(title4)) });
-  else if (summary.scenario.country === 'fr') charts.push({ name: 'win-probability-map', title: title4, spec: franceTileMap(mapInput, options(title4)) });
+  const map = mapChart(summary);
+  if (map) {
+    const mapInput = { sides: [a, b] as [string, string], measure: 'pWin' as const, units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[a] })) };
+    charts.push({ name: 'win-probability-map', title: map.options.title, spec: (map.kind === 'us' ? usTileMap : franceTileMap)(mapInput, map.options) });
+  }
   if (sweep && sweep.points.length >= 2) {
-    const title5 = `How ${sweep.side}'s chances move with the size of its list`;
-    charts.push({
-      name: 'win-probability-by-list-size',
-      title: title5,
-      spec: winProbabilityByListSize(
-        { side: sweep.side, measure: 'listSize', points: sweep.points, current: sweep.current, intervalLabel: '95% Monte Carlo interval' },
-        { ...options(title5), subtitle: `${subtitle}; ${sweep.simulations.toLocaleString('en-US')} draws per point, same seed` },
-      ),
-    });
+    const spec = listSizeChart(summary, sweep);
+    charts.push({ name: 'win-probability-by-list-size', title: listSizeTitle(sweep, locale), spec });
   }
   return charts;
+}
+
+/**
+ * The list-size chart of a report: P(win) of our side against its list size, titled with the finding,
+ * today's list marked. `liveDataset` names an empty dataset drawn as the "setting" marker, which the
+ * briefing page's live engine fills with the latest `{value, pWin}`.
+ *
+ * @example
+ * listSizeChart(summary, sweep).title.text // => "D's chances barely move with its list: 35.3% with none, 36.2% at 18 M"
+ */
+export function listSizeChart(summary: RunSummary, sweep: ListSizeSweep, options: { liveDataset?: string } = {}): TopLevelSpec {
+  const fr = summary.scenario.country === 'fr';
+  const subtitle = fr
+    ? `${summary.name} : FR ${summary.scenario.year} ; ${sweep.simulations.toLocaleString('fr-FR')} élections simulées par point, même graine ; fichier actuel ${sweep.current.toLocaleString('fr-FR')}`
+    : `${summary.name}: ${summary.scenario.country.toUpperCase()} ${summary.scenario.year}; ${sweep.simulations.toLocaleString('en-US')} simulated elections per point, same seed; today's list ${sweep.current.toLocaleString('en-US')}`;
+  return winProbabilityByListSize(
+    { side: sweep.side, measure: 'listSize', points: sweep.points, current: sweep.current, intervalLabel: fr ? 'intervalle Monte Carlo à 95 %' : '95% Monte Carlo interval', ...(options.liveDataset ? { liveDataset: options.liveDataset } : {}) },
+    { title: listSizeTitle(sweep, fr ? 'fr' : 'en'), subtitle, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}) },
+  );
+}
+
+/** The report's P(win) map: which tile map and its options (title, subtitle, sources, language). */
+export interface MapChart {
+  kind: 'us' | 'fr';
+  options: BriefingChartOptions;
+}
+
+/**
+ * The report's map of P(win) by territory, for US and French races (none for other races).
+ * `subtitle` replaces the usual one (the briefing's live map says it follows the controls).
+ *
+ * @example
+ * mapChart(summary)?.options.title // => 'Where D wins: probability by territory'
+ */
+export function mapChart(summary: RunSummary, subtitle?: string): MapChart | undefined {
+  const country = summary.scenario.country;
+  if (country !== 'us' && country !== 'fr') return undefined;
+  const fr = country === 'fr';
+  const a = summary.sides[0];
+  const title = fr ? `Où ${a} l'emporte : probabilité par territoire` : `Where ${a} wins: probability by territory`;
+  const usual = fr
+    ? `${summary.name} : FR ${summary.scenario.year}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
+    : `${summary.name}: ${summary.scenario.country.toUpperCase()} ${summary.scenario.year}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
+  return { kind: country, options: { title, subtitle: subtitle ?? usual, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}) } };
 }

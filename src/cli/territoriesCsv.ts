@@ -28,16 +28,21 @@ export function baselineMarginPp(votes: Record<string, number>, sides: [string, 
 
 /**
  * Builds territories.csv: id, name, weight, baseline votes and margin, simulated mean and SD of the
- * margin (pp), P(win) per side, tipping-point frequency and each campaign's mean extra votes.
+ * margin (pp), P(win) per side, tipping-point frequency and, per side, `<side>_campaign_net_margin_votes`:
+ * the mean number of votes by which that side's campaign moves the margin in its favour (turnout,
+ * relays and persuasion together, averaged over the simulations). It is negative where the campaign
+ * costs its side votes on balance: a volunteer's relay contacts lean as their territory does, so in a
+ * territory the other side carries (Alabama for D) relays turn out more of the other side's voters;
+ * and the e-mail effect prior reaches below zero.
  *
  * @example
  * territoriesCsv(summary).split('\n')[0]
- * // => 'id,name,weight,baseline_votes_D,baseline_votes_R,baseline_margin_pp,mean_margin_pp,sd_margin_pp,p_win_D,p_win_R,tipping_point,extra_votes_D,extra_votes_R'
+ * // => 'id,name,weight,baseline_votes_D,baseline_votes_R,baseline_margin_pp,mean_margin_pp,sd_margin_pp,p_win_D,p_win_R,tipping_point,D_campaign_net_margin_votes,R_campaign_net_margin_votes'
  */
 export function territoriesCsv(summary: RunSummary): string {
   const [a, b] = summary.sides;
   const baseline = new Map(summary.scenario.territories.map((t) => [t.id, t]));
-  const header = ['id', 'name', 'weight', `baseline_votes_${a}`, `baseline_votes_${b}`, 'baseline_margin_pp', 'mean_margin_pp', 'sd_margin_pp', `p_win_${a}`, `p_win_${b}`, 'tipping_point', `extra_votes_${a}`, `extra_votes_${b}`];
+  const header = ['id', 'name', 'weight', `baseline_votes_${a}`, `baseline_votes_${b}`, 'baseline_margin_pp', 'mean_margin_pp', 'sd_margin_pp', `p_win_${a}`, `p_win_${b}`, 'tipping_point', `${a}_campaign_net_margin_votes`, `${b}_campaign_net_margin_votes`];
   const lines = [header.join(',')];
   for (const t of summary.territories) {
     const base = baseline.get(t.id);

@@ -17,14 +17,17 @@ import { toJsonText } from './printJson.js';
 import { writeFolderAtomic } from './writeFileAtomic.js';
 import type { ReportFile } from './writeFileAtomic.js';
 import { renderBriefing } from './renderBriefing.js';
+import type { LiveInputs } from '../browser/liveRun.js';
 
 /** What a report is made from. */
 export interface ReportInput {
   summary: RunSummary;
   /** Scenario file as the user gave it. */
   scenarioFile: string;
-  /** Optional list-size sweep for the briefing's slider. */
+  /** Optional list-size sweep for the briefing's list-size chart and headline. */
   sweep?: ListSizeSweep;
+  /** What the briefing's live engine re-runs (the loaded scenario, results, parameters); none: no live controls. */
+  live?: LiveInputs;
 }
 
 /** The document stored as summary.json: the `run --json` document plus the report's own record. */
@@ -54,7 +57,7 @@ export async function buildReportFiles(dir: string, input: ReportInput, signal?:
     files.push({ path: join(dir, `${chart.name}.svg`), data: svg });
     files.push({ path: join(dir, `${chart.name}.png`), data: await toPng(chart.spec, { scale: 2 }) });
   }
-  files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep }) });
+  files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep, live: input.live, scenarioFile: input.scenarioFile }) });
   const names = [...files.map((f) => f.path.slice(dir.length + 1)), 'summary.json'];
   const document: ReportSummary = {
     ...input.summary,

@@ -8,10 +8,19 @@
  * `display_data` writer in `lastWriteDisplayData`, exported by tslab's `dist/jupyter.js`
  * (tslab 1.0.22, https://github.com/yunabe/tslab, src/jupyter.ts; `display.raw` calls it with a
  * one-key `data` object). Node-only edge.
+ *
+ * The classic Notebook (6.x, what `npm run notebooks` opens) does not render the Vega-Lite MIME type
+ * itself: the project's nbextension (scripts/notebook/nbextension/main.js, installed by
+ * scripts/setup.mjs into .jupyter-local/) registers a renderer for it that draws the spec with the
+ * vega-embed shipped beside it, offline, so the same output is interactive there too.
+ *
+ * Tables: {@link displayTable} publishes rows as an HTML table plus an aligned text table, where
+ * `console.table` prints box-drawing text that wraps and quotes every string.
  */
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
 import { toPng } from './toPng.js';
+import { InputError } from '../errors.js';
 
 /** MIME type of Vega-Lite 5 specs, rendered interactively by JupyterLab and VS Code. */
 export const VEGALITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -130,5 +139,86 @@ export async function displayChart(spec: TopLevelSpec, options: DisplayChartOpti
     throw new Error('displayChart needs a running tslab notebook kernel; outside one, use chartBundle(spec) or toPng(spec)');
   }
   const bundle = await chartBundle(spec, options);
+  write({ data: bundle.data, metadata: bundle.metadata, transient: {} }, false);
+}
+
+/** A table's rows: plain objects whose values are shown as text (numbers and strings as given). */
+export type TableRow = Record<string, string | number | boolean | null | undefined>;
+
+/** Options of {@link tableBundle} and {@link displayTable}. */
+export interface DisplayTableOptions {
+  /** Columns to show, in order. Default: every key, in order of first appearance. */
+  columns?: string[];
+  /** A caption above the table. */
+  caption?: string;
+}
+
+/** The `display_data` content {@link displayTable} publishes. */
+export interface TableBundle {
+  data: { 'text/html': string; 'text/plain': string };
+  metadata: Record<string, never>;
+}
+
+function cellText(value: TableRow[string]): string {
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/**
+ * Builds a table's display bundle: an HTML table (numbers right-aligned) and the same table as
+ * aligned plain text, for terminals and viewers without HTML.
+ *
+ * @param rows the rows (plain objects)
+ * @param options columns and caption
+ * @returns the bundle
+ * @throws InputError when rows is not an array of objects
+ * @example
+ * tableBundle([{ state: 'WI', margin: -0.8 }]).data['text/plain'] // => 'state  margin\nWI       -0.8'
+ */
+export function tableBundle(rows: readonly TableRow[], options: DisplayTableOptions = {}): TableBundle {
+  if (!Array.isArray(rows) || rows.some((r) => typeof r !== 'object' || r === null || Array.isArray(r))) {
+    throw new InputError({ file: 'displayTable', at: 'rows', expected: 'an array of plain objects', found: Array.isArray(rows) ? 'an array with a non-object row' : typeof rows });
+  }
+  const columns = options.columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => r[c] === undefined || r[c] === null || typeof r[c] === 'number'));
+  const head = columns.map((c, j) => `<th style="text-align:${numeric[j] ? 'right' : 'left'}">${escapeHtml(c)}</th>`).join('');
+  const body = rows
+    .map((r) => `<tr>${columns.map((c, j) => `<td style="text-align:${numeric[j] ? 'right' : 'left'}">${escapeHtml(cellText(r[c]))}</td>`).join('')}</tr>`)
+    .join('');
+  const caption = options.caption ? `<caption style="text-align:left">${escapeHtml(options.caption)}</caption>` : '';
+  const html = `<table class="campaign-lab-table">${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  const cells = [columns, ...rows.map((r) => columns.map((c) => cellText(r[c])))];
+  const widths = columns.map((_, j) => Math.max(...cells.map((line) => [...line[j]].length)));
+  const lines = cells.map((line) =>
+    line
+      .map((text, j) => (numeric[j] && line !== cells[0] ? text.padStart(widths[j]) : text.padEnd(widths[j])))
+      .join('  ')
+      .trimEnd(),
+  );
+  const text = [...(options.caption ? [options.caption] : []), ...lines].join('\n');
+  return { data: { 'text/html': html, 'text/plain': text }, metadata: {} };
+}
+
+/**
+ * Displays rows as a table in a tslab notebook cell: one output with an HTML table and an aligned
+ * text table (instead of `console.table`'s wrapped box drawing). Outside a kernel, prints the text
+ * table on the console.
+ *
+ * @param rows the rows (plain objects)
+ * @param options columns and caption
+ * @throws InputError when rows is not an array of objects
+ * @example displayTable([{ state: 'WI', margin: -0.8 }]) // => undefined; the cell shows a two-column table
+ */
+export function displayTable(rows: readonly TableRow[], options: DisplayTableOptions = {}): void {
+  const bundle = tableBundle(rows, options);
+  const write = tslabWriter();
+  if (!write) {
+    console.log(bundle.data['text/plain']);
+    return;
+  }
   write({ data: bundle.data, metadata: bundle.metadata, transient: {} }, false);
 }

@@ -67,10 +67,10 @@ export function jsonForScript(value: unknown): string {
 
 /**
  * Content-Security-Policy of the pages: inline scripts and styles only, images from data/blob URLs
- * (the chart export menu), and no network requests of any kind. Vega compiles its expressions with
+ * (the chart export menu), Web Workers only from Blob URLs (the briefing's live engine, built in the page), and no network requests of any kind. Vega compiles its expressions with
  * the Function constructor, hence `'unsafe-eval'`.
  */
-export const OFFLINE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none'";
+export const OFFLINE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; worker-src blob:; connect-src 'none'";
 
 /** vega-embed options of every page: SVG renderer, tooltips, export menu without links to the online editor. */
 export const EMBED_OPTIONS = Object.freeze({

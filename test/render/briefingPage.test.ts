@@ -32,7 +32,8 @@ test('briefingPage places headline figures, charts, the assumptions table with c
   const html = briefingPage(input());
   assert.ok(html.includes('<h1>Florida 2000 &lt;briefing&gt;</h1>'));
   assert.ok(html.includes('<div class="figure-value">48%</div>'));
-  assert.ok(html.includes('<td>Gerber &amp; Green 2000 APSR 94(3)</td>'));
+  assert.ok(html.includes('<li id="source-1">Gerber &amp; Green 2000 APSR 94(3)</li>'));
+  assert.ok(html.includes('<a href="#source-1">[1]</a>'));
   assert.ok(html.includes('id="chart-0"'));
   assert.deepEqual(pageData(html).charts, [chart('EV')]);
 });
@@ -57,4 +58,43 @@ test('briefingPage rejects an assumption without a source and steps with unequal
   const bad = input();
   bad.sweep!.steps[1].specs = [];
   assert.throws(() => briefingPage(bad), /sweep\.steps\[1\]\.specs must be 1 specs like the first step/);
+});
+
+test('briefingPage cites each source once, numbered in order of first use', () => {
+  const html = briefingPage({
+    ...input(),
+    assumptions: [
+      { key: 'uncertainty.national', label: 'National error', value: '7 pp', source: 'Backtest 2004–2024' },
+      { key: 'uncertainty.regional', value: '1.5 pp', source: 'Backtest 2004–2024' },
+      { key: 'channels.door.effect', value: '4 pp', source: 'Gerber & Green 2000', confidence: 'M' },
+    ],
+  });
+  assert.equal(html.match(/Backtest 2004–2024/g)?.length, 1);
+  assert.deepEqual([...html.matchAll(/<a href="#source-(\d+)">/g)].map((m) => m[1]), ['1', '1', '2']);
+  assert.ok(html.includes('<li id="source-2">Gerber &amp; Green 2000</li>'));
+  assert.ok(html.includes('National error<br><code>uncertainty.national</code>'));
+  assert.ok(html.includes('title="confidence: medium">M</span>'));
+});
+
+test('briefingPage puts live controls with their key paths, the figures and the engine in the page', () => {
+  const html = briefingPage({
+    ...input(),
+    kicker: 'Florida 2000 · US 2000',
+    live: {
+      engineScript: 'self.onmessage = function () {}; // </script> inside the engine',
+      inputs: { scenario: { name: 'x' } },
+      controls: [{ key: 'campaigns.D.listSize', label: "D's list", min: 0, max: 6000000, step: 1000, value: 2000000, format: 'count' }],
+      figures: [{ figure: 'pWin', label: 'P(D wins)', value: '48.0%', note: '± 0.3%' }],
+      sides: ['D', 'R'],
+      threshold: 270,
+      note: 'Each change re-runs 10,000 simulated elections.',
+    },
+  });
+  assert.match(html, /<input type="range" id="control-0" data-control="campaigns\.D\.listSize" data-format="count" data-initial="2000000" min="0" max="6000000" step="1000" value="2000000" aria-valuetext="2,000,000">/);
+  assert.ok(html.includes('<output for="control-0" id="control-0-value">2,000,000</output>'));
+  assert.ok(html.includes('<div class="figure-value" data-figure="pWin">48.0%</div>'));
+  assert.ok(html.includes('<p class="kicker">Florida 2000 · US 2000</p>'));
+  // The engine rides in a text/plain script whose content cannot close the element early.
+  assert.ok(html.includes('<script type="text/plain" id="live-engine">self.onmessage = function () {}; // <\\/script> inside the engine</script>'));
+  assert.ok(html.includes("worker-src blob:"));
 });

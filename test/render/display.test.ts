@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartBundle, describeChart, displayChart, VEGALITE_MIME } from '../../src/render/display.js';
+import { chartBundle, describeChart, displayChart, tableBundle, VEGALITE_MIME } from '../../src/render/display.js';
+import { InputError } from '../../src/errors.js';
 import { findJupyterPython } from '../../scripts/notebook/env.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -69,4 +70,24 @@ test('displayChart in a tslab notebook publishes ONE output holding all three MI
   assert.deepEqual([...png.subarray(0, 8)], PNG_SIGNATURE);
   const text = Array.isArray(data['text/plain']) ? data['text/plain'].join('') : data['text/plain'];
   assert.equal(text, 'fixture chart');
+});
+
+test('tableBundle gives an HTML table and an aligned text table, numbers right-aligned, text escaped', () => {
+  const bundle = tableBundle([
+    { state: 'Wisconsin', margin: -0.8, note: '<close>' },
+    { state: 'PA', margin: 12.25 },
+  ]);
+  assert.deepEqual(Object.keys(bundle.data).sort(), ['text/html', 'text/plain']);
+  assert.equal(bundle.data['text/plain'], ['state      margin  note', 'Wisconsin    -0.8  <close>', 'PA          12.25'].join('\n'));
+  const html = bundle.data['text/html'];
+  assert.ok(html.startsWith('<table class="campaign-lab-table"><thead><tr><th style="text-align:left">state</th><th style="text-align:right">margin</th>'));
+  assert.ok(html.includes('<td style="text-align:left">&lt;close&gt;</td>'));
+  assert.equal((html.match(/<tr>/g) ?? []).length, 3);
+});
+
+test('tableBundle keeps the columns asked for, in order, and rejects rows that are not objects', () => {
+  const bundle = tableBundle([{ a: 1, b: 2 }], { columns: ['b', 'a'], caption: 'Two columns' });
+  assert.equal(bundle.data['text/plain'], 'Two columns\nb  a\n2  1');
+  assert.ok(bundle.data['text/html'].includes('<caption style="text-align:left">Two columns</caption>'));
+  assert.throws(() => tableBundle([1 as unknown as Record<string, number>]), InputError);
 });

@@ -25,8 +25,11 @@ export function runJson(summary: RunSummary): RunSummary & { baseline: Record<st
   return { ...summary, baseline: { description: describeBaseline(summary.scenario), ...(summary.scenario.baseline ?? {}) } };
 }
 
-/** Draws per point of the briefing's list-size sweep (at most; fewer when the run itself is smaller). */
-export const SWEEP_SIMULATIONS = 20_000;
+/**
+ * Draws per point of the briefing's list-size sweep, at most: up to this the sweep runs the scenario's
+ * own number, so its point at today's list is the run itself, figure for figure.
+ */
+export const SWEEP_SIMULATIONS = 200_000;
 
 /**
  * Options shared by `run` and `sweep` that change the scenario.
@@ -56,6 +59,8 @@ export const runCommand: Command = {
     'With --out DIR: summary.json, territories.csv, charts as SVG and PNG, and briefing.html, written atomically as a set:',
     'DIR must be new, empty, or an earlier report (a folder of other files is refused, never emptied); two runs sharing',
     'DIR leave the report of the one that finished last, whole.',
+    'briefing.html works offline and re-runs the scenario in the page as you move its controls (list sizes,',
+    'channel coverage), with the same figures as `run --set <key>=<value>`.',
     '',
     'Examples:',
     '  campaign-lab run scenarios/default.yaml --out out',
@@ -71,7 +76,7 @@ export const runCommand: Command = {
       threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads; results do not depend on it.' },
       set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML), e.g. campaigns.D.listSize=3e6.' },
       out: { type: 'string', valueName: 'DIR', description: 'Write the report (summary.json, territories.csv, charts, briefing.html) to DIR.' },
-      'no-sweep': { type: 'flag', description: 'With --out: skip the small list-size sweep behind the briefing slider.' },
+      'no-sweep': { type: 'flag', description: 'With --out: skip the list-size sweep behind the briefing headline and its list-size chart.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout (the run summary with the resolved scenario).' },
     },
   },
@@ -114,7 +119,9 @@ export const runCommand: Command = {
       }
       // Rendering (vega, resvg) loads only when a report is asked for: other commands start faster.
       const { writeReport } = await import('../writeReport.js');
-      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep }, context.signal, out);
+      const { loadParameters } = await import('../../data/loadParameters.js');
+      const live = { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters(), ...(prepared.history ? { history: prepared.history } : {}) };
+      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live }, context.signal, out);
     }
     if (args.options.json) printJson(context.stdout, runJson(summary));
     else {

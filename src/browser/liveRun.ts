@@ -1,0 +1,128 @@
+/**
+ * The briefing page's live engine: the scenario file as `campaign-lab run` loaded it, the baseline
+ * results and cited parameters it was resolved with, and a function that re-runs it with some keys
+ * set, exactly as `campaign-lab run <scenario> --set <key>=<value>` does (setPath on the file,
+ * schema validation, resolveScenario, then the same kernel with the same seed). Browser-safe: no
+ * Node import here or below; scripts/bundleLiveEngine.mjs bundles it with esbuild for the page's
+ * Web Worker (src/browser/liveWorker.ts).
+ */
+import type { Scenario } from '../scenario/types.js';
+import type { ElectionResults, Side } from '../model/types.js';
+import type { Parameters } from '../data/parameters.js';
+import { setPath } from '../scenario/setPath.js';
+import { validateScenario } from '../scenario/validateScenario.js';
+import { resolveScenario } from '../scenario/resolveScenario.js';
+import { prepareModel } from '../sim/prepareModel.js';
+import { BLOCK_SIZE, blockCount, finishResult, simulateBlocks, type BlockTotals } from '../sim/simulate.js';
+import { summarizeRun } from '../sim/summarizeRun.js';
+import { usTileMap } from '../charts/usTileMap.js';
+import { franceTileMap } from '../charts/franceTileMap.js';
+import type { BriefingChartOptions } from '../charts/theme.js';
+import type { TopLevelSpec } from 'vega-lite';
+
+/** What the page carries to re-run its scenario: plain JSON. */
+export interface LiveInputs {
+  /** The scenario file as loaded by the command line (after its own `--set` overrides). */
+  scenario: Scenario;
+  /** Baseline results the scenario was resolved with. */
+  results: ElectionResults;
+  /** Channel priors and model defaults (data/parameters.json). */
+  parameters: Parameters;
+  /** Past results, present when the scenario uses `uncertainty.correlation: historical`. */
+  history?: ElectionResults[];
+}
+
+/** Figures of one live run, the subset of `run --json` the page shows. */
+export interface LiveFigures {
+  simulations: number;
+  seed: number;
+  sides: [Side, Side];
+  /** P(win) per side, 0–1. */
+  pWin: Record<Side, number>;
+  /** Monte Carlo standard error of pWin per side, 0–1. */
+  standardError: Record<Side, number>;
+  pTie: number;
+  /** Expected electoral votes / seats per side. */
+  expectedWeight: Record<Side, number>;
+  /** The three most frequent tipping-point units with their frequency, 0–1. */
+  tippingPoint: { id: string; name: string; share: number }[];
+  /** Mean net margin votes each side's campaign adds, summed over territories. */
+  expectedExtraVotes: Record<Side, number>;
+  /** Per territory: id, P(first side wins), mean margin pp. */
+  territories: { id: string; pWin: number; meanMargin: number }[];
+}
+
+/**
+ * The scenario with each key path set, validated as `--set` would be.
+ *
+ * @param scenario the scenario file's object
+ * @param settings key path → value (`{'campaigns.D.listSize': 9e6}`)
+ * @throws InputError naming the key when a value breaks the scenario schema
+ * @example
+ * settingsApplied(scenario, { 'campaigns.D.listSize': 9000000 }).campaigns.D.listSize // => 9000000
+ */
+export function settingsApplied(scenario: Scenario, settings: Record<string, unknown>): Scenario {
+  let next: Scenario = scenario;
+  for (const [key, value] of Object.entries(settings)) next = setPath(next, key, value);
+  return validateScenario(next, 'briefing');
+}
+
+/**
+ * Re-runs the scenario with some keys set: the same resolution and kernel as `campaign-lab run
+ * --set key=value`, so with the same seed and simulations the figures are identical to the bit.
+ * Runs the kernel's blocks in slices of `blocksPerSlice` and reports progress after each.
+ *
+ * @param inputs scenario, results, parameters (and history) as embedded in the page
+ * @param settings key path → value, applied in order (`simulations` may be one of them)
+ * @param onProgress called with draws done and draws in all, after each slice
+ * @returns the figures of the run
+ * @throws InputError when a setting breaks the scenario
+ * @example
+ * liveRun(inputs, { 'campaigns.D.listSize': 9000000, simulations: 20000 }).pWin.D // => the P(D wins) `run --set` prints
+ */
+export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, onProgress?: (done: number, total: number) => void, blocksPerSlice = 1): LiveFigures {
+  const scenario = settingsApplied(inputs.scenario, settings);
+  const resolved = resolveScenario(scenario, { results: inputs.results, parameters: inputs.parameters, ...(inputs.history ? { history: inputs.history } : {}), file: 'briefing' });
+  const model = prepareModel(resolved);
+  const { simulations, seed } = resolved;
+  const blocks: BlockTotals[] = [];
+  const total = blockCount(simulations);
+  for (let start = 0; start < total; start += blocksPerSlice) {
+    const end = Math.min(total, start + blocksPerSlice);
+    blocks.push(...simulateBlocks(model, { simulations, seed, blockStart: start, blockEnd: end }).blocks);
+    onProgress?.(Math.min(simulations, end * BLOCK_SIZE), simulations);
+  }
+  const summary = summarizeRun(finishResult(model, seed, blocks, []), resolved);
+  const names = new Map(summary.territories.map((t) => [t.id, t.name]));
+  return {
+    simulations: summary.simulations,
+    seed: summary.seed,
+    sides: summary.sides,
+    pWin: summary.pWin,
+    standardError: summary.standardError,
+    pTie: summary.pTie,
+    expectedWeight: summary.expectedWeight,
+    tippingPoint: Object.entries(summary.tippingPoint)
+      .slice(0, 3)
+      .map(([id, share]) => ({ id, name: names.get(id) ?? id, share })),
+    expectedExtraVotes: summary.expectedExtraVotes,
+    territories: summary.territories.map((t) => ({ id: t.id, pWin: t.pWin[summary.sides[0]], meanMargin: t.meanMargin })),
+  };
+}
+
+/** A map the engine redraws after each run: which tile map, with its title, subtitle and sources. */
+export interface LiveMap {
+  kind: 'us' | 'fr';
+  options: BriefingChartOptions;
+}
+
+/**
+ * The P(win) tile map of a live run: each territory's P(first side wins) on the report's own map.
+ *
+ * @example
+ * liveMapSpec(liveRun(inputs, {}), { kind: 'us', options: { title: 'Where D wins', sources: ['MEDSL'] } }).usermeta.chart // => 'usTileMap'
+ */
+export function liveMapSpec(figures: LiveFigures, map: LiveMap): TopLevelSpec {
+  const input = { sides: figures.sides, measure: 'pWin' as const, units: figures.territories.map((t) => ({ id: t.id, value: t.pWin })) };
+  return map.kind === 'us' ? usTileMap(input, map.options) : franceTileMap(input, map.options);
+}

@@ -1,0 +1,51 @@
+/**
+ * Entry of the briefing page's Web Worker (bundled by scripts/bundleLiveEngine.mjs, started from a Blob
+ * URL). Protocol, all messages plain JSON:
+ * - page → worker `{type: 'inputs', inputs, map?}` once (see LiveInputs, LiveMap), then `{type: 'run', id, settings}`;
+ * - worker → page `{type: 'progress', id, done, total}` after each block of draws,
+ *   `{type: 'result', id, figures, milliseconds, mapSpec?}` (see LiveFigures; mapSpec when a map was
+ *   given: the P(win) map of this run) or `{type: 'error', id, message}`.
+ * A run asked while another is queued replaces it: the page only wants the latest position of a control.
+ */
+import { liveMapSpec, liveRun, type LiveInputs, type LiveMap } from './liveRun.js';
+
+interface WorkerScope {
+  postMessage(message: unknown): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+let inputs: LiveInputs | undefined;
+let map: LiveMap | undefined;
+let pending: { id: number; settings: Record<string, unknown> } | undefined;
+let scheduled = false;
+
+function runPending(): void {
+  scheduled = false;
+  const job = pending;
+  pending = undefined;
+  if (!job || !inputs) return;
+  const started = performance.now();
+  try {
+    const figures = liveRun(inputs, job.settings, (done, total) => scope.postMessage({ type: 'progress', id: job.id, done, total }));
+    const milliseconds = performance.now() - started;
+    scope.postMessage({ type: 'result', id: job.id, figures, milliseconds, ...(map ? { mapSpec: liveMapSpec(figures, map) } : {}) });
+  } catch (error) {
+    scope.postMessage({ type: 'error', id: job.id, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+scope.onmessage = (event) => {
+  const message = event.data as { type: string; inputs?: LiveInputs; map?: LiveMap; id?: number; settings?: Record<string, unknown> };
+  if (message.type === 'inputs' && message.inputs) {
+    inputs = message.inputs;
+    map = message.map;
+  } else if (message.type === 'run' && typeof message.id === 'number') {
+    pending = { id: message.id, settings: message.settings ?? {} };
+    // Let queued messages arrive first, so only the newest setting runs.
+    if (!scheduled) {
+      scheduled = true;
+      setTimeout(runPending, 0);
+    }
+  }
+};

@@ -1,0 +1,125 @@
+/**
+ * The briefing's live engine in headless Chromium (Debian's /usr/bin/chromium through playwright-core):
+ * `campaign-lab run --out` writes the page; the test moves live controls to values no run precomputed
+ * and checks that the page's figures equal, to the last digit, those `campaign-lab run --set <key>=<value>`
+ * prints with the same seed and simulations (same resolution, same kernel: exact, not within Monte Carlo
+ * error). Also checks that no request leaves the page, the console stays clean, the progress indication
+ * runs, and that at 800 px the page does not scroll sideways.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { projectRoot, runMain } from '../cli/cliHarness.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCENARIO = join(projectRoot, 'scenarios', 'default.yaml');
+const SIMS = '20000';
+
+interface Figures {
+  pWin: Record<string, number>;
+  expectedWeight: Record<string, number>;
+  territories: { id: string; pWin: Record<string, number> }[];
+}
+
+async function cliFigures(set: string[]): Promise<Figures> {
+  const r = await runMain(['run', SCENARIO, '--sims', SIMS, ...set.flatMap((s) => ['--set', s]), '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as Figures;
+}
+
+test('the briefing re-runs the scenario live: a value never precomputed gives exactly what run --set gives', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is not installed` }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-live-'));
+  const profile = mkdtempSync(join(tmpdir(), 'campaign-lab-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+  try {
+    const written = await runMain(['run', SCENARIO, '--sims', SIMS, '--out', dir]);
+    assert.equal(written.code, 0, written.stderr);
+    const errors: string[] = [];
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (/^(file|data|blob):/.test(url)) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(join(dir, 'briefing.html')).href);
+    await page.waitForFunction(() => (window as unknown as { briefingLive?: unknown }).briefingLive !== undefined);
+    await page.evaluate(() => (window as unknown as { briefingReady: Promise<unknown> }).briefingReady.then(() => true));
+
+    const controls = await page.$$eval('[data-control]', (e) => e.map((x) => x.getAttribute('data-control')));
+    assert.ok(controls.includes('campaigns.D.listSize') && controls.includes('campaigns.R.listSize'), `list-size controls, got ${controls.join(', ')}`);
+    assert.ok(controls.includes('campaigns.D.channels.door.coverage'));
+
+    // The figure before any change is the run's own.
+    const base = await cliFigures([]);
+    assert.equal(Number(await page.getAttribute('[data-figure="pWin"]', 'data-value')), base.pWin.D); // the report's own run
+    assert.equal(await page.textContent('[data-figure="pWin"]'), `${(100 * base.pWin.D).toFixed(1)}%`);
+    // The headline sentence and the card say the same figure.
+    assert.ok((await page.textContent('h1'))?.includes(`D wins ${(100 * base.pWin.D).toFixed(1)}% of simulated elections`));
+
+    // Progress: a run in flight marks the section and resets the bar.
+    const states: string[] = [];
+    await page.exposeFunction('recordState', (s: string) => states.push(s));
+    await page.evaluate(() => {
+      const section = document.querySelector('.live') as HTMLElement;
+      new MutationObserver(() => (window as unknown as { recordState(s: string): void }).recordState(section.getAttribute('data-state') ?? '')).observe(section, { attributes: true, attributeFilter: ['data-state'] });
+    });
+
+    // 7,654,000 people: the sweep only ran 0, 1.5 M, 3 M, … 18 M.
+    const settings: [string, number][] = [
+      ['campaigns.D.listSize', 7_654_000],
+      ['campaigns.D.channels.door.coverage', 0.37],
+    ];
+    const set: string[] = [];
+    for (const [key, value] of settings) {
+      await page.evaluate(([k, v]) => (window as unknown as { briefingLive: { set(k: string, v: number): Promise<void> } }).briefingLive.set(k, v), [key, value] as [string, number]);
+      set.push(`${key}=${value}`);
+      const cli = await cliFigures(set);
+      const shown = Number(await page.getAttribute('[data-figure="pWin"]', 'data-value'));
+      assert.equal(shown, cli.pWin.D, `P(D wins) after ${set.join(', ')}`);
+      assert.equal(Number(await page.getAttribute('[data-figure="pWinB"]', 'data-value')), cli.pWin.R);
+      assert.equal(await page.textContent('[data-figure="weight"]'), `${cli.expectedWeight.D.toFixed(1)} – ${cli.expectedWeight.R.toFixed(1)}`);
+      assert.equal(await page.textContent('[data-figure="pWin"]'), `${(100 * cli.pWin.D).toFixed(1)}%`);
+    }
+    assert.notEqual(Number(await page.getAttribute('[data-figure="pWin"]', 'data-value')), base.pWin.D);
+    // The P(win) map follows the controls: Wisconsin's tile shows the CLI's figure for this setting.
+    await page.evaluate(() => (window as unknown as { briefingRedraw: Promise<unknown> }).briefingRedraw.then(() => true));
+    const wisconsin = (await cliFigures(set)).territories.find((t) => t.id === 'WI')!.pWin.D;
+    const tile = await page.evaluate(() => [...document.querySelectorAll('.chart[aria-label^="Where D wins"] svg [aria-label]')].map((e) => e.getAttribute('aria-label') ?? '').find((t) => t.includes('code: WI')));
+    assert.match(tile ?? '', new RegExp(`P\\(D wins\\): ${Math.round(100 * wisconsin)}%`));
+    assert.ok(states.includes('running') && states.at(-1) === 'done', `states ${states.join(' → ')}`);
+    assert.equal(await page.$eval('#live-progress', (e) => (e as HTMLProgressElement).value), 1);
+    // The list-size chart marks the live setting.
+    const marker = await page.evaluate(() => document.querySelectorAll('.chart svg path.mark-symbol, .chart svg .mark-symbol path').length);
+    assert.ok(marker > 0, 'the setting marker is drawn');
+
+    // Back to the scenario: the run's own figure again, recomputed in the page.
+    await page.click('#live-reset');
+    await page.evaluate(() => (window as unknown as { briefingLive: { idle(): Promise<void> } }).briefingLive.idle());
+    assert.equal(Number(await page.getAttribute('[data-figure="pWin"]', 'data-value')), base.pWin.D);
+
+    // At 800 px nothing scrolls sideways.
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.waitForTimeout(100);
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 800, 'no horizontal scroll at 800 px');
+    const shots = join(projectRoot, 'out', 'test-screenshots');
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'briefing-live-800.png'), fullPage: false });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(blocked, []);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

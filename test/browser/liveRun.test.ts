@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { prepareScenario } from '../../src/cli/prepareScenario.js';
+import { loadParameters } from '../../src/data/loadParameters.js';
+import { prepareModel } from '../../src/sim/prepareModel.js';
+import { simulate } from '../../src/sim/simulate.js';
+import { summarizeRun } from '../../src/sim/summarizeRun.js';
+import { liveMapSpec, liveRun, settingsApplied } from '../../src/browser/liveRun.js';
+import { InputError } from '../../src/errors.js';
+import { projectRoot } from '../cli/cliHarness.js';
+
+const FILE = join('scenarios', 'default.yaml');
+
+async function inputs() {
+  const prepared = await prepareScenario(FILE, { overrides: ['simulations=6000'], cwd: projectRoot });
+  return { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters() };
+}
+
+test('liveRun(inputs, settings) gives the figures of the same scenario loaded with --set overrides, to the bit', async () => {
+  const live = await inputs();
+  const progress: number[] = [];
+  const figures = liveRun(live, { 'campaigns.D.listSize': 7_654_000, 'campaigns.R.channels.door.coverage': 0.33 }, (done) => progress.push(done));
+  const prepared = await prepareScenario(FILE, { overrides: ['simulations=6000', 'campaigns.D.listSize=7654000', 'campaigns.R.channels.door.coverage=0.33'], cwd: projectRoot });
+  const summary = summarizeRun(simulate(prepareModel(prepared.resolved), { simulations: 6000, seed: prepared.resolved.seed }), prepared.resolved);
+  assert.deepEqual(figures.pWin, summary.pWin);
+  assert.deepEqual(figures.expectedWeight, summary.expectedWeight);
+  assert.equal(figures.pTie, summary.pTie);
+  assert.deepEqual(figures.territories.map((t) => t.pWin), summary.territories.map((t) => t.pWin.D));
+  // One progress report per block of 4,096 draws, ending at the total.
+  assert.deepEqual(progress, [4096, 6000]);
+});
+
+test('liveRun with no settings is the scenario itself', async () => {
+  const live = await inputs();
+  const prepared = await prepareScenario(FILE, { overrides: ['simulations=6000'], cwd: projectRoot });
+  const summary = summarizeRun(simulate(prepareModel(prepared.resolved), { simulations: 6000, seed: prepared.resolved.seed }), prepared.resolved);
+  assert.deepEqual(liveRun(live, {}).pWin, summary.pWin);
+});
+
+test('settingsApplied rejects a value the scenario schema rejects, naming the key', async () => {
+  const live = await inputs();
+  assert.throws(() => settingsApplied(live.scenario, { 'campaigns.D.listSize': -5 }), (error: unknown) => error instanceof InputError && /campaigns\.D\.listSize/.test(error.message));
+});
+
+test('liveMapSpec draws the run on the US tile map', async () => {
+  const figures = liveRun(await inputs(), { 'campaigns.D.listSize': 1_000_000 });
+  const spec = liveMapSpec(figures, { kind: 'us', options: { title: 'Where D wins', sources: ['test'] } }) as { usermeta?: { chart?: string } };
+  assert.equal(spec.usermeta?.chart, 'usTileMap');
+});

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { prepareScenario } from '../../src/cli/prepareScenario.js';
+import { loadParameters } from '../../src/data/loadParameters.js';
+import { prepareModel } from '../../src/sim/prepareModel.js';
+import { simulate } from '../../src/sim/simulate.js';
+import { summarizeRun } from '../../src/sim/summarizeRun.js';
+import { assumptionRows, liveControls, parameterLabel, readerSource, renderBriefing } from '../../src/cli/renderBriefing.js';
+import { territoriesCsv } from '../../src/cli/territoriesCsv.js';
+import { buildReportCharts } from '../../src/cli/reportCharts.js';
+import { projectRoot } from './cliHarness.js';
+
+async function defaultRun() {
+  const prepared = await prepareScenario(join('scenarios', 'default.yaml'), { overrides: ['simulations=2000'], cwd: projectRoot });
+  const summary = summarizeRun(simulate(prepareModel(prepared.resolved), { simulations: 2000, seed: prepared.resolved.seed }), prepared.resolved);
+  return { prepared, summary, live: { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters() } };
+}
+
+test('readerSource drops references to working notes and says "no published source" plainly', () => {
+  assert.equal(readerSource('facts.md A.6 default (Dale & Strauss 2009; Malhotra et al. 2011)'), 'Dale & Strauss 2009; Malhotra et al. 2011');
+  assert.equal(readerSource('facts.md A.2 (no retrieved source; historical 30-50%, lower with caller ID)'), 'No published source found; historical 30-50%, lower with caller ID');
+  assert.equal(readerSource('facts.md A.2 default; Nickerson 2007 AJPS (quality and timing matter)'), 'Nickerson 2007 AJPS (quality and timing matter)');
+  assert.equal(readerSource('facts.md A.8 default'), 'campaign-lab default, no single published source');
+  assert.equal(readerSource('chosen by this project\'s backtest (src/analysis/backtest.ts; record in data/uncertainty-backtest.json)'), "Chosen by this project's backtest");
+  assert.equal(readerSource('parameters.json sms_reminder.contact_rate (assumed delivery and reading)'), 'campaign-lab assumption: assumed delivery and reading');
+});
+
+test('parameterLabel puts key paths in words', () => {
+  assert.equal(parameterLabel('campaigns.D.channels.door.effect'), 'Door knocking: turnout effect among people reached (pp)');
+  assert.equal(parameterLabel('uncertainty.national'), 'National polling error, SD (pp of margin)');
+});
+
+test('the default report cites each source once, in words, with rows equal for both sides merged', async () => {
+  const { summary } = await defaultRun();
+  const rows = assumptionRows(summary);
+  assert.ok(rows.some((r) => r.key === 'campaigns.{D,R}.churn'), 'churn is the same for both sides: one row');
+  for (const r of rows) assert.doesNotMatch(r.source, /facts\.md|no retrieved source|src\//, `${r.key}: ${r.source}`);
+  const html = renderBriefing({ summary, charts: buildReportCharts(summary) });
+  // The 120-word backtest note behind the four uncertainty defaults appears once.
+  assert.equal(html.match(/Each US presidential election 2004-2024 forecast/g)?.length, 1);
+  assert.doesNotMatch(html, /facts\.md/);
+});
+
+test('liveControls offers each side\'s list size and every active channel\'s coverage, by scenario key path', async () => {
+  const { summary, live } = await defaultRun();
+  const controls = liveControls(summary, live);
+  const keys = controls.map((c) => c.key);
+  assert.deepEqual(keys.slice(0, 2), ['campaigns.D.listSize', 'campaigns.R.listSize']);
+  assert.ok(keys.includes('campaigns.D.channels.door.coverage') && keys.includes('campaigns.R.channels.relay.coverage'));
+  const d = controls[0];
+  assert.deepEqual([d.min, d.max, d.step, d.value], [0, 18_000_000, 1000, 6_000_000]);
+  assert.equal(controls.find((c) => c.key === 'campaigns.D.channels.door.coverage')?.value, 0.2);
+});
+
+test('territoriesCsv names the campaign column for what it holds: net margin votes per side', async () => {
+  const { summary } = await defaultRun();
+  const [header, ...lines] = territoriesCsv(summary).trim().split('\n');
+  assert.ok(header.endsWith(',D_campaign_net_margin_votes,R_campaign_net_margin_votes'), header);
+  assert.equal(lines.length, summary.territories.length);
+});
