@@ -91,6 +91,8 @@ export function isShownCell(text: string): boolean {
   if (t.split(/\s+/).length > 3) return false;
   // A house number then words: a street address.
   if (/^\d+[a-z]?,?\s+\p{L}/iu.test(t)) return false;
+  // A short number (fewer than 7 digits, checked above), signed or with decimals: a count, not a person.
+  if (/^[+-]?\d[\d.,]*$/.test(t)) return true;
   return NAME_SHAPE.test(t);
 }
 

@@ -3,7 +3,7 @@
  * column of a bad value. Text in, records out: no file access, so browser code can reuse it. The
  * parsing itself is csv-parse's, through {@link parseDelimited}.
  */
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeCell, describeColumns } from '../errors.js';
 import { parseDelimited, type CsvRecord } from '../io/parseDelimited.js';
 
 /** One data row: its 1-based line number in the file and its raw cells. */
@@ -38,7 +38,7 @@ export function parseCsvText(text: string, file: string, requiredColumns: readon
         file,
         at: 'line 1',
         expected: `a header with column "${column}"`,
-        found: describeValue(header.join(',')),
+        found: describeColumns(header),
       });
     }
   }
@@ -75,7 +75,7 @@ export class CsvCells {
       file: this.table.file,
       at: this.at(record, column),
       expected,
-      found: describeValue(this.raw(record, column)),
+      found: describeCell(this.raw(record, column)),
     });
   }
 
@@ -83,7 +83,7 @@ export class CsvCells {
   raw(record: CsvRecord, column: string): string {
     const i = this.index.get(column);
     if (i === undefined) {
-      throw new InputError({ file: this.table.file, at: 'line 1', expected: `a header with column "${column}"`, found: describeValue(this.table.header.join(',')) });
+      throw new InputError({ file: this.table.file, at: 'line 1', expected: `a header with column "${column}"`, found: describeColumns(this.table.header) });
     }
     return record.cells[i]!;
   }

@@ -9,7 +9,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, parse as parseYaml } from 'yaml';
 import type { Document } from 'yaml';
-import { InputError, describeCell, describeValue, isShownCell } from '../errors.js';
+import { InputError, describeCell, describeColumns, describeValue, isShownCell } from '../errors.js';
 import { parseJsonText } from '../data/parseJsonText.js';
 import { readInputBytes, readInputText } from '../node/readInputFile.js';
 import type { ElectionResults } from '../model/types.js';
@@ -284,7 +284,7 @@ export async function readMarginsFile(path: string, shown: string): Promise<Reco
   const header = table.header.map((h) => h.toLowerCase());
   const column = (name: string, required: boolean): number => {
     const i = header.indexOf(name);
-    if (i < 0 && required) throw new InputError({ file: shown, at: 'line 1', expected: `a header with columns id, margin and optionally sd`, found: describeValue(table.header.join(table.delimiter)) });
+    if (i < 0 && required) throw new InputError({ file: shown, at: 'line 1', expected: `a header with columns id, margin and optionally sd`, found: describeColumns(table.header) });
     return i;
   };
   const idColumn = column('id', true);
@@ -295,12 +295,12 @@ export async function readMarginsFile(path: string, shown: string): Promise<Reco
   for (const { line, cells } of table.records) {
     const id = (cells[idColumn] ?? '').trim();
     if (id === '') throw new InputError({ file: shown, at: `line ${line}, column id`, expected: 'a territory id', found: 'an empty cell' });
-    if (id in out) throw new InputError({ file: shown, at: `line ${line}, column id`, expected: 'each territory id once', found: describeValue(id) });
+    if (id in out) throw new InputError({ file: shown, at: `line ${line}, column id`, expected: 'each territory id once', found: describeCell(id) });
     const number = (index: number, name: string, min: number, max: number): number => {
       const cell = cells[index] ?? '';
       const value = parseNumberCell(cell, { decimalComma });
       if (value === undefined || value < min || value > max) {
-        throw new InputError({ file: shown, at: `line ${line}, column ${name}`, expected: `a number of pp from ${min} to ${max}`, found: describeValue(cell) });
+        throw new InputError({ file: shown, at: `line ${line}, column ${name}`, expected: `a number of pp from ${min} to ${max}`, found: describeCell(cell) });
       }
       return value;
     };

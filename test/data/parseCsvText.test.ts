@@ -28,7 +28,7 @@ test('parseCsvText rejects a row with too few cells, naming the line', () => {
 });
 
 test('parseCsvText rejects a missing column and an unclosed quote', () => {
-  assert.throws(() => parseCsvText('a,b\n1,2\n', 'x.csv', ['year']), /x\.csv: line 1 must be a header with column "year", got "a,b"/);
+  assert.throws(() => parseCsvText('a,b\n1,2\n', 'x.csv', ['year']), /x\.csv: line 1 must be a header with column "year", got columns "a", "b"/);
   assert.throws(() => parseCsvText('a,b\n1,"2\n', 'x.csv'), /x\.csv: line 2 must be a closing double quote, got end of file/);
   assert.throws(() => parseCsvText('a,b\n1,"2"x\n', 'x.csv'), /x\.csv: line 2, field 2 must be a delimiter \(","\) or the end of the line after a closing quote, got another character/);
 });
