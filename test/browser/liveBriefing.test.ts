@@ -112,7 +112,7 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
     await page.setViewportSize({ width: 800, height: 900 });
     await page.waitForTimeout(100);
     assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 800, 'no horizontal scroll at 800 px');
-    const shots = join(projectRoot, 'out', 'test-screenshots');
+    const shots = join(projectRoot, 'test-output', 'screenshots');
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, 'briefing-live-800.png'), fullPage: false });
     assert.deepEqual(errors, []);

@@ -47,7 +47,7 @@ async function waitForServer(url: string, child: ChildProcess, log: () => string
   throw new Error(`jupyter did not answer at ${url}: ${log()}`);
 }
 
-test('notebook 01 run in the classic Notebook shows every chart as a live Vega view and tables as tables', { skip: !ready && 'Jupyter or Chromium is not installed: run node scripts/setup.mjs', timeout: 240_000 }, async () => {
+test('notebook 01 run in the classic Notebook shows every chart as a live Vega view and tables as tables', { skip: !ready && 'Jupyter or Chromium is not installed: run node scripts/setup.mjs', timeout: 480_000 }, async () => {
   assert.ok(existsSync(join(root, 'dist', 'index.js')), 'dist/index.js is missing: run npm run build first');
   registerKernel();
   installNbextension();
@@ -88,7 +88,7 @@ test('notebook 01 run in the classic Notebook shows every chart as a live Vega v
       return Boolean(j?.notebook?._fully_loaded && j.notebook.kernel?.is_connected());
     }, undefined, { timeout: 60_000 });
     // Saved outputs are drawn live as soon as the notebook opens (the extension redraws them).
-    await page.waitForFunction(() => document.querySelectorAll('.campaign-lab-vega-view[data-rendered="true"] svg.marks').length >= 1, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.campaign-lab-vega-view[data-rendered="true"] svg.marks').length >= 1, undefined, { timeout: 90_000 });
     await page.evaluate(() => {
       const j = (window as unknown as { Jupyter: Nb }).Jupyter;
       j.notebook.clear_all_output();
@@ -111,7 +111,7 @@ test('notebook 01 run in the classic Notebook shows every chart as a live Vega v
     assert.ok(counts.charts >= 1, `notebook 01 shows its chart, got ${counts.charts}`);
     // vega-embed draws asynchronously: wait until every chart output holds a live view.
     await page
-      .waitForFunction((n) => document.querySelectorAll('.campaign-lab-vega-view[data-rendered="true"] svg.marks').length >= n, counts.charts, { timeout: 30_000 })
+      .waitForFunction((n) => document.querySelectorAll('.campaign-lab-vega-view[data-rendered="true"] svg.marks').length >= n, counts.charts, { timeout: 90_000 })
       .catch(async (error: Error) => {
         const shown = await page.evaluate(() => [...document.querySelectorAll('.output_vegalite')].map((e) => e.outerHTML.slice(0, 300)).join('\n'));
         throw new Error(`${error.message}\nchart outputs: ${shown}\nconsole: ${consoleLines.filter((l) => /error|campaign-lab|vega/i.test(l)).slice(-12).join('\n')}`);
@@ -124,9 +124,9 @@ test('notebook 01 run in the classic Notebook shows every chart as a live Vega v
     const box = await mark.boundingBox();
     if (box) {
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.waitForSelector('#vg-tooltip-element.visible', { timeout: 5000 });
+      await page.waitForSelector('#vg-tooltip-element.visible', { timeout: 60_000 });
     }
-    await page.screenshot({ path: join(root, 'out', 'test-screenshots', 'notebook-01-live.png'), fullPage: false }).catch(() => undefined);
+    await page.screenshot({ path: join(root, 'test-output', 'screenshots', 'notebook-01-live.png'), fullPage: false }).catch(() => undefined);
     assert.deepEqual(blocked, []);
     assert.deepEqual(errors, []);
   } finally {

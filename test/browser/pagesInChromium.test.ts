@@ -3,7 +3,7 @@
  * /usr/bin/chromium through playwright-core), with every request that is not file:, data: or blob:
  * blocked and counted. Checks that each chart container holds a drawn SVG, that the console shows
  * no error, that moving the sweep slider changes the figures and charts, and saves screenshots to
- * out/test-screenshots/.
+ * test-output/screenshots/.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,7 +25,7 @@ import { ILLUSTRATION, INTERIEUR_2012, MEDSL_2016 } from '../fixtures/chartSourc
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, 'out', 'test-screenshots');
+const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Session {
@@ -89,7 +89,7 @@ test('the standalone chart page draws its chart offline with no console error', 
     const box = await session.page.locator('#chart svg .mark-rect path').first().boundingBox();
     if (box) {
       await session.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await session.page.waitForSelector('#vg-tooltip-element.visible', { timeout: 5000 });
+      await session.page.waitForSelector('#vg-tooltip-element.visible', { timeout: 60_000 });
     }
     mkdirSync(SCREENSHOTS, { recursive: true });
     const shot = join(SCREENSHOTS, 'standalone-weightDistribution.png');
