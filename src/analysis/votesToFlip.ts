@@ -3,7 +3,7 @@
  * (US Electoral College), found exactly by a 0/1 knapsack over weights.
  */
 import type { ElectionResults, Side } from '../model/types.js';
-import { InputError } from '../errors.js';
+import { InputError, describeValue } from '../errors.js';
 
 /** How the loser gets votes: `mobilise` new voters (margin + 1 per unit) or `convert` the winner's voters (floor(margin / 2) + 1). */
 export type FlipMode = 'mobilise' | 'convert';
@@ -21,6 +21,11 @@ export interface VotesToFlipOptions {
   mode?: FlipMode;
   /** Default `win`; `tie` denies the winner a majority; `exact-tie` asks for 269–269. */
   target?: FlipTarget;
+  /**
+   * Weight needed to win, when the race sets one (a scenario's `threshold` or `seatsToWin`): an integer
+   * above half of the total weight and at most the total. Default: more than half (270 of 538).
+   */
+  threshold?: number;
 }
 
 /** The command-line contract of `campaign-lab flip --json`. */
@@ -153,7 +158,10 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
   if (totalWeight <= 0) {
     throw new InputError({ at: `results ${results.year}`, expected: 'units with weights (electoral votes)', found: 'a total weight of 0' });
   }
-  const threshold = Math.floor(totalWeight / 2) + 1;
+  const threshold = options.threshold ?? Math.floor(totalWeight / 2) + 1;
+  if (!Number.isInteger(threshold) || threshold * 2 <= totalWeight || threshold > totalWeight) {
+    throw new InputError({ at: 'threshold', expected: `an integer above half of the total weight ${totalWeight} and at most ${totalWeight}`, found: describeValue(threshold) });
+  }
   const held: Record<Side, number> = { [a]: 0, [b]: 0 };
   for (const u of results.units) {
     const ma = u.votes[a] ?? 0;

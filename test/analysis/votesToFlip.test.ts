@@ -41,6 +41,22 @@ test('votesToFlip on a hand-made race: the two small close units beat the big on
   assert.equal(votesToFlip(r, { mode: 'convert' }).votes, 67);
 });
 
+test('votesToFlip honours the race threshold: a supermajority needs more units', () => {
+  // Same race: D holds 4 of 13. With 9 to win, D needs 5 more: Y alone (w 5, costs 301) beats X + Z (4, not enough)
+  // and X + Z + anything else (Y is then needed anyway).
+  const r = race(2001, [
+    ['DD', 4, 1000, 500],
+    ['X', 2, 500, 550],
+    ['Y', 5, 500, 800],
+    ['Z', 2, 500, 580],
+  ]);
+  assert.deepEqual(votesToFlip(r, { threshold: 9 }).units, ['Y']);
+  assert.equal(votesToFlip(r, { threshold: 9 }).votes, 301);
+  // Denying R its 9 (R holds 9: flipping any unit does it): the cheapest single unit, X (51 votes).
+  assert.deepEqual(votesToFlip(r, { threshold: 9, target: 'tie' }).units, ['X']);
+  assert.throws(() => votesToFlip(r, { threshold: 6 }), /threshold must be an integer above half of the total weight 13 and at most 13, got 6/);
+});
+
 /** Brute force over every subset of the winner's units. */
 function bruteForce(rows: Array<[string, number, number, number]>, mode: 'mobilise' | 'convert', target: 'win' | 'tie' | 'exact-tie') {
   const total = rows.reduce((s, r) => s + r[1], 0);

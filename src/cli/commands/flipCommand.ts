@@ -72,7 +72,13 @@ export const flipCommand: Command = {
       throw new InputError({ at: 'arguments', expected: 'one race: a scenario file, --file PATH or --year Y', found: [scenario && 'a scenario', file && '--file', year !== undefined && '--year'].filter(Boolean).join(' and ') });
     }
     let results: ElectionResults;
-    if (scenario !== undefined) results = baselineResults((await prepareScenario(scenario, { cwd: context.cwd })).resolved);
+    let threshold: number | undefined;
+    if (scenario !== undefined) {
+      const { resolved } = await prepareScenario(scenario, { cwd: context.cwd });
+      results = baselineResults(resolved);
+      // A scenario's own threshold (electoral-college) or seatsToWin (seats) is what a win needs.
+      if (resolved.rule === 'electoral-college' || resolved.rule === 'seats') threshold = resolved.threshold;
+    }
     else if (file !== undefined) {
       const { readRaceFile } = await import('../../node/readRaceFile.js');
       results = await readRaceFile(resolve(context.cwd, file), {
@@ -87,6 +93,7 @@ export const flipCommand: Command = {
     const flip = votesToFlip(results, {
       mode: (args.options.mode as FlipMode | undefined) ?? 'mobilise',
       target: (args.options.target as FlipTarget | undefined) ?? 'win',
+      ...(threshold !== undefined ? { threshold } : {}),
     });
     if (args.options.json) printJson(context.stdout, flip);
     else context.stdout.write(formatFlip(flip));
