@@ -13,6 +13,7 @@ import type { ListSizeSweep, ReportChart } from './reportCharts.js';
 import { listSizeChart, mapChart } from './reportCharts.js';
 import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
+import { wilsonInterval } from '../analysis/winProbability.js';
 import { baselineWords, briefingHeadline, formatShareIn } from './briefingHeadline.js';
 import { formatCount } from './formatNumber.js';
 
@@ -184,8 +185,8 @@ const CHANNEL_WORDS_FR: Record<string, string> = { email: 'courriel', sms: 'SMS'
 const PAGE_WORDS = {
   en: {
     pWin: (side: string) => `P(${side} wins)`,
-    pWinNote: (half: string, n: string) => `± ${half} (95% Monte Carlo), ${n} simulations`,
-    weight: (a: string, b: string, t: number) => `Expected weight ${a} – ${b} (${t} to win)`,
+    pWinNote: (low: string, high: string, n: string) => `95% interval ${low}–${high} (Monte Carlo error), ${n} simulations`,
+    weight: (a: string, b: string, t: number, unit: string) => `Expected ${unit} ${a} – ${b} (${t} to win)`,
     tipping: 'Most frequent tipping point',
     ofSimulations: (p: string) => `${p} of simulations`,
     round: (r: number) => `round ${r}`,
@@ -198,8 +199,8 @@ const PAGE_WORDS = {
   },
   fr: {
     pWin: (side: string) => `P(victoire ${side})`,
-    pWinNote: (half: string, n: string) => `± ${half} (Monte Carlo, 95\u202f%), ${n} simulations`,
-    weight: (a: string, b: string, t: number) => `Poids attendu ${a} – ${b} (${t} pour gagner)`,
+    pWinNote: (low: string, high: string, n: string) => `intervalle à 95\u202f% ${low}–${high} (erreur Monte Carlo), ${n} simulations`,
+    weight: (a: string, b: string, t: number, unit: string) => `${unit === 'seats' ? 'Sièges attendus' : unit === 'electoral votes' ? 'Grands électeurs attendus' : 'Poids attendu'} ${a} – ${b} (${t} pour gagner)`,
     tipping: 'Territoire décisif le plus fréquent',
     ofSimulations: (p: string) => `${p} des simulations`,
     round: (r: number) => (r === 1 ? '1er tour' : '2d tour'),
@@ -314,11 +315,11 @@ export function renderBriefing(input: BriefingReportInput): string {
   const count = (n: number) => formatCountIn(n, locale);
   const share = (p: number, digits = 1) => formatShareIn(p, locale, digits);
   const figures: LiveFigure[] = [
-    { figure: 'pWin', label: w.pWin(a), value: share(summary.pWin[a]), raw: summary.pWin[a], note: w.pWinNote(share(1.96 * summary.standardError[a], 2), count(summary.simulations)) },
+    { figure: 'pWin', label: w.pWin(a), value: share(summary.pWin[a]), raw: summary.pWin[a], note: (() => { const i = wilsonInterval(Math.round(summary.pWin[a] * summary.simulations), summary.simulations); return w.pWinNote(share(i.low), share(i.high), count(summary.simulations)); })() },
     { figure: 'pWinB', label: w.pWin(b), value: share(summary.pWin[b]), raw: summary.pWin[b] },
   ];
   if (summary.threshold > 1) {
-    figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold), value: `${decimal(summary.expectedWeight[a], locale)} – ${decimal(summary.expectedWeight[b], locale)}` });
+    figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold, summary.rule === 'electoral-college' ? (s.country === 'us' ? 'electoral votes' : 'weight') : summary.rule === 'seats' ? 'seats' : 'weight'), value: `${decimal(summary.expectedWeight[a], locale)} – ${decimal(summary.expectedWeight[b], locale)}` });
     if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: s.territories.find((t) => t.id === tipping[0])?.name ?? tipping[0], note: w.ofSimulations(share(tipping[1])) });
   }
   const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
