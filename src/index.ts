@@ -52,6 +52,14 @@ export { resolveScenario, type ResolveInputs } from './scenario/resolveScenario.
 export { setPath } from './scenario/setPath.js';
 export { scenarioSchema } from './scenario/schema.js';
 
+// Your own race, and a race that lies ahead (forecast baselines)
+export { readRaceFile } from './node/readRaceFile.js';
+export type { RaceFormat, RaceWeights, RaceFileOptions, RaceFileResults } from './data/race/raceTypes.js';
+export type { BaselineSpec, MarginsSpec, MarginEntry, MarginsFile, SwingModel, RaceSpec } from './scenario/types.js';
+export type { ResolvedBaseline } from './model/resolvedScenario.js';
+export { applyBaseline, twoPartyMargin, type ApplyBaselineOptions } from './scenario/applyBaseline.js';
+export { describeBaseline, type BaselineLanguage } from './scenario/describeBaseline.js';
+
 // Simulation
 export { prepareModel, type SimulationModel } from './sim/prepareModel.js';
 export { simulate, type SimulateOptions, type KeepOptions } from './sim/simulate.js';

@@ -122,6 +122,35 @@ def build_us():
     write('us_turnout.csv', ['year', 'id', 'vep', 'vap', 'total_ballots', 'vep_turnout_rate', 'source'], turnout)
 
 
+def build_electoral_votes():
+    """Electoral votes apportioned per state and DC, 1976-2024 (whole states: ME 4, NE 5), for
+    MEDSL state files read without a weight column. Cross-checked against House apportionment
+    (seats + 2, DC 3) for 1976-2020 and every year summing to 538."""
+    apportionment = {r['State']: r for r in read('us_electoral_votes/house_apportionment_1789-2013.csv')}
+    column = {1976: '1973', 1980: '1973', 1984: '1983', 1988: '1983', 1992: '1993', 1996: '1993', 2000: '1993',
+              2004: '2003', 2008: '2003', 2012: '2013', 2016: '2013', 2020: '2013'}
+    ucsb_2024 = defaultdict(int)  # statewide and district rows together
+    for r in read('us_president/ucsb_2024_president_by_state.csv'):
+        ucsb_2024[r['state_po']] += sum(int(r[k] or 0) for k in ('dem_ev', 'rep_ev', 'other_ev'))
+    rows, sums = [], defaultdict(int)
+    for r in read('us_electoral_votes/electoral_college_1788-2024.csv'):
+        year = int(r['year'])
+        if year < 1976 or r['electoral_votes'] == '':
+            continue
+        ev = int(r['electoral_votes'])
+        if year in column:
+            seats = int(apportionment[r['abbr']][column[year]])
+            assert ev == (3 if r['abbr'] == 'DC' else seats + 2), (year, r['abbr'], ev, seats)
+        elif year == 2024:
+            assert ev == ucsb_2024[r['abbr']], (year, r['abbr'], ev, ucsb_2024.get(r['abbr']))
+        rows.append([year, r['abbr'], ev])
+        sums[year] += ev
+    assert all(v == 538 for v in sums.values()), dict(sums)
+    assert len(sums) == 13 and all(sum(1 for x in rows if x[0] == y) == 51 for y in sums)
+    rows.sort(key=lambda x: (x[0], x[1]))
+    write('us_electoral_votes.csv', ['year', 'id', 'electoral_votes'], rows)
+
+
 # --- France: départements, their 2012 regions (the 22 metropolitan regions in force 1982-2015),
 # proper names, and the party codes of the candidates.
 REGIONS = {
@@ -195,6 +224,50 @@ PARTY_2007 = {
 }
 
 
+PARTY_2022 = {
+    'MACRON': 'LREM', 'LE PEN': 'RN', 'MÉLENCHON': 'LFI', 'ZEMMOUR': 'REC', 'PÉCRESSE': 'LR', 'JADOT': 'EELV',
+    'LASSALLE': 'RES', 'ROUSSEL': 'PCF', 'DUPONT-AIGNAN': 'DLF', 'HIDALGO': 'PS', 'POUTOU': 'NPA', 'ARTHAUD': 'LO',
+}
+# The Ministry's 2022 codes for overseas units -> INSEE codes used by the 2007 and 2012 rows.
+MINISTRY_TO_INSEE = {'ZA': '971', 'ZB': '972', 'ZC': '973', 'ZD': '974', 'ZM': '976', 'ZN': '988', 'ZP': '987',
+                     'ZS': '975', 'ZW': '986', 'ZX': 'ZX', 'ZZ': 'ZZ'}
+# Conseil constitutionnel proclamations of 13 April 2022 (round 1) and 27 April 2022 (round 2):
+# votes per candidate and registered voters; the 107 units must sum to them exactly.
+OFFICIAL_2022 = {
+    1: {'LREM': 9783058, 'RN': 8133828, 'LFI': 7712520, 'REC': 2485226, 'LR': 1679001, 'EELV': 1627853,
+        'RES': 1101387, 'PCF': 802422, 'DLF': 725176, 'PS': 616478, 'NPA': 268904, 'LO': 197094,
+        'registered': 48747876},
+    2: {'LREM': 18768639, 'RN': 13288686, 'registered': 48752339},
+}
+
+
+def build_france_2022(turnout, votes):
+    for rnd in (1, 2):
+        rows = read(f'france/fr_presidentielle_2022_departements_t{rnd}.csv')
+        sums = defaultdict(int)
+        for r in rows:
+            code = r['Code du département']
+            uid = MINISTRY_TO_INSEE.get(code, code)
+            assert uid in NAMES, uid
+            registered, abst, voters = int(r['Inscrits']), int(r['Abstentions']), int(r['Votants'])
+            blank_spoiled, valid = int(r['Blancs']) + int(r['Nuls']), int(r['Exprimés'])
+            assert registered == voters + abst and voters == valid + blank_spoiled, uid
+            turnout.append([2022, rnd, uid, registered, abst, voters, blank_spoiled, valid])
+            cand_sum = 0
+            for key, value in r.items():
+                if key.startswith('Voix_candidat_'):
+                    party = PARTY_2022[key[len('Voix_candidat_'):]]
+                    votes.append([2022, rnd, uid, party, int(value)])
+                    sums[party] += int(value)
+                    cand_sum += int(value)
+            assert cand_sum == valid, uid
+            sums['registered'] += registered
+        assert len(rows) == 107 and len({MINISTRY_TO_INSEE.get(r['Code du département'], r['Code du département']) for r in rows}) == 107
+        for key, official in OFFICIAL_2022[rnd].items():
+            assert sums[key] == official, (rnd, key, sums[key], official)
+        print(f'  France 2022 round {rnd}: {len(rows)} units, equal to the proclaimed totals', {k: sums[k] for k in ('LREM', 'RN')})
+
+
 def unit_id(row):
     code = row['code_departement']
     if code == 'ZX':
@@ -223,11 +296,32 @@ def build_france():
                         votes.append([year, rnd, uid, party, int(r[cand])])
                         sums[party] += int(r[cand])
             print(f'  France {year} round {rnd}: {len(rows)} units', dict(sorted(sums.items(), key=lambda x: -x[1])[:2]))
+    build_france_2022(turnout, votes)
     write('fr_president_turnout.csv',
           ['year', 'round', 'id', 'registered', 'abstentions', 'voters', 'blank_spoiled', 'valid'], turnout)
     write('fr_president_votes.csv', ['year', 'round', 'id', 'party', 'votes'], votes)
 
 
+def build_pennsylvania_2024():
+    """Pennsylvania 2024 presidential result by county (67 counties) in the project's race table
+    format, from tonmcg's county file; checked against UCSB's state totals."""
+    rows = [r for r in read('us_president/tonmcg_2024_US_County_Level_Presidential_Results.csv') if r['state_name'] == 'Pennsylvania']
+    assert len(rows) == 67
+    out = []
+    for r in sorted(rows, key=lambda r: r['county_fips']):
+        d, rep, total = int(r['votes_dem']), int(r['votes_gop']), int(r['total_votes'])
+        assert total >= d + rep
+        out.append([r['county_fips'], r['county_name'], 0, d, rep, total - d - rep])
+    ucsb = [r for r in read('us_president/ucsb_2024_president_by_state.csv') if r['state_po'] == 'PA' and not r['district']][0]
+    assert sum(x[3] for x in out) == int(ucsb['dem_votes']) and sum(x[4] for x in out) == int(ucsb['rep_votes'])
+    assert sum(x[3] + x[4] + x[5] for x in out) == int(ucsb['total_votes'])
+    os.makedirs(os.path.join(OUT, 'races'), exist_ok=True)
+    write('races/pennsylvania-2024-counties.csv', ['id', 'name', 'weight', 'D', 'R', 'other'], out)
+    print('  Pennsylvania 2024: D', sum(x[3] for x in out), 'R', sum(x[4] for x in out), 'total', sum(x[3] + x[4] + x[5] for x in out))
+
+
 if __name__ == '__main__':
     build_us()
+    build_electoral_votes()
     build_france()
+    build_pennsylvania_2024()

@@ -221,7 +221,7 @@ function legalFilter(base: ResolvedScenario, side: Side, options: AllocationOpti
  * proportion to the side's list allocation (its baseline votes), or equally over channels when there is
  * no recruitment lever; `swingOnly` spreads it equally over recruitment levers of territories within
  * `swingMarginPp` of a tie. Source of the greedy marginal-gain approach: Strömberg (2008) AER 98(3) on
- * allocating campaign resources by marginal effect on the probability of winning; DESIGN.md §4.
+ * allocating campaign resources by marginal effect on the probability of winning.
  *
  * @param base resolved scenario
  * @param options `run`, `budget`, `levers`, optional `side`, `steps`, `limits`, `date`, `alreadySpent`,

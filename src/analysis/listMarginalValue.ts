@@ -62,7 +62,7 @@ export interface ListMarginalValue {
  * Differences are scaled to 1,000 supporters (× 1000 / step); the interval is ±1.96 paired standard errors
  * (±3/n by the rule of three when no draw changes, see {@link pairedWinDifference}).
  * Sources: common random numbers for comparing simulated systems (Law & Kelton, Simulation Modeling and
- * Analysis, variance reduction); DESIGN.md §4.
+ * Analysis, variance reduction).
  *
  * @param base resolved scenario
  * @param options `run` (fixed seed, keeps outcomes), `side`, `step` (default 1000 people), `territories`, `costPerSupporter`

@@ -133,7 +133,7 @@ export function scenarioAssumptions(scenario: ResolvedScenario, parameters?: Par
  * uncertainty does not blur the bars). The conclusion is "side favoured" (P(win) > 0.5 at the base); an
  * assumption it hinges on is one whose low or high value moves P(win) to the other side of 0.5.
  * Source: tornado diagrams of one-way sensitivity analysis (Howard 1988, "Decision analysis: practice and
- * promise", Management Science 34(6)); DESIGN.md §4.
+ * promise", Management Science 34(6)).
  *
  * @param scenario resolved scenario
  * @param options `run` (fixed seed, keeps outcomes), `inputs` (default {@link scenarioAssumptions}), `side`, `parameters`

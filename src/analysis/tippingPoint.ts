@@ -4,8 +4,7 @@
  * frequency across simulated draws and the electoral-college bias.
  *
  * Source: the "tipping-point state" of Nate Silver / FiveThirtyEight (Tipping Point Index); Wikipedia
- * "Tipping-point state" and David Baron's table; EC bias = tipping-point margin − national margin
- * (reference facts.md §D).
+ * "Tipping-point state" and David Baron's table; EC bias = tipping-point margin − national margin.
  */
 import type { ElectionResults, Side } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
@@ -82,7 +81,7 @@ export interface TippingPoint {
 /** Options of {@link tippingPoint}. */
 export interface TippingPointOptions {
   /**
-   * Margin used to order units. `two-party` (default, DESIGN.md §3): 100 × (winner − loser) / (winner + loser).
+   * Margin used to order units. `two-party` (default): 100 × (winner − loser) / (winner + loser).
    * `all-votes`: 100 × (winner − loser) / all votes cast, the basis of most published tipping-point tables;
    * the two orders differ in close calls (2012: Pennsylvania on the two-party basis, Colorado on all votes).
    */

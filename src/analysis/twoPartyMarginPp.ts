@@ -1,5 +1,5 @@
 /**
- * Two-party margin in percentage points (DESIGN.md §3).
+ * Two-party margin in percentage points.
  *
  * @param votesA side A's votes
  * @param votesB side B's votes

@@ -19,7 +19,7 @@ export interface VotesToFlipOptions {
   target?: FlipTarget;
 }
 
-/** The command-line contract of `campaign-lab flip --json` (DESIGN.md §5). */
+/** The command-line contract of `campaign-lab flip --json`. */
 export interface VotesToFlip {
   year: number;
   winner: Side;
@@ -122,7 +122,7 @@ export function cheapestFlipSet(
  * independent, as the published results count them. Units the loser carried stay with the loser; tied
  * units and units carried by a third side stay as they are.
  *
- * Source: DESIGN.md §4; the 2000 figure (Florida, 537 votes) is the certified margin (FEC, Federal
+ * The 2000 figure (Florida, 537 votes) is the certified margin (FEC, Federal
  * Elections 2000).
  *
  * @param results actual results with weights (electoral votes)

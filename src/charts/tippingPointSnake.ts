@@ -42,7 +42,7 @@ export interface SnakeSegment extends SnakeUnit {
  * winner's safest unit, the one whose weight carries the winner to the threshold. Ties in margin
  * are broken by id so the order is stable.
  *
- * Source: the tipping-point definition popularised by FiveThirtyEight (Silver), as in DESIGN.md §4.
+ * Source: the tipping-point definition popularised by FiveThirtyEight (Silver).
  *
  * @param input sides, units and threshold
  * @returns segments in order, with cumulative weights and the tipping flag

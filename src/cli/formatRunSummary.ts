@@ -14,7 +14,7 @@ export function formatRunSummary(summary: RunSummary): string {
   const [a, b] = summary.sides;
   const s = summary.scenario;
   const lines = [
-    `${summary.name}: ${s.country.toUpperCase()} ${s.year}${s.round ? ` round ${s.round}` : ''}, ${summary.rule}, ${formatCount(summary.simulations)} simulations (seed ${summary.seed})`,
+    `${summary.name}: ${s.race ? s.race.file : `${s.country.toUpperCase()} ${s.year}`}${s.round ? ` round ${s.round}` : ''}, ${summary.rule}, ${formatCount(summary.simulations)} simulations (seed ${summary.seed})`,
     '',
     `P(${a} wins) ${formatShare(summary.pWin[a])} ± ${formatShare(1.96 * summary.standardError[a], 2)}   P(${b} wins) ${formatShare(summary.pWin[b])}   P(tie) ${formatShare(summary.pTie, 2)}`,
   ];

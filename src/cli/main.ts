@@ -16,7 +16,7 @@ import { removePendingTemporaries } from './writeFileAtomic.js';
 import { didYouMean } from '../scenario/didYouMean.js';
 import { VERSION } from '../sim/version.js';
 
-/** Exit code of success (DESIGN.md §5). */
+/** Exit code of success. */
 export const EXIT_OK = 0;
 /** Exit code of a runtime failure (a bug, a full disk). */
 export const EXIT_RUNTIME_FAILURE = 1;

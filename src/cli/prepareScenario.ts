@@ -11,6 +11,7 @@ import type { ResolvedScenario, Scenario } from '../scenario/types.js';
 import { availableYears, loadResults } from '../data/loadResults.js';
 import { loadParameters } from '../data/loadParameters.js';
 import type { ElectionResults } from '../model/types.js';
+import { loadedRace } from '../scenario/loadScenario.js';
 
 /** A scenario ready to simulate, with what it was built from. */
 export interface PreparedScenario {
@@ -32,9 +33,22 @@ export interface PreparedScenario {
  */
 export function resolveLoadedScenario(scenario: Scenario, file: string): PreparedScenario {
   let results: ElectionResults;
+  if (scenario.race !== undefined) {
+    const loaded = loadedRace(scenario);
+    if (!loaded) throw new InputError({ file, at: 'race', expected: 'a race file read by the scenario loader (loadScenario)', found: 'a race that was not read' });
+    if (scenario.uncertainty?.correlation === 'historical') {
+      throw new InputError({ file, at: 'uncertainty.correlation', expected: '"independent" with race (past elections are bundled for country + year only)', found: '"historical"' });
+    }
+    const resolved = resolveScenario(scenario, { results: loaded.results, parameters: loadParameters(), file, raceFormat: loaded.format });
+    return { scenario, resolved, results: loaded.results };
+  }
+  if (scenario.country === undefined || scenario.year === undefined) {
+    throw new InputError({ file, at: scenario.country === undefined ? 'country' : 'year', expected: 'country + year (a bundled election) or race (your own race file)', found: 'nothing' });
+  }
+  const { country, year } = scenario;
   try {
     const round = scenarioRound(scenario);
-    results = loadResults({ country: scenario.country, year: scenario.year, ...(round !== undefined ? { round } : {}) });
+    results = loadResults({ country, year, ...(round !== undefined ? { round } : {}) });
   } catch (error) {
     // A year or round without data is the scenario's mistake: name the scenario file and key.
     if (error instanceof InputError && (error.details.at === 'year' || error.details.at === 'round')) {
@@ -44,9 +58,9 @@ export function resolveLoadedScenario(scenario: Scenario, file: string): Prepare
   }
   let history: ElectionResults[] | undefined;
   if (scenario.uncertainty?.correlation === 'historical') {
-    history = availableYears(scenario.country)
-      .filter((y) => y < scenario.year)
-      .map((y) => loadResults({ country: scenario.country, year: y, ...(scenario.country === 'fr' ? { round: 2 } : {}) }));
+    history = availableYears(country)
+      .filter((y) => y < year)
+      .map((y) => loadResults({ country, year: y, ...(country === 'fr' ? { round: 2 } : {}) }));
   }
   const resolved = resolveScenario(scenario, { results, parameters: loadParameters(), history, file });
   return { scenario, resolved, results, ...(history ? { history } : {}) };

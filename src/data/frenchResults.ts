@@ -39,6 +39,13 @@ export interface FrenchResultsTexts {
   candidates: DataText;
 }
 
+/** Citation of the French tables per year, from data/SOURCES.md. */
+const FRENCH_SOURCES: Record<number, string> = {
+  2022: "Ministère de l'Intérieur, Élection présidentielle des 10 et 24 avril 2022, résultats définitifs par département (data.gouv.fr, Licence Ouverte); see data/SOURCES.md",
+  2012: "Ministère de l'Intérieur, Élection présidentielle 2012, résultats par département (data.gouv.fr, Licence Ouverte); see data/SOURCES.md",
+  2007: "Ministère de l'Intérieur results website 2007 (captured by nicolsc/resultat-presidentielles); 101 units, Mayotte, the Pacific collectivities and abroad missing; see data/SOURCES.md",
+};
+
 interface YearCandidates {
   sides: [Side, Side];
   names: Record<string, string>;
@@ -70,7 +77,7 @@ function readFrenchCandidates(candidates: DataText, year: number): YearCandidate
  * @param turnout Text of data/fr_president_turnout.csv.
  * @returns Sorted election years.
  * @example
- * frenchResultYears(text) // => [2007, 2012]
+ * frenchResultYears(text) // => [2007, 2012, 2022]
  */
 export function frenchResultYears(turnout: DataText): number[] {
   const table = parseCsvText(turnout.text, turnout.file, ['year']);
@@ -80,7 +87,7 @@ export function frenchResultYears(turnout: DataText): number[] {
 
 /**
  * Builds the French presidential results of one year and round by département, with the two
- * finalists as sides (2012 `['PS', 'UMP']`, 2007 `['UMP', 'PS']`) and every other candidate in
+ * finalists as sides (2022 `['LREM', 'RN']`, 2012 `['PS', 'UMP']`, 2007 `['UMP', 'PS']`) and every other candidate in
  * `other`. Units weigh 0 (the national sum decides); `winner` is the finalist ahead in the unit;
  * `region` is the French region (1982–2015 boundaries, overseas and abroad grouped as listed in
  * data/fr_departements.csv); `eligible` is registered voters.
@@ -89,7 +96,7 @@ export function frenchResultYears(turnout: DataText): number[] {
  * party votes sum to valid.
  *
  * @param texts Texts of fr_departements.csv, fr_president_turnout.csv, fr_president_votes.csv, fr_candidates.json.
- * @param options `year` (2007 or 2012) and `round` (1 or 2, default 2).
+ * @param options `year` (2007, 2012 or 2022) and `round` (1 or 2, default 2).
  * @returns Results in the `campaign-lab results --json` shape.
  * @throws {InputError} on a malformed table (file, line, column), a failed identity, or a year or
  *   round the tables do not hold (listing those they do).
@@ -179,10 +186,7 @@ export function parseFrenchResults(texts: FrenchResultsTexts, options: { year: n
     });
   }
   const sideNames: Record<Side, string> = { [sideA]: candidates.names[sideA]!, [sideB]: candidates.names[sideB]! };
-  const source =
-    year === 2012
-      ? "Ministère de l'Intérieur, Élection présidentielle 2012, résultats par département (data.gouv.fr, Licence Ouverte); see data/SOURCES.md"
-      : "Ministère de l'Intérieur results website 2007 (captured by nicolsc/resultat-presidentielles); 101 units, Mayotte, the Pacific collectivities and abroad missing; see data/SOURCES.md";
+  const source = FRENCH_SOURCES[year] ?? `Ministère de l'Intérieur; see data/SOURCES.md`;
   const results = assembleResults({ country: 'fr', year, round, sides: candidates.sides, units, source, candidates: sideNames });
   return { ...results, round, units };
 }

@@ -14,7 +14,7 @@ export type ResultsCountry = 'us' | 'fr';
 /** What to load: country, year and, for France, the round. */
 export interface LoadResultsOptions extends DataDirectoryOptions {
   country: ResultsCountry;
-  /** Election year: US 2000, 2004, ..., 2024; France 2007 or 2012. */
+  /** Election year: US 2000, 2004, ..., 2024; France 2007, 2012 or 2022. */
   year: number;
   /** France only: round 1 or 2 (default 2). */
   round?: number;
@@ -77,7 +77,7 @@ export function loadResults(options: LoadResultsOptions): LoadedResults {
  * @returns Sorted years.
  * @throws {InputError} for an unknown country or a malformed table.
  * @example
- * availableYears('fr') // => [2007, 2012]
+ * availableYears('fr') // => [2007, 2012, 2022]
  */
 export function availableYears(country: ResultsCountry, options: DataDirectoryOptions = {}): number[] {
   checkCountry(country);

@@ -47,7 +47,7 @@ export interface PersuasionPriors {
   france: CitedPrior;
 }
 
-/** Parameters of one mobilisation channel (DESIGN.md §3). */
+/** Parameters of one mobilisation channel. */
 export interface ChannelParameters {
   channel: ChannelName;
   /** What the channel is, in a few words (`volunteer phone calls`). */
@@ -70,7 +70,7 @@ export interface ChannelParameters {
   citation: Citation;
 }
 
-/** Default standard deviations of the error model (DESIGN.md §3), pp of two-party margin, and t tails. */
+/** Default standard deviations of the error model, pp of two-party margin, and t tails. */
 export interface UncertaintyDefaults {
   /** National error SD, pp. */
   national: number;

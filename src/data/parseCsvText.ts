@@ -1,14 +1,13 @@
 /**
  * CSV parsing for the project's data tables, with typed cell readers that report the file, line and
- * column of a bad value. Text in, records out: no file access, so browser code can reuse it.
+ * column of a bad value. Text in, records out: no file access, so browser code can reuse it. The
+ * parsing itself is csv-parse's, through {@link parseDelimited}.
  */
 import { InputError, describeValue } from '../errors.js';
+import { parseDelimited, type CsvRecord } from '../io/parseDelimited.js';
 
 /** One data row: its 1-based line number in the file and its raw cells. */
-export interface CsvRecord {
-  line: number;
-  cells: string[];
-}
+export type { CsvRecord } from '../io/parseDelimited.js';
 
 /** A parsed CSV table with a header row. */
 export interface CsvTable {
@@ -16,68 +15,6 @@ export interface CsvTable {
   file: string;
   header: string[];
   records: CsvRecord[];
-}
-
-/** Splits CSV text (RFC 4180: commas, double quotes, "" escapes; LF or CRLF) into rows of cells with line numbers. */
-function splitRows(text: string, file: string): CsvRecord[] {
-  const rows: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let line = 1;
-  let rowLine = 1;
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let lineStart = i;
-  const endRow = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
-    cells = [];
-    cell = '';
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else {
-          quoted = false;
-          const next = text[i + 1];
-          if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-            throw new InputError({
-              file,
-              at: `line ${line}, column ${i + 2 - lineStart}`,
-              expected: 'a comma or the end of the line after a closing quote',
-              found: JSON.stringify(next),
-            });
-          }
-        }
-      } else {
-        if (ch === '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') {
-      quoted = true;
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      lineStart = i + 1;
-      rowLine = line;
-    } else {
-      cell += ch;
-    }
-  }
-  if (quoted) throw new InputError({ file, at: `line ${rowLine}`, expected: 'a closing double quote', found: 'end of file' });
-  if (cell !== '' || cells.length > 0) endRow();
-  return rows;
 }
 
 /**
@@ -94,15 +31,12 @@ function splitRows(text: string, file: string): CsvRecord[] {
  * parseCsvText('id,D\nFL,2912253\n', 'x.csv', ['id', 'D']).records // => [{ line: 2, cells: ['FL', '2912253'] }]
  */
 export function parseCsvText(text: string, file: string, requiredColumns: readonly string[] = []): CsvTable {
-  const rows = splitRows(text, file);
-  const headerRow = rows.shift();
-  if (!headerRow) throw new InputError({ file, at: 'line 1', expected: 'a CSV header row', found: 'an empty file' });
-  const header = headerRow.cells.map((c) => c.trim());
+  const { header, records: rows } = parseDelimited(text, { file, delimiter: ',' });
   for (const column of requiredColumns) {
     if (!header.includes(column)) {
       throw new InputError({
         file,
-        at: `line ${headerRow.line}`,
+        at: 'line 1',
         expected: `a header with column "${column}"`,
         found: describeValue(header.join(',')),
       });

@@ -1,5 +1,5 @@
 /**
- * Per-territory coefficients of one side's campaign (DESIGN.md §3), computed once per run so that the
+ * Per-territory coefficients of one side's campaign, computed once per run so that the
  * simulation kernel only multiplies them by the channel effects drawn for each simulated election.
  *
  * Model, per side and territory t:

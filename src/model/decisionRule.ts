@@ -1,5 +1,5 @@
 /**
- * Decision rules (DESIGN.md §3): what it takes to win a race.
+ * Decision rules: what it takes to win a race (electoral-college, seats, popular-vote, two-round).
  */
 import type { RuleName } from './types.js';
 
@@ -18,19 +18,29 @@ export interface RuleThresholds {
  * (270 of 538; an even split such as 269–269 is a tie, never a win); `popular-vote` and `two-round`
  * are decided by the sign of the national two-party margin (the runoff between the two finalists).
  * For `seats`, a unit with weight 0 counts as one seat, so a table without seat counts is decided by a
- * majority of units.
+ * majority of units. Any integer weights work: with 67 units of one seat each, 34 win and 33.5 cannot
+ * tie; with an even total, exactly half is a tie. A scenario's `threshold` (electoral-college) or
+ * `seatsToWin` (seats) replaces the majority; it must exceed half the total, so at most one side reaches
+ * it, and neither reaching it is a tie (no winner).
  *
  * @param rule Rule name.
- * @param weights Unit weights (electoral votes or seats).
+ * @param weights Unit weights (electoral votes or seats), non-negative integers.
+ * @param threshold Weight needed to win, when the scenario sets one (ignored by national-vote rules).
  * @returns Whether the rule is weighted, the total weight and the winning threshold.
+ * @throws {RangeError} when `threshold` is not an integer above half the total weight and at most the total.
  * @example
  * ruleThresholds('electoral-college', [538]) // => { weighted: true, totalWeight: 538, threshold: 270 }
+ * ruleThresholds('seats', [0, 0, 0, 0, 0], 4) // => { weighted: true, totalWeight: 5, threshold: 4 }
  */
-export function ruleThresholds(rule: RuleName, weights: ArrayLike<number>): RuleThresholds {
+export function ruleThresholds(rule: RuleName, weights: ArrayLike<number>, threshold?: number): RuleThresholds {
   if (rule === 'popular-vote' || rule === 'two-round') return { weighted: false, totalWeight: 1, threshold: 1 };
   let total = 0;
   for (let i = 0; i < weights.length; i++) total += unitWeight(rule, weights[i]);
-  return { weighted: true, totalWeight: total, threshold: Math.floor(total / 2) + 1 };
+  if (threshold === undefined) return { weighted: true, totalWeight: total, threshold: Math.floor(total / 2) + 1 };
+  if (!Number.isInteger(threshold) || threshold * 2 <= total || threshold > total) {
+    throw new RangeError(`threshold must be an integer above half of the total weight ${total} and at most ${total}, got ${threshold}`);
+  }
+  return { weighted: true, totalWeight: total, threshold };
 }
 
 /**

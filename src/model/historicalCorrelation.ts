@@ -1,5 +1,5 @@
 /**
- * Correlation of territory errors estimated from historical swings (DESIGN.md §3, optional error term).
+ * Correlation of territory errors estimated from historical swings (an optional error term).
  */
 import type { ElectionResults, Side } from './types.js';
 import { InputError } from '../errors.js';

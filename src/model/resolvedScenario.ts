@@ -92,6 +92,39 @@ export interface ResolvedUncertainty {
   historyYears?: number[];
 }
 
+/**
+ * The expected result the simulation is centred on, as resolved: each territory's two-party margin
+ * (pp toward `sides[0]`) after the swing, shifts, poll margins and turnout change, beside the result's
+ * own margin. With no `baseline` in the scenario it is the result (a replay) and `forecast` is false.
+ */
+export interface ResolvedBaseline {
+  /** True when the baseline moves the result (any swing, shift, margin or turnout change). */
+  forecast: boolean;
+  /** National swing applied, pp of two-party margin toward `sides[0]`. */
+  swing: number;
+  /** Swing model: `uniform` (margins move by `swing`) or `proportional` (shares scaled). */
+  swingModel: 'uniform' | 'proportional';
+  /** Per-territory shifts applied on top, pp toward `sides[0]`. */
+  shifts: Record<string, number>;
+  /** Relative change of total turnout applied to every territory (−0.05: 5 % fewer votes). */
+  turnout: number;
+  /** Territory ids whose expected margin was given in `baseline.margins` (polls or a forecast). */
+  given: string[];
+  /** Where the given margins come from: `inline` or the margins file as written in the scenario. */
+  marginsSource?: string;
+  /** National two-party margin of the result and of the baseline, pp toward `sides[0]` (units without a parent). */
+  nationalResultMargin: number;
+  nationalMargin: number;
+  /** Expected two-party margin per territory id, pp toward `sides[0]`: what the simulation is centred on. */
+  margins: Record<string, number>;
+  /** The result's own two-party margin per territory id, pp toward `sides[0]`. */
+  resultMargins: Record<string, number>;
+  /** Label of the result the baseline starts from (`2024 result`, `2022 runoff`). */
+  resultLabel: string;
+  /** The baseline in words, English (`2024 result, swung 2.0 pp toward D`); describeBaseline gives French too. */
+  description?: string;
+}
+
 /** The scenario the engine runs: plain JSON, every default filled in with its citation. */
 export interface ResolvedScenario {
   name: string;
@@ -114,4 +147,13 @@ export interface ResolvedScenario {
   citations: Record<string, Citation>;
   /** Citation of the baseline results table. */
   resultsSource: string;
+  /**
+   * `electoral-college` / `seats`: weight needed to win when the scenario sets `threshold` or
+   * `seatsToWin`; absent: more than half of the total weight.
+   */
+  threshold?: number;
+  /** The expected result the run is centred on (the result itself for a replay). */
+  baseline?: ResolvedBaseline;
+  /** The race file when the scenario gives `race` (path as written, format read). */
+  race?: { file: string; format: string };
 }

@@ -10,7 +10,7 @@ export type Country = 'us' | 'fr' | 'custom';
 /** A side is a party code: US `D`, `R`; France the finalists' parties (2012 `PS`, `UMP`). */
 export type Side = string;
 
-/** Decision rules (DESIGN.md §3). */
+/** Decision rules: `electoral-college` (unit weights), `popular-vote` (national sum), `seats` (majority of units), `two-round` (runoff on the national sum). */
 export type RuleName = 'electoral-college' | 'popular-vote' | 'seats' | 'two-round';
 
 /**
@@ -66,7 +66,7 @@ export interface Prior {
   high: number;
 }
 
-/** Mobilisation channels named in DESIGN.md §3. */
+/** Mobilisation channels: e-mail, SMS, phone, door-to-door, mail, social media and relays (volunteers' contacts). */
 export type ChannelName = 'email' | 'sms' | 'phone' | 'door' | 'mail' | 'social' | 'relay';
 
 /** All channel names, in display order. */

@@ -7,18 +7,53 @@
  * Node-only (file reading); {@link parseScenarioText} is the browser-safe part.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
 import { InputError, describeValue } from '../errors.js';
 import { setPath } from './setPath.js';
-import { findSchemaProblems, problemDetails } from './validateScenario.js';
+import { checkRaceKeys, findSchemaProblems, problemDetails } from './validateScenario.js';
 import { scenarioSchema } from './schema.js';
-import type { Scenario } from './types.js';
+import type { MarginEntry, Scenario } from './types.js';
+import type { ElectionResults } from '../model/types.js';
 
 /** Options of {@link parseScenarioText} and {@link loadScenario}. */
 export interface ScenarioLoadOptions {
   /** `key=value` overrides (`campaigns.D.listSize=3000000`); values are read as YAML scalars. */
   overrides?: readonly string[];
+}
+
+/** Where {@link loadScenario} keeps a race file's parsed results on the scenario's `race` object (not JSON). */
+const LOADED_RACE = Symbol('campaign-lab loaded race');
+
+/** A race file as read: the results and the format it was read as. */
+export interface LoadedRace {
+  results: ElectionResults;
+  format: string;
+}
+
+/**
+ * The parsed race file {@link loadScenario} attached to a scenario with `race`, if any. The results ride
+ * on the `race` object under a symbol, so copies made by spreading (overrides, list-size sweeps) keep
+ * them and JSON output does not show them.
+ *
+ * @example
+ * loadedRace(await loadScenario('scenarios/pennsylvania-2024-counties.yaml'))?.results.units.length // => 67
+ */
+export function loadedRace(scenario: Scenario): LoadedRace | undefined {
+  const race = scenario.race as (Scenario['race'] & { [LOADED_RACE]?: LoadedRace }) | undefined;
+  return race?.[LOADED_RACE];
+}
+
+/**
+ * Returns a copy of the scenario whose `race` carries already parsed results (for callers that read
+ * the race themselves, such as notebooks).
+ *
+ * @example
+ * loadedRace(withLoadedRace(scenario, { results, format: 'table' }))?.format // => 'table'
+ */
+export function withLoadedRace(scenario: Scenario, loaded: LoadedRace): Scenario {
+  if (!scenario.race) throw new InputError({ at: 'race', expected: 'a scenario with race', found: 'none' });
+  return { ...scenario, race: Object.assign({ ...scenario.race }, { [LOADED_RACE]: loaded }) };
 }
 
 /** Largest scenario file read, bytes: scenarios are hand-written; anything bigger is a wrong file. */
@@ -83,14 +118,17 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
     else if (line !== undefined) details.at = `${details.at} (line ${line})`;
     throw new InputError(details);
   }
+  checkRaceKeys(scenario, file);
   const result = { ...scenario };
   delete result.$schema;
   return result as unknown as Scenario;
 }
 
 /**
- * Reads, parses and validates a scenario file, then loads any `allocation: {file: …}` counts file
- * (path relative to the scenario file) into `allocation: {counts}`.
+ * Reads, parses and validates a scenario file, then reads the files it names, each relative to the
+ * scenario file: the `race` file (table, MEDSL or Ministry; see readRaceFile), a
+ * `baseline.margins: {file}` CSV into its entries, and any `allocation: {file: …}` counts file into
+ * `allocation: {counts}`.
  *
  * @param path scenario file (`.yaml`, `.yml` or `.json`)
  * @throws InputError when a file cannot be read or is invalid
@@ -99,20 +137,43 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
  */
 export async function loadScenario(path: string, options: ScenarioLoadOptions = {}): Promise<Scenario> {
   const text = await readTextFile(path, 'a scenario file (YAML or JSON)');
-  const scenario = parseScenarioText(text, path, options);
+  let scenario = parseScenarioText(text, path, options);
+  if (scenario.race) {
+    const { file, format, year, round, weights } = scenario.race;
+    // The race readers (exceljs among them) load only when a scenario names a race file.
+    const { readRaceFile } = await import('../node/readRaceFile.js');
+    const results = await readRaceFile(besideScenario(path, file), {
+      ...(format !== undefined ? { format } : {}),
+      ...(year !== undefined ? { year } : {}),
+      ...(round !== undefined ? { round } : {}),
+      ...(weights !== undefined ? { weights } : {}),
+      sides: scenario.sides,
+    });
+    scenario = withLoadedRace(scenario, { results, format: results.format });
+  }
+  const margins = scenario.baseline?.margins;
+  if (margins && 'file' in margins && typeof margins.file === 'string') {
+    const entries = await readMarginsFile(resolve(dirname(path), margins.file), besideScenario(path, margins.file));
+    scenario = { ...scenario, baseline: { ...scenario.baseline, margins: { file: margins.file, entries } as never } };
+  }
   if (!scenario.campaigns) return scenario;
   const campaigns: Scenario['campaigns'] = {};
   for (const [side, campaign] of Object.entries(scenario.campaigns)) {
     const allocation = campaign.allocation;
     if (allocation && typeof allocation === 'object' && 'file' in allocation) {
       const countsPath = resolve(dirname(path), allocation.file);
-      const counts = await readCountsFile(countsPath, join(dirname(path), allocation.file), allocation.file, scenario.country, `campaigns.${side}.allocation.file`, path);
+      const counts = await readCountsFile(countsPath, join(dirname(path), allocation.file), allocation.file, scenario.country ?? scenario.race?.country, `campaigns.${side}.allocation.file`, path);
       campaigns[side] = { ...campaign, allocation: { counts } };
     } else {
       campaigns[side] = campaign;
     }
   }
   return { ...scenario, campaigns };
+}
+
+/** A file named in a scenario: absolute as written, else relative to the scenario file's folder. */
+function besideScenario(scenarioPath: string, file: string): string {
+  return isAbsolute(file) ? file : join(dirname(scenarioPath), file);
 }
 
 /**
@@ -145,7 +206,7 @@ export async function readTextFile(path: string, expected: string): Promise<stri
  * Reads supporter counts: the JSON written by `campaign-lab list summarize` (`{kind:
  * 'supporter-list-counts', country, counts}`) or a plain object of counts per territory id.
  */
-async function readCountsFile(path: string, shownPath: string, written: string, country: string, at: string, scenarioFile: string): Promise<Record<string, number>> {
+async function readCountsFile(path: string, shownPath: string, written: string, country: string | undefined, at: string, scenarioFile: string): Promise<Record<string, number>> {
   let text: string;
   try {
     text = await readTextFile(path, 'a counts file written by campaign-lab list summarize');
@@ -159,7 +220,7 @@ async function readCountsFile(path: string, shownPath: string, written: string, 
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new InputError({ file: shownPath, expected: 'an object of supporter counts', found: describeValue(document) });
   }
-  if ('country' in document && document.country !== country) {
+  if (country !== undefined && 'country' in document && document.country !== country) {
     throw new InputError({ file: shownPath, at: 'country', expected: `${JSON.stringify(country)} (the scenario's country)`, found: describeValue(document.country) });
   }
   const counts = ('counts' in document ? document.counts : document) as Record<string, unknown>;
@@ -173,6 +234,61 @@ async function readCountsFile(path: string, shownPath: string, written: string, 
     }
     out[id] = n;
   }
+  return out;
+}
+
+/**
+ * Reads expected margins: CSV (`,` `;` or tab; any of the encodings decodeText detects) with header
+ * `id,margin[,sd]`, margins and SDs in pp (decimal comma accepted with `;` or tab). Every row must name
+ * a distinct id and give a margin from −100 to 100; an `sd` cell may be empty.
+ *
+ * @param path file to read
+ * @param shown the path as messages show it
+ * @returns `{margin, sd?}` per territory id
+ * @throws InputError naming the file, line and column of a missing header column, a duplicate id or a
+ *   bad number
+ * @example
+ * await readMarginsFile('polls.csv', 'polls.csv') // => { PA: { margin: 1.5 }, WI: { margin: 2, sd: 4 } }
+ */
+export async function readMarginsFile(path: string, shown: string): Promise<Record<string, MarginEntry>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new InputError({ file: shown, expected: 'a readable margins file (CSV id,margin[,sd])', found: code === 'ENOENT' ? 'no such file' : `a read error (${code ?? 'unknown'})` });
+  }
+  // The CSV and encoding libraries load only when a scenario names a margins file.
+  const [{ decodeText }, { parseDelimited, parseNumberCell }] = await Promise.all([import('../io/decodeText.js'), import('../io/parseDelimited.js')]);
+  const table = parseDelimited(decodeText(bytes).text, { file: shown });
+  const header = table.header.map((h) => h.toLowerCase());
+  const column = (name: string, required: boolean): number => {
+    const i = header.indexOf(name);
+    if (i < 0 && required) throw new InputError({ file: shown, at: 'line 1', expected: `a header with columns id, margin and optionally sd`, found: describeValue(table.header.join(table.delimiter)) });
+    return i;
+  };
+  const idColumn = column('id', true);
+  const marginColumn = column('margin', true);
+  const sdColumn = column('sd', false);
+  const decimalComma = table.delimiter !== ',';
+  const out: Record<string, MarginEntry> = {};
+  for (const { line, cells } of table.records) {
+    const id = (cells[idColumn] ?? '').trim();
+    if (id === '') throw new InputError({ file: shown, at: `line ${line}, column id`, expected: 'a territory id', found: 'an empty cell' });
+    if (id in out) throw new InputError({ file: shown, at: `line ${line}, column id`, expected: 'each territory id once', found: describeValue(id) });
+    const number = (index: number, name: string, min: number, max: number): number => {
+      const cell = cells[index] ?? '';
+      const value = parseNumberCell(cell, { decimalComma });
+      if (value === undefined || value < min || value > max) {
+        throw new InputError({ file: shown, at: `line ${line}, column ${name}`, expected: `a number of pp from ${min} to ${max}`, found: describeValue(cell) });
+      }
+      return value;
+    };
+    const margin = number(marginColumn, 'margin', -100, 100);
+    const sdCell = sdColumn >= 0 ? (cells[sdColumn] ?? '').trim() : '';
+    out[id] = sdCell === '' ? { margin } : { margin, sd: number(sdColumn, 'sd', 0, 100) };
+  }
+  if (Object.keys(out).length === 0) throw new InputError({ file: shown, expected: 'at least one row of margins', found: 'a header only' });
   return out;
 }
 

@@ -22,6 +22,9 @@ import type {
 } from './types.js';
 import { CONVENTION_CITATIONS } from './defaults.js';
 import { emptyCampaign } from '../model/emptyCampaign.js';
+import { ruleThresholds } from '../model/decisionRule.js';
+import { applyBaseline } from './applyBaseline.js';
+import { describeBaseline } from './describeBaseline.js';
 
 /** Inputs of {@link resolveScenario} besides the scenario. */
 export interface ResolveInputs {
@@ -33,10 +36,13 @@ export interface ResolveInputs {
   history?: ElectionResults[];
   /** File name for error messages. */
   file?: string;
+  /** With `race`: the format the race file was read as (`table`, `medsl`, `fr-ministere`). */
+  raceFormat?: string;
 }
 
 const RULES: readonly RuleName[] = ['electoral-college', 'popular-vote', 'seats', 'two-round'];
-const SCENARIO_KEYS = ['name', 'description', 'country', 'year', 'round', 'rule', 'sides', 'simulations', 'seed', 'threads', 'salience', 'uncertainty', 'campaigns', 'firstRound'];
+const SCENARIO_KEYS = ['name', 'description', 'country', 'year', 'race', 'round', 'rule', 'threshold', 'seatsToWin', 'sides', 'simulations', 'seed', 'threads', 'salience', 'baseline', 'uncertainty', 'campaigns', 'firstRound'];
+const RACE_KEYS = ['file', 'format', 'year', 'round', 'weights', 'country'];
 const UNCERTAINTY_KEYS = ['national', 'regional', 'territory', 'tails', 'correlation'];
 const CAMPAIGN_KEYS = ['listSize', 'allocation', 'churn', 'yearsSinceCollected', 'certainShare', 'volunteers', 'relaysPerVolunteer', 'channels'];
 const CHANNEL_KEYS = ['coverage', 'contactRate', 'effect', 'persuasion', 'costPerContact', 'contacts', 'saturation', 'contactsPerVolunteer'];
@@ -140,10 +146,39 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   const { results, parameters } = inputs;
   const citations: Record<string, Citation> = {};
   const name = ck.string(raw.name, 'name');
-  const country = ck.oneOf(raw.country, 'country', ['us', 'fr'] as const);
-  if (results.country !== 'custom' && results.country !== country) ck.fail('country', `the country of the results table (${results.country})`, country);
-  const year = ck.integer(raw.year, 'year', 1788, 2100);
-  if (results.year !== year) ck.fail('year', `the year of the results table (${results.year})`, year);
+  let country: 'us' | 'fr';
+  let year: number;
+  let race: { file: string; format: string } | undefined;
+  if (raw.race !== undefined) {
+    const given = ['country', 'year'].filter((k) => raw[k] !== undefined);
+    if (given.length > 0) {
+      ck.fail(`race and ${given.join(' and ')}`, 'either race (your own race file) or country + year (a bundled election), not both', given.join(', '));
+    }
+    const raceRaw = ck.object(raw.race, 'race');
+    ck.keys(raceRaw, 'race', RACE_KEYS);
+    const file = ck.string(raceRaw.file, 'race.file');
+    const defaultCountry = results.country === 'fr' ? 'fr' : 'us';
+    country = raceRaw.country === undefined ? defaultCountry : ck.oneOf(raceRaw.country, 'race.country', ['us', 'fr'] as const);
+    if (raceRaw.country === undefined) {
+      citations['race.country'] = {
+        source:
+          results.country === 'custom'
+            ? 'US channel priors: the default for a table (set race.country: fr for the French priors)'
+            : `channel priors of ${defaultCountry === 'fr' ? 'France' : 'the US'}, the country of the race file`,
+        confidence: 'M',
+      };
+    }
+    year = results.year;
+    race = { file, format: inputs.raceFormat ?? (typeof raceRaw.format === 'string' ? raceRaw.format : 'auto') };
+  } else {
+    if (raw.country === undefined || raw.year === undefined) {
+      ck.fail(raw.country === undefined ? 'country' : 'year', 'country + year (a bundled election) or race (your own race file)', 'nothing');
+    }
+    country = ck.oneOf(raw.country, 'country', ['us', 'fr'] as const);
+    if (results.country !== 'custom' && results.country !== country) ck.fail('country', `the country of the results table (${results.country})`, country);
+    year = ck.integer(raw.year, 'year', 1788, 2100);
+    if (results.year !== year) ck.fail('year', `the year of the results table (${results.year})`, year);
+  }
   const rule = ck.oneOf(raw.rule, 'rule', RULES);
   const simulations = ck.integer(raw.simulations, 'simulations', 1, 100_000_000);
   if (typeof raw.seed !== 'number' || !Number.isFinite(raw.seed)) ck.fail('seed', 'a finite number', raw.seed);
@@ -156,12 +191,25 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   const firstRound = raw.firstRound === undefined ? undefined : ck.object(raw.firstRound, 'firstRound');
   if (firstRound && rule !== 'two-round') ck.fail('firstRound', 'absent unless rule is "two-round"', 'firstRound');
   const round = raw.round === undefined ? undefined : ck.integer(raw.round, 'round', 1, 2);
-  if (country === 'us' && round !== undefined) ck.fail('round', 'absent for the US', round);
+  if (country === 'us' && round !== undefined && !race) ck.fail('round', 'absent for the US', round);
+  if (race && round !== undefined) ck.fail('round', 'absent with race (give race.round)', round);
   if (firstRound && results.round !== undefined && results.round !== 1) ck.fail('firstRound', 'given only with first-round (round 1) results', `round ${results.round} results`);
-  const territories = resolveTerritories(ck, results, sides, firstRound);
-  if (rule === 'electoral-college' && !territories.some((t) => t.weight > 0)) {
+  const resultTerritories = resolveTerritories(ck, results, sides, firstRound);
+  if (rule === 'electoral-college' && !resultTerritories.some((t) => t.weight > 0)) {
     ck.fail('rule', '"popular-vote", "two-round" or "seats" for a table without unit weights (electoral votes)', rule);
   }
+  const threshold = resolveThreshold(ck, raw, rule, resultTerritories);
+  const resultRound = round ?? results.round;
+  const resultLabel =
+    race && !(results.year > 0)
+      ? `${race.file.split(/[\\/]/).pop()} ${resultRound === 1 ? 'first round' : resultRound === 2 ? 'runoff' : 'result'}`
+      : country === 'fr' || resultRound !== undefined
+        ? `${year} ${resultRound === 1 ? 'first round' : 'runoff'}`
+        : `${year} result`;
+  const { territories, baseline } = applyBaseline(resultTerritories, sides, raw.baseline, {
+    resultLabel,
+    file: inputs.file,
+  });
   const uncertainty = resolveUncertainty(ck, raw.uncertainty, parameters, citations, territories, sides, inputs.history);
   const campaignsRaw = raw.campaigns === undefined ? {} : ck.object(raw.campaigns, 'campaigns');
   for (const side of Object.keys(campaignsRaw)) {
@@ -182,7 +230,7 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   const resolved: ResolvedScenario = {
     name,
     ...(raw.description !== undefined ? { description: ck.string(raw.description, 'description') } : {}),
-    country: results.country === 'custom' ? 'custom' : country,
+    country: race ? results.country : results.country === 'custom' ? 'custom' : country,
     year,
     ...(round !== undefined ? { round } : results.round !== undefined ? { round: results.round } : {}),
     rule,
@@ -196,8 +244,31 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
     campaigns,
     citations,
     resultsSource: results.source,
+    ...(threshold !== undefined ? { threshold } : {}),
+    baseline: { ...baseline, description: describeBaseline({ sides, year, baseline }) },
+    ...(race ? { race } : {}),
   };
   return resolved;
+}
+
+/**
+ * `threshold` (electoral-college) or `seatsToWin` (seats): an integer weight above half the total and at
+ * most the total. Unit weights of weighted rules must be non-negative integers.
+ */
+function resolveThreshold(ck: Checker, raw: Record<string, unknown>, rule: RuleName, territories: ResolvedTerritory[]): number | undefined {
+  if (rule === 'electoral-college' || rule === 'seats') {
+    for (const t of territories) {
+      if (!Number.isInteger(t.weight) || t.weight < 0) ck.fail(`territories.${t.id}.weight`, `a non-negative whole number of ${rule === 'seats' ? 'seats' : 'electoral votes'}`, t.weight);
+    }
+  }
+  if (raw.threshold !== undefined && rule !== 'electoral-college') ck.fail('threshold', `absent unless rule is "electoral-college"${rule === 'seats' ? ' (use seatsToWin)' : ''}`, raw.threshold);
+  if (raw.seatsToWin !== undefined && rule !== 'seats') ck.fail('seatsToWin', `absent unless rule is "seats"${rule === 'electoral-college' ? ' (use threshold)' : ''}`, raw.seatsToWin);
+  const key = rule === 'seats' ? 'seatsToWin' : 'threshold';
+  if (raw[key] === undefined) return undefined;
+  const { totalWeight } = ruleThresholds(rule, territories.map((t) => t.weight));
+  const low = Math.floor(totalWeight / 2) + 1;
+  if (totalWeight < 1) ck.fail(key, 'absent for a race whose units carry no weight', raw[key]);
+  return ck.integer(raw[key], key, low, totalWeight);
 }
 
 function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side, Side], firstRound: Record<string, unknown> | undefined): ResolvedTerritory[] {

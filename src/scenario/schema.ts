@@ -30,13 +30,17 @@ export const scenarioSchema: JsonSchema = {
             "us",
             "fr"
           ],
-          "description": "Country of the baseline results in data/."
+          "description": "Country of the bundled baseline results in data/. Required unless `race` is given (then absent)."
         },
         "year": {
           "type": "number",
-          "description": "Election year of the baseline results (US 2000–2024 every four years; France 2007, 2012).",
+          "description": "Election year of the bundled baseline results (US 2000–2024 every four years; France 2007, 2012, 2022). Required unless `race` is given (then absent: the race's own `year` applies).",
           "minimum": 1788,
           "maximum": 2100
+        },
+        "race": {
+          "$ref": "#/definitions/RaceSpec",
+          "description": "Your own race from a results file, instead of `country` + `year`: a table (`id,name,weight,<side>…`), an MIT Election Lab (MEDSL) file or a French Interior Ministry file. See `campaign-lab results --file`."
         },
         "round": {
           "type": "number",
@@ -46,7 +50,17 @@ export const scenarioSchema: JsonSchema = {
         },
         "rule": {
           "$ref": "#/definitions/RuleName",
-          "description": "Decision rule: electoral-college, popular-vote, seats or two-round."
+          "description": "Decision rule. `electoral-college`: the units' weights (electoral votes) decide; more than half of the total weight wins and exactly half is a tie. `seats`: a majority of units (a unit without a weight counts as one seat). `popular-vote`: the sum of votes over units. `two-round`: the runoff between the two sides on the sum of votes."
+        },
+        "threshold": {
+          "type": "number",
+          "description": "`electoral-college` only: weight needed to win, more than half of the total weight. Default: the smallest weight above half (270 of 538). Neither side reaching it is a tie (no winner).",
+          "minimum": 1
+        },
+        "seatsToWin": {
+          "type": "number",
+          "description": "`seats` only: seats (units) needed to win, more than half of all seats. Default: a majority.",
+          "minimum": 1
         },
         "sides": {
           "type": "array",
@@ -79,6 +93,10 @@ export const scenarioSchema: JsonSchema = {
           "description": "Salience of the election: picks the high- or low-salience channel priors (Mann & Haenschen 2024).",
           "default": "high"
         },
+        "baseline": {
+          "$ref": "#/definitions/BaselineSpec",
+          "description": "Expected result the simulation is centred on. Absent: the race's result itself (a replay). Given: a forecast, the result moved by a swing, shifts, poll margins and a turnout change."
+        },
         "uncertainty": {
           "$ref": "#/definitions/UncertaintySpec",
           "description": "Error model; missing fields come from data/parameters.json."
@@ -100,15 +118,69 @@ export const scenarioSchema: JsonSchema = {
       },
       "required": [
         "name",
-        "country",
-        "year",
         "rule",
         "sides",
         "simulations",
         "seed"
       ],
       "additionalProperties": false,
-      "description": "A scenario file (YAML or JSON), DESIGN.md §5."
+      "description": "A scenario file (YAML or JSON). The race is either a bundled election (`country` + `year`) or the user's own file (`race`), never both."
+    },
+    "RaceSpec": {
+      "type": "object",
+      "properties": {
+        "file": {
+          "type": "string",
+          "description": "Path of the results file, relative to the scenario file (.csv, .txt or .xlsx)."
+        },
+        "format": {
+          "$ref": "#/definitions/RaceFormat",
+          "description": "Layout of the file. `table`: header `id,name,weight,<side>…[,other][,region][,eligible]`; `medsl`: the MIT Election Lab long layout (one row per candidate per state); `fr-ministere`: the Interior Ministry's \"résultats par niveau\" file; `auto`: recognised from the header.",
+          "default": "auto"
+        },
+        "year": {
+          "type": "number",
+          "description": "Year to read from a file holding several (MEDSL); the year recorded for a table.",
+          "minimum": 1788,
+          "maximum": 2100
+        },
+        "round": {
+          "type": "number",
+          "description": "Round to read from a French Ministry file, or the round a table holds.",
+          "minimum": 1,
+          "maximum": 2
+        },
+        "weights": {
+          "type": "number",
+          "enum": [
+            0
+          ],
+          "description": "Unit weights: `electoral-votes` (that year's electoral votes from the bundled data, the default for US state-level files without a weight column), `0` (unweighted) or the name of a column of the file."
+        },
+        "country": {
+          "type": "string",
+          "enum": [
+            "us",
+            "fr"
+          ],
+          "description": "Country whose channel priors apply to the campaigns. Default: the file's country (MEDSL `us`, Ministry `fr`); `us` for a table."
+        }
+      },
+      "required": [
+        "file"
+      ],
+      "additionalProperties": false,
+      "description": "Your own race: a results file read as the race's territories and baseline votes."
+    },
+    "RaceFormat": {
+      "type": "string",
+      "enum": [
+        "auto",
+        "table",
+        "medsl",
+        "fr-ministere"
+      ],
+      "description": "Layouts of a race file: `auto` (recognised from the header), `table`, `medsl`, `fr-ministere`."
     },
     "RuleName": {
       "type": "string",
@@ -118,7 +190,7 @@ export const scenarioSchema: JsonSchema = {
         "seats",
         "two-round"
       ],
-      "description": "Decision rules (DESIGN.md §3)."
+      "description": "Decision rules: `electoral-college` (unit weights), `popular-vote` (national sum), `seats` (majority of units), `two-round` (runoff on the national sum)."
     },
     "Side": {
       "type": "string",
@@ -131,6 +203,108 @@ export const scenarioSchema: JsonSchema = {
         "low"
       ],
       "description": "Election salience: `high` (presidential general election) or `low` (local, primary, midterm)."
+    },
+    "BaselineSpec": {
+      "type": "object",
+      "properties": {
+        "swing": {
+          "type": "number",
+          "description": "National swing, pp of two-party margin toward the first side (negative: toward the second).",
+          "minimum": -100,
+          "maximum": 100,
+          "default": 0
+        },
+        "swingModel": {
+          "$ref": "#/definitions/SwingModel",
+          "description": "`uniform`: every territory's margin moves by `swing` pp (uniform swing, Butler & Stokes 1969), capped at ±100. `proportional`: each side's two-party vote share in every territory is scaled by one common factor per side, so strongholds move more than marginal places in vote counts and no share leaves 0–1 (the proportional swing model, Curtice & Steed 1982 BJPolS 12(3); Electoral Calculus); the factors are chosen so the national two-party margin moves by exactly `swing`.",
+          "default": "uniform"
+        },
+        "shifts": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "number"
+          },
+          "description": "Per-territory adjustment on top of the swing (or of the territory's `margins` entry), pp toward the first side."
+        },
+        "margins": {
+          "$ref": "#/definitions/MarginsSpec",
+          "description": "Expected margins from polls or a forecast, per territory id: inline `{PA: 1.5, WI: {margin: 2, sd: 4}}` or `{file: polls.csv}` (CSV `id,margin[,sd]`). Territories not listed keep their swung result."
+        },
+        "turnout": {
+          "type": "number",
+          "description": "Relative change of total turnout in every territory (−0.05: 5 % fewer votes cast), scaling each side's and other votes, so mobilisation acts on the expected pool of voters.",
+          "minimum": -0.9,
+          "maximum": 1,
+          "default": 0
+        }
+      },
+      "additionalProperties": false,
+      "description": "A forecast baseline: the result the simulation is centred on, moved from the race's result. Every margin is a two-party margin, 100 × (A − B) / (A + B), in percentage points (pp) toward the first of `sides`. Each territory's expected margin is its result margin moved by `swing` (by `swingModel`), replaced by its entry in `margins` where it has one, plus its entry in `shifts`."
+    },
+    "SwingModel": {
+      "type": "string",
+      "enum": [
+        "uniform",
+        "proportional"
+      ],
+      "description": "Swing models of a forecast baseline: `uniform` or `proportional`."
+    },
+    "MarginsSpec": {
+      "anyOf": [
+        {
+          "type": "object",
+          "additionalProperties": {
+            "anyOf": [
+              {
+                "type": "number"
+              },
+              {
+                "$ref": "#/definitions/MarginEntry"
+              }
+            ]
+          }
+        },
+        {
+          "$ref": "#/definitions/MarginsFile"
+        }
+      ],
+      "description": "Expected margins per territory id: pp toward the first side, or `{margin, sd}`."
+    },
+    "MarginEntry": {
+      "type": "object",
+      "properties": {
+        "margin": {
+          "type": "number",
+          "description": "Expected two-party margin, pp toward the first side.",
+          "minimum": -100,
+          "maximum": 100
+        },
+        "sd": {
+          "type": "number",
+          "description": "Standard deviation of this territory's own error, pp of margin; replaces `uncertainty.territory` here.",
+          "minimum": 0,
+          "maximum": 100
+        }
+      },
+      "required": [
+        "margin"
+      ],
+      "additionalProperties": false,
+      "description": "Expected margin of one territory, pp of two-party margin toward the first side, with its error SD."
+    },
+    "MarginsFile": {
+      "type": "object",
+      "properties": {
+        "file": {
+          "type": "string",
+          "description": "Path of the CSV file, relative to the scenario file."
+        }
+      },
+      "required": [
+        "file"
+      ],
+      "additionalProperties": false,
+      "description": "Expected margins from a CSV file `id,margin[,sd]` (pp), read when the scenario is loaded."
     },
     "UncertaintySpec": {
       "type": "object",
@@ -227,7 +401,7 @@ export const scenarioSchema: JsonSchema = {
         }
       },
       "additionalProperties": false,
-      "description": "A side's supporter list and what the campaign does with it (DESIGN.md §3)."
+      "description": "A side's supporter list and what the campaign does with it: size, spread, churn, volunteers and channels."
     },
     "AllocationSpec": {
       "anyOf": [

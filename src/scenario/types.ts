@@ -1,7 +1,7 @@
 /**
  * Scenario files and resolved scenarios.
  *
- * {@link Scenario} is the shape of a scenario FILE (YAML or JSON, DESIGN.md §5). The JSON Schema of
+ * {@link Scenario} is the shape of a scenario FILE (YAML or JSON; `campaign-lab schema` prints it). The JSON Schema of
  * scenario files is generated from this file (ts-json-schema-generator), so every field documents its
  * unit, default and valid range here, with `@minimum`/`@maximum`/`@default` tags the generator reads.
  *
@@ -21,6 +21,112 @@ export type {
   ResolvedUncertainty,
   ResolvedScenario,
 } from '../model/resolvedScenario.js';
+
+/** Layouts of a race file: `auto` (recognised from the header), `table`, `medsl`, `fr-ministere`. */
+export type RaceFormat = 'auto' | 'table' | 'medsl' | 'fr-ministere';
+
+/** Your own race: a results file read as the race's territories and baseline votes. */
+export interface RaceSpec {
+  /** Path of the results file, relative to the scenario file (.csv, .txt or .xlsx). */
+  file: string;
+  /**
+   * Layout of the file. `table`: header `id,name,weight,<side>…[,other][,region][,eligible]`; `medsl`:
+   * the MIT Election Lab long layout (one row per candidate per state); `fr-ministere`: the Interior
+   * Ministry's "résultats par niveau" file; `auto`: recognised from the header.
+   * @default "auto"
+   */
+  format?: RaceFormat;
+  /**
+   * Year to read from a file holding several (MEDSL); the year recorded for a table.
+   * @minimum 1788
+   * @maximum 2100
+   */
+  year?: number;
+  /**
+   * Round to read from a French Ministry file, or the round a table holds.
+   * @minimum 1
+   * @maximum 2
+   */
+  round?: number;
+  /**
+   * Unit weights: `electoral-votes` (that year's electoral votes from the bundled data, the default for
+   * US state-level files without a weight column), `0` (unweighted) or the name of a column of the file.
+   */
+  weights?: string | 0;
+  /**
+   * Country whose channel priors apply to the campaigns. Default: the file's country (MEDSL `us`,
+   * Ministry `fr`); `us` for a table.
+   */
+  country?: 'us' | 'fr';
+}
+
+/** Swing models of a forecast baseline: `uniform` or `proportional`. */
+export type SwingModel = 'uniform' | 'proportional';
+
+/** Expected margin of one territory, pp of two-party margin toward the first side, with its error SD. */
+export interface MarginEntry {
+  /**
+   * Expected two-party margin, pp toward the first side.
+   * @minimum -100
+   * @maximum 100
+   */
+  margin: number;
+  /**
+   * Standard deviation of this territory's own error, pp of margin; replaces `uncertainty.territory` here.
+   * @minimum 0
+   * @maximum 100
+   */
+  sd?: number;
+}
+
+/** Expected margins from a CSV file `id,margin[,sd]` (pp), read when the scenario is loaded. */
+export interface MarginsFile {
+  /** Path of the CSV file, relative to the scenario file. */
+  file: string;
+}
+
+/** Expected margins per territory id: pp toward the first side, or `{margin, sd}`. */
+export type MarginsSpec = Record<string, number | MarginEntry> | MarginsFile;
+
+/**
+ * A forecast baseline: the result the simulation is centred on, moved from the race's result. Every
+ * margin is a two-party margin, 100 × (A − B) / (A + B), in percentage points (pp) toward the first of
+ * `sides`. Each territory's expected margin is its result margin moved by `swing` (by `swingModel`),
+ * replaced by its entry in `margins` where it has one, plus its entry in `shifts`.
+ */
+export interface BaselineSpec {
+  /**
+   * National swing, pp of two-party margin toward the first side (negative: toward the second).
+   * @minimum -100
+   * @maximum 100
+   * @default 0
+   */
+  swing?: number;
+  /**
+   * `uniform`: every territory's margin moves by `swing` pp (uniform swing, Butler & Stokes 1969),
+   * capped at ±100. `proportional`: each side's two-party vote share in every territory is scaled by one
+   * common factor per side, so strongholds move more than marginal places in vote counts and no share
+   * leaves 0–1 (the proportional swing model, Curtice & Steed 1982 BJPolS 12(3); Electoral Calculus);
+   * the factors are chosen so the national two-party margin moves by exactly `swing`.
+   * @default "uniform"
+   */
+  swingModel?: SwingModel;
+  /** Per-territory adjustment on top of the swing (or of the territory's `margins` entry), pp toward the first side. */
+  shifts?: Record<string, number>;
+  /**
+   * Expected margins from polls or a forecast, per territory id: inline `{PA: 1.5, WI: {margin: 2, sd: 4}}`
+   * or `{file: polls.csv}` (CSV `id,margin[,sd]`). Territories not listed keep their swung result.
+   */
+  margins?: MarginsSpec;
+  /**
+   * Relative change of total turnout in every territory (−0.05: 5 % fewer votes cast), scaling each
+   * side's and other votes, so mobilisation acts on the expected pool of voters.
+   * @minimum -0.9
+   * @maximum 1
+   * @default 0
+   */
+  turnout?: number;
+}
 
 /** Error model on each territory's two-party margin, in percentage points (pp) of margin. */
 export interface UncertaintySpec {
@@ -155,7 +261,7 @@ export interface FileAllocation {
  */
 export type AllocationSpec = 'proportional' | SharesAllocation | CountsAllocation | FileAllocation;
 
-/** A side's supporter list and what the campaign does with it (DESIGN.md §3). */
+/** A side's supporter list and what the campaign does with it: size, spread, churn, volunteers and channels. */
 export interface CampaignSpec {
   /**
    * Supporters on the list when collected (people), spread over territories by `allocation`. Required,
@@ -219,28 +325,53 @@ export interface FirstRoundSpec {
   transfers: Record<string, Record<string, number>>;
 }
 
-/** A scenario file (YAML or JSON), DESIGN.md §5. */
+/**
+ * A scenario file (YAML or JSON). The race is either a bundled election (`country` + `year`) or the
+ * user's own file (`race`), never both.
+ */
 export interface Scenario {
   /** Short title shown on charts and reports. */
   name: string;
   /** Longer description. */
   description?: string;
-  /** Country of the baseline results in data/. */
-  country: 'us' | 'fr';
+  /** Country of the bundled baseline results in data/. Required unless `race` is given (then absent). */
+  country?: 'us' | 'fr';
   /**
-   * Election year of the baseline results (US 2000–2024 every four years; France 2007, 2012).
+   * Election year of the bundled baseline results (US 2000–2024 every four years; France 2007, 2012,
+   * 2022). Required unless `race` is given (then absent: the race's own `year` applies).
    * @minimum 1788
    * @maximum 2100
    */
-  year: number;
+  year?: number;
+  /**
+   * Your own race from a results file, instead of `country` + `year`: a table (`id,name,weight,<side>…`),
+   * an MIT Election Lab (MEDSL) file or a French Interior Ministry file. See `campaign-lab results --file`.
+   */
+  race?: RaceSpec;
   /**
    * France: round of the baseline results. Default 2 (the runoff), or 1 when `firstRound` is given.
    * @minimum 1
    * @maximum 2
    */
   round?: number;
-  /** Decision rule: electoral-college, popular-vote, seats or two-round. */
+  /**
+   * Decision rule. `electoral-college`: the units' weights (electoral votes) decide; more than half of
+   * the total weight wins and exactly half is a tie. `seats`: a majority of units (a unit without a
+   * weight counts as one seat). `popular-vote`: the sum of votes over units. `two-round`: the runoff
+   * between the two sides on the sum of votes.
+   */
   rule: RuleName;
+  /**
+   * `electoral-college` only: weight needed to win, more than half of the total weight. Default: the
+   * smallest weight above half (270 of 538). Neither side reaching it is a tie (no winner).
+   * @minimum 1
+   */
+  threshold?: number;
+  /**
+   * `seats` only: seats (units) needed to win, more than half of all seats. Default: a majority.
+   * @minimum 1
+   */
+  seatsToWin?: number;
   /**
    * The two sides (party codes: US `D`, `R`; France 2012 `PS`, `UMP`). The first side is "ours".
    * @minItems 2
@@ -267,6 +398,11 @@ export interface Scenario {
    * @default "high"
    */
   salience?: SalienceLevel;
+  /**
+   * Expected result the simulation is centred on. Absent: the race's result itself (a replay). Given: a
+   * forecast, the result moved by a swing, shifts, poll margins and a turnout change.
+   */
+  baseline?: BaselineSpec;
   /** Error model; missing fields come from data/parameters.json. */
   uncertainty?: UncertaintySpec;
   /** Campaigns per side; a side without an entry runs no campaign. */

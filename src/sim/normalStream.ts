@@ -3,7 +3,7 @@
  * standard normals by the ziggurat method, and Student-t draws by Bailey's polar method.
  *
  * Each block of draws gets its own stream seeded from (seed, block index), so a block's numbers do not
- * depend on which thread runs it or on how many blocks ran before (DESIGN.md §3, determinism).
+ * depend on which thread runs it or on how many blocks ran before (determinism).
  *
  * Normal numbers: the ziggurat method of Marsaglia & Tsang (2000), "The Ziggurat Method for Generating
  * Random Variables", Journal of Statistical Software 5(8), with 128 layers. One 32-bit signed integer

@@ -115,7 +115,7 @@ export function prepareModel(resolved: ResolvedScenario): SimulationModel {
     if (r < 0) r = regionNames.push(t.region) - 1;
     regionIndex[i] = r;
   });
-  const thresholds = ruleThresholds(rule, territories.map((t) => t.weight));
+  const thresholds = ruleThresholds(rule, territories.map((t) => t.weight), resolved.threshold);
   const campaigns: [CampaignCoefficients, CampaignCoefficients] = [
     campaignCoefficients(resolved.campaigns[sideA], territories, sideA, sideB),
     campaignCoefficients(resolved.campaigns[sideB], territories, sideB, sideA),

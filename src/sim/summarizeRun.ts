@@ -1,5 +1,5 @@
 /**
- * The `campaign-lab run --json` object (DESIGN.md §5) from a simulation result.
+ * The `campaign-lab run --json` object from a simulation result.
  */
 import type { Side } from '../model/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';

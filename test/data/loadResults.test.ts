@@ -38,9 +38,9 @@ const OFFICIAL: Record<number, { D: number; R: number; tolerance: number }> = {
   2024: { D: 75017613, R: 77302580, tolerance: 0 }, // exact
 };
 
-test('availableYears lists the seven US elections and the two French ones', () => {
+test('availableYears lists the seven US elections and the three French ones', () => {
   assert.deepEqual(availableYears('us'), US_YEARS);
-  assert.deepEqual(availableYears('fr'), [2007, 2012]);
+  assert.deepEqual(availableYears('fr'), [2007, 2012, 2022]);
 });
 
 for (const year of US_YEARS) {
@@ -161,6 +161,23 @@ test('loadResults(fr, 2012, round 1) matches the Ministry national totals', () =
   assert.equal(r.units.reduce((s, u) => s + (u.parties.FN ?? 0), 0), 6421426);
 });
 
+test('loadResults(fr, 2022) sums to the totals the Conseil constitutionnel proclaimed, both rounds', () => {
+  // Proclamations of 13 April 2022 (round 1) and 27 April 2022 (round 2).
+  const t2 = loadResults({ country: 'fr', year: 2022, round: 2 }) as FrenchResults;
+  assert.deepEqual(t2.sides, ['LREM', 'RN']);
+  assert.equal(t2.units.length, 107);
+  assert.deepEqual(t2.popularVote, { LREM: 18768639, RN: 13288686, other: 0, total: 32057325 });
+  assert.equal(t2.units.reduce((s, u) => s + u.registered, 0), 48752339);
+  assert.deepEqual(t2.candidates, { LREM: 'Emmanuel Macron', RN: 'Marine Le Pen' });
+  const t1 = loadResults({ country: 'fr', year: 2022, round: 1 }) as FrenchResults;
+  const party = (code: string) => t1.units.reduce((s, u) => s + (u.parties[code] ?? 0), 0);
+  assert.deepEqual([party('LREM'), party('RN'), party('LFI'), party('REC'), party('LR')], [9783058, 8133828, 7712520, 2485226, 1679001]);
+  assert.equal(t1.units.reduce((s, u) => s + u.registered, 0), 48747876);
+  // Overseas units carry the INSEE codes of the 2007 and 2012 rows, not the Ministry's ZA…ZW.
+  for (const id of ['971', '976', '988', 'ZX', 'ZZ', '2A']) assert.ok(t2.units.some((u) => u.id === id), id);
+  assert.ok(!t2.units.some((u) => u.id === 'ZA'));
+});
+
 test('loadResults(fr, 2007) has the 101 units of the source and no invented overseas or abroad rows', () => {
   const r = loadResults({ country: 'fr', year: 2007, round: 2 });
   assert.deepEqual(r.sides, ['UMP', 'PS']);
@@ -185,7 +202,7 @@ test('loadResults with an unknown year names the years that exist', () => {
     assert.match(e.message, /year must be one of 2000, 2004, 2008, 2012, 2016, 2020, 2024, got 2001/);
     return true;
   });
-  assert.throws(() => loadResults({ country: 'fr', year: 2017 }), /year must be one of 2007, 2012, got 2017/);
+  assert.throws(() => loadResults({ country: 'fr', year: 2017 }), /year must be one of 2007, 2012, 2022, got 2017/);
   assert.throws(() => loadResults({ country: 'fr', year: 2012, round: 3 }), /round must be one of 1, 2, got 3/);
   assert.throws(() => loadResults({ country: 'de' as 'us', year: 2012 }), /country must be one of "us", "fr", got "de"/);
 });

@@ -9,6 +9,11 @@ test('parseCsvText reads quoted cells, doubled quotes, CRLF and a byte-order mar
   assert.deepEqual(t.records, [{ line: 2, cells: ['ME-2', 'Maine, 2nd "district"'] }]);
 });
 
+test('parseCsvText reads commas only: a semicolon stays inside its cell', () => {
+  const t = parseCsvText('a,b\nx;y,1\n', 'x.csv');
+  assert.deepEqual(t.records, [{ line: 2, cells: ['x;y', '1'] }]);
+});
+
 test('parseCsvText counts lines inside quoted newlines', () => {
   const t = parseCsvText('a,b\n"x\ny",1\nz,2\n', 'x.csv');
   assert.equal(t.records[1]!.line, 4);
@@ -25,7 +30,7 @@ test('parseCsvText rejects a row with too few cells, naming the line', () => {
 test('parseCsvText rejects a missing column and an unclosed quote', () => {
   assert.throws(() => parseCsvText('a,b\n1,2\n', 'x.csv', ['year']), /x\.csv: line 1 must be a header with column "year", got "a,b"/);
   assert.throws(() => parseCsvText('a,b\n1,"2\n', 'x.csv'), /x\.csv: line 2 must be a closing double quote, got end of file/);
-  assert.throws(() => parseCsvText('a,b\n1,"2"x\n', 'x.csv'), /x\.csv: line 2, column 6 must be a comma or the end of the line after a closing quote, got "x"/);
+  assert.throws(() => parseCsvText('a,b\n1,"2"x\n', 'x.csv'), /x\.csv: line 2, field 2 must be a delimiter \(","\) or the end of the line after a closing quote, got another character/);
 });
 
 test('CsvCells.count names the line, column number and column name of a bad cell', () => {

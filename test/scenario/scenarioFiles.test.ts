@@ -28,3 +28,18 @@ test('every scenario passes the schema and resolves against its baseline results
     assert.ok(resolved.territories.length > 50, `${f}: ${resolved.territories.length} territories`);
   }
 });
+
+test('the race-ahead scenarios: Pennsylvania by county (67 counties, popular vote) and France 2027 swung to a 52–48 runoff', async () => {
+  const pa = resolveLoadedScenario(await loadScenario(join(dir, 'pennsylvania-2024-counties.yaml')), 'pennsylvania-2024-counties.yaml').resolved;
+  assert.equal(pa.territories.length, 67);
+  assert.equal(pa.rule, 'popular-vote');
+  assert.deepEqual(pa.race, { file: '../data/races/pennsylvania-2024-counties.csv', format: 'table' });
+  const allocated = Object.values(pa.campaigns.D.allocation);
+  assert.equal(allocated.length, 67);
+  assert.ok(Math.abs(allocated.reduce((s, n) => s + n, 0) - 342304) < 1e-6);
+  const fr = resolveLoadedScenario(await loadScenario(join(dir, 'france-2027.yaml')), 'france-2027.yaml').resolved;
+  // 2022 runoff: 18,768,639 vs 13,288,686 is +17.09 pp; swung −13.1 pp, the runoff is 52–48 (+4 pp).
+  assert.ok(Math.abs(fr.baseline!.nationalResultMargin - 17.094) < 0.001);
+  assert.ok(Math.abs(fr.baseline!.nationalMargin - 3.994) < 0.001, String(fr.baseline!.nationalMargin));
+  assert.equal(fr.baseline!.swingModel, 'proportional');
+});

@@ -6,6 +6,12 @@ import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { formatCount } from '../formatNumber.js';
 import { loadResults } from '../../data/loadResults.js';
+import { InputError } from '../../errors.js';
+import { prepareScenario } from '../prepareScenario.js';
+import { baselineResults } from '../../scenario/baselineResults.js';
+import type { RaceFormat } from '../../data/race/raceTypes.js';
+import type { ElectionResults } from '../../model/types.js';
+import { resolve } from 'node:path';
 import { votesToFlip } from '../../analysis/votesToFlip.js';
 import type { FlipMode, FlipTarget, VotesToFlip } from '../../analysis/votesToFlip.js';
 
@@ -27,15 +33,21 @@ export function formatFlip(flip: VotesToFlip): string {
 /** The `flip` command. */
 export const flipCommand: Command = {
   name: 'flip',
-  summary: 'Fewest votes that would have changed a US presidential winner.',
+  summary: 'Fewest votes that would have changed a winner (a US year, your race file, or a scenario).',
   details:
-    "Exact search (knapsack over electoral votes) over the units the winner carried.\n" +
-    'mobilise: margin + 1 new voters per unit; convert: floor(margin / 2) + 1 switched voters per unit.\n\n' +
-    'Example: campaign-lab flip --year 2000 --json',
+    "Exact search (knapsack over unit weights) over the units the winner carried.\n" +
+    'mobilise: margin + 1 new voters per unit; convert: floor(margin / 2) + 1 switched voters per unit.\n' +
+    'The race: --year Y (US presidential, bundled), --file PATH (your results file, weighted units), or a\n' +
+    "scenario file, whose expected result is used (its race with its baseline's swing, shifts and margins).\n\n" +
+    'Examples:\n  campaign-lab flip --year 2000 --json\n  campaign-lab flip --file my-race.csv --format table\n' +
+    '  campaign-lab flip scenarios/us-2016-pre-election.yaml',
   spec: {
-    positionals: [],
+    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)', optional: true }],
     options: {
-      year: { type: 'integer', required: true, valueName: 'Y', description: 'Election year (US, 2000–2024).' },
+      year: { type: 'integer', valueName: 'Y', description: 'Election year (US, 2000–2024), or the year to read from --file.' },
+      file: { type: 'string', valueName: 'PATH', description: 'Your race file (table, MEDSL or Ministry), with unit weights.' },
+      format: { type: 'string', choices: ['auto', 'table', 'medsl', 'fr-ministere'], valueName: 'auto|table|medsl|fr-ministere', description: 'Layout of --file (default auto).' },
+      round: { type: 'integer', minimum: 1, valueName: 'R', description: 'Round to read from --file (French files).' },
       country: { type: 'string', choices: ['us'], valueName: 'us', description: 'Country (only the US has weighted units; default us).' },
       mode: { type: 'string', choices: ['mobilise', 'convert'], valueName: 'mobilise|convert', description: 'How the loser gains votes (default mobilise).' },
       target: { type: 'string', choices: ['win', 'tie'], valueName: 'win|tie', description: 'Reach a win or a tie (default win).' },
@@ -43,7 +55,25 @@ export const flipCommand: Command = {
     },
   },
   async run(args, context) {
-    const results = loadResults({ country: 'us', year: args.options.year as number });
+    const scenario = args.positionals.scenario as string | undefined;
+    const file = args.options.file as string | undefined;
+    const year = args.options.year as number | undefined;
+    if ([scenario !== undefined, file !== undefined].filter(Boolean).length > 1 || (scenario !== undefined && year !== undefined)) {
+      throw new InputError({ at: 'arguments', expected: 'one race: a scenario file, --file PATH or --year Y', found: [scenario && 'a scenario', file && '--file', year !== undefined && '--year'].filter(Boolean).join(' and ') });
+    }
+    let results: ElectionResults;
+    if (scenario !== undefined) results = baselineResults((await prepareScenario(scenario, { cwd: context.cwd })).resolved);
+    else if (file !== undefined) {
+      const { readRaceFile } = await import('../../node/readRaceFile.js');
+      results = await readRaceFile(resolve(context.cwd, file), {
+        ...(args.options.format !== undefined ? { format: args.options.format as RaceFormat | 'auto' } : {}),
+        ...(year !== undefined ? { year } : {}),
+        ...(args.options.round !== undefined ? { round: args.options.round as number } : {}),
+      }).catch((error: unknown) => {
+        throw error instanceof InputError && error.details.file === resolve(context.cwd, file) ? new InputError({ ...error.details, file }) : error;
+      });
+    } else if (year !== undefined) results = loadResults({ country: 'us', year });
+    else throw new InputError({ at: 'arguments', expected: 'a race: a scenario file, --file PATH or --year Y', found: 'none' });
     const flip = votesToFlip(results, {
       mode: (args.options.mode as FlipMode | undefined) ?? 'mobilise',
       target: (args.options.target as FlipTarget | undefined) ?? 'win',

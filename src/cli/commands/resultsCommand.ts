@@ -1,12 +1,15 @@
 /**
  * `campaign-lab results`: prints a published result (US presidential by state and district, French
- * presidential by département) from the project's data/.
+ * presidential by département) from the project's data/, or a race read from the user's own file.
  */
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { formatCount, formatShare } from '../formatNumber.js';
 import { loadResults } from '../../data/loadResults.js';
+import { readRaceFile } from '../../node/readRaceFile.js';
+import { InputError, describeValue } from '../../errors.js';
 import type { ElectionResults } from '../../model/types.js';
+import type { RaceFileOptions, RaceFileResults, RaceFormat } from '../../data/race/raceTypes.js';
 
 /**
  * A plain-text table of a result: one line per unit, then the totals.
@@ -17,7 +20,7 @@ import type { ElectionResults } from '../../model/types.js';
 export function formatResults(results: ElectionResults): string {
   const [a, b] = results.sides;
   const lines = [
-    `${results.country.toUpperCase()} ${results.year}${results.round ? `, round ${results.round}` : ''}: ${a} vs ${b}`,
+    `${results.country.toUpperCase()}${results.year > 0 ? ` ${results.year}` : ''}${results.round ? `, round ${results.round}` : ''}: ${a} vs ${b}`,
     `${'unit'.padEnd(6)} ${'name'.padEnd(28)} ${'weight'.padStart(6)} ${a.padStart(12)} ${b.padStart(12)} ${'other'.padStart(11)}  winner`,
   ];
   for (const u of results.units) {
@@ -35,27 +38,111 @@ export function formatResults(results: ElectionResults): string {
   return `${lines.join('\n')}\n`;
 }
 
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 with byte-order mark',
+  'utf-16le': 'UTF-16 little-endian',
+  'utf-16be': 'UTF-16 big-endian',
+  'iso-8859-1': 'Latin-1 (ISO-8859-1)',
+  'windows-1252': 'Windows-1252',
+};
+
+/**
+ * How a race file was read, in words: format, encoding, delimiter, then each column and what it was
+ * read as, then the notes (rows skipped, round inferred, ballots not counted).
+ *
+ * @example
+ * formatRaceFileReading(race, 'pa.csv').split('\n')[0] // => 'Read pa.csv as table (UTF-8, delimiter ",")'
+ */
+export function formatRaceFileReading(race: RaceFileResults, path: string): string {
+  const how = race.encoding ? `${ENCODING_NAMES[race.encoding] ?? race.encoding}, delimiter ${race.delimiter === '\t' ? 'tab' : JSON.stringify(race.delimiter)}${race.delimiter !== ',' ? ', decimal comma' : ''}` : 'workbook, first sheet';
+  const width = Math.min(28, Math.max(...race.columns.map((c) => c.column.length)));
+  const lines = [`Read ${path} as ${race.format} (${how})`, 'Columns:'];
+  for (const c of race.columns) {
+    if (c.column.length > width) lines.push(`  ${c.column}`, `  ${''.padEnd(width)}  ${c.readAs}`);
+    else lines.push(`  ${c.column.padEnd(width)}  ${c.readAs}`);
+  }
+  if (race.notes.length > 0) {
+    lines.push('Notes:');
+    for (const n of race.notes) lines.push(`  ${n}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Reads `--weights`: `electoral-votes`, `0`, or a column name. */
+function weightsOption(value: unknown): RaceFileOptions['weights'] | undefined {
+  if (value === undefined) return undefined;
+  return value === '0' ? 0 : String(value);
+}
+
+/** Reads `--sides A,B`. */
+function sidesOption(value: unknown): [string, string] | undefined {
+  if (value === undefined) return undefined;
+  const parts = String(value).split(',').map((s) => s.trim());
+  if (parts.length !== 2 || parts.some((p) => p === '')) throw new InputError({ at: '--sides', expected: 'two sides separated by a comma (D,R)', found: describeValue(value) });
+  return [parts[0]!, parts[1]!];
+}
+
 /** The `results` command. */
 export const resultsCommand: Command = {
   name: 'results',
-  summary: 'Print a published election result by territory.',
-  details: 'US presidential elections 2000–2024 by state, DC and Maine/Nebraska district; French presidential 2007 and 2012 by département.\n\nExample: campaign-lab results --country us --year 2000 --json',
+  summary: 'Print a published election result, or a race from your own file, by territory.',
+  details: [
+    'US presidential elections 2000–2024 by state, DC and Maine/Nebraska district; French presidential 2007, 2012 and 2022 by département.',
+    '',
+    'With --file, reads your own results file instead: the project table (id,name,weight,<side>…[,other][,region][,eligible]),',
+    "a MIT Election Lab president-by-state file (--year picks the year), or the Ministère de l'Intérieur's",
+    '"résultats par niveau" file (.txt, .csv or .xlsx). Encoding (UTF-8, UTF-16, Latin-1/Windows-1252) and',
+    'delimiter (, ; tab) are detected; in text mode the output says which column was read as what.',
+    '',
+    'Examples: campaign-lab results --country us --year 2000 --json',
+    '          campaign-lab results --country fr --year 2022 --round 2',
+    '          campaign-lab results --file resultats-par-niveau-dpt-t2-france-entiere.xlsx',
+    '          campaign-lab results --file 1976-2020-president.csv --year 2020 --json',
+  ].join('\n'),
   spec: {
     positionals: [],
     options: {
-      country: { type: 'string', required: true, choices: ['us', 'fr'], valueName: 'us|fr', description: 'Country of the election.' },
-      year: { type: 'integer', required: true, valueName: 'Y', description: 'Election year.' },
-      round: { type: 'integer', minimum: 1, valueName: 'R', description: 'France: round 1 or 2 (default 2).' },
+      country: { type: 'string', choices: ['us', 'fr'], valueName: 'us|fr', description: 'Country of a bundled election (with --year).' },
+      year: { type: 'integer', valueName: 'Y', description: 'Election year (bundled data; with --file: picks the year of a MEDSL file, else recorded).' },
+      round: { type: 'integer', minimum: 1, valueName: 'R', description: 'France: round 1 or 2 (default 2; with --file, read from the file name or the number of candidates).' },
+      file: { type: 'string', valueName: 'PATH', description: 'Read the race from this file instead of the bundled data.' },
+      format: { type: 'string', choices: ['auto', 'table', 'medsl', 'fr-ministere'], valueName: 'auto|table|medsl|fr-ministere', description: 'Layout of --file (default auto: detected from the header).' },
+      weights: { type: 'string', valueName: 'electoral-votes|0|COLUMN', description: 'Unit weights for --file (default: the weight column; electoral votes for MEDSL; 0 for French files).' },
+      sides: { type: 'string', valueName: 'A,B', description: 'The two sides of --file, ours first (side columns, D,R, or French surnames).' },
       json: { type: 'flag', description: 'Print one JSON document on stdout.' },
     },
   },
   async run(args, context) {
+    const o = args.options;
+    if (o.file !== undefined) {
+      if (o.country !== undefined) throw new InputError({ at: '--country', expected: 'absent with --file (the file holds the race)', found: describeValue(o.country) });
+      const weights = weightsOption(o.weights);
+      const sides = sidesOption(o.sides);
+      const path = String(o.file);
+      const race = await readRaceFile(path, {
+        cwd: context.cwd,
+        ...(o.format === undefined ? {} : { format: o.format as RaceFormat | 'auto' }),
+        ...(o.year === undefined ? {} : { year: o.year as number }),
+        ...(o.round === undefined ? {} : { round: o.round as number }),
+        ...(weights === undefined ? {} : { weights }),
+        ...(sides === undefined ? {} : { sides }),
+      });
+      if (o.json) printJson(context.stdout, race);
+      else context.stdout.write(`${formatRaceFileReading(race, path)}\n${formatResults(race)}`);
+      return;
+    }
+    for (const name of ['format', 'weights', 'sides'] as const) {
+      if (o[name] !== undefined) throw new InputError({ at: `--${name}`, expected: 'used only with --file', found: describeValue(o[name]) });
+    }
+    if (o.country === undefined) throw new InputError({ at: '--country', expected: 'us or fr (or --file PATH for your own results file)', found: 'nothing' });
+    if (o.year === undefined) throw new InputError({ at: '--year', expected: 'an election year', found: 'nothing' });
     const results = loadResults({
-      country: args.options.country as 'us' | 'fr',
-      year: args.options.year as number,
-      ...(args.options.round === undefined ? {} : { round: args.options.round as number }),
+      country: o.country as 'us' | 'fr',
+      year: o.year as number,
+      ...(o.round === undefined ? {} : { round: o.round as number }),
     });
-    if (args.options.json) printJson(context.stdout, results);
+    if (o.json) printJson(context.stdout, results);
     else context.stdout.write(formatResults(results));
   },
 };

@@ -10,6 +10,19 @@ import { formatRunSummary } from '../formatRunSummary.js';
 import { listSizeSweep } from '../listSizeSweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { summarizeRun } from '../../sim/summarizeRun.js';
+import type { RunSummary } from '../../sim/summarizeRun.js';
+import { describeBaseline } from '../../scenario/describeBaseline.js';
+
+/**
+ * The `run --json` document: the run summary plus, at the top level, the resolved baseline (every
+ * territory's expected two-party margin, pp toward the first side) and its description in words.
+ *
+ * @example
+ * runJson(summary).baseline.description // => '2024 result, swung 2.0 pp toward D'
+ */
+export function runJson(summary: RunSummary): RunSummary & { baseline: Record<string, unknown> } {
+  return { ...summary, baseline: { description: describeBaseline(summary.scenario), ...(summary.scenario.baseline ?? {}) } };
+}
 
 /**
  * Draws per point of the briefing's list-size sweep, at most: up to this the sweep runs the scenario's
@@ -38,6 +51,10 @@ export const runCommand: Command = {
   details: [
     'Loads and validates the scenario (YAML or JSON; see `campaign-lab schema`), fills in cited defaults, runs the',
     'Monte Carlo simulation (bit-identical for any number of threads) and summarises it.',
+    'The race is a bundled election (country + year) or your own results file (race: {file, format}); the',
+    'simulation is centred on its result (a replay) or on a forecast baseline (baseline: {swing, swingModel,',
+    'shifts, margins, turnout}, margins in pp toward the first side). --json and summary.json hold the',
+    'resolved baseline: every territory\'s expected margin.',
     'With --out DIR: summary.json, territories.csv, charts as SVG and PNG, and briefing.html, written atomically.',
     'briefing.html works offline and re-runs the scenario in the page as you move its controls (list sizes,',
     'channel coverage), with the same figures as `run --set <key>=<value>`.',
@@ -45,6 +62,8 @@ export const runCommand: Command = {
     'Examples:',
     '  campaign-lab run scenarios/default.yaml --out out',
     '  campaign-lab run scenarios/florida-2000.yaml --sims 20000 --set campaigns.D.listSize=3000000 --json',
+    '  campaign-lab run scenarios/default.yaml --set baseline.swing=2 --set campaigns.D.listSize=8e6 --json',
+    '  campaign-lab run scenarios/pennsylvania-2024-counties.yaml --set baseline.swing=-1',
   ].join('\n'),
   spec: {
     positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
@@ -99,7 +118,12 @@ export const runCommand: Command = {
       const live = { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters(), ...(prepared.history ? { history: prepared.history } : {}) };
       await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live }, context.signal);
     }
-    if (args.options.json) printJson(context.stdout, summary);
-    else context.stdout.write(formatRunSummary(summary) + (out ? `Report written to ${out}/ (briefing.html, summary.json, territories.csv, charts)\n` : ''));
+    if (args.options.json) printJson(context.stdout, runJson(summary));
+    else {
+      const text = formatRunSummary(summary);
+      const eol = text.indexOf('\n');
+      // The baseline in words goes under the headline: a forecast and a replay read differently.
+      context.stdout.write(`${text.slice(0, eol + 1)}Baseline: ${describeBaseline(resolved)}\n${text.slice(eol + 1)}` + (out ? `Report written to ${out}/ (briefing.html, summary.json, territories.csv, charts)\n` : ''));
+    }
   },
 };

@@ -1,0 +1,143 @@
+/**
+ * The project's own race format: one row per territory,
+ * `id,name,weight,<side>…[,other][,region][,eligible]`.
+ */
+import { InputError } from '../../errors.js';
+import type { Side } from '../../model/types.js';
+import { assembleResults } from '../usResults.js';
+import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from './raceTypes.js';
+import { cellText, countCell, failCell, findColumn, isBlankRecord, missingColumn, normaliseName, weightCell, type RaceGrid } from './raceGrid.js';
+
+/** Column names with a fixed meaning in the table format (matched without regard to case). */
+export const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region', 'eligible', 'total'] as const;
+
+/**
+ * Reads a race in the table format. Columns: `id` (unique unit id), `name`, `weight` (electoral
+ * votes, seats, or 0; another column with `weights: '<column>'`, none with `weights: 0`), then one
+ * column of votes per side (any name that is not reserved), and optionally `other` (votes of every
+ * other candidate), `region` (for the regional error term), `eligible` (eligible or registered
+ * voters) and `total` (checked to equal the sides plus `other`). Vote counts are whole numbers;
+ * weights may be decimals (`,` decimal mark in `;`- or tab-separated files). With more than two side
+ * columns the first two are the sides unless `sides` names two; the others are added to `other`.
+ *
+ * @param grid The file's cells (see parseDelimited, or a worksheet).
+ * @param options `weights`, `sides`, `year` (recorded; 0 when not given), `round` (recorded).
+ * @returns The race in the `results --json` shape, country `custom`, with the columns it read.
+ * @throws {InputError} a missing column (naming the header), fewer than two side columns, an unknown
+ *   side in `sides`, a duplicated id, a bad count or weight (file, line, column; no cell text shown
+ *   unless it is a number), a `total` that differs from the sum.
+ * @example
+ * parseRaceTable(gridOf('id,name,weight,A,B\nN,North,3,120,80\nS,South,2,90,110\n'), {}).weightTotals // => { A: 3, B: 2 }
+ */
+export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): RaceFileResults {
+  const columns: RaceColumnUse[] = [];
+  const notes: string[] = [];
+  const idCol = findColumn(grid.header, 'id');
+  if (idCol < 0) throw missingColumn(grid, 'a header with an "id" column (id,name,weight,<side>…)');
+  const nameCol = findColumn(grid.header, 'name');
+  if (nameCol < 0) throw missingColumn(grid, 'a header with a "name" column (id,name,weight,<side>…)');
+  const weights = options.weights ?? 'weight';
+  let weightCol = -1;
+  if (weights === 'electoral-votes') {
+    throw new InputError({ at: 'weights', expected: '0 or a column name for a table file (electoral votes come with MEDSL state files)', found: '"electoral-votes"' });
+  } else if (weights !== 0) {
+    weightCol = findColumn(grid.header, String(weights));
+    if (weightCol < 0) {
+      throw missingColumn(grid, weights === 'weight' ? 'a header with a "weight" column (or weights: 0 for a race the total vote decides)' : `a header with the weights column "${weights}"`);
+    }
+  }
+  const reserved = new Set<number>([idCol, nameCol, weightCol]);
+  const optional: Record<'other' | 'region' | 'eligible' | 'total', number> = {
+    other: findColumn(grid.header, 'other'),
+    region: findColumn(grid.header, 'region'),
+    eligible: findColumn(grid.header, 'eligible'),
+    total: findColumn(grid.header, 'total'),
+  };
+  for (const i of Object.values(optional)) reserved.add(i);
+  const ignoredWeight = weights === 0 ? findColumn(grid.header, 'weight') : -1;
+  reserved.add(ignoredWeight);
+  const sideCols = grid.header.map((_, i) => i).filter((i) => !reserved.has(i) && grid.header[i] !== '');
+  if (sideCols.length < 2) {
+    throw missingColumn(grid, 'at least two side columns after id, name and weight (votes per side, e.g. D,R)');
+  }
+  const seenNames = new Set<string>();
+  for (const i of sideCols) {
+    const key = normaliseName(grid.header[i]!);
+    if (seenNames.has(key) || TABLE_RESERVED_COLUMNS.includes(key as never)) throw missingColumn(grid, `side columns with distinct names (${grid.header[i]} appears twice)`);
+    seenNames.add(key);
+  }
+  let sides: [Side, Side];
+  if (options.sides) {
+    const found = options.sides.map((s) => sideCols.find((i) => grid.header[i] === s));
+    if (found.some((i) => i === undefined) || options.sides[0] === options.sides[1]) {
+      throw new InputError({ file: grid.file, at: 'sides', expected: `two different side columns of the file (${sideCols.map((i) => grid.header[i]).join(', ')})`, found: JSON.stringify(options.sides) });
+    }
+    sides = [options.sides[0], options.sides[1]];
+  } else {
+    sides = [grid.header[sideCols[0]!]!, grid.header[sideCols[1]!]!];
+  }
+
+  columns.push({ column: grid.header[idCol]!, readAs: 'unit id' }, { column: grid.header[nameCol]!, readAs: 'unit name' });
+  columns.push(weightCol >= 0 ? { column: grid.header[weightCol]!, readAs: 'unit weight (electoral votes or seats)' } : { column: '(none)', readAs: 'every unit weighs 0 (weights: 0)' });
+  if (ignoredWeight >= 0) columns.push({ column: grid.header[ignoredWeight]!, readAs: 'ignored (weights: 0)' });
+  for (const i of sideCols) {
+    const name = grid.header[i]!;
+    columns.push({ column: name, readAs: sides.includes(name) ? `votes of side ${name}${name === sides[0] ? ' (ours)' : ''}` : 'votes added to other' });
+  }
+  if (optional.other >= 0) columns.push({ column: grid.header[optional.other]!, readAs: 'votes of all other candidates' });
+  if (optional.total >= 0) columns.push({ column: grid.header[optional.total]!, readAs: 'total votes, checked against the sum' });
+  if (optional.region >= 0) columns.push({ column: grid.header[optional.region]!, readAs: 'region (regional error term)' });
+  if (optional.eligible >= 0) columns.push({ column: grid.header[optional.eligible]!, readAs: 'eligible voters' });
+
+  const units: RaceUnit[] = [];
+  const ids = new Set<string>();
+  let blank = 0;
+  for (const record of grid.records) {
+    if (isBlankRecord(record)) {
+      blank++;
+      continue;
+    }
+    const extra = record.cells.slice(grid.header.length).some((c) => c.trim() !== '');
+    if (extra) failCell(grid, record, grid.header.length, `no cell beyond the ${grid.header.length} header columns`);
+    const id = cellText(record, idCol);
+    if (id === '') failCell(grid, record, idCol, 'a unit id');
+    if (ids.has(id)) failCell(grid, record, idCol, 'a unit id not listed before', true);
+    ids.add(id);
+    const name = cellText(record, nameCol) || id;
+    const parties: Record<string, number> = {};
+    for (const i of sideCols) parties[grid.header[i]!] = countCell(grid, record, i);
+    const other = (optional.other >= 0 ? countCell(grid, record, optional.other) : 0) + sideCols.filter((i) => !sides.includes(grid.header[i]!)).reduce((s, i) => s + parties[grid.header[i]!]!, 0);
+    const a = parties[sides[0]]!;
+    const b = parties[sides[1]]!;
+    const total = a + b + other;
+    if (optional.total >= 0) {
+      const given = countCell(grid, record, optional.total);
+      if (given !== total) failCell(grid, record, optional.total, `the sum of the side columns and other, ${total}`);
+    }
+    if (optional.other >= 0) parties.other = countCell(grid, record, optional.other);
+    const unit: RaceUnit = {
+      id,
+      name,
+      weight: weightCol >= 0 ? weightCell(grid, record, weightCol) : 0,
+      votes: { [sides[0]]: a, [sides[1]]: b, other },
+      total,
+      winner: a > b ? sides[0] : b > a ? sides[1] : 'tie',
+      parties,
+    };
+    if (optional.region >= 0 && cellText(record, optional.region) !== '') unit.region = cellText(record, optional.region);
+    if (optional.eligible >= 0 && cellText(record, optional.eligible) !== '') unit.eligible = countCell(grid, record, optional.eligible);
+    units.push(unit);
+  }
+  if (units.length === 0) throw new InputError({ file: grid.file, expected: 'at least one unit row after the header', found: 'none' });
+  if (blank > 0) notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped`);
+  const results = assembleResults({
+    country: 'custom',
+    year: options.year ?? 0,
+    ...(options.round === undefined ? {} : { round: options.round }),
+    sides,
+    units,
+    source: `${grid.file} (table format)`,
+    candidates: { [sides[0]]: sides[0], [sides[1]]: sides[1] },
+  });
+  return { ...results, units, format: 'table', columns, notes };
+}

@@ -1,0 +1,119 @@
+/**
+ * A table of cells from a text file or a spreadsheet, with cell addresses for error messages and
+ * typed cell readers that never echo personal data.
+ */
+import { InputError } from '../../errors.js';
+import type { CsvRecord } from '../../io/parseDelimited.js';
+import { parseNumberCell } from '../../io/parseDelimited.js';
+
+/** Rows of cells with a header, from a delimited text file or a worksheet. */
+export interface RaceGrid {
+  /** File name for messages. */
+  file: string;
+  /** Header cells, trimmed. */
+  header: string[];
+  /** Data rows: `line` is the text line or the worksheet row number. */
+  records: CsvRecord[];
+  /** `,` is the decimal mark (`;`- or tab-separated text). */
+  decimalComma: boolean;
+  /** `line`: text file (`line 5, column 4`); `cell`: worksheet (`cell D5`). */
+  addressing: 'line' | 'cell';
+  /** Row number of the header (1 for text files; the header's row in a worksheet). */
+  headerLine: number;
+}
+
+/** Spreadsheet column letters of a 0-based column index: 0 -> `A`, 27 -> `AB`. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Where a cell is: `line 5, column 4 (Inscrits)` or `cell D5 (Inscrits)`. */
+export function cellAddress(grid: RaceGrid, line: number, column: number, name?: string): string {
+  const label = name ? ` (${name})` : '';
+  return grid.addressing === 'cell' ? `cell ${columnLetters(column)}${line}${label}` : `line ${line}, column ${column + 1}${label}`;
+}
+
+/**
+ * Describes a cell's content for an error message without revealing personal data: numbers and
+ * short placeholder tokens (`NA`, `-`) are shown; any other text only by its length.
+ *
+ * @example
+ * describeCell('12,5') // => '"12,5"'
+ * describeCell('Jane Doe') // => 'a text of 8 characters'
+ * describeCell('') // => 'an empty cell'
+ */
+export function describeCell(raw: string): string {
+  const value = raw.trim();
+  if (value === '') return 'an empty cell';
+  if (value.length <= 24 && /^[\d\s.,+\-%eE\u00a0]+$/.test(value)) return JSON.stringify(value);
+  if (/^(N\/?A|n\/?a|NaN|null|NULL|none|-|—|\?)$/.test(value)) return JSON.stringify(value);
+  const n = [...value].length;
+  return `a text of ${n} character${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Throws the InputError for one cell. `showCode` prints the cell as is when it is shaped like a
+ * territory code (up to 12 letters, digits, `-` or `_`, no spaces): ids are not personal data.
+ */
+export function failCell(grid: RaceGrid, record: CsvRecord, column: number, expected: string, showCode = false): never {
+  const raw = (record.cells[column] ?? '').trim();
+  throw new InputError({
+    file: grid.file,
+    at: cellAddress(grid, record.line, column, grid.header[column]),
+    expected,
+    found: showCode && /^[\w-]{1,12}$/.test(raw) ? JSON.stringify(raw) : describeCell(raw),
+  });
+}
+
+/** Raw text of a cell ('' beyond the end of a short row). */
+export function cellText(record: CsvRecord, column: number): string {
+  return (record.cells[column] ?? '').trim();
+}
+
+/** A non-negative whole number (a vote count): grouping spaces allowed, `12,0` read with a decimal comma. */
+export function countCell(grid: RaceGrid, record: CsvRecord, column: number): number {
+  const n = parseNumberCell(record.cells[column] ?? '', { decimalComma: grid.decimalComma });
+  if (n === undefined || !Number.isInteger(n) || n < 0) failCell(grid, record, column, 'a non-negative whole number');
+  return n;
+}
+
+/** A non-negative number (a weight), decimal comma allowed when the grid uses one. */
+export function weightCell(grid: RaceGrid, record: CsvRecord, column: number): number {
+  const n = parseNumberCell(record.cells[column] ?? '', { decimalComma: grid.decimalComma });
+  if (n === undefined || !(n >= 0) || !Number.isFinite(n)) failCell(grid, record, column, 'a non-negative number');
+  return n;
+}
+
+/** Index of a header column, matched without regard to case, accents or surrounding spaces; -1 when absent. */
+export function findColumn(header: readonly string[], ...names: string[]): number {
+  const wanted = names.map(normaliseName);
+  return header.findIndex((h) => wanted.includes(normaliseName(h)));
+}
+
+/** Lower case, accents removed, inner spaces collapsed: `Exprimés ` -> `exprimes`. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The InputError for a missing header column. */
+export function missingColumn(grid: RaceGrid, expected: string): InputError {
+  const shown = grid.header.slice(0, 8).join(', ');
+  return new InputError({
+    file: grid.file,
+    at: grid.addressing === 'cell' ? `row ${grid.headerLine} (header)` : `line ${grid.headerLine} (header)`,
+    expected,
+    found: JSON.stringify(shown.length > 80 ? `${shown.slice(0, 77)}...` : shown),
+  });
+}
+
+/** True for a row whose cells are all empty (a spreadsheet's trailing `;;;;`). */
+export function isBlankRecord(record: CsvRecord): boolean {
+  return record.cells.every((c) => c.trim() === '');
+}
