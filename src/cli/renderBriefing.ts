@@ -219,10 +219,6 @@ const PAGE_WORDS = {
   },
 };
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Most simulations a live re-run does in the page (more would make the page slow to answer). */
 export const LIVE_SIMULATIONS_MAX = 200_000;
 
@@ -256,9 +252,10 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
   }
   const scenarioProperties = (scenarioSchema.definitions as Record<string, { properties?: Record<string, unknown> }> | undefined)?.Scenario?.properties ?? {};
   if ('baseline' in scenarioProperties) {
-    // Hook for forecast baselines: a uniform national swing toward the first side, pp.
-    const swing = (inputs.scenario as { baseline?: { swing?: number } }).baseline?.swing ?? 0;
-    controls.push({ key: 'baseline.swing', label: `National swing toward ${s.sides[0]} (pp)`, min: -10, max: 10, step: 0.1, value: swing, format: 'pp' });
+    // The national swing of the forecast baseline, pp toward the first side (0: a replay of the result).
+    const swing = inputs.scenario.baseline?.swing ?? 0;
+    const reach = Math.max(10, Math.ceil(Math.abs(swing) + 5));
+    controls.push({ key: 'baseline.swing', label: `National swing toward ${s.sides[0]} (pp)`, min: -reach, max: reach, step: 0.1, value: swing, format: 'pp' });
   }
   for (const side of s.sides) {
     if (!inputs.scenario.campaigns?.[side]) continue;
@@ -326,7 +323,7 @@ export function renderBriefing(input: BriefingReportInput): string {
   return briefingPage({
     title: briefingHeadline(summary, sweep, locale),
     kicker: `${summary.name} · ${s.country.toUpperCase()} ${s.year}${s.round ? ` ${w.round(s.round)}` : ''} · ${w.rule(summary.rule)}`,
-    subtitle: `${capitalise(baselineWords(s, locale))}; ${w.simulated(count(summary.simulations), summary.seed)}.`,
+    subtitle: `${baselineWords(s, locale)}; ${w.simulated(count(summary.simulations), summary.seed)}.`,
     ...(s.description ? { description: s.description } : {}),
     locale,
     headline: liveInputs && controls.length > 0 ? [] : figures.map((f) => ({ label: f.label, value: f.value, ...(f.note ? { note: f.note } : {}) })),

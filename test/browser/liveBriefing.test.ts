@@ -59,6 +59,7 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
     const controls = await page.$$eval('[data-control]', (e) => e.map((x) => x.getAttribute('data-control')));
     assert.ok(controls.includes('campaigns.D.listSize') && controls.includes('campaigns.R.listSize'), `list-size controls, got ${controls.join(', ')}`);
     assert.ok(controls.includes('campaigns.D.channels.door.coverage'));
+    assert.ok(controls.includes('baseline.swing'), 'the national swing of the forecast baseline');
 
     // The figure before any change is the run's own.
     const base = await cliFigures([]);
@@ -79,6 +80,7 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
     const settings: [string, number][] = [
       ['campaigns.D.listSize', 7_654_000],
       ['campaigns.D.channels.door.coverage', 0.37],
+      ['baseline.swing', 1.7],
     ];
     const set: string[] = [];
     for (const [key, value] of settings) {
