@@ -10,7 +10,7 @@ import { liveEngineScript } from '../render/liveEngineScript.js';
 import type { LiveInputs } from '../browser/liveRun.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { ListSizeSweep, ReportChart } from './reportCharts.js';
-import { listSizeChart, mapChart } from './reportCharts.js';
+import { electionLabel, listSizeChart, mapChart } from './reportCharts.js';
 import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
 import { baselineWords, briefingHeadline, formatShareIn } from './briefingHeadline.js';
@@ -152,7 +152,7 @@ export function assumptionRows(summary: RunSummary): BriefingAssumption[] {
     const channels = Object.keys(campaign.channels);
     rows.push({ key: `campaigns.${side}.channels`, label: `Channels used (${side})`, value: channels.length > 0 ? channels.join(', ') : 'none', source: 'The scenario file' });
   }
-  rows.push({ key: 'baseline results', label: 'Baseline results', value: `${s.country.toUpperCase()} ${s.year}`, source: readerSource(s.resultsSource) });
+  rows.push({ key: 'baseline results', label: 'Baseline results', value: electionLabel(s), source: readerSource(s.resultsSource) });
   return rows;
 }
 
@@ -322,7 +322,7 @@ export function renderBriefing(input: BriefingReportInput): string {
   const localControls = controls.map((c) => ({ ...c, label: w.control(c.key, c.label) }));
   return briefingPage({
     title: briefingHeadline(summary, sweep, locale),
-    kicker: `${summary.name} · ${s.country.toUpperCase()} ${s.year}${s.round ? ` ${w.round(s.round)}` : ''} · ${w.rule(summary.rule)}`,
+    kicker: `${summary.name} · ${electionLabel(s)}${s.round ? ` ${w.round(s.round)}` : ''} · ${w.rule(summary.rule)}`,
     subtitle: `${baselineWords(s, locale)}; ${w.simulated(count(summary.simulations), summary.seed)}.`,
     ...(s.description ? { description: s.description } : {}),
     locale,
