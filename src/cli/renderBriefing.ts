@@ -193,8 +193,9 @@ const PAGE_WORDS = {
     simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
     secondary: 'Channels: share of the list each campaign targets',
     control: (_key: string, label: string) => label,
-    note: (n: string, seed: number, command: string, a: string, va: string, b: string, vb: string) =>
-      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures are exactly those of \`${command}\`. Votes added by the campaigns: ${a} ${va}, ${b} ${vb} on average.`,
+    votes: (a: string, b: string) => `Net votes added by the campaigns, ${a} – ${b} (mean)`,
+    note: (n: string, seed: number, command: string) =>
+      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures and the map are exactly those of \`${command}\`.`,
   },
   fr: {
     pWin: (side: string) => `P(victoire ${side})`,
@@ -214,8 +215,9 @@ const PAGE_WORDS = {
       if (key === 'baseline.swing') return label.replace(/^National swing toward (\S+) \(pp\)$/, 'Glissement national vers $1 (points)');
       return label;
     },
-    note: (n: string, seed: number, command: string, a: string, va: string, b: string, vb: string) =>
-      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres sont exactement ceux de \`${command}\`. Voix apportées par les campagnes : ${a} ${va}, ${b} ${vb} en moyenne.`,
+    votes: (a: string, b: string) => `Voix nettes apportées par les campagnes, ${a} – ${b} (moyenne)`,
+    note: (n: string, seed: number, command: string) =>
+      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres et la carte sont exactement ceux de \`${command}\`.`,
   },
 };
 
@@ -318,6 +320,7 @@ export function renderBriefing(input: BriefingReportInput): string {
     figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold), value: `${decimal(summary.expectedWeight[a], locale)} – ${decimal(summary.expectedWeight[b], locale)}` });
     if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: s.territories.find((t) => t.id === tipping[0])?.name ?? tipping[0], note: w.ofSimulations(share(tipping[1])) });
   }
+  figures.push({ figure: 'votes', label: w.votes(a, b), value: `${count(summary.expectedExtraVotes[a])} – ${count(summary.expectedExtraVotes[b])}` });
   const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
   const localControls = controls.map((c) => ({ ...c, label: w.control(c.key, c.label) }));
   return briefingPage({
@@ -340,7 +343,7 @@ export function renderBriefing(input: BriefingReportInput): string {
             threshold: summary.threshold,
             secondaryLabel: w.secondary,
             ...(liveMap ? { redrawnChart: { chart: mapIndex, map: liveMap } } : {}),
-            note: w.note(count(simulationsLive), summary.seed, command, a, count(summary.expectedExtraVotes[a]), b, count(summary.expectedExtraVotes[b])),
+            note: w.note(count(simulationsLive), summary.seed, command),
           },
           ...(markerChart >= 0 && sweep ? { liveMarkers: [{ chart: markerChart, dataset: 'setting', control: `campaigns.${sweep.side}.listSize` }] } : {}),
         }

@@ -85,8 +85,11 @@ export interface BriefingControl {
 
 /** A figure card the live engine keeps up to date. */
 export interface LiveFigure {
-  /** Name of the figure (`pWin`, `pWinB`, `weight`, `tippingPoint`), also its `data-figure` attribute. */
-  figure: 'pWin' | 'pWinB' | 'weight' | 'tippingPoint';
+  /**
+   * Name of the figure, also its `data-figure` attribute: `pWin` and `pWinB` (each side's P(win)),
+   * `weight` (expected weights), `tippingPoint`, `votes` (mean net votes each campaign adds).
+   */
+  figure: 'pWin' | 'pWinB' | 'weight' | 'tippingPoint' | 'votes';
   label: string;
   /** Text shown before the first live run (the report's own figure). */
   value: string;
@@ -465,6 +468,7 @@ ${vendorScriptTags()}
     setNote('pWin', '\u00b1 ' + share(1.96 * figures.standardError[a], 2) + (data.locale === 'fr' ? ' (Monte Carlo, 95\u202f%), ' : ' (95% Monte Carlo), ') + new Intl.NumberFormat(tag).format(figures.simulations) + ' simulations');
     setFigure('pWinB', share(figures.pWin[b], 1), figures.pWin[b]);
     setFigure('weight', decimal(figures.expectedWeight[a]) + ' \u2013 ' + decimal(figures.expectedWeight[b]));
+    setFigure('votes', new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(figures.expectedExtraVotes[a]) + ' \u2013 ' + new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(figures.expectedExtraVotes[b]));
     var top = figures.tippingPoint[0];
     if (top) { setFigure('tippingPoint', top.name); setNote('tippingPoint', share(top.share, 1) + (data.locale === 'fr' ? ' des simulations' : ' of simulations')); }
     live.markers.forEach(function (marker) {
