@@ -27,10 +27,6 @@ export type { LegalLimits, SpendingCap, Reimbursement, DeclaredSpending, Donatio
 export { loadElectoralVotesCast } from './data/loadElectoralVotesCast.js';
 export type { ElectoralVotesCast } from './data/electoralVotesCast.js';
 
-// Your own race: results files (table, MEDSL, the Interior Ministry's CSV/TXT/XLSX)
-export { readRaceFile } from './node/readRaceFile.js';
-export type { RaceFormat, RaceWeights, RaceFileOptions, RaceFileResults } from './data/race/raceTypes.js';
-
 // Scenarios: files, validation, resolution with cited defaults
 export type {
   Scenario,
@@ -52,15 +48,7 @@ export type {
   ResolvedCampaign,
   ResolvedChannel,
   ResolvedUncertainty,
-  BaselineSpec,
-  MarginsSpec,
-  MarginEntry,
-  SwingModel,
-  RaceSpec,
 } from './scenario/types.js';
-export type { ResolvedBaseline } from './model/resolvedScenario.js';
-export { applyBaseline, twoPartyMargin } from './scenario/applyBaseline.js';
-export { describeBaseline, type BaselineLanguage } from './scenario/describeBaseline.js';
 export { baselineResults } from './scenario/baselineResults.js';
 export { loadedRace, withLoadedRace, type LoadedRace } from './scenario/loadScenario.js';
 export { loadScenario, parseScenarioText, type ScenarioLoadOptions } from './scenario/loadScenario.js';
@@ -68,6 +56,14 @@ export { validateScenario } from './scenario/validateScenario.js';
 export { resolveScenario, type ResolveInputs } from './scenario/resolveScenario.js';
 export { setPath } from './scenario/setPath.js';
 export { scenarioSchema } from './scenario/schema.js';
+
+// Your own race, and a race that lies ahead (forecast baselines)
+export { readRaceFile } from './node/readRaceFile.js';
+export type { RaceFormat, RaceWeights, RaceFileOptions, RaceFileResults } from './data/race/raceTypes.js';
+export type { BaselineSpec, MarginsSpec, MarginEntry, MarginsFile, SwingModel, RaceSpec } from './scenario/types.js';
+export type { ResolvedBaseline } from './model/resolvedScenario.js';
+export { applyBaseline, twoPartyMargin, type ApplyBaselineOptions } from './scenario/applyBaseline.js';
+export { describeBaseline, type BaselineLanguage } from './scenario/describeBaseline.js';
 
 // Simulation
 export { prepareModel, type SimulationModel } from './sim/prepareModel.js';

@@ -30,6 +30,8 @@ export interface LiveInputs {
   parameters: Parameters;
   /** Past results, present when the scenario uses `uncertainty.correlation: historical`. */
   history?: ElectionResults[];
+  /** With `race`: the format the race file was read as (`results` then holds that file's results). */
+  raceFormat?: string;
 }
 
 /** Figures of one live run, the subset of `run --json` the page shows. */
@@ -82,7 +84,13 @@ export function settingsApplied(scenario: Scenario, settings: Record<string, unk
  */
 export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, onProgress?: (done: number, total: number) => void, blocksPerSlice = 1): LiveFigures {
   const scenario = settingsApplied(inputs.scenario, settings);
-  const resolved = resolveScenario(scenario, { results: inputs.results, parameters: inputs.parameters, ...(inputs.history ? { history: inputs.history } : {}), file: 'briefing' });
+  const resolved = resolveScenario(scenario, {
+    results: inputs.results,
+    parameters: inputs.parameters,
+    ...(inputs.history ? { history: inputs.history } : {}),
+    ...(inputs.raceFormat ? { raceFormat: inputs.raceFormat } : {}),
+    file: 'briefing',
+  });
   const model = prepareModel(resolved);
   const { simulations, seed } = resolved;
   const blocks: BlockTotals[] = [];

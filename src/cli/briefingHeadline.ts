@@ -5,6 +5,7 @@
  */
 import type { RunSummary } from '../sim/summarizeRun.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
+import { describeBaseline } from '../scenario/describeBaseline.js';
 import type { ListSizeSweep } from './reportCharts.js';
 
 /** Language of the words. */
@@ -52,15 +53,32 @@ export function listVerdict(pWithout: number, pWithMost: number): ListVerdict {
 }
 
 /**
- * The baseline in words (`the 2024 result`). A hook for forecast baselines: when the scenario moves
- * the expected margins (a swing, shifts or poll margins), this is where they are described.
+ * The baseline in words, as the page's subtitle says it: `Baseline: 2024 result, swung 2.0 pp toward D`
+ * (describeBaseline, from the resolved scenario's baseline).
  *
  * @example
- * baselineWords(resolved, 'en') // => 'the 2024 result as baseline'
+ * baselineWords(resolved, 'en') // => 'Baseline: 2024 result (a replay of the result)'
  */
-export function baselineWords(scenario: Pick<ResolvedScenario, 'year' | 'round'>, locale: HeadlineLocale): string {
-  if (locale === 'fr') return `base : résultats ${scenario.year}${scenario.round ? `, ${scenario.round === 1 ? '1er' : '2d'} tour` : ''}`;
-  return `the ${scenario.year}${scenario.round ? ` round ${scenario.round}` : ''} result as baseline`;
+export function baselineWords(scenario: Pick<ResolvedScenario, 'sides' | 'year' | 'baseline'>, locale: HeadlineLocale): string {
+  return `${locale === 'fr' ? 'Base : ' : 'Baseline: '}${describeBaseline(scenario, locale)}`;
+}
+
+/**
+ * The baseline as the opening of the headline: `Replaying the 2024 result, ` for a replay, `With the
+ * 2024 result swung 2.0 pp toward D, ` for a forecast baseline (French: `En rejouant le résultat 2024, `,
+ * `Base : résultat 2024, décalé de 2,0 pts vers D — `).
+ *
+ * @example
+ * headlineOpening(resolvedWith({ swing: 2 }), 'en') // => 'With the 2024 result swung 2.0 pp toward D, '
+ */
+export function headlineOpening(scenario: Pick<ResolvedScenario, 'sides' | 'year' | 'baseline'>, locale: HeadlineLocale): string {
+  const label = scenario.baseline?.resultLabel ?? `${scenario.year} result`;
+  if (!scenario.baseline?.forecast) {
+    if (locale === 'fr') return `En rejouant le ${describeBaseline(scenario, 'fr').replace(/ \(rejeu du résultat\)$/, '')}, `;
+    return `Replaying the ${label}, `;
+  }
+  if (locale === 'fr') return `Base : ${describeBaseline(scenario, 'fr')} — `;
+  return `With the ${describeBaseline(scenario, 'en').replace(/^(.*?), /, '$1 ')}, `;
 }
 
 /** Sweep ends: no list (or the smallest swept) and the largest swept list. */
@@ -89,7 +107,8 @@ export function listSizeTitle(sweep: ListSizeSweep, locale: HeadlineLocale = 'en
 }
 
 /**
- * The briefing's headline: who wins how often, and what the list changes, in one sentence.
+ * The briefing's headline: on which baseline, who wins how often, and what the list changes, in one
+ * sentence.
  * Every percentage is the figure shown on the page's cards, formatted the same way.
  *
  * @param summary the run summary (P(win) of the first side)
@@ -98,11 +117,21 @@ export function listSizeTitle(sweep: ListSizeSweep, locale: HeadlineLocale = 'en
  * @returns the sentence
  * @example
  * briefingHeadline(summary, sweep, 'en')
- * // => 'D wins 35.7% of simulated elections, and its list barely matters: 35.3% with no list, 35.7% with today's 6 M, 36.2% at 18 M.'
+ * // => "Replaying the 2024 result, D wins 35.7% of simulated elections, and its list barely matters: 35.3% with no list, 35.7% with today's 6 M, 36.2% at 18 M."
  * briefingHeadline(summary, sweep, 'fr')
- * // => "D l'emporte dans 35,7 % des élections simulées, et son fichier compte à peine : 35,3 % sans fichier, 35,7 % avec les 6 M d'aujourd'hui, 36,2 % à 18 M."
+ * // => "En rejouant le résultat 2024, D l'emporte dans 35,7 % des élections simulées, et son fichier compte à peine : 35,3 % sans fichier, 35,7 % avec les 6 M d'aujourd'hui, 36,2 % à 18 M."
  */
 export function briefingHeadline(summary: RunSummary, sweep: ListSizeSweep | undefined, locale: HeadlineLocale = 'en'): string {
+  const opening = summary.scenario ? headlineOpening(summary.scenario, locale) : '';
+  return opening ? `${opening}${lowerFirst(headlineBody(summary, sweep, locale), summary.sides[0])}` : headlineBody(summary, sweep, locale);
+}
+
+/** Keeps a leading party code as written (`D wins`), lower-cases any other first letter. */
+function lowerFirst(text: string, side: string): string {
+  return text.startsWith(side) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function headlineBody(summary: RunSummary, sweep: ListSizeSweep | undefined, locale: HeadlineLocale): string {
   const a = summary.sides[0];
   const p = summary.pWin[a];
   const tipping = Object.entries(summary.tippingPoint)[0];

@@ -10,7 +10,7 @@ import { liveEngineScript } from '../render/liveEngineScript.js';
 import type { LiveInputs } from '../browser/liveRun.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { ListSizeSweep, ReportChart } from './reportCharts.js';
-import { listSizeChart, mapChart } from './reportCharts.js';
+import { electionLabel, listSizeChart, mapChart } from './reportCharts.js';
 import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
 import { wilsonInterval } from '../analysis/winProbability.js';
@@ -153,7 +153,7 @@ export function assumptionRows(summary: RunSummary): BriefingAssumption[] {
     const channels = Object.keys(campaign.channels);
     rows.push({ key: `campaigns.${side}.channels`, label: `Channels used (${side})`, value: channels.length > 0 ? channels.join(', ') : 'none', source: 'The scenario file' });
   }
-  rows.push({ key: 'baseline results', label: 'Baseline results', value: `${s.country.toUpperCase()} ${s.year}`, source: readerSource(s.resultsSource) });
+  rows.push({ key: 'baseline results', label: 'Baseline results', value: electionLabel(s), source: readerSource(s.resultsSource) });
   return rows;
 }
 
@@ -194,8 +194,9 @@ const PAGE_WORDS = {
     simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
     secondary: 'Channels: share of the list each campaign targets',
     control: (_key: string, label: string) => label,
-    note: (n: string, seed: number, command: string, a: string, va: string, b: string, vb: string) =>
-      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures are exactly those of \`${command}\`. Votes added by the campaigns: ${a} ${va}, ${b} ${vb} on average.`,
+    votes: (a: string, b: string) => `Net votes added by the campaigns, ${a} – ${b} (mean)`,
+    note: (n: string, seed: number, command: string) =>
+      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures and the map are exactly those of \`${command}\`.`,
   },
   fr: {
     pWin: (side: string) => `P(victoire ${side})`,
@@ -215,14 +216,11 @@ const PAGE_WORDS = {
       if (key === 'baseline.swing') return label.replace(/^National swing toward (\S+) \(pp\)$/, 'Glissement national vers $1 (points)');
       return label;
     },
-    note: (n: string, seed: number, command: string, a: string, va: string, b: string, vb: string) =>
-      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres sont exactement ceux de \`${command}\`. Voix apportées par les campagnes : ${a} ${va}, ${b} ${vb} en moyenne.`,
+    votes: (a: string, b: string) => `Voix nettes apportées par les campagnes, ${a} – ${b} (moyenne)`,
+    note: (n: string, seed: number, command: string) =>
+      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres et la carte sont exactement ceux de \`${command}\`.`,
   },
 };
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** Most simulations a live re-run does in the page (more would make the page slow to answer). */
 export const LIVE_SIMULATIONS_MAX = 200_000;
@@ -257,9 +255,10 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
   }
   const scenarioProperties = (scenarioSchema.definitions as Record<string, { properties?: Record<string, unknown> }> | undefined)?.Scenario?.properties ?? {};
   if ('baseline' in scenarioProperties) {
-    // Hook for forecast baselines: a uniform national swing toward the first side, pp.
-    const swing = (inputs.scenario as { baseline?: { swing?: number } }).baseline?.swing ?? 0;
-    controls.push({ key: 'baseline.swing', label: `National swing toward ${s.sides[0]} (pp)`, min: -10, max: 10, step: 0.1, value: swing, format: 'pp' });
+    // The national swing of the forecast baseline, pp toward the first side (0: a replay of the result).
+    const swing = inputs.scenario.baseline?.swing ?? 0;
+    const reach = Math.max(10, Math.ceil(Math.abs(swing) + 5));
+    controls.push({ key: 'baseline.swing', label: `National swing toward ${s.sides[0]} (pp)`, min: -reach, max: reach, step: 0.1, value: swing, format: 'pp' });
   }
   for (const side of s.sides) {
     if (!inputs.scenario.campaigns?.[side]) continue;
@@ -322,12 +321,13 @@ export function renderBriefing(input: BriefingReportInput): string {
     figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold, summary.rule === 'electoral-college' ? (s.country === 'us' ? 'electoral votes' : 'weight') : summary.rule === 'seats' ? 'seats' : 'weight'), value: `${decimal(summary.expectedWeight[a], locale)} – ${decimal(summary.expectedWeight[b], locale)}` });
     if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: s.territories.find((t) => t.id === tipping[0])?.name ?? tipping[0], note: w.ofSimulations(share(tipping[1])) });
   }
+  figures.push({ figure: 'votes', label: w.votes(a, b), value: `${count(summary.expectedExtraVotes[a])} – ${count(summary.expectedExtraVotes[b])}` });
   const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
   const localControls = controls.map((c) => ({ ...c, label: w.control(c.key, c.label) }));
   return briefingPage({
     title: briefingHeadline(summary, sweep, locale),
-    kicker: `${summary.name} · ${s.country.toUpperCase()} ${s.year}${s.round ? ` ${w.round(s.round)}` : ''} · ${w.rule(summary.rule)}`,
-    subtitle: `${capitalise(baselineWords(s, locale))}; ${w.simulated(count(summary.simulations), summary.seed)}.`,
+    kicker: `${summary.name} · ${electionLabel(s)}${s.round ? ` ${w.round(s.round)}` : ''} · ${w.rule(summary.rule)}`,
+    subtitle: `${baselineWords(s, locale)}; ${w.simulated(count(summary.simulations), summary.seed)}.`,
     ...(s.description ? { description: s.description } : {}),
     locale,
     headline: liveInputs && controls.length > 0 ? [] : figures.map((f) => ({ label: f.label, value: f.value, ...(f.note ? { note: f.note } : {}) })),
@@ -344,7 +344,7 @@ export function renderBriefing(input: BriefingReportInput): string {
             threshold: summary.threshold,
             secondaryLabel: w.secondary,
             ...(liveMap ? { redrawnChart: { chart: mapIndex, map: liveMap } } : {}),
-            note: w.note(count(simulationsLive), summary.seed, command, a, count(summary.expectedExtraVotes[a]), b, count(summary.expectedExtraVotes[b])),
+            note: w.note(count(simulationsLive), summary.seed, command),
           },
           ...(markerChart >= 0 && sweep ? { liveMarkers: [{ chart: markerChart, dataset: 'setting', control: `campaigns.${sweep.side}.listSize` }] } : {}),
         }

@@ -67,7 +67,7 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
   const locale = fr ? ('fr' as const) : ('en' as const);
   const subtitle = fr
     ? `${summary.name} : FR ${summary.scenario.year}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
-    : `${summary.name}: ${summary.scenario.country.toUpperCase()} ${summary.scenario.year}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
+    : `${summary.name}: ${electionLabel(summary.scenario)}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
   const options = (title: string): BriefingChartOptions => ({ title, subtitle, sources, locale });
   const charts: ReportChart[] = [];
   const weighted = summary.threshold > 1;
@@ -145,7 +145,7 @@ export function listSizeChart(summary: RunSummary, sweep: ListSizeSweep, options
   const fr = summary.scenario.country === 'fr';
   const subtitle = fr
     ? `${summary.name} : FR ${summary.scenario.year} ; ${sweep.simulations.toLocaleString('fr-FR')} élections simulées par point, même graine ; fichier actuel ${sweep.current.toLocaleString('fr-FR')}`
-    : `${summary.name}: ${summary.scenario.country.toUpperCase()} ${summary.scenario.year}; ${sweep.simulations.toLocaleString('en-US')} simulated elections per point, same seed; today's list ${sweep.current.toLocaleString('en-US')}`;
+    : `${summary.name}: ${electionLabel(summary.scenario)}; ${sweep.simulations.toLocaleString('en-US')} simulated elections per point, same seed; today's list ${sweep.current.toLocaleString('en-US')}`;
   return winProbabilityByListSize(
     { side: sweep.side, measure: 'listSize', points: sweep.points, current: sweep.current, intervalLabel: fr ? 'intervalle Monte Carlo à 95 %' : '95% Monte Carlo interval', ...(options.liveDataset ? { liveDataset: options.liveDataset } : {}) },
     { title: listSizeTitle(sweep, fr ? 'fr' : 'en'), subtitle, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}) },
@@ -173,6 +173,18 @@ export function mapChart(summary: RunSummary, subtitle?: string): MapChart | und
   const title = fr ? `Où ${a} l'emporte : probabilité par territoire` : `Where ${a} wins: probability by territory`;
   const usual = fr
     ? `${summary.name} : FR ${summary.scenario.year}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
-    : `${summary.name}: ${summary.scenario.country.toUpperCase()} ${summary.scenario.year}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
+    : `${summary.name}: ${electionLabel(summary.scenario)}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
   return { kind: country, options: { title, subtitle: subtitle ?? usual, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}) } };
+}
+
+/**
+ * The election a run stands on, short: `US 2024`, `FR 2012`, or the baseline's own label for a race
+ * read from the user's file (`2024 result`).
+ *
+ * @example
+ * electionLabel({ country: 'us', year: 2024 }) // => 'US 2024'
+ */
+export function electionLabel(scenario: { country: string; year: number; baseline?: { resultLabel?: string } }): string {
+  if (scenario.country === 'us' || scenario.country === 'fr') return `${scenario.country.toUpperCase()} ${scenario.year}`;
+  return scenario.baseline?.resultLabel ?? String(scenario.year);
 }

@@ -85,8 +85,11 @@ export interface BriefingControl {
 
 /** A figure card the live engine keeps up to date. */
 export interface LiveFigure {
-  /** Name of the figure (`pWin`, `pWinB`, `weight`, `tippingPoint`), also its `data-figure` attribute. */
-  figure: 'pWin' | 'pWinB' | 'weight' | 'tippingPoint';
+  /**
+   * Name of the figure, also its `data-figure` attribute: `pWin` and `pWinB` (each side's P(win)),
+   * `weight` (expected weights), `tippingPoint`, `votes` (mean net votes each campaign adds).
+   */
+  figure: 'pWin' | 'pWinB' | 'weight' | 'tippingPoint' | 'votes';
   label: string;
   /** Text shown before the first live run (the report's own figure). */
   value: string;
@@ -471,6 +474,7 @@ ${vendorScriptTags()}
     setNote('pWin', (data.locale === 'fr' ? 'intervalle \u00e0 95\u202f% ' : '95% interval ') + share(interval[0], 1) + '\u2013' + share(interval[1], 1) + (data.locale === 'fr' ? ' (erreur Monte Carlo), ' : ' (Monte Carlo error), ') + new Intl.NumberFormat(tag).format(figures.simulations) + ' simulations');
     setFigure('pWinB', share(figures.pWin[b], 1), figures.pWin[b]);
     setFigure('weight', decimal(figures.expectedWeight[a]) + ' \u2013 ' + decimal(figures.expectedWeight[b]));
+    setFigure('votes', new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(figures.expectedExtraVotes[a]) + ' \u2013 ' + new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(figures.expectedExtraVotes[b]));
     var top = figures.tippingPoint[0];
     if (top) { setFigure('tippingPoint', top.name); setNote('tippingPoint', share(top.share, 1) + (data.locale === 'fr' ? ' des simulations' : ' of simulations')); }
     live.markers.forEach(function (marker) {

@@ -24,6 +24,7 @@ interface Figures {
   pWin: Record<string, number>;
   expectedWeight: Record<string, number>;
   territories: { id: string; pWin: Record<string, number> }[];
+  expectedExtraVotes: Record<string, number>;
 }
 
 async function cliFigures(set: string[]): Promise<Figures> {
@@ -59,6 +60,7 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
     const controls = await page.$$eval('[data-control]', (e) => e.map((x) => x.getAttribute('data-control')));
     assert.ok(controls.includes('campaigns.D.listSize') && controls.includes('campaigns.R.listSize'), `list-size controls, got ${controls.join(', ')}`);
     assert.ok(controls.includes('campaigns.D.channels.door.coverage'));
+    assert.ok(controls.includes('baseline.swing'), 'the national swing of the forecast baseline');
 
     // The figure before any change is the run's own.
     const base = await cliFigures([]);
@@ -79,6 +81,7 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
     const settings: [string, number][] = [
       ['campaigns.D.listSize', 7_654_000],
       ['campaigns.D.channels.door.coverage', 0.37],
+      ['baseline.swing', 1.7],
     ];
     const set: string[] = [];
     for (const [key, value] of settings) {
@@ -90,6 +93,8 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
       assert.equal(Number(await page.getAttribute('[data-figure="pWinB"]', 'data-value')), cli.pWin.R);
       assert.equal(await page.textContent('[data-figure="weight"]'), `${cli.expectedWeight.D.toFixed(1)} – ${cli.expectedWeight.R.toFixed(1)}`);
       assert.equal(await page.textContent('[data-figure="pWin"]'), `${(100 * cli.pWin.D).toFixed(1)}%`);
+      const votes = (n: number) => Math.round(n).toLocaleString('en-US');
+      assert.equal(await page.textContent('[data-figure="votes"]'), `${votes(cli.expectedExtraVotes.D)} – ${votes(cli.expectedExtraVotes.R)}`);
     }
     assert.notEqual(Number(await page.getAttribute('[data-figure="pWin"]', 'data-value')), base.pWin.D);
     // The P(win) map follows the controls: Wisconsin's tile shows the CLI's figure for this setting.

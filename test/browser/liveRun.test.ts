@@ -48,3 +48,22 @@ test('liveMapSpec draws the run on the US tile map', async () => {
   const spec = liveMapSpec(figures, { kind: 'us', options: { title: 'Where D wins', sources: ['test'] } }) as { usermeta?: { chart?: string } };
   assert.equal(spec.usermeta?.chart, 'usTileMap');
 });
+
+test('liveRun moves the national swing and runs your own race file exactly as the command line does', async () => {
+  for (const [file, settings] of [
+    [join('scenarios', 'us-2016-pre-election.yaml'), { 'baseline.swing': -2.3 }],
+    [join('scenarios', 'pennsylvania-2024-counties.yaml'), { 'baseline.swing': 1.7, 'campaigns.D.listSize': 500_000 }],
+  ] as [string, Record<string, number>][]) {
+    const base = await prepareScenario(file, { overrides: ['simulations=5000'], cwd: projectRoot });
+    const { loadedRace } = await import('../../src/scenario/loadScenario.js');
+    const raceFormat = loadedRace(base.scenario)?.format;
+    // Through JSON, as the page carries it: the race file's results travel in `results`.
+    const live = JSON.parse(JSON.stringify({ scenario: base.scenario, results: base.results, parameters: loadParameters(), ...(raceFormat ? { raceFormat } : {}) }));
+    const figures = liveRun(live, settings);
+    const overrides = ['simulations=5000', ...Object.entries(settings).map(([k, v]) => `${k}=${v}`)];
+    const prepared = await prepareScenario(file, { overrides, cwd: projectRoot });
+    const summary = summarizeRun(simulate(prepareModel(prepared.resolved), { simulations: 5000, seed: prepared.resolved.seed }), prepared.resolved);
+    assert.deepEqual(figures.pWin, summary.pWin, file);
+    assert.deepEqual(figures.territories.map((t) => t.meanMargin), summary.territories.map((t) => t.meanMargin), file);
+  }
+});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunSummary } from '../../src/sim/summarizeRun.js';
 import type { ListSizeSweep } from '../../src/cli/reportCharts.js';
-import { briefingHeadline, formatPeople, formatShareIn, listSizeTitle, listVerdict } from '../../src/cli/briefingHeadline.js';
+import { baselineWords, briefingHeadline, formatPeople, formatShareIn, headlineOpening, listSizeTitle, listVerdict } from '../../src/cli/briefingHeadline.js';
 
 // Figures of the default scenario's report (scenarios/default.yaml, seed 2024, 50,000 simulations).
 const summary = {
@@ -59,4 +59,22 @@ test("formatShareIn and formatPeople use each language's forms", () => {
   assert.equal(formatShareIn(0.35742, 'fr'), '35,7\u202f%');
   assert.equal(formatPeople(2_500_000, 'fr'), '2,5\u00a0M');
   assert.equal(formatPeople(750_000, 'en'), '750,000');
+});
+
+function scenarioWith(baseline: Record<string, unknown> | undefined) {
+  const full = baseline && { forecast: true, swing: 0, swingModel: 'uniform', shifts: {}, turnout: 0, given: [], nationalResultMargin: 0, nationalMargin: 0, margins: {}, resultMargins: {}, resultLabel: '2024 result', ...baseline };
+  return { sides: ['D', 'R'] as [string, string], year: 2024, ...(full ? { baseline: full as never } : {}) };
+}
+
+test('the headline opens with the baseline in words: a replay, or the forecast it is centred on', () => {
+  assert.equal(headlineOpening(scenarioWith({ forecast: false }), 'en'), 'Replaying the 2024 result, ');
+  assert.equal(headlineOpening(scenarioWith({ forecast: false }), 'fr'), 'En rejouant le résultat 2024, ');
+  assert.equal(headlineOpening(scenarioWith({ swing: 2 }), 'en'), 'With the 2024 result swung 2.0 pp toward D, ');
+  assert.equal(headlineOpening(scenarioWith({ swing: -1.5 }), 'fr'), 'Base : résultat 2024, décalé de 1,5 pt vers R — ');
+  assert.equal(baselineWords(scenarioWith({ swing: 2 }), 'en'), 'Baseline: 2024 result, swung 2.0 pp toward D');
+  const withScenario = { ...summary, scenario: scenarioWith({ swing: 2 }) } as unknown as RunSummary;
+  assert.equal(
+    briefingHeadline(withScenario, sweep, 'en'),
+    "With the 2024 result swung 2.0 pp toward D, D wins 35.7% of simulated elections, and its list barely matters: 35.3% with no list, 35.7% with today's 6\u00a0M, 36.2% at 18\u00a0M.",
+  );
 });

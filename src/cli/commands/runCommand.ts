@@ -120,7 +120,9 @@ export const runCommand: Command = {
       // Rendering (vega, resvg) loads only when a report is asked for: other commands start faster.
       const { writeReport } = await import('../writeReport.js');
       const { loadParameters } = await import('../../data/loadParameters.js');
-      const live = { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters(), ...(prepared.history ? { history: prepared.history } : {}) };
+      const { loadedRace } = await import('../../scenario/loadScenario.js');
+      const raceFormat = loadedRace(prepared.scenario)?.format;
+      const live = { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters(), ...(prepared.history ? { history: prepared.history } : {}), ...(raceFormat ? { raceFormat } : {}) };
       await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live }, context.signal, out);
     }
     if (args.options.json) printJson(context.stdout, runJson(summary));
