@@ -33,6 +33,9 @@ import { tippingUnitBySelect, tippingUnitBySurplus } from './tippingUnit.js';
 import { SOURCE_COUNT, type BlockTotals } from './blockTotals.js';
 import type { KeptDraws } from './types.js';
 
+/** Index within a double's two 32-bit words of the word holding its sign bit: 1 on little-endian machines, 0 on big-endian. */
+const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
+
 /** Draws whose random numbers are generated at a time (a buffer of BATCH × 80 numbers stays in cache). */
 export const BATCH = 64;
 
@@ -44,17 +47,27 @@ export interface DrawWorkspace {
   numbers: Float64Array;
   /** Per unit: orientation × territory SD. */
   unitScale: Float64Array;
-  /** Correlated territory errors of a draw (Cholesky only). */
-  territory: Float64Array;
-  /** Regional errors of a draw, pp. */
-  regional: Float64Array;
+  /** Per draw of a batch: the national error (pp), the peer model's uniform effect draw. */
+  nationalBatch: Float64Array;
+  effectBatch: Float64Array;
+  /** Regional errors of a batch, pp: region × BATCH + draw. */
+  regionalBatch: Float64Array;
+  /** Correlated territory errors (Cholesky only) and campaign shifts of a batch, pp: unit × BATCH + draw. */
+  territoryBatch: Float64Array;
+  shiftBatch: Float64Array;
+  /** Per draw of a batch: weight of the units with a negative margin, with a margin of exactly 0, and the national vote's Σ weight × margin. */
+  negativeBatch: Int32Array;
+  zeroBatch: Int32Array;
+  votesBatch: Float64Array;
   effect: Float64Array;
   persuasion: Float64Array;
   /** 1 where a side's channel slot is switched on (side index × slots + slot). */
   slotOn: Uint8Array;
   shift: Float64Array;
-  /** Margins of the draws of a batch, pp: index draw-in-batch × units + unit. */
+  /** Margins of the draws of a batch, pp, unit-major: index unit × BATCH + draw-in-batch (an exact zero is stored as +0). */
   margins: Float64Array;
+  /** The same memory as 32-bit words: word 2 × index + HIGH_WORD holds the margin's sign bit, read branch-free. */
+  marginWords: Int32Array;
   /** Zeros: the uniform-effect vector of a model without one. */
   zeros: Float64Array;
   order: Int32Array;
@@ -98,19 +111,27 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   const layout = drawLayout(model);
   const stride = drawStride(layout);
   const slotOn = new Uint8Array(2 * CHANNEL_SLOTS);
+  const margins = new Float64Array(BATCH * u);
   model.campaigns.forEach((c, s) => c.active.forEach((on, k) => (slotOn[s * CHANNEL_SLOTS + k] = on)));
   return {
     layout,
     stride,
     numbers: new Float64Array(BATCH * stride),
     unitScale: model.territoryScale.map((sd) => model.orientation * sd),
-    territory: new Float64Array(u),
-    regional: new Float64Array(Math.max(1, model.regionCount)),
+    nationalBatch: new Float64Array(BATCH),
+    effectBatch: new Float64Array(BATCH),
+    regionalBatch: new Float64Array(Math.max(1, model.regionCount) * BATCH),
+    territoryBatch: new Float64Array(model.cholesky ? u * BATCH : 0),
+    shiftBatch: new Float64Array(model.anyCampaign ? u * BATCH : 0),
+    negativeBatch: new Int32Array(BATCH),
+    zeroBatch: new Int32Array(BATCH),
+    votesBatch: new Float64Array(BATCH),
     effect: new Float64Array(2 * CHANNEL_SLOTS),
     persuasion: new Float64Array(2 * CHANNEL_SLOTS),
     slotOn,
     shift: new Float64Array(u),
-    margins: new Float64Array(BATCH * u),
+    margins,
+    marginWords: new Int32Array(margins.buffer),
     zeros: new Float64Array(u),
     order: Int32Array.from(model.tippingUnits),
     bufferUnits: new Int32Array(u + 1),
@@ -155,7 +176,8 @@ export function runBlock(
   const sigma = model.orientation;
   const nationalScale = sigma * model.nationalSD;
   const regionalScale = sigma * model.regionalSD;
-  const { numbers, stride, layout, unitScale, territory, regional, effect, persuasion, shift, margins, order, slotOn, unitWins, shiftWork } = work;
+  const { numbers, stride, layout, unitScale, effect, persuasion, shift, margins, marginWords, order, slotOn, unitWins, shiftWork } = work;
+  const { nationalBatch, regionalBatch, effectBatch, territoryBatch, shiftBatch, negativeBatch, zeroBatch, votesBatch } = work;
   const { baseMargin, regionIndex, weights, cholesky, nationalWeight, uniformShift } = model;
   const effectShift = uniformShift ?? work.zeros;
   const nationalTotal = model.nationalTotal;
@@ -189,21 +211,26 @@ export function runBlock(
   for (let first = 0; first < draws; first += BATCH) {
     const count = Math.min(BATCH, draws - first);
     fillDrawNumbers(state, numbers, count, layout);
+    // Phase 1, draw by draw: the national and regional errors, the correlated territory errors and the
+    // campaign shift, stored unit-major (index unit × BATCH + draw) for phase 2.
     for (let k = 0; k < count; k++) {
       const o = k * stride;
-      // 1. Errors (the national t, then regions at o + 1, units at o + 1 + R).
-      const national = nationalScale * numbers[o];
-      const regionAt = o + 1;
-      const unitAt = regionAt + R;
+      nationalBatch[k] = nationalScale * numbers[o];
+      for (let r = 0; r < R; r++) regionalBatch[r * BATCH + k] = regionalScale * numbers[o + 1 + r];
+      effectBatch[k] = uniformShift ? numbers[o + uniformOffset] : 0;
+      negativeBatch[k] = 0;
+      zeroBatch[k] = 0;
+      votesBatch[k] = 0;
       if (cholesky) {
+        const unitAt = o + 1 + R;
         for (let i = 0; i < U; i++) {
           let sum = 0;
           const row = i * U;
           for (let j = 0; j <= i; j++) sum += cholesky[row + j] * numbers[unitAt + j];
-          territory[i] = unitScale[i] * sum;
+          territoryBatch[i * BATCH + k] = unitScale[i] * sum;
         }
       }
-      // 2. Channel effects: each slot's two shared z's, read by each side's prior; 3. campaign shift.
+      // Channel effects: each slot's two shared z's, read by each side's prior; then the campaign shift.
       if (anyCampaign) {
         const at = o + slotOffset;
         for (let c = 0; c < S; c++) {
@@ -218,36 +245,58 @@ export function runBlock(
           }
         }
         campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, work.sources);
+        for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
       }
-      // 4. Margins, unit winners, national vote (per-unit sums after the batch, unit by unit).
-      for (let r = 0; r < R; r++) regional[r] = regionalScale * numbers[regionAt + r];
-      const at = k * U;
-      // A's weight: signedWeight = Σ (m > 0 ? w : −w) = A − (B + weight of exact zeros), so
-      // A = (total + signedWeight) / 2; exact zeros (rare: the test stays predictable) count for neither.
-      let signedWeight = 0;
-      let zeroWeight = 0;
-      let nationalVotes = 0;
-      if (anyCampaign) {
-        for (let i = 0; i < U; i++) {
-          const m = baseMargin[i] + shift[i] + national + regional[regionIndex[i]] + (cholesky ? territory[i] : unitScale[i] * numbers[unitAt + i]);
-          margins[at + i] = m;
-          signedWeight += m > 0 ? weights[i] : -weights[i];
-          if (m === 0) zeroWeight += weights[i];
-          nationalVotes += nationalWeight[i] * m;
+    }
+    // Phase 2, unit by unit over the batch's draws (long loops without a branch on the draws' signs):
+    // margin = baseline + shift + national + regional + territory (summed in this order), the national
+    // vote, and the per-unit sums. A's weight per draw = Σ w over units with m > 0 = total − (weight of
+    // negative margins, summed from the margins' sign bits as w & (high word >> 31)) − (weight of exact
+    // zeros: rare, so their test stays predictable; stored as +0).
+    for (let i = 0; i < U; i++) {
+      const base = baseMargin[i];
+      const uniform = effectShift[i];
+      const scale = unitScale[i];
+      const w = weights[i];
+      const votes = nationalWeight[i];
+      const row = i * BATCH;
+      const regionRow = regionIndex[i] * BATCH;
+      const column = 1 + R + i;
+      for (let k = 0; k < count; k++) {
+        const m =
+          (anyCampaign ? base + shiftBatch[row + k] : base + effectBatch[k] * uniform) +
+          nationalBatch[k] +
+          regionalBatch[regionRow + k] +
+          (cholesky ? territoryBatch[row + k] : scale * numbers[k * stride + column]);
+        margins[row + k] = m;
+        if (m === 0) {
+          zeroBatch[k] += w;
+          margins[row + k] = 0;
         }
-      } else {
-        // No campaign: the only shift is the peer model's uniform effect (zero otherwise).
-        const effectDraw = uniformShift ? numbers[o + uniformOffset] : 0;
-        for (let i = 0; i < U; i++) {
-          const m = baseMargin[i] + effectDraw * effectShift[i] + national + regional[regionIndex[i]] + (cholesky ? territory[i] : unitScale[i] * numbers[unitAt + i]);
-          margins[at + i] = m;
-          signedWeight += m > 0 ? weights[i] : -weights[i];
-          if (m === 0) zeroWeight += weights[i];
-          nationalVotes += nationalWeight[i] * m;
-        }
+        votesBatch[k] += votes * m;
       }
-      const weightA = (totalWeight + signedWeight) / 2;
-      const weightB = totalWeight - weightA - zeroWeight;
+      let negative = 0;
+      let zeros = 0;
+      let sum = 0;
+      let sumSq = 0;
+      for (let k = 0, word = 2 * row + HIGH_WORD; k < count; k++, word += 2) {
+        const m = margins[row + k];
+        const sign = marginWords[word] >> 31;
+        negativeBatch[k] += w & sign;
+        negative -= sign;
+        if (m === 0) zeros++;
+        sum += m;
+        sumSq += m * m;
+      }
+      unitWins[i] += count - negative - zeros;
+      marginSum[i] += sum;
+      marginSumSq[i] += sumSq;
+    }
+    // Phase 3, draw by draw: the outcome, the accumulators and the tipping unit.
+    for (let k = 0; k < count; k++) {
+      const weightB = negativeBatch[k];
+      const weightA = totalWeight - weightB - zeroBatch[k];
+      const nationalVotes = votesBatch[k];
       const nationalMargin = nationalTotal > 0 ? nationalVotes / nationalTotal : 0;
       const popular = nationalMargin > 0 ? 1 : nationalMargin < 0 ? -1 : 0;
       let outcome: number;
@@ -261,39 +310,24 @@ export function runBlock(
       const recordedWeight = weighted ? weightA : outcome === 1 ? 1 : 0;
       weightCounts[recordedWeight] += 1;
       weightSumB += weighted ? weightB : outcome === -1 ? 1 : 0;
-      // 5. Tipping point (see tippingUnit.ts).
+      // The tipping point (see tippingUnit.ts): this draw's margin of unit u is margins[k + u × BATCH].
       if (outcome !== 0 && orderLength > 0) {
         let u: number;
         if (weighted) {
           // An integer (weights are whole numbers), passed as a small integer rather than a boxed double.
           const surplus = ((outcome === 1 ? weightA : weightB) - threshold) | 0;
-          u = tippingUnitBySurplus(tippingUnits, margins, at, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys);
+          u = tippingUnitBySurplus(tippingUnits, margins, k, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys, BATCH);
         } else {
           order.set(tippingUnits);
-          u = tippingUnitBySelect(order, margins, at, outcome, tippingWeight, tippingThreshold, tippingStrict);
+          u = tippingUnitBySelect(order, margins, k, outcome, tippingWeight, tippingThreshold, tippingStrict, BATCH);
         }
         tippingCounts[u] += 1;
       }
       const index = keptOffset + first + k;
-      if (keepMargins) for (let i = 0; i < U; i++) keepMargins[index * U + i] = margins[at + i];
+      if (keepMargins) for (let i = 0; i < U; i++) keepMargins[index * U + i] = margins[i * BATCH + k];
       if (keepWeight) keepWeight[index] = recordedWeight;
       if (keepNational) keepNational[index] = nationalMargin;
       if (keepOutcome) keepOutcome[index] = outcome;
-    }
-    // Per-unit sums of the batch, unit by unit (sums in registers rather than one update per draw).
-    for (let i = 0; i < U; i++) {
-      let wins = 0;
-      let sum = 0;
-      let sumSq = 0;
-      for (let at = i, end = count * U; at < end; at += U) {
-        const m = margins[at];
-        wins += m > 0 ? 1 : 0;
-        sum += m;
-        sumSq += m * m;
-      }
-      unitWins[i] += wins;
-      marginSum[i] += sum;
-      marginSumSq[i] += sumSq;
     }
   }
   totals.draws += draws;
