@@ -28,7 +28,7 @@
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { blockGeneratorState, drawStride, fillDrawNumbers, type DrawLayout } from './normalStream.js';
-import { campaignShift, createShiftWorkspace, flushFastSums, type ShiftWorkspace } from './campaignShift.js';
+import { campaignShift, createShiftWorkspace, fastShiftBatch, flushFastSums, SHIFT_TERMS, type ShiftWorkspace } from './campaignShift.js';
 import { tippingUnitBySelect, tippingUnitBySurplus } from './tippingUnit.js';
 import { SOURCE_COUNT, type BlockTotals } from './blockTotals.js';
 import type { KeptDraws } from './types.js';
@@ -55,6 +55,9 @@ export interface DrawWorkspace {
   /** Correlated territory errors (Cholesky only) and campaign shifts of a batch, pp: unit × BATCH + draw. */
   territoryBatch: Float64Array;
   shiftBatch: Float64Array;
+  /** The fast path's coefficients of a batch (term × BATCH + draw), and 1 per draw that took the exact path. */
+  coefficientBatch: Float64Array;
+  exactBatch: Uint8Array;
   /** Per draw of a batch: weight of the units with a negative margin, with a margin of exactly 0, and the national vote's Σ weight × margin. */
   negativeBatch: Int32Array;
   zeroBatch: Int32Array;
@@ -123,6 +126,8 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     regionalBatch: new Float64Array(Math.max(1, model.regionCount) * BATCH),
     territoryBatch: new Float64Array(model.cholesky ? u * BATCH : 0),
     shiftBatch: new Float64Array(model.anyCampaign ? u * BATCH : 0),
+    coefficientBatch: new Float64Array(SHIFT_TERMS * BATCH),
+    exactBatch: new Uint8Array(BATCH),
     negativeBatch: new Int32Array(BATCH),
     zeroBatch: new Int32Array(BATCH),
     votesBatch: new Float64Array(BATCH),
@@ -177,7 +182,7 @@ export function runBlock(
   const nationalScale = sigma * model.nationalSD;
   const regionalScale = sigma * model.regionalSD;
   const { numbers, stride, layout, unitScale, effect, persuasion, shift, margins, marginWords, order, slotOn, unitWins, shiftWork } = work;
-  const { nationalBatch, regionalBatch, effectBatch, territoryBatch, shiftBatch, negativeBatch, zeroBatch, votesBatch } = work;
+  const { nationalBatch, regionalBatch, effectBatch, territoryBatch, shiftBatch, coefficientBatch, exactBatch, negativeBatch, zeroBatch, votesBatch } = work;
   const { baseMargin, regionIndex, weights, cholesky, nationalWeight, uniformShift } = model;
   const effectShift = uniformShift ?? work.zeros;
   const nationalTotal = model.nationalTotal;
@@ -244,10 +249,12 @@ export function runBlock(
             persuasion[j] = p < persuasionFloor[j] ? persuasionFloor[j] : p;
           }
         }
-        campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, work.sources);
-        for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
+        const fast = campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, work.sources, coefficientBatch, k, BATCH);
+        exactBatch[k] = fast ? 0 : 1;
+        if (!fast) for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
       }
     }
+    if (anyCampaign) fastShiftBatch(model, shiftWork, coefficientBatch, exactBatch, shiftBatch, count, BATCH);
     // Phase 2, unit by unit over the batch's draws (long loops without a branch on the draws' signs):
     // margin = baseline + shift + national + regional + territory (summed in this order), the national
     // vote, and the per-unit sums. A's weight per draw = Σ w over units with m > 0 = total − (weight of
