@@ -36,6 +36,13 @@ import type { KeptDraws } from './types.js';
 /** Index within a double's two 32-bit words of the word holding its sign bit: 1 on little-endian machines, 0 on big-endian. */
 const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
 
+/**
+ * Row length of the unit-major margins (BATCH + 8 doubles, 576 bytes = 9 cache lines): a draw's margins,
+ * one per row, then fall in different cache sets, where rows of 512 bytes would crowd 8 of the 64 sets
+ * of a 32 KiB L1 cache when the tipping scan reads them across units.
+ */
+const MARGIN_ROW = 72;
+
 /** Draws whose random numbers are generated at a time (a buffer of BATCH × 80 numbers stays in cache). */
 export const BATCH = 64;
 
@@ -67,7 +74,7 @@ export interface DrawWorkspace {
   /** 1 where a side's channel slot is switched on (side index × slots + slot). */
   slotOn: Uint8Array;
   shift: Float64Array;
-  /** Margins of the draws of a batch, pp, unit-major: index unit × BATCH + draw-in-batch (an exact zero is stored as +0). */
+  /** Margins of the draws of a batch, pp, unit-major: index unit × MARGIN_ROW + draw-in-batch (an exact zero is stored as +0). */
   margins: Float64Array;
   /** The same memory as 32-bit words: word 2 × index + HIGH_WORD holds the margin's sign bit, read branch-free. */
   marginWords: Int32Array;
@@ -114,7 +121,7 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   const layout = drawLayout(model);
   const stride = drawStride(layout);
   const slotOn = new Uint8Array(2 * CHANNEL_SLOTS);
-  const margins = new Float64Array(BATCH * u);
+  const margins = new Float64Array(MARGIN_ROW * u);
   model.campaigns.forEach((c, s) => c.active.forEach((on, k) => (slotOn[s * CHANNEL_SLOTS + k] = on)));
   return {
     layout,
@@ -267,6 +274,7 @@ export function runBlock(
       const w = weights[i];
       const votes = nationalWeight[i];
       const row = i * BATCH;
+      const marginRow = i * MARGIN_ROW;
       const regionRow = regionIndex[i] * BATCH;
       const column = 1 + R + i;
       for (let k = 0; k < count; k++) {
@@ -275,10 +283,10 @@ export function runBlock(
           nationalBatch[k] +
           regionalBatch[regionRow + k] +
           (cholesky ? territoryBatch[row + k] : scale * numbers[k * stride + column]);
-        margins[row + k] = m;
+        margins[marginRow + k] = m;
         if (m === 0) {
           zeroBatch[k] += w;
-          margins[row + k] = 0;
+          margins[marginRow + k] = 0;
         }
         votesBatch[k] += votes * m;
       }
@@ -286,8 +294,8 @@ export function runBlock(
       let zeros = 0;
       let sum = 0;
       let sumSq = 0;
-      for (let k = 0, word = 2 * row + HIGH_WORD; k < count; k++, word += 2) {
-        const m = margins[row + k];
+      for (let k = 0, word = 2 * marginRow + HIGH_WORD; k < count; k++, word += 2) {
+        const m = margins[marginRow + k];
         const sign = marginWords[word] >> 31;
         negativeBatch[k] += w & sign;
         negative -= sign;
@@ -317,21 +325,21 @@ export function runBlock(
       const recordedWeight = weighted ? weightA : outcome === 1 ? 1 : 0;
       weightCounts[recordedWeight] += 1;
       weightSumB += weighted ? weightB : outcome === -1 ? 1 : 0;
-      // The tipping point (see tippingUnit.ts): this draw's margin of unit u is margins[k + u × BATCH].
+      // The tipping point (see tippingUnit.ts): this draw's margin of unit u is margins[k + u × MARGIN_ROW].
       if (outcome !== 0 && orderLength > 0) {
         let u: number;
         if (weighted) {
           // An integer (weights are whole numbers), passed as a small integer rather than a boxed double.
           const surplus = ((outcome === 1 ? weightA : weightB) - threshold) | 0;
-          u = tippingUnitBySurplus(tippingUnits, margins, k, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys, BATCH);
+          u = tippingUnitBySurplus(tippingUnits, margins, k, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys, MARGIN_ROW);
         } else {
           order.set(tippingUnits);
-          u = tippingUnitBySelect(order, margins, k, outcome, tippingWeight, tippingThreshold, tippingStrict, BATCH);
+          u = tippingUnitBySelect(order, margins, k, outcome, tippingWeight, tippingThreshold, tippingStrict, MARGIN_ROW);
         }
         tippingCounts[u] += 1;
       }
       const index = keptOffset + first + k;
-      if (keepMargins) for (let i = 0; i < U; i++) keepMargins[index * U + i] = margins[i * BATCH + k];
+      if (keepMargins) for (let i = 0; i < U; i++) keepMargins[index * U + i] = margins[i * MARGIN_ROW + k];
       if (keepWeight) keepWeight[index] = recordedWeight;
       if (keepNational) keepNational[index] = nationalMargin;
       if (keepOutcome) keepOutcome[index] = outcome;
