@@ -277,29 +277,26 @@ export function runBlock(
       const marginRow = i * MARGIN_ROW;
       const regionRow = regionIndex[i] * BATCH;
       const column = 1 + R + i;
-      for (let k = 0; k < count; k++) {
-        const m =
-          (anyCampaign ? base + shiftBatch[row + k] : base + effectBatch[k] * uniform) +
-          nationalBatch[k] +
-          regionalBatch[regionRow + k] +
-          (cholesky ? territoryBatch[row + k] : scale * numbers[k * stride + column]);
-        margins[marginRow + k] = m;
-        if (m === 0) {
-          zeroBatch[k] += w;
-          margins[marginRow + k] = 0;
-        }
-        votesBatch[k] += votes * m;
-      }
       let negative = 0;
       let zeros = 0;
       let sum = 0;
       let sumSq = 0;
       for (let k = 0, word = 2 * marginRow + HIGH_WORD; k < count; k++, word += 2) {
-        const m = margins[marginRow + k];
+        let m =
+          (anyCampaign ? base + shiftBatch[row + k] : base + effectBatch[k] * uniform) +
+          nationalBatch[k] +
+          regionalBatch[regionRow + k] +
+          (cholesky ? territoryBatch[row + k] : scale * numbers[k * stride + column]);
+        if (m === 0) {
+          zeroBatch[k] += w;
+          zeros++;
+          m = 0;
+        }
+        margins[marginRow + k] = m;
+        votesBatch[k] += votes * m;
         const sign = marginWords[word] >> 31;
         negativeBatch[k] += w & sign;
         negative -= sign;
-        if (m === 0) zeros++;
         sum += m;
         sumSq += m * m;
       }
