@@ -33,8 +33,6 @@ import { tippingUnitBySelect, tippingUnitBySurplus } from './tippingUnit.js';
 import { SOURCE_COUNT, type BlockTotals } from './blockTotals.js';
 import type { KeptDraws } from './types.js';
 
-/** Index within a double's two 32-bit words of the word holding its sign bit: 1 on little-endian machines, 0 on big-endian. */
-const HIGH_WORD = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
 
 /**
  * Row length of the unit-major margins (BATCH + 8 doubles, 576 bytes = 9 cache lines): a draw's margins,
@@ -65,19 +63,17 @@ export interface DrawWorkspace {
   /** The fast path's coefficients of a batch (term × BATCH + draw), and 1 per draw that took the exact path. */
   coefficientBatch: Float64Array;
   exactBatch: Uint8Array;
-  /** Per draw of a batch: weight of the units with a negative margin, with a margin of exactly 0, and the national vote's Σ weight × margin. */
+  /** Per draw of a batch: weight of the units with a positive margin (A wins them), with a negative one, and the national vote's Σ weight × margin. */
+  positiveBatch: Int32Array;
   negativeBatch: Int32Array;
-  zeroBatch: Int32Array;
   votesBatch: Float64Array;
   effect: Float64Array;
   persuasion: Float64Array;
   /** 1 where a side's channel slot is switched on (side index × slots + slot). */
   slotOn: Uint8Array;
   shift: Float64Array;
-  /** Margins of the draws of a batch, pp, unit-major: index unit × MARGIN_ROW + draw-in-batch (an exact zero is stored as +0). */
+  /** Margins of the draws of a batch, pp, unit-major: index unit × MARGIN_ROW + draw-in-batch . */
   margins: Float64Array;
-  /** The same memory as 32-bit words: word 2 × index + HIGH_WORD holds the margin's sign bit, read branch-free. */
-  marginWords: Int32Array;
   /** Zeros: the uniform-effect vector of a model without one. */
   zeros: Float64Array;
   order: Int32Array;
@@ -135,15 +131,14 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     shiftBatch: new Float64Array(model.anyCampaign ? u * BATCH : 0),
     coefficientBatch: new Float64Array(SHIFT_TERMS * BATCH),
     exactBatch: new Uint8Array(BATCH),
+    positiveBatch: new Int32Array(BATCH),
     negativeBatch: new Int32Array(BATCH),
-    zeroBatch: new Int32Array(BATCH),
     votesBatch: new Float64Array(BATCH),
     effect: new Float64Array(2 * CHANNEL_SLOTS),
     persuasion: new Float64Array(2 * CHANNEL_SLOTS),
     slotOn,
     shift: new Float64Array(u),
     margins,
-    marginWords: new Int32Array(margins.buffer),
     zeros: new Float64Array(u),
     order: Int32Array.from(model.tippingUnits),
     bufferUnits: new Int32Array(u + 1),
@@ -188,8 +183,8 @@ export function runBlock(
   const sigma = model.orientation;
   const nationalScale = sigma * model.nationalSD;
   const regionalScale = sigma * model.regionalSD;
-  const { numbers, stride, layout, unitScale, effect, persuasion, shift, margins, marginWords, order, slotOn, unitWins, shiftWork } = work;
-  const { nationalBatch, regionalBatch, effectBatch, territoryBatch, shiftBatch, coefficientBatch, exactBatch, negativeBatch, zeroBatch, votesBatch } = work;
+  const { numbers, stride, layout, unitScale, effect, persuasion, shift, margins, order, slotOn, unitWins, shiftWork } = work;
+  const { nationalBatch, regionalBatch, effectBatch, territoryBatch, shiftBatch, coefficientBatch, exactBatch, positiveBatch, negativeBatch, votesBatch } = work;
   const { baseMargin, regionIndex, weights, cholesky, nationalWeight, uniformShift } = model;
   const effectShift = uniformShift ?? work.zeros;
   const nationalTotal = model.nationalTotal;
@@ -200,8 +195,6 @@ export function runBlock(
   const weighted = model.weighted;
   const threshold = model.threshold;
   const tippingUnits = model.tippingUnits;
-  let totalWeight = 0;
-  for (let i = 0; i < U; i++) totalWeight += weights[i];
   const tippingWeight = model.tippingWeight;
   const tippingThreshold = model.tippingThreshold;
   const tippingStrict = model.tippingStrict;
@@ -231,7 +224,7 @@ export function runBlock(
       for (let r = 0; r < R; r++) regionalBatch[r * BATCH + k] = regionalScale * numbers[o + 1 + r];
       effectBatch[k] = uniformShift ? numbers[o + uniformOffset] : 0;
       negativeBatch[k] = 0;
-      zeroBatch[k] = 0;
+      positiveBatch[k] = 0;
       votesBatch[k] = 0;
       if (cholesky) {
         const unitAt = o + 1 + R;
@@ -264,9 +257,9 @@ export function runBlock(
     if (anyCampaign) fastShiftBatch(model, shiftWork, coefficientBatch, exactBatch, shiftBatch, count, BATCH);
     // Phase 2, unit by unit over the batch's draws (long loops without a branch on the draws' signs):
     // margin = baseline + shift + national + regional + territory (summed in this order), the national
-    // vote, and the per-unit sums. A's weight per draw = Σ w over units with m > 0 = total − (weight of
-    // negative margins, summed from the margins' sign bits as w & (high word >> 31)) − (weight of exact
-    // zeros: rare, so their test stays predictable; stored as +0).
+    // vote, the per-unit sums, and per draw the weight of the units A wins (m > 0) and of those B wins
+    // (m < 0), a margin of exactly 0 counting for neither. +(m > 0) compiles to a flag set from the
+    // comparison, not a branch: in close units the sign is a coin toss.
     for (let i = 0; i < U; i++) {
       const base = baseMargin[i];
       const uniform = effectShift[i];
@@ -277,37 +270,32 @@ export function runBlock(
       const marginRow = i * MARGIN_ROW;
       const regionRow = regionIndex[i] * BATCH;
       const column = 1 + R + i;
-      let negative = 0;
-      let zeros = 0;
+      let wins = 0;
       let sum = 0;
       let sumSq = 0;
-      for (let k = 0, word = 2 * marginRow + HIGH_WORD; k < count; k++, word += 2) {
-        let m =
+      for (let k = 0; k < count; k++) {
+        const m =
           (anyCampaign ? base + shiftBatch[row + k] : base + effectBatch[k] * uniform) +
           nationalBatch[k] +
           regionalBatch[regionRow + k] +
           (cholesky ? territoryBatch[row + k] : scale * numbers[k * stride + column]);
-        if (m === 0) {
-          zeroBatch[k] += w;
-          zeros++;
-          m = 0;
-        }
         margins[marginRow + k] = m;
         votesBatch[k] += votes * m;
-        const sign = marginWords[word] >> 31;
-        negativeBatch[k] += w & sign;
-        negative -= sign;
+        const above = +(m > 0);
+        positiveBatch[k] += w * above;
+        negativeBatch[k] += w * +(m < 0);
+        wins += above;
         sum += m;
         sumSq += m * m;
       }
-      unitWins[i] += count - negative - zeros;
+      unitWins[i] += wins;
       marginSum[i] += sum;
       marginSumSq[i] += sumSq;
     }
     // Phase 3, draw by draw: the outcome, the accumulators and the tipping unit.
     for (let k = 0; k < count; k++) {
+      const weightA = positiveBatch[k];
       const weightB = negativeBatch[k];
-      const weightA = totalWeight - weightB - zeroBatch[k];
       const nationalVotes = votesBatch[k];
       const nationalMargin = nationalTotal > 0 ? nationalVotes / nationalTotal : 0;
       const popular = nationalMargin > 0 ? 1 : nationalMargin < 0 ? -1 : 0;
