@@ -69,6 +69,9 @@ export interface DrawWorkspace {
   votesBatch: Float64Array;
   effect: Float64Array;
   persuasion: Float64Array;
+  /** Per side's channel slot j: the effect prior's scale below its mode at 2j, above it at 2j + 1 (pp per SD); the same for persuasion. */
+  effectScale: Float64Array;
+  persuasionScale: Float64Array;
   /** 1 where a side's channel slot is switched on (side index × slots + slot). */
   slotOn: Uint8Array;
   shift: Float64Array;
@@ -104,6 +107,16 @@ export function drawLayout(model: SimulationModel): DrawLayout {
   };
 }
 
+/** [below[0], above[0], below[1], above[1], …]. */
+function interleave(below: Float64Array, above: Float64Array): Float64Array {
+  const out = new Float64Array(2 * below.length);
+  for (let j = 0; j < below.length; j++) {
+    out[2 * j] = below[j];
+    out[2 * j + 1] = above[j];
+  }
+  return out;
+}
+
 /**
  * Scratch space of the draw loop for a model.
  *
@@ -135,6 +148,8 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     negativeBatch: new Int32Array(BATCH),
     votesBatch: new Float64Array(BATCH),
     effect: new Float64Array(2 * CHANNEL_SLOTS),
+    effectScale: interleave(model.effectBelow, model.effectAbove),
+    persuasionScale: interleave(model.persuasionBelow, model.persuasionAbove),
     persuasion: new Float64Array(2 * CHANNEL_SLOTS),
     slotOn,
     shift: new Float64Array(u),
@@ -188,7 +203,8 @@ export function runBlock(
   const { baseMargin, regionIndex, weights, cholesky, nationalWeight, uniformShift } = model;
   const effectShift = uniformShift ?? work.zeros;
   const nationalTotal = model.nationalTotal;
-  const { effectMode, effectBelow, effectAbove, effectFloor, persuasionMode, persuasionBelow, persuasionAbove, persuasionFloor } = model;
+  const { effectMode, effectFloor, persuasionMode, persuasionFloor } = model;
+  const { effectScale, persuasionScale } = work;
   const anyCampaign = model.anyCampaign;
   const slotOffset = 1 + R + U;
   const uniformOffset = slotOffset + (model.channelDraws ? 2 * S : 0);
@@ -243,9 +259,10 @@ export function runBlock(
           const zp = numbers[at + 2 * c + 1];
           for (let j = c; j < 2 * S; j += S) {
             if (slotOn[j] === 0) continue;
-            const e = effectMode[j] + ze * (ze < 0 ? effectBelow[j] : effectAbove[j]);
+            // The prior's scale below or above its mode, picked by index (2j + 1 when z >= 0), not by a branch.
+            const e = effectMode[j] + ze * effectScale[2 * j + 1 - +(ze < 0)];
             effect[j] = e < effectFloor[j] ? effectFloor[j] : e;
-            const p = persuasionMode[j] + zp * (zp < 0 ? persuasionBelow[j] : persuasionAbove[j]);
+            const p = persuasionMode[j] + zp * persuasionScale[2 * j + 1 - +(zp < 0)];
             persuasion[j] = p < persuasionFloor[j] ? persuasionFloor[j] : p;
           }
         }
