@@ -13,7 +13,17 @@
  *    a parent takes the parent's campaign shift;
  * 4. the rule decides the draw; accumulators record wins, weights, margins, tipping points and extra votes.
  *
- * Random numbers: the block's sfc32 generator fills a batch of {@link BATCH} draws at a time
+ * How a batch runs: phase 1, draw by draw, stores the national and regional errors, the correlated
+ * territory errors and the campaign shift's per-draw coefficients (the shift itself is expanded for the
+ * whole batch, unit by unit, by fastShiftBatch); phase 2, unit by unit over the batch's draws, computes
+ * the margins (unit-major), the national vote, the per-unit sums and each draw's weights won by A and by
+ * B, with the signs counted as +(m > 0) flags rather than branches (in a close unit the sign is a coin
+ * toss, and a mispredicted branch costs more than the whole update); phase 3, draw by draw, decides the
+ * outcome, the accumulators and the tipping unit. The margins are summed in the same order as a
+ * draw-by-draw loop would (baseline + shift + national + regional + territory), so the layout does not
+ * change a result.
+ *
+ * Random numbers: the block's xoshiro128** generator fills a batch of {@link BATCH} draws at a time
  * (fillDrawNumbers), each draw in this order: the national unit t (Bailey's polar method), the regions'
  * and then the units' standard normals (ziggurat), then two normals per channel slot (7 slots: the
  * slot's turnout-effect z, then its persuasion z) — regions + units + 14 = 79 normals for the 56-unit US
