@@ -73,9 +73,9 @@ export interface DrawWorkspace {
   /** The fast path's coefficients of a batch (term × BATCH + draw), and 1 per draw that took the exact path. */
   coefficientBatch: Float64Array;
   exactBatch: Uint8Array;
-  /** Per draw of a batch: weight of the units with a positive margin (A wins them), with a negative one, and the national vote's Σ weight × margin. */
+  /** Per draw of a batch: weight of the units with a positive margin (A wins them), with a margin of exactly 0, and the national vote's Σ weight × margin. */
   positiveBatch: Int32Array;
-  negativeBatch: Int32Array;
+  zeroBatch: Int32Array;
   votesBatch: Float64Array;
   effect: Float64Array;
   persuasion: Float64Array;
@@ -155,7 +155,7 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     coefficientBatch: new Float64Array(SHIFT_TERMS * BATCH),
     exactBatch: new Uint8Array(BATCH),
     positiveBatch: new Int32Array(BATCH),
-    negativeBatch: new Int32Array(BATCH),
+    zeroBatch: new Int32Array(BATCH),
     votesBatch: new Float64Array(BATCH),
     effect: new Float64Array(2 * CHANNEL_SLOTS),
     effectScale: interleave(model.effectBelow, model.effectAbove),
@@ -209,7 +209,7 @@ export function runBlock(
   const nationalScale = sigma * model.nationalSD;
   const regionalScale = sigma * model.regionalSD;
   const { numbers, stride, layout, unitScale, effect, persuasion, shift, margins, order, slotOn, unitWins, shiftWork } = work;
-  const { nationalBatch, regionalBatch, effectBatch, territoryBatch, shiftBatch, coefficientBatch, exactBatch, positiveBatch, negativeBatch, votesBatch } = work;
+  const { nationalBatch, regionalBatch, effectBatch, territoryBatch, shiftBatch, coefficientBatch, exactBatch, positiveBatch, zeroBatch, votesBatch } = work;
   const { baseMargin, regionIndex, weights, cholesky, nationalWeight, uniformShift } = model;
   const effectShift = uniformShift ?? work.zeros;
   const nationalTotal = model.nationalTotal;
@@ -221,6 +221,8 @@ export function runBlock(
   const weighted = model.weighted;
   const threshold = model.threshold;
   const tippingUnits = model.tippingUnits;
+  let totalWeight = 0;
+  for (let i = 0; i < U; i++) totalWeight += weights[i];
   const tippingWeight = model.tippingWeight;
   const tippingThreshold = model.tippingThreshold;
   const tippingStrict = model.tippingStrict;
@@ -249,8 +251,8 @@ export function runBlock(
       nationalBatch[k] = nationalScale * numbers[o];
       for (let r = 0; r < R; r++) regionalBatch[r * BATCH + k] = regionalScale * numbers[o + 1 + r];
       effectBatch[k] = uniformShift ? numbers[o + uniformOffset] : 0;
-      negativeBatch[k] = 0;
       positiveBatch[k] = 0;
+      zeroBatch[k] = 0;
       votesBatch[k] = 0;
       if (cholesky) {
         const unitAt = o + 1 + R;
@@ -284,9 +286,10 @@ export function runBlock(
     if (anyCampaign) fastShiftBatch(model, shiftWork, coefficientBatch, exactBatch, shiftBatch, count, BATCH);
     // Phase 2, unit by unit over the batch's draws (long loops without a branch on the draws' signs):
     // margin = baseline + shift + national + regional + territory (summed in this order), the national
-    // vote, the per-unit sums, and per draw the weight of the units A wins (m > 0) and of those B wins
-    // (m < 0), a margin of exactly 0 counting for neither. +(m > 0) compiles to a flag set from the
-    // comparison, not a branch: in close units the sign is a coin toss.
+    // vote, the per-unit sums, and per draw the weight of the units A wins (m > 0) and of those with a
+    // margin of exactly 0 (rare, so that test stays predictable), which count for neither side; B wins
+    // the rest. +(m > 0) compiles to a flag set from the comparison, not a branch: in close units the sign
+    // is a coin toss.
     for (let i = 0; i < U; i++) {
       const base = baseMargin[i];
       const uniform = effectShift[i];
@@ -309,8 +312,8 @@ export function runBlock(
         margins[marginRow + k] = m;
         votesBatch[k] += votes * m;
         const above = +(m > 0);
-        positiveBatch[k] += w * above;
-        negativeBatch[k] += w * +(m < 0);
+        positiveBatch[k] += w & -above;
+        if (m === 0) zeroBatch[k] += w;
         wins += above;
         sum += m;
         sumSq += m * m;
@@ -322,7 +325,7 @@ export function runBlock(
     // Phase 3, draw by draw: the outcome, the accumulators and the tipping unit.
     for (let k = 0; k < count; k++) {
       const weightA = positiveBatch[k];
-      const weightB = negativeBatch[k];
+      const weightB = totalWeight - weightA - zeroBatch[k];
       const nationalVotes = votesBatch[k];
       const nationalMargin = nationalTotal > 0 ? nationalVotes / nationalTotal : 0;
       const popular = nationalMargin > 0 ? 1 : nationalMargin < 0 ? -1 : 0;
