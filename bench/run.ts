@@ -72,7 +72,7 @@ if (baselineDir) {
   baseline = module.runBenchmark;
 }
 
-const rates: Record<string, number[]> = { peer: [], peerOneCore: [], ours: [], full: [], before: [], beforeErrors: [], errors: [] };
+const rates: Record<string, number[]> = { peer: [], peerOneCore: [], ours: [], oursBare: [], full: [], before: [], beforeErrors: [], errors: [] };
 let lastPeer: PeerRun | undefined;
 let lastOurs: BenchmarkResult | undefined;
 for (let round = 1; round <= rounds; round++) {
@@ -88,6 +88,7 @@ for (let round = 1; round <= rounds; round++) {
   }
   lastOurs = await runBenchmark({ simulations, threads: 1, model: 'peer' });
   rates.ours.push(lastOurs.electionsPerSecond);
+  rates.oursBare.push((await runBenchmark({ simulations, threads: 1, model: 'peer', tippingPoints: false })).electionsPerSecond);
   rates.full.push((await runBenchmark({ simulations, threads: 1, model: 'full' })).electionsPerSecond);
   rates.errors.push((await runBenchmark({ simulations, threads: 1, model: 'errors-only' })).electionsPerSecond);
   if (baseline) {
@@ -95,7 +96,7 @@ for (let round = 1; round <= rounds; round++) {
     rates.beforeErrors.push((await baseline({ simulations, threads: 1, model: 'errors-only' })).electionsPerSecond);
   }
   console.log(
-    `round ${round}: numpy peer ${rates.peer.length === round ? count(rates.peer[round - 1]) : '-'}/s (one core ${rates.peerOneCore.length === round ? count(rates.peerOneCore[round - 1]) : '-'}/s), kernel on the peer model ${count(rates.ours[round - 1])}/s, ` +
+    `round ${round}: numpy peer ${rates.peer.length === round ? count(rates.peer[round - 1]) : '-'}/s (one core ${rates.peerOneCore.length === round ? count(rates.peerOneCore[round - 1]) : '-'}/s), kernel on the peer model ${count(rates.ours[round - 1])}/s (without tipping points ${count(rates.oursBare[round - 1])}/s), ` +
       `full model ${count(rates.full[round - 1])}/s, errors-only ${count(rates.errors[round - 1])}/s` +
       (baseline ? `; before: full ${count(rates.before[round - 1])}/s, errors-only ${count(rates.beforeErrors[round - 1])}/s` : ''),
   );
@@ -107,7 +108,8 @@ else {
   console.log(`  numpy peer               ${count(median(rates.peer)).padStart(11)} elections/s  (pWinD ${lastPeer!.pWinD}, pTie ${lastPeer!.pTie}; its matrix product uses every core)`);
   if (rates.peerOneCore.length === rates.peer.length) console.log(`  numpy peer, one core     ${count(median(rates.peerOneCore)).padStart(11)} elections/s  (OPENBLAS_NUM_THREADS=1)`);
 }
-console.log(`  kernel, peer model       ${count(median(rates.ours)).padStart(11)} elections/s  (pWinD ${lastOurs!.pWinD.toFixed(4)}, pTie ${lastOurs!.pTie.toFixed(4)})`);
+console.log(`  kernel, peer model       ${count(median(rates.ours)).padStart(11)} elections/s  (pWinD ${lastOurs!.pWinD.toFixed(4)}, pTie ${lastOurs!.pTie.toFixed(4)}; all accumulators: unit wins, margin sums, tipping points, national vote)`);
+console.log(`    without tipping points ${count(median(rates.oursBare)).padStart(11)} elections/s  (the same with tippingPoints: false; still more outputs than the peer's P(win) and P(tie))`);
 console.log(`  kernel, full model       ${count(median(rates.full)).padStart(11)} elections/s`);
 console.log(`  kernel, errors only      ${count(median(rates.errors)).padStart(11)} elections/s`);
 if (baseline) {
@@ -116,10 +118,10 @@ if (baseline) {
 }
 if (!peerProblem) {
   const ratio = (xs: number[]) => median(xs.map((x, k) => x / rates.peer[k]));
-  console.log(`  ratio to the peer (median of per-round ratios): peer model ${ratio(rates.ours).toFixed(2)}x (target >= 2.0), full model ${ratio(rates.full).toFixed(2)}x (target >= 1.0)`);
+  console.log(`  ratio to the peer (median of per-round ratios): peer model ${ratio(rates.ours).toFixed(2)}x (target >= 2.0; ${ratio(rates.oursBare).toFixed(2)}x without tipping points), full model ${ratio(rates.full).toFixed(2)}x (target >= 1.0)`);
   if (rates.peerOneCore.length === rates.peer.length) {
     const perCore = (xs: number[]) => median(xs.map((x, k) => x / rates.peerOneCore[k]));
-    console.log(`  ratio per core (to the peer on one core): peer model ${perCore(rates.ours).toFixed(2)}x, full model ${perCore(rates.full).toFixed(2)}x`);
+    console.log(`  ratio per core (to the peer on one core): peer model ${perCore(rates.ours).toFixed(2)}x (${perCore(rates.oursBare).toFixed(2)}x without tipping points), full model ${perCore(rates.full).toFixed(2)}x`);
   }
 }
 const r = lastOurs!;

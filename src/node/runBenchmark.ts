@@ -42,6 +42,8 @@ export interface BenchmarkResult {
   peakMemoryBytes: number;
   /** `full`, `peer` or `errors-only`. */
   model: BenchModel;
+  /** Whether the kernel computed tipping points (every model does unless the caller switched them off). */
+  tippingPoints: boolean;
   /** Wall-clock seconds of the timed run. */
   seconds: number;
   /** CPU seconds (user + system, all threads of the process) of the timed run. */
@@ -205,7 +207,9 @@ function integersPerDraw(layout: ReturnType<typeof drawLayout>): number {
  * `simulations` draws on `threads` threads.
  *
  * @param options Simulations (default 1,000,000), threads (default 1) model (`full` default, `peer`
- *   or `errors-only`) and an abort signal (Ctrl-C) that stops the run.
+ *   or `errors-only`), `tippingPoints: false` to time the kernel without tipping points (what
+ *   `npm run bench` reports as exactly the numpy peer's outputs; default true) and an abort signal
+ *   (Ctrl-C) that stops the run.
  * @returns Elections per second, simulations, units, threads, peak memory, P(win) and P(tie), plus the
  *   generator and normal rates that bound the kernel on this machine.
  * @throws {InputError} for a non-positive number of simulations or threads, or an unknown model; the abort error when
@@ -213,7 +217,9 @@ function integersPerDraw(layout: ReturnType<typeof drawLayout>): number {
  * @example
  * (await runBenchmark({ simulations: 100000, threads: 1, model: 'peer' })).units // => 56
  */
-export async function runBenchmark(options: { simulations?: number; threads?: number; model?: BenchModel; signal?: AbortSignal } = {}): Promise<BenchmarkResult> {
+export async function runBenchmark(
+  options: { simulations?: number; threads?: number; model?: BenchModel; tippingPoints?: boolean; signal?: AbortSignal } = {},
+): Promise<BenchmarkResult> {
   const simulations = options.simulations ?? 1_000_000;
   const threads = options.threads ?? 1;
   const model = options.model ?? 'full';
@@ -224,6 +230,8 @@ export async function runBenchmark(options: { simulations?: number; threads?: nu
   let prepare: PrepareOptions | undefined;
   if (model === 'peer') ({ resolved, prepare } = peerModel(simulations));
   else resolved = resolveScenario(benchmarkScenario(simulations, model), { results: loadResults({ country: 'us', year: 2020 }), parameters: loadParameters() });
+  const tippingPoints = options.tippingPoints ?? true;
+  if (!tippingPoints) prepare = { ...prepare, tippingPoints: false };
   await simulateParallel(resolved, { simulations: Math.min(simulations, 50_000), seed: 1, threads, prepare, signal: options.signal });
   const cpuStart = process.cpuUsage();
   const start = performance.now();
@@ -239,6 +247,7 @@ export async function runBenchmark(options: { simulations?: number; threads?: nu
     units: resolved.territories.length,
     threads,
     model,
+    tippingPoints,
     peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
     seconds,
     cpuSeconds,

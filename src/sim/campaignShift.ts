@@ -73,7 +73,19 @@ export interface ShiftWorkspace {
   fastSums: Float64Array;
   /** This draw's per-member terms per side (side × 3 + relay, direct social, persuasion). */
   terms: Float64Array;
+  /**
+   * Per unit, the fast path's fourteen constants (unit × 14 + term): A's powers[0..5] and perMember, then
+   * B's; a unit with a parent holds its parent's, so it gets its parent's shift.
+   */
+  unitTerms: Float64Array;
+  /** Units without a parent (their shifts are computed; children copy their parent's). */
+  ownUnits: Int32Array;
+  /** Whether e_6 is zero in every draw on both sides (at most 5 mobilisation channels each): the fast path then takes 12 terms. */
+  degreeFive: boolean;
 }
+
+/** Per unit in `ShiftWorkspace.unitTerms` and per draw in the fast path's coefficients: 7 terms per side. */
+export const SHIFT_TERMS = 2 * FAST_TERMS;
 
 function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64Array, other: Float64Array): SideRooms {
   const U = model.units;
@@ -122,14 +134,28 @@ function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64
  * createShiftWorkspace(model).fastSums.length // => 14
  */
 export function createShiftWorkspace(model: SimulationModel): ShiftWorkspace {
+  const rooms: [SideRooms, SideRooms] = [sideRooms(model, model.campaigns[0], model.baseA, model.baseB), sideRooms(model, model.campaigns[1], model.baseB, model.baseA)];
+  const U = model.units;
+  const unitTerms = new Float64Array(U * SHIFT_TERMS);
+  for (let i = 0; i < U; i++) {
+    const t = model.parentIndex[i] >= 0 ? model.parentIndex[i] : i;
+    for (let side = 0; side < 2; side++) {
+      const at = i * SHIFT_TERMS + side * FAST_TERMS;
+      for (let k = 0; k < POLYNOMIAL_TERMS; k++) unitTerms[at + k] = rooms[side].powers[k * U + t];
+      unitTerms[at + POLYNOMIAL_TERMS] = rooms[side].perMember[t];
+    }
+  }
   return {
     pushA: new Float64Array(CHANNEL_SLOTS),
     pushB: new Float64Array(CHANNEL_SLOTS),
     coefficientA: new Float64Array(POLYNOMIAL_TERMS),
     coefficientB: new Float64Array(POLYNOMIAL_TERMS),
-    rooms: [sideRooms(model, model.campaigns[0], model.baseA, model.baseB), sideRooms(model, model.campaigns[1], model.baseB, model.baseA)],
+    rooms,
     fastSums: new Float64Array(2 * FAST_TERMS),
     terms: new Float64Array(6),
+    unitTerms,
+    ownUnits: Int32Array.from(Array.from({ length: U }, (_, i) => i).filter((i) => model.parentIndex[i] < 0)),
+    degreeFive: model.campaigns.every((c) => c.mobiliseSlots.length < POLYNOMIAL_TERMS),
   };
 }
 
@@ -202,22 +228,29 @@ function withinRooms(c: CampaignCoefficients, rooms: SideRooms, terms: Float64Ar
 }
 
 /**
- * Campaign shift of every unit's margin for the effects drawn in this draw: fills `shift` (pp) and adds
- * each side's net margin votes by source to `sources` (side × SOURCE_COUNT + source) and, on the exact
- * path, per territory to `extraA`/`extraB` (the fast path adds its coefficient sums to
- * `work.fastSums`, expanded by {@link flushFastSums}).
+ * Campaign shift of every unit's margin for the effects drawn in this draw. On the fast path (see the
+ * module comment) it writes the draw's fourteen coefficients to `coefficients[term × batch + draw]`
+ * (A's e_1..e_6 and K, then B's), for {@link fastShiftBatch} to expand over the units, and returns true;
+ * on the exact path it fills `shift` (pp) and returns false. Either way it adds each side's net margin
+ * votes by source to `sources` (side × SOURCE_COUNT + source) and, on the exact path, per territory to
+ * `extraA`/`extraB` (the fast path adds its coefficient sums to `work.fastSums`, expanded by
+ * {@link flushFastSums}).
  *
  * @param model Prepared model.
  * @param work Shift workspace.
  * @param effect Turnout effect per side and slot this draw (pp).
  * @param persuasion Persuasion effect per side and slot this draw (pp).
- * @param shift Output: campaign shift of A's margin per unit, pp.
+ * @param shift Output of the exact path: campaign shift of A's margin per unit, pp.
  * @param extraA Per-unit sums of A's net margin votes (exact path).
  * @param extraB The same for B.
  * @param sources Sums of net margin votes by side and source.
+ * @param coefficients Output of the fast path: SHIFT_TERMS × batch numbers.
+ * @param draw This draw's index in the batch.
+ * @param batch Draws per batch (the coefficients' row length).
+ * @returns Whether the fast path was taken.
  * @example
- * // two identical campaigns: every unit's shift is exactly 0
- * campaignShift(model, work, effect, persuasion, shift, extraA, extraB, sources); shift.every((x) => x === 0) // => true
+ * // two identical campaigns: the shift is exactly 0 on either path
+ * campaignShift(model, work, effect, persuasion, shift, extraA, extraB, sources, coefficients, 0, 64) // => true (fast path)
  */
 export function campaignShift(
   model: SimulationModel,
@@ -228,7 +261,10 @@ export function campaignShift(
   extraA: Float64Array,
   extraB: Float64Array,
   sources: Float64Array,
-): void {
+  coefficients: Float64Array,
+  draw: number,
+  batch: number,
+): boolean {
   const S = CHANNEL_SLOTS;
   const campaignA = model.campaigns[0];
   const campaignB = model.campaigns[1];
@@ -240,23 +276,87 @@ export function campaignShift(
   // The per-member terms go to the checks and the two paths through work.terms (doubles passed as
   // arguments to a call that is not inlined would be boxed on the heap every draw).
   if (polynomialA && polynomialB && withinRooms(campaignA, work.rooms[0], terms, 0, work.pushA) && withinRooms(campaignB, work.rooms[1], terms, 3, work.pushB)) {
-    fastShift(model, work, shift, sources);
-    return;
+    fastShift(model, work, sources, coefficients, draw, batch);
+    return true;
   }
   exactShift(model, work, polynomialA, polynomialB, shift, extraA, extraB, sources);
+  return false;
+}
+
+/**
+ * The fast path's shifts of a batch, unit by unit: shift[unit × batch + draw] = gain of A − gain of B,
+ * each gain Σ_k e_{k+1} × powers[k][t] + K × perMember[t] with the draw's coefficients (written by
+ * {@link campaignShift}) and the unit's constants held in locals; draws with `exact[draw]` set (the exact
+ * path already wrote them) are left as they are. Computed for units without a parent; the others copy
+ * their parent's row.
+ *
+ * @param model Prepared model.
+ * @param work Shift workspace.
+ * @param coefficients The batch's coefficients, SHIFT_TERMS × batch.
+ * @param exact Per draw of the batch: 1 when the exact path was taken.
+ * @param shift Output, units × batch (pp).
+ * @param count Draws in this batch.
+ * @param batch Draws per batch (row length of `coefficients` and `shift`).
+ * @example
+ * fastShiftBatch(model, work, coefficients, exact, shiftBatch, 64, 64) // fills shiftBatch
+ */
+export function fastShiftBatch(model: SimulationModel, work: ShiftWorkspace, coefficients: Float64Array, exact: Uint8Array, shift: Float64Array, count: number, batch: number): void {
+  const q = work.unitTerms;
+  const B = batch;
+  const own = work.ownUnits;
+  if (work.degreeFive) {
+    // e_6 = 0 on both sides: its term (a zero product) is left out.
+    for (let u = 0; u < own.length; u++) {
+      const i = own[u];
+      const at = i * SHIFT_TERMS;
+      const pA0 = q[at], pA1 = q[at + 1], pA2 = q[at + 2], pA3 = q[at + 3], pA4 = q[at + 4], qA = q[at + 6];
+      const pB0 = q[at + 7], pB1 = q[at + 8], pB2 = q[at + 9], pB3 = q[at + 10], pB4 = q[at + 11], qB = q[at + 13];
+      const row = i * B;
+      for (let k = 0; k < count; k++) {
+        if (exact[k] !== 0) continue;
+        const gainA = coefficients[k] * pA0 + coefficients[B + k] * pA1 + (coefficients[2 * B + k] * pA2 + coefficients[3 * B + k] * pA3) + coefficients[4 * B + k] * pA4 + coefficients[6 * B + k] * qA;
+        const gainB = coefficients[7 * B + k] * pB0 + coefficients[8 * B + k] * pB1 + (coefficients[9 * B + k] * pB2 + coefficients[10 * B + k] * pB3) + coefficients[11 * B + k] * pB4 + coefficients[13 * B + k] * qB;
+        shift[row + k] = gainA - gainB;
+      }
+    }
+  } else {
+    for (let u = 0; u < own.length; u++) {
+      const i = own[u];
+      const at = i * SHIFT_TERMS;
+      const pA0 = q[at], pA1 = q[at + 1], pA2 = q[at + 2], pA3 = q[at + 3], pA4 = q[at + 4], pA5 = q[at + 5], qA = q[at + 6];
+      const pB0 = q[at + 7], pB1 = q[at + 8], pB2 = q[at + 9], pB3 = q[at + 10], pB4 = q[at + 11], pB5 = q[at + 12], qB = q[at + 13];
+      const row = i * B;
+      for (let k = 0; k < count; k++) {
+        if (exact[k] !== 0) continue;
+        const gainA =
+          coefficients[k] * pA0 + coefficients[B + k] * pA1 + (coefficients[2 * B + k] * pA2 + coefficients[3 * B + k] * pA3) + (coefficients[4 * B + k] * pA4 + coefficients[5 * B + k] * pA5) + coefficients[6 * B + k] * qA;
+        const gainB =
+          coefficients[7 * B + k] * pB0 + coefficients[8 * B + k] * pB1 + (coefficients[9 * B + k] * pB2 + coefficients[10 * B + k] * pB3) + (coefficients[11 * B + k] * pB4 + coefficients[12 * B + k] * pB5) + coefficients[13 * B + k] * qB;
+        shift[row + k] = gainA - gainB;
+      }
+    }
+  }
+  // A unit with a parent takes its parent's shift (the exact path's draws included).
+  const children = model.childUnits;
+  const parentIndex = model.parentIndex;
+  for (let c = 0; c < children.length; c++) {
+    const row = children[c] * B;
+    const from = parentIndex[children[c]] * B;
+    for (let k = 0; k < count; k++) shift[row + k] = shift[from + k];
+  }
 }
 
 /**
  * The fast path: with no bound binding anywhere (checked by withinRooms, including the mobilisation
  * floor), each side's net margin votes in territory t, in pp of its baseline two-party vote, are
- * Σ_k e_{k+1} × powers[k][t] + K × perMember[t]: twelve independent multiply-adds per territory, no branch.
+ * Σ_k e_{k+1} × powers[k][t] + K × perMember[t]: fourteen independent multiply-adds per territory, no
+ * branch, done for a whole batch by {@link fastShiftBatch}; this writes the draw's coefficients.
  * The side's mobilised votes summed over territories are Σ_k e_{k+1} × powerSums[k].
  */
-function fastShift(model: SimulationModel, work: ShiftWorkspace, shift: Float64Array, sources: Float64Array): void {
+function fastShift(model: SimulationModel, work: ShiftWorkspace, sources: Float64Array, coefficients: Float64Array, draw: number, batch: number): void {
   const terms = work.terms;
   const relayA = terms[0], directA = terms[1], persuadeA = terms[2];
   const relayB = terms[3], directB = terms[4], persuadeB = terms[5];
-  const U = model.units;
   const campaignA = model.campaigns[0];
   const campaignB = model.campaigns[1];
   const roomsA = work.rooms[0];
@@ -273,18 +373,12 @@ function fastShift(model: SimulationModel, work: ShiftWorkspace, shift: Float64A
   const indirectNetB = netB * (campaignB.indirectPerDirect * directB);
   const kA = relayNetA + indirectNetA + 2 * persuadeA;
   const kB = relayNetB + indirectNetB + 2 * persuadeB;
-  const pA = roomsA.powers;
-  const pB = roomsB.powers;
-  const qA = roomsA.perMember;
-  const qB = roomsB.perMember;
-  for (let i = 0; i < U; i++) {
-    const gainA = a1 * pA[i] + a2 * pA[U + i] + (a3 * pA[2 * U + i] + a4 * pA[3 * U + i]) + (a5 * pA[4 * U + i] + a6 * pA[5 * U + i]) + kA * qA[i];
-    const gainB = b1 * pB[i] + b2 * pB[U + i] + (b3 * pB[2 * U + i] + b4 * pB[3 * U + i]) + (b5 * pB[4 * U + i] + b6 * pB[5 * U + i]) + kB * qB[i];
-    shift[i] = gainA - gainB;
+  for (let j = 0; j < POLYNOMIAL_TERMS; j++) {
+    coefficients[j * batch + draw] = cA[j];
+    coefficients[(FAST_TERMS + j) * batch + draw] = cB[j];
   }
-  const children = model.childUnits;
-  const parentIndex = model.parentIndex;
-  for (let k = 0; k < children.length; k++) shift[children[k]] = shift[parentIndex[children[k]]];
+  coefficients[POLYNOMIAL_TERMS * batch + draw] = kA;
+  coefficients[(FAST_TERMS + POLYNOMIAL_TERMS) * batch + draw] = kB;
   const sA = roomsA.powerSums;
   const sB = roomsB.powerSums;
   const totalA = roomsA.members;

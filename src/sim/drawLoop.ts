@@ -13,7 +13,17 @@
  *    a parent takes the parent's campaign shift;
  * 4. the rule decides the draw; accumulators record wins, weights, margins, tipping points and extra votes.
  *
- * Random numbers: the block's sfc32 generator fills a batch of {@link BATCH} draws at a time
+ * How a batch runs: phase 1, draw by draw, stores the national and regional errors, the correlated
+ * territory errors and the campaign shift's per-draw coefficients (the shift itself is expanded for the
+ * whole batch, unit by unit, by fastShiftBatch); phase 2, unit by unit over the batch's draws, computes
+ * the margins (unit-major), the national vote, the per-unit sums and each draw's weights won by A and by
+ * B, with the signs counted as +(m > 0) flags rather than branches (in a close unit the sign is a coin
+ * toss, and a mispredicted branch costs more than the whole update); phase 3, draw by draw, decides the
+ * outcome, the accumulators and the tipping unit. The margins are summed in the same order as a
+ * draw-by-draw loop would (baseline + shift + national + regional + territory), so the layout does not
+ * change a result.
+ *
+ * Random numbers: the block's xoshiro128** generator fills a batch of {@link BATCH} draws at a time
  * (fillDrawNumbers), each draw in this order: the national unit t (Bailey's polar method), the regions'
  * and then the units' standard normals (ziggurat), then two normals per channel slot (7 slots: the
  * slot's turnout-effect z, then its persuasion z) — regions + units + 14 = 79 normals for the 56-unit US
@@ -28,10 +38,18 @@
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { blockGeneratorState, drawStride, fillDrawNumbers, type DrawLayout } from './normalStream.js';
-import { campaignShift, createShiftWorkspace, flushFastSums, type ShiftWorkspace } from './campaignShift.js';
+import { campaignShift, createShiftWorkspace, fastShiftBatch, flushFastSums, SHIFT_TERMS, type ShiftWorkspace } from './campaignShift.js';
 import { tippingUnitBySelect, tippingUnitBySurplus } from './tippingUnit.js';
 import { SOURCE_COUNT, type BlockTotals } from './blockTotals.js';
 import type { KeptDraws } from './types.js';
+
+
+/**
+ * Row length of the unit-major margins (BATCH + 8 doubles, 576 bytes = 9 cache lines): a draw's margins,
+ * one per row, then fall in different cache sets, where rows of 512 bytes would crowd 8 of the 64 sets
+ * of a 32 KiB L1 cache when the tipping scan reads them across units.
+ */
+const MARGIN_ROW = 72;
 
 /** Draws whose random numbers are generated at a time (a buffer of BATCH × 80 numbers stays in cache). */
 export const BATCH = 64;
@@ -44,16 +62,30 @@ export interface DrawWorkspace {
   numbers: Float64Array;
   /** Per unit: orientation × territory SD. */
   unitScale: Float64Array;
-  /** Correlated territory errors of a draw (Cholesky only). */
-  territory: Float64Array;
-  /** Regional errors of a draw, pp. */
-  regional: Float64Array;
+  /** Per draw of a batch: the national error (pp), the peer model's uniform effect draw. */
+  nationalBatch: Float64Array;
+  effectBatch: Float64Array;
+  /** Regional errors of a batch, pp: region × BATCH + draw. */
+  regionalBatch: Float64Array;
+  /** Correlated territory errors (Cholesky only) and campaign shifts of a batch, pp: unit × BATCH + draw. */
+  territoryBatch: Float64Array;
+  shiftBatch: Float64Array;
+  /** The fast path's coefficients of a batch (term × BATCH + draw), and 1 per draw that took the exact path. */
+  coefficientBatch: Float64Array;
+  exactBatch: Uint8Array;
+  /** Per draw of a batch: weight of the units with a positive margin (A wins them), with a margin of exactly 0, and the national vote's Σ weight × margin. */
+  positiveBatch: Int32Array;
+  zeroBatch: Int32Array;
+  votesBatch: Float64Array;
   effect: Float64Array;
   persuasion: Float64Array;
+  /** Per side's channel slot j: the effect prior's scale below its mode at 2j, above it at 2j + 1 (pp per SD); the same for persuasion. */
+  effectScale: Float64Array;
+  persuasionScale: Float64Array;
   /** 1 where a side's channel slot is switched on (side index × slots + slot). */
   slotOn: Uint8Array;
   shift: Float64Array;
-  /** Margins of the draws of a batch, pp: index draw-in-batch × units + unit. */
+  /** Margins of the draws of a batch, pp, unit-major: index unit × MARGIN_ROW + draw-in-batch . */
   margins: Float64Array;
   /** Zeros: the uniform-effect vector of a model without one. */
   zeros: Float64Array;
@@ -85,6 +117,16 @@ export function drawLayout(model: SimulationModel): DrawLayout {
   };
 }
 
+/** [below[0], above[0], below[1], above[1], …]. */
+function interleave(below: Float64Array, above: Float64Array): Float64Array {
+  const out = new Float64Array(2 * below.length);
+  for (let j = 0; j < below.length; j++) {
+    out[2 * j] = below[j];
+    out[2 * j + 1] = above[j];
+  }
+  return out;
+}
+
 /**
  * Scratch space of the draw loop for a model.
  *
@@ -98,19 +140,30 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   const layout = drawLayout(model);
   const stride = drawStride(layout);
   const slotOn = new Uint8Array(2 * CHANNEL_SLOTS);
+  const margins = new Float64Array(MARGIN_ROW * u);
   model.campaigns.forEach((c, s) => c.active.forEach((on, k) => (slotOn[s * CHANNEL_SLOTS + k] = on)));
   return {
     layout,
     stride,
     numbers: new Float64Array(BATCH * stride),
     unitScale: model.territoryScale.map((sd) => model.orientation * sd),
-    territory: new Float64Array(u),
-    regional: new Float64Array(Math.max(1, model.regionCount)),
+    nationalBatch: new Float64Array(BATCH),
+    effectBatch: new Float64Array(BATCH),
+    regionalBatch: new Float64Array(Math.max(1, model.regionCount) * BATCH),
+    territoryBatch: new Float64Array(model.cholesky ? u * BATCH : 0),
+    shiftBatch: new Float64Array(model.anyCampaign ? u * BATCH : 0),
+    coefficientBatch: new Float64Array(SHIFT_TERMS * BATCH),
+    exactBatch: new Uint8Array(BATCH),
+    positiveBatch: new Int32Array(BATCH),
+    zeroBatch: new Int32Array(BATCH),
+    votesBatch: new Float64Array(BATCH),
     effect: new Float64Array(2 * CHANNEL_SLOTS),
+    effectScale: interleave(model.effectBelow, model.effectAbove),
+    persuasionScale: interleave(model.persuasionBelow, model.persuasionAbove),
     persuasion: new Float64Array(2 * CHANNEL_SLOTS),
     slotOn,
     shift: new Float64Array(u),
-    margins: new Float64Array(BATCH * u),
+    margins,
     zeros: new Float64Array(u),
     order: Int32Array.from(model.tippingUnits),
     bufferUnits: new Int32Array(u + 1),
@@ -155,11 +208,13 @@ export function runBlock(
   const sigma = model.orientation;
   const nationalScale = sigma * model.nationalSD;
   const regionalScale = sigma * model.regionalSD;
-  const { numbers, stride, layout, unitScale, territory, regional, effect, persuasion, shift, margins, order, slotOn, unitWins, shiftWork } = work;
+  const { numbers, stride, layout, unitScale, effect, persuasion, shift, margins, order, slotOn, unitWins, shiftWork } = work;
+  const { nationalBatch, regionalBatch, effectBatch, territoryBatch, shiftBatch, coefficientBatch, exactBatch, positiveBatch, zeroBatch, votesBatch } = work;
   const { baseMargin, regionIndex, weights, cholesky, nationalWeight, uniformShift } = model;
   const effectShift = uniformShift ?? work.zeros;
   const nationalTotal = model.nationalTotal;
-  const { effectMode, effectBelow, effectAbove, effectFloor, persuasionMode, persuasionBelow, persuasionAbove, persuasionFloor } = model;
+  const { effectMode, effectFloor, persuasionMode, persuasionFloor } = model;
+  const { effectScale, persuasionScale } = work;
   const anyCampaign = model.anyCampaign;
   const slotOffset = 1 + R + U;
   const uniformOffset = slotOffset + (model.channelDraws ? 2 * S : 0);
@@ -189,21 +244,26 @@ export function runBlock(
   for (let first = 0; first < draws; first += BATCH) {
     const count = Math.min(BATCH, draws - first);
     fillDrawNumbers(state, numbers, count, layout);
+    // Phase 1, draw by draw: the national and regional errors, the correlated territory errors and the
+    // campaign shift, stored unit-major (index unit × BATCH + draw) for phase 2.
     for (let k = 0; k < count; k++) {
       const o = k * stride;
-      // 1. Errors (the national t, then regions at o + 1, units at o + 1 + R).
-      const national = nationalScale * numbers[o];
-      const regionAt = o + 1;
-      const unitAt = regionAt + R;
+      nationalBatch[k] = nationalScale * numbers[o];
+      for (let r = 0; r < R; r++) regionalBatch[r * BATCH + k] = regionalScale * numbers[o + 1 + r];
+      effectBatch[k] = uniformShift ? numbers[o + uniformOffset] : 0;
+      positiveBatch[k] = 0;
+      zeroBatch[k] = 0;
+      votesBatch[k] = 0;
       if (cholesky) {
+        const unitAt = o + 1 + R;
         for (let i = 0; i < U; i++) {
           let sum = 0;
           const row = i * U;
           for (let j = 0; j <= i; j++) sum += cholesky[row + j] * numbers[unitAt + j];
-          territory[i] = unitScale[i] * sum;
+          territoryBatch[i * BATCH + k] = unitScale[i] * sum;
         }
       }
-      // 2. Channel effects: each slot's two shared z's, read by each side's prior; 3. campaign shift.
+      // Channel effects: each slot's two shared z's, read by each side's prior; then the campaign shift.
       if (anyCampaign) {
         const at = o + slotOffset;
         for (let c = 0; c < S; c++) {
@@ -211,43 +271,62 @@ export function runBlock(
           const zp = numbers[at + 2 * c + 1];
           for (let j = c; j < 2 * S; j += S) {
             if (slotOn[j] === 0) continue;
-            const e = effectMode[j] + ze * (ze < 0 ? effectBelow[j] : effectAbove[j]);
+            // The prior's scale below or above its mode, picked by index (2j + 1 when z >= 0), not by a branch.
+            const e = effectMode[j] + ze * effectScale[2 * j + 1 - +(ze < 0)];
             effect[j] = e < effectFloor[j] ? effectFloor[j] : e;
-            const p = persuasionMode[j] + zp * (zp < 0 ? persuasionBelow[j] : persuasionAbove[j]);
+            const p = persuasionMode[j] + zp * persuasionScale[2 * j + 1 - +(zp < 0)];
             persuasion[j] = p < persuasionFloor[j] ? persuasionFloor[j] : p;
           }
         }
-        campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, work.sources);
+        const fast = campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, work.sources, coefficientBatch, k, BATCH);
+        exactBatch[k] = fast ? 0 : 1;
+        if (!fast) for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
       }
-      // 4. Margins, unit winners, national vote (per-unit sums after the batch, unit by unit).
-      for (let r = 0; r < R; r++) regional[r] = regionalScale * numbers[regionAt + r];
-      const at = k * U;
-      // A's weight: signedWeight = Σ (m > 0 ? w : −w) = A − (B + weight of exact zeros), so
-      // A = (total + signedWeight) / 2; exact zeros (rare: the test stays predictable) count for neither.
-      let signedWeight = 0;
-      let zeroWeight = 0;
-      let nationalVotes = 0;
-      if (anyCampaign) {
-        for (let i = 0; i < U; i++) {
-          const m = baseMargin[i] + shift[i] + national + regional[regionIndex[i]] + (cholesky ? territory[i] : unitScale[i] * numbers[unitAt + i]);
-          margins[at + i] = m;
-          signedWeight += m > 0 ? weights[i] : -weights[i];
-          if (m === 0) zeroWeight += weights[i];
-          nationalVotes += nationalWeight[i] * m;
-        }
-      } else {
-        // No campaign: the only shift is the peer model's uniform effect (zero otherwise).
-        const effectDraw = uniformShift ? numbers[o + uniformOffset] : 0;
-        for (let i = 0; i < U; i++) {
-          const m = baseMargin[i] + effectDraw * effectShift[i] + national + regional[regionIndex[i]] + (cholesky ? territory[i] : unitScale[i] * numbers[unitAt + i]);
-          margins[at + i] = m;
-          signedWeight += m > 0 ? weights[i] : -weights[i];
-          if (m === 0) zeroWeight += weights[i];
-          nationalVotes += nationalWeight[i] * m;
-        }
+    }
+    if (anyCampaign) fastShiftBatch(model, shiftWork, coefficientBatch, exactBatch, shiftBatch, count, BATCH);
+    // Phase 2, unit by unit over the batch's draws (long loops without a branch on the draws' signs):
+    // margin = baseline + shift + national + regional + territory (summed in this order), the national
+    // vote, the per-unit sums, and per draw the weight of the units A wins (m > 0) and of those with a
+    // margin of exactly 0 (rare, so that test stays predictable), which count for neither side; B wins
+    // the rest. +(m > 0) compiles to a flag set from the comparison, not a branch: in close units the sign
+    // is a coin toss.
+    for (let i = 0; i < U; i++) {
+      const base = baseMargin[i];
+      const uniform = effectShift[i];
+      const scale = unitScale[i];
+      const w = weights[i];
+      const votes = nationalWeight[i];
+      const row = i * BATCH;
+      const marginRow = i * MARGIN_ROW;
+      const regionRow = regionIndex[i] * BATCH;
+      const column = 1 + R + i;
+      let wins = 0;
+      let sum = 0;
+      let sumSq = 0;
+      for (let k = 0; k < count; k++) {
+        const m =
+          (anyCampaign ? base + shiftBatch[row + k] : base + effectBatch[k] * uniform) +
+          nationalBatch[k] +
+          regionalBatch[regionRow + k] +
+          (cholesky ? territoryBatch[row + k] : scale * numbers[k * stride + column]);
+        margins[marginRow + k] = m;
+        votesBatch[k] += votes * m;
+        const above = +(m > 0);
+        positiveBatch[k] += w & -above;
+        if (m === 0) zeroBatch[k] += w;
+        wins += above;
+        sum += m;
+        sumSq += m * m;
       }
-      const weightA = (totalWeight + signedWeight) / 2;
-      const weightB = totalWeight - weightA - zeroWeight;
+      unitWins[i] += wins;
+      marginSum[i] += sum;
+      marginSumSq[i] += sumSq;
+    }
+    // Phase 3, draw by draw: the outcome, the accumulators and the tipping unit.
+    for (let k = 0; k < count; k++) {
+      const weightA = positiveBatch[k];
+      const weightB = totalWeight - weightA - zeroBatch[k];
+      const nationalVotes = votesBatch[k];
       const nationalMargin = nationalTotal > 0 ? nationalVotes / nationalTotal : 0;
       const popular = nationalMargin > 0 ? 1 : nationalMargin < 0 ? -1 : 0;
       let outcome: number;
@@ -261,39 +340,24 @@ export function runBlock(
       const recordedWeight = weighted ? weightA : outcome === 1 ? 1 : 0;
       weightCounts[recordedWeight] += 1;
       weightSumB += weighted ? weightB : outcome === -1 ? 1 : 0;
-      // 5. Tipping point (see tippingUnit.ts).
+      // The tipping point (see tippingUnit.ts): this draw's margin of unit u is margins[k + u × MARGIN_ROW].
       if (outcome !== 0 && orderLength > 0) {
         let u: number;
         if (weighted) {
           // An integer (weights are whole numbers), passed as a small integer rather than a boxed double.
           const surplus = ((outcome === 1 ? weightA : weightB) - threshold) | 0;
-          u = tippingUnitBySurplus(tippingUnits, margins, at, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys);
+          u = tippingUnitBySurplus(tippingUnits, margins, k, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys, MARGIN_ROW);
         } else {
           order.set(tippingUnits);
-          u = tippingUnitBySelect(order, margins, at, outcome, tippingWeight, tippingThreshold, tippingStrict);
+          u = tippingUnitBySelect(order, margins, k, outcome, tippingWeight, tippingThreshold, tippingStrict, MARGIN_ROW);
         }
         tippingCounts[u] += 1;
       }
       const index = keptOffset + first + k;
-      if (keepMargins) for (let i = 0; i < U; i++) keepMargins[index * U + i] = margins[at + i];
+      if (keepMargins) for (let i = 0; i < U; i++) keepMargins[index * U + i] = margins[i * MARGIN_ROW + k];
       if (keepWeight) keepWeight[index] = recordedWeight;
       if (keepNational) keepNational[index] = nationalMargin;
       if (keepOutcome) keepOutcome[index] = outcome;
-    }
-    // Per-unit sums of the batch, unit by unit (sums in registers rather than one update per draw).
-    for (let i = 0; i < U; i++) {
-      let wins = 0;
-      let sum = 0;
-      let sumSq = 0;
-      for (let at = i, end = count * U; at < end; at += U) {
-        const m = margins[at];
-        wins += m > 0 ? 1 : 0;
-        sum += m;
-        sumSq += m * m;
-      }
-      unitWins[i] += wins;
-      marginSum[i] += sum;
-      marginSumSq[i] += sumSq;
     }
   }
   totals.draws += draws;

@@ -75,6 +75,21 @@ export const ZIGGURAT_F = TABLE_F;
 }
 
 /**
+ * The fast path's test on integers: |t| < TABLE_K[layer] for a signed 32-bit t is, with s = t >> 31
+ * (0 or −1), (t ^ s) < TABLE_KI[(s & 128) | layer], where TABLE_KI[layer] = ceil(K) and
+ * TABLE_KI[128 + layer] = ceil(K) − 1: for t >= 0, t ^ s = t and t < K ⇔ t < ceil(K); for t < 0,
+ * t ^ s = −t − 1 and −t < K ⇔ −t − 1 < ceil(K) − 1. Every K is below 2^31, so the table fits in 32 bits
+ * and the test needs neither Math.abs nor a conversion to double.
+ */
+const TABLE_KI = new Int32Array(2 * LAYERS);
+for (let i = 0; i < LAYERS; i++) {
+  const ceiling = Math.ceil(TABLE_K[i]);
+  if (!(ceiling < TWO_31)) throw new Error(`ziggurat table: layer ${i} out of 32-bit range`);
+  TABLE_KI[i] = ceiling;
+  TABLE_KI[LAYERS + i] = ceiling - 1;
+}
+
+/**
  * Text seed of one block's stream. Alea hashes the text, so neighbouring blocks get unrelated states.
  *
  * @param seed User seed (any finite number).
@@ -299,7 +314,7 @@ let REJECTED_VALUE = new Int32Array(128);
 
 /**
  * Fast path of the ziggurat over out[from, end): xoshiro128** inlined on local variables and no call in
- * the loop, so the state stays in registers. An integer outside its layer's rectangle is recorded
+ * the loop, so the state stays in registers; the layer test on integers (TABLE_KI). An integer outside its layer's rectangle is recorded
  * (position in `at`, value in `value`) for the slow path, which runs after the loop and continues the
  * same stream. Returns the number recorded.
  */
@@ -320,7 +335,8 @@ function fastNormals(state: Int32Array, out: Float64Array, from: number, end: nu
     c ^= x;
     d = (d << 11) | (d >>> 21);
     const layer = t & 127;
-    if (Math.abs(t) < TABLE_K[layer]) {
+    const sign = t >> 31;
+    if ((t ^ sign) < TABLE_KI[(sign & 128) | layer]) {
       out[o] = t * TABLE_W[layer];
     } else {
       at[rejected] = o;

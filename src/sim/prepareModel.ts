@@ -82,7 +82,8 @@ export interface SimulationModel {
   nationalTotal: number;
   /**
    * Units that can be tipping points (weighted rules: closest baseline margin first), and the weight each
-   * contributes (weights, or two-party votes).
+   * contributes (weights, or two-party votes). Empty when the model computes no tipping points
+   * (PrepareOptions.tippingPoints false).
    */
   tippingUnits: Int32Array;
   tippingWeight: Float64Array;
@@ -104,6 +105,11 @@ export interface PrepareOptions {
   uniformEffectVotes?: number;
   /** false: draws take no channel-effect normals (allowed only without campaigns). Default true. */
   channelDraws?: boolean;
+  /**
+   * false: no tipping points are computed (the result's `tippingCounts` stay 0), for callers that do not
+   * report them, such as `npm run bench`'s line for exactly the numpy peer's outputs. Default true.
+   */
+  tippingPoints?: boolean;
 }
 
 /**
@@ -280,7 +286,7 @@ export function prepareModel(resolved: ResolvedScenario, options: PrepareOptions
     childUnits: Int32Array.from(children),
     nationalWeight,
     nationalTotal,
-    tippingUnits: Int32Array.from(scanOrder, (k) => tipping[k]),
+    tippingUnits: options.tippingPoints === false ? new Int32Array(0) : Int32Array.from(scanOrder, (k) => tipping[k]),
     tippingWeight,
     tippingThreshold: thresholds.weighted ? thresholds.threshold : voteTotal / 2,
     tippingStrict: !thresholds.weighted,

@@ -93,7 +93,7 @@ export function simulateBlocks(model: SimulationModel, options: SimulateOptions)
 /**
  * Runs the Monte Carlo simulation of a prepared model.
  *
- * Pure and browser-safe: the random streams are built from `seed` (an sfc32 generator per block seeded
+ * Pure and browser-safe: the random streams are built from `seed` (a xoshiro128** generator per block seeded
  * through seedrandom's Alea, ziggurat normals, Bailey's polar Student-t), nothing global is read, and
  * memory does not grow with `simulations` except for the per-draw arrays asked for in `keep`. P(win)
  * comes with its Monte Carlo standard error sqrt(p(1 − p) / n).

@@ -14,13 +14,14 @@
  * comparison once the buffer holds more than S.
  *
  * @param candidates Units that carry weight.
- * @param margin A's margins, pp: this draw's margin of unit u at `at + u`.
+ * @param margin A's margins, pp: this draw's margin of unit u at `at + u × step`.
  * @param at Offset of this draw's margins in `margin`.
  * @param winner 1 when A won the draw, −1 when B did.
  * @param weight Weight per unit (electoral votes, seats).
  * @param surplus Winner's weight − threshold (>= 0).
  * @param units Scratch buffer of at least units + 1 entries.
  * @param keys Scratch buffer of the same length.
+ * @param step Distance between two units' margins in `margin` (1 by default).
  * @returns Index of the tipping unit.
  * @example
  * // margins [5, 1, −2], weights [3, 3, 3], threshold 5: A wins 6, surplus 1, the closest A unit tips.
@@ -35,14 +36,19 @@ export function tippingUnitBySurplus(
   surplus: number,
   units: Int32Array,
   keys: Float64Array,
+  step = 1,
 ): number {
   let size = 0;
   let total = 0;
+  // A candidate enters the buffer when 0 < key < limit, limit = the buffer's largest key once the buffer
+  // holds more than the surplus (+Infinity before): tested as key × (limit − key) > 0, one comparison
+  // whose outcome is predictable for the safe units, the loser's included (the product is negative or
+  // NaN for key <= 0, and zero or negative for key >= limit).
+  let limit = Infinity;
   for (let c = 0; c < candidates.length; c++) {
     const u = candidates[c];
-    const key = winner * margin[at + u];
-    if (!(key > 0)) continue;
-    if (size > 0 && total > surplus && key >= keys[size - 1]) continue;
+    const key = winner * margin[at + u * step];
+    if (!(key * (limit - key) > 0)) continue;
     let j = size;
     while (j > 0 && keys[j - 1] > key) {
       keys[j] = keys[j - 1];
@@ -57,6 +63,7 @@ export function tippingUnitBySurplus(
       size--;
       total -= weight[units[size]];
     }
+    if (total > surplus) limit = keys[size - 1];
   }
   return units[size - 1];
 }
@@ -68,28 +75,29 @@ export function tippingUnitBySurplus(
  * order. `order` is scratch space holding the candidate units and is permuted.
  *
  * @param order Candidate units (permuted in place).
- * @param margin A's margins, pp: this draw's margin of unit u at `at + u`.
+ * @param margin A's margins, pp: this draw's margin of unit u at `at + u × step`.
  * @param at Offset of this draw's margins in `margin`.
  * @param winner 1 when A won the draw, −1 when B did.
  * @param weight Weight each unit contributes (two-party votes for national-vote rules).
  * @param threshold Cumulative weight that tips the race.
  * @param strict Whether the threshold must be exceeded (>) rather than reached (>=).
+ * @param step Distance between two units' margins in `margin` (1 by default).
  * @returns Index of the tipping unit.
  * @example
  * tippingUnitBySelect(Int32Array.of(0, 1, 2), Float64Array.of(5, 1, -2), 0, 1, Float64Array.of(10, 10, 10), 15, true) // => 1
  */
-export function tippingUnitBySelect(order: Int32Array, margin: Float64Array, at: number, winner: number, weight: Float64Array, threshold: number, strict: boolean): number {
+export function tippingUnitBySelect(order: Int32Array, margin: Float64Array, at: number, winner: number, weight: Float64Array, threshold: number, strict: boolean, step = 1): number {
   let lo = 0;
   let hi = order.length - 1;
   let need = threshold;
   while (lo < hi) {
-    const pivot = winner * margin[at + order[(lo + hi) >> 1]];
+    const pivot = winner * margin[at + order[(lo + hi) >> 1] * step];
     let lt = lo;
     let i = lo;
     let gt = hi;
     while (i <= gt) {
       const v = order[i];
-      const key = winner * margin[at + v];
+      const key = winner * margin[at + v * step];
       if (key > pivot) {
         order[i] = order[lt];
         order[lt] = v;

@@ -371,3 +371,14 @@ test('per-territory error SDs: territory-only errors with mixed SDs match the ex
   resolved.territories[0].territorySD = -1;
   assert.throws(() => prepareModel(resolved), /territorySD/);
 });
+
+test('tippingPoints: false leaves every other total unchanged, to the bit, and the tipping counts at 0', () => {
+  const resolved = resolveUs(2016, { uncertainty: { national: 4, regional: 2, territory: 3, tails: 5 } });
+  const n = 9000;
+  const withTipping = simulate(prepareModel(resolved), { simulations: n, seed: 21 });
+  const without = simulate(prepareModel(resolved, { tippingPoints: false }), { simulations: n, seed: 21 });
+  assert.ok(withTipping.tippingCounts.some((x) => x > 0));
+  assert.ok(without.tippingCounts.every((x) => x === 0));
+  const rest = (r: typeof without) => JSON.stringify({ ...resultToJson(r), tippingCounts: undefined });
+  assert.equal(rest(without), rest(withTipping));
+});
