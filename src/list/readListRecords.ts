@@ -63,7 +63,8 @@ class ReadAgain extends Error {}
  * @param options `onRecord` (header first), `onProgress`, `signal`, `onRestart`
  * @returns the format, encoding and delimiter the file was read with
  * @throws InputError for an unreadable or empty file, a legacy .xls workbook, bytes that are not in the
- *   file's encoding, an unclosed quote or a record over 16 MiB (naming the line, never the content)
+ *   file's encoding, an unclosed quote, a closing quote followed by another character than the delimiter
+ *   or a line end, or a record over 16 MiB (naming the line, never the content)
  * @example
  * // supporters.csv (Latin-1, `;`): nom;département\nAda;Hérault\n
  * await readListRecords('supporters.csv', { onRecord: (cells, line) => seen.push([line, ...cells]) })
