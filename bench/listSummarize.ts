@@ -7,16 +7,18 @@
  * bench/fakeSupporters.ts), then runs the command under /usr/bin/time -v and reports rows per second and
  * the peak resident memory. It also runs a list of a tenth the size: memory must stay flat (streaming).
  *
- * Measured on the project machine (2 vCPU shared with six other jobs, load average 13–15; Node 20.20;
- * 2026-11-29), compiled command (npm run build), csv-parse 7 fed 64 KiB chunks through its streaming API:
- *    1,000,000 rows (118 MB):  4.3 s (start-up included), 231,481 rows/s, peak RSS 81 MiB
- *   10,000,000 rows (1.2 GB): 43.9 s, 227,687 rows/s (27 MB/s), peak RSS 119 MiB
+ * Measured on the project machine (2 vCPU shared with six other jobs, load average 3.0–3.2; Node 20.20;
+ * 2026-11-29), compiled command (npm run build), papaparse 5.7 fed the decoded text in 64 KiB chunks:
+ *    1,000,000 rows (118 MB):  1.1 s (start-up included),   917,431 rows/s, peak RSS 91 MiB
+ *   10,000,000 rows (1.2 GB):  6.2 s,                     1,605,136 rows/s (193 MB/s), peak RSS 98 MiB
  * Memory is bounded: the 10 M-row run also completes with the heap capped at 40 MB
- * (`node --max-old-space-size=40`, peak RSS 117 MiB; the process itself starts at about 80 MiB).
- * The target of 400,000 rows/s is not met on this machine: a CPU profile puts 63 % of the time in
- * csv-parse's character loop. The hand-written parser it replaced read the same 1 M-row file in-process
- * 5–9 times faster (about 1 M rows/s against 100–190 k rows/s, same load), at the cost of home-made
- * parsing code.
+ * (`node --max-old-space-size=40`: 44.6 s, the collector running often; peak RSS 100 MiB).
+ * csv-parse 7, read the same way before, gave 227,687 rows/s on the 10 M rows (43.9 s, load 13–15),
+ * 63 % of the time in its character loop; on the 2 M-row file, parsing alone, papaparse read
+ * 1,670,000 rows/s against csv-parse's 333,000. The first papaparse run gave 1,041,667 rows/s at
+ * load 7, before the cached values were copied flat: copied character by character they made chains
+ * of string pieces, about 700 bytes a key (35 MB at the cache's bound of 50,000), and the run with the
+ * heap capped at 40 MB ran out of memory.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';

@@ -1,7 +1,7 @@
 /**
  * CSV parsing for the project's data tables, with typed cell readers that report the file, line and
  * column of a bad value. Text in, records out: no file access, so browser code can reuse it. The
- * parsing itself is csv-parse's, through {@link parseDelimited}.
+ * parsing itself is papaparse's, through {@link parseDelimited}.
  */
 import { InputError, describeCell, describeColumns } from '../errors.js';
 import { parseDelimited, type CsvRecord } from '../io/parseDelimited.js';

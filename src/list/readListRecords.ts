@@ -1,6 +1,6 @@
 /**
  * Streams the rows of a supporter-list file of any size, record by record, with memory that does not
- * grow with the file: CSV and other delimited text through csv-parse, spreadsheets through exceljs.
+ * grow with the file: CSV and other delimited text through papaparse, spreadsheets through exceljs.
  *
  * Formats and encodings, detected from the file's first 64 KiB with the same libraries and rules as the
  * race-file reader (src/io/decodeText.ts: byte-order mark, strict UTF-8, then chardet's ranking; decoding
@@ -17,10 +17,11 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { Parser } from 'csv-parse';
+import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { decodeText, sniffDelimiter, type Delimiter, type TextEncodingName } from '../io/decodeText.js';
+import type { PapaParseResult } from '../io/parseDelimited.js';
 import { describeFileSystemError } from '../node/readInputFile.js';
 
 /** How the file was read. */
@@ -49,8 +50,8 @@ export interface ReadListRecordsOptions {
 
 /** Bytes looked at to detect the format, the encoding and the delimiter. */
 const SAMPLE_BYTES = 1 << 16;
-/** Longest record kept in memory while waiting for its end, bytes (csv-parse `max_record_size`). */
-const MAX_RECORD_BYTES = 1 << 24;
+/** Longest record kept in memory while waiting for its end, characters (16 MiB of ASCII text). */
+const MAX_RECORD_CHARS = 1 << 24;
 
 /** Thrown inside the UTF-8 pass when the file must be read again as Windows-1252. */
 class ReadAgain extends Error {}
@@ -62,7 +63,8 @@ class ReadAgain extends Error {}
  * @param options `onRecord` (header first), `onProgress`, `signal`, `onRestart`
  * @returns the format, encoding and delimiter the file was read with
  * @throws InputError for an unreadable or empty file, a legacy .xls workbook, bytes that are not in the
- *   file's encoding, an unclosed quote or a record over 16 MiB (naming the line, never the content)
+ *   file's encoding, an unclosed quote, a closing quote followed by another character than the delimiter
+ *   or a line end, or a record over 16 MiB (naming the line, never the content)
  * @example
  * // supporters.csv (Latin-1, `;`): nom;département\nAda;Hérault\n
  * await readListRecords('supporters.csv', { onRecord: (cells, line) => seen.push([line, ...cells]) })
@@ -140,26 +142,6 @@ export function detectEncoding(sample: Buffer, truncated: boolean): TextEncoding
   return decodeText(wholeLines(sample, truncated)).encoding;
 }
 
-interface CsvParseError extends Error {
-  code?: string;
-  lines?: number;
-}
-
-/** Our message for a csv-parse error: csv-parse's own messages quote field content, so only its code and line are used. */
-function csvError(file: string, error: CsvParseError, separator: Delimiter, recordLine: number): InputError {
-  const at = `line ${error.lines ?? '?'}`;
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return new InputError({ file, at: `line ${recordLine}`, expected: 'a quoted field closed by a double quote (")', found: 'the end of the file inside the quotes' });
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return new InputError({ file, at, expected: `a delimiter (${JSON.stringify(separator)}) or the end of the line after a closing quote`, found: 'another character' });
-    case 'CSV_MAX_RECORD_SIZE':
-      return new InputError({ file, at, expected: `a record under ${MAX_RECORD_BYTES / 1048576} MiB`, found: 'a longer one (an unclosed quote?)' });
-    default:
-      return new InputError({ file, at, expected: 'well-formed delimited text', found: error.code ?? 'unreadable text' });
-  }
-}
-
 /** Bytes at the end of a chunk that may be the start of a UTF-8 character cut by the chunk boundary. */
 function utf8TailLength(bytes: Buffer): number {
   for (let k = 1; k <= Math.min(3, bytes.length); k += 1) {
@@ -178,25 +160,57 @@ async function readDelimited(file: string, totalBytes: number, encoding: TextEnc
   const { onRecord, onProgress, signal } = options;
   const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
   const decoder = utf8 ? undefined : iconv.getDecoder(encoding);
-  // csv-parse's streaming parser, fed chunk by chunk through its documented `api` (the same object the
-  // Transform stream drives), so records reach us without a stream hop each.
-  const parser = new Parser({
-    delimiter: separator,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    max_record_size: MAX_RECORD_BYTES,
-  }) as unknown as { api: { parse(buf: Buffer | undefined, end: boolean, push: (r: string[]) => void, close: () => void): Error | undefined; info: { lines: number } } };
-  const api = parser.api;
+  // papaparse's parser, fed the decoded text chunk by chunk: each call parses the record left unfinished
+  // by the last chunk (`carry`) and the new text, and gives back the complete records and where the
+  // unfinished one starts. Line ends are made LF first (a CR ending a chunk waits for the next).
+  const parser = new Papa.Parser({ delimiter: separator, newline: '\n' });
+  let carry = '';
+  const waiting: string[] = [];
+  let waitingLength = 0;
+  let pendingCr = false;
+  let first = true;
+  /** Line on which the next record (the carry) starts. */
   let line = 1;
-  const push = (record: string[]) => {
-    onRecord(record, line);
-    line = api.info.lines + 1;
-  };
-  const feed = (buf: Buffer | undefined, end: boolean) => {
-    const error = api.parse(buf, end, push, () => undefined);
-    if (error) throw csvError(file, error as CsvParseError, separator, line);
+  const feed = (text: string, end: boolean) => {
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (pendingCr) text = `\r${text}`;
+    pendingCr = !end && text.endsWith('\r');
+    if (pendingCr) text = text.slice(0, -1);
+    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+    // A record longer than a chunk is parsed again from its start with each call: wait until the new text
+    // is as long as it, so a long record costs time in proportion to its length, not to its square.
+    waiting.push(text);
+    waitingLength += text.length;
+    if (!end && waitingLength < carry.length && carry.length + waitingLength <= MAX_RECORD_CHARS) return;
+    const input = carry + (waiting.length === 1 ? waiting[0] : waiting.join(''));
+    waiting.length = 0;
+    waitingLength = 0;
+    const { data, errors, meta } = parser.parse(input, 0, !end) as PapaParseResult;
+    // The first record papaparse found wrong; an error in the unfinished last record is found again, or
+    // not, once that record is complete.
+    let bad = data.length;
+    let badError: Papa.ParseError | undefined;
+    for (const error of errors) {
+      const row = error.row ?? 0;
+      if (row < bad) [bad, badError] = [row, error];
+    }
+    const consumed = end ? input.length : meta.cursor;
+    // Records start on consecutive lines unless a quoted cell holds a line break: count them only then.
+    const simple = !end && badError === undefined && countTextLineFeeds(input, consumed) === data.length;
+    for (let r = 0; r < bad; r += 1) {
+      const cells = data[r]!;
+      if (cells.length > 1 || cells[0] !== '') onRecord(cells, line);
+      line += 1;
+      if (!simple) for (const cell of cells) if (cell.includes('\n')) line += countTextLineFeeds(cell, cell.length);
+    }
+    if (badError) throw quoteError(file, badError, separator, line);
+    carry = end ? '' : input.slice(consumed);
+    if (carry.length > MAX_RECORD_CHARS) {
+      throw new InputError({ file, at: `line ${line}`, expected: `a record under ${MAX_RECORD_CHARS / 1048576} MiB`, found: 'a longer one (an unclosed quote?)' });
+    }
   };
   let bytesRead = 0;
   let tail: Buffer | undefined;
@@ -208,7 +222,7 @@ async function readDelimited(file: string, totalBytes: number, encoding: TextEnc
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       signal?.throwIfAborted();
       if (utf8) {
-        // Validate UTF-8 (csv-parse would silently put U+FFFD), holding back a character cut at the end.
+        // Validate UTF-8 (decoding would silently put U+FFFD), holding back a character cut at the end.
         const bytes = tail ? Buffer.concat([tail, chunk]) : chunk;
         const keep = utf8TailLength(bytes);
         const whole = keep > 0 ? bytes.subarray(0, bytes.length - keep) : bytes;
@@ -217,25 +231,23 @@ async function readDelimited(file: string, totalBytes: number, encoding: TextEnc
           if (!sawNonAscii && encoding === 'utf-8') throw new ReadAgain();
           throw new InputError({
             file,
-            at: `line ${api.info.lines + countLineFeeds(whole, firstInvalidUtf8(whole))}`,
+            at: `line ${line + countTextLineFeeds(carry, carry.length) + waiting.reduce((n, t) => n + countTextLineFeeds(t, t.length), 0) + countLineFeeds(whole, firstInvalidUtf8(whole))}`,
             expected: 'UTF-8 text throughout (the file starts as UTF-8)',
             found: 'bytes that are not UTF-8 (save the whole file as CSV UTF-8)',
           });
         }
         if (!sawNonAscii && hasNonAscii(whole)) sawNonAscii = true;
-        feed(whole, false);
+        feed(whole.toString('utf8'), false);
       } else {
         const text = decoder!.write(chunk);
-        if (text.length > 0) feed(Buffer.from(text, 'utf8'), false);
+        if (text.length > 0) feed(text, false);
       }
       bytesRead += chunk.length;
       onProgress?.(bytesRead, totalBytes);
     }
     signal?.throwIfAborted();
     if (tail) throw new InputError({ file, at: 'end of file', expected: 'UTF-8 text', found: 'a truncated UTF-8 character' });
-    const rest = decoder?.end();
-    if (rest) feed(Buffer.from(rest, 'utf8'), false);
-    feed(undefined, true);
+    feed(decoder?.end() ?? '', true);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     if (error instanceof InputError || error instanceof ReadAgain) throw error;
@@ -246,9 +258,28 @@ async function readDelimited(file: string, totalBytes: number, encoding: TextEnc
   }
 }
 
+/** Our message for a papaparse quoting error on the record starting at `line` (papaparse's own messages are not shown). */
+function quoteError(file: string, error: Papa.ParseError, separator: Delimiter, line: number): InputError {
+  switch (error.code) {
+    case 'MissingQuotes':
+      return new InputError({ file, at: `line ${line}`, expected: 'a quoted field closed by a double quote (")', found: 'the end of the file inside the quotes' });
+    case 'InvalidQuotes':
+      return new InputError({ file, at: `line ${line}`, expected: `a delimiter (${JSON.stringify(separator)}) or the end of the line after a closing quote`, found: 'another character' });
+    default:
+      return new InputError({ file, at: `line ${line}`, expected: 'well-formed delimited text', found: error.code });
+  }
+}
+
 function hasNonAscii(bytes: Buffer): boolean {
   for (let i = 0; i < bytes.length; i += 1) if (bytes[i] >= 0x80) return true;
   return false;
+}
+
+/** Line feeds among the first `end` characters. */
+function countTextLineFeeds(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) count += 1;
+  return count;
 }
 
 /** Line feeds among the first `end` bytes. */

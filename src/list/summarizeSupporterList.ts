@@ -301,11 +301,12 @@ function codeUnitOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A flat copy of a string that shares no memory with the string it was sliced from. */
+/**
+ * A flat copy of a string that shares no memory with the string it was sliced from. Joined in one go:
+ * adding characters one by one leaves a chain of string pieces, about 700 bytes for a 30-character key.
+ */
 function copyString(value: string): string {
-  let copy = '';
-  for (let i = 0; i < value.length; i += 1) copy += value[i];
-  return copy;
+  return value.split('').join('');
 }
 
 /**

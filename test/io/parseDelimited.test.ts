@@ -46,6 +46,9 @@ test('parseDelimited reports quoting errors by line without the cell content', (
     assert.equal(e.message, 'x.csv: line 2, field 2 must be a field either wholly in double quotes or without any, got a double quote inside an unquoted field');
     return true;
   });
+  // After a quoted line break, the line and field of a bad closing quote (papaparse's error, and spaces papaparse would allow).
+  assert.throws(() => parseDelimited('a,b\n"x\ny",1\n3,"Jane"Doe\n', { file: 'x.csv' }), /x\.csv: line 4, field 2 must be a delimiter \(","\) or the end of the line after a closing quote, got another character$/);
+  assert.throws(() => parseDelimited('a,b\n"x\ny",1\n"Jane" ,2\n', { file: 'x.csv' }), /x\.csv: line 4, field 1 must be a delimiter/);
   assert.throws(() => parseDelimited('\n\n', { file: 'x.csv' }), /x\.csv: line 1 must be a header row, got an empty file/);
 });
 

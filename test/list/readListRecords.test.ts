@@ -35,6 +35,17 @@ test('readListRecords gives every record of a file larger than its read chunks, 
   assert.equal(out[2][0], 4);
 });
 
+test('readListRecords reads CRLF line ends split between chunks, CR-only line ends, blank lines and quoted line breaks on the right lines', async () => {
+  // A 17-byte header and 8-byte rows put a CR at byte 65,535, the last of the first 64 KiB read chunk.
+  const crlf = 'full_name,state\r\n' + 'Ann,PA\r\n'.repeat(9000);
+  assert.equal(crlf[65535], '\r');
+  const big = await records(file('crlf.csv', crlf));
+  assert.equal(big.out.length, 9001);
+  assert.ok(big.out.every((r, i) => r[0] === i + 1 && r.length === 3));
+  const { out } = await records(file('mac.csv', 'name,state\rA,PA\r\rB,"x\r\ny"\rC,TX\r'));
+  assert.deepEqual(out, [[1, 'name', 'state'], [2, 'A', 'PA'], [4, 'B', 'x\ny'], [6, 'C', 'TX']]);
+});
+
 test('readListRecords reads an .xlsx workbook by its signature: numbers, rich text and formulas as text, blank rows skipped', async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Liste');
@@ -62,12 +73,14 @@ test('readListRecords reads again as Windows-1252 a file that is plain ASCII for
   assert.deepEqual(out[out.length - 1], [8002, 'Zoé', 'Hérault']);
 });
 
-test('readListRecords refuses a file that turns from UTF-8 to another encoding, an unclosed quote and an .xls, naming the line and no content', async () => {
+test('readListRecords refuses a file that turns from UTF-8 to another encoding, an unclosed or malformed quote, a record over 16 MiB and an .xls, naming the line and no content', async () => {
   let head = 'nom,état\n';
   for (let i = 0; i < 9000; i++) head += `Zoé ${i},PA\n`;
   const cases: [string, Buffer | string, RegExp][] = [
     ['mixed.csv', Buffer.concat([Buffer.from(head), Buffer.from('secret-name,'), Buffer.from([0xe9, 0x0a])]), /mixed\.csv: line 9002 must be UTF-8 text throughout/],
     ['unclosed.csv', 'name,state\nA,FL\n"secret-name,PA\nB,TX\n', /unclosed\.csv: line 3 must be a quoted field closed by a double quote/],
+    ['bad-closing.csv', 'name,state\n"A\nB",FL\n"secret" name,PA\nB,TX\n', /bad-closing\.csv: line 4 must be a delimiter \(","\) or the end of the line after a closing quote, got another character/],
+    ['long-record.csv', `name,state\nA,FL\n"secret${'-name,PA\n'.repeat(1 << 21)}`, /long-record\.csv: line 3 must be a record under 16 MiB, got a longer one \(an unclosed quote\?\)/],
     ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /old Excel \.xls workbook/],
   ];
   for (const [name, content, message] of cases) {

@@ -4,7 +4,7 @@ import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { readRaceFile, readXlsxGrid } from '../../../src/node/readRaceFile.js';
 import { parseRaceGrid } from '../../../src/data/race/parseRaceFile.js';
@@ -56,8 +56,11 @@ test('readRaceFile reads twelve candidate blocks of the first round, accents dec
 test('readRaceFile on MEDSL 2020: candidate totals equal the file\'s own sums per state, weights sum to 538', async () => {
   const path = fixture('medsl_2020_president.csv');
   const race = await readRaceFile(path, { year: 2020 });
-  // The file's own sums, computed here with csv-parse's column mode, independently of the reader.
-  const rows = parse(readFileSync(path, 'utf8'), { columns: true }) as Record<string, string>[];
+  // The file's own sums, computed here with papaparse's header mode (records as objects keyed by column),
+  // independently of the reader's code.
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
+  assert.deepEqual(parsed.errors, []);
+  const rows = parsed.data;
   const sums = new Map<string, number>();
   for (const r of rows) sums.set(`${r.state_po}|${r.candidate}`, (sums.get(`${r.state_po}|${r.candidate}`) ?? 0) + Number(r.candidatevotes));
   assert.equal(race.units.length, 51);
