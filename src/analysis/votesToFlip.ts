@@ -35,6 +35,11 @@ export interface VotesToFlip {
   loser: Side;
   mode: FlipMode;
   target: FlipTarget;
+  /**
+   * `weights` (default): the cheapest set of weighted units; `popular-vote`: a race without unit weights,
+   * decided by the national vote, where the loser needs the national margin (units is then empty).
+   */
+  basis?: 'weights' | 'popular-vote';
   /** Ids of the units to flip, in the order of `results.units`. */
   units: string[];
   /** Sum of the winner's vote margins (winner's votes − loser's votes) in those units, votes. */
@@ -155,9 +160,7 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
   }
   const [a, b] = results.sides;
   const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
-  if (totalWeight <= 0) {
-    throw new InputError({ at: `results ${results.year}`, expected: 'units with weights (electoral votes)', found: 'a total weight of 0' });
-  }
+  if (totalWeight <= 0) return nationalVoteFlip(results, mode, target);
   const threshold = options.threshold ?? Math.floor(totalWeight / 2) + 1;
   if (!Number.isInteger(threshold) || threshold * 2 <= totalWeight || threshold > totalWeight) {
     throw new InputError({ at: 'threshold', expected: `an integer above half of the total weight ${totalWeight} and at most ${totalWeight}`, found: describeValue(threshold) });
@@ -197,4 +200,34 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
     marginSum: chosen.reduce((s, u) => s + (u.votes[winner] ?? 0) - (u.votes[loser] ?? 0), 0),
     votes: found.cost,
   };
+}
+
+/**
+ * Votes-to-flip of a race without unit weights (popular vote, a runoff): the national two-side margin,
+ * summed over units without a parent. `win` needs margin + 1 new voters or floor(margin / 2) + 1
+ * switchers; `tie` and `exact-tie` need the margin in new voters, or half of it in switchers (an odd
+ * margin cannot be tied by switching).
+ *
+ * @throws {InputError} when the two sides are tied nationally, or an exact tie by switching is impossible
+ * @example
+ * nationalVoteFlip(pa2024Counties, 'mobilise', 'win').votes // => 120267 (Trump's 120,266-vote margin + 1)
+ */
+function nationalVoteFlip(results: ElectionResults, mode: FlipMode, target: FlipTarget): VotesToFlip {
+  const [a, b] = results.sides;
+  let va = 0;
+  let vb = 0;
+  for (const u of results.units) {
+    if (u.parent !== undefined) continue;
+    va += u.votes[a] ?? 0;
+    vb += u.votes[b] ?? 0;
+  }
+  if (va === vb) throw new InputError({ at: 'results', expected: 'a national winner between the two sides', found: `a tie, ${va} votes each` });
+  const [winner, loser] = va > vb ? [a, b] : [b, a];
+  const margin = Math.abs(va - vb);
+  let votes: number;
+  if (target === 'win') votes = flipCost(margin, mode);
+  else if (mode === 'mobilise') votes = margin;
+  else if (margin % 2 === 0) votes = margin / 2;
+  else throw new InputError({ at: 'target', expected: 'a national margin that switchers can tie (an even number of votes)', found: `an odd margin of ${margin} votes` });
+  return { year: results.year, winner, loser, mode, target, basis: 'popular-vote', units: [], marginSum: margin, votes };
 }

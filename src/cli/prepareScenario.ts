@@ -77,7 +77,7 @@ export function resolveLoadedScenario(scenario: Scenario, file: string): Prepare
 export async function prepareScenario(file: string, options: { overrides?: string[]; cwd: string; onWarning?: (message: string) => void }): Promise<PreparedScenario> {
   // Messages name files as the user typed them: the scenario as given, a counts file as written in
   // it when absolute, else relative to the scenario's folder as given.
-  const scenario: Scenario = await loadScenario(resolve(options.cwd, file), { overrides: options.overrides, displayPath: file, onWarning: options.onWarning });
+  const scenario: Scenario = await loadScenario(file === '-' ? file : resolve(options.cwd, file), { overrides: options.overrides, displayPath: file, onWarning: options.onWarning });
   return resolveLoadedScenario(scenario, file);
 }
 

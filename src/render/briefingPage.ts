@@ -462,12 +462,14 @@ ${vendorScriptTags()}
     });
     return chosen;
   }
+  var lastFigures = null;
   function settle() {
     var done = waiting;
     waiting = [];
-    done.forEach(function (resolve) { resolve(); });
+    done.forEach(function (resolve) { resolve(lastFigures); });
   }
   function show(figures) {
+    lastFigures = figures;
     var a = live.sides[0], b = live.sides[1];
     setFigure('pWin', share(figures.pWin[a], 1), figures.pWin[a]);
     var interval = wilson(figures.pWin[a], figures.simulations);
@@ -539,12 +541,15 @@ ${vendorScriptTags()}
   /** For scripts and tests: set a control, then await idle() for the figures of the latest setting. */
   window.briefingLive = {
     idle: function () {
-      if (section.getAttribute('data-state') !== 'running') return Promise.resolve();
+      if (section.getAttribute('data-state') !== 'running') return Promise.resolve(lastFigures);
       return new Promise(function (resolve) { waiting.push(resolve); });
     },
     set: function (key, value) {
       var control = document.querySelector('[data-control="' + key + '"]');
       if (!control) throw new Error('no live control for ' + key);
+      // A value beyond the slider widens it, so the page runs exactly the value asked for.
+      if (Number(value) > Number(control.max)) control.max = String(value);
+      if (Number(value) < Number(control.min)) control.min = String(value);
       control.value = String(value);
       control.dispatchEvent(new Event('input', { bubbles: true }));
       return this.idle();

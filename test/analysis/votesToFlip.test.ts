@@ -57,6 +57,18 @@ test('votesToFlip honours the race threshold: a supermajority needs more units',
   assert.throws(() => votesToFlip(r, { threshold: 6 }), /threshold must be an integer above half of the total weight 13 and at most 13, got 6/);
 });
 
+test('votesToFlip on a race without unit weights needs the national margin, anywhere', () => {
+  // Two weight-0 units: D 700 + 300 = 1,000, R 400 + 500 = 900; D leads by 100.
+  const r = race(2030, [
+    ['A', 0, 700, 400],
+    ['B', 0, 300, 500],
+  ]);
+  assert.deepEqual(votesToFlip(r), { year: 2030, winner: 'D', loser: 'R', mode: 'mobilise', target: 'win', basis: 'popular-vote', units: [], marginSum: 100, votes: 101 });
+  assert.equal(votesToFlip(r, { mode: 'convert' }).votes, 51);
+  assert.equal(votesToFlip(r, { target: 'tie' }).votes, 100);
+  assert.equal(votesToFlip(r, { target: 'tie', mode: 'convert' }).votes, 50);
+});
+
 /** Brute force over every subset of the winner's units. */
 function bruteForce(rows: Array<[string, number, number, number]>, mode: 'mobilise' | 'convert', target: 'win' | 'tie' | 'exact-tie') {
   const total = rows.reduce((s, r) => s + r[1], 0);

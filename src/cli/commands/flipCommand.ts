@@ -24,6 +24,11 @@ import type { FlipMode, FlipTarget, VotesToFlip } from '../../analysis/votesToFl
  */
 export function formatFlip(flip: VotesToFlip): string {
   const how = flip.mode === 'mobilise' ? 'new voters' : 'voters switching sides';
+  const year = flip.year > 0 ? `${flip.year}: ` : '';
+  if (flip.basis === 'popular-vote') {
+    const goal = flip.target === 'win' ? 'win the national vote' : 'tie the national vote';
+    return `${year}${flip.winner} led the national vote by ${formatCount(flip.marginSum)} votes (a race without unit weights). ${flip.loser} needed ${formatCount(flip.votes)} ${how}, anywhere, to ${goal}.\n`;
+  }
   const to =
     flip.target === 'win'
       ? 'win a majority of the electoral votes'
@@ -31,7 +36,7 @@ export function formatFlip(flip: VotesToFlip): string {
         ? `deny ${flip.winner} a majority of the electoral votes (${flip.loser} at least half)`
         : 'tie exactly in electoral votes (269–269)';
   return (
-    `${flip.year}: ${flip.winner} won a majority of the pledged electoral votes. ${flip.loser} needed ${formatCount(flip.votes)} ${how} to ${to}, ` +
+    `${year}${flip.winner} won a majority of the pledged electoral votes. ${flip.loser} needed ${formatCount(flip.votes)} ${how} to ${to}, ` +
     `in ${flip.units.join(', ')} (the winner's margins there summed to ${formatCount(flip.marginSum)} votes).\n` +
     'Electoral votes are pledged (each state or district to its winner), not as cast by the electors.\n'
   );
