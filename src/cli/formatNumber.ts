@@ -10,7 +10,8 @@
  * formatCount(2912790) // => '2,912,790'
  */
 export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  const rounded = Math.round(value);
+  return (rounded === 0 ? 0 : rounded).toLocaleString('en-US');
 }
 
 /**

@@ -185,6 +185,7 @@ export function mapChart(summary: RunSummary, subtitle?: string): MapChart | und
  * electionLabel({ country: 'us', year: 2024 }) // => 'US 2024'
  */
 export function electionLabel(scenario: { country: string; year: number; baseline?: { resultLabel?: string } }): string {
-  if (scenario.country === 'us' || scenario.country === 'fr') return `${scenario.country.toUpperCase()} ${scenario.year}`;
-  return scenario.baseline?.resultLabel ?? String(scenario.year);
+  // A race file whose year is unknown (year 0: the Ministry's own downloads name none) takes its label.
+  if ((scenario.country === 'us' || scenario.country === 'fr') && scenario.year > 0) return `${scenario.country.toUpperCase()} ${scenario.year}`;
+  return scenario.baseline?.resultLabel ?? (scenario.year > 0 ? String(scenario.year) : scenario.country.toUpperCase());
 }

@@ -118,6 +118,13 @@ export function unrecognisedShape(value: string): 'unknown-place' | 'email' | 'p
 }
 
 /**
+ * Places that are real but elect no one in the country's races: US territories without electors and
+ * military post codes (USPS codes and names); Monaco for France.
+ */
+const US_OUTSIDE_NAMES = ['PR', 'Puerto Rico', 'GU', 'Guam', 'VI', 'Virgin Islands', 'U.S. Virgin Islands', 'US Virgin Islands', 'AS', 'American Samoa', 'MP', 'Northern Mariana Islands', 'AA', 'AE', 'AP'];
+const FR_OUTSIDE_NAMES = ['Monaco'];
+
+/**
  * Builds a matcher for one country. The returned function is pure and fast (one map lookup per
  * value, a cache of values already seen), for lists of millions of rows.
  *
@@ -135,6 +142,7 @@ export function unrecognisedShape(value: string): 'unknown-place' | 'email' | 'p
  */
 export function createTerritoryMatcher(country: ListCountry): (value: string) => TerritoryMatch {
   const byKey = country === 'us' ? usKeys() : frKeys();
+  const outside = new Set((country === 'us' ? US_OUTSIDE_NAMES : FR_OUTSIDE_NAMES).map(normaliseName));
   const cache = new Map<string, TerritoryMatch>();
   const empty: TerritoryMatch = { reason: 'empty' };
   const byPostcode = (digits: string): TerritoryMatch => {
@@ -156,6 +164,7 @@ export function createTerritoryMatcher(country: ListCountry): (value: string) =>
     if (key === '') return empty;
     const id = byKey.get(key);
     if (id !== undefined) return { id };
+    if (outside.has(key)) return { reason: 'outside-territories' };
     // A postcode or ZIP code: five digits (ZIP+4 `19103-1234` too), or four that lost a leading zero.
     const postcode = /^(\d{4,5})(?: (\d{4}))?$/.exec(key);
     if (postcode && (postcode[2] === undefined || country === 'us')) return byPostcode(postcode[1]);

@@ -54,7 +54,11 @@ test('results --file with a bad file exits 2 with file, line, column, expected a
   const both = await runMain(['results', '--file', `${RACES}/medsl_2020_president.csv`, '--country', 'us']);
   assert.equal(both.code, 2);
   assert.match(both.stderr, /--country must be absent with --file/);
-  const none = await runMain(['results', '--year', '2020']);
+  // Without --country a bundled year is a US one, as with flip.
+  const us = await runMain(['results', '--year', '2020']);
+  assert.equal(us.code, 0, us.stderr);
+  assert.match(us.stdout, /^US 2020: D vs R/);
+  const none = await runMain(['results']);
   assert.equal(none.code, 2);
-  assert.match(none.stderr, /--country must be us or fr \(or --file PATH/);
+  assert.match(none.stderr, /--year must be an election year, got nothing/);
 });

@@ -124,7 +124,7 @@ export const resultsCommand: Command = {
   spec: {
     positionals: [],
     options: {
-      country: { type: 'string', choices: ['us', 'fr'], valueName: 'us|fr', description: 'Country of a bundled election (with --year).' },
+      country: { type: 'string', choices: ['us', 'fr'], valueName: 'us|fr', description: 'Country of a bundled election (with --year; default us).' },
       year: { type: 'integer', valueName: 'Y', description: 'Election year (bundled data; with --file: picks the year of a MEDSL file, else recorded).' },
       round: { type: 'integer', minimum: 1, valueName: 'R', description: 'France: round 1 or 2 (default 2; with --file, read from the file name or the number of candidates).' },
       file: { type: 'string', valueName: 'PATH', description: 'Read the race from this file instead of the bundled data.' },
@@ -156,10 +156,9 @@ export const resultsCommand: Command = {
     for (const name of ['format', 'weights', 'sides'] as const) {
       if (o[name] !== undefined) throw new InputError({ at: `--${name}`, expected: 'used only with --file', found: describeValue(o[name]) });
     }
-    if (o.country === undefined) throw new InputError({ at: '--country', expected: 'us or fr (or --file PATH for your own results file)', found: 'nothing' });
     if (o.year === undefined) throw new InputError({ at: '--year', expected: 'an election year', found: 'nothing' });
     const results = loadResults({
-      country: o.country as 'us' | 'fr',
+      country: (o.country as 'us' | 'fr' | undefined) ?? 'us',
       year: o.year as number,
       ...(o.round === undefined ? {} : { round: o.round as number }),
     });
