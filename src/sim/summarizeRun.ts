@@ -18,7 +18,11 @@ export interface TerritorySummary {
   sdMargin: number;
   /** Share of draws in which the unit was the tipping point. */
   tippingPoint: number;
-  /** Mean net votes each side's campaign added in the unit (0 for units that take their parent's campaign). */
+  /**
+   * Mean net margin votes each side's campaign added in the unit. A unit that takes its parent's campaign
+   * (`ME-2` in `ME`) moves by the parent's shift in pp, so it shows the parent's votes in proportion to its
+   * two-party vote; national totals count the parent only.
+   */
   extraVotes: Record<Side, number>;
 }
 
@@ -68,6 +72,19 @@ export interface RunSummary {
 export function summarizeRun(result: SimulationResult, resolved: ResolvedScenario): RunSummary {
   const n = result.simulations;
   const [a, b] = result.sides;
+  const byId = new Map(resolved.territories.map((t) => [t.id, t]));
+  const index = new Map(result.unitIds.map((id, i) => [id, i]));
+  const twoParty = (id: string): number => {
+    const t = byId.get(id);
+    return t ? (t.votes[a] ?? 0) + (t.votes[b] ?? 0) : 0;
+  };
+  /** A side's mean net margin votes in a unit; a district takes its parent's, scaled to its two-party vote. */
+  const extra = (side: Side, id: string, i: number): number => {
+    const parent = byId.get(id)?.parent;
+    const p = parent === undefined ? undefined : index.get(parent);
+    if (parent === undefined || p === undefined || twoParty(parent) <= 0) return result.meanExtraVotes[side][i];
+    return (result.meanExtraVotes[side][p] * twoParty(id)) / twoParty(parent);
+  };
   const territories = result.unitIds.map((id, i): TerritorySummary => {
     const mean = result.marginSum[i] / n;
     const variance = Math.max(0, result.marginSumSq[i] / n - mean * mean);
@@ -80,7 +97,7 @@ export function summarizeRun(result: SimulationResult, resolved: ResolvedScenari
       meanMargin: mean,
       sdMargin: Math.sqrt(variance),
       tippingPoint: result.tippingCounts[i] / n,
-      extraVotes: { [a]: result.meanExtraVotes[a][i], [b]: result.meanExtraVotes[b][i] },
+      extraVotes: { [a]: extra(a, id, i), [b]: extra(b, id, i) },
     };
   });
   const tipping = territories
