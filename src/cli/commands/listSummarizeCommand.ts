@@ -24,7 +24,7 @@ export function formatListCounts(counts: SupporterListCounts): string {
   const how = counts.format === 'xlsx' ? 'xlsx' : `csv, ${counts.encoding}, ${JSON.stringify(counts.separator)}`;
   const reasons = Object.entries(counts.unrecognisedByReason).filter(([, n]) => n > 0);
   const lines = [
-    `${counts.rows} rows read from column "${counts.territoryColumn}" (${how}): ${counts.placed} placed in ${Object.keys(counts.counts).length} territories, ${counts.empty} empty, ${counts.filtered} filtered, ${counts.unrecognised} unrecognised.`,
+    `${counts.rows} rows read from column "${counts.territoryColumn}" (${how}): ${counts.placed} placed in ${Object.keys(counts.counts).length} ${Object.keys(counts.counts).length === 1 ? 'territory' : 'territories'}, ${counts.empty} empty, ${counts.filtered} filtered, ${counts.unrecognised} unrecognised.`,
   ];
   if (counts.countryFilter) lines.push(`Filter: column "${counts.countryFilter.column}" is one of ${counts.countryFilter.values.map((v) => JSON.stringify(v)).join(', ')} (${counts.filtered} rows left out).`);
   if (reasons.length > 0) lines.push(`Unrecognised by reason: ${reasons.map(([r, n]) => `${r} ${n}`).join(', ')}.`);
