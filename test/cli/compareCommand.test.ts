@@ -37,3 +37,14 @@ test('compare prints a verdict, and refuses a variant of another race with exit 
   assert.equal(none.code, 2);
   assert.match(none.stderr, /--set must be given/);
 });
+
+test('compare --base changes both runs: the scenario it names equals a run with that change', async () => {
+  const swung = await runMain(['compare', DEFAULT, '--base', 'baseline.swing=2', '--set', 'campaigns.D.listSize=8e6', '--sims', '4096', '--json']);
+  assert.equal(swung.code, 0, swung.stderr);
+  const doc = JSON.parse(swung.stdout);
+  const run = await runMain(['run', DEFAULT, '--set', 'baseline.swing=2', '--sims', '4096', '--json']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(doc.base.pWin, JSON.parse(run.stdout).pWin.D);
+  const unswung = JSON.parse((await runMain(['compare', DEFAULT, '--set', 'campaigns.D.listSize=8e6', '--sims', '4096', '--json'])).stdout);
+  assert.ok(doc.base.pWin > unswung.base.pWin, 'a 2 pp swing toward D raises the base P(D wins)');
+});

@@ -69,15 +69,18 @@ export const compareCommand: Command = {
     'Runs the scenario and its variant with the same seed, so each simulated election is paired with its twin',
     '(common random numbers) and the difference is measured on the draws that change, with a 90% interval.',
     'Keys that change the race itself (country, year, rule, sides) cannot be compared this way.',
+    '--base key=value changes both runs (the scenario you compare from), --set only the variant.',
     '',
     'Examples:',
     '  campaign-lab compare scenarios/default.yaml --set campaigns.D.listSize=8e6',
     '  campaign-lab compare scenarios/florida-2000.yaml --set campaigns.D.channels.door.coverage=0.3 --json',
+    '  campaign-lab compare scenarios/default.yaml --base baseline.swing=2 --set campaigns.D.listSize=8e6',
   ].join('\n'),
   spec: {
     positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
     options: {
       set: { type: 'string', multiple: true, required: true, valueName: 'key=value', description: 'A change that makes the variant (value read as YAML); repeat for several.' },
+      base: { type: 'string', multiple: true, valueName: 'key=value', description: 'A change made to both the scenario and the variant (value read as YAML); repeat for several.' },
       side: { type: 'string', valueName: 'S', description: 'Side whose chance is compared (default the first side).' },
       sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
       seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
@@ -88,7 +91,7 @@ export const compareCommand: Command = {
   async run(args, context) {
     const file = args.positionals.scenario as string;
     const changes = args.options.set as string[];
-    const common: string[] = [];
+    const common: string[] = [...((args.options.base as string[] | undefined) ?? [])];
     if (args.options.sims !== undefined) common.push(`simulations=${args.options.sims}`);
     if (args.options.seed !== undefined) common.push(`seed=${args.options.seed}`);
     if (args.options.threads !== undefined) common.push(`threads=${args.options.threads}`);
