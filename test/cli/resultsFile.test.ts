@@ -34,7 +34,7 @@ test('results --file in text mode says which column was read as what', async () 
   assert.match(r.stdout, /^Read test\/fixtures\/races\/fr_presidentielle_2022_departements_t2\.csv as fr-ministere \(UTF-8, delimiter ","\)\n/);
   assert.match(r.stdout, /\n {2}Voix_candidat_MACRON +votes of side MACRON \(ours\)\n/);
   assert.match(r.stdout, /\n {2}Inscrits +registered voters \(eligible\)\n/);
-  assert.match(r.stdout, /\nFR, round 2: MACRON vs LE PEN\n/);
+  assert.match(r.stdout, /\nFR 2022, round 2: MACRON vs LE PEN\n/);
   assert.match(r.stdout, /Popular vote, share of valid votes cast \(32,057,325\): MACRON 18,768,639 \(58\.5%\), LE PEN 13,288,686 \(41\.5%\)/);
 });
 

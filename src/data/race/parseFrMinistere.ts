@@ -37,6 +37,19 @@ export function roundFromFileName(file: string): number | undefined {
   return m ? Number(m[2]) : undefined;
 }
 
+/**
+ * Election year from a file name: a presidential year 1965–2099 standing alone (`…_2022_…`), else undefined.
+ *
+ * @example
+ * yearFromFileName('fr_presidentielle_2022_departements_t2.csv') // => 2022
+ * yearFromFileName('resultats-par-niveau-dpt-t2-france-entiere.xlsx') // => undefined
+ */
+export function yearFromFileName(file: string): number | undefined {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const m = /(^|[^0-9])(19[6-9][0-9]|20[0-9][0-9])([^0-9]|$)/.exec(base);
+  return m ? Number(m[2]) : undefined;
+}
+
 /** True when the header looks like the Ministry layout (turnout columns plus candidate votes). */
 export function isFrMinistereHeader(header: readonly string[]): boolean {
   return findColumn(header, 'Inscrits') >= 0 && (findColumn(header, 'Voix') >= 0 || header.some((h) => /^voix[_ ]candidat[_ ]/i.test(h.trim())));
@@ -204,6 +217,11 @@ export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, 
     round = fromName ?? (candidates.size === 2 ? 2 : 1);
     notes.push(fromName !== undefined ? `round ${round} read from the file name` : `round ${round} inferred from the ${candidates.size} candidates (give --round to set it)`);
   }
+  let year = options.year;
+  if (year === undefined) {
+    year = yearFromFileName(grid.file);
+    notes.push(year !== undefined ? `year ${year} read from the file name` : 'no year in the file name (give --year to set it)');
+  }
   if (blank > 0) notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped`);
   const columns: RaceColumnUse[] = [
     { column: h[codeCol]!, readAs: 'unit id (département code)' },
@@ -236,7 +254,7 @@ export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, 
   };
   const results = assembleResults({
     country: 'fr',
-    year: options.year ?? 0,
+    year: year ?? 0,
     round,
     sides,
     units,
