@@ -65,7 +65,7 @@ function parseAmount(name: string, text: unknown, allowZero: boolean): number {
  * A readable comparison of the plans.
  *
  * @example
- * formatAllocate(doc).split('\n')[0] // => 'Budget 20,000,000 USD for D (spent 20,000,000 after legal limits), 20,000 paired simulations, seed 2024'
+ * formatAllocate(doc).split('\n')[0] // => 'Budget 20,000,000 USD for D (20,000,000 allowed under the legal limits), 20,000 paired simulations, seed 2024'
  */
 export function formatAllocate(doc: AllocateDocument): string {
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -77,7 +77,7 @@ export function formatAllocate(doc: AllocateDocument): string {
     'proportional-all': 'Proportional, all territories',
   };
   const lines = [
-    `Budget ${formatCount(doc.budgetAsked)} ${doc.currency} for ${doc.side} (spent ${formatCount(doc.budget)} after legal limits), ${formatCount(doc.simulations)} paired simulations, seed ${doc.seed}`,
+    `Budget ${formatCount(doc.budgetAsked)} ${doc.currency} for ${doc.side} (${formatCount(doc.budget)} allowed under the legal limits), ${formatCount(doc.simulations)} paired simulations, seed ${doc.seed}`,
     `P(${doc.side} wins) without spending ${pct(doc.basePWin)}; the optimum adds ${pp(doc.gain.difference)} pp (90% ${pp(doc.gain.low)} to ${pp(doc.gain.high)}).`,
     '',
     `${'plan'.padEnd(30)} ${`P(${doc.side} wins)`.padStart(11)} ${'optimum − plan, pp (90%)'.padStart(30)}  where the money goes`,
