@@ -29,8 +29,8 @@ export interface WinProbabilityByListSizeInput {
   /** Words for the interval in the legend-free note, e.g. `95% interval`. Default: `interval`. */
   intervalLabel?: string;
   /**
-   * Name of an (initially empty) dataset of `{value, pWin}` rows drawn as a "setting" marker, for pages
-   * that fill it live (view.change). Absent: no marker layer.
+   * Name of a dataset of `{value, pWin}` rows drawn as a "setting" marker, for pages that replace it live
+   * (view.change); it starts at today's point. Absent: no marker layer.
    */
   liveDataset?: string;
 }
@@ -120,14 +120,18 @@ export function winProbabilityByListSize(input: WinProbabilityByListSizeInput, o
     );
   }
   if (input.liveDataset) {
+    // The setting starts where the run stands (the point at today's value, else the first point), so the
+    // dataset is never empty: an empty one gives the scales an infinite extent.
+    const start = points.find((p) => p.value === input.current) ?? points[0];
+    const initial = start ? [{ value: start.value, pWin: start.pWin }] : [];
     layers.push(
       {
-        data: { name: input.liveDataset },
+        data: { name: input.liveDataset, values: initial },
         mark: { type: 'point', shape: 'diamond', filled: true, size: 260, color: THEME_COLOURS.reference, stroke: 'white', strokeWidth: 1.5 },
         encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'pWin', type: 'quantitative' }, tooltip: [{ field: 'value', type: 'quantitative', title: xTitle, format: ',d' }, { field: 'pWin', type: 'quantitative', title: yTitle, format: '.1%' }] },
       },
       {
-        data: { name: input.liveDataset },
+        data: { name: input.liveDataset, values: initial },
         mark: { type: 'text', align: 'left', dx: 10, dy: -12, fontSize: 13, fontWeight: 'bold', color: THEME_COLOURS.reference },
         encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'pWin', type: 'quantitative' }, text: { value: words.setting } },
       },
