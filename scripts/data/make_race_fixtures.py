@@ -5,8 +5,9 @@ Dev tool only, like build_tables.py: run by hand (tests read the fixtures, never
 
     python3 scripts/data/make_race_fixtures.py /work/shared/reference
 
-- fr_presidentielle_2022_departements_t2.csv: the reference file as is (wide `Voix_candidat_…` layout).
-- resultats-par-niveau-dpt-t2-france-entiere.xlsx: the Ministry's own workbook, as is.
+- (fr_presidentielle_2022_departements_t2.csv and resultats-par-niveau-dpt-t2-france-entiere.xlsx, the wide
+  CSV and the Ministry workbook layouts, are built from the project's own tables in data/ by
+  scripts/data/make_ministry_fixtures.ts.)
 - resultats-par-niveau-dpt-t{1,2}-france-entiere.txt: the same figures in the Ministry's .txt layout
   (`;`, Latin-1, `,` decimals, one unnamed `Sexe;Nom;Prénom;Voix;% Voix/Ins;% Voix/Exp` block per
   candidate after the first), made from the reference 2022 CSVs.
@@ -15,7 +16,6 @@ Dev tool only, like build_tables.py: run by hand (tests read the fixtures, never
 import csv
 import io
 import os
-import shutil
 import sys
 
 REF = sys.argv[1] if len(sys.argv) > 1 else '/work/shared/reference'
@@ -72,8 +72,6 @@ def medsl_2020():
 
 
 if __name__ == '__main__':
-    shutil.copyfile(os.path.join(REF, 'france', 'fr_presidentielle_2022_departements_t2.csv'), os.path.join(OUT, 'fr_presidentielle_2022_departements_t2.csv'))
-    shutil.copyfile(os.path.join(REF, 'france', 'resultats-par-niveau-dpt-t2-france-entiere.xlsx'), os.path.join(OUT, 'resultats-par-niveau-dpt-t2-france-entiere.xlsx'))
     ministry_txt(1)
     ministry_txt(2)
     medsl_2020()
