@@ -88,25 +88,16 @@ export function parameterLabel(key: string): string {
 }
 
 /**
- * A citation as a reader can follow it: references to the project's own working notes (`facts.md A.6`)
- * and file names of data/ are dropped or put in words, and "no retrieved source" says so plainly.
+ * A citation as a reader of the page can follow it: pointers to the package's own files (`see
+ * data/SOURCES.md`, `in data/parameters.json`) are dropped or put in words, and the first letter is a
+ * capital. The citations themselves name their sources (data/parameters.json, data/SOURCES.md).
  *
  * @example
- * readerSource('facts.md A.2 (no retrieved source; historical 30-50%, lower with caller ID)')
- * // => 'No published source found; historical 30-50%, lower with caller ID'
- * readerSource('facts.md A.6 default (Dale & Strauss 2009; Malhotra et al. 2011)') // => 'Dale & Strauss 2009; Malhotra et al. 2011'
+ * readerSource('Ministère de l\'Intérieur; see data/SOURCES.md') // => "Ministère de l'Intérieur"
+ * readerSource('assumed delivery in data/parameters.json') // => "Assumed delivery in the project's parameter table"
  */
 export function readerSource(text: string): string {
   let out = text.trim();
-  // "facts.md A.6 default (X)" / "facts.md A.6 (X)" -> "X"; "facts.md A.2 default; Y" -> "Y"
-  out = out.replace(/^facts\.md\s+[A-Z]\.\d+(\s+default)?\s*\((.*)\)$/s, '$2');
-  out = out.replace(/^facts\.md\s+[A-Z]\.\d+(\s+default)?\s*[;:]\s*/s, '');
-  out = out.replace(/^facts\.md\s+[A-Z]\.\d+(\s+default)?$/s, 'campaign-lab default, no single published source');
-  out = out.replace(/facts\.md\s+[A-Z]\.\d+(\s+default)?/g, 'campaign-lab default');
-  out = out.replace(/^parameters\.json\s+[\w.]+\s*\((.*)\)$/s, 'campaign-lab assumption: $1');
-  out = out.replace(/^no retrieved source;\s*/i, 'No published source found; ');
-  out = out.replace(/no retrieved source/gi, 'no published source found');
-  out = out.replace(/\s*\(src\/[^)]*\)/g, '');
   out = out.replace(/;?\s*see data\/SOURCES\.md/g, '');
   out = out.replace(/in data\/parameters\.json/g, 'in the project\'s parameter table');
   return out.startsWith('campaign-lab') ? out : out.charAt(0).toUpperCase() + out.slice(1);

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -17,13 +18,18 @@ async function defaultRun() {
   return { prepared, summary, live: { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters() } };
 }
 
-test('readerSource drops references to working notes and says "no published source" plainly', () => {
-  assert.equal(readerSource('facts.md A.6 default (Dale & Strauss 2009; Malhotra et al. 2011)'), 'Dale & Strauss 2009; Malhotra et al. 2011');
-  assert.equal(readerSource('facts.md A.2 (no retrieved source; historical 30-50%, lower with caller ID)'), 'No published source found; historical 30-50%, lower with caller ID');
-  assert.equal(readerSource('facts.md A.2 default; Nickerson 2007 AJPS (quality and timing matter)'), 'Nickerson 2007 AJPS (quality and timing matter)');
-  assert.equal(readerSource('facts.md A.8 default'), 'campaign-lab default, no single published source');
-  assert.equal(readerSource('chosen by this project\'s backtest (src/analysis/backtest.ts; record in data/uncertainty-backtest.json)'), "Chosen by this project's backtest");
-  assert.equal(readerSource('parameters.json sms_reminder.contact_rate (assumed delivery and reading)'), 'campaign-lab assumption: assumed delivery and reading');
+test('readerSource puts pointers to the package files in words', () => {
+  assert.equal(readerSource("Ministère de l'Intérieur; see data/SOURCES.md"), "Ministère de l'Intérieur");
+  assert.equal(readerSource('assumed delivery in data/parameters.json'), "Assumed delivery in the project's parameter table");
+});
+
+test('the data cite sources a reader can follow: no working notes, no source files, "no published source" said plainly', () => {
+  const dir = new URL('../../data/', import.meta.url);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    assert.doesNotMatch(text, /facts\.md|DESIGN\.md|\.\.\/shared|\(src\/|no retrieved source/, file);
+  }
+  assert.match(readFileSync(new URL('parameters.json', dir), 'utf8'), /no published source found/);
 });
 
 test('parameterLabel puts key paths in words', () => {
