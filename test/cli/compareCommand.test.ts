@@ -47,4 +47,9 @@ test('compare --base changes both runs: the scenario it names equals a run with 
   assert.equal(doc.base.pWin, JSON.parse(run.stdout).pWin.D);
   const unswung = JSON.parse((await runMain(['compare', DEFAULT, '--set', 'campaigns.D.listSize=8e6', '--sims', '4096', '--json'])).stdout);
   assert.ok(doc.base.pWin > unswung.base.pWin, 'a 2 pp swing toward D raises the base P(D wins)');
+  // On a key both name, --set makes the variant: 8 M against a base of 4 M.
+  const same = JSON.parse((await runMain(['compare', DEFAULT, '--base', 'campaigns.D.listSize=4e6', '--set', 'campaigns.D.listSize=8e6', '--sims', '4096', '--json'])).stdout);
+  const eight = JSON.parse((await runMain(['run', DEFAULT, '--set', 'campaigns.D.listSize=8e6', '--sims', '4096', '--json'])).stdout);
+  assert.equal(same.variant.pWin, eight.pWin.D);
+  assert.notEqual(same.base.pWin, same.variant.pWin);
 });

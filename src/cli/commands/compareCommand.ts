@@ -7,6 +7,7 @@ import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
+import { scenarioOverrides } from './runCommand.js';
 import { formatCount } from '../formatNumber.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { pairedGroupDifference } from '../../analysis/listValueOnSharedDraws.js';
@@ -91,12 +92,10 @@ export const compareCommand: Command = {
   async run(args, context) {
     const file = args.positionals.scenario as string;
     const changes = args.options.set as string[];
-    const common: string[] = [...((args.options.base as string[] | undefined) ?? [])];
-    if (args.options.sims !== undefined) common.push(`simulations=${args.options.sims}`);
-    if (args.options.seed !== undefined) common.push(`seed=${args.options.seed}`);
-    if (args.options.threads !== undefined) common.push(`threads=${args.options.threads}`);
-    const base = (await prepareScenario(file, { overrides: common, cwd: context.cwd, onWarning: warnOnStderr(context.stderr) })).resolved;
-    const variant = (await prepareScenario(file, { overrides: [...changes, ...common], cwd: context.cwd })).resolved;
+    // --base changes both runs, --set only the variant (after --base, so it wins on a shared key).
+    const both = scenarioOverrides({ ...args.options, set: args.options.base });
+    const base = (await prepareScenario(file, { overrides: both, cwd: context.cwd, onWarning: warnOnStderr(context.stderr) })).resolved;
+    const variant = (await prepareScenario(file, { overrides: [...both, ...changes], cwd: context.cwd })).resolved;
     checkComparable(base, variant);
     const side = (args.options.side as string | undefined) ?? base.sides[0];
     if (!base.sides.includes(side)) throw new InputError({ at: '--side', expected: `one of the scenario's sides ${base.sides.join(', ')}`, found: describeValue(side) });
