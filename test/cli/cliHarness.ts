@@ -2,6 +2,7 @@
  * Test helpers: run the command line in-process (injected output) or as a child process.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -50,4 +51,24 @@ export function spawnCli(argv: string[], options: { cwd?: string } = {}): ChildP
     env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/**
+ * Waits until the process catches both SIGINT and SIGHUP (Linux: bits 2 and 1 of SigCgt in
+ * /proc/PID/status), i.e. until the command line has installed its signal handlers, so the test does
+ * not race the start-up. (SIGINT alone is not enough: Node catches it for a moment while it starts.) Waits on
+ * that event however long start-up takes on a loaded machine (no time limit of its own: the test
+ * runner's timeout is the bound); resolves false when the process exited first.
+ */
+export async function waitForSigintHandler(child: ChildProcess): Promise<boolean> {
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) return false;
+    try {
+      const mask = /SigCgt:\s*([0-9a-f]+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+      if (mask && (BigInt(`0x${mask}`) & 3n) === 3n) return true;
+    } catch {
+      return true; // no /proc (not Linux): go ahead
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

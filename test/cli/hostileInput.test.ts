@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
-import { projectRoot, runMain, spawnCli } from './cliHarness.js';
+import { projectRoot, runMain, spawnCli, waitForSigintHandler } from './cliHarness.js';
 import { readInputBytes, readInputText } from '../../src/node/readInputFile.js';
 import { InputError, escapeControlCharacters, formatInputError } from '../../src/errors.js';
 import { parseJsonText } from '../../src/data/parseJsonText.js';
@@ -158,26 +158,13 @@ test('a failed write to stdout (/dev/full, a closed pipe) is exit 1 with a messa
   assert.match(closed.stderr, /could not write the output to standard output \(the reader closed the pipe\)/);
 });
 
-/** Resolves once the process catches SIGINT and SIGHUP (Linux SigCgt bits 2 and 1): its handlers are in. */
-async function handlersInstalled(child: ReturnType<typeof spawnCli>): Promise<boolean> {
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) return false;
-    try {
-      const mask = /SigCgt:\s*([0-9a-f]+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
-      if (mask && (BigInt(`0x${mask}`) & 3n) === 3n) return true;
-    } catch {
-      return true;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 test('bench stops on Ctrl-C: exit 130', PROCESS_TEST, async () => {
   const child = spawnCli(['bench', '--sims', '30000000']);
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  assert.ok(await handlersInstalled(child), 'bench ended before Ctrl-C');
+  assert.ok(await waitForSigintHandler(child), 'bench ended before Ctrl-C');
   child.kill('SIGINT');
   assert.equal(await exited, 130, stderr);
   assert.equal(stderr, 'campaign-lab: interrupted\n');

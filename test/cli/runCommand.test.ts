@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { runMain, spawnCli, spawnCliSync } from './cliHarness.js';
+import { runMain, spawnCli, spawnCliSync, waitForSigintHandler } from './cliHarness.js';
 import { MANIFEST_NAME } from '../../src/cli/writeFileAtomic.js';
 
 const FLORIDA = 'scenarios/florida-2000.yaml';
@@ -91,25 +91,6 @@ function reportSeeds(dir: string): number[] {
   return [summary, html, svg];
 }
 
-/**
- * Waits until the process catches both SIGINT and SIGHUP (Linux: bits 2 and 1 of SigCgt in
- * /proc/PID/status), i.e. until the command line has installed its signal handlers, so the test does
- * not race the start-up. (SIGINT alone is not enough: Node catches it for a moment while it starts.) Waits on
- * that event however long start-up takes on a loaded machine (no time limit of its own: the test
- * runner's timeout is the bound); resolves false when the process exited first.
- */
-async function waitForSigintHandler(child: ReturnType<typeof spawnCli>): Promise<boolean> {
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) return false;
-    try {
-      const mask = /SigCgt:\s*([0-9a-f]+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
-      if (mask && (BigInt(`0x${mask}`) & 3n) === 3n) return true;
-    } catch {
-      return true; // no /proc (not Linux): go ahead
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function waitForExit(child: ReturnType<typeof spawnCli>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   let stderr = '';
