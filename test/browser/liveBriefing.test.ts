@@ -11,12 +11,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, openOffline, type OfflineSession } from './offlinePage.js';
 import { projectRoot, runMain } from '../cli/cliHarness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCENARIO = join(projectRoot, 'scenarios', 'default.yaml');
 const SIMS = '20000';
 
@@ -35,25 +32,12 @@ async function cliFigures(set: string[]): Promise<Figures> {
 
 test('the briefing re-runs the scenario live: a value never precomputed gives exactly what run --set gives', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is not installed` }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-live-'));
-  const profile = mkdtempSync(join(tmpdir(), 'campaign-lab-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+  let session: OfflineSession | undefined;
   try {
     const written = await runMain(['run', SCENARIO, '--sims', SIMS, '--out', dir]);
     assert.equal(written.code, 0, written.stderr);
-    const errors: string[] = [];
-    const blocked: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (/^(file|data|blob):/.test(url)) return route.continue();
-      blocked.push(url);
-      return route.abort();
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(pathToFileURL(join(dir, 'briefing.html')).href);
+    session = await openOffline(join(dir, 'briefing.html'));
+    const { page, errors, blocked } = session;
     await page.waitForFunction(() => (window as unknown as { briefingLive?: unknown }).briefingLive !== undefined);
     await page.evaluate(() => (window as unknown as { briefingReady: Promise<unknown> }).briefingReady.then(() => true));
 
@@ -123,8 +107,7 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, []);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await session?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -15,11 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from './offlinePage.js';
 import { findJupyterPython, hasJupyterCommands, jupyterEnv, root } from '../../scripts/notebook/env.mjs';
 import { installNbextension, registerKernel } from '../../scripts/setup.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ready = existsSync(CHROMIUM) && hasJupyterCommands() && findJupyterPython() !== undefined;
 
 function freePort(): Promise<number> {

@@ -10,8 +10,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, openOffline as open } from './offlinePage.js';
 import { toHtml } from '../../src/render/toHtml.js';
 import { briefingPage } from '../../src/render/briefingPage.js';
 import { weightDistribution } from '../../src/charts/weightDistribution.js';
@@ -23,47 +24,8 @@ import { listSweep2016, snakeUnits2016, weightCounts2016 } from '../fixtures/cha
 import { FR_2012_T2, margin2012 } from '../fixtures/fr2012Results.js';
 import { ILLUSTRATION, INTERIEUR_2012, MEDSL_2016 } from '../fixtures/chartSources.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-  blocked: string[];
-  close(): Promise<void>;
-}
-
-async function open(file: string): Promise<Session> {
-  const profile = mkdtempSync(join(tmpdir(), 'campaign-lab-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  const blocked: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (/^(file|data|blob):/.test(url)) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(pathToFileURL(file).href);
-  return {
-    context,
-    page,
-    errors,
-    blocked,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Every `.chart` container that holds no drawn SVG. */
 async function emptyCharts(page: Page): Promise<string[]> {
