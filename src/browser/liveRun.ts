@@ -15,6 +15,7 @@ import { resolveScenario } from '../scenario/resolveScenario.js';
 import { prepareModel } from '../sim/prepareModel.js';
 import { BLOCK_SIZE, blockCount, finishResult, simulateBlocks, type BlockTotals } from '../sim/simulate.js';
 import { summarizeRun } from '../sim/summarizeRun.js';
+import { wilsonInterval, type Interval } from '../analysis/winProbability.js';
 import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
 import type { BriefingChartOptions } from '../charts/theme.js';
@@ -43,6 +44,8 @@ export interface LiveFigures {
   pWin: Record<Side, number>;
   /** Monte Carlo standard error of pWin per side, 0–1. */
   standardError: Record<Side, number>;
+  /** 95 % Wilson interval of the first side's pWin (Monte Carlo error), 0–1. */
+  pWinInterval: Interval;
   pTie: number;
   /** Expected electoral votes / seats per side. */
   expectedWeight: Record<Side, number>;
@@ -108,6 +111,7 @@ export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, o
     sides: summary.sides,
     pWin: summary.pWin,
     standardError: summary.standardError,
+    pWinInterval: wilsonInterval(Math.round(summary.pWin[summary.sides[0]] * summary.simulations), summary.simulations),
     pTie: summary.pTie,
     expectedWeight: summary.expectedWeight,
     tippingPoint: Object.entries(summary.tippingPoint)

@@ -434,11 +434,6 @@ ${vendorScriptTags()}
     return data.locale === 'fr' ? text.replace('.', ',') + '\u202f%' : text + '%';
   }
   function decimal(x) { var text = x.toFixed(1); return data.locale === 'fr' ? text.replace('.', ',') : text; }
-  // Wilson score interval of a share p from n draws (the same as analysis/winProbability's wilsonInterval).
-  function wilson(p, n) {
-    var z2 = 1.96 * 1.96, d = 1 + z2 / n, c = (p + z2 / (2 * n)) / d, h = (1.96 / d) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-    return [p === 0 ? 0 : Math.max(0, c - h), p === 1 ? 1 : Math.min(1, c + h)];
-  }
   function formatControl(value, format) {
     if (format === 'share') return new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value * 100) + (data.locale === 'fr' ? '\u202f' : '') + '%';
     if (format === 'pp') return (value > 0 ? '+' : '') + new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value) + ' pp';
@@ -475,8 +470,8 @@ ${vendorScriptTags()}
     if (staleNote) staleNote.hidden = Object.keys(settings()).length === 0;
     var a = live.sides[0], b = live.sides[1];
     setFigure('pWin', share(figures.pWin[a], 1), figures.pWin[a]);
-    var interval = wilson(figures.pWin[a], figures.simulations);
-    setNote('pWin', (data.locale === 'fr' ? 'intervalle \u00e0 95\u202f% ' : '95% interval ') + share(interval[0], 1) + '\u2013' + share(interval[1], 1) + (data.locale === 'fr' ? ' (erreur Monte Carlo), ' : ' (Monte Carlo error), ') + new Intl.NumberFormat(tag).format(figures.simulations) + ' simulations');
+    var interval = figures.pWinInterval;
+    setNote('pWin', (data.locale === 'fr' ? 'intervalle \u00e0 95\u202f% ' : '95% interval ') + share(interval.low, 1) + '\u2013' + share(interval.high, 1) + (data.locale === 'fr' ? ' (erreur Monte Carlo), ' : ' (Monte Carlo error), ') + new Intl.NumberFormat(tag).format(figures.simulations) + ' simulations');
     setFigure('pWinB', share(figures.pWin[b], 1), figures.pWin[b]);
     setFigure('weight', decimal(figures.expectedWeight[a]) + ' \u2013 ' + decimal(figures.expectedWeight[b]));
     setFigure('votes', new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(figures.expectedExtraVotes[a]) + ' \u2013 ' + new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(figures.expectedExtraVotes[b]));
