@@ -37,8 +37,9 @@
  * exactly, draw for draw.
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
-import { blockGeneratorState, drawStride, fillDrawNumbers, type DrawLayout } from './normalStream.js';
-import { campaignShift, createShiftWorkspace, fastShiftBatch, flushFastSums, SHIFT_TERMS, type ShiftWorkspace } from './campaignShift.js';
+import { blockGeneratorState, drawStride, ZIGGURAT_F, ZIGGURAT_KI, ZIGGURAT_W, type DrawLayout } from './normalStream.js';
+import { campaignShift, createShiftWorkspace, flushFastSums, SHIFT_TERMS, type ShiftWorkspace } from './campaignShift.js';
+import { KernelArena, type KernelExports } from './wasm/kernelModule.js';
 import { tippingUnitBySelect, tippingUnitBySurplus } from './tippingUnit.js';
 import { SOURCE_COUNT, type BlockTotals } from './blockTotals.js';
 import type { KeptDraws } from './types.js';
@@ -54,28 +55,28 @@ const MARGIN_ROW = 72;
 /** Draws whose random numbers are generated at a time (a buffer of BATCH × 80 numbers stays in cache). */
 export const BATCH = 64;
 
-/** Scratch arrays reused across draws and blocks of one run (no allocation per draw). */
+/**
+ * Scratch arrays reused across draws and blocks of one run (no allocation per draw). The arrays the
+ * WebAssembly loops read or write are views on the workspace's own kernel memory (see kernelModule.ts);
+ * `*At` are their byte offsets there.
+ */
 export interface DrawWorkspace {
   layout: DrawLayout;
   stride: number;
-  /** Random numbers of a batch of draws. */
+  kernel: KernelExports;
+  /** Random numbers of a batch of draws, column-major: number j of draw k at j × BATCH + k. */
   numbers: Float64Array;
   /** Per unit: orientation × territory SD. */
   unitScale: Float64Array;
-  /** Per draw of a batch: the national error (pp), the peer model's uniform effect draw. */
-  nationalBatch: Float64Array;
-  effectBatch: Float64Array;
-  /** Regional errors of a batch, pp: region × BATCH + draw. */
-  regionalBatch: Float64Array;
   /** Correlated territory errors (Cholesky only) and campaign shifts of a batch, pp: unit × BATCH + draw. */
   territoryBatch: Float64Array;
   shiftBatch: Float64Array;
   /** The fast path's coefficients of a batch (term × BATCH + draw), and 1 per draw that took the exact path. */
   coefficientBatch: Float64Array;
-  exactBatch: Uint8Array;
+  exactBatch: Float64Array;
   /** Per draw of a batch: weight of the units with a positive margin (A wins them), with a margin of exactly 0, and the national vote's Σ weight × margin. */
-  positiveBatch: Int32Array;
-  zeroBatch: Int32Array;
+  positiveBatch: Float64Array;
+  zeroBatch: Float64Array;
   votesBatch: Float64Array;
   effect: Float64Array;
   persuasion: Float64Array;
@@ -87,17 +88,26 @@ export interface DrawWorkspace {
   shift: Float64Array;
   /** Margins of the draws of a batch, pp, unit-major: index unit × MARGIN_ROW + draw-in-batch . */
   margins: Float64Array;
-  /** Zeros: the uniform-effect vector of a model without one. */
-  zeros: Float64Array;
   order: Int32Array;
   bufferUnits: Int32Array;
   bufferKeys: Float64Array;
-  /** Per-block counts of draws A won each unit. */
-  unitWins: Int32Array;
+  /** Per-block sums per unit: draws A won, margin, margin². */
+  unitWins: Float64Array;
+  unitSum: Float64Array;
+  unitSumSq: Float64Array;
+  /** The block generator's state (4 words). */
+  state: Int32Array;
   extraA: Float64Array;
   extraB: Float64Array;
   sources: Float64Array;
   shiftWork: ShiftWorkspace;
+  /** Byte offsets in the kernel memory. */
+  at: {
+    numbers: number; state: number; rejected: number; base: number; uniform: number; unitScale: number; weight: number;
+    nationalWeight: number; regionIndex: number; territory: number; shift: number; margins: number; votes: number;
+    positive: number; zero: number; wins: number; sum: number; sumSq: number; own: number; terms: number;
+    coefficients: number; exact: number; children: number; parents: number;
+  };
 }
 
 /**
@@ -140,39 +150,87 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   const layout = drawLayout(model);
   const stride = drawStride(layout);
   const slotOn = new Uint8Array(2 * CHANNEL_SLOTS);
-  const margins = new Float64Array(MARGIN_ROW * u);
   model.campaigns.forEach((c, s) => c.active.forEach((on, k) => (slotOn[s * CHANNEL_SLOTS + k] = on)));
+  const shiftWork = createShiftWorkspace(model);
+  const arena = new KernelArena();
+  const h = {
+    numbers: arena.f64(BATCH * stride),
+    state: arena.i32(4),
+    rejected: arena.i32(2 * Math.max(1, layout.normals)),
+    base: arena.f64(u),
+    uniform: arena.f64(u),
+    unitScale: arena.f64(u),
+    weight: arena.f64(u),
+    nationalWeight: arena.f64(u),
+    regionIndex: arena.i32(u),
+    territory: arena.f64(model.cholesky ? u * BATCH : 0),
+    shift: arena.f64(model.anyCampaign ? u * BATCH : 0),
+    margins: arena.f64(MARGIN_ROW * u),
+    votes: arena.f64(BATCH),
+    positive: arena.f64(BATCH),
+    zero: arena.f64(BATCH),
+    wins: arena.f64(u),
+    sum: arena.f64(u),
+    sumSq: arena.f64(u),
+    own: arena.i32(shiftWork.ownUnits.length),
+    terms: arena.f64(shiftWork.unitTerms.length),
+    coefficients: arena.f64(SHIFT_TERMS * BATCH),
+    exact: arena.f64(BATCH),
+    children: arena.i32(model.childUnits.length),
+    parents: arena.i32(u),
+    tableKI: arena.i32(ZIGGURAT_KI.length),
+    tableW: arena.f64(ZIGGURAT_W.length),
+    tableF: arena.f64(ZIGGURAT_F.length),
+  };
+  const kernel = arena.open();
+  arena.view(h.tableKI, 'i32').set(ZIGGURAT_KI);
+  arena.view(h.tableW).set(ZIGGURAT_W);
+  arena.view(h.tableF).set(ZIGGURAT_F);
+  kernel.setTables(arena.offset(h.tableKI), arena.offset(h.tableW), arena.offset(h.tableF));
+  const unitScale = arena.view(h.unitScale);
+  unitScale.set(model.territoryScale.map((sd) => model.orientation * sd));
+  arena.view(h.base).set(model.baseMargin);
+  if (model.uniformShift) arena.view(h.uniform).set(model.uniformShift);
+  arena.view(h.weight).set(model.weights);
+  arena.view(h.nationalWeight).set(model.nationalWeight);
+  arena.view(h.regionIndex, 'i32').set(model.regionIndex);
+  arena.view(h.own, 'i32').set(shiftWork.ownUnits);
+  arena.view(h.terms).set(shiftWork.unitTerms);
+  arena.view(h.children, 'i32').set(model.childUnits);
+  arena.view(h.parents, 'i32').set(model.parentIndex);
+  const at = Object.fromEntries(Object.entries(h).map(([name, handle]) => [name, arena.offset(handle)])) as DrawWorkspace['at'] & Record<string, number>;
   return {
     layout,
     stride,
-    numbers: new Float64Array(BATCH * stride),
-    unitScale: model.territoryScale.map((sd) => model.orientation * sd),
-    nationalBatch: new Float64Array(BATCH),
-    effectBatch: new Float64Array(BATCH),
-    regionalBatch: new Float64Array(Math.max(1, model.regionCount) * BATCH),
-    territoryBatch: new Float64Array(model.cholesky ? u * BATCH : 0),
-    shiftBatch: new Float64Array(model.anyCampaign ? u * BATCH : 0),
-    coefficientBatch: new Float64Array(SHIFT_TERMS * BATCH),
-    exactBatch: new Uint8Array(BATCH),
-    positiveBatch: new Int32Array(BATCH),
-    zeroBatch: new Int32Array(BATCH),
-    votesBatch: new Float64Array(BATCH),
+    kernel,
+    numbers: arena.view(h.numbers),
+    unitScale,
+    territoryBatch: arena.view(h.territory),
+    shiftBatch: arena.view(h.shift),
+    coefficientBatch: arena.view(h.coefficients),
+    exactBatch: arena.view(h.exact),
+    positiveBatch: arena.view(h.positive),
+    zeroBatch: arena.view(h.zero),
+    votesBatch: arena.view(h.votes),
     effect: new Float64Array(2 * CHANNEL_SLOTS),
     effectScale: interleave(model.effectBelow, model.effectAbove),
     persuasionScale: interleave(model.persuasionBelow, model.persuasionAbove),
     persuasion: new Float64Array(2 * CHANNEL_SLOTS),
     slotOn,
     shift: new Float64Array(u),
-    margins,
-    zeros: new Float64Array(u),
+    margins: arena.view(h.margins),
     order: Int32Array.from(model.tippingUnits),
     bufferUnits: new Int32Array(u + 1),
     bufferKeys: new Float64Array(u + 1),
-    unitWins: new Int32Array(u),
+    unitWins: arena.view(h.wins),
+    unitSum: arena.view(h.sum),
+    unitSumSq: arena.view(h.sumSq),
+    state: arena.view(h.state, 'i32'),
     extraA: new Float64Array(u),
     extraB: new Float64Array(u),
     sources: new Float64Array(2 * SOURCE_COUNT),
-    shiftWork: createShiftWorkspace(model),
+    shiftWork,
+    at,
   };
 }
 
@@ -201,33 +259,33 @@ export function runBlock(
   kept: KeptDraws | undefined,
   keptOffset: number,
 ): void {
-  const state = blockGeneratorState(seed, block);
+  const { kernel, at, state, numbers, stride, layout, unitScale, effect, persuasion, shift, margins, order, slotOn, unitWins, unitSum, unitSumSq, shiftWork } = work;
+  state.set(blockGeneratorState(seed, block));
   const U = model.units;
   const S = CHANNEL_SLOTS;
   const R = model.regionCount;
   const sigma = model.orientation;
   const nationalScale = sigma * model.nationalSD;
   const regionalScale = sigma * model.regionalSD;
-  const { numbers, stride, layout, unitScale, effect, persuasion, shift, margins, order, slotOn, unitWins, shiftWork } = work;
-  const { nationalBatch, regionalBatch, effectBatch, territoryBatch, shiftBatch, coefficientBatch, exactBatch, positiveBatch, zeroBatch, votesBatch } = work;
-  const { baseMargin, regionIndex, weights, cholesky, nationalWeight, uniformShift } = model;
-  const effectShift = uniformShift ?? work.zeros;
+  const { territoryBatch, shiftBatch, coefficientBatch, exactBatch, positiveBatch, zeroBatch, votesBatch } = work;
+  const { cholesky, uniformShift } = model;
   const nationalTotal = model.nationalTotal;
   const { effectMode, effectFloor, persuasionMode, persuasionFloor } = model;
   const { effectScale, persuasionScale } = work;
   const anyCampaign = model.anyCampaign;
   const slotOffset = 1 + R + U;
   const uniformOffset = slotOffset + (model.channelDraws ? 2 * S : 0);
+  const marginMode = anyCampaign ? 1 : uniformShift ? 2 : 0;
   const weighted = model.weighted;
   const threshold = model.threshold;
   const tippingUnits = model.tippingUnits;
   let totalWeight = 0;
-  for (let i = 0; i < U; i++) totalWeight += weights[i];
+  for (let i = 0; i < U; i++) totalWeight += model.weights[i];
   const tippingWeight = model.tippingWeight;
   const tippingThreshold = model.tippingThreshold;
   const tippingStrict = model.tippingStrict;
   const orderLength = order.length;
-  const { weightCounts, marginSum, marginSumSq, tippingCounts } = totals;
+  const { weightCounts, tippingCounts } = totals;
   const keepMargins = kept?.margins;
   const keepWeight = kept?.weightA;
   const keepNational = kept?.nationalMargin;
@@ -238,90 +296,64 @@ export function runBlock(
   let popularWinsA = 0;
   let splits = 0;
   let weightSumB = 0;
-  if (!anyCampaign && !uniformShift) shift.fill(0);
   unitWins.fill(0);
+  unitSum.fill(0);
+  unitSumSq.fill(0);
 
   for (let first = 0; first < draws; first += BATCH) {
     const count = Math.min(BATCH, draws - first);
-    fillDrawNumbers(state, numbers, count, layout);
-    // Phase 1, draw by draw: the national and regional errors, the correlated territory errors and the
-    // campaign shift, stored unit-major (index unit × BATCH + draw) for phase 2.
-    for (let k = 0; k < count; k++) {
-      const o = k * stride;
-      nationalBatch[k] = nationalScale * numbers[o];
-      for (let r = 0; r < R; r++) regionalBatch[r * BATCH + k] = regionalScale * numbers[o + 1 + r];
-      effectBatch[k] = uniformShift ? numbers[o + uniformOffset] : 0;
-      positiveBatch[k] = 0;
-      zeroBatch[k] = 0;
-      votesBatch[k] = 0;
-      if (cholesky) {
-        const unitAt = o + 1 + R;
-        for (let i = 0; i < U; i++) {
-          let sum = 0;
-          const row = i * U;
-          for (let j = 0; j <= i; j++) sum += cholesky[row + j] * numbers[unitAt + j];
-          territoryBatch[i * BATCH + k] = unitScale[i] * sum;
-        }
-      }
-      // Channel effects: each slot's two shared z's, read by each side's prior; then the campaign shift.
-      if (anyCampaign) {
-        const at = o + slotOffset;
-        for (let c = 0; c < S; c++) {
-          const ze = numbers[at + 2 * c];
-          const zp = numbers[at + 2 * c + 1];
-          for (let j = c; j < 2 * S; j += S) {
-            if (slotOn[j] === 0) continue;
-            // The prior's scale below or above its mode, picked by index (2j + 1 when z >= 0), not by a branch.
-            const e = effectMode[j] + ze * effectScale[2 * j + 1 - +(ze < 0)];
-            effect[j] = e < effectFloor[j] ? effectFloor[j] : e;
-            const p = persuasionMode[j] + zp * persuasionScale[2 * j + 1 - +(zp < 0)];
-            persuasion[j] = p < persuasionFloor[j] ? persuasionFloor[j] : p;
+    kernel.fillNumbers(at.state, at.numbers, count, layout.studentT, layout.normals, layout.uniforms, BATCH, at.rejected);
+    positiveBatch.fill(0);
+    zeroBatch.fill(0);
+    votesBatch.fill(0);
+    // Phase 1, draw by draw (only when the model has correlated territory errors or campaigns): the
+    // correlated territory errors and the campaign shift, stored unit-major (unit × BATCH + draw).
+    if (cholesky || anyCampaign) {
+      for (let k = 0; k < count; k++) {
+        if (cholesky) {
+          const unitAt = 1 + R;
+          for (let i = 0; i < U; i++) {
+            let sum = 0;
+            const row = i * U;
+            for (let j = 0; j <= i; j++) sum += cholesky[row + j] * numbers[(unitAt + j) * BATCH + k];
+            territoryBatch[i * BATCH + k] = unitScale[i] * sum;
           }
         }
-        const fast = campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, work.sources, coefficientBatch, k, BATCH);
-        exactBatch[k] = fast ? 0 : 1;
-        if (!fast) for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
+        // Channel effects: each slot's two shared z's, read by each side's prior; then the campaign shift.
+        if (anyCampaign) {
+          for (let c = 0; c < S; c++) {
+            const ze = numbers[(slotOffset + 2 * c) * BATCH + k];
+            const zp = numbers[(slotOffset + 2 * c + 1) * BATCH + k];
+            for (let j = c; j < 2 * S; j += S) {
+              if (slotOn[j] === 0) continue;
+              // The prior's scale below or above its mode, picked by index (2j + 1 when z >= 0), not by a branch.
+              const e = effectMode[j] + ze * effectScale[2 * j + 1 - +(ze < 0)];
+              effect[j] = e < effectFloor[j] ? effectFloor[j] : e;
+              const p = persuasionMode[j] + zp * persuasionScale[2 * j + 1 - +(zp < 0)];
+              persuasion[j] = p < persuasionFloor[j] ? persuasionFloor[j] : p;
+            }
+          }
+          const fast = campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, work.sources, coefficientBatch, k, BATCH);
+          exactBatch[k] = fast ? 0 : 1;
+          if (!fast) for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
+        }
       }
     }
-    if (anyCampaign) fastShiftBatch(model, shiftWork, coefficientBatch, exactBatch, shiftBatch, count, BATCH);
-    // Phase 2, unit by unit over the batch's draws (long loops without a branch on the draws' signs):
-    // margin = baseline + shift + national + regional + territory (summed in this order), the national
-    // vote, the per-unit sums, and per draw the weight of the units A wins (m > 0) and of those with a
-    // margin of exactly 0 (rare, so that test stays predictable), which count for neither side; B wins
-    // the rest. +(m > 0) compiles to a flag set from the comparison, not a branch: in close units the sign
-    // is a coin toss.
-    for (let i = 0; i < U; i++) {
-      const base = baseMargin[i];
-      const uniform = effectShift[i];
-      const scale = unitScale[i];
-      const w = weights[i];
-      const votes = nationalWeight[i];
-      const row = i * BATCH;
-      const marginRow = i * MARGIN_ROW;
-      const regionRow = regionIndex[i] * BATCH;
-      const column = 1 + R + i;
-      let wins = 0;
-      let sum = 0;
-      let sumSq = 0;
-      for (let k = 0; k < count; k++) {
-        const m =
-          (anyCampaign ? base + shiftBatch[row + k] : base + effectBatch[k] * uniform) +
-          nationalBatch[k] +
-          regionalBatch[regionRow + k] +
-          (cholesky ? territoryBatch[row + k] : scale * numbers[k * stride + column]);
-        margins[marginRow + k] = m;
-        votesBatch[k] += votes * m;
-        const above = +(m > 0);
-        positiveBatch[k] += w & -above;
-        if (m === 0) zeroBatch[k] += w;
-        wins += above;
-        sum += m;
-        sumSq += m * m;
-      }
-      unitWins[i] += wins;
-      marginSum[i] += sum;
-      marginSumSq[i] += sumSq;
+    if (anyCampaign) {
+      const own = shiftWork.ownUnits.length;
+      kernel.shiftBatch(at.own, own, at.terms, at.coefficients, at.exact, at.shift, count, BATCH, shiftWork.degreeFive ? 1 : 0, at.children, at.parents, model.childUnits.length);
     }
+    // Phase 2 (WebAssembly, two draws per instruction), unit by unit over the batch's draws: margin =
+    // baseline + shift + national + regional + territory (summed in this order), the national vote, the
+    // per-unit sums, and per draw the weight of the units A wins (m > 0) and of those with a margin of
+    // exactly 0, which count for neither side; B wins the rest.
+    kernel.marginBatch(
+      U, count, BATCH, R, marginMode, uniformOffset, cholesky ? 1 : 0,
+      at.base, at.uniform, at.unitScale, at.weight, at.nationalWeight, at.regionIndex,
+      at.numbers, nationalScale, regionalScale, at.territory, at.shift,
+      at.margins, MARGIN_ROW, at.votes, at.positive, at.zero,
+      at.wins, at.sum, at.sumSq,
+    );
     // Phase 3, draw by draw: the outcome, the accumulators and the tipping unit.
     for (let k = 0; k < count; k++) {
       const weightA = positiveBatch[k];
@@ -360,6 +392,11 @@ export function runBlock(
       if (keepOutcome) keepOutcome[index] = outcome;
     }
   }
+  for (let i = 0; i < U; i++) {
+    totals.unitWinsA[i] += unitWins[i];
+    totals.marginSum[i] += unitSum[i];
+    totals.marginSumSq[i] += unitSumSq[i];
+  }
   totals.draws += draws;
   totals.winsA += winsA;
   totals.winsB += winsB;
@@ -367,7 +404,6 @@ export function runBlock(
   totals.popularWinsA += popularWinsA;
   totals.splits += splits;
   totals.weightSumB += weightSumB;
-  for (let i = 0; i < U; i++) totals.unitWinsA[i] += unitWins[i];
   if (anyCampaign) {
     const { extraA, extraB, sources } = work;
     flushFastSums(model, shiftWork, extraA, extraB);

@@ -88,6 +88,8 @@ for (let i = 0; i < LAYERS; i++) {
   TABLE_KI[i] = ceiling;
   TABLE_KI[LAYERS + i] = ceiling - 1;
 }
+/** The fast path's integer bounds (by sign and layer), for other kernels (the WebAssembly loops). */
+export const ZIGGURAT_KI = TABLE_KI;
 
 /**
  * Text seed of one block's stream. Alea hashes the text, so neighbouring blocks get unrelated states.

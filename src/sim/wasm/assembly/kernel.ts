@@ -1,0 +1,342 @@
+// The kernel's hot loops in WebAssembly (AssemblyScript source, compiled by scripts/buildKernelWasm.mjs
+// into src/sim/wasm/kernelWasm.ts). Every array lives in a memory the JavaScript side creates and
+// imports (env.memory); the functions take byte offsets into it. No allocation, no runtime.
+//
+// Three loops, each the same arithmetic, in the same order, as the JavaScript it replaced, so a draw's
+// margins are bitwise what they were; the 128-bit SIMD loops do two draws per instruction (f64x2):
+// - fillNumbers: the random numbers of a batch of draws (xoshiro128**, ziggurat normals, Student-t by
+//   Bailey's polar method, uniforms), written column-major (number × batch + draw) for the SIMD loops;
+// - shiftBatch: the campaign shift's fast path, the mobilisation polynomial and the per-member terms
+//   expanded unit by unit over the batch's draws;
+// - marginBatch: each unit's margins over the batch's draws, the national vote, the weight won by the
+//   first side and by nobody per draw, and each unit's wins, margin sum and sum of squares.
+
+// Math.log, Math.exp and Math.expm1 of the JavaScript engine: the slow paths and the Student-t use the
+// same functions as the JavaScript stream (normalStream.ts), so both give the same numbers.
+@external("env", "log") declare function jsLog(x: f64): f64;
+@external("env", "exp") declare function jsExp(x: f64): f64;
+@external("env", "expm1") declare function jsExpm1(x: f64): f64;
+
+const LAYERS: i32 = 128;
+const ZIGGURAT_R: f64 = 3.442619855899;
+const TWO_M31: f64 = 1.0 / 2147483648.0;
+const TWO_M32: f64 = 1.0 / 4294967296.0;
+
+// Offsets of the ziggurat tables (written by the JavaScript side from normalStream.ts's tables):
+// KI: 256 i32 (fast-path bounds by sign and layer), W: 128 f64 (integer → x), F: 128 f64 (density at edges).
+let tableKI: usize = 0;
+let tableW: usize = 0;
+let tableF: usize = 0;
+
+// The xoshiro128** state while a batch is filled.
+let s0: i32 = 0;
+let s1: i32 = 0;
+let s2: i32 = 0;
+let s3: i32 = 0;
+
+/** Sets the offsets of the ziggurat tables. */
+export function setTables(ki: usize, w: usize, f: usize): void {
+  tableKI = ki;
+  tableW = w;
+  tableF = f;
+}
+
+// @ts-ignore: decorator
+@inline function next(): i32 {
+  const m = s1 * 5;
+  const out = ((m << 7) | (<u32>m >>> 25)) * 9;
+  const t = s1 << 9;
+  s2 ^= s0;
+  s3 ^= s1;
+  s1 ^= s2;
+  s0 ^= s3;
+  s2 ^= t;
+  s3 = (s3 << 11) | (<u32>s3 >>> 21);
+  return out;
+}
+
+// @ts-ignore: decorator
+@inline function uniform01(): f64 {
+  return <f64><u32>next() * TWO_M32;
+}
+
+/** |hz| below layer's bound (the fast-path test of normalStream.ts on integers). */
+// @ts-ignore: decorator
+@inline function inside(hz: i32): bool {
+  const sign = hz >> 31;
+  return (hz ^ sign) < load<i32>(tableKI + ((<usize>((sign & 128) | (hz & 127))) << 2));
+}
+
+/** The ziggurat's slow path for a rejected integer (normalStream.ts zigguratSlowPath, same arithmetic). */
+function slowPath(signed: i32): f64 {
+  let hz = signed;
+  for (;;) {
+    const layer = hz & (LAYERS - 1);
+    const x = <f64>hz * load<f64>(tableW + (<usize>layer << 3));
+    if (layer == 0) {
+      let tail: f64;
+      let y: f64;
+      do {
+        tail = -jsLog(1 - uniform01()) / ZIGGURAT_R;
+        y = -jsLog(1 - uniform01());
+      } while (y + y < tail * tail);
+      return hz > 0 ? ZIGGURAT_R + tail : -ZIGGURAT_R - tail;
+    }
+    const fLayer = load<f64>(tableF + (<usize>layer << 3));
+    const fBelow = load<f64>(tableF + (<usize>(layer - 1) << 3));
+    if (fLayer + uniform01() * (fBelow - fLayer) < jsExp(-0.5 * x * x)) return x;
+    hz = next();
+    if (inside(hz)) return <f64>hz * load<f64>(tableW + (<usize>(hz & (LAYERS - 1)) << 3));
+  }
+  return 0; // not reached: the loop above only returns
+}
+
+/**
+ * The random numbers of `draws` draws, each: a unit-SD Student-t with `df` degrees of freedom (when df > 0),
+ * `normals` ziggurat normals, `uniforms` uniforms on [0, 1); the number j of draw k goes to
+ * out[j × rowLength + k] (f64). The stream is the one normalStream.ts fillDrawNumbers draws, number for
+ * number: within a draw, every normal first takes one integer on the fast path, and the rejected ones
+ * then go in order through the slow path. `rejected` is scratch of `normals` i32 pairs.
+ */
+export function fillNumbers(state: usize, out: usize, draws: i32, df: f64, normals: i32, uniforms: i32, rowLength: i32, rejected: usize): void {
+  s0 = load<i32>(state);
+  s1 = load<i32>(state, 4);
+  s2 = load<i32>(state, 8);
+  s3 = load<i32>(state, 12);
+  const row = <usize>rowLength << 3;
+  for (let k = 0; k < draws; k++) {
+    let at = out + (<usize>k << 3);
+    if (df > 0) {
+      // Bailey's polar method, the state in locals: (u, v) uniform on [−1, 1)², kept inside the unit disc.
+      let a = s0, b = s1, c = s2, d = s3;
+      let u: f64;
+      let w: f64;
+      do {
+        let m = b * 5;
+        u = <f64>(((m << 7) | (<u32>m >>> 25)) * 9) * TWO_M31;
+        let x = b << 9;
+        c ^= a;
+        d ^= b;
+        b ^= c;
+        a ^= d;
+        c ^= x;
+        d = (d << 11) | (<u32>d >>> 21);
+        m = b * 5;
+        const v = <f64>(((m << 7) | (<u32>m >>> 25)) * 9) * TWO_M31;
+        x = b << 9;
+        c ^= a;
+        d ^= b;
+        b ^= c;
+        a ^= d;
+        c ^= x;
+        d = (d << 11) | (<u32>d >>> 21);
+        w = u * u + v * v;
+      } while (w >= 1 || w == 0);
+      s0 = a;
+      s1 = b;
+      s2 = c;
+      s3 = d;
+      store<f64>(at, u * Math.sqrt(((df - 2) * jsExpm1((-2 / df) * jsLog(w))) / w));
+      at += row;
+    }
+    // The fast path with the state in locals (globals are not kept in registers across the loop).
+    let a = s0, b = s1, c = s2, d = s3;
+    let count = 0;
+    for (let j = 0; j < normals; j++) {
+      const m = b * 5;
+      const t = ((m << 7) | (<u32>m >>> 25)) * 9;
+      const x = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= x;
+      d = (d << 11) | (<u32>d >>> 21);
+      const layer = t & 127;
+      const sign = t >> 31;
+      if ((t ^ sign) < load<i32>(tableKI + ((<usize>((sign & 128) | layer)) << 2))) {
+        store<f64>(at + <usize>j * row, <f64>t * load<f64>(tableW + (<usize>layer << 3)));
+      } else {
+        store<i32>(rejected + (<usize>count << 3), j);
+        store<i32>(rejected + (<usize>count << 3), t, 4);
+        count++;
+      }
+    }
+    s0 = a;
+    s1 = b;
+    s2 = c;
+    s3 = d;
+    for (let r = 0; r < count; r++) {
+      const j = load<i32>(rejected + (<usize>r << 3));
+      store<f64>(at + <usize>j * row, slowPath(load<i32>(rejected + (<usize>r << 3), 4)));
+    }
+    at += <usize>normals * row;
+    for (let j = 0; j < uniforms; j++) {
+      store<f64>(at, uniform01());
+      at += row;
+    }
+  }
+  store<i32>(state, s0);
+  store<i32>(state, s1, 4);
+  store<i32>(state, s2, 8);
+  store<i32>(state, s3, 12);
+}
+
+/**
+ * The campaign shift's fast path over a batch (campaignShift.ts fastShiftBatch): for each unit i of
+ * `own` (i32 unit indices), shift[i × batch + k] = gain of A − gain of B, gain = Σ_j c_j[k] × p_j[i] + K[k] × q[i],
+ * with the draw's coefficients c (row j × batch) and the unit's 14 constants terms[i × 14 …] (A's six
+ * powers and q, then B's); draws whose exact[k] (f64) is not 0 keep the value already in `shift`. Units
+ * in `children` then copy their parent's row. `degreeFive`: no side has a sixth power (its term is left out).
+ */
+export function shiftBatch(
+  own: usize, ownCount: i32, terms: usize, coefficients: usize, exact: usize, shift: usize,
+  count: i32, batch: i32, degreeFive: i32, children: usize, parents: usize, childCount: i32,
+): void {
+  const B = <usize>batch << 3;
+  const pairs = count & ~1;
+  for (let u = 0; u < ownCount; u++) {
+    const i = load<i32>(own + (<usize>u << 2));
+    const at = terms + <usize>i * 14 * 8;
+    const row = shift + <usize>i * B;
+    const pA0 = load<f64>(at), pA1 = load<f64>(at, 8), pA2 = load<f64>(at, 16), pA3 = load<f64>(at, 24), pA4 = load<f64>(at, 32), pA5 = load<f64>(at, 40), qA = load<f64>(at, 48);
+    const pB0 = load<f64>(at, 56), pB1 = load<f64>(at, 64), pB2 = load<f64>(at, 72), pB3 = load<f64>(at, 80), pB4 = load<f64>(at, 88), pB5 = load<f64>(at, 96), qB = load<f64>(at, 104);
+    const vA0 = f64x2.splat(pA0), vA1 = f64x2.splat(pA1), vA2 = f64x2.splat(pA2), vA3 = f64x2.splat(pA3), vA4 = f64x2.splat(pA4), vA5 = f64x2.splat(pA5), wA = f64x2.splat(qA);
+    const vB0 = f64x2.splat(pB0), vB1 = f64x2.splat(pB1), vB2 = f64x2.splat(pB2), vB3 = f64x2.splat(pB3), vB4 = f64x2.splat(pB4), vB5 = f64x2.splat(pB5), wB = f64x2.splat(qB);
+    const zero = f64x2.splat(0);
+    let k = 0;
+    if (degreeFive) {
+      for (; k < pairs; k += 2) {
+        const c = coefficients + (<usize>k << 3);
+        const gainA = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(c), vA0), f64x2.mul(v128.load(c + B), vA1)),
+          f64x2.add(f64x2.mul(v128.load(c + 2 * B), vA2), f64x2.mul(v128.load(c + 3 * B), vA3))), f64x2.mul(v128.load(c + 4 * B), vA4)), f64x2.mul(v128.load(c + 6 * B), wA));
+        const gainB = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(c + 7 * B), vB0), f64x2.mul(v128.load(c + 8 * B), vB1)),
+          f64x2.add(f64x2.mul(v128.load(c + 9 * B), vB2), f64x2.mul(v128.load(c + 10 * B), vB3))), f64x2.mul(v128.load(c + 11 * B), vB4)), f64x2.mul(v128.load(c + 13 * B), wB));
+        const p = row + (<usize>k << 3);
+        const keep = f64x2.ne(v128.load(exact + (<usize>k << 3)), zero);
+        v128.store(p, v128.bitselect(v128.load(p), f64x2.sub(gainA, gainB), keep));
+      }
+    } else {
+      for (; k < pairs; k += 2) {
+        const c = coefficients + (<usize>k << 3);
+        const gainA = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(c), vA0), f64x2.mul(v128.load(c + B), vA1)),
+          f64x2.add(f64x2.mul(v128.load(c + 2 * B), vA2), f64x2.mul(v128.load(c + 3 * B), vA3))),
+          f64x2.add(f64x2.mul(v128.load(c + 4 * B), vA4), f64x2.mul(v128.load(c + 5 * B), vA5))), f64x2.mul(v128.load(c + 6 * B), wA));
+        const gainB = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(c + 7 * B), vB0), f64x2.mul(v128.load(c + 8 * B), vB1)),
+          f64x2.add(f64x2.mul(v128.load(c + 9 * B), vB2), f64x2.mul(v128.load(c + 10 * B), vB3))),
+          f64x2.add(f64x2.mul(v128.load(c + 11 * B), vB4), f64x2.mul(v128.load(c + 12 * B), vB5))), f64x2.mul(v128.load(c + 13 * B), wB));
+        const p = row + (<usize>k << 3);
+        const keep = f64x2.ne(v128.load(exact + (<usize>k << 3)), zero);
+        v128.store(p, v128.bitselect(v128.load(p), f64x2.sub(gainA, gainB), keep));
+      }
+    }
+    for (; k < count; k++) {
+      const c = coefficients + (<usize>k << 3);
+      if (load<f64>(exact + (<usize>k << 3)) != 0) continue;
+      const a5 = degreeFive ? 0.0 : load<f64>(c + 5 * B) * pA5;
+      const b5 = degreeFive ? 0.0 : load<f64>(c + 12 * B) * pB5;
+      let gainA: f64;
+      let gainB: f64;
+      if (degreeFive) {
+        gainA = load<f64>(c) * pA0 + load<f64>(c + B) * pA1 + (load<f64>(c + 2 * B) * pA2 + load<f64>(c + 3 * B) * pA3) + load<f64>(c + 4 * B) * pA4 + load<f64>(c + 6 * B) * qA;
+        gainB = load<f64>(c + 7 * B) * pB0 + load<f64>(c + 8 * B) * pB1 + (load<f64>(c + 9 * B) * pB2 + load<f64>(c + 10 * B) * pB3) + load<f64>(c + 11 * B) * pB4 + load<f64>(c + 13 * B) * qB;
+      } else {
+        gainA = load<f64>(c) * pA0 + load<f64>(c + B) * pA1 + (load<f64>(c + 2 * B) * pA2 + load<f64>(c + 3 * B) * pA3) + (load<f64>(c + 4 * B) * pA4 + a5) + load<f64>(c + 6 * B) * qA;
+        gainB = load<f64>(c + 7 * B) * pB0 + load<f64>(c + 8 * B) * pB1 + (load<f64>(c + 9 * B) * pB2 + load<f64>(c + 10 * B) * pB3) + (load<f64>(c + 11 * B) * pB4 + b5) + load<f64>(c + 13 * B) * qB;
+      }
+      store<f64>(row + (<usize>k << 3), gainA - gainB);
+    }
+  }
+  for (let c = 0; c < childCount; c++) {
+    const child = load<i32>(children + (<usize>c << 2));
+    const parent = load<i32>(parents + (<usize>child << 2));
+    memory.copy(shift + <usize>child * B, shift + <usize>parent * B, <usize>count << 3);
+  }
+}
+
+/**
+ * Each unit's margins over a batch (drawLoop.ts phase 2): margin = base + (shift[i][k], or
+ * effect[k] × uniform[i]) + nationalScale × t[k] + regionalScale × z_region[k] + (territory[i][k], or
+ * scale[i] × z_unit[k]), summed in that order; the numbers are column-major (number × batch + draw:
+ * column 0 the national t, 1..R the regions, R + 1 + i unit i). Writes margins[i × marginRow + k] and,
+ * per draw, adds votes[k] += nationalWeight[i] × m, positive[k] += weight[i] when m > 0, zero[k] +=
+ * weight[i] when m = 0 (f64, whole numbers); per unit, adds wins[i] (f64) the count of m > 0, sum[i]
+ * and sumSq[i] the sums of m and m² (two draws per lane pair, the lanes added at the end).
+ *
+ * mode: 0 no shift, 1 `shift` rows (unit × batch), 2 uniform effect (effect column × `uniform` per unit).
+ */
+export function marginBatch(
+  units: i32, count: i32, batch: i32, regionCount: i32, mode: i32, effectColumn: i32, hasTerritory: i32,
+  base: usize, uniform: usize, unitScale: usize, weight: usize, nationalWeight: usize, regionIndex: usize,
+  numbers: usize, nationalScale: f64, regionalScale: f64, territory: usize, shift: usize,
+  margins: usize, marginRow: i32, votes: usize, positive: usize, zero: usize,
+  wins: usize, sum: usize, sumSq: usize,
+): void {
+  const B = <usize>batch << 3;
+  const pairs = count & ~1;
+  const nationalV = f64x2.splat(nationalScale);
+  const regionalV = f64x2.splat(regionalScale);
+  const zeroV = f64x2.splat(0);
+  const effectRow = numbers + <usize>effectColumn * B;
+  for (let i = 0; i < units; i++) {
+    const b = load<f64>(base + (<usize>i << 3));
+    const un = load<f64>(uniform + (<usize>i << 3));
+    const sc = load<f64>(unitScale + (<usize>i << 3));
+    const w = load<f64>(weight + (<usize>i << 3));
+    const nv = load<f64>(nationalWeight + (<usize>i << 3));
+    const bV = f64x2.splat(b), uV = f64x2.splat(un), sV = f64x2.splat(sc), wV = f64x2.splat(w), nvV = f64x2.splat(nv);
+    const regionRow = numbers + <usize>(1 + load<i32>(regionIndex + (<usize>i << 2))) * B;
+    const unitRow = numbers + <usize>(1 + regionCount + i) * B;
+    const territoryRow = territory + <usize>i * B;
+    const shiftRow = shift + <usize>i * B;
+    const marginAt = margins + <usize>i * marginRow * 8;
+    let winsV = i64x2.splat(0);
+    let sumV = f64x2.splat(0);
+    let sumSqV = f64x2.splat(0);
+    let k = 0;
+    for (; k < pairs; k += 2) {
+      const o = <usize>k << 3;
+      let m: v128;
+      if (mode == 1) m = f64x2.add(bV, v128.load(shiftRow + o));
+      else if (mode == 2) m = f64x2.add(bV, f64x2.mul(v128.load(effectRow + o), uV));
+      else m = bV;
+      m = f64x2.add(m, f64x2.mul(nationalV, v128.load(numbers + o)));
+      m = f64x2.add(m, f64x2.mul(regionalV, v128.load(regionRow + o)));
+      m = f64x2.add(m, hasTerritory ? v128.load(territoryRow + o) : f64x2.mul(sV, v128.load(unitRow + o)));
+      v128.store(marginAt + o, m);
+      v128.store(votes + o, f64x2.add(v128.load(votes + o), f64x2.mul(nvV, m)));
+      const above = f64x2.gt(m, zeroV);
+      v128.store(positive + o, f64x2.add(v128.load(positive + o), v128.and(wV, above)));
+      v128.store(zero + o, f64x2.add(v128.load(zero + o), v128.and(wV, f64x2.eq(m, zeroV))));
+      winsV = i64x2.sub(winsV, above);
+      sumV = f64x2.add(sumV, m);
+      sumSqV = f64x2.add(sumSqV, f64x2.mul(m, m));
+    }
+    let winCount = i64x2.extract_lane(winsV, 0) + i64x2.extract_lane(winsV, 1);
+    let s = f64x2.extract_lane(sumV, 0) + f64x2.extract_lane(sumV, 1);
+    let sq = f64x2.extract_lane(sumSqV, 0) + f64x2.extract_lane(sumSqV, 1);
+    for (; k < count; k++) {
+      const o = <usize>k << 3;
+      let m: f64;
+      if (mode == 1) m = b + load<f64>(shiftRow + o);
+      else if (mode == 2) m = b + load<f64>(effectRow + o) * un;
+      else m = b;
+      m = m + nationalScale * load<f64>(numbers + o);
+      m = m + regionalScale * load<f64>(regionRow + o);
+      m = m + (hasTerritory ? load<f64>(territoryRow + o) : sc * load<f64>(unitRow + o));
+      store<f64>(marginAt + o, m);
+      store<f64>(votes + o, load<f64>(votes + o) + nv * m);
+      if (m > 0) {
+        store<f64>(positive + o, load<f64>(positive + o) + w);
+        winCount++;
+      } else if (m == 0) {
+        store<f64>(zero + o, load<f64>(zero + o) + w);
+      }
+      s += m;
+      sq += m * m;
+    }
+    store<f64>(wins + (<usize>i << 3), load<f64>(wins + (<usize>i << 3)) + <f64>winCount);
+    store<f64>(sum + (<usize>i << 3), load<f64>(sum + (<usize>i << 3)) + s);
+    store<f64>(sumSq + (<usize>i << 3), load<f64>(sumSq + (<usize>i << 3)) + sq);
+  }
+}

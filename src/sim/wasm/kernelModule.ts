@@ -1,0 +1,109 @@
+/**
+ * The kernel's WebAssembly loops (source: src/sim/wasm/assembly/kernel.ts, AssemblyScript; compiled by
+ * scripts/buildKernelWasm.mjs into kernelWasm.ts): the module is compiled once per thread, and each draw
+ * workspace gets its own instance and memory, laid out once by an {@link KernelArena}, so the typed arrays
+ * the JavaScript side reads and writes are views on the memory the loops work in (no copy per batch).
+ *
+ * Browser-safe: the bytes are decoded with `atob`, the module compiled with the synchronous
+ * `new WebAssembly.Module` (allowed in Node, in Node worker threads and in Web Workers, where the briefing
+ * page's live engine runs). WebAssembly 128-bit SIMD is required (Node ≥ 16.4, Chrome ≥ 91, Firefox ≥ 89,
+ * Safari ≥ 16.4).
+ */
+import { KERNEL_WASM_BASE64 } from './kernelWasm.js';
+
+/** The module's exports (byte offsets into the instance's memory; see kernel.ts for each loop's contract). */
+export interface KernelExports {
+  setTables(ki: number, w: number, f: number): void;
+  fillNumbers(state: number, out: number, draws: number, df: number, normals: number, uniforms: number, rowLength: number, rejected: number): void;
+  shiftBatch(
+    own: number, ownCount: number, terms: number, coefficients: number, exact: number, shift: number,
+    count: number, batch: number, degreeFive: number, children: number, parents: number, childCount: number,
+  ): void;
+  marginBatch(
+    units: number, count: number, batch: number, regionCount: number, mode: number, effectColumn: number, hasTerritory: number,
+    base: number, uniform: number, unitScale: number, weight: number, nationalWeight: number, regionIndex: number,
+    numbers: number, nationalScale: number, regionalScale: number, territory: number, shift: number,
+    margins: number, marginRow: number, votes: number, positive: number, zero: number,
+    wins: number, sum: number, sumSq: number,
+  ): void;
+}
+
+let compiled: WebAssembly.Module | undefined;
+
+/** The compiled module, once per thread. */
+function kernelModule(): WebAssembly.Module {
+  if (!compiled) {
+    const text = atob(KERNEL_WASM_BASE64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    compiled = new WebAssembly.Module(bytes);
+  }
+  return compiled;
+}
+
+/** Bytes left free at the start of the memory (the module keeps no data there; a margin all the same). */
+const RESERVED = 1024;
+const PAGE = 65536;
+
+/** A request for one typed array in the arena. */
+type Request = { kind: 'f64' | 'i32'; length: number; offset: number };
+
+/**
+ * Lays out typed arrays in one WebAssembly memory: `f64(n)` and `i32(n)` reserve space (16-byte aligned,
+ * so the SIMD loops read whole lanes) and return a handle; `open()` creates the memory and the instance,
+ * after which `view(handle)` gives the array and `offset(handle)` its byte offset for the loops. The
+ * memory never grows after `open()`, so views stay valid.
+ *
+ * @example
+ * const arena = new KernelArena(); const h = arena.f64(4); arena.open(); arena.view(h).length // => 4
+ */
+export class KernelArena {
+  private requests: Request[] = [];
+  private end = RESERVED;
+  private memory: WebAssembly.Memory | undefined;
+  /** The instance's exports (after open()). */
+  exports!: KernelExports;
+
+  /** Reserves n doubles; returns a handle. */
+  f64(n: number): number {
+    return this.reserve('f64', n, 8);
+  }
+
+  /** Reserves n 32-bit integers; returns a handle. */
+  i32(n: number): number {
+    return this.reserve('i32', n, 4);
+  }
+
+  private reserve(kind: 'f64' | 'i32', n: number, size: number): number {
+    if (this.memory) throw new Error('KernelArena: reserve() after open()');
+    const offset = this.end;
+    this.end = offset + Math.ceil((Math.max(1, n) * size) / 16) * 16;
+    this.requests.push({ kind, length: n, offset });
+    return this.requests.length - 1;
+  }
+
+  /** Creates the memory and the instance; returns the exports. */
+  open(): KernelExports {
+    this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.end / PAGE) });
+    const instance = new WebAssembly.Instance(kernelModule(), {
+      env: { memory: this.memory, log: Math.log, exp: Math.exp, expm1: Math.expm1, abort: () => { throw new Error('kernel: abort'); } },
+    });
+    this.exports = instance.exports as unknown as KernelExports;
+    return this.exports;
+  }
+
+  /** Byte offset of a reserved array. */
+  offset(handle: number): number {
+    return this.requests[handle].offset;
+  }
+
+  /** The typed array of a handle: a view on the instance's memory. */
+  view(handle: number): Float64Array;
+  view(handle: number, kind: 'i32'): Int32Array;
+  view(handle: number, kind?: 'i32'): Float64Array | Int32Array {
+    const request = this.requests[handle];
+    if (!this.memory) throw new Error('KernelArena: view() before open()');
+    if ((kind ?? 'f64') !== request.kind) throw new Error(`KernelArena: handle ${handle} holds ${request.kind}`);
+    return request.kind === 'f64' ? new Float64Array(this.memory.buffer, request.offset, request.length) : new Int32Array(this.memory.buffer, request.offset, request.length);
+  }
+}
