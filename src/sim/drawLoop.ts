@@ -40,7 +40,7 @@ import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { blockGeneratorState, drawStride, ZIGGURAT_F, ZIGGURAT_KI, ZIGGURAT_W, type DrawLayout } from './normalStream.js';
 import { campaignShift, createShiftWorkspace, flushFastSums, SHIFT_TERMS, type ShiftWorkspace } from './campaignShift.js';
 import { KernelArena, type KernelExports } from './wasm/kernelModule.js';
-import { tippingUnitBySelect, tippingUnitBySurplus } from './tippingUnit.js';
+import { tippingUnitBySelect } from './tippingUnit.js';
 import { SOURCE_COUNT, type BlockTotals } from './blockTotals.js';
 import type { KeptDraws } from './types.js';
 
@@ -88,9 +88,8 @@ export interface DrawWorkspace {
   shift: Float64Array;
   /** Margins of the draws of a batch, pp, unit-major: index unit × MARGIN_ROW + draw-in-batch . */
   margins: Float64Array;
+  /** Scratch of the national-vote tipping unit (tippingUnitBySelect). */
   order: Int32Array;
-  bufferUnits: Int32Array;
-  bufferKeys: Float64Array;
   /** Per-block sums per unit: draws A won, margin, margin². */
   unitWins: Float64Array;
   unitSum: Float64Array;
@@ -106,8 +105,11 @@ export interface DrawWorkspace {
     numbers: number; state: number; rejected: number; base: number; uniform: number; unitScale: number; weight: number;
     nationalWeight: number; regionIndex: number; territory: number; shift: number; margins: number; votes: number;
     positive: number; zero: number; wins: number; sum: number; sumSq: number; own: number; terms: number;
-    coefficients: number; exact: number; children: number; parents: number;
+    coefficients: number; exact: number; children: number; parents: number; candidates: number;
+    tippingWeight: number; bufferUnits: number; bufferKeys: number; tipping: number;
   };
+  /** Per draw of a batch under a weighted rule: its tipping unit, or −1 when nobody won. */
+  tipping: Int32Array;
 }
 
 /**
@@ -181,6 +183,11 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     tableKI: arena.i32(ZIGGURAT_KI.length),
     tableW: arena.f64(ZIGGURAT_W.length),
     tableF: arena.f64(ZIGGURAT_F.length),
+    candidates: arena.i32(model.tippingUnits.length),
+    tippingWeight: arena.f64(u),
+    bufferUnits: arena.i32(u + 1),
+    bufferKeys: arena.f64(u + 1),
+    tipping: arena.i32(BATCH),
   };
   const kernel = arena.open();
   arena.view(h.tableKI, 'i32').set(ZIGGURAT_KI);
@@ -198,6 +205,8 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   arena.view(h.terms).set(shiftWork.unitTerms);
   arena.view(h.children, 'i32').set(model.childUnits);
   arena.view(h.parents, 'i32').set(model.parentIndex);
+  arena.view(h.candidates, 'i32').set(model.tippingUnits);
+  arena.view(h.tippingWeight).set(model.tippingWeight);
   const at = Object.fromEntries(Object.entries(h).map(([name, handle]) => [name, arena.offset(handle)])) as DrawWorkspace['at'] & Record<string, number>;
   return {
     layout,
@@ -220,12 +229,11 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     shift: new Float64Array(u),
     margins: arena.view(h.margins),
     order: Int32Array.from(model.tippingUnits),
-    bufferUnits: new Int32Array(u + 1),
-    bufferKeys: new Float64Array(u + 1),
     unitWins: arena.view(h.wins),
     unitSum: arena.view(h.sum),
     unitSumSq: arena.view(h.sumSq),
     state: arena.view(h.state, 'i32'),
+    tipping: arena.view(h.tipping, 'i32'),
     extraA: new Float64Array(u),
     extraB: new Float64Array(u),
     sources: new Float64Array(2 * SOURCE_COUNT),
@@ -259,7 +267,7 @@ export function runBlock(
   kept: KeptDraws | undefined,
   keptOffset: number,
 ): void {
-  const { kernel, at, state, numbers, stride, layout, unitScale, effect, persuasion, shift, margins, order, slotOn, unitWins, unitSum, unitSumSq, shiftWork } = work;
+  const { kernel, at, state, tipping, numbers, stride, layout, unitScale, effect, persuasion, shift, margins, order, slotOn, unitWins, unitSum, unitSumSq, shiftWork } = work;
   state.set(blockGeneratorState(seed, block));
   const U = model.units;
   const S = CHANNEL_SLOTS;
@@ -354,6 +362,10 @@ export function runBlock(
       at.margins, MARGIN_ROW, at.votes, at.positive, at.zero,
       at.wins, at.sum, at.sumSq,
     );
+    // The tipping units of a weighted rule (WebAssembly, the scan of tippingUnitBySurplus).
+    if (weighted && orderLength > 0) {
+      kernel.tippingBatch(count, at.margins, MARGIN_ROW, at.positive, at.zero, totalWeight, threshold, at.candidates, orderLength, at.tippingWeight, at.bufferUnits, at.bufferKeys, at.tipping);
+    }
     // Phase 3, draw by draw: the outcome, the accumulators and the tipping unit.
     for (let k = 0; k < count; k++) {
       const weightA = positiveBatch[k];
@@ -376,9 +388,7 @@ export function runBlock(
       if (outcome !== 0 && orderLength > 0) {
         let u: number;
         if (weighted) {
-          // An integer (weights are whole numbers), passed as a small integer rather than a boxed double.
-          const surplus = ((outcome === 1 ? weightA : weightB) - threshold) | 0;
-          u = tippingUnitBySurplus(tippingUnits, margins, k, outcome, tippingWeight, surplus, work.bufferUnits, work.bufferKeys, MARGIN_ROW);
+          u = tipping[k];
         } else {
           order.set(tippingUnits);
           u = tippingUnitBySelect(order, margins, k, outcome, tippingWeight, tippingThreshold, tippingStrict, MARGIN_ROW);

@@ -13,7 +13,9 @@ import { projectRoot } from './cliHarness.js';
 
 const script = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
 
-test('run draws a progress bar with time left on a terminal stderr, and stdout stays one JSON document', { skip: script ? false : 'script(1) is not installed' }, () => {
+// The time left shows only once half a second has passed, so whether it appears here depends on the
+// machine's speed; ProgressBar.test.ts checks it with a fake clock.
+test('run draws a progress bar on a terminal stderr, and stdout stays one JSON document', { skip: script ? false : 'script(1) is not installed' }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'cl-tty-'));
   const out = join(dir, 'out.json');
   const tsx = pathToFileURL(join(projectRoot, 'node_modules/tsx/dist/loader.mjs')).href;
@@ -21,7 +23,6 @@ test('run draws a progress bar with time left on a terminal stderr, and stdout s
   const r = spawnSync(script!, ['-qec', command, '/dev/null'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, TERM: 'dumb' } });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /\rsimulating \[#+ *\] +\d+%/);
-  assert.match(r.stdout, /about \d+s left/);
   const doc = JSON.parse(readFileSync(out, 'utf8'));
   assert.equal(doc.simulations, 300000);
 });

@@ -26,6 +26,10 @@ export interface KernelExports {
     margins: number, marginRow: number, votes: number, positive: number, zero: number,
     wins: number, sum: number, sumSq: number,
   ): void;
+  tippingBatch(
+    count: number, margins: number, marginRow: number, positive: number, zero: number, totalWeight: number, threshold: number,
+    candidates: number, candidateCount: number, weight: number, units: number, keys: number, out: number,
+  ): void;
 }
 
 let compiled: WebAssembly.Module | undefined;

@@ -340,3 +340,63 @@ export function marginBatch(
     store<f64>(sumSq + (<usize>i << 3), load<f64>(sumSq + (<usize>i << 3)) + sq);
   }
 }
+
+/**
+ * The tipping unit of each draw of a batch under a weighted rule (tippingUnit.ts tippingUnitBySurplus,
+ * the same scan): per draw k, the winner (A when positive[k] >= threshold, B when totalWeight −
+ * positive[k] − zero[k] >= threshold, else none) and, units taken from the winner's closest, the first
+ * whose cumulative weight exceeds the winner's surplus over the threshold. out[k] (i32) gets the unit,
+ * or −1 when nobody won. `candidates` (i32) are the units carrying weight, closest baseline first;
+ * `weight` (f64) each unit's weight; `units` (i32) and `keys` (f64) scratch of candidateCount + 1 entries.
+ */
+export function tippingBatch(
+  count: i32, margins: usize, marginRow: i32, positive: usize, zero: usize, totalWeight: f64, threshold: f64,
+  candidates: usize, candidateCount: i32, weight: usize, units: usize, keys: usize, out: usize,
+): void {
+  const step = <usize>marginRow << 3;
+  for (let k = 0; k < count; k++) {
+    const weightA = load<f64>(positive + (<usize>k << 3));
+    const weightB = totalWeight - weightA - load<f64>(zero + (<usize>k << 3));
+    let winner: f64;
+    let surplus: f64;
+    if (weightA >= threshold) {
+      winner = 1;
+      surplus = <f64><i32>(weightA - threshold);
+    } else if (weightB >= threshold) {
+      winner = -1;
+      surplus = <f64><i32>(weightB - threshold);
+    } else {
+      store<i32>(out + (<usize>k << 2), -1);
+      continue;
+    }
+    const column = margins + (<usize>k << 3);
+    let size = 0;
+    let total: f64 = 0;
+    let limit = Infinity;
+    for (let c = 0; c < candidateCount; c++) {
+      const u = load<i32>(candidates + (<usize>c << 2));
+      const key = winner * load<f64>(column + <usize>u * step);
+      if (!(key * (limit - key) > 0)) continue;
+      let j = size;
+      while (j > 0) {
+        const above = load<f64>(keys + (<usize>(j - 1) << 3));
+        if (!(above > key)) break;
+        store<f64>(keys + (<usize>j << 3), above);
+        store<i32>(units + (<usize>j << 2), load<i32>(units + (<usize>(j - 1) << 2)));
+        j--;
+      }
+      store<f64>(keys + (<usize>j << 3), key);
+      store<i32>(units + (<usize>j << 2), u);
+      size++;
+      total += load<f64>(weight + (<usize>u << 3));
+      while (size > 1) {
+        const last = load<f64>(weight + (<usize>load<i32>(units + (<usize>(size - 1) << 2)) << 3));
+        if (!(total - last > surplus)) break;
+        size--;
+        total -= last;
+      }
+      if (total > surplus) limit = load<f64>(keys + (<usize>(size - 1) << 3));
+    }
+    store<i32>(out + (<usize>k << 2), load<i32>(units + (<usize>(size - 1) << 2)));
+  }
+}
