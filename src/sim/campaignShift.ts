@@ -125,6 +125,63 @@ function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64
   return rooms;
 }
 
+/** Length (doubles) of the campaign block the WebAssembly per-draw loop reads (see {@link writeCampaignBlock}). */
+export const CAMPAIGN_BLOCK = 2 * 48 + 126 + 54;
+
+/**
+ * Writes the constants of the campaign shift's per-draw part into the block the WebAssembly loop
+ * `coefficientBatch` reads (layout in src/sim/wasm/assembly/kernel.ts): per side (48 doubles) the
+ * mobilisation and persuasion reaches, relay reach, indirect votes per direct vote, the like-minded net
+ * share, the largest factor per non-voter, the fast path's rooms, the power sums and the mobilisation
+ * slots; then both sides' channel priors (mode, floor, scale below and above the mode) and the slots
+ * switched on; the draw state after them starts at zero.
+ *
+ * @param model Prepared model.
+ * @param work Shift workspace (its rooms).
+ * @param block Output, {@link CAMPAIGN_BLOCK} doubles.
+ * @example
+ * writeCampaignBlock(model, createShiftWorkspace(model), new Float64Array(CAMPAIGN_BLOCK)) // fills the block
+ */
+export function writeCampaignBlock(model: SimulationModel, work: ShiftWorkspace, block: Float64Array): void {
+  const S = CHANNEL_SLOTS;
+  const SIDE = 48;
+  const PRIORS = 2 * SIDE;
+  block.fill(0);
+  for (let side = 0; side < 2; side++) {
+    const c = model.campaigns[side];
+    const r = work.rooms[side];
+    const o = side * SIDE;
+    block.set(c.mobiliseReach, o);
+    block.set(c.persuadeReach, o + 7);
+    block[o + 14] = c.relayReach;
+    block[o + 15] = c.indirectPerDirect;
+    block[o + 16] = c.likeMindedNet;
+    block[o + 17] = c.largestPerNonVoter;
+    block[o + 18] = r.negativePush;
+    block[o + 19] = r.network;
+    block[o + 20] = r.directUp;
+    block[o + 21] = r.directDown;
+    block[o + 22] = r.persuadeUp;
+    block[o + 23] = r.persuadeDown;
+    block[o + 24] = r.members;
+    block.set(r.powerSums, o + 25);
+    // More than seven slots cannot be stored; the loop sends a side with more than six to the exact path.
+    block[o + 31] = c.mobiliseSlots.length;
+    for (let q = 0; q < Math.min(S, c.mobiliseSlots.length); q++) block[o + 32 + q] = c.mobiliseSlots[q];
+  }
+  for (let j = 0; j < 2 * S; j++) {
+    block[PRIORS + j] = model.effectMode[j];
+    block[PRIORS + 14 + j] = model.effectFloor[j];
+    block[PRIORS + 28 + 2 * j] = model.effectBelow[j];
+    block[PRIORS + 28 + 2 * j + 1] = model.effectAbove[j];
+    block[PRIORS + 56 + j] = model.persuasionMode[j];
+    block[PRIORS + 70 + j] = model.persuasionFloor[j];
+    block[PRIORS + 84 + 2 * j] = model.persuasionBelow[j];
+    block[PRIORS + 84 + 2 * j + 1] = model.persuasionAbove[j];
+  }
+  model.campaigns.forEach((c, side) => c.active.forEach((on, k) => (block[PRIORS + 112 + side * S + k] = on ? 1 : 0)));
+}
+
 /**
  * Scratch and per-run bounds of the campaign shift for a model.
  *

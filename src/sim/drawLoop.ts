@@ -38,7 +38,8 @@
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { blockGeneratorState, drawStride, ZIGGURAT_F, ZIGGURAT_KI, ZIGGURAT_W, type DrawLayout } from './normalStream.js';
-import { campaignShift, createShiftWorkspace, flushFastSums, SHIFT_TERMS, type ShiftWorkspace } from './campaignShift.js';
+import { CAMPAIGN_BLOCK, campaignShift, createShiftWorkspace, flushFastSums, SHIFT_TERMS, writeCampaignBlock, type ShiftWorkspace } from './campaignShift.js';
+import { RELAY_SLOT, SOCIAL_SLOT } from '../model/campaignCoefficients.js';
 import { KernelArena, type KernelExports } from './wasm/kernelModule.js';
 import { tippingUnitBySelect } from './tippingUnit.js';
 import { SOURCE_COUNT, type BlockTotals } from './blockTotals.js';
@@ -106,8 +107,14 @@ export interface DrawWorkspace {
     nationalWeight: number; regionIndex: number; territory: number; shift: number; margins: number; votes: number;
     positive: number; zero: number; wins: number; sum: number; sumSq: number; own: number; terms: number;
     coefficients: number; exact: number; children: number; parents: number; candidates: number;
-    tippingWeight: number; bufferUnits: number; bufferKeys: number; tipping: number;
+    tippingWeight: number; bufferUnits: number; bufferKeys: number; tipping: number; campaign: number;
+    drawSources: number; fastSums: number; effects: number; persuasions: number;
   };
+  /** Per draw of a batch on the fast path: its net margin votes by side and source (side × 4 + source) × BATCH + draw. */
+  drawSources: Float64Array;
+  /** Per draw of a batch: the channel effects and persuasion effects drawn (slot × BATCH + draw, 14 slots), for the exact path. */
+  effects: Float64Array;
+  persuasions: Float64Array;
   /** Per draw of a batch under a weighted rule: its tipping unit, or −1 when nobody won. */
   tipping: Int32Array;
 }
@@ -188,6 +195,11 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     bufferUnits: arena.i32(u + 1),
     bufferKeys: arena.f64(u + 1),
     tipping: arena.i32(BATCH),
+    campaign: arena.f64(CAMPAIGN_BLOCK),
+    drawSources: arena.f64(2 * SOURCE_COUNT * BATCH),
+    fastSums: arena.f64(SHIFT_TERMS),
+    effects: arena.f64(2 * CHANNEL_SLOTS * BATCH),
+    persuasions: arena.f64(2 * CHANNEL_SLOTS * BATCH),
   };
   const kernel = arena.open();
   arena.view(h.tableKI, 'i32').set(ZIGGURAT_KI);
@@ -207,6 +219,8 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   arena.view(h.parents, 'i32').set(model.parentIndex);
   arena.view(h.candidates, 'i32').set(model.tippingUnits);
   arena.view(h.tippingWeight).set(model.tippingWeight);
+  writeCampaignBlock(model, shiftWork, arena.view(h.campaign));
+  shiftWork.fastSums = arena.view(h.fastSums);
   const at = Object.fromEntries(Object.entries(h).map(([name, handle]) => [name, arena.offset(handle)])) as DrawWorkspace['at'] & Record<string, number>;
   return {
     layout,
@@ -234,6 +248,9 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     unitSumSq: arena.view(h.sumSq),
     state: arena.view(h.state, 'i32'),
     tipping: arena.view(h.tipping, 'i32'),
+    drawSources: arena.view(h.drawSources),
+    effects: arena.view(h.effects),
+    persuasions: arena.view(h.persuasions),
     extraA: new Float64Array(u),
     extraB: new Float64Array(u),
     sources: new Float64Array(2 * SOURCE_COUNT),
@@ -314,40 +331,38 @@ export function runBlock(
     positiveBatch.fill(0);
     zeroBatch.fill(0);
     votesBatch.fill(0);
-    // Phase 1, draw by draw (only when the model has correlated territory errors or campaigns): the
-    // correlated territory errors and the campaign shift, stored unit-major (unit × BATCH + draw).
-    if (cholesky || anyCampaign) {
+    // Phase 1: the correlated territory errors (Cholesky only), unit-major (unit × BATCH + draw), and the
+    // campaign shift.
+    if (cholesky) {
+      const unitAt = 1 + R;
       for (let k = 0; k < count; k++) {
-        if (cholesky) {
-          const unitAt = 1 + R;
-          for (let i = 0; i < U; i++) {
-            let sum = 0;
-            const row = i * U;
-            for (let j = 0; j <= i; j++) sum += cholesky[row + j] * numbers[(unitAt + j) * BATCH + k];
-            territoryBatch[i * BATCH + k] = unitScale[i] * sum;
-          }
-        }
-        // Channel effects: each slot's two shared z's, read by each side's prior; then the campaign shift.
-        if (anyCampaign) {
-          for (let c = 0; c < S; c++) {
-            const ze = numbers[(slotOffset + 2 * c) * BATCH + k];
-            const zp = numbers[(slotOffset + 2 * c + 1) * BATCH + k];
-            for (let j = c; j < 2 * S; j += S) {
-              if (slotOn[j] === 0) continue;
-              // The prior's scale below or above its mode, picked by index (2j + 1 when z >= 0), not by a branch.
-              const e = effectMode[j] + ze * effectScale[2 * j + 1 - +(ze < 0)];
-              effect[j] = e < effectFloor[j] ? effectFloor[j] : e;
-              const p = persuasionMode[j] + zp * persuasionScale[2 * j + 1 - +(zp < 0)];
-              persuasion[j] = p < persuasionFloor[j] ? persuasionFloor[j] : p;
-            }
-          }
-          const fast = campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, work.sources, coefficientBatch, k, BATCH);
-          exactBatch[k] = fast ? 0 : 1;
-          if (!fast) for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
+        for (let i = 0; i < U; i++) {
+          let sum = 0;
+          const row = i * U;
+          for (let j = 0; j <= i; j++) sum += cholesky[row + j] * numbers[(unitAt + j) * BATCH + k];
+          territoryBatch[i * BATCH + k] = unitScale[i] * sum;
         }
       }
     }
     if (anyCampaign) {
+      // The channel effects and the campaign shift's per-draw coefficients (WebAssembly); then, in draw
+      // order, each fast draw's net votes by source are added, and the draws where a bound may bind take
+      // the exact path here, with the effects the WebAssembly loop drew.
+      kernel.coefficientBatch(count, BATCH, at.numbers, slotOffset, at.campaign, RELAY_SLOT, SOCIAL_SLOT, at.coefficients, at.exact, at.drawSources, at.fastSums, at.effects, at.persuasions);
+      const { drawSources, effects, persuasions, sources } = work;
+      for (let k = 0; k < count; k++) {
+        if (exactBatch[k] === 0) {
+          for (let s = 0; s < 2 * SOURCE_COUNT; s++) sources[s] += drawSources[s * BATCH + k];
+          continue;
+        }
+        for (let j = 0; j < 2 * S; j++) {
+          effect[j] = effects[j * BATCH + k];
+          persuasion[j] = persuasions[j * BATCH + k];
+        }
+        const fast = campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, sources, coefficientBatch, k, BATCH);
+        exactBatch[k] = fast ? 0 : 1;
+        if (!fast) for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
+      }
       const own = shiftWork.ownUnits.length;
       kernel.shiftBatch(at.own, own, at.terms, at.coefficients, at.exact, at.shift, count, BATCH, shiftWork.degreeFive ? 1 : 0, at.children, at.parents, model.childUnits.length);
     }

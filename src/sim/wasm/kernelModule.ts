@@ -30,6 +30,10 @@ export interface KernelExports {
     count: number, margins: number, marginRow: number, positive: number, zero: number, totalWeight: number, threshold: number,
     candidates: number, candidateCount: number, weight: number, units: number, keys: number, out: number,
   ): void;
+  coefficientBatch(
+    count: number, batch: number, numbers: number, zRow: number, block: number, relaySlot: number, socialSlot: number,
+    coefficients: number, exact: number, sources: number, fastSums: number, effects: number, persuasions: number,
+  ): void;
 }
 
 let compiled: WebAssembly.Module | undefined;

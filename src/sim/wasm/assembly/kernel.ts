@@ -400,3 +400,166 @@ export function tippingBatch(
     store<i32>(out + (<usize>k << 2), load<i32>(units + (<usize>(size - 1) << 2)));
   }
 }
+
+// Layout of the campaign block (f64) read by coefficientBatch, written by drawLoop.ts (CAMPAIGN_BLOCK):
+// per side s at s × SIDE: mobiliseReach[7], persuadeReach[7], relayReach, indirectPerDirect,
+// likeMindedNet, largestPerNonVoter, then the fast path's rooms (negativePush, network, directUp,
+// directDown, persuadeUp, persuadeDown, members, powerSums[6]), the count of mobilisation slots (31) and
+// the slots (32…); then, from 2 × SIDE, the channel priors of both sides (slot j = side × 7 + slot): effectMode[14],
+// effectFloor[14], effectScale[28] (below, above), the same for persuasion, and slotOn[14]; then the
+// draw's state: effect[14], persuasion[14], pushes[2 × 7], e_1..e_6 of each side.
+const SLOTS: i32 = 7;
+const SIDE: i32 = 48;
+const PRIORS: i32 = 2 * SIDE;
+const STATE: i32 = PRIORS + 126;
+
+// @ts-ignore: decorator
+@inline function f(block: usize, index: i32): f64 {
+  return load<f64>(block + (<usize>index << 3));
+}
+
+// @ts-ignore: decorator
+@inline function setF(block: usize, index: i32, value: f64): void {
+  store<f64>(block + (<usize>index << 3), value);
+}
+
+/**
+ * The campaign shift's per-draw part for a batch (campaignShift.ts: the channel effects from the draw's
+ * shared z's, mobilisationPolynomial, memberTerms, withinRooms, fastShift; the same arithmetic in the
+ * same order). Per draw k: exact[k] = 0 and, on the fast path, the 14 coefficients at
+ * coefficients[term × batch + k], the draw's net margin votes by side and source at
+ * sources[(side × 4 + source) × batch + k], and the coefficient sums added to fastSums (14); exact[k] = 1
+ * when a bound may bind (the JavaScript exact path then takes the draw). Every draw's effects go to
+ * effects[slot × batch + k] and persuasions[slot × batch + k] (14 slots each) for that path.
+ * The z's of channel slot c are numbers rows zRow + 2c (turnout) and zRow + 2c + 1 (persuasion).
+ */
+export function coefficientBatch(
+  count: i32, batch: i32, numbers: usize, zRow: i32, block: usize, relaySlot: i32, socialSlot: i32,
+  coefficients: usize, exact: usize, sources: usize, fastSums: usize, effects: usize, persuasions: usize,
+): void {
+  const B = <usize>batch << 3;
+  const effect = STATE;
+  const persuasion = STATE + 14;
+  const push = STATE + 28;
+  const symmetric = STATE + 42;
+  for (let k = 0; k < count; k++) {
+    const o = <usize>k << 3;
+    for (let c = 0; c < SLOTS; c++) {
+      const ze = load<f64>(numbers + <usize>(zRow + 2 * c) * B + o);
+      const zp = load<f64>(numbers + <usize>(zRow + 2 * c + 1) * B + o);
+      for (let j = c; j < 2 * SLOTS; j += SLOTS) {
+        if (f(block, PRIORS + 112 + j) == 0) continue;
+        const e = f(block, PRIORS + j) + ze * f(block, PRIORS + 28 + 2 * j + 1 - <i32>(ze < 0));
+        const floorE = f(block, PRIORS + 14 + j);
+        setF(block, effect + j, e < floorE ? floorE : e);
+        const p = f(block, PRIORS + 56 + j) + zp * f(block, PRIORS + 84 + 2 * j + 1 - <i32>(zp < 0));
+        const floorP = f(block, PRIORS + 70 + j);
+        setF(block, persuasion + j, p < floorP ? floorP : p);
+      }
+    }
+    for (let j = 0; j < 2 * SLOTS; j++) {
+      store<f64>(effects + <usize>j * B + o, f(block, effect + j));
+      store<f64>(persuasions + <usize>j * B + o, f(block, persuasion + j));
+    }
+    // Per side: the mobilisation polynomial, the per-member terms, the rooms.
+    let fast = true;
+    for (let side = 0; side < 2; side++) {
+      const s = side * SIDE;
+      const offset = side * SLOTS;
+      const slots = <i32>f(block, s + 31);
+      let largest: f64 = 0;
+      for (let q = 0; q < slots; q++) {
+        const c = <i32>f(block, s + 32 + q);
+        const v = f(block, s + c) * f(block, effect + offset + c);
+        setF(block, push + offset + q, v);
+        const magnitude = v < 0 ? -v : v;
+        if (magnitude > largest) largest = magnitude;
+      }
+      const e0 = symmetric + side * 6;
+      for (let j = 0; j < 6; j++) setF(block, e0 + j, 0);
+      if (slots > 6 || largest * f(block, s + 17) > 1) {
+        fast = false;
+        continue;
+      }
+      for (let q = 0; q < slots; q++) {
+        const v = f(block, push + offset + q);
+        for (let j = q; j >= 1; j--) setF(block, e0 + j, f(block, e0 + j) + f(block, e0 + j - 1) * v);
+        setF(block, e0, f(block, e0) + v);
+      }
+    }
+    let relayA: f64 = 0, directA: f64 = 0, persuadeA: f64 = 0, relayB: f64 = 0, directB: f64 = 0, persuadeB: f64 = 0;
+    for (let side = 0; side < 2; side++) {
+      const s = side * SIDE;
+      const offset = side * SLOTS;
+      let persuade: f64 = 0;
+      for (let q = 0; q < SLOTS; q++) persuade += f(block, s + 7 + q) * f(block, persuasion + offset + q);
+      const relay = f(block, s + 14) * f(block, effect + offset + relaySlot);
+      const direct = f(block, s + socialSlot) * f(block, effect + offset + socialSlot);
+      if (side == 0) {
+        relayA = relay; directA = direct; persuadeA = persuade;
+      } else {
+        relayB = relay; directB = direct; persuadeB = persuade;
+      }
+    }
+    if (fast) {
+      for (let side = 0; side < 2; side++) {
+        const s = side * SIDE;
+        const offset = side * SLOTS;
+        const slots = <i32>f(block, s + 31);
+        let negative: f64 = 0;
+        for (let q = 0; q < slots; q++) {
+          const v = f(block, push + offset + q);
+          if (v < 0) negative -= v;
+        }
+        if (negative > f(block, s + 18)) {
+          fast = false;
+          break;
+        }
+        const relay = side == 0 ? relayA : relayB;
+        const direct = side == 0 ? directA : directB;
+        const persuade = side == 0 ? persuadeA : persuadeB;
+        const indirect = f(block, s + 15) * direct;
+        const network = f(block, s + 19);
+        if (!(Math.abs(relay) <= network && Math.abs(indirect) <= network && direct <= f(block, s + 20) && -direct <= f(block, s + 21) && persuade <= f(block, s + 22) && -persuade <= f(block, s + 23))) {
+          fast = false;
+          break;
+        }
+      }
+    }
+    if (!fast) {
+      store<f64>(exact + o, 1);
+      continue;
+    }
+    store<f64>(exact + o, 0);
+    const netA = f(block, 16);
+    const netB = f(block, SIDE + 16);
+    const relayNetA = netA * relayA;
+    const relayNetB = netB * relayB;
+    const indirectNetA = netA * (f(block, 15) * directA);
+    const indirectNetB = netB * (f(block, SIDE + 15) * directB);
+    const kA = relayNetA + indirectNetA + 2 * persuadeA;
+    const kB = relayNetB + indirectNetB + 2 * persuadeB;
+    const eA = symmetric;
+    const eB = symmetric + 6;
+    for (let j = 0; j < 6; j++) {
+      store<f64>(coefficients + <usize>j * B + o, f(block, eA + j));
+      store<f64>(coefficients + <usize>(7 + j) * B + o, f(block, eB + j));
+      setF(fastSums, j, f(fastSums, j) + f(block, eA + j));
+      setF(fastSums, 7 + j, f(fastSums, 7 + j) + f(block, eB + j));
+    }
+    store<f64>(coefficients + 6 * B + o, kA);
+    store<f64>(coefficients + 13 * B + o, kB);
+    setF(fastSums, 6, f(fastSums, 6) + kA);
+    setF(fastSums, 13, f(fastSums, 13) + kB);
+    const totalA = f(block, 24);
+    const totalB = f(block, SIDE + 24);
+    store<f64>(sources + o, f(block, eA) * f(block, 25) + f(block, eA + 1) * f(block, 26) + f(block, eA + 2) * f(block, 27) + f(block, eA + 3) * f(block, 28) + f(block, eA + 4) * f(block, 29) + f(block, eA + 5) * f(block, 30));
+    store<f64>(sources + B + o, 2 * persuadeA * totalA);
+    store<f64>(sources + 2 * B + o, relayNetA * totalA);
+    store<f64>(sources + 3 * B + o, indirectNetA * totalA);
+    store<f64>(sources + 4 * B + o, f(block, eB) * f(block, SIDE + 25) + f(block, eB + 1) * f(block, SIDE + 26) + f(block, eB + 2) * f(block, SIDE + 27) + f(block, eB + 3) * f(block, SIDE + 28) + f(block, eB + 4) * f(block, SIDE + 29) + f(block, eB + 5) * f(block, SIDE + 30));
+    store<f64>(sources + 5 * B + o, 2 * persuadeB * totalB);
+    store<f64>(sources + 6 * B + o, relayNetB * totalB);
+    store<f64>(sources + 7 * B + o, indirectNetB * totalB);
+  }
+}
