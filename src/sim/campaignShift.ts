@@ -23,6 +23,13 @@
  *   certain to vote, relay and indirect votes within the territory's non-voters, switches within the
  *   baseline votes, the clamped product when the polynomial may not be used).
  * Both sides always take the same path in a draw, which keeps the two properties above exact.
+ *
+ * Where it runs: the kernel (drawLoop.ts) does the per-draw part of the fast path for a whole batch in
+ * WebAssembly (`coefficientBatch` in src/sim/wasm/assembly/kernel.ts, from the constants
+ * {@link writeCampaignBlock} lays out) and the expansion over the units with two draws per instruction
+ * (`shiftBatch`); the draws where a bound may bind come back to {@link campaignShift} here, in draw
+ * order. The functions below are the reference for the WebAssembly loops, which repeat their arithmetic
+ * operation for operation, so both give the same bits (the simulation tests compare runs and effects).
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { RELAY_SLOT, SOCIAL_SLOT, type CampaignCoefficients } from '../model/campaignCoefficients.js';
@@ -287,7 +294,7 @@ function withinRooms(c: CampaignCoefficients, rooms: SideRooms, terms: Float64Ar
 /**
  * Campaign shift of every unit's margin for the effects drawn in this draw. On the fast path (see the
  * module comment) it writes the draw's fourteen coefficients to `coefficients[term × batch + draw]`
- * (A's e_1..e_6 and K, then B's), for {@link fastShiftBatch} to expand over the units, and returns true;
+ * (A's e_1..e_6 and K, then B's), for the WebAssembly `shiftBatch` to expand over the units, and returns true;
  * on the exact path it fills `shift` (pp) and returns false. Either way it adds each side's net margin
  * votes by source to `sources` (side × SOURCE_COUNT + source) and, on the exact path, per territory to
  * `extraA`/`extraB` (the fast path adds its coefficient sums to `work.fastSums`, expanded by
@@ -341,73 +348,11 @@ export function campaignShift(
 }
 
 /**
- * The fast path's shifts of a batch, unit by unit: shift[unit × batch + draw] = gain of A − gain of B,
- * each gain Σ_k e_{k+1} × powers[k][t] + K × perMember[t] with the draw's coefficients (written by
- * {@link campaignShift}) and the unit's constants held in locals; draws with `exact[draw]` set (the exact
- * path already wrote them) are left as they are. Computed for units without a parent; the others copy
- * their parent's row.
- *
- * @param model Prepared model.
- * @param work Shift workspace.
- * @param coefficients The batch's coefficients, SHIFT_TERMS × batch.
- * @param exact Per draw of the batch: 1 when the exact path was taken.
- * @param shift Output, units × batch (pp).
- * @param count Draws in this batch.
- * @param batch Draws per batch (row length of `coefficients` and `shift`).
- * @example
- * fastShiftBatch(model, work, coefficients, exact, shiftBatch, 64, 64) // fills shiftBatch
- */
-export function fastShiftBatch(model: SimulationModel, work: ShiftWorkspace, coefficients: Float64Array, exact: Uint8Array, shift: Float64Array, count: number, batch: number): void {
-  const q = work.unitTerms;
-  const B = batch;
-  const own = work.ownUnits;
-  if (work.degreeFive) {
-    // e_6 = 0 on both sides: its term (a zero product) is left out.
-    for (let u = 0; u < own.length; u++) {
-      const i = own[u];
-      const at = i * SHIFT_TERMS;
-      const pA0 = q[at], pA1 = q[at + 1], pA2 = q[at + 2], pA3 = q[at + 3], pA4 = q[at + 4], qA = q[at + 6];
-      const pB0 = q[at + 7], pB1 = q[at + 8], pB2 = q[at + 9], pB3 = q[at + 10], pB4 = q[at + 11], qB = q[at + 13];
-      const row = i * B;
-      for (let k = 0; k < count; k++) {
-        if (exact[k] !== 0) continue;
-        const gainA = coefficients[k] * pA0 + coefficients[B + k] * pA1 + (coefficients[2 * B + k] * pA2 + coefficients[3 * B + k] * pA3) + coefficients[4 * B + k] * pA4 + coefficients[6 * B + k] * qA;
-        const gainB = coefficients[7 * B + k] * pB0 + coefficients[8 * B + k] * pB1 + (coefficients[9 * B + k] * pB2 + coefficients[10 * B + k] * pB3) + coefficients[11 * B + k] * pB4 + coefficients[13 * B + k] * qB;
-        shift[row + k] = gainA - gainB;
-      }
-    }
-  } else {
-    for (let u = 0; u < own.length; u++) {
-      const i = own[u];
-      const at = i * SHIFT_TERMS;
-      const pA0 = q[at], pA1 = q[at + 1], pA2 = q[at + 2], pA3 = q[at + 3], pA4 = q[at + 4], pA5 = q[at + 5], qA = q[at + 6];
-      const pB0 = q[at + 7], pB1 = q[at + 8], pB2 = q[at + 9], pB3 = q[at + 10], pB4 = q[at + 11], pB5 = q[at + 12], qB = q[at + 13];
-      const row = i * B;
-      for (let k = 0; k < count; k++) {
-        if (exact[k] !== 0) continue;
-        const gainA =
-          coefficients[k] * pA0 + coefficients[B + k] * pA1 + (coefficients[2 * B + k] * pA2 + coefficients[3 * B + k] * pA3) + (coefficients[4 * B + k] * pA4 + coefficients[5 * B + k] * pA5) + coefficients[6 * B + k] * qA;
-        const gainB =
-          coefficients[7 * B + k] * pB0 + coefficients[8 * B + k] * pB1 + (coefficients[9 * B + k] * pB2 + coefficients[10 * B + k] * pB3) + (coefficients[11 * B + k] * pB4 + coefficients[12 * B + k] * pB5) + coefficients[13 * B + k] * qB;
-        shift[row + k] = gainA - gainB;
-      }
-    }
-  }
-  // A unit with a parent takes its parent's shift (the exact path's draws included).
-  const children = model.childUnits;
-  const parentIndex = model.parentIndex;
-  for (let c = 0; c < children.length; c++) {
-    const row = children[c] * B;
-    const from = parentIndex[children[c]] * B;
-    for (let k = 0; k < count; k++) shift[row + k] = shift[from + k];
-  }
-}
-
-/**
  * The fast path: with no bound binding anywhere (checked by withinRooms, including the mobilisation
  * floor), each side's net margin votes in territory t, in pp of its baseline two-party vote, are
  * Σ_k e_{k+1} × powers[k][t] + K × perMember[t]: fourteen independent multiply-adds per territory, no
- * branch, done for a whole batch by {@link fastShiftBatch}; this writes the draw's coefficients.
+ * branch, done for a whole batch by the WebAssembly loop `shiftBatch` (src/sim/wasm/assembly/kernel.ts);
+ * this writes the draw's coefficients.
  * The side's mobilised votes summed over territories are Σ_k e_{k+1} × powerSums[k].
  */
 function fastShift(model: SimulationModel, work: ShiftWorkspace, sources: Float64Array, coefficients: Float64Array, draw: number, batch: number): void {

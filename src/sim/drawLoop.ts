@@ -13,18 +13,25 @@
  *    a parent takes the parent's campaign shift;
  * 4. the rule decides the draw; accumulators record wins, weights, margins, tipping points and extra votes.
  *
- * How a batch runs: phase 1, draw by draw, stores the national and regional errors, the correlated
- * territory errors and the campaign shift's per-draw coefficients (the shift itself is expanded for the
- * whole batch, unit by unit, by fastShiftBatch); phase 2, unit by unit over the batch's draws, computes
- * the margins (unit-major), the national vote, the per-unit sums and each draw's weights won by A and by
- * B, with the signs counted as +(m > 0) flags rather than branches (in a close unit the sign is a coin
- * toss, and a mispredicted branch costs more than the whole update); phase 3, draw by draw, decides the
- * outcome, the accumulators and the tipping unit. The margins are summed in the same order as a
- * draw-by-draw loop would (baseline + shift + national + regional + territory), so the layout does not
- * change a result.
+ * How a batch runs (the loops marked [wasm] are WebAssembly, src/sim/wasm/assembly/kernel.ts, each
+ * doing the same arithmetic in the same order as the JavaScript it replaced, the SIMD ones two draws per
+ * instruction; the JavaScript functions they mirror stay as their reference):
+ * - [wasm] fillNumbers: the batch's random numbers, column-major (number × BATCH + draw);
+ * - phase 1: the correlated territory errors (Cholesky only); [wasm] coefficientBatch: each draw's channel
+ *   effects and the campaign shift's per-draw coefficients on the fast path, the draws where a bound may
+ *   bind taking campaignShift's exact path here, in draw order; [wasm, SIMD] shiftBatch: the fast path's
+ *   shift expanded for the batch, unit by unit;
+ * - phase 2, [wasm, SIMD] marginBatch: unit by unit over the batch's draws, the margins (unit-major), the
+ *   national vote, the per-unit sums and each draw's weight won by A and by nobody, the signs counted as
+ *   lane masks rather than branches (in a close unit the sign is a coin toss);
+ * - phase 3: draw by draw, the outcome and the accumulators; the tipping unit of a weighted rule from
+ *   [wasm] tippingBatch (the scan of tippingUnitBySurplus), of a national-vote rule by tippingUnitBySelect.
+ * The margins are summed in the same order as a draw-by-draw loop would (baseline + shift + national +
+ * regional + territory), so the layout does not change a result; the per-unit sums of margins and their
+ * squares add even and odd draws in two lanes, joined at the end of each batch.
  *
  * Random numbers: the block's xoshiro128** generator fills a batch of {@link BATCH} draws at a time
- * (fillDrawNumbers), each draw in this order: the national unit t (Bailey's polar method), the regions'
+ * (fillNumbers, the stream of normalStream.ts fillDrawNumbers), each draw in this order: the national unit t (Bailey's polar method), the regions'
  * and then the units' standard normals (ziggurat), then two normals per channel slot (7 slots: the
  * slot's turnout-effect z, then its persuasion z) — regions + units + 14 = 79 normals for the 56-unit US
  * map — and, for the benchmark's peer model only, one uniform for its effect. The count of 32-bit outputs

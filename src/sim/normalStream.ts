@@ -10,9 +10,12 @@
  * xoshiro128** is Blackman & Vigna's generator (2018, "Scrambled linear pseudorandom number generators",
  * ACM TOMS 47(4), 2021): 128 bits of state, period 2^128 − 1, passing BigCrush; one output costs a dozen
  * integer operations on 32-bit words (two Math.imul) that stay in registers, which is why the kernel
- * keeps its state in local variables and draws whole batches at a time ({@link fillDrawNumbers}). In V8 it
- * measured about four times faster per output than xoshiro128**, whose chain of dependent additions V8 compiles
- * less well.
+ * keeps its state in local variables and draws whole batches at a time ({@link fillDrawNumbers}).
+ *
+ * The simulation kernel draws the same stream in WebAssembly (`fillNumbers` in
+ * src/sim/wasm/assembly/kernel.ts, with these tables and the engine's Math.log, Math.exp and Math.expm1),
+ * written column-major for its SIMD loops; fillDrawNumbers is its reference, and a test holds the two
+ * equal number for number.
  *
  * Normal numbers: the ziggurat method of Marsaglia & Tsang (2000), "The Ziggurat Method for Generating
  * Random Variables", Journal of Statistical Software 5(8), with 128 layers. One signed 32-bit output picks

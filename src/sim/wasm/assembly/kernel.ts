@@ -183,7 +183,7 @@ export function fillNumbers(state: usize, out: usize, draws: i32, df: f64, norma
 }
 
 /**
- * The campaign shift's fast path over a batch (campaignShift.ts fastShiftBatch): for each unit i of
+ * The campaign shift's fast path over a batch (campaignShift.ts, the fast path's expansion): for each unit i of
  * `own` (i32 unit indices), shift[i × batch + k] = gain of A − gain of B, gain = Σ_j c_j[k] × p_j[i] + K[k] × q[i],
  * with the draw's coefficients c (row j × batch) and the unit's 14 constants terms[i × 14 …] (A's six
  * powers and q, then B's); draws whose exact[k] (f64) is not 0 keep the value already in `shift`. Units
