@@ -134,6 +134,8 @@ function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64
 
 /** Length (doubles) of the campaign block the WebAssembly per-draw loop reads (see {@link writeCampaignBlock}). */
 export const CAMPAIGN_BLOCK = 2 * 48 + 126 + 54;
+/** Where the draw state (effects, persuasions, pushes, e_1..e_6 of each side) starts in the campaign block. */
+export const CAMPAIGN_STATE = 2 * 48 + 126;
 
 /**
  * Writes the constants of the campaign shift's per-draw part into the block the WebAssembly loop

@@ -45,7 +45,7 @@
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { blockGeneratorState, drawStride, ZIGGURAT_F, ZIGGURAT_KI, ZIGGURAT_W, type DrawLayout } from './normalStream.js';
-import { CAMPAIGN_BLOCK, campaignShift, createShiftWorkspace, flushFastSums, SHIFT_TERMS, writeCampaignBlock, type ShiftWorkspace } from './campaignShift.js';
+import { CAMPAIGN_BLOCK, CAMPAIGN_STATE, campaignShift, createShiftWorkspace, flushFastSums, SHIFT_TERMS, writeCampaignBlock, type ShiftWorkspace } from './campaignShift.js';
 import { RELAY_SLOT, SOCIAL_SLOT } from '../model/campaignCoefficients.js';
 import { KernelArena, type KernelExports } from './wasm/kernelModule.js';
 import { tippingUnitBySelect } from './tippingUnit.js';
@@ -117,6 +117,8 @@ export interface DrawWorkspace {
     tippingWeight: number; bufferUnits: number; bufferKeys: number; tipping: number; campaign: number;
     drawSources: number; fastSums: number; effects: number; persuasions: number;
   };
+  /** The draw state of the WebAssembly per-draw loop (the end of its campaign block: effects, pushes, e_k). */
+  campaignState: Float64Array;
   /** Per draw of a batch on the fast path: its net margin votes by side and source (side × 4 + source) × BATCH + draw. */
   drawSources: Float64Array;
   /** Per draw of a batch: the channel effects and persuasion effects drawn (slot × BATCH + draw, 14 slots), for the exact path. */
@@ -256,6 +258,7 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     state: arena.view(h.state, 'i32'),
     tipping: arena.view(h.tipping, 'i32'),
     drawSources: arena.view(h.drawSources),
+    campaignState: arena.view(h.campaign).subarray(CAMPAIGN_STATE),
     effects: arena.view(h.effects),
     persuasions: arena.view(h.persuasions),
     extraA: new Float64Array(u),
@@ -264,6 +267,29 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     shiftWork,
     at,
   };
+}
+
+/** One workspace per model and thread, reused by every run of that model (see {@link drawWorkspaceFor}). */
+const WORKSPACES = new WeakMap<SimulationModel, DrawWorkspace>();
+
+/**
+ * The workspace of a model in this thread, created on first use and then reused: a run split into many
+ * calls (chunks for progress, worker tasks, sweeps of one model) keeps one WebAssembly memory instead of
+ * leaving one per call for the garbage collector, so memory stays flat. Safe because runs are synchronous
+ * and {@link runBlock} starts every block from a cleared state.
+ *
+ * @param model Prepared model.
+ * @returns The model's workspace in this thread.
+ * @example
+ * drawWorkspaceFor(model) === drawWorkspaceFor(model) // => true
+ */
+export function drawWorkspaceFor(model: SimulationModel): DrawWorkspace {
+  let work = WORKSPACES.get(model);
+  if (!work) {
+    work = createDrawWorkspace(model);
+    WORKSPACES.set(model, work);
+  }
+  return work;
 }
 
 /**
@@ -331,6 +357,11 @@ export function runBlock(
   unitWins.fill(0);
   unitSum.fill(0);
   unitSumSq.fill(0);
+  // Every block starts from the same state, whatever ran before it in this workspace: the channel
+  // effects of slots switched off stay 0 (they are only ever multiplied by a reach of 0).
+  effect.fill(0);
+  persuasion.fill(0);
+  work.campaignState.fill(0);
 
   for (let first = 0; first < draws; first += BATCH) {
     const count = Math.min(BATCH, draws - first);

@@ -28,7 +28,7 @@ import {
   type KeepOptions,
   type KeptSlice,
 } from './blockTotals.js';
-import { createDrawWorkspace, runBlock } from './drawLoop.js';
+import { drawWorkspaceFor, runBlock } from './drawLoop.js';
 
 export { BLOCK_SIZE, blockCount, mergeBlockTotals, EFFECT_SOURCES, type BlockTotals, type KeepOptions, type KeptSlice } from './blockTotals.js';
 
@@ -79,7 +79,7 @@ export function simulateBlocks(model: SimulationModel, options: SimulateOptions)
   const firstDraw = blockDraws(blockStart, options.simulations)[0];
   const lastDraw = blockDraws(blockEnd - 1, options.simulations)[1];
   const kept = allocateKept(model, options.keep, lastDraw - firstDraw);
-  const work = createDrawWorkspace(model);
+  const work = drawWorkspaceFor(model);
   const blocks: BlockTotals[] = [];
   for (let b = blockStart; b < blockEnd; b++) {
     const [first, end] = blockDraws(b, options.simulations);
@@ -110,7 +110,7 @@ export function simulate(model: SimulationModel, options: SimulateOptions): Simu
   const firstDraw = blockDraws(blockStart, options.simulations)[0];
   const lastDraw = blockDraws(blockEnd - 1, options.simulations)[1];
   const kept = allocateKept(model, options.keep, lastDraw - firstDraw);
-  const work = createDrawWorkspace(model);
+  const work = drawWorkspaceFor(model);
   // One block's totals at a time, merged in block order into the running total: memory stays flat.
   const running = emptyTotals(model);
   const block = emptyTotals(model);
