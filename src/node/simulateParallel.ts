@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { prepareModel, type PrepareOptions } from '../sim/prepareModel.js';
-import { blockCount, finishResult, mergeBlockTotals, simulateBlocks, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
+import { blockCount, finishResult, mergeBlockTotals, simulateInto, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
 import { emptyTotals } from '../sim/blockTotals.js';
 import type { SimulationResult } from '../sim/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
@@ -119,9 +119,8 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
     for (let start = 0; start < blocks; start += chunk) {
       if (signal?.aborted) throw abortError();
       const end = Math.min(blocks, start + chunk);
-      const out = simulateBlocks(model, { simulations, seed, keep, blockStart: start, blockEnd: end });
-      for (const block of out.blocks) mergeBlockTotals(running, block);
-      if (out.kept) kept.push(out.kept);
+      const slice = simulateInto(model, { simulations, seed, keep, blockStart: start, blockEnd: end }, running);
+      if (slice) kept.push(slice);
       onProgress?.(done(end), simulations);
       if (onProgress || signal) await new Promise((resolve) => setImmediate(resolve));
     }

@@ -106,22 +106,47 @@ export function simulateBlocks(model: SimulationModel, options: SimulateOptions)
  * simulate(prepareModel(resolved), { simulations: 100000, seed: 2000 }).pWin.D // => e.g. 0.4812
  */
 export function simulate(model: SimulationModel, options: SimulateOptions): SimulationResult {
+  const running = emptyTotals(model);
+  const kept = simulateInto(model, options, running);
+  return finishResult(model, options.seed, [running], kept ? [kept] : []);
+}
+
+/**
+ * Runs blocks [blockStart, blockEnd) and merges each block's totals, in block order, into `running`,
+ * through one block-totals object per workspace (nothing is allocated per block, so memory stays flat
+ * however many blocks run). Merging in block order gives the same sums as {@link simulateBlocks}
+ * followed by mergeBlockTotals, so a run split into calls of this equals one call.
+ *
+ * @param model Prepared model.
+ * @param options Simulations, seed, block range and what to keep.
+ * @param running Running totals (added to).
+ * @returns The kept slice of these blocks (draw indices from their first draw), or undefined.
+ * @throws {InputError} for a non-positive or non-integer number of simulations, or a bad block range.
+ * @example
+ * const running = emptyTotals(model); simulateInto(model, { simulations: 10000, seed: 1 }, running); running.draws // => 10000
+ */
+export function simulateInto(model: SimulationModel, options: SimulateOptions, running: BlockTotals): KeptSlice | undefined {
   const { blockStart, blockEnd } = checkOptions(options);
   const firstDraw = blockDraws(blockStart, options.simulations)[0];
   const lastDraw = blockDraws(blockEnd - 1, options.simulations)[1];
   const kept = allocateKept(model, options.keep, lastDraw - firstDraw);
   const work = drawWorkspaceFor(model);
-  // One block's totals at a time, merged in block order into the running total: memory stays flat.
-  const running = emptyTotals(model);
-  const block = emptyTotals(model);
+  let block = BLOCK_TOTALS.get(work);
+  if (!block) {
+    block = emptyTotals(model);
+    BLOCK_TOTALS.set(work, block);
+  }
   for (let b = blockStart; b < blockEnd; b++) {
     const [first, end] = blockDraws(b, options.simulations);
     clearTotals(block);
     runBlock(model, work, options.seed, b, end - first, block, kept, first - firstDraw);
     mergeBlockTotals(running, block);
   }
-  return finishResult(model, options.seed, [running], kept ? [{ firstDraw, draws: kept }] : []);
+  return kept ? { firstDraw, draws: kept } : undefined;
 }
+
+/** The block-totals object reused by {@link simulateInto}, one per workspace. */
+const BLOCK_TOTALS = new WeakMap<object, BlockTotals>();
 
 function sourceMeans(sources: Float64Array, side: number, n: number): CampaignEffects {
   const at = side * SOURCE_COUNT;

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simulate } from '../../src/sim/simulate.js';
+import { finishResult, simulate, simulateInto } from '../../src/sim/simulate.js';
+import { emptyTotals } from '../../src/sim/blockTotals.js';
+import { drawWorkspaceFor } from '../../src/sim/drawLoop.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { resultToJson } from '../../src/sim/resultToJson.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
@@ -86,6 +88,32 @@ test('simulate over a block range equals the same blocks of a full run (kept dra
   assert.equal(part.simulations, 10000 - 4096);
   assert.deepEqual(Array.from(part.draws!.outcome!), Array.from(full.draws!.outcome!.subarray(4096)));
   assert.deepEqual(Array.from(part.draws!.nationalMargin!), Array.from(full.draws!.nationalMargin!.subarray(4096)));
+});
+
+test('a model\'s reused workspace gives the same numbers whatever ran in it before, and a run split into simulateInto calls equals one run', () => {
+  // Members almost all certain to vote: mobilisation can reach the floor, so many draws take the exact
+  // path (checked below) and the rest the fast path; every per-draw state is exercised.
+  const resolved = resolveUs(2016, {
+    uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 },
+    campaigns: { D: { listSize: 8e6, certainShare: 0.995, channels: { door: { coverage: 0.6 }, sms: {}, phone: {}, relay: {}, social: {} } }, R: { listSize: 1.1e6, channels: { phone: {} } } },
+  });
+  const model = prepareModel(resolved);
+  let exactDraws = 0;
+  for (let b = 0; b < 3; b++) {
+    simulate(model, { simulations: 9000, seed: 3, blockStart: b, blockEnd: b + 1 });
+    exactDraws += drawWorkspaceFor(model).exactBatch.reduce((sum, x) => sum + x, 0);
+  }
+  assert.ok(exactDraws > 0 && exactDraws < 3 * 64, `exact-path draws in the blocks' last batches: ${exactDraws}`);
+  const first = JSON.stringify(resultToJson(simulate(model, { simulations: 9000, seed: 3 })));
+  simulate(model, { simulations: 20000, seed: 11, blockStart: 2, blockEnd: 5 });
+  const again = JSON.stringify(resultToJson(simulate(model, { simulations: 9000, seed: 3 })));
+  const fresh = JSON.stringify(resultToJson(simulate(prepareModel(resolved), { simulations: 9000, seed: 3 })));
+  assert.equal(again, first);
+  assert.equal(fresh, first);
+  const running = emptyTotals(model);
+  simulateInto(model, { simulations: 9000, seed: 3, blockStart: 0, blockEnd: 1 }, running);
+  simulateInto(model, { simulations: 9000, seed: 3, blockStart: 1, blockEnd: 3 }, running);
+  assert.equal(JSON.stringify(resultToJson(finishResult(model, 3, [running], []))), first);
 });
 
 test('swapping the sides mirrors every result exactly', () => {
