@@ -13,6 +13,7 @@ import { KERNEL_WASM_BASE64 } from './kernelWasm.js';
 
 /** The module's exports (byte offsets into the instance's memory; see kernel.ts for each loop's contract). */
 export interface KernelExports {
+  dataEnd(): number;
   setTables(ki: number, w: number, f: number): void;
   fillNumbers(state: number, out: number, draws: number, df: number, normals: number, uniforms: number, rowLength: number, rejected: number): void;
   shiftBatch(
@@ -49,8 +50,8 @@ function kernelModule(): WebAssembly.Module {
   return compiled;
 }
 
-/** Bytes left free at the start of the memory (the module keeps no data there; a margin all the same). */
-const RESERVED = 1024;
+/** Bytes left to the module's own data at the start of the memory (its Math tables; checked at open()). */
+const RESERVED = 65536;
 const PAGE = 65536;
 
 /** A request for one typed array in the arena. */
@@ -94,9 +95,11 @@ export class KernelArena {
   open(): KernelExports {
     this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.end / PAGE) });
     const instance = new WebAssembly.Instance(kernelModule(), {
-      env: { memory: this.memory, log: Math.log, exp: Math.exp, expm1: Math.expm1, abort: () => { throw new Error('kernel: abort'); } },
+      env: { memory: this.memory, log: Math.log, expm1: Math.expm1 },
     });
     this.exports = instance.exports as unknown as KernelExports;
+    const dataEnd = this.exports.dataEnd();
+    if (dataEnd > RESERVED) throw new Error(`kernel: the WebAssembly module's data ends at byte ${dataEnd}, past the ${RESERVED} bytes left to it`);
     return this.exports;
   }
 

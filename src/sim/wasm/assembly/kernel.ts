@@ -11,11 +11,17 @@
 // - marginBatch: each unit's margins over the batch's draws, the national vote, the weight won by the
 //   first side and by nobody per draw, and each unit's wins, margin sum and sum of squares.
 
-// Math.log, Math.exp and Math.expm1 of the JavaScript engine: the slow paths and the Student-t use the
-// same functions as the JavaScript stream (normalStream.ts), so both give the same numbers.
+// Math.log and Math.expm1 of the JavaScript engine: the numbers computed from them (the Student-t, the
+// ziggurat's tail) are then those of the JavaScript stream (normalStream.ts). The wedge test only
+// compares with exp(−x²/2), so it uses AssemblyScript's own Math.exp (no call out of WebAssembly): a
+// different last bit could change the test only if both sides agreed to within one ulp.
 @external("env", "log") declare function jsLog(x: f64): f64;
-@external("env", "exp") declare function jsExp(x: f64): f64;
 @external("env", "expm1") declare function jsExpm1(x: f64): f64;
+
+/** End of the module's own data (AssemblyScript's Math tables): the JavaScript side lays out its arrays after it. */
+export function dataEnd(): usize {
+  return __heap_base;
+}
 
 const LAYERS: i32 = 128;
 const ZIGGURAT_R: f64 = 3.442619855899;
@@ -84,7 +90,7 @@ function slowPath(signed: i32): f64 {
     }
     const fLayer = load<f64>(tableF + (<usize>layer << 3));
     const fBelow = load<f64>(tableF + (<usize>(layer - 1) << 3));
-    if (fLayer + uniform01() * (fBelow - fLayer) < jsExp(-0.5 * x * x)) return x;
+    if (fLayer + uniform01() * (fBelow - fLayer) < Math.exp(-0.5 * x * x)) return x;
     hz = next();
     if (inside(hz)) return <f64>hz * load<f64>(tableW + (<usize>(hz & (LAYERS - 1)) << 3));
   }
