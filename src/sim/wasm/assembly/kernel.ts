@@ -113,39 +113,19 @@ export function fillNumbers(state: usize, out: usize, draws: i32, df: f64, norma
   for (let k = 0; k < draws; k++) {
     let at = out + (<usize>k << 3);
     if (df > 0) {
-      // Bailey's polar method, the state in locals: (u, v) uniform on [−1, 1)², kept inside the unit disc.
-      let a = s0, b = s1, c = s2, d = s3;
+      // Bailey's polar method: (u, v) uniform on [−1, 1)², kept inside the unit disc.
       let u: f64;
       let w: f64;
       do {
-        let m = b * 5;
-        u = <f64>(((m << 7) | (<u32>m >>> 25)) * 9) * TWO_M31;
-        let x = b << 9;
-        c ^= a;
-        d ^= b;
-        b ^= c;
-        a ^= d;
-        c ^= x;
-        d = (d << 11) | (<u32>d >>> 21);
-        m = b * 5;
-        const v = <f64>(((m << 7) | (<u32>m >>> 25)) * 9) * TWO_M31;
-        x = b << 9;
-        c ^= a;
-        d ^= b;
-        b ^= c;
-        a ^= d;
-        c ^= x;
-        d = (d << 11) | (<u32>d >>> 21);
+        u = <f64>next() * TWO_M31;
+        const v = <f64>next() * TWO_M31;
         w = u * u + v * v;
       } while (w >= 1 || w == 0);
-      s0 = a;
-      s1 = b;
-      s2 = c;
-      s3 = d;
       store<f64>(at, u * Math.sqrt(((df - 2) * jsExpm1((-2 / df) * jsLog(w))) / w));
       at += row;
     }
-    // The fast path with the state in locals (globals are not kept in registers across the loop).
+    // The fast path with the state in locals, next() written out: V8 does not keep WebAssembly globals in
+    // registers across a loop, and this loop takes ~90 % of the integers (measured 1.10 → 1.25 M elections/s).
     let a = s0, b = s1, c = s2, d = s3;
     let count = 0;
     for (let j = 0; j < normals; j++) {
