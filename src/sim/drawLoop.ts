@@ -88,11 +88,6 @@ export interface DrawWorkspace {
   votesBatch: Float64Array;
   effect: Float64Array;
   persuasion: Float64Array;
-  /** Per side's channel slot j: the effect prior's scale below its mode at 2j, above it at 2j + 1 (pp per SD); the same for persuasion. */
-  effectScale: Float64Array;
-  persuasionScale: Float64Array;
-  /** 1 where a side's channel slot is switched on (side index × slots + slot). */
-  slotOn: Uint8Array;
   shift: Float64Array;
   /** Margins of the draws of a batch, pp, unit-major: index unit × MARGIN_ROW + draw-in-batch . */
   margins: Float64Array;
@@ -145,16 +140,6 @@ export function drawLayout(model: SimulationModel): DrawLayout {
   };
 }
 
-/** [below[0], above[0], below[1], above[1], …]. */
-function interleave(below: Float64Array, above: Float64Array): Float64Array {
-  const out = new Float64Array(2 * below.length);
-  for (let j = 0; j < below.length; j++) {
-    out[2 * j] = below[j];
-    out[2 * j + 1] = above[j];
-  }
-  return out;
-}
-
 /**
  * Scratch space of the draw loop for a model.
  *
@@ -167,8 +152,6 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   const u = model.units;
   const layout = drawLayout(model);
   const stride = drawStride(layout);
-  const slotOn = new Uint8Array(2 * CHANNEL_SLOTS);
-  model.campaigns.forEach((c, s) => c.active.forEach((on, k) => (slotOn[s * CHANNEL_SLOTS + k] = on)));
   const shiftWork = createShiftWorkspace(model);
   const arena = new KernelArena();
   const h = {
@@ -245,10 +228,7 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     zeroBatch: arena.view(h.zero),
     votesBatch: arena.view(h.votes),
     effect: new Float64Array(2 * CHANNEL_SLOTS),
-    effectScale: interleave(model.effectBelow, model.effectAbove),
-    persuasionScale: interleave(model.persuasionBelow, model.persuasionAbove),
     persuasion: new Float64Array(2 * CHANNEL_SLOTS),
-    slotOn,
     shift: new Float64Array(u),
     margins: arena.view(h.margins),
     order: Int32Array.from(model.tippingUnits),
@@ -317,7 +297,7 @@ export function runBlock(
   kept: KeptDraws | undefined,
   keptOffset: number,
 ): void {
-  const { kernel, at, state, tipping, numbers, stride, layout, unitScale, effect, persuasion, shift, margins, order, slotOn, unitWins, unitSum, unitSumSq, shiftWork } = work;
+  const { kernel, at, state, tipping, numbers, layout, unitScale, effect, persuasion, shift, margins, order, unitWins, unitSum, unitSumSq, shiftWork } = work;
   state.set(blockGeneratorState(seed, block));
   const U = model.units;
   const S = CHANNEL_SLOTS;
@@ -328,8 +308,6 @@ export function runBlock(
   const { territoryBatch, shiftBatch, coefficientBatch, exactBatch, positiveBatch, zeroBatch, votesBatch } = work;
   const { cholesky, uniformShift } = model;
   const nationalTotal = model.nationalTotal;
-  const { effectMode, effectFloor, persuasionMode, persuasionFloor } = model;
-  const { effectScale, persuasionScale } = work;
   const anyCampaign = model.anyCampaign;
   const slotOffset = 1 + R + U;
   const uniformOffset = slotOffset + (model.channelDraws ? 2 * S : 0);
