@@ -1,7 +1,7 @@
 // One model's kernel rate per CPU second, three runs in one process (for A/B work while tuning the kernel;
 // `npm run bench` is the benchmark): node --import tsx bench/quick.ts [peer|full|errors-only] [sims]
-// It also prints P(win) of the first side, the first unit's tipping count and a margin sum, which change
-// if a change to the kernel changes its results.
+// It also prints P(win) of the first side, the most frequent tipping unit with its count, and a margin
+// sum, which change if a change to the kernel changes its results.
 import { peerModel, benchmarkScenario } from '../src/node/runBenchmark.js';
 import { prepareModel } from '../src/sim/prepareModel.js';
 import { simulate } from '../src/sim/simulate.js';
@@ -19,5 +19,6 @@ for (let r = 0; r < 3; r++) {
   const res = simulate(model, { simulations: n, seed: 7 });
   const u = process.cpuUsage(c);
   const s = (u.user + u.system) / 1e6;
-  console.log(which, Math.round(n / s), 'per cpu s', 'pWin', Object.values(res.pWin)[0].toFixed(5), 'tip0', res.tippingCounts[0], 'sum', res.marginSum[3].toFixed(3));
+  const top = res.tippingCounts.indexOf(Math.max(...res.tippingCounts));
+  console.log(which, Math.round(n / s), 'per cpu s', 'pWin', Object.values(res.pWin)[0].toFixed(5), `tip[${top}]`, res.tippingCounts[top], 'sum', res.marginSum[3].toFixed(3));
 }

@@ -21,15 +21,15 @@ export function formatHelp(command: Command): string {
   });
   const lines = [`Usage: campaign-lab ${[command.name, ...words, ...optionWords].join(' ')}`, '', command.summary];
   if (command.details) lines.push('', command.details);
+  // One column for every argument and option name: 26 characters, or the longest name and a space.
+  const optionNames = Object.entries(options).map(([name, o]) => `--${name}${o.type === 'flag' ? '' : ` ${o.valueName ?? 'VALUE'}`}`);
+  const column = Math.max(26, ...positionals.map((p) => p.name.length + 3), ...optionNames.map((n) => n.length + 1));
   if (positionals.length > 0) {
     lines.push('', 'Arguments:');
-    for (const p of positionals) lines.push(`  ${`<${p.name}>`.padEnd(26)} ${p.description}`);
+    for (const p of positionals) lines.push(`  ${`<${p.name}>`.padEnd(column)} ${p.description}`);
   }
   lines.push('', 'Options:');
-  for (const [name, o] of Object.entries(options)) {
-    const left = `--${name}${o.type === 'flag' ? '' : ` ${o.valueName ?? 'VALUE'}`}`;
-    lines.push(`  ${left.padEnd(26)} ${o.description}`);
-  }
-  lines.push(`  ${'--help'.padEnd(26)} Show this help.`);
+  Object.values(options).forEach((o, k) => lines.push(`  ${optionNames[k].padEnd(column)} ${o.description}`));
+  lines.push(`  ${'--help'.padEnd(column)} Show this help.`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,14 +2,16 @@
 // into src/sim/wasm/kernelWasm.ts). Every array lives in a memory the JavaScript side creates and
 // imports (env.memory); the functions take byte offsets into it. No allocation, no runtime.
 //
-// Three loops, each the same arithmetic, in the same order, as the JavaScript it replaced, so a draw's
-// margins are bitwise what they were; the 128-bit SIMD loops do two draws per instruction (f64x2):
+// Five loops, each the same arithmetic, in the same order, as the JavaScript it mirrors, so a draw's
+// numbers are bitwise what they were; the 128-bit SIMD loops do two draws per instruction (f64x2):
 // - fillNumbers: the random numbers of a batch of draws (xoshiro128**, ziggurat normals, Student-t by
 //   Bailey's polar method, uniforms), written column-major (number × batch + draw) for the SIMD loops;
-// - shiftBatch: the campaign shift's fast path, the mobilisation polynomial and the per-member terms
-//   expanded unit by unit over the batch's draws;
-// - marginBatch: each unit's margins over the batch's draws, the national vote, the weight won by the
-//   first side and by nobody per draw, and each unit's wins, margin sum and sum of squares.
+// - coefficientBatch: per draw, the channel effects, the mobilisation polynomial's coefficients, the
+//   per-member terms and the checks that send a draw to the exact path (campaignShift.ts);
+// - shiftBatch (SIMD): the campaign shift's fast path expanded unit by unit over the batch's draws;
+// - marginBatch (SIMD): each unit's margins over the batch's draws, the national vote, the weight won by
+//   the first side and by nobody per draw, and each unit's wins, margin sum and sum of squares;
+// - tippingBatch: the tipping unit of each draw under a weighted rule (tippingUnit.ts).
 
 // Math.log and Math.expm1 of the JavaScript engine: the numbers computed from them (the Student-t, the
 // ziggurat's tail) are then those of the JavaScript stream (normalStream.ts). The wedge test only
