@@ -44,7 +44,7 @@
  * exactly, draw for draw.
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
-import { blockGeneratorState, drawStride, ZIGGURAT_F, ZIGGURAT_KI, ZIGGURAT_W, type DrawLayout } from './normalStream.js';
+import { blockGeneratorState, drawStride, type DrawLayout } from './normalStream.js';
 import { CAMPAIGN_BLOCK, CAMPAIGN_STATE, campaignShift, createShiftWorkspace, flushFastSums, SHIFT_TERMS, writeCampaignBlock, type ShiftWorkspace } from './campaignShift.js';
 import { RELAY_SLOT, SOCIAL_SLOT } from '../model/campaignCoefficients.js';
 import { KernelArena, type KernelExports } from './wasm/kernelModule.js';
@@ -179,9 +179,6 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     exact: arena.f64(BATCH),
     children: arena.i32(model.childUnits.length),
     parents: arena.i32(u),
-    tableKI: arena.i32(ZIGGURAT_KI.length),
-    tableW: arena.f64(ZIGGURAT_W.length),
-    tableF: arena.f64(ZIGGURAT_F.length),
     candidates: arena.i32(model.tippingUnits.length),
     tippingWeight: arena.f64(u),
     bufferUnits: arena.i32(u + 1),
@@ -194,10 +191,6 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     persuasions: arena.f64(2 * CHANNEL_SLOTS * BATCH),
   };
   const kernel = arena.open();
-  arena.view(h.tableKI, 'i32').set(ZIGGURAT_KI);
-  arena.view(h.tableW).set(ZIGGURAT_W);
-  arena.view(h.tableF).set(ZIGGURAT_F);
-  kernel.setTables(arena.offset(h.tableKI), arena.offset(h.tableW), arena.offset(h.tableF));
   const unitScale = arena.view(h.unitScale);
   unitScale.set(model.territoryScale.map((sd) => model.orientation * sd));
   arena.view(h.base).set(model.baseMargin);

@@ -9,13 +9,12 @@
  *
  * xoshiro128** is Blackman & Vigna's generator (2018, "Scrambled linear pseudorandom number generators",
  * ACM TOMS 47(4), 2021): 128 bits of state, period 2^128 − 1, passing BigCrush; one output costs a dozen
- * integer operations on 32-bit words (two Math.imul) that stay in registers, which is why the kernel
- * keeps its state in local variables and draws whole batches at a time ({@link fillDrawNumbers}).
+ * integer operations on 32-bit words (two Math.imul).
  *
- * The simulation kernel draws the same stream in WebAssembly (`fillNumbers` in
- * src/sim/wasm/assembly/kernel.ts, with these tables and the engine's Math.log, Math.exp and Math.expm1),
- * written column-major for its SIMD loops; fillDrawNumbers is its reference, and a test holds the two
- * equal number for number.
+ * The simulation kernel draws this stream in WebAssembly (`fillNumbers` in src/sim/wasm/assembly/kernel.ts,
+ * with these tables and the engine's Math.log and Math.expm1), written column-major for its SIMD loops,
+ * its generator state in registers; the functions here are its plain reference ({@link fillDrawNumbers}),
+ * and a test holds the two equal number for number.
  *
  * Normal numbers: the ziggurat method of Marsaglia & Tsang (2000), "The Ziggurat Method for Generating
  * Random Variables", Journal of Statistical Software 5(8), with 128 layers. One signed 32-bit output picks
@@ -204,50 +203,14 @@ export function zigguratSlowPath(state: Int32Array, signed: number): number {
  * Number.isFinite(unitStudentTFromState(blockGeneratorState(1, 0), 6)) // => true
  */
 export function unitStudentTFromState(state: Int32Array, df: number): number {
-  studentTInto(state, df, T_OUT, 0);
-  return T_OUT[0];
-}
-
-/** Scratch of {@link unitStudentTFromState}. */
-const T_OUT = new Float64Array(1);
-
-/**
- * {@link unitStudentTFromState} writing its draw into out[at]: the kernel's form, since a double returned
- * from a call that is not inlined is boxed on the heap, once per draw.
- */
-function studentTInto(state: Int32Array, df: number, out: Float64Array, at: number): void {
-  let a = state[0];
-  let b = state[1];
-  let c = state[2];
-  let d = state[3];
   let u: number;
   let w: number;
   do {
-    let m = Math.imul(b, 5);
-    u = Math.imul((m << 7) | (m >>> 25), 9) * TWO_M31;
-    let x = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= x;
-    d = (d << 11) | (d >>> 21);
-    m = Math.imul(b, 5);
-    const v = Math.imul((m << 7) | (m >>> 25), 9) * TWO_M31;
-    x = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= x;
-    d = (d << 11) | (d >>> 21);
+    u = nextInt32(state) * TWO_M31;
+    const v = nextInt32(state) * TWO_M31;
     w = u * u + v * v;
   } while (w >= 1 || w === 0);
-  state[0] = a;
-  state[1] = b;
-  state[2] = c;
-  state[3] = d;
-  out[at] = u * Math.sqrt(((df - 2) * Math.expm1((-2 / df) * Math.log(w))) / w);
+  return u * Math.sqrt(((df - 2) * Math.expm1((-2 / df) * Math.log(w))) / w);
 }
 
 /** What one simulated election draws, in this order: see {@link fillDrawNumbers}. */
@@ -277,8 +240,7 @@ export function drawStride(layout: DrawLayout): number {
  * says (stride {@link drawStride}): the Student-t (Bailey's polar method), the ziggurat normals, the
  * uniforms. Within a draw, the normals first take one 32-bit output each on the ziggurat's fast path
  * (about 98.8 % are accepted there); the few rejected ones then go, in order, through the slow path,
- * which continues the same stream. The xoshiro128** state lives in local variables inside the fast loop
- * and the polar method (no call in the hot loop). A draw's numbers depend only on the state at its start,
+ * which continues the same stream. A draw's numbers depend only on the state at its start,
  * so they are the same whatever the batch size, and the stream a draw consumes never depends on the model's
  * inputs beyond the layout.
  *
@@ -300,17 +262,12 @@ export function fillDrawNumbers(state: Int32Array, out: Float64Array, draws: num
   }
   let o = 0;
   for (let draw = 0; draw < draws; draw++) {
-    if (df > 0) studentTInto(state, df, out, o++);
+    if (df > 0) out[o++] = unitStudentTFromState(state, df);
     const rejected = fastNormals(state, out, o, o + normals, REJECTED_AT, REJECTED_VALUE);
-    for (let k = 0; k < rejected; k++) slowPathInto(state, REJECTED_VALUE[k], out, REJECTED_AT[k]);
+    for (let k = 0; k < rejected; k++) out[REJECTED_AT[k]] = zigguratSlowPath(state, REJECTED_VALUE[k]);
     o += normals;
     for (let k = 0; k < uniforms; k++) out[o++] = (nextInt32(state) >>> 0) * TWO_M32;
   }
-}
-
-/** {@link zigguratSlowPath} writing into out[at] (a double returned from a call is boxed on the heap). */
-function slowPathInto(state: Int32Array, signed: number, out: Float64Array, at: number): void {
-  out[at] = zigguratSlowPath(state, signed);
 }
 
 /** Positions and integers of a draw's normals that left the fast path (grown to the largest draw). */
@@ -318,27 +275,14 @@ let REJECTED_AT = new Int32Array(128);
 let REJECTED_VALUE = new Int32Array(128);
 
 /**
- * Fast path of the ziggurat over out[from, end): xoshiro128** inlined on local variables and no call in
- * the loop, so the state stays in registers; the layer test on integers (TABLE_KI). An integer outside its layer's rectangle is recorded
- * (position in `at`, value in `value`) for the slow path, which runs after the loop and continues the
- * same stream. Returns the number recorded.
+ * Fast path of the ziggurat over out[from, end): one integer per normal, the layer test on integers
+ * (TABLE_KI). An integer outside its layer's rectangle is recorded (position in `at`, value in `value`)
+ * for the slow path, which runs after the loop and continues the same stream. Returns the number recorded.
  */
 function fastNormals(state: Int32Array, out: Float64Array, from: number, end: number, at: Int32Array, value: Int32Array): number {
-  let a = state[0];
-  let b = state[1];
-  let c = state[2];
-  let d = state[3];
   let rejected = 0;
   for (let o = from; o < end; o++) {
-    const m = Math.imul(b, 5);
-    const t = Math.imul((m << 7) | (m >>> 25), 9);
-    const x = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= x;
-    d = (d << 11) | (d >>> 21);
+    const t = nextInt32(state);
     const layer = t & 127;
     const sign = t >> 31;
     if ((t ^ sign) < TABLE_KI[(sign & 128) | layer]) {
@@ -349,10 +293,6 @@ function fastNormals(state: Int32Array, out: Float64Array, from: number, end: nu
       rejected++;
     }
   }
-  state[0] = a;
-  state[1] = b;
-  state[2] = c;
-  state[3] = d;
   return rejected;
 }
 

@@ -3,6 +3,8 @@
  * scripts/buildKernelWasm.mjs into kernelWasm.ts): the module is compiled once per thread, and each draw
  * workspace gets its own instance and memory, laid out once by an {@link KernelArena}, so the typed arrays
  * the JavaScript side reads and writes are views on the memory the loops work in (no copy per batch).
+ * Every arena holds the ziggurat's tables (normalStream.ts), written and handed to the module when it
+ * opens, so `fillNumbers` is ready to draw.
  *
  * Browser-safe: the bytes are decoded with `atob`, the module compiled with the synchronous
  * `new WebAssembly.Module` (allowed in Node, in Node worker threads and in Web Workers, where the briefing
@@ -10,6 +12,7 @@
  * Safari ≥ 16.4).
  */
 import { KERNEL_WASM_BASE64 } from './kernelWasm.js';
+import { ZIGGURAT_F, ZIGGURAT_KI, ZIGGURAT_W } from '../normalStream.js';
 
 /** The module's exports (byte offsets into the instance's memory; see kernel.ts for each loop's contract). */
 export interface KernelExports {
@@ -91,8 +94,11 @@ export class KernelArena {
     return this.requests.length - 1;
   }
 
-  /** Creates the memory and the instance; returns the exports. */
+  /** Creates the memory and the instance, writes the ziggurat's tables into it; returns the exports. */
   open(): KernelExports {
+    const ki = this.i32(ZIGGURAT_KI.length);
+    const w = this.f64(ZIGGURAT_W.length);
+    const f = this.f64(ZIGGURAT_F.length);
     this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.end / PAGE) });
     const instance = new WebAssembly.Instance(kernelModule(), {
       env: { memory: this.memory, log: Math.log, expm1: Math.expm1 },
@@ -100,6 +106,10 @@ export class KernelArena {
     this.exports = instance.exports as unknown as KernelExports;
     const dataEnd = this.exports.dataEnd();
     if (dataEnd > RESERVED) throw new Error(`kernel: the WebAssembly module's data ends at byte ${dataEnd}, past the ${RESERVED} bytes left to it`);
+    this.view(ki, 'i32').set(ZIGGURAT_KI);
+    this.view(w).set(ZIGGURAT_W);
+    this.view(f).set(ZIGGURAT_F);
+    this.exports.setTables(this.offset(ki), this.offset(w), this.offset(f));
     return this.exports;
   }
 
