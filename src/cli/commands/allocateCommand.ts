@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
+import { parseAmount } from '../parseAmount.js';
 import { printJson, toJsonText } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
@@ -51,14 +52,6 @@ export interface AllocateDocument {
   candidates: string[];
   scenario: string;
   version: string;
-}
-
-function parseAmount(name: string, text: unknown, allowZero: boolean): number {
-  const n = Number(String(text).replace(/_/g, ''));
-  if (String(text).trim() === '' || !Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) {
-    throw new InputError({ at: `--${name}`, expected: allowZero ? 'a non-negative amount' : 'a positive amount', found: describeValue(text) });
-  }
-  return n;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
+import { parseAmount } from '../parseAmount.js';
 import { printJson, toJsonText } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
@@ -171,13 +172,7 @@ export const valueCommand: Command = {
     if (out) await checkOutputFolder(resolve(context.cwd, out), out);
     const add = parseAdd(args.options.add as string);
     const by = (args.options.by as 'territory' | 'region' | undefined) ?? 'territory';
-    let costPerSupporter = 0;
-    if (args.options['cost-per-supporter'] !== undefined) {
-      costPerSupporter = Number(args.options['cost-per-supporter']);
-      if (!(costPerSupporter >= 0) || !Number.isFinite(costPerSupporter)) {
-        throw new InputError({ at: '--cost-per-supporter', expected: 'a non-negative amount', found: describeValue(args.options['cost-per-supporter']) });
-      }
-    }
+    const costPerSupporter = args.options['cost-per-supporter'] === undefined ? 0 : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], true);
     const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const side = args.options.side as string;
