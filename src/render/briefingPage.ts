@@ -312,7 +312,7 @@ ${live.controls.some((c) => c.secondary) ? `<details class="more-controls"><summ
   header p { font-size: 19px; color: #444; margin: 0 0 18px; }
   h2 { font-size: 24px; margin: 28px 0 12px; }
   .figures { display: flex; flex-wrap: wrap; gap: 16px; margin-bottom: 8px; }
-  .figure-card { border: 1px solid #ddd; border-radius: 8px; padding: 14px 18px; min-width: 190px; flex: 1 1 220px; background: #fafafa; }
+  .figure-card { border: 1px solid #ddd; border-radius: 8px; padding: 14px 18px; flex: 1 1 220px; background: #fafafa; }
   .figure-value { font-size: 34px; font-weight: bold; white-space: nowrap; }
   .figure-label { font-size: 16px; margin-top: 4px; }
   .figure-note { font-size: 13px; color: #555; margin-top: 4px; }
