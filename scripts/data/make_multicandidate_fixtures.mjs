@@ -52,20 +52,20 @@ const FR22_DEPTS = new Set(['01', '2A', '53', '75', 'ZA', 'ZZ']);
 }
 
 // --- Ministry 2017 layout: the workbook's "Circo. leg. T1" sheet, every block with its own header ---
-const FR17_DEPTS = new Set(['1', '56', '75', '80', 'Wallis et Futuna', 'Français établis hors de France']);
+const FR17_DEPTS = new Set(['1', '56', '75', '80', 'ZW', 'ZZ']);
 {
   const source = new ExcelJS.Workbook();
   await source.xlsx.readFile(join(SRC, 'Leg_2017_Resultats_T1.xlsx'));
   const sheet = source.getWorksheet('Circo. leg. T1');
   if (!sheet) fail('2017 workbook has no sheet "Circo. leg. T1"');
   const out = new ExcelJS.Workbook();
+  out.created = out.modified = new Date('2017-06-14T00:00:00Z'); // fixed, so a re-run writes the same bytes
   const copy = out.addWorksheet('Circo. leg. T1');
   let kept = 0;
   sheet.eachRow({ includeEmpty: true }, (row, r) => {
     const values = row.values.slice(1);
     const code = String(values[0] ?? '');
-    const name = String(values[1] ?? '');
-    if (r > 3 && !FR17_DEPTS.has(code) && !FR17_DEPTS.has(name)) return;
+    if (r > 3 && !FR17_DEPTS.has(code)) return;
     copy.addRow(values);
     if (r <= 3) return;
     kept++;
