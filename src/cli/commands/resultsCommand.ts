@@ -12,11 +12,14 @@ import type { ElectionResults } from '../../model/types.js';
 import type { RaceFileOptions, RaceFileResults, RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectoralVotesCast } from '../../data/electoralVotesCast.js';
 import { loadElectoralVotesCast } from '../../data/loadElectoralVotesCast.js';
+import { tippingPoint } from '../../analysis/tippingPoint.js';
 
 /**
  * A plain-text table of a result: one line per unit, then the totals. Popular-vote shares name their
  * denominator (all votes cast, and the two-party share beside it); US electoral votes are labelled
- * pledged (the unit winners') and, when `cast` is given, as cast by the electors.
+ * pledged (the unit winners') and, when `cast` is given, as cast by the electors. With weights, the
+ * tipping point and the electoral-college (or seat) bias follow, on margins over all votes cast, the
+ * convention of the published tables (2012: Colorado, 1.51 pp).
  *
  * @param results a published result
  * @param cast US only: the electoral votes cast by the electors that year (loadElectoralVotesCast)
@@ -51,12 +54,27 @@ export function formatResults(results: ElectionResults, cast?: ElectoralVotesCas
     const what = results.country === 'us' ? 'Electoral votes (EV) pledged (to the winner of each state and district)' : 'Seats won';
     lines.push(`${what}: ${a} ${results.weightTotals[a]}, ${b} ${results.weightTotals[b]} of ${totalWeight}`);
   }
+  if (totalWeight > 0) lines.push(tippingLine(results));
   if (cast) {
     const others = [cast.other > 0 ? `, others ${cast.other} (faithless)` : '', cast.notCast > 0 ? `, ${cast.notCast} not cast` : ''].join('');
     lines.push(`Electoral votes cast by the electors: ${a} ${cast[a as 'D' | 'R']}, ${b} ${cast[b as 'D' | 'R']}${others} of ${cast.total}`);
   }
   lines.push(`Source: ${results.source}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The tipping point of a weighted result and its bias, in words (margins over all votes cast). */
+function tippingLine(results: ElectionResults): string {
+  const bias = results.country === 'us' && results.units.reduce((s, u) => s + u.weight, 0) === 538 ? 'electoral-college bias' : 'bias of the weights';
+  try {
+    const t = tippingPoint(results);
+    const loser = results.sides[0] === t.winner ? results.sides[1] : results.sides[0];
+    const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
+    return `Tipping point (units ordered by the winner's margin over all votes cast, as published tables do): ${t.id} ${t.name}, ${t.winner} ${signed(t.marginPp)} pp there against ${signed(t.nationalMarginPp)} pp nationally: ${bias} ${Math.abs(t.biasPp).toFixed(2)} pp toward ${t.biasPp >= 0 ? t.winner : loser}`;
+  } catch (error) {
+    if (error instanceof InputError) return `Tipping point: none (neither side has a majority of the weight)`;
+    throw error;
+  }
 }
 
 const ENCODING_NAMES: Record<string, string> = {

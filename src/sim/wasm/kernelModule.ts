@@ -32,7 +32,7 @@ export interface KernelExports {
   ): void;
   tippingBatch(
     count: number, margins: number, marginRow: number, positive: number, zero: number, totalWeight: number, threshold: number,
-    candidates: number, candidateCount: number, weight: number, units: number, keys: number, out: number,
+    candidates: number, candidateCount: number, weight: number, scale: number, units: number, keys: number, out: number,
   ): void;
   coefficientBatch(
     count: number, batch: number, numbers: number, zRow: number, block: number, relaySlot: number, socialSlot: number,
