@@ -155,3 +155,67 @@ test('the counts file feeds a scenario allocation directly: list summarize --out
   assert.equal(resolved.campaigns.D.listSize, counts.placed);
   for (const [id, n] of Object.entries(counts.counts)) assert.equal(resolved.campaigns.D.allocation[id], n, id);
 });
+
+test('list summarize prints and writes no value that is not a code or close to a territory name: names, e-mails and phones in every column', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'cl-every-column-'));
+  // Made-up people. Each identity is typed into every column of at least three rows (so the three-row
+  // rule alone would let it through), in lists that place more than half their rows (so values are listed).
+  const people = [
+    ['Seán Flores', 'sean.flores@example.org', '+1 (215) 555-0142'],
+    ['Amanda Torres', 'amanda.torres@example.org', '215-555-0199'],
+    ['Chloé Martin', 'chloe.martin@example.fr', '06 12 34 56 78'],
+    ['Jean-Baptiste Leroy', 'jb.leroy@example.fr', '+33 1 40 20 30 40'],
+  ];
+  const secrets = people.flat().concat(people.map((p) => p[0].split(' ')[1]!), ['sean.flores', 'amanda.torres']);
+  const header = ['name', 'email', 'phone', 'state', 'zip', 'country', 'city'];
+  const good = { us: ['PA', '19103', 'US', 'Philadelphia'], fr: ['34', '34000', 'FR', 'Montpellier'] };
+  const build = (country: 'us' | 'fr') => {
+    const lines = [header.join(',')];
+    for (let i = 0; i < 60; i++) lines.push(quoteRow([...people[i % 4]!, ...good[country]]));
+    // Every identity (name, e-mail, phone) in every column, four rows each.
+    for (let column = 0; column < header.length; column++) {
+      for (const person of people) {
+        for (const value of person) {
+          for (let k = 0; k < 4; k++) {
+            const row = [...person, ...good[country]];
+            row[column] = value;
+            lines.push(quoteRow(row));
+          }
+        }
+      }
+    }
+    return `${lines.join('\n')}\n`;
+  };
+  writeFileSync(join(work, 'us.csv'), build('us'));
+  writeFileSync(join(work, 'fr.csv'), build('fr'));
+  const runs: string[][] = [];
+  for (const country of ['us', 'fr']) {
+    for (const column of ['state', 'zip']) {
+      runs.push([`${country}.csv`, '--country', country, '--territory-column', column, '--out', `${country}-${column}.json`]);
+      runs.push([`${country}.csv`, '--country', country, '--territory-column', column, '--json']);
+      runs.push([`${country}.csv`, '--country', country, '--territory-column', column, '--country-column', 'country', '--country-value', country]);
+      runs.push([`${country}.csv`, '--country', country, '--territory-column', column, '--country-column', 'none']);
+    }
+    // The wrong columns: names, e-mails, phones; and a country column that holds them.
+    for (const column of ['name', 'email', 'phone', 'city']) runs.push([`${country}.csv`, '--country', country, '--territory-column', column]);
+    runs.push([`${country}.csv`, '--country', country, '--territory-column', 'state', '--country-column', 'name', '--country-value', 'Seán Flores']);
+  }
+  let listed = 0;
+  for (const args of runs) {
+    const r = await runMain(['list', 'summarize', ...args], { cwd: work });
+    assert.ok(r.code === 0 || r.code === 2, `${args.join(' ')}: ${r.stderr}`);
+    assertNoSecret(r.stdout, secrets, `stdout of ${args.join(' ')}`);
+    assertNoSecret(r.stderr, secrets, `stderr of ${args.join(' ')}`);
+    if (/Most frequent unrecognised values/.test(r.stdout)) listed++;
+  }
+  for (const name of readdirSync(work).filter((f) => f.endsWith('.json'))) assertNoSecret(readFileSync(join(work, name), 'utf8'), secrets, name);
+  assert.equal(readdirSync(work).filter((f) => f.endsWith('.json')).length, 4);
+  // The lists place most rows, so the listing path ran; what it listed is codes only.
+  const doc = JSON.parse(readFileSync(join(work, 'us-state.json'), 'utf8'));
+  assert.ok(doc.placed / doc.rows >= 0.5);
+  assert.equal(listed, 0, 'no unrecognised value here is a code or a typo of a territory');
+});
+
+function quoteRow(cells: string[]): string {
+  return cells.map(quote).join(',');
+}
