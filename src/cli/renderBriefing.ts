@@ -232,11 +232,8 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
   const s = summary.scenario;
   const controls: BriefingControl[] = [];
   for (const side of s.sides) {
-    const campaign = inputs.scenario.campaigns?.[side];
-    if (!campaign) continue;
-    const allocation = campaign.allocation;
-    // A list given as counts per territory has its size from the counts: the size alone cannot be set.
-    if (allocation && typeof allocation === 'object') continue;
+    // Every list has a size to set, a list given as counts per territory too: the counts give its spread.
+    if (!inputs.scenario.campaigns?.[side]) continue;
     const current = s.campaigns[side]?.listSize ?? 0;
     const top = Math.max(1e6, 3 * current);
     const step = sliderStep(top);
