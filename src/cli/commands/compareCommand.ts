@@ -123,6 +123,8 @@ export const compareCommand: Command = {
     '(common random numbers) and the difference is measured on the draws that change, with a 90% interval.',
     'Keys that change the race itself (country, year, rule, sides) cannot be compared this way.',
     '--base key=value changes both runs (the scenario you compare from), --set only the variant.',
+    'When a bigger list lowers its side\'s P(win) (a channel effect drawn below 0, relays where the other side leads),',
+    'a note says why, with the run\'s numbers (--json: note).',
     '',
     'Examples:',
     '  campaign-lab compare scenarios/default.yaml --set campaigns.D.listSize=8e6',

@@ -128,8 +128,11 @@ export const resultsCommand: Command = {
   summary: 'Print a published election result, or a race from your own file, by territory.',
   details: [
     'US presidential elections 2000–2024 by state, DC and Maine/Nebraska district; French presidential 2007, 2012 and 2022 by département.',
+    'With unit weights, the text names the tipping point and the electoral-college bias on margins over all votes',
+    'cast, as published tables give them (2012: Colorado, 1.51 pp).',
     '',
     'With --file, reads your own results file instead: the project table (id,name,weight,<side>…[,other][,region][,eligible]),',
+    "(a column named like a total, such as total_votes or Exprimés, is the total, checked against the sum),",
     "a MIT Election Lab president-by-state file (--year picks the year), or the Ministère de l'Intérieur's",
     '"résultats par niveau" file (.txt, .csv or .xlsx). Encoding (UTF-8, UTF-16, Latin-1/Windows-1252) and',
     'delimiter (, ; tab) are detected; in text mode the output says which column was read as what.',
