@@ -82,8 +82,8 @@ export type { MarginBasis, TippingPoint, TippingPointOptions, TippingFrequency, 
 export { twoPartyMarginPp } from './analysis/twoPartyMarginPp.js';
 export { decisiveProbability } from './analysis/decisiveProbability.js';
 export type { DecisiveProbabilityOptions, DecisiveUnit } from './analysis/decisiveProbability.js';
-export { votesToFlip } from './analysis/votesToFlip.js';
-export type { VotesToFlip, VotesToFlipOptions, FlipMode, FlipTarget } from './analysis/votesToFlip.js';
+export { votesToFlip, votesToBreakTie } from './analysis/votesToFlip.js';
+export type { VotesToFlip, VotesToFlipOptions, FlipMode, FlipTarget, TieBreak, TieBreaker } from './analysis/votesToFlip.js';
 export { pairedWinDifference } from './analysis/pairedWinDifference.js';
 export type { PairedDifference } from './analysis/pairedWinDifference.js';
 export { listMarginalValue } from './analysis/listMarginalValue.js';

@@ -37,6 +37,13 @@ def main():
     client = NotebookClient(
         notebook,
         timeout=args.timeout,
+        # No step may depend on how busy the machine is: the kernel's start-up and the outputs that follow
+        # a cell's reply get the same allowance as the cell. nbclient waits only 4 s for those outputs by
+        # default and then goes on without them, silently: a cell's error or a TypeScript diagnostic
+        # printed late on a loaded machine was lost. Outputs still missing after the allowance are an error.
+        startup_timeout=args.timeout,
+        iopub_timeout=args.timeout,
+        raise_on_iopub_timeout=True,
         kernel_name=args.kernel,
         allow_errors=True,
         record_timing=False,

@@ -142,7 +142,7 @@ export function cheapestFlipSet(
  * @param results actual results with weights (electoral votes)
  * @param options `mode` (`mobilise` | `convert`, default `mobilise`), `target` (`win` | `tie` |
  *   `exact-tie`, default `win`)
- * @throws {InputError} when the results carry no weights, have no outright winner, or the target cannot be reached
+ * @throws {InputError} when the results have no outright winner (a tied chamber: see {@link votesToBreakTie}), or the target cannot be reached
  * @example
  * votesToFlip(results2000, { mode: 'mobilise', target: 'win' })
  * // => {year: 2000, winner: 'R', loser: 'D', mode: 'mobilise', target: 'win', units: ['FL'], marginSum: 537, votes: 538}
@@ -174,7 +174,7 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
   }
   const winner = held[a] >= threshold ? a : held[b] >= threshold ? b : undefined;
   if (winner === undefined) {
-    throw new InputError({ at: `results ${results.year}`, expected: 'a side with an outright majority of the weight', found: `${a} ${held[a]}, ${b} ${held[b]}` });
+    throw new InputError({ at: `results ${results.year}`, expected: 'a side with an outright majority of the weight', found: `${a} ${held[a]}, ${b} ${held[b]}`, hint: 'votesToBreakTie answers what each side needs' });
   }
   const loser = winner === a ? b : a;
   const units = results.units.filter((u) => u.weight > 0 && (u.votes[winner] ?? 0) > (u.votes[loser] ?? 0));
@@ -230,4 +230,123 @@ function nationalVoteFlip(results: ElectionResults, mode: FlipMode, target: Flip
   else if (margin % 2 === 0) votes = margin / 2;
   else throw new InputError({ at: 'target', expected: 'a national margin that switchers can tie (an even number of votes)', found: `an odd margin of ${margin} votes` });
   return { year: results.year, winner, loser, mode, target, basis: 'popular-vote', units: [], marginSum: margin, votes };
+}
+
+/** What one side needs to break a tie: the cheapest units to take and the votes that takes. */
+export interface TieBreaker {
+  side: Side;
+  /** Ids of the units to take, in the order of `results.units` (empty for a race without unit weights). */
+  units: string[];
+  /** Sum of the other side's vote margins in those units (0 in exactly tied units), votes. */
+  marginSum: number;
+  /** Votes the side needs: new voters (`mobilise`) or switched voters (`convert`). */
+  votes: number;
+}
+
+/** The answer of {@link votesToBreakTie}. */
+export interface TieBreak {
+  year: number;
+  /** Always true: neither side holds an outright majority of the weight (or of the national vote). */
+  tie: true;
+  mode: FlipMode;
+  /** `weights`: units decide; `popular-vote`: the national vote does. */
+  basis: 'weights' | 'popular-vote';
+  /** Weight each side holds now (its national votes under `popular-vote`), and what a win needs. */
+  held: Record<Side, number>;
+  threshold: number;
+  /** Each side's cheapest way to a win, cheapest first (ties between sides: the first side first). */
+  sides: TieBreaker[];
+}
+
+/**
+ * What each side needs to break a tie: a chamber or electoral college where neither side holds the
+ * winning weight (5–5 seats; 269–269), or a national vote with exactly equal totals. For each side, the
+ * cheapest set of units it does not hold whose weight takes it to the threshold, found exactly as in
+ * {@link votesToFlip} (knapsack over weights): a unit the other side carried costs {@link flipCost} of
+ * its margin, an exactly tied unit one vote. Without unit weights, one new voter or one switched voter
+ * breaks an exact national tie.
+ *
+ * @param results actual results (weights or none)
+ * @param options `mode` (default `mobilise`); `threshold` as for votesToFlip (default: more than half)
+ * @throws {InputError} when a side does hold a majority (use votesToFlip), or no set of units takes either side to the threshold
+ * @example
+ * // Ten seats of weight 1, five each; A needs 1 vote in seat 5 (80–81), B 2 in seat 9 (44–43).
+ * votesToBreakTie(chamber).sides // => [{side: 'A', units: ['5'], marginSum: 1, votes: 2}, {side: 'B', units: ['9'], marginSum: 1, votes: 2}]
+ */
+export function votesToBreakTie(results: ElectionResults, options: { mode?: FlipMode; threshold?: number } = {}): TieBreak {
+  const mode = options.mode ?? 'mobilise';
+  if (mode !== 'mobilise' && mode !== 'convert') throw new InputError({ at: 'mode', expected: '"mobilise" or "convert"', found: JSON.stringify(mode) });
+  const [a, b] = results.sides;
+  const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
+  if (totalWeight <= 0) {
+    let va = 0;
+    let vb = 0;
+    for (const u of results.units) {
+      if (u.parent !== undefined) continue;
+      va += u.votes[a] ?? 0;
+      vb += u.votes[b] ?? 0;
+    }
+    if (va !== vb) throw new InputError({ at: 'results', expected: 'a national tie between the two sides', found: `${a} ${va}, ${b} ${vb}` });
+    const one = (side: Side): TieBreaker => ({ side, units: [], marginSum: 0, votes: 1 });
+    return { year: results.year, tie: true, mode, basis: 'popular-vote', held: { [a]: va, [b]: vb }, threshold: va + 1, sides: [one(a), one(b)] };
+  }
+  const threshold = options.threshold ?? Math.floor(totalWeight / 2) + 1;
+  if (!Number.isInteger(threshold) || threshold * 2 <= totalWeight || threshold > totalWeight) {
+    throw new InputError({ at: 'threshold', expected: `an integer above half of the total weight ${totalWeight} and at most ${totalWeight}`, found: describeValue(threshold) });
+  }
+  const held: Record<Side, number> = { [a]: 0, [b]: 0 };
+  for (const u of results.units) {
+    const ma = u.votes[a] ?? 0;
+    const mb = u.votes[b] ?? 0;
+    if (ma > mb) held[a] += u.weight;
+    else if (mb > ma) held[b] += u.weight;
+  }
+  if (held[a] >= threshold || held[b] >= threshold) {
+    throw new InputError({ at: `results ${results.year}`, expected: 'a race neither side won (a tie)', found: `${a} ${held[a]}, ${b} ${held[b]} of ${threshold} needed`, hint: 'votesToFlip answers what the loser needs' });
+  }
+  const breakers: TieBreaker[] = [];
+  for (const side of [a, b]) {
+    const other = side === a ? b : a;
+    const units = results.units.filter((u) => u.weight > 0 && (u.votes[side] ?? 0) <= (u.votes[other] ?? 0));
+    const candidates = units.map((u) => {
+      const margin = (u.votes[other] ?? 0) - (u.votes[side] ?? 0);
+      return { id: u.id, weight: u.weight, cost: margin === 0 ? 1 : flipCost(margin, mode) };
+    });
+    const found = cheapestFlipSet(candidates, (f) => held[side] + f >= threshold);
+    if (found === null) continue;
+    const chosen = found.indexes.map((i) => units[i]);
+    breakers.push({ side, units: chosen.map((u) => u.id), marginSum: chosen.reduce((s, u) => s + (u.votes[other] ?? 0) - (u.votes[side] ?? 0), 0), votes: found.cost });
+  }
+  if (breakers.length === 0) throw new InputError({ at: `results ${results.year}`, expected: `a set of units that takes a side to ${threshold}`, found: 'none' });
+  breakers.sort((x, y) => x.votes - y.votes);
+  return { year: results.year, tie: true, mode, basis: 'weights', held, threshold, sides: breakers };
+}
+
+/**
+ * Whether a side holds an outright win: the threshold of the weight (default more than half), or, for a
+ * race without unit weights, more national votes than the other. False for a tie (5–5 seats, 269–269, equal
+ * national totals): then {@link votesToBreakTie} answers, not {@link votesToFlip}.
+ *
+ * @example
+ * hasOutrightWinner(results2000) // => true
+ */
+export function hasOutrightWinner(results: ElectionResults, threshold?: number): boolean {
+  const [a, b] = results.sides;
+  const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
+  let ha = 0;
+  let hb = 0;
+  for (const u of results.units) {
+    const ma = u.votes[a] ?? 0;
+    const mb = u.votes[b] ?? 0;
+    if (totalWeight <= 0) {
+      if (u.parent === undefined) {
+        ha += ma;
+        hb += mb;
+      }
+    } else if (ma > mb) ha += u.weight;
+    else if (mb > ma) hb += u.weight;
+  }
+  if (totalWeight <= 0) return ha !== hb;
+  const needed = threshold ?? Math.floor(totalWeight / 2) + 1;
+  return ha >= needed || hb >= needed;
 }

@@ -49,8 +49,10 @@ export interface LiveFigures {
   pTie: number;
   /** Expected electoral votes / seats per side. */
   expectedWeight: Record<Side, number>;
-  /** The three most frequent tipping-point units with their frequency, 0–1. */
+  /** The three most frequent tipping-point units with their frequency, 0–1 (units ordered by margins over all votes cast). */
   tippingPoint: { id: string; name: string; share: number }[];
+  /** Weighted rules: the electoral-college bias, pp toward the first side, over all votes cast; absent otherwise. */
+  electoralCollegeBias?: number;
   /** Mean net margin votes each side's campaign adds, summed over territories. */
   expectedExtraVotes: Record<Side, number>;
   /** Per territory: id, P(first side wins), mean margin pp. */
@@ -104,7 +106,6 @@ export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, o
     onProgress?.(Math.min(simulations, end * BLOCK_SIZE), simulations);
   }
   const summary = summarizeRun(finishResult(model, seed, blocks, []), resolved);
-  const names = new Map(summary.territories.map((t) => [t.id, t.name]));
   return {
     simulations: summary.simulations,
     seed: summary.seed,
@@ -114,9 +115,8 @@ export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, o
     pWinInterval: wilsonInterval(Math.round(summary.pWin[summary.sides[0]] * summary.simulations), summary.simulations),
     pTie: summary.pTie,
     expectedWeight: summary.expectedWeight,
-    tippingPoint: Object.entries(summary.tippingPoint)
-      .slice(0, 3)
-      .map(([id, share]) => ({ id, name: names.get(id) ?? id, share })),
+    tippingPoint: summary.tippingPoint.slice(0, 3).map((t) => ({ id: t.id, name: t.name, share: t.frequency })),
+    ...(summary.electoralCollegeBias ? { electoralCollegeBias: summary.electoralCollegeBias.meanPp } : {}),
     expectedExtraVotes: summary.expectedExtraVotes,
     territories: summary.territories.map((t) => ({ id: t.id, pWin: t.pWin[summary.sides[0]], meanMargin: t.meanMargin })),
   };

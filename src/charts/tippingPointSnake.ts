@@ -13,7 +13,7 @@ export interface SnakeUnit {
   name: string;
   /** Electoral votes or seats, > 0 (units with weight 0 are left out). */
   weight: number;
-  /** Two-party margin of side A over side B, pp (positive: A ahead). */
+  /** Margin of side A over side B, pp (positive: A ahead), on the input's `basis`. */
   margin: number;
 }
 
@@ -25,6 +25,11 @@ export interface TippingPointSnakeInput {
   threshold: number;
   /** Margins beyond ± this many pp are drawn at the edge (and labelled with their value). Default 30. */
   clampMargin?: number;
+  /**
+   * What the margins are over, named on the y axis: `all-votes` (100 × (A − B) / all votes cast, the
+   * convention of published tipping-point tables) or `two-party` (/ (A + B)). Absent: the axis says "Margin".
+   */
+  basis?: 'all-votes' | 'two-party';
 }
 
 /** A unit placed on the snake. */
@@ -71,8 +76,8 @@ export function snakeSegments(input: TippingPointSnakeInput): SnakeSegment[] {
 }
 
 const WORDS = {
-  en: { x: (a: string, b: string) => `Cumulative weight, from the safest ${a} unit (left) to the safest ${b} unit (right)`, y: (a: string, b: string) => `Margin, ${a} − ${b} (pp)`, toWin: (t: number) => `${t} to win`, tip: 'Tipping point: ', unit: 'Unit', weight: 'Weight', margin: 'Margin (pp)', cut: (c: number) => `▲▼ margin beyond ±${c} pp: bar cut at the edge` },
-  fr: { x: (a: string, b: string) => `Poids cumulé, du plus sûr pour ${a} (à gauche) au plus sûr pour ${b} (à droite)`, y: (a: string, b: string) => `Écart, ${a} − ${b} (points)`, toWin: (t: number) => `${t} pour gagner`, tip: 'Point de bascule\u00a0: ', unit: 'Unité', weight: 'Poids', margin: 'Écart (points)', cut: (c: number) => `▲▼ écart au-delà de ±${c} points : barre coupée au bord` },
+  en: { x: (a: string, b: string) => `Cumulative weight, from the safest ${a} unit (left) to the safest ${b} unit (right)`, y: (a: string, b: string, basis?: string) => `Margin${basis === 'all-votes' ? ' over all votes cast' : basis === 'two-party' ? ' over the two-party vote' : ''}, ${a} − ${b} (pp)`, toWin: (t: number) => `${t} to win`, tip: 'Tipping point: ', unit: 'Unit', weight: 'Weight', margin: 'Margin (pp)', cut: (c: number) => `▲▼ margin beyond ±${c} pp: bar cut at the edge` },
+  fr: { x: (a: string, b: string) => `Poids cumulé, du plus sûr pour ${a} (à gauche) au plus sûr pour ${b} (à droite)`, y: (a: string, b: string, basis?: string) => `Écart${basis === 'all-votes' ? ' sur les suffrages exprimés' : basis === 'two-party' ? ' entre les deux' : ''}, ${a} − ${b} (points)`, toWin: (t: number) => `${t} pour gagner`, tip: 'Point de bascule\u00a0: ', unit: 'Unité', weight: 'Poids', margin: 'Écart (points)', cut: (c: number) => `▲▼ écart au-delà de ±${c} points : barre coupée au bord` },
 };
 
 /**
@@ -133,7 +138,7 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
       encoding: {
         x,
         x2: { field: 'end' },
-        y: { field: 'shown', type: 'quantitative', title: words.y(a, b), scale: { domain: [-clamp, clamp] }, axis: { labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label" } },
+        y: { field: 'shown', type: 'quantitative', title: words.y(a, b, input.basis), scale: { domain: [-clamp, clamp] }, axis: { labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label" } },
         y2: { datum: 0 },
         color: { field: 'shown', type: 'quantitative', scale: { domain: [-clamp, -1, 0, 1, clamp], range: [colourB, colourB, THEME_COLOURS.neutral, colourA, colourA], interpolate: 'rgb' }, legend: null },
         opacity: { field: 'safe', type: 'quantitative', scale: { domain: [0, clamp], range: [1, 0.45] }, legend: null },

@@ -5,7 +5,7 @@
  * ({@link allocatePlansInWorker}) so that Ctrl-C stops it at once.
  */
 import { Worker } from 'node:worker_threads';
-import { InputError, type InputErrorDetails } from '../errors.js';
+import { errorFromWorker, type WorkerErrorMessage } from '../node/workerError.js';
 import { allocation, applyPlan, type AllocationLever, type AllocationPlan, type AllocationResult } from '../analysis/allocation.js';
 import { pairedGroupDifference } from '../analysis/listValueOnSharedDraws.js';
 import type { LegalLimits } from '../data/legalLimits.js';
@@ -131,10 +131,10 @@ export async function allocatePlansInWorker(input: AllocatePlansInput, options: 
     return await new Promise<AllocatePlansOutput>((resolve, reject) => {
       const onAbort = () => reject(signal!.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.on('message', (message: { progress?: [number, number]; output?: AllocatePlansOutput; error?: { name: string; message: string; details?: InputErrorDetails } }) => {
+      worker.on('message', (message: { progress?: [number, number]; output?: AllocatePlansOutput; error?: WorkerErrorMessage }) => {
         if (message.progress) onRun?.(...message.progress);
         else if (message.output) resolve(message.output);
-        else if (message.error) reject(rebuildError(message.error));
+        else if (message.error) reject(errorFromWorker(message.error));
       });
       worker.on('error', reject);
       worker.on('exit', (code) => reject(new Error(`allocation worker exited with code ${code}`)));
@@ -145,10 +145,3 @@ export async function allocatePlansInWorker(input: AllocatePlansInput, options: 
   }
 }
 
-/** An error sent back by the worker, as the same kind of error (an InputError keeps its details, so it exits 2). */
-function rebuildError(e: { name: string; message: string; details?: InputErrorDetails }): Error {
-  if (e.name === 'InputError' && e.details) return new InputError(e.details);
-  const error = new Error(e.message);
-  error.name = e.name;
-  return error;
-}

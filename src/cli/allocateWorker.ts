@@ -3,7 +3,7 @@
  * input it is sent, posting progress after each simulation run and then the output.
  */
 import { parentPort } from 'node:worker_threads';
-import { InputError } from '../errors.js';
+import { workerErrorMessage } from '../node/workerError.js';
 import { allocatePlans, type AllocatePlansInput } from './allocatePlans.js';
 
 parentPort?.once('message', (input: AllocatePlansInput) => {
@@ -11,7 +11,6 @@ parentPort?.once('message', (input: AllocatePlansInput) => {
     const output = allocatePlans(input, (done, expected) => parentPort!.postMessage({ progress: [done, expected] }));
     parentPort!.postMessage({ output });
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    parentPort!.postMessage({ error: { name: e.name, message: e.message, ...(error instanceof InputError ? { details: error.details } : {}) } });
+    parentPort!.postMessage({ error: workerErrorMessage(error) });
   }
 });

@@ -134,13 +134,13 @@ function lowerFirst(text: string, side: string): string {
 function headlineBody(summary: RunSummary, sweep: ListSizeSweep | undefined, locale: HeadlineLocale): string {
   const a = summary.sides[0];
   const p = summary.pWin[a];
-  const tipping = Object.entries(summary.tippingPoint)[0];
-  const tippingName = tipping ? (summary.territories.find((t) => t.id === tipping[0])?.name ?? tipping[0]) : undefined;
+  const tipping = summary.tippingPoint[0];
+  const tippingName = tipping?.name;
   if (!sweep || sweep.points.length < 2) {
     if (locale === 'fr') {
-      return `${a} l'emporte dans ${formatShareIn(p, 'fr')} des élections simulées${tippingName && summary.threshold > 1 ? ` ; le territoire décisif le plus fréquent est ${tippingName} (${formatShareIn(tipping[1], 'fr')})` : ''}.`;
+      return `${a} l'emporte dans ${formatShareIn(p, 'fr')} des élections simulées${tippingName && summary.threshold > 1 ? ` ; le territoire décisif le plus fréquent est ${tippingName} (${formatShareIn(tipping.frequency, 'fr')})` : ''}.`;
     }
-    return `${a} wins ${formatShareIn(p, 'en')} of simulated elections${tippingName && summary.threshold > 1 ? `; the most frequent tipping point is ${tippingName} (${formatShareIn(tipping[1], 'en')})` : ''}.`;
+    return `${a} wins ${formatShareIn(p, 'en')} of simulated elections${tippingName && summary.threshold > 1 ? `; the most frequent tipping point is ${tippingName} (${formatShareIn(tipping.frequency, 'en')})` : ''}.`;
   }
   const { without, most } = sweepEnds(sweep);
   const verdict = listVerdict(without.pWin, most.pWin);

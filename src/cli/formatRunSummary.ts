@@ -48,9 +48,13 @@ export function formatRunSummary(summary: RunSummary): string {
     const e = summary.effects[side];
     lines.push(`  ${side}: ${formatCount(e.turnout)} + ${formatCount(e.persuasion)} + ${formatCount(e.relay)} + ${formatCount(e.indirect)} = ${formatCount(e.total)}`);
   }
-  const tipping = Object.entries(summary.tippingPoint).slice(0, 5);
+  const tipping = summary.tippingPoint.slice(0, 5);
   if (tipping.length > 0 && summary.threshold > 1) {
-    lines.push(`Tipping point (share of simulations; units ordered by simulated two-party margin): ${tipping.map(([id, p]) => `${id} ${formatShare(p)}`).join(', ')}`);
+    lines.push(`Tipping point (share of simulations; units ordered by simulated margin over all votes cast, as published tables do): ${tipping.map((t) => `${t.id} ${formatShare(t.frequency)}`).join(', ')}`);
+    const bias = summary.electoralCollegeBias?.meanPp;
+    if (bias !== undefined && Number.isFinite(bias)) {
+      lines.push(`${summary.rule === 'seats' ? 'Seat bias' : 'Electoral-college bias'} (tipping-point margin − national margin, over all votes cast, mean): ${Math.abs(bias).toFixed(1) === '0.0' ? 'none' : `${Math.abs(bias).toFixed(1)} pp toward ${bias > 0 ? a : b}`}`);
+    }
   }
   lines.push('', `Closest territories (mean two-party margin ${a} − ${b}, P(${a} wins)):`);
   const closest = summary.territories.slice().sort((x, y) => Math.abs(x.meanMargin) - Math.abs(y.meanMargin)).slice(0, 10);

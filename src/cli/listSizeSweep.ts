@@ -12,24 +12,18 @@ import type { ListSizeSweep } from './reportCharts.js';
 export const LIST_SIZE_FACTORS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
 
 /**
- * The scenario with side `side`'s list multiplied by `factor`: `listSize` scaled, and explicit counts
- * scaled too (their sum replaces listSize), rounded to whole people.
+ * The scenario with side `side`'s list multiplied by `factor`: `listSize` set to `factor` × today's size,
+ * rounded to whole people, whatever the allocation (counts per territory keep giving the spread, as
+ * `--set campaigns.<side>.listSize` does).
  *
+ * @param current today's list size (the resolved `listSize`: the counts' sum when the scenario gives none)
  * @example
- * scaleList(scenario, 'D', 2).campaigns.D.listSize // => twice the original
+ * scaleList(scenario, 'D', 2, 6e6).campaigns.D.listSize // => 12000000
  */
-export function scaleList(scenario: Scenario, side: string, factor: number): Scenario {
+export function scaleList(scenario: Scenario, side: string, factor: number, current: number): Scenario {
   const campaign = scenario.campaigns?.[side];
   if (!campaign) return scenario;
-  const allocation = campaign.allocation;
-  const scaled = {
-    ...campaign,
-    ...(campaign.listSize === undefined ? {} : { listSize: Math.round(campaign.listSize * factor) }),
-    ...(allocation && typeof allocation === 'object' && 'counts' in allocation
-      ? { allocation: { counts: Object.fromEntries(Object.entries(allocation.counts).map(([id, n]) => [id, Math.round(n * factor)])) } }
-      : {}),
-  };
-  return { ...scenario, campaigns: { ...scenario.campaigns, [side]: scaled } };
+  return { ...scenario, campaigns: { ...scenario.campaigns, [side]: { ...campaign, listSize: Math.round(current * factor) } } };
 }
 
 /**
@@ -53,7 +47,7 @@ export async function listSizeSweep(
   const points: ListSizeSweep['points'] = [];
   for (const [i, factor] of LIST_SIZE_FACTORS.entries()) {
     options.signal?.throwIfAborted();
-    const point = resolveLoadedScenario(scaleList(scenario, side, factor), options.file).resolved;
+    const point = resolveLoadedScenario(scaleList(scenario, side, factor, current), options.file).resolved;
     const result = await simulateParallel(point, { simulations: options.simulations, seed: resolved.seed, threads: options.threads, signal: options.signal });
     const p = result.pWin[side];
     const half = 1.96 * result.standardError[side];

@@ -13,6 +13,7 @@ import { commands } from './commands/index.js';
 import { formatHelp } from './formatHelp.js';
 import { parseArguments } from './parseArguments.js';
 import { removePendingTemporaries } from './writeFileAtomic.js';
+import { needsRelaunch, relaunchWithoutGuardRegions } from './relaunchUnderAddressLimit.js';
 import { didYouMean } from '../scenario/didYouMean.js';
 import { VERSION } from '../sim/version.js';
 
@@ -157,11 +158,18 @@ function reportError(error: unknown, context: CliContext): number {
 /**
  * Runs the command line as a process: real stdout/stderr, Ctrl-C wired to an abort signal (a second
  * Ctrl-C exits at once), SIGTERM and SIGHUP ending the run after removing temporary files (exit 143,
- * 129), a failed write to stdout ending it with exit 1 and a message, and the exit code set.
+ * 129), a failed write to stdout ending it with exit 1 and a message, and the exit code set. Under an
+ * address-space limit that V8's WebAssembly guard regions exceed (`ulimit -v 8000000`), the command runs
+ * again as a child with `--disable-wasm-trap-handler` (see relaunchUnderAddressLimit.ts).
  * @example
  * await runCli(['flip', '--year', '2000']) // prints the answer; process.exitCode === 0
  */
 export async function runCli(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // Under an address-space limit too low for V8's WebAssembly guard regions, run again without them.
+  if (needsRelaunch()) {
+    process.exitCode = await relaunchWithoutGuardRegions(argv);
+    return;
+  }
   const controller = new AbortController();
   const removeHandlers = installProcessHandlers(controller);
   const code = await main(argv, {

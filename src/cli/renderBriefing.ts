@@ -4,7 +4,7 @@
  * in the page, the report's charts, and every cited assumption with its value and a numbered source.
  */
 import type { RunSummary } from '../sim/summarizeRun.js';
-import { briefingPage } from '../render/briefingPage.js';
+import { briefingPage, tippingPointNote } from '../render/briefingPage.js';
 import type { BriefingAssumption, BriefingControl, LiveFigure } from '../render/briefingPage.js';
 import { liveEngineScript } from '../render/liveEngineScript.js';
 import type { LiveInputs } from '../browser/liveRun.js';
@@ -179,7 +179,6 @@ const PAGE_WORDS = {
     pWinNote: (low: string, high: string, n: string) => `95% interval ${low}–${high} (Monte Carlo error), ${n} simulations`,
     weight: (a: string, b: string, t: number, unit: string) => `Expected ${unit} ${a} – ${b} (${t} to win)`,
     tipping: 'Most frequent tipping point',
-    ofSimulations: (p: string) => `${p} of simulations`,
     round: (r: number) => `round ${r}`,
     rule: (rule: string) => rule.replace(/-/g, ' '),
     simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
@@ -194,7 +193,6 @@ const PAGE_WORDS = {
     pWinNote: (low: string, high: string, n: string) => `intervalle à 95\u202f% ${low}–${high} (erreur Monte Carlo), ${n} simulations`,
     weight: (a: string, b: string, t: number, unit: string) => `${unit === 'seats' ? 'Sièges attendus' : unit === 'electoral votes' ? 'Grands électeurs attendus' : 'Poids attendu'} ${a} – ${b} (${t} pour gagner)`,
     tipping: 'Territoire décisif le plus fréquent',
-    ofSimulations: (p: string) => `${p} des simulations`,
     round: (r: number) => (r === 1 ? '1er tour' : '2d tour'),
     rule: (rule: string) => ({ 'two-round': 'scrutin à deux tours', 'popular-vote': 'vote populaire', seats: 'sièges', 'electoral-college': 'collège électoral' })[rule] ?? rule,
     simulated: (n: string, seed: number) => `${n} élections simulées, graine ${seed}`,
@@ -234,11 +232,8 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
   const s = summary.scenario;
   const controls: BriefingControl[] = [];
   for (const side of s.sides) {
-    const campaign = inputs.scenario.campaigns?.[side];
-    if (!campaign) continue;
-    const allocation = campaign.allocation;
-    // A list given as counts per territory has its size from the counts: the size alone cannot be set.
-    if (allocation && typeof allocation === 'object') continue;
+    // Every list has a size to set, a list given as counts per territory too: the counts give its spread.
+    if (!inputs.scenario.campaigns?.[side]) continue;
     const current = s.campaigns[side]?.listSize ?? 0;
     const top = Math.max(1e6, 3 * current);
     const step = sliderStep(top);
@@ -300,7 +295,7 @@ export function renderBriefing(input: BriefingReportInput): string {
   const liveMap = controls.length > 0 && mapIndex >= 0 ? mapChart(summary, locale === 'fr' ? 'Suit les réglages ci-dessus : chaque changement relance la simulation' : 'Follows the controls above: each change re-runs the simulation') : undefined;
   if (liveMap) pageCharts[mapIndex] = { title: pageCharts[mapIndex].title, spec: (liveMap.kind === 'us' ? usTileMap : franceTileMap)({ sides: [summary.sides[0], summary.sides[1]], measure: 'pWin', units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[summary.sides[0]] })) }, liveMap.options) };
   const simulationsLive = liveInputs?.scenario.simulations ?? summary.simulations;
-  const tipping = Object.entries(summary.tippingPoint)[0];
+  const tipping = summary.tippingPoint[0];
   const w = PAGE_WORDS[locale];
   const count = (n: number) => formatCountIn(n, locale);
   const share = (p: number, digits = 1) => formatShareIn(p, locale, digits);
@@ -310,7 +305,7 @@ export function renderBriefing(input: BriefingReportInput): string {
   ];
   if (summary.threshold > 1) {
     figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold, summary.rule === 'electoral-college' ? (s.country === 'us' ? 'electoral votes' : 'weight') : summary.rule === 'seats' ? 'seats' : 'weight'), value: `${decimal(summary.expectedWeight[a], locale)} – ${decimal(summary.expectedWeight[b], locale)}` });
-    if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: s.territories.find((t) => t.id === tipping[0])?.name ?? tipping[0], note: w.ofSimulations(share(tipping[1])) });
+    if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: tipping.name, note: tippingPointNote(share(tipping.frequency), summary.electoralCollegeBias?.meanPp, [a, b], summary.rule, locale) });
   }
   figures.push({ figure: 'votes', label: w.votes(a, b), value: `${count(summary.expectedExtraVotes[a])} – ${count(summary.expectedExtraVotes[b])}` });
   const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
@@ -333,6 +328,7 @@ export function renderBriefing(input: BriefingReportInput): string {
             figures,
             sides: [a, b] as [string, string],
             threshold: summary.threshold,
+            rule: summary.rule,
             secondaryLabel: w.secondary,
             ...(liveMap ? { redrawnChart: { chart: mapIndex, map: liveMap } } : {}),
             note: w.note(count(simulationsLive), summary.seed, command),

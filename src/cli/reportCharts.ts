@@ -81,8 +81,7 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
       title,
       spec: weightDistribution({ sides: [a, b], threshold: summary.threshold, weightCounts: summary.weightDistribution.map((p) => p * summary.simulations) }, options(title)),
     });
-    const tipping = Object.keys(summary.tippingPoint)[0];
-    const tippingName = tipping ? (baseline.get(tipping)?.name ?? tipping) : undefined;
+    const tippingName = summary.tippingPoint[0]?.name;
     const title2 = fr
       ? tippingName ? `Territoire décisif le plus fréquent : ${tippingName}` : 'Territoires rangés par écart simulé'
       : tippingName ? `Most frequent tipping point: ${tippingName}` : 'Territories ordered by simulated margin';
@@ -93,7 +92,10 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
         {
           sides: [a, b],
           threshold: summary.threshold,
-          units: summary.territories.filter((t) => t.weight > 0).map((t) => ({ id: t.id, name: t.name, weight: t.weight, margin: t.meanMargin })),
+          // Mean simulated margins over all votes cast (the two-party margin times the unit's two-party
+          // share of all votes), the basis on which the run found its tipping points.
+          units: summary.territories.filter((t) => t.weight > 0).map((t) => ({ id: t.id, name: t.name, weight: t.weight, margin: t.meanMargin * allVotesShareOf(baseline.get(t.id), [a, b]) })),
+          basis: 'all-votes',
         },
         options(title2),
       ),
@@ -188,4 +190,17 @@ export function electionLabel(scenario: { country: string; year: number; baselin
   // A race file whose year is unknown (year 0: the Ministry's own downloads name none) takes its label.
   if ((scenario.country === 'us' || scenario.country === 'fr') && scenario.year > 0) return `${scenario.country.toUpperCase()} ${scenario.year}`;
   return scenario.baseline?.resultLabel ?? (scenario.year > 0 ? String(scenario.year) : scenario.country.toUpperCase());
+}
+
+/**
+ * A territory's two-party share of all votes cast, (A + B) / (A + B + other), 1 without votes.
+ *
+ * @example
+ * allVotesShareOf({ votes: { D: 40, R: 50 }, other: 10 }, ['D', 'R']) // => 0.9
+ */
+export function allVotesShareOf(t: { votes: Record<string, number>; other: number } | undefined, sides: readonly [string, string]): number {
+  if (!t) return 1;
+  const two = (t.votes[sides[0]] ?? 0) + (t.votes[sides[1]] ?? 0);
+  const all = two + (t.other ?? 0);
+  return all > 0 ? two / all : 1;
 }

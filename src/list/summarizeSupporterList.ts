@@ -9,12 +9,18 @@
  * Every data row ends in exactly one bucket, so `rows = placed + empty + filtered + unrecognised`:
  * - `placed` in a territory (`counts`);
  * - `empty`: the territory cell is blank;
- * - `filtered`: the row's country column (`countryColumn`) holds another country;
+ * - `filtered`: the row's country column holds another country: the column given (`countryColumn`, with
+ *   `countryValues`), or else the one the export names a country column (`country`, `country_code`,
+ *   `primary_country_code`, `Country/Region`, `Pays`, `Code pays`…; see countryColumn.ts), whose values are
+ *   read by code and by name (`US`, `USA`, `United States`; `Georgia` is the country GE). A row of another
+ *   country is never placed, so Brussels 1000 is never "restored" to 01000 in Ain, nor Georgia the
+ *   country counted in Georgia the state. A row whose country cell is empty is kept, read as a row of the
+ *   list's country, and counted (`emptyCountry`);
  * - `unrecognised`, by reason (`unrecognisedByReason`, see {@link UnrecognisedReason}).
- * The distinct unrecognised values are reported only when they are shaped like a place name or code,
- * shared by at least {@link MIN_ROWS_REPORTED} rows, and the column is evidently a territory column (at
- * least half the rows placed): an e-mail address, a phone number or free text is counted, never kept or
- * printed, and a value typed once (a name in the wrong field) is counted, never printed.
+ * The distinct unrecognised values are reported only when they are shaped like a code (`FL`, `75001`,
+ * `2A`) or within a typo of a territory name (`Pensylvania`), shared by at least {@link MIN_ROWS_REPORTED}
+ * rows, and the column is evidently a territory column (at least half the rows placed): a name, an e-mail
+ * address, a phone number or free text is counted by reason, never kept or printed.
  *
  * Node-only (file reading).
  */
@@ -23,6 +29,9 @@ import { readListRecords } from './readListRecords.js';
 import { LOW_PLACED_SHARE } from './lowPlacedShare.js';
 import { createTerritoryMatcher, normaliseName } from './territoryMatcher.js';
 import type { ListCountry, UnrecognisedReason } from './territoryMatcher.js';
+import { countryCode, findCountryColumn, headerWords, OWN_COUNTRY_CODES } from './countryColumn.js';
+import { FR_DEPARTEMENTS, US_STATES } from './territoryNames.js';
+import { editDistance } from '../scenario/didYouMean.js';
 import type { Delimiter, TextEncodingName } from '../io/decodeText.js';
 
 /** Distinct unrecognised values kept while reading (the most frequent are reported). */
@@ -44,8 +53,18 @@ export interface SupporterListCounts {
   country: ListCountry;
   /** Header of the column that was read. */
   territoryColumn: string;
-  /** The row filter, when one was given: rows whose `column` is none of `values` are `filtered`. */
-  countryFilter?: { column: string; values: string[] };
+  /**
+   * The country filter: rows whose `column` names a country other than `values` (matched by code and by
+   * name) are `filtered`; rows whose cell is empty are kept. `values` are ISO 3166-1 alpha-2 codes (a
+   * given value that names no country is kept as written when shaped like a code, else `(not a
+   * country)`). `automatic`: the column was found by its name (no `--country-column`), and `values` are
+   * the list's country and its overseas territories.
+   */
+  countryFilter?: { column: string; values: string[]; automatic?: true };
+  /** Rows left out by the country filter, by ISO 3166-1 alpha-2 code of their country (`unrecognised`: a value that names no country). */
+  filteredByCountry: Record<string, number>;
+  /** Rows kept although their country cell is empty (read as rows of the list's country). */
+  emptyCountry: number;
   /** How the file was read. */
   format: 'csv' | 'xlsx';
   encoding?: TextEncodingName;
@@ -67,8 +86,10 @@ export interface SupporterListCounts {
   unrecognisedValues: { value: string; rows: number }[];
   /** Rows whose value another country's territories would match by name or code (a hint of the wrong `--country`). */
   otherCountryRows: number;
-  /** Warnings about the list: few rows placed, rows of other countries left in. */
+  /** Warnings about the list: few rows placed, a column named for another country. */
   warnings: string[];
+  /** What the reading decided, in words (which column stood for the one asked, the country filter, empty country cells, restored zeros). */
+  notes: string[];
 }
 
 /** Options of {@link summarizeSupporterList}. */
@@ -76,9 +97,13 @@ export interface SummarizeSupporterListOptions {
   country: ListCountry;
   /** Header of the column holding the territory (state, département, postcode, ZIP, `State/Zip`); case-insensitive. */
   territoryColumn: string;
-  /** Header of a column holding each row's country; with `countryValues`, other rows are `filtered`. */
+  /**
+   * Header of a column holding each row's country; with `countryValues`, rows of other countries are
+   * `filtered`. Absent: the column named like a country column, if any, filters with the list's country.
+   * `none`: no country filter at all.
+   */
   countryColumn?: string;
-  /** Values of `countryColumn` kept (case, accents and punctuation ignored: `us`, `U.S.`, `United States`). */
+  /** Countries of `countryColumn` kept, by code or name (`US` keeps `us`, `USA`, `U.S.`, `United States`). */
   countryValues?: string[];
   /** Called now and then with bytes read so far and the file size, for a progress bar. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
@@ -86,13 +111,16 @@ export interface SummarizeSupporterListOptions {
   signal?: AbortSignal;
 }
 
-/** Headers recognised as a country column when none is given (to warn about rows of other countries). */
-const COUNTRY_HEADERS = new Set(['COUNTRY', 'COUNTRY CODE', 'COUNTRYCODE', 'COUNTRY CODE ISO', 'PAYS', 'CODE PAYS']);
-/** Values of a country column that mean the list's country. */
-const COUNTRY_NAMES: Record<ListCountry, string[]> = {
-  us: ['US', 'USA', 'U S', 'U S A', 'UNITED STATES', 'UNITED STATES OF AMERICA', 'ETATS UNIS'],
-  fr: ['FR', 'FRA', 'FRANCE', 'REPUBLIQUE FRANCAISE'],
-};
+/**
+ * Other names of a territory column, by family: a `--territory-column` naming one member finds the file's
+ * only column of the same family (`Departement` finds `code_departement`; `zip` finds `primary_zip`).
+ * Names are compared after {@link listColumnKey}.
+ */
+const TERRITORY_COLUMN_FAMILIES: readonly (readonly string[])[] = [
+  ['DEPARTEMENT', 'DEPARTEMENTS', 'DEPT', 'DEP', 'DPT', 'CODE DEPARTEMENT', 'CODE DEPT', 'CODE DEP', 'CODE DPT', 'NUM DEPARTEMENT', 'NUMERO DEPARTEMENT', 'NO DEPARTEMENT', 'N DEPARTEMENT', 'DEPARTEMENT CODE', 'NOM DEPARTEMENT', 'LIBELLE DEPARTEMENT', 'DEPARTMENT'],
+  ['CODE POSTAL', 'CP', 'POSTCODE', 'POST CODE', 'POSTAL CODE', 'POSTAL', 'ZIP', 'ZIP CODE', 'ZIPCODE', 'ZIP5', 'ZIP 5', 'PRIMARY ZIP', 'PRIMARY POSTAL CODE', 'MAILING ZIP', 'MAILING POSTAL CODE', 'ADDRESS ZIP', 'ADDRESS POSTAL CODE', 'BILLING ZIP', 'BILLING POSTAL CODE', 'HOME ZIP'],
+  ['STATE', 'STATE REGION', 'STATE PROVINCE', 'STATE CODE', 'STATE ABBREVIATION', 'STATE ABBREVIATED', 'PRIMARY STATE', 'MAILING STATE', 'ADDRESS STATE', 'BILLING STATE', 'HOME STATE', 'CAN2 STATE ABBREVIATED'],
+];
 
 const REASONS: readonly UnrecognisedReason[] = ['email', 'missing-column', 'outside-territories', 'phone', 'text', 'unknown-place', 'unknown-postcode'];
 
@@ -111,36 +139,52 @@ const REASONS: readonly UnrecognisedReason[] = ['email', 'missing-column', 'outs
  */
 export async function summarizeSupporterList(file: string, options: SummarizeSupporterListOptions): Promise<SupporterListCounts> {
   const { country, territoryColumn, onProgress, signal } = options;
-  if ((options.countryColumn === undefined) !== (options.countryValues === undefined || options.countryValues.length === 0)) {
+  const noFilter = options.countryColumn !== undefined && options.countryColumn.trim().toLowerCase() === 'none';
+  if (!noFilter && (options.countryColumn === undefined) !== (options.countryValues === undefined || options.countryValues.length === 0)) {
     throw new InputError({ at: options.countryColumn === undefined ? '--country-value' : '--country-column', expected: 'given together with --country-column and --country-value', found: 'only one of them' });
   }
   const match = createTerritoryMatcher(country);
   const other = createTerritoryMatcher(country === 'us' ? 'fr' : 'us');
-  const kept = new Set((options.countryValues ?? []).map(normaliseName));
-  const ours = new Set(COUNTRY_NAMES[country]);
+  // Countries kept: those given (by code, and by their text for a value that names no country), or the list's own.
+  const given = noFilter ? undefined : options.countryValues;
+  const keptCodes = new Set(given ? given.map(countryCode).filter((c): c is string => c !== undefined) : OWN_COUNTRY_CODES[country]);
+  const keptTexts = new Set((given ?? []).map(normaliseName));
+  const close = closeToTerritoryName(country);
 
   let header: string[] | undefined;
   let column = -1;
   let countryAt = -1;
-  let autoCountryAt = -1;
+  let automatic = false;
   let state = freshState();
   const onRecord = (cells: string[], line: number) => {
     if (header === undefined) {
       header = cells.map((h) => h.trim());
-      column = findColumn(file, header, territoryColumn, line, '--territory-column', match);
-      if (options.countryColumn !== undefined) countryAt = findColumn(file, header, options.countryColumn, line, '--country-column', match);
-      else autoCountryAt = header.findIndex((h) => COUNTRY_HEADERS.has(normaliseName(h)));
+      column = findListColumn(file, header, territoryColumn, line, '--territory-column', match);
+      if (noFilter) countryAt = -1;
+      else if (options.countryColumn !== undefined) countryAt = findListColumn(file, header, options.countryColumn, line, '--country-column', match);
+      else {
+        countryAt = findCountryColumn(header);
+        automatic = countryAt >= 0;
+      }
       return;
     }
     state.rows += 1;
-    if (countryAt >= 0 && !kept.has(normaliseName(cells[countryAt] ?? ''))) {
-      state.filtered += 1;
-      return;
+    let emptyCountry = false;
+    if (countryAt >= 0) {
+      const cell = cells[countryAt] ?? '';
+      const text = normaliseName(cell);
+      if (text === '') emptyCountry = true;
+      else {
+        const code = countryCode(cell);
+        if (!(code !== undefined && keptCodes.has(code)) && !keptTexts.has(text)) {
+          state.filtered += 1;
+          const key = code ?? 'unrecognised';
+          state.filteredByCountry.set(key, (state.filteredByCountry.get(key) ?? 0) + 1);
+          return;
+        }
+      }
     }
-    if (autoCountryAt >= 0) {
-      const value = normaliseName(cells[autoCountryAt] ?? '');
-      if (value !== '' && !ours.has(value)) state.otherCountryColumnRows += 1;
-    }
+    if (emptyCountry) state.emptyCountry += 1;
     if (column >= cells.length) {
       state.byReason['missing-column'] += 1;
       return;
@@ -151,7 +195,10 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
       state.placed += 1;
       state.counts.set(result.id, (state.counts.get(result.id) ?? 0) + 1);
       if (result.via === 'zip') state.placedByZip += 1;
-      else if (result.via === 'restored-zero') state.restoredLeadingZeros += 1;
+      else if (result.via === 'restored-zero') {
+        state.restoredLeadingZeros += 1;
+        if (emptyCountry) state.restoredWithEmptyCountry += 1;
+      }
       return;
     }
     if (result.reason === 'empty') {
@@ -162,7 +209,9 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
     if (result.reason === 'unknown-place' || result.reason === 'unknown-postcode') {
       const byName = other(value);
       if ('id' in byName && byName.via === undefined && !/^\d+$/.test(value.trim())) state.otherCountryRows += 1;
+      // Only a value shaped like a code or within a typo of a territory name is ever kept to be shown.
       const key = value.trim();
+      if (!isCodeShaped(key) && !close(key)) return;
       const seen = state.distinct.get(key);
       if (seen !== undefined) state.distinct.set(key, seen + 1);
       else if (state.distinct.size < MAX_DISTINCT_KEPT) state.distinct.set(copyString(key), 1);
@@ -182,11 +231,13 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
   const counts: Record<string, number> = {};
   for (const id of [...state.counts.keys()].sort(codeUnitOrder)) counts[id] = state.counts.get(id) as number;
   const placedShare = state.rows > 0 ? state.placed / state.rows : 0;
+  const filteredByCountry: Record<string, number> = {};
+  for (const [code, n] of [...state.filteredByCountry.entries()].sort((a, b) => b[1] - a[1] || codeUnitOrder(a[0], b[0]))) filteredByCountry[code] = n;
   const result: SupporterListCounts = {
     kind: 'supporter-list-counts',
     country,
     territoryColumn: header[column],
-    ...(countryAt >= 0 ? { countryFilter: { column: header[countryAt], values: options.countryValues! } } : {}),
+    ...(countryAt >= 0 ? { countryFilter: automatic ? { column: header[countryAt], values: [...keptCodes], automatic: true as const } : { column: header[countryAt], values: shownCountryValues(options.countryValues!) } } : {}),
     ...format,
     rows: state.rows,
     placed: state.placed,
@@ -195,6 +246,8 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
     unrecognised,
     unrecognisedByReason: Object.fromEntries(REASONS.map((r) => [r, state.byReason[r]])) as Record<UnrecognisedReason, number>,
     counts,
+    filteredByCountry,
+    emptyCountry: state.emptyCountry,
     placedByZip: state.placedByZip,
     restoredLeadingZeros: state.restoredLeadingZeros,
     unrecognisedValues:
@@ -207,8 +260,33 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
         : [],
     otherCountryRows: state.otherCountryRows,
     warnings: [],
+    notes: [],
   };
-  const cause = likelyCause(result, state.otherCountryColumnRows, autoCountryAt >= 0 ? header[autoCountryAt] : undefined);
+  const own = country.toUpperCase();
+  if (listColumnKey(header[column]) !== listColumnKey(territoryColumn)) {
+    result.notes.push(`column ${JSON.stringify(header[column])} read for --territory-column ${JSON.stringify(territoryColumn)}`);
+  }
+  if (countryAt >= 0) {
+    const name = JSON.stringify(header[countryAt]);
+    const left = Object.entries(filteredByCountry).map(([code, n]) => `${code} ${n}`).join(', ');
+    if (automatic) {
+      result.notes.push(
+        state.filtered > 0
+          ? `${state.filtered} ${state.filtered === 1 ? 'row' : 'rows'} of other countries left out by column ${name} (${left}); choose the column and countries with --country-column NAME --country-value V, or --country-column none`
+          : `column ${name} names the country of each row: every non-empty one is ${own}`,
+      );
+    }
+    if (state.emptyCountry > 0) {
+      result.notes.push(`${state.emptyCountry} ${state.emptyCountry === 1 ? 'row has' : 'rows have'} an empty cell in column ${name}: kept and read as ${own} rows`);
+    }
+  }
+  if (state.restoredLeadingZeros > 0) {
+    result.notes.push(
+      `${state.restoredLeadingZeros} ${country === 'us' ? 'ZIP codes' : 'postcodes'} had lost their leading zero (a spreadsheet read them as numbers: 1000 for 01000) and were restored` +
+        (countryAt >= 0 ? `; none of another country (column ${JSON.stringify(header[countryAt])})${state.restoredWithEmptyCountry > 0 ? `, ${state.restoredWithEmptyCountry} with an empty country cell` : ''}` : '; the list has no country column, so a foreign 4-digit postcode (Brussels 1000) cannot be told apart: add one with --country-column'),
+    );
+  }
+  const cause = likelyCause(result);
   if (state.rows === 0) {
     throw new InputError({ file, expected: 'data rows after the header', found: 'only a header' });
   }
@@ -226,13 +304,12 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
       `column ${JSON.stringify(header[column])} is named like ${country === 'fr' ? 'US ZIP codes' : 'French postcodes'}, read here as ${country === 'fr' ? 'French postcodes' : 'US ZIP codes'}: is --country ${country} the right country?`,
     );
   }
-  if (autoCountryAt >= 0 && state.otherCountryColumnRows > 0) {
-    const name = JSON.stringify(header[autoCountryAt]);
-    result.warnings.push(
-      `${state.otherCountryColumnRows} rows name another country than ${country.toUpperCase()} in column ${name} but were matched as ${country.toUpperCase()} rows; leave them out with --country-column ${name} --country-value ${country.toUpperCase()}`,
-    );
-  }
   return result;
+}
+
+/** The given --country-value values as they may be shown: their ISO codes, or code-shaped text. */
+function shownCountryValues(values: readonly string[]): string[] {
+  return [...new Set(values.map((v) => countryCode(v) ?? (isCodeShaped(v) ? v.trim() : '(not a country)')))];
 }
 
 function freshState() {
@@ -241,20 +318,43 @@ function freshState() {
     placed: 0,
     empty: 0,
     filtered: 0,
+    emptyCountry: 0,
     placedByZip: 0,
     restoredLeadingZeros: 0,
+    restoredWithEmptyCountry: 0,
     otherCountryRows: 0,
-    otherCountryColumnRows: 0,
     byReason: Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<UnrecognisedReason, number>,
     counts: new Map<string, number>(),
     distinct: new Map<string, number>(),
+    filteredByCountry: new Map<string, number>(),
   };
 }
 
-/** Index of a header, case-insensitively; an InputError listing the headers (only those shaped like column names) when absent. */
-function findColumn(file: string, header: string[], wanted: string, line: number, option: string, match: (v: string) => { id?: string } | object): number {
-  const w = wanted.trim().toLowerCase();
-  const at = header.findIndex((h) => h.toLowerCase() === w);
+/**
+ * A column name as compared: words of the header (camelCase split, case, accents and punctuation
+ * ignored), so `Département`, `departement` and `DEPARTEMENT` are one name, as are `code_departement`
+ * and `Code département`.
+ *
+ * @example
+ * listColumnKey('code_Département') // => 'CODE DEPARTEMENT'
+ */
+export function listColumnKey(name: string): string {
+  return headerWords(name).join(' ');
+}
+
+/**
+ * Index of the column `wanted` names: the header with the same {@link listColumnKey}; else, when `wanted`
+ * is a territory column's name of a {@link TERRITORY_COLUMN_FAMILIES} family (`Departement`, `dept`,
+ * `zip`, `state`), the file's first column of that family. An InputError listing the headers (only those
+ * shaped like column names) when none is found.
+ */
+function findListColumn(file: string, header: string[], wanted: string, line: number, option: string, match: (v: string) => { id?: string } | object): number {
+  const key = listColumnKey(wanted);
+  let at = header.findIndex((h) => listColumnKey(h) === key);
+  if (at < 0 && option === '--territory-column') {
+    const family = TERRITORY_COLUMN_FAMILIES.find((names) => names.includes(key));
+    if (family) at = header.findIndex((h) => family.includes(listColumnKey(h)));
+  }
   if (at < 0) {
     throw new InputError({
       file,
@@ -268,18 +368,56 @@ function findColumn(file: string, header: string[], wanted: string, line: number
 }
 
 /**
+ * Whether an unrecognised value is shaped like a code and may be shown: two letters (`FL`, `ZZ`), up to
+ * five digits (`75001`, `971`, ZIP+4 `19103-1234`) or a digit and a letter (`2A`). Such a value cannot
+ * single out a person.
+ *
+ * @example
+ * isCodeShaped('2A') // => true
+ * isCodeShaped('Seán Flores') // => false
+ */
+export function isCodeShaped(value: string): boolean {
+  return /^(?:[A-Za-z]{2}|\d{1,5}(?:-\d{4})?|\d[A-Za-z])$/.test(value.trim());
+}
+
+/**
+ * A test of "within a typo of one of the country's territory names" (`Pensylvania`, `Pyrénées-Atlantique`):
+ * an edit distance (with swaps) of 1 for names of 5 to 8 letters, 2 from 9 letters, after normalising case,
+ * accents and punctuation. Shorter values must be codes to be shown; a person's name is rarely this close
+ * to a territory's (`Florian` is 2 edits from `Florida`).
+ *
+ * @example
+ * closeToTerritoryName('us')('Pensylvania') // => true
+ * closeToTerritoryName('us')('Seán Flores') // => false
+ */
+export function closeToTerritoryName(country: ListCountry): (value: string) => boolean {
+  const names = (country === 'us' ? Object.values(US_STATES) : Object.values(FR_DEPARTEMENTS)).map(normaliseName);
+  return (value: string) => {
+    const key = normaliseName(value);
+    if (key.length < 5) return false;
+    const limit = key.length >= 9 ? 2 : 1;
+    return names.some((name) => Math.abs(name.length - key.length) <= limit && editDistance(key, name) <= limit);
+  };
+}
+
+/**
  * The likely cause of a list that places few or no rows, from the bucket counts.
  *
  * @example
  * likelyCause({ rows: 10, empty: 10, ... }) // => 'the column is empty in most rows: is --territory-column the right column?'
  */
-export function likelyCause(c: Pick<SupporterListCounts, 'rows' | 'placed' | 'empty' | 'filtered' | 'unrecognisedByReason' | 'otherCountryRows' | 'country' | 'countryFilter'>, otherCountryColumnRows = 0, countryHeader?: string): string | undefined {
+export function likelyCause(c: Pick<SupporterListCounts, 'rows' | 'placed' | 'empty' | 'filtered' | 'unrecognisedByReason' | 'otherCountryRows' | 'country' | 'countryFilter'>): string | undefined {
   const r = c.unrecognisedByReason;
   const lost = c.rows - c.placed;
   if (lost === 0) return undefined;
   const major = (n: number) => n > 0 && n >= lost / 2;
   const otherName = c.country === 'us' ? 'French départements' : 'US states';
-  if (major(c.filtered)) return `--country-value kept only ${c.rows - c.filtered} of ${c.rows} rows: check the values of column ${JSON.stringify(c.countryFilter?.column ?? '')}`;
+  if (major(c.filtered)) {
+    const column = JSON.stringify(c.countryFilter?.column ?? '');
+    return c.countryFilter?.automatic
+      ? `column ${column} names another country than ${c.country.toUpperCase()} in ${c.filtered} of ${c.rows} rows: is --country ${c.country} right? (--country-column NAME picks the country column, --country-column none uses none)`
+      : `--country-value kept only ${c.rows - c.filtered} of ${c.rows} rows: check the values of column ${column}`;
+  }
   if (major(c.otherCountryRows)) return `most values are ${otherName}: is --country ${c.country} the right country?`;
   if (major(c.empty)) return 'the column is empty in most rows: is --territory-column the right column?';
   if (major(r.email + r.phone + r.text)) return 'the column holds e-mail addresses, phone numbers or free text: is --territory-column the right column?';
@@ -287,7 +425,6 @@ export function likelyCause(c: Pick<SupporterListCounts, 'rows' | 'placed' | 'em
   if (major(r['unknown-postcode'])) {
     return c.country === 'fr' ? 'most values are numbers that are no French postcode: are they ZIP codes of another country?' : 'most values are numbers that are no US ZIP code: are they postcodes of another country?';
   }
-  if (major(otherCountryColumnRows)) return `most rows have another country in column ${JSON.stringify(countryHeader ?? '')}: filter with --country-column and --country-value`;
   if (major(r['unknown-place'])) return `most values are no ${c.country === 'us' ? 'US state name, USPS code or ZIP code' : 'département code, name or postcode'}: is --territory-column the right column, and --country ${c.country} the right country?`;
   return undefined;
 }

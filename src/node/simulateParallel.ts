@@ -12,6 +12,7 @@ import type { SimulationResult } from '../sim/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { WorkerTask } from './simulateWorker.js';
 import { InputError, describeValue } from '../errors.js';
+import { errorFromWorker, type WorkerErrorMessage } from './workerError.js';
 
 /** Options of {@link simulateParallel}. */
 export interface ParallelOptions {
@@ -165,11 +166,9 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
         worker.postMessage(task);
       };
       for (const worker of workers) {
-        const onMessage = (message: { id: number; blocks?: BlockTotals[]; kept?: KeptSlice; error?: { message: string; name: string } }) => {
+        const onMessage = (message: { id: number; blocks?: BlockTotals[]; kept?: KeptSlice; error?: WorkerErrorMessage }) => {
           if (message.error) {
-            const error = new Error(message.error.message);
-            error.name = message.error.name;
-            fail(error);
+            fail(errorFromWorker(message.error));
             return;
           }
           waiting.set(message.id, message.blocks!);

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { prepareModel, type PrepareOptions, type SimulationModel } from '../sim/prepareModel.js';
 import { simulateBlocks, type KeepOptions } from '../sim/simulate.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
+import { workerErrorMessage } from './workerError.js';
 
 /** A task sent to a worker. */
 export interface WorkerTask {
@@ -29,6 +30,6 @@ parentPort?.on('message', (task: WorkerTask) => {
     const out = simulateBlocks(model, task);
     parentPort!.postMessage({ id: task.id, blocks: out.blocks, kept: out.kept });
   } catch (error) {
-    parentPort!.postMessage({ id: task.id, error: error instanceof Error ? { message: error.message, name: error.name } : { message: String(error), name: 'Error' } });
+    parentPort!.postMessage({ id: task.id, error: workerErrorMessage(error) });
   }
 });

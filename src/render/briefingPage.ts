@@ -110,6 +110,8 @@ export interface BriefingLive {
   sides: [string, string];
   /** Weight needed to win, for the expected-weight card. */
   threshold: number;
+  /** The decision rule (`electoral-college`, `seats`…): names the bias under the tipping-point card. */
+  rule?: string;
   /** A sentence under the controls: what a change re-runs and which command gives the same figures. */
   note: string;
   /** Summary line of the fold holding the secondary controls (`Channels: share of the list targeted`). */
@@ -171,6 +173,34 @@ const WORDS = {
   en: { headline: 'Headline figures', charts: 'Charts', assumptions: 'Assumptions', key: 'Parameter', value: 'Value', source: 'Source', sources: 'Sources', sweep: 'Explore', live: 'Try it: move a control, the page re-runs the simulation', running: 'Re-running', done: 'Up to date', failed: 'This setting could not be run', reset: 'Back to the scenario', more: 'More controls', offline: 'This page works offline: every chart and figure is embedded.', stale: 'The sentence above and the charts below the controls describe the scenario as it was run; the figures under "Try it" and the map follow your settings.' },
   fr: { headline: 'Chiffres clés', charts: 'Graphiques', assumptions: 'Hypothèses', key: 'Paramètre', value: 'Valeur', source: 'Source', sources: 'Sources', sweep: 'Explorer', live: 'À vous : déplacez un curseur, la page relance la simulation', running: 'Simulation en cours', done: 'À jour', failed: "Ce réglage n'a pas pu être simulé", reset: 'Revenir au scénario', more: 'Autres réglages', offline: 'Cette page fonctionne hors ligne : graphiques et chiffres sont intégrés.', stale: 'La phrase ci-dessus et les graphiques sous les réglages décrivent le scénario tel qu\'il a été simulé ; les chiffres de « À vous » et la carte suivent vos réglages.' },
 };
+
+/** Words of the note under the tipping-point figure (the static page and the live engine's script share them). */
+const TIPPING_WORDS = {
+  en: { of: ' of simulations', bias: { 'electoral-college': 'electoral-college bias', seats: 'seat bias' }, toward: ' pp toward ', none: '; no ', basis: ' (margins over all votes cast)' },
+  fr: { of: ' des simulations', bias: { 'electoral-college': 'biais du collège électoral', seats: 'biais des sièges' }, toward: ' point en faveur de ', none: ' ; pas de ', basis: ' (écarts sur les suffrages exprimés)' },
+};
+
+/**
+ * The note under the most frequent tipping point: its share of simulations and the electoral-college
+ * bias (tipping-point margin − national margin, toward the side it favours), saying that both are on
+ * margins over all votes cast, the published convention. The live engine's script writes the same words.
+ *
+ * @param share the tipping unit's share of simulations, already formatted (`27.9%`)
+ * @param bias the bias, pp toward the first side (negative: toward the second), already rounded to 0.1; undefined when there is none (national-vote rules)
+ * @param sides the two sides
+ * @param rule `electoral-college` or `seats`: names the bias
+ * @param locale `en` or `fr`
+ * @example
+ * tippingPointNote('27.9%', -1.2, ['D', 'R'], 'electoral-college', 'en') // => '27.9% of simulations; electoral-college bias 1.2 pp toward R (margins over all votes cast)'
+ */
+export function tippingPointNote(share: string, bias: number | undefined, sides: readonly [string, string], rule: string, locale: 'en' | 'fr'): string {
+  const w = TIPPING_WORDS[locale];
+  if (bias === undefined || !Number.isFinite(bias)) return share + w.of;
+  const name = rule === 'seats' ? w.bias.seats : w.bias['electoral-college'];
+  const size = Math.abs(bias).toFixed(1);
+  if (size === '0.0') return share + w.of + w.none + name + w.basis;
+  return share + w.of + (locale === 'fr' ? ' ; ' : '; ') + name + ' ' + (locale === 'fr' ? size.replace('.', ',') : size) + w.toward + (bias > 0 ? sides[0] : sides[1]) + w.basis;
+}
 
 function formatValue(value: string | number, locale: 'en' | 'fr'): string {
   if (typeof value === 'string') return value;
@@ -292,9 +322,10 @@ ${live.controls.some((c) => c.secondary) ? `<details class="more-controls"><summ
         inputs: live.inputs,
         sides: live.sides,
         threshold: live.threshold,
+        rule: live.rule ?? '',
         markers: (input.liveMarkers ?? []).map((m) => ({ target: `chart-${m.chart}`, dataset: m.dataset, control: m.control })),
         redrawn: live.redrawnChart ? { target: `chart-${live.redrawnChart.chart}`, map: live.redrawnChart.map } : null,
-        words: { running: words.running, done: words.done, failed: words.failed },
+        words: { running: words.running, done: words.done, failed: words.failed, tipping: TIPPING_WORDS[locale] },
       }
     : null;
   const data = { charts: input.charts.map((c) => c.spec), sweep: sweepData, live: liveData, locale };
@@ -445,6 +476,15 @@ ${vendorScriptTags()}
     element.textContent = text;
     if (value !== undefined) element.setAttribute('data-value', String(value));
   }
+  // The same words as tippingPointNote in briefingPage.ts.
+  function tippingNote(text, bias) {
+    var w = live.words.tipping;
+    if (typeof bias !== 'number' || !isFinite(bias)) return text + w.of;
+    var name = live.rule === 'seats' ? w.bias.seats : w.bias['electoral-college'];
+    var size = Math.abs(bias).toFixed(1);
+    if (size === '0.0') return text + w.of + w.none + name + w.basis;
+    return text + w.of + (data.locale === 'fr' ? ' ; ' : '; ') + name + ' ' + (data.locale === 'fr' ? size.replace('.', ',') : size) + w.toward + (bias > 0 ? live.sides[0] : live.sides[1]) + w.basis;
+  }
   function setNote(name, text) {
     var element = document.querySelector('[data-figure-note="' + name + '"]');
     if (element) element.textContent = text;
@@ -476,7 +516,7 @@ ${vendorScriptTags()}
     setFigure('weight', decimal(figures.expectedWeight[a]) + ' \u2013 ' + decimal(figures.expectedWeight[b]));
     setFigure('votes', new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(figures.expectedExtraVotes[a]) + ' \u2013 ' + new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(figures.expectedExtraVotes[b]));
     var top = figures.tippingPoint[0];
-    if (top) { setFigure('tippingPoint', top.name); setNote('tippingPoint', share(top.share, 1) + (data.locale === 'fr' ? ' des simulations' : ' of simulations')); }
+    if (top) { setFigure('tippingPoint', top.name); setNote('tippingPoint', tippingNote(share(top.share, 1), figures.electoralCollegeBias)); }
     live.markers.forEach(function (marker) {
       var view = views[marker.target];
       var control = document.querySelector('[data-control="' + marker.control + '"]');

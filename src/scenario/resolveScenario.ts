@@ -402,8 +402,10 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
   const raw = ck.object(value, at) as Record<string, unknown> & Partial<CampaignSpec>;
   ck.keys(raw, at, CAMPAIGN_KEYS);
   const countsGiven = typeof raw.allocation === 'object' && raw.allocation !== null && 'counts' in raw.allocation;
+  // With counts, `listSize` is optional: given, it is the size and the counts the spread; absent, the counts' sum.
+  const sizeGiven = raw.listSize !== undefined;
   let listSize =
-    raw.listSize === undefined && countsGiven
+    !sizeGiven && countsGiven
       ? 0
       : ck.number(raw.listSize, `${at}.listSize`, 0, 1e9, 'a non-negative number of people (required unless allocation gives counts)');
   const allocation: Record<string, number> = {};
@@ -430,7 +432,15 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
       sum += allocation[id];
     }
     if (sum > 1e9) ck.fail(`${at}.allocation.counts`, 'counts adding up to at most 1,000,000,000 people (the largest list size)', sum);
-    listSize = sum;
+    if (sizeGiven) {
+      // The rule when both are given: listSize is the size, the counts give the spread.
+      if (!(sum > 0) && listSize > 0) ck.fail(`${at}.allocation.counts`, `counts with at least one positive count, to spread listSize (${listSize})`, spec.counts);
+      for (const id of Object.keys(allocation)) allocation[id] = sum > 0 ? (listSize * allocation[id]) / sum : 0;
+      citations[`${at}.allocation`] = { source: `spread as the counts given (${Math.round(sum).toLocaleString('en-US')} people), scaled to listSize`, confidence: 'M' };
+    } else {
+      listSize = sum;
+      citations[`${at}.allocation`] = { source: `the counts given; their sum (${Math.round(sum).toLocaleString('en-US')} people) is the list size`, confidence: 'M' };
+    }
   } else if (typeof spec === 'object' && spec !== null && 'shares' in spec) {
     ck.keys(spec as unknown as Record<string, unknown>, `${at}.allocation`, ['shares']);
     const shares = ck.object(spec.shares, `${at}.allocation.shares`);

@@ -355,7 +355,7 @@ export const scenarioSchema: JsonSchema = {
       "properties": {
         "listSize": {
           "type": "number",
-          "description": "Supporters on the list when collected (people), spread over territories by `allocation`. Required, except with `{counts}` or `{file}` allocation, where the counts' sum is the list size (a value given there is ignored).",
+          "description": "Supporters on the list when collected (people), spread over territories by `allocation`. Required, except with `{counts}` or `{file}` allocation: there the counts give the spread and `listSize`, when given, the size (800,000 spread like the 49,252 rows of an export); without it the counts' sum is the size.",
           "minimum": 0,
           "maximum": 1000000000
         },
@@ -460,7 +460,7 @@ export const scenarioSchema: JsonSchema = {
         "counts"
       ],
       "additionalProperties": false,
-      "description": "Supporter counts per territory id (before churn); their sum replaces `listSize`."
+      "description": "Supporter counts per territory id (before churn): the spread of the list. With `listSize` given, the list has that size, spread in proportion to the counts; without it, the counts' sum is the list size."
     },
     "FileAllocation": {
       "type": "object",

@@ -255,7 +255,10 @@ export interface SharesAllocation {
   shares: Record<string, number>;
 }
 
-/** Supporter counts per territory id (before churn); their sum replaces `listSize`. */
+/**
+ * Supporter counts per territory id (before churn): the spread of the list. With `listSize` given, the
+ * list has that size, spread in proportion to the counts; without it, the counts' sum is the list size.
+ */
 export interface CountsAllocation {
   /** Supporters per territory id, non-negative. Territories not named get no members. */
   counts: Record<string, number>;
@@ -280,8 +283,8 @@ export type AllocationSpec = 'proportional' | SharesAllocation | CountsAllocatio
 export interface CampaignSpec {
   /**
    * Supporters on the list when collected (people), spread over territories by `allocation`. Required,
-   * except with `{counts}` or `{file}` allocation, where the counts' sum is the list size (a value given
-   * there is ignored).
+   * except with `{counts}` or `{file}` allocation: there the counts give the spread and `listSize`, when
+   * given, the size (800,000 spread like the 49,252 rows of an export); without it the counts' sum is the size.
    * @minimum 0
    * @maximum 1000000000
    */

@@ -33,6 +33,12 @@ export interface BlockTotals {
   splits: number;
   /** Sum over draws of B's weight (integer, exact). */
   weightSumB: number;
+  /**
+   * Weighted rules: sum, over draws with a tipping unit, of A's margin there minus A's national margin,
+   * both over all votes cast (pp): the electoral-college bias; and the number of those draws.
+   */
+  biasSum: number;
+  biasDraws: number;
   weightCounts: Float64Array;
   unitWinsA: Float64Array;
   marginSum: Float64Array;
@@ -87,6 +93,8 @@ export function emptyTotals(model: SimulationModel): BlockTotals {
     popularWinsA: 0,
     splits: 0,
     weightSumB: 0,
+    biasSum: 0,
+    biasDraws: 0,
     weightCounts: new Float64Array(model.totalWeight + 1),
     unitWinsA: new Float64Array(u),
     marginSum: new Float64Array(u),
@@ -111,6 +119,8 @@ export function clearTotals(totals: BlockTotals): void {
   totals.popularWinsA = 0;
   totals.splits = 0;
   totals.weightSumB = 0;
+  totals.biasSum = 0;
+  totals.biasDraws = 0;
   for (const a of [totals.weightCounts, totals.unitWinsA, totals.marginSum, totals.marginSumSq, totals.tippingCounts, totals.extraA, totals.extraB, totals.sources]) a.fill(0);
 }
 
@@ -131,6 +141,8 @@ export function mergeBlockTotals(into: BlockTotals, block: BlockTotals): void {
   into.popularWinsA += block.popularWinsA;
   into.splits += block.splits;
   into.weightSumB += block.weightSumB;
+  into.biasSum += block.biasSum;
+  into.biasDraws += block.biasDraws;
   const pairs: [Float64Array, Float64Array][] = [
     [into.weightCounts, block.weightCounts],
     [into.unitWinsA, block.unitWinsA],

@@ -25,7 +25,8 @@
  *   national vote, the per-unit sums and each draw's weight won by A and by nobody, the signs counted as
  *   lane masks rather than branches (in a close unit the sign is a coin toss);
  * - phase 3: draw by draw, the outcome and the accumulators; the tipping unit of a weighted rule from
- *   [wasm] tippingBatch (the scan of tippingUnitBySurplus), of a national-vote rule by tippingUnitBySelect.
+ *   [wasm] tippingBatch (the scan of tippingUnitBySurplus), of a national-vote rule by tippingUnitBySelect,
+ *   units ordered by margins over all votes cast; for weighted rules, the electoral-college bias.
  * The margins are summed in the same order as a draw-by-draw loop would (baseline + shift + national +
  * regional + territory), so the layout does not change a result; the per-unit sums of margins and their
  * squares add even and odd draws in two lanes, joined at the end of each batch.
@@ -109,7 +110,7 @@ export interface DrawWorkspace {
     nationalWeight: number; regionIndex: number; territory: number; shift: number; margins: number; votes: number;
     positive: number; zero: number; wins: number; sum: number; sumSq: number; own: number; terms: number;
     coefficients: number; exact: number; children: number; parents: number; candidates: number;
-    tippingWeight: number; bufferUnits: number; bufferKeys: number; tipping: number; campaign: number;
+    tippingWeight: number; allVotesShare: number; bufferUnits: number; bufferKeys: number; tipping: number; campaign: number;
     drawSources: number; fastSums: number; effects: number; persuasions: number;
   };
   /** The draw state of the WebAssembly per-draw loop (the end of its campaign block: effects, pushes, e_k). */
@@ -181,6 +182,7 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     parents: arena.i32(u),
     candidates: arena.i32(model.tippingUnits.length),
     tippingWeight: arena.f64(u),
+    allVotesShare: arena.f64(u),
     bufferUnits: arena.i32(u + 1),
     bufferKeys: arena.f64(u + 1),
     tipping: arena.i32(BATCH),
@@ -204,6 +206,7 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   arena.view(h.parents, 'i32').set(model.parentIndex);
   arena.view(h.candidates, 'i32').set(model.tippingUnits);
   arena.view(h.tippingWeight).set(model.tippingWeight);
+  arena.view(h.allVotesShare).set(model.allVotesShare);
   writeCampaignBlock(model, shiftWork, arena.view(h.campaign));
   shiftWork.fastSums = arena.view(h.fastSums);
   const at = Object.fromEntries(Object.entries(h).map(([name, handle]) => [name, arena.offset(handle)])) as DrawWorkspace['at'] & Record<string, number>;
@@ -313,6 +316,8 @@ export function runBlock(
   const tippingWeight = model.tippingWeight;
   const tippingThreshold = model.tippingThreshold;
   const tippingStrict = model.tippingStrict;
+  const allVotesShare = model.allVotesShare;
+  const nationalAllVotesShare = model.nationalAllVotesShare;
   const orderLength = order.length;
   const { weightCounts, tippingCounts } = totals;
   const keepMargins = kept?.margins;
@@ -325,6 +330,8 @@ export function runBlock(
   let popularWinsA = 0;
   let splits = 0;
   let weightSumB = 0;
+  let biasSum = 0;
+  let biasDraws = 0;
   unitWins.fill(0);
   unitSum.fill(0);
   unitSumSq.fill(0);
@@ -388,7 +395,7 @@ export function runBlock(
     );
     // The tipping units of a weighted rule (WebAssembly, the scan of tippingUnitBySurplus).
     if (weighted && orderLength > 0) {
-      kernel.tippingBatch(count, at.margins, MARGIN_ROW, at.positive, at.zero, totalWeight, threshold, at.candidates, orderLength, at.tippingWeight, at.bufferUnits, at.bufferKeys, at.tipping);
+      kernel.tippingBatch(count, at.margins, MARGIN_ROW, at.positive, at.zero, totalWeight, threshold, at.candidates, orderLength, at.tippingWeight, at.allVotesShare, at.bufferUnits, at.bufferKeys, at.tipping);
     }
     // Phase 3, draw by draw: the outcome, the accumulators and the tipping unit.
     for (let k = 0; k < count; k++) {
@@ -408,14 +415,17 @@ export function runBlock(
       const recordedWeight = weighted ? weightA : outcome === 1 ? 1 : 0;
       weightCounts[recordedWeight] += 1;
       weightSumB += weighted ? weightB : outcome === -1 ? 1 : 0;
-      // The tipping point (see tippingUnit.ts): this draw's margin of unit u is margins[k + u × MARGIN_ROW].
+      // The tipping point (see tippingUnit.ts), on margins over all votes: this draw's margin of unit u is
+      // margins[k + u × MARGIN_ROW]; and, for weighted rules, the electoral-college bias of the draw.
       if (outcome !== 0 && orderLength > 0) {
         let u: number;
         if (weighted) {
           u = tipping[k];
+          biasSum += margins[k + u * MARGIN_ROW] * allVotesShare[u] - nationalMargin * nationalAllVotesShare;
+          biasDraws++;
         } else {
           order.set(tippingUnits);
-          u = tippingUnitBySelect(order, margins, k, outcome, tippingWeight, tippingThreshold, tippingStrict, MARGIN_ROW);
+          u = tippingUnitBySelect(order, margins, k, outcome, tippingWeight, allVotesShare, tippingThreshold, tippingStrict, MARGIN_ROW);
         }
         tippingCounts[u] += 1;
       }
@@ -438,6 +448,8 @@ export function runBlock(
   totals.popularWinsA += popularWinsA;
   totals.splits += splits;
   totals.weightSumB += weightSumB;
+  totals.biasSum += biasSum;
+  totals.biasDraws += biasDraws;
   if (anyCampaign) {
     const { extraA, extraB, sources } = work;
     flushFastSums(model, shiftWork, extraA, extraB);

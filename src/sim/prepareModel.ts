@@ -91,6 +91,14 @@ export interface SimulationModel {
   tippingThreshold: number;
   /** Whether the tipping threshold is reached with >= (weights) or > (half the votes). */
   tippingStrict: boolean;
+  /**
+   * Per unit: its baseline two-party share of all votes cast, (A + B) / (A + B + other), 1 when it has no
+   * votes. A two-party margin times it is the margin over all votes cast (the other candidates' votes held
+   * at baseline), the basis of the published tipping-point tables on which tipping units are ordered.
+   */
+  allVotesShare: Float64Array;
+  /** The same for the national vote (units without a parent). */
+  nationalAllVotesShare: number;
 }
 
 /** Channel slots per side (one per {@link CHANNEL_NAMES} entry). */
@@ -241,6 +249,18 @@ export function prepareModel(resolved: ResolvedScenario, options: PrepareOptions
     twoParty[i] = two;
     marginPerVote[i] = two > 0 ? 100 / two : 0;
   });
+  const allVotesShare = new Float64Array(units);
+  let nationalTwoParty = 0;
+  let nationalAll = 0;
+  territories.forEach((t, i) => {
+    const two = baseA[i] + baseB[i];
+    const all = two + (t.other ?? 0);
+    allVotesShare[i] = all > 0 ? two / all : 1;
+    if (inNational[i]) {
+      nationalTwoParty += two;
+      nationalAll += all;
+    }
+  });
   if (u.cholesky && u.cholesky.length !== units * units) {
     throw new InputError({ at: 'uncertainty.cholesky', expected: `${units * units} numbers (units × units)`, found: String(u.cholesky.length) });
   }
@@ -290,5 +310,7 @@ export function prepareModel(resolved: ResolvedScenario, options: PrepareOptions
     tippingWeight,
     tippingThreshold: thresholds.weighted ? thresholds.threshold : voteTotal / 2,
     tippingStrict: !thresholds.weighted,
+    allVotesShare,
+    nationalAllVotesShare: nationalAll > 0 ? nationalTwoParty / nationalAll : 1,
   };
 }

@@ -202,11 +202,15 @@ export function finishResult(model: SimulationModel, seed: number, blocks: Block
     marginSum: total.marginSum,
     marginSumSq: total.marginSumSq,
     tippingCounts: total.tippingCounts,
+    tippingBasis: 'all-votes',
     popularWinsA: total.popularWinsA,
     splits: total.splits,
     meanExtraVotes: { [sideA]: total.extraA.map((x) => x / n), [sideB]: total.extraB.map((x) => x / n) },
     effects: { [sideA]: sourceMeans(total.sources, 0, n), [sideB]: sourceMeans(total.sources, 1, n) },
   };
+  if (model.weighted && model.tippingUnits.length > 0) {
+    result.electoralCollegeBias = { basis: 'all-votes', meanPp: total.biasDraws > 0 ? total.biasSum / total.biasDraws : NaN, draws: total.biasDraws };
+  }
   if (keptSlices.length > 0) result.draws = joinKept(model, keptSlices, n);
   return result;
 }

@@ -26,6 +26,14 @@ export interface TerritorySummary {
   extraVotes: Record<Side, number>;
 }
 
+/** One row of a run's tipping-point ranking. */
+export interface TippingPointShare {
+  id: string;
+  name: string;
+  /** Share of simulations in which the unit was the tipping point. */
+  frequency: number;
+}
+
 /** The run summary printed by `campaign-lab run --json`. */
 export interface RunSummary {
   name: string;
@@ -39,8 +47,19 @@ export interface RunSummary {
   expectedWeight: Record<Side, number>;
   /** Weight needed to win (270); 1 for national-vote rules. */
   threshold: number;
-  /** Tipping-point frequency per unit id, most frequent first, units never tipping left out. */
-  tippingPoint: Record<string, number>;
+  /**
+   * Tipping points, most frequent first (ties by id), units never tipping left out. An array, so the rank
+   * survives JSON: an object keyed by unit id would list integer-like ids (`10`, `95`, FIPS codes) first,
+   * in numeric order, whatever their frequency.
+   */
+  tippingPoint: TippingPointShare[];
+  /** Margin on which units are ordered to find the tipping point: `all-votes`, the published convention. */
+  tippingBasis: 'all-votes';
+  /**
+   * Weighted rules: the electoral-college bias, mean of (A's margin in the draw's tipping unit − A's
+   * national margin), both over all votes cast, pp (> 0: the weights favour A). Absent under national-vote rules.
+   */
+  electoralCollegeBias?: { basis: 'all-votes'; meanPp: number };
   /** P(win) of the national two-party popular vote per side. */
   popularVote: { pWin: Record<Side, number> };
   /** Share of draws where the weight winner lost the popular vote. */
@@ -115,7 +134,9 @@ export function summarizeRun(result: SimulationResult, resolved: ResolvedScenari
     standardError: result.standardError,
     expectedWeight: result.expectedWeight,
     threshold: result.threshold,
-    tippingPoint: Object.fromEntries(tipping.map((t) => [t.id, t.tippingPoint])),
+    tippingPoint: tipping.map((t) => ({ id: t.id, name: t.name, frequency: t.tippingPoint })),
+    tippingBasis: result.tippingBasis,
+    ...(result.electoralCollegeBias ? { electoralCollegeBias: { basis: result.electoralCollegeBias.basis, meanPp: result.electoralCollegeBias.meanPp } } : {}),
     popularVote: { pWin: { [a]: result.popularWinsA / n, [b]: 1 - result.popularWinsA / n } },
     pSplit: result.splits / n,
     expectedExtraVotes: { [a]: sum(result.meanExtraVotes[a]), [b]: sum(result.meanExtraVotes[b]) },

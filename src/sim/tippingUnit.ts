@@ -2,6 +2,11 @@
  * The tipping unit of one simulated election: the unit where the winner's cumulative weight, units
  * taken from the winner's safest, reaches the threshold. Two algorithms: a one-pass scan for weighted
  * rules (electoral votes, seats) and a weighted quickselect for national-vote rules.
+ *
+ * Units are ordered by the winner's margin over all votes cast, the convention of the published
+ * tipping-point tables (FiveThirtyEight, David Baron's table; 2012: Colorado, where the two-party margin
+ * would give Pennsylvania): the simulated two-party margin times the unit's two-party share of all votes,
+ * `scale` (the other candidates' votes held at their baseline; all 1 orders by the two-party margin).
  */
 
 /**
@@ -18,6 +23,8 @@
  * @param at Offset of this draw's margins in `margin`.
  * @param winner 1 when A won the draw, −1 when B did.
  * @param weight Weight per unit (electoral votes, seats).
+ * @param scale Per unit, the factor from the two-party margin to the margin that orders units (its
+ *   two-party share of all votes cast, 0–1; all 1 for the two-party margin).
  * @param surplus Winner's weight − threshold (>= 0).
  * @param units Scratch buffer of at least units + 1 entries.
  * @param keys Scratch buffer of the same length.
@@ -25,7 +32,9 @@
  * @returns Index of the tipping unit.
  * @example
  * // margins [5, 1, −2], weights [3, 3, 3], threshold 5: A wins 6, surplus 1, the closest A unit tips.
- * tippingUnitBySurplus(Int32Array.of(0, 1, 2), Float64Array.of(5, 1, -2), 0, 1, Float64Array.of(3, 3, 3), 1, new Int32Array(4), new Float64Array(4)) // => 1
+ * tippingUnitBySurplus(Int32Array.of(0, 1, 2), Float64Array.of(5, 1, -2), 0, 1, Float64Array.of(3, 3, 3), Float64Array.of(1, 1, 1), 1, new Int32Array(4), new Float64Array(4)) // => 1
+ * // Over all votes: unit 0 (margin 5 of a two-party vote that is 10 % of all votes) is A's closest.
+ * tippingUnitBySurplus(Int32Array.of(0, 1, 2), Float64Array.of(5, 1, -2), 0, 1, Float64Array.of(3, 3, 3), Float64Array.of(0.1, 1, 1), 1, new Int32Array(4), new Float64Array(4)) // => 0
  */
 export function tippingUnitBySurplus(
   candidates: Int32Array,
@@ -33,6 +42,7 @@ export function tippingUnitBySurplus(
   at: number,
   winner: number,
   weight: Float64Array,
+  scale: Float64Array,
   surplus: number,
   units: Int32Array,
   keys: Float64Array,
@@ -47,7 +57,7 @@ export function tippingUnitBySurplus(
   let limit = Infinity;
   for (let c = 0; c < candidates.length; c++) {
     const u = candidates[c];
-    const key = winner * margin[at + u * step];
+    const key = winner * margin[at + u * step] * scale[u];
     if (!(key * (limit - key) > 0)) continue;
     let j = size;
     while (j > 0 && keys[j - 1] > key) {
@@ -79,25 +89,27 @@ export function tippingUnitBySurplus(
  * @param at Offset of this draw's margins in `margin`.
  * @param winner 1 when A won the draw, −1 when B did.
  * @param weight Weight each unit contributes (two-party votes for national-vote rules).
+ * @param scale Per unit, the factor from the two-party margin to the ordering margin (as in tippingUnitBySurplus).
  * @param threshold Cumulative weight that tips the race.
  * @param strict Whether the threshold must be exceeded (>) rather than reached (>=).
  * @param step Distance between two units' margins in `margin` (1 by default).
  * @returns Index of the tipping unit.
  * @example
- * tippingUnitBySelect(Int32Array.of(0, 1, 2), Float64Array.of(5, 1, -2), 0, 1, Float64Array.of(10, 10, 10), 15, true) // => 1
+ * tippingUnitBySelect(Int32Array.of(0, 1, 2), Float64Array.of(5, 1, -2), 0, 1, Float64Array.of(10, 10, 10), Float64Array.of(1, 1, 1), 15, true) // => 1
  */
-export function tippingUnitBySelect(order: Int32Array, margin: Float64Array, at: number, winner: number, weight: Float64Array, threshold: number, strict: boolean, step = 1): number {
+export function tippingUnitBySelect(order: Int32Array, margin: Float64Array, at: number, winner: number, weight: Float64Array, scale: Float64Array, threshold: number, strict: boolean, step = 1): number {
   let lo = 0;
   let hi = order.length - 1;
   let need = threshold;
   while (lo < hi) {
-    const pivot = winner * margin[at + order[(lo + hi) >> 1] * step];
+    const middle = order[(lo + hi) >> 1];
+    const pivot = winner * margin[at + middle * step] * scale[middle];
     let lt = lo;
     let i = lo;
     let gt = hi;
     while (i <= gt) {
       const v = order[i];
-      const key = winner * margin[at + v * step];
+      const key = winner * margin[at + v * step] * scale[v];
       if (key > pivot) {
         order[i] = order[lt];
         order[lt] = v;

@@ -62,8 +62,19 @@ export interface SimulationResult {
   unitWinsA: Float64Array;
   marginSum: Float64Array;
   marginSumSq: Float64Array;
-  /** Per unit: draws in which the unit was the tipping point (for the draw's winner). */
+  /**
+   * Per unit: draws in which the unit was the tipping point (for the draw's winner), units ordered by the
+   * winner's margin over all votes cast (`tippingBasis`), the convention of the published tables.
+   */
   tippingCounts: Float64Array;
+  /** Margin on which tipping units are found: always `all-votes`, 100 × (A − B) / all votes cast. */
+  tippingBasis: 'all-votes';
+  /**
+   * Weighted rules (electoral college, seats): the electoral-college bias, mean over draws with a tipping
+   * unit of A's margin there minus A's national margin, both over all votes cast (pp; > 0: the weights
+   * favour A). Absent under national-vote rules.
+   */
+  electoralCollegeBias?: { basis: 'all-votes'; meanPp: number; draws: number };
   /** Draws A won the national two-party popular vote. */
   popularWinsA: number;
   /** Draws in which the weight winner differs from the popular-vote winner (no tie). */

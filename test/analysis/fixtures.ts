@@ -94,7 +94,7 @@ export function resultFromMargins(margins: number[][], weights: number[], ids: s
     pWin: { D: p(winsA), R: p(winsB) }, pTie: p(ties),
     standardError: { D: Math.sqrt(p(winsA) * (1 - p(winsA)) / n), R: Math.sqrt(p(winsB) * (1 - p(winsB)) / n) },
     expectedWeight: { D: weightA.reduce((s, w) => s + w, 0) / n, R: total - weightA.reduce((s, w) => s + w, 0) / n },
-    weightCounts, unitWinsA, marginSum, marginSumSq, tippingCounts,
+    weightCounts, unitWinsA, marginSum, marginSumSq, tippingCounts, tippingBasis: 'all-votes',
     popularWinsA: 0, splits: 0,
     meanExtraVotes: { D: new Float64Array(units), R: new Float64Array(units) },
     effects: { D: { turnout: 0, persuasion: 0, relay: 0, indirect: 0, total: 0 }, R: { turnout: 0, persuasion: 0, relay: 0, indirect: 0, total: 0 } },

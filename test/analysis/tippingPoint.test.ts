@@ -104,7 +104,7 @@ import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 
-test('tippingPointFromSortedMargins on kept draws reproduces the engine tipping counts exactly (2016, 5,000 draws)', () => {
+test('tippingPointFromSortedMargins on kept draws, over all votes, reproduces the engine tipping counts exactly (2016, 5,000 draws)', () => {
   const results = usResults(2016);
   const resolved = resolveScenario(
     { name: 'tipping check', country: 'us', year: 2016, rule: 'electoral-college', sides: ['D', 'R'], simulations: 5000, seed: 3 },
@@ -113,8 +113,10 @@ test('tippingPointFromSortedMargins on kept draws reproduces the engine tipping 
   const r = simulate(prepareModel(resolved), { simulations: 5000, seed: 3, keep: { margins: true } });
   const units = r.unitIds.length;
   const counts = new Float64Array(units);
+  // The engine orders units by margins over all votes cast: the two-party margin times the two-party share.
+  const shares = allVotesShares(resolved, r.unitIds).units;
   for (let d = 0; d < r.simulations; d++) {
-    const row = r.draws!.margins!.subarray(d * units, (d + 1) * units);
+    const row = r.draws!.margins!.subarray(d * units, (d + 1) * units).map((m, i) => m * shares[i]);
     const order = Array.from({ length: units }, (_, i) => i).sort((x, y) => row[y] - row[x]);
     const tip = tippingPointFromSortedMargins(order.map((i) => row[i]), order.map((i) => r.weights[i]), r.threshold);
     if (tip.winner !== 0) counts[order[tip.index]]++;
@@ -153,4 +155,9 @@ test('simulatedBias with no error reproduces the published 2012 bias on all vote
   const two = simulatedBias(r);
   assert.equal(Math.round(two.meanPp * 100) / 100, 1.54);
   assert.ok(Math.abs(allVotesShares(resolved, r.unitIds).national - (65915794 + 60933504) / results.popularVote.total) < 1e-12);
+  // The run itself finds its tipping points and bias on the same all-votes basis: Colorado, 1.51 pp.
+  assert.equal(r.tippingBasis, 'all-votes');
+  assert.equal(r.unitIds[r.tippingCounts.indexOf(10)], 'CO');
+  assert.equal(r.electoralCollegeBias?.basis, 'all-votes');
+  assert.ok(Math.abs(r.electoralCollegeBias!.meanPp - tippingPoint(results).biasPp) < 1e-9, `${r.electoralCollegeBias!.meanPp}`);
 });

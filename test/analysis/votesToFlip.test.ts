@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { votesToFlip, flipCost, cheapestFlipSet } from '../../src/analysis/votesToFlip.js';
+import { votesToFlip, flipCost, cheapestFlipSet, votesToBreakTie, hasOutrightWinner } from '../../src/analysis/votesToFlip.js';
 import { InputError } from '../../src/errors.js';
 import { race, seededUniform } from './fixtures.js';
 
@@ -195,4 +195,20 @@ test('votesToFlip on actual results 2000–2024, both modes and targets, matches
     );
     assert.equal(res.winner, ['R', 'R', 'D', 'D', 'R', 'D', 'R'][(year - 2000) / 4]);
   }
+});
+
+test('votesToBreakTie: a 5–5 chamber, a tied unit, and an exact national tie', () => {
+  const unit = (id: string, a: number, b: number, weight = 1) => ({ id, name: id, weight, votes: { A: a, B: b, other: 0 }, total: a + b, winner: a > b ? 'A' : b > a ? 'B' : 'tie' });
+  const chamber = (units: ReturnType<typeof unit>[]) => ({ country: 'custom', year: 0, sides: ['A', 'B'] as [string, string], units, weightTotals: {}, popularVote: { A: 0, B: 0, total: 0 }, source: 'hand' }) as never;
+  // Seats: A holds s1 s2 (2), B holds s3 s4 (2), s5 is tied 50–50 (a coin toss): 3 to win of 5.
+  const race = chamber([unit('s1', 60, 40), unit('s2', 55, 45), unit('s3', 40, 70), unit('s4', 49, 51), unit('s5', 50, 50)]);
+  assert.equal(hasOutrightWinner(race), false);
+  // Each side's cheapest is the tied seat, one vote; A first on equal votes.
+  assert.deepEqual(votesToBreakTie(race).sides, [{ side: 'A', units: ['s5'], marginSum: 0, votes: 1 }, { side: 'B', units: ['s5'], marginSum: 0, votes: 1 }]);
+  assert.throws(() => votesToFlip(race), /must be a side with an outright majority of the weight, got A 2, B 2 \(votesToBreakTie answers what each side needs\)/);
+  assert.throws(() => votesToBreakTie(chamber([unit('s1', 60, 40), unit('s2', 40, 60), unit('s3', 60, 40)])), /must be a race neither side won \(a tie\), got A 2, B 1 of 2 needed/);
+  // No weights, equal national totals: one vote breaks it.
+  const national = chamber([unit('n1', 100, 90, 0), unit('n2', 80, 90, 0)]);
+  assert.equal(hasOutrightWinner(national), false);
+  assert.deepEqual(votesToBreakTie(national), { year: 0, tie: true, mode: 'mobilise', basis: 'popular-vote', held: { A: 180, B: 180 }, threshold: 181, sides: [{ side: 'A', units: [], marginSum: 0, votes: 1 }, { side: 'B', units: [], marginSum: 0, votes: 1 }] });
 });

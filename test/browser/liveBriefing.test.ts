@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, openOffline, type OfflineSession } from './offlinePage.js';
@@ -22,6 +22,8 @@ interface Figures {
   expectedWeight: Record<string, number>;
   territories: { id: string; pWin: Record<string, number> }[];
   expectedExtraVotes: Record<string, number>;
+  tippingPoint: { id: string; name: string; frequency: number }[];
+  electoralCollegeBias: { meanPp: number };
 }
 
 async function cliFigures(set: string[]): Promise<Figures> {
@@ -79,6 +81,13 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
       assert.equal(await page.textContent('[data-figure="pWin"]'), `${(100 * cli.pWin.D).toFixed(1)}%`);
       const votes = (n: number) => Math.round(n).toLocaleString('en-US');
       assert.equal(await page.textContent('[data-figure="votes"]'), `${votes(cli.expectedExtraVotes.D)} – ${votes(cli.expectedExtraVotes.R)}`);
+      // The tipping-point card: the CLI's most frequent unit, its share and the bias, on the all-votes basis.
+      const bias = cli.electoralCollegeBias.meanPp;
+      assert.equal(await page.textContent('[data-figure="tippingPoint"]'), cli.tippingPoint[0]!.name);
+      assert.equal(
+        await page.textContent('[data-figure-note="tippingPoint"]'),
+        `${(100 * cli.tippingPoint[0]!.frequency).toFixed(1)}% of simulations; electoral-college bias ${Math.abs(bias).toFixed(1)} pp toward ${bias > 0 ? 'D' : 'R'} (margins over all votes cast)`,
+      );
     }
     assert.notEqual(Number(await page.getAttribute('[data-figure="pWin"]', 'data-value')), base.pWin.D);
     // The P(win) map follows the controls: Wisconsin's tile shows the CLI's figure for this setting.
@@ -104,6 +113,45 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
     const shots = join(projectRoot, 'test-output', 'screenshots');
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, 'briefing-live-800.png'), fullPage: false });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(blocked, []);
+  } finally {
+    await session?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a list given as counts keeps its size slider: the counts give the spread, the slider the size, exactly as run --set', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is not installed` }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-live-counts-'));
+  let session: OfflineSession | undefined;
+  try {
+    // A French campaign's NationBuilder export (made-up people: 14 French supporters) spread over a list of 800,000.
+    const fixture = join(projectRoot, 'test', 'fixtures', 'lists', 'nationbuilder-fr.csv');
+    assert.equal((await runMain(['list', 'summarize', fixture, '--country', 'fr', '--territory-column', 'primary_zip', '--out', join(dir, 'counts.json')])).code, 0);
+    const scenario = join(dir, 'fr.yaml');
+    writeFileSync(scenario, ['name: France 2027 with a list spread like an export', 'country: fr', 'year: 2022', 'round: 2', 'rule: two-round', 'sides: [LREM, RN]', 'simulations: 20000', 'seed: 2027', 'baseline: { swing: -13.1, swingModel: proportional }', 'campaigns:', '  LREM: { listSize: 800000, allocation: { file: counts.json }, channels: { door: { coverage: 0.2 } } }', '  RN: { listSize: 500000 }', ''].join('\n'));
+    const out = join(dir, 'report');
+    const written = await runMain(['run', scenario, '--out', out]);
+    assert.equal(written.code, 0, written.stderr);
+    session = await openOffline(join(out, 'briefing.html'));
+    const { page, errors, blocked } = session;
+    await page.waitForFunction(() => (window as unknown as { briefingLive?: unknown }).briefingLive !== undefined);
+    await page.evaluate(() => (window as unknown as { briefingReady: Promise<unknown> }).briefingReady.then(() => true));
+    assert.equal(await page.$eval('[data-control="campaigns.LREM.listSize"]', (e) => (e as HTMLInputElement).value), '800000');
+    const cli = async (size: number) => {
+      const r = await runMain(['run', scenario, '--set', `campaigns.LREM.listSize=${size}`, '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout) as Figures;
+    };
+    for (const size of [1_234_567, 0]) {
+      await page.evaluate((v) => (window as unknown as { briefingLive: { set(k: string, v: number): Promise<void> } }).briefingLive.set('campaigns.LREM.listSize', v), size);
+      const expected = await cli(size);
+      assert.equal(Number(await page.getAttribute('[data-figure="pWin"]', 'data-value')), expected.pWin.LREM, `P(LREM wins) at ${size}`);
+    }
+    await page.evaluate((v) => (window as unknown as { briefingLive: { set(k: string, v: number): Promise<void> } }).briefingLive.set('campaigns.LREM.listSize', v), 2_000_000);
+    const shots = join(projectRoot, 'test-output', 'screenshots');
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, 'briefing-live-counts-fr.png'), fullPage: true });
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, []);
   } finally {

@@ -9,7 +9,7 @@ const summary = {
   sides: ['D', 'R'],
   pWin: { D: 0.35742, R: 0.64178 },
   threshold: 270,
-  tippingPoint: { PA: 0.277, MI: 0.173 },
+  tippingPoint: [{ id: 'PA', name: 'Pennsylvania', frequency: 0.277 }, { id: 'MI', name: 'Michigan', frequency: 0.173 }],
   territories: [{ id: 'PA', name: 'Pennsylvania' }],
 } as unknown as RunSummary;
 

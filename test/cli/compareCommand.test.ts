@@ -53,3 +53,21 @@ test('compare --base changes both runs: the scenario it names equals a run with 
   assert.equal(same.variant.pWin, eight.pWin.D);
   assert.notEqual(same.base.pWin, same.variant.pWin);
 });
+
+test('compare explains when a bigger list lowers its side\'s P(win): the e-mail effect\'s prior reaches below 0', async () => {
+  // Florida 2000 with an e-mail-only R list of 2.5 M, then 3 M, on 40,000 paired draws: one draw, won by a
+  // few votes in Florida, is lost, because in that draw the e-mail effect drawn from its prior is negative.
+  const args = ['compare', 'scenarios/florida-2000.yaml', '--base', 'campaigns.R.listSize=2500000', '--set', 'campaigns.R.listSize=3000000', '--side', 'R', '--sims', '40000'];
+  const r = await runMain([...args, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.deepEqual([doc.difference.gained, doc.difference.lost], [0, 1]);
+  assert.match(doc.note, /^a bigger list for R lowered P\(R wins\) by 0\.0025 pp \(1 of 40,000 paired elections lost, 0 gained\)\. Each channel's turnout effect is drawn once per simulated election from its prior; email's \(−0\.2 to \+0\.3 pp around 0\) reaches below 0, and in those draws every extra member reached costs R votes: R's campaign nets −1\.0 votes on average, −1\.2 with the bigger list\./);
+  const text = await runMain(args);
+  assert.match(text.stdout, /^Note: a bigger list for R lowered P\(R wins\)/m);
+  // The mechanism: with an e-mail effect that cannot be negative, the bigger list loses no draw and no note is needed.
+  const fixed = await runMain([...args, '--base', 'campaigns.R.channels.email.effect=0.05', '--json']);
+  const fixedDoc = JSON.parse(fixed.stdout);
+  assert.equal(fixedDoc.difference.lost, 0);
+  assert.equal(fixedDoc.note, undefined);
+});

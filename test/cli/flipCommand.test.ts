@@ -42,3 +42,19 @@ test('flip text says electoral votes and that they are pledged', async () => {
   assert.match(r.stdout, /^2016: R won a majority of the pledged electoral votes\. D needed 61,533 new voters to deny R a majority of the electoral votes \(D at least half\), in MI, NE-2, PA/);
   assert.match(r.stdout, /Electoral votes are pledged \(each state or district to its winner\), not as cast by the electors\./);
 });
+
+test('flip --file on a 5–5 chamber answers what each side needs to break the tie, cheapest first', async () => {
+  // test/fixtures/races/chamber-tied.csv: ten made-up districts of one seat, five won by each party;
+  // Reform trails by 3 votes in district 5, Union by 4 in district 9.
+  const text = await runMain(['flip', '--file', 'test/fixtures/races/chamber-tied.csv']);
+  assert.equal(text.code, 0, text.stderr);
+  assert.equal(text.stdout, "A tie: Reform 5, Union 5 seats (6 to win). Reform needs 4 new voters to break it, in 5 (Union's margins there summed to 3 votes); Union needs 5, in 9 (Reform's margins there summed to 4 votes).\n");
+  const json = await runMain(['flip', '--file', 'test/fixtures/races/chamber-tied.csv', '--mode', 'convert', '--json']);
+  assert.equal(json.code, 0, json.stderr);
+  assert.deepEqual(JSON.parse(json.stdout), {
+    year: 0, tie: true, mode: 'convert', basis: 'weights', held: { Reform: 5, Union: 5 }, threshold: 6,
+    sides: [{ side: 'Reform', units: ['5'], marginSum: 3, votes: 2 }, { side: 'Union', units: ['9'], marginSum: 4, votes: 3 }],
+  });
+  const already = await runMain(['flip', '--file', 'test/fixtures/races/chamber-tied.csv', '--target', 'tie']);
+  assert.match(already.stdout, /The race is already tied: --target tie needs no vote\.\n$/);
+});

@@ -155,3 +155,113 @@ test('the counts file feeds a scenario allocation directly: list summarize --out
   assert.equal(resolved.campaigns.D.listSize, counts.placed);
   for (const [id, n] of Object.entries(counts.counts)) assert.equal(resolved.campaigns.D.allocation[id], n, id);
 });
+
+test('list summarize prints and writes no value that is not a code or close to a territory name: names, e-mails and phones in every column', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'cl-every-column-'));
+  // Made-up people. Each identity is typed into every column of at least three rows (so the three-row
+  // rule alone would let it through), in lists that place more than half their rows (so values are listed).
+  const people = [
+    ['Seán Flores', 'sean.flores@example.org', '+1 (215) 555-0142'],
+    ['Amanda Torres', 'amanda.torres@example.org', '215-555-0199'],
+    ['Chloé Martin', 'chloe.martin@example.fr', '06 12 34 56 78'],
+    ['Jean-Baptiste Leroy', 'jb.leroy@example.fr', '+33 1 40 20 30 40'],
+  ];
+  const secrets = people.flat().concat(people.map((p) => p[0].split(' ')[1]!), ['sean.flores', 'amanda.torres']);
+  const header = ['name', 'email', 'phone', 'state', 'zip', 'country', 'city'];
+  const good = { us: ['PA', '19103', 'US', 'Philadelphia'], fr: ['34', '34000', 'FR', 'Montpellier'] };
+  const build = (country: 'us' | 'fr') => {
+    const lines = [header.join(',')];
+    for (let i = 0; i < 60; i++) lines.push(quoteRow([...people[i % 4]!, ...good[country]]));
+    // Every identity (name, e-mail, phone) in every column, four rows each.
+    for (let column = 0; column < header.length; column++) {
+      for (const person of people) {
+        for (const value of person) {
+          for (let k = 0; k < 4; k++) {
+            const row = [...person, ...good[country]];
+            row[column] = value;
+            lines.push(quoteRow(row));
+          }
+        }
+      }
+    }
+    return `${lines.join('\n')}\n`;
+  };
+  writeFileSync(join(work, 'us.csv'), build('us'));
+  writeFileSync(join(work, 'fr.csv'), build('fr'));
+  const runs: string[][] = [];
+  for (const country of ['us', 'fr']) {
+    for (const column of ['state', 'zip']) {
+      runs.push([`${country}.csv`, '--country', country, '--territory-column', column, '--out', `${country}-${column}.json`]);
+      runs.push([`${country}.csv`, '--country', country, '--territory-column', column, '--json']);
+      runs.push([`${country}.csv`, '--country', country, '--territory-column', column, '--country-column', 'country', '--country-value', country]);
+      runs.push([`${country}.csv`, '--country', country, '--territory-column', column, '--country-column', 'none']);
+    }
+    // The wrong columns: names, e-mails, phones; and a country column that holds them.
+    for (const column of ['name', 'email', 'phone', 'city']) runs.push([`${country}.csv`, '--country', country, '--territory-column', column]);
+    runs.push([`${country}.csv`, '--country', country, '--territory-column', 'state', '--country-column', 'name', '--country-value', 'Seán Flores']);
+  }
+  let listed = 0;
+  for (const args of runs) {
+    const r = await runMain(['list', 'summarize', ...args], { cwd: work });
+    assert.ok(r.code === 0 || r.code === 2, `${args.join(' ')}: ${r.stderr}`);
+    assertNoSecret(r.stdout, secrets, `stdout of ${args.join(' ')}`);
+    assertNoSecret(r.stderr, secrets, `stderr of ${args.join(' ')}`);
+    if (/Most frequent unrecognised values/.test(r.stdout)) listed++;
+  }
+  for (const name of readdirSync(work).filter((f) => f.endsWith('.json'))) assertNoSecret(readFileSync(join(work, name), 'utf8'), secrets, name);
+  assert.equal(readdirSync(work).filter((f) => f.endsWith('.json')).length, 4);
+  // The lists place most rows, so the listing path ran; what it listed is codes only.
+  const doc = JSON.parse(readFileSync(join(work, 'us-state.json'), 'utf8'));
+  assert.ok(doc.placed / doc.rows >= 0.5);
+  assert.equal(listed, 0, 'no unrecognised value here is a code or a typo of a territory');
+});
+
+function quoteRow(cells: string[]): string {
+  return cells.map(quote).join(',');
+}
+
+test('listSize with a counts file: the counts give the spread and listSize the size, in run, --set, value, allocate, compare and the briefing', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'cl-size-and-counts-'));
+  const fixtures = join(process.cwd(), 'test', 'fixtures', 'lists');
+  // A US export (made-up people): 30 supporters placed in 9 states.
+  assert.equal((await runMain(['list', 'summarize', join(fixtures, 'actionnetwork-us.csv'), '--country', 'us', '--territory-column', 'can2_state_abbreviated', '--out', 'us-counts.json'], { cwd: work })).code, 0);
+  const usCounts = JSON.parse(readFileSync(join(work, 'us-counts.json'), 'utf8')).counts as Record<string, number>;
+  const us = ['name: list of 800,000 spread like an export', 'country: us', 'year: 2024', 'rule: electoral-college', 'sides: [D, R]', 'simulations: 4000', 'seed: 7', 'campaigns:', '  D: { listSize: 800000, allocation: { file: us-counts.json }, channels: { phone: { coverage: 0.5 }, door: { coverage: 0.2 } } }', '  R: { listSize: 1500000 }', ''];
+  writeFileSync(join(work, 'us.yaml'), us.join('\n'));
+  const run = async (args: string[]) => {
+    const r = await runMain(args, { cwd: work });
+    assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
+  const doc = await run(['run', 'us.yaml', '--json']);
+  assert.equal(doc.scenario.campaigns.D.listSize, 800_000);
+  const spread = doc.scenario.campaigns.D.allocation as Record<string, number>;
+  const rows = Object.values(usCounts).reduce((s, n) => s + n, 0);
+  for (const [id, n] of Object.entries(usCounts)) assert.ok(Math.abs(spread[id]! - (800_000 * n) / rows) < 1e-6, id);
+  // --set takes effect: three times the list moves three times the turnout votes (the cap does not bind here).
+  const tripled = await run(['run', 'us.yaml', '--json', '--set', 'campaigns.D.listSize=2400000']);
+  assert.equal(tripled.scenario.campaigns.D.listSize, 2_400_000);
+  assert.ok(Math.abs(tripled.effects.D.turnout / doc.effects.D.turnout - 3) < 0.01, `${tripled.effects.D.turnout} vs ${doc.effects.D.turnout}`);
+  // value, allocate and compare resolve the same way: --set campaigns.D.listSize changes their answers.
+  const value = (set: string[]) => run(['value', 'us.yaml', '--side', 'D', '--add', '100000', '--sims', '4000', '--json', ...set]);
+  const [v1, v3] = [await value([]), await value(['--set', 'campaigns.D.listSize=2400000'])];
+  assert.ok(v3.basePWin > v1.basePWin, `value's base P(win): ${v3.basePWin} vs ${v1.basePWin}`);
+  const allocate = (set: string[]) => run(['allocate', 'us.yaml', '--side', 'D', '--budget', '200000', '--cost-per-supporter', '5', '--sims', '2000', '--json', ...set]);
+  const [a1, a3] = [await allocate([]), await allocate(['--set', 'campaigns.D.listSize=2400000'])];
+  assert.notEqual(JSON.stringify(a1), JSON.stringify(a3));
+  const compare = await run(['compare', 'us.yaml', '--set', 'campaigns.D.listSize=2400000', '--sims', '4000', '--json']);
+  assert.ok(compare.variant.pWin > compare.base.pWin, JSON.stringify(compare).slice(0, 300));
+
+  // A French campaign's NationBuilder export (14 French supporters) spread over a list of 800,000: the
+  // briefing says 800 000, not 14, and keeps the list-size slider.
+  assert.equal((await runMain(['list', 'summarize', join(fixtures, 'nationbuilder-fr.csv'), '--country', 'fr', '--territory-column', 'primary_zip', '--out', 'fr-counts.json'], { cwd: work })).code, 0);
+  const fr = ['name: France 2027 with a list spread like an export', 'country: fr', 'year: 2022', 'round: 2', 'rule: two-round', 'sides: [LREM, RN]', 'simulations: 2000', 'seed: 2027', 'baseline: { swing: -13.1, swingModel: proportional }', 'campaigns:', '  LREM: { listSize: 800000, allocation: { file: fr-counts.json }, channels: { door: { coverage: 0.2 } } }', '  RN: { listSize: 500000 }', ''];
+  writeFileSync(join(work, 'fr.yaml'), fr.join('\n'));
+  const out = join(work, 'fr-report');
+  const report = await runMain(['run', 'fr.yaml', '--out', out], { cwd: work });
+  assert.equal(report.code, 0, report.stderr);
+  const html = readFileSync(join(out, 'briefing.html'), 'utf8');
+  assert.match(html, /<h1>[^<]*avec les 800\u202f000 d&#39;aujourd&#39;hui[^<]*<\/h1>/, 'the headline says 800 000');
+  assert.ok(!/avec les 14 d/.test(html));
+  assert.ok(html.includes('data-control="campaigns.LREM.listSize"'), 'our side keeps its list slider');
+});

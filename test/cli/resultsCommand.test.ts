@@ -44,3 +44,10 @@ test('results text for France names valid votes as the denominator and prints no
   assert.match(r.stdout, /Popular vote, share of valid votes cast \(34,861,353\): PS 18,000,668 \(51\.6%\), UMP 16,860,685 \(48\.4%\)/);
   assert.doesNotMatch(r.stdout, /lectoral/);
 });
+
+test('results --year 2012 names the tipping point and bias on margins over all votes cast: Colorado, 1.51 pp (not Pennsylvania)', async () => {
+  const r = await runMain(['results', '--country', 'us', '--year', '2012']);
+  assert.equal(r.code, 0, r.stderr);
+  // Published tables (David Baron's; FiveThirtyEight's Tipping Point Index) use all votes: CO +5.37 against +3.86 nationally.
+  assert.match(r.stdout, /^Tipping point \(units ordered by the winner's margin over all votes cast, as published tables do\): CO Colorado, D \+5\.37 pp there against \+3\.86 pp nationally: electoral-college bias 1\.51 pp toward D$/m);
+});

@@ -165,3 +165,50 @@ test('two runs sharing --out leave one whole report, of one seed, and nothing el
   assert.deepEqual(seeds, [seeds[0], seeds[0], seeds[0]]);
   assert.deepEqual(leftovers(dir), []);
 });
+
+test('run on ridings numbered 10–30 ranks tipping points by frequency in JSON, text and the briefing, not by id', async () => {
+  // test/fixtures/races/ridings-seats.csv: 21 made-up ridings with whole-number ids (as riding numbers,
+  // FIPS codes or départements 10–95 are), safe for LIB in 10–16, close in 17–23, safe for PC in 24–30.
+  const dir = mkdtempSync(join(tmpdir(), 'cl-ridings-'));
+  const scenario = join(dir, 'ridings.yaml');
+  writeFileSync(scenario, ['name: Ridings by number', `race: { file: ${JSON.stringify(join(process.cwd(), 'test/fixtures/races/ridings-seats.csv'))}, format: table }`, 'rule: seats', 'sides: [LIB, PC]', 'simulations: 20000', 'seed: 5', ''].join('\n'));
+  const json = await runMain(['run', scenario, '--json']);
+  assert.equal(json.code, 0, json.stderr);
+  const doc = JSON.parse(json.stdout) as { tippingPoint: { id: string; name: string; frequency: number }[]; tippingBasis: string; electoralCollegeBias: { basis: string; meanPp: number } };
+  assert.ok(Array.isArray(doc.tippingPoint));
+  const frequencies = doc.tippingPoint.map((t) => t.frequency);
+  assert.deepEqual(frequencies, frequencies.slice().sort((x, y) => y - x), 'most frequent first, after JSON');
+  assert.ok(['19', '20', '21'].includes(doc.tippingPoint[0].id), `the median riding tips most, got ${doc.tippingPoint[0].id}`);
+  assert.ok(doc.tippingPoint[0].frequency > 0.2);
+  assert.equal(doc.tippingBasis, 'all-votes');
+  assert.equal(doc.electoralCollegeBias.basis, 'all-votes');
+  // Text: the five most frequent in the same order, said to be on margins over all votes cast.
+  const text = await runMain(['run', scenario]);
+  const line = /^Tipping point \(share of simulations; units ordered by simulated margin over all votes cast, as published tables do\): (.*)$/m.exec(text.stdout);
+  assert.ok(line, text.stdout);
+  assert.deepEqual(line[1].split(', ').map((entry) => entry.split(' ')[0]), doc.tippingPoint.slice(0, 5).map((t) => t.id));
+  assert.match(text.stdout, /^Seat bias \(tipping-point margin − national margin, over all votes cast, mean\): /m);
+  // The page: the headline names the most frequent tipping point with its share.
+  const out = join(dir, 'report');
+  assert.equal((await runMain(['run', scenario, '--out', out])).code, 0);
+  const html = readFileSync(join(out, 'briefing.html'), 'utf8');
+  const top = doc.tippingPoint[0];
+  const headline = `the most frequent tipping point is ${top.name.replace(/'/g, '&#39;')} (${(top.frequency * 100).toFixed(1)}%)`;
+  assert.ok(html.includes(headline), headline);
+});
+
+test('a run of 2012 without error tips in Colorado with a 1.5 pp bias toward D in text and page: the all-votes convention', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-2012-'));
+  const scenario = join(dir, 'us2012.yaml');
+  writeFileSync(scenario, ['name: 2012 replayed', 'country: us', 'year: 2012', 'rule: electoral-college', 'sides: [D, R]', 'simulations: 200', 'seed: 1', 'uncertainty: { national: 0, regional: 0, territory: 0, tails: 5 }', ''].join('\n'));
+  const text = await runMain(['run', scenario]);
+  assert.equal(text.code, 0, text.stderr);
+  // On the two-party margin it would be Pennsylvania (5.46 − 3.93 = 1.54 pp).
+  assert.match(text.stdout, /: CO 100\.0%\n/);
+  assert.match(text.stdout, /^Electoral-college bias \(tipping-point margin − national margin, over all votes cast, mean\): 1\.5 pp toward D$/m);
+  const out = join(dir, 'report');
+  assert.equal((await runMain(['run', scenario, '--out', out])).code, 0);
+  const html = readFileSync(join(out, 'briefing.html'), 'utf8');
+  assert.ok(html.includes('100.0% of simulations; electoral-college bias 1.5 pp toward D (margins over all votes cast)'));
+  assert.ok(html.includes('>Colorado<'));
+});

@@ -5,6 +5,7 @@ import { simulate } from '../../src/sim/simulate.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { resultToJson } from '../../src/sim/resultToJson.js';
 import { resolveUs } from '../sim/raceFixtures.js';
+import { InputError } from '../../src/errors.js';
 
 const resolved = resolveUs(2020, {
   uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 },
@@ -43,4 +44,15 @@ test('simulateParallel reuses its workers: repeated runs and a run after an abor
   assert.equal(second, first);
   assert.equal(third, first);
   await closeWorkerPool();
+});
+
+test('simulateParallel on worker threads rejects bad input with the InputError a run in this thread gives (exit 2, not 1)', async () => {
+  // The seed is checked where the blocks run: in a worker when threads > 1.
+  const options = { simulations: 20000, seed: Number.NaN };
+  const inThread = await simulateParallel(resolved, { ...options, threads: 1 }).catch((e: unknown) => e);
+  const inWorkers = await simulateParallel(resolved, { ...options, threads: 2 }).catch((e: unknown) => e);
+  assert.ok(inThread instanceof InputError);
+  assert.ok(inWorkers instanceof InputError, `got ${String(inWorkers)}`);
+  assert.deepEqual(inWorkers.details, inThread.details);
+  assert.equal(inWorkers.message, 'seed must be a finite number, got NaN');
 });

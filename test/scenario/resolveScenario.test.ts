@@ -57,13 +57,19 @@ test('resolveScenario allocates a list proportionally to the side\'s votes over 
   const total = top.reduce((s, u) => s + u.votes.D, 0);
   assert.ok(Math.abs(alloc.CA - (1e6 * results2020.units.find((u) => u.id === 'CA')!.votes.D) / total) < 1e-6);
   assert.ok(Math.abs(Object.values(alloc).reduce((a, b) => a + b, 0) - 1e6) < 1e-6);
-  // Explicit counts replace the list size.
-  const counts = resolveScenario(baseScenario({ campaigns: { D: { listSize: 5, allocation: { counts: { PA: 300, WI: 200 } } } } }), { results: results2020, parameters });
-  assert.equal(counts.campaigns.D.listSize, 500);
-  assert.deepEqual(counts.campaigns.D.allocation, { PA: 300, WI: 200 });
-  // With counts the list size may be left out.
+  // Counts with a list size: the size is listSize, the counts give the spread (800,000 spread like an export's 500 rows).
+  const counts = resolveScenario(baseScenario({ campaigns: { D: { listSize: 800_000, allocation: { counts: { PA: 300, WI: 200 } } } } }), { results: results2020, parameters });
+  assert.equal(counts.campaigns.D.listSize, 800_000);
+  assert.deepEqual(counts.campaigns.D.allocation, { PA: 480_000, WI: 320_000 });
+  assert.equal(counts.citations['campaigns.D.allocation'].source, 'spread as the counts given (500 people), scaled to listSize');
+  // With counts the list size may be left out: then it is their sum.
   const countsOnly = resolveScenario(baseScenario({ campaigns: { D: { allocation: { counts: { PA: 300, WI: 200 } } } } }), { results: results2020, parameters });
   assert.equal(countsOnly.campaigns.D.listSize, 500);
+  assert.deepEqual(countsOnly.campaigns.D.allocation, { PA: 300, WI: 200 });
+  assert.equal(countsOnly.citations['campaigns.D.allocation'].source, 'the counts given; their sum (500 people) is the list size');
+  // A size with nothing to spread it over is bad input; a size of 0 over zero counts is no list.
+  failsWith(baseScenario({ campaigns: { D: { listSize: 10, allocation: { counts: { PA: 0 } } } } }), 'campaigns.D.allocation.counts', /counts with at least one positive count, to spread listSize \(10\)/, '{"PA":0}');
+  assert.equal(resolveScenario(baseScenario({ campaigns: { D: { listSize: 0, allocation: { counts: { PA: 0 } } } } }), { results: results2020, parameters }).campaigns.D.listSize, 0);
 });
 
 test('resolveScenario uses the French priors for France (door: no turnout effect, Pons 2018 persuasion)', () => {

@@ -11,6 +11,12 @@ import { findJupyterPython } from '../../scripts/notebook/env.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'test', 'fixtures', 'notebooks');
 
+/** The report mentions `cell` only to say tslab aborted it (it is absent when the cell ran). */
+function assertAbortedOrRan(out: string, cell: string) {
+  const lines = out.split('\n').filter((line) => line.includes(cell));
+  for (const line of lines) assert.equal(line.trim(), `${cell} finished with status abort`);
+}
+
 function codeCell(source: string, executionCount: number | null, outputs: object[] = []) {
   return { cell_type: 'code', source, execution_count: executionCount, metadata: {}, outputs };
 }
@@ -55,13 +61,16 @@ test('run-notebooks fails failing, diagnostic and skipped notebooks and passes a
   assert.equal(run.status, 1, out + run.stderr);
   assert.equal(out.trim().split('\n').at(-1), 'notebooks: 1 passed, 3 failed');
   assert.match(out, /^PASS test\/fixtures\/notebooks\/passing\.ipynb/m);
-  // A runtime error: the failing cell and the cell tslab then aborted without output.
+  // A runtime error: the failing cell is reported with its error.
   assert.match(out, /cell 2 \("throw new Error\('fixture failure'\);"\) finished with status error/);
   assert.match(out, /stderr: Error: fixture failure/);
-  assert.match(out, /cell 3 \("console.log\('after the failure'\);"\) finished with status abort/);
-  // A compile diagnostic in tslab's `line:col - message` form.
+  // The cell after it: tslab aborts the requests that reach it within 200 ms of an error (tslab
+  // dist/jupyter.js, execQueue.reset(200)), so on a busy machine the executor's next request may come
+  // later and run. Whether it ran is timing; if the report names it, it must say it was aborted.
+  assertAbortedOrRan(out, 'cell 3 ("console.log(\'after the failure\');")');
+  // A compile diagnostic in tslab's `line:col - message` form, and the same for the cell after it.
   assert.match(out, /has a TypeScript diagnostic: 1:7 - Type 'string' is not assignable to type 'number'/);
-  assert.match(out, /cell 2 \("console.log\('never reached'\);"\) finished with status abort/);
+  assertAbortedOrRan(out, 'cell 2 ("console.log(\'never reached\');")');
   // A cell the executor skipped (tagged skip-execution) has no reply at all.
   assert.match(out, /cell 2 \("console.log\('this cell is tagged to be skipped'\);"\) was not executed/);
 });

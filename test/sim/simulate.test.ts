@@ -8,6 +8,7 @@ import { resultToJson } from '../../src/sim/resultToJson.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import { loadResults } from '../../src/data/loadResults.js';
 import { baseScenario, normalCdf, parameters, resolveUs, syntheticResults, weightDistribution } from './raceFixtures.js';
+import { allVotesShares, simulatedBias } from '../../src/analysis/tippingPoint.js';
 
 test('simulate with territory-only errors matches the exact convolution over units (US 2020, SD 3 pp) within 4 SE', () => {
   const sd = 3;
@@ -280,13 +281,15 @@ test('tipping counts equal a brute-force sort of each draw\'s margins', () => {
   const model = prepareModel(resolved);
   const n = 3000;
   const r = simulate(model, { simulations: n, seed: 8, keep: { margins: true, outcome: true } });
+  const shares = allVotesShares(resolved, r.unitIds);
   const expected = new Array(model.units).fill(0);
   for (let d = 0; d < n; d++) {
     const outcome = r.draws!.outcome![d];
     if (outcome === 0) continue;
     const units = [...Array(model.units).keys()].filter((i) => resolved.territories[i].weight > 0);
-    // Float32 kept margins may tie where the Float64 margins do not; sort by the winner's margin.
-    const m = (i: number) => outcome * r.draws!.margins![d * model.units + i];
+    // Float32 kept margins may tie where the Float64 margins do not; sort by the winner's margin over all
+    // votes cast (the two-party margin times the unit's two-party share of all votes), as published tables do.
+    const m = (i: number) => outcome * r.draws!.margins![d * model.units + i] * shares.units[i];
     units.sort((x, y) => m(y) - m(x));
     let sum = 0;
     for (const u of units) {
@@ -298,6 +301,15 @@ test('tipping counts equal a brute-force sort of each draw\'s margins', () => {
     }
   }
   assert.deepEqual(Array.from(r.tippingCounts), expected);
+});
+
+test('the run\'s electoral-college bias is simulatedBias of its kept draws on the all-votes basis', () => {
+  const resolved = resolveUs(2016, { uncertainty: { national: 4, regional: 2, territory: 3, tails: 5 } });
+  const r = simulate(prepareModel(resolved), { simulations: 3000, seed: 8, keep: { margins: true, nationalMargin: true } });
+  const kept = simulatedBias(r, { allVotesShares: allVotesShares(resolved, r.unitIds) });
+  assert.equal(r.electoralCollegeBias!.draws, kept.draws);
+  // Kept margins are Float32: agreement to their precision.
+  assert.ok(Math.abs(r.electoralCollegeBias!.meanPp - kept.meanPp) < 1e-4, `${r.electoralCollegeBias!.meanPp} vs ${kept.meanPp}`);
 });
 
 test('the national error has the requested SD: kept national margins spread by national SD alone', () => {
@@ -407,6 +419,6 @@ test('tippingPoints: false leaves every other total unchanged, to the bit, and t
   const without = simulate(prepareModel(resolved, { tippingPoints: false }), { simulations: n, seed: 21 });
   assert.ok(withTipping.tippingCounts.some((x) => x > 0));
   assert.ok(without.tippingCounts.every((x) => x === 0));
-  const rest = (r: typeof without) => JSON.stringify({ ...resultToJson(r), tippingCounts: undefined });
+  const rest = (r: typeof without) => JSON.stringify({ ...resultToJson(r), tippingCounts: undefined, electoralCollegeBias: undefined });
   assert.equal(rest(without), rest(withTipping));
 });

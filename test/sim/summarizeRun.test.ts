@@ -18,10 +18,12 @@ test('summarizeRun gives the run --json fields, consistent with the accumulators
   assert.equal(s.simulations, 6000);
   assert.ok(Math.abs(s.pWin.D + s.pWin.R + s.pTie - 1) < 1e-12);
   assert.ok(Math.abs(s.standardError.D - Math.sqrt((s.pWin.D * (1 - s.pWin.D)) / 6000)) < 1e-15);
-  const tipSum = Object.values(s.tippingPoint).reduce((a, b) => a + b, 0);
+  const tipSum = s.tippingPoint.reduce((a, t) => a + t.frequency, 0);
   assert.ok(Math.abs(tipSum - (1 - s.pTie)) < 1e-12, 'every decided draw has one tipping point');
-  const freqs = Object.values(s.tippingPoint);
+  const freqs = s.tippingPoint.map((t) => t.frequency);
   for (let i = 1; i < freqs.length; i++) assert.ok(freqs[i] <= freqs[i - 1], 'most frequent first');
+  assert.equal(s.tippingBasis, 'all-votes');
+  assert.equal(s.tippingPoint[0].name, s.territories.find((t) => t.id === s.tippingPoint[0].id)!.name);
   const pa = s.territories.find((t) => t.id === 'PA')!;
   assert.equal(pa.pWin.D, result.unitWinsA[result.unitIds.indexOf('PA')] / 6000);
   assert.ok(pa.extraVotes.D > 0 && pa.extraVotes.R === 0);
@@ -31,4 +33,19 @@ test('summarizeRun gives the run --json fields, consistent with the accumulators
   assert.ok(Math.abs(s.effects.D.total - s.expectedExtraVotes.D) < 1e-6 * s.expectedExtraVotes.D);
   assert.ok(s.effects.D.turnout > 0);
   assert.equal(s.effects.R.total, 0);
+});
+
+test('summarizeRun keeps tipping points ranked as an array when unit ids are whole numbers (ridings, FIPS, départements)', () => {
+  // Twelve units with integer-like ids: a JavaScript object would list them by numeric id, not by rank.
+  const resolved = resolveUs(2016, { uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 } });
+  const result = simulate(prepareModel(resolved), { simulations: 6000, seed: 3 });
+  const renamed = { ...result, unitIds: result.unitIds.map((id, i) => String(10 + i)) };
+  const s = summarizeRun(renamed, { ...resolved, territories: resolved.territories.map((t, i) => ({ ...t, id: String(10 + i) })) });
+  const freqs = s.tippingPoint.map((t) => t.frequency);
+  for (let i = 1; i < freqs.length; i++) assert.ok(freqs[i] <= freqs[i - 1], 'most frequent first');
+  const text = JSON.parse(JSON.stringify(s)) as typeof s;
+  assert.deepEqual(text.tippingPoint.map((t) => t.id), s.tippingPoint.map((t) => t.id));
+  // The same ranking as with the USPS codes, not the numerically smallest ids first.
+  assert.deepEqual(s.tippingPoint.map((t) => t.name), summarizeRun(result, resolved).tippingPoint.map((t) => t.name));
+  assert.notEqual(s.tippingPoint[0].id, '10');
 });

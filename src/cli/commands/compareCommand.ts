@@ -13,6 +13,7 @@ import { simulateParallel } from '../../node/simulateParallel.js';
 import { pairedGroupDifference } from '../../analysis/listValueOnSharedDraws.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
+import type { SimulationResult } from '../../sim/types.js';
 import { VERSION } from '../../sim/version.js';
 
 /** What `compare --json` prints. */
@@ -38,8 +39,58 @@ export interface CompareDocument {
     lost: number;
   };
   interval: '90% paired (common random numbers)';
+  /**
+   * Why the result runs against intuition, when it does: a side given a bigger list whose P(win) fell (or
+   * a smaller list whose P(win) rose), with the mechanism and this run's numbers. Absent otherwise.
+   */
+  note?: string;
   scenario: string;
   version: string;
+}
+
+/**
+ * Explains a list change whose P(win) moved the other way, or undefined when none did: for each side
+ * whose list grew (or shrank) in the variant while its own P(win) fell (rose), the mechanisms that make it
+ * possible, taken from its resolved campaign. A channel's effect is drawn once per simulated election from
+ * its prior: where the prior reaches below 0 (e-mail: −0.2 to +0.3 pp around 0, Nickerson 2007), each
+ * extra member reached costs votes in the draws below 0. Relay contacts lean as their territory does, so
+ * where the other side leads a bigger list's relays turn out more of its voters. Draws are paired, so
+ * the change is the model's, not sampling noise.
+ *
+ * @example
+ * // florida-2000.yaml with an e-mail-only R list of 2.5 M, variant 3 M, 40,000 draws: 1 draw lost.
+ * listNote(base, variant, runs, 'R') // => 'A bigger list for R lowered P(R wins): …'
+ */
+export function listNote(base: ResolvedScenario, variant: ResolvedScenario, a: SimulationResult, b: SimulationResult): string | undefined {
+  const notes: string[] = [];
+  for (const side of base.sides) {
+    const before = base.campaigns[side]?.listSize ?? 0;
+    const after = variant.campaigns[side]?.listSize ?? 0;
+    if (before === after) continue;
+    const d = pairedGroupDifference(a, b, side);
+    const grew = after > before;
+    if (grew ? !(d.deltaPWin < 0) : !(d.deltaPWin > 0)) continue;
+    const campaign = variant.campaigns[side];
+    const signed = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x)}`;
+    const belowZero = Object.entries(campaign?.channels ?? {})
+      .filter(([, c]) => c && c.effect.low < 0)
+      .map(([name, c]) => `${name}'s (${signed(c!.effect.low)} to ${signed(c!.effect.high)} pp around ${c!.effect.central})`);
+    const relay = campaign?.channels.relay !== undefined;
+    const why = [
+      belowZero.length > 0
+        ? `Each channel's turnout effect is drawn once per simulated election from its prior; ${belowZero.join(' and ')} ${belowZero.length === 1 ? 'reaches' : 'reach'} below 0, and in those draws every extra member reached costs ${side} votes`
+        : '',
+      relay ? `Relay contacts lean as their territory does, so where the other side leads, more relays turn out more of its voters` : '',
+    ].filter(Boolean);
+    const votes = (x: number) => `${x < 0 ? '−' : ''}${Math.abs(x) < 100 ? Math.abs(x).toFixed(1) : formatCount(Math.abs(x))}`;
+    const changed = `${d.lost} of ${formatCount(a.simulations)} paired elections lost, ${d.gained} gained`;
+    notes.push(
+      `a ${grew ? 'bigger' : 'smaller'} list for ${side} ${grew ? 'lowered' : 'raised'} P(${side} wins) by ${Math.abs(d.deltaPWin * 100).toFixed(4)} pp (${grew ? changed : `${d.gained} of ${formatCount(a.simulations)} paired elections gained, ${d.lost} lost`}). ` +
+        `${why.length > 0 ? why.join('. ') : "The campaign's caps and spread moved votes between territories"}: ${side}'s campaign nets ${votes(a.effects[side].total)} votes on average, ${votes(b.effects[side].total)} with the ${grew ? 'bigger' : 'smaller'} list. ` +
+        'The draws are the same, so this is the model\'s answer, not sampling noise.',
+    );
+  }
+  return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
 /**
@@ -58,6 +109,7 @@ export function formatCompare(doc: CompareDocument): string {
     `  P(${doc.side} wins)   scenario ${pct(doc.base.pWin)}   variant ${pct(doc.variant.pWin)}`,
     `  difference     ${pp(d.pWin)} (90% interval ${pp(d.low)} to ${pp(d.high)}; ${d.gained} draws gained, ${d.lost} lost): ${verdict}`,
     `  expected weight ${doc.base.expectedWeight.toFixed(2)} → ${doc.variant.expectedWeight.toFixed(2)} (${d.expectedWeight >= 0 ? '+' : ''}${d.expectedWeight.toFixed(3)}, 90% ${d.expectedWeightLow.toFixed(3)} to ${d.expectedWeightHigh.toFixed(3)})`,
+    ...(doc.note ? [`Note: ${doc.note}`] : []),
     '',
   ].join('\n');
 }
@@ -71,6 +123,8 @@ export const compareCommand: Command = {
     '(common random numbers) and the difference is measured on the draws that change, with a 90% interval.',
     'Keys that change the race itself (country, year, rule, sides) cannot be compared this way.',
     '--base key=value changes both runs (the scenario you compare from), --set only the variant.',
+    'When a bigger list lowers its side\'s P(win) (a channel effect drawn below 0, relays where the other side leads),',
+    'a note says why, with the run\'s numbers (--json: note).',
     '',
     'Examples:',
     '  campaign-lab compare scenarios/default.yaml --set campaigns.D.listSize=8e6',
@@ -125,6 +179,10 @@ export const compareCommand: Command = {
           lost: d.lost,
         },
         interval: '90% paired (common random numbers)',
+        ...(() => {
+          const note = listNote(base, variant, a, b);
+          return note ? { note } : {};
+        })(),
         scenario: base.name,
         version: VERSION,
       };

@@ -12,8 +12,8 @@ import { baselineResults } from '../../scenario/baselineResults.js';
 import type { RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectionResults } from '../../model/types.js';
 import { resolve } from 'node:path';
-import { votesToFlip } from '../../analysis/votesToFlip.js';
-import type { FlipMode, FlipTarget, VotesToFlip } from '../../analysis/votesToFlip.js';
+import { hasOutrightWinner, votesToBreakTie, votesToFlip } from '../../analysis/votesToFlip.js';
+import type { FlipMode, FlipTarget, TieBreak, VotesToFlip } from '../../analysis/votesToFlip.js';
 
 /**
  * One paragraph describing a votes-to-flip answer, in electoral votes as pledged by the unit winners.
@@ -42,6 +42,32 @@ export function formatFlip(flip: VotesToFlip): string {
   );
 }
 
+/**
+ * One paragraph for a tied race: what each side needs to break the tie, cheapest first.
+ *
+ * @example
+ * formatTieBreak(votesToBreakTie(chamber), 'seats')
+ * // => 'A tie: A 5, B 5 seats (6 to win). A needs 2 new voters to break it, in 5 (B\'s margins there summed to 1 vote); B needs 2, in 9 (A\'s margins there summed to 1 vote).\n'
+ */
+export function formatTieBreak(tie: TieBreak, weightWord: string): string {
+  const how = tie.mode === 'mobilise' ? 'new voters' : 'voters switching sides';
+  const year = tie.year > 0 ? `${tie.year}: a tie` : 'A tie';
+  const [first, second] = tie.sides;
+  const sides = Object.keys(tie.held);
+  if (tie.basis === 'popular-vote') {
+    return `${year} in the national vote, ${formatCount(tie.held[sides[0]!]!)} votes each (a race without unit weights). One ${tie.mode === 'mobilise' ? 'new voter' : 'voter switching sides'} for either side breaks it.\n`;
+  }
+  const other = (side: string) => sides.find((s) => s !== side) ?? '';
+  const votes = (n: number) => `${formatCount(n)} vote${n === 1 ? '' : 's'}`;
+  const where = (t: typeof first) => `${t!.units.join(', ')} (${other(t!.side)}'s margins there summed to ${votes(t!.marginSum)})`;
+  const held = sides.map((s) => `${s} ${tie.held[s]}`).join(', ');
+  return (
+    `${year}: ${held} ${weightWord} (${tie.threshold} to win). ${first!.side} needs ${formatCount(first!.votes)} ${how} to break it, in ${where(first)}` +
+    (second ? `; ${second.side} needs ${formatCount(second.votes)}, in ${where(second)}` : `; ${other(first!.side)} cannot reach ${tie.threshold}`) +
+    '.\n'
+  );
+}
+
 /** The `flip` command. */
 export const flipCommand: Command = {
   name: 'flip',
@@ -53,7 +79,9 @@ export const flipCommand: Command = {
     "least half, 269); exact-tie: exactly half each (269–269). US electoral votes are pledged (to each unit's\n" +
     'winner), not as cast.\n' +
     'The race: --year Y (US presidential, bundled), --file PATH (your results file, weighted units), or a\n' +
-    "scenario file, whose expected result is used (its race with its baseline's swing, shifts and margins).\n\n" +
+    "scenario file, whose expected result is used (its race with its baseline's swing, shifts and margins).\n" +
+    'A tied race (5–5 seats, 269–269, equal national votes) gets what each side needs to break the tie,\n' +
+    'cheapest first (--json: {year, tie: true, mode, basis, held, threshold, sides: [{side, units, marginSum, votes}]}).\n\n' +
     'Examples:\n  campaign-lab flip --year 2000 --json\n  campaign-lab flip --file my-race.csv --format table\n' +
     '  campaign-lab flip scenarios/us-2016-pre-election.yaml',
   spec: {
@@ -95,6 +123,18 @@ export const flipCommand: Command = {
       });
     } else if (year !== undefined) results = loadResults({ country: 'us', year });
     else throw new InputError({ at: 'arguments', expected: 'a race: a scenario file, --file PATH or --year Y', found: 'none' });
+    if (!hasOutrightWinner(results, threshold)) {
+      // A tied race (5–5 seats, 269–269, equal national totals): what each side needs to break it.
+      const tie = votesToBreakTie(results, { mode: (args.options.mode as FlipMode | undefined) ?? 'mobilise', ...(threshold !== undefined ? { threshold } : {}) });
+      const weight = results.units.reduce((s, u) => s + u.weight, 0);
+      const target = (args.options.target as FlipTarget | undefined) ?? 'win';
+      if (args.options.json) printJson(context.stdout, tie);
+      else {
+        context.stdout.write(formatTieBreak(tie, results.country === 'us' && weight === 538 ? 'electoral votes' : 'seats'));
+        if (target !== 'win') context.stdout.write(`The race is already tied: --target ${target} needs no vote.\n`);
+      }
+      return;
+    }
     const flip = votesToFlip(results, {
       mode: (args.options.mode as FlipMode | undefined) ?? 'mobilise',
       target: (args.options.target as FlipTarget | undefined) ?? 'win',

@@ -11,8 +11,9 @@ import type { SupporterListCounts } from '../../list/summarizeSupporterList.js';
 import type { ListCountry } from '../../list/territoryMatcher.js';
 
 /**
- * Human-readable lines for a counts document: every bucket, so the rows add up (no field values: the
- * only values shown are unrecognised ones shaped like a place).
+ * Human-readable lines for a counts document: every bucket, so the rows add up, and what the reading
+ * decided (no field values: the only values shown are unrecognised ones shaped like a code or within a
+ * typo of a territory name, and ISO country codes).
  *
  * @example
  * formatListCounts(counts).split('\n')[0] // => '3 rows read from column "state" (csv, utf-8, ","): 2 placed in 2 territories, 0 empty, 0 filtered, 1 unrecognised.'
@@ -26,10 +27,13 @@ export function formatListCounts(counts: SupporterListCounts): string {
   const lines = [
     `${counts.rows} rows read from column "${counts.territoryColumn}" (${how}): ${counts.placed} placed in ${Object.keys(counts.counts).length} ${Object.keys(counts.counts).length === 1 ? 'territory' : 'territories'}, ${counts.empty} empty, ${counts.filtered} filtered, ${counts.unrecognised} unrecognised.`,
   ];
-  if (counts.countryFilter) lines.push(`Filter: column "${counts.countryFilter.column}" is one of ${counts.countryFilter.values.map((v) => JSON.stringify(v)).join(', ')} (${counts.filtered} rows left out).`);
+  if (counts.countryFilter && !counts.countryFilter.automatic) {
+    const left = Object.entries(counts.filteredByCountry).map(([code, n]) => `${code} ${n}`).join(', ');
+    lines.push(`Filter: column "${counts.countryFilter.column}" names ${counts.countryFilter.values.map((v) => JSON.stringify(v)).join(', ')} or is empty (matched by code and name; ${counts.filtered} rows left out${left ? `: ${left}` : ''}).`);
+  }
   if (reasons.length > 0) lines.push(`Unrecognised by reason: ${reasons.map(([r, n]) => `${r} ${n}`).join(', ')}.`);
   if (counts.placedByZip > 0) lines.push(`${counts.placedByZip} rows placed by ZIP code.`);
-  if (counts.restoredLeadingZeros > 0) lines.push(`${counts.restoredLeadingZeros} postcodes had lost their leading zero (a spreadsheet read them as numbers) and were restored.`);
+  for (const note of counts.notes) lines.push(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`);
   if (counts.unrecognisedValues.length > 0) {
     lines.push(`Most frequent unrecognised values: ${counts.unrecognisedValues.map((v) => `${JSON.stringify(v.value)} (${v.rows})`).join(', ')}.`);
   }
@@ -46,10 +50,16 @@ export const listSummarizeCommand: Command = {
     '",", ";" or tab; quoted fields; or an .xlsx workbook\'s first sheet) and maps the territory column to result units:',
     'US: USPS codes, state names, dotted abbreviations (N.C., Mass.), ZIP codes, or "PA 19103" cells;',
     'France: département codes, the Ministry\'s Z codes (ZA…ZZ), names, and postcodes (1000 is read as 01000).',
-    'Every row lands in one bucket, printed: placed, empty, filtered (--country-column/--country-value) or',
-    'unrecognised by reason. Fewer than half the rows placed: a warning; none placed: exit 2 with the likely cause.',
+    'Every row lands in one bucket, printed: placed, empty, filtered (another country) or unrecognised by reason.',
+    'Fewer than half the rows placed: a warning; none placed: exit 2 with the likely cause.',
+    'Country: a column named like one (country, country_code, primary_country_code, Country/Region, Pays, Code pays…)',
+    'filters by itself: a row of another country (by code or name: US, USA, United States; Georgia is the country) is',
+    'never placed, so Brussels 1000 is not read as 01000 (Ain); an empty country cell is kept and counted.',
+    '--country-column NAME --country-value V picks the column and the countries; --country-column none uses none.',
+    'Column names ignore case, accents and punctuation; Departement also finds dept or code_departement, zip finds',
+    'primary_zip. Restored leading zeros (1000 -> 01000) are counted and reported.',
     'Only counts are written, never a name, e-mail or phone; an unrecognised value is shown only when it is shaped like',
-    'a place and shared by at least 3 rows.',
+    'a code (FL, 75001, 2A) or within a typo of a territory name (Pensylvania), and shared by at least 3 rows.',
     'Use the counts in a scenario: campaigns: { D: { allocation: { file: counts.json } } }',
     '',
     'Examples:',
@@ -61,8 +71,8 @@ export const listSummarizeCommand: Command = {
     options: {
       country: { type: 'string', required: true, valueName: 'us|fr', description: 'Country whose territories the list is matched to (any case).' },
       'territory-column': { type: 'string', required: true, valueName: 'NAME', description: 'Header of the column with the state, département, postcode or ZIP code.' },
-      'country-column': { type: 'string', valueName: 'NAME', description: 'Header of a column with each row\'s country; rows of other countries are filtered out.' },
-      'country-value': { type: 'string', multiple: true, valueName: 'V', description: 'A value of --country-column to keep (any case; repeat for several, e.g. US, USA).' },
+      'country-column': { type: 'string', valueName: 'NAME|none', description: 'Column with each row\'s country (default: the one named like a country column); none: no country filter.' },
+      'country-value': { type: 'string', multiple: true, valueName: 'V', description: 'A country of --country-column to keep, by code or name (US also keeps USA, United States); repeat for several.' },
       out: { type: 'string', valueName: 'FILE', description: 'Write the counts as JSON to FILE (atomically).' },
       json: { type: 'flag', description: 'Print the counts as one JSON document on stdout.' },
     },

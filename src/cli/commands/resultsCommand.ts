@@ -12,11 +12,14 @@ import type { ElectionResults } from '../../model/types.js';
 import type { RaceFileOptions, RaceFileResults, RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectoralVotesCast } from '../../data/electoralVotesCast.js';
 import { loadElectoralVotesCast } from '../../data/loadElectoralVotesCast.js';
+import { tippingPoint } from '../../analysis/tippingPoint.js';
 
 /**
  * A plain-text table of a result: one line per unit, then the totals. Popular-vote shares name their
  * denominator (all votes cast, and the two-party share beside it); US electoral votes are labelled
- * pledged (the unit winners') and, when `cast` is given, as cast by the electors.
+ * pledged (the unit winners') and, when `cast` is given, as cast by the electors. With weights, the
+ * tipping point and the electoral-college (or seat) bias follow, on margins over all votes cast, the
+ * convention of the published tables (2012: Colorado, 1.51 pp).
  *
  * @param results a published result
  * @param cast US only: the electoral votes cast by the electors that year (loadElectoralVotesCast)
@@ -51,12 +54,27 @@ export function formatResults(results: ElectionResults, cast?: ElectoralVotesCas
     const what = results.country === 'us' ? 'Electoral votes (EV) pledged (to the winner of each state and district)' : 'Seats won';
     lines.push(`${what}: ${a} ${results.weightTotals[a]}, ${b} ${results.weightTotals[b]} of ${totalWeight}`);
   }
+  if (totalWeight > 0) lines.push(tippingLine(results));
   if (cast) {
     const others = [cast.other > 0 ? `, others ${cast.other} (faithless)` : '', cast.notCast > 0 ? `, ${cast.notCast} not cast` : ''].join('');
     lines.push(`Electoral votes cast by the electors: ${a} ${cast[a as 'D' | 'R']}, ${b} ${cast[b as 'D' | 'R']}${others} of ${cast.total}`);
   }
   lines.push(`Source: ${results.source}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The tipping point of a weighted result and its bias, in words (margins over all votes cast). */
+function tippingLine(results: ElectionResults): string {
+  const bias = results.country === 'us' && results.units.reduce((s, u) => s + u.weight, 0) === 538 ? 'electoral-college bias' : 'bias of the weights';
+  try {
+    const t = tippingPoint(results);
+    const loser = results.sides[0] === t.winner ? results.sides[1] : results.sides[0];
+    const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
+    return `Tipping point (units ordered by the winner's margin over all votes cast, as published tables do): ${t.id} ${t.name}, ${t.winner} ${signed(t.marginPp)} pp there against ${signed(t.nationalMarginPp)} pp nationally: ${bias} ${Math.abs(t.biasPp).toFixed(2)} pp toward ${t.biasPp >= 0 ? t.winner : loser}`;
+  } catch (error) {
+    if (error instanceof InputError) return `Tipping point: none (neither side has a majority of the weight)`;
+    throw error;
+  }
 }
 
 const ENCODING_NAMES: Record<string, string> = {
@@ -110,8 +128,11 @@ export const resultsCommand: Command = {
   summary: 'Print a published election result, or a race from your own file, by territory.',
   details: [
     'US presidential elections 2000–2024 by state, DC and Maine/Nebraska district; French presidential 2007, 2012 and 2022 by département.',
+    'With unit weights, the text names the tipping point and the electoral-college bias on margins over all votes',
+    'cast, as published tables give them (2012: Colorado, 1.51 pp).',
     '',
     'With --file, reads your own results file instead: the project table (id,name,weight,<side>…[,other][,region][,eligible]),',
+    "(a column named like a total, such as total_votes or Exprimés, is the total, checked against the sum),",
     "a MIT Election Lab president-by-state file (--year picks the year), or the Ministère de l'Intérieur's",
     '"résultats par niveau" file (.txt, .csv or .xlsx). Encoding (UTF-8, UTF-16, Latin-1/Windows-1252) and',
     'delimiter (, ; tab) are detected; in text mode the output says which column was read as what.',

@@ -12,11 +12,25 @@ import { cellText, countCell, failCell, findColumn, isBlankRecord, missingColumn
 export const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region', 'eligible', 'total'] as const;
 
 /**
+ * Names of a column of total votes, compared without case, accents, spaces, `_`, `-` or `.`: `total`,
+ * `total_votes` (tonmcg's county files), `totalvotes` (MEDSL), `Total votes cast`, `Exprimés` and
+ * `Suffrages exprimés` (the Ministry's valid votes), `valid_votes`. Such a column is a total, never a
+ * side: read as a candidate it would double the turnout and halve every share.
+ */
+export const TOTAL_COLUMN_NAMES = ['total', 'totals', 'totalvotes', 'totalvote', 'votestotal', 'totalvotescast', 'votescast', 'totalcast', 'exprimes', 'suffragesexprimes', 'nbexprimes', 'totalexprimes', 'validvotes', 'totalvalidvotes'] as const;
+
+/** A header's name as compared with {@link TOTAL_COLUMN_NAMES}: `Total_Votes` -> `totalvotes`. */
+function compactName(name: string): string {
+  return normaliseName(name).replace(/[\s_.\-]+/g, '');
+}
+
+/**
  * Reads a race in the table format. Columns: `id` (unique unit id), `name`, `weight` (electoral
  * votes, seats, or 0; another column with `weights: '<column>'`, none with `weights: 0`), then one
  * column of votes per side (any name that is not reserved), and optionally `other` (votes of every
  * other candidate), `region` (for the regional error term), `eligible` (eligible or registered
- * voters) and `total` (checked to equal the sides plus `other`). Vote counts are whole numbers;
+ * voters) and a total (`total`, `total_votes`, `Exprimés`…: {@link TOTAL_COLUMN_NAMES}; checked to equal
+ * the sides plus `other`, never read as a side). Vote counts are whole numbers;
  * weights may be decimals (`,` decimal mark in `;`- or tab-separated files). With more than two side
  * columns the first two are the sides unless `sides` names two; the others are added to `other`.
  *
@@ -25,7 +39,8 @@ export const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region'
  * @returns The race in the `results --json` shape, country `custom`, with the columns it read.
  * @throws {InputError} a missing column (naming the header), fewer than two side columns, an unknown
  *   side in `sides`, a duplicated id, a bad count or weight (file, line, column; no cell text shown
- *   unless it is a number), a `total` that differs from the sum.
+ *   unless it is a number), two total columns, a total that differs from the sum (naming the missing
+ *   `other` column when the total is larger).
  * @example
  * const { grid } = raceGridFromBytes(new TextEncoder().encode('id,name,weight,A,B\nN,North,3,120,80\nS,South,2,90,110\n'), 'r.csv');
  * parseRaceTable(grid).weightTotals // => { A: 3, B: 2 }
@@ -52,7 +67,7 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     other: findColumn(grid.header, 'other'),
     region: findColumn(grid.header, 'region'),
     eligible: findColumn(grid.header, 'eligible'),
-    total: findColumn(grid.header, 'total'),
+    total: totalColumn(grid),
   };
   for (const i of Object.values(optional)) reserved.add(i);
   const ignoredWeight = weights === 0 ? findColumn(grid.header, 'weight') : -1;
@@ -113,7 +128,10 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     const total = a + b + other;
     if (optional.total >= 0) {
       const given = countCell(grid, record, optional.total);
-      if (given !== total) failCell(grid, record, optional.total, `the sum of the side columns and other, ${total}`);
+      if (given !== total) {
+        const hint = optional.other < 0 && given > total ? ` (the file has no "other" column: add one with the other candidates' votes, ${given - total} here)` : '';
+        failCell(grid, record, optional.total, `the sum of the side columns and other, ${total}${hint}`);
+      }
     }
     if (optional.other >= 0) parties.other = countCell(grid, record, optional.other);
     const unit: RaceUnit = {
@@ -141,4 +159,12 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     candidates: { [sides[0]]: sides[0], [sides[1]]: sides[1] },
   });
   return { ...results, units, format: 'table', columns, notes };
+}
+
+/** The column of total votes, by any of the {@link TOTAL_COLUMN_NAMES}; -1 without one; an InputError naming both when two. */
+function totalColumn(grid: RaceGrid): number {
+  const names: readonly string[] = TOTAL_COLUMN_NAMES;
+  const found = grid.header.map((h, i) => (names.includes(compactName(h)) ? i : -1)).filter((i) => i >= 0);
+  if (found.length > 1) throw missingColumn(grid, `one column of total votes, not ${found.length} (${found.map((i) => JSON.stringify(grid.header[i])).join(', ')})`);
+  return found[0] ?? -1;
 }

@@ -32,7 +32,7 @@ export interface KernelExports {
   ): void;
   tippingBatch(
     count: number, margins: number, marginRow: number, positive: number, zero: number, totalWeight: number, threshold: number,
-    candidates: number, candidateCount: number, weight: number, units: number, keys: number, out: number,
+    candidates: number, candidateCount: number, weight: number, scale: number, units: number, keys: number, out: number,
   ): void;
   coefficientBatch(
     count: number, batch: number, numbers: number, zRow: number, block: number, relaySlot: number, socialSlot: number,
@@ -56,6 +56,25 @@ function kernelModule(): WebAssembly.Module {
 /** Bytes left to the module's own data at the start of the memory (its Math tables; checked at open()). */
 const RESERVED = 65536;
 const PAGE = 65536;
+
+/**
+ * What to do when a kernel memory cannot be made. Under an address-space limit (`ulimit -v`, `prlimit
+ * --as`) the usual cause is V8's guard regions: about 10 GB of address space reserved per WebAssembly
+ * memory, whatever its size, unless Node runs with `--disable-wasm-trap-handler`.
+ *
+ * @example
+ * memoryFailure(3 * 65536, new RangeError('WebAssembly.Memory(): could not allocate memory')).startsWith('the simulation kernel could not reserve its WebAssembly memory (0.2 MiB)') // => true
+ */
+export function memoryFailure(bytes: number, error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return (
+    `the simulation kernel could not reserve its WebAssembly memory (${(bytes / 1048576).toFixed(1)} MiB) (${reason}). ` +
+    'Under an address-space limit (ulimit -v, prlimit --as) Node reserves about 10 GB of address space per WebAssembly memory ' +
+    'unless started with --disable-wasm-trap-handler (the campaign-lab command adds it itself when it meets such a limit): ' +
+    'run node --disable-wasm-trap-handler, or raise the limit (ulimit -v unlimited); if the flag is already on, ' +
+    'the limit is below what the run needs: raise it, or run fewer threads (--threads 1)'
+  );
+}
 
 /** A request for one typed array in the arena. */
 type Request = { kind: 'f64' | 'i32'; length: number; offset: number };
@@ -99,7 +118,13 @@ export class KernelArena {
     const ki = this.i32(ZIGGURAT_KI.length);
     const w = this.f64(ZIGGURAT_W.length);
     const f = this.f64(ZIGGURAT_F.length);
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.end / PAGE) });
+    // Sized once and never grown: `maximum` = `initial`, so an engine without guard regions reserves only this.
+    const pages = Math.ceil(this.end / PAGE);
+    try {
+      this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    } catch (error) {
+      throw new Error(memoryFailure(pages * PAGE, error));
+    }
     const instance = new WebAssembly.Instance(kernelModule(), {
       env: { memory: this.memory, log: Math.log, expm1: Math.expm1 },
     });

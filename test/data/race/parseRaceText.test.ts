@@ -132,3 +132,23 @@ test('parseRaceBytes on a MEDSL county file: counties as units, TOTAL rows or th
   assert.match(race.notes.join('\n'), /1 unit without TOTAL rows counted as the sum of their vote modes \(13001\)/);
   assert.throws(() => parseRaceBytes(utf8(`${header}\n${rows.join('\n')}\n`), 'countypres.csv', { weights: 'electoral-votes' }), /weights must be 0 or a column name for a county file/);
 });
+
+test('a column named like a total (total_votes, totalvotes, Exprimés…) is a total checked against the sum, never a side', () => {
+  // A county table made from tonmcg's county file (columns votes_dem, votes_gop, total_votes; made-up
+  // counts): read as a third side, total_votes doubled the turnout and halved every share.
+  const county = 'id,name,weight,votes_dem,votes_gop,total_votes\n42001,Adams,0,19000,40000,60000\n42003,Allegheny,0,430000,280000,720000\n';
+  assert.throws(
+    () => parseRaceBytes(utf8(county), 'counties.csv'),
+    /^InputError: counties\.csv: line 2, column 6 \(total_votes\) must be the sum of the side columns and other, 59000 \(the file has no "other" column: add one with the other candidates' votes, 1000 here\), got "60000"$/,
+  );
+  const withOther = parseRaceBytes(utf8('id,name,weight,votes_dem,votes_gop,other,total_votes\n42001,Adams,0,19000,40000,1000,60000\n42003,Allegheny,0,430000,280000,10000,720000\n'), 'counties.csv');
+  assert.deepEqual(withOther.sides, ['votes_dem', 'votes_gop']);
+  assert.deepEqual(withOther.popularVote, { votes_dem: 449000, votes_gop: 320000, other: 11000, total: 780000 });
+  assert.deepEqual(withOther.columns.find((c) => c.column === 'total_votes'), { column: 'total_votes', readAs: 'total votes, checked against the sum' });
+  // Every spelling of a total, with a third candidate column that stays a side column (added to other).
+  for (const name of ['total', 'Total', 'totalvotes', 'Total Votes', 'TOTAL_VOTES', 'Exprimés', 'Suffrages exprimés', 'valid_votes']) {
+    const race = parseRaceBytes(utf8(`id;name;weight;A;B;C;${name}\n1;Un;0;50;40;10;100\n`), 't.csv');
+    assert.deepEqual([race.units[0]!.votes, race.units[0]!.total], [{ A: 50, B: 40, other: 10 }, 100], name);
+  }
+  assert.throws(() => parseRaceBytes(utf8('id;name;weight;A;B;total;Exprimés\n1;Un;0;50;40;90;90\n'), 't.csv'), /t\.csv: line 1 \(header\) must be one column of total votes, not 2 \("total", "Exprimés"\)/);
+});

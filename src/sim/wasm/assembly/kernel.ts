@@ -11,7 +11,7 @@
 // - shiftBatch (SIMD): the campaign shift's fast path expanded unit by unit over the batch's draws;
 // - marginBatch (SIMD): each unit's margins over the batch's draws, the national vote, the weight won by
 //   the first side and by nobody per draw, and each unit's wins, margin sum and sum of squares;
-// - tippingBatch: the tipping unit of each draw under a weighted rule (tippingUnit.ts).
+// - tippingBatch: the tipping unit of each draw under a weighted rule (tippingUnit.ts), on margins over all votes.
 
 // Math.log and Math.expm1 of the JavaScript engine: the numbers computed from them (the Student-t, the
 // ziggurat's tail) are then those of the JavaScript stream (normalStream.ts). The wedge test only
@@ -335,11 +335,13 @@ export function marginBatch(
  * positive[k] − zero[k] >= threshold, else none) and, units taken from the winner's closest, the first
  * whose cumulative weight exceeds the winner's surplus over the threshold. out[k] (i32) gets the unit,
  * or −1 when nobody won. `candidates` (i32) are the units carrying weight, closest baseline first;
- * `weight` (f64) each unit's weight; `units` (i32) and `keys` (f64) scratch of candidateCount + 1 entries.
+ * `weight` (f64) each unit's weight; `scale` (f64) each unit's factor from the two-party margin to the
+ * ordering margin (its two-party share of all votes: the published all-votes convention); `units` (i32)
+ * and `keys` (f64) scratch of candidateCount + 1 entries.
  */
 export function tippingBatch(
   count: i32, margins: usize, marginRow: i32, positive: usize, zero: usize, totalWeight: f64, threshold: f64,
-  candidates: usize, candidateCount: i32, weight: usize, units: usize, keys: usize, out: usize,
+  candidates: usize, candidateCount: i32, weight: usize, scale: usize, units: usize, keys: usize, out: usize,
 ): void {
   const step = <usize>marginRow << 3;
   for (let k = 0; k < count; k++) {
@@ -363,7 +365,7 @@ export function tippingBatch(
     let limit = Infinity;
     for (let c = 0; c < candidateCount; c++) {
       const u = load<i32>(candidates + (<usize>c << 2));
-      const key = winner * load<f64>(column + <usize>u * step);
+      const key = winner * load<f64>(column + <usize>u * step) * load<f64>(scale + (<usize>u << 3));
       if (!(key * (limit - key) > 0)) continue;
       let j = size;
       while (j > 0) {
