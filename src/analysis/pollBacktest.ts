@@ -57,7 +57,7 @@ export interface PollBacktestRow {
   nationalPWin?: number;
   nationalOutcome: 0 | 1;
   /** Every scored unit: P(first side carries it), interval, result margin. */
-  forecasts: { id: string; p: number; margin: number; low: number; high: number; actual: number; outcome: 0 | 1 }[];
+  forecasts: { id: string; p: number; margin: number; low: number; high: number; polls: number; actual: number; outcome: 0 | 1 }[];
 }
 
 /** What {@link pollBacktest} returns. */
@@ -134,7 +134,7 @@ export function pollBacktest(options: PollBacktestOptions): PollBacktestResult {
       if (!f || !scored(u.id, u.parent)) continue;
       if (options.polledOnly && f.polls === 0) continue;
       const actual = actualMargin.get(u.id)!;
-      forecasts.push({ id: u.id, p: f.pWin, margin: f.margin, low: f.low, high: f.high, actual, outcome: actual > 0 ? 1 : 0 });
+      forecasts.push({ id: u.id, p: f.pWin, margin: f.margin, low: f.low, high: f.high, polls: f.polls, actual, outcome: actual > 0 ? 1 : 0 });
     }
     const asForecasts: Forecast[] = forecasts.map((f) => ({ year: options.year, id: f.id, p: f.p, outcome: f.outcome }));
     const scores = scoreForecasts(asForecasts, 1e-6);
