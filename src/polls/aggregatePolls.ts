@@ -43,7 +43,7 @@ export interface AggregatePollsOptions {
   units: readonly AggregationUnit[];
   /** National margin of the last election, pp (the prior of the national trend). */
   lastNationalMargin: number;
-  /** Polls; only those with their midpoint on or before `asOf` are used (the caller filters publication dates). */
+  /** Polls; only those that ended on or before `asOf` are used (the caller filters publication dates: pollsKnownOn). */
   polls: readonly Poll[];
   /** Forecast day (days since 1970-01-01): the election. */
   electionDay: number;
@@ -146,7 +146,7 @@ const POPULATIONS: PollPopulation[] = ['lv', 'rv', 'v', 'a'];
 export function aggregatePolls(options: AggregatePollsOptions): PollAggregate {
   const S = options.units.length;
   const index = new Map(options.units.map((u, i) => [u.id, i]));
-  const used = options.polls.filter((p) => midDay(p) <= options.asOf && (p.unit === NATIONAL_UNIT || index.has(p.unit)));
+  const used = options.polls.filter((p) => p.end <= options.asOf && (p.unit === NATIONAL_UNIT || index.has(p.unit)));
   const sizes = used.map((p) => p.sampleSize).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
   const imputed = sizes.length > 0 ? sizes[Math.floor(sizes.length / 2)] : 600;
   const prepared = prepare(used, index, imputed);
@@ -166,8 +166,12 @@ export function aggregatePolls(options: AggregatePollsOptions): PollAggregate {
     houseSD: 2,
   };
   let process = options.processSD ?? { national: 0.15, relative: 0.03 };
+  const near = neighbours(prepared);
   const fitTerms = (q: { national: number; relative: number }, rounds: number) => {
-    for (let round = 0; round < rounds; round++) updateTerms(prepared, filter(model, prepared, state, q, false), state);
+    for (let round = 0; round < rounds; round++) {
+      estimateEffects(prepared, near, state);
+      updateNoise(prepared, filter(model, prepared, state, q, false), state);
+    }
   };
   if (prepared.n > 0) fitTerms(process, ROUNDS);
   if (!options.processSD && prepared.n > 0) {
@@ -412,64 +416,127 @@ function filter(model: Model, polls: Prepared, terms: Terms, q: { national: numb
   return { x, P, innovation, innovationVar, logLikelihood, ...(series ? { series } : {}) };
 }
 
+/** Days either side of a poll within which other polls of its unit are its comparison set. */
+const COMPARISON_DAYS = 14;
+
+/** For each poll, the other polls of its unit within {@link COMPARISON_DAYS} (CSR: start offsets and indices). */
+interface Neighbours {
+  start: Int32Array;
+  index: Int32Array;
+}
+
+function neighbours(polls: Prepared): Neighbours {
+  const byUnit = new Map<number, number[]>();
+  for (let i = 0; i < polls.n; i++) {
+    const list = byUnit.get(polls.unit[i]);
+    if (list) list.push(i);
+    else byUnit.set(polls.unit[i], [i]);
+  }
+  const lists: number[][] = Array.from({ length: polls.n }, () => []);
+  for (const list of byUnit.values()) {
+    // Polls are in day order: a window slides over each unit's list.
+    let lo = 0;
+    for (let a = 0; a < list.length; a++) {
+      const i = list[a];
+      while (polls.day[list[lo]] < polls.day[i] - COMPARISON_DAYS) lo++;
+      for (let b = lo; b < list.length && polls.day[list[b]] <= polls.day[i] + COMPARISON_DAYS; b++) if (b !== a) lists[i].push(list[b]);
+    }
+  }
+  const start = new Int32Array(polls.n + 1);
+  for (let i = 0; i < polls.n; i++) start[i + 1] = start[i] + lists[i].length;
+  const index = new Int32Array(start[polls.n]);
+  for (let i = 0; i < polls.n; i++) index.set(lists[i], start[i]);
+  return { start, index };
+}
+
 /**
- * One backfitting round on the innovations: house effects (shrunk toward 0 with an SD estimated by
- * moments, then centred on the average pollster), population effects (relative to likely voters, or to
- * the most common population), and the non-sampling variances (a Fisher-scoring step).
+ * House and population effects by comparison: each poll against the other pollsters' polls of the same
+ * unit within two weeks (corrected by their current effects), each pollster's mean difference
+ * precision-weighted and shrunk toward 0 with an SD estimated by moments, then centred on the average
+ * poll (the adjustment moves polls relative to each other, never the file's level); each population
+ * against likely-voter polls (or the most common population) the same way, shrunk with SD 2 pp. Poll
+ * variances are the sampling plus current non-sampling variances.
  */
-function updateTerms(polls: Prepared, run: FilterRun, terms: Terms): void {
+function estimateEffects(polls: Prepared, near: Neighbours, terms: Terms): void {
+  const variance = (i: number) => polls.samplingVar[i] + terms.noise[polls.unit[i] >= 0 ? 0 : 1];
+  const population = (i: number) => terms.population[polls.population[i]];
   const P = polls.pollsters.length;
   const num = new Float64Array(P);
   const den = new Float64Array(P);
   const count = new Int32Array(P);
   for (let i = 0; i < polls.n; i++) {
     const k = polls.pollster[i];
-    const r = run.innovation[i] + terms.house[k];
-    num[k] += r / run.innovationVar[i];
-    den[k] += 1 / run.innovationVar[i];
+    if (polls.pollsters[k] === '') continue;
+    let sum = 0;
+    let sumVar = 0;
+    let m = 0;
+    for (let e = near.start[i]; e < near.start[i + 1]; e++) {
+      const j = near.index[e];
+      if (polls.pollster[j] === k) continue;
+      sum += polls.y[j] - terms.house[polls.pollster[j]] - population(j);
+      sumVar += variance(j);
+      m++;
+    }
+    if (m === 0) continue;
+    const difference = polls.y[i] - population(i) - sum / m;
+    const v = variance(i) + sumVar / (m * m);
+    num[k] += difference / v;
+    den[k] += 1 / v;
     count[k]++;
   }
-  // SD of house effects by moments over pollsters with three polls or more: var(mean residual) − its noise.
+  // SD of house effects by moments over pollsters with three compared polls or more.
   let excess = 0;
-  let m = 0;
+  let pollsters = 0;
   for (let k = 0; k < P; k++) {
-    if (count[k] < 3 || polls.pollsters[k] === '') continue;
+    if (count[k] < 3) continue;
     const mean = num[k] / den[k];
     excess += mean * mean - 1 / den[k];
-    m++;
+    pollsters++;
   }
-  terms.houseSD = m > 0 ? Math.min(5, Math.max(0.5, Math.sqrt(Math.max(0, excess / m)))) : 2;
+  terms.houseSD = pollsters > 0 ? Math.min(5, Math.max(0.5, Math.sqrt(Math.max(0, excess / pollsters)))) : 2;
   const prior = 1 / terms.houseSD ** 2;
-  // Centred on the average poll: the adjustment moves polls relative to each other, never the whole
-  // file's level (a pollster's weight in the centre is its number of polls).
+  const polled = new Int32Array(P);
+  for (let i = 0; i < polls.n; i++) polled[polls.pollster[i]]++;
   let centre = 0;
-  let named = 0;
+  let weight = 0;
   for (let k = 0; k < P; k++) {
-    if (polls.pollsters[k] === '') {
-      terms.house[k] = 0;
-      continue;
+    terms.house[k] = polls.pollsters[k] === '' ? 0 : num[k] / (den[k] + prior);
+    if (polls.pollsters[k] !== '') {
+      centre += polled[k] * terms.house[k];
+      weight += polled[k];
     }
-    terms.house[k] = num[k] / (den[k] + prior);
-    centre += count[k] * terms.house[k];
-    named += count[k];
   }
-  if (named > 0) for (let k = 0; k < P; k++) if (polls.pollsters[k] !== '') terms.house[k] -= centre / named;
-  // Population effects, on innovations corrected for the new house effects.
-  const pn = new Float64Array(POPULATIONS.length);
-  const pd = new Float64Array(POPULATIONS.length);
-  const pc = new Int32Array(POPULATIONS.length);
+  if (weight > 0) for (let k = 0; k < P; k++) if (polls.pollsters[k] !== '') terms.house[k] -= centre / weight;
+  // Populations against the reference population.
+  const G = POPULATIONS.length;
+  const groupCount = new Int32Array(G);
+  for (let i = 0; i < polls.n; i++) groupCount[polls.population[i]]++;
+  const reference = groupCount[0] > 0 ? 0 : groupCount.indexOf(Math.max(...groupCount));
+  const pn = new Float64Array(G);
+  const pd = new Float64Array(G);
   for (let i = 0; i < polls.n; i++) {
     const g = polls.population[i];
-    const r = run.innovation[i] + terms.population[g];
-    pn[g] += r / run.innovationVar[i];
-    pd[g] += 1 / run.innovationVar[i];
-    pc[g]++;
+    if (g === reference) continue;
+    let sum = 0;
+    let sumVar = 0;
+    let m = 0;
+    for (let e = near.start[i]; e < near.start[i + 1]; e++) {
+      const j = near.index[e];
+      if (polls.population[j] !== reference) continue;
+      sum += polls.y[j] - terms.house[polls.pollster[j]];
+      sumVar += variance(j);
+      m++;
+    }
+    if (m === 0) continue;
+    const v = variance(i) + sumVar / (m * m);
+    pn[g] += (polls.y[i] - terms.house[polls.pollster[i]] - sum / m) / v;
+    pd[g] += 1 / v;
   }
-  let reference = pc[0] > 0 ? 0 : pc.indexOf(Math.max(...pc));
-  if (reference < 0) reference = 0;
-  for (let g = 0; g < POPULATIONS.length; g++) terms.population[g] = pc[g] > 0 ? pn[g] / (pd[g] + 1 / POPULATION_SD ** 2) : 0;
-  const base = terms.population[reference];
-  for (let g = 0; g < POPULATIONS.length; g++) if (pc[g] > 0) terms.population[g] -= base;
+  for (let g = 0; g < G; g++) terms.population[g] = g === reference ? 0 : pn[g] / (pd[g] + 1 / POPULATION_SD ** 2);
+}
+
+/** Non-sampling variances of state and national polls: a Fisher-scoring step on the innovations, E[ν²] = S. */
+function updateNoise(polls: Prepared, run: FilterRun, terms: Terms): void {
   // Non-sampling variances: scoring step on E[ν²] = S.
   for (const kind of [0, 1]) {
     let top = 0;
