@@ -335,7 +335,7 @@ const fits: PollErrorFit[] = [fit('all', YEARS)];
 for (const year of YEARS) fits.push(fit(`without-${year}`, YEARS.filter((y) => y !== year)));
 const model: PollErrorModel = {
   description:
-    'Error of the poll aggregate (src/polls/aggregatePolls.ts) against certified results: national Student-t + Census-division + state terms, fitted by maximum likelihood on US presidential general-election polls of the final 21 days, each year as of the eve of the election. `without-<year>` fits leave that year out; backtests of a year use them. Coverage: share of polled states whose result lay inside the leave-one-year-out 90 % interval of the product\'s forecast (forecastFromPolls).',
+    'Error of the poll aggregate (the product\'s state-space aggregation of a poll file) against certified results: national Student-t + Census-division + state terms, fitted by maximum likelihood on US presidential general-election polls of the final 21 days, each year as of the eve of the election. `without-<year>` fits leave that year out; backtests of a year use them. Coverage: share of polled states whose result lay inside the leave-one-year-out 90 % interval of the product\'s forecast.',
   source: "FiveThirtyEight, pollster-ratings raw polls 1998–2016 (data/polls/fivethirtyeight_raw_polls_1998-2016.csv, CC BY 4.0); results from data/us_president_results.csv",
   script: 'scripts/data/fit_poll_error.ts',
   recentDays: RECENT_DAYS,
