@@ -61,8 +61,11 @@ function scaledShare(share: number, k: number): number {
  *    `proportional` multiplies each side's two-party share by one common factor per side and
  *    renormalises (Curtice & Steed 1982), the factors found by bisection so that the national two-party
  *    margin (units without a parent) moves by exactly `swing`;
- * 2. replaced by its `margins` entry where it has one (polls or a forecast);
- * 3. plus its `shifts` entry, capped at ±100.
+ * 2. replaced by its poll forecast where `polls` has one (`baseline.polls.forecast`, filled in by the
+ *    loader), moved uniformly by `swing`; its own SD there becomes the territory's `territorySD`;
+ * 3. replaced by its `margins` entry where it has one (pp; shares with `marginUnit: share`; a set of
+ *    margins all within ±1 without `marginUnit` is refused as shares read as pp);
+ * 4. plus its `shifts` entry, capped at ±100.
  * The territory's two-party total is kept, times (1 + `turnout`), and split so its margin is m; other
  * votes are scaled by (1 + `turnout`). A `sd` in a margins entry becomes the territory's `territorySD`.
  * Territories the baseline does not move keep their votes exactly.
@@ -71,9 +74,11 @@ function scaledShare(share: number, k: number): number {
  * @param sides [ours, theirs]; margins are toward `sides[0]`.
  * @param spec The scenario's `baseline` block (unknown shape is checked), or undefined for a replay.
  * @param options Result label, file name for messages, margins source.
- * @returns New territories and the {@link ResolvedBaseline} record (every territory's expected margin).
+ * @returns New territories, the {@link ResolvedBaseline} record (every territory's expected margin; with
+ *   polls, `polls`: the file, day and intervals), and with polls the error model's `uncertainty` defaults.
  * @throws {InputError} at `baseline.<key>` for unknown keys, numbers out of range, unknown territory ids,
- *   a national margin pushed to ±100, or a turnout above a territory's eligible voters.
+ *   margins that read like shares, a poll forecast not made for this race, a national margin pushed to
+ *   ±100, or a turnout above a territory's eligible voters.
  * @example
  * const t = [{ id: 'A', name: 'A', weight: 1, region: 'r', votes: { D: 480, R: 520 }, other: 0, eligible: 0 }];
  * applyBaseline(t, ['D', 'R'], { swing: 2 }, { resultLabel: '2024 result' }).baseline.margins // => { A: -2 }
