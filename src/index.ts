@@ -65,6 +65,20 @@ export type { ResolvedBaseline } from './model/resolvedScenario.js';
 export { applyBaseline, twoPartyMargin, type ApplyBaselineOptions } from './scenario/applyBaseline.js';
 export { describeBaseline, type BaselineLanguage } from './scenario/describeBaseline.js';
 
+// A race ahead from polls: poll files, aggregation, the error model fitted on the record, backtests
+export type { PollsSpec, PollsFormat } from './scenario/types.js';
+export type { ResolvedPolls } from './model/resolvedScenario.js';
+export { readPollFile } from './node/readPollFile.js';
+export { parsePollFile, type ParsePollOptions, type PollUnit } from './polls/parsePollFile.js';
+export { NATIONAL_UNIT, type Poll, type PollFile, type PollFormat, type PollScale, type PollPopulation, type PollLeftOutReason } from './polls/pollTypes.js';
+export { parsePollDate, formatPollDate, usElectionDay } from './polls/pollDates.js';
+export { aggregatePolls, type AggregatePollsOptions, type AggregationUnit, type AggregatedUnit, type AggregationSeries, type PollAggregate } from './polls/aggregatePolls.js';
+export { forecastFromPolls, type ForecastTerritory, type PollForecastOptions, type PollForecast, type PollForecastTerritory, type PollForecastResult } from './polls/forecastFromPolls.js';
+export { pollErrorFitFor, type PollErrorFit, type PollErrorModel } from './polls/pollErrorModel.js';
+export { marginInterval, type MarginDistribution } from './polls/marginDistribution.js';
+export { loadPollErrorModel, loadUsNominees } from './data/loadPollErrorModel.js';
+export { pollBacktest, pollForecastScenario, type PollBacktestOptions, type PollBacktestResult, type PollBacktestRow } from './analysis/pollBacktest.js';
+
 // Simulation
 export { prepareModel, type SimulationModel } from './sim/prepareModel.js';
 export { simulate, type SimulateOptions, type KeepOptions } from './sim/simulate.js';
@@ -123,6 +137,8 @@ export type { AllocationComparisonInput, AllocationStrategy } from './charts/all
 export { calibrationPlot } from './charts/calibrationPlot.js';
 export type { CalibrationPlotInput, CalibrationBin } from './charts/calibrationPlot.js';
 export { usComparison2000to2024 } from './charts/usComparison2000to2024.js';
+export { pollForecastIntervals, type PollForecastIntervalsInput, type PollForecastRow } from './charts/pollForecastIntervals.js';
+export { pollTrend, type PollTrendInput } from './charts/pollTrend.js';
 export type { UsComparisonInput, ComparisonYear } from './charts/usComparison2000to2024.js';
 
 // Rendering: SVG, PNG, HTML pages and notebook display

@@ -33,7 +33,7 @@ export function formatRunSummary(summary: RunSummary): string {
   const s = summary.scenario;
   const n = summary.simulations;
   const lines = [
-    `${summary.name}: ${s.race ? s.race.file : `${s.country.toUpperCase()}${s.year > 0 ? ` ${s.year}` : ''}`}${s.round ? ` round ${s.round}` : ''}, ${summary.rule}, ${formatCount(n)} simulations (seed ${summary.seed})`,
+    `${summary.name}: ${s.race ? s.race.file : s.baseline?.polls ? `${s.country.toUpperCase()} ${s.baseline.polls.electionDay.slice(0, 4)} (from polls)` : `${s.country.toUpperCase()}${s.year > 0 ? ` ${s.year}` : ''}`}${s.round ? ` round ${s.round}` : ''}, ${summary.rule}, ${formatCount(n)} simulations (seed ${summary.seed})`,
     '',
     `P(${a} wins) ${formatProbability(summary.pWin[a], n)}   P(${b} wins) ${formatProbability(summary.pWin[b], n)}   P(tie) ${formatShare(summary.pTie, 2)}`,
     `  (the 95% interval is Monte Carlo error: where P(win) would settle with more simulations of this model, not the uncertainty of the election)`,

@@ -10,6 +10,7 @@ import { tippingPointSnake } from '../charts/tippingPointSnake.js';
 import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
 import { winProbabilityByListSize } from '../charts/winProbabilityByListSize.js';
+import { pollForecastIntervals } from '../charts/pollForecastIntervals.js';
 import type { ListSizePoint } from '../charts/winProbabilityByListSize.js';
 import { baselineMarginPp } from './territoriesCsv.js';
 import { formatShare } from './formatNumber.js';
@@ -52,8 +53,8 @@ function shiftPp(votes: Record<string, number>, sides: [string, string], side: 0
 
 /**
  * Builds the report's charts: weight distribution, tipping-point snake (weighted rules), closest
- * territories with each side's mobilisation, a tile map of P(win), and P(win) by list size when a
- * sweep is given.
+ * territories with each side's mobilisation, the poll forecast with its intervals (a poll baseline), a
+ * tile map of P(win), and P(win) by list size when a sweep is given.
  *
  * @example
  * buildReportCharts(summary).map((c) => c.name)
@@ -123,6 +124,20 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
       options(title3),
     ),
   });
+  const polls = summary.scenario.baseline?.polls;
+  if (polls) {
+    // The forecast the run stands on: the closest territories' margins with their 90 % intervals (moved
+    // with the margin by any swing or shift the scenario adds).
+    const title4 = fr ? `Les sondages au ${polls.asOf} : écart prévu et intervalle à 90 %` : `The polls as of ${polls.asOf}: forecast margin and 90 % interval`;
+    const rows = summary.scenario.territories.flatMap((t) => {
+      const i = polls.intervals[t.id];
+      if (!i) return [];
+      const margin = summary.scenario.baseline!.margins[t.id] ?? i.margin;
+      return [{ id: t.id, name: t.name, weight: t.weight, margin, low: i.low + margin - i.margin, high: i.high + margin - i.margin, polls: i.polls }];
+    });
+    const pollSources = [`${polls.file} (${polls.pollsUsed} polls to ${polls.latestPoll ?? polls.asOf}); error model ${polls.errorModel}, data/poll-error-calibration.json`, ...sources];
+    charts.push({ name: 'poll-forecast', title: title4, spec: pollForecastIntervals({ sides: [a, b], rows, limit: 20 }, { title: title4, subtitle, sources: pollSources, locale }) });
+  }
   const map = mapChart(summary);
   if (map) {
     const mapInput = { sides: [a, b] as [string, string], measure: 'pWin' as const, units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[a] })) };
@@ -186,7 +201,10 @@ export function mapChart(summary: RunSummary, subtitle?: string): MapChart | und
  * @example
  * electionLabel({ country: 'us', year: 2024 }) // => 'US 2024'
  */
-export function electionLabel(scenario: { country: string; year: number; baseline?: { resultLabel?: string } }): string {
+export function electionLabel(scenario: { country: string; year: number; baseline?: { resultLabel?: string; polls?: { electionDay: string } } }): string {
+  // A poll baseline forecasts the election the polls are about, from the last result.
+  const polls = scenario.baseline?.polls;
+  if (polls && (scenario.country === 'us' || scenario.country === 'fr')) return `${scenario.country.toUpperCase()} ${polls.electionDay.slice(0, 4)}`;
   // A race file whose year is unknown (year 0: the Ministry's own downloads name none) takes its label.
   if ((scenario.country === 'us' || scenario.country === 'fr') && scenario.year > 0) return `${scenario.country.toUpperCase()} ${scenario.year}`;
   return scenario.baseline?.resultLabel ?? (scenario.year > 0 ? String(scenario.year) : scenario.country.toUpperCase());

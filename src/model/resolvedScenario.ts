@@ -142,6 +142,28 @@ export interface ResolvedBaseline {
   resultLabel: string;
   /** The baseline in words, English (`2024 result, swung 2.0 pp toward D`); describeBaseline gives French too. */
   description?: string;
+  /** With a poll baseline: what the polls said and when (the forecast is in the scenario's `baseline.polls.forecast`). */
+  polls?: ResolvedPolls;
+}
+
+/** A poll baseline as resolved: the file, the day of the information, and each territory's forecast interval. */
+export interface ResolvedPolls {
+  /** Poll file as named in the scenario, and its layout. */
+  file: string;
+  format: string;
+  /** Last day of information and election day, `YYYY-MM-DD`, and the days between them. */
+  asOf: string;
+  electionDay: string;
+  daysToElection: number;
+  /** Polls aggregated; the latest one's end day (`YYYY-MM-DD`). */
+  pollsUsed: number;
+  latestPoll?: string;
+  /** Error model fit used (`without-2016`: fitted on every year of the record but 2016). */
+  errorModel: string;
+  /** National two-party margin forecast with its 90 % interval, pp toward `sides[0]`. */
+  national: { margin: number; low: number; high: number };
+  /** Per territory id: the forecast margin's 90 % interval (pp, before any swing or shift) and the polls of the territory used. */
+  intervals: Record<string, { margin: number; low: number; high: number; polls: number }>;
 }
 
 /** The scenario the engine runs: plain JSON, every default filled in with its citation. */

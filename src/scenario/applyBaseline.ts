@@ -5,7 +5,7 @@
  */
 import { InputError, describeValue } from '../errors.js';
 import type { Side } from '../model/types.js';
-import type { ResolvedBaseline, ResolvedTerritory } from '../model/resolvedScenario.js';
+import type { ResolvedBaseline, ResolvedPolls, ResolvedTerritory } from '../model/resolvedScenario.js';
 import type { SwingModel } from './types.js';
 
 /** Options of {@link applyBaseline}. */
@@ -19,7 +19,20 @@ export interface ApplyBaselineOptions {
 }
 
 /** Keys of a `baseline` block. */
-export const BASELINE_KEYS = ['swing', 'swingModel', 'shifts', 'margins', 'turnout'] as const;
+export const BASELINE_KEYS = ['swing', 'swingModel', 'shifts', 'margins', 'marginUnit', 'polls', 'turnout'] as const;
+
+/** Keys of `baseline.polls`. */
+const POLLS_KEYS = ['file', 'format', 'asOf', 'election', 'candidates', 'scale', 'forecast'];
+
+/** Error-model defaults a poll baseline gives the scenario's `uncertainty` (pp; t degrees of freedom). */
+export interface PollUncertaintyDefaults {
+  national: number;
+  regional: number;
+  territory: number;
+  tails: number;
+  /** Where they come from, for the citations. */
+  source: string;
+}
 
 /**
  * Two-party margin of A over B, pp: 100 × (a − b) / (a + b); 0 when both are 0.
@@ -48,8 +61,11 @@ function scaledShare(share: number, k: number): number {
  *    `proportional` multiplies each side's two-party share by one common factor per side and
  *    renormalises (Curtice & Steed 1982), the factors found by bisection so that the national two-party
  *    margin (units without a parent) moves by exactly `swing`;
- * 2. replaced by its `margins` entry where it has one (polls or a forecast);
- * 3. plus its `shifts` entry, capped at ±100.
+ * 2. replaced by its poll forecast where `polls` has one (`baseline.polls.forecast`, filled in by the
+ *    loader), moved uniformly by `swing`; its own SD there becomes the territory's `territorySD`;
+ * 3. replaced by its `margins` entry where it has one (pp; shares with `marginUnit: share`; a set of
+ *    margins all within ±1 without `marginUnit` is refused as shares read as pp);
+ * 4. plus its `shifts` entry, capped at ±100.
  * The territory's two-party total is kept, times (1 + `turnout`), and split so its margin is m; other
  * votes are scaled by (1 + `turnout`). A `sd` in a margins entry becomes the territory's `territorySD`.
  * Territories the baseline does not move keep their votes exactly.
@@ -58,9 +74,11 @@ function scaledShare(share: number, k: number): number {
  * @param sides [ours, theirs]; margins are toward `sides[0]`.
  * @param spec The scenario's `baseline` block (unknown shape is checked), or undefined for a replay.
  * @param options Result label, file name for messages, margins source.
- * @returns New territories and the {@link ResolvedBaseline} record (every territory's expected margin).
+ * @returns New territories, the {@link ResolvedBaseline} record (every territory's expected margin; with
+ *   polls, `polls`: the file, day and intervals), and with polls the error model's `uncertainty` defaults.
  * @throws {InputError} at `baseline.<key>` for unknown keys, numbers out of range, unknown territory ids,
- *   a national margin pushed to ±100, or a turnout above a territory's eligible voters.
+ *   margins that read like shares, a poll forecast not made for this race, a national margin pushed to
+ *   ±100, or a turnout above a territory's eligible voters.
  * @example
  * const t = [{ id: 'A', name: 'A', weight: 1, region: 'r', votes: { D: 480, R: 520 }, other: 0, eligible: 0 }];
  * applyBaseline(t, ['D', 'R'], { swing: 2 }, { resultLabel: '2024 result' }).baseline.margins // => { A: -2 }
@@ -70,7 +88,7 @@ export function applyBaseline(
   sides: readonly [Side, Side],
   spec: unknown,
   options: ApplyBaselineOptions,
-): { territories: ResolvedTerritory[]; baseline: ResolvedBaseline } {
+): { territories: ResolvedTerritory[]; baseline: ResolvedBaseline; uncertainty?: PollUncertaintyDefaults } {
   const fail = (at: string, expected: string, found: unknown): never => {
     throw new InputError({ file: options.file, at, expected, found: describeValue(found) });
   };
@@ -105,6 +123,11 @@ export function applyBaseline(
       shifts[id] = number(pp, `baseline.shifts.${id}`, -200, 200, 'a shift in pp');
     }
   }
+  let marginUnit: 'pp' | 'share' | undefined;
+  if (raw.marginUnit !== undefined) {
+    if (raw.marginUnit !== 'pp' && raw.marginUnit !== 'share') fail('baseline.marginUnit', 'one of "pp", "share"', raw.marginUnit);
+    marginUnit = raw.marginUnit as 'pp' | 'share';
+  }
   const given = new Map<string, { margin: number; sd?: number }>();
   let marginsSource = options.marginsSource ?? 'inline';
   if (raw.margins !== undefined) {
@@ -115,18 +138,32 @@ export function applyBaseline(
       marginsSource = margins.file;
       margins = object(margins.entries, 'baseline.margins');
     }
+    const scale = marginUnit === 'share' ? 100 : 1;
+    const [lo, hi, what] = marginUnit === 'share' ? [-1, 1, 'a margin as a share of the two-party vote'] : [-100, 100, 'a margin in pp'];
     for (const [id, entry] of Object.entries(margins)) {
       const at = `baseline.margins.${id}`;
       checkId(id, at);
-      if (typeof entry === 'number') given.set(id, { margin: number(entry, at, -100, 100, 'a margin in pp') });
+      if (typeof entry === 'number') given.set(id, { margin: scale * number(entry, at, lo, hi, what) });
       else {
         const e = object(entry, at);
         for (const key of Object.keys(e)) if (key !== 'margin' && key !== 'sd') fail(`${at}.${key}`, 'one of the keys margin, sd', key);
-        const margin = number(e.margin, `${at}.margin`, -100, 100, 'a margin in pp');
+        const margin = scale * number(e.margin, `${at}.margin`, lo, hi, what);
         given.set(id, e.sd === undefined ? { margin } : { margin, sd: number(e.sd, `${at}.sd`, 0, 100, 'a standard deviation in pp') });
       }
     }
+    // Margins written as shares (−0.075) read as pp would put every territory within a point of a tie.
+    const values = [...given.values()].map((e) => e.margin);
+    if (marginUnit === undefined && values.length > 0 && values.every((m) => Math.abs(m) <= 1) && values.some((m) => m !== 0)) {
+      fail(
+        marginsSource === 'inline' ? 'baseline.margins' : `baseline.margins (${marginsSource})`,
+        `margins in pp (−7.5 for 7.5 points behind); all ${values.length} lie within ±1, as shares of the two-party vote (−0.075) would: write them in pp, or set baseline.marginUnit to share (or to pp if they are pp)`,
+        `margins from ${Math.min(...values)} to ${Math.max(...values)}`,
+      );
+    }
   }
+  // Poll forecast: margins and own SDs of every territory, the error model's terms as uncertainty defaults.
+  let pollForecast: { margins: Map<string, { margin: number; sd: number }>; record: ResolvedPolls; uncertainty: PollUncertaintyDefaults } | undefined;
+  if (raw.polls !== undefined) pollForecast = readPollForecast(object(raw.polls, 'baseline.polls'), ids, fail, number, object);
 
   const resultMargins: Record<string, number> = {};
   let nationalA = 0;
@@ -176,8 +213,9 @@ export function applyBaseline(
     const vb = t.votes[b] ?? 0;
     const two = va + vb;
     const entry = given.get(t.id);
+    const polled = pollForecast?.margins.get(t.id);
     const shift = shifts[t.id] ?? 0;
-    const moves = swing !== 0 || entry !== undefined || shift !== 0 || turnout !== 0;
+    const moves = swing !== 0 || entry !== undefined || polled !== undefined || shift !== 0 || turnout !== 0;
     if (!moves) {
       margins[t.id] = resultMargins[t.id];
       if (t.parent === undefined) {
@@ -191,6 +229,7 @@ export function applyBaseline(
     }
     let m: number;
     if (entry !== undefined) m = entry.margin;
+    else if (polled !== undefined) m = Math.max(-100, Math.min(100, polled.margin + swing));
     else if (swingModel === 'proportional') m = two > 0 ? 200 * scaledShare(va / two, k) - 100 : 0;
     else m = Math.max(-100, Math.min(100, resultMargins[t.id] + swing));
     m = Math.max(-100, Math.min(100, m + shift));
@@ -213,11 +252,12 @@ export function applyBaseline(
     }
     const territory: ResolvedTerritory = { ...t, votes, other };
     if (entry?.sd !== undefined) territory.territorySD = entry.sd;
+    else if (entry === undefined && polled !== undefined) territory.territorySD = polled.sd;
     return territory;
   });
   const givenIds = [...given.keys()];
   const baseline: ResolvedBaseline = {
-    forecast: swing !== 0 || turnout !== 0 || givenIds.length > 0 || Object.values(shifts).some((s) => s !== 0),
+    forecast: swing !== 0 || turnout !== 0 || givenIds.length > 0 || pollForecast !== undefined || Object.values(shifts).some((s) => s !== 0),
     swing,
     swingModel,
     shifts,
@@ -229,6 +269,76 @@ export function applyBaseline(
     margins,
     resultMargins,
     resultLabel: options.resultLabel,
+    ...(pollForecast ? { polls: pollForecast.record } : {}),
   };
-  return { territories: out, baseline };
+  return { territories: out, baseline, ...(pollForecast ? { uncertainty: pollForecast.uncertainty } : {}) };
+}
+
+/**
+ * Reads `baseline.polls` as the loader left it: its keys, and the forecast it added (every territory's
+ * margin and own SD, the national, regional and tail terms). A forecast naming a territory the race
+ * lacks, or missing one it has, is refused: it was made for another race.
+ */
+function readPollForecast(
+  polls: Record<string, unknown>,
+  ids: Map<string, number>,
+  fail: (at: string, expected: string, found: unknown) => never,
+  number: (value: unknown, at: string, min: number, max: number, what: string) => number,
+  object: (value: unknown, at: string) => Record<string, unknown>,
+): { margins: Map<string, { margin: number; sd: number }>; record: ResolvedPolls; uncertainty: PollUncertaintyDefaults } {
+  for (const key of Object.keys(polls)) if (!POLLS_KEYS.includes(key)) fail(`baseline.polls.${key}`, `one of the keys ${POLLS_KEYS.join(', ')}`, key);
+  if (polls.forecast === undefined) fail('baseline.polls', 'a poll file read by the scenario loader (loadScenario), which adds its forecast', 'no forecast');
+  const f = object(polls.forecast, 'baseline.polls.forecast');
+  const at = 'baseline.polls.forecast';
+  const text = (value: unknown, key: string): string => (typeof value === 'string' ? value : fail(`${at}.${key}`, 'a text', value));
+  const territories = object(f.territories, `${at}.territories`);
+  const margins = new Map<string, { margin: number; sd: number }>();
+  const intervals: ResolvedPolls['intervals'] = {};
+  for (const [id, entry] of Object.entries(territories)) {
+    if (!ids.has(id)) fail(`${at}.territories.${id}`, 'the id of a territory of the race (the forecast was made for another race)', id);
+    const e = object(entry, `${at}.territories.${id}`);
+    const margin = number(e.margin, `${at}.territories.${id}.margin`, -100, 100, 'a margin in pp');
+    const sd = number(e.sd, `${at}.territories.${id}.sd`, 0, 100, 'a standard deviation in pp');
+    margins.set(id, { margin, sd });
+    intervals[id] = {
+      margin,
+      low: number(e.low, `${at}.territories.${id}.low`, -1000, 1000, 'a margin in pp'),
+      high: number(e.high, `${at}.territories.${id}.high`, -1000, 1000, 'a margin in pp'),
+      polls: number(e.polls, `${at}.territories.${id}.polls`, 0, 1e9, 'a count of polls'),
+    };
+  }
+  const missing = [...ids.keys()].filter((id) => !margins.has(id));
+  if (missing.length > 0) fail(`${at}.territories`, `a forecast of every territory of the race (the forecast was made for another race)`, `none for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+  const u = object(f.uncertainty, `${at}.uncertainty`);
+  const national = object(f.national, `${at}.national`);
+  const model = object(f.errorModel, `${at}.errorModel`);
+  const sds = [...margins.values()].map((e) => e.sd).sort((x, y) => x - y);
+  const record: ResolvedPolls = {
+    file: text(f.file, 'file'),
+    format: text(f.format, 'format'),
+    asOf: text(f.asOf, 'asOf'),
+    electionDay: text(f.electionDay, 'electionDay'),
+    daysToElection: number(f.daysToElection, `${at}.daysToElection`, -100000, 100000, 'a number of days'),
+    pollsUsed: number(f.pollsUsed, `${at}.pollsUsed`, 0, 1e9, 'a count of polls'),
+    ...(typeof f.latestPoll === 'string' ? { latestPoll: f.latestPoll } : {}),
+    errorModel: text(model.id, 'errorModel.id'),
+    national: {
+      margin: number(national.margin, `${at}.national.margin`, -100, 100, 'a margin in pp'),
+      low: number(national.low, `${at}.national.low`, -1000, 1000, 'a margin in pp'),
+      high: number(national.high, `${at}.national.high`, -1000, 1000, 'a margin in pp'),
+    },
+    intervals,
+  };
+  const years = Array.isArray(model.years) ? (model.years as unknown[]).join(', ') : '';
+  return {
+    margins,
+    record,
+    uncertainty: {
+      national: number(u.national, `${at}.uncertainty.national`, 0, 100, 'a standard deviation in pp'),
+      regional: number(u.regional, `${at}.uncertainty.regional`, 0, 100, 'a standard deviation in pp'),
+      territory: sds[Math.floor(sds.length / 2)] ?? 0,
+      tails: number(u.tails, `${at}.uncertainty.tails`, 2.000001, 1e6, 'degrees of freedom above 2'),
+      source: `poll forecast of ${record.file} as of ${record.asOf}: error of poll aggregates fitted on FiveThirtyEight's raw polls ${years} (data/poll-error-calibration.json, fit ${record.errorModel}) plus the aggregate's own uncertainty`,
+    },
+  };
 }

@@ -16,8 +16,8 @@ function count(n: number, one: string, many: string): string {
 }
 
 /**
- * Says what a resolved scenario's baseline is: the result it starts from, the swing (size, direction,
- * model), how many territories have shifts and poll margins (and from which file), and the turnout
+ * Says what a resolved scenario's baseline is: the result it starts from, the polls and the day they
+ * stand on, the swing (size, direction, model), how many territories have shifts and poll margins (and from which file), and the turnout
  * change. A scenario without a forecast baseline is described as a replay of the result.
  *
  * @param resolved A resolved scenario (its `baseline` and `sides`; without `baseline`, a replay of `year`).
@@ -26,6 +26,7 @@ function count(n: number, one: string, many: string): string {
  * @example
  * describeBaseline(resolvedWith({ swing: 2 })) // => '2024 result, swung 2.0 pp toward D'
  * describeBaseline(resolvedWith({ swing: -1.5 }), 'fr') // => 'résultat 2024, décalé de 1,5 pt vers R'
+ * describeBaseline(us2016FromPolls) // => '2012 result, polls as of 2016-11-07 (1,747 polls, economist_polls_2016.csv) for the election of 2016-11-08'
  */
 export function describeBaseline(resolved: Pick<ResolvedScenario, 'sides' | 'year' | 'baseline'>, lang: BaselineLanguage = 'en'): string {
   const b: ResolvedBaseline | undefined = resolved.baseline;
@@ -34,6 +35,15 @@ export function describeBaseline(resolved: Pick<ResolvedScenario, 'sides' | 'yea
   if (!b || !b.forecast) return lang === 'fr' ? `${start} (rejeu du résultat)` : `${start} (a replay of the result)`;
   const [ours, theirs] = resolved.sides;
   const parts = [start];
+  if (b.polls) {
+    const file = b.polls.file.split(/[\\/]/).pop();
+    const n = b.polls.pollsUsed.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US');
+    parts.push(
+      lang === 'fr'
+        ? `sondages au ${b.polls.asOf} (${n} sondages, ${file}) pour le scrutin du ${b.polls.electionDay}`
+        : `polls as of ${b.polls.asOf} (${n} polls, ${file}) for the election of ${b.polls.electionDay}`,
+    );
+  }
   if (b.swing !== 0) {
     const toward = b.swing > 0 ? ours : theirs;
     const model = b.swingModel === 'proportional' ? (lang === 'fr' ? ' (swing proportionnel)' : ' (proportional swing)') : '';

@@ -148,7 +148,8 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
 /**
  * Reads, parses and validates a scenario file, then reads the files it names, each relative to the
  * scenario file: the `race` file (table, MEDSL or Ministry; see readRaceFile), a
- * `baseline.margins: {file}` CSV into its entries, and any `allocation: {file: …}` counts file into
+ * `baseline.margins: {file}` CSV into its entries, a `baseline.polls: {file}` poll file into its
+ * aggregated `forecast` (src/node/loadPollsBaseline.ts), and any `allocation: {file: …}` counts file into
  * `allocation: {counts}`.
  *
  * @param path scenario file (`.yaml`, `.yml` or `.json`)
@@ -177,6 +178,13 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
   if (margins && 'file' in margins && typeof margins.file === 'string') {
     const entries = await readMarginsFile(besideScenario(path, margins.file), besideScenario(shown, margins.file));
     scenario = { ...scenario, baseline: { ...scenario.baseline, margins: { file: margins.file, entries } as never } };
+  }
+  const polls = scenario.baseline?.polls;
+  if (polls && typeof polls.file === 'string') {
+    // The aggregation loads only when a scenario names a poll file.
+    const { pollsBaseline } = await import('../node/loadPollsBaseline.js');
+    const read = await pollsBaseline(scenario, loadedRace(scenario)?.results, { path: besideScenario(path, polls.file), shown: besideScenario(shown, polls.file), scenarioFile: shown });
+    scenario = { ...scenario, baseline: { ...scenario.baseline, polls: { ...read, forecast: { ...read.forecast!, file: polls.file } } } };
   }
   if (!scenario.campaigns) return scenario;
   const campaigns: Scenario['campaigns'] = {};
@@ -265,7 +273,9 @@ async function readCountsFile(path: string, shownPath: string, written: string, 
 
 /**
  * Reads expected margins: CSV (`,` `;` or tab; any of the encodings decodeText detects) with header
- * `id,margin[,sd]`, margins and SDs in pp (decimal comma accepted with `;` or tab). Every row must name
+ * `id,margin[,sd]`, margins and SDs in pp (decimal comma accepted with `;` or tab), or
+ * `id,margin_share[,sd]` with margins as shares of the two-party vote (−0.075, read as −7.5 pp). A file of
+ * `margin` values all within ±1 is refused later, by applyBaseline, as shares read as pp. Every row must name
  * a distinct id and give a margin from −100 to 100; an `sd` cell may be empty.
  *
  * @param path file to read
@@ -288,7 +298,10 @@ export async function readMarginsFile(path: string, shown: string): Promise<Reco
     return i;
   };
   const idColumn = column('id', true);
-  const marginColumn = column('margin', true);
+  // A margin_share column holds margins as shares of the two-party vote (−0.075), read as pp (−7.5).
+  const shareColumn = header.indexOf('margin_share');
+  const marginColumn = shareColumn >= 0 ? shareColumn : column('margin', true);
+  const marginScale = shareColumn >= 0 ? 100 : 1;
   const sdColumn = column('sd', false);
   const decimalComma = table.delimiter !== ',';
   const out: Record<string, MarginEntry> = {};
@@ -300,11 +313,11 @@ export async function readMarginsFile(path: string, shown: string): Promise<Reco
       const cell = cells[index] ?? '';
       const value = parseNumberCell(cell, { decimalComma });
       if (value === undefined || value < min || value > max) {
-        throw new InputError({ file: shown, at: `line ${line}, column ${name}`, expected: `a number of pp from ${min} to ${max}`, found: describeCell(cell) });
+        throw new InputError({ file: shown, at: `line ${line}, column ${name}`, expected: name === 'margin_share' ? `a share of the two-party vote from ${min} to ${max}` : `a number of pp from ${min} to ${max}`, found: describeCell(cell) });
       }
       return value;
     };
-    const margin = number(marginColumn, 'margin', -100, 100);
+    const margin = shareColumn >= 0 ? marginScale * number(marginColumn, 'margin_share', -1, 1) : number(marginColumn, 'margin', -100, 100);
     const sdCell = sdColumn >= 0 ? (cells[sdColumn] ?? '').trim() : '';
     out[id] = sdCell === '' ? { margin } : { margin, sd: number(sdColumn, 'sd', 0, 100) };
   }

@@ -206,11 +206,15 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
       : country === 'fr' || resultRound !== undefined
         ? `${year} ${resultRound === 1 ? 'first round' : 'runoff'}`
         : `${year} result`;
-  const { territories, baseline } = applyBaseline(resultTerritories, sides, raw.baseline, {
+  const { territories, baseline, uncertainty: pollDefaults } = applyBaseline(resultTerritories, sides, raw.baseline, {
     resultLabel,
     file: inputs.file,
   });
-  const uncertainty = resolveUncertainty(ck, raw.uncertainty, parameters, citations, territories, sides, inputs.history);
+  // A poll baseline's error model replaces the no-poll defaults of data/parameters.json.
+  const uncertaintyParameters = pollDefaults
+    ? { ...parameters, uncertainty: { ...pollDefaults, citation: { source: pollDefaults.source, confidence: 'M' as const } } }
+    : parameters;
+  const uncertainty = resolveUncertainty(ck, raw.uncertainty, uncertaintyParameters, citations, territories, sides, inputs.history);
   const campaignsRaw = raw.campaigns === undefined ? {} : ck.object(raw.campaigns, 'campaigns');
   for (const side of Object.keys(campaignsRaw)) {
     if (!sides.includes(side)) ck.fail(`campaigns.${side}`, `a campaign of one of the sides ${sides.join(', ')}`, side);

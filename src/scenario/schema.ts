@@ -228,7 +228,19 @@ export const scenarioSchema: JsonSchema = {
         },
         "margins": {
           "$ref": "#/definitions/MarginsSpec",
-          "description": "Expected margins from polls or a forecast, per territory id: inline `{PA: 1.5, WI: {margin: 2, sd: 4}}` or `{file: polls.csv}` (CSV `id,margin[,sd]`). Territories not listed keep their swung result."
+          "description": "Expected margins from polls or a forecast, per territory id: inline `{PA: 1.5, WI: {margin: 2, sd: 4}}` or `{file: polls.csv}` (CSV `id,margin[,sd]`, or `id,margin_share[,sd]` for margins written as shares). Territories not listed keep their swung result (or their poll forecast). Margins are pp: a set whose every margin lies within ±1 reads like shares and is refused unless `marginUnit` says."
+        },
+        "marginUnit": {
+          "type": "string",
+          "enum": [
+            "pp",
+            "share"
+          ],
+          "description": "Unit of `margins`: `pp` (−7.5) or `share` of the two-party vote (−0.075, read as −7.5 pp). Default: pp, and margins all within ±1 are refused as ambiguous."
+        },
+        "polls": {
+          "$ref": "#/definitions/PollsSpec",
+          "description": "Expected margins from a poll file, aggregated and calibrated on the record: every territory's margin and its own error SD come from the polls (a `margins` entry still replaces a territory's, `swing` moves every poll margin uniformly, `shifts` add on top), and the error model's national, regional and tail terms become the `uncertainty` defaults."
         },
         "turnout": {
           "type": "number",
@@ -305,6 +317,346 @@ export const scenarioSchema: JsonSchema = {
       ],
       "additionalProperties": false,
       "description": "Expected margins from a CSV file `id,margin[,sd]` (pp), read when the scenario is loaded."
+    },
+    "PollsSpec": {
+      "type": "object",
+      "properties": {
+        "file": {
+          "type": "string",
+          "description": "Path of the poll file, relative to the scenario file (CSV, any of the encodings and delimiters race files take)."
+        },
+        "format": {
+          "$ref": "#/definitions/PollsFormat",
+          "description": "Layout. `fivethirtyeight`: FiveThirtyEight's poll exports (one row per answer: poll_id, question_id, state, start_date, end_date, sample_size, population, party, answer, pct); `fivethirtyeight-raw`: its pollster-ratings record (raw-polls.csv); `economist`: the Economist's / HuffPost Pollster's files (state with `--` for national, one column per candidate, m/d/yy dates); `table`: `unit,date,sampleSize,<side>…` or `unit,date,sampleSize,margin`; `auto`: from the header.",
+          "default": "auto"
+        },
+        "asOf": {
+          "type": "string",
+          "description": "Last day of information, `YYYY-MM-DD`: polls that ended after it, or (when the file says) were published after it, are ignored, so a forecast \"as of\" a past day sees only what was public then. Default: the day before the election, or the last poll's end if earlier."
+        },
+        "election": {
+          "type": "string",
+          "description": "Election day, `YYYY-MM-DD`. Default for a US race: the presidential election four years after the race's year (the Tuesday after the first Monday of November). Required for other races."
+        },
+        "candidates": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "string"
+          },
+          "description": "The candidate (or column) of each side as the file names it, `{D: clinton, R: trump}`. Default: FiveThirtyEight's party codes (DEM, REP), the election year's nominees (data/us_candidates.json) for a file with one column per candidate, or a column named like the side."
+        },
+        "scale": {
+          "type": "string",
+          "enum": [
+            "percent",
+            "share"
+          ],
+          "description": "How the file writes candidates' numbers: `percent` (45) or `share` (0.45); for a table of margins, `percent` is pp and `share` a share of the two-party vote. Default: told from the numbers; a file mixing the two, or margins all within ±1 (pp or shares?), is refused."
+        },
+        "forecast": {
+          "$ref": "#/definitions/PollForecast",
+          "description": "The aggregated forecast, filled in by the scenario loader from `file` (do not write it by hand: the loader replaces it). Carried with the scenario so a briefing re-runs it without the poll file."
+        }
+      },
+      "required": [
+        "file"
+      ],
+      "additionalProperties": false,
+      "description": "Expected margins from a poll file, aggregated (national trend, state offsets, house and population effects; src/polls/aggregatePolls.ts) and given the error of poll aggregates on the record (data/poll-error-calibration.json). The race's result is the last election: each state's prior is its last margin moved by the national swing the polls show."
+    },
+    "PollsFormat": {
+      "type": "string",
+      "enum": [
+        "auto",
+        "fivethirtyeight",
+        "fivethirtyeight-raw",
+        "economist",
+        "table"
+      ],
+      "description": "Layouts of a poll file: `auto` (recognised from the header), `fivethirtyeight`, `fivethirtyeight-raw`, `economist`, `table`."
+    },
+    "PollForecast": {
+      "type": "object",
+      "properties": {
+        "file": {
+          "type": "string",
+          "description": "Poll file as named in the scenario, its layout and scale."
+        },
+        "format": {
+          "type": "string"
+        },
+        "scale": {
+          "type": "string"
+        },
+        "asOf": {
+          "type": "string",
+          "description": "Last day of information and election day, `YYYY-MM-DD`; days between them."
+        },
+        "electionDay": {
+          "type": "string"
+        },
+        "daysToElection": {
+          "type": "number"
+        },
+        "pollsUsed": {
+          "type": "number",
+          "description": "Polls used; polls of the file after `asOf` (ignored); records left out by reason; latest poll used (`YYYY-MM-DD`)."
+        },
+        "pollsAfterAsOf": {
+          "type": "number"
+        },
+        "pollsNotModelled": {
+          "type": "number",
+          "description": "Polls of districts (units with a parent): counted per district, not modelled (a district follows its state)."
+        },
+        "leftOut": {
+          "type": "object",
+          "properties": {
+            "sub-population": {
+              "type": "number"
+            },
+            "another question of the same poll": {
+              "type": "number"
+            },
+            "overlapping release of a tracking poll": {
+              "type": "number"
+            },
+            "another race": {
+              "type": "number"
+            },
+            "another election year": {
+              "type": "number"
+            },
+            "a side not asked": {
+              "type": "number"
+            }
+          },
+          "additionalProperties": false
+        },
+        "latestPoll": {
+          "type": "string"
+        },
+        "territories": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/PollForecastTerritory"
+          },
+          "description": "Per territory id."
+        },
+        "national": {
+          "type": "object",
+          "properties": {
+            "margin": {
+              "type": "number"
+            },
+            "low": {
+              "type": "number"
+            },
+            "high": {
+              "type": "number"
+            },
+            "polls": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "margin",
+            "low",
+            "high",
+            "polls"
+          ],
+          "additionalProperties": false,
+          "description": "National margin on election day (units without a parent, weighted by their last two-party vote)."
+        },
+        "uncertainty": {
+          "type": "object",
+          "properties": {
+            "national": {
+              "type": "number"
+            },
+            "regional": {
+              "type": "number"
+            },
+            "tails": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "national",
+            "regional",
+            "tails"
+          ],
+          "additionalProperties": false,
+          "description": "Error terms of the simulation, pp: national (Student-t with `tails`), regional."
+        },
+        "errorModel": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "years": {
+              "type": "array",
+              "items": {
+                "type": "number"
+              }
+            }
+          },
+          "required": [
+            "id",
+            "years"
+          ],
+          "additionalProperties": false,
+          "description": "The error model fit used (`without-2016`), its years and source."
+        },
+        "pollTerms": {
+          "type": "object",
+          "properties": {
+            "houseEffects": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "pollster": {
+                    "type": "string"
+                  },
+                  "effect": {
+                    "type": "number"
+                  },
+                  "polls": {
+                    "type": "number"
+                  }
+                },
+                "required": [
+                  "pollster",
+                  "effect",
+                  "polls"
+                ],
+                "additionalProperties": false
+              }
+            },
+            "populationEffects": {
+              "type": "object",
+              "properties": {
+                "lv": {
+                  "type": "number"
+                },
+                "rv": {
+                  "type": "number"
+                },
+                "a": {
+                  "type": "number"
+                },
+                "v": {
+                  "type": "number"
+                }
+              },
+              "additionalProperties": false
+            },
+            "nonSamplingSD": {
+              "type": "object",
+              "properties": {
+                "state": {
+                  "type": "number"
+                },
+                "national": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "state",
+                "national"
+              ],
+              "additionalProperties": false
+            },
+            "processSD": {
+              "type": "object",
+              "properties": {
+                "national": {
+                  "type": "number"
+                },
+                "relative": {
+                  "type": "number"
+                }
+              },
+              "required": [
+                "national",
+                "relative"
+              ],
+              "additionalProperties": false
+            }
+          },
+          "required": [
+            "houseEffects",
+            "populationEffects",
+            "nonSamplingSD",
+            "processSD"
+          ],
+          "additionalProperties": false,
+          "description": "Estimated poll terms: the five pollsters with most polls and their house effects (pp), population effects relative to likely voters (pp), non-sampling SDs (pp), random-walk SDs per day (pp)."
+        }
+      },
+      "required": [
+        "file",
+        "format",
+        "scale",
+        "asOf",
+        "electionDay",
+        "daysToElection",
+        "pollsUsed",
+        "pollsAfterAsOf",
+        "pollsNotModelled",
+        "leftOut",
+        "territories",
+        "national",
+        "uncertainty",
+        "errorModel",
+        "pollTerms"
+      ],
+      "additionalProperties": false,
+      "description": "The forecast record: plain JSON, carried in the scenario (`baseline.polls.forecast`) and every result."
+    },
+    "PollForecastTerritory": {
+      "type": "object",
+      "properties": {
+        "margin": {
+          "type": "number",
+          "description": "Expected margin on election day, pp toward the first side."
+        },
+        "sd": {
+          "type": "number",
+          "description": "SD of the territory's own error (state error and its part of the aggregate's uncertainty), pp: the simulation's territory SD."
+        },
+        "low": {
+          "type": "number",
+          "description": "90 % interval of the margin on election day, pp (national, regional and own error together)."
+        },
+        "high": {
+          "type": "number"
+        },
+        "pWin": {
+          "type": "number",
+          "description": "P(the first side carries the territory), 0–1, from the same distribution."
+        },
+        "polls": {
+          "type": "number",
+          "description": "Polls of the territory used, and within the recent window."
+        },
+        "recentPolls": {
+          "type": "number"
+        }
+      },
+      "required": [
+        "margin",
+        "sd",
+        "low",
+        "high",
+        "pWin",
+        "polls",
+        "recentPolls"
+      ],
+      "additionalProperties": false,
+      "description": "Forecast of one territory."
     },
     "UncertaintySpec": {
       "type": "object",

@@ -11,6 +11,7 @@
  */
 import type { ChannelName, Citation, Country, Prior, RuleName, Side } from '../model/types.js';
 import type { CorrelationMode, SalienceLevel } from '../model/resolvedScenario.js';
+import type { PollForecast } from '../polls/forecastFromPolls.js';
 
 export type {
   CorrelationMode,
@@ -88,6 +89,57 @@ export interface MarginsFile {
 /** Expected margins per territory id: pp toward the first side, or `{margin, sd}`. */
 export type MarginsSpec = Record<string, number | MarginEntry> | MarginsFile;
 
+/** Layouts of a poll file: `auto` (recognised from the header), `fivethirtyeight`, `fivethirtyeight-raw`, `economist`, `table`. */
+export type PollsFormat = 'auto' | 'fivethirtyeight' | 'fivethirtyeight-raw' | 'economist' | 'table';
+
+/**
+ * Expected margins from a poll file, aggregated (national trend, state offsets, house and population
+ * effects; src/polls/aggregatePolls.ts) and given the error of poll aggregates on the record
+ * (data/poll-error-calibration.json). The race's result is the last election: each state's prior is its
+ * last margin moved by the national swing the polls show.
+ */
+export interface PollsSpec {
+  /** Path of the poll file, relative to the scenario file (CSV, any of the encodings and delimiters race files take). */
+  file: string;
+  /**
+   * Layout. `fivethirtyeight`: FiveThirtyEight's poll exports (one row per answer: poll_id, question_id,
+   * state, start_date, end_date, sample_size, population, party, answer, pct); `fivethirtyeight-raw`:
+   * its pollster-ratings record (raw-polls.csv); `economist`: the Economist's / HuffPost Pollster's
+   * files (state with `--` for national, one column per candidate, m/d/yy dates); `table`:
+   * `unit,date,sampleSize,<side>…` or `unit,date,sampleSize,margin`; `auto`: from the header.
+   * @default "auto"
+   */
+  format?: PollsFormat;
+  /**
+   * Last day of information, `YYYY-MM-DD`: polls that ended after it, or (when the file says) were
+   * published after it, are ignored, so a forecast "as of" a past day sees only what was public then.
+   * Default: the day before the election, or the last poll's end if earlier.
+   */
+  asOf?: string;
+  /**
+   * Election day, `YYYY-MM-DD`. Default for a US race: the presidential election four years after the
+   * race's year (the Tuesday after the first Monday of November). Required for other races.
+   */
+  election?: string;
+  /**
+   * The candidate (or column) of each side as the file names it, `{D: clinton, R: trump}`. Default:
+   * FiveThirtyEight's party codes (DEM, REP), the election year's nominees (data/us_candidates.json) for
+   * a file with one column per candidate, or a column named like the side.
+   */
+  candidates?: Record<string, string>;
+  /**
+   * How the file writes candidates' numbers: `percent` (45) or `share` (0.45); for a table of margins,
+   * `percent` is pp and `share` a share of the two-party vote. Default: told from the numbers; a file
+   * mixing the two, or margins all within ±1 (pp or shares?), is refused.
+   */
+  scale?: 'percent' | 'share';
+  /**
+   * The aggregated forecast, filled in by the scenario loader from `file` (do not write it by hand: the
+   * loader replaces it). Carried with the scenario so a briefing re-runs it without the poll file.
+   */
+  forecast?: PollForecast;
+}
+
 /**
  * A forecast baseline: the result the simulation is centred on, moved from the race's result. Every
  * margin is a two-party margin, 100 × (A − B) / (A + B), in percentage points (pp) toward the first of
@@ -115,9 +167,23 @@ export interface BaselineSpec {
   shifts?: Record<string, number>;
   /**
    * Expected margins from polls or a forecast, per territory id: inline `{PA: 1.5, WI: {margin: 2, sd: 4}}`
-   * or `{file: polls.csv}` (CSV `id,margin[,sd]`). Territories not listed keep their swung result.
+   * or `{file: polls.csv}` (CSV `id,margin[,sd]`, or `id,margin_share[,sd]` for margins written as
+   * shares). Territories not listed keep their swung result (or their poll forecast). Margins are pp:
+   * a set whose every margin lies within ±1 reads like shares and is refused unless `marginUnit` says.
    */
   margins?: MarginsSpec;
+  /**
+   * Unit of `margins`: `pp` (−7.5) or `share` of the two-party vote (−0.075, read as −7.5 pp). Default:
+   * pp, and margins all within ±1 are refused as ambiguous.
+   */
+  marginUnit?: 'pp' | 'share';
+  /**
+   * Expected margins from a poll file, aggregated and calibrated on the record: every territory's
+   * margin and its own error SD come from the polls (a `margins` entry still replaces a territory's,
+   * `swing` moves every poll margin uniformly, `shifts` add on top), and the error model's national,
+   * regional and tail terms become the `uncertainty` defaults.
+   */
+  polls?: PollsSpec;
   /**
    * Relative change of total turnout in every territory (−0.05: 5 % fewer votes cast), scaling each
    * side's and other votes, so mobilisation acts on the expected pool of voters.

@@ -164,3 +164,31 @@ test('resolveScenario records the baseline description for summary.json', () => 
   const replay = resolveScenario(baseScenario({ year: 2016 }), { results, parameters });
   assert.equal(replay.baseline!.description, '2016 result (a replay of the result)');
 });
+
+test('applyBaseline refuses margins that read like shares (all within ±1) unless baseline.marginUnit says', () => {
+  assert.throws(
+    () => applyBaseline(three, ['D', 'R'], { margins: { A: -0.075, B: 0.02 } }, label),
+    (e: unknown) => e instanceof InputError && e.details.at === 'baseline.margins' && /margins in pp .* all 2 lie within ±1, as shares of the two-party vote \(−0\.075\) would/.test(e.message),
+  );
+  const asShares = applyBaseline(three, ['D', 'R'], { margins: { A: -0.075, B: 0.02 }, marginUnit: 'share' }, label).baseline.margins;
+  assert.ok(Math.abs(asShares.A - -7.5) < 1e-12 && Math.abs(asShares.B - 2) < 1e-12);
+  assert.equal(applyBaseline(three, ['D', 'R'], { margins: { A: 0.5 }, marginUnit: 'pp' }, label).baseline.margins.A, 0.5);
+  assert.equal(applyBaseline(three, ['D', 'R'], { margins: { A: -7.5, B: 0.5 } }, label).baseline.margins.B, 0.5);
+  inputErrorAt(() => applyBaseline(three, ['D', 'R'], { margins: { A: -7.5 }, marginUnit: 'share' }, label), 'baseline.margins.A');
+});
+
+test('a margins file of shares is refused naming the file; a margin_share column is read as shares', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-margin-share-'));
+  const scenario = (file: string) => `name: x\ncountry: us\nyear: 2016\nrule: electoral-college\nsides: [D, R]\nsimulations: 10\nseed: 1\nbaseline: { margins: { file: ${file} } }\n`;
+  writeFileSync(join(dir, 'shares.csv'), 'id,margin\nPA,-0.075\nWI,0.02\nMI,0.01\n');
+  writeFileSync(join(dir, 'a.yaml'), scenario('shares.csv'));
+  await assert.rejects(
+    async () => resolveLoadedScenario(await loadScenario(join(dir, 'a.yaml')), 'a.yaml'),
+    (e: unknown) => e instanceof InputError && e.details.at === 'baseline.margins (shares.csv)',
+  );
+  writeFileSync(join(dir, 'named.csv'), 'id,margin_share\nPA,-0.075\nWI,0.02\n');
+  writeFileSync(join(dir, 'b.yaml'), scenario('named.csv'));
+  const { resolved } = resolveLoadedScenario(await loadScenario(join(dir, 'b.yaml')), 'b.yaml');
+  assert.ok(Math.abs(resolved.baseline!.margins.PA - -7.5) < 1e-9);
+  assert.ok(Math.abs(resolved.baseline!.margins.WI - 2) < 1e-9);
+});

@@ -41,19 +41,27 @@ export function formatBacktest(result: BacktestResult): string {
 /** The `backtest` command. */
 export const backtestCommand: Command = {
   name: 'backtest',
-  summary: 'Score the uncertainty model on past US elections (Brier, log score, calibration).',
-  details: 'Each year is forecast from the result four years before, for every point of a grid of error sizes; the best point is the one with the highest unit log score.\n\nExample: campaign-lab backtest --sims 2000 --years 2016,2020,2024 --json',
+  summary: 'Score the uncertainty model, or a forecast from polls, on past US elections (Brier, log score, calibration).',
+  details:
+    'Without --polls: each year is forecast from the result four years before, for every point of a grid of error sizes; the best point is the one with the highest unit log score.\n\nWith --polls FILE --year Y: the year is forecast from the poll file as of --as-of (default the eve of the election; later polls unseen) and 100, 50 and 20 days before the election, with the error model fitted without that year; prints the state Brier and log scores (50 states and DC), the coverage of the 90 % intervals and P(win), beside the published scores.\n\nExamples: campaign-lab backtest --sims 2000 --years 2016,2020,2024 --json\n          campaign-lab backtest --polls data/polls/economist_polls_2016.csv --year 2016 --as-of 2016-11-07',
   spec: {
     positionals: [],
     options: {
       sims: { type: 'integer', minimum: 1, valueName: 'N', description: `Simulations per year and grid point (default ${BACKTEST_SIMULATIONS}).` },
       years: { type: 'string', valueName: 'Y,Y,...', description: 'Years to forecast (default 2004 to 2024).' },
       seed: { type: 'integer', valueName: 'S', description: 'Seed, the same for every year and grid point (default 2004).' },
-      out: { type: 'string', valueName: 'DIR', description: 'Write backtest.json and the calibration chart (SVG, PNG) to DIR.' },
+      out: { type: 'string', valueName: 'DIR', description: 'Write backtest.json and the calibration chart (SVG, PNG) to DIR (with --polls: poll-backtest.json and the forecast chart).' },
+      polls: { type: 'string', valueName: 'FILE', description: 'Backtest a forecast from this poll file (FiveThirtyEight, Economist/HuffPost or table layout) instead.' },
+      year: { type: 'integer', valueName: 'Y', description: 'With --polls: the election year forecast (2004 to 2024).' },
+      'as-of': { type: 'string', valueName: 'DATE', description: 'With --polls: forecast day YYYY-MM-DD (default the eve of the election).' },
       json: { type: 'flag', description: 'Print the backtest as one JSON document on stdout.' },
     },
   },
   async run(args, context) {
+    if (args.options.polls !== undefined) return runPollsBacktest(args.options, context);
+    for (const key of ['year', 'as-of'] as const) {
+      if (args.options[key] !== undefined) throw new InputError({ at: `--${key}`, expected: 'given only with --polls FILE', found: describeValue(args.options[key]) });
+    }
     let years: number[] | undefined;
     if (args.options.years !== undefined) {
       const text = args.options.years as string;
@@ -110,3 +118,52 @@ export const backtestCommand: Command = {
     else context.stdout.write(formatBacktest(result) + (out ? `Written to ${out}/\n` : ''));
   },
 };
+
+/** `backtest --polls`: the poll forecast of one year, scored (src/node/runPollBacktest.ts). */
+async function runPollsBacktest(options: Record<string, unknown>, context: Parameters<Command['run']>[1]): Promise<void> {
+  if (options.years !== undefined) throw new InputError({ at: '--years', expected: 'absent with --polls (give --year)', found: describeValue(options.years) });
+  if (options.year === undefined) throw new InputError({ at: '--year', expected: 'the election year the poll file is about (with --polls)', found: 'nothing' });
+  const { runPollBacktest } = await import('../../node/runPollBacktest.js');
+  const { formatPollBacktest } = await import('../../analysis/pollBacktestText.js');
+  const { result, polls, published } = await runPollBacktest({
+    file: options.polls as string,
+    cwd: context.cwd,
+    year: options.year as number,
+    ...(options['as-of'] !== undefined ? { asOf: options['as-of'] as string } : {}),
+    simulate: (resolved, o) => {
+      context.signal.throwIfAborted();
+      return simulate(prepareModel(resolved), o);
+    },
+    ...(options.sims !== undefined ? { simulations: options.sims as number } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed as number } : {}),
+  });
+  const report = { ...result, format: polls.format, pollsRead: polls.polls.length, leftOut: polls.leftOut, published: published[String(result.year)] ?? {} };
+  const out = options.out as string | undefined;
+  if (out) {
+    const dir = resolve(context.cwd, out);
+    const { toSvg } = await import('../../render/toSvg.js');
+    const { toPng } = await import('../../render/toPng.js');
+    const { pollForecastIntervals } = await import('../../charts/pollForecastIntervals.js');
+    const { loadResults } = await import('../../data/loadResults.js');
+    const names = new Map(loadResults({ country: 'us', year: result.year }).units.map((u) => [u.id, u.name]));
+    const eve = result.rows[0];
+    const spec = pollForecastIntervals(
+      { sides: ['D', 'R'], rows: eve.forecasts.map((f) => ({ id: f.id, name: names.get(f.id) ?? f.id, margin: f.margin, low: f.low, high: f.high, polls: f.polls, actual: f.actual })) },
+      {
+        title: `The polls' forecast of ${result.year} as of ${eve.asOf}, and the result`,
+        subtitle: `State Brier ${eve.brier.toFixed(4)}; ${(100 * eve.coverage90).toFixed(0)} % of results inside the 90 % intervals`,
+        sources: [`${result.file}; error model ${result.errorModel.id} (data/poll-error-calibration.json); results: data/us_president_results.csv`],
+      },
+    );
+    await writeFilesAtomic(
+      [
+        { path: join(dir, 'poll-backtest.json'), data: toJsonText(report) },
+        { path: join(dir, 'poll-forecast.svg'), data: await toSvg(spec) },
+        { path: join(dir, 'poll-forecast.png'), data: await toPng(spec, { scale: 2 }) },
+      ],
+      context.signal,
+    );
+  }
+  if (options.json) printJson(context.stdout, report);
+  else context.stdout.write(formatPollBacktest(result, { sides: ['D', 'R'], published, polls: `${polls.format} layout, ${formatCount(polls.polls.length)} polls` }) + (out ? `Written to ${out}/\n` : ''));
+}
