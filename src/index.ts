@@ -66,7 +66,7 @@ export { applyBaseline, twoPartyMargin, type ApplyBaselineOptions } from './scen
 export { describeBaseline, type BaselineLanguage } from './scenario/describeBaseline.js';
 
 // A race ahead from polls: poll files, aggregation, the error model fitted on the record, backtests
-export type { PollsSpec, PollsFormat } from './scenario/types.js';
+export type { PollsSpec, PollsFormat, FundamentalsSpec } from './scenario/types.js';
 export type { ResolvedPolls } from './model/resolvedScenario.js';
 export { readPollFile } from './node/readPollFile.js';
 export { parsePollFile, type ParsePollOptions, type PollUnit } from './polls/parsePollFile.js';
@@ -74,9 +74,11 @@ export { NATIONAL_UNIT, type Poll, type PollFile, type PollFormat, type PollScal
 export { parsePollDate, formatPollDate, usElectionDay } from './polls/pollDates.js';
 export { aggregatePolls, type AggregatePollsOptions, type AggregationUnit, type AggregatedUnit, type AggregationSeries, type PollAggregate } from './polls/aggregatePolls.js';
 export { forecastFromPolls, type ForecastTerritory, type PollForecastOptions, type PollForecast, type PollForecastTerritory, type PollForecastResult } from './polls/forecastFromPolls.js';
-export { pollErrorFitFor, type PollErrorFit, type PollErrorModel } from './polls/pollErrorModel.js';
+export { pollErrorFitFor, fundamentalsWeight, type PollErrorFit, type PollErrorModel } from './polls/pollErrorModel.js';
+export { parseUsFundamentals, timeForChangeForecast, timeForChangePrior, type FundamentalsRow, type FundamentalsInputs, type TimeForChangeForecast } from './polls/timeForChange.js';
 export { marginInterval, type MarginDistribution } from './polls/marginDistribution.js';
 export { loadPollErrorModel, loadUsNominees } from './data/loadPollErrorModel.js';
+export { loadUsFundamentals } from './data/loadUsFundamentals.js';
 export { pollBacktest, pollForecastScenario, type PollBacktestOptions, type PollBacktestResult, type PollBacktestRow } from './analysis/pollBacktest.js';
 
 // Simulation

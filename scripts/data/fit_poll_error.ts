@@ -18,7 +18,15 @@
  *    which the backtests use so that no year is scored by a model fitted on it.
  * 3. `priorRelative`: the SD of the change of states' margins relative to the nation between two
  *    consecutive elections (data/us_president_results.csv), over the changes into the fit's years.
- * 4. Descriptive tables: how far the simple mean of a race's polls falls from the result, by race type
+ * 4. The fundamentals prior (src/polls/timeForChange.ts: Abramowitz's time-for-change model, refitted
+ *    for each year on the elections before it, data/us_fundamentals.csv). Step 2's national SD is the
+ *    polls' own (`pollNational`). K (`fundamentalsVariance`) minimises the squared national error of the
+ *    blend m + V/(V + K)·(f − m), V = pollNational² + the aggregate's national variance, over the fit's
+ *    years: the Economist's full-year files (data/polls/economist_polls_<year>.csv) at 1, 20, 50 and 100
+ *    days before the election where the year has one (2008, 2012, 2016), the raw-polls file's eve
+ *    otherwise (2000, 2004). Then step 2 is run again on the blended forecasts' errors (every state moved
+ *    by the same shift), giving the fit's `national`, `regional`, state terms and `tails`.
+ * 5. Descriptive tables: how far the simple mean of a race's polls falls from the result, by race type
  *    (presidential by state and national, Senate, governor, House), days to election (polls ending 0–7,
  *    8–14, 15–21 days out) and number of polls; and the coverage of each year's leave-one-year-out 90 %
  *    intervals through the product's own forecast (forecastFromPolls).
@@ -35,7 +43,10 @@ import { aggregatePolls } from '../../src/polls/aggregatePolls.js';
 import { aggregationUnits, pollsKnownOn } from '../../src/polls/forecastFromPolls.js';
 import { usElectionDay } from '../../src/polls/pollDates.js';
 import { studentTNodes } from '../../src/polls/marginDistribution.js';
-import { UNDECIDED_REFERENCE, type PollErrorFit, type PollErrorModel } from '../../src/polls/pollErrorModel.js';
+import { UNDECIDED_REFERENCE, fundamentalsWeight, type PollErrorFit, type PollErrorModel } from '../../src/polls/pollErrorModel.js';
+import { parseUsFundamentals, timeForChangePrior } from '../../src/polls/timeForChange.js';
+import { loadUsNominees } from '../../src/data/loadPollErrorModel.js';
+import type { PollFile } from '../../src/polls/pollTypes.js';
 import { pollBacktest } from '../../src/analysis/pollBacktest.js';
 import { parseDelimited } from '../../src/io/parseDelimited.js';
 
@@ -46,6 +57,12 @@ const YEARS = [2000, 2004, 2008, 2012, 2016];
 const RECENT_DAYS = 21;
 const TAILS = [4, 6, 10, 30, 1e6];
 const rawText = readFileSync(join(root, RAW), 'utf8');
+const FUNDAMENTALS = parseUsFundamentals({ file: 'data/us_fundamentals.csv', text: readFileSync(join(root, 'data', 'us_fundamentals.csv'), 'utf8') });
+/** Years with a full-year poll file of the Economist, and the days before the election its forecasts are made. */
+const FULL_YEAR = [2008, 2012, 2016];
+const DAYS_OUT = [1, 20, 50, 100];
+/** The time-for-change margin of the Democrat in `year`, fitted on the elections before it. */
+const fundamentalsMargin = (year: number): number => timeForChangePrior(FUNDAMENTALS, year, ['D', 'R'])!.margin;
 const results = new Map<number, ElectionResults>();
 const resultsOf = (year: number): ElectionResults | undefined => {
   if (!results.has(year)) {
@@ -89,8 +106,11 @@ function priorRelative(years: number[]): number {
   return Math.sqrt(changes.reduce((s, x) => s + (x - mean) ** 2, 0) / (changes.length - 1));
 }
 
-/** Each polled state's error in `year`, the aggregation run as forecastFromPolls runs it. */
-function unitErrors(year: number, relativeSD: number): UnitError[] {
+/**
+ * Each polled state's error in `year`, the aggregation run as forecastFromPolls runs it; with `blend`,
+ * every state moved toward the fundamentals as forecastFromPolls moves it.
+ */
+function unitErrors(year: number, relativeSD: number, blend?: Pick<PollErrorFit, 'pollNational' | 'fundamentalsVariance'>): UnitError[] {
   const current = resultsOf(year)!;
   const previous = resultsOf(year - 4);
   const base = previous ?? current;
@@ -113,9 +133,10 @@ function unitErrors(year: number, relativeSD: number): UnitError[] {
   });
   const actual = new Map(current.units.map((u) => [u.id, margin(u.votes)]));
   const region = new Map(current.units.map((u) => [u.id, u.region ?? '(none)']));
+  const shift = blend ? fundamentalsWeight(blend, aggregate.national.sd ** 2) * (fundamentalsMargin(year) - aggregate.national.mean) : 0;
   return aggregate.units
     .filter((u) => u.polls > 0)
-    .map((u) => ({ year, id: u.id, region: region.get(u.id)!, error: actual.get(u.id)! - u.mean, variance: u.sd ** 2, recentPolls: u.recentPolls, ...(u.undecided !== undefined ? { undecided: u.undecided } : {}) }));
+    .map((u) => ({ year, id: u.id, region: region.get(u.id)!, error: actual.get(u.id)! - u.mean - shift, variance: u.sd ** 2, recentPolls: u.recentPolls, ...(u.undecided !== undefined ? { undecided: u.undecided } : {}) }));
 }
 
 /** Cholesky factor (lower, row-major) of a symmetric positive-definite m × m matrix, in place; log-determinant returned. */
@@ -229,9 +250,99 @@ function nelderMead(f: (x: number[]) => number, start: number[], iterations = 20
   return { x: simplex[0].x, value: simplex[0].v };
 }
 
+/** One national forecast of a past year: the aggregate's margin and own variance, the fundamentals, the result. */
+interface NationalPoint {
+  year: number;
+  source: 'economist' | 'raw';
+  days: number;
+  margin: number;
+  variance: number;
+  fundamentals: number;
+  actual: number;
+}
+
+const pollFiles = new Map<number, PollFile>();
+const nationalCache = new Map<string, NationalPoint>();
+
+/** The national points of `year` (see step 4), the aggregation run with the fit's prior SD. */
+function nationalPoints(year: number, relativeSD: number): NationalPoint[] {
+  const current = resultsOf(year)!;
+  const previous = resultsOf(year - 4);
+  const full = FULL_YEAR.includes(year);
+  const file = full ? `data/polls/economist_polls_${year}.csv` : RAW;
+  if (!pollFiles.has(year)) {
+    pollFiles.set(year, full ? parsePollFile(readFileSync(join(root, file), 'utf8'), { file, sides: ['D', 'R'], units: current.units, nominees: loadUsNominees(year) }) : parsePollFile(rawText, { file, sides: ['D', 'R'], units: current.units, year }));
+  }
+  const polls = pollFiles.get(year)!;
+  const base = previous ?? current;
+  const territories = base.units.map((u) => {
+    const votes = previous ? u.votes : { D: ((u.votes.D ?? 0) + (u.votes.R ?? 0)) / 2, R: ((u.votes.D ?? 0) + (u.votes.R ?? 0)) / 2 };
+    return { id: u.id, region: u.region ?? '(none)', votes, ...(u.parent !== undefined ? { parent: u.parent } : {}) };
+  });
+  const { units, lastNationalMargin } = aggregationUnits(territories, ['D', 'R']);
+  const tops = current.units.filter((u) => u.parent === undefined);
+  const actual = margin({ D: tops.reduce((s, u) => s + (u.votes.D ?? 0), 0), R: tops.reduce((s, u) => s + (u.votes.R ?? 0), 0) });
+  const electionDay = usElectionDay(year);
+  return (full ? DAYS_OUT : [1]).map((days) => {
+    const key = `${year} ${days} ${relativeSD}`;
+    if (!nationalCache.has(key)) {
+      const asOf = electionDay - days;
+      const aggregate = aggregatePolls({ units, lastNationalMargin, polls: pollsKnownOn(polls.polls, asOf), electionDay, asOf, priorSD: { national: 10, relative: previous ? relativeSD : 20 }, recentDays: RECENT_DAYS });
+      nationalCache.set(key, { year, source: full ? 'economist' : 'raw', days, margin: aggregate.national.mean, variance: aggregate.national.sd ** 2, fundamentals: fundamentalsMargin(year), actual });
+    }
+    return nationalCache.get(key)!;
+  });
+}
+
+/**
+ * K of the blend: the variance that minimises the squared national error of m + V/(V + K)·(f − m) over
+ * the points, by a grid on log K (e^−2 … e^9 pp², steps of 0.01) then golden-section refinement; null
+ * when no K does better than the polls alone (weight 0).
+ */
+function fitFundamentalsVariance(points: NationalPoint[], pollNational: number): { variance: number | null; rmse: number; rmsePolls: number; rmseFundamentals: number } {
+  const sse = (k: number) => points.reduce((s, p) => {
+    const w = fundamentalsWeight({ pollNational, fundamentalsVariance: k }, p.variance);
+    return s + (p.margin + w * (p.fundamentals - p.margin) - p.actual) ** 2;
+  }, 0);
+  const rms = (x: number) => Math.sqrt(x / points.length);
+  const polls = points.reduce((s, p) => s + (p.margin - p.actual) ** 2, 0);
+  const fundamentals = points.reduce((s, p) => s + (p.fundamentals - p.actual) ** 2, 0);
+  let best = { log: Number.NaN, sse: polls };
+  for (let log = -2; log <= 9; log += 0.01) {
+    const value = sse(Math.exp(log));
+    if (value < best.sse) best = { log, sse: value };
+  }
+  if (Number.isNaN(best.log)) return { variance: null, rmse: rms(polls), rmsePolls: rms(polls), rmseFundamentals: rms(fundamentals) };
+  let lo = best.log - 0.01;
+  let hi = best.log + 0.01;
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 40; i++) {
+    const a = hi - g * (hi - lo);
+    const b = lo + g * (hi - lo);
+    if (sse(Math.exp(a)) < sse(Math.exp(b))) hi = b;
+    else lo = a;
+  }
+  const variance = Math.exp((lo + hi) / 2);
+  return { variance, rmse: rms(sse(variance)), rmsePolls: rms(polls), rmseFundamentals: rms(fundamentals) };
+}
+
+const fundamentalsRecord: Record<string, unknown> = {};
+
 function fit(id: string, years: number[]): PollErrorFit {
   const relativeSD = priorRelative(years);
-  const errors = years.map((y) => unitErrors(y, relativeSD));
+  // Step 2 on the polls alone: the polls' own national SD.
+  const polls = fitErrors(id, years, relativeSD, years.map((y) => unitErrors(y, relativeSD)));
+  // Step 4: K, then step 2 again on the blended forecasts' errors.
+  const points = years.flatMap((y) => nationalPoints(y, relativeSD));
+  const k = fitFundamentalsVariance(points, polls.national);
+  const blend = { pollNational: polls.national, fundamentalsVariance: k.variance === null ? null : round(k.variance) };
+  const blended = fitErrors(id, years, relativeSD, years.map((y) => unitErrors(y, relativeSD, blend)));
+  fundamentalsRecord[id] = { points: points.length, rmsePolls: round(k.rmsePolls, 3), rmseFundamentals: round(k.rmseFundamentals, 3), rmseBlend: round(k.rmse, 3) };
+  return { ...blended, pollNational: polls.national, fundamentalsVariance: blend.fundamentalsVariance };
+}
+
+/** Step 2: the error terms by maximum likelihood on the errors of the fit's years. */
+function fitErrors(id: string, years: number[], relativeSD: number, errors: UnitError[][]): PollErrorFit {
   let best: PollErrorFit | undefined;
   for (const tails of TAILS) {
     const toParameters = (x: number[]): Parameters => ({ national: Math.exp(x[0]), regional: Math.exp(x[1]), stateBase: Math.exp(x[2]), statePerPoll: Math.exp(x[3]), undecidedPower: x[4] });
@@ -335,7 +446,7 @@ const fits: PollErrorFit[] = [fit('all', YEARS)];
 for (const year of YEARS) fits.push(fit(`without-${year}`, YEARS.filter((y) => y !== year)));
 const model: PollErrorModel = {
   description:
-    'Error of the poll aggregate (the product\'s state-space aggregation of a poll file) against certified results: national Student-t + Census-division + state terms, fitted by maximum likelihood on US presidential general-election polls of the final 21 days, each year as of the eve of the election. `without-<year>` fits leave that year out; backtests of a year use them. Coverage: share of polled states whose result lay inside the leave-one-year-out 90 % interval of the product\'s forecast.',
+    'Error of the poll aggregate (the product\'s state-space aggregation of a poll file, its national margin blended with the time-for-change fundamentals prior) against certified results: national Student-t + Census-division + state terms, fitted by maximum likelihood on US presidential general-election polls of the final 21 days, each year as of the eve of the election. `pollNational` is the national SD of the polls alone and `fundamentalsVariance` (K) the variance that weighs the fundamentals, V / (V + K), fitted by least squares on the national errors of the fit\'s years. `without-<year>` fits leave that year out; backtests of a year use them. Coverage: share of polled states whose result lay inside the leave-one-year-out 90 % interval of the product\'s forecast.',
   source: "FiveThirtyEight, pollster-ratings raw polls 1998–2016 (data/polls/fivethirtyeight_raw_polls_1998-2016.csv, CC BY 4.0); results from data/us_president_results.csv",
   script: 'scripts/data/fit_poll_error.ts',
   recentDays: RECENT_DAYS,
@@ -352,7 +463,8 @@ for (const year of YEARS) {
   const polls = parsePollFile(rawText, { file: RAW, sides: ['D', 'R'], units: current.units, year });
   const electionDay = usElectionDay(year);
   const errorModel = fits.find((f) => f.id === `without-${year}`)!;
-  const result = pollBacktest({ year, polls, ...(previous ? { previous } : {}), current, electionDay, asOf: [electionDay - 1], errorModel, polledOnly: true });
+  const fundamentals = timeForChangePrior(FUNDAMENTALS, year, ['D', 'R']);
+  const result = pollBacktest({ year, polls, ...(previous ? { previous } : {}), current, electionDay, asOf: [electionDay - 1], errorModel, polledOnly: true, ...(fundamentals ? { fundamentals } : {}) });
   const row = result.rows[0];
   const hits = row.forecasts.filter((f) => f.actual >= f.low && f.actual <= f.high).length;
   coverage[year] = { states: row.units, inside: hits, share: round(hits / row.units, 3) };
@@ -361,6 +473,12 @@ for (const year of YEARS) {
 }
 coverage.all = { states, inside, share: round(inside / states, 3) };
 model.coverage = coverage;
+model.fundamentals = {
+  description:
+    'The fundamentals prior: Abramowitz\'s time-for-change model (data/us_fundamentals.csv), refitted for each year on the elections before it; its Democratic margin beside the result (pp), and per fit the root-mean-square national error (pp) of the polls alone, the fundamentals alone and the blend with the fit\'s K over its points (the Economist\'s files at 1, 20, 50 and 100 days out for 2008–2016, the raw-polls file\'s eve for 2000 and 2004).',
+  years: Object.fromEntries(YEARS.map((y) => [y, { fundamentals: round(fundamentalsMargin(y), 2), actual: round(nationalPoints(y, priorRelative(YEARS))[0].actual, 2) }])),
+  fits: fundamentalsRecord,
+};
 model.pollAverageError = pollAverageErrors();
 writeFileSync(OUT, `${JSON.stringify(model, null, 2)}\n`);
 console.log(JSON.stringify({ fits, coverage }, null, 2));

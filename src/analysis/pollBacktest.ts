@@ -37,6 +37,8 @@ export interface PollBacktestOptions {
   scoredUnits?: (id: string, parent: string | undefined) => boolean;
   /** Score only units with at least one poll used (the raw-polls record covers polled states only). */
   polledOnly?: boolean;
+  /** Fundamentals prior of the national margin (timeForChangePrior), passed to forecastFromPolls; absent: the polls alone. */
+  fundamentals?: { margin: number; model: string };
 }
 
 /** Scores of one forecast day. */
@@ -51,6 +53,8 @@ export interface PollBacktestRow {
   logScore: number;
   /** Share of units whose result lies inside the forecast's 90 % interval of the margin, 0–1. */
   coverage90: number;
+  /** The fundamentals prior's margin, weight and shift (pp) when one was given. */
+  fundamentals?: PollForecast['fundamentals'];
   /** National two-party margin forecast (pp) with its 90 % interval, and the result. */
   nationalMargin: { forecast: number; low: number; high: number; actual: number };
   /** P(first side wins the electoral college), 0–1, from the simulation; and whether it did. */
@@ -127,6 +131,7 @@ export function pollBacktest(options: PollBacktestOptions): PollBacktestResult {
       asOf,
       errorModel: options.errorModel,
       ...(previous ? {} : { priorRelativeSD: 20 }),
+      ...(options.fundamentals ? { fundamentals: options.fundamentals } : {}),
     });
     const forecasts: PollBacktestRow['forecasts'] = [];
     for (const u of current.units) {
@@ -149,6 +154,7 @@ export function pollBacktest(options: PollBacktestOptions): PollBacktestResult {
       nationalMargin: { forecast: forecast.national.margin, low: forecast.national.low, high: forecast.national.high, actual: nationalActual },
       nationalOutcome,
       forecasts,
+      ...(forecast.fundamentals ? { fundamentals: forecast.fundamentals } : {}),
     };
     if (options.simulate) {
       const result: SimulationResult = options.simulate(pollForecastScenario(forecast, base, current), { simulations: options.simulations ?? 20_000, seed: options.seed ?? options.year });

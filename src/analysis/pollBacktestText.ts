@@ -32,6 +32,10 @@ export function formatPollBacktest(result: PollBacktestResult, context: { sides:
       `${r.asOf.padEnd(10)} ${String(r.daysToElection).padStart(5)} ${String(r.pollsUsed).padStart(6)} ${r.brier.toFixed(4).padStart(11)} ${r.logScore.toFixed(4).padStart(10)} ${`${(100 * r.coverage90).toFixed(1)}%`.padStart(9)} ${(r.nationalPWin === undefined ? '-' : `${(100 * r.nationalPWin).toFixed(1)}%`).padStart(11)}  ${pp(m.forecast)} (${pp(m.low)} to ${pp(m.high)}) -> ${pp(m.actual)}`,
     );
   }
+  const f = result.rows[0]?.fundamentals;
+  if (f) {
+    lines.push(`Fundamentals: ${f.model}, ${a} ${pp(f.margin)} pp; on ${result.rows[0].asOf} the polls said ${pp(f.pollsMargin)}, weight ${f.weight.toFixed(2)}, every state moved ${pp(f.shift)} pp.`);
+  } else lines.push('Fundamentals: none (the polls alone).');
   const units = result.rows[0]?.units ?? 0;
   lines.push(`State Brier and log score: unweighted means over ${units} units (the 50 states and DC); coverage: results inside the 90 % interval of the margin.`);
   const published = context.published?.[String(result.year)];

@@ -135,7 +135,8 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
       const margin = summary.scenario.baseline!.margins[t.id] ?? i.margin;
       return [{ id: t.id, name: t.name, weight: t.weight, margin, low: i.low + margin - i.margin, high: i.high + margin - i.margin, polls: i.polls }];
     });
-    const pollSources = [`${polls.file} (${polls.pollsUsed} polls to ${polls.latestPoll ?? polls.asOf}); error model ${polls.errorModel}, data/poll-error-calibration.json`, ...sources];
+    const fundamentals = polls.fundamentals ? `; fundamentals: ${polls.fundamentals.model}, data/us_fundamentals.csv` : '';
+    const pollSources = [`${polls.file} (${polls.pollsUsed} polls to ${polls.latestPoll ?? polls.asOf}); error model ${polls.errorModel}, data/poll-error-calibration.json${fundamentals}`, ...sources];
     charts.push({ name: 'poll-forecast', title: title4, spec: pollForecastIntervals({ sides: [a, b], rows, limit: 20 }, { title: title4, subtitle, sources: pollSources, locale }) });
   }
   const map = mapChart(summary);

@@ -162,6 +162,8 @@ export interface ResolvedPolls {
   errorModel: string;
   /** National two-party margin forecast with its 90 % interval, pp toward `sides[0]`. */
   national: { margin: number; low: number; high: number };
+  /** The fundamentals prior blended in, when one was: its model, and the shift every territory got (pp toward `sides[0]`). */
+  fundamentals?: { model: string; shift: number };
   /** Per territory id: the forecast margin's 90 % interval (pp, before any swing or shift) and the polls of the territory used. */
   intervals: Record<string, { margin: number; low: number; high: number; polls: number }>;
 }

@@ -9,6 +9,8 @@ import type { PollsSpec, Scenario } from '../scenario/types.js';
 import { loadResults } from '../data/loadResults.js';
 import { loadPollErrorModel, loadUsNominees } from '../data/loadPollErrorModel.js';
 import { pollErrorFitFor } from '../polls/pollErrorModel.js';
+import { timeForChangePrior } from '../polls/timeForChange.js';
+import { loadUsFundamentals } from '../data/loadUsFundamentals.js';
 import { forecastFromPolls } from '../polls/forecastFromPolls.js';
 import { formatPollDate, parsePollDate, usElectionDay } from '../polls/pollDates.js';
 import { readPollFile } from './readPollFile.js';
@@ -30,6 +32,9 @@ export interface PollsBaselinePaths {
  * election: each territory's prior and its weight in the national margin. Election day is
  * `polls.election`, or for a US race the presidential election four years after its year. The error
  * model is data/poll-error-calibration.json's fit without the election's year when the record holds it.
+ * For the bundled US presidential race between D and R, the polls' national margin is blended with the election year's
+ * time-for-change forecast (data/us_fundamentals.csv, or `polls.fundamentals` inputs) unless
+ * `polls.fundamentals` is false.
  *
  * @param scenario the parsed scenario (its `baseline.polls`, `sides`, race)
  * @param race the race file's results when the scenario has `race`
@@ -74,6 +79,16 @@ export async function pollsBaseline(scenario: Scenario, race: ElectionResults | 
   });
   const known = polls.polls.filter((p) => p.end <= (asOf ?? electionDay));
   if (known.length === 0) fail(spec.asOf !== undefined ? 'asOf' : 'file', `a day on or after the first poll of ${paths.shown} (${formatPollDate(polls.polls[0].end)})`, spec.asOf ?? 'no poll before the election');
+  // Fundamentals prior: the time-for-change forecast of the election year, for the bundled US
+  // presidential race (the whole nation) between D and R; a race file (a state by county) gets none.
+  let fundamentals: { margin: number; model: string } | undefined;
+  if (spec.fundamentals !== false) {
+    const inputs = typeof spec.fundamentals === 'object' && spec.fundamentals !== null ? { year: electionYear, ...spec.fundamentals } : undefined;
+    const national = country === 'us' && race === undefined;
+    if (inputs && !national) fail('fundamentals', 'true or false outside the bundled US presidential races (the time-for-change model forecasts the national popular vote)', 'inputs');
+    if (national) fundamentals = timeForChangePrior(loadUsFundamentals(), electionYear, scenario.sides, inputs);
+    if (inputs && !fundamentals) fail('fundamentals', 'sides D and R: the time-for-change model forecasts the two parties', scenario.sides);
+  }
   const model = loadPollErrorModel();
   const { forecast } = forecastFromPolls({
     territories: results.units.map((u) => ({ id: u.id, region: u.region ?? '(none)', votes: u.votes, ...(u.parent !== undefined ? { parent: u.parent } : {}) })),
@@ -82,6 +97,7 @@ export async function pollsBaseline(scenario: Scenario, race: ElectionResults | 
     electionDay,
     ...(asOf !== undefined ? { asOf } : {}),
     errorModel: pollErrorFitFor(model, electionYear),
+    ...(fundamentals ? { fundamentals } : {}),
   });
   return { ...spec, forecast };
 }

@@ -12,6 +12,8 @@ import { parseJsonText } from '../data/parseJsonText.js';
 import { pollBacktest, type PollBacktestResult } from '../analysis/pollBacktest.js';
 import type { PublishedScores } from '../analysis/pollBacktestText.js';
 import { pollErrorFitFor } from '../polls/pollErrorModel.js';
+import { timeForChangePrior } from '../polls/timeForChange.js';
+import { loadUsFundamentals } from '../data/loadUsFundamentals.js';
 import { formatPollDate, parsePollDate, usElectionDay } from '../polls/pollDates.js';
 import type { PollFile } from '../polls/pollTypes.js';
 import type { SimulateScenario } from '../analysis/backtest.js';
@@ -32,10 +34,13 @@ export interface RunPollBacktestOptions {
   simulate?: SimulateScenario;
   simulations?: number;
   seed?: number;
+  /** Blend the time-for-change fundamentals prior of the year (data/us_fundamentals.csv) with the polls. Default true. */
+  fundamentals?: boolean;
 }
 
 /**
- * Runs the poll backtest of one year.
+ * Runs the poll backtest of one year: the polls blended with the year's time-for-change fundamentals
+ * prior (fitted on the elections before it) unless `fundamentals` is false.
  *
  * @returns the backtest (rows: the as-of day, then 100, 50 and 20 days out), the poll file as read and the published scores
  * @throws {InputError} a year without results, a bad date, or any problem of the poll file (file, line, column)
@@ -57,6 +62,7 @@ export async function runPollBacktest(options: RunPollBacktestOptions): Promise<
   }
   const nominees = loadUsNominees(options.year);
   const polls = await readPollFile(resolve(options.cwd, options.file), { file: options.file, sides: current.sides, units: current.units, year: options.year, ...(nominees ? { nominees } : {}) });
+  const fundamentals = options.fundamentals === false ? undefined : timeForChangePrior(loadUsFundamentals(), options.year, current.sides);
   const first = polls.polls[0].end;
   const days = [asOf, ...BACKTEST_DAYS_OUT.map((d) => electionDay - d).filter((d) => d !== asOf && d >= first)];
   const result = pollBacktest({
@@ -67,6 +73,7 @@ export async function runPollBacktest(options: RunPollBacktestOptions): Promise<
     electionDay,
     asOf: days,
     errorModel: pollErrorFitFor(loadPollErrorModel(), options.year),
+    ...(fundamentals ? { fundamentals } : {}),
     ...(options.simulate ? { simulate: options.simulate } : {}),
     ...(options.simulations !== undefined ? { simulations: options.simulations } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),

@@ -7,7 +7,7 @@ import type { Side } from '../model/types.js';
 import { aggregatePolls, type AggregationSeries, type AggregationUnit } from './aggregatePolls.js';
 import { formatPollDate } from './pollDates.js';
 import { type Poll, type PollFile, type PollLeftOutReason, type PollPopulation } from './pollTypes.js';
-import { stateErrorSD, type PollErrorFit } from './pollErrorModel.js';
+import { fundamentalsWeight, stateErrorSD, type PollErrorFit } from './pollErrorModel.js';
 import { marginInterval, marginProbabilityPositive, type MarginDistribution } from './marginDistribution.js';
 
 /** A territory of the race, as the forecast needs it (a ResolvedTerritory fits). */
@@ -41,6 +41,14 @@ export interface PollForecastOptions {
   recentDays?: number;
   /** Keep the daily aggregate series (for charts). */
   series?: boolean;
+  /**
+   * A fundamentals forecast of the national margin on election day (pp toward the first side; for a US
+   * presidential race, timeForChangeForecast's) and the model's name. The polls' national margin moves
+   * toward it by the error model's weight (fundamentalsWeight: V / (V + K), falling as the election
+   * nears), and every territory by the same amount: each state's prior is its last result plus the
+   * national swing, now toward the fundamentals. Absent: the polls alone.
+   */
+  fundamentals?: { margin: number; model: string };
 }
 
 /** Forecast of one territory. */
@@ -84,6 +92,12 @@ export interface PollForecast {
   uncertainty: { national: number; regional: number; tails: number };
   /** The error model fit used (`without-2016`), its years and source. */
   errorModel: { id: string; years: number[] };
+  /**
+   * The fundamentals prior when one was given: its model and national margin (pp toward the first side),
+   * the polls' national margin before the blend, the weight of the fundamentals (0–1) and the shift every
+   * territory received (pp): weight × (fundamentals − polls).
+   */
+  fundamentals?: { model: string; margin: number; pollsMargin: number; weight: number; shift: number };
   /** Estimated poll terms: the five pollsters with most polls and their house effects (pp), population effects relative to likely voters (pp), non-sampling SDs (pp), random-walk SDs per day (pp). */
   pollTerms: {
     houseEffects: { pollster: string; effect: number; polls: number }[];
@@ -139,9 +153,11 @@ export function pollsKnownOn<P extends Pick<Poll, 'end' | 'published'>>(polls: r
  * national weight. A district (unit with a parent) gets its state's forecast plus its own last margin
  * relative to the state's, with the prior's relative SD added to its own error. The error model adds the
  * record's national (Student-t), regional and state errors (pollErrorModel.ts); a territory's own SD
- * combines its state error with the aggregate's uncertainty beyond the national one.
+ * combines its state error with the aggregate's uncertainty beyond the national one. With `fundamentals`,
+ * every territory and the nation move by the same shift toward the fundamentals' national margin
+ * (fundamentalsWeight; the forecast records the weight and shift).
  *
- * @param options territories with last results, sides, the poll file, election day, as-of day, error model
+ * @param options territories with last results, sides, the poll file, election day, as-of day, error model, optional fundamentals
  * @returns the forecast (plain JSON) and optionally the daily series
  * @throws {Error} never for bad input: the poll file was checked by parsePollFile
  * @example
@@ -172,6 +188,14 @@ export function forecastFromPolls(options: PollForecastOptions): PollForecastRes
     recentDays,
   });
   const nationalVariance = aggregate.national.sd ** 2;
+  // Fundamentals prior: the national margin moves toward it by V / (V + K), every unit by the same shift.
+  let shift = 0;
+  let fundamentals: PollForecast['fundamentals'];
+  if (options.fundamentals) {
+    const weight = fundamentalsWeight(errorModel, nationalVariance);
+    shift = weight > 0 ? weight * (options.fundamentals.margin - aggregate.national.mean) : 0;
+    fundamentals = { model: options.fundamentals.model, margin: options.fundamentals.margin, pollsMargin: aggregate.national.mean, weight, shift };
+  }
   const nationalSD = Math.sqrt(errorModel.national ** 2 + nationalVariance);
   const regionalSD = errorModel.regional;
   const territories: Record<string, PollForecastTerritory> = {};
@@ -185,7 +209,7 @@ export function forecastFromPolls(options: PollForecastOptions): PollForecastRes
   for (const t of top) {
     const u = byId.get(t.id)!;
     const own = Math.sqrt(Math.max(0, u.sd ** 2 - nationalVariance) + stateErrorSD(errorModel, u.recentPolls, u.undecided) ** 2);
-    territories[t.id] = describe(u.mean, own, u);
+    territories[t.id] = describe(u.mean + shift, own, u);
   }
   for (const t of options.territories) {
     if (territories[t.id]) continue;
@@ -210,7 +234,8 @@ export function forecastFromPolls(options: PollForecastOptions): PollForecastRes
   }
   let regionalVariance = 0;
   for (const w of regionWeight.values()) regionalVariance += (w * regionalSD) ** 2;
-  const nationalInterval = marginInterval({ mean: aggregate.national.mean, nationalSD, tails: errorModel.tails, otherSD: Math.sqrt(regionalVariance + ownVariance) }, 0.9);
+  const nationalMargin = aggregate.national.mean + shift;
+  const nationalInterval = marginInterval({ mean: nationalMargin, nationalSD, tails: errorModel.tails, otherSD: Math.sqrt(regionalVariance + ownVariance) }, 0.9);
   const usedPolls = aggregate.pollsUsed;
   const latest = polls.reduce((m, p) => Math.max(m, p.end), Number.NEGATIVE_INFINITY);
   const forecast: PollForecast = {
@@ -226,9 +251,10 @@ export function forecastFromPolls(options: PollForecastOptions): PollForecastRes
     leftOut: options.polls.leftOut,
     ...(Number.isFinite(latest) ? { latestPoll: formatPollDate(latest) } : {}),
     territories,
-    national: { margin: aggregate.national.mean, low: nationalInterval.low, high: nationalInterval.high, polls: aggregate.national.polls },
+    national: { margin: nationalMargin, low: nationalInterval.low, high: nationalInterval.high, polls: aggregate.national.polls },
     uncertainty: { national: nationalSD, regional: regionalSD, tails: errorModel.tails },
     errorModel: { id: errorModel.id, years: errorModel.years },
+    ...(fundamentals ? { fundamentals } : {}),
     pollTerms: {
       houseEffects: aggregate.houseEffects.slice(0, 5),
       populationEffects: aggregate.populationEffects,

@@ -10,6 +10,12 @@
  *   + the aggregate's own uncertainty (poll noise and drift to election day, from the model)
  * where n is the number of the unit's polls in the 21 days before the forecast and u its undecided and
  * third-party share (1 − decided); 0.08 is the reference share the power is taken about.
+ *
+ * With a fundamentals prior (timeForChange.ts), the national margin of the polls m, of variance
+ * V = pollNational² + the aggregate's own national variance, moves toward the fundamentals' margin f by
+ * the weight w = V / (V + K): precision weighting of two forecasts of the same quantity (Linzer 2013's
+ * prior on election day; Heidemanns, Gelman & Morris 2020), with K fitted on past years' errors. V grows
+ * with the days left (the random walk's drift), so the weight falls as the election nears.
  */
 
 /** One fit of the error model, on a set of election years. */
@@ -31,6 +37,18 @@ export interface PollErrorFit {
   undecidedPower: number;
   /** SD of the change of a state's margin relative to the nation between two elections, pp (the prior of states without polls). */
   priorRelative: number;
+  /**
+   * SD of the national error of the polls alone (before any fundamentals prior), pp: with the
+   * aggregate's own national variance, the polls' variance V in the blend weight V / (V + K).
+   * Absent in fits made without a fundamentals prior.
+   */
+  pollNational?: number;
+  /**
+   * K, the variance (pp²) that weighs the fundamentals prior against the polls: the fundamentals get
+   * V / (V + K) of the gap between them. Fitted by least squares on the national errors of the fit's
+   * years at 1, 20, 50 and 100 days out; `null` when the fundamentals did not help (weight 0).
+   */
+  fundamentalsVariance?: number | null;
   /** Log-likelihood of the fitted years' errors and the number of unit errors fitted. */
   logLikelihood: number;
   errors: number;
@@ -50,6 +68,8 @@ export interface PollErrorModel {
   pollAverageError?: unknown;
   /** Coverage of the leave-one-year-out 90 % intervals, per year and in all. */
   coverage?: unknown;
+  /** The fundamentals prior's record: its margin per year beside the result, and the national errors of polls, fundamentals and blend per fit (descriptive). */
+  fundamentals?: unknown;
 }
 
 /** Undecided share the power of `undecidedPower` is taken about, 0–1. */
@@ -87,4 +107,20 @@ export function stateErrorSD(fit: Pick<PollErrorFit, 'stateBase' | 'statePerPoll
   const u = undecided === undefined || !(undecided > 0) ? UNDECIDED_REFERENCE : Math.max(0.01, undecided);
   const variance = (fit.stateBase ** 2 + fit.statePerPoll ** 2 / (1 + recentPolls)) * (u / UNDECIDED_REFERENCE) ** fit.undecidedPower;
   return Math.sqrt(variance);
+}
+
+/**
+ * Weight of the fundamentals prior against the polls' national margin: V / (V + K), with V the polls'
+ * national variance (the fit's `pollNational`² plus the aggregate's own national variance, pp²).
+ *
+ * @param fit the error model fit (its `pollNational` and `fundamentalsVariance`)
+ * @param aggregateVariance the aggregate's own variance of the national margin on election day, pp²
+ * @returns the weight, 0–1; 0 when the fit has no fundamentals terms or K is null (they did not help)
+ * @example
+ * fundamentalsWeight({ pollNational: 1.5, fundamentalsVariance: 16 } as PollErrorFit, 1.75) // => 0.2 (V = 4)
+ */
+export function fundamentalsWeight(fit: Pick<PollErrorFit, 'pollNational' | 'fundamentalsVariance'>, aggregateVariance: number): number {
+  if (fit.pollNational === undefined || fit.fundamentalsVariance === undefined || fit.fundamentalsVariance === null) return 0;
+  const v = fit.pollNational ** 2 + Math.max(0, aggregateVariance);
+  return v / (v + fit.fundamentalsVariance);
 }

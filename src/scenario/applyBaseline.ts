@@ -22,7 +22,7 @@ export interface ApplyBaselineOptions {
 export const BASELINE_KEYS = ['swing', 'swingModel', 'shifts', 'margins', 'marginUnit', 'polls', 'turnout'] as const;
 
 /** Keys of `baseline.polls`. */
-const POLLS_KEYS = ['file', 'format', 'asOf', 'election', 'candidates', 'scale', 'forecast'];
+const POLLS_KEYS = ['file', 'format', 'asOf', 'election', 'candidates', 'scale', 'fundamentals', 'forecast'];
 
 /** Error-model defaults a poll baseline gives the scenario's `uncertainty` (pp; t degrees of freedom). */
 export interface PollUncertaintyDefaults {
@@ -329,6 +329,10 @@ function readPollForecast(
     },
     intervals,
   };
+  if (f.fundamentals !== undefined) {
+    const fundamentals = object(f.fundamentals, `${at}.fundamentals`);
+    record.fundamentals = { model: text(fundamentals.model, 'fundamentals.model'), shift: number(fundamentals.shift, `${at}.fundamentals.shift`, -100, 100, 'a shift in pp') };
+  }
   const years = Array.isArray(model.years) ? (model.years as unknown[]).join(', ') : '';
   return {
     margins,

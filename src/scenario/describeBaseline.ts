@@ -26,7 +26,7 @@ function count(n: number, one: string, many: string): string {
  * @example
  * describeBaseline(resolvedWith({ swing: 2 })) // => '2024 result, swung 2.0 pp toward D'
  * describeBaseline(resolvedWith({ swing: -1.5 }), 'fr') // => 'résultat 2024, décalé de 1,5 pt vers R'
- * describeBaseline(us2016FromPolls) // => '2012 result, polls as of 2016-11-07 (1,747 polls, economist_polls_2016.csv) for the election of 2016-11-08'
+ * describeBaseline(us2016FromPolls) // => '2012 result, polls as of 2016-11-07 (1,747 polls, economist_polls_2016.csv) with the time-for-change fundamentals (1.2 pp toward R) for the election of 2016-11-08'
  */
 export function describeBaseline(resolved: Pick<ResolvedScenario, 'sides' | 'year' | 'baseline'>, lang: BaselineLanguage = 'en'): string {
   const b: ResolvedBaseline | undefined = resolved.baseline;
@@ -38,10 +38,14 @@ export function describeBaseline(resolved: Pick<ResolvedScenario, 'sides' | 'yea
   if (b.polls) {
     const file = b.polls.file.split(/[\\/]/).pop();
     const n = b.polls.pollsUsed.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-US');
+    const f = b.polls.fundamentals;
+    const name = f ? f.model.replace(/ \(.*$/, '') : '';
+    const toward = f && f.shift < 0 ? theirs : ours;
+    const fundamentals = !f ? '' : lang === 'fr' ? ` avec les fondamentaux (${name}, ${pp(f.shift, lang)} pt vers ${toward})` : ` with the ${name} fundamentals (${pp(f.shift, lang)} pp toward ${toward})`;
     parts.push(
       lang === 'fr'
-        ? `sondages au ${b.polls.asOf} (${n} sondages, ${file}) pour le scrutin du ${b.polls.electionDay}`
-        : `polls as of ${b.polls.asOf} (${n} polls, ${file}) for the election of ${b.polls.electionDay}`,
+        ? `sondages au ${b.polls.asOf} (${n} sondages, ${file})${fundamentals} pour le scrutin du ${b.polls.electionDay}`
+        : `polls as of ${b.polls.asOf} (${n} polls, ${file})${fundamentals} for the election of ${b.polls.electionDay}`,
     );
   }
   if (b.swing !== 0) {

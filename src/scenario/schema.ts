@@ -353,6 +353,18 @@ export const scenarioSchema: JsonSchema = {
           ],
           "description": "How the file writes candidates' numbers: `percent` (45) or `share` (0.45); for a table of margins, `percent` is pp and `share` a share of the two-party vote. Default: told from the numbers; a file mixing the two, or margins all within ±1 (pp or shares?), is refused."
         },
+        "fundamentals": {
+          "anyOf": [
+            {
+              "type": "boolean"
+            },
+            {
+              "$ref": "#/definitions/FundamentalsSpec"
+            }
+          ],
+          "description": "The fundamentals prior of a US presidential race (sides D and R): Abramowitz's time-for-change model of the national vote, refitted on the elections before the election year, blended with the polls' national margin by a weight fitted on past years that falls as the election nears; every state moves with the nation. `true`: the election year's inputs from data/us_fundamentals.csv (1948–2016; a year it lacks gets no prior); `false`: the polls alone; or the year's inputs, for a year the table lacks or to try other figures.",
+          "default": true
+        },
         "forecast": {
           "$ref": "#/definitions/PollForecast",
           "description": "The aggregated forecast, filled in by the scenario loader from `file` (do not write it by hand: the loader replaces it). Carried with the scenario so a briefing re-runs it without the poll file."
@@ -374,6 +386,43 @@ export const scenarioSchema: JsonSchema = {
         "table"
       ],
       "description": "Layouts of a poll file: `auto` (recognised from the header), `fivethirtyeight`, `fivethirtyeight-raw`, `economist`, `table`."
+    },
+    "FundamentalsSpec": {
+      "type": "object",
+      "properties": {
+        "incumbentParty": {
+          "type": "string",
+          "enum": [
+            "D",
+            "R"
+          ],
+          "description": "Party of the sitting president."
+        },
+        "firstTerm": {
+          "type": "boolean",
+          "description": "True when the incumbent party has held the White House for one term only."
+        },
+        "juneNetApproval": {
+          "type": "number",
+          "description": "The president's net approval (approve − disapprove) in Gallup's June polls, points.",
+          "minimum": -100,
+          "maximum": 100
+        },
+        "q2GdpGrowth": {
+          "type": "number",
+          "description": "Real GDP growth in the second quarter of the election year, % at an annual rate.",
+          "minimum": -100,
+          "maximum": 100
+        }
+      },
+      "required": [
+        "incumbentParty",
+        "firstTerm",
+        "juneNetApproval",
+        "q2GdpGrowth"
+      ],
+      "additionalProperties": false,
+      "description": "The inputs of the time-for-change model for the election year (Abramowitz 2008, 2016)."
     },
     "PollForecast": {
       "type": "object",
@@ -508,6 +557,35 @@ export const scenarioSchema: JsonSchema = {
           ],
           "additionalProperties": false,
           "description": "The error model fit used (`without-2016`), its years and source."
+        },
+        "fundamentals": {
+          "type": "object",
+          "properties": {
+            "model": {
+              "type": "string"
+            },
+            "margin": {
+              "type": "number"
+            },
+            "pollsMargin": {
+              "type": "number"
+            },
+            "weight": {
+              "type": "number"
+            },
+            "shift": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "model",
+            "margin",
+            "pollsMargin",
+            "weight",
+            "shift"
+          ],
+          "additionalProperties": false,
+          "description": "The fundamentals prior when one was given: its model and national margin (pp toward the first side), the polls' national margin before the blend, the weight of the fundamentals (0–1) and the shift every territory received (pp): weight × (fundamentals − polls)."
         },
         "pollTerms": {
           "type": "object",

@@ -92,6 +92,26 @@ export type MarginsSpec = Record<string, number | MarginEntry> | MarginsFile;
 /** Layouts of a poll file: `auto` (recognised from the header), `fivethirtyeight`, `fivethirtyeight-raw`, `economist`, `table`. */
 export type PollsFormat = 'auto' | 'fivethirtyeight' | 'fivethirtyeight-raw' | 'economist' | 'table';
 
+/** The inputs of the time-for-change model for the election year (Abramowitz 2008, 2016). */
+export interface FundamentalsSpec {
+  /** Party of the sitting president. */
+  incumbentParty: 'D' | 'R';
+  /** True when the incumbent party has held the White House for one term only. */
+  firstTerm: boolean;
+  /**
+   * The president's net approval (approve − disapprove) in Gallup's June polls, points.
+   * @minimum -100
+   * @maximum 100
+   */
+  juneNetApproval: number;
+  /**
+   * Real GDP growth in the second quarter of the election year, % at an annual rate.
+   * @minimum -100
+   * @maximum 100
+   */
+  q2GdpGrowth: number;
+}
+
 /**
  * Expected margins from a poll file, aggregated (national trend, state offsets, house and population
  * effects; src/polls/aggregatePolls.ts) and given the error of poll aggregates on the record
@@ -133,6 +153,16 @@ export interface PollsSpec {
    * mixing the two, or margins all within ±1 (pp or shares?), is refused.
    */
   scale?: 'percent' | 'share';
+  /**
+   * The fundamentals prior of a US presidential race (sides D and R): Abramowitz's time-for-change model
+   * of the national vote, refitted on the elections before the election year, blended with the polls'
+   * national margin by a weight fitted on past years that falls as the election nears; every state moves
+   * with the nation. `true`: the election year's inputs from data/us_fundamentals.csv (1948–2016; a
+   * year it lacks gets no prior); `false`: the polls alone; or the year's inputs, for a year the table
+   * lacks or to try other figures.
+   * @default true
+   */
+  fundamentals?: boolean | FundamentalsSpec;
   /**
    * The aggregated forecast, filled in by the scenario loader from `file` (do not write it by hand: the
    * loader replaces it). Carried with the scenario so a briefing re-runs it without the poll file.

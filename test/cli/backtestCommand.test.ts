@@ -32,6 +32,19 @@ test('backtest --polls prints the state Brier, log score, 90 % coverage and P(wi
   assert.match(lines[1], /state Brier +log score +90% cover +P\(D wins\)/);
   assert.deepEqual(lines.slice(2, 6).map((l) => l.slice(0, 16)), ['2012-11-05     1', '2012-07-29   100', '2012-09-17    50', '2012-10-17    20']);
   assert.match(r.stdout, /Published state Brier of the final forecast, 2012: Economist 0\.0193, FiveThirtyEight 0\.0091, Linzer 0\.0038/);
+  assert.match(r.stdout, /^Fundamentals: time-for-change \(Abramowitz\), fitted on 1948–2008, D \+5\.2 pp; on 2012-11-05 the polls said \+2\.0, weight 0\.\d\d, every state moved \+0\.\d pp\.$/m);
+});
+
+test('backtest --polls --no-fundamentals scores the polls alone; --no-fundamentals without --polls exits 2', async () => {
+  const r = await runMain(['backtest', '--polls', 'data/polls/economist_polls_2012.csv', '--year', '2012', '--sims', '500', '--no-fundamentals', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.rows[0].fundamentals, undefined);
+  const blended = JSON.parse((await runMain(['backtest', '--polls', 'data/polls/economist_polls_2012.csv', '--year', '2012', '--sims', '500', '--json'])).stdout);
+  assert.ok(Math.abs(blended.rows[0].nationalMargin.forecast - doc.rows[0].nationalMargin.forecast - blended.rows[0].fundamentals.shift) < 1e-9);
+  const bad = await runMain(['backtest', '--no-fundamentals']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--no-fundamentals must be given only with --polls FILE/);
 });
 
 test('backtest --polls --json and --out: the rows, the published scores and the forecast chart', async () => {

@@ -19,12 +19,15 @@ test('us-2016-pre-election.yaml stands on the 2016 polls as of 7 Nov 2016 and th
   assert.equal(forecast.asOf, '2016-11-07');
   assert.equal(forecast.electionDay, '2016-11-08');
   assert.ok(forecast.latestPoll! <= '2016-11-07');
-  // The error model saw no 2016 result.
+  // The error model saw no 2016 result, nor did the fundamentals prior.
   assert.deepEqual(forecast.errorModel, { id: 'without-2016', years: [2000, 2004, 2008, 2012] });
+  assert.equal(forecast.fundamentals!.model, 'time-for-change (Abramowitz), fitted on 1948–2012');
+  assert.ok(forecast.fundamentals!.margin < 0 && forecast.fundamentals!.shift < 0 && forecast.fundamentals!.weight < 0.5);
+  assert.ok(Math.abs(forecast.national.margin - (forecast.fundamentals!.pollsMargin + forecast.fundamentals!.shift)) < 1e-9);
   const { resolved } = resolveLoadedScenario(scenario, 'us-2016-pre-election.yaml');
   assert.equal(resolved.year, 2012);
   assert.equal(resolved.territories.length, 56);
-  assert.match(resolved.baseline!.description!, /^2012 result, polls as of 2016-11-07 \(1,747 polls, economist_polls_2016\.csv\) for the election of 2016-11-08$/);
+  assert.match(resolved.baseline!.description!, /^2012 result, polls as of 2016-11-07 \(1,747 polls, economist_polls_2016\.csv\) with the time-for-change fundamentals \(1\.2 pp toward R\) for the election of 2016-11-08$/);
   // Every territory is centred on the polls and carries its own SD; the error terms come from the record.
   for (const t of resolved.territories) assert.ok(t.territorySD !== undefined && t.territorySD > 0, t.id);
   assert.equal(resolved.uncertainty.national, forecast.uncertainty.national);
@@ -33,11 +36,36 @@ test('us-2016-pre-election.yaml stands on the 2016 polls as of 7 Nov 2016 and th
   assert.doesNotThrow(() => validateScenario(JSON.parse(JSON.stringify(scenario)), 'page'));
 });
 
-test('us-2016-pre-election.yaml: P(the popular-vote winner loses the electoral college) is about FiveThirtyEight\'s 10 %', async () => {
+test('us-2016-pre-election.yaml: P(the popular-vote winner loses the electoral college) about 16 %, beside FiveThirtyEight\'s 10 %', async () => {
   const { resolved } = resolveLoadedScenario(await loadScenario(join(root, 'scenarios', 'us-2016-pre-election.yaml')), 'x');
   const summary = summarizeRun(simulate(prepareModel(resolved), { simulations: 40_000, seed: 1106 }), resolved);
-  assert.ok(summary.pSplit > 0.04 && summary.pSplit < 0.16, `P(split) ${summary.pSplit}`);
-  assert.ok(summary.pWin.D > 0.8 && summary.pWin.D < 0.97, `P(D) ${summary.pWin.D}`);
+  assert.ok(summary.pSplit > 0.12 && summary.pSplit < 0.2, `P(split) ${summary.pSplit}`);
+  assert.ok(summary.pWin.D > 0.75 && summary.pWin.D < 0.88, `P(D) ${summary.pWin.D}`);
+});
+
+test('baseline.polls.fundamentals: false gives the polls alone; inputs replace the table\'s; inputs for a race file are bad input', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-fund-'));
+  const polls = join(root, 'data', 'polls', 'economist_polls_2016.csv');
+  const write = (name: string, block: string, race = 'country: us\nyear: 2012') => {
+    writeFileSync(join(dir, name), `name: x\n${race}\nrule: electoral-college\nsides: [D, R]\nsimulations: 10\nseed: 1\nbaseline:\n  polls: ${block}\n`);
+    return join(dir, name);
+  };
+  const blended = (await loadScenario(write('on.yaml', `{ file: ${polls}, asOf: 2016-11-07 }`))).baseline!.polls!.forecast!;
+  const alone = (await loadScenario(write('off.yaml', `{ file: ${polls}, asOf: 2016-11-07, fundamentals: false }`))).baseline!.polls!.forecast!;
+  assert.equal(alone.fundamentals, undefined);
+  assert.ok(Math.abs(alone.national.margin - blended.fundamentals!.pollsMargin) < 1e-9);
+  assert.ok(Math.abs(blended.territories.PA.margin - alone.territories.PA.margin - blended.fundamentals!.shift) < 1e-9);
+  // A strong economy and a popular president in June: the prior moves toward the Democrat instead.
+  const given = (await loadScenario(write('in.yaml', `{ file: ${polls}, asOf: 2016-11-07, fundamentals: { incumbentParty: D, firstTerm: false, juneNetApproval: 30, q2GdpGrowth: 5 } }`))).baseline!.polls!.forecast!;
+  assert.ok(given.fundamentals!.margin > 5 && given.fundamentals!.shift > 0, JSON.stringify(given.fundamentals));
+  writeFileSync(join(dir, 'race.csv'), 'id,name,weight,D,R\nA,A,1,60,40\nB,B,1,40,60\n');
+  writeFileSync(join(dir, 'p.csv'), 'unit,date,sampleSize,D,R\nA,2026-10-01,800,50,44\n');
+  await assert.rejects(
+    loadScenario(write('race.yaml', '{ file: p.csv, election: 2026-11-03, fundamentals: { incumbentParty: R, firstTerm: true, juneNetApproval: 0, q2GdpGrowth: 2 } }', 'race: { file: race.csv }')),
+    (e: unknown) => e instanceof InputError && /baseline\.polls\.fundamentals must be true or false outside the bundled US presidential races/.test(e.message),
+  );
+  // A race file gets no prior by default.
+  assert.equal((await loadScenario(write('race2.yaml', '{ file: p.csv, election: 2026-11-03 }', 'race: { file: race.csv }'))).baseline!.polls!.forecast!.fundamentals, undefined);
 });
 
 test('baseline.polls: asOf moves the information day; a later asOf, an unknown date or no election day is bad input naming the key', async () => {

@@ -43,7 +43,7 @@ export const backtestCommand: Command = {
   name: 'backtest',
   summary: 'Score the uncertainty model, or a forecast from polls, on past US elections (Brier, log score, calibration).',
   details:
-    'Without --polls: each year is forecast from the result four years before, for every point of a grid of error sizes; the best point is the one with the highest unit log score.\n\nWith --polls FILE --year Y: the year is forecast from the poll file as of --as-of (default the eve of the election; later polls unseen) and 100, 50 and 20 days before the election, with the error model fitted without that year; prints the state Brier and log scores (50 states and DC), the coverage of the 90 % intervals and P(win), beside the published scores.\n\nExamples: campaign-lab backtest --sims 2000 --years 2016,2020,2024 --json\n          campaign-lab backtest --polls data/polls/economist_polls_2016.csv --year 2016 --as-of 2016-11-07',
+    'Without --polls: each year is forecast from the result four years before, for every point of a grid of error sizes; the best point is the one with the highest unit log score.\n\nWith --polls FILE --year Y: the year is forecast from the poll file as of --as-of (default the eve of the election; later polls unseen) and 100, 50 and 20 days before the election, with the error model fitted without that year and, unless --no-fundamentals, the national margin of the polls blended with the time-for-change fundamentals prior of that year (Abramowitz; fitted on earlier elections only); prints the state Brier and log scores (50 states and DC), the coverage of the 90 % intervals and P(win), beside the published scores.\n\nExamples: campaign-lab backtest --sims 2000 --years 2016,2020,2024 --json\n          campaign-lab backtest --polls data/polls/economist_polls_2016.csv --year 2016 --as-of 2016-11-07',
   spec: {
     positionals: [],
     options: {
@@ -54,12 +54,13 @@ export const backtestCommand: Command = {
       polls: { type: 'string', valueName: 'FILE', description: 'Backtest a forecast from this poll file (FiveThirtyEight, Economist/HuffPost or table layout) instead.' },
       year: { type: 'integer', valueName: 'Y', description: 'With --polls: the election year forecast (2004 to 2024).' },
       'as-of': { type: 'string', valueName: 'DATE', description: 'With --polls: forecast day YYYY-MM-DD (default the eve of the election).' },
+      'no-fundamentals': { type: 'flag', description: 'With --polls: the polls alone, without the time-for-change fundamentals prior of the year.' },
       json: { type: 'flag', description: 'Print the backtest as one JSON document on stdout.' },
     },
   },
   async run(args, context) {
     if (args.options.polls !== undefined) return runPollsBacktest(args.options, context);
-    for (const key of ['year', 'as-of'] as const) {
+    for (const key of ['year', 'as-of', 'no-fundamentals'] as const) {
       if (args.options[key] !== undefined) throw new InputError({ at: `--${key}`, expected: 'given only with --polls FILE', found: describeValue(args.options[key]) });
     }
     let years: number[] | undefined;
@@ -130,6 +131,7 @@ async function runPollsBacktest(options: Record<string, unknown>, context: Param
     cwd: context.cwd,
     year: options.year as number,
     ...(options['as-of'] !== undefined ? { asOf: options['as-of'] as string } : {}),
+    ...(options['no-fundamentals'] ? { fundamentals: false } : {}),
     simulate: (resolved, o) => {
       context.signal.throwIfAborted();
       return simulate(prepareModel(resolved), o);
