@@ -11,6 +11,8 @@
  * value"). Every message also has its control characters escaped ({@link escapeControlCharacters}), so
  * a key or file name cannot move the cursor or recolour a terminal.
  */
+import { FR_ABROAD_LABELS, FR_DEPARTEMENTS, US_STATES } from './list/territoryNames.js';
+
 export interface InputErrorDetails {
   /** File the bad input came from, when there is one (path as the user gave it). */
   file?: string;
@@ -72,15 +74,16 @@ const MAX_SHOWN_CHARS = 32;
 /**
  * True when `text` is safe to show in a message about a file that may hold personal data: at most 32
  * characters of letters, digits, spaces and name punctuation, at most three words, fewer than seven
- * digits, no `@`, not shaped like a phone number or a street address (a number then words), no line
- * break. Column headers (`state`,
- * `Code postal`), territory values (`FL`, `Nouvelle-Calédonie`, `75001`) and numbers pass; e-mail
- * addresses, phone numbers, street addresses and free text do not.
+ * digits, no `@`, not shaped like a phone number or a street address (a number then words), not shaped
+ * like a person's name (see {@link looksLikePersonName}), no line break. Column headers (`state`,
+ * `Code postal`, `First name`), territory values (`FL`, `Nouvelle-Calédonie`, `New York`, `75001`) and
+ * numbers pass; e-mail addresses, phone numbers, street addresses, people's names and free text do not.
  *
  * @example
  * isShownCell('FL') // => true
  * isShownCell('ada@example.org') // => false
  * isShownCell('+1 (555) 010-9999') // => false
+ * isShownCell('Ada Lovelace') // => false
  */
 export function isShownCell(text: string): boolean {
   const t = text.trim();
@@ -93,7 +96,91 @@ export function isShownCell(text: string): boolean {
   if (/^\d+[a-z]?,?\s+\p{L}/iu.test(t)) return false;
   // A short number (fewer than 7 digits, checked above), signed or with decimals: a count, not a person.
   if (/^[+-]?\d[\d.,]*$/.test(t)) return true;
+  if (looksLikePersonName(t)) return false;
   return NAME_SHAPE.test(t);
+}
+
+/** Words of column names, in English and French: a cell holding one is a header, not a person. */
+const HEADER_WORDS = new Set(
+  (
+    'name names first last given family full middle surname nom prenom prénom email e-mail mail courriel phone mobile cell telephone téléphone ' +
+    'portable tel address adresse street rue city ville town commune state province region région country pays zip postal postcode code ' +
+    'id number numéro numero no date birth naissance county district département departement department libellé libelle voix inscrits ' +
+    'votants exprimés exprimes total votes vote weight margin party parti candidate candidat year année round tour sexe sex gender age ' +
+    'amount montant donation don list liste source status statut tag tags member membre type label title titre line column'
+  ).split(' '),
+);
+
+/** Place names a message may show whole: US states, French départements and the French abroad, compared without case or accents. */
+let placeNames: Set<string> | undefined;
+
+/** Upper case, accents removed, `-` and `'` read as spaces: `Côte-d'Or` -> `COTE D OR`. */
+function placeKey(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[-'’]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * True for text shaped like a person's name: two to four words of letters only (`Ada Lovelace`, `GRACE
+ * B. HOPPER`, `jean de la fontaine`), none of them a word of column names (`First name`, `Code postal`),
+ * and not a known place (`New York`, `District of Columbia`, `Loir et Cher`). A message about a user's
+ * file never shows such text.
+ *
+ * @example
+ * looksLikePersonName('Ada Lovelace') // => true
+ * looksLikePersonName('New York') // => false
+ * looksLikePersonName('Zip code') // => false
+ */
+export function looksLikePersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  if (!words.every((w) => /^\p{L}[\p{L}\p{M}'’.-]*$/u.test(w))) return false;
+  if (words.some((w) => HEADER_WORDS.has(w.toLowerCase().replace(/[.:]$/, '')))) return false;
+  placeNames ??= new Set([...Object.values(US_STATES), ...Object.values(FR_DEPARTEMENTS), ...FR_ABROAD_LABELS].map(placeKey));
+  return !placeNames.has(placeKey(text));
+}
+
+/** Territory codes: `FL`, `2A`, `971`, `75001`, `ME-2`, `42101` (digits and at most three capitals, an optional `-` part). */
+const CODE_SHAPE = /^(?=.{1,12}$)[0-9]*[A-Z]{0,3}[0-9]*(?:[-_][A-Z0-9]{1,4})?$/;
+
+/**
+ * True when `text` is shaped like a territory code: digits and at most three capital letters, with an
+ * optional `-` or `_` part (`FL`, `2A`, `971`, `ME-2`, `42101`). Such text is shown in a message where a
+ * key or an id from a user's file is named; anything else is described.
+ *
+ * @example
+ * isCodeShaped('ME-2') // => true
+ * isCodeShaped('Lovelace') // => false
+ */
+export function isCodeShaped(text: string): boolean {
+  return CODE_SHAPE.test(text) && text !== '';
+}
+
+/**
+ * A key or an id from a user's file, for a message: quoted when shaped like a territory code or a known
+ * place, else described by its length only (`a 12-character key (not shown)`).
+ *
+ * @example
+ * describeKey('FL') // => '"FL"'
+ * describeKey('Ada Lovelace') // => 'a 12-character key (not shown)'
+ */
+export function describeKey(key: string): string {
+  if (isCodeShaped(key)) return JSON.stringify(key);
+  placeNames ??= new Set([...Object.values(US_STATES), ...Object.values(FR_DEPARTEMENTS), ...FR_ABROAD_LABELS].map(placeKey));
+  if (key.length <= MAX_SHOWN_CHARS && placeNames.has(placeKey(key))) return JSON.stringify(key);
+  return `a ${[...key].length}-character key (not shown)`;
+}
+
+/**
+ * A key path ending in a key from a user's file: `counts.FL` when the key may be shown
+ * ({@link describeKey}), else the path with the key described: `counts[a 12-character key (not shown)]`.
+ *
+ * @example
+ * keyPath('counts', 'FL') // => 'counts.FL'
+ * keyPath('counts', 'Ada Lovelace') // => 'counts[a 12-character key (not shown)]'
+ */
+export function keyPath(prefix: string, key: string): string {
+  const shown = describeKey(key);
+  return shown.startsWith('"') ? `${prefix}.${key}` : `${prefix}[${shown}]`;
 }
 
 /** An e-mail address or phone number, alone or inside a joined row (`Ada,ada@example.org,FL`). */

@@ -2,7 +2,7 @@
  * The project's own race format: one row per territory,
  * `id,name,weight,<side>…[,other][,region][,eligible]`.
  */
-import { InputError } from '../../errors.js';
+import { InputError, isShownCell } from '../../errors.js';
 import type { Side } from '../../model/types.js';
 import { assembleResults } from '../usResults.js';
 import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from './raceTypes.js';
@@ -55,7 +55,8 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     total: findColumn(grid.header, 'total'),
   };
   for (const i of Object.values(optional)) reserved.add(i);
-  const ignoredWeight = weights === 0 ? findColumn(grid.header, 'weight') : -1;
+  // With weights: 0 or weights: <another column>, a `weight` column is left aside, not read as a side.
+  const ignoredWeight = weights === 0 || (weightCol >= 0 && normaliseName(grid.header[weightCol]!) !== 'weight') ? findColumn(grid.header, 'weight') : -1;
   reserved.add(ignoredWeight);
   const sideCols = grid.header.map((_, i) => i).filter((i) => !reserved.has(i) && grid.header[i] !== '');
   if (sideCols.length < 2) {
@@ -64,14 +65,14 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
   const seenNames = new Set<string>();
   for (const i of sideCols) {
     const key = normaliseName(grid.header[i]!);
-    if (seenNames.has(key) || TABLE_RESERVED_COLUMNS.includes(key as never)) throw missingColumn(grid, `side columns with distinct names (${grid.header[i]} appears twice)`);
+    if (seenNames.has(key) || TABLE_RESERVED_COLUMNS.includes(key as never)) throw missingColumn(grid, `side columns with distinct names (${shownColumn(grid.header[i]!)} appears twice)`);
     seenNames.add(key);
   }
   let sides: [Side, Side];
   if (options.sides) {
     const found = options.sides.map((s) => sideCols.find((i) => grid.header[i] === s));
     if (found.some((i) => i === undefined) || options.sides[0] === options.sides[1]) {
-      throw new InputError({ file: grid.file, at: 'sides', expected: `two different side columns of the file (${sideCols.map((i) => grid.header[i]).join(', ')})`, found: JSON.stringify(options.sides) });
+      throw new InputError({ file: grid.file, at: 'sides', expected: `two different side columns of the file (${sideCols.map((i) => shownColumn(grid.header[i]!)).join(', ')})`, found: JSON.stringify(options.sides) });
     }
     sides = [options.sides[0], options.sides[1]];
   } else {
@@ -80,7 +81,7 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
 
   columns.push({ column: grid.header[idCol]!, readAs: 'unit id' }, { column: grid.header[nameCol]!, readAs: 'unit name' });
   columns.push(weightCol >= 0 ? { column: grid.header[weightCol]!, readAs: 'unit weight (electoral votes or seats)' } : { column: '(none)', readAs: 'every unit weighs 0 (weights: 0)' });
-  if (ignoredWeight >= 0) columns.push({ column: grid.header[ignoredWeight]!, readAs: 'ignored (weights: 0)' });
+  if (ignoredWeight >= 0) columns.push({ column: grid.header[ignoredWeight]!, readAs: `ignored (weights: ${weights === 0 ? 0 : String(weights)})` });
   for (const i of sideCols) {
     const name = grid.header[i]!;
     columns.push({ column: name, readAs: sides.includes(name) ? `votes of side ${name}${name === sides[0] ? ' (ours)' : ''}` : 'votes added to other' });
@@ -105,7 +106,8 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     if (ids.has(id)) failCell(grid, record, idCol, 'a unit id not listed before', true);
     ids.add(id);
     const name = cellText(record, nameCol) || id;
-    const parties: Record<string, number> = {};
+    // Keys come from the file's header: a null-prototype object, so a side named `__proto__` is a side.
+    const parties: Record<string, number> = Object.create(null);
     for (const i of sideCols) parties[grid.header[i]!] = countCell(grid, record, i);
     const other = (optional.other >= 0 ? countCell(grid, record, optional.other) : 0) + sideCols.filter((i) => !sides.includes(grid.header[i]!)).reduce((s, i) => s + parties[grid.header[i]!]!, 0);
     const a = parties[sides[0]]!;
@@ -141,4 +143,9 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     candidates: { [sides[0]]: sides[0], [sides[1]]: sides[1] },
   });
   return { ...results, units, format: 'table', columns, notes };
+}
+
+/** A header cell for a message: quoted when it looks like a column name, else described. */
+function shownColumn(name: string): string {
+  return isShownCell(name) ? name : `a ${[...name].length}-character column name (not shown)`;
 }

@@ -2,7 +2,7 @@
  * A table of cells from a text file or a spreadsheet, with cell addresses for error messages and
  * typed cell readers that never echo personal data.
  */
-import { InputError } from '../../errors.js';
+import { InputError, describeColumns, isCodeShaped } from '../../errors.js';
 import type { CsvRecord } from '../../io/parseDelimited.js';
 import { parseNumberCell } from '../../io/parseDelimited.js';
 
@@ -60,7 +60,8 @@ export function describeCell(raw: string): string {
 
 /**
  * Throws the InputError for one cell. `showCode` prints the cell as is when it is shaped like a
- * territory code (up to 12 letters, digits, `-` or `_`, no spaces): ids are not personal data.
+ * territory code (digits and at most three capitals, an optional `-` part: `FL`, `2A`, `42101`, `ME-2`):
+ * such ids are not personal data; any other text is described by its length.
  */
 export function failCell(grid: RaceGrid, record: CsvRecord, column: number, expected: string, showCode = false, name?: string): never {
   const raw = (record.cells[column] ?? '').trim();
@@ -68,7 +69,7 @@ export function failCell(grid: RaceGrid, record: CsvRecord, column: number, expe
     file: grid.file,
     at: cellAddress(grid, record.line, column, name ?? grid.header[column]),
     expected,
-    found: showCode && /^[\w-]{1,12}$/.test(raw) ? JSON.stringify(raw) : describeCell(raw),
+    found: showCode && isCodeShaped(raw) ? JSON.stringify(raw) : describeCell(raw),
   });
 }
 
@@ -105,14 +106,13 @@ export function normaliseName(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** The InputError for a missing header column. */
+/** The InputError for a missing header column: the header is listed only when it looks like column names. */
 export function missingColumn(grid: RaceGrid, expected: string): InputError {
-  const shown = grid.header.slice(0, 8).join(', ');
   return new InputError({
     file: grid.file,
     at: grid.addressing === 'cell' ? `row ${grid.headerLine} (header)` : `line ${grid.headerLine} (header)`,
     expected,
-    found: JSON.stringify(shown.length > 80 ? `${shown.slice(0, 77)}...` : shown),
+    found: describeColumns(grid.header),
   });
 }
 
