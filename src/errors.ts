@@ -42,8 +42,8 @@ export class InputError extends Error {
 /**
  * Renders a value short for an error message: strings quoted, long values cut. For values the
  * program or its own data files produced; a value read from a user's file goes through
- * {@link describeCell} instead. Even here, a string holding an `@` or shaped like a phone number (or a
- * joined row holding one) is described, not shown.
+ * {@link describeCell} instead. Even here, a string holding an `@`, shaped like a phone number (or a
+ * joined row holding one) or like a person's name is described, not shown.
  *
  * @example
  * describeValue(NaN) // => 'NaN'
@@ -52,7 +52,7 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   // Defence in depth for a reader that should have used describeCell: an e-mail address, a phone
   // number, or a joined row holding one is described, never shown.
-  if (typeof value === 'string' && looksPersonal(value)) return describeHidden(value);
+  if (typeof value === 'string' && (looksPersonal(value) || looksLikePersonName(value))) return describeHidden(value);
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (typeof value === 'bigint') return String(value);
   let text: string;
@@ -107,9 +107,33 @@ const HEADER_WORDS = new Set(
     'portable tel address adresse street rue city ville town commune state province region région country pays zip postal postcode code ' +
     'id number numéro numero no date birth naissance county district département departement department libellé libelle voix inscrits ' +
     'votants exprimés exprimes total votes vote weight margin party parti candidate candidat year année round tour sexe sex gender age ' +
-    'amount montant donation don list liste source status statut tag tags member membre type label title titre line column'
+    'amount montant donation don list liste source status statut tag tags member membre type label title titre line column ' +
+    'state_po county_name county_fips candidatevotes totalvotes party_simplified party_detailed mode version office writein special notes ' +
+    'abstentions abs blancs nuls ins exp vot panneau etat saisie other eligible registered sd fips po ' +
+    'territory territoire unit unité unite zone circonscription canton precinct ward division'
   ).split(' '),
 );
+
+/**
+ * True for header text a message may list as a column name: a territory code, a known place, or text of
+ * which one word (split at spaces, `_`, `-`, `/`, digits) is a word of column names in English or French
+ * (`state`, `Code postal`, `Voix_candidat_MACRON`, `% Voix/Ins`). A single unknown word (`Lovelace`) may
+ * be a person's name: it is counted, not shown.
+ *
+ * @example
+ * isListedColumnName('Code du département') // => true
+ * isListedColumnName('Lovelace') // => false
+ */
+export function isListedColumnName(text: string): boolean {
+  const t = text.trim();
+  if (!isShownCell(t)) return false;
+  if (isCodeShaped(t)) return true;
+  placeNames ??= new Set([...Object.values(US_STATES), ...Object.values(FR_DEPARTEMENTS), ...FR_ABROAD_LABELS].map(placeKey));
+  if (placeNames.has(placeKey(t))) return true;
+  // One or two characters (`a`, `no`, `cp`) name a column, not a person.
+  if (/^\p{L}{1,2}$/u.test(t)) return true;
+  return t.toLowerCase().split(/[^\p{L}]+/u).some((w) => HEADER_WORDS.has(w)) || HEADER_WORDS.has(t.toLowerCase());
+}
 
 /** Place names a message may show whole: US states, French départements and the French abroad, compared without case or accents. */
 let placeNames: Set<string> | undefined;
@@ -120,8 +144,9 @@ function placeKey(text: string): string {
 }
 
 /**
- * True for text shaped like a person's name: two to four words of letters only (`Ada Lovelace`, `GRACE
- * B. HOPPER`, `jean de la fontaine`), none of them a word of column names (`First name`, `Code postal`),
+ * True for text shaped like a person's name: two to four words of letters only, the first and the last
+ * capitalised (`Ada Lovelace`, `GRACE B. HOPPER`, `Jean de La Fontaine`), none of them a word of column
+ * names (`First Name`, `Code Postal`),
  * and not a known place (`New York`, `District of Columbia`, `Loir et Cher`). A message about a user's
  * file never shows such text.
  *
@@ -134,6 +159,8 @@ export function looksLikePersonName(text: string): boolean {
   const words = text.trim().split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
   if (!words.every((w) => /^\p{L}[\p{L}\p{M}'’.-]*$/u.test(w))) return false;
+  // Names are written with capitals (particles such as `de` or `van` aside): `electoral college` is not one.
+  if (!/^\p{Lu}/u.test(words[0]!) || !/^\p{Lu}/u.test(words[words.length - 1]!)) return false;
   if (words.some((w) => HEADER_WORDS.has(w.toLowerCase().replace(/[.:]$/, '')))) return false;
   placeNames ??= new Set([...Object.values(US_STATES), ...Object.values(FR_DEPARTEMENTS), ...FR_ABROAD_LABELS].map(placeKey));
   return !placeNames.has(placeKey(text));
@@ -168,6 +195,18 @@ export function describeKey(key: string): string {
   placeNames ??= new Set([...Object.values(US_STATES), ...Object.values(FR_DEPARTEMENTS), ...FR_ABROAD_LABELS].map(placeKey));
   if (key.length <= MAX_SHOWN_CHARS && placeNames.has(placeKey(key))) return JSON.stringify(key);
   return `a ${[...key].length}-character key (not shown)`;
+}
+
+/**
+ * A key typed in a scenario, in a key path: shown, unless it is shaped like a person's name, an e-mail
+ * or a phone number (a list export given as a scenario), then described: `campaigns[a 12-character key (not shown)]`.
+ *
+ * @example
+ * scenarioKeyPath('campaigns', 'PS') // => 'campaigns.PS'
+ * scenarioKeyPath('campaigns', 'Ada Lovelace') // => 'campaigns[a 12-character key (not shown)]'
+ */
+export function scenarioKeyPath(prefix: string, key: string): string {
+  return looksPersonal(key) || looksLikePersonName(key) ? `${prefix}[a ${[...key].length}-character key (not shown)]` : `${prefix}.${key}`;
 }
 
 /**
@@ -230,8 +269,9 @@ const MAX_LISTED_COLUMNS = 12;
  * Renders a header row for a "no such column" message about a file that may hold personal data.
  * When the row looks like data rather than a header (a cell not shaped like a column name, such as an
  * e-mail address or a phone number, or a cell `looksLikeData` flags, such as a territory code), no
- * cell is shown and the message says the first line looks like data. Otherwise the columns are listed,
- * at most 12, with a count of the rest.
+ * cell is shown and the message says the first line looks like data. Otherwise the columns whose
+ * names are made of known column words ({@link isListedColumnName}) are listed, at most 12, with a count
+ * of the rest and of those not shown (a single unknown word may be a surname).
  *
  * @param header cells of the first line
  * @param looksLikeData optional test of a cell that a header would not hold (a territory, a number)
@@ -248,9 +288,13 @@ export function describeColumns(header: readonly string[], looksLikeData?: (cell
   if (dataLike) {
     return `a first line of ${header.length} value${header.length === 1 ? '' : 's'} that looks like data or a title, not a header naming the columns (values not shown)`;
   }
-  const shown = header.slice(0, MAX_LISTED_COLUMNS).map((h) => (h.trim() === '' ? '(empty)' : JSON.stringify(h.trim())));
-  const more = header.length - shown.length;
-  return `column${header.length === 1 ? '' : 's'} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  // Column names made of known words are listed; a single unknown word (a surname?) is counted only.
+  const listed = header.filter((h) => h.trim() === '' || isListedColumnName(h));
+  const hidden = header.length - listed.length;
+  const shown = listed.slice(0, MAX_LISTED_COLUMNS).map((h) => (h.trim() === '' ? '(empty)' : JSON.stringify(h.trim())));
+  const more = listed.length - shown.length;
+  if (shown.length === 0) return `a first line of ${header.length} column${header.length === 1 ? '' : 's'}, none named with a known column word (not shown)`;
+  return `column${header.length === 1 ? '' : 's'} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}${hidden > 0 ? `, and ${hidden} not shown (not known column words)` : ''}`;
 }
 
 /**

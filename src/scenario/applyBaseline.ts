@@ -3,7 +3,7 @@
  * (uniform or proportional swing, per-territory shifts, poll margins, a turnout change). Pure and
  * browser-safe: a margins file has already been read into `{margin, sd}` entries by the loader.
  */
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeKey, describeValue, keyPath, scenarioKeyPath } from '../errors.js';
 import type { Side } from '../model/types.js';
 import type { ResolvedBaseline, ResolvedTerritory } from '../model/resolvedScenario.js';
 import type { SwingModel } from './types.js';
@@ -98,11 +98,11 @@ export function applyBaseline(
     swingModel = raw.swingModel as SwingModel;
   }
   const turnout = raw.turnout === undefined ? 0 : number(raw.turnout, 'baseline.turnout', -0.9, 1, 'a relative change of turnout');
-  const shifts: Record<string, number> = {};
+  const shifts = new Map<string, number>(); // keyed by territory ids: `__proto__` is a key like any other
   if (raw.shifts !== undefined) {
     for (const [id, pp] of Object.entries(object(raw.shifts, 'baseline.shifts'))) {
-      checkId(id, `baseline.shifts.${id}`);
-      shifts[id] = number(pp, `baseline.shifts.${id}`, -200, 200, 'a shift in pp');
+      checkId(id, scenarioKeyPath('baseline.shifts', id));
+      shifts.set(id, number(pp, scenarioKeyPath('baseline.shifts', id), -200, 200, 'a shift in pp'));
     }
   }
   const given = new Map<string, { margin: number; sd?: number }>();
@@ -116,8 +116,9 @@ export function applyBaseline(
       margins = object(margins.entries, 'baseline.margins');
     }
     for (const [id, entry] of Object.entries(margins)) {
-      const at = `baseline.margins.${id}`;
-      checkId(id, at);
+      // Margins may come from a file: an unknown id is named only when shaped like a territory id.
+      const at = keyPath('baseline.margins', id);
+      if (!ids.has(id)) throw new InputError({ file: options.file, at, expected: 'the id of a territory of the race', found: describeKey(id) });
       if (typeof entry === 'number') given.set(id, { margin: number(entry, at, -100, 100, 'a margin in pp') });
       else {
         const e = object(entry, at);
@@ -176,7 +177,7 @@ export function applyBaseline(
     const vb = t.votes[b] ?? 0;
     const two = va + vb;
     const entry = given.get(t.id);
-    const shift = shifts[t.id] ?? 0;
+    const shift = shifts.get(t.id) ?? 0;
     const moves = swing !== 0 || entry !== undefined || shift !== 0 || turnout !== 0;
     if (!moves) {
       margins[t.id] = resultMargins[t.id];
@@ -217,10 +218,10 @@ export function applyBaseline(
   });
   const givenIds = [...given.keys()];
   const baseline: ResolvedBaseline = {
-    forecast: swing !== 0 || turnout !== 0 || givenIds.length > 0 || Object.values(shifts).some((s) => s !== 0),
+    forecast: swing !== 0 || turnout !== 0 || givenIds.length > 0 || [...shifts.values()].some((s) => s !== 0),
     swing,
     swingModel,
-    shifts,
+    shifts: Object.fromEntries(shifts),
     turnout,
     given: givenIds,
     ...(givenIds.length > 0 ? { marginsSource } : {}),

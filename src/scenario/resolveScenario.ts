@@ -6,7 +6,7 @@
 import { CHANNEL_NAMES } from '../model/types.js';
 import type { ChannelName, Citation, ElectionResults, Prior, RuleName, Side } from '../model/types.js';
 import type { ChannelVariantParameters, Parameters, TurnoutEffectPriors } from '../data/parameters.js';
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeKey, describeValue, keyPath, scenarioKeyPath } from '../errors.js';
 import { historicalCorrelation } from '../model/historicalCorrelation.js';
 import type {
   CampaignSpec,
@@ -213,7 +213,7 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   const uncertainty = resolveUncertainty(ck, raw.uncertainty, parameters, citations, territories, sides, inputs.history);
   const campaignsRaw = raw.campaigns === undefined ? {} : ck.object(raw.campaigns, 'campaigns');
   for (const side of Object.keys(campaignsRaw)) {
-    if (!sides.includes(side)) ck.fail(`campaigns.${side}`, `a campaign of one of the sides ${sides.join(', ')}`, side);
+    if (!sides.includes(side)) ck.fail(scenarioKeyPath('campaigns', side), `a campaign of one of the sides ${sides.join(', ')}`, side);
   }
   const campaigns: Record<Side, ResolvedCampaign> = {};
   for (const side of sides) {
@@ -406,28 +406,32 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
     raw.listSize === undefined && countsGiven
       ? 0
       : ck.number(raw.listSize, `${at}.listSize`, 0, 1e9, 'a non-negative number of people (required unless allocation gives counts)');
-  const allocation: Record<string, number> = {};
+  // Keyed by territory ids from files: a Map, so an id such as `__proto__` or `constructor` is a key like any other.
+  const allocation = new Map<string, number>();
   const spec = raw.allocation ?? 'proportional';
   const topIds = new Set(topLevel.map((t) => t.id));
+  // Counts may come from a file (a list's counts): an unknown key is named only when shaped like a territory id.
   const checkId = (id: string, path: string): void => {
     if (!topIds.has(id)) {
       const sub = territories.find((t) => t.id === id);
-      ck.fail(path, sub ? `a territory without a parent (${id} belongs to ${sub.parent})` : 'the id of a territory of the race', id);
+      if (sub) ck.fail(path, `a territory without a parent (${id} belongs to ${sub.parent})`, id);
+      throw new InputError({ file: ck.file, at: path, expected: 'the id of a territory of the race', found: describeKey(id) });
     }
   };
   if (spec === 'proportional') {
     let total = 0;
     for (const t of topLevel) total += t.votes[side];
-    for (const t of topLevel) allocation[t.id] = total > 0 ? (listSize * t.votes[side]) / total : 0;
+    for (const t of topLevel) allocation.set(t.id, total > 0 ? (listSize * t.votes[side]) / total : 0);
     citations[`${at}.allocation`] = { source: `proportional to ${side}'s baseline votes (${ctx.resultsSource})`, confidence: 'M' };
   } else if (typeof spec === 'object' && spec !== null && 'counts' in spec) {
     ck.keys(spec as unknown as Record<string, unknown>, `${at}.allocation`, ['counts']);
     const counts = ck.object(spec.counts, `${at}.allocation.counts`);
     let sum = 0;
     for (const [id, n] of Object.entries(counts)) {
-      checkId(id, `${at}.allocation.counts.${id}`);
-      allocation[id] = ck.number(n, `${at}.allocation.counts.${id}`, 0, 1e9, 'a non-negative number of people');
-      sum += allocation[id];
+      checkId(id, keyPath(`${at}.allocation.counts`, id));
+      const count = ck.number(n, keyPath(`${at}.allocation.counts`, id), 0, 1e9, 'a non-negative number of people');
+      allocation.set(id, count);
+      sum += count;
     }
     if (sum > 1e9) ck.fail(`${at}.allocation.counts`, 'counts adding up to at most 1,000,000,000 people (the largest list size)', sum);
     listSize = sum;
@@ -440,7 +444,7 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
       sum += ck.number(s, `${at}.allocation.shares.${id}`, 0, 1e12, 'a non-negative share');
     }
     if (!(sum > 0)) ck.fail(`${at}.allocation.shares`, 'at least one positive share', spec.shares);
-    for (const [id, s] of Object.entries(shares)) allocation[id] = (listSize * (s as number)) / sum;
+    for (const [id, s] of Object.entries(shares)) allocation.set(id, (listSize * (s as number)) / sum);
   } else if (typeof spec === 'object' && spec !== null && 'file' in spec) {
     ck.fail(`${at}.allocation`, '"proportional", {shares} or {counts} (the scenario loader replaces {file} by the counts of the file)', spec);
   } else {
@@ -472,7 +476,7 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
   }
   const resolved: ResolvedCampaign = {
     listSize,
-    allocation,
+    allocation: Object.fromEntries(allocation),
     churn,
     yearsSinceCollected,
     retention: Math.pow(1 - churn, yearsSinceCollected),

@@ -2,7 +2,7 @@
  * The project's own race format: one row per territory,
  * `id,name,weight,<side>…[,other][,region][,eligible]`.
  */
-import { InputError, isShownCell } from '../../errors.js';
+import { InputError, isListedColumnName } from '../../errors.js';
 import type { Side } from '../../model/types.js';
 import { assembleResults } from '../usResults.js';
 import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from './raceTypes.js';
@@ -106,18 +106,18 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     if (ids.has(id)) failCell(grid, record, idCol, 'a unit id not listed before', true);
     ids.add(id);
     const name = cellText(record, nameCol) || id;
-    // Keys come from the file's header: a null-prototype object, so a side named `__proto__` is a side.
-    const parties: Record<string, number> = Object.create(null);
-    for (const i of sideCols) parties[grid.header[i]!] = countCell(grid, record, i);
-    const other = (optional.other >= 0 ? countCell(grid, record, optional.other) : 0) + sideCols.filter((i) => !sides.includes(grid.header[i]!)).reduce((s, i) => s + parties[grid.header[i]!]!, 0);
-    const a = parties[sides[0]]!;
-    const b = parties[sides[1]]!;
+    // Keys come from the file's header: a Map, so a side named `__proto__` or `constructor` is a side like any other.
+    const parties = new Map<string, number>();
+    for (const i of sideCols) parties.set(grid.header[i]!, countCell(grid, record, i));
+    const other = (optional.other >= 0 ? countCell(grid, record, optional.other) : 0) + sideCols.filter((i) => !sides.includes(grid.header[i]!)).reduce((s, i) => s + parties.get(grid.header[i]!)!, 0);
+    const a = parties.get(sides[0])!;
+    const b = parties.get(sides[1])!;
     const total = a + b + other;
     if (optional.total >= 0) {
       const given = countCell(grid, record, optional.total);
       if (given !== total) failCell(grid, record, optional.total, `the sum of the side columns and other, ${total}`);
     }
-    if (optional.other >= 0) parties.other = countCell(grid, record, optional.other);
+    if (optional.other >= 0) parties.set('other', countCell(grid, record, optional.other));
     const unit: RaceUnit = {
       id,
       name,
@@ -125,7 +125,7 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
       votes: { [sides[0]]: a, [sides[1]]: b, other },
       total,
       winner: a > b ? sides[0] : b > a ? sides[1] : 'tie',
-      parties,
+      parties: Object.fromEntries(parties),
     };
     if (optional.region >= 0 && cellText(record, optional.region) !== '') unit.region = cellText(record, optional.region);
     if (optional.eligible >= 0 && cellText(record, optional.eligible) !== '') unit.eligible = countCell(grid, record, optional.eligible);
@@ -145,7 +145,7 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
   return { ...results, units, format: 'table', columns, notes };
 }
 
-/** A header cell for a message: quoted when it looks like a column name, else described. */
+/** A header cell for a message: shown when made of known column words or a code, else described. */
 function shownColumn(name: string): string {
-  return isShownCell(name) ? name : `a ${[...name].length}-character column name (not shown)`;
+  return isListedColumnName(name) ? name : `a ${[...name].length}-character column name (not shown)`;
 }

@@ -41,8 +41,9 @@ export function cellAddress(grid: RaceGrid, line: number, column: number, name?:
 }
 
 /**
- * Describes a cell's content for an error message without revealing personal data: numbers and
- * short placeholder tokens (`NA`, `-`) are shown; any other text only by its length.
+ * Describes a cell's content for an error message without revealing personal data: numbers (but not
+ * a phone number's run of digits) and short placeholder tokens (`NA`, `-`) are shown; any other text
+ * only by its length.
  *
  * @example
  * describeCell('12,5') // => '"12,5"'
@@ -52,7 +53,9 @@ export function cellAddress(grid: RaceGrid, line: number, column: number, name?:
 export function describeCell(raw: string): string {
   const value = raw.trim();
   if (value === '') return 'an empty cell';
-  if (value.length <= 24 && /^[\d\s.,+\-%eE\u00a0]+$/.test(value)) return JSON.stringify(value);
+  // Numbers are shown, but not seven digits or more grouped otherwise than by thousands: a phone number.
+  const digits = (value.match(/\d/g) ?? []).length;
+  if (value.length <= 24 && /^[\d\s.,+\-%eE\u00a0]+$/.test(value) && (digits < 7 || parseNumberCell(value) !== undefined || parseNumberCell(value, { decimalComma: true }) !== undefined)) return JSON.stringify(value);
   if (/^(N\/?A|n\/?a|NaN|null|NULL|none|-|—|\?)$/.test(value)) return JSON.stringify(value);
   const n = [...value].length;
   return `a text of ${n} character${n === 1 ? '' : 's'}`;
