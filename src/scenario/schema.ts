@@ -151,9 +151,14 @@ export const scenarioSchema: JsonSchema = {
           "maximum": 2
         },
         "weights": {
-          "type": "number",
-          "enum": [
-            0
+          "anyOf": [
+            {
+              "$ref": "#/definitions/ColumnName"
+            },
+            {
+              "type": "number",
+              "const": 0
+            }
           ],
           "description": "Unit weights: `electoral-votes` (that year's electoral votes from the bundled data, the default for US state-level files without a weight column), `0` (unweighted) or the name of a column of the file."
         },
@@ -169,8 +174,7 @@ export const scenarioSchema: JsonSchema = {
       "required": [
         "file"
       ],
-      "additionalProperties": false,
-      "description": "Your own race: a results file read as the race's territories and baseline votes."
+      "additionalProperties": false
     },
     "RaceFormat": {
       "type": "string",
@@ -181,6 +185,11 @@ export const scenarioSchema: JsonSchema = {
         "fr-ministere"
       ],
       "description": "Layouts of a race file: `auto` (recognised from the header), `table`, `medsl`, `fr-ministere`."
+    },
+    "ColumnName": {
+      "type": "string",
+      "description": "`electoral-votes`, or the name of a column of the race file holding each unit's weight.",
+      "minLength": 1
     },
     "RuleName": {
       "type": "string",

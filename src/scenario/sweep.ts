@@ -325,11 +325,12 @@ export function mergeSweepShards(parts: SweepResult[], files?: readonly string[]
     const index = part.shard?.index ?? 0;
     if (shardCount !== count) throw new InputError({ file: files ? name(i) : undefined, at: files ? 'shard.count' : `shards.${i}.shard.count`, expected: `${count} as in ${files ? name(0) : 'the first shard'}`, found: String(shardCount) });
     const before = seen.get(index);
-    if (before !== undefined) throw new InputError({ file: files ? name(i) : undefined, at: files ? 'shard.index' : `shards.${i}.shard.index`, expected: `each shard once${files ? ` (shard ${index + 1} is also ${name(before)})` : ''}`, found: `${index} again` });
+    // Shards are numbered from 1 in messages, as --shard k/n numbers them.
+    if (before !== undefined) throw new InputError({ file: files ? name(i) : undefined, at: files ? 'shard.index' : `shards.${i}.shard.index`, expected: `each shard once${files ? ` (shard ${index + 1}/${count} is also ${name(before)})` : ''}`, found: `shard ${index + 1}/${count} again` });
     seen.set(index, i);
   }
   for (let k = 0; k < count; k++) {
-    if (!seen.has(k)) throw new InputError({ at: 'shards', expected: `all ${count} shards`, found: `shard ${k} missing` });
+    if (!seen.has(k)) throw new InputError({ at: 'shards', expected: `all ${count} shards`, found: `shard ${k + 1}/${count} (--shard ${k + 1}/${count}) missing` });
   }
   const points = parts.flatMap((p) => p.points).sort((a, b) => a.index - b.index);
   points.forEach((p, i) => {

@@ -26,6 +26,12 @@ export type {
 export type RaceFormat = 'auto' | 'table' | 'medsl' | 'fr-ministere';
 
 /** Your own race: a results file read as the race's territories and baseline votes. */
+/**
+ * `electoral-votes`, or the name of a column of the race file holding each unit's weight.
+ * @minLength 1
+ */
+export type ColumnName = string;
+
 export interface RaceSpec {
   /** Path of the results file, relative to the scenario file (.csv, .txt or .xlsx). */
   file: string;
@@ -52,7 +58,7 @@ export interface RaceSpec {
    * Unit weights: `electoral-votes` (that year's electoral votes from the bundled data, the default for
    * US state-level files without a weight column), `0` (unweighted) or the name of a column of the file.
    */
-  weights?: string | 0;
+  weights?: ColumnName | 0;
   /**
    * Country whose channel priors apply to the campaigns. Default: the file's country (MEDSL `us`,
    * Ministry `fr`); `us` for a table.

@@ -65,3 +65,63 @@ test('the .xlsx bombs (media, sheet, 1,048,576 rows, shared strings) are refused
     }
   }
 });
+
+/** A Compound File of one directory sector holding the streams of an encrypted Office file ([MS-CFB] 2.2, [MS-OFFCRYPTO] 2.3.4.4). */
+function encryptedWorkbook(): Buffer {
+  const file = Buffer.alloc(1024 + 512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(file, 0);
+  file.writeUInt16LE(0x3e, 0x18); // minor version
+  file.writeUInt16LE(3, 0x1a); // major version 3: 512-byte sectors
+  file.writeUInt16LE(0xfffe, 0x1c); // little-endian
+  file.writeUInt16LE(9, 0x1e); // sector shift
+  file.writeUInt32LE(1, 0x30); // first directory sector: sector 1, at (1 + 1) × 512
+  ['Root Entry', 'EncryptionInfo', 'EncryptedPackage'].forEach((name, i) => {
+    const at = 1024 + i * 128;
+    file.write(name, at, 'utf16le');
+    file.writeUInt16LE((name.length + 1) * 2, at + 64);
+  });
+  return file;
+}
+
+test('misleading messages: an encrypted workbook, a CSV named .xlsx, UTF-16 without a byte-order mark, --weights COLUMN beside a weight column', async () => {
+  const { runMain } = await import('./cliHarness.js');
+  const encrypted = join(dir, 'protected.xlsx');
+  writeFileSync(encrypted, encryptedWorkbook());
+  for (const argv of [['results', '--file', encrypted], ['list', 'summarize', encrypted, '--country', 'us', '--territory-column', 'state']]) {
+    const r = await runMain(argv);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /protected\.xlsx must be (an \.xlsx workbook or a text file|a CSV or \.xlsx file), got an encrypted \(password-protected\) workbook \(open it in Excel, remove the password/);
+    assert.doesNotMatch(r.stderr, /\.xls workbook/);
+  }
+  // A CSV saved under a .xlsx name is read for what it holds.
+  const csv = join(dir, 'results.xlsx');
+  writeFileSync(csv, 'id,name,weight,D,R\nN,North,3,120,80\nS,South,2,90,110\n');
+  const named = await runMain(['results', '--file', csv, '--json']);
+  assert.equal(named.code, 0, named.stderr);
+  assert.deepEqual(JSON.parse(named.stdout).weightTotals, { D: 3, R: 2 });
+  const text = await runMain(['results', '--file', csv]);
+  assert.match(text.stdout, /the file is named \.xlsx but holds delimited text: read as text/);
+  // UTF-16 without a byte-order mark (little- and big-endian) is read, list and race alike.
+  const list = 'name\tstate\nAda\tFL\nGrace\tPA\nAlan\tFL\n';
+  for (const [encoding, bytes] of [['utf-16le', Buffer.from(list, 'utf16le')], ['utf-16be', Buffer.from(list, 'utf16le').swap16()]] as const) {
+    const path = join(dir, `list-${encoding}.txt`);
+    writeFileSync(path, bytes);
+    const r = await runMain(['list', 'summarize', path, '--country', 'us', '--territory-column', 'state', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).counts, { FL: 2, PA: 1 });
+    const race = join(dir, `race-${encoding}.csv`);
+    const le = Buffer.from('id,name,weight,D,R\nN,North,3,120,80\n', 'utf16le');
+    writeFileSync(race, encoding === 'utf-16be' ? le.swap16() : le);
+    const rr = await runMain(['results', '--file', race, '--json']);
+    assert.equal(rr.code, 0, rr.stderr);
+    assert.deepEqual(JSON.parse(rr.stdout).weightTotals, { D: 3, R: 0 });
+  }
+  // --weights registered beside a weight column reads registered and leaves weight aside.
+  const registered = join(dir, 'registered.csv');
+  writeFileSync(registered, 'id,name,weight,registered,D,R\nN,North,0,250,120,80\nS,South,0,300,90,110\n');
+  const weighted = await runMain(['results', '--file', registered, '--weights', 'registered', '--json']);
+  assert.equal(weighted.code, 0, weighted.stderr);
+  assert.deepEqual(JSON.parse(weighted.stdout).weightTotals, { D: 250, R: 300 });
+  const columns = await runMain(['results', '--file', registered, '--weights', 'registered']);
+  assert.match(columns.stdout, /weight +ignored \(weights: registered\)/);
+});
