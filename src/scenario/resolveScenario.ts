@@ -23,6 +23,7 @@ import type {
 import { CONVENTION_CITATIONS } from './defaults.js';
 import { emptyCampaign } from '../model/emptyCampaign.js';
 import { ruleThresholds } from '../model/decisionRule.js';
+import { MAX_TOTAL_WEIGHT } from '../sim/blockTotals.js';
 import { applyBaseline } from './applyBaseline.js';
 import { describeBaseline } from './describeBaseline.js';
 
@@ -258,8 +259,12 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
 function resolveThreshold(ck: Checker, raw: Record<string, unknown>, rule: RuleName, territories: ResolvedTerritory[]): number | undefined {
   if (rule === 'electoral-college' || rule === 'seats') {
     for (const t of territories) {
-      if (!Number.isInteger(t.weight) || t.weight < 0) ck.fail(`territories.${t.id}.weight`, `a non-negative whole number of ${rule === 'seats' ? 'seats' : 'electoral votes'}`, t.weight);
+      if (!Number.isInteger(t.weight) || t.weight < 0) ck.fail(keyPath('territories', t.id) + '.weight', `a non-negative whole number of ${rule === 'seats' ? 'seats' : 'electoral votes'}`, t.weight);
     }
+    // The weight won per draw is kept as a 32-bit integer; its distribution costs memory by the totals
+    // reached, not by their size, so weights may be votes (a race weighted by registered voters).
+    const { totalWeight } = ruleThresholds(rule, territories.map((t) => t.weight));
+    if (totalWeight > MAX_TOTAL_WEIGHT) ck.fail('race weights', `units whose weights add up to at most ${MAX_TOTAL_WEIGHT.toLocaleString('en-US')}`, totalWeight);
   }
   if (raw.threshold !== undefined && rule !== 'electoral-college') ck.fail('threshold', `absent unless rule is "electoral-college"${rule === 'seats' ? ' (use seatsToWin)' : ''}`, raw.threshold);
   if (raw.seatsToWin !== undefined && rule !== 'seats') ck.fail('seatsToWin', `absent unless rule is "seats"${rule === 'electoral-college' ? ' (use threshold)' : ''}`, raw.seatsToWin);

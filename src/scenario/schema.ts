@@ -188,8 +188,7 @@ export const scenarioSchema: JsonSchema = {
     },
     "ColumnName": {
       "type": "string",
-      "description": "`electoral-votes`, or the name of a column of the race file holding each unit's weight.",
-      "minLength": 1
+      "description": "`electoral-votes`, or the name of a column of the race file holding each unit's weight."
     },
     "RuleName": {
       "type": "string",

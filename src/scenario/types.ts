@@ -26,10 +26,7 @@ export type {
 export type RaceFormat = 'auto' | 'table' | 'medsl' | 'fr-ministere';
 
 /** Your own race: a results file read as the race's territories and baseline votes. */
-/**
- * `electoral-votes`, or the name of a column of the race file holding each unit's weight.
- * @minLength 1
- */
+/** `electoral-votes`, or the name of a column of the race file holding each unit's weight. */
 export type ColumnName = string;
 
 export interface RaceSpec {

@@ -10,6 +10,7 @@ import { closeSync, mkdtempSync, openSync, ftruncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured } from './measuredCli.js';
+import { projectRoot as projectRootDir } from './cliHarness.js';
 import { xlsxBombs } from '../fixtures/hostileWorkbooks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-hostile-files-'));
@@ -124,4 +125,41 @@ test('misleading messages: an encrypted workbook, a CSV named .xlsx, UTF-16 with
   assert.deepEqual(JSON.parse(weighted.stdout).weightTotals, { D: 250, R: 300 });
   const columns = await runMain(['results', '--file', registered, '--weights', 'registered']);
   assert.match(columns.stdout, /weight +ignored \(weights: registered\)/);
+});
+
+test('a race of 2e9 total weight and Pennsylvania weighted by registered voters run under 200 MB; flip refuses such weights in words', PROCESS_TEST, async () => {
+  // 50 units of 40,000,000 each; Pennsylvania's 67 counties weighted by registered voters (about 8.9
+  // million: each county's votes cast times 1.27, generated here).
+  const big = ['id,name,weight,D,R', ...Array.from({ length: 50 }, (_, i) => `U${i},Unit ${i},40000000,${100000 + i * 1000},${102000 - i * 500}`)];
+  writeFileSync(join(dir, 'two-billion.csv'), `${big.join('\n')}\n`);
+  const { readFileSync } = await import('node:fs');
+  const pa = readFileSync(join(projectRootDir, 'data/races/pennsylvania-2024-counties.csv'), 'utf8').trim().split('\n');
+  const registered = ['id,name,weight,registered,D,R,other', ...pa.slice(1).map((line) => {
+    const [id, name, weight, d, r, other] = line.split(',');
+    return [id, name, weight, Math.round((Number(d) + Number(r) + Number(other)) * 1.27), d, r, other].join(',');
+  })];
+  writeFileSync(join(dir, 'pa-registered.csv'), `${registered.join('\n')}\n`);
+  const scenarios: [string, string, number][] = [
+    ['two-billion.yaml', 'race: { file: two-billion.csv, format: table }', 2e9],
+    ['pa-registered.yaml', 'race: { file: pa-registered.csv, format: table, weights: registered }', 0],
+  ];
+  for (const [name, race, total] of scenarios) {
+    writeFileSync(join(dir, name), ['name: heavy weights', race, 'rule: electoral-college', 'sides: [D, R]', 'simulations: 20000', 'seed: 1', ''].join('\n'));
+    const r = await runMeasured(['run', join(dir, name), '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.peakMiB < 200, `${name} peaked at ${r.peakMiB.toFixed(0)} MiB`);
+    const summary = JSON.parse(r.stdout);
+    const weights = summary.territories.reduce((s: number, t: { weight: number }) => s + t.weight, 0);
+    if (total > 0) assert.equal(weights, total);
+    else assert.ok(weights > 8e6 && weights < 10e6, `Pennsylvania registers ${weights}`);
+    // No dense distribution: the weights reached, with probabilities summing to 1, and the expected weight their mean.
+    assert.deepEqual(summary.weightDistribution, []);
+    const { weight, probability } = summary.weightsReached;
+    assert.ok(Math.abs(probability.reduce((s: number, p: number) => s + p, 0) - 1) < 1e-9);
+    const mean = weight.reduce((s: number, w: number, i: number) => s + w * probability[i], 0);
+    assert.ok(Math.abs(mean - summary.expectedWeight.D) < 1e-6 * weights, `${mean} against ${summary.expectedWeight.D}`);
+    const flip = await runMeasured(['flip', join(dir, name)]);
+    assert.equal(flip.code, 2, flip.stderr);
+    assert.match(flip.stderr, /weights must be weights small enough for the exact search .*weights that are vote counts are too large for it/);
+  }
 });
