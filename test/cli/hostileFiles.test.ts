@@ -163,3 +163,40 @@ test('a race of 2e9 total weight and Pennsylvania weighted by registered voters 
     assert.match(flip.stderr, /weights must be weights small enough for the exact search .*weights that are vote counts are too large for it/);
   }
 });
+
+test('territories.csv read by a CSV reader has no cell a spreadsheet would evaluate, and one header cell per column', async () => {
+  const { runMain } = await import('./cliHarness.js');
+  const Papa = (await import('papaparse')).default;
+  const { readFileSync } = await import('node:fs');
+  // Ids and names a spreadsheet would run as formulas; sides with a comma and an @.
+  const race = [
+    'id,name,weight,"Harris, Kamala",@SUM(A1)',
+    '"=HYPERLINK(""http://evil/"")","=HYPERLINK(""http://evil"",""click"")",10,100,90',
+    "+cmd,+cmd|' /C calc'!A0,5,80,100",
+    '-2+3,-2+3,3,50,40',
+    '@SUM(1+1),@SUM,4,10,20',
+    '"\ttab","\rcarriage",2,5,6',
+    '-5,-5,1,7,8',
+  ];
+  writeFileSync(join(dir, 'formulas.csv'), `${race.join('\n')}\n`);
+  writeFileSync(join(dir, 'formulas.yaml'), ['name: formulas', 'race: { file: formulas.csv, format: table }', 'rule: electoral-college', 'sides: ["Harris, Kamala", "@SUM(A1)"]', 'simulations: 500', 'seed: 1', ''].join('\n'));
+  const out = join(dir, 'formulas-report');
+  const r = await runMain(['run', join(dir, 'formulas.yaml'), '--out', out, '--no-sweep']);
+  assert.equal(r.code, 0, r.stderr);
+  const parsed = Papa.parse<string[]>(readFileSync(join(out, 'territories.csv'), 'utf8'), { skipEmptyLines: true });
+  assert.deepEqual(parsed.errors, []);
+  const [header, ...rows] = parsed.data;
+  assert.equal(header.length, 13, header.join(' | '));
+  assert.equal(header[3], 'baseline_votes_Harris, Kamala');
+  assert.equal(rows.length, 6);
+  for (const row of [header, ...rows]) {
+    assert.equal(row.length, 13, row.join(' | '));
+    for (const cell of row) {
+      assert.ok(!/^[=+@\t\r]/.test(cell), `a cell starts a formula: ${JSON.stringify(cell)}`);
+      assert.ok(!cell.startsWith('-') || /^-\d+(\.\d+)?$/.test(cell), `a cell starts with "-" and is not a number: ${JSON.stringify(cell)}`);
+    }
+  }
+  // The text is kept, behind the quote that makes it text.
+  assert.equal(rows[0]![1], `'=HYPERLINK("http://evil","click")`);
+  assert.equal(rows.find((row) => row[0] === '-5')![1], '-5');
+});
