@@ -4,7 +4,7 @@
  * and resolve every default. Shared by `run` and `sweep`.
  */
 import { resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, escapeControlCharacters } from '../errors.js';
 import { loadScenario } from '../scenario/loadScenario.js';
 import { resolveScenario, scenarioRound } from '../scenario/resolveScenario.js';
 import type { ResolvedScenario, Scenario } from '../scenario/types.js';
@@ -88,5 +88,5 @@ export async function prepareScenario(file: string, options: { overrides?: strin
  * prepareScenario(file, { cwd, onWarning: warnOnStderr(context.stderr) })
  */
 export function warnOnStderr(stderr: { write(text: string): unknown }): (message: string) => void {
-  return (message) => stderr.write(`campaign-lab: warning: ${message}\n`);
+  return (message) => stderr.write(`campaign-lab: warning: ${escapeControlCharacters(message)}\n`);
 }

@@ -2,7 +2,7 @@
  * `campaign-lab list summarize`: counts a supporter list per territory, keeping nothing else.
  */
 import { resolve } from 'node:path';
-import { InputError, describeValue } from '../../errors.js';
+import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
@@ -90,7 +90,7 @@ export const listSummarizeCommand: Command = {
     } finally {
       bar.finish();
     }
-    for (const warning of counts.warnings) context.stderr.write(`campaign-lab: warning: ${file}: ${warning}\n`);
+    for (const warning of counts.warnings) context.stderr.write(`campaign-lab: warning: ${escapeControlCharacters(`${file}: ${warning}`)}\n`);
     const out = args.options.out as string | undefined;
     // Never over the list itself, nor over a folder; a read-only place is exit 2 (writeFileAtomic).
     if (out) await writeFileAtomic(resolve(context.cwd, out), countsToJsonText(counts), context.signal, { shownPath: `--out ${out}`, inputs: [resolve(context.cwd, file)] });

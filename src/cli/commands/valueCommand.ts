@@ -4,7 +4,7 @@
  * intervals, on common random numbers.
  */
 import { resolve } from 'node:path';
-import { InputError, describeValue } from '../../errors.js';
+import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { parseAmount } from '../parseAmount.js';
 import { printJson, toJsonText } from '../printJson.js';
@@ -181,7 +181,7 @@ export const valueCommand: Command = {
     }
     const groups = supporterGroups(resolved, side, add, by);
     if (Object.keys(resolved.campaigns[side].channels).length === 0) {
-      context.stderr.write(`campaign-lab: warning: ${side} has no channel switched on, so more supporters move nothing; add channels under campaigns.${side}.channels\n`);
+      context.stderr.write(`campaign-lab: warning: ${escapeControlCharacters(`${side} has no channel switched on, so more supporters move nothing; add channels under campaigns.${side}.channels`)}\n`);
     }
     const { simulations, seed } = resolved;
     const shared = resolved.rule === 'electoral-college' || resolved.rule === 'seats';
