@@ -7,6 +7,7 @@ import { InputError, describeKey, describeValue, keyPath, scenarioKeyPath } from
 import type { Side } from '../model/types.js';
 import type { ResolvedBaseline, ResolvedTerritory } from '../model/resolvedScenario.js';
 import type { SwingModel } from './types.js';
+import { getOwn, setOwn } from '../model/ownKeys.js';
 
 /** Options of {@link applyBaseline}. */
 export interface ApplyBaselineOptions {
@@ -129,11 +130,12 @@ export function applyBaseline(
     }
   }
 
+  // Keyed by territory ids from the race file: own keys only (an id may be `__proto__` or `constructor`).
   const resultMargins: Record<string, number> = {};
   let nationalA = 0;
   let nationalB = 0;
   for (const t of territories) {
-    resultMargins[t.id] = twoPartyMargin(t.votes[a] ?? 0, t.votes[b] ?? 0);
+    setOwn(resultMargins, t.id, twoPartyMargin(t.votes[a] ?? 0, t.votes[b] ?? 0));
     if (t.parent === undefined) {
       nationalA += t.votes[a] ?? 0;
       nationalB += t.votes[b] ?? 0;
@@ -180,7 +182,7 @@ export function applyBaseline(
     const shift = shifts.get(t.id) ?? 0;
     const moves = swing !== 0 || entry !== undefined || shift !== 0 || turnout !== 0;
     if (!moves) {
-      margins[t.id] = resultMargins[t.id];
+      setOwn(margins, t.id, getOwn(resultMargins, t.id)!);
       if (t.parent === undefined) {
         expectedA += va;
         expectedB += vb;
@@ -193,21 +195,21 @@ export function applyBaseline(
     let m: number;
     if (entry !== undefined) m = entry.margin;
     else if (swingModel === 'proportional') m = two > 0 ? 200 * scaledShare(va / two, k) - 100 : 0;
-    else m = Math.max(-100, Math.min(100, resultMargins[t.id] + swing));
+    else m = Math.max(-100, Math.min(100, getOwn(resultMargins, t.id)! + swing));
     m = Math.max(-100, Math.min(100, m + shift));
     const scale = 1 + turnout;
     const newTwo = two * scale;
     const newA = two > 0 ? (newTwo * (100 + m)) / 200 : 0;
     const newB = two > 0 ? newTwo - newA : 0;
     const votes: Record<Side, number> = { ...t.votes };
-    for (const [side, v] of Object.entries(t.votes)) if (side !== a && side !== b) votes[side] = v * scale;
-    votes[a] = newA;
-    votes[b] = newB;
+    for (const [side, v] of Object.entries(t.votes)) if (side !== a && side !== b) setOwn(votes, side, v * scale);
+    setOwn(votes, a, newA);
+    setOwn(votes, b, newB);
     const other = t.other * scale;
     if (t.eligible > 0 && newTwo + other > t.eligible * (1 + 1e-9)) {
       fail('baseline.turnout', `a turnout change keeping the votes cast in ${t.id} within its ${t.eligible} eligible voters`, turnout);
     }
-    margins[t.id] = two > 0 ? m : 0;
+    setOwn(margins, t.id, two > 0 ? m : 0);
     if (t.parent === undefined) {
       expectedA += newA;
       expectedB += newB;

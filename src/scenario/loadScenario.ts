@@ -246,7 +246,7 @@ async function readCountsFile(path: string, shownPath: string, written: string, 
   const out = new Map<string, number>(); // keys from the file: `__proto__` is a key like any other
   let total = 0;
   for (const [id, n] of Object.entries(counts)) {
-    if (!isShownCell(id)) {
+    if (!isShownCell(id) && !/^[\w.-]{1,64}$/.test(id)) {
       // Not shaped like a territory id or name: a list export's keys (names, e-mails) are never shown.
       throw new InputError({ file: shownPath, at: 'counts', expected: 'keys that are territory ids (USPS codes, département codes)', found: `a key that is ${describeCell(id)}` });
     }

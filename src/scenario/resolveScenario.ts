@@ -26,6 +26,7 @@ import { ruleThresholds } from '../model/decisionRule.js';
 import { MAX_TOTAL_WEIGHT } from '../sim/blockTotals.js';
 import { applyBaseline } from './applyBaseline.js';
 import { describeBaseline } from './describeBaseline.js';
+import { getOwn, setOwn } from '../model/ownKeys.js';
 
 /** Inputs of {@link resolveScenario} besides the scenario. */
 export interface ResolveInputs {
@@ -314,17 +315,17 @@ function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side,
     ids.add(unit.id);
     const votes: Record<Side, number> = {};
     for (const side of sides) {
-      let v = unit.votes[side] ?? 0;
+      let v = getOwn(unit.votes, side) ?? 0;
       if (transfers) {
         v = 0;
         for (const [candidate, count] of Object.entries(candidateVotes(unit))) {
-          const row = transfers[candidate] as Record<string, number> | undefined;
-          const share = row && row[side] !== undefined ? row[side] : candidate === side ? 1 : 0;
+          const row = getOwn(transfers, candidate) as Record<string, number> | undefined;
+          const share = row && getOwn(row, side) !== undefined ? getOwn(row, side)! : candidate === side ? 1 : 0;
           v += share * count;
         }
       }
       if (!(v >= 0) || !Number.isFinite(v)) ck.fail(`results.units.${unit.id}.votes.${side}`, 'a non-negative vote count', v);
-      votes[side] = v;
+      setOwn(votes, side, v);
     }
     const other = Math.max(0, unit.total - votes[sides[0]] - votes[sides[1]]);
     const territory: ResolvedTerritory = {
@@ -461,11 +462,11 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
   const certainShare: Record<string, number> = {};
   if (raw.certainShare !== undefined) {
     const share = ck.number(raw.certainShare, `${at}.certainShare`, 0, 1, 'a share');
-    for (const t of topLevel) certainShare[t.id] = share;
+    for (const t of topLevel) setOwn(certainShare, t.id, share);
   } else {
     for (const t of topLevel) {
       const cast = Object.values(t.votes).reduce((a, b) => a + b, 0) + t.other;
-      certainShare[t.id] = t.eligible > 0 ? Math.min(1, cast / t.eligible) : 0;
+      setOwn(certainShare, t.id, t.eligible > 0 ? Math.min(1, cast / t.eligible) : 0);
     }
     citations[`${at}.certainShare`] = CONVENTION_CITATIONS.certainShare(ctx.resultsSource);
   }

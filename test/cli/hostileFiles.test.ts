@@ -200,3 +200,48 @@ test('territories.csv read by a CSV reader has no cell a spreadsheet would evalu
   assert.equal(rows[0]![1], `'=HYPERLINK("http://evil","click")`);
   assert.equal(rows.find((row) => row[0] === '-5')![1], '-5');
 });
+
+test('constructor, toString, hasOwnProperty and __proto__ as territory ids or sides give the right numbers', async () => {
+  const { runMain } = await import('./cliHarness.js');
+  const KEYS = ['constructor', 'toString', 'hasOwnProperty', '__proto__'];
+  const race = ['id,name,weight,D,R', 'constructor,Constructor County,5,900,1000', 'toString,ToString County,4,1200,800', 'hasOwnProperty,HasOwn County,3,500,500', '__proto__,Proto County,2,700,650', 'valueOf,ValueOf County,1,300,400'];
+  writeFileSync(join(dir, 'proto-race.csv'), `${race.join('\n')}\n`);
+  writeFileSync(join(dir, 'proto-margins.csv'), 'id,margin\nconstructor,2.5\n__proto__,-1\n');
+  // Written as text: an object literal's `__proto__: 73` would set a prototype, not a key.
+  writeFileSync(join(dir, 'proto-counts.json'), '{"counts": {"constructor": 100, "toString": 50, "__proto__": 73}}');
+  const head = ['race: { file: proto-race.csv, format: table }', 'rule: electoral-college', 'sides: [D, R]', 'simulations: 4000', 'seed: 1'];
+  writeFileSync(join(dir, 'proto-counts.yaml'), [...head, 'name: prototype keys', 'campaigns:', '  D: { allocation: { file: proto-counts.json }, channels: { door: { coverage: 0.5 } } }', ''].join('\n'));
+  writeFileSync(join(dir, 'proto-margins.yaml'), [...head, 'name: prototype margins', 'baseline: { margins: { file: proto-margins.csv }, shifts: { toString: 1, hasOwnProperty: -1 } }', ''].join('\n'));
+  // results: every id and side, right totals.
+  const results = await runMain(['results', '--file', join(dir, 'proto-race.csv'), '--json']);
+  assert.equal(results.code, 0, results.stderr);
+  const doc = JSON.parse(results.stdout);
+  assert.deepEqual(doc.units.map((u: { id: string }) => u.id), [...KEYS.slice(0, 4), 'valueOf']);
+  assert.deepEqual(doc.weightTotals, { D: 6, R: 6 });
+  assert.deepEqual(doc.popularVote, { D: 3600, R: 3350, other: 0, total: 6950 });
+  // Counts keyed by these ids: the list is 223 people, each id its own count; margins near each baseline.
+  const counts = await runMain(['run', join(dir, 'proto-counts.yaml'), '--json']);
+  assert.equal(counts.code, 0, counts.stderr);
+  const run = JSON.parse(counts.stdout);
+  assert.equal(run.scenario.campaigns.D.listSize, 223);
+  assert.deepEqual(run.scenario.campaigns.D.allocation, JSON.parse('{"constructor":100,"toString":50,"__proto__":73}'));
+  const baseline = JSON.parse('{"constructor":-5.2631578947368425,"toString":20,"hasOwnProperty":0,"__proto__":3.7037037037037037,"valueOf":-14.285714285714286}');
+  assert.deepEqual(run.baseline.resultMargins, baseline);
+  for (const t of run.territories as { id: string; meanMargin: number }[]) {
+    assert.ok(Math.abs(t.meanMargin - baseline[t.id]) < 1, `${t.id}: simulated ${t.meanMargin} against a baseline of ${baseline[t.id]}`);
+  }
+  // A margins file giving constructor and __proto__ (not duplicates), shifts on toString and hasOwnProperty.
+  const margins = await runMain(['run', join(dir, 'proto-margins.yaml'), '--json']);
+  assert.equal(margins.code, 0, margins.stderr);
+  assert.deepEqual(JSON.parse(margins.stdout).baseline.margins, JSON.parse('{"constructor":2.5,"toString":21,"hasOwnProperty":-1,"__proto__":-1,"valueOf":-14.285714285714286}'));
+  // Sides named __proto__ and constructor.
+  writeFileSync(join(dir, 'proto-sides.csv'), 'id,name,weight,__proto__,constructor\nA,Alpha,5,900,1000\nB,Beta,4,1200,800\n');
+  const sides = await runMain(['results', '--file', join(dir, 'proto-sides.csv'), '--json']);
+  assert.equal(sides.code, 0, sides.stderr);
+  const s = JSON.parse(sides.stdout);
+  assert.deepEqual(s.sides, ['__proto__', 'constructor']);
+  assert.deepEqual(s.popularVote, JSON.parse('{"__proto__":2100,"constructor":1800,"other":0,"total":3900}'));
+  assert.deepEqual(s.weightTotals, JSON.parse('{"__proto__":4,"constructor":5}'));
+  const text = await runMain(['results', '--file', join(dir, 'proto-sides.csv')]);
+  assert.doesNotMatch(text.stdout, /NaN|object Object/);
+});
