@@ -63,3 +63,17 @@ test('stdout redirected to a file the disk cuts short (a short write, then EFBIG
   assert.equal(ok.code, 0, ok.stderr);
   assert.ok(JSON.parse(readFileSync(whole, 'utf8')).definitions);
 });
+
+test('a line separator (U+2028, U+2029) in a candidate\'s or a territory\'s name does not break the charts\' Vega expressions', PROCESS_TEST, async () => {
+  writeFileSync(join(dir, 'separators.csv'), 'id,name,weight,MAC\u2028RON,LE\u2029PEN\nN,No\u2028rth,3,120,80\nS,South,2,90,110\n');
+  writeFileSync(join(dir, 'separators.yaml'), ['name: "Line\\u2028separator"', 'race: { file: separators.csv, format: table }', 'rule: electoral-college', 'sides: ["MAC\\u2028RON", "LE\\u2029PEN"]', 'simulations: 500', 'seed: 1', ''].join('\n'));
+  const out = join(dir, 'separators-report');
+  const r = await runMain(['run', join(dir, 'separators.yaml'), '--out', out, '--no-sweep']);
+  assert.equal(r.code, 0, r.stderr);
+  const svg = readFileSync(join(out, 'weight-distribution.svg'), 'utf8');
+  assert.match(svg, /MAC RON/);
+  // The data keep their names (summary.json), with the separators escaped as JSON allows.
+  const summary = readFileSync(join(out, 'summary.json'), 'utf8');
+  assert.match(summary, /"MAC\\u2028RON"/);
+  assert.equal(JSON.parse(summary).sides[0], 'MAC\u2028RON');
+});
