@@ -77,3 +77,72 @@ test('a line separator (U+2028, U+2029) in a candidate\'s or a territory\'s name
   assert.match(summary, /"MAC\\u2028RON"/);
   assert.equal(JSON.parse(summary).sides[0], 'MAC\u2028RON');
 });
+
+test('sweep --out and sweep merge --out follow run --out\'s report rules: manifest, swapped whole, the user\'s files and other shards refused', PROCESS_TEST, async () => {
+  const { cpSync, existsSync, readdirSync } = await import('node:fs');
+  const base = ['sweep', 'scenarios/florida-2000.yaml', '--vary', 'campaigns.D.listSize=0:8e6:3', '--sims', '300'];
+  // A folder of the user's own sweep.json and sweep.png: refused before the sweep runs, left untouched.
+  const mine = join(dir, 'my-sweep');
+  (await import('node:fs')).mkdirSync(mine);
+  writeFileSync(join(mine, 'sweep.json'), 'my notes');
+  writeFileSync(join(mine, 'sweep.png'), 'my picture');
+  for (const argv of [[...base, '--out', mine], [...base, '--shard', '1/2', '--out', mine]]) {
+    const r = await runMain(argv);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--out .*my-sweep must be a new folder, an empty one, or one holding only an earlier output of campaign-lab.*got a folder holding 2 files campaign-lab did not write/);
+  }
+  assert.equal(readFileSync(join(mine, 'sweep.json'), 'utf8'), 'my notes');
+  assert.equal(readFileSync(join(mine, 'sweep.png'), 'utf8'), 'my picture');
+  // A sweep folder carries a manifest, and a later sweep replaces it whole.
+  const out = join(dir, 'sweep-out');
+  assert.equal((await runMain([...base, '--out', out])).code, 0);
+  assert.deepEqual(readdirSync(out).sort(), ['.campaign-lab-manifest.json', 'sweep.json', 'sweep.png', 'sweep.svg']);
+  assert.equal((await runMain([...base, '--seed', '9', '--out', out])).code, 0);
+  assert.equal(JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8')).seed, 9);
+  // Shards: one per folder; a second shard into the first's folder is refused, the first kept.
+  const shards = join(dir, 'shards');
+  assert.equal((await runMain([...base, '--shard', '1/2', '--out', shards])).code, 0);
+  const second = await runMain([...base, '--shard', '2/2', '--out', shards]);
+  assert.equal(second.code, 2, second.stderr);
+  assert.match(second.stderr, /not holding files this output would replace \(each shard of a sweep goes to its own folder\), got a folder holding sweep\.shard-1-of-2\.json \(left untouched\)/);
+  assert.ok(existsSync(join(shards, 'sweep.shard-1-of-2.json')));
+  // The same shard again replaces its own file.
+  assert.equal((await runMain([...base, '--shard', '1/2', '--out', shards])).code, 0);
+  const other = join(dir, 'shards-2');
+  assert.equal((await runMain([...base, '--shard', '2/2', '--out', other])).code, 0);
+  // sweep merge --out: never the folder of the shards it reads.
+  const inputs = [join(shards, 'sweep.shard-1-of-2.json'), join(other, 'sweep.shard-2-of-2.json')];
+  const over = await runMain(['sweep', 'merge', ...inputs, '--out', shards]);
+  assert.equal(over.code, 2, over.stderr);
+  assert.match(over.stderr, /--out .*shards must be a folder other than the one holding the shard files \(it would be replaced\)/);
+  assert.equal((await runMain(['sweep', 'merge', ...inputs, '--out', mine])).code, 2);
+  const merged = join(dir, 'merged');
+  assert.equal((await runMain(['sweep', 'merge', ...inputs, '--out', merged])).code, 0);
+  assert.ok(existsSync(join(merged, '.campaign-lab-manifest.json')));
+  // What a killed sweep left: an old writer's hidden temporary file inside the folder, a staging folder
+  // beside it (process 99999999 cannot be running: above Linux's maximum). The next sweep removes both.
+  cpSync(out, join(dir, '.sweep-out.99999999.abc.tmp'), { recursive: true });
+  writeFileSync(join(out, '.sweep.json.99999999.k3j2.tmp'), '{"half": ');
+  assert.equal((await runMain([...base, '--out', out])).code, 0);
+  assert.deepEqual(readdirSync(out).filter((name) => name.endsWith('.tmp')), []);
+  assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('.sweep-out.')), []);
+});
+
+test('a sweep --out killed (SIGKILL) leaves the earlier sweep intact, and the next sweep leaves no temporary file', PROCESS_TEST, async () => {
+  const { readdirSync } = await import('node:fs');
+  const { spawnCli, waitForSigintHandler } = await import('./cliHarness.js');
+  const parent = mkdtempSync(join(tmpdir(), 'cl-sweep-kill-'));
+  const out = join(parent, 'sweep');
+  const base = ['sweep', 'scenarios/florida-2000.yaml', '--vary', 'campaigns.D.listSize=0:8e6:3'];
+  assert.equal((await runMain([...base, '--sims', '300', '--out', out])).code, 0);
+  const before = readFileSync(join(out, 'sweep.json'), 'utf8');
+  const child = spawnCli([...base, '--sims', '20000000', '--seed', '5', '--out', out]);
+  const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  assert.ok(await waitForSigintHandler(child), 'the sweep ended before it could be killed');
+  child.kill('SIGKILL');
+  assert.equal(await exited, 'SIGKILL');
+  assert.equal(readFileSync(join(out, 'sweep.json'), 'utf8'), before);
+  assert.equal((await runMain([...base, '--sims', '300', '--seed', '6', '--out', out])).code, 0);
+  assert.deepEqual(readdirSync(parent), ['sweep']);
+  assert.deepEqual(readdirSync(out).filter((name) => name.startsWith('.') && name !== '.campaign-lab-manifest.json'), []);
+});

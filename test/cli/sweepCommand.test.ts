@@ -35,7 +35,7 @@ test('sweep shards merged with sweep merge equal the whole sweep, byte for byte'
   const merged = await runMain(['sweep', 'merge', join(dir, 'b/sweep.shard-2-of-2.json'), join(dir, 'a/sweep.shard-1-of-2.json'), '--out', join(dir, 'merged')]);
   assert.equal(merged.code, 0, merged.stderr);
   assert.equal(readFileSync(join(dir, 'merged/sweep.json'), 'utf8'), readFileSync(join(dir, 'whole/sweep.json'), 'utf8'));
-  assert.deepEqual(readdirSync(join(dir, 'whole')).sort(), ['sweep.json', 'sweep.png', 'sweep.svg']);
+  assert.deepEqual(readdirSync(join(dir, 'whole')).sort(), ['.campaign-lab-manifest.json', 'sweep.json', 'sweep.png', 'sweep.svg']);
 });
 
 test('sweep merge with a missing shard exits 2 and says which', async () => {
