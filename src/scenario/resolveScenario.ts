@@ -183,7 +183,10 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   }
   const rule = ck.oneOf(raw.rule, 'rule', RULES);
   const simulations = ck.integer(raw.simulations, 'simulations', 1, 100_000_000);
-  if (typeof raw.seed !== 'number' || !Number.isFinite(raw.seed)) ck.fail('seed', 'a finite number', raw.seed);
+  // Refused as --seed refuses it: a seed that is not an integer, or past 2^53 − 1, would be rounded in silence.
+  if (typeof raw.seed !== 'number' || !Number.isSafeInteger(raw.seed)) {
+    ck.fail('seed', `an integer from ${(-Number.MAX_SAFE_INTEGER).toLocaleString('en-US')} to ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (as --seed)`, raw.seed);
+  }
   const seed = raw.seed as number;
   const threads = raw.threads === undefined ? 1 : ck.integer(raw.threads, 'threads', 1, 256);
   const salience: SalienceLevel = raw.salience === undefined ? 'high' : ck.oneOf(raw.salience, 'salience', ['high', 'low'] as const);

@@ -78,8 +78,10 @@ export const scenarioSchema: JsonSchema = {
           "maximum": 100000000
         },
         "seed": {
-          "type": "number",
-          "description": "Seed of the random streams; the same seed gives identical results."
+          "type": "integer",
+          "description": "Seed of the random streams, an integer (as `--seed`): the same seed gives identical results. A number that is not an integer, or past 2^53 − 1, cannot be kept exactly and is refused.",
+          "minimum": -9007199254740991,
+          "maximum": 9007199254740991
         },
         "threads": {
           "type": "number",

@@ -411,7 +411,13 @@ export interface Scenario {
    * @maximum 100000000
    */
   simulations: number;
-  /** Seed of the random streams; the same seed gives identical results. */
+  /**
+   * Seed of the random streams, an integer (as `--seed`): the same seed gives identical results. A
+   * number that is not an integer, or past 2^53 − 1, cannot be kept exactly and is refused.
+   * @asType integer
+   * @minimum -9007199254740991
+   * @maximum 9007199254740991
+   */
   seed: number;
   /**
    * Worker threads for large runs (the result does not depend on it).

@@ -146,3 +146,23 @@ test('a sweep --out killed (SIGKILL) leaves the earlier sweep intact, and the ne
   assert.deepEqual(readdirSync(parent), ['sweep']);
   assert.deepEqual(readdirSync(out).filter((name) => name.startsWith('.') && name !== '.campaign-lab-manifest.json'), []);
 });
+
+test('numbers past 2^53 − 1 and seeds that are not integers are refused, never rounded in silence, in files as on the command line', async () => {
+  writeFileSync(join(dir, 'huge-votes.csv'), 'id,name,weight,D,R\nN,North,3,99999999999999999999,80\n');
+  const votes = await runMain(['results', '--file', join(dir, 'huge-votes.csv')]);
+  assert.equal(votes.code, 2, votes.stderr);
+  assert.match(votes.stderr, /huge-votes\.csv: line 2, column 4 \(D\) must be a whole number of at most 9,007,199,254,740,991 \(2\^53 − 1; larger ones cannot be kept exactly\), got "99999999999999999999"/);
+  writeFileSync(join(dir, 'huge-weight.csv'), 'id,name,weight,D,R\nN,North,1e20,10,80\n');
+  assert.match((await runMain(['results', '--file', join(dir, 'huge-weight.csv')])).stderr, /column 3 \(weight\) must be a number of at most 9,007,199,254,740,991/);
+  for (const seed of ['1.5', '1e21', '99999999999999999999']) {
+    const yaml = join(dir, `seed-${seed}.yaml`);
+    writeFileSync(yaml, readFileSync(join(projectRoot, 'scenarios/florida-2000.yaml'), 'utf8').replace(/^seed: .*$/m, `seed: ${seed}`));
+    const r = await runMain(['run', yaml, '--sims', '100']);
+    assert.equal(r.code, 2, `seed ${seed}: ${r.stderr}`);
+    assert.match(r.stderr, /seed \(line \d+\) must be an integer from -9007199254740991 to 9007199254740991, got /);
+    const flag = await runMain(['run', 'scenarios/florida-2000.yaml', '--sims', '100', '--seed', seed]);
+    assert.equal(flag.code, 2, flag.stderr);
+    assert.match(flag.stderr, /--seed must be an integer/);
+  }
+  assert.match((await runMain(['run', 'scenarios/florida-2000.yaml', '--seed', '99999999999999999999'])).stderr, /--seed must be an integer of at most 9,007,199,254,740,991 \(2\^53 − 1; larger ones cannot be kept exactly\), got 99999999999999999999/);
+});

@@ -88,13 +88,16 @@ export function cellText(record: CsvRecord, column: number): string {
 export function countCell(grid: RaceGrid, record: CsvRecord, column: number, name?: string): number {
   const n = parseNumberCell(record.cells[column] ?? '', { decimalComma: grid.decimalComma });
   if (n === undefined || !Number.isInteger(n) || n < 0) failCell(grid, record, column, 'a non-negative whole number', false, name);
+  // Past 2^53 − 1 a count is rounded by the number type: refused, never rounded in silence.
+  if (!Number.isSafeInteger(n)) failCell(grid, record, column, `a whole number of at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (2^53 − 1; larger ones cannot be kept exactly)`, false, name);
   return n;
 }
 
-/** A non-negative number (a weight), decimal comma allowed when the grid uses one. */
+/** A non-negative number (a weight), decimal comma allowed when the grid uses one, at most 2^53 − 1. */
 export function weightCell(grid: RaceGrid, record: CsvRecord, column: number): number {
   const n = parseNumberCell(record.cells[column] ?? '', { decimalComma: grid.decimalComma });
   if (n === undefined || !(n >= 0) || !Number.isFinite(n)) failCell(grid, record, column, 'a non-negative number');
+  if (n > Number.MAX_SAFE_INTEGER) failCell(grid, record, column, `a number of at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (2^53 − 1; larger ones cannot be kept exactly)`);
   return n;
 }
 
