@@ -85,7 +85,7 @@ export const scenarioSchema: JsonSchema = {
         },
         "threads": {
           "type": "number",
-          "description": "Worker threads for large runs (the result does not depend on it).",
+          "description": "Worker threads for large runs (the result does not depend on it). More than the machine's cores add memory, not speed: the command line runs on at most as many threads as cores, with a warning.",
           "minimum": 1,
           "maximum": 256,
           "default": 1

@@ -420,7 +420,8 @@ export interface Scenario {
    */
   seed: number;
   /**
-   * Worker threads for large runs (the result does not depend on it).
+   * Worker threads for large runs (the result does not depend on it). More than the machine's cores
+   * add memory, not speed: the command line runs on at most as many threads as cores, with a warning.
    * @minimum 1
    * @maximum 256
    * @default 1

@@ -166,3 +166,29 @@ test('numbers past 2^53 − 1 and seeds that are not integers are refused, never
   }
   assert.match((await runMain(['run', 'scenarios/florida-2000.yaml', '--seed', '99999999999999999999'])).stderr, /--seed must be an integer of at most 9,007,199,254,740,991 \(2\^53 − 1; larger ones cannot be kept exactly\), got 99999999999999999999/);
 });
+
+test('--threads above the machine\'s cores is capped to the cores, with a warning: memory stays that of the cores, the results are the same', PROCESS_TEST, async () => {
+  const { availableParallelism } = await import('node:os');
+  const { runMeasured } = await import('./measuredCli.js');
+  const cores = availableParallelism();
+  // 3,000 territories: each thread's workspace holds a few per-unit arrays of a batch of draws.
+  const rows = ['id,name,weight,D,R', ...Array.from({ length: 3000 }, (_, i) => `U${i},Unit ${i},1,${1000 + (i % 97)},${1000 + (i % 89)}`)];
+  writeFileSync(join(dir, 'many-units.csv'), `${rows.join('\n')}\n`);
+  writeFileSync(join(dir, 'many-units.yaml'), ['name: many units', 'race: { file: many-units.csv, format: table }', 'rule: seats', 'sides: [D, R]', 'simulations: 40000', 'seed: 1', ''].join('\n'));
+  const many = await runMeasured(['run', join(dir, 'many-units.yaml'), '--threads', '64', '--json']);
+  assert.equal(many.code, 0, many.stderr);
+  assert.match(many.stderr, new RegExp(`campaign-lab: warning: threads 64 is more than the ${cores} cores? of this machine: running on ${cores}`));
+  const capped = await runMeasured(['run', join(dir, 'many-units.yaml'), '--threads', String(cores), '--json']);
+  assert.equal(capped.code, 0, capped.stderr);
+  assert.equal(capped.stderr, '');
+  const a = JSON.parse(many.stdout);
+  const b = JSON.parse(capped.stdout);
+  assert.equal(a.scenario.threads, cores);
+  assert.deepEqual(a.pWin, b.pWin);
+  // 64 threads would hold 64 workspaces; capped, the run costs what `cores` threads cost (1.5× for slack).
+  assert.ok(many.peakMiB < capped.peakMiB * 1.5 + 50, `--threads 64 peaked at ${many.peakMiB.toFixed(0)} MiB, --threads ${cores} at ${capped.peakMiB.toFixed(0)} MiB`);
+  const bench = await runMain(['bench', '--sims', '10000', '--threads', '64', '--json']);
+  assert.equal(bench.code, 0, bench.stderr);
+  assert.equal(JSON.parse(bench.stdout).threads, cores);
+  assert.match(bench.stderr, /warning: threads 64 is more than/);
+});

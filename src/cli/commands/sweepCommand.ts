@@ -133,7 +133,7 @@ export const sweepCommand: Command = {
       shard: { type: 'string', valueName: 'k/n', description: 'Run only shard k of n (1-based) of the points.' },
       sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Simulations per point (overrides simulations).' },
       seed: { type: 'integer', valueName: 'S', description: 'Seed (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads; results do not depend on it.' },
+      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
       set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
       out: { type: 'string', valueName: 'DIR', description: 'Write sweep.json (a shard: sweep.shard-k-of-n.json) and, for list size, its chart, as run --out writes a report (manifest, swapped in whole; a folder of other files or of another shard is refused).' },
       json: { type: 'flag', description: 'Print the sweep as one JSON document on stdout.' },
