@@ -17,8 +17,18 @@ import type { TextSink } from './CliContext.js';
  * escapeTerminalText('a\u001b[2Jb\n') // => 'a\\u{1b}[2Jb\n'
  */
 export function escapeTerminalText(text: string): string {
-  return text.split(/(\n|\t)/).map((part) => (part === '\n' || part === '\t' ? part : escapeControlCharacters(part))).join('');
+  // One pass, and no copy of text without such a character (a sweep's JSON is hundreds of megabytes).
+  return TERMINAL_CONTROL.test(text) ? text.replace(TERMINAL_CONTROL_ALL, (ch) => escapeControlCharacters(ch)) : text;
 }
+
+/** What {@link escapeTerminalText} escapes: controls other than tab and line feed, DEL, C1, bidi overrides. */
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROL_ALL = new RegExp(TERMINAL_CONTROL.source, 'g');
+
+/** What {@link escapeJsonText} escapes. */
+const JSON_RAW = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 /**
  * Escapes, in JSON text, the characters JSON.stringify leaves raw that a terminal or a JavaScript
@@ -29,6 +39,7 @@ export function escapeTerminalText(text: string): string {
  * escapeJsonText('{"a":"x\u009by"}') // => '{"a":"x\\u009by"}'
  */
 export function escapeJsonText(json: string): string {
+  if (!JSON_RAW.test(json)) return json;
   return json.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

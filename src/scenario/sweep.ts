@@ -95,9 +95,14 @@ export function sweepFingerprint(s: Pick<SweepResult, 'scenario' | 'seed' | 'sim
   return createHash('sha256').update(canonicalJson(document)).digest('hex');
 }
 
-/** SHA-256 (hex) of the points as JSON. */
+/**
+ * SHA-256 (hex) of the points as JSON (`JSON.stringify(points)`), hashed point by point: the same bytes
+ * without one string of the whole sweep in memory.
+ */
 function pointsDigest(points: readonly SweepPoint[]): string {
-  return createHash('sha256').update(JSON.stringify(points)).digest('hex');
+  const hash = createHash('sha256').update('[');
+  points.forEach((point, i) => hash.update(i === 0 ? JSON.stringify(point) : `,${JSON.stringify(point)}`));
+  return hash.update(']').digest('hex');
 }
 
 /** JSON with object keys sorted at every level (typed arrays as arrays), so equal values hash equal. */

@@ -192,3 +192,26 @@ test('--threads above the machine\'s cores is capped to the cores, with a warnin
   assert.equal(JSON.parse(bench.stdout).threads, cores);
   assert.match(bench.stderr, /warning: threads 64 is more than/);
 });
+
+test('sweep merge of a large shard stays within memory, and past the heap it may use says so in words (exit 1), never a V8 out-of-memory trace', PROCESS_TEST, async () => {
+  const { statSync: stat } = await import('node:fs');
+  const { runMeasured } = await import('./measuredCli.js');
+  // A shard of 1,000 territories and 60 points: about 25 MB of JSON, made here.
+  const rows = ['id,name,weight,D,R', ...Array.from({ length: 1000 }, (_, i) => `T${i},Territory ${i},1,${500 + ((i * 37) % 1000)},${500 + ((i * 53) % 1000)}`)];
+  writeFileSync(join(dir, 'thousand.csv'), `${rows.join('\n')}\n`);
+  writeFileSync(join(dir, 'thousand.yaml'), ['name: thousand', 'race: { file: thousand.csv, format: table }', 'rule: seats', 'sides: [D, R]', 'simulations: 100', 'seed: 1', 'campaigns:', '  D: { listSize: 1000000 }', ''].join('\n'));
+  const out = join(dir, 'big-shard');
+  assert.equal((await runMain(['sweep', join(dir, 'thousand.yaml'), '--vary', 'campaigns.D.listSize=0:1e7:60', '--shard', '1/1', '--out', out])).code, 0);
+  const shard = join(out, 'sweep.shard-1-of-1.json');
+  const mb = stat(shard).size / (1 << 20);
+  assert.ok(mb > 15, `${mb.toFixed(0)} MB`);
+  const merged = await runMeasured(['sweep', 'merge', shard, '--json']);
+  assert.equal(merged.code, 0, merged.stderr);
+  assert.equal(JSON.parse(merged.stdout).points.length, 60);
+  assert.ok(merged.peakMiB < 200 + 10 * mb, `merging ${mb.toFixed(0)} MB peaked at ${merged.peakMiB.toFixed(0)} MiB`);
+  // In a 64 MB heap: refused before reading, with the figures and the way out.
+  const small = await runMeasured(['sweep', 'merge', shard], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+  assert.equal(small.code, 1, small.stderr);
+  assert.match(small.stderr, /^campaign-lab: failed: the shard files hold \d+ MB of JSON; merging them needs about \d+ MB of memory, and this process may use \d+ MB \(Node's heap limit\): raise it with NODE_OPTIONS=--max-old-space-size=\d+/);
+  assert.doesNotMatch(small.stderr, /Last few GCs|heap out of memory|\n\s+at /);
+});
