@@ -12,8 +12,8 @@
  *   more than 100 times its compressed size (past the first megabyte) is refused whole.
  * - Each part's declared decompressed size is checked before it is read, and its real size while it is
  *   read (a declared size may lie): at most the part's limit, and at most 100 times its compressed size
- *   past the first megabyte (POI's minimum inflate ratio of 1 %). A run of text without markup (one cell)
- *   is at most 16 MB.
+ *   past the first megabyte (POI's minimum inflate ratio of 1 %; the compressed size bounds what is read
+ *   of the entry). A run of text without markup (one cell) is at most 16 MB.
  * - The XML is read by exceljs's streaming workbook reader, part by part, so cell values (shared and
  *   inline strings, rich text, numbers, booleans, formulas with their results) are exceljs's.
  *
@@ -114,8 +114,6 @@ export async function readXlsxSheet(input: string | Uint8Array, options: ReadXls
   let directoryPhase = true;
   let directoryCut = false;
   let bytesRead = 0;
-  /** The stream the last call of `source.stream` made (an entry's `stream()` makes one, at once). */
-  let lastStream: Readable | undefined;
   const source = {
     size: () => Promise.resolve(size),
     stream(offset: number, length?: number): Readable {
@@ -130,13 +128,12 @@ export async function readXlsxSheet(input: string | Uint8Array, options: ReadXls
           ? Readable.from([])
           : typeof input === 'string'
             ? createReadStream(input, { start: offset, end: last })
-            : Readable.from([Buffer.from(input.buffer, input.byteOffset + offset, last - offset + 1)]);
+            : Readable.from(slices(input, offset, last + 1), { objectMode: false });
       stream.on('data', (chunk: Buffer) => {
         bytesRead += chunk.length;
         options.onProgress?.(Math.min(bytesRead, size), size);
       });
       streams.add(stream);
-      lastStream = stream;
       return stream;
     },
   };
@@ -181,7 +178,7 @@ export async function readXlsxSheet(input: string | Uint8Array, options: ReadXls
       if (!entry) return undefined;
       checkDeclared(entry, name, what, maxBytes, shown);
       const inflated = entry.stream();
-      return boundedPart(inflated, lastStream!, entry, name, what, maxBytes, shown, streams);
+      return boundedPart(inflated, entry, name, what, maxBytes, shown, streams);
     };
     const workbookPart = part('xl/workbook.xml', 'the workbook part', MAX_SMALL_PART_BYTES);
     if (!workbookPart) throw fail('an .xlsx workbook', 'a zip archive without xl/workbook.xml (not a workbook)');
@@ -243,6 +240,11 @@ export async function readXlsxSheet(input: string | Uint8Array, options: ReadXls
   }
 }
 
+/** Bytes [start, end) of a buffer in 64 KiB slices, as a file is read: the inflate ratio is checked on what was read. */
+function* slices(bytes: Uint8Array, start: number, end: number): Generator<Buffer> {
+  for (let at = start; at < end; at += 1 << 16) yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(1 << 16, end - at));
+}
+
 /** The InputError of a part past its limits. */
 function partError(name: string, what: string, maxBytes: number, shown: string, found: string): InputError {
   return new InputError({ file: shown, at: name, expected: `${what} of an .xlsx workbook, at most ${formatByteLimit(maxBytes)} decompressed and at most ${MAX_INFLATE_RATIO} times its compressed size`, found });
@@ -255,18 +257,15 @@ function checkDeclared(entry: CentralDirectoryEntry, name: string, what: string,
 }
 
 /**
- * One part of the archive as a stream of text, bounded while it is read (a declared size may lie): at
- * most `maxBytes`, and at most 100 times the compressed bytes read so far past the first megabyte.
+ * One part of the archive as a stream of text, bounded while it is read (a declared decompressed size
+ * may lie): at most `maxBytes`, and at most 100 times its compressed size past the first megabyte (the
+ * compressed size is what unzipper reads of the entry, so it bounds the input).
  *
  * @param inflated the part's inflated stream
- * @param raw the stream of the file's bytes it inflates (counted for the ratio)
  */
-function boundedPart(inflated: Readable, raw: Readable, entry: CentralDirectoryEntry, name: string, what: string, maxBytes: number, shown: string, streams: Set<Readable>): Readable {
+function boundedPart(inflated: Readable, entry: CentralDirectoryEntry, name: string, what: string, maxBytes: number, shown: string, streams: Set<Readable>): Readable {
   const refuse = (found: string) => partError(name, what, maxBytes, shown, found);
-  let compressed = 0;
-  raw.on('data', (chunk: Buffer) => {
-    compressed += chunk.length;
-  });
+  const ratioCap = Math.max(RATIO_GRACE_BYTES, MAX_INFLATE_RATIO * entry.compressedSize);
   streams.add(inflated);
   let total = 0;
   let run = 0;
@@ -279,8 +278,8 @@ function boundedPart(inflated: Readable, raw: Readable, entry: CentralDirectoryE
         done(new LimitPassed(refuse(`more than ${formatByteLimit(maxBytes)}`)));
         return;
       }
-      if (entry.compressionMethod !== 0 && total > RATIO_GRACE_BYTES && total > MAX_INFLATE_RATIO * compressed) {
-        done(new LimitPassed(refuse(`${formatSize(total)} from ${formatSize(compressed)} read (a ZIP bomb?)`)));
+      if (entry.compressionMethod !== 0 && total > ratioCap) {
+        done(new LimitPassed(refuse(`more than ${MAX_INFLATE_RATIO} times its ${formatSize(entry.compressedSize)} compressed, though it declared ${formatSize(entry.uncompressedSize)} (a ZIP bomb?)`)));
         return;
       }
       // The longest run of bytes without a `<`: one cell's text or one attribute value.

@@ -43,6 +43,9 @@ test('results --file, race.file and flip --file refuse /dev/zero, a FIFO, a fold
       assert.equal(r.code, 2, `${argv.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, message, argv.join(' '));
       assert.ok(r.peakMiB < 200, `${argv.join(' ')} peaked at ${r.peakMiB.toFixed(0)} MiB`);
+      // Refused before reading: the whole process read less than the 32 MB a read up to the cap would
+      // take (its sources and modules included; Linux /proc/self/io). A FIFO read would never end.
+      if (!Number.isNaN(r.readMiB)) assert.ok(r.readMiB < 24, `${argv.join(' ')} read ${r.readMiB.toFixed(1)} MiB`);
     }
   }
 });
@@ -244,4 +247,29 @@ test('constructor, toString, hasOwnProperty and __proto__ as territory ids or si
   assert.deepEqual(s.weightTotals, JSON.parse('{"__proto__":4,"constructor":5}'));
   const text = await runMain(['results', '--file', join(dir, 'proto-sides.csv')]);
   assert.doesNotMatch(text.stdout, /NaN|object Object/);
+});
+
+test('an .xlsx list whose sheet comes before its shared strings is read whole without writing anything to the temporary folder', PROCESS_TEST, async () => {
+  const { part: zipPart, zipArchive, workbookParts, SHEET_HEAD, SHEET_TAIL, inlineRow } = await import('../fixtures/hostileWorkbooks.js');
+  // 20,000 supporters: names and e-mails as shared strings, the state inline; the sheet first in the zip,
+  // as exceljs's streaming reader parked such a sheet in a temporary file.
+  const states = ['FL', 'PA', 'MI', 'WI'];
+  const rows = [inlineRow(1, ['name', 'email', 'state'])];
+  const strings: string[] = [];
+  for (let i = 0; i < 20_000; i += 1) {
+    strings.push(`Person ${i}`, `person${i}@example.org`);
+    rows.push(`<row r="${i + 2}"><c r="A${i + 2}" t="s"><v>${2 * i}</v></c><c r="B${i + 2}" t="s"><v>${2 * i + 1}</v></c><c r="C${i + 2}" t="inlineStr"><is><t>${states[i % 4]}</t></is></c></row>`);
+  }
+  const book = zipArchive([
+    ...workbookParts(),
+    zipPart('xl/worksheets/sheet1.xml', `${SHEET_HEAD}${rows.join('')}${SHEET_TAIL}`),
+    zipPart('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`),
+  ]);
+  const path = join(dir, 'sheet-first.xlsx');
+  writeFileSync(path, book);
+  const r = await runMeasured(['list', 'summarize', path, '--country', 'us', '--territory-column', 'state', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).counts, { FL: 5000, MI: 5000, PA: 5000, WI: 5000 });
+  assert.deepEqual(r.temporaryFiles, []);
+  assert.doesNotMatch(r.stdout + r.stderr, /Person|example\.org/);
 });

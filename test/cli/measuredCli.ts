@@ -14,7 +14,13 @@ import { projectRoot } from './cliHarness.js';
 const tsxLoader = pathToFileURL(join(projectRoot, 'node_modules/tsx/dist/loader.mjs')).href;
 const hookDir = mkdtempSync(join(tmpdir(), 'cl-measure-'));
 const hook = join(hookDir, 'peak.mjs');
-writeFileSync(hook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { try { writeSync(2, `\\npeak-rss-kb ${process.resourceUsage().maxRSS}\\n`); } catch {} });\n");
+// At exit: peak resident memory, and the bytes the process read through read(2) (Linux /proc/self/io
+// rchar: sources and modules included), so a test can tell a file was not read.
+writeFileSync(
+  hook,
+  "import { readFileSync, writeSync } from 'node:fs';\n" +
+    "process.on('exit', () => { let read = -1; try { read = Number(/rchar: (\\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))[1]); } catch {} try { writeSync(2, `\\npeak-rss-kb ${process.resourceUsage().maxRSS} read-bytes ${read}\\n`); } catch {} });\n",
+);
 
 export interface MeasuredOutcome {
   code: number | null;
@@ -24,6 +30,8 @@ export interface MeasuredOutcome {
   peakMiB: number;
   /** Names created in the process's temporary folder while it ran. */
   temporaryFiles: string[];
+  /** Bytes the process read with read(2), MiB (its sources and modules included); NaN where /proc is missing. */
+  readMiB: number;
 }
 
 /** Runs `campaign-lab argv` in a child, with stdout and stderr captured, and measures it. */
@@ -46,8 +54,9 @@ export async function runMeasured(argv: readonly string[], options: { cwd?: stri
     child.stderr!.on('data', (d) => (stderr += d));
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     for (const name of readdirSync(temporary)) created.add(name);
-    const peak = /\npeak-rss-kb (\d+)\n$/.exec(stderr);
-    return { code, stdout, stderr: peak ? stderr.slice(0, peak.index) : stderr, peakMiB: peak ? Number(peak[1]) / 1024 : NaN, temporaryFiles: [...created] };
+    const peak = /\npeak-rss-kb (\d+) read-bytes (-?\d+)\n$/.exec(stderr);
+    const read = peak && Number(peak[2]) >= 0 ? Number(peak[2]) / (1 << 20) : NaN;
+    return { code, stdout, stderr: peak ? stderr.slice(0, peak.index) : stderr, peakMiB: peak ? Number(peak[1]) / 1024 : NaN, temporaryFiles: [...created], readMiB: read };
   } finally {
     watcher.close();
     rmSync(temporary, { recursive: true, force: true });
