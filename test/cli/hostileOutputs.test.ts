@@ -215,3 +215,30 @@ test('sweep merge of a large shard stays within memory, and past the heap it may
   assert.match(small.stderr, /^campaign-lab: failed: the shard files hold \d+ MB of JSON; merging them needs about \d+ MB of memory, and this process may use \d+ MB \(Node's heap limit\): raise it with NODE_OPTIONS=--max-old-space-size=\d+/);
   assert.doesNotMatch(small.stderr, /Last few GCs|heap out of memory|\n\s+at /);
 });
+
+test('a race of more than 5,000 territories keeps a report of bounded size: grouped snake, closest territories, no live engine, every territory in territories.csv', PROCESS_TEST, async () => {
+  const { readdirSync } = await import('node:fs');
+  const { groupSegments, snakeSegments } = await import('../../src/charts/tippingPointSnake.js');
+  const n = 6000;
+  const rows = ['id,name,weight,D,R', ...Array.from({ length: n }, (_, i) => `T${i},Territory ${i},1,${500 + ((i * 37) % 1000)},${500 + ((i * 53) % 1000)}`)];
+  writeFileSync(join(dir, 'six-thousand.csv'), `${rows.join('\n')}\n`);
+  writeFileSync(join(dir, 'six-thousand.yaml'), ['name: six thousand', 'race: { file: six-thousand.csv, format: table }', 'rule: seats', 'sides: [D, R]', 'simulations: 300', 'seed: 1', 'campaigns:', '  D: { listSize: 1000000 }', ''].join('\n'));
+  const out = join(dir, 'six-thousand-report');
+  const r = await runMain(['run', join(dir, 'six-thousand.yaml'), '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /note: a race of 6,000 territories \(more than 5,000\): the report leaves out the list-size sweep and the briefing's live controls/);
+  assert.deepEqual(readdirSync(out).filter((f) => f.includes('list-size')), []);
+  const briefing = readFileSync(join(out, 'briefing.html'), 'utf8');
+  assert.ok(briefing.length < 3_000_000, `briefing.html is ${briefing.length} bytes`);
+  assert.doesNotMatch(briefing, /<input[^>]*data-control=/);
+  for (const svg of readdirSync(out).filter((f) => f.endsWith('.svg'))) assert.ok(statSync(join(out, svg)).size < 2_000_000, `${svg} is ${statSync(join(out, svg)).size} bytes`);
+  assert.equal(readFileSync(join(out, 'territories.csv'), 'utf8').trim().split('\n').length, n + 1);
+  // The snake of 6,000 units: at most 300 bars plus the tipping unit and a bar where the sides change.
+  const units = Array.from({ length: n }, (_, i) => ({ id: `T${i}`, name: `T${i}`, weight: 1, margin: ((i * 37) % 200) - 99.5 + (i % 2) }));
+  const segments = snakeSegments({ sides: ['D', 'R'], threshold: n / 2, units });
+  const grouped = groupSegments(segments, 300, 30);
+  assert.ok(grouped.length <= 303, `${grouped.length} bars`);
+  assert.equal(grouped.reduce((s, g) => s + g.weight, 0), n);
+  assert.equal(grouped.filter((g) => g.tipping).length, 1);
+  assert.ok(grouped.every((g) => g.group !== true || Math.sign(g.margin) === Math.sign(segments.find((s) => s.start === g.start)!.margin) || g.margin === 0));
+});
