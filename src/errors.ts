@@ -11,6 +11,8 @@
  * value"). Every message also has its control characters escaped ({@link escapeControlCharacters}), so
  * a key or file name cannot move the cursor or recolour a terminal.
  */
+import { FR_ABROAD_LABELS, FR_DEPARTEMENTS, US_STATES } from './list/territoryNames.js';
+
 export interface InputErrorDetails {
   /** File the bad input came from, when there is one (path as the user gave it). */
   file?: string;
@@ -40,8 +42,8 @@ export class InputError extends Error {
 /**
  * Renders a value short for an error message: strings quoted, long values cut. For values the
  * program or its own data files produced; a value read from a user's file goes through
- * {@link describeCell} instead. Even here, a string holding an `@` or shaped like a phone number (or a
- * joined row holding one) is described, not shown.
+ * {@link describeCell} instead. Even here, a string holding an `@`, shaped like a phone number (or a
+ * joined row holding one) or like a person's name is described, not shown.
  *
  * @example
  * describeValue(NaN) // => 'NaN'
@@ -50,7 +52,7 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   // Defence in depth for a reader that should have used describeCell: an e-mail address, a phone
   // number, or a joined row holding one is described, never shown.
-  if (typeof value === 'string' && looksPersonal(value)) return describeHidden(value);
+  if (typeof value === 'string' && (looksPersonal(value) || looksLikePersonName(value))) return describeHidden(value);
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (typeof value === 'bigint') return String(value);
   let text: string;
@@ -72,15 +74,16 @@ const MAX_SHOWN_CHARS = 32;
 /**
  * True when `text` is safe to show in a message about a file that may hold personal data: at most 32
  * characters of letters, digits, spaces and name punctuation, at most three words, fewer than seven
- * digits, no `@`, not shaped like a phone number or a street address (a number then words), no line
- * break. Column headers (`state`,
- * `Code postal`), territory values (`FL`, `Nouvelle-Calédonie`, `75001`) and numbers pass; e-mail
- * addresses, phone numbers, street addresses and free text do not.
+ * digits, no `@`, not shaped like a phone number or a street address (a number then words), not shaped
+ * like a person's name (see {@link looksLikePersonName}), no line break. Column headers (`state`,
+ * `Code postal`, `First name`), territory values (`FL`, `Nouvelle-Calédonie`, `New York`, `75001`) and
+ * numbers pass; e-mail addresses, phone numbers, street addresses, people's names and free text do not.
  *
  * @example
  * isShownCell('FL') // => true
  * isShownCell('ada@example.org') // => false
  * isShownCell('+1 (555) 010-9999') // => false
+ * isShownCell('Ada Lovelace') // => false
  */
 export function isShownCell(text: string): boolean {
   const t = text.trim();
@@ -93,7 +96,130 @@ export function isShownCell(text: string): boolean {
   if (/^\d+[a-z]?,?\s+\p{L}/iu.test(t)) return false;
   // A short number (fewer than 7 digits, checked above), signed or with decimals: a count, not a person.
   if (/^[+-]?\d[\d.,]*$/.test(t)) return true;
+  if (looksLikePersonName(t)) return false;
   return NAME_SHAPE.test(t);
+}
+
+/** Words of column names, in English and French: a cell holding one is a header, not a person. */
+const HEADER_WORDS = new Set(
+  (
+    'name names first last given family full middle surname nom prenom prénom email e-mail mail courriel phone mobile cell telephone téléphone ' +
+    'portable tel address adresse street rue city ville town commune state province region région country pays zip postal postcode code ' +
+    'id number numéro numero no date birth naissance county district département departement department libellé libelle voix inscrits ' +
+    'votants exprimés exprimes total votes vote weight margin party parti candidate candidat year année round tour sexe sex gender age ' +
+    'amount montant donation don list liste source status statut tag tags member membre type label title titre line column ' +
+    'state_po county_name county_fips candidatevotes totalvotes party_simplified party_detailed mode version office writein special notes ' +
+    'abstentions abs blancs nuls ins exp vot panneau etat saisie other eligible registered sd fips po ' +
+    'territory territoire unit unité unite zone circonscription canton precinct ward division'
+  ).split(' '),
+);
+
+/**
+ * True for header text a message may list as a column name: a territory code, a known place, or text of
+ * which one word (split at spaces, `_`, `-`, `/`, digits) is a word of column names in English or French
+ * (`state`, `Code postal`, `Voix_candidat_MACRON`, `% Voix/Ins`). A single unknown word (`Lovelace`) may
+ * be a person's name: it is counted, not shown.
+ *
+ * @example
+ * isListedColumnName('Code du département') // => true
+ * isListedColumnName('Lovelace') // => false
+ */
+export function isListedColumnName(text: string): boolean {
+  const t = text.trim();
+  if (!isShownCell(t)) return false;
+  if (isCodeShaped(t)) return true;
+  placeNames ??= new Set([...Object.values(US_STATES), ...Object.values(FR_DEPARTEMENTS), ...FR_ABROAD_LABELS].map(placeKey));
+  if (placeNames.has(placeKey(t))) return true;
+  // One or two characters (`a`, `no`, `cp`) name a column, not a person.
+  if (/^\p{L}{1,2}$/u.test(t)) return true;
+  return t.toLowerCase().split(/[^\p{L}]+/u).some((w) => HEADER_WORDS.has(w)) || HEADER_WORDS.has(t.toLowerCase());
+}
+
+/** Place names a message may show whole: US states, French départements and the French abroad, compared without case or accents. */
+let placeNames: Set<string> | undefined;
+
+/** Upper case, accents removed, `-` and `'` read as spaces: `Côte-d'Or` -> `COTE D OR`. */
+function placeKey(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[-'’]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * True for text shaped like a person's name: two to four words of letters only, the first and the last
+ * capitalised (`Ada Lovelace`, `GRACE B. HOPPER`, `Jean de La Fontaine`), none of them a word of column
+ * names (`First Name`, `Code Postal`),
+ * and not a known place (`New York`, `District of Columbia`, `Loir et Cher`). A message about a user's
+ * file never shows such text.
+ *
+ * @example
+ * looksLikePersonName('Ada Lovelace') // => true
+ * looksLikePersonName('New York') // => false
+ * looksLikePersonName('Zip code') // => false
+ */
+export function looksLikePersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  if (!words.every((w) => /^\p{L}[\p{L}\p{M}'’.-]*$/u.test(w))) return false;
+  // Names are written with capitals (particles such as `de` or `van` aside): `electoral college` is not one.
+  if (!/^\p{Lu}/u.test(words[0]!) || !/^\p{Lu}/u.test(words[words.length - 1]!)) return false;
+  if (words.some((w) => HEADER_WORDS.has(w.toLowerCase().replace(/[.:]$/, '')))) return false;
+  placeNames ??= new Set([...Object.values(US_STATES), ...Object.values(FR_DEPARTEMENTS), ...FR_ABROAD_LABELS].map(placeKey));
+  return !placeNames.has(placeKey(text));
+}
+
+/** Territory codes: `FL`, `2A`, `971`, `75001`, `ME-2`, `42101` (digits and at most three capitals, an optional `-` part). */
+const CODE_SHAPE = /^(?=.{1,12}$)[0-9]*[A-Z]{0,3}[0-9]*(?:[-_][A-Z0-9]{1,4})?$/;
+
+/**
+ * True when `text` is shaped like a territory code: digits and at most three capital letters, with an
+ * optional `-` or `_` part (`FL`, `2A`, `971`, `ME-2`, `42101`). Such text is shown in a message where a
+ * key or an id from a user's file is named; anything else is described.
+ *
+ * @example
+ * isCodeShaped('ME-2') // => true
+ * isCodeShaped('Lovelace') // => false
+ */
+export function isCodeShaped(text: string): boolean {
+  return CODE_SHAPE.test(text) && text !== '';
+}
+
+/**
+ * A key or an id from a user's file, for a message: quoted when shaped like a territory code or a known
+ * place, else described by its length only (`a 12-character key (not shown)`).
+ *
+ * @example
+ * describeKey('FL') // => '"FL"'
+ * describeKey('Ada Lovelace') // => 'a 12-character key (not shown)'
+ */
+export function describeKey(key: string): string {
+  if (isCodeShaped(key)) return JSON.stringify(key);
+  placeNames ??= new Set([...Object.values(US_STATES), ...Object.values(FR_DEPARTEMENTS), ...FR_ABROAD_LABELS].map(placeKey));
+  if (key.length <= MAX_SHOWN_CHARS && placeNames.has(placeKey(key))) return JSON.stringify(key);
+  return `a ${[...key].length}-character key (not shown)`;
+}
+
+/**
+ * A key typed in a scenario, in a key path: shown, unless it is shaped like a person's name, an e-mail
+ * or a phone number (a list export given as a scenario), then described: `campaigns[a 12-character key (not shown)]`.
+ *
+ * @example
+ * scenarioKeyPath('campaigns', 'PS') // => 'campaigns.PS'
+ * scenarioKeyPath('campaigns', 'Ada Lovelace') // => 'campaigns[a 12-character key (not shown)]'
+ */
+export function scenarioKeyPath(prefix: string, key: string): string {
+  return looksPersonal(key) || looksLikePersonName(key) ? `${prefix}[a ${[...key].length}-character key (not shown)]` : `${prefix}.${key}`;
+}
+
+/**
+ * A key path ending in a key from a user's file: `counts.FL` when the key may be shown
+ * ({@link describeKey}), else the path with the key described: `counts[a 12-character key (not shown)]`.
+ *
+ * @example
+ * keyPath('counts', 'FL') // => 'counts.FL'
+ * keyPath('counts', 'Ada Lovelace') // => 'counts[a 12-character key (not shown)]'
+ */
+export function keyPath(prefix: string, key: string): string {
+  const shown = describeKey(key);
+  return shown.startsWith('"') ? `${prefix}.${key}` : `${prefix}[${shown}]`;
 }
 
 /** An e-mail address or phone number, alone or inside a joined row (`Ada,ada@example.org,FL`). */
@@ -143,8 +269,9 @@ const MAX_LISTED_COLUMNS = 12;
  * Renders a header row for a "no such column" message about a file that may hold personal data.
  * When the row looks like data rather than a header (a cell not shaped like a column name, such as an
  * e-mail address or a phone number, or a cell `looksLikeData` flags, such as a territory code), no
- * cell is shown and the message says the first line looks like data. Otherwise the columns are listed,
- * at most 12, with a count of the rest.
+ * cell is shown and the message says the first line looks like data. Otherwise the columns whose
+ * names are made of known column words ({@link isListedColumnName}) are listed, at most 12, with a count
+ * of the rest and of those not shown (a single unknown word may be a surname).
  *
  * @param header cells of the first line
  * @param looksLikeData optional test of a cell that a header would not hold (a territory, a number)
@@ -161,9 +288,13 @@ export function describeColumns(header: readonly string[], looksLikeData?: (cell
   if (dataLike) {
     return `a first line of ${header.length} value${header.length === 1 ? '' : 's'} that looks like data or a title, not a header naming the columns (values not shown)`;
   }
-  const shown = header.slice(0, MAX_LISTED_COLUMNS).map((h) => (h.trim() === '' ? '(empty)' : JSON.stringify(h.trim())));
-  const more = header.length - shown.length;
-  return `column${header.length === 1 ? '' : 's'} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  // Column names made of known words are listed; a single unknown word (a surname?) is counted only.
+  const listed = header.filter((h) => h.trim() === '' || isListedColumnName(h));
+  const hidden = header.length - listed.length;
+  const shown = listed.slice(0, MAX_LISTED_COLUMNS).map((h) => (h.trim() === '' ? '(empty)' : JSON.stringify(h.trim())));
+  const more = listed.length - shown.length;
+  if (shown.length === 0) return `a first line of ${header.length} column${header.length === 1 ? '' : 's'}, none named with a known column word (not shown)`;
+  return `column${header.length === 1 ? '' : 's'} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}${hidden > 0 ? `, and ${hidden} not shown (not known column words)` : ''}`;
 }
 
 /**

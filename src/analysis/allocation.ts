@@ -12,6 +12,7 @@ import type { RunScenario } from './listMarginalValue.js';
 import { withExtraSupporters } from './listMarginalValue.js';
 import { pairedWinDifference, type PairedDifference } from './pairedWinDifference.js';
 import { twoPartyMarginPp } from './twoPartyMarginPp.js';
+import { getOwn, setOwn } from '../model/ownKeys.js';
 
 /**
  * One way to spend a budget. The budget's unit is whatever `unitCost` is in: money (dollars, euros), or
@@ -301,8 +302,8 @@ export function allocation(base: ResolvedScenario, options: AllocationOptions): 
   const recruits = allowed.filter((l) => l.kind === 'recruit');
   const proportionalPlan: AllocationPlan = {};
   if (recruits.length > 0) {
-    const total = recruits.reduce((s, l) => s + (campaign.allocation[l.territory!] ?? 0), 0);
-    for (const l of recruits) proportionalPlan[l.id] = total > 0 ? (budget * (campaign.allocation[l.territory!] ?? 0)) / total : budget / recruits.length;
+    const total = recruits.reduce((s, l) => s + (getOwn(campaign.allocation, l.territory!) ?? 0), 0);
+    for (const l of recruits) setOwn(proportionalPlan, l.id, total > 0 ? (budget * (getOwn(campaign.allocation, l.territory!) ?? 0)) / total : budget / recruits.length);
   } else {
     for (const l of allowed) proportionalPlan[l.id] = Math.min(budget / allowed.length, capacity(base, side, l));
   }

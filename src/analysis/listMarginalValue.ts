@@ -7,6 +7,7 @@ import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
 import { pairedWinDifference } from './pairedWinDifference.js';
+import { getOwn } from '../model/ownKeys.js';
 
 /**
  * Runs a resolved scenario and returns its result with `draws.outcome` kept. The caller fixes the seed and
@@ -117,7 +118,7 @@ export function listMarginalValue(base: ResolvedScenario, options: ListMarginalV
  */
 export function withExtraSupporters(scenario: ResolvedScenario, side: Side, territory: string, extra: number): ResolvedScenario {
   const campaign = scenario.campaigns[side];
-  const current = campaign.allocation[territory] ?? 0;
+  const current = getOwn(campaign.allocation, territory) ?? 0;
   const added = Math.max(extra, -current);
   return {
     ...scenario,

@@ -17,6 +17,7 @@ import type { Side } from '../model/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
+import { addOwn, getOwn, setOwn } from '../model/ownKeys.js';
 
 /** z of a two-sided 90 % normal interval (the 95th percentile of the standard normal). */
 export const Z90 = 1.6448536269514722;
@@ -72,16 +73,16 @@ export function supporterGroups(scenario: ResolvedScenario, side: Side, add: num
   if (!campaign) throw new InputError({ at: 'side', expected: `one of ${scenario.sides.join(', ')}`, found: JSON.stringify(side) });
   const ids = Object.keys(campaign.allocation);
   const names = new Map(scenario.territories.map((t) => [t.id, t]));
-  if (by === 'territory') return ids.map((id) => ({ id, name: names.get(id)?.name ?? id, extra: { [id]: add } }));
+  if (by === 'territory') return ids.map((id) => ({ id, name: names.get(id)?.name ?? id, extra: Object.fromEntries([[id, add]]) }));
   const regions = new Map<string, string[]>();
   for (const id of ids) {
     const region = names.get(id)?.region ?? '(none)';
     regions.set(region, [...(regions.get(region) ?? []), id]);
   }
   return [...regions.entries()].map(([region, members]) => {
-    const total = members.reduce((s, id) => s + campaign.allocation[id], 0);
+    const total = members.reduce((s, id) => s + (getOwn(campaign.allocation, id) ?? 0), 0);
     const extra: Record<string, number> = {};
-    for (const id of members) extra[id] = total > 0 ? (add * campaign.allocation[id]) / total : add / members.length;
+    for (const id of members) setOwn(extra, id, total > 0 ? (add * (getOwn(campaign.allocation, id) ?? 0)) / total : add / members.length);
     return { id: region, name: region, extra };
   });
 }
@@ -101,7 +102,7 @@ export function withAllGroupsAdded(scenario: ResolvedScenario, side: Side, group
   let listSize = campaign.listSize;
   for (const group of groups) {
     for (const [id, n] of Object.entries(group.extra)) {
-      allocation[id] = (allocation[id] ?? 0) + n;
+      addOwn(allocation, id, n);
       listSize += n;
     }
   }

@@ -74,6 +74,9 @@ export function flipCost(margin: number, mode: FlipMode): number {
   return mode === 'mobilise' ? margin + 1 : Math.floor(margin / 2) + 1;
 }
 
+/** Most cells (units × weight reached) of the exact search of {@link votesToFlip}: 64 MiB of memory. */
+export const MAX_FLIP_SEARCH_CELLS = 1 << 26;
+
 /**
  * Cheapest subset of candidates whose total weight satisfies `accept(weight)`, exactly.
  *
@@ -142,7 +145,8 @@ export function cheapestFlipSet(
  * @param results actual results with weights (electoral votes)
  * @param options `mode` (`mobilise` | `convert`, default `mobilise`), `target` (`win` | `tie` |
  *   `exact-tie`, default `win`)
- * @throws {InputError} when the results have no outright winner (a tied chamber: see {@link votesToBreakTie}), or the target cannot be reached
+ * @throws {InputError} when the results carry no weights, have no outright winner (a tied chamber: see {@link votesToBreakTie}), the
+ *   target cannot be reached, or the weights are too large for the exact search (units × weight over 67,108,864)
  * @example
  * votesToFlip(results2000, { mode: 'mobilise', target: 'win' })
  * // => {year: 2000, winner: 'R', loser: 'D', mode: 'mobilise', target: 'win', units: ['FL'], marginSum: 537, votes: 538}
@@ -185,6 +189,17 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
       : target === 'tie'
         ? (f: number) => held[winner] - f < threshold
         : (f: number) => held[loser] + f === held[winner] - f;
+  // The exact search holds one byte per unit and weight reached: bounded, so weights that are vote counts
+  // (a race weighted by registered voters) are refused in words instead of exhausting memory.
+  const searched = candidates.reduce((s, c) => s + c.weight, 0);
+  if (candidates.length * (searched + 1) > MAX_FLIP_SEARCH_CELLS) {
+    throw new InputError({
+      at: 'weights',
+      expected: `weights small enough for the exact search (units × their total weight at most ${MAX_FLIP_SEARCH_CELLS.toLocaleString('en-US')}: electoral votes or seats)`,
+      found: `${candidates.length} units the winner carried, weighing ${searched.toLocaleString('en-US')} in all`,
+      hint: 'weights that are vote counts are too large for it; flip the race on its national vote with weights 0',
+    });
+  }
   const found = cheapestFlipSet(candidates, accept);
   if (found === null) {
     throw new InputError({ at: `results ${results.year}`, expected: `a set of units that reaches a ${target}`, found: 'none' });

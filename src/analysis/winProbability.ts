@@ -94,7 +94,7 @@ export function wilsonInterval(count: number, n: number, z = Z95): Interval {
  * Summarises who wins a simulated race and how surely.
  *
  * Standard errors are binomial, sqrt(p (1 − p) / n) over independent draws. The weight distribution and
- * quantiles come from `result.weightCounts` (draws per weight won by side A).
+ * quantiles come from `result.weightTally` (the weights side A won and the draws of each).
  *
  * @param result a simulation result
  * @example
@@ -109,8 +109,10 @@ export function winProbability(result: SimulationResult): WinProbabilitySummary 
   const weightDistribution: WeightShare[] = [];
   const quantiles = { p05: NaN, p50: NaN, p95: NaN };
   let cumulative = 0;
-  for (let w = 0; w < result.weightCounts.length; w++) {
-    const count = result.weightCounts[w];
+  const { weights, counts } = result.weightTally;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    const count = counts[i];
     if (count === 0) continue;
     weightDistribution.push({ weight: w, probability: count / n });
     const before = cumulative;

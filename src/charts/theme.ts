@@ -293,7 +293,8 @@ export interface FrameOptions {
 /**
  * Wraps a builder's plot in the briefing frame: title and subtitle on top, the source line
  * underneath (a text view of its own, so it shows in every renderer), the theme config and the
- * Vega-Lite v5 schema. Every builder returns through here.
+ * Vega-Lite v5 schema. Every builder returns through here; line separators in its text become spaces
+ * ({@link withoutLineSeparators}).
  *
  * @param plot a Vega-Lite unit, layer or concat spec without top-level keys
  * @param options the chart's common options (title, subtitle, sources, locale)
@@ -323,14 +324,36 @@ export function frameChart(plot: Record<string, unknown>, options: BriefingChart
   // scenario name cannot widen the picture without limit.
   const title: Record<string, unknown> = { text: fitTitle(options.title, frame.footerWidth, TITLE_FONT_SIZE) };
   if (options.subtitle) title.subtitle = fitTitle(options.subtitle, frame.footerWidth, SUBTITLE_FONT_SIZE);
-  return {
+  return withoutLineSeparators({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title,
     vconcat: [plot, footer],
     spacing: 18,
     config: briefingConfig(options),
     usermeta: { chart: frame.chart, locale },
-  } as unknown as TopLevelSpec;
+  }) as unknown as TopLevelSpec;
+}
+
+/**
+ * The spec with every line or paragraph separator (U+2028, U+2029) in its strings and keys made a space.
+ * Vega-Lite writes titles, tooltip labels and field names into Vega expressions, whose parser ends a
+ * string at such a character ("Expression parse error"): a candidate's name from a user's file may hold
+ * one. Keys and values are changed alike, so a field keeps matching its data.
+ *
+ * @example
+ * withoutLineSeparators({ title: 'MAC\u2028RON' }) // => { title: 'MAC RON' }
+ */
+export function withoutLineSeparators<T>(value: T): T {
+  const clean = (text: string) => (/[\u2028\u2029]/.test(text) ? text.replace(/[\u2028\u2029]/g, ' ') : text);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return clean(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [clean(k), walk(x)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
 }
 
 /**

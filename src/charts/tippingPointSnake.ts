@@ -30,6 +30,12 @@ export interface TippingPointSnakeInput {
    * convention of published tipping-point tables) or `two-party` (/ (A + B)). Absent: the axis says "Margin".
    */
   basis?: 'all-votes' | 'two-party';
+  /**
+   * Most bars drawn. Past it, runs of neighbouring units (in margin order) are drawn as one bar as wide
+   * as their weight, at their weight-averaged margin and named by their count; the tipping unit keeps its
+   * own bar. Default 300: a race of 100,000 units draws a snake of bounded size.
+   */
+  maxBars?: number;
 }
 
 /** A unit placed on the snake. */
@@ -40,6 +46,8 @@ export interface SnakeSegment extends SnakeUnit {
   /** Margin drawn (clamped to ± clampMargin), pp. */
   shown: number;
   tipping: boolean;
+  /** True for a bar of several neighbouring units (see TippingPointSnakeInput.maxBars). */
+  group?: boolean;
 }
 
 /**
@@ -75,6 +83,43 @@ export function snakeSegments(input: TippingPointSnakeInput): SnakeSegment[] {
   return segments;
 }
 
+/**
+ * At most `maxBars` segments: runs of neighbouring segments merged into one (weight summed, margin
+ * weight-averaged, named `N units`), the tipping segment kept alone.
+ *
+ * @example
+ * groupSegments(segments100000, 300, 30).length <= 301 // => true
+ */
+export function groupSegments(segments: SnakeSegment[], maxBars: number, clamp: number): SnakeSegment[] {
+  if (segments.length <= maxBars) return segments;
+  const size = Math.ceil(segments.length / maxBars);
+  const out: SnakeSegment[] = [];
+  let run: SnakeSegment[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    if (run.length === 1) out.push(run[0]!);
+    else {
+      const weight = run.reduce((sum, s) => sum + s.weight, 0);
+      const margin = run.reduce((sum, s) => sum + s.weight * s.margin, 0) / weight;
+      const label = `${run.length.toLocaleString('en-US')} units`;
+      out.push({ id: label, name: `${label} (${run[0]!.name} … ${run[run.length - 1]!.name})`, weight, margin, start: run[0]!.start, end: run[run.length - 1]!.end, shown: Math.max(-clamp, Math.min(clamp, margin)), tipping: false, group: true });
+    }
+    run = [];
+  };
+  for (const s of segments) {
+    if (s.tipping) {
+      flush();
+      out.push(s);
+      continue;
+    }
+    // A run never mixes the two sides' units: the bar's colour says who is ahead.
+    if (run.length > 0 && (run.length >= size || Math.sign(run[0]!.margin) !== Math.sign(s.margin))) flush();
+    run.push(s);
+  }
+  flush();
+  return out;
+}
+
 const WORDS = {
   en: { x: (a: string, b: string) => `Cumulative weight, from the safest ${a} unit (left) to the safest ${b} unit (right)`, y: (a: string, b: string, basis?: string) => `Margin${basis === 'all-votes' ? ' over all votes cast' : basis === 'two-party' ? ' over the two-party vote' : ''}, ${a} − ${b} (pp)`, toWin: (t: number) => `${t} to win`, tip: 'Tipping point: ', unit: 'Unit', weight: 'Weight', margin: 'Margin (pp)', cut: (c: number) => `▲▼ margin beyond ±${c} pp: bar cut at the edge` },
   fr: { x: (a: string, b: string) => `Poids cumulé, du plus sûr pour ${a} (à gauche) au plus sûr pour ${b} (à droite)`, y: (a: string, b: string, basis?: string) => `Écart${basis === 'all-votes' ? ' sur les suffrages exprimés' : basis === 'two-party' ? ' entre les deux' : ''}, ${a} − ${b} (points)`, toWin: (t: number) => `${t} pour gagner`, tip: 'Point de bascule\u00a0: ', unit: 'Unité', weight: 'Poids', margin: 'Écart (points)', cut: (c: number) => `▲▼ écart au-delà de ±${c} points : barre coupée au bord` },
@@ -94,7 +139,7 @@ const WORDS = {
  * // => 'tippingPointSnake'
  */
 export function tippingPointSnake(input: TippingPointSnakeInput, options: BriefingChartOptions): TopLevelSpec {
-  const segments = snakeSegments(input);
+  const segments = groupSegments(snakeSegments(input), input.maxBars ?? 300, input.clampMargin ?? 30);
   const total = segments.length ? segments[segments.length - 1].end : 0;
   if (segments.length === 0) throw new InputError({ file: 'tippingPointSnake', at: 'units', expected: 'at least one unit with positive weight', found: '0' });
   if (!(input.threshold > 0 && input.threshold <= total)) {
@@ -115,7 +160,8 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
   const lastInRow = [-Infinity, -Infinity];
   const data = segments.map((s) => {
     const mid = (s.start + s.end) / 2;
-    const wide = s.weight >= 10 || s.tipping;
+    // A unit is labelled when it is wide on the page; a bar of grouped units is named in its tooltip only.
+    const wide = (s.weight >= 10 && s.weight * pxPerWeight >= 12 && !s.group) || s.tipping;
     const row = lastInRow.findIndex((last) => (mid - last) * pxPerWeight >= minGap);
     const showLabel = wide && row >= 0;
     if (showLabel) lastInRow[row] = mid;
@@ -131,7 +177,7 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
     { field: 'margin', type: 'quantitative', title: words.margin, format: '+.2f' },
     { field: 'end', type: 'quantitative', title: 'Σ' },
   ];
-  const x = { field: 'start', type: 'quantitative', title: words.x(a, b), scale: { domain: [0, total], nice: false }, axis: { values: [0, 100, 200, input.threshold, 400, 500, total].filter((v, i, all) => v <= total && all.indexOf(v) === i).sort((p, q) => p - q), format: 'd' } };
+  const x = { field: 'start', type: 'quantitative', title: words.x(a, b), scale: { domain: [0, total], nice: false }, axis: { values: (total > 1000 ? [0, input.threshold, total] : [0, 100, 200, input.threshold, 400, 500, total]).filter((v, i, all) => v <= total && all.indexOf(v) === i).sort((p, q) => p - q), format: total > 1000 ? ',d' : 'd' } };
   const layers: Record<string, unknown>[] = [
     {
       mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },

@@ -14,6 +14,7 @@ import { formatHelp } from './formatHelp.js';
 import { parseArguments } from './parseArguments.js';
 import { removePendingTemporaries } from './writeFileAtomic.js';
 import { needsRelaunch, relaunchWithoutGuardRegions } from './relaunchUnderAddressLimit.js';
+import { OutputWriteError, describeWriteError, escapingSink, standardOutput } from './outputSink.js';
 import { didYouMean } from '../scenario/didYouMean.js';
 import { VERSION } from '../sim/version.js';
 
@@ -62,13 +63,16 @@ function findCommand(argv: readonly string[]): { command: Command; rest: string[
 
 /**
  * Runs the command line with injected input and output, and returns the exit code. Never throws.
+ * Control characters in what it writes to stdout are escaped (see escapeTerminalText).
  *
  * @param argv arguments after the program name (`['run', 'scenarios/default.yaml', '--json']`)
  * @param context where to write, the Ctrl-C signal, the working directory
  * @example
  * await main(['schema'], context) // => 0, with the JSON Schema written to context.stdout
  */
-export async function main(argv: readonly string[], context: CliContext): Promise<number> {
+export async function main(argv: readonly string[], given: CliContext): Promise<number> {
+  // Ids, names and scenario names come from the user's files: no control character reaches the terminal raw.
+  const context: CliContext = { ...given, stdout: escapingSink(given.stdout) };
   try {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       if (argv.length === 0) {
@@ -149,6 +153,7 @@ function reportError(error: unknown, context: CliContext): number {
     context.stderr.write('campaign-lab: interrupted\n');
     return EXIT_INTERRUPTED;
   }
+  if (error instanceof OutputWriteError) removePendingTemporaries();
   const message = limitMessage(escapeControlCharacters(error instanceof Error ? error.message : String(error)));
   context.stderr.write(`campaign-lab: failed: ${message}\n`);
   if (process.env.CAMPAIGN_LAB_DEBUG && error instanceof Error && error.stack) context.stderr.write(`${error.stack}\n`);
@@ -158,9 +163,10 @@ function reportError(error: unknown, context: CliContext): number {
 /**
  * Runs the command line as a process: real stdout/stderr, Ctrl-C wired to an abort signal (a second
  * Ctrl-C exits at once), SIGTERM and SIGHUP ending the run after removing temporary files (exit 143,
- * 129), a failed write to stdout ending it with exit 1 and a message, and the exit code set. Under an
- * address-space limit that V8's WebAssembly guard regions exceed (`ulimit -v 8000000`), the command runs
- * again as a child with `--disable-wasm-trap-handler` (see relaunchUnderAddressLimit.ts).
+ * 129), a failed or short write to stdout (a full disk, a closed pipe) ending it with exit 1 and a
+ * message, and the exit code set. Under an address-space limit that V8's WebAssembly guard regions exceed
+ * (`ulimit -v 8000000`), the command runs again as a child with `--disable-wasm-trap-handler` (see
+ * relaunchUnderAddressLimit.ts).
  * @example
  * await runCli(['flip', '--year', '2000']) // prints the answer; process.exitCode === 0
  */
@@ -173,7 +179,8 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2)): P
   const controller = new AbortController();
   const removeHandlers = installProcessHandlers(controller);
   const code = await main(argv, {
-    stdout: process.stdout,
+    // Redirected to a file, every byte is written or the run fails (a short write is never exit 0).
+    stdout: standardOutput(),
     stderr: process.stderr,
     stderrIsTTY: Boolean(process.stderr.isTTY),
     signal: controller.signal,
@@ -214,9 +221,8 @@ export function installProcessHandlers(controller: AbortController): () => void 
     process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
   };
   const onOutputError = (error: NodeJS.ErrnoException) => {
-    const reason = error.code === 'EPIPE' ? 'the reader closed the pipe' : error.code === 'ENOSPC' ? 'no space left on the device' : (error.code ?? error.message);
     try {
-      process.stderr.write(`campaign-lab: failed: could not write the output to standard output (${reason}); it is incomplete\n`);
+      process.stderr.write(`campaign-lab: failed: ${new OutputWriteError(describeWriteError(error)).message}\n`);
     } catch {
       // stderr is gone too: the exit code still tells.
     }

@@ -99,10 +99,12 @@ export function parseArguments(argv: readonly string[], spec: ArgumentSpec): Par
         const n = Number(text.replace(/_/g, ''));
         const minimum = option.minimum ?? -Infinity;
         if (!/^-?[\d_]+$/.test(text) || !Number.isSafeInteger(n) || n < minimum) {
+          // Digits past 2^53 − 1 cannot be kept exactly: said so, with the digits (16 or more: no phone number).
+          const unsafe = /^-?[\d_]+$/.test(text) && !Number.isSafeInteger(n);
           throw new InputError({
             at: `--${name}`,
-            expected: Number.isFinite(minimum) ? `an integer ≥ ${minimum}` : 'an integer',
-            found: describeValue(text),
+            expected: unsafe ? `an integer of at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (2^53 − 1; larger ones cannot be kept exactly)` : Number.isFinite(minimum) ? `an integer ≥ ${minimum}` : 'an integer',
+            found: unsafe && text.replace(/\D/g, '').length >= 16 ? text : describeValue(text),
           });
         }
         value = n;

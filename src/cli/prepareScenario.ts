@@ -3,8 +3,9 @@
  * load its baseline results (and past results for a historical correlation), the cited parameters,
  * and resolve every default. Shared by `run` and `sweep`.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, escapeControlCharacters } from '../errors.js';
 import { loadScenario } from '../scenario/loadScenario.js';
 import { resolveScenario, scenarioRound } from '../scenario/resolveScenario.js';
 import type { ResolvedScenario, Scenario } from '../scenario/types.js';
@@ -78,7 +79,24 @@ export async function prepareScenario(file: string, options: { overrides?: strin
   // Messages name files as the user typed them: the scenario as given, a counts file as written in
   // it when absolute, else relative to the scenario's folder as given.
   const scenario: Scenario = await loadScenario(file === '-' ? file : resolve(options.cwd, file), { overrides: options.overrides, displayPath: file, onWarning: options.onWarning });
-  return resolveLoadedScenario(scenario, file);
+  const prepared = await resolveLoadedScenario(scenario, file);
+  const threads = capThreads(prepared.resolved.threads, options.onWarning);
+  return threads === prepared.resolved.threads ? prepared : { ...prepared, resolved: { ...prepared.resolved, threads } };
+}
+
+/**
+ * Threads to run on: at most the machine's cores (os.availableParallelism). More add nothing but
+ * memory (each thread keeps its own workspace), so a larger number is capped, with a warning; results
+ * do not depend on the number of threads.
+ *
+ * @example
+ * capThreads(64, console.warn) // => 2 on a 2-core machine, after a warning
+ */
+export function capThreads(threads: number, onWarning?: (message: string) => void): number {
+  const cores = availableParallelism();
+  if (threads <= cores) return threads;
+  onWarning?.(`threads ${threads} is more than the ${cores} core${cores === 1 ? '' : 's'} of this machine: running on ${cores} (more would add memory, not speed; the results are the same)`);
+  return cores;
 }
 
 /**
@@ -88,5 +106,5 @@ export async function prepareScenario(file: string, options: { overrides?: strin
  * prepareScenario(file, { cwd, onWarning: warnOnStderr(context.stderr) })
  */
 export function warnOnStderr(stderr: { write(text: string): unknown }): (message: string) => void {
-  return (message) => stderr.write(`campaign-lab: warning: ${message}\n`);
+  return (message) => stderr.write(`campaign-lab: warning: ${escapeControlCharacters(message)}\n`);
 }

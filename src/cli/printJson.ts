@@ -3,6 +3,7 @@
  * into plain arrays and non-finite numbers into null (JSON has no NaN).
  */
 import type { TextSink } from './CliContext.js';
+import { escapeJsonText } from './outputSink.js';
 
 /**
  * JSON.stringify replacer: typed arrays → arrays, NaN/±Infinity → null.
@@ -23,7 +24,8 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
  * toJsonText({ a: new Float64Array([1, 2]) }) // => '{\n  "a": [\n    1,\n    2\n  ]\n}\n'
  */
 export function toJsonText(document: unknown): string {
-  return `${JSON.stringify(document, jsonReplacer, 2)}\n`;
+  // C1 controls, bidirectional overrides and U+2028/9 (left raw by JSON.stringify) as \u escapes: the same JSON.
+  return `${escapeJsonText(JSON.stringify(document, jsonReplacer, 2))}\n`;
 }
 
 /**

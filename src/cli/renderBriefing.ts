@@ -7,6 +7,7 @@ import type { RunSummary } from '../sim/summarizeRun.js';
 import { briefingPage, tippingPointNote } from '../render/briefingPage.js';
 import type { BriefingAssumption, BriefingControl, LiveFigure } from '../render/briefingPage.js';
 import { liveEngineScript } from '../render/liveEngineScript.js';
+import { LIVE_TERRITORIES_MAX } from './reportLimits.js';
 import type { LiveInputs } from '../browser/liveRun.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { ListSizeSweep, ReportChart } from './reportCharts.js';
@@ -267,8 +268,8 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
 
 /**
  * Renders briefing.html (self-contained, works offline): the finding as the page's headline, the
- * figures, live controls re-running the scenario in the page (when `live` is given), the charts and
- * the assumptions with numbered sources.
+ * figures, live controls re-running the scenario in the page (when `live` is given and the race has at
+ * most 5,000 territories), the charts and the assumptions with numbered sources.
  *
  * @example
  * renderBriefing({ summary, charts }).startsWith('<!doctype html>') // => true
@@ -278,7 +279,8 @@ export function renderBriefing(input: BriefingReportInput): string {
   const s = summary.scenario;
   const [a, b] = summary.sides;
   const locale = s.country === 'fr' ? 'fr' : 'en';
-  const liveInputs = input.live
+  // A race of many territories is re-run from the command line, not in the page: the page stays small.
+  const liveInputs = input.live && summary.territories.length <= LIVE_TERRITORIES_MAX
     ? { ...input.live, scenario: { ...input.live.scenario, simulations: Math.min(summary.simulations, LIVE_SIMULATIONS_MAX) } }
     : undefined;
   const controls = liveInputs ? liveControls(summary, liveInputs) : [];

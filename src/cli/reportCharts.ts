@@ -80,7 +80,18 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
     charts.push({
       name: 'weight-distribution',
       title,
-      spec: weightDistribution({ sides: [a, b], threshold: summary.threshold, weightCounts: summary.weightDistribution.map((p) => p * summary.simulations) }, options(title)),
+      spec: weightDistribution(
+        summary.weightsReached
+          ? {
+              sides: [a, b],
+              threshold: summary.threshold,
+              weightTally: { weights: summary.weightsReached.weight, counts: summary.weightsReached.probability.map((p) => p * summary.simulations) },
+              weights: summary.territories.map((t) => t.weight),
+              rule: summary.rule as RunSummary['scenario']['rule'],
+            }
+          : { sides: [a, b], threshold: summary.threshold, weightCounts: summary.weightDistribution.map((p) => p * summary.simulations) },
+        options(title),
+      ),
     });
     const tippingName = summary.tippingPoint[0]?.name;
     const title2 = fr

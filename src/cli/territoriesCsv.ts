@@ -4,14 +4,38 @@
 import type { RunSummary } from '../sim/summarizeRun.js';
 
 /**
- * Quotes a CSV field when it holds a separator, a quote or a line break (RFC 4180).
+ * One CSV field (RFC 4180), safe to open in a spreadsheet: a number is written as a number; a text that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return (and is not a plain number) is prefixed with
+ * a single quote, so Excel, LibreOffice and Google Sheets show it as text instead of evaluating it as a
+ * formula (OWASP, "CSV Injection"); a text holding a separator, a quote or a line break, or so prefixed,
+ * is quoted.
  *
  * @example
  * csvField('Val-d\'Oise, 95') // => '"Val-d\'Oise, 95"'
+ * csvField('=HYPERLINK("http://x")') // => '"\'=HYPERLINK(""http://x"")"'
+ * csvField(-5.26) // => '-5.26'
  */
 export function csvField(value: string | number): string {
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = value;
+  let quote = /[",\r\n]/.test(text);
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) {
+    text = `'${text}`;
+    quote = true;
+  }
+  return quote ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A header cell: always quoted (a side named `Harris, Kamala` stays one column), neutralised as
+ * {@link csvField} does.
+ *
+ * @example
+ * csvHeaderField('baseline_votes_Harris, Kamala') // => '"baseline_votes_Harris, Kamala"'
+ */
+export function csvHeaderField(name: string): string {
+  const field = csvField(name);
+  return field.startsWith('"') ? field : `"${field}"`;
 }
 
 /**
@@ -35,15 +59,18 @@ export function baselineMarginPp(votes: Record<string, number>, sides: [string, 
  * territory the other side carries (Alabama for D) relays turn out more of the other side's voters;
  * and the e-mail effect prior reaches below zero.
  *
+ * Ids, names and side names come from the user's race file: every text cell is neutralised against
+ * formula injection and every header cell is quoted ({@link csvField}, {@link csvHeaderField}).
+ *
  * @example
  * territoriesCsv(summary).split('\n')[0]
- * // => 'id,name,weight,baseline_votes_D,baseline_votes_R,baseline_margin_pp,mean_margin_pp,sd_margin_pp,p_win_D,p_win_R,tipping_point,D_campaign_net_margin_votes,R_campaign_net_margin_votes'
+ * // => '"id","name","weight","baseline_votes_D","baseline_votes_R","baseline_margin_pp","mean_margin_pp","sd_margin_pp","p_win_D","p_win_R","tipping_point","D_campaign_net_margin_votes","R_campaign_net_margin_votes"'
  */
 export function territoriesCsv(summary: RunSummary): string {
   const [a, b] = summary.sides;
   const baseline = new Map(summary.scenario.territories.map((t) => [t.id, t]));
   const header = ['id', 'name', 'weight', `baseline_votes_${a}`, `baseline_votes_${b}`, 'baseline_margin_pp', 'mean_margin_pp', 'sd_margin_pp', `p_win_${a}`, `p_win_${b}`, 'tipping_point', `${a}_campaign_net_margin_votes`, `${b}_campaign_net_margin_votes`];
-  const lines = [header.join(',')];
+  const lines = [header.map(csvHeaderField).join(',')];
   for (const t of summary.territories) {
     const base = baseline.get(t.id);
     const votes = base?.votes ?? {};

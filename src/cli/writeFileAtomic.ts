@@ -320,15 +320,20 @@ const FOLDER_EXPECTED = 'a new folder, an empty one, or one holding only an earl
 
 /**
  * Checks, before any work, that `dir` can take an output folder: not an existing file, not a folder of
- * the user's own files, in a place this user can write.
+ * the user's own files, in a place this user can write, and (with `keep`) not an earlier output holding
+ * files the new one would replace, such as another shard of a sweep. Temporary files a killed earlier
+ * campaign-lab left in `dir` are removed first (see {@link removeStaleTemporaryFiles}).
  *
  * @param shown the path as the user gave it (`--out out`)
+ * @param options `keep`: names of earlier output files that must not be replaced; `writing`: the names
+ *   the new output writes (a file of both is replaced)
  * @throws InputError naming `--out` and what is wrong
  * @example
  * await checkOutputFolder('/etc/passwd', 'report') // throws InputError: --out report must be a new folder, …, got an existing file
  */
-export async function checkOutputFolder(dir: string, shown: string): Promise<void> {
+export async function checkOutputFolder(dir: string, shown: string, options: { keep?: RegExp; writing?: readonly string[] } = {}): Promise<void> {
   const at = `--out ${shown}`;
+  await removeStaleTemporaryFiles(dir);
   let found;
   try {
     found = await inspectOutputFolder(dir);
@@ -352,6 +357,17 @@ export async function checkOutputFolder(dir: string, shown: string): Promise<voi
       expected: FOLDER_EXPECTED,
       found: `a folder holding ${found.others.length} file${found.others.length === 1 ? '' : 's'} campaign-lab did not write or that was changed since (${first.join(', ')}${found.others.length > 3 ? ', …' : ''}; left untouched)`,
     });
+  }
+  // An earlier output holding files the new one must not replace (another shard of a sweep): refused.
+  if (found.state === 'ours' && options.keep) {
+    const kept = (await readdir(dir)).filter((name) => options.keep!.test(name) && !(options.writing ?? []).includes(name));
+    if (kept.length > 0) {
+      throw new InputError({
+        at,
+        expected: `${FOLDER_EXPECTED}, not holding files this output would replace (each shard of a sweep goes to its own folder)`,
+        found: `a folder holding ${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ', …' : ''} (left untouched)`,
+      });
+    }
   }
   // The folder is created beside its final place: the parent must exist or be creatable, and writable.
   let parent = dirname(dir);
@@ -391,18 +407,19 @@ export async function checkOutputFolder(dir: string, shown: string): Promise<voi
  * @param files plain file names (no folders) and contents
  * @param signal stops before the swap when aborted; the staging folder is then removed
  * @param shown `dir` as the user gave it, for messages
+ * @param options `keep`: names of an earlier output's files this one must not replace (refused instead)
  * @returns the paths written, in `files` order
  * @throws InputError when `dir` is a file, a folder of other files, or not writable; file-system
  *   errors such as a full disk otherwise
  * @example
  * await writeFolderAtomic('out', [{ name: 'summary.json', data: '{}\n' }]) // => ['out/summary.json']
  */
-export async function writeFolderAtomic(dir: string, files: readonly FolderFile[], signal?: AbortSignal, shown = dir): Promise<string[]> {
+export async function writeFolderAtomic(dir: string, files: readonly FolderFile[], signal?: AbortSignal, shown = dir, options: { keep?: RegExp } = {}): Promise<string[]> {
   installExitHook();
   for (const file of files) {
     if (!PLAIN_NAME.test(file.name)) throw new Error(`internal: ${JSON.stringify(file.name)} is not a plain output file name`);
   }
-  await checkOutputFolder(dir, shown);
+  await checkOutputFolder(dir, shown, { ...options, writing: files.map((f) => f.name) });
   await removeStaleTemporaries(dirname(dir));
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
@@ -520,6 +537,39 @@ export async function removeStaleTemporaries(parent: string): Promise<string[]> 
     if (match[2] === 'old' && !existsSync(original)) await rename(path, original);
     else await rm(path, { recursive: true, force: true });
     removed.push(name);
+  }
+  return removed;
+}
+
+/**
+ * Removes, inside an output folder, the temporary files a killed campaign-lab left there
+ * (`.<name>.<pid>.<random>.tmp`, where `<name>` is one of its plain output names and process `<pid>` is
+ * gone): writers before output folders carried a manifest wrote each file so. Nothing else is touched.
+ *
+ * @returns names removed
+ * @example
+ * await removeStaleTemporaryFiles('sweep') // => ['.sweep.json.4242.k3j2.tmp']
+ */
+export async function removeStaleTemporaryFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = /^\.(.+)\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name);
+    if (!match || !PLAIN_NAME.test(match[1]!)) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || processIsAlive(pid)) continue;
+    try {
+      if (!(await lstat(join(dir, name))).isFile()) continue;
+      await rm(join(dir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // Left for the next run.
+    }
   }
   return removed;
 }

@@ -9,6 +9,7 @@ import { CsvCells, parseCsvText } from './parseCsvText.js';
 import { parseJsonText } from './parseJsonText.js';
 import { unavailableError } from './availableYearsError.js';
 import type { DataText } from './dataText.js';
+import { addOwn } from '../model/ownKeys.js';
 
 /** Election results as loaded from data/: the contract shape plus the nominees' names. */
 export interface LoadedResults extends ElectionResults {
@@ -183,9 +184,10 @@ export function assembleResults(input: {
   const weightTotals: Record<Side, number> = { [input.sides[0]]: 0, [input.sides[1]]: 0 };
   const popularVote: Record<string, number> = { [input.sides[0]]: 0, [input.sides[1]]: 0, other: 0, total: 0 };
   for (const unit of input.units) {
-    if (unit.winner in weightTotals) weightTotals[unit.winner]! += unit.weight;
+    if (Object.hasOwn(weightTotals, unit.winner)) addOwn(weightTotals, unit.winner, unit.weight);
     if (unit.parent) continue;
-    for (const [side, votes] of Object.entries(unit.votes)) popularVote[side] = (popularVote[side] ?? 0) + votes;
+    // Side names come from the file's header: own keys only (a side may be named `constructor`).
+    for (const [side, votes] of Object.entries(unit.votes)) addOwn(popularVote, side, votes);
     popularVote.total! += unit.total;
   }
   const results: LoadedResults = {

@@ -1,6 +1,6 @@
 /**
  * Bytes to text for the files people actually have: UTF-8 with or without a byte-order mark,
- * UTF-16 (little or big endian, with a byte-order mark) and Latin-1 / Windows-1252, the encoding of
+ * UTF-16 (little or big endian, with or without a byte-order mark) and Latin-1 / Windows-1252, the encoding of
  * the French Interior Ministry's `.txt` downloads and of spreadsheets saved as "CSV" on Windows.
  *
  * No file access and no Node built-ins, so browser code can reuse it. Detection uses the byte-order
@@ -43,6 +43,26 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * UTF-16 without a byte-order mark, from the zero bytes of its first 4 KiB: text in a Latin script has
+ * a zero as the high byte of almost every character (at odd offsets little-endian, even ones big-endian),
+ * and UTF-8 or Latin-1 text has none. Undefined when the bytes do not look so.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros += 1;
+    if (bytes[i + 1] === 0) oddZeros += 1;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= 0.3 * pairs && evenZeros <= 0.05 * pairs) return 'utf-16le';
+  if (evenZeros >= 0.3 * pairs && oddZeros <= 0.05 * pairs) return 'utf-16be';
+  return undefined;
+}
+
 /** chardet's names for the encodings we accept when the bytes are not UTF-8, mapped to ours. */
 const CHARDET_NAMES: Record<string, TextEncodingName> = {
   'ISO-8859-1': 'iso-8859-1',
@@ -54,7 +74,9 @@ const CHARDET_NAMES: Record<string, TextEncodingName> = {
 /**
  * Detects the encoding of a file's bytes and decodes them.
  *
- * Order: a byte-order mark decides (EF BB BF UTF-8, FF FE UTF-16 LE, FE FF UTF-16 BE); otherwise
+ * Order: a byte-order mark decides (EF BB BF UTF-8, FF FE UTF-16 LE, FE FF UTF-16 BE); then UTF-16
+ * without a mark, told by its zero bytes (a zero high byte in most characters, on odd offsets for little
+ * endian, even ones for big endian); otherwise
  * bytes that decode as strict UTF-8 are UTF-8 (plain ASCII included); otherwise the first of
  * chardet's ranked guesses among ISO-8859-1, Windows-1252 and UTF-16 wins, and Windows-1252 when
  * chardet names none of them. Windows-1252 is a superset of the printable part of Latin-1, so
@@ -73,6 +95,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeTextOptions = {}): 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) encoding = 'utf-8-bom';
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
+  else if (utf16WithoutBom(bytes)) encoding = utf16WithoutBom(bytes)!;
   else if (isUtf8(bytes)) encoding = 'utf-8';
   else {
     const guess = chardet.analyse(bytes).find((m) => m.name in CHARDET_NAMES);

@@ -1,13 +1,15 @@
 /**
  * Streams the rows of a supporter-list file of any size, record by record, with memory that does not
- * grow with the file: CSV and other delimited text through papaparse, spreadsheets through exceljs.
+ * grow with the file: CSV and other delimited text through papaparse, spreadsheets through readXlsxSheet
+ * (exceljs's XML reading on a bounded zip reader: nothing of the list is ever written to disk).
  *
  * Formats and encodings, detected from the file's first 64 KiB with the same libraries and rules as the
  * race-file reader (src/io/decodeText.ts: byte-order mark, strict UTF-8, then chardet's ranking; decoding
  * with iconv-lite; the delimiter sniffed among `,` `;` and tab from the header and the lines after it):
  * - UTF-8 with or without a byte-order mark; Latin-1 / Windows-1252 (spreadsheets saved as "CSV" on
  *   Windows); UTF-16 with a byte-order mark (Excel's "Unicode Text", tab-separated);
- * - `.xlsx` workbooks (the first worksheet), recognised by their zip signature, not by their name.
+ * - `.xlsx` workbooks (the first worksheet), recognised by their zip signature, not by their name; the
+ *   shared strings at most 128 MB and 5,000,000 texts, every part at most 100 times its compressed size.
  * A file that starts as plain ASCII and turns out not to be UTF-8 further on is read again as Windows-1252
  * (its ASCII start reads the same); a file that is UTF-8 at the start and not later is refused.
  *
@@ -23,6 +25,7 @@ import { InputError } from '../errors.js';
 import { decodeText, sniffDelimiter, type Delimiter, type TextEncodingName } from '../io/decodeText.js';
 import type { PapaParseResult } from '../io/parseDelimited.js';
 import { describeFileSystemError } from '../node/readInputFile.js';
+import { describeCompoundFile, isCompoundFile, readXlsxSheet, type XlsxLimits } from '../node/readXlsxSheet.js';
 
 /** How the file was read. */
 export interface ListFileFormat {
@@ -83,12 +86,10 @@ export async function readListRecords(file: string, options: ReadListRecordsOpti
   if (totalBytes === 0) throw new InputError({ file, expected: 'a CSV or .xlsx file with a header line', found: 'an empty file' });
   const sample = await readSample(file, options.signal);
   if (sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04) {
-    await readWorkbook(file, totalBytes, options);
+    await readWorkbook(file, options);
     return { format: 'xlsx' };
   }
-  if (sample[0] === 0xd0 && sample[1] === 0xcf && sample[2] === 0x11 && sample[3] === 0xe0) {
-    throw new InputError({ file, expected: 'a CSV or .xlsx file', found: 'an old Excel .xls workbook (save it as .xlsx or CSV UTF-8)' });
-  }
+  if (isCompoundFile(sample)) throw new InputError({ file, expected: 'a CSV or .xlsx file', found: await describeCompoundFile(file) });
   const encoding = detectEncoding(sample, sample.length < totalBytes);
   const separator = sniffDelimiter(decodeText(wholeLines(sample, sample.length < totalBytes, encoding), { encoding }).text);
   try {
@@ -331,43 +332,42 @@ function cellText(value: unknown): string {
   return '';
 }
 
-/** Streams the first worksheet of an .xlsx workbook (exceljs's streaming reader). */
-async function readWorkbook(file: string, totalBytes: number, options: ReadListRecordsOptions): Promise<void> {
+/**
+ * Bounds of a supporter list's workbook: the sheet is streamed (memory stays flat whatever its size),
+ * but the shared strings are held in memory while it is read.
+ */
+export const LIST_XLSX_LIMITS: XlsxLimits = { maxSheetBytes: 4 * 1024 * 1024 * 1024, maxSharedStringsBytes: 128 * 1024 * 1024, maxSharedStrings: 5_000_000 };
+
+/**
+ * Streams the first worksheet of an .xlsx workbook within bounds (readXlsxSheet: no temporary file,
+ * decompressed sizes capped). Cells past the header's width are left out: a list is read by its columns.
+ */
+async function readWorkbook(file: string, options: ReadListRecordsOptions): Promise<void> {
   const { onRecord, onProgress, signal } = options;
-  const { default: ExcelJS } = await import('exceljs');
-  const stream = createReadStream(file);
-  let bytesRead = 0;
-  stream.on('data', (chunk) => {
-    bytesRead += chunk.length;
-    onProgress?.(bytesRead, totalBytes);
-  });
-  const onAbort = () => stream.destroy(signal?.reason as Error);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
   const cells: string[] = [];
   let width = -1;
-  try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        signal?.throwIfAborted();
-        const values = row.values as unknown[];
-        cells.length = 0;
-        for (let c = 1; c < values.length; c += 1) cells.push(cellText(values[c]));
-        if (cells.every((c) => c.trim() === '')) continue;
-        // A sheet stores no trailing blank cells: a row ends where its last value is, so pad it to the
-        // header's width (a blank last cell is empty, not a missing column).
-        if (width < 0) width = cells.length;
-        while (cells.length < width) cells.push('');
-        onRecord(cells, row.number);
-      }
-      break; // the first worksheet only
-    }
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    if (error instanceof InputError) throw error;
-    throw new InputError({ file, expected: 'a readable .xlsx workbook', found: 'a damaged or encrypted workbook' });
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    stream.destroy();
-  }
+  await readXlsxSheet(file, {
+    limits: LIST_XLSX_LIMITS,
+    signal,
+    onProgress,
+    onRow: (values, row) => {
+      cells.length = 0;
+      let last = 0;
+      // A sparse array: visit only the cells that hold a value (a row may end at column XFD).
+      values.forEach((value, column) => {
+        if (width >= 0 && column > width) return;
+        const text = cellText(value);
+        if (text.trim() === '') return;
+        while (cells.length < column - 1) cells.push('');
+        cells[column - 1] = text;
+        last = column;
+      });
+      if (last === 0) return;
+      // A sheet stores no trailing blank cells: a row ends where its last value is, so pad it to the
+      // header's width (a blank last cell is empty, not a missing column).
+      if (width < 0) width = cells.length;
+      while (cells.length < width) cells.push('');
+      onRecord(cells, row);
+    },
+  });
 }

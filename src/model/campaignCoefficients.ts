@@ -36,6 +36,7 @@
 import { CHANNEL_NAMES } from './types.js';
 import type { ResolvedCampaign, ResolvedTerritory } from './resolvedScenario.js';
 import { InputError } from '../errors.js';
+import { getOwn } from './ownKeys.js';
 
 /** Index of the relay channel in {@link CHANNEL_NAMES}. */
 export const RELAY_SLOT = CHANNEL_NAMES.indexOf('relay');
@@ -146,8 +147,8 @@ export function campaignCoefficients(
   });
   territories.forEach((territory, t) => {
     if (territory.parent !== undefined) return;
-    const members = (campaign.allocation[territory.id] ?? 0) * campaign.retention;
-    const certainShare = campaign.certainShare[territory.id] ?? 0;
+    const members = (getOwn(campaign.allocation, territory.id) ?? 0) * campaign.retention;
+    const certainShare = getOwn(campaign.certainShare, territory.id) ?? 0;
     out.members[t] = members;
     out.certain[t] = members * certainShare;
     out.nonVoters[t] = members - out.certain[t];

@@ -28,12 +28,13 @@ export interface ReadInputOptions {
 const CHUNK_BYTES = 1 << 16;
 
 /**
- * Human size of a byte limit: `16 MB`, `512 KB`, `100 bytes` (MB = 2^20 bytes).
+ * Human size of a byte limit: `4 GB`, `16 MB`, `512 KB`, `100 bytes` (MB = 2^20 bytes, GB = 2^30).
  *
  * @example
  * formatByteLimit(16 * 1024 * 1024) // => '16 MB'
  */
 export function formatByteLimit(bytes: number): string {
+  if (bytes >= 1 << 30 && bytes % (1 << 30) === 0) return `${bytes / (1 << 30)} GB`;
   if (bytes >= 1 << 20 && bytes % (1 << 20) === 0) return `${bytes / (1 << 20)} MB`;
   if (bytes >= 1 << 10 && bytes % (1 << 10) === 0) return `${bytes / (1 << 10)} KB`;
   return `${bytes} bytes`;

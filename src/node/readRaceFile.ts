@@ -3,7 +3,6 @@
  * src/data/race/, `.xlsx` workbooks through exceljs, and the bundled facts those readers need
  * (electoral votes by year, US unit names and Census divisions, French regions) from data/.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
@@ -11,7 +10,9 @@ import { readDataFile, type DataDirectoryOptions } from '../data/dataDirectory.j
 import { CsvCells, parseCsvText } from '../data/parseCsvText.js';
 import type { CsvRecord } from '../io/parseDelimited.js';
 import { findColumn, type RaceGrid } from '../data/race/raceGrid.js';
-import { parseRaceBytes, parseRaceGrid, type RaceBundledData } from '../data/race/parseRaceFile.js';
+import { detectRaceFormat, parseRaceBytes, parseRaceGrid, type RaceBundledData } from '../data/race/parseRaceFile.js';
+import { readInputBytes } from './readInputFile.js';
+import { describeCompoundFile, isCompoundFile, readXlsxSheet, type XlsxLimits } from './readXlsxSheet.js';
 import type { RaceFileOptions, RaceFileResults } from '../data/race/raceTypes.js';
 
 /** Reads the bundled facts lazily: only the tables a reader asks for are parsed. */
@@ -72,37 +73,65 @@ function cellValueText(value: ExcelJS.CellValue): string {
 /** Words that mark a header row, to skip title rows above it in a workbook. */
 const HEADER_MARKERS = ['id', 'state_po', 'inscrits', 'code du département'];
 
+/** Largest race file read, bytes: MEDSL's county file for 2000–2024 is about 12 MB. Larger files are refused before reading. */
+export const MAX_RACE_FILE_BYTES = 32 * 1024 * 1024;
+/** Most worksheet cells of a race workbook kept in memory (the rows up to the last value of each). */
+export const MAX_RACE_CELLS = 4_000_000;
+/** Bounds of a race workbook's parts (see readXlsxSheet). */
+const RACE_XLSX_LIMITS: XlsxLimits = { maxSheetBytes: 256 * 1024 * 1024, maxSharedStringsBytes: 64 * 1024 * 1024, maxSharedStrings: 2_000_000 };
+/** Rows looked at for the header (title rows may stand above it). */
+const HEADER_SEARCH_ROWS = 20;
+
 /**
  * Reads the first worksheet of an `.xlsx` workbook as a grid; the header is the first row holding
- * `id`, `state_po`, `Inscrits` or `Code du département` (else the first non-empty row).
+ * `id`, `state_po`, `Inscrits` or `Code du département` among the first 20 (else the first non-empty
+ * row). The workbook is read within bounds (readXlsxSheet: decompressed sizes capped, media never
+ * inflated, nothing written to disk) and at most 4,000,000 cells are kept; `checkHeader` is called with
+ * the header as soon as it is known, so a wrong file is refused after 20 rows, not after a million.
  *
- * @throws {InputError} when the file is not a readable workbook or its first sheet is empty.
+ * @throws {InputError} when the file is not a readable workbook, passes a bound, its first sheet is
+ *   empty, or `checkHeader` throws.
  */
-export async function readXlsxGrid(bytes: Uint8Array, file: string): Promise<RaceGrid> {
-  // Loaded on demand: exceljs takes most of a second to import, which no other command should pay.
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    throw new InputError({ file, expected: 'an .xlsx workbook', found: 'a file exceljs cannot open' });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new InputError({ file, expected: 'a workbook with a worksheet', found: 'none' });
+export async function readXlsxGrid(bytes: Uint8Array, file: string, checkHeader?: (header: string[]) => void): Promise<RaceGrid> {
   const rows: CsvRecord[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    const cells: string[] = [];
-    for (let c = 1; c < values.length; c++) cells.push(cellValueText(values[c] ?? null));
-    rows.push({ line: rowNumber, cells });
+  let cells = 0;
+  let headerIndex = -1;
+  const findHeader = (): number => {
+    const marked = rows.findIndex((r, i) => i < HEADER_SEARCH_ROWS && HEADER_MARKERS.some((m) => findColumn(r.cells, m) >= 0));
+    return marked >= 0 ? marked : rows.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
+  };
+  const header = (index: number): string[] => {
+    const h = [...rows[index]!.cells];
+    while (h.length > 0 && h[h.length - 1]!.trim() === '') h.pop();
+    return h.map((c) => c.trim());
+  };
+  const { sheetName } = await readXlsxSheet(bytes, {
+    shown: file,
+    limits: RACE_XLSX_LIMITS,
+    onRow: (values, rowNumber) => {
+      const row: string[] = [];
+      // A sparse array: holes are empty cells.
+      values.forEach((value, column) => {
+        while (row.length < column - 1) row.push('');
+        row[column - 1] = cellValueText((value ?? null) as ExcelJS.CellValue);
+      });
+      cells += Math.max(1, row.length);
+      if (cells > MAX_RACE_CELLS) {
+        throw new InputError({ file, at: `row ${rowNumber}`, expected: `a worksheet of at most ${MAX_RACE_CELLS.toLocaleString('en-US')} cells (a race has one row per territory)`, found: 'more' });
+      }
+      rows.push({ line: rowNumber, cells: row });
+      if (headerIndex < 0 && rows.length >= HEADER_SEARCH_ROWS) {
+        headerIndex = findHeader();
+        if (headerIndex >= 0) checkHeader?.(header(headerIndex));
+      }
+    },
   });
-  let headerIndex = rows.findIndex((r, i) => i < 20 && HEADER_MARKERS.some((m) => findColumn(r.cells, m) >= 0));
-  if (headerIndex < 0) headerIndex = rows.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
-  if (headerIndex < 0) throw new InputError({ file, at: `sheet "${sheet.name}"`, expected: 'a header row', found: 'an empty sheet' });
-  const headerRow = rows[headerIndex]!;
-  const header = [...headerRow.cells];
-  while (header.length > 0 && header[header.length - 1]!.trim() === '') header.pop();
-  return { file, header: header.map((h) => h.trim()), records: rows.slice(headerIndex + 1), decimalComma: false, addressing: 'cell', headerLine: headerRow.line };
+  if (headerIndex < 0) {
+    headerIndex = findHeader();
+    if (headerIndex >= 0) checkHeader?.(header(headerIndex));
+  }
+  if (headerIndex < 0) throw new InputError({ file, at: `sheet "${sheetName}"`, expected: 'a header row', found: 'an empty sheet' });
+  return { file, header: header(headerIndex), records: rows.slice(headerIndex + 1), decimalComma: false, addressing: 'cell', headerLine: rows[headerIndex]!.line };
 }
 
 /** True for the bytes of a zip archive (an .xlsx workbook): `PK\x03\x04`. */
@@ -113,9 +142,10 @@ function isZip(bytes: Uint8Array): boolean {
 /**
  * Reads a race from a user's file: the project's table, a MEDSL president-by-state file, or an
  * Interior Ministry "résultats par niveau" file (`.txt`/`.csv` or `.xlsx`). Text files may be UTF-8
- * (with or without BOM), UTF-16 (BOM) or Latin-1/Windows-1252, separated by `,` `;` or tabs, with
- * `,` decimals in `;`/tab files. A `.xlsx` file (recognised by its zip signature) is read with
- * exceljs from its first worksheet.
+ * (with or without BOM), UTF-16 or Latin-1/Windows-1252, separated by `,` `;` or tabs, with
+ * `,` decimals in `;`/tab files. A `.xlsx` file (recognised by its zip signature, not its name) is read
+ * from its first worksheet within bounds (readXlsxGrid). Only a regular file of at most 32 MB is read
+ * (checked before and while reading).
  *
  * @param path File path as the user gave it (used in messages).
  * @param options `format` (`auto` default), `year`, `round`, `weights`, `sides`; `dataDirectory` for
@@ -129,20 +159,25 @@ function isZip(bytes: Uint8Array): boolean {
  * (await readRaceFile('data/races/pennsylvania-2024-counties.csv')).popularVote.R // => 3543308
  */
 export async function readRaceFile(path: string, options: RaceFileOptions & DataDirectoryOptions & { cwd?: string } = {}): Promise<RaceFileResults> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(resolve(options.cwd ?? process.cwd(), path));
-  } catch (error) {
-    throw new InputError({ file: path, expected: 'a readable race file', found: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
+  // Regular files only (a folder, /dev/zero, a FIFO are refused before reading), at most 32 MB,
+  // counted while reading.
+  const bytes = await readInputBytes(resolve(options.cwd ?? process.cwd(), path), {
+    expected: 'a race file (CSV, TXT or .xlsx)',
+    maxBytes: MAX_RACE_FILE_BYTES,
+    shownPath: path,
+  });
   if (bytes.length === 0) throw new InputError({ file: path, expected: 'a race file with a header and rows', found: 'an empty file' });
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new InputError({ file: path, expected: 'an .xlsx workbook or a text file (save an Excel 97–2003 .xls file as .xlsx or CSV)', found: 'an .xls workbook' });
+  if (isCompoundFile(bytes)) {
+    throw new InputError({ file: path, expected: 'an .xlsx workbook or a text file', found: await describeCompoundFile(bytes) });
   }
   const bundled = bundledData(options);
-  if (isZip(bytes) || /\.xlsx$/i.test(path)) {
-    const grid = await readXlsxGrid(bytes, path);
+  // The content decides, not the name: a CSV saved under a .xlsx name is read as text.
+  if (isZip(bytes)) {
+    const auto = !options.format || options.format === 'auto';
+    const grid = await readXlsxGrid(bytes, path, auto ? (header) => detectRaceFormat(header, path) : undefined);
     return parseRaceGrid(grid, options, bundled);
   }
-  return parseRaceBytes(bytes, path, options, bundled);
+  const race = parseRaceBytes(bytes, path, options, bundled);
+  if (/\.xlsx$/i.test(path)) race.notes.push('the file is named .xlsx but holds delimited text: read as text');
+  return race;
 }

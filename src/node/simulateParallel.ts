@@ -4,6 +4,7 @@
  * result is identical, to the bit, for any number of threads. Workers are kept between runs (a sweep
  * starts them once), unreferenced while idle.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { prepareModel, type PrepareOptions } from '../sim/prepareModel.js';
 import { blockCount, finishResult, mergeBlockTotals, simulateInto, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
@@ -109,7 +110,8 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
   if (signal?.aborted) throw abortError();
   const model = prepareModel(resolved, options.prepare);
   const blocks = blockCount(simulations);
-  const threads = Math.min(options.threads, blocks);
+  // Never more threads than blocks, nor than cores (more would add memory, not speed).
+  const threads = Math.min(options.threads, blocks, availableParallelism());
   const done = (block: number) => Math.min(simulations, block * BLOCK_SIZE);
   if (threads === 1) {
     // In this thread, in chunks so progress and abort still work; blocks are merged in order as they

@@ -3,10 +3,11 @@
  * (uniform or proportional swing, per-territory shifts, poll margins, a turnout change). Pure and
  * browser-safe: a margins file has already been read into `{margin, sd}` entries by the loader.
  */
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeKey, describeValue, keyPath, scenarioKeyPath } from '../errors.js';
 import type { Side } from '../model/types.js';
 import type { ResolvedBaseline, ResolvedPolls, ResolvedTerritory } from '../model/resolvedScenario.js';
 import type { SwingModel } from './types.js';
+import { getOwn, setOwn } from '../model/ownKeys.js';
 
 /** Options of {@link applyBaseline}. */
 export interface ApplyBaselineOptions {
@@ -116,11 +117,11 @@ export function applyBaseline(
     swingModel = raw.swingModel as SwingModel;
   }
   const turnout = raw.turnout === undefined ? 0 : number(raw.turnout, 'baseline.turnout', -0.9, 1, 'a relative change of turnout');
-  const shifts: Record<string, number> = {};
+  const shifts = new Map<string, number>(); // keyed by territory ids: `__proto__` is a key like any other
   if (raw.shifts !== undefined) {
     for (const [id, pp] of Object.entries(object(raw.shifts, 'baseline.shifts'))) {
-      checkId(id, `baseline.shifts.${id}`);
-      shifts[id] = number(pp, `baseline.shifts.${id}`, -200, 200, 'a shift in pp');
+      checkId(id, scenarioKeyPath('baseline.shifts', id));
+      shifts.set(id, number(pp, scenarioKeyPath('baseline.shifts', id), -200, 200, 'a shift in pp'));
     }
   }
   let marginUnit: 'pp' | 'share' | undefined;
@@ -141,8 +142,9 @@ export function applyBaseline(
     const scale = marginUnit === 'share' ? 100 : 1;
     const [lo, hi, what] = marginUnit === 'share' ? [-1, 1, 'a margin as a share of the two-party vote'] : [-100, 100, 'a margin in pp'];
     for (const [id, entry] of Object.entries(margins)) {
-      const at = `baseline.margins.${id}`;
-      checkId(id, at);
+      // Margins may come from a file: an unknown id is named only when shaped like a territory id.
+      const at = keyPath('baseline.margins', id);
+      if (!ids.has(id)) throw new InputError({ file: options.file, at, expected: 'the id of a territory of the race', found: describeKey(id) });
       if (typeof entry === 'number') given.set(id, { margin: scale * number(entry, at, lo, hi, what) });
       else {
         const e = object(entry, at);
@@ -165,11 +167,12 @@ export function applyBaseline(
   let pollForecast: { margins: Map<string, { margin: number; sd: number }>; record: ResolvedPolls; uncertainty: PollUncertaintyDefaults } | undefined;
   if (raw.polls !== undefined) pollForecast = readPollForecast(object(raw.polls, 'baseline.polls'), ids, fail, number, object);
 
+  // Keyed by territory ids from the race file: own keys only (an id may be `__proto__` or `constructor`).
   const resultMargins: Record<string, number> = {};
   let nationalA = 0;
   let nationalB = 0;
   for (const t of territories) {
-    resultMargins[t.id] = twoPartyMargin(t.votes[a] ?? 0, t.votes[b] ?? 0);
+    setOwn(resultMargins, t.id, twoPartyMargin(t.votes[a] ?? 0, t.votes[b] ?? 0));
     if (t.parent === undefined) {
       nationalA += t.votes[a] ?? 0;
       nationalB += t.votes[b] ?? 0;
@@ -214,10 +217,10 @@ export function applyBaseline(
     const two = va + vb;
     const entry = given.get(t.id);
     const polled = pollForecast?.margins.get(t.id);
-    const shift = shifts[t.id] ?? 0;
+    const shift = shifts.get(t.id) ?? 0;
     const moves = swing !== 0 || entry !== undefined || polled !== undefined || shift !== 0 || turnout !== 0;
     if (!moves) {
-      margins[t.id] = resultMargins[t.id];
+      setOwn(margins, t.id, getOwn(resultMargins, t.id)!);
       if (t.parent === undefined) {
         expectedA += va;
         expectedB += vb;
@@ -231,21 +234,21 @@ export function applyBaseline(
     if (entry !== undefined) m = entry.margin;
     else if (polled !== undefined) m = Math.max(-100, Math.min(100, polled.margin + swing));
     else if (swingModel === 'proportional') m = two > 0 ? 200 * scaledShare(va / two, k) - 100 : 0;
-    else m = Math.max(-100, Math.min(100, resultMargins[t.id] + swing));
+    else m = Math.max(-100, Math.min(100, getOwn(resultMargins, t.id)! + swing));
     m = Math.max(-100, Math.min(100, m + shift));
     const scale = 1 + turnout;
     const newTwo = two * scale;
     const newA = two > 0 ? (newTwo * (100 + m)) / 200 : 0;
     const newB = two > 0 ? newTwo - newA : 0;
     const votes: Record<Side, number> = { ...t.votes };
-    for (const [side, v] of Object.entries(t.votes)) if (side !== a && side !== b) votes[side] = v * scale;
-    votes[a] = newA;
-    votes[b] = newB;
+    for (const [side, v] of Object.entries(t.votes)) if (side !== a && side !== b) setOwn(votes, side, v * scale);
+    setOwn(votes, a, newA);
+    setOwn(votes, b, newB);
     const other = t.other * scale;
     if (t.eligible > 0 && newTwo + other > t.eligible * (1 + 1e-9)) {
       fail('baseline.turnout', `a turnout change keeping the votes cast in ${t.id} within its ${t.eligible} eligible voters`, turnout);
     }
-    margins[t.id] = two > 0 ? m : 0;
+    setOwn(margins, t.id, two > 0 ? m : 0);
     if (t.parent === undefined) {
       expectedA += newA;
       expectedB += newB;
@@ -257,10 +260,10 @@ export function applyBaseline(
   });
   const givenIds = [...given.keys()];
   const baseline: ResolvedBaseline = {
-    forecast: swing !== 0 || turnout !== 0 || givenIds.length > 0 || pollForecast !== undefined || Object.values(shifts).some((s) => s !== 0),
+    forecast: swing !== 0 || turnout !== 0 || givenIds.length > 0 || pollForecast !== undefined || [...shifts.values()].some((s) => s !== 0),
     swing,
     swingModel,
-    shifts,
+    shifts: Object.fromEntries(shifts),
     turnout,
     given: givenIds,
     ...(givenIds.length > 0 ? { marginsSource } : {}),

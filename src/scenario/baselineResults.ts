@@ -5,6 +5,7 @@
  */
 import type { ElectionResults, ResultUnit, Side } from '../model/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
+import { addOwn } from '../model/ownKeys.js';
 
 /**
  * Turns a resolved scenario's territories into a results table: each side's expected votes and other
@@ -26,10 +27,10 @@ export function baselineResults(resolved: Pick<ResolvedScenario, 'country' | 'ye
     const vb = Math.round(t.votes[b] ?? 0);
     const other = Math.round(t.other);
     const winner = va > vb ? a : vb > va ? b : 'tie';
-    if (winner !== 'tie') weightTotals[winner] += t.weight;
+    if (winner !== 'tie') addOwn(weightTotals, winner, t.weight);
     if (t.parent === undefined) {
-      popularVote[a] += va;
-      popularVote[b] += vb;
+      addOwn(popularVote, a, va);
+      addOwn(popularVote, b, vb);
       popularVote.other += other;
       popularVote.total += va + vb + other;
     }

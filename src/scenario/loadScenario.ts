@@ -9,7 +9,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, parse as parseYaml } from 'yaml';
 import type { Document } from 'yaml';
-import { InputError, describeCell, describeColumns, describeValue, isShownCell } from '../errors.js';
+import { InputError, describeCell, describeColumns, describeKey, describeValue, isShownCell, keyPath } from '../errors.js';
 import { parseJsonText } from '../data/parseJsonText.js';
 import { readInputBytes, readInputText } from '../node/readInputFile.js';
 import type { ElectionResults } from '../model/types.js';
@@ -251,24 +251,24 @@ async function readCountsFile(path: string, shownPath: string, written: string, 
   if (counts === null || typeof counts !== 'object' || Array.isArray(counts)) {
     throw new InputError({ file: shownPath, at: 'counts', expected: 'an object of counts per territory id', found: describeCell(counts) });
   }
-  const out: Record<string, number> = {};
+  const out = new Map<string, number>(); // keys from the file: `__proto__` is a key like any other
   let total = 0;
   for (const [id, n] of Object.entries(counts)) {
-    if (!isShownCell(id)) {
+    if (!isShownCell(id) && !/^[\w.-]{1,64}$/.test(id)) {
       // Not shaped like a territory id or name: a list export's keys (names, e-mails) are never shown.
       throw new InputError({ file: shownPath, at: 'counts', expected: 'keys that are territory ids (USPS codes, département codes)', found: `a key that is ${describeCell(id)}` });
     }
-    const key = `counts.${id}`;
+    const key = keyPath('counts', id);
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
       throw new InputError({ file: shownPath, at: key, expected: 'a non-negative integer', found: describeCell(n) });
     }
-    out[id] = n;
+    out.set(id, n);
     total += n;
   }
   if (total > MAX_LIST_SIZE) {
     throw new InputError({ file: shownPath, at: 'counts', expected: `counts adding up to at most ${MAX_LIST_SIZE.toLocaleString('en-US')} people (the largest list size)`, found: `counts adding up to ${total}` });
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /**
@@ -304,11 +304,11 @@ export async function readMarginsFile(path: string, shown: string): Promise<Reco
   const marginScale = shareColumn >= 0 ? 100 : 1;
   const sdColumn = column('sd', false);
   const decimalComma = table.delimiter !== ',';
-  const out: Record<string, MarginEntry> = {};
+  const out = new Map<string, MarginEntry>(); // keys from the file: `__proto__` is a key like any other
   for (const { line, cells } of table.records) {
     const id = (cells[idColumn] ?? '').trim();
     if (id === '') throw new InputError({ file: shown, at: `line ${line}, column id`, expected: 'a territory id', found: 'an empty cell' });
-    if (id in out) throw new InputError({ file: shown, at: `line ${line}, column id`, expected: 'each territory id once', found: describeCell(id) });
+    if (out.has(id)) throw new InputError({ file: shown, at: `line ${line}, column id`, expected: 'each territory id once', found: describeKey(id) });
     const number = (index: number, name: string, min: number, max: number): number => {
       const cell = cells[index] ?? '';
       const value = parseNumberCell(cell, { decimalComma });
@@ -319,10 +319,10 @@ export async function readMarginsFile(path: string, shown: string): Promise<Reco
     };
     const margin = shareColumn >= 0 ? marginScale * number(marginColumn, 'margin_share', -1, 1) : number(marginColumn, 'margin', -100, 100);
     const sdCell = sdColumn >= 0 ? (cells[sdColumn] ?? '').trim() : '';
-    out[id] = sdCell === '' ? { margin } : { margin, sd: number(sdColumn, 'sd', 0, 100) };
+    out.set(id, sdCell === '' ? { margin } : { margin, sd: number(sdColumn, 'sd', 0, 100) });
   }
-  if (Object.keys(out).length === 0) throw new InputError({ file: shown, expected: 'at least one row of margins', found: 'a header only' });
-  return out;
+  if (out.size === 0) throw new InputError({ file: shown, expected: 'at least one row of margins', found: 'a header only' });
+  return Object.fromEntries(out);
 }
 
 /** Applies one `key=value` override; the value is read as YAML (`3000000`, `true`, `[R, D]`, `abc`). */

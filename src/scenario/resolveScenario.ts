@@ -6,7 +6,7 @@
 import { CHANNEL_NAMES } from '../model/types.js';
 import type { ChannelName, Citation, ElectionResults, Prior, RuleName, Side } from '../model/types.js';
 import type { ChannelVariantParameters, Parameters, TurnoutEffectPriors } from '../data/parameters.js';
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeKey, describeValue, keyPath, scenarioKeyPath } from '../errors.js';
 import { historicalCorrelation } from '../model/historicalCorrelation.js';
 import type {
   CampaignSpec,
@@ -23,8 +23,10 @@ import type {
 import { CONVENTION_CITATIONS } from './defaults.js';
 import { emptyCampaign } from '../model/emptyCampaign.js';
 import { ruleThresholds } from '../model/decisionRule.js';
+import { MAX_TOTAL_WEIGHT } from '../sim/blockTotals.js';
 import { applyBaseline } from './applyBaseline.js';
 import { describeBaseline } from './describeBaseline.js';
+import { getOwn, setOwn } from '../model/ownKeys.js';
 
 /** Inputs of {@link resolveScenario} besides the scenario. */
 export interface ResolveInputs {
@@ -181,7 +183,10 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   }
   const rule = ck.oneOf(raw.rule, 'rule', RULES);
   const simulations = ck.integer(raw.simulations, 'simulations', 1, 100_000_000);
-  if (typeof raw.seed !== 'number' || !Number.isFinite(raw.seed)) ck.fail('seed', 'a finite number', raw.seed);
+  // Refused as --seed refuses it: a seed that is not an integer, or past 2^53 − 1, would be rounded in silence.
+  if (typeof raw.seed !== 'number' || !Number.isSafeInteger(raw.seed)) {
+    ck.fail('seed', `an integer from ${(-Number.MAX_SAFE_INTEGER).toLocaleString('en-US')} to ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (as --seed)`, raw.seed);
+  }
   const seed = raw.seed as number;
   const threads = raw.threads === undefined ? 1 : ck.integer(raw.threads, 'threads', 1, 256);
   const salience: SalienceLevel = raw.salience === undefined ? 'high' : ck.oneOf(raw.salience, 'salience', ['high', 'low'] as const);
@@ -217,7 +222,7 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   const uncertainty = resolveUncertainty(ck, raw.uncertainty, uncertaintyParameters, citations, territories, sides, inputs.history);
   const campaignsRaw = raw.campaigns === undefined ? {} : ck.object(raw.campaigns, 'campaigns');
   for (const side of Object.keys(campaignsRaw)) {
-    if (!sides.includes(side)) ck.fail(`campaigns.${side}`, `a campaign of one of the sides ${sides.join(', ')}`, side);
+    if (!sides.includes(side)) ck.fail(scenarioKeyPath('campaigns', side), `a campaign of one of the sides ${sides.join(', ')}`, side);
   }
   const campaigns: Record<Side, ResolvedCampaign> = {};
   for (const side of sides) {
@@ -262,8 +267,12 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
 function resolveThreshold(ck: Checker, raw: Record<string, unknown>, rule: RuleName, territories: ResolvedTerritory[]): number | undefined {
   if (rule === 'electoral-college' || rule === 'seats') {
     for (const t of territories) {
-      if (!Number.isInteger(t.weight) || t.weight < 0) ck.fail(`territories.${t.id}.weight`, `a non-negative whole number of ${rule === 'seats' ? 'seats' : 'electoral votes'}`, t.weight);
+      if (!Number.isInteger(t.weight) || t.weight < 0) ck.fail(keyPath('territories', t.id) + '.weight', `a non-negative whole number of ${rule === 'seats' ? 'seats' : 'electoral votes'}`, t.weight);
     }
+    // The weight won per draw is kept as a 32-bit integer; its distribution costs memory by the totals
+    // reached, not by their size, so weights may be votes (a race weighted by registered voters).
+    const { totalWeight } = ruleThresholds(rule, territories.map((t) => t.weight));
+    if (totalWeight > MAX_TOTAL_WEIGHT) ck.fail('race weights', `units whose weights add up to at most ${MAX_TOTAL_WEIGHT.toLocaleString('en-US')}`, totalWeight);
   }
   if (raw.threshold !== undefined && rule !== 'electoral-college') ck.fail('threshold', `absent unless rule is "electoral-college"${rule === 'seats' ? ' (use seatsToWin)' : ''}`, raw.threshold);
   if (raw.seatsToWin !== undefined && rule !== 'seats') ck.fail('seatsToWin', `absent unless rule is "seats"${rule === 'electoral-college' ? ' (use threshold)' : ''}`, raw.seatsToWin);
@@ -313,17 +322,17 @@ function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side,
     ids.add(unit.id);
     const votes: Record<Side, number> = {};
     for (const side of sides) {
-      let v = unit.votes[side] ?? 0;
+      let v = getOwn(unit.votes, side) ?? 0;
       if (transfers) {
         v = 0;
         for (const [candidate, count] of Object.entries(candidateVotes(unit))) {
-          const row = transfers[candidate] as Record<string, number> | undefined;
-          const share = row && row[side] !== undefined ? row[side] : candidate === side ? 1 : 0;
+          const row = getOwn(transfers, candidate) as Record<string, number> | undefined;
+          const share = row && getOwn(row, side) !== undefined ? getOwn(row, side)! : candidate === side ? 1 : 0;
           v += share * count;
         }
       }
       if (!(v >= 0) || !Number.isFinite(v)) ck.fail(`results.units.${unit.id}.votes.${side}`, 'a non-negative vote count', v);
-      votes[side] = v;
+      setOwn(votes, side, v);
     }
     const other = Math.max(0, unit.total - votes[sides[0]] - votes[sides[1]]);
     const territory: ResolvedTerritory = {
@@ -412,34 +421,38 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
     !sizeGiven && countsGiven
       ? 0
       : ck.number(raw.listSize, `${at}.listSize`, 0, 1e9, 'a non-negative number of people (required unless allocation gives counts)');
-  const allocation: Record<string, number> = {};
+  // Keyed by territory ids from files: a Map, so an id such as `__proto__` or `constructor` is a key like any other.
+  const allocation = new Map<string, number>();
   const spec = raw.allocation ?? 'proportional';
   const topIds = new Set(topLevel.map((t) => t.id));
+  // Counts may come from a file (a list's counts): an unknown key is named only when shaped like a territory id.
   const checkId = (id: string, path: string): void => {
     if (!topIds.has(id)) {
       const sub = territories.find((t) => t.id === id);
-      ck.fail(path, sub ? `a territory without a parent (${id} belongs to ${sub.parent})` : 'the id of a territory of the race', id);
+      if (sub) ck.fail(path, `a territory without a parent (${id} belongs to ${sub.parent})`, id);
+      throw new InputError({ file: ck.file, at: path, expected: 'the id of a territory of the race', found: describeKey(id) });
     }
   };
   if (spec === 'proportional') {
     let total = 0;
     for (const t of topLevel) total += t.votes[side];
-    for (const t of topLevel) allocation[t.id] = total > 0 ? (listSize * t.votes[side]) / total : 0;
+    for (const t of topLevel) allocation.set(t.id, total > 0 ? (listSize * t.votes[side]) / total : 0);
     citations[`${at}.allocation`] = { source: `proportional to ${side}'s baseline votes (${ctx.resultsSource})`, confidence: 'M' };
   } else if (typeof spec === 'object' && spec !== null && 'counts' in spec) {
     ck.keys(spec as unknown as Record<string, unknown>, `${at}.allocation`, ['counts']);
     const counts = ck.object(spec.counts, `${at}.allocation.counts`);
     let sum = 0;
     for (const [id, n] of Object.entries(counts)) {
-      checkId(id, `${at}.allocation.counts.${id}`);
-      allocation[id] = ck.number(n, `${at}.allocation.counts.${id}`, 0, 1e9, 'a non-negative number of people');
-      sum += allocation[id];
+      checkId(id, keyPath(`${at}.allocation.counts`, id));
+      const count = ck.number(n, keyPath(`${at}.allocation.counts`, id), 0, 1e9, 'a non-negative number of people');
+      allocation.set(id, count);
+      sum += count;
     }
     if (sum > 1e9) ck.fail(`${at}.allocation.counts`, 'counts adding up to at most 1,000,000,000 people (the largest list size)', sum);
     if (sizeGiven) {
       // The rule when both are given: listSize is the size, the counts give the spread.
       if (!(sum > 0) && listSize > 0) ck.fail(`${at}.allocation.counts`, `counts with at least one positive count, to spread listSize (${listSize})`, spec.counts);
-      for (const id of Object.keys(allocation)) allocation[id] = sum > 0 ? (listSize * allocation[id]) / sum : 0;
+      for (const [id, n] of allocation) allocation.set(id, sum > 0 ? (listSize * n) / sum : 0);
       citations[`${at}.allocation`] = { source: `spread as the counts given (${Math.round(sum).toLocaleString('en-US')} people), scaled to listSize`, confidence: 'M' };
     } else {
       listSize = sum;
@@ -454,7 +467,7 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
       sum += ck.number(s, `${at}.allocation.shares.${id}`, 0, 1e12, 'a non-negative share');
     }
     if (!(sum > 0)) ck.fail(`${at}.allocation.shares`, 'at least one positive share', spec.shares);
-    for (const [id, s] of Object.entries(shares)) allocation[id] = (listSize * (s as number)) / sum;
+    for (const [id, s] of Object.entries(shares)) allocation.set(id, (listSize * (s as number)) / sum);
   } else if (typeof spec === 'object' && spec !== null && 'file' in spec) {
     ck.fail(`${at}.allocation`, '"proportional", {shares} or {counts} (the scenario loader replaces {file} by the counts of the file)', spec);
   } else {
@@ -466,11 +479,11 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
   const certainShare: Record<string, number> = {};
   if (raw.certainShare !== undefined) {
     const share = ck.number(raw.certainShare, `${at}.certainShare`, 0, 1, 'a share');
-    for (const t of topLevel) certainShare[t.id] = share;
+    for (const t of topLevel) setOwn(certainShare, t.id, share);
   } else {
     for (const t of topLevel) {
       const cast = Object.values(t.votes).reduce((a, b) => a + b, 0) + t.other;
-      certainShare[t.id] = t.eligible > 0 ? Math.min(1, cast / t.eligible) : 0;
+      setOwn(certainShare, t.id, t.eligible > 0 ? Math.min(1, cast / t.eligible) : 0);
     }
     citations[`${at}.certainShare`] = CONVENTION_CITATIONS.certainShare(ctx.resultsSource);
   }
@@ -486,7 +499,7 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
   }
   const resolved: ResolvedCampaign = {
     listSize,
-    allocation,
+    allocation: Object.fromEntries(allocation),
     churn,
     yearsSinceCollected,
     retention: Math.pow(1 - churn, yearsSinceCollected),

@@ -78,12 +78,14 @@ export const scenarioSchema: JsonSchema = {
           "maximum": 100000000
         },
         "seed": {
-          "type": "number",
-          "description": "Seed of the random streams; the same seed gives identical results."
+          "type": "integer",
+          "description": "Seed of the random streams, an integer (as `--seed`): the same seed gives identical results. A number that is not an integer, or past 2^53 − 1, cannot be kept exactly and is refused.",
+          "minimum": -9007199254740991,
+          "maximum": 9007199254740991
         },
         "threads": {
           "type": "number",
-          "description": "Worker threads for large runs (the result does not depend on it).",
+          "description": "Worker threads for large runs (the result does not depend on it). More than the machine's cores add memory, not speed: the command line runs on at most as many threads as cores, with a warning.",
           "minimum": 1,
           "maximum": 256,
           "default": 1
@@ -151,9 +153,14 @@ export const scenarioSchema: JsonSchema = {
           "maximum": 2
         },
         "weights": {
-          "type": "number",
-          "enum": [
-            0
+          "anyOf": [
+            {
+              "$ref": "#/definitions/ColumnName"
+            },
+            {
+              "type": "number",
+              "const": 0
+            }
           ],
           "description": "Unit weights: `electoral-votes` (that year's electoral votes from the bundled data, the default for US state-level files without a weight column), `0` (unweighted) or the name of a column of the file."
         },
@@ -169,8 +176,7 @@ export const scenarioSchema: JsonSchema = {
       "required": [
         "file"
       ],
-      "additionalProperties": false,
-      "description": "Your own race: a results file read as the race's territories and baseline votes."
+      "additionalProperties": false
     },
     "RaceFormat": {
       "type": "string",
@@ -181,6 +187,10 @@ export const scenarioSchema: JsonSchema = {
         "fr-ministere"
       ],
       "description": "Layouts of a race file: `auto` (recognised from the header), `table`, `medsl`, `fr-ministere`."
+    },
+    "ColumnName": {
+      "type": "string",
+      "description": "`electoral-votes`, or the name of a column of the race file holding each unit's weight."
     },
     "RuleName": {
       "type": "string",

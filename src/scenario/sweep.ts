@@ -95,9 +95,14 @@ export function sweepFingerprint(s: Pick<SweepResult, 'scenario' | 'seed' | 'sim
   return createHash('sha256').update(canonicalJson(document)).digest('hex');
 }
 
-/** SHA-256 (hex) of the points as JSON. */
+/**
+ * SHA-256 (hex) of the points as JSON (`JSON.stringify(points)`), hashed point by point: the same bytes
+ * without one string of the whole sweep in memory.
+ */
 function pointsDigest(points: readonly SweepPoint[]): string {
-  return createHash('sha256').update(JSON.stringify(points)).digest('hex');
+  const hash = createHash('sha256').update('[');
+  points.forEach((point, i) => hash.update(i === 0 ? JSON.stringify(point) : `,${JSON.stringify(point)}`));
+  return hash.update(']').digest('hex');
 }
 
 /** JSON with object keys sorted at every level (typed arrays as arrays), so equal values hash equal. */
@@ -325,11 +330,12 @@ export function mergeSweepShards(parts: SweepResult[], files?: readonly string[]
     const index = part.shard?.index ?? 0;
     if (shardCount !== count) throw new InputError({ file: files ? name(i) : undefined, at: files ? 'shard.count' : `shards.${i}.shard.count`, expected: `${count} as in ${files ? name(0) : 'the first shard'}`, found: String(shardCount) });
     const before = seen.get(index);
-    if (before !== undefined) throw new InputError({ file: files ? name(i) : undefined, at: files ? 'shard.index' : `shards.${i}.shard.index`, expected: `each shard once${files ? ` (shard ${index + 1} is also ${name(before)})` : ''}`, found: `${index} again` });
+    // Shards are numbered from 1 in messages, as --shard k/n numbers them.
+    if (before !== undefined) throw new InputError({ file: files ? name(i) : undefined, at: files ? 'shard.index' : `shards.${i}.shard.index`, expected: `each shard once${files ? ` (shard ${index + 1}/${count} is also ${name(before)})` : ''}`, found: `shard ${index + 1}/${count} again` });
     seen.set(index, i);
   }
   for (let k = 0; k < count; k++) {
-    if (!seen.has(k)) throw new InputError({ at: 'shards', expected: `all ${count} shards`, found: `shard ${k} missing` });
+    if (!seen.has(k)) throw new InputError({ at: 'shards', expected: `all ${count} shards`, found: `shard ${k + 1}/${count} (--shard ${k + 1}/${count}) missing` });
   }
   const points = parts.flatMap((p) => p.points).sort((a, b) => a.index - b.index);
   points.forEach((p, i) => {

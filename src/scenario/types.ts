@@ -27,6 +27,9 @@ export type {
 export type RaceFormat = 'auto' | 'table' | 'medsl' | 'fr-ministere';
 
 /** Your own race: a results file read as the race's territories and baseline votes. */
+/** `electoral-votes`, or the name of a column of the race file holding each unit's weight. */
+export type ColumnName = string;
+
 export interface RaceSpec {
   /** Path of the results file, relative to the scenario file (.csv, .txt or .xlsx). */
   file: string;
@@ -53,7 +56,7 @@ export interface RaceSpec {
    * Unit weights: `electoral-votes` (that year's electoral votes from the bundled data, the default for
    * US state-level files without a weight column), `0` (unweighted) or the name of a column of the file.
    */
-  weights?: string | 0;
+  weights?: ColumnName | 0;
   /**
    * Country whose channel priors apply to the campaigns. Default: the file's country (MEDSL `us`,
    * Ministry `fr`); `us` for a table.
@@ -507,10 +510,17 @@ export interface Scenario {
    * @maximum 100000000
    */
   simulations: number;
-  /** Seed of the random streams; the same seed gives identical results. */
+  /**
+   * Seed of the random streams, an integer (as `--seed`): the same seed gives identical results. A
+   * number that is not an integer, or past 2^53 − 1, cannot be kept exactly and is refused.
+   * @asType integer
+   * @minimum -9007199254740991
+   * @maximum 9007199254740991
+   */
   seed: number;
   /**
-   * Worker threads for large runs (the result does not depend on it).
+   * Worker threads for large runs (the result does not depend on it). More than the machine's cores
+   * add memory, not speed: the command line runs on at most as many threads as cores, with a warning.
    * @minimum 1
    * @maximum 256
    * @default 1

@@ -15,6 +15,22 @@ export const EFFECT_SOURCES = ['turnout', 'persuasion', 'relay', 'indirect'] as 
 /** Number of {@link EFFECT_SOURCES}. */
 export const SOURCE_COUNT = EFFECT_SOURCES.length;
 
+/**
+ * Largest total weight whose distribution is kept as a dense array (one count per weight, 512 KiB at
+ * most): electoral votes (538), seats, a few thousand units. Above it, the weights reached are counted
+ * in a Map, so memory grows with the number of distinct totals reached (at most one per draw), never
+ * with the weights' magnitude (a race weighted by registered voters totals millions).
+ */
+export const DENSE_WEIGHT_LIMIT = 65_536;
+
+/** Largest total weight of a weighted race: weights won per draw are kept as 32-bit integers. */
+export const MAX_TOTAL_WEIGHT = 2_147_483_647;
+
+/** True when a model's weight distribution is kept dense (see {@link DENSE_WEIGHT_LIMIT}). */
+export function denseWeights(model: Pick<SimulationModel, 'totalWeight'>): boolean {
+  return model.totalWeight <= DENSE_WEIGHT_LIMIT;
+}
+
 /** Which per-draw arrays to keep. Memory grows with simulations only for what is kept. */
 export interface KeepOptions {
   margins?: boolean;
@@ -39,7 +55,10 @@ export interface BlockTotals {
    */
   biasSum: number;
   biasDraws: number;
+  /** Draws per weight won by side A, index = weight (dense); empty when {@link weightTally} is used. */
   weightCounts: Float64Array;
+  /** Draws per weight won by side A, weight → draws, when the total weight is above {@link DENSE_WEIGHT_LIMIT}. */
+  weightTally: Map<number, number> | null;
   unitWinsA: Float64Array;
   marginSum: Float64Array;
   marginSumSq: Float64Array;
@@ -79,6 +98,32 @@ export function blockDraws(block: number, simulations: number): [number, number]
 }
 
 /**
+ * The weights reached and their draw counts, ascending, from either form of the totals: what every
+ * reader of the distribution uses (sums over it in ascending weight are those of the dense array,
+ * whose zeros add nothing).
+ *
+ * @example
+ * weightTallyOf(totals) // => { weights: Float64Array [261, 270, …], counts: Float64Array [3, 12, …] }
+ */
+export function weightTallyOf(totals: Pick<BlockTotals, 'weightCounts' | 'weightTally'>): { weights: Float64Array; counts: Float64Array } {
+  const weights: number[] = [];
+  const counts: number[] = [];
+  if (totals.weightTally) {
+    for (const weight of [...totals.weightTally.keys()].sort((x, y) => x - y)) {
+      weights.push(weight);
+      counts.push(totals.weightTally.get(weight)!);
+    }
+  } else {
+    for (let w = 0; w < totals.weightCounts.length; w++) {
+      if (totals.weightCounts[w] === 0) continue;
+      weights.push(w);
+      counts.push(totals.weightCounts[w]);
+    }
+  }
+  return { weights: Float64Array.from(weights), counts: Float64Array.from(counts) };
+}
+
+/**
  * Zeroed totals for a model.
  * @example
  * emptyTotals(model).unitWinsA.length // => model.units
@@ -95,7 +140,8 @@ export function emptyTotals(model: SimulationModel): BlockTotals {
     weightSumB: 0,
     biasSum: 0,
     biasDraws: 0,
-    weightCounts: new Float64Array(model.totalWeight + 1),
+    weightCounts: new Float64Array(denseWeights(model) ? model.totalWeight + 1 : 0),
+    weightTally: denseWeights(model) ? null : new Map(),
     unitWinsA: new Float64Array(u),
     marginSum: new Float64Array(u),
     marginSumSq: new Float64Array(u),
@@ -121,6 +167,7 @@ export function clearTotals(totals: BlockTotals): void {
   totals.weightSumB = 0;
   totals.biasSum = 0;
   totals.biasDraws = 0;
+  totals.weightTally?.clear();
   for (const a of [totals.weightCounts, totals.unitWinsA, totals.marginSum, totals.marginSumSq, totals.tippingCounts, totals.extraA, totals.extraB, totals.sources]) a.fill(0);
 }
 
@@ -143,6 +190,9 @@ export function mergeBlockTotals(into: BlockTotals, block: BlockTotals): void {
   into.weightSumB += block.weightSumB;
   into.biasSum += block.biasSum;
   into.biasDraws += block.biasDraws;
+  if (into.weightTally && block.weightTally) {
+    for (const [weight, draws] of block.weightTally) into.weightTally.set(weight, (into.weightTally.get(weight) ?? 0) + draws);
+  }
   const pairs: [Float64Array, Float64Array][] = [
     [into.weightCounts, block.weightCounts],
     [into.unitWinsA, block.unitWinsA],

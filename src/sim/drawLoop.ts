@@ -319,7 +319,7 @@ export function runBlock(
   const allVotesShare = model.allVotesShare;
   const nationalAllVotesShare = model.nationalAllVotesShare;
   const orderLength = order.length;
-  const { weightCounts, tippingCounts } = totals;
+  const { weightCounts, weightTally, tippingCounts } = totals;
   const keepMargins = kept?.margins;
   const keepWeight = kept?.weightA;
   const keepNational = kept?.nationalMargin;
@@ -413,7 +413,8 @@ export function runBlock(
       if (popular === 1) popularWinsA++;
       if (outcome !== 0 && popular !== 0 && outcome !== popular) splits++;
       const recordedWeight = weighted ? weightA : outcome === 1 ? 1 : 0;
-      weightCounts[recordedWeight] += 1;
+      if (weightTally) weightTally.set(recordedWeight, (weightTally.get(recordedWeight) ?? 0) + 1);
+      else weightCounts[recordedWeight] += 1;
       weightSumB += weighted ? weightB : outcome === -1 ? 1 : 0;
       // The tipping point (see tippingUnit.ts), on margins over all votes: this draw's margin of unit u is
       // margins[k + u × MARGIN_ROW]; and, for weighted rules, the electoral-college bias of the draw.

@@ -24,6 +24,7 @@ import {
   joinKept,
   mergeBlockTotals,
   SOURCE_COUNT,
+  weightTallyOf,
   type BlockTotals,
   type KeepOptions,
   type KeptSlice,
@@ -175,8 +176,10 @@ export function finishResult(model: SimulationModel, seed: number, blocks: Block
   const [sideA, sideB] = model.sides;
   const pA = total.winsA / n;
   const pB = total.winsB / n;
+  // Over the weights reached in ascending order: the same sum, bit for bit, as over the dense array.
+  const weightTally = weightTallyOf(total);
   let weightSum = 0;
-  for (let w = 0; w < total.weightCounts.length; w++) weightSum += w * total.weightCounts[w];
+  for (let i = 0; i < weightTally.weights.length; i++) weightSum += weightTally.weights[i] * weightTally.counts[i];
   const meanWeightA = weightSum / n;
   const meanWeightB = model.weighted ? total.weightSumB / n : pB;
   const result: SimulationResult = {
@@ -198,6 +201,7 @@ export function finishResult(model: SimulationModel, seed: number, blocks: Block
     standardError: { [sideA]: Math.sqrt((pA * (1 - pA)) / n), [sideB]: Math.sqrt((pB * (1 - pB)) / n) },
     expectedWeight: { [sideA]: meanWeightA, [sideB]: meanWeightB },
     weightCounts: total.weightCounts,
+    weightTally,
     unitWinsA: total.unitWinsA,
     marginSum: total.marginSum,
     marginSumSq: total.marginSumSq,

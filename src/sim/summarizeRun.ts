@@ -71,8 +71,13 @@ export interface RunSummary {
    * by source: turnout (list mobilisation), persuasion, relay, indirect (social network), total.
    */
   effects: Record<Side, CampaignEffects>;
-  /** P(side A wins weight w), index w = 0..total weight. */
+  /**
+   * P(side A wins weight w), index w = 0..total weight, when the total weight is at most 65,536
+   * (electoral votes, seats); empty above it (a race weighted by registered voters): see weightsReached.
+   */
   weightDistribution: number[];
+  /** With a total weight above 65,536: the weights side A won in some draw, ascending, and their probabilities. */
+  weightsReached?: { weight: number[]; probability: number[] };
   territories: TerritorySummary[];
   scenario: ResolvedScenario;
   version: string;
@@ -142,6 +147,7 @@ export function summarizeRun(result: SimulationResult, resolved: ResolvedScenari
     expectedExtraVotes: { [a]: sum(result.meanExtraVotes[a]), [b]: sum(result.meanExtraVotes[b]) },
     effects: { [a]: { ...result.effects[a] }, [b]: { ...result.effects[b] } },
     weightDistribution: Array.from(result.weightCounts, (c) => c / n),
+    ...(result.weightCounts.length === 0 ? { weightsReached: { weight: Array.from(result.weightTally.weights), probability: Array.from(result.weightTally.counts, (c) => c / n) } } : {}),
     territories,
     scenario: resolved,
     version: result.version,

@@ -56,8 +56,17 @@ export interface SimulationResult {
   standardError: Record<Side, number>;
   /** Mean weight per side. */
   expectedWeight: Record<Side, number>;
-  /** weightCounts[w] = draws in which side A won weight w; length = total weight + 1. */
+  /**
+   * weightCounts[w] = draws in which side A won weight w; length = total weight + 1, when the total weight
+   * is at most 65,536 (electoral votes, seats). Above it (a race weighted by registered voters) it is
+   * empty: read {@link weightTally}, which holds the same counts for every total.
+   */
   weightCounts: Float64Array;
+  /**
+   * The weights side A won in some draw, ascending, and the draws of each: the distribution of the weight
+   * at the cost of the distinct totals reached, whatever the weights' magnitude.
+   */
+  weightTally: { weights: Float64Array; counts: Float64Array };
   /** Per unit: draws A won the unit; sum and sum of squares of A's margin (pp). */
   unitWinsA: Float64Array;
   marginSum: Float64Array;

@@ -2,6 +2,7 @@
  * Synthetic inputs shared by the analysis tests: seeded random numbers and small made-up races.
  * Nothing here comes from the code under test.
  */
+import { weightTallyOf } from '../../src/sim/blockTotals.js';
 import type { ElectionResults, ResultUnit } from '../../src/model/types.js';
 
 /** Mulberry32: a small seeded generator of uniform numbers in [0, 1), for test fixtures only. */
@@ -94,7 +95,7 @@ export function resultFromMargins(margins: number[][], weights: number[], ids: s
     pWin: { D: p(winsA), R: p(winsB) }, pTie: p(ties),
     standardError: { D: Math.sqrt(p(winsA) * (1 - p(winsA)) / n), R: Math.sqrt(p(winsB) * (1 - p(winsB)) / n) },
     expectedWeight: { D: weightA.reduce((s, w) => s + w, 0) / n, R: total - weightA.reduce((s, w) => s + w, 0) / n },
-    weightCounts, unitWinsA, marginSum, marginSumSq, tippingCounts, tippingBasis: 'all-votes',
+    weightCounts, weightTally: weightTallyOf({ weightCounts, weightTally: null }), unitWinsA, marginSum, marginSumSq, tippingCounts, tippingBasis: 'all-votes',
     popularWinsA: 0, splits: 0,
     meanExtraVotes: { D: new Float64Array(units), R: new Float64Array(units) },
     effects: { D: { turnout: 0, persuasion: 0, relay: 0, indirect: 0, total: 0 }, R: { turnout: 0, persuasion: 0, relay: 0, indirect: 0, total: 0 } },

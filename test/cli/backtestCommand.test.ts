@@ -15,7 +15,7 @@ test('backtest --json scores every grid point and writes the calibration chart w
   // 51 states + DC-style units and 5 districts are forecast per year, plus one national forecast.
   assert.ok(doc.best.units.count >= 2 * 51);
   assert.ok(doc.best.units.brier >= 0 && doc.best.units.brier <= 1);
-  assert.deepEqual(readdirSync(dir).sort(), ['backtest.json', 'calibration.png', 'calibration.svg']);
+  assert.deepEqual(readdirSync(dir).sort(), ['.campaign-lab-manifest.json', 'backtest.json', 'calibration.png', 'calibration.svg']);
 });
 
 test('backtest with a year without a result four years before exits 2', async () => {

@@ -104,7 +104,7 @@ test('control characters in a key or a file name reach no terminal raw', async (
 
 test('small ones: NaN is NaN, counts above the largest list, key case kept, schema takes no options, backtest names forecastable years', async () => {
   const nan = await runMain(['run', FLORIDA, '--set', 'seed=.nan']);
-  assert.match(nan.stderr, /seed \(set by --set\) must be a number, got NaN/);
+  assert.match(nan.stderr, /seed \(set by --set\) must be an integer from -9007199254740991 to 9007199254740991, got NaN/);
   writeFileSync(join(dir, 'too-many.json'), JSON.stringify({ counts: { FL: 900_000_000, PA: 200_000_000 } }));
   writeFileSync(join(dir, 'too-many.yaml'), `${head}\ncampaigns:\n  D: { allocation: { file: too-many.json } }\n`);
   const many = await runMain(['run', join(dir, 'too-many.yaml')]);

@@ -83,6 +83,60 @@ const shard = write('export-as-shard.json', exportJson);
 CASES.push(['sweep merge: a list export as a shard', ['sweep', 'merge', shard]]);
 CASES.push(['sweep merge: an object export as a shard', ['sweep', 'merge', write('export-object-as-shard.json', JSON.stringify({ key: PEOPLE[0].email, points: PEOPLE }))]]);
 
+// Every race reader (table, MEDSL, Ministry), through results --file, flip --file and a scenario's race.file:
+// a supporter list given by mistake, a title line, and people's names, e-mails and phones in every column a
+// reader names in a message (ids, counts, weights, side columns, state codes, département codes, candidates).
+const [ada, grace, alan] = PEOPLE;
+const raceFiles: [string, string, string[]?][] = [
+  ['list-as-race.csv', `name,email,phone,street,state\n${csvRows.join('\n')}\n`],
+  ['list-as-race-no-header.csv', `${csvRows.join('\n')}\n`],
+  ['title-as-race.csv', `Supporters of ${ada.name}\nid,name,weight,D,R\nFL,Florida,29,1,2\n`],
+  ['names-as-header.csv', `${PEOPLE.map((p) => p.name).join(',')}\n1,2,3\n`],
+  ['surnames-as-header.csv', `${PEOPLE.map((p) => p.name.split(' ')[1]).join(',')}\n1,2,3\n`],
+  ['table-duplicate-id.csv', `id,name,weight,D,R\n${ada.name.split(' ')[1]},${ada.name},1,2,3\n${ada.name.split(' ')[1]},${grace.name},1,2,3\n`],
+  ['table-duplicate-full-name-id.csv', `id,name,weight,D,R\n${ada.name},x,1,2,3\n${ada.name},y,1,2,3\n`],
+  ['table-name-in-count.csv', `id,name,weight,D,R\nFL,Florida,29,${grace.name},2\n`],
+  ['table-phone-in-weight.csv', `id,name,weight,D,R\nFL,Florida,${alan.phone},1,2\n`],
+  ['table-email-in-count.csv', `id,name,weight,D,R\nFL,Florida,29,1,${ada.email}\n`],
+  ['table-people-as-sides.csv', `id,name,weight,${ada.name},${grace.name}\nFL,Florida,29,1,2\n`, ['--sides', 'D,R']],
+  ['table-surnames-as-sides-twice.csv', `id,name,weight,Lovelace,lovelace\nFL,Florida,29,1,2\n`],
+  ['table-extra-cell.csv', `id,name,weight,D,R\nFL,Florida,29,1,2,${ada.email}\n`],
+  ['medsl-name-as-state.csv', `year,state,state_po,candidate,party_simplified,candidatevotes\n2020,FLORIDA,${ada.name.split(' ')[1]},${ada.name},DEMOCRAT,5\n`],
+  ['medsl-email-as-fips.csv', `year,state,state_po,county_name,county_fips,candidate,party,candidatevotes\n2020,FLORIDA,FL,${grace.name},${grace.email},${grace.name},DEMOCRAT,5\n`],
+  ['medsl-phone-as-votes.csv', `year,state,state_po,candidate,party_simplified,candidatevotes\n2020,FLORIDA,FL,${ada.name},DEMOCRAT,${alan.phone}\n`],
+  ['medsl-people-as-candidates.csv', `year,state,state_po,candidate,party_simplified,candidatevotes\n2020,FLORIDA,FL,${ada.name},LIBERTARIAN,5\n`],
+  ['ministry-name-as-code.csv', `Code du département;Libellé du département;Inscrits;Votants;Exprimés;Nom;Prénom;Voix\n${ada.name.split(' ')[1]};x;3;2;2;${grace.name.split(' ')[1]};Grace;2\n`],
+  ['ministry-people-as-candidates.csv', `Code du département;Libellé du département;Inscrits;Votants;Exprimés;Nom;Prénom;Voix;Nom;Prénom;Voix\n01;Ain;3;2;2;${ada.name.split(' ')[1]};Ada;1;${grace.name.split(' ')[1]};Grace;1\n`, ['--sides', 'X,Y']],
+  ['ministry-email-as-votes.csv', `Code du département;Libellé du département;Inscrits;Votants;Exprimés;Nom;Prénom;Voix\n01;Ain;3;2;2;X;Y;${ada.email}\n`],
+];
+for (const [name, content, extra = []] of raceFiles) {
+  const path = write(name, content);
+  CASES.push([`results --file: ${name}`, ['results', '--file', path, ...extra]]);
+  CASES.push([`flip --file: ${name}`, ['flip', '--file', path, ...extra]]);
+  const scenario = write(`race-${name}.yaml`, ['name: privacy race', `race: { file: ${name} }`, 'rule: popular-vote', ...(extra[0] === '--sides' ? [`sides: [${extra[1]}]`] : ['sides: [D, R]']), 'simulations: 100', 'seed: 1', ''].join('\n'));
+  CASES.push([`run with race.file: ${name}`, ['run', scenario]]);
+}
+
+// A margins file and a counts file keyed by people, whole names or surnames alone.
+const margins = (name: string, content: string) => {
+  write(name, content);
+  CASES.push([`baseline.margins {file}: ${name}`, ['run', write(`margins-${name}.yaml`, `${scenarioHead}\nbaseline: { margins: { file: ${name} } }\n`)]]);
+};
+margins('margins-names.csv', `id,margin\n${ada.name},1\n`);
+margins('margins-surnames.csv', `id,margin\n${ada.name.split(' ')[1]},1\n`);
+margins('margins-duplicate.csv', `id,margin\n${grace.name},1\n${grace.name},2\n`);
+margins('margins-phone.csv', `id,margin\nFL,${alan.phone}\n`);
+margins('margins-list.csv', `${csvRows.join('\n')}\n`);
+counts('counts-names.json', JSON.stringify({ counts: { [ada.name]: 1, FL: 2 } }));
+counts('counts-surnames.json', JSON.stringify({ counts: { [ada.name.split(' ')[1]]: 1, FL: 2 } }));
+counts('counts-name-value.json', JSON.stringify({ counts: { FL: grace.name } }));
+// A shard keyed by people; a scenario whose sides and keys are people.
+CASES.push(['sweep merge: a shard keyed by people', ['sweep', 'merge', write('people-shard.json', JSON.stringify({ kind: 'sweep', key: `campaigns.${ada.name}.listSize`, points: [{ value: 1, summary: { name: grace.name } }], shard: { index: 0, count: 1 } }))]]);
+// A scenario is the user's own words (a side or a key typed once is shown), but a list export's names are not.
+run('people-as-sides.yaml', `${scenarioHead.replace('sides: [D, R]', `sides: [${ada.name}, ${grace.name}]`)}\n`);
+run('people-as-campaigns.yaml', `${scenarioHead}\ncampaigns:\n  ${ada.name}: { listSize: 1 }\n`);
+run('people-as-shifts.yaml', `${scenarioHead}\nbaseline: { shifts: { ${ada.name}: 1 } }\n`);
+
 for (const [what, argv, codes = [2]] of CASES) {
   test(`privacy: ${what} fails with exit 2 and shows no name, e-mail, phone or street`, async () => {
     const r = await runMain(argv, { cwd: dir });

@@ -62,6 +62,6 @@ test('liveControls offers each side\'s list size and every active channel\'s cov
 test('territoriesCsv names the campaign column for what it holds: net margin votes per side', async () => {
   const { summary } = await defaultRun();
   const [header, ...lines] = territoriesCsv(summary).trim().split('\n');
-  assert.ok(header.endsWith(',D_campaign_net_margin_votes,R_campaign_net_margin_votes'), header);
+  assert.ok(header.endsWith(',"D_campaign_net_margin_votes","R_campaign_net_margin_votes"'), header);
   assert.equal(lines.length, summary.territories.length);
 });

@@ -35,7 +35,7 @@ test('sweep shards merged with sweep merge equal the whole sweep, byte for byte'
   const merged = await runMain(['sweep', 'merge', join(dir, 'b/sweep.shard-2-of-2.json'), join(dir, 'a/sweep.shard-1-of-2.json'), '--out', join(dir, 'merged')]);
   assert.equal(merged.code, 0, merged.stderr);
   assert.equal(readFileSync(join(dir, 'merged/sweep.json'), 'utf8'), readFileSync(join(dir, 'whole/sweep.json'), 'utf8'));
-  assert.deepEqual(readdirSync(join(dir, 'whole')).sort(), ['sweep.json', 'sweep.png', 'sweep.svg']);
+  assert.deepEqual(readdirSync(join(dir, 'whole')).sort(), ['.campaign-lab-manifest.json', 'sweep.json', 'sweep.png', 'sweep.svg']);
 });
 
 test('sweep merge with a missing shard exits 2 and says which', async () => {
@@ -43,7 +43,8 @@ test('sweep merge with a missing shard exits 2 and says which', async () => {
   assert.equal((await runMain([...base, '--shard', '1/2', '--out', dir])).code, 0);
   const r = await runMain(['sweep', 'merge', join(dir, 'sweep.shard-1-of-2.json')]);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /shards must be all 2 shards, got shard 1 missing/);
+  // Shards are numbered from 1, as --shard numbers them: the one missing is 2/2.
+  assert.match(r.stderr, /shards must be all 2 shards, got shard 2\/2 \(--shard 2\/2\) missing/);
 });
 
 test('sweep merge refuses shards of another sweep, naming both files, and shards changed after writing, naming file and key', async () => {

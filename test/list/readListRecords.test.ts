@@ -81,7 +81,7 @@ test('readListRecords refuses a file that turns from UTF-8 to another encoding, 
     ['unclosed.csv', 'name,state\nA,FL\n"secret-name,PA\nB,TX\n', /unclosed\.csv: line 3 must be a quoted field closed by a double quote/],
     ['bad-closing.csv', 'name,state\n"A\nB",FL\n"secret" name,PA\nB,TX\n', /bad-closing\.csv: line 4 must be a delimiter \(","\) or the end of the line after a closing quote, got another character/],
     ['long-record.csv', `name,state\nA,FL\n"secret${'-name,PA\n'.repeat(1 << 21)}`, /long-record\.csv: line 3 must be a record under 16 MiB, got a longer one \(an unclosed quote\?\)/],
-    ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /old Excel \.xls workbook/],
+    ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /old Excel 97–2003 \.xls workbook \(save it as \.xlsx or CSV UTF-8\)/],
   ];
   for (const [name, content, message] of cases) {
     await assert.rejects(records(file(name, content)), (e: unknown) => {

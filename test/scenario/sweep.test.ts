@@ -33,7 +33,7 @@ test('sweep runs every point with the same seed: P(win) grows with the list and 
 
 test('mergeSweepShards rejects missing or foreign shards', async () => {
   const a = await sweep(scenario, { ...spec, steps: 2, shard: { index: 0, count: 2 } }, { results, parameters });
-  assert.throws(() => mergeSweepShards([a]), /shards must be all 2 shards, got shard 1 missing/);
+  assert.throws(() => mergeSweepShards([a]), /shards must be all 2 shards, got shard 2\/2 \(--shard 2\/2\) missing/);
   const b = await sweep({ ...scenario, seed: 5 }, { ...spec, steps: 2, shard: { index: 1, count: 2 } }, { results, parameters });
   assert.throws(() => mergeSweepShards([a, b]), /shards.1.seed must be 4 as in the first shard \(shards of one sweep share scenario, seed, simulations, --vary and version\), got 5/);
 });

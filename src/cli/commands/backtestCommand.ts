@@ -2,12 +2,12 @@
  * `campaign-lab backtest`: scores the uncertainty model on the US elections 2004–2024, each forecast
  * from the result four years before, over a grid of error sizes (Brier and log scores, calibration).
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { InputError, describeValue } from '../../errors.js';
 import { printJson, toJsonText } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { writeFilesAtomic } from '../writeFileAtomic.js';
+import { checkOutputFolder, writeFolderAtomic } from '../writeFileAtomic.js';
 import { backtest } from '../../analysis/backtest.js';
 import type { BacktestResult } from '../../analysis/backtest.js';
 import { availableYears, loadResults } from '../../data/loadResults.js';
@@ -50,7 +50,7 @@ export const backtestCommand: Command = {
       sims: { type: 'integer', minimum: 1, valueName: 'N', description: `Simulations per year and grid point (default ${BACKTEST_SIMULATIONS}).` },
       years: { type: 'string', valueName: 'Y,Y,...', description: 'Years to forecast (default 2004 to 2024).' },
       seed: { type: 'integer', valueName: 'S', description: 'Seed, the same for every year and grid point (default 2004).' },
-      out: { type: 'string', valueName: 'DIR', description: 'Write backtest.json and the calibration chart (SVG, PNG) to DIR (with --polls: poll-backtest.json and the forecast chart).' },
+      out: { type: 'string', valueName: 'DIR', description: 'Write backtest.json and the calibration chart (SVG, PNG) to DIR (with --polls: poll-backtest.json and the forecast chart), as run --out writes a report.' },
       polls: { type: 'string', valueName: 'FILE', description: 'Backtest a forecast from this poll file (FiveThirtyEight, Economist/HuffPost or table layout) instead.' },
       year: { type: 'integer', valueName: 'Y', description: 'With --polls: the election year forecast (2004 to 2024).' },
       'as-of': { type: 'string', valueName: 'DATE', description: 'With --polls: forecast day YYYY-MM-DD (default the eve of the election).' },
@@ -59,6 +59,9 @@ export const backtestCommand: Command = {
     },
   },
   async run(args, context) {
+    const outFolder = args.options.out as string | undefined;
+    // A wrong --out (a file, a folder of other files) is said before the backtest runs.
+    if (outFolder) await checkOutputFolder(resolve(context.cwd, outFolder), outFolder);
     if (args.options.polls !== undefined) return runPollsBacktest(args.options, context);
     for (const key of ['year', 'as-of', 'no-fundamentals'] as const) {
       if (args.options[key] !== undefined) throw new InputError({ at: `--${key}`, expected: 'given only with --polls FILE', found: describeValue(args.options[key]) });
@@ -106,13 +109,16 @@ export const backtestCommand: Command = {
           sources: ['campaign-lab backtest on data/us_president_results.csv (see data/SOURCES.md)'],
         },
       );
-      await writeFilesAtomic(
+      // A report folder as run --out writes one (manifest, staged and swapped in whole).
+      await writeFolderAtomic(
+        dir,
         [
-          { path: join(dir, 'backtest.json'), data: toJsonText(result) },
-          { path: join(dir, 'calibration.svg'), data: await toSvg(spec) },
-          { path: join(dir, 'calibration.png'), data: await toPng(spec, { scale: 2 }) },
+          { name: 'backtest.json', data: toJsonText(result) },
+          { name: 'calibration.svg', data: await toSvg(spec) },
+          { name: 'calibration.png', data: await toPng(spec, { scale: 2 }) },
         ],
         context.signal,
+        out,
       );
     }
     if (args.options.json) printJson(context.stdout, result);
@@ -157,13 +163,16 @@ async function runPollsBacktest(options: Record<string, unknown>, context: Param
         sources: [`${result.file}; error model ${result.errorModel.id} (data/poll-error-calibration.json); results: data/us_president_results.csv`],
       },
     );
-    await writeFilesAtomic(
+    // A report folder as run --out writes one (manifest, staged and swapped in whole).
+    await writeFolderAtomic(
+      dir,
       [
-        { path: join(dir, 'poll-backtest.json'), data: toJsonText(report) },
-        { path: join(dir, 'poll-forecast.svg'), data: await toSvg(spec) },
-        { path: join(dir, 'poll-forecast.png'), data: await toPng(spec, { scale: 2 }) },
+        { name: 'poll-backtest.json', data: toJsonText(report) },
+        { name: 'poll-forecast.svg', data: await toSvg(spec) },
+        { name: 'poll-forecast.png', data: await toPng(spec, { scale: 2 }) },
       ],
       context.signal,
+      out,
     );
   }
   if (options.json) printJson(context.stdout, report);

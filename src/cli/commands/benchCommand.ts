@@ -2,6 +2,7 @@
  * `campaign-lab bench`: how many simulated elections per second this machine runs, on the full model or
  * on exactly the model of the numpy peer (`--model peer`).
  */
+import { capThreads, warnOnStderr } from '../prepareScenario.js';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { formatCount } from '../formatNumber.js';
@@ -27,14 +28,14 @@ export const benchCommand: Command = {
     options: {
       model: { type: 'string', choices: BENCH_MODELS, valueName: BENCH_MODELS.join('|'), description: 'Model to time (default full).' },
       sims: { type: 'integer', minimum: 1, valueName: 'N', description: `Simulations of the timed run (default ${BENCH_SIMULATIONS}).` },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads (default 1).' },
+      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads (default 1; at most the machine\'s cores: more are capped, with a warning).' },
       json: { type: 'flag', description: 'Print {electionsPerSecond, simulations, units, threads, model, peakMemoryBytes, …} as JSON.' },
     },
   },
   async run(args, context) {
     const result = await runBenchmark({
       simulations: (args.options.sims as number | undefined) ?? BENCH_SIMULATIONS,
-      threads: (args.options.threads as number | undefined) ?? 1,
+      threads: capThreads((args.options.threads as number | undefined) ?? 1, warnOnStderr(context.stderr)),
       model: (args.options.model as BenchModel | undefined) ?? 'full',
       signal: context.signal,
     });

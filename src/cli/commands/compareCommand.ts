@@ -139,7 +139,7 @@ export const compareCommand: Command = {
       side: { type: 'string', valueName: 'S', description: 'Side whose chance is compared (default the first side).' },
       sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
       seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads; results do not depend on it.' },
+      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout.' },
     },
   },

@@ -2,7 +2,7 @@
  * `campaign-lab list summarize`: counts a supporter list per territory, keeping nothing else.
  */
 import { resolve } from 'node:path';
-import { InputError, describeValue } from '../../errors.js';
+import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
@@ -46,8 +46,10 @@ export const listSummarizeCommand: Command = {
   name: 'list summarize',
   summary: 'Count a supporter list (CSV or .xlsx) per territory; keep only the counts.',
   details: [
-    'Streams the file (any size; CSV in UTF-8 with or without BOM, Latin-1 or UTF-16 such as Excel\'s "Unicode Text";',
-    '",", ";" or tab; quoted fields; or an .xlsx workbook\'s first sheet) and maps the territory column to result units:',
+    'Streams the file (any size; CSV in UTF-8 with or without BOM, Latin-1 or UTF-16 such as Excel\'s "Unicode Text",',
+    'with or without BOM; ",", ";" or tab; quoted fields; or an .xlsx workbook\'s first sheet, read without writing',
+    'anything to disk, its shared strings at most 128 MB, no part inflating more than 100 times: ZIP bombs are refused)',
+    'and maps the territory column to result units:',
     'US: USPS codes, state names, dotted abbreviations (N.C., Mass.), ZIP codes, or "PA 19103" cells;',
     'France: département codes, the Ministry\'s Z codes (ZA…ZZ), names, and postcodes (1000 is read as 01000).',
     'Every row lands in one bucket, printed: placed, empty, filtered (another country) or unrecognised by reason.',
@@ -100,7 +102,7 @@ export const listSummarizeCommand: Command = {
     } finally {
       bar.finish();
     }
-    for (const warning of counts.warnings) context.stderr.write(`campaign-lab: warning: ${file}: ${warning}\n`);
+    for (const warning of counts.warnings) context.stderr.write(`campaign-lab: warning: ${escapeControlCharacters(`${file}: ${warning}`)}\n`);
     const out = args.options.out as string | undefined;
     // Never over the list itself, nor over a folder; a read-only place is exit 2 (writeFileAtomic).
     if (out) await writeFileAtomic(resolve(context.cwd, out), countsToJsonText(counts), context.signal, { shownPath: `--out ${out}`, inputs: [resolve(context.cwd, file)] });

@@ -13,6 +13,7 @@ import { simulateParallel } from '../../node/simulateParallel.js';
 import { summarizeRun } from '../../sim/summarizeRun.js';
 import type { RunSummary } from '../../sim/summarizeRun.js';
 import { describeBaseline } from '../../scenario/describeBaseline.js';
+import { LIVE_TERRITORIES_MAX } from '../reportLimits.js';
 
 /**
  * The `run --json` document: the run summary plus, at the top level, the resolved baseline (every
@@ -65,6 +66,9 @@ export const runCommand: Command = {
     'DIR leave the report of the one that finished last, whole.',
     'briefing.html works offline and re-runs the scenario in the page as you move its controls (list sizes,',
     'channel coverage), with the same figures as `run --set <key>=<value>`.',
+    'A race of more than 5,000 territories keeps its report usable: charts show the closest territories (the',
+    'tipping-point snake groups neighbouring ones into at most 300 bars), territories.csv and summary.json hold',
+    'every territory, and the list-size sweep and the live controls are left out.',
     '',
     'Examples:',
     '  campaign-lab run scenarios/default.yaml --out out',
@@ -77,7 +81,7 @@ export const runCommand: Command = {
     options: {
       sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
       seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads; results do not depend on it.' },
+      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
       set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML), e.g. campaigns.D.listSize=3e6.' },
       out: { type: 'string', valueName: 'DIR', description: 'Write the report (summary.json, territories.csv, charts, briefing.html) to DIR.' },
       'no-sweep': { type: 'flag', description: 'With --out: skip the list-size sweep behind the briefing headline and its list-size chart.' },
@@ -107,7 +111,12 @@ export const runCommand: Command = {
     }
     if (out) {
       let sweep;
-      if (!args.options['no-sweep']) {
+      // A race of many territories: the sweep (eleven runs of the race) is left out, as with --no-sweep.
+      const large = resolved.territories.length > LIVE_TERRITORIES_MAX;
+      if (large && !args.options['no-sweep']) {
+        context.stderr.write(`campaign-lab: note: a race of ${resolved.territories.length.toLocaleString('en-US')} territories (more than ${LIVE_TERRITORIES_MAX.toLocaleString('en-US')}): the report leaves out the list-size sweep and the briefing's live controls; charts show the closest territories, territories.csv and summary.json all of them\n`);
+      }
+      if (!args.options['no-sweep'] && !large) {
         const sweepBar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'list-size sweep' });
         try {
           sweep = await listSizeSweep(prepared.scenario, resolved, {

@@ -2,7 +2,7 @@
  * `campaign-lab sweep`: runs a scenario over a range of one key's values with common random numbers
  * (the same seed at every point), optionally one shard of the points, and `sweep merge` joins shards.
  */
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Command, CliContext } from '../CliContext.js';
 import { printJson, toJsonText } from '../printJson.js';
@@ -11,7 +11,7 @@ import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { parseShard, parseVary } from '../parseVary.js';
 import { formatCount, formatShare } from '../formatNumber.js';
-import { writeFilesAtomic } from '../writeFileAtomic.js';
+import { checkOutputFolder, writeFolderAtomic } from '../writeFileAtomic.js';
 import type { ReportFile } from '../writeFileAtomic.js';
 import { checkSweepShard, sweep, mergeSweepShards } from '../../scenario/sweep.js';
 import { readInputText } from '../../node/readInputFile.js';
@@ -62,9 +62,17 @@ function formatSignedPp(difference: number): string {
   return `${difference >= 0 ? '+' : '−'}${Math.abs(difference * 100).toFixed(2)} pp`;
 }
 
+/** Name of a sweep's file: sweep.json, or sweep.shard-k-of-n.json for shard k of n (1-based). */
+function sweepFileName(shard: { index: number; count: number } | undefined): string {
+  return shard ? `sweep.shard-${shard.index + 1}-of-${shard.count}.json` : 'sweep.json';
+}
+
+/** Shard files of an earlier sweep in the folder: never replaced by another output. */
+const SHARD_FILES = /^sweep\.shard-\d+-of-\d+\.json$/;
+
 /** The files of a sweep under DIR: sweep.json (or the shard's file) and, for a list-size key, its chart. */
 async function sweepFiles(dir: string, result: SweepResult): Promise<ReportFile[]> {
-  const name = result.shard ? `sweep.shard-${result.shard.index + 1}-of-${result.shard.count}.json` : 'sweep.json';
+  const name = sweepFileName(result.shard);
   const files: ReportFile[] = [{ path: join(dir, name), data: toJsonText(result) }];
   const side = /^campaigns\.([^.]+)\.listSize$/.exec(result.key)?.[1];
   if (!result.shard && side === result.scenario.sides[0] && result.points.length >= 2) {
@@ -94,7 +102,12 @@ async function sweepFiles(dir: string, result: SweepResult): Promise<ReportFile[
 
 async function output(result: SweepResult, args: { options: Record<string, unknown> }, context: CliContext): Promise<void> {
   const out = args.options.out as string | undefined;
-  if (out) await writeFilesAtomic(await sweepFiles(resolve(context.cwd, out), result), context.signal);
+  if (out) {
+    // A report folder as run --out writes one: staged beside DIR with its manifest and swapped in whole;
+    // a folder of other files, or holding another shard, is refused and left untouched.
+    const files = await sweepFiles(resolve(context.cwd, out), result);
+    await writeFolderAtomic(resolve(context.cwd, out), files.map((f) => ({ name: basename(f.path), data: f.data })), context.signal, out, { keep: SHARD_FILES });
+  }
   if (args.options.json) printJson(context.stdout, result);
   else context.stdout.write(formatSweep(result) + (out ? `Written to ${out}/\n` : ''));
 }
@@ -106,7 +119,8 @@ export const sweepCommand: Command = {
   details: [
     'Every point uses the same seed, so differences between points are not noise from different draws.',
     'Split the points over machines with --shard k/n (points i with i mod n = k − 1), then join the',
-    'shard files with `campaign-lab sweep merge`.',
+    'shard files with `campaign-lab sweep merge`. --out DIR follows the report rules of run --out: DIR must be',
+    'new, empty or an earlier output of campaign-lab, and each shard goes to its own folder.',
     '',
     'Examples:',
     '  campaign-lab sweep scenarios/florida-2000.yaml --vary campaigns.D.listSize=0:10000000:11 --out sweep',
@@ -119,9 +133,9 @@ export const sweepCommand: Command = {
       shard: { type: 'string', valueName: 'k/n', description: 'Run only shard k of n (1-based) of the points.' },
       sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Simulations per point (overrides simulations).' },
       seed: { type: 'integer', valueName: 'S', description: 'Seed (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads; results do not depend on it.' },
+      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
       set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
-      out: { type: 'string', valueName: 'DIR', description: 'Write sweep.json (a shard: sweep.shard-k-of-n.json) and, for list size, its chart.' },
+      out: { type: 'string', valueName: 'DIR', description: 'Write sweep.json (a shard: sweep.shard-k-of-n.json) and, for list size, its chart, as run --out writes a report (manifest, swapped in whole; a folder of other files or of another shard is refused).' },
       json: { type: 'flag', description: 'Print the sweep as one JSON document on stdout.' },
     },
   },
@@ -129,6 +143,9 @@ export const sweepCommand: Command = {
     const vary = parseVary(args.options.vary as string);
     const shard = args.options.shard === undefined ? undefined : parseShard(args.options.shard as string);
     const file = args.positionals.scenario as string;
+    // A wrong --out (a file, a folder of other files or of another shard) is said before the sweep runs.
+    const out = args.options.out as string | undefined;
+    if (out) await checkOutputFolder(resolve(context.cwd, out), out, { keep: SHARD_FILES, writing: [sweepFileName(shard)] });
     const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'sweep' });
     let result: SweepResult;
@@ -151,6 +168,42 @@ export const sweepCommand: Command = {
 /** Largest shard file read, bytes: 5,000 points of a 107-territory race are about 300 MB of JSON. */
 const MAX_SHARD_BYTES = 400 * 1024 * 1024;
 
+/** Heap a merge needs per byte of shard JSON (measured: 88 MB of shards merge in a 256 MB heap, not in 200 MB). */
+export const MERGE_HEAP_PER_BYTE = 3.5;
+/** Heap a merge needs besides the shards: the program itself. */
+const MERGE_HEAP_BASE = 64 * 1024 * 1024;
+
+/**
+ * Refuses, before reading, a merge whose shards would not fit in the heap this process may use (Node's
+ * heap limit, `--max-old-space-size`): a runtime failure (exit 1) with the figures and the way out.
+ * Files that cannot be read are left to the reader's own message.
+ *
+ * @throws Error naming the shards' size, the memory needed and the limit
+ */
+async function checkMergeMemory(paths: readonly string[]): Promise<void> {
+  const { stat } = await import('node:fs/promises');
+  const { getHeapStatistics } = await import('node:v8');
+  let bytes = 0;
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.isFile()) bytes += info.size;
+    } catch {
+      // The reader says what is wrong with it.
+    }
+  }
+  const heap = getHeapStatistics();
+  const available = heap.heap_size_limit - heap.used_heap_size;
+  const needed = bytes * MERGE_HEAP_PER_BYTE + MERGE_HEAP_BASE;
+  if (needed > available) {
+    const mb = (n: number) => `${Math.ceil(n / (1 << 20)).toLocaleString('en-US')} MB`;
+    throw new Error(
+      `the shard files hold ${mb(bytes)} of JSON; merging them needs about ${mb(needed)} of memory, and this process may use ${mb(available)} ` +
+        `(Node's heap limit): raise it with NODE_OPTIONS=--max-old-space-size=${Math.ceil((needed + heap.used_heap_size) / (1 << 20))}, or sweep fewer points or territories`,
+    );
+  }
+}
+
 /** The `sweep merge` command. */
 export const sweepMergeCommand: Command = {
   name: 'sweep merge',
@@ -159,12 +212,24 @@ export const sweepMergeCommand: Command = {
   spec: {
     positionals: [{ name: 'files', description: 'the shard files (sweep --shard ... --out DIR)', rest: true }],
     options: {
-      out: { type: 'string', valueName: 'DIR', description: 'Write sweep.json and, for list size, its chart to DIR.' },
+      out: { type: 'string', valueName: 'DIR', description: 'Write sweep.json and, for list size, its chart to DIR, as run --out writes a report (not the folder of the shard files).' },
       json: { type: 'flag', description: 'Print the merged sweep as one JSON document on stdout.' },
     },
   },
   async run(args, context) {
     const files = args.positionals.files as string[];
+    const out = args.options.out as string | undefined;
+    if (out) {
+      // The merged sweep replaces DIR whole: never the folder the shards are read from.
+      const dir = resolve(context.cwd, out);
+      if (files.some((f) => dirname(resolve(context.cwd, f)) === dir)) {
+        throw new InputError({ at: `--out ${out}`, expected: 'a folder other than the one holding the shard files (it would be replaced)', found: 'the folder of a shard file' });
+      }
+      await checkOutputFolder(dir, out, { keep: SHARD_FILES, writing: ['sweep.json'] });
+    }
+    // Merging holds every shard's points (about 3.5 bytes of heap per byte of JSON, measured on a
+    // sweep of 1,000 territories): said before reading, in words, instead of a V8 out-of-memory trace.
+    await checkMergeMemory(files.map((f) => resolve(context.cwd, f)));
     const parts: SweepResult[] = [];
     for (const file of files) {
       const text = await readInputText(resolve(context.cwd, file), { expected: 'a sweep shard file (sweep --shard … --out DIR)', maxBytes: MAX_SHARD_BYTES, shownPath: file });

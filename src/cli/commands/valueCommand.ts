@@ -4,7 +4,7 @@
  * intervals, on common random numbers.
  */
 import { resolve } from 'node:path';
-import { InputError, describeValue } from '../../errors.js';
+import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { parseAmount } from '../parseAmount.js';
 import { printJson, toJsonText } from '../printJson.js';
@@ -159,7 +159,7 @@ export const valueCommand: Command = {
       'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Recruitment cost per supporter, added to the channels\' contact cost.' },
       sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
       seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads; results do not depend on it.' },
+      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
       set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
       out: { type: 'string', valueName: 'DIR', description: 'Write value.json and the chart (value.svg, value.png) to DIR.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout: {side, add, simulations, territories: [...]}.' },
@@ -181,7 +181,7 @@ export const valueCommand: Command = {
     }
     const groups = supporterGroups(resolved, side, add, by);
     if (Object.keys(resolved.campaigns[side].channels).length === 0) {
-      context.stderr.write(`campaign-lab: warning: ${side} has no channel switched on, so more supporters move nothing; add channels under campaigns.${side}.channels\n`);
+      context.stderr.write(`campaign-lab: warning: ${escapeControlCharacters(`${side} has no channel switched on, so more supporters move nothing; add channels under campaigns.${side}.channels`)}\n`);
     }
     const { simulations, seed } = resolved;
     const shared = resolved.rule === 'electoral-college' || resolved.rule === 'seats';

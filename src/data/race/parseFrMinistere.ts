@@ -5,7 +5,7 @@
  * (`Sexe, Nom, Prénom, Voix, % Voix/Ins, % Voix/Exp`), only the first block having a header. The
  * wide variant with one `Voix_candidat_<NOM>` column per candidate is read too.
  */
-import { InputError } from '../../errors.js';
+import { InputError, isShownCell } from '../../errors.js';
 import type { Side } from '../../model/types.js';
 import { assembleResults } from '../usResults.js';
 import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from './raceTypes.js';
@@ -172,7 +172,10 @@ export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, 
   if (options.sides) {
     const match = options.sides.map((s) => [...candidates.keys()].find((c) => c === s) ?? [...candidates.keys()].find((c) => c.toUpperCase() === s.toUpperCase()));
     if (match.some((m) => m === undefined) || match[0] === match[1]) {
-      throw new InputError({ file: grid.file, at: 'sides', expected: `two different candidates' surnames as written in the file (${[...candidates.keys()].join(', ')})`, found: JSON.stringify(options.sides) });
+      // Surnames shaped like a person's full name or free text are not listed (a list given as a results file).
+      const listed = [...candidates.keys()].filter((c) => isShownCell(c));
+      const hidden = candidates.size - listed.length;
+      throw new InputError({ file: grid.file, at: 'sides', expected: `two different candidates' surnames as written in the file (${[...listed, ...(hidden > 0 ? [`${hidden} not shown`] : [])].join(', ')})`, found: JSON.stringify(options.sides) });
     }
     sides = [match[0]!, match[1]!];
   } else {

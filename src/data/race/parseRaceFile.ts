@@ -3,7 +3,7 @@
  * readers. No file access: the Node reader (src/node/readRaceFile.ts) reads the file and the
  * bundled facts and calls these.
  */
-import { InputError } from '../../errors.js';
+import { InputError, describeColumns } from '../../errors.js';
 import { decodeText, type TextEncodingName } from '../../io/decodeText.js';
 import { parseDelimited } from '../../io/parseDelimited.js';
 import type { RaceFileOptions, RaceFileResults, RaceFormat } from './raceTypes.js';
@@ -29,7 +29,8 @@ export const RACE_FORMATS: Readonly<Record<RaceFormat, string>> = {
  * @param header Header cells.
  * @param file File name for the error message.
  * @returns The format.
- * @throws {InputError} when the header matches none, listing the three headers.
+ * @throws {InputError} when the header matches none, listing the three headers; the header found is
+ *   listed only when it looks like column names (a line of data is described, not shown).
  * @example
  * detectRaceFormat(['id', 'name', 'weight', 'D', 'R'], 'x.csv') // => 'table'
  */
@@ -37,12 +38,12 @@ export function detectRaceFormat(header: readonly string[], file: string): RaceF
   if (findColumn(header, 'state_po') >= 0 && findColumn(header, 'candidatevotes') >= 0) return 'medsl';
   if (isFrMinistereHeader(header)) return 'fr-ministere';
   if (findColumn(header, 'id') >= 0 && findColumn(header, 'name') >= 0) return 'table';
-  const shown = header.slice(0, 6).join(', ');
+  // A first line that looks like data (a supporter list given by mistake) is described, never shown.
   throw new InputError({
     file,
     at: 'header',
     expected: `the header of a known race format: ${Object.entries(RACE_FORMATS).map(([f, h]) => `${f} (${h})`).join('; ')}`,
-    found: JSON.stringify(shown.length > 80 ? `${shown.slice(0, 77)}...` : shown),
+    found: describeColumns(header),
   });
 }
 

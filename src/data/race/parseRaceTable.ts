@@ -2,7 +2,7 @@
  * The project's own race format: one row per territory,
  * `id,name,weight,<side>…[,other][,region][,eligible]`.
  */
-import { InputError } from '../../errors.js';
+import { InputError, isListedColumnName } from '../../errors.js';
 import type { Side } from '../../model/types.js';
 import { assembleResults } from '../usResults.js';
 import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from './raceTypes.js';
@@ -70,7 +70,8 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     total: totalColumn(grid),
   };
   for (const i of Object.values(optional)) reserved.add(i);
-  const ignoredWeight = weights === 0 ? findColumn(grid.header, 'weight') : -1;
+  // With weights: 0 or weights: <another column>, a `weight` column is left aside, not read as a side.
+  const ignoredWeight = weights === 0 || (weightCol >= 0 && normaliseName(grid.header[weightCol]!) !== 'weight') ? findColumn(grid.header, 'weight') : -1;
   reserved.add(ignoredWeight);
   const sideCols = grid.header.map((_, i) => i).filter((i) => !reserved.has(i) && grid.header[i] !== '');
   if (sideCols.length < 2) {
@@ -79,14 +80,14 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
   const seenNames = new Set<string>();
   for (const i of sideCols) {
     const key = normaliseName(grid.header[i]!);
-    if (seenNames.has(key) || TABLE_RESERVED_COLUMNS.includes(key as never)) throw missingColumn(grid, `side columns with distinct names (${grid.header[i]} appears twice)`);
+    if (seenNames.has(key) || TABLE_RESERVED_COLUMNS.includes(key as never)) throw missingColumn(grid, `side columns with distinct names (${shownColumn(grid.header[i]!)} appears twice)`);
     seenNames.add(key);
   }
   let sides: [Side, Side];
   if (options.sides) {
     const found = options.sides.map((s) => sideCols.find((i) => grid.header[i] === s));
     if (found.some((i) => i === undefined) || options.sides[0] === options.sides[1]) {
-      throw new InputError({ file: grid.file, at: 'sides', expected: `two different side columns of the file (${sideCols.map((i) => grid.header[i]).join(', ')})`, found: JSON.stringify(options.sides) });
+      throw new InputError({ file: grid.file, at: 'sides', expected: `two different side columns of the file (${sideCols.map((i) => shownColumn(grid.header[i]!)).join(', ')})`, found: JSON.stringify(options.sides) });
     }
     sides = [options.sides[0], options.sides[1]];
   } else {
@@ -95,7 +96,7 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
 
   columns.push({ column: grid.header[idCol]!, readAs: 'unit id' }, { column: grid.header[nameCol]!, readAs: 'unit name' });
   columns.push(weightCol >= 0 ? { column: grid.header[weightCol]!, readAs: 'unit weight (electoral votes or seats)' } : { column: '(none)', readAs: 'every unit weighs 0 (weights: 0)' });
-  if (ignoredWeight >= 0) columns.push({ column: grid.header[ignoredWeight]!, readAs: 'ignored (weights: 0)' });
+  if (ignoredWeight >= 0) columns.push({ column: grid.header[ignoredWeight]!, readAs: `ignored (weights: ${weights === 0 ? 0 : String(weights)})` });
   for (const i of sideCols) {
     const name = grid.header[i]!;
     columns.push({ column: name, readAs: sides.includes(name) ? `votes of side ${name}${name === sides[0] ? ' (ours)' : ''}` : 'votes added to other' });
@@ -120,11 +121,12 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     if (ids.has(id)) failCell(grid, record, idCol, 'a unit id not listed before', true);
     ids.add(id);
     const name = cellText(record, nameCol) || id;
-    const parties: Record<string, number> = {};
-    for (const i of sideCols) parties[grid.header[i]!] = countCell(grid, record, i);
-    const other = (optional.other >= 0 ? countCell(grid, record, optional.other) : 0) + sideCols.filter((i) => !sides.includes(grid.header[i]!)).reduce((s, i) => s + parties[grid.header[i]!]!, 0);
-    const a = parties[sides[0]]!;
-    const b = parties[sides[1]]!;
+    // Keys come from the file's header: a Map, so a side named `__proto__` or `constructor` is a side like any other.
+    const parties = new Map<string, number>();
+    for (const i of sideCols) parties.set(grid.header[i]!, countCell(grid, record, i));
+    const other = (optional.other >= 0 ? countCell(grid, record, optional.other) : 0) + sideCols.filter((i) => !sides.includes(grid.header[i]!)).reduce((s, i) => s + parties.get(grid.header[i]!)!, 0);
+    const a = parties.get(sides[0])!;
+    const b = parties.get(sides[1])!;
     const total = a + b + other;
     if (optional.total >= 0) {
       const given = countCell(grid, record, optional.total);
@@ -133,7 +135,7 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
         failCell(grid, record, optional.total, `the sum of the side columns and other, ${total}${hint}`);
       }
     }
-    if (optional.other >= 0) parties.other = countCell(grid, record, optional.other);
+    if (optional.other >= 0) parties.set('other', countCell(grid, record, optional.other));
     const unit: RaceUnit = {
       id,
       name,
@@ -141,7 +143,7 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
       votes: { [sides[0]]: a, [sides[1]]: b, other },
       total,
       winner: a > b ? sides[0] : b > a ? sides[1] : 'tie',
-      parties,
+      parties: Object.fromEntries(parties),
     };
     if (optional.region >= 0 && cellText(record, optional.region) !== '') unit.region = cellText(record, optional.region);
     if (optional.eligible >= 0 && cellText(record, optional.eligible) !== '') unit.eligible = countCell(grid, record, optional.eligible);
@@ -167,4 +169,9 @@ function totalColumn(grid: RaceGrid): number {
   const found = grid.header.map((h, i) => (names.includes(compactName(h)) ? i : -1)).filter((i) => i >= 0);
   if (found.length > 1) throw missingColumn(grid, `one column of total votes, not ${found.length} (${found.map((i) => JSON.stringify(grid.header[i])).join(', ')})`);
   return found[0] ?? -1;
+}
+
+/** A header cell for a message: shown when made of known column words or a code, else described. */
+function shownColumn(name: string): string {
+  return isListedColumnName(name) ? name : `a ${[...name].length}-character column name (not shown)`;
 }

@@ -2,7 +2,7 @@
  * A table of cells from a text file or a spreadsheet, with cell addresses for error messages and
  * typed cell readers that never echo personal data.
  */
-import { InputError } from '../../errors.js';
+import { InputError, describeColumns, isCodeShaped } from '../../errors.js';
 import type { CsvRecord } from '../../io/parseDelimited.js';
 import { parseNumberCell } from '../../io/parseDelimited.js';
 
@@ -41,8 +41,9 @@ export function cellAddress(grid: RaceGrid, line: number, column: number, name?:
 }
 
 /**
- * Describes a cell's content for an error message without revealing personal data: numbers and
- * short placeholder tokens (`NA`, `-`) are shown; any other text only by its length.
+ * Describes a cell's content for an error message without revealing personal data: numbers (but not
+ * a phone number's run of digits) and short placeholder tokens (`NA`, `-`) are shown; any other text
+ * only by its length.
  *
  * @example
  * describeCell('12,5') // => '"12,5"'
@@ -52,7 +53,9 @@ export function cellAddress(grid: RaceGrid, line: number, column: number, name?:
 export function describeCell(raw: string): string {
   const value = raw.trim();
   if (value === '') return 'an empty cell';
-  if (value.length <= 24 && /^[\d\s.,+\-%eE\u00a0]+$/.test(value)) return JSON.stringify(value);
+  // Numbers are shown, but not seven digits or more grouped otherwise than by thousands: a phone number.
+  const digits = (value.match(/\d/g) ?? []).length;
+  if (value.length <= 24 && /^[\d\s.,+\-%eE\u00a0]+$/.test(value) && (digits < 7 || parseNumberCell(value) !== undefined || parseNumberCell(value, { decimalComma: true }) !== undefined)) return JSON.stringify(value);
   if (/^(N\/?A|n\/?a|NaN|null|NULL|none|-|—|\?)$/.test(value)) return JSON.stringify(value);
   const n = [...value].length;
   return `a text of ${n} character${n === 1 ? '' : 's'}`;
@@ -60,7 +63,8 @@ export function describeCell(raw: string): string {
 
 /**
  * Throws the InputError for one cell. `showCode` prints the cell as is when it is shaped like a
- * territory code (up to 12 letters, digits, `-` or `_`, no spaces): ids are not personal data.
+ * territory code (digits and at most three capitals, an optional `-` part: `FL`, `2A`, `42101`, `ME-2`):
+ * such ids are not personal data; any other text is described by its length.
  */
 export function failCell(grid: RaceGrid, record: CsvRecord, column: number, expected: string, showCode = false, name?: string): never {
   const raw = (record.cells[column] ?? '').trim();
@@ -68,7 +72,7 @@ export function failCell(grid: RaceGrid, record: CsvRecord, column: number, expe
     file: grid.file,
     at: cellAddress(grid, record.line, column, name ?? grid.header[column]),
     expected,
-    found: showCode && /^[\w-]{1,12}$/.test(raw) ? JSON.stringify(raw) : describeCell(raw),
+    found: showCode && isCodeShaped(raw) ? JSON.stringify(raw) : describeCell(raw),
   });
 }
 
@@ -84,13 +88,16 @@ export function cellText(record: CsvRecord, column: number): string {
 export function countCell(grid: RaceGrid, record: CsvRecord, column: number, name?: string): number {
   const n = parseNumberCell(record.cells[column] ?? '', { decimalComma: grid.decimalComma });
   if (n === undefined || !Number.isInteger(n) || n < 0) failCell(grid, record, column, 'a non-negative whole number', false, name);
+  // Past 2^53 − 1 a count is rounded by the number type: refused, never rounded in silence.
+  if (!Number.isSafeInteger(n)) failCell(grid, record, column, `a whole number of at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (2^53 − 1; larger ones cannot be kept exactly)`, false, name);
   return n;
 }
 
-/** A non-negative number (a weight), decimal comma allowed when the grid uses one. */
+/** A non-negative number (a weight), decimal comma allowed when the grid uses one, at most 2^53 − 1. */
 export function weightCell(grid: RaceGrid, record: CsvRecord, column: number): number {
   const n = parseNumberCell(record.cells[column] ?? '', { decimalComma: grid.decimalComma });
   if (n === undefined || !(n >= 0) || !Number.isFinite(n)) failCell(grid, record, column, 'a non-negative number');
+  if (n > Number.MAX_SAFE_INTEGER) failCell(grid, record, column, `a number of at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (2^53 − 1; larger ones cannot be kept exactly)`);
   return n;
 }
 
@@ -105,14 +112,13 @@ export function normaliseName(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** The InputError for a missing header column. */
+/** The InputError for a missing header column: the header is listed only when it looks like column names. */
 export function missingColumn(grid: RaceGrid, expected: string): InputError {
-  const shown = grid.header.slice(0, 8).join(', ');
   return new InputError({
     file: grid.file,
     at: grid.addressing === 'cell' ? `row ${grid.headerLine} (header)` : `line ${grid.headerLine} (header)`,
     expected,
-    found: JSON.stringify(shown.length > 80 ? `${shown.slice(0, 77)}...` : shown),
+    found: describeColumns(grid.header),
   });
 }
 

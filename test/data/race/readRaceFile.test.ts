@@ -90,16 +90,20 @@ test('readRaceFile names the file, the cell and what was expected for a bad work
 });
 
 test('readRaceFile rejects a missing file, an old .xls workbook and an empty file with exit-2 errors', async () => {
-  await assert.rejects(readRaceFile('no/such/file.csv'), /no\/such\/file\.csv must be a readable race file, got ENOENT/);
+  await assert.rejects(readRaceFile('no/such/file.csv'), /no\/such\/file\.csv must be a readable file: a race file \(CSV, TXT or \.xlsx\), got no such file/);
   const dir = mkdtempSync(join(tmpdir(), 'race-file-'));
   try {
     const xls = join(dir, 'old.xls');
     writeFileSync(xls, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
-    await assert.rejects(readRaceFile(xls), /old\.xls must be an \.xlsx workbook or a text file \(save an Excel 97–2003 \.xls file as \.xlsx or CSV\), got an \.xls workbook/);
+    await assert.rejects(readRaceFile(xls), /old\.xls must be an \.xlsx workbook or a text file, got an old Excel 97–2003 \.xls workbook \(save it as \.xlsx or CSV UTF-8\)/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  await assert.rejects(readRaceFile('/dev/null'), /\/dev\/null must be a race file with a header and rows, got an empty file/);
+  await assert.rejects(readRaceFile('/dev/null'), /\/dev\/null must be a regular file: a race file \(CSV, TXT or \.xlsx\), got a device such as \/dev\/zero/);
+  const empty = join(tmpdir(), `empty-race-${process.pid}.csv`);
+  writeFileSync(empty, '');
+  await assert.rejects(readRaceFile(empty), /must be a race file with a header and rows, got an empty file/);
+  rmSync(empty);
 });
 
 test('readRaceFile reads the bundled Pennsylvania 2024 county table: 67 counties summing to the certified result', async () => {
