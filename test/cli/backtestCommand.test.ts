@@ -58,7 +58,8 @@ test('backtest --polls --json and --out: the rows, the published scores and the 
   assert.ok(doc.rows[0].brier <= 0.029);
   assert.ok(doc.rows[0].nationalPWin > 0.9);
   assert.deepEqual(doc.published, { Economist: 0.029 });
-  assert.deepEqual(readdirSync(dir).sort(), ['poll-backtest.json', 'poll-forecast.png', 'poll-forecast.svg']);
+  // A report folder as run --out writes one: its manifest beside the files.
+  assert.deepEqual(readdirSync(dir).sort(), ['.campaign-lab-manifest.json', 'poll-backtest.json', 'poll-forecast.png', 'poll-forecast.svg']);
 });
 
 test('backtest --polls refuses a missing --year, a bad --as-of, and --as-of without --polls (exit 2)', async () => {
