@@ -15,7 +15,7 @@
  * checksum); --json prints one JSON object with every unit's win rate and tipping share instead.
  * Bad input: a message naming the file, line and column, exit code 2.
  *
- * What makes it fast (see bench/README.md, "The C and numba peers"):
+ * What makes it fast (bench/peers/README.md says more):
  * - Eight xoshiro128** streams (Blackman & Vigna 2018) in the eight 32-bit lanes of one vector (GCC/Clang
  *   vector extensions: AVX2 with -march=native, SSE or NEON elsewhere), their state in four registers.
  *   Lanes run along the units of one draw: one vector step gives eight units' numbers.
