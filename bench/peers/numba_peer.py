@@ -252,7 +252,7 @@ def _blocks(seed, sims, base, shift, share, weight, region, zk, zw, zf, wins_d, 
             limit = math.inf
             for i in range(n_units):
                 key = sign * margin[i] * share[i]
-                if not (key > 0.0 and key < limit):
+                if not (key * (limit - key) > 0.0):  # 0 < key < limit in one predictable branch (the kernel's test)
                     continue
                 j = size
                 while j > 0 and keys[j - 1] > key:
