@@ -11,7 +11,7 @@
 // the median of the per-round ratios 2 threads ÷ 1 thread. Rates are wall clock (`electionsPerSecond`)
 // and per CPU second of the whole process (`electionsPerCpuSecond`, all threads; not for numpy, whose
 // process is timed from the inside); on a machine other work shares, say its load with the figures.
-import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { preparePeers } from './peerRunners.mjs';
 
@@ -39,7 +39,12 @@ const median = (xs) => {
 
 const { peers, cleanup } = preparePeers();
 try {
-  const cpuModel = spawnSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).stdout.trim();
+  let cpuModel = 'unknown';
+  try {
+    cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1].trim() ?? cpuModel;
+  } catch {
+    // not Linux: the model stays unknown
+  }
   line({ machine: { cpus: availableParallelism(), cpuModel, node: process.version, loadAverage: load() }, sims, rounds, threads: threadCounts });
   const active = [];
   for (const peer of peers.filter((p) => wanted.includes(p.name))) {
