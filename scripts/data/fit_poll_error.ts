@@ -1,9 +1,9 @@
 /**
  * Fits the poll forecast's error model on the record and writes data/poll-error-calibration.json.
  *
- * Source: data/polls/fivethirtyeight_raw_polls_1998-2016.csv (FiveThirtyEight's pollster-ratings record,
- * every scored poll of the final 21 days beside the certified result; CC BY 4.0) and the project's own
- * results (data/us_president_results.csv).
+ * Source: data/polls/poll-record-1998-2016.csv (FiveThirtyEight's pollster-ratings record, every scored
+ * general-election poll of the final 21 days beside the certified result, CC BY 4.0; derived by
+ * scripts/data/derive_polls.ts) and the project's own results (data/us_president_results.csv).
  *
  * 1. For each presidential year 2000–2016, the product's aggregation (src/polls/aggregatePolls.ts, with
  *    the prior of forecastFromPolls: the last result, or a flat prior for 2000, whose last result the data
@@ -22,7 +22,7 @@
  *    for each year on the elections before it, data/us_fundamentals.csv). Step 2's national SD is the
  *    polls' own (`pollNational`). K (`fundamentalsVariance`) minimises the squared national error of the
  *    blend m + V/(V + K)·(f − m), V = pollNational² + the aggregate's national variance, over the fit's
- *    years: the Economist's full-year files (data/polls/economist_polls_<year>.csv) at 1, 20, 50 and 100
+ *    years: the Economist's full-year files (data/polls/us-president-<year>-polls.csv) at 1, 20, 50 and 100
  *    days before the election where the year has one (2008, 2012, 2016), the raw-polls file's eve
  *    otherwise (2000, 2004). Then step 2 is run again on the blended forecasts' errors (every state moved
  *    by the same shift), giving the fit's `national`, `regional`, state terms and `tails`.
@@ -51,7 +51,7 @@ import { pollBacktest } from '../../src/analysis/pollBacktest.js';
 import { parseDelimited } from '../../src/io/parseDelimited.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const RAW = 'data/polls/fivethirtyeight_raw_polls_1998-2016.csv';
+const RAW = 'data/polls/poll-record-1998-2016.csv';
 const OUT = join(root, 'data', 'poll-error-calibration.json');
 const YEARS = [2000, 2004, 2008, 2012, 2016];
 const RECENT_DAYS = 21;
@@ -269,7 +269,7 @@ function nationalPoints(year: number, relativeSD: number): NationalPoint[] {
   const current = resultsOf(year)!;
   const previous = resultsOf(year - 4);
   const full = FULL_YEAR.includes(year);
-  const file = full ? `data/polls/economist_polls_${year}.csv` : RAW;
+  const file = full ? `data/polls/us-president-${year}-polls.csv` : RAW;
   if (!pollFiles.has(year)) {
     pollFiles.set(year, full ? parsePollFile(readFileSync(join(root, file), 'utf8'), { file, sides: ['D', 'R'], units: current.units, nominees: loadUsNominees(year) }) : parsePollFile(rawText, { file, sides: ['D', 'R'], units: current.units, year }));
   }
@@ -447,7 +447,7 @@ for (const year of YEARS) fits.push(fit(`without-${year}`, YEARS.filter((y) => y
 const model: PollErrorModel = {
   description:
     'Error of the poll aggregate (the product\'s state-space aggregation of a poll file, its national margin blended with the time-for-change fundamentals prior) against certified results: national Student-t + Census-division + state terms, fitted by maximum likelihood on US presidential general-election polls of the final 21 days, each year as of the eve of the election. `pollNational` is the national SD of the polls alone and `fundamentalsVariance` (K) the variance that weighs the fundamentals, V / (V + K), fitted by least squares on the national errors of the fit\'s years. `without-<year>` fits leave that year out; backtests of a year use them. Coverage: share of polled states whose result lay inside the leave-one-year-out 90 % interval of the product\'s forecast.',
-  source: "FiveThirtyEight, pollster-ratings raw polls 1998–2016 (data/polls/fivethirtyeight_raw_polls_1998-2016.csv, CC BY 4.0); results from data/us_president_results.csv",
+  source: "FiveThirtyEight, pollster-ratings raw polls 1998–2016 (data/polls/poll-record-1998-2016.csv, CC BY 4.0); results from data/us_president_results.csv",
   script: 'scripts/data/fit_poll_error.ts',
   recentDays: RECENT_DAYS,
   undecidedReference: UNDECIDED_REFERENCE,

@@ -24,7 +24,7 @@ const fundamentalsTable = loadUsFundamentals();
 function economistEve(year: number, mode: 'blend' | 'polls-only' = 'blend') {
   const current = loadResults({ country: 'us', year });
   const previous = loadResults({ country: 'us', year: year - 4 });
-  const file = `data/polls/economist_polls_${year}.csv`;
+  const file = `data/polls/us-president-${year}-polls.csv`;
   const polls = parsePollFile(readFileSync(file, 'utf8'), { file, sides: ['D', 'R'], units: current.units, nominees: loadUsNominees(year) });
   const electionDay = usElectionDay(year);
   const fundamentals = mode === 'blend' ? timeForChangePrior(fundamentalsTable, year, ['D', 'R']) : undefined;
@@ -68,7 +68,7 @@ test('2016 eve, hindsight bound: with the states placed as these polls place the
   const { forecast } = forecastFromPolls({
     territories: loadResults({ country: 'us', year: 2012 }).units.map((u) => ({ id: u.id, region: u.region!, votes: u.votes, ...(u.parent ? { parent: u.parent } : {}) })),
     sides: ['D', 'R'],
-    polls: parsePollFile(readFileSync('data/polls/economist_polls_2016.csv', 'utf8'), { file: 'e', sides: ['D', 'R'], units: loadResults({ country: 'us', year: 2016 }).units, nominees: loadUsNominees(2016) }),
+    polls: parsePollFile(readFileSync('data/polls/us-president-2016-polls.csv', 'utf8'), { file: 'e', sides: ['D', 'R'], units: loadResults({ country: 'us', year: 2016 }).units, nominees: loadUsNominees(2016) }),
     electionDay: usElectionDay(2016),
     asOf: usElectionDay(2016) - 1,
     errorModel: pollErrorFitFor(model, 2016),
@@ -96,7 +96,7 @@ test('2016 eve, hindsight bound: with the states placed as these polls place the
 });
 
 test('90 % intervals cover 85–95 % of state results across the presidential years 2000–2016 of the raw-polls file (leave-one-year-out)', () => {
-  const file = 'data/polls/fivethirtyeight_raw_polls_1998-2016.csv';
+  const file = 'data/polls/poll-record-1998-2016.csv';
   const text = readFileSync(file, 'utf8');
   let inside = 0;
   let states = 0;
@@ -124,7 +124,7 @@ test('pollForecastScenario: the simulation draws what the forecast says (P(carry
   const year = 2012;
   const current = loadResults({ country: 'us', year });
   const previous = loadResults({ country: 'us', year: 2008 });
-  const file = 'data/polls/economist_polls_2012.csv';
+  const file = 'data/polls/us-president-2012-polls.csv';
   const polls = parsePollFile(readFileSync(file, 'utf8'), { file, sides: ['D', 'R'], units: current.units, nominees: loadUsNominees(year) });
   const electionDay = usElectionDay(year);
   const simulations = 40_000;

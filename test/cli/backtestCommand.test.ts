@@ -25,10 +25,10 @@ test('backtest with a year without a result four years before exits 2', async ()
 });
 
 test('backtest --polls prints the state Brier, log score, 90 % coverage and P(win) at the as-of day and 100, 50, 20 days out, beside the published scores', async () => {
-  const r = await runMain(['backtest', '--polls', 'data/polls/economist_polls_2012.csv', '--year', '2012', '--as-of', '2012-11-05', '--sims', '2000']);
+  const r = await runMain(['backtest', '--polls', 'data/polls/us-president-2012-polls.csv', '--year', '2012', '--as-of', '2012-11-05', '--sims', '2000']);
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.split('\n');
-  assert.match(lines[0], /^Poll forecast of 2012 from economist_polls_2012\.csv \(economist layout, 1,139 polls\), error model without-2012 \(fitted on 2000, 2004, 2008, 2016\)$/);
+  assert.match(lines[0], /^Poll forecast of 2012 from us-president-2012-polls\.csv \(economist layout, 1,139 polls\), error model without-2012 \(fitted on 2000, 2004, 2008, 2016\)$/);
   assert.match(lines[1], /state Brier +log score +90% cover +P\(D wins\)/);
   assert.deepEqual(lines.slice(2, 6).map((l) => l.slice(0, 16)), ['2012-11-05     1', '2012-07-29   100', '2012-09-17    50', '2012-10-17    20']);
   assert.match(r.stdout, /Published state Brier of the final forecast, 2012: Economist 0\.0193, FiveThirtyEight 0\.0091, Linzer 0\.0038/);
@@ -36,11 +36,11 @@ test('backtest --polls prints the state Brier, log score, 90 % coverage and P(wi
 });
 
 test('backtest --polls --no-fundamentals scores the polls alone; --no-fundamentals without --polls exits 2', async () => {
-  const r = await runMain(['backtest', '--polls', 'data/polls/economist_polls_2012.csv', '--year', '2012', '--sims', '500', '--no-fundamentals', '--json']);
+  const r = await runMain(['backtest', '--polls', 'data/polls/us-president-2012-polls.csv', '--year', '2012', '--sims', '500', '--no-fundamentals', '--json']);
   assert.equal(r.code, 0, r.stderr);
   const doc = JSON.parse(r.stdout);
   assert.equal(doc.rows[0].fundamentals, undefined);
-  const blended = JSON.parse((await runMain(['backtest', '--polls', 'data/polls/economist_polls_2012.csv', '--year', '2012', '--sims', '500', '--json'])).stdout);
+  const blended = JSON.parse((await runMain(['backtest', '--polls', 'data/polls/us-president-2012-polls.csv', '--year', '2012', '--sims', '500', '--json'])).stdout);
   assert.ok(Math.abs(blended.rows[0].nationalMargin.forecast - doc.rows[0].nationalMargin.forecast - blended.rows[0].fundamentals.shift) < 1e-9);
   const bad = await runMain(['backtest', '--no-fundamentals']);
   assert.equal(bad.code, 2);
@@ -49,7 +49,7 @@ test('backtest --polls --no-fundamentals scores the polls alone; --no-fundamenta
 
 test('backtest --polls --json and --out: the rows, the published scores and the forecast chart', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cl-poll-backtest-'));
-  const r = await runMain(['backtest', '--polls', 'data/polls/economist_polls_2008.csv', '--year', '2008', '--sims', '2000', '--json', '--out', dir]);
+  const r = await runMain(['backtest', '--polls', 'data/polls/us-president-2008-polls.csv', '--year', '2008', '--sims', '2000', '--json', '--out', dir]);
   assert.equal(r.code, 0, r.stderr);
   const doc = JSON.parse(r.stdout);
   assert.equal(doc.year, 2008);
@@ -64,9 +64,9 @@ test('backtest --polls --json and --out: the rows, the published scores and the 
 
 test('backtest --polls refuses a missing --year, a bad --as-of, and --as-of without --polls (exit 2)', async () => {
   for (const argv of [
-    ['backtest', '--polls', 'data/polls/economist_polls_2012.csv'],
-    ['backtest', '--polls', 'data/polls/economist_polls_2012.csv', '--year', '2012', '--as-of', '2012-13-01'],
-    ['backtest', '--polls', 'data/polls/economist_polls_2012.csv', '--year', '2012', '--as-of', '2012-11-07'],
+    ['backtest', '--polls', 'data/polls/us-president-2012-polls.csv'],
+    ['backtest', '--polls', 'data/polls/us-president-2012-polls.csv', '--year', '2012', '--as-of', '2012-13-01'],
+    ['backtest', '--polls', 'data/polls/us-president-2012-polls.csv', '--year', '2012', '--as-of', '2012-11-07'],
     ['backtest', '--as-of', '2012-11-01'],
   ]) {
     const r = await runMain(argv);

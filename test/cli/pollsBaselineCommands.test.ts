@@ -20,7 +20,7 @@ function pollsScenario(): string {
       'simulations: 3000',
       'seed: 5',
       'baseline:',
-      `  polls: { file: ${join(projectRoot, 'data', 'polls', 'economist_polls_2016.csv')}, asOf: 2016-11-07 }`,
+      `  polls: { file: ${join(projectRoot, 'data', 'polls', 'us-president-2016-polls.csv')}, asOf: 2016-11-07 }`,
       'campaigns:',
       '  D: { listSize: 5000000, channels: { email: {}, door: { coverage: 0.2, costPerContact: 10 } } }',
       '  R: { listSize: 5000000 }',

@@ -27,7 +27,7 @@ test('us-2016-pre-election.yaml stands on the 2016 polls as of 7 Nov 2016 and th
   const { resolved } = resolveLoadedScenario(scenario, 'us-2016-pre-election.yaml');
   assert.equal(resolved.year, 2012);
   assert.equal(resolved.territories.length, 56);
-  assert.match(resolved.baseline!.description!, /^2012 result, polls as of 2016-11-07 \(1,747 polls, economist_polls_2016\.csv\) with the time-for-change fundamentals \(1\.2 pp toward R\) for the election of 2016-11-08$/);
+  assert.match(resolved.baseline!.description!, /^2012 result, polls as of 2016-11-07 \(1,747 polls, us-president-2016-polls\.csv\) with the time-for-change fundamentals \(1\.2 pp toward R\) for the election of 2016-11-08$/);
   // Every territory is centred on the polls and carries its own SD; the error terms come from the record.
   for (const t of resolved.territories) assert.ok(t.territorySD !== undefined && t.territorySD > 0, t.id);
   assert.equal(resolved.uncertainty.national, forecast.uncertainty.national);
@@ -45,7 +45,7 @@ test('us-2016-pre-election.yaml: P(the popular-vote winner loses the electoral c
 
 test('baseline.polls.fundamentals: false gives the polls alone; inputs replace the table\'s; inputs for a race file are bad input', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cl-fund-'));
-  const polls = join(root, 'data', 'polls', 'economist_polls_2016.csv');
+  const polls = join(root, 'data', 'polls', 'us-president-2016-polls.csv');
   const write = (name: string, block: string, race = 'country: us\nyear: 2012') => {
     writeFileSync(join(dir, name), `name: x\n${race}\nrule: electoral-college\nsides: [D, R]\nsimulations: 10\nseed: 1\nbaseline:\n  polls: ${block}\n`);
     return join(dir, name);
@@ -70,7 +70,7 @@ test('baseline.polls.fundamentals: false gives the polls alone; inputs replace t
 
 test('baseline.polls: asOf moves the information day; a later asOf, an unknown date or no election day is bad input naming the key', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cl-polls-'));
-  const polls = join(root, 'data', 'polls', 'economist_polls_2016.csv');
+  const polls = join(root, 'data', 'polls', 'us-president-2016-polls.csv');
   const write = (name: string, block: string, race = 'country: us\nyear: 2012') => {
     writeFileSync(join(dir, name), `name: x\n${race}\nrule: electoral-college\nsides: [D, R]\nsimulations: 10\nseed: 1\nbaseline:\n  polls: ${block}\n`);
     return join(dir, name);

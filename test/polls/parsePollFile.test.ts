@@ -21,13 +21,17 @@ test('detectPollFormat tells the four layouts from their headers', () => {
   assert.equal(detectPollFormat(['name', 'email']), undefined);
 });
 
-test('parsePollFile reads the Economist 2008 file: every record a poll or counted, m/d/yy dates, -- as national', () => {
-  const file = 'data/polls/economist_polls_2008.csv';
-  const polls = parsePollFile(readFileSync(file, 'utf8'), { file, sides, units, nominees: { D: 'Barack Obama', R: 'John McCain' } });
+test('parsePollFile reads the Economist 2008 layout: byte-order mark and CRLF, every record a poll or counted, m/d/yy dates, -- as national', () => {
+  // An excerpt of the upstream file, byte for byte (test/fixtures/polls/README.md): 20 state polls, 11
+  // national polls of the final days and 3 after the election, the last line without a line end.
+  const file = 'test/fixtures/polls/economist-2008-excerpt.csv';
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.startsWith('\ufeffstate,') && text.includes('\r\n') && !text.endsWith('\n'));
+  const polls = parsePollFile(text, { file, sides, units, nominees: { D: 'Barack Obama', R: 'John McCain' } });
   assert.equal(polls.format, 'economist');
   assert.deepEqual(polls.read, { D: 'obama', R: 'mccain' });
   assert.equal(polls.scale, 'percent');
-  assert.equal(polls.records, 1323);
+  assert.equal(polls.records, 34);
   assert.equal(polls.polls.length + sumLeftOut(polls.leftOut), polls.records);
   // First row: AK, SurveyUSA, 3/3/08–3/6/08, Obama 43, McCain 48: 100 × (43 − 48) / 91.
   const ak = polls.polls.find((p) => p.line === 2)!;
@@ -36,23 +40,48 @@ test('parsePollFile reads the Economist 2008 file: every record a poll or counte
   assert.equal(ak.end, Date.UTC(2008, 2, 6) / 86_400_000);
   assert.ok(Math.abs(ak.margin - (100 * -5) / 91) < 1e-12);
   assert.ok(Math.abs(ak.decided! - 0.91) < 1e-12);
-  assert.ok(polls.polls.some((p) => p.unit === 'US'));
+  assert.equal(polls.polls.filter((p) => p.unit === 'US').length, 14);
+  // CNN, 6–9 Dec 2008, gives no sample size; the last line (Rasmussen, 6–7 Nov 2008, no line end) is read too.
+  assert.equal(polls.withoutSampleSize, 1);
+  const last = polls.polls.find((p) => p.line === 35)!;
+  assert.equal(last.pollster, 'Rasmussen');
+  assert.ok(Math.abs(last.margin - (100 * -8) / 86) < 1e-12);
 });
 
-test('parsePollFile leaves out the 2016 file\'s sub-population rows and keeps one question per poll', () => {
-  const file = 'data/polls/economist_polls_2016.csv';
+test('parsePollFile leaves out the 2016 layout\'s sub-population rows and keeps one question per poll', () => {
+  // The first 40 rows of the upstream file, byte for byte: 16 toplines of 13 polls and 24 sub-population rows.
+  const file = 'test/fixtures/polls/economist-2016-excerpt.csv';
   const polls = parsePollFile(readFileSync(file, 'utf8'), { file, sides, units, nominees: { D: 'Hillary Clinton', R: 'Donald Trump' } });
-  assert.equal(polls.records, 3168);
-  assert.equal(polls.leftOut['sub-population'], 957);
+  assert.equal(polls.records, 40);
+  assert.equal(polls.leftOut['sub-population'], 24);
+  assert.equal(polls.leftOut['another question of the same poll'], 3);
+  assert.equal(polls.polls.length, 13);
   assert.equal(polls.polls.length + sumLeftOut(polls.leftOut), polls.records);
   // Insights West, 4–7 Nov 2016, likely voters: Trump 41, Clinton 45; entered 8 Nov.
   const iw = polls.polls.find((p) => p.line === 2)!;
   assert.equal(iw.unit, 'US');
   assert.equal(iw.published, Date.UTC(2016, 10, 8) / 86_400_000);
   assert.ok(Math.abs(iw.margin - (100 * 4) / 86) < 1e-12);
-  // Of the two questions of one poll (Bloomberg/Selzer, national, 4–6 Nov), the one naming more candidates is kept.
-  const selzer = polls.polls.filter((p) => p.unit === 'US' && p.pollster === 'Bloomberg/Selzer' && p.end === Date.UTC(2016, 10, 6) / 86_400_000);
-  assert.equal(selzer.length, 1);
+  // Of the two questions of one poll (Bloomberg/Selzer, national, 4–6 Nov: lines 12 and 16), the one
+  // naming more candidates (the smaller two-party total, 44 + 41) is kept.
+  const selzer = polls.polls.filter((p) => p.pollster === 'Bloomberg/Selzer');
+  assert.deepEqual(selzer.map((p) => p.line), [16]);
+});
+
+test('parsePollFile reads the bundled poll tables: the toplines only, nothing left out as a sub-population', () => {
+  const tables = [
+    { year: 2008, nominees: { D: 'Barack Obama', R: 'John McCain' } },
+    { year: 2012, nominees: { D: 'Barack Obama', R: 'Mitt Romney' } },
+    { year: 2016, nominees: { D: 'Hillary Clinton', R: 'Donald Trump' } },
+  ];
+  for (const { year, nominees } of tables) {
+    const file = `data/polls/us-president-${year}-polls.csv`;
+    const polls = parsePollFile(readFileSync(file, 'utf8'), { file, sides, units, nominees });
+    assert.equal(polls.format, 'economist', file);
+    assert.equal(polls.leftOut['sub-population'], undefined, file);
+    assert.equal(polls.leftOut['a side not asked'], undefined, file);
+    assert.equal(polls.polls.length + sumLeftOut(polls.leftOut), polls.records, file);
+  }
 });
 
 test('parsePollFile reads FiveThirtyEight answers: state names, districts, empty state as national, party codes, sub-populations', () => {
@@ -80,15 +109,34 @@ test('parsePollFile reads FiveThirtyEight answers: state names, districts, empty
   assert.equal(polls.polls.find((p) => p.unit === 'US')!.population, 'rv');
 });
 
-test('parsePollFile reads FiveThirtyEight raw polls: the race type and year asked for, M2 as Maine\'s 2nd district', () => {
-  const file = 'data/polls/fivethirtyeight_raw_polls_1998-2016.csv';
+test('parsePollFile reads FiveThirtyEight raw polls: the race type and year asked for, M1/M2 and N2 as Maine\'s and Nebraska\'s districts', () => {
+  // An excerpt of the upstream record (test/fixtures/polls/README.md): 4 rows of 1998 (governor, Senate),
+  // 4 presidential rows of 2012, and of 2016 4 primaries, 4 governor, 4 Senate, 4 House and 11 presidential rows.
+  const file = 'test/fixtures/polls/raw-polls-excerpt.csv';
   const polls = parsePollFile(readFileSync(file, 'utf8'), { file, sides, units, year: 2016 });
   assert.equal(polls.format, 'fivethirtyeight-raw');
-  assert.equal(polls.records, 9008);
-  assert.equal(polls.leftOut['another race'], 6598);
-  assert.equal(polls.polls.length + sumLeftOut(polls.leftOut), polls.records);
-  assert.ok(polls.polls.some((p) => p.unit === 'ME-2'));
+  assert.equal(polls.records, 35);
+  assert.deepEqual(polls.leftOut, { 'another race': 20, 'another election year': 4 });
+  assert.equal(polls.polls.length, 11);
+  assert.deepEqual([...new Set(polls.polls.map((p) => p.unit))].sort(), ['AZ', 'FL', 'ME-1', 'ME-2', 'NE-2', 'US']);
   assert.ok(polls.polls.every((p) => p.start === p.end));
+  // Governor races of the same file, asked for by race type.
+  const governors = parsePollFile(readFileSync(file, 'utf8'), { file, sides, units, year: 2016, raceType: 'Gov-G' });
+  assert.deepEqual(governors.polls.map((p) => p.unit).sort(), ['NC', 'NH', 'OR', 'VT']);
+});
+
+test('parsePollFile reads the bundled poll record: general elections only, each year\'s presidential polls', () => {
+  const file = 'data/polls/poll-record-1998-2016.csv';
+  const text = readFileSync(file, 'utf8');
+  for (const year of [2000, 2004, 2008, 2012, 2016]) {
+    const polls = parsePollFile(text, { file, sides, units, year });
+    assert.equal(polls.format, 'fivethirtyeight-raw');
+    assert.equal(polls.polls.length + sumLeftOut(polls.leftOut), polls.records);
+    assert.ok(polls.polls.length > 300, `${year}: ${polls.polls.length} polls`);
+    if (year === 2016) assert.ok(polls.polls.some((p) => p.unit === 'ME-2'));
+  }
+  // The primaries are not in it.
+  inputError(() => parsePollFile(text, { file, sides, units, year: 2016, raceType: 'Pres-P' }), /must be at least one poll of D and R for 2016, got none among 7352 records \(7352 another race\)/);
 });
 
 test('parsePollFile reads shares where percents are expected as shares, and says so', () => {
