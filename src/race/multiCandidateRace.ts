@@ -58,7 +58,12 @@ export interface MultiCandidateRace extends SlotLayout {
   source: string;
 }
 
-/** Number of units N of a layout. */
+/**
+ * Number of units N of a layout.
+ *
+ * @example
+ * unitCount({ partyCount: 2, unitStart: Int32Array.of(0, 2, 3), slotParty: Int32Array.of(0, 1, 0) }) // => 2
+ */
 export function unitCount(layout: SlotLayout): number {
   return layout.unitStart.length - 1;
 }
