@@ -65,6 +65,15 @@ export type { ResolvedBaseline } from './model/resolvedScenario.js';
 export { applyBaseline, twoPartyMargin, type ApplyBaselineOptions } from './scenario/applyBaseline.js';
 export { describeBaseline, type BaselineLanguage } from './scenario/describeBaseline.js';
 
+// Multi-candidate races: the resolved race (per unit a run of candidate slots, the layout the K-candidate
+// kernel reads), transfers between rounds and the rules' output arrays. Types only: the builders, loaders
+// and rules are in src/race/ and src/node/data/loadMultiCandidateRace.ts until the kernel runs them.
+export type { MultiCandidateRace, SlotLayout, RaceUnits } from './race/multiCandidateRace.js';
+export type { TransferPrior, TransferRowSpec, TransferRowInfo } from './race/transferPrior.js';
+export type { TransferDraw } from './race/transferDraw.js';
+export type { WithdrawRule, LegislativeOutput } from './race/twoRoundLegislative.js';
+export type { PresidentialOutput } from './race/twoRoundPresidential.js';
+
 // A race ahead from polls: poll files, aggregation, the error model fitted on the record, backtests
 export type { PollsSpec, PollsFormat, FundamentalsSpec } from './scenario/types.js';
 export type { ResolvedPolls } from './model/resolvedScenario.js';
