@@ -1,7 +1,7 @@
 /**
  * A race narrowed to named parties, the votes of every other candidate moved into `other`, asked for by
  * name: the K = 4 race of the K-candidate benchmark (LREM, RN, LFI, REC; the other eight in `other`,
- * K-MODEL.md). Never applied in silence: a race read from a file keeps every party (the lead's decision 1).
+ * issue 20, bench/peers/multicandidate_peer.py). Never applied in silence: a race read from a file keeps every party (the lead's decision 1).
  */
 import { InputError, describeValue } from '../errors.js';
 import { assembleRace, type UnitRecord } from './assembleRace.js';
@@ -18,7 +18,7 @@ import type { MultiCandidateRace } from './multiCandidateRace.js';
  * @throws {InputError} fewer than two codes, a code that is not a party of the race or named twice, a
  *   unit where none of the kept parties stands.
  * @example
- * keepParties(president2022, ['LREM', 'RN', 'LFI', 'REC']).units.other[0] // => the Ain's votes for the other eight candidates
+ * keepParties(president2022, ['LREM', 'RN', 'LFI', 'REC']).units.other[0] // => 68701 (Ain: the other eight candidates' votes)
  */
 export function keepParties(race: MultiCandidateRace, keep: readonly string[]): MultiCandidateRace {
   if (keep.length < 2) throw new InputError({ at: 'keep', expected: 'at least two party codes', found: describeValue(keep.length) });

@@ -1,7 +1,7 @@
 /**
  * One simulated election's votes in a multi-candidate race, on the additive log-ratio scale (the
- * `log-ratio` link of the K-candidate model; the lead's specification, K-MODEL.md): the typed-array
- * JavaScript reference the WebAssembly kernel is held against.
+ * `log-ratio` link of issue 20's K-candidate model, which bench/peers/multicandidate_peer.py also runs):
+ * the typed-array JavaScript reference the WebAssembly kernel is held against.
  *
  * Method: the logistic-normal (additive log-ratio) model of compositions (Aitchison 1986, *The Statistical
  * Analysis of Compositional Data*, Chapman & Hall, ch. 6), with a multivariate-t style fat-tailed national
@@ -69,7 +69,7 @@ export interface MultiCandidateDrawWork {
 /**
  * The log-ratio SD of one component for an SD in pp of two-party margin: σ / (50 √2). At an even two-way
  * race d(log(a/b))/d(margin in pp) = 1/50, and each component carries 1/√2 of the pairwise SD, so the
- * log-ratio of any two components has SD σ/50 (K-MODEL.md, "Error scale").
+ * log-ratio of any two components has SD σ/50 (the error scale of issue 20's K-candidate model).
  *
  * @param pp SD in pp of two-party margin.
  * @returns SD on the log-ratio scale of one component.

@@ -50,8 +50,11 @@ export function createMultiCandidateTotals(race: Pick<MultiCandidateRace, 'party
 /**
  * Adds one block's totals into `running` (counts add exactly).
  *
+ * @param running Totals so far, updated.
+ * @param block One block's totals (same race and rule).
  * @example
- * mergeMultiCandidateTotals(running, block); running.draws // => running.draws + block.draws
+ * // running after 4,096 draws, block of 904:
+ * mergeMultiCandidateTotals(running, block); running.draws // => 5000
  */
 export function mergeMultiCandidateTotals(running: MultiCandidateTotals, block: MultiCandidateTotals): void {
   running.draws += block.draws;

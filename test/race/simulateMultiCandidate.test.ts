@@ -11,7 +11,7 @@ import { loadTableRace, loadPresidentialRace, loadLegislativeRace, loadTransferP
 import { InputError } from '../../src/errors.js';
 
 const zero: MultiCandidateUncertainty = { national: 0, regional: 0, unit: 0, tails: 6 };
-/** The default-like uncertainty of K-MODEL.md's peer: national 2.5, regional 1.5, unit 2.5 pp, tails df 6. */
+/** The uncertainty of the numpy peer (bench/peers/multicandidate_peer.py): national 2.5, regional 1.5, unit 2.5 pp, tails df 6. */
 const peerUncertainty: MultiCandidateUncertainty = { national: 2.5, regional: 1.5, unit: 2.5, tails: 6 };
 
 /** Standard normal CDF from the error function (simple-statistics: Numerical Recipes' erfc, error below 1.2e-7). */
@@ -46,7 +46,7 @@ test('a 3-candidate table race with independent unit errors only: each candidate
   });
   const simulations = 40000;
   const result = simulateMultiCandidate(race, { simulations, seed: 20, rule: 'plurality', uncertainty: { national: 0, regional: 0, unit: 10, tails: 6 } });
-  const s = 10 / (50 * Math.SQRT2); // K-MODEL.md: s_U = sigma_U / (50 sqrt 2)
+  const s = 10 / (50 * Math.SQRT2); // the model's scale: s_U = sigma_U / (50 sqrt 2)
   let compared = 0;
   for (let u = 0; u < race.units.ids.length; u++) {
     const from = race.unitStart[u]!;
