@@ -42,7 +42,7 @@ function integratedWinProbability(baseline: number[], k: number, s: number): num
 test('a 3-candidate table race with independent unit errors only: each candidate\'s P(win) in a unit matches a numerical integration of the model within 4 standard errors', () => {
   const race = buildTableRace({
     file: 'three.csv',
-    text: 'id,name,weight,A,B,C,other\nU1,Close,1,400,350,250,30\nU2,Three-way,1,340,330,330,0\nU3,Lead,1,500,300,200,10\nU4,Two-way,1,450,0,430,0\nU5,Third ahead,1,250,300,450,5\n',
+    text: 'id,name,weight,A,B,C,other\nU1,Close,1,400,350,250,30\nU2,Three-way,1,340,330,330,0\nU3,Lead,1,450,330,220,10\nU4,Two-way,1,450,0,430,0\nU5,Third ahead,1,250,300,450,5\n',
   });
   const simulations = 40000;
   const result = simulateMultiCandidate(race, { simulations, seed: 20, rule: 'plurality', uncertainty: { national: 0, regional: 0, unit: 10, tails: 6 } });
