@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
-import { loadResults } from '../src/data/loadResults.js';
+import { loadResults } from '../src/node/data/loadResults.js';
 import { parsePollFile } from '../src/polls/parsePollFile.js';
 import { aggregatePolls } from '../src/polls/aggregatePolls.js';
 import { aggregationUnits, pollsKnownOn } from '../src/polls/forecastFromPolls.js';

@@ -14,17 +14,18 @@ export type { Country, Side, RuleName, ResultUnit, ElectionResults, Prior, Chann
 export { CHANNEL_NAMES } from './model/types.js';
 
 // Data: results, parameters and documented facts, with their citations
-export { loadResults, availableYears } from './data/loadResults.js';
-export type { LoadResultsOptions, ResultsCountry } from './data/loadResults.js';
-export { loadParameters } from './data/loadParameters.js';
-export type { Parameters, ChannelParameters, CitedPrior, CitedValue, Salience, TurnoutEffectPriors, PersuasionPriors, UncertaintyDefaults } from './data/parameters.js';
-export { loadTurnout } from './data/loadTurnout.js';
+export { loadResults, availableYears } from './node/data/loadResults.js';
+export type { LoadResultsOptions, ResultsCountry } from './node/data/loadResults.js';
+export { loadParameters } from './node/data/loadParameters.js';
+export type { CitedPrior, CitedValue } from './model/types.js';
+export type { Parameters, ChannelParameters, Salience, TurnoutEffectPriors, PersuasionPriors, UncertaintyDefaults } from './data/parameters.js';
+export { loadTurnout } from './node/data/loadTurnout.js';
 export type { Turnout, TurnoutRow } from './data/turnout.js';
-export { loadCampaignLists, loadPrimaries, loadLegalLimits } from './data/loadFacts.js';
+export { loadCampaignLists, loadPrimaries, loadLegalLimits } from './node/data/loadFacts.js';
 export type { CampaignLists, CampaignListFact, CampaignListKind } from './data/campaignLists.js';
 export type { Primary, PrimaryRound } from './data/primaries.js';
 export type { LegalLimits, SpendingCap, Reimbursement, DeclaredSpending, DonationCap, AdvertisingBlackout, ConsentRule } from './data/legalLimits.js';
-export { loadElectoralVotesCast } from './data/loadElectoralVotesCast.js';
+export { loadElectoralVotesCast } from './node/data/loadElectoralVotesCast.js';
 export type { ElectoralVotesCast } from './data/electoralVotesCast.js';
 
 // Scenarios: files, validation, resolution with cited defaults
@@ -50,8 +51,8 @@ export type {
   ResolvedUncertainty,
 } from './scenario/types.js';
 export { baselineResults } from './scenario/baselineResults.js';
-export { loadedRace, withLoadedRace, type LoadedRace } from './scenario/loadScenario.js';
-export { loadScenario, parseScenarioText, type ScenarioLoadOptions } from './scenario/loadScenario.js';
+export { loadedRace, withLoadedRace, parseScenarioText, type LoadedRace, type ScenarioLoadOptions } from './scenario/parseScenarioText.js';
+export { loadScenario } from './node/loadScenario.js';
 export { validateScenario } from './scenario/validateScenario.js';
 export { resolveScenario, type ResolveInputs } from './scenario/resolveScenario.js';
 export { setPath } from './scenario/setPath.js';
@@ -77,8 +78,8 @@ export { forecastFromPolls, type ForecastTerritory, type PollForecastOptions, ty
 export { pollErrorFitFor, fundamentalsWeight, type PollErrorFit, type PollErrorModel } from './polls/pollErrorModel.js';
 export { parseUsFundamentals, timeForChangeForecast, timeForChangePrior, type FundamentalsRow, type FundamentalsInputs, type TimeForChangeForecast } from './polls/timeForChange.js';
 export { marginInterval, type MarginDistribution } from './polls/marginDistribution.js';
-export { loadPollErrorModel, loadUsNominees } from './data/loadPollErrorModel.js';
-export { loadUsFundamentals } from './data/loadUsFundamentals.js';
+export { loadPollErrorModel, loadUsNominees } from './node/data/loadPollErrorModel.js';
+export { loadUsFundamentals } from './node/data/loadUsFundamentals.js';
 export { pollBacktest, pollForecastScenario, type PollBacktestOptions, type PollBacktestResult, type PollBacktestRow } from './analysis/pollBacktest.js';
 
 // Simulation
@@ -88,7 +89,8 @@ export type { SimulationResult, KeptDraws, CampaignEffects } from './sim/types.j
 export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
 export { VERSION } from './sim/version.js';
 export { simulateParallel, closeWorkerPool, type ParallelOptions } from './node/simulateParallel.js';
-export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepResult, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
+export { sweepValues, type SweepSpec, type SweepPoint, type SweepRun, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
+export { sweep, mergeSweepShards, type SweepResult } from './node/sweep.js';
 
 // Analysis
 export { winProbability, estimate, wilsonInterval } from './analysis/winProbability.js';
@@ -157,4 +159,4 @@ export { briefingPage } from './render/briefingPage.js';
 export type { BriefingInput, BriefingChart, BriefingAssumption, BriefingSweep, BriefingSweepStep, BriefingLive, BriefingControl, LiveFigure, HeadlineFigure } from './render/briefingPage.js';
 
 // Supporter lists (personal data: counts per territory only, never a name)
-export { summarizeSupporterList, type SupporterListCounts, type SummarizeSupporterListOptions } from './list/summarizeSupporterList.js';
+export { summarizeSupporterList, type SupporterListCounts, type SummarizeSupporterListOptions } from './node/summarizeSupporterList.js';

@@ -3,17 +3,21 @@
  * a histogram coloured by who wins at each value, with the winning line and the tie marked.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { SimulationResult } from '../sim/types.js';
+import type { RuleName, Side } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { unitWeight } from '../model/decisionRule.js';
 import { frameChart, sideColours, partyColour, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
 
 /**
- * Input: the parts of a {@link SimulationResult} the chart reads (a whole result fits): the dense
+ * Input: plain numbers (a simulation's result fits, as do its summary's): the dense
  * `weightCounts`, or, for a race whose total weight is large (weighted by registered voters), the
  * `weightTally` of the weights reached with the total weight (or the units' `weights` and `rule`).
  */
-export type WeightDistributionInput = Pick<SimulationResult, 'sides' | 'threshold'> & {
+export interface WeightDistributionInput {
+  /** The two sides; the chart counts the weight the first one won. */
+  sides: readonly [Side, Side] | [Side, Side];
+  /** Weight needed to win outright (270 of 538). */
+  threshold: number;
   /** weightCounts[w] = draws in which side A won weight w, w = 0 … total weight (empty: use weightTally). */
   weightCounts?: ArrayLike<number>;
   /** The weights A won, ascending, and the draws of each. */
@@ -22,8 +26,8 @@ export type WeightDistributionInput = Pick<SimulationResult, 'sides' | 'threshol
   totalWeight?: number;
   /** Unit weights and rule, to compute the total weight when totalWeight is not given. */
   weights?: ArrayLike<number>;
-  rule?: SimulationResult['rule'];
-};
+  rule?: RuleName;
+}
 
 /** Bars drawn at most when the total weight is too large for one bar per weight. */
 const MAX_BINS = 80;

@@ -4,7 +4,7 @@
  * differences between points are not noise from different draws).
  */
 import type { Scenario, ResolvedScenario } from '../scenario/types.js';
-import { resolveLoadedScenario } from './prepareScenario.js';
+import { resolveLoadedScenario } from '../node/prepareScenario.js';
 import { simulateParallel } from '../node/simulateParallel.js';
 import type { ListSizeSweep } from './reportCharts.js';
 

@@ -12,7 +12,7 @@ import type { CliContext, Command } from './CliContext.js';
 import { commands } from './commands/index.js';
 import { formatHelp } from './formatHelp.js';
 import { parseArguments } from './parseArguments.js';
-import { removePendingTemporaries } from './writeFileAtomic.js';
+import { removePendingTemporaries } from '../node/writeFileAtomic.js';
 import { needsRelaunch, relaunchWithoutGuardRegions } from './relaunchUnderAddressLimit.js';
 import { OutputWriteError, describeWriteError, escapingSink, standardOutput } from './outputSink.js';
 import { didYouMean } from '../scenario/didYouMean.js';

@@ -14,8 +14,8 @@ import { buildReportCharts } from './reportCharts.js';
 import type { ListSizeSweep, ReportChart } from './reportCharts.js';
 import { territoriesCsv } from './territoriesCsv.js';
 import { toJsonText } from './printJson.js';
-import { writeFolderAtomic } from './writeFileAtomic.js';
-import type { ReportFile } from './writeFileAtomic.js';
+import { writeFolderAtomic } from '../node/writeFileAtomic.js';
+import type { ReportFile } from '../node/writeFileAtomic.js';
 import { renderBriefing } from './renderBriefing.js';
 import type { LiveInputs } from '../browser/liveRun.js';
 

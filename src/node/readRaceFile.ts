@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
-import { readDataFile, type DataDirectoryOptions } from '../data/dataDirectory.js';
+import { readDataFile, type DataDirectoryOptions } from './data/dataDirectory.js';
 import { CsvCells, parseCsvText } from '../data/parseCsvText.js';
 import type { CsvRecord } from '../io/parseDelimited.js';
 import { findColumn, type RaceGrid } from '../data/race/raceGrid.js';

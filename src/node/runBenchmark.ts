@@ -13,8 +13,8 @@
  *   win, 269 is a tie.
  * `errors-only` runs the full model's race without campaigns.
  */
-import { loadResults } from '../data/loadResults.js';
-import { loadParameters } from '../data/loadParameters.js';
+import { loadResults } from './data/loadResults.js';
+import { loadParameters } from './data/loadParameters.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';

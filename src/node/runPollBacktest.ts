@@ -5,15 +5,15 @@
  */
 import { resolve } from 'node:path';
 import { InputError, describeValue } from '../errors.js';
-import { availableYears, loadResults } from '../data/loadResults.js';
-import { loadPollErrorModel, loadUsNominees } from '../data/loadPollErrorModel.js';
-import { readDataFile } from '../data/dataDirectory.js';
+import { availableYears, loadResults } from './data/loadResults.js';
+import { loadPollErrorModel, loadUsNominees } from './data/loadPollErrorModel.js';
+import { readDataFile } from './data/dataDirectory.js';
 import { parseJsonText } from '../data/parseJsonText.js';
 import { pollBacktest, type PollBacktestResult } from '../analysis/pollBacktest.js';
 import type { PublishedScores } from '../analysis/pollBacktestText.js';
 import { pollErrorFitFor } from '../polls/pollErrorModel.js';
 import { timeForChangePrior } from '../polls/timeForChange.js';
-import { loadUsFundamentals } from '../data/loadUsFundamentals.js';
+import { loadUsFundamentals } from './data/loadUsFundamentals.js';
 import { formatPollDate, parsePollDate, usElectionDay } from '../polls/pollDates.js';
 import type { PollFile } from '../polls/pollTypes.js';
 import type { SimulateScenario } from '../analysis/backtest.js';

@@ -5,7 +5,8 @@
  * starts them once), unreferenced while idle.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './startWorker.js';
 import { prepareModel, type PrepareOptions } from '../sim/prepareModel.js';
 import { blockCount, finishResult, mergeBlockTotals, simulateInto, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
 import { emptyTotals } from '../sim/blockTotals.js';
@@ -31,27 +32,13 @@ export interface ParallelOptions {
   prepare?: PrepareOptions;
 }
 
-/**
- * Starts one worker. From dist/ the entry is simulateWorker.js. Under tsx (tests, `node --import tsx`),
- * Node 20 does not run `--import` preloads in workers, so a two-line bootstrap registers tsx's loader in
- * the worker first and then imports simulateWorker.ts.
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./simulateWorker.js', here));
-  const api = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./simulateWorker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true });
-}
-
 /** Idle workers kept between runs (unreferenced, so they never keep the process alive). */
 const idleWorkers: Worker[] = [];
 
 function acquireWorkers(count: number): Worker[] {
   const workers = idleWorkers.splice(0, count);
   while (workers.length < count) {
-    const worker = startWorker();
+    const worker = startWorker('simulateWorker');
     // A worker that fails or dies while idle leaves the pool (a run in progress has its own listeners).
     worker.on('error', () => undefined);
     worker.on('exit', () => {

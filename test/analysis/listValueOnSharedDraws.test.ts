@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepareScenario } from '../../src/cli/prepareScenario.js';
+import { prepareScenario } from '../../src/node/prepareScenario.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import type { ResolvedScenario } from '../../src/model/resolvedScenario.js';

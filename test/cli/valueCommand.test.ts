@@ -97,7 +97,7 @@ test('value refuses an --out that is an existing file with exit 2, before simula
 });
 
 test('valueOnSharedDraws gives the same rows slice by slice as with every margin held at once', async () => {
-  const { prepareScenario } = await import('../../src/cli/prepareScenario.js');
+  const { prepareScenario } = await import('../../src/node/prepareScenario.js');
   const { supporterGroups } = await import('../../src/analysis/listValueOnSharedDraws.js');
   const { valueOnSharedDraws } = await import('../../src/cli/commands/valueCommand.js');
   const { resolved } = await prepareScenario(DEFAULT, { cwd: process.cwd(), overrides: ['simulations=10000', 'threads=1'] });

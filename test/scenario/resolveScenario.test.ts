@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import { InputError } from '../../src/errors.js';
-import { loadResults } from '../../src/data/loadResults.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 import { baseScenario, parameters } from '../sim/raceFixtures.js';
 import type { Scenario } from '../../src/scenario/types.js';
 

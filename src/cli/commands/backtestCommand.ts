@@ -7,10 +7,10 @@ import type { Command } from '../CliContext.js';
 import { InputError, describeValue } from '../../errors.js';
 import { printJson, toJsonText } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { checkOutputFolder, writeFolderAtomic } from '../writeFileAtomic.js';
+import { checkOutputFolder, writeFolderAtomic } from '../../node/writeFileAtomic.js';
 import { backtest } from '../../analysis/backtest.js';
 import type { BacktestResult } from '../../analysis/backtest.js';
-import { availableYears, loadResults } from '../../data/loadResults.js';
+import { availableYears, loadResults } from '../../node/data/loadResults.js';
 import { prepareModel } from '../../sim/prepareModel.js';
 import { simulate } from '../../sim/simulate.js';
 import { calibrationPlot } from '../../charts/calibrationPlot.js';
@@ -152,7 +152,7 @@ async function runPollsBacktest(options: Record<string, unknown>, context: Param
     const { toSvg } = await import('../../render/toSvg.js');
     const { toPng } = await import('../../render/toPng.js');
     const { pollForecastIntervals } = await import('../../charts/pollForecastIntervals.js');
-    const { loadResults } = await import('../../data/loadResults.js');
+    const { loadResults } = await import('../../node/data/loadResults.js');
     const names = new Map(loadResults({ country: 'us', year: result.year }).units.map((u) => [u.id, u.name]));
     const eve = result.rows[0];
     const spec = pollForecastIntervals(

@@ -2,7 +2,7 @@
  * `campaign-lab bench`: how many simulated elections per second this machine runs, on the full model or
  * on exactly the model of the numpy peer (`--model peer`).
  */
-import { capThreads, warnOnStderr } from '../prepareScenario.js';
+import { capThreads, warnOnStderr } from '../../node/prepareScenario.js';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { formatCount } from '../formatNumber.js';

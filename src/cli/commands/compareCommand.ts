@@ -6,7 +6,7 @@ import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { formatCount } from '../formatNumber.js';
 import { simulateParallel } from '../../node/simulateParallel.js';

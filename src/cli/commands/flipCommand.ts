@@ -5,9 +5,9 @@
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { formatCount } from '../formatNumber.js';
-import { loadResults } from '../../data/loadResults.js';
+import { loadResults } from '../../node/data/loadResults.js';
 import { InputError } from '../../errors.js';
-import { prepareScenario } from '../prepareScenario.js';
+import { prepareScenario } from '../../node/prepareScenario.js';
 import { baselineResults } from '../../scenario/baselineResults.js';
 import type { RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectionResults } from '../../model/types.js';

@@ -5,9 +5,9 @@ import { resolve } from 'node:path';
 import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { writeFileAtomic } from '../writeFileAtomic.js';
-import { countsToJsonText, summarizeSupporterList } from '../../list/summarizeSupporterList.js';
-import type { SupporterListCounts } from '../../list/summarizeSupporterList.js';
+import { writeFileAtomic } from '../../node/writeFileAtomic.js';
+import { countsToJsonText, summarizeSupporterList } from '../../node/summarizeSupporterList.js';
+import type { SupporterListCounts } from '../../node/summarizeSupporterList.js';
 import type { ListCountry } from '../../list/territoryMatcher.js';
 
 /**

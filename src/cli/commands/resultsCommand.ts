@@ -5,13 +5,13 @@
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { formatCount, formatShare } from '../formatNumber.js';
-import { loadResults } from '../../data/loadResults.js';
+import { loadResults } from '../../node/data/loadResults.js';
 import { readRaceFile } from '../../node/readRaceFile.js';
 import { InputError, describeValue } from '../../errors.js';
 import type { ElectionResults } from '../../model/types.js';
 import type { RaceFileOptions, RaceFileResults, RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectoralVotesCast } from '../../data/electoralVotesCast.js';
-import { loadElectoralVotesCast } from '../../data/loadElectoralVotesCast.js';
+import { loadElectoralVotesCast } from '../../node/data/loadElectoralVotesCast.js';
 import { tippingPoint } from '../../analysis/tippingPoint.js';
 
 /**

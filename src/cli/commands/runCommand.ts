@@ -4,9 +4,9 @@
 import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
-import { checkOutputFolder } from '../writeFileAtomic.js';
+import { checkOutputFolder } from '../../node/writeFileAtomic.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { formatRunSummary } from '../formatRunSummary.js';
 import { listSizeSweep } from '../listSizeSweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
@@ -132,8 +132,8 @@ export const runCommand: Command = {
       }
       // Rendering (vega, resvg) loads only when a report is asked for: other commands start faster.
       const { writeReport } = await import('../writeReport.js');
-      const { loadParameters } = await import('../../data/loadParameters.js');
-      const { loadedRace } = await import('../../scenario/loadScenario.js');
+      const { loadParameters } = await import('../../node/data/loadParameters.js');
+      const { loadedRace } = await import('../../scenario/parseScenarioText.js');
       const raceFormat = loadedRace(prepared.scenario)?.format;
       const live = { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters(), ...(prepared.history ? { history: prepared.history } : {}), ...(raceFormat ? { raceFormat } : {}) };
       await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live }, context.signal, out);

@@ -9,10 +9,10 @@ import type { Command } from '../CliContext.js';
 import { parseAmount } from '../parseAmount.js';
 import { printJson, toJsonText } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { formatCount } from '../formatNumber.js';
-import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../writeFileAtomic.js';
+import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import {
   groupDifferencesOnSharedDraws,
@@ -25,7 +25,7 @@ import {
 } from '../../analysis/listValueOnSharedDraws.js';
 import { prepareModel } from '../../sim/prepareModel.js';
 import { BLOCK_SIZE, blockCount, simulateBlocks } from '../../sim/simulate.js';
-import { loadLegalLimits } from '../../data/loadFacts.js';
+import { loadLegalLimits } from '../../node/data/loadFacts.js';
 import { marginalValue } from '../../charts/marginalValue.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';

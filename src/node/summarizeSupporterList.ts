@@ -26,11 +26,11 @@
  */
 import { InputError, describeColumns } from '../errors.js';
 import { readListRecords } from './readListRecords.js';
-import { LOW_PLACED_SHARE } from './lowPlacedShare.js';
-import { createTerritoryMatcher, normaliseName } from './territoryMatcher.js';
-import type { ListCountry, UnrecognisedReason } from './territoryMatcher.js';
-import { countryCode, findCountryColumn, headerWords, OWN_COUNTRY_CODES } from './countryColumn.js';
-import { FR_DEPARTEMENTS, US_STATES } from './territoryNames.js';
+import { LOW_PLACED_SHARE } from '../list/lowPlacedShare.js';
+import { createTerritoryMatcher, normaliseName } from '../list/territoryMatcher.js';
+import type { ListCountry, UnrecognisedReason } from '../list/territoryMatcher.js';
+import { countryCode, findCountryColumn, headerWords, OWN_COUNTRY_CODES } from '../list/countryColumn.js';
+import { FR_DEPARTEMENTS, US_STATES } from '../list/territoryNames.js';
 import { editDistance } from '../scenario/didYouMean.js';
 import type { Delimiter, TextEncodingName } from '../io/decodeText.js';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultDataDirectory, readDataFile } from '../../src/data/dataDirectory.js';
+import { defaultDataDirectory, readDataFile } from '../../../src/node/data/dataDirectory.js';
 
 test('defaultDataDirectory is the package data/ folder, two levels above src/data', () => {
   assert.ok(existsSync(join(defaultDataDirectory(), 'SOURCES.md')));

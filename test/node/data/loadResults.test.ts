@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { loadResults, availableYears } from '../../src/data/loadResults.js';
-import { defaultDataDirectory } from '../../src/data/dataDirectory.js';
-import { InputError } from '../../src/errors.js';
-import type { FrenchResults } from '../../src/data/frenchResults.js';
+import { loadResults, availableYears } from '../../../src/node/data/loadResults.js';
+import { defaultDataDirectory } from '../../../src/node/data/dataDirectory.js';
+import { InputError } from '../../../src/errors.js';
+import type { FrenchResults } from '../../../src/data/frenchResults.js';
 
 const US_YEARS = [2000, 2004, 2008, 2012, 2016, 2020, 2024];
 

@@ -3,7 +3,7 @@
  * (Node-only edge; parsing and the model are in src/polls/timeForChange.ts).
  */
 import { readDataFile, type DataDirectoryOptions } from './dataDirectory.js';
-import { parseUsFundamentals, type FundamentalsRow } from '../polls/timeForChange.js';
+import { parseUsFundamentals, type FundamentalsRow } from '../../polls/timeForChange.js';
 
 /** Name of the fundamentals table in data/. */
 export const US_FUNDAMENTALS_FILE = 'us_fundamentals.csv';

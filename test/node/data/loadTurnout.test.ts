@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadTurnout } from '../../src/data/loadTurnout.js';
+import { loadTurnout } from '../../../src/node/data/loadTurnout.js';
 
 test('loadTurnout(2020) has 51 units and a national VEP turnout of 65.99% (re-estimated VEP)', () => {
   const t = loadTurnout(2020);

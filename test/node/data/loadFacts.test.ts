@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCampaignLists, loadPrimaries, loadLegalLimits } from '../../src/data/loadFacts.js';
+import { loadCampaignLists, loadPrimaries, loadLegalLimits } from '../../../src/node/data/loadFacts.js';
 
 test('loadCampaignLists keeps unknown list sizes null and cites every fact', () => {
   const { facts, largerListWon } = loadCampaignLists();

@@ -1,8 +1,8 @@
 /**
- * Loads data/parameters.json (Node-only edge; parsing lives in parameters.ts).
+ * Loads data/parameters.json (Node-only edge; parsing lives in src/data/parameters.ts).
  */
 import { readDataFile, type DataDirectoryOptions } from './dataDirectory.js';
-import { parseParameters, type Parameters } from './parameters.js';
+import { parseParameters, type Parameters } from '../../data/parameters.js';
 
 /**
  * Loads the channel and model parameters with their citations from data/parameters.json.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { countsToJsonText, summarizeSupporterList, likelyCause } from '../../src/list/summarizeSupporterList.js';
+import { countsToJsonText, summarizeSupporterList, likelyCause } from '../../src/node/summarizeSupporterList.js';
 import { createTerritoryMatcher } from '../../src/list/territoryMatcher.js';
 import { FR_DEPARTEMENTS, FR_MINISTRY_CODES, US_STATES } from '../../src/list/territoryNames.js';
 import { InputError } from '../../src/errors.js';

@@ -4,8 +4,8 @@
  * all territories), all with the same seed. Synchronous; the command runs it on a worker thread
  * ({@link allocatePlansInWorker}) so that Ctrl-C stops it at once.
  */
-import { Worker } from 'node:worker_threads';
-import { errorFromWorker, type WorkerErrorMessage } from '../node/workerError.js';
+import { startWorker } from './startWorker.js';
+import { errorFromWorker, type WorkerErrorMessage } from './workerError.js';
 import { allocation, applyPlan, type AllocationLever, type AllocationPlan, type AllocationResult } from '../analysis/allocation.js';
 import { pairedGroupDifference } from '../analysis/listValueOnSharedDraws.js';
 import type { LegalLimits } from '../data/legalLimits.js';
@@ -100,19 +100,6 @@ function interval90(base: SimulationResult, variant: SimulationResult, side: Sid
 }
 
 /**
- * Starts the worker. From dist/ the entry is allocateWorker.js; under tsx (tests) a two-line bootstrap
- * registers tsx's loader in the worker first (as simulateParallel does).
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./allocateWorker.js', here));
-  const api = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./allocateWorker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true });
-}
-
-/**
  * Runs {@link allocatePlans} on a worker thread: the main thread stays free, so progress and Ctrl-C
  * work while the greedy search runs; on abort the worker is terminated at once.
  *
@@ -126,7 +113,7 @@ function startWorker(): Worker {
 export async function allocatePlansInWorker(input: AllocatePlansInput, options: { onRun?: (done: number, expected: number) => void; signal?: AbortSignal } = {}): Promise<AllocatePlansOutput> {
   const { onRun, signal } = options;
   signal?.throwIfAborted();
-  const worker = startWorker();
+  const worker = startWorker('allocateWorker');
   try {
     return await new Promise<AllocatePlansOutput>((resolve, reject) => {
       const onAbort = () => reject(signal!.reason);

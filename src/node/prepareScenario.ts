@@ -6,13 +6,13 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { InputError, escapeControlCharacters } from '../errors.js';
-import { loadScenario } from '../scenario/loadScenario.js';
+import { loadScenario } from './loadScenario.js';
 import { resolveScenario, scenarioRound } from '../scenario/resolveScenario.js';
 import type { ResolvedScenario, Scenario } from '../scenario/types.js';
-import { availableYears, loadResults } from '../data/loadResults.js';
-import { loadParameters } from '../data/loadParameters.js';
+import { availableYears, loadResults } from './data/loadResults.js';
+import { loadParameters } from './data/loadParameters.js';
 import type { ElectionResults } from '../model/types.js';
-import { loadedRace } from '../scenario/loadScenario.js';
+import { loadedRace } from '../scenario/parseScenarioText.js';
 
 /** A scenario ready to simulate, with what it was built from. */
 export interface PreparedScenario {

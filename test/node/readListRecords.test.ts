@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
-import { readListRecords, firstInvalidUtf8, detectEncoding } from '../../src/list/readListRecords.js';
+import { readListRecords, firstInvalidUtf8, detectEncoding } from '../../src/node/readListRecords.js';
 import { InputError } from '../../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cl-read-'));

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { loadParameters } from '../../src/data/loadParameters.js';
-import { defaultDataDirectory } from '../../src/data/dataDirectory.js';
-import { CHANNEL_NAMES } from '../../src/model/types.js';
+import { loadParameters } from '../../../src/node/data/loadParameters.js';
+import { defaultDataDirectory } from '../../../src/node/data/dataDirectory.js';
+import { CHANNEL_NAMES } from '../../../src/model/types.js';
 
 test('loadParameters has every channel with cited priors in order low <= central <= high', () => {
   const p = loadParameters();

@@ -1,12 +1,12 @@
 /**
- * Loads published election results from data/ (Node-only edge; parsing lives in usResults.ts and
+ * Loads published election results from data/ (Node-only edge; parsing lives in src/data/usResults.ts and
  * frenchResults.ts).
  */
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeValue } from '../../errors.js';
 import { readDataFile, type DataDirectoryOptions } from './dataDirectory.js';
-import { parseUsResults, usResultYears, type LoadedResults } from './usResults.js';
-import { frenchResultYears, parseFrenchResults } from './frenchResults.js';
-import type { DataText } from './dataText.js';
+import { parseUsResults, usResultYears, type LoadedResults } from '../../data/usResults.js';
+import { frenchResultYears, parseFrenchResults } from '../../data/frenchResults.js';
+import type { DataText } from '../../data/dataText.js';
 
 /** Countries with results in data/. */
 export type ResultsCountry = 'us' | 'fr';

@@ -5,11 +5,12 @@ import { stringify } from 'yaml';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadScenario, parseScenarioText } from '../../src/scenario/loadScenario.js';
+import { loadScenario } from '../../src/node/loadScenario.js';
+import { parseScenarioText } from '../../src/scenario/parseScenarioText.js';
 import { InputError } from '../../src/errors.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
-import { loadResults } from '../../src/data/loadResults.js';
-import { loadParameters } from '../../src/data/loadParameters.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
+import { loadParameters } from '../../src/node/data/loadParameters.js';
 
 const inputs = { results: loadResults({ country: 'us', year: 2016 }), parameters: loadParameters() };
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MANIFEST_NAME, removeStaleTemporaries, writeFileAtomic, writeFilesAtomic, writeFolderAtomic } from '../../src/cli/writeFileAtomic.js';
+import { MANIFEST_NAME, removeStaleTemporaries, writeFileAtomic, writeFilesAtomic, writeFolderAtomic } from '../../src/node/writeFileAtomic.js';
 import { InputError } from '../../src/errors.js';
 
 test('writeFileAtomic replaces a file whole and leaves no temporary behind', async () => {

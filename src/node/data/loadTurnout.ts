@@ -1,8 +1,8 @@
 /**
- * Loads data/us_turnout.csv (Node-only edge; parsing lives in turnout.ts).
+ * Loads data/us_turnout.csv (Node-only edge; parsing lives in src/data/turnout.ts).
  */
 import { readDataFile, type DataDirectoryOptions } from './dataDirectory.js';
-import { parseTurnout, type Turnout } from './turnout.js';
+import { parseTurnout, type Turnout } from '../../data/turnout.js';
 
 /**
  * Loads the voting-eligible population and turnout by state for one US presidential election.

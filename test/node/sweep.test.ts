@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sweep, sweepValues, mergeSweepShards } from '../../src/scenario/sweep.js';
-import { loadResults } from '../../src/data/loadResults.js';
+import { sweepValues } from '../../src/scenario/sweep.js';
+import { sweep, mergeSweepShards } from '../../src/node/sweep.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 import { baseScenario, parameters } from '../sim/raceFixtures.js';
 
 const results = loadResults({ country: 'us', year: 2016 });

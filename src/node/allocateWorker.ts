@@ -3,7 +3,7 @@
  * input it is sent, posting progress after each simulation run and then the output.
  */
 import { parentPort } from 'node:worker_threads';
-import { workerErrorMessage } from '../node/workerError.js';
+import { workerErrorMessage } from './workerError.js';
 import { allocatePlans, type AllocatePlansInput } from './allocatePlans.js';
 
 parentPort?.once('message', (input: AllocatePlansInput) => {

@@ -3,10 +3,10 @@
  * (scripts/data/fit_poll_error.ts). Node-only edge; the model's types and arithmetic are in
  * src/polls/pollErrorModel.ts.
  */
-import { InputError, describeValue } from '../errors.js';
+import { InputError, describeValue } from '../../errors.js';
 import { readDataFile, type DataDirectoryOptions } from './dataDirectory.js';
-import { parseJsonText } from './parseJsonText.js';
-import type { PollErrorFit, PollErrorModel } from '../polls/pollErrorModel.js';
+import { parseJsonText } from '../../data/parseJsonText.js';
+import type { PollErrorFit, PollErrorModel } from '../../polls/pollErrorModel.js';
 
 /** Name of the calibration file in data/. */
 export const POLL_ERROR_FILE = 'poll-error-calibration.json';

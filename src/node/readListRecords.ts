@@ -24,8 +24,8 @@ import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { decodeText, sniffDelimiter, type Delimiter, type TextEncodingName } from '../io/decodeText.js';
 import type { PapaParseResult } from '../io/parseDelimited.js';
-import { describeFileSystemError } from '../node/readInputFile.js';
-import { describeCompoundFile, isCompoundFile, readXlsxSheet, type XlsxLimits } from '../node/readXlsxSheet.js';
+import { describeFileSystemError } from './readInputFile.js';
+import { describeCompoundFile, isCompoundFile, readXlsxSheet, type XlsxLimits } from './readXlsxSheet.js';
 
 /** How the file was read. */
 export interface ListFileFormat {

@@ -1,8 +1,8 @@
 /**
- * Loads data/us_electoral_votes_cast.csv (Node-only edge; parsing lives in electoralVotesCast.ts).
+ * Loads data/us_electoral_votes_cast.csv (Node-only edge; parsing lives in src/data/electoralVotesCast.ts).
  */
 import { readDataFile, type DataDirectoryOptions } from './dataDirectory.js';
-import { parseElectoralVotesCast, type ElectoralVotesCast } from './electoralVotesCast.js';
+import { parseElectoralVotesCast, type ElectoralVotesCast } from '../../data/electoralVotesCast.js';
 
 /**
  * Electoral votes cast by the electors in one US presidential election (not the pledged votes of the

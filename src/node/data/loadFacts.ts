@@ -1,11 +1,11 @@
 /**
- * Loads the JSON fact files of data/ (Node-only edge; parsing lives in campaignLists.ts,
+ * Loads the JSON fact files of data/ (Node-only edge; parsing lives in src/data/campaignLists.ts,
  * primaries.ts and legalLimits.ts).
  */
 import { readDataFile, type DataDirectoryOptions } from './dataDirectory.js';
-import { parseCampaignLists, type CampaignLists } from './campaignLists.js';
-import { parsePrimaries, type Primary } from './primaries.js';
-import { parseLegalLimits, type LegalLimits } from './legalLimits.js';
+import { parseCampaignLists, type CampaignLists } from '../../data/campaignLists.js';
+import { parsePrimaries, type Primary } from '../../data/primaries.js';
+import { parseLegalLimits, type LegalLimits } from '../../data/legalLimits.js';
 
 function read(name: string, options: DataDirectoryOptions) {
   const { path, text } = readDataFile(name, options);

@@ -4,18 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 /**
- * The data/ folder shipped with the package, found relative to this module: both src/data and
- * dist/data sit two levels below the package root, so `../../data` works from either.
+ * The data/ folder shipped with the package, found relative to this module: both src/node/data and
+ * dist/node/data sit three levels below the package root, so `../../../data` works from either.
  *
  * @returns Absolute path of the package's data/ folder.
  * @example
  * defaultDataDirectory() // => '/work/main/data'
  */
 export function defaultDataDirectory(): string {
-  return fileURLToPath(new URL('../../data', import.meta.url));
+  return fileURLToPath(new URL('../../../data', import.meta.url));
 }
 
 /** Options shared by every loader. */
