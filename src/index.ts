@@ -51,7 +51,7 @@ export type {
   ResolvedUncertainty,
 } from './scenario/types.js';
 export { baselineResults } from './scenario/baselineResults.js';
-export { loadedRace, withLoadedRace, parseScenarioText, type LoadedRace, type ScenarioLoadOptions } from './scenario/parseScenarioText.js';
+export { parseScenarioText, type LoadedRace, type ScenarioLoadOptions } from './scenario/parseScenarioText.js';
 export { loadScenario } from './node/loadScenario.js';
 export { validateScenario } from './scenario/validateScenario.js';
 export { resolveScenario, type ResolveInputs } from './scenario/resolveScenario.js';
@@ -89,8 +89,8 @@ export type { SimulationResult, KeptDraws, CampaignEffects } from './sim/types.j
 export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
 export { VERSION } from './sim/version.js';
 export { simulateParallel, closeWorkerPool, type ParallelOptions } from './node/simulateParallel.js';
-export { sweepValues, type SweepSpec, type SweepPoint, type SweepRun, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
-export { sweep, mergeSweepShards, type SweepResult } from './node/sweep.js';
+export { type SweepSpec, type SweepPoint, type SweepRun, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
+export { sweep, type SweepResult } from './node/sweep.js';
 
 // Analysis
 export { winProbability, estimate, wilsonInterval } from './analysis/winProbability.js';
@@ -155,8 +155,14 @@ export { displayChart, chartBundle, displayTable, tableBundle, VEGALITE_MIME } f
 export type { ChartBundle, DisplayChartOptions, TableRow, DisplayTableOptions, TableBundle } from './render/display.js';
 export { toHtml } from './render/toHtml.js';
 export type { ToHtmlOptions } from './render/toHtml.js';
-export { briefingPage } from './render/briefingPage.js';
-export type { BriefingInput, BriefingChart, BriefingAssumption, BriefingSweep, BriefingSweepStep, BriefingLive, BriefingControl, LiveFigure, HeadlineFigure } from './render/briefingPage.js';
+
+// The briefing: the same page `campaign-lab run --out` writes, from a run summary
+export { renderBriefing, type BriefingReportInput } from './briefing/renderBriefing.js';
+export { buildReportCharts, type ReportChart } from './briefing/reportCharts.js';
+export { listSizeSweep, type ListSizeSweep, type ListSizeSweepOptions } from './briefing/listSizeSweep.js';
+export { briefingPage } from './briefing/briefingPage.js';
+export type { BriefingInput, BriefingScripts, BriefingChart, BriefingAssumption, BriefingSweep, BriefingSweepStep, BriefingLive, BriefingControl, LiveFigure, HeadlineFigure } from './briefing/briefingPage.js';
+export { briefingScripts } from './node/pageScripts.js';
 
 // Supporter lists (personal data: counts per territory only, never a name)
 export { summarizeSupporterList, type SupporterListCounts, type SummarizeSupporterListOptions } from './node/summarizeSupporterList.js';

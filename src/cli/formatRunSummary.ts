@@ -3,7 +3,7 @@
  */
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { wilsonInterval } from '../analysis/winProbability.js';
-import { formatCount, formatPp, formatShare } from './formatNumber.js';
+import { formatCount, formatPp, formatShare } from '../briefing/formatNumber.js';
 
 /**
  * A probability from `simulations` draws with its 95 % Wilson interval: `61.2% (95% interval 60.9–61.5%)`.

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { InputError, escapeControlCharacters } from '../errors.js';
 import { loadScenario } from './loadScenario.js';
-import { resolveScenario, scenarioRound } from '../scenario/resolveScenario.js';
+import { resolveScenario, scenarioRound, type ResolveInputs } from '../scenario/resolveScenario.js';
 import type { ResolvedScenario, Scenario } from '../scenario/types.js';
 import { availableYears, loadResults } from './data/loadResults.js';
 import { loadParameters } from './data/loadParameters.js';
@@ -22,6 +22,8 @@ export interface PreparedScenario {
   results: ElectionResults;
   /** Past results used for a historical correlation. */
   history?: ElectionResults[];
+  /** What the scenario was resolved with (results, parameters, history, file, race format): a variant of it resolves the same way. */
+  inputs: ResolveInputs;
 }
 
 /**
@@ -40,8 +42,8 @@ export function resolveLoadedScenario(scenario: Scenario, file: string): Prepare
     if (scenario.uncertainty?.correlation === 'historical') {
       throw new InputError({ file, at: 'uncertainty.correlation', expected: '"independent" with race (past elections are bundled for country + year only)', found: '"historical"' });
     }
-    const resolved = resolveScenario(scenario, { results: loaded.results, parameters: loadParameters(), file, raceFormat: loaded.format });
-    return { scenario, resolved, results: loaded.results };
+    const inputs: ResolveInputs = { results: loaded.results, parameters: loadParameters(), file, raceFormat: loaded.format };
+    return { scenario, resolved: resolveScenario(scenario, inputs), results: loaded.results, inputs };
   }
   if (scenario.country === undefined || scenario.year === undefined) {
     throw new InputError({ file, at: scenario.country === undefined ? 'country' : 'year', expected: 'country + year (a bundled election) or race (your own race file)', found: 'nothing' });
@@ -63,8 +65,8 @@ export function resolveLoadedScenario(scenario: Scenario, file: string): Prepare
       .filter((y) => y < year)
       .map((y) => loadResults({ country, year: y, ...(country === 'fr' ? { round: 2 } : {}) }));
   }
-  const resolved = resolveScenario(scenario, { results, parameters: loadParameters(), history, file });
-  return { scenario, resolved, results, ...(history ? { history } : {}) };
+  const inputs: ResolveInputs = { results, parameters: loadParameters(), history, file };
+  return { scenario, resolved: resolveScenario(scenario, inputs), results, ...(history ? { history } : {}), inputs };
 }
 
 /**

@@ -6,7 +6,8 @@
  * Node-only edge.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { BASE_STYLE, EMBED_OPTIONS, OFFLINE_CSP, htmlEscape, jsonForScript, vendorScriptTags } from './htmlAssets.js';
+import { BASE_STYLE, EMBED_OPTIONS, OFFLINE_CSP, htmlEscape, jsonForScript } from '../briefing/html.js';
+import { vendorScriptTags } from './htmlAssets.js';
 
 /** Options of {@link toHtml}. */
 export interface ToHtmlOptions {

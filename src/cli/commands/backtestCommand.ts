@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { InputError, describeValue } from '../../errors.js';
-import { printJson, toJsonText } from '../printJson.js';
+import { printJson } from '../printJson.js';
+import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { checkOutputFolder, writeFolderAtomic } from '../../node/writeFileAtomic.js';
 import { backtest } from '../../analysis/backtest.js';
@@ -14,7 +15,7 @@ import { availableYears, loadResults } from '../../node/data/loadResults.js';
 import { prepareModel } from '../../sim/prepareModel.js';
 import { simulate } from '../../sim/simulate.js';
 import { calibrationPlot } from '../../charts/calibrationPlot.js';
-import { formatCount } from '../formatNumber.js';
+import { formatCount } from '../../briefing/formatNumber.js';
 
 /** Simulations per year and grid point when --sims is not given. */
 export const BACKTEST_SIMULATIONS = 1000;

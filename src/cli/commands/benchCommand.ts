@@ -5,7 +5,7 @@
 import { capThreads, warnOnStderr } from '../../node/prepareScenario.js';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
-import { formatCount } from '../formatNumber.js';
+import { formatCount } from '../../briefing/formatNumber.js';
 import { BENCH_MODELS, runBenchmark, type BenchModel } from '../../node/runBenchmark.js';
 
 /** Simulations of the timed run when --sims is not given. */

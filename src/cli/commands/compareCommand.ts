@@ -8,7 +8,7 @@ import { printJson } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
-import { formatCount } from '../formatNumber.js';
+import { formatCount } from '../../briefing/formatNumber.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { pairedGroupDifference } from '../../analysis/listValueOnSharedDraws.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';

@@ -4,7 +4,7 @@
  */
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
-import { formatCount } from '../formatNumber.js';
+import { formatCount } from '../../briefing/formatNumber.js';
 import { loadResults } from '../../node/data/loadResults.js';
 import { InputError } from '../../errors.js';
 import { prepareScenario } from '../../node/prepareScenario.js';

@@ -4,7 +4,7 @@
  */
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
-import { formatCount, formatShare } from '../formatNumber.js';
+import { formatCount, formatShare } from '../../briefing/formatNumber.js';
 import { loadResults } from '../../node/data/loadResults.js';
 import { readRaceFile } from '../../node/readRaceFile.js';
 import { InputError, describeValue } from '../../errors.js';

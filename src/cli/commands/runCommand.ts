@@ -8,12 +8,13 @@ import { checkOutputFolder } from '../../node/writeFileAtomic.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { formatRunSummary } from '../formatRunSummary.js';
-import { listSizeSweep } from '../listSizeSweep.js';
+import { listSizeSweep } from '../../briefing/listSizeSweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { summarizeRun } from '../../sim/summarizeRun.js';
 import type { RunSummary } from '../../sim/summarizeRun.js';
 import { describeBaseline } from '../../scenario/describeBaseline.js';
-import { LIVE_TERRITORIES_MAX } from '../reportLimits.js';
+import { resolveScenario } from '../../scenario/resolveScenario.js';
+import { LIVE_TERRITORIES_MAX } from '../../briefing/reportLimits.js';
 
 /**
  * The `run --json` document: the run summary plus, at the top level, the resolved baseline (every
@@ -121,8 +122,8 @@ export const runCommand: Command = {
         try {
           sweep = await listSizeSweep(prepared.scenario, resolved, {
             simulations: Math.min(resolved.simulations, SWEEP_SIMULATIONS),
-            threads: resolved.threads,
-            file,
+            resolve: (scaled) => resolveScenario(scaled, prepared.inputs),
+            run: (point, o) => simulateParallel(point, { ...o, threads: resolved.threads, signal: context.signal }),
             signal: context.signal,
             onProgress: (done, total) => sweepBar.update(done, total),
           });
@@ -131,11 +132,9 @@ export const runCommand: Command = {
         }
       }
       // Rendering (vega, resvg) loads only when a report is asked for: other commands start faster.
-      const { writeReport } = await import('../writeReport.js');
-      const { loadParameters } = await import('../../node/data/loadParameters.js');
-      const { loadedRace } = await import('../../scenario/parseScenarioText.js');
-      const raceFormat = loadedRace(prepared.scenario)?.format;
-      const live = { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters(), ...(prepared.history ? { history: prepared.history } : {}), ...(raceFormat ? { raceFormat } : {}) };
+      const { writeReport } = await import('../../node/writeReport.js');
+      const { results, parameters, history, raceFormat } = prepared.inputs;
+      const live = { scenario: prepared.scenario, results, parameters, ...(history ? { history } : {}), ...(raceFormat ? { raceFormat } : {}) };
       await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live }, context.signal, out);
     }
     if (args.options.json) printJson(context.stdout, runJson(summary));

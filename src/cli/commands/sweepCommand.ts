@@ -5,12 +5,13 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Command, CliContext } from '../CliContext.js';
-import { printJson, toJsonText } from '../printJson.js';
+import { printJson } from '../printJson.js';
+import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
 import { parseShard, parseVary } from '../parseVary.js';
-import { formatCount, formatShare } from '../formatNumber.js';
+import { formatCount, formatShare } from '../../briefing/formatNumber.js';
 import { checkOutputFolder, writeFolderAtomic } from '../../node/writeFileAtomic.js';
 import type { ReportFile } from '../../node/writeFileAtomic.js';
 import { checkSweepShard, sweep, mergeSweepShards } from '../../node/sweep.js';

@@ -7,11 +7,12 @@ import { resolve } from 'node:path';
 import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { parseAmount } from '../parseAmount.js';
-import { printJson, toJsonText } from '../printJson.js';
+import { printJson } from '../printJson.js';
+import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { scenarioOverrides } from './runCommand.js';
-import { formatCount } from '../formatNumber.js';
+import { formatCount } from '../../briefing/formatNumber.js';
 import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import {

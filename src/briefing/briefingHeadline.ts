@@ -6,25 +6,14 @@
 import type { RunSummary } from '../sim/summarizeRun.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import { describeBaseline } from '../scenario/describeBaseline.js';
-import type { ListSizeSweep } from './reportCharts.js';
+import type { ListSizeSweep } from './listSizeSweep.js';
+import { formatShareIn, type PageLocale } from './formatNumber.js';
 
 /** Language of the words. */
-export type HeadlineLocale = 'en' | 'fr';
+export type HeadlineLocale = PageLocale;
 
 /** How much the list moves P(win) between no list and the largest swept list, in words. */
 export type ListVerdict = 'barely' | 'little' | 'clearly';
-
-/**
- * A share 0–1 as a percentage with one decimal: `35.7%` in English, `35,7 %` in French (narrow
- * no-break space, French typographic usage). The English form is the one of every figure card.
- *
- * @example
- * formatShareIn(0.3574, 'fr') // => '35,7\u202f%'
- */
-export function formatShareIn(value: number, locale: HeadlineLocale, digits = 1): string {
-  const text = (value * 100).toFixed(digits);
-  return locale === 'fr' ? `${text.replace('.', ',')}\u202f%` : `${text}%`;
-}
 
 /**
  * A count of people in millions or thousands, short: `18 M`, `6 M`, `750,000` / `750 000`.

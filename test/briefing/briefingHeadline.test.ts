@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunSummary } from '../../src/sim/summarizeRun.js';
-import type { ListSizeSweep } from '../../src/cli/reportCharts.js';
-import { baselineWords, briefingHeadline, formatPeople, formatShareIn, headlineOpening, listSizeTitle, listVerdict } from '../../src/cli/briefingHeadline.js';
+import type { ListSizeSweep } from '../../src/briefing/listSizeSweep.js';
+import { baselineWords, briefingHeadline, formatPeople, headlineOpening, listSizeTitle, listVerdict } from '../../src/briefing/briefingHeadline.js';
+import { formatShareIn } from '../../src/briefing/formatNumber.js';
 
 // Figures of the default scenario's report (scenarios/default.yaml, seed 2024, 50,000 simulations).
 const summary = {

@@ -10,13 +10,15 @@ import { basename, join } from 'node:path';
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { toSvg } from '../render/toSvg.js';
 import { toPng } from '../render/toPng.js';
-import { buildReportCharts } from './reportCharts.js';
-import type { ListSizeSweep, ReportChart } from './reportCharts.js';
-import { territoriesCsv } from './territoriesCsv.js';
-import { toJsonText } from './printJson.js';
-import { writeFolderAtomic } from '../node/writeFileAtomic.js';
-import type { ReportFile } from '../node/writeFileAtomic.js';
-import { renderBriefing } from './renderBriefing.js';
+import { buildReportCharts } from '../briefing/reportCharts.js';
+import type { ReportChart } from '../briefing/reportCharts.js';
+import type { ListSizeSweep } from '../briefing/listSizeSweep.js';
+import { briefingScripts } from './pageScripts.js';
+import { territoriesCsv } from '../briefing/territoriesCsv.js';
+import { toJsonText } from '../io/jsonText.js';
+import { writeFolderAtomic } from './writeFileAtomic.js';
+import type { ReportFile } from './writeFileAtomic.js';
+import { renderBriefing } from '../briefing/renderBriefing.js';
 import type { LiveInputs } from '../browser/liveRun.js';
 
 /** What a report is made from. */
@@ -57,7 +59,7 @@ export async function buildReportFiles(dir: string, input: ReportInput, signal?:
     files.push({ path: join(dir, `${chart.name}.svg`), data: svg });
     files.push({ path: join(dir, `${chart.name}.png`), data: await toPng(chart.spec, { scale: 2 }) });
   }
-  files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep, live: input.live, scenarioFile: input.scenarioFile }) });
+  files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep, live: input.live, scenarioFile: input.scenarioFile, scripts: briefingScripts() }) });
   const names = [...files.map((f) => f.path.slice(dir.length + 1)), 'summary.json'];
   const document: ReportSummary = {
     ...input.summary,

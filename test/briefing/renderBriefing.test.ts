@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { briefingScripts } from '../../src/node/pageScripts.js';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { prepareScenario } from '../../src/node/prepareScenario.js';
@@ -7,10 +8,10 @@ import { loadParameters } from '../../src/node/data/loadParameters.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { summarizeRun } from '../../src/sim/summarizeRun.js';
-import { assumptionRows, liveControls, parameterLabel, readerSource, renderBriefing } from '../../src/cli/renderBriefing.js';
-import { territoriesCsv } from '../../src/cli/territoriesCsv.js';
-import { buildReportCharts } from '../../src/cli/reportCharts.js';
-import { projectRoot } from './cliHarness.js';
+import { assumptionRows, liveControls, parameterLabel, readerSource, renderBriefing } from '../../src/briefing/renderBriefing.js';
+import { territoriesCsv } from '../../src/briefing/territoriesCsv.js';
+import { buildReportCharts } from '../../src/briefing/reportCharts.js';
+import { projectRoot } from '../cli/cliHarness.js';
 
 async function defaultRun() {
   const prepared = await prepareScenario(join('scenarios', 'default.yaml'), { overrides: ['simulations=2000'], cwd: projectRoot });
@@ -42,7 +43,7 @@ test('the default report cites each source once, in words, with rows equal for b
   const rows = assumptionRows(summary);
   assert.ok(rows.some((r) => r.key === 'campaigns.{D,R}.churn'), 'churn is the same for both sides: one row');
   for (const r of rows) assert.doesNotMatch(r.source, /facts\.md|no retrieved source|src\//, `${r.key}: ${r.source}`);
-  const html = renderBriefing({ summary, charts: buildReportCharts(summary) });
+  const html = renderBriefing({ summary, charts: buildReportCharts(summary), scripts: briefingScripts() });
   // The 120-word backtest note behind the four uncertainty defaults appears once.
   assert.equal(html.match(/Each US presidential election 2004-2024 forecast/g)?.length, 1);
   assert.doesNotMatch(html, /facts\.md/);

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../../src/errors.js';
-import { briefingPage, type BriefingInput } from '../../src/render/briefingPage.js';
+import { briefingPage, type BriefingInput } from '../../src/briefing/briefingPage.js';
+import { briefingScripts } from '../../src/node/pageScripts.js';
 
 const chart = (title: string) => ({ title, data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } }) as TopLevelSpec;
 
@@ -12,6 +13,7 @@ const input = (): BriefingInput => ({
   headline: [{ label: 'P(D wins)', value: '48%', note: '100,000 simulations' }],
   charts: [{ title: 'EV', spec: chart('EV') }],
   assumptions: [{ key: 'channels.door.effect', value: '4.0 pp', source: 'Gerber & Green 2000 APSR 94(3)' }],
+  scripts: briefingScripts(),
   sweep: {
     label: 'Democratic list size',
     initial: 1,
@@ -80,8 +82,8 @@ test('briefingPage puts live controls with their key paths, the figures and the 
   const html = briefingPage({
     ...input(),
     kicker: 'Florida 2000 · US 2000',
+    scripts: { ...briefingScripts(), engine: 'self.onmessage = function () {}; // </script> inside the engine' },
     live: {
-      engineScript: 'self.onmessage = function () {}; // </script> inside the engine',
       inputs: { scenario: { name: 'x' } },
       controls: [{ key: 'campaigns.D.listSize', label: "D's list", min: 0, max: 6000000, step: 1000, value: 2000000, format: 'count' }],
       figures: [{ figure: 'pWin', label: 'P(D wins)', value: '48.0%', note: '± 0.3%' }],

@@ -1,22 +1,24 @@
 /**
  * briefing.html of a report: the run summary turned into the input of the briefing page builder
- * (src/render/briefingPage.ts): the finding in one sentence, live controls that re-run the scenario
+ * (src/briefing/briefingPage.ts): the finding in one sentence, live controls that re-run the scenario
  * in the page, the report's charts, and every cited assumption with its value and a numbered source.
+ * Browser-safe: a notebook builds the same page from a run summary and the package's scripts.
  */
 import type { RunSummary } from '../sim/summarizeRun.js';
-import { briefingPage, tippingPointNote } from '../render/briefingPage.js';
-import type { BriefingAssumption, BriefingControl, LiveFigure } from '../render/briefingPage.js';
-import { liveEngineScript } from '../render/liveEngineScript.js';
+import { briefingPage } from './briefingPage.js';
+import type { BriefingAssumption, BriefingControl, BriefingScripts, LiveFigure } from './briefingPage.js';
+import { tippingPointNote } from './tippingPointNote.js';
 import { LIVE_TERRITORIES_MAX } from './reportLimits.js';
 import type { LiveInputs } from '../browser/liveRun.js';
 import { scenarioSchema } from '../scenario/schema.js';
-import type { ListSizeSweep, ReportChart } from './reportCharts.js';
+import type { ReportChart } from './reportCharts.js';
+import type { ListSizeSweep } from './listSizeSweep.js';
 import { electionLabel, listSizeChart, mapChart } from './reportCharts.js';
 import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
 import { wilsonInterval } from '../analysis/winProbability.js';
-import { baselineWords, briefingHeadline, formatShareIn } from './briefingHeadline.js';
-import { formatCount } from './formatNumber.js';
+import { baselineWords, briefingHeadline } from './briefingHeadline.js';
+import { formatCount, formatCountIn, formatDecimalIn, formatShareIn } from './formatNumber.js';
 
 /** The value at a dotted key path of a plain object, or undefined. */
 function valueAt(object: unknown, path: string): unknown {
@@ -158,17 +160,8 @@ export interface BriefingReportInput {
   live?: LiveInputs;
   /** The scenario file as the user typed it, for the page's note on the equivalent command. */
   scenarioFile?: string;
-}
-
-/** A whole number in the page's language (`2,860,157` / `2 860 157`). */
-function formatCountIn(value: number, locale: 'en' | 'fr'): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(Math.round(value));
-}
-
-/** One decimal in the page's language (`248.4` / `248,4`). */
-function decimal(value: number, locale: 'en' | 'fr'): string {
-  const text = value.toFixed(1);
-  return locale === 'fr' ? text.replace('.', ',') : text;
+  /** The scripts the page inlines (src/node/pageScripts.ts `briefingScripts()` reads them from the package). */
+  scripts: BriefingScripts;
 }
 
 const CHANNEL_WORDS_FR: Record<string, string> = { email: 'courriel', sms: 'SMS', phone: 'téléphone', door: 'porte-à-porte', mail: 'courrier', social: 'réseaux sociaux', relay: 'relais (bénévoles écrivant à leurs proches)' };
@@ -272,7 +265,7 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
  * most 5,000 territories), the charts and the assumptions with numbered sources.
  *
  * @example
- * renderBriefing({ summary, charts }).startsWith('<!doctype html>') // => true
+ * renderBriefing({ summary, charts, scripts: briefingScripts() }).startsWith('<!doctype html>') // => true
  */
 export function renderBriefing(input: BriefingReportInput): string {
   const { summary, charts, sweep } = input;
@@ -306,7 +299,7 @@ export function renderBriefing(input: BriefingReportInput): string {
     { figure: 'pWinB', label: w.pWin(b), value: share(summary.pWin[b]), raw: summary.pWin[b] },
   ];
   if (summary.threshold > 1) {
-    figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold, summary.rule === 'electoral-college' ? (s.country === 'us' ? 'electoral votes' : 'weight') : summary.rule === 'seats' ? 'seats' : 'weight'), value: `${decimal(summary.expectedWeight[a], locale)} – ${decimal(summary.expectedWeight[b], locale)}` });
+    figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold, summary.rule === 'electoral-college' ? (s.country === 'us' ? 'electoral votes' : 'weight') : summary.rule === 'seats' ? 'seats' : 'weight'), value: `${formatDecimalIn(summary.expectedWeight[a], locale)} – ${formatDecimalIn(summary.expectedWeight[b], locale)}` });
     if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: tipping.name, note: tippingPointNote(share(tipping.frequency), summary.electoralCollegeBias?.meanPp, [a, b], summary.rule, locale) });
   }
   figures.push({ figure: 'votes', label: w.votes(a, b), value: `${count(summary.expectedExtraVotes[a])} – ${count(summary.expectedExtraVotes[b])}` });
@@ -324,7 +317,6 @@ export function renderBriefing(input: BriefingReportInput): string {
     ...(liveInputs && controls.length > 0
       ? {
           live: {
-            engineScript: liveEngineScript(),
             inputs: liveInputs,
             controls: localControls,
             figures,
@@ -339,5 +331,6 @@ export function renderBriefing(input: BriefingReportInput): string {
         }
       : {}),
     generatedBy: `campaign-lab ${summary.version}, seed ${summary.seed}, ${formatCount(summary.simulations)} simulations`,
+    scripts: input.scripts,
   });
 }

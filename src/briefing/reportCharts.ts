@@ -11,10 +11,11 @@ import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
 import { winProbabilityByListSize } from '../charts/winProbabilityByListSize.js';
 import { pollForecastIntervals } from '../charts/pollForecastIntervals.js';
-import type { ListSizePoint } from '../charts/winProbabilityByListSize.js';
 import { baselineMarginPp } from './territoriesCsv.js';
 import { formatShare } from './formatNumber.js';
-import { formatShareIn, listSizeTitle } from './briefingHeadline.js';
+import { listSizeTitle } from './briefingHeadline.js';
+import { formatShareIn } from './formatNumber.js';
+import type { ListSizeSweep } from './listSizeSweep.js';
 
 /** One chart of the report: file stem, title and Vega-Lite spec. */
 export interface ReportChart {
@@ -22,16 +23,6 @@ export interface ReportChart {
   name: string;
   title: string;
   spec: TopLevelSpec;
-}
-
-/** A precomputed sweep of P(win) over our list size, for the briefing's slider and chart. */
-export interface ListSizeSweep {
-  side: string;
-  /** List size today (people). */
-  current: number;
-  points: ListSizePoint[];
-  /** Draws per point (common random numbers: the same seed for every point). */
-  simulations: number;
 }
 
 /**

@@ -6,12 +6,13 @@
  *   (`data-control="<scenario key path>"`); the figure cards carrying `data-figure` update from it;
  * - a slider over precomputed steps (list size or budget) whose figures and charts are embedded.
  * One self-contained HTML file that works offline (a Content-Security-Policy forbids every request).
- *
- * Node-only edge.
+ * Browser-safe: the scripts it inlines (the Vega libraries, the page's script, the live engine) are
+ * given as text ({@link BriefingScripts}; src/node/pageScripts.ts reads them).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
-import { BASE_STYLE, EMBED_OPTIONS, OFFLINE_CSP, htmlEscape, jsonForScript, vendorScriptTags } from './htmlAssets.js';
+import { BASE_STYLE, OFFLINE_CSP, htmlEscape, jsonForScript } from './html.js';
+import { formatControl, type ControlFormat } from './formatNumber.js';
 
 /** A headline figure: `{ label: 'P(D wins)', value: '41%', note: '± 0.3 pp, 100,000 simulations' }`. */
 export interface HeadlineFigure {
@@ -78,7 +79,7 @@ export interface BriefingControl {
   /** The scenario's own value (where the control starts). */
   value: number;
   /** How values are shown: whole people, a share 0–1 as %, or pp toward the first side. */
-  format: 'count' | 'share' | 'pp';
+  format: ControlFormat;
   /** Shown under a fold (`<details>`) with the other secondary controls. Default false. */
   secondary?: boolean;
 }
@@ -98,10 +99,19 @@ export interface LiveFigure {
   note?: string;
 }
 
-/** The live part of the page: engine, its inputs and the controls. */
+/**
+ * The scripts a page inlines, as text (src/node/pageScripts.ts `briefingScripts()` reads them from the
+ * package): the Vega libraries in load order, the page's own script (src/browser/briefingPageScript.ts,
+ * bundled) and the live engine (src/browser/liveWorker.ts, bundled; needed only with live controls).
+ */
+export interface BriefingScripts {
+  libraries: { name: string; script: string }[];
+  page: string;
+  engine?: string;
+}
+
+/** The live part of the page: the engine's inputs and the controls. */
 export interface BriefingLive {
-  /** The bundled engine (a classic script; see src/browser/liveWorker.ts for its message protocol). */
-  engineScript: string;
   /** What the engine needs to re-run the scenario (src/browser/liveRun.ts, LiveInputs), plain JSON. */
   inputs: unknown;
   controls: BriefingControl[];
@@ -154,14 +164,8 @@ export interface BriefingInput {
   liveMarkers?: LiveChartMarker[];
   /** A line for the page footer: what made it (`campaign-lab 0.1.0, seed 2000, 100,000 simulations`). */
   generatedBy?: string;
-}
-
-/** A control value as shown beside its slider. */
-function formatControl(value: number, format: BriefingControl['format'], locale: 'en' | 'fr'): string {
-  const tag = locale === 'fr' ? 'fr-FR' : 'en-US';
-  if (format === 'share') return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value * 100)}${locale === 'fr' ? '\u202f' : ''}%`;
-  if (format === 'pp') return `${value > 0 ? '+' : ''}${new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} pp`;
-  return new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value);
+  /** The scripts the page inlines. */
+  scripts: BriefingScripts;
 }
 
 const CONFIDENCE_WORDS: Record<'en' | 'fr', Record<string, string>> = {
@@ -173,34 +177,6 @@ const WORDS = {
   en: { headline: 'Headline figures', charts: 'Charts', assumptions: 'Assumptions', key: 'Parameter', value: 'Value', source: 'Source', sources: 'Sources', sweep: 'Explore', live: 'Try it: move a control, the page re-runs the simulation', running: 'Re-running', done: 'Up to date', failed: 'This setting could not be run', reset: 'Back to the scenario', more: 'More controls', offline: 'This page works offline: every chart and figure is embedded.', stale: 'The sentence above and the charts below the controls describe the scenario as it was run; the figures under "Try it" and the map follow your settings.' },
   fr: { headline: 'Chiffres clés', charts: 'Graphiques', assumptions: 'Hypothèses', key: 'Paramètre', value: 'Valeur', source: 'Source', sources: 'Sources', sweep: 'Explorer', live: 'À vous : déplacez un curseur, la page relance la simulation', running: 'Simulation en cours', done: 'À jour', failed: "Ce réglage n'a pas pu être simulé", reset: 'Revenir au scénario', more: 'Autres réglages', offline: 'Cette page fonctionne hors ligne : graphiques et chiffres sont intégrés.', stale: 'La phrase ci-dessus et les graphiques sous les réglages décrivent le scénario tel qu\'il a été simulé ; les chiffres de « À vous » et la carte suivent vos réglages.' },
 };
-
-/** Words of the note under the tipping-point figure (the static page and the live engine's script share them). */
-const TIPPING_WORDS = {
-  en: { of: ' of simulations', bias: { 'electoral-college': 'electoral-college bias', seats: 'seat bias' }, toward: ' pp toward ', none: '; no ', basis: ' (margins over all votes cast)' },
-  fr: { of: ' des simulations', bias: { 'electoral-college': 'biais du collège électoral', seats: 'biais des sièges' }, toward: ' point en faveur de ', none: ' ; pas de ', basis: ' (écarts sur les suffrages exprimés)' },
-};
-
-/**
- * The note under the most frequent tipping point: its share of simulations and the electoral-college
- * bias (tipping-point margin − national margin, toward the side it favours), saying that both are on
- * margins over all votes cast, the published convention. The live engine's script writes the same words.
- *
- * @param share the tipping unit's share of simulations, already formatted (`27.9%`)
- * @param bias the bias, pp toward the first side (negative: toward the second), already rounded to 0.1; undefined when there is none (national-vote rules)
- * @param sides the two sides
- * @param rule `electoral-college` or `seats`: names the bias
- * @param locale `en` or `fr`
- * @example
- * tippingPointNote('27.9%', -1.2, ['D', 'R'], 'electoral-college', 'en') // => '27.9% of simulations; electoral-college bias 1.2 pp toward R (margins over all votes cast)'
- */
-export function tippingPointNote(share: string, bias: number | undefined, sides: readonly [string, string], rule: string, locale: 'en' | 'fr'): string {
-  const w = TIPPING_WORDS[locale];
-  if (bias === undefined || !Number.isFinite(bias)) return share + w.of;
-  const name = rule === 'seats' ? w.bias.seats : w.bias['electoral-college'];
-  const size = Math.abs(bias).toFixed(1);
-  if (size === '0.0') return share + w.of + w.none + name + w.basis;
-  return share + w.of + (locale === 'fr' ? ' ; ' : '; ') + name + ' ' + (locale === 'fr' ? size.replace('.', ',') : size) + w.toward + (bias > 0 ? sides[0] : sides[1]) + w.basis;
-}
 
 function formatValue(value: string | number, locale: 'en' | 'fr'): string {
   if (typeof value === 'string') return value;
@@ -216,6 +192,11 @@ function figuresHtml(figures: HeadlineFigure[], locale: 'en' | 'fr'): string {
     .join('\n');
 }
 
+/** Script text safe inside a `<script>` element (any `</script` is written `<\/script`). */
+function scriptText(text: string): string {
+  return text.replace(/<\/script/gi, '<\\/script');
+}
+
 function checkInput(input: BriefingInput): void {
   const fail = (at: string, expected: string, found: unknown) => {
     throw new InputError({ file: 'briefingPage', at, expected, found: JSON.stringify(found)?.slice(0, 60) ?? String(found) });
@@ -226,6 +207,8 @@ function checkInput(input: BriefingInput): void {
   input.charts.forEach((c, i) => {
     if (typeof c?.spec !== 'object' || c.spec === null) fail(`charts[${i}].spec`, 'a Vega-Lite spec object', c?.spec);
   });
+  if (typeof input.scripts?.page !== 'string') fail('scripts.page', "the page's script (src/node/pageScripts.ts briefingScripts())", input.scripts);
+  if (input.live && typeof input.scripts.engine !== 'string') fail('scripts.engine', 'the live engine, for live controls', undefined);
   if (!Array.isArray(input.assumptions)) fail('assumptions', 'a list of {key, value, source}', input.assumptions);
   input.assumptions.forEach((a, i) => {
     if (typeof a?.source !== 'string' || a.source.trim() === '') fail(`assumptions[${i}].source`, 'a citation', a?.source);
@@ -325,7 +308,7 @@ ${live.controls.some((c) => c.secondary) ? `<details class="more-controls"><summ
         rule: live.rule ?? '',
         markers: (input.liveMarkers ?? []).map((m) => ({ target: `chart-${m.chart}`, dataset: m.dataset, control: m.control })),
         redrawn: live.redrawnChart ? { target: `chart-${live.redrawnChart.chart}`, map: live.redrawnChart.map } : null,
-        words: { running: words.running, done: words.done, failed: words.failed, tipping: TIPPING_WORDS[locale] },
+        words: { running: words.running, done: words.done, failed: words.failed },
       }
     : null;
   const data = { charts: input.charts.map((c) => c.spec), sweep: sweepData, live: liveData, locale };
@@ -387,214 +370,9 @@ ${input.charts.length ? `<section class="charts" aria-label="${htmlEscape(words.
 ${assumptionsHtml}
 <footer>${input.generatedBy ? `${htmlEscape(input.generatedBy)}. ` : ''}${htmlEscape(words.offline)}</footer>
 <script type="application/json" id="briefing-data">${jsonForScript(data)}</script>
-${live ? `<script type="text/plain" id="live-engine">${live.engineScript.replace(/<\/script/gi, '<\\/script')}</script>` : ''}
-${vendorScriptTags()}
-<script>
-(function () {
-  var data = JSON.parse(document.getElementById('briefing-data').textContent);
-  var options = ${JSON.stringify(EMBED_OPTIONS)};
-  var views = {};
-  var tag = data.locale === 'fr' ? 'fr-FR' : 'en-US';
-  function draw(id, spec) {
-    var target = document.getElementById(id);
-    if (views[id]) { views[id].finalize(); delete views[id]; }
-    target.removeAttribute('data-rendered');
-    return vegaEmbed(target, spec, options).then(function (result) {
-      views[id] = result;
-      // A viewBox lets CSS scale the drawing to the page width (no sideways scroll on narrow screens).
-      var svg = target.querySelector('svg');
-      if (svg && !svg.getAttribute('viewBox')) svg.setAttribute('viewBox', '0 0 ' + svg.getAttribute('width') + ' ' + svg.getAttribute('height'));
-      target.setAttribute('data-rendered', 'true');
-    }, function (error) {
-      target.className += ' chart-error';
-      target.textContent = 'The chart could not be drawn: ' + error.message;
-      console.error(error);
-    });
-  }
-  function figureCard(figure) {
-    var card = document.createElement('div');
-    card.className = 'figure-card';
-    [['figure-value', figure.value], ['figure-label', figure.label], ['figure-note', figure.note]].forEach(function (part) {
-      if (!part[1]) return;
-      var element = document.createElement('div');
-      element.className = part[0];
-      element.textContent = part[1];
-      card.appendChild(element);
-    });
-    return card;
-  }
-  function showStep(index) {
-    var step = data.sweep.steps[index];
-    var slider = document.getElementById('sweep-slider');
-    document.getElementById('sweep-value').textContent = step.display;
-    slider.setAttribute('aria-valuetext', step.display);
-    var figures = document.getElementById('sweep-figures');
-    figures.replaceChildren.apply(figures, step.headline.map(figureCard));
-    return Promise.all(step.specs.map(function (spec, j) { return draw('sweep-chart-' + j, spec); }));
-  }
-  var pending = data.charts.map(function (spec, i) { return draw('chart-' + i, spec); });
-  if (data.sweep) {
-    var slider = document.getElementById('sweep-slider');
-    var scheduled = false;
-    slider.addEventListener('input', function () {
-      if (scheduled) return;
-      scheduled = true;
-      requestAnimationFrame(function () {
-        scheduled = false;
-        window.briefingStep = showStep(Number(slider.value));
-      });
-    });
-    pending.push(showStep(data.sweep.initial));
-  }
-  window.briefingReady = Promise.all(pending);
-  if (!data.live) return;
-
-  // Live engine: the bundled model, kernel and summary in a Web Worker started from a Blob URL.
-  var live = data.live;
-  var section = document.querySelector('.live');
-  var controls = Array.prototype.slice.call(document.querySelectorAll('[data-control]'));
-  var progress = document.getElementById('live-progress');
-  var state = document.getElementById('live-state');
-  var source = document.getElementById('live-engine').textContent;
-  var worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
-  worker.postMessage({ type: 'inputs', inputs: live.inputs, map: live.redrawn ? live.redrawn.map : undefined });
-  var asked = 0;
-  var waiting = [];
-  function share(p, digits) {
-    var text = (p * 100).toFixed(digits);
-    return data.locale === 'fr' ? text.replace('.', ',') + '\u202f%' : text + '%';
-  }
-  function decimal(x) { var text = x.toFixed(1); return data.locale === 'fr' ? text.replace('.', ',') : text; }
-  function formatControl(value, format) {
-    if (format === 'share') return new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value * 100) + (data.locale === 'fr' ? '\u202f' : '') + '%';
-    if (format === 'pp') return (value > 0 ? '+' : '') + new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value) + ' pp';
-    return new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value);
-  }
-  function setFigure(name, text, value) {
-    var element = document.querySelector('[data-figure="' + name + '"]');
-    if (!element) return;
-    element.textContent = text;
-    if (value !== undefined) element.setAttribute('data-value', String(value));
-  }
-  // The same words as tippingPointNote in briefingPage.ts.
-  function tippingNote(text, bias) {
-    var w = live.words.tipping;
-    if (typeof bias !== 'number' || !isFinite(bias)) return text + w.of;
-    var name = live.rule === 'seats' ? w.bias.seats : w.bias['electoral-college'];
-    var size = Math.abs(bias).toFixed(1);
-    if (size === '0.0') return text + w.of + w.none + name + w.basis;
-    return text + w.of + (data.locale === 'fr' ? ' ; ' : '; ') + name + ' ' + (data.locale === 'fr' ? size.replace('.', ',') : size) + w.toward + (bias > 0 ? live.sides[0] : live.sides[1]) + w.basis;
-  }
-  function setNote(name, text) {
-    var element = document.querySelector('[data-figure-note="' + name + '"]');
-    if (element) element.textContent = text;
-  }
-  function settings() {
-    var chosen = {};
-    controls.forEach(function (control) {
-      var value = Number(control.value);
-      if (value !== Number(control.getAttribute('data-initial'))) chosen[control.getAttribute('data-control')] = value;
-    });
-    return chosen;
-  }
-  var lastFigures = null;
-  function settle() {
-    var done = waiting;
-    waiting = [];
-    done.forEach(function (resolve) { resolve(lastFigures); });
-  }
-  function show(figures) {
-    lastFigures = figures;
-    // The headline sentence and the static charts describe the run as reported: say so once a control moved.
-    var staleNote = document.getElementById('live-stale');
-    if (staleNote) staleNote.hidden = Object.keys(settings()).length === 0;
-    var a = live.sides[0], b = live.sides[1];
-    setFigure('pWin', share(figures.pWin[a], 1), figures.pWin[a]);
-    var interval = figures.pWinInterval;
-    setNote('pWin', (data.locale === 'fr' ? 'intervalle \u00e0 95\u202f% ' : '95% interval ') + share(interval.low, 1) + '\u2013' + share(interval.high, 1) + (data.locale === 'fr' ? ' (erreur Monte Carlo), ' : ' (Monte Carlo error), ') + new Intl.NumberFormat(tag).format(figures.simulations) + ' simulations');
-    setFigure('pWinB', share(figures.pWin[b], 1), figures.pWin[b]);
-    setFigure('weight', decimal(figures.expectedWeight[a]) + ' \u2013 ' + decimal(figures.expectedWeight[b]));
-    setFigure('votes', new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(figures.expectedExtraVotes[a]) + ' \u2013 ' + new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(figures.expectedExtraVotes[b]));
-    var top = figures.tippingPoint[0];
-    if (top) { setFigure('tippingPoint', top.name); setNote('tippingPoint', tippingNote(share(top.share, 1), figures.electoralCollegeBias)); }
-    live.markers.forEach(function (marker) {
-      var view = views[marker.target];
-      var control = document.querySelector('[data-control="' + marker.control + '"]');
-      if (!view || !control) return;
-      var row = { value: Number(control.value), pWin: figures.pWin[a] };
-      view.view.change(marker.dataset, vega.changeset().remove(function () { return true; }).insert([row])).run();
-    });
-  }
-  worker.onmessage = function (event) {
-    var message = event.data;
-    if (message.id !== asked) return;
-    if (message.type === 'progress') { progress.value = message.done / message.total; return; }
-    if (message.type === 'result') {
-      show(message.figures);
-      if (message.mapSpec && live.redrawn) window.briefingRedraw = draw(live.redrawn.target, message.mapSpec);
-      progress.value = 1;
-      section.setAttribute('data-state', 'done');
-      state.textContent = live.words.done + ' (' + Math.round(message.milliseconds) + ' ms)';
-    } else if (message.type === 'error') {
-      section.setAttribute('data-state', 'error');
-      state.textContent = live.words.failed + ': ' + message.message;
-    }
-    settle();
-  };
-  worker.onerror = function (event) {
-    section.setAttribute('data-state', 'error');
-    state.textContent = live.words.failed + ': ' + event.message;
-    console.error(event.message);
-    settle();
-  };
-  var scheduledRun = false;
-  function requestRun() {
-    asked += 1;
-    section.setAttribute('data-state', 'running');
-    state.textContent = live.words.running + '\u2026';
-    progress.value = 0;
-    if (scheduledRun) return;
-    scheduledRun = true;
-    requestAnimationFrame(function () {
-      scheduledRun = false;
-      worker.postMessage({ type: 'run', id: asked, settings: settings() });
-    });
-  }
-  controls.forEach(function (control) {
-    var output = document.getElementById(control.id + '-value');
-    control.addEventListener('input', function () {
-      output.textContent = formatControl(Number(control.value), control.getAttribute('data-format'));
-      control.setAttribute('aria-valuetext', output.textContent);
-      requestRun();
-    });
-  });
-  document.getElementById('live-reset').addEventListener('click', function () {
-    controls.forEach(function (control) {
-      control.value = control.getAttribute('data-initial');
-      document.getElementById(control.id + '-value').textContent = formatControl(Number(control.value), control.getAttribute('data-format'));
-    });
-    requestRun();
-  });
-  section.setAttribute('data-state', 'done');
-  /** For scripts and tests: set a control, then await idle() for the figures of the latest setting. */
-  window.briefingLive = {
-    idle: function () {
-      if (section.getAttribute('data-state') !== 'running') return Promise.resolve(lastFigures);
-      return new Promise(function (resolve) { waiting.push(resolve); });
-    },
-    set: function (key, value) {
-      var control = document.querySelector('[data-control="' + key + '"]');
-      if (!control) throw new Error('no live control for ' + key);
-      // A value beyond the slider widens it, so the page runs exactly the value asked for.
-      if (Number(value) > Number(control.max)) control.max = String(value);
-      if (Number(value) < Number(control.min)) control.min = String(value);
-      control.value = String(value);
-      control.dispatchEvent(new Event('input', { bubbles: true }));
-      return this.idle();
-    },
-  };
-})();
-</script>
+${live ? `<script type="text/plain" id="live-engine">${scriptText(input.scripts.engine ?? '')}</script>` : ''}
+${input.scripts.libraries.map((l) => `<script data-library="${htmlEscape(l.name)}">${scriptText(l.script)}</script>`).join('\n')}
+<script>${scriptText(input.scripts.page)}</script>
 </body>
 </html>
 `;
