@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Writes the two lookup tables the supporter-list reader uses, from packages kept as development
 // dependencies, so the published package carries a few hundred kilobytes of data instead of the
-// packages (zipcodes 5 MB, i18n-iso-countries 0.8 MB) and src/list/ stays browser-safe:
+// packages (zipcodes 5 MB, i18n-iso-countries 0.8 MB, us-atlas 2 MB) and src/list/ stays browser-safe:
 // - src/list/zipStates.json: the USPS state of every 5-digit US ZIP code the `zipcodes` package 8.0.0
 //   knows (Dav Glass, BSD licence; from the US Census Bureau's ZIP Code Tabulation Areas and USPS data),
 //   as one text of 100,000 characters, character i standing for ZIP code i (`.` when unknown), its
 //   place in `alphabet` indexing `states`.
 // - src/list/countryCodes.json: every ISO 3166-1 country of the `i18n-iso-countries` package 7.14.0
 //   (MIT): alpha-2, alpha-3, and all its English and French names, in the package's order.
-// Run: node scripts/data/build_lookup_tables.mjs (then commit both files).
-import { writeFileSync } from 'node:fs';
+// - src/charts/usStatesTopology.json: the states of the `us-atlas` package 3.0.1 (states-10m.json: US
+//   Census Bureau cartographic boundary files, 1:10,000,000, packaged by Mike Bostock, ISC licence), as is.
+// Run: node scripts/data/build_lookup_tables.mjs (then commit the three files).
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,4 +40,5 @@ const rows = Object.entries(countries.getAlpha2Codes()).map(([alpha2, alpha3]) =
   countries.getName(alpha2, 'fr', { select: 'all' }) ?? [],
 ]);
 writeFileSync(join(root, 'src', 'list', 'countryCodes.json'), `${JSON.stringify({ source: 'i18n-iso-countries 7.14.0 (npm), ISO 3166-1 codes with English and French names; built by scripts/data/build_lookup_tables.mjs', countries: rows })}\n`);
+copyFileSync(require.resolve('us-atlas/states-10m.json'), join(root, 'src', 'charts', 'usStatesTopology.json'));
 console.log(`zipStates.json: ${chars.filter((c) => c !== '.').length} ZIP codes in ${states.length} states; countryCodes.json: ${rows.length} countries`);

@@ -5,6 +5,7 @@
  * Source: Gelman, Silver & Edlin (2012), "What is the probability your vote will make a difference?",
  * Economic Inquiry 50(2):321–326: P(decisive) = P(the state is pivotal for the Electoral College and tied).
  */
+import { quantileSorted } from 'simple-statistics';
 import type { ElectionResults } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
@@ -49,7 +50,8 @@ function silvermanBandwidth(values: ArrayLike<number>): number {
   let ss = 0;
   for (let d = 0; d < n; d++) ss += (values[d] - mean) ** 2;
   const sd = Math.sqrt(ss / Math.max(1, n - 1));
-  const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+  // simple-statistics' quantileSorted: linear interpolation, R's type 7 (numpy's default).
+  const iqr = quantileSorted(sorted as unknown as number[], 0.75) - quantileSorted(sorted as unknown as number[], 0.25);
   const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
   return 0.9 * spread * n ** -0.2;
 }
@@ -83,12 +85,6 @@ function nationalVoteDecisive(result: SimulationResult, options: DecisiveProbabi
       twoPartyVotes: u ? (u.votes[a] ?? 0) + (u.votes[b] ?? 0) : 0, voterPower, oneIn: voterPower > 0 ? 1 / voterPower : Infinity,
     };
   });
-}
-
-function quantileSorted(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
 }
 
 /**

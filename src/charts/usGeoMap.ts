@@ -1,11 +1,12 @@
 /**
  * Geographic US map: states drawn from the us-atlas TopoJSON (US Census Bureau cartographic boundary
- * files, 1:10,000,000, packaged by Mike Bostock as us-atlas 3.0.1, states-10m.json, ISC licence),
+ * files, 1:10,000,000, packaged by Mike Bostock as us-atlas 3.0.1, states-10m.json, ISC licence; kept
+ * in src/charts/usStatesTopology.json by scripts/data/build_lookup_tables.mjs),
  * inlined in the spec so it renders offline; Maine's and Nebraska's districts as a strip of tiles
  * under the map, coloured on the same scale.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import statesTopology from 'us-atlas/states-10m.json' with { type: 'json' };
+import statesTopology from './usStatesTopology.json' with { type: 'json' };
 import { frameChart, wordsFor, type BriefingChartOptions } from './theme.js';
 import { checkMapInput, mapColourScale, mapLegend, mapLegendTitle, mapTextColourExpression, mapValueExpression, type MapInput } from './mapColourScale.js';
 import { DISTRICT_COUNTS, US_STATE_TILES } from './usStates.js';

@@ -36,7 +36,23 @@ export const MAX_COUNTS_BYTES = 16 * 1024 * 1024;
 export async function loadScenario(path: string, options: ScenarioLoadOptions = {}): Promise<Scenario> {
   const shown = options.displayPath ?? path;
   const text = await readInputText(path, { expected: 'a scenario file (YAML or JSON)', maxBytes: MAX_SCENARIO_BYTES, shownPath: shown });
-  let scenario = parseScenarioText(text, shown, options);
+  return readScenarioFiles(parseScenarioText(text, shown, options), path, { ...options, displayPath: shown });
+}
+
+/**
+ * Reads the files a validated scenario names, each relative to the scenario file's folder: the `race`
+ * file, a `baseline.margins: {file}` CSV, a `baseline.polls: {file}` poll file and any `allocation: {file}`
+ * counts file (see {@link loadScenario}).
+ *
+ * @param scenario a validated scenario (parseScenarioText, validateScenario)
+ * @param path the scenario file's path (its folder is where relative file names are read)
+ * @param options `displayPath` names the scenario in messages; `onWarning` for a counts file that placed few rows
+ * @throws InputError when a named file cannot be read or is invalid
+ * @example
+ * (await readScenarioFiles(validateScenario(object), 'scenarios/x.yaml')).campaigns?.D?.allocation // => { counts: {…} } for a counts file
+ */
+export async function readScenarioFiles(scenario: Scenario, path: string, options: Pick<ScenarioLoadOptions, 'displayPath' | 'onWarning'> = {}): Promise<Scenario> {
+  const shown = options.displayPath ?? path;
   if (scenario.race) {
     const { file, format, year, round, weights } = scenario.race;
     // The race readers (exceljs among them) load only when a scenario names a race file.

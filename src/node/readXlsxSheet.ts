@@ -25,10 +25,31 @@ import { stat } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import type { TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import unzipper from 'unzipper';
 import type { CentralDirectory, CentralDirectoryEntry } from 'unzipper';
 import { InputError } from '../errors.js';
 import { describeFileSystemError, formatByteLimit } from './readInputFile.js';
+
+/**
+ * What to run when the .xlsx readers are missing: exceljs and unzipper are optional peer dependencies of
+ * the package (together about 195 packages and 60 MB, for one file format), installed beside it by
+ * whoever reads spreadsheets; this repository has them as development dependencies.
+ */
+export const XLSX_INSTALL = 'npm install exceljs@^4.4.0 unzipper@0.10.14';
+
+/**
+ * exceljs and unzipper, loaded on the first .xlsx read.
+ *
+ * @throws Error saying which packages to install when they are not installed
+ */
+async function xlsxLibraries(): Promise<{ unzipper: typeof import('unzipper').default; ExcelJS: typeof import('exceljs') }> {
+  try {
+    const [unzipper, exceljs] = await Promise.all([import('unzipper'), import('exceljs')]);
+    return { unzipper: unzipper.default, ExcelJS: exceljs.default };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(`reading .xlsx workbooks needs the optional packages exceljs and unzipper: run \`${XLSX_INSTALL}\` where campaign-lab is installed, or save the sheet as CSV`);
+  }
+}
 
 /** Limits of one read; see {@link readXlsxSheet}. */
 export interface XlsxLimits {
@@ -142,6 +163,7 @@ export async function readXlsxSheet(input: string | Uint8Array, options: ReadXls
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    const { unzipper, ExcelJS } = await xlsxLibraries();
     let directory: CentralDirectory;
     try {
       directory = await unzipper.Open.custom(source);
@@ -165,7 +187,6 @@ export async function readXlsxSheet(input: string | Uint8Array, options: ReadXls
       }
       entries.set(entry.path.replace(/^\/+/, ''), entry);
     }
-    const { default: ExcelJS } = await import('exceljs');
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
       sharedStrings: 'emit',
       hyperlinks: 'ignore',

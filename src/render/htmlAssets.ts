@@ -4,7 +4,8 @@
  *
  * Node-only: reads files.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -16,8 +17,9 @@ export const VENDOR_LIBRARIES = ['vega', 'vega-lite', 'vega-embed'] as const;
 const cache = new Map<string, string>();
 
 /**
- * The minified browser build of one library (`node_modules/<name>/build/<name>.min.js`), made safe to
- * place inside a `<script>` element (any `</script` is written `<\/script`).
+ * The minified browser build of one library, made safe to place inside a `<script>` element (any
+ * `</script` is written `<\/script`): the copy `npm run build` puts in dist/vendor/ (scripts/copyAssets.mjs),
+ * else `node_modules/<name>/build/<name>.min.js` (running from src/).
  *
  * @param name vega, vega-lite or vega-embed
  * @returns the script text
@@ -27,7 +29,8 @@ const cache = new Map<string, string>();
 export function vendorScript(name: (typeof VENDOR_LIBRARIES)[number]): string {
   let text = cache.get(name);
   if (text === undefined) {
-    const path = join(dirname(require.resolve(name)), `${name}.min.js`);
+    const built = fileURLToPath(new URL(`../vendor/${name}.min.js`, import.meta.url));
+    const path = existsSync(built) ? built : join(dirname(require.resolve(name)), `${name}.min.js`);
     text = readFileSync(path, 'utf8').replace(/<\/script/gi, '<\\/script');
     cache.set(name, text);
   }

@@ -18,6 +18,8 @@ import type { Scenario } from './types.js';
 export interface ScenarioLoadOptions {
   /** `key=value` overrides (`campaigns.D.listSize=3000000`); values are read as YAML scalars. */
   overrides?: readonly string[];
+  /** Key path → value, set after `overrides` (`{'campaigns.D.listSize': 3e6}`), as the one-call API takes them. */
+  set?: Readonly<Record<string, unknown>>;
   /** Told about a counts file that placed few of its list's rows (fewer than half). */
   onWarning?: (message: string) => void;
   /**
@@ -113,15 +115,14 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
   }
   let scenario = parsed as Record<string, unknown>;
   for (const override of options.overrides ?? []) scenario = applyOverride(scenario, override, file);
+  for (const [key, value] of Object.entries(options.set ?? {})) scenario = setPath(scenario, key, value);
   // At most 100 problems are collected: the message reports the first and counts the rest.
   const problems = findSchemaProblems(scenario, scenarioSchema, scenarioSchema, PROBLEM_LIMIT);
   if (problems.length > 0) {
     const details = problemDetails(problems[0], file, problems.length - 1, problems.length >= PROBLEM_LIMIT);
     const problemPath = problems[0].path.join('.');
-    const fromOverride = (options.overrides ?? []).some((o) => {
-      const key = o.slice(0, o.indexOf('=')).trim();
-      return problemPath === key || problemPath.startsWith(`${key}.`);
-    });
+    const keys = [...(options.overrides ?? []).map((o) => o.slice(0, o.indexOf('=')).trim()), ...Object.keys(options.set ?? {})];
+    const fromOverride = keys.some((key) => problemPath === key || problemPath.startsWith(`${key}.`));
     const line = fromOverride ? undefined : lineOf(doc ?? parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter, problems[0].path);
     if (fromOverride) details.at = `${details.at} (set by --set)`;
     else if (line !== undefined) details.at = `${details.at} (line ${line})`;

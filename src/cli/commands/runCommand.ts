@@ -11,21 +11,11 @@ import { formatRunSummary } from '../formatRunSummary.js';
 import { listSizeSweep } from '../../briefing/listSizeSweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { summarizeRun } from '../../sim/summarizeRun.js';
+import { runDocument } from '../../node/runScenarioFile.js';
 import type { RunSummary } from '../../sim/summarizeRun.js';
 import { describeBaseline } from '../../scenario/describeBaseline.js';
 import { resolveScenario } from '../../scenario/resolveScenario.js';
 import { LIVE_TERRITORIES_MAX } from '../../briefing/reportLimits.js';
-
-/**
- * The `run --json` document: the run summary plus, at the top level, the resolved baseline (every
- * territory's expected two-party margin, pp toward the first side) and its description in words.
- *
- * @example
- * runJson(summary).baseline.description // => '2024 result, swung 2.0 pp toward D'
- */
-export function runJson(summary: RunSummary): RunSummary & { baseline: Record<string, unknown> } {
-  return { ...summary, baseline: { description: describeBaseline(summary.scenario), ...(summary.scenario.baseline ?? {}) } };
-}
 
 /**
  * Draws per point of the briefing's list-size sweep, at most: up to this the sweep runs the scenario's
@@ -137,7 +127,7 @@ export const runCommand: Command = {
       const live = { scenario: prepared.scenario, results, parameters, ...(history ? { history } : {}), ...(raceFormat ? { raceFormat } : {}) };
       await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live }, context.signal, out);
     }
-    if (args.options.json) printJson(context.stdout, runJson(summary));
+    if (args.options.json) printJson(context.stdout, runDocument(summary));
     else {
       const text = formatRunSummary(summary);
       const eol = text.indexOf('\n');
