@@ -56,7 +56,8 @@ export { scenarioSchema } from './scenario/schema.js';
 export type { RaceFormat, RaceWeights, RaceFileOptions, RaceFileResults } from './data/race/raceTypes.js';
 export type { BaselineSpec, MarginsSpec, MarginEntry, MarginsFile, SwingModel, RaceSpec } from './scenario/types.js';
 export type { ResolvedBaseline } from './model/resolvedScenario.js';
-export { applyBaseline, twoPartyMargin, type ApplyBaselineOptions } from './scenario/applyBaseline.js';
+export { applyBaseline, type ApplyBaselineOptions } from './scenario/applyBaseline.js';
+export { twoPartyMargin } from './model/twoPartyMargin.js';
 export { describeBaseline, type BaselineLanguage } from './scenario/describeBaseline.js';
 
 // A race ahead from polls: poll files, aggregation, the error model fitted on the record, backtests
@@ -85,16 +86,15 @@ export { winProbability, estimate, wilsonInterval } from './analysis/winProbabil
 export type { WinProbabilitySummary, Estimate, WeightShare, Interval } from './analysis/winProbability.js';
 export { tippingPoint, tippingFrequencies, simulatedBias } from './analysis/tippingPoint.js';
 export type { MarginBasis, TippingPoint, TippingPointOptions, TippingFrequency, SimulatedBias } from './analysis/tippingPoint.js';
-export { twoPartyMarginPp } from './analysis/twoPartyMarginPp.js';
 export { decisiveProbability } from './analysis/decisiveProbability.js';
 export type { DecisiveProbabilityOptions, DecisiveUnit } from './analysis/decisiveProbability.js';
 export { votesToFlip, votesToBreakTie } from './analysis/votesToFlip.js';
 export type { VotesToFlip, VotesToFlipOptions, FlipMode, FlipTarget, TieBreak, TieBreaker } from './analysis/votesToFlip.js';
-export { pairedWinDifference } from './analysis/pairedWinDifference.js';
-export type { PairedDifference } from './analysis/pairedWinDifference.js';
+export { pairedWinDifference, pairedGroupDifference } from './analysis/pairedWinDifference.js';
+export type { PairedDifference, PairedGroupDifference } from './analysis/pairedWinDifference.js';
 export { listMarginalValue } from './analysis/listMarginalValue.js';
 export type { ListMarginalValue, ListMarginalValueOptions, ListMarginalValueRow, RunScenario } from './analysis/listMarginalValue.js';
-export { groupDifferencesOnSharedDraws, pairedGroupDifference, supporterGroups } from './analysis/listValueOnSharedDraws.js';
+export { groupDifferencesOnSharedDraws, supporterGroups } from './analysis/listValueOnSharedDraws.js';
 export type { GroupDifference, SupporterGroup } from './analysis/listValueOnSharedDraws.js';
 export { allocation, recruitmentLevers, channelLevers, applyPlan } from './analysis/allocation.js';
 export type { AllocationResult, AllocationOptions, AllocationLever, AllocationPlan, PlanEvaluation } from './analysis/allocation.js';

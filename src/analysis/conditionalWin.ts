@@ -1,6 +1,7 @@
 /**
  * Conditional what-if: P(side wins the race | side wins territory X), from the draws a run kept.
  */
+import { sideSign } from '../model/sideSign.js';
 import type { Side } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
@@ -47,8 +48,7 @@ export interface ConditionalWin {
  */
 export function conditionalWin(result: SimulationResult, options: ConditionalWinOptions): ConditionalWin {
   const side = options.side ?? result.sides[0];
-  const sign = side === result.sides[0] ? 1 : side === result.sides[1] ? -1 : 0;
-  if (sign === 0) throw new InputError({ at: 'side', expected: `one of ${result.sides.join(', ')}`, found: JSON.stringify(side) });
+  const sign = sideSign(result.sides, side);
   const index = result.unitIds.indexOf(options.unit);
   if (index < 0) throw new InputError({ at: 'unit', expected: 'a unit id of the run', found: JSON.stringify(options.unit) });
   const margins = result.draws?.margins;

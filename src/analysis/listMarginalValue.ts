@@ -2,6 +2,7 @@
  * Marginal value of list growth: change in P(win) per 1,000 extra supporters in each territory (and per
  * unit of money when a recruitment cost is given), with common random numbers.
  */
+import { sideSign } from '../model/sideSign.js';
 import type { Side } from '../model/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { SimulationResult } from '../sim/types.js';
@@ -76,8 +77,7 @@ export interface ListMarginalValue {
  */
 export function listMarginalValue(base: ResolvedScenario, options: ListMarginalValueOptions): ListMarginalValue {
   const side = options.side ?? base.sides[0];
-  const sign = side === base.sides[0] ? 1 : side === base.sides[1] ? -1 : 0;
-  if (sign === 0) throw new InputError({ at: 'side', expected: `one of ${base.sides.join(', ')}`, found: JSON.stringify(side) });
+  const sign = sideSign(base.sides, side);
   const step = options.step ?? 1000;
   if (!(step > 0)) throw new InputError({ at: 'step', expected: 'a positive number of supporters', found: String(step) });
   const campaign = base.campaigns[side];
@@ -94,7 +94,7 @@ export function listMarginalValue(base: ResolvedScenario, options: ListMarginalV
   const scale = 1000 / step;
   const rows: ListMarginalValueRow[] = territories.map((id) => {
     const variant = withExtraSupporters(base, side, id, step);
-    const diff = pairedWinDifference(baseRun, options.run(variant), sign as 1 | -1);
+    const diff = pairedWinDifference(baseRun, options.run(variant), sign);
     const delta = diff.difference * scale;
     const se = diff.standardError * scale;
     const name = base.territories.find((t) => t.id === id)?.name ?? id;

@@ -12,7 +12,7 @@ import type { ElectionResults, Side } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import { InputError } from '../errors.js';
-import { twoPartyMarginPp } from './twoPartyMarginPp.js';
+import { twoPartyMargin } from '../model/twoPartyMargin.js';
 
 /** Which unit tips the race, as found by {@link tippingPointFromSortedMargins}. */
 export interface SortedTippingPoint {
@@ -120,7 +120,7 @@ export function tippingPoint(results: ElectionResults, options: TippingPointOpti
     throw new InputError({ at: 'basis', expected: '"all-votes" or "two-party"', found: JSON.stringify(basis) });
   }
   const allVotes = basis === 'all-votes';
-  const marginOf = (va: number, vb: number, total: number) => (allVotes ? (total > 0 ? (100 * (va - vb)) / total : 0) : twoPartyMarginPp(va, vb));
+  const marginOf = (va: number, vb: number, total: number) => (allVotes ? (total > 0 ? (100 * (va - vb)) / total : 0) : twoPartyMargin(va, vb));
   const units = results.units.filter((u) => u.weight > 0);
   const totalWeight = units.reduce((s, u) => s + u.weight, 0);
   const threshold = Math.floor(totalWeight / 2) + 1;

@@ -1,6 +1,7 @@
 /**
  * territories.csv of a report: one row per territory with its baseline and simulated figures.
  */
+import { twoPartyMargin } from '../model/twoPartyMargin.js';
 import type { RunSummary } from '../sim/summarizeRun.js';
 
 /**
@@ -47,7 +48,7 @@ export function csvHeaderField(name: string): string {
 export function baselineMarginPp(votes: Record<string, number>, sides: [string, string]): number {
   const a = votes[sides[0]] ?? 0;
   const b = votes[sides[1]] ?? 0;
-  return a + b > 0 ? (100 * (a - b)) / (a + b) : 0;
+  return twoPartyMargin(a, b);
 }
 
 /**

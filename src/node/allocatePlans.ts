@@ -7,7 +7,7 @@
 import { startWorker } from './startWorker.js';
 import { errorFromWorker, type WorkerErrorMessage } from './workerError.js';
 import { allocation, applyPlan, type AllocationLever, type AllocationPlan, type AllocationResult } from '../analysis/allocation.js';
-import { pairedGroupDifference } from '../analysis/listValueOnSharedDraws.js';
+import { pairedGroupDifference } from '../analysis/pairedWinDifference.js';
 import type { LegalLimits } from '../data/legalLimits.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { Side } from '../model/types.js';

@@ -73,14 +73,18 @@ export function resolveLoadedScenario(scenario: Scenario, file: string): Prepare
  * Loads a scenario file and resolves it.
  *
  * @param file path as the user typed it (messages name it so)
- * @param options `overrides` (`key=value`), `cwd` to resolve the path against, `onWarning` for a counts file that placed few rows
+ * @param options `overrides` (`key=value` texts, values read as YAML), `set` (key path → value, after them), `cwd` to
+ *   resolve the path against, `onWarning` for a counts file that placed few rows
  * @example
  * prepareScenario('scenarios/florida-2000.yaml', { overrides: ['simulations=1000'], cwd: '.' }).then((p) => p.resolved.year) // => 2000
  */
-export async function prepareScenario(file: string, options: { overrides?: string[]; cwd: string; onWarning?: (message: string) => void }): Promise<PreparedScenario> {
+export async function prepareScenario(
+  file: string,
+  options: { overrides?: string[]; set?: Readonly<Record<string, unknown>>; cwd: string; onWarning?: (message: string) => void },
+): Promise<PreparedScenario> {
   // Messages name files as the user typed them: the scenario as given, a counts file as written in
   // it when absolute, else relative to the scenario's folder as given.
-  const scenario: Scenario = await loadScenario(file === '-' ? file : resolve(options.cwd, file), { overrides: options.overrides, displayPath: file, onWarning: options.onWarning });
+  const scenario: Scenario = await loadScenario(file === '-' ? file : resolve(options.cwd, file), { overrides: options.overrides, set: options.set, displayPath: file, onWarning: options.onWarning });
   const prepared = await resolveLoadedScenario(scenario, file);
   const threads = capThreads(prepared.resolved.threads, options.onWarning);
   return threads === prepared.resolved.threads ? prepared : { ...prepared, resolved: { ...prepared.resolved, threads } };

@@ -3,6 +3,7 @@
  * (uniform or proportional swing, per-territory shifts, poll margins, a turnout change). Pure and
  * browser-safe: a margins file has already been read into `{margin, sd}` entries by the loader.
  */
+import { twoPartyMargin } from '../model/twoPartyMargin.js';
 import { InputError, describeKey, describeValue, keyPath, scenarioKeyPath } from '../errors.js';
 import type { Side } from '../model/types.js';
 import type { ResolvedBaseline, ResolvedPolls, ResolvedTerritory } from '../model/resolvedScenario.js';
@@ -33,17 +34,6 @@ export interface PollUncertaintyDefaults {
   tails: number;
   /** Where they come from, for the citations. */
   source: string;
-}
-
-/**
- * Two-party margin of A over B, pp: 100 × (a − b) / (a + b); 0 when both are 0.
- *
- * @example
- * twoPartyMargin(55, 45) // => 10
- */
-export function twoPartyMargin(a: number, b: number): number {
-  const two = a + b;
-  return two > 0 ? (100 * (a - b)) / two : 0;
 }
 
 /**

@@ -14,7 +14,7 @@ import { summarizeRun, type RunSummary } from '../sim/summarizeRun.js';
 import type { SimulationResult } from '../sim/types.js';
 import { VERSION } from '../sim/version.js';
 import { InputError, describeValue } from '../errors.js';
-import { pairedWinDifference } from '../analysis/pairedWinDifference.js';
+import { pairedWinDifference, type PairedDifference } from '../analysis/pairedWinDifference.js';
 
 /** What to vary. */
 export interface SweepSpec {
@@ -30,21 +30,11 @@ export interface SweepSpec {
 
 /**
  * Change in P(first side wins outright) from the previous point of a sweep, paired draw by draw (the
- * same seed at both points), with its standard error and 95 % interval ({@link pairedWinDifference}).
+ * same seed at both points), with its standard error and 90 % interval ({@link pairedWinDifference}).
  */
-export interface SweepChange {
+export interface SweepChange extends PairedDifference {
   /** Value of the previous point. */
   from: number;
-  /** P(win here) − P(win at the previous point), share 0–1. */
-  difference: number;
-  /** Standard error of the paired difference: SD of the per-draw differences / sqrt(n). */
-  standardError: number;
-  /** 95 % interval of the difference (±1.96 SE; ±3/n when no draw changes). */
-  low: number;
-  high: number;
-  /** Draws the first side wins here and not at the previous point, and the reverse. */
-  gained: number;
-  lost: number;
 }
 
 /** One point of a sweep: the value set and the run summary without the resolved scenario. */

@@ -1,6 +1,7 @@
 /**
  * Builds the typed-array model the kernel runs from a resolved scenario, once per run.
  */
+import { twoPartyMargin } from '../model/twoPartyMargin.js';
 import { CHANNEL_NAMES } from '../model/types.js';
 import type { RuleName, Side } from '../model/types.js';
 import { priorShape } from '../model/priorDraw.js';
@@ -151,8 +152,7 @@ export function prepareModel(resolved: ResolvedScenario, options: PrepareOptions
     weights[i] = unitWeight(rule, t.weight);
     baseA[i] = t.votes[sideA] ?? 0;
     baseB[i] = t.votes[sideB] ?? 0;
-    const two = baseA[i] + baseB[i];
-    baseMargin[i] = two > 0 ? (100 * (baseA[i] - baseB[i])) / two : 0;
+    baseMargin[i] = twoPartyMargin(baseA[i], baseB[i]);
     if (t.parent !== undefined) {
       const p = index.get(t.parent);
       if (p === undefined) throw new InputError({ at: `territories.${t.id}.parent`, expected: 'the id of a territory of the race', found: JSON.stringify(t.parent) });

@@ -5,10 +5,9 @@ import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import type { ResolvedScenario } from '../../src/model/resolvedScenario.js';
 import { withExtraSupporters } from '../../src/analysis/listMarginalValue.js';
-import { pairedWinDifference } from '../../src/analysis/pairedWinDifference.js';
+import { pairedGroupDifference, pairedWinDifference } from '../../src/analysis/pairedWinDifference.js';
 import {
   groupDifferencesOnSharedDraws,
-  pairedGroupDifference,
   supporterGroups,
   withAllGroupsAdded,
 } from '../../src/analysis/listValueOnSharedDraws.js';

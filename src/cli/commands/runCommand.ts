@@ -1,6 +1,7 @@
 /**
  * `campaign-lab run`: simulates a scenario file and prints or writes its briefing.
  */
+import { SCENARIO_ARGUMENT, runOptions, scenarioSettings } from '../scenarioOptions.js';
 import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
@@ -22,20 +23,6 @@ import { LIVE_TERRITORIES_MAX } from '../../briefing/reportLimits.js';
  * own number, so its point at today's list is the run itself, figure for figure.
  */
 export const SWEEP_SIMULATIONS = 200_000;
-
-/**
- * Options shared by `run` and `sweep` that change the scenario.
- *
- * @example
- * scenarioOverrides({ sims: 1000, set: ['seed=3'] }) // => ['seed=3', 'simulations=1000']
- */
-export function scenarioOverrides(options: Record<string, unknown>): string[] {
-  const overrides = [...((options.set as string[] | undefined) ?? [])];
-  if (options.sims !== undefined) overrides.push(`simulations=${options.sims}`);
-  if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
-  if (options.threads !== undefined) overrides.push(`threads=${options.threads}`);
-  return overrides;
-}
 
 /** The `run` command. */
 export const runCommand: Command = {
@@ -68,12 +55,9 @@ export const runCommand: Command = {
     '  campaign-lab run scenarios/pennsylvania-2024-counties.yaml --set baseline.swing=-1',
   ].join('\n'),
   spec: {
-    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    positionals: [SCENARIO_ARGUMENT],
     options: {
-      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
-      seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
-      set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML), e.g. campaigns.D.listSize=3e6.' },
+      ...runOptions(['sims', 'seed', 'threads', 'set'], { set: 'Override any scenario key (value read as YAML), e.g. campaigns.D.listSize=3e6.' }),
       out: { type: 'string', valueName: 'DIR', description: 'Write the report (summary.json, territories.csv, charts, briefing.html) to DIR.' },
       'no-sweep': { type: 'flag', description: 'With --out: skip the list-size sweep behind the briefing headline and its list-size chart.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout (the run summary with the resolved scenario).' },
@@ -84,7 +68,7 @@ export const runCommand: Command = {
     const out = args.options.out as string | undefined;
     // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
     if (out) await checkOutputFolder(resolve(context.cwd, out), out);
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
     let summary;

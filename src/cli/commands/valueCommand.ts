@@ -3,21 +3,21 @@
  * territory (or region) in turn and ranks the paired changes in P(win) and expected weight, with 90 %
  * intervals, on common random numbers.
  */
+import { SCENARIO_ARGUMENT, runOptions, scenarioSettings } from '../scenarioOptions.js';
 import { resolve } from 'node:path';
 import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { parseAmount } from '../parseAmount.js';
 import { printJson } from '../printJson.js';
+import { pairedGroupDifference } from '../../analysis/pairedWinDifference.js';
 import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
-import { scenarioOverrides } from './runCommand.js';
 import { formatCount } from '../../briefing/formatNumber.js';
 import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import {
   groupDifferencesOnSharedDraws,
-  pairedGroupDifference,
   sharedDrawAccumulator,
   supporterGroups,
   withAllGroupsAdded,
@@ -152,16 +152,13 @@ export const valueCommand: Command = {
     '  campaign-lab value scenarios/default.yaml --side D --add 1e6 --by region --json',
   ].join('\n'),
   spec: {
-    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    positionals: [SCENARIO_ARGUMENT],
     options: {
       side: { type: 'string', required: true, valueName: 'S', description: 'Side whose list grows (a party code of the scenario\'s sides).' },
       add: { type: 'string', required: true, valueName: 'N', description: 'Supporters added in each territory or region (e.g. 100000 or 1e5).' },
       by: { type: 'string', choices: ['territory', 'region'], valueName: 'territory|region', description: 'Add in each territory (default) or in each region.' },
       'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Recruitment cost per supporter, added to the channels\' contact cost.' },
-      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
-      seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
-      set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
+      ...runOptions(['sims', 'seed', 'threads', 'set']),
       out: { type: 'string', valueName: 'DIR', description: 'Write value.json and the chart (value.svg, value.png) to DIR.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout: {side, add, simulations, territories: [...]}.' },
     },
@@ -174,7 +171,7 @@ export const valueCommand: Command = {
     const add = parseAdd(args.options.add as string);
     const by = (args.options.by as 'territory' | 'region' | undefined) ?? 'territory';
     const costPerSupporter = args.options['cost-per-supporter'] === undefined ? 0 : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], true);
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const side = args.options.side as string;
     if (!resolved.sides.includes(side)) {
