@@ -12,12 +12,11 @@ import { parseJsonText } from '../data/parseJsonText.js';
 import { readInputBytes, readInputText } from './readInputFile.js';
 import { loadedRace, parseScenarioText, withLoadedRace, type ScenarioLoadOptions } from '../scenario/parseScenarioText.js';
 import type { MarginEntry, Scenario } from '../scenario/types.js';
+import { MAX_LIST_SIZE } from '../scenario/checkScenarioRules.js';
 import { LOW_PLACED_SHARE } from '../list/lowPlacedShare.js';
 
 /** Largest scenario file read, bytes: scenarios are hand-written; anything bigger is a wrong file. */
 export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
-/** Largest list a scenario accepts (the schema's `listSize` maximum), people. */
-const MAX_LIST_SIZE = 1e9;
 /** Largest counts file read, bytes: one count per territory is a few kilobytes. */
 export const MAX_COUNTS_BYTES = 16 * 1024 * 1024;
 

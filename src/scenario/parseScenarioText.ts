@@ -10,7 +10,8 @@ import { InputError, describeCell, describeKey, describeValue } from '../errors.
 import { parseJsonText } from '../data/parseJsonText.js';
 import type { ElectionResults } from '../model/types.js';
 import { setPath } from './setPath.js';
-import { checkRaceKeys, findSchemaProblems, problemDetails } from './validateScenario.js';
+import { findSchemaProblems, problemDetails } from './validateScenario.js';
+import { checkScenarioRules } from './checkScenarioRules.js';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './types.js';
 
@@ -128,7 +129,7 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
     else if (line !== undefined) details.at = `${details.at} (line ${line})`;
     throw new InputError(details);
   }
-  checkRaceKeys(scenario, file);
+  checkScenarioRules(scenario, file);
   const result = { ...scenario };
   delete result.$schema;
   return result as unknown as Scenario;

@@ -9,6 +9,7 @@ import { didYouMean } from './didYouMean.js';
 import { scenarioSchema } from './schema.js';
 import type { JsonSchema } from './schemaTypes.js';
 import type { Scenario } from './types.js';
+import { checkScenarioRules } from './checkScenarioRules.js';
 
 /** One problem found by {@link findSchemaProblems}: key path (`campaigns.D.listSize`), expected, found. */
 export interface SchemaProblem {
@@ -51,34 +52,10 @@ export function findSchemaProblems(value: unknown, schema: JsonSchema, root: Jso
 export function validateScenario(value: unknown, file?: string): Scenario {
   const problems = findSchemaProblems(value, scenarioSchema, scenarioSchema, 100);
   if (problems.length > 0) throw new InputError(problemDetails(problems[0], file, problems.length - 1, problems.length >= 100));
-  checkRaceKeys(value as Record<string, unknown>, file);
+  checkScenarioRules(value as Record<string, unknown>, file);
   const scenario = { ...(value as Record<string, unknown>) };
   delete scenario.$schema;
   return scenario as unknown as Scenario;
-}
-
-/**
- * A scenario names its race one way: `race` (the user's file) or `country` + `year` (a bundled
- * election). Both, or neither, is bad input naming the keys.
- *
- * @param scenario a scenario that passed the schema
- * @param file file name for messages
- * @throws InputError at `race and country` (and/or `year`) when both are given; at `country` or `year`
- *   when neither `race` nor both of them are
- * @example
- * checkRaceKeys({ race: { file: 'a.csv' }, year: 2024 }, 's.yaml') // throws InputError: s.yaml: race and year must be either race (your own race file) or country + year (a bundled election), not both, got year
- */
-export function checkRaceKeys(scenario: Record<string, unknown>, file?: string): void {
-  const given = ['country', 'year'].filter((k) => scenario[k] !== undefined);
-  if (scenario.race !== undefined) {
-    if (given.length > 0) {
-      throw new InputError({ file, at: `race and ${given.join(' and ')}`, expected: 'either race (your own race file) or country + year (a bundled election), not both', found: given.join(', ') });
-    }
-    return;
-  }
-  if (given.length < 2) {
-    throw new InputError({ file, at: scenario.country === undefined ? 'country' : 'year', expected: 'country + year (a bundled election) or race (your own race file)', found: 'nothing' });
-  }
 }
 
 /**

@@ -40,5 +40,5 @@ test('mergeSweepShards rejects missing or foreign shards', async () => {
 });
 
 test('sweep reports a bad value at its key path', async () => {
-  await assert.rejects(sweep(scenario, { key: 'campaigns.D.listSize', from: -10, to: 0, steps: 2 }, { results, parameters }), /campaigns.D.listSize must be a non-negative number of people/);
+  await assert.rejects(sweep(scenario, { key: 'campaigns.D.listSize', from: -10, to: 0, steps: 2 }, { results, parameters }), /campaigns.D.listSize must be a number from 0 to 1000000000, got -10/);
 });

@@ -3,6 +3,7 @@
  * territory (or region) in turn and ranks the paired changes in P(win) and expected weight, with 90 %
  * intervals, on common random numbers.
  */
+import { MAX_LIST_SIZE } from '../../scenario/checkScenarioRules.js';
 import { SCENARIO_ARGUMENT, runOptions, scenarioSettings } from '../scenarioOptions.js';
 import { resolve } from 'node:path';
 import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
@@ -127,7 +128,7 @@ export function formatValue(doc: ValueDocument, limit = 15): string {
 
 function parseAdd(text: string): number {
   const n = Number(text.replace(/_/g, ''));
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1e9) {
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > MAX_LIST_SIZE) {
     throw new InputError({ at: '--add', expected: 'a positive number of supporters up to 1e9 (e.g. 100000 or 1e5)', found: describeValue(text) });
   }
   return n;

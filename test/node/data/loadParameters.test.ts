@@ -82,3 +82,7 @@ test('loadParameters on a prior out of order names its key path', () => {
   writeFileSync(join(dir, 'parameters.json'), JSON.stringify(json));
   assert.throws(() => loadParameters({ dataDirectory: dir }), /channels\.phone\.contactRate must be a prior with low <= central <= high/);
 });
+
+test('loadParameters reads data/parameters.json once per process: later calls return the same object', () => {
+  assert.equal(loadParameters(), loadParameters());
+});
