@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { workerErrorMessage } from './workerError.js';
-import { allocatePlans, type AllocatePlansInput } from './allocatePlans.js';
+import { allocatePlans, type AllocatePlansInput } from '../analysis/allocatePlans.js';
 
 parentPort?.once('message', (input: AllocatePlansInput) => {
   try {

@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './startWorker.js';
+import { blockSlices } from '../sim/blockSlices.js';
 import { prepareModel, type PrepareOptions } from '../sim/prepareModel.js';
 import { blockCount, finishResult, mergeBlockTotals, simulateInto, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
 import { emptyTotals } from '../sim/blockTotals.js';
@@ -105,13 +106,11 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
     // come, so memory does not grow with the number of simulations.
     const running = emptyTotals(model);
     const kept: KeptSlice[] = [];
-    const chunk = Math.max(1, Math.ceil(blocks / 20));
-    for (let start = 0; start < blocks; start += chunk) {
+    for (const { blockStart, blockEnd, drawsDone } of blockSlices(simulations, Math.ceil(blocks / 20))) {
       if (signal?.aborted) throw abortError();
-      const end = Math.min(blocks, start + chunk);
-      const slice = simulateInto(model, { simulations, seed, keep, blockStart: start, blockEnd: end }, running);
+      const slice = simulateInto(model, { simulations, seed, keep, blockStart, blockEnd }, running);
       if (slice) kept.push(slice);
-      onProgress?.(done(end), simulations);
+      onProgress?.(drawsDone, simulations);
       if (onProgress || signal) await new Promise((resolve) => setImmediate(resolve));
     }
     return finishResult(model, seed, [running], kept);

@@ -1,19 +1,19 @@
 /**
  * The computation behind `campaign-lab allocate`: the greedy allocation under legal limits (analysis/
  * allocation.ts), the runs the command reports beside it (no spending, the optimum, proportional over
- * all territories), all with the same seed. Synchronous; the command runs it on a worker thread
- * ({@link allocatePlansInWorker}) so that Ctrl-C stops it at once.
+ * all territories), all with the same seed. Synchronous, with the runner injected (default: `simulate` in
+ * this thread); the command runs it on a worker thread (src/node/allocatePlansInWorker.ts) so that Ctrl-C
+ * stops it at once.
  */
-import { startWorker } from './startWorker.js';
-import { errorFromWorker, type WorkerErrorMessage } from './workerError.js';
-import { allocation, applyPlan, type AllocationLever, type AllocationPlan, type AllocationResult } from '../analysis/allocation.js';
-import { pairedGroupDifference } from '../analysis/pairedWinDifference.js';
+import { allocation, applyPlan, type AllocationLever, type AllocationPlan, type AllocationResult } from './allocation.js';
+import { pairedGroupDifference } from './pairedWinDifference.js';
 import type { LegalLimits } from '../data/legalLimits.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { Side } from '../model/types.js';
 import { prepareModel } from '../sim/prepareModel.js';
 import { simulate } from '../sim/simulate.js';
 import type { SimulationResult } from '../sim/types.js';
+import type { RunScenario } from './listMarginalValue.js';
 
 /** Everything {@link allocatePlans} needs: plain data, so it can be sent to a worker. */
 export interface AllocatePlansInput {
@@ -52,18 +52,20 @@ export interface AllocatePlansOutput {
  *
  * @param input scenario, side, levers, budget, steps and legal context
  * @param onRun called after each simulation run with the runs done and the runs expected
+ * @param runScenario runs a scenario with its seed and simulations keeping outcomes and weights (default: simulate in this thread)
  * @example
  * // scenarios/default.yaml at 5,000 simulations; recruiting at 5 dollars in the 5 states closest to a tie:
  * allocatePlans({ resolved, side: 'D', levers, allRecruit, budget: 2e7, steps: 2, alreadySpent: 0 }).result.optimum
  * // => {plan: {'recruit:PA': 20000000}, pWin: 0.3688, ...} (the CLI: allocate … --sims 5000 --candidates 5 --steps 2)
  */
-export function allocatePlans(input: AllocatePlansInput, onRun?: (done: number, expected: number) => void): AllocatePlansOutput {
+export function allocatePlans(input: AllocatePlansInput, onRun?: (done: number, expected: number) => void, runScenario?: RunScenario): AllocatePlansOutput {
   const { resolved, side, levers, allRecruit, steps, limits, date, alreadySpent, optInShare } = input;
   const { simulations, seed } = resolved;
   const expected = 1 + steps * levers.length + 3 + (allRecruit.length > 0 ? 1 : 0);
   let runs = 0;
+  const simulateHere: RunScenario = (s) => simulate(prepareModel(s), { simulations, seed, keep: { outcome: true, weightA: true } });
   const run = (s: ResolvedScenario): SimulationResult => {
-    const r = simulate(prepareModel(s), { simulations, seed, keep: { outcome: true, weightA: true } });
+    const r = (runScenario ?? simulateHere)(s);
     onRun?.(++runs, expected);
     return r;
   };
@@ -98,37 +100,3 @@ function interval90(base: SimulationResult, variant: SimulationResult, side: Sid
   const d = pairedGroupDifference(base, variant, side);
   return { difference: d.deltaPWin, low: d.low, high: d.high };
 }
-
-/**
- * Runs {@link allocatePlans} on a worker thread: the main thread stays free, so progress and Ctrl-C
- * work while the greedy search runs; on abort the worker is terminated at once.
- *
- * @param input as for allocatePlans
- * @param options `onRun` progress, `signal` to stop
- * @returns the same output as allocatePlans
- * @throws the signal's reason when aborted; the worker's error otherwise
- * @example
- * await allocatePlansInWorker(input, { signal: context.signal }) // => { result, gain, nationwide }
- */
-export async function allocatePlansInWorker(input: AllocatePlansInput, options: { onRun?: (done: number, expected: number) => void; signal?: AbortSignal } = {}): Promise<AllocatePlansOutput> {
-  const { onRun, signal } = options;
-  signal?.throwIfAborted();
-  const worker = startWorker('allocateWorker');
-  try {
-    return await new Promise<AllocatePlansOutput>((resolve, reject) => {
-      const onAbort = () => reject(signal!.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      worker.on('message', (message: { progress?: [number, number]; output?: AllocatePlansOutput; error?: WorkerErrorMessage }) => {
-        if (message.progress) onRun?.(...message.progress);
-        else if (message.output) resolve(message.output);
-        else if (message.error) reject(errorFromWorker(message.error));
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`allocation worker exited with code ${code}`)));
-      worker.postMessage(input);
-    });
-  } finally {
-    await worker.terminate();
-  }
-}
-
