@@ -20,7 +20,7 @@ export interface ListSizeSweep {
 }
 
 /** List-size factors of the briefing sweep (0 = no list; 1 = today). */
-export const LIST_SIZE_FACTORS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
+const LIST_SIZE_FACTORS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
 
 /**
  * The scenario with side `side`'s list multiplied by `factor`: `listSize` set to `factor` × today's size,
@@ -31,7 +31,7 @@ export const LIST_SIZE_FACTORS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3];
  * @example
  * scaleList(scenario, 'D', 2, 6e6).campaigns.D.listSize // => 12000000
  */
-export function scaleList(scenario: Scenario, side: string, factor: number, current: number): Scenario {
+function scaleList(scenario: Scenario, side: string, factor: number, current: number): Scenario {
   const campaign = scenario.campaigns?.[side];
   if (!campaign) return scenario;
   return { ...scenario, campaigns: { ...scenario.campaigns, [side]: { ...campaign, listSize: Math.round(current * factor) } } };

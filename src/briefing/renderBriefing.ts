@@ -36,7 +36,7 @@ function valueAt(object: unknown, path: string): unknown {
  * @example
  * describeAssumption({ central: 1, low: 0.5, high: 2 }) // => '1 (0.5 to 2)'
  */
-export function describeAssumption(value: unknown): string {
+function describeAssumption(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : String(Math.round(value * 10000) / 10000);
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') {
@@ -206,7 +206,7 @@ const PAGE_WORDS = {
 };
 
 /** Most simulations a live re-run does in the page (more would make the page slow to answer). */
-export const LIVE_SIMULATIONS_MAX = 200_000;
+const LIVE_SIMULATIONS_MAX = 200_000;
 
 /** A round step for a slider from 0 to `max`: about 1/10,000 of the range, a power of ten. */
 function sliderStep(max: number): number {

@@ -31,7 +31,7 @@ export interface ReportChart {
  * @example
  * reportSources(summary).length // => 2
  */
-export function reportSources(summary: RunSummary): string[] {
+function reportSources(summary: RunSummary): string[] {
   return [summary.scenario.resultsSource, `campaign-lab ${summary.version} simulation: ${summary.simulations} draws, seed ${summary.seed}; parameters and citations in summary.json`];
 }
 
@@ -219,7 +219,7 @@ export function electionLabel(scenario: { country: string; year: number; baselin
  * @example
  * allVotesShareOf({ votes: { D: 40, R: 50 }, other: 10 }, ['D', 'R']) // => 0.9
  */
-export function allVotesShareOf(t: { votes: Record<string, number>; other: number } | undefined, sides: readonly [string, string]): number {
+function allVotesShareOf(t: { votes: Record<string, number>; other: number } | undefined, sides: readonly [string, string]): number {
   if (!t) return 1;
   const two = (t.votes[sides[0]] ?? 0) + (t.votes[sides[1]] ?? 0);
   const all = two + (t.other ?? 0);

@@ -16,7 +16,7 @@ import type { RunSummary } from '../sim/summarizeRun.js';
  * csvField('=HYPERLINK("http://x")') // => '"\'=HYPERLINK(""http://x"")"'
  * csvField(-5.26) // => '-5.26'
  */
-export function csvField(value: string | number): string {
+function csvField(value: string | number): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let text = value;
   let quote = /[",\r\n]/.test(text);
@@ -34,7 +34,7 @@ export function csvField(value: string | number): string {
  * @example
  * csvHeaderField('baseline_votes_Harris, Kamala') // => '"baseline_votes_Harris, Kamala"'
  */
-export function csvHeaderField(name: string): string {
+function csvHeaderField(name: string): string {
   const field = csvField(name);
   return field.startsWith('"') ? field : `"${field}"`;
 }

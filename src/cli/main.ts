@@ -18,13 +18,13 @@ import { didYouMean } from '../scenario/didYouMean.js';
 import { VERSION } from '../sim/version.js';
 
 /** Exit code of success. */
-export const EXIT_OK = 0;
+const EXIT_OK = 0;
 /** Exit code of a runtime failure (a bug, a full disk). */
-export const EXIT_RUNTIME_FAILURE = 1;
+const EXIT_RUNTIME_FAILURE = 1;
 /** Exit code of bad input: an InputError naming the file, key path or line. */
-export const EXIT_BAD_INPUT = 2;
+const EXIT_BAD_INPUT = 2;
 /** 128 + SIGINT (2), the shell convention for a command stopped by Ctrl-C. */
-export const EXIT_INTERRUPTED = 130;
+const EXIT_INTERRUPTED = 130;
 
 /**
  * The command table, loaded on first use: `--version` answers without loading any command (and the
@@ -40,7 +40,7 @@ async function loadCommands(): Promise<Command[]> {
  * @example
  * formatOverview(commands).split('\n')[0] // => 'Usage: campaign-lab <command> [arguments] [options]'
  */
-export function formatOverview(commands: readonly Command[]): string {
+function formatOverview(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: campaign-lab <command> [arguments] [options]',

@@ -64,7 +64,7 @@ export function describeWriteError(error: NodeJS.ErrnoException): string {
  * @example
  * fileSink(1).write('{}\n') // => undefined; all 3 bytes written, or OutputWriteError thrown
  */
-export function fileSink(fd: number): TextSink {
+function fileSink(fd: number): TextSink {
   return {
     write(text: string) {
       const bytes = Buffer.from(text, 'utf8');

@@ -10,7 +10,7 @@
 import { InputError } from '../errors.js';
 
 /** Deepest nesting of lists and objects accepted: a data file is a few levels deep. */
-export const MAX_JSON_DEPTH = 256;
+const MAX_JSON_DEPTH = 256;
 
 class JsonScanner {
   private index = 0;

@@ -27,7 +27,7 @@ export function escapeJsonText(json: string): string {
  * @example
  * JSON.stringify({ x: NaN, y: new Int32Array([1]) }, jsonReplacer) // => '{"x":null,"y":[1]}'
  */
-export function jsonReplacer(_key: string, value: unknown): unknown {
+function jsonReplacer(_key: string, value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value;

@@ -16,9 +16,9 @@ import { MAX_LIST_SIZE } from '../scenario/checkScenarioRules.js';
 import { LOW_PLACED_SHARE } from '../list/lowPlacedShare.js';
 
 /** Largest scenario file read, bytes: scenarios are hand-written; anything bigger is a wrong file. */
-export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
 /** Largest counts file read, bytes: one count per territory is a few kilobytes. */
-export const MAX_COUNTS_BYTES = 16 * 1024 * 1024;
+const MAX_COUNTS_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads, parses and validates a scenario file, then reads the files it names, each relative to the
@@ -177,7 +177,7 @@ async function readCountsFile(path: string, shownPath: string, written: string, 
  * @example
  * await readMarginsFile('polls.csv', 'polls.csv') // => { PA: { margin: 1.5 }, WI: { margin: 2, sd: 4 } }
  */
-export async function readMarginsFile(path: string, shown: string): Promise<Record<string, MarginEntry>> {
+async function readMarginsFile(path: string, shown: string): Promise<Record<string, MarginEntry>> {
   const bytes = await readInputBytes(path, { expected: 'a readable margins file (CSV id,margin[,sd])', maxBytes: MAX_SCENARIO_BYTES, shownPath: shown });
   // The CSV and encoding libraries load only when a scenario names a margins file.
   const [{ decodeText }, { parseDelimited, parseNumberCell }] = await Promise.all([import('../io/decodeText.js'), import('../io/parseDelimited.js')]);

@@ -27,7 +27,7 @@ const cached = new Map<keyof typeof BUNDLES, string>();
  * @throws Error when neither the built bundle nor esbuild (a development dependency) is available
  * @example pageScript('liveWorker').length > 10000 // => true
  */
-export function pageScript(entry: keyof typeof BUNDLES): string {
+function pageScript(entry: keyof typeof BUNDLES): string {
   const known = cached.get(entry);
   if (known !== undefined) return known;
   const here = import.meta.url;

@@ -336,7 +336,7 @@ function cellText(value: unknown): string {
  * Bounds of a supporter list's workbook: the sheet is streamed (memory stays flat whatever its size),
  * but the shared strings are held in memory while it is read.
  */
-export const LIST_XLSX_LIMITS: XlsxLimits = { maxSheetBytes: 4 * 1024 * 1024 * 1024, maxSharedStringsBytes: 128 * 1024 * 1024, maxSharedStrings: 5_000_000 };
+const LIST_XLSX_LIMITS: XlsxLimits = { maxSheetBytes: 4 * 1024 * 1024 * 1024, maxSharedStringsBytes: 128 * 1024 * 1024, maxSharedStrings: 5_000_000 };
 
 /**
  * Streams the first worksheet of an .xlsx workbook within bounds (readXlsxSheet: no temporary file,

@@ -8,7 +8,7 @@ import { parsePollFile, type ParsePollOptions } from '../polls/parsePollFile.js'
 import type { PollFile } from '../polls/pollTypes.js';
 
 /** Largest poll file read, bytes: FiveThirtyEight's complete presidential export is about 40 MB. */
-export const MAX_POLL_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_POLL_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Reads and parses a poll file.

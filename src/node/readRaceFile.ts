@@ -74,9 +74,9 @@ function cellValueText(value: ExcelJS.CellValue): string {
 const HEADER_MARKERS = ['id', 'state_po', 'inscrits', 'code du département'];
 
 /** Largest race file read, bytes: MEDSL's county file for 2000–2024 is about 12 MB. Larger files are refused before reading. */
-export const MAX_RACE_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_RACE_FILE_BYTES = 32 * 1024 * 1024;
 /** Most worksheet cells of a race workbook kept in memory (the rows up to the last value of each). */
-export const MAX_RACE_CELLS = 4_000_000;
+const MAX_RACE_CELLS = 4_000_000;
 /** Bounds of a race workbook's parts (see readXlsxSheet). */
 const RACE_XLSX_LIMITS: XlsxLimits = { maxSheetBytes: 256 * 1024 * 1024, maxSharedStringsBytes: 64 * 1024 * 1024, maxSharedStrings: 2_000_000 };
 /** Rows looked at for the header (title rows may stand above it). */

@@ -34,7 +34,7 @@ import { describeFileSystemError, formatByteLimit } from './readInputFile.js';
  * the package (together about 195 packages and 60 MB, for one file format), installed beside it by
  * whoever reads spreadsheets; this repository has them as development dependencies.
  */
-export const XLSX_INSTALL = 'npm install exceljs@^4.4.0 unzipper@0.10.14';
+const XLSX_INSTALL = 'npm install exceljs@^4.4.0 unzipper@0.10.14';
 
 /**
  * exceljs and unzipper, loaded on the first .xlsx read.
@@ -82,11 +82,11 @@ export const MAX_DIRECTORY_BYTES = 1 << 20;
 /** Largest workbook part other than the sheet and the shared strings (workbook.xml, relationships). */
 const MAX_SMALL_PART_BYTES = 8 << 20;
 /** Largest decompressed size as a multiple of the compressed size (POI's minimum inflate ratio, 1 %). */
-export const MAX_INFLATE_RATIO = 100;
+const MAX_INFLATE_RATIO = 100;
 /** Decompressed bytes read before the inflate ratio is checked: a tiny part may compress very well. */
 const RATIO_GRACE_BYTES = 1 << 20;
 /** Longest run of text between two `<` (one cell's text, one attribute), bytes. */
-export const MAX_TEXT_RUN_BYTES = 16 << 20;
+const MAX_TEXT_RUN_BYTES = 16 << 20;
 
 /** What exceljs's WorkbookReader does part by part (its parse() reads the entries in zip order). */
 interface WorkbookReaderParts {

@@ -20,7 +20,7 @@ import type { SimulateScenario } from '../analysis/backtest.js';
 import { readPollFile } from './readPollFile.js';
 
 /** Days before the election every poll backtest also scores. */
-export const BACKTEST_DAYS_OUT = [100, 50, 20];
+const BACKTEST_DAYS_OUT = [100, 50, 20];
 
 /** Options of {@link runPollBacktest}. */
 export interface RunPollBacktestOptions {

@@ -35,16 +35,16 @@ import { editDistance } from '../scenario/didYouMean.js';
 import type { Delimiter, TextEncodingName } from '../io/decodeText.js';
 
 /** Distinct unrecognised values kept while reading (the most frequent are reported). */
-export const MAX_DISTINCT_KEPT = 1000;
+const MAX_DISTINCT_KEPT = 1000;
 /** Distinct unrecognised values reported. */
-export const MAX_DISTINCT_REPORTED = 20;
+const MAX_DISTINCT_REPORTED = 20;
 /**
  * Fewest rows an unrecognised value must share to be reported: a value typed once or twice may be a
  * person's name typed into the wrong field, while one shared by three or more rows cannot single out a
  * person (the k-anonymity idea, k = 3: Sweeney 2002, Int. J. Uncertainty, Fuzziness and Knowledge-Based
  * Systems 10(5)); misspelt or foreign places (`Pensylvania`, `Ontario`) recur in real lists.
  */
-export const MIN_ROWS_REPORTED = 3;
+const MIN_ROWS_REPORTED = 3;
 
 /** What {@link summarizeSupporterList} returns and `campaign-lab list summarize --json` prints. */
 export interface SupporterListCounts {
@@ -338,7 +338,7 @@ function freshState() {
  * @example
  * listColumnKey('code_Département') // => 'CODE DEPARTEMENT'
  */
-export function listColumnKey(name: string): string {
+function listColumnKey(name: string): string {
   return headerWords(name).join(' ');
 }
 
@@ -390,7 +390,7 @@ export function isCodeShaped(value: string): boolean {
  * closeToTerritoryName('us')('Pensylvania') // => true
  * closeToTerritoryName('us')('Seán Flores') // => false
  */
-export function closeToTerritoryName(country: ListCountry): (value: string) => boolean {
+function closeToTerritoryName(country: ListCountry): (value: string) => boolean {
   const names = (country === 'us' ? Object.values(US_STATES) : Object.values(FR_DEPARTEMENTS)).map(normaliseName);
   return (value: string) => {
     const key = normaliseName(value);

@@ -39,7 +39,7 @@ export async function sweep(scenario: Scenario, spec: SweepSpec, options: SweepO
  * @example
  * sweepFingerprint(shard) === sweepFingerprint(otherShardOfTheSameSweep) // => true
  */
-export function sweepFingerprint(s: Pick<SweepResult, 'scenario' | 'seed' | 'simulations' | 'key' | 'from' | 'to' | 'steps' | 'version'>): string {
+function sweepFingerprint(s: Pick<SweepResult, 'scenario' | 'seed' | 'simulations' | 'key' | 'from' | 'to' | 'steps' | 'version'>): string {
   const document = { scenario: s.scenario, seed: s.seed, simulations: s.simulations, vary: { key: s.key, from: s.from, to: s.to, steps: s.steps }, version: s.version };
   return createHash('sha256').update(canonicalJson(document)).digest('hex');
 }

@@ -76,7 +76,7 @@ function temporaryName(path: string, suffix = 'tmp'): string {
  * choice of path that is wrong (a file where a folder is needed, a read-only or missing place);
  * other errors (a full disk) are returned unchanged.
  */
-export function outputPathError(error: unknown, shown: string, expected: string): unknown {
+function outputPathError(error: unknown, shown: string, expected: string): unknown {
   const code = (error as { code?: string } | null)?.code;
   const found: Record<string, string> = {
     EACCES: 'a place this user may not write (permission denied)',
@@ -276,7 +276,7 @@ function sha256(data: string | Uint8Array): string {
  * @example
  * await inspectOutputFolder('out') // => { state: 'ours' } after `campaign-lab run … --out out`
  */
-export async function inspectOutputFolder(dir: string): Promise<{ state: 'missing' | 'empty' | 'ours' } | { state: 'foreign'; others: string[] } | { state: 'file' | 'link' }> {
+async function inspectOutputFolder(dir: string): Promise<{ state: 'missing' | 'empty' | 'ours' } | { state: 'foreign'; others: string[] } | { state: 'file' | 'link' }> {
   let info;
   try {
     info = await lstat(dir);
@@ -550,7 +550,7 @@ export async function removeStaleTemporaries(parent: string): Promise<string[]> 
  * @example
  * await removeStaleTemporaryFiles('sweep') // => ['.sweep.json.4242.k3j2.tmp']
  */
-export async function removeStaleTemporaryFiles(dir: string): Promise<string[]> {
+async function removeStaleTemporaryFiles(dir: string): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);

@@ -50,7 +50,7 @@ export interface ReportSummary extends RunSummary {
  * @example
  * (await buildReportFiles('out', { summary, scenarioFile: 'a.yaml' })).at(-1).path // => 'out/summary.json'
  */
-export async function buildReportFiles(dir: string, input: ReportInput, signal?: AbortSignal): Promise<ReportFile[]> {
+async function buildReportFiles(dir: string, input: ReportInput, signal?: AbortSignal): Promise<ReportFile[]> {
   const charts: ReportChart[] = buildReportCharts(input.summary, input.sweep);
   const files: ReportFile[] = [{ path: join(dir, 'territories.csv'), data: territoriesCsv(input.summary) }];
   for (const chart of charts) {

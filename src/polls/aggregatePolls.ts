@@ -245,7 +245,7 @@ export function aggregatePolls(options: AggregatePollsOptions): PollAggregate {
 }
 
 /** Midpoint of a poll's field period, whole days (rounded down). */
-export function midDay(poll: Pick<Poll, 'start' | 'end'>): number {
+function midDay(poll: Pick<Poll, 'start' | 'end'>): number {
   return poll.start + Math.floor((poll.end - poll.start) / 2);
 }
 

@@ -21,7 +21,7 @@ export interface ApplyBaselineOptions {
 }
 
 /** Keys of a `baseline` block. */
-export const BASELINE_KEYS = ['swing', 'swingModel', 'shifts', 'margins', 'marginUnit', 'polls', 'turnout'] as const;
+const BASELINE_KEYS = ['swing', 'swingModel', 'shifts', 'margins', 'marginUnit', 'polls', 'turnout'] as const;
 
 /** Keys of `baseline.polls`. */
 const POLLS_KEYS = ['file', 'format', 'asOf', 'election', 'candidates', 'scale', 'fundamentals', 'forecast'];

@@ -27,7 +27,7 @@ export const DENSE_WEIGHT_LIMIT = 65_536;
 export const MAX_TOTAL_WEIGHT = 2_147_483_647;
 
 /** True when a model's weight distribution is kept dense (see {@link DENSE_WEIGHT_LIMIT}). */
-export function denseWeights(model: Pick<SimulationModel, 'totalWeight'>): boolean {
+function denseWeights(model: Pick<SimulationModel, 'totalWeight'>): boolean {
   return model.totalWeight <= DENSE_WEIGHT_LIMIT;
 }
 

@@ -62,7 +62,7 @@ import type { KeptDraws } from './types.js';
 const MARGIN_ROW = 72;
 
 /** Draws whose random numbers are generated at a time (a buffer of BATCH × 80 numbers stays in cache). */
-export const BATCH = 64;
+const BATCH = 64;
 
 /**
  * Scratch arrays reused across draws and blocks of one run (no allocation per draw). The arrays the
@@ -149,7 +149,7 @@ export function drawLayout(model: SimulationModel): DrawLayout {
  * @example
  * createDrawWorkspace(model).numbers.length // => BATCH × stride
  */
-export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
+function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   const u = model.units;
   const layout = drawLayout(model);
   const stride = drawStride(layout);

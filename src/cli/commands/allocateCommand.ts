@@ -62,7 +62,7 @@ export interface AllocateDocument {
  * @example
  * formatAllocate(doc).split('\n')[0] // => 'Budget 20,000,000 USD for D (20,000,000 allowed under the legal limits), 20,000 paired simulations, seed 2024'
  */
-export function formatAllocate(doc: AllocateDocument): string {
+function formatAllocate(doc: AllocateDocument): string {
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const pp = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)}`;
   const names: Record<AllocateStrategy['name'], string> = {

@@ -18,7 +18,7 @@ import { calibrationPlot } from '../../charts/calibrationPlot.js';
 import { formatCount } from '../../briefing/formatNumber.js';
 
 /** Simulations per year and grid point when --sims is not given. */
-export const BACKTEST_SIMULATIONS = 1000;
+const BACKTEST_SIMULATIONS = 1000;
 
 /**
  * The best grid points and their scores as text.
@@ -26,7 +26,7 @@ export const BACKTEST_SIMULATIONS = 1000;
  * @example
  * formatBacktest(result).split('\n')[0] // => 'Backtest of 2016, 2020: 200 simulations per year and grid point, seed 2004'
  */
-export function formatBacktest(result: BacktestResult): string {
+function formatBacktest(result: BacktestResult): string {
   const lines = [
     `Backtest of ${result.years.join(', ')}: ${formatCount(result.simulations)} simulations per year and grid point, seed ${result.seed}`,
     `${'national'.padStart(9)} ${'regional'.padStart(9)} ${'territory'.padStart(10)} ${'tails'.padStart(6)} ${'unit log'.padStart(9)} ${'unit Brier'.padStart(11)} ${'nat. Brier'.padStart(11)}`,

@@ -9,7 +9,7 @@ import { formatCount } from '../../briefing/formatNumber.js';
 import { BENCH_MODELS, runBenchmark, type BenchModel } from '../../node/runBenchmark.js';
 
 /** Simulations of the timed run when --sims is not given. */
-export const BENCH_SIMULATIONS = 200_000;
+const BENCH_SIMULATIONS = 200_000;
 
 /** The `bench` command. */
 export const benchCommand: Command = {

@@ -61,7 +61,7 @@ export interface CompareDocument {
  * // florida-2000.yaml with an e-mail-only R list of 2.5 M, variant 3 M, 40,000 draws: 1 draw lost.
  * listNote(base, variant, runs, 'R') // => 'A bigger list for R lowered P(R wins): …'
  */
-export function listNote(base: ResolvedScenario, variant: ResolvedScenario, a: SimulationResult, b: SimulationResult): string | undefined {
+function listNote(base: ResolvedScenario, variant: ResolvedScenario, a: SimulationResult, b: SimulationResult): string | undefined {
   const notes: string[] = [];
   for (const side of base.sides) {
     const before = base.campaigns[side]?.listSize ?? 0;
@@ -99,7 +99,7 @@ export function listNote(base: ResolvedScenario, variant: ResolvedScenario, a: S
  * @example
  * formatCompare(doc).split('\n')[0] // => 'Scenario vs variant (campaigns.D.listSize=8e6), 20,000 paired simulations, seed 2024'
  */
-export function formatCompare(doc: CompareDocument): string {
+function formatCompare(doc: CompareDocument): string {
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const pp = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} pp`;
   const d = doc.difference;

@@ -22,7 +22,7 @@ import { LIVE_TERRITORIES_MAX } from '../../briefing/reportLimits.js';
  * Draws per point of the briefing's list-size sweep, at most: up to this the sweep runs the scenario's
  * own number, so its point at today's list is the run itself, figure for figure.
  */
-export const SWEEP_SIMULATIONS = 200_000;
+const SWEEP_SIMULATIONS = 200_000;
 
 /** The `run` command. */
 export const runCommand: Command = {

@@ -81,7 +81,7 @@ export interface ValueDocument {
  * // scenarios/default.yaml: D's phone and door channels have a cost per contact; its list is 4 years old
  * contactCost(resolved, 'D', 100000) // => 40102.28 (dollars)
  */
-export function contactCost(scenario: ResolvedScenario, side: Side, n: number, costPerSupporter = 0): number {
+function contactCost(scenario: ResolvedScenario, side: Side, n: number, costPerSupporter = 0): number {
   const campaign = scenario.campaigns[side];
   let perMember = 0;
   for (const channel of Object.values(campaign.channels)) {

@@ -9,7 +9,7 @@ import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from '
 import { cellText, countCell, failCell, findColumn, isBlankRecord, missingColumn, normaliseName, weightCell, type RaceGrid } from './raceGrid.js';
 
 /** Column names with a fixed meaning in the table format (matched without regard to case). */
-export const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region', 'eligible', 'total'] as const;
+const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region', 'eligible', 'total'] as const;
 
 /**
  * Names of a column of total votes, compared without case, accents, spaces, `_`, `-` or `.`: `total`,
@@ -17,7 +17,7 @@ export const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region'
  * `Suffrages exprimés` (the Ministry's valid votes), `valid_votes`. Such a column is a total, never a
  * side: read as a candidate it would double the turnout and halve every share.
  */
-export const TOTAL_COLUMN_NAMES = ['total', 'totals', 'totalvotes', 'totalvote', 'votestotal', 'totalvotescast', 'votescast', 'totalcast', 'exprimes', 'suffragesexprimes', 'nbexprimes', 'totalexprimes', 'validvotes', 'totalvalidvotes'] as const;
+const TOTAL_COLUMN_NAMES = ['total', 'totals', 'totalvotes', 'totalvote', 'votestotal', 'totalvotescast', 'votescast', 'totalcast', 'exprimes', 'suffragesexprimes', 'nbexprimes', 'totalexprimes', 'validvotes', 'totalvalidvotes'] as const;
 
 /** A header's name as compared with {@link TOTAL_COLUMN_NAMES}: `Total_Votes` -> `totalvotes`. */
 function compactName(name: string): string {

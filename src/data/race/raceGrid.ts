@@ -23,7 +23,7 @@ export interface RaceGrid {
 }
 
 /** Spreadsheet column letters of a 0-based column index: 0 -> `A`, 27 -> `AB`. */
-export function columnLetters(index: number): string {
+function columnLetters(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {

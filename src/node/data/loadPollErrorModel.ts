@@ -9,7 +9,7 @@ import { parseJsonText } from '../../data/parseJsonText.js';
 import type { PollErrorFit, PollErrorModel } from '../../polls/pollErrorModel.js';
 
 /** Name of the calibration file in data/. */
-export const POLL_ERROR_FILE = 'poll-error-calibration.json';
+const POLL_ERROR_FILE = 'poll-error-calibration.json';
 
 /**
  * Reads and checks the poll error model.

@@ -6,7 +6,7 @@ import { readDataFile, type DataDirectoryOptions } from './dataDirectory.js';
 import { parseUsFundamentals, type FundamentalsRow } from '../../polls/timeForChange.js';
 
 /** Name of the fundamentals table in data/. */
-export const US_FUNDAMENTALS_FILE = 'us_fundamentals.csv';
+const US_FUNDAMENTALS_FILE = 'us_fundamentals.csv';
 
 /**
  * Reads the time-for-change table, 1948–2016.
