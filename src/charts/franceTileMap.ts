@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { frameChart, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
-import { checkMapInput, mapColourScale, mapLegend, mapLegendTitle, mapTextColourExpression, mapValueExpression, type MapInput } from './mapColourScale.js';
+import { checkMapInput, mapLabelTransform, mapLegendTitle, tileRectLayer, tileTextEncoding, type MapInput } from './mapColourScale.js';
 import { FRANCE_CODE_ALIASES, FRANCE_TILES } from './franceDepartements.js';
 
 /** Input of {@link franceTileMap}: values per département, keyed by INSEE code or Ministry code (`ZA`…`ZZ`). */
@@ -62,41 +62,14 @@ export function franceTileMap(input: FranceTileMapInput, options: BriefingChartO
     width,
     height,
     data: { values: rows },
-    transform: [
-      { calculate: mapValueExpression(input), as: 'label' },
-      { calculate: mapTextColourExpression(input), as: 'textColour' },
-    ],
+    transform: mapLabelTransform(input),
     layer: [
-      {
-        mark: { type: 'rect', cornerRadius: 2 },
-        encoding: {
-          x,
-          x2: { field: 'x2' },
-          y,
-          y2: { field: 'y2' },
-          color: { field: 'value', type: 'quantitative', scale: mapColourScale(input, options), title: legendTitle, legend: mapLegend(input) },
-          tooltip,
-        },
-      },
-      {
-        mark: { type: 'text', fontWeight: 'bold', fontSize: 12, baseline: 'middle' },
-        encoding: {
-          x: { field: 'cx', type: 'quantitative' },
-          y: { field: 'codeY', type: 'quantitative' },
-          text: { field: 'id' },
-          color: { field: 'textColour', type: 'nominal', scale: null },
-          tooltip,
-        },
-      },
+      tileRectLayer({ type: 'rect', cornerRadius: 2 }, x, y, input, options, tooltip),
+      { mark: { type: 'text', fontWeight: 'bold', fontSize: 12, baseline: 'middle' }, encoding: tileTextEncoding('codeY', 'id', { tooltip }) },
       {
         mark: { type: 'text', fontSize: 9, baseline: 'middle' },
         transform: [{ calculate: input.measure === 'margin' ? "isValid(datum.value) ? (datum.value > 0 ? '+' : '') + format(datum.value, '.0f') : ''" : "isValid(datum.value) ? format(datum.value, '.0%') : ''", as: 'short' }],
-        encoding: {
-          x: { field: 'cx', type: 'quantitative' },
-          y: { field: 'valueY', type: 'quantitative' },
-          text: { field: 'short' },
-          color: { field: 'textColour', type: 'nominal', scale: null },
-        },
+        encoding: tileTextEncoding('valueY', 'short'),
       },
       {
         data: { values: [{ x: 0.05, y: 12.15, text: words.overseas }] },

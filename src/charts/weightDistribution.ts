@@ -60,10 +60,7 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
     throw new InputError({ file: 'weightDistribution', at: 'weightCounts', expected: 'at least two weights and one draw', found: `${counts.length} weights, ${total} draws` });
   }
   const totalWeight = counts.length - 1;
-  const threshold = input.threshold;
-  if (!(Number.isInteger(threshold) && threshold > 0 && threshold <= totalWeight)) {
-    throw new InputError({ file: 'weightDistribution', at: 'threshold', expected: `an integer in 1…${totalWeight}`, found: String(threshold) });
-  }
+  const threshold = checkedThreshold(input.threshold, totalWeight);
   const [a, b] = input.sides;
   const words = wordsFor(WORDS, options);
   const tieLabel = words.tie;
@@ -121,7 +118,21 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
     label: `${w}–${totalWeight - w} ${tieLabel}`,
     labelY: maxShare * (1.15 - 0.07 * i),
   }));
-  layers.push(
+  layers.push(...tieLayers(tieRows));
+  return frameChart({ width, height, layer: layers }, options, { chart: 'weightDistribution', footerWidth: width + 60 });
+}
+
+/** The threshold, an integer weight in 1…total weight. */
+function checkedThreshold(threshold: number, totalWeight: number): number {
+  if (!(Number.isInteger(threshold) && threshold > 0 && threshold <= totalWeight)) {
+    throw new InputError({ file: 'weightDistribution', at: 'threshold', expected: `an integer in 1…${totalWeight}`, found: String(threshold) });
+  }
+  return threshold;
+}
+
+/** The tie's bars outlined and named with their share (rows: weight, weightEnd, share, label, labelY). */
+function tieLayers(tieRows: Record<string, unknown>[]): Record<string, unknown>[] {
+  return [
     {
       data: { values: tieRows },
       mark: { type: 'rect', fill: null, stroke: THEME_COLOURS.reference, strokeWidth: 1.5 },
@@ -133,8 +144,7 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
       mark: { type: 'text', align: 'right', dx: -8, fontSize: 14, color: THEME_COLOURS.reference },
       encoding: { x: { field: 'weight', type: 'quantitative' }, y: { field: 'labelY', type: 'quantitative' }, text: { field: 'text' } },
     },
-  );
-  return frameChart({ width, height, layer: layers }, options, { chart: 'weightDistribution', footerWidth: width + 60 });
+  ];
 }
 
 /** A round step of 1, 2 or 5 times a power of ten, at least `raw`. */
@@ -158,10 +168,7 @@ function binnedWeightDistribution(input: WeightDistributionInput, options: Brief
   if (tally.weights.length === 0 || !(draws > 0) || totalWeight === undefined || !(totalWeight >= 1)) {
     throw new InputError({ file: 'weightDistribution', at: 'weightTally', expected: 'weights reached with their draws, and the total weight', found: `${tally.weights.length} weights, ${draws} draws, total ${totalWeight}` });
   }
-  const threshold = input.threshold;
-  if (!(Number.isInteger(threshold) && threshold > 0 && threshold <= totalWeight)) {
-    throw new InputError({ file: 'weightDistribution', at: 'threshold', expected: `an integer in 1…${totalWeight}`, found: String(threshold) });
-  }
+  const threshold = checkedThreshold(input.threshold, totalWeight);
   const [a, b] = input.sides;
   const words = wordsFor(WORDS, options);
   const tieLabel = words.tie;

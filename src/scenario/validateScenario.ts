@@ -202,53 +202,57 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
     if (tooLow || tooHigh) out.push({ path, expected: describeSchema(schema, root), found: describeValue(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    if ((schema.minItems !== undefined && value.length < schema.minItems) || (schema.maxItems !== undefined && value.length > schema.maxItems)) {
-      out.push({ path, expected: describeSchema(schema, root), found: describeFound(value) });
-      return;
-    }
-    for (let i = 0; i < value.length && out.length < limit; i += 1) {
-      const itemSchema = Array.isArray(schema.items) ? schema.items[i] : schema.items;
-      if (itemSchema) walk(value[i], itemSchema, root, [...path, String(i)], out, limit);
-    }
+  if (Array.isArray(value)) walkArray(value, schema, root, path, out, limit);
+  else if (value !== null && typeof value === 'object') walkObject(value as Record<string, unknown>, schema, root, path, out, limit);
+}
+
+/** An array's size, then each item against `items` (one schema, or one per position). */
+function walkArray(value: unknown[], schema: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[], limit: number): void {
+  if ((schema.minItems !== undefined && value.length < schema.minItems) || (schema.maxItems !== undefined && value.length > schema.maxItems)) {
+    out.push({ path, expected: describeSchema(schema, root), found: describeFound(value) });
     return;
   }
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const properties = schema.properties ?? {};
-    for (const key of schema.required ?? []) {
-      if (!(key in record) || record[key] === undefined) {
-        out.push({ path: [...path, key], expected: describeSchema(properties[key] ?? {}, root), found: 'nothing (the key is required)' });
+  for (let i = 0; i < value.length && out.length < limit; i += 1) {
+    const itemSchema = Array.isArray(schema.items) ? schema.items[i] : schema.items;
+    if (itemSchema) walk(value[i], itemSchema, root, [...path, String(i)], out, limit);
+  }
+}
+
+/** An object's required keys, then each own key: its name, its known property, or the extra keys' rule. */
+function walkObject(record: Record<string, unknown>, schema: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[], limit: number): void {
+  const properties = schema.properties ?? {};
+  for (const key of schema.required ?? []) {
+    if (!(key in record) || record[key] === undefined) {
+      out.push({ path: [...path, key], expected: describeSchema(properties[key] ?? {}, root), found: 'nothing (the key is required)' });
+    }
+  }
+  for (const key in record) {
+    if (out.length >= limit) return;
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+    const item = record[key];
+    if (item === undefined) continue;
+    if (schema.propertyNames) {
+      const keyProblems: SchemaProblem[] = [];
+      walk(key, schema.propertyNames, root, [...path, key], keyProblems);
+      if (keyProblems.length > 0) {
+        out.push({ path: [...path, key], expected: `a key that is ${describeSchema(schema.propertyNames, root)}`, found: describeCell(key) });
+        continue;
       }
     }
-    for (const key in record) {
-      if (out.length >= limit) return;
-      if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
-      const item = record[key];
-      if (item === undefined) continue;
-      if (schema.propertyNames) {
-        const keyProblems: SchemaProblem[] = [];
-        walk(key, schema.propertyNames, root, [...path, key], keyProblems);
-        if (keyProblems.length > 0) {
-          out.push({ path: [...path, key], expected: `a key that is ${describeSchema(schema.propertyNames, root)}`, found: describeCell(key) });
-          continue;
-        }
-      }
-      const propertySchema = properties[key];
-      if (propertySchema) {
-        walk(item, propertySchema, root, [...path, key], out, limit);
-      } else if (schema.additionalProperties === false) {
-        const known = Object.keys(properties).filter((k) => k !== '$schema');
-        const suggestion = key.length <= 64 ? didYouMean(key, known) : undefined;
-        out.push({
-          path: [...path, key],
-          expected: `one of the keys ${known.join(', ')}`,
-          found: 'an unknown key',
-          hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
-        });
-      } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-        walk(item, schema.additionalProperties, root, [...path, key], out, limit);
-      }
+    const propertySchema = properties[key];
+    if (propertySchema) {
+      walk(item, propertySchema, root, [...path, key], out, limit);
+    } else if (schema.additionalProperties === false) {
+      const known = Object.keys(properties).filter((k) => k !== '$schema');
+      const suggestion = key.length <= 64 ? didYouMean(key, known) : undefined;
+      out.push({
+        path: [...path, key],
+        expected: `one of the keys ${known.join(', ')}`,
+        found: 'an unknown key',
+        hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
+      });
+    } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+      walk(item, schema.additionalProperties, root, [...path, key], out, limit);
     }
   }
 }
