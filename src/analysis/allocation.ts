@@ -265,10 +265,44 @@ export function allocation(base: ResolvedScenario, options: AllocationOptions): 
   const runPlan = (plan: AllocationPlan) => options.run(applyPlan(base, side, allowed, plan, share));
   const baseRun = options.run(base);
 
-  // Greedy search in chunks.
+  const { plan, optimumRun } = greedyPlan({ base, side, sign, allowed, budget, steps, currency, warnings, baseRun, runPlan });
+  const { proportionalPlan, swingPlan } = comparisonPlans(base, side, allowed, budget, options.swingMarginPp ?? 5);
+  const evaluate = (p: AllocationPlan): PlanEvaluation => {
+    const r = p === plan ? optimumRun : runPlan(p);
+    return { plan: p, pWin: pOf(r), optimumGain: pairedWinDifference(r, optimumRun, sign) };
+  };
+  return {
+    side,
+    budget,
+    basePWin: pOf(baseRun),
+    optimum: evaluate(plan),
+    proportional: evaluate(proportionalPlan),
+    swingOnly: evaluate(swingPlan),
+    blocked,
+    warnings,
+  };
+}
+
+/**
+ * The greedy search: the budget in `steps` chunks, each chunk to the lever whose trial run raises P(win)
+ * most on the paired draws; stops (with a warning) when no chunk raises it.
+ */
+function greedyPlan(search: {
+  base: ResolvedScenario;
+  side: Side;
+  sign: 1 | -1;
+  allowed: AllocationLever[];
+  budget: number;
+  steps: number;
+  currency: string;
+  warnings: AllocationResult['warnings'];
+  baseRun: ReturnType<RunScenario>;
+  runPlan: (plan: AllocationPlan) => ReturnType<RunScenario>;
+}): { plan: AllocationPlan; optimumRun: ReturnType<RunScenario> } {
+  const { base, side, sign, allowed, budget, steps, currency, warnings, runPlan } = search;
   const chunk = budget / steps;
   const plan: AllocationPlan = {};
-  let current = baseRun;
+  let current = search.baseRun;
   let spent = 0;
   for (let step = 0; step < steps && chunk > 0; step++) {
     let bestId: string | null = null;
@@ -296,9 +330,15 @@ export function allocation(base: ResolvedScenario, options: AllocationOptions): 
     spent += add;
     current = bestRun;
   }
-  const optimumRun = current;
+  return { plan, optimumRun: current };
+}
 
-  // Baselines.
+/**
+ * The plans the optimum is compared with: proportional (recruits spread like the list, else the budget
+ * split over the levers) and swing-only (the budget split over the territories within `within` pp).
+ */
+function comparisonPlans(base: ResolvedScenario, side: Side, allowed: AllocationLever[], budget: number, within: number): { proportionalPlan: AllocationPlan; swingPlan: AllocationPlan } {
+  const campaign = base.campaigns[side];
   const recruits = allowed.filter((l) => l.kind === 'recruit');
   const proportionalPlan: AllocationPlan = {};
   if (recruits.length > 0) {
@@ -307,7 +347,6 @@ export function allocation(base: ResolvedScenario, options: AllocationOptions): 
   } else {
     for (const l of allowed) proportionalPlan[l.id] = Math.min(budget / allowed.length, capacity(base, side, l));
   }
-  const within = options.swingMarginPp ?? 5;
   const byId = new Map(base.territories.map((t) => [t.id, t]));
   const swing = recruits.filter((l) => {
     const t = byId.get(l.territory!);
@@ -315,19 +354,5 @@ export function allocation(base: ResolvedScenario, options: AllocationOptions): 
   });
   const swingPlan: AllocationPlan = {};
   for (const l of swing) swingPlan[l.id] = budget / swing.length;
-
-  const evaluate = (p: AllocationPlan): PlanEvaluation => {
-    const r = p === plan ? optimumRun : runPlan(p);
-    return { plan: p, pWin: pOf(r), optimumGain: pairedWinDifference(r, optimumRun, sign) };
-  };
-  return {
-    side,
-    budget,
-    basePWin: pOf(baseRun),
-    optimum: evaluate(plan),
-    proportional: evaluate(proportionalPlan),
-    swingOnly: evaluate(swingPlan),
-    blocked,
-    warnings,
-  };
+  return { proportionalPlan, swingPlan };
 }

@@ -64,46 +64,7 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
   const charts: ReportChart[] = [];
   const weighted = summary.threshold > 1;
   const baseline = new Map(summary.scenario.territories.map((t) => [t.id, t]));
-  if (weighted) {
-    const title = fr
-      ? `${a} l'emporte dans ${formatShareIn(summary.pWin[a], 'fr')} des simulations, ${b} dans ${formatShareIn(summary.pWin[b], 'fr')}`
-      : `${a} wins in ${formatShare(summary.pWin[a])} of simulations, ${b} in ${formatShare(summary.pWin[b])}`;
-    charts.push({
-      name: 'weight-distribution',
-      title,
-      spec: weightDistribution(
-        summary.weightsReached
-          ? {
-              sides: [a, b],
-              threshold: summary.threshold,
-              weightTally: { weights: summary.weightsReached.weight, counts: summary.weightsReached.probability.map((p) => p * summary.simulations) },
-              weights: summary.territories.map((t) => t.weight),
-              rule: summary.rule as RunSummary['scenario']['rule'],
-            }
-          : { sides: [a, b], threshold: summary.threshold, weightCounts: summary.weightDistribution.map((p) => p * summary.simulations) },
-        options(title),
-      ),
-    });
-    const tippingName = summary.tippingPoint[0]?.name;
-    const title2 = fr
-      ? tippingName ? `Territoire décisif le plus fréquent : ${tippingName}` : 'Territoires rangés par écart simulé'
-      : tippingName ? `Most frequent tipping point: ${tippingName}` : 'Territories ordered by simulated margin';
-    charts.push({
-      name: 'tipping-point-snake',
-      title: title2,
-      spec: tippingPointSnake(
-        {
-          sides: [a, b],
-          threshold: summary.threshold,
-          // Mean simulated margins over all votes cast (the two-party margin times the unit's two-party
-          // share of all votes), the basis on which the run found its tipping points.
-          units: summary.territories.filter((t) => t.weight > 0).map((t) => ({ id: t.id, name: t.name, weight: t.weight, margin: t.meanMargin * allVotesShareOf(baseline.get(t.id), [a, b]) })),
-          basis: 'all-votes',
-        },
-        options(title2),
-      ),
-    });
-  }
+  if (weighted) charts.push(...weightedRuleCharts(summary, baseline, fr, options));
   const title3 = fr ? 'Les territoires les plus serrés et ce que chaque campagne y apporte' : 'The closest territories and what each campaign adds';
   charts.push({
     name: 'territory-margins',
@@ -127,20 +88,7 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
     ),
   });
   const polls = summary.scenario.baseline?.polls;
-  if (polls) {
-    // The forecast the run stands on: the closest territories' margins with their 90 % intervals (moved
-    // with the margin by any swing or shift the scenario adds).
-    const title4 = fr ? `Les sondages au ${polls.asOf} : écart prévu et intervalle à 90 %` : `The polls as of ${polls.asOf}: forecast margin and 90 % interval`;
-    const rows = summary.scenario.territories.flatMap((t) => {
-      const i = polls.intervals[t.id];
-      if (!i) return [];
-      const margin = summary.scenario.baseline!.margins[t.id] ?? i.margin;
-      return [{ id: t.id, name: t.name, weight: t.weight, margin, low: i.low + margin - i.margin, high: i.high + margin - i.margin, polls: i.polls }];
-    });
-    const fundamentals = polls.fundamentals ? `; fundamentals: ${polls.fundamentals.model}, data/us_fundamentals.csv` : '';
-    const pollSources = [`${polls.file} (${polls.pollsUsed} polls to ${polls.latestPoll ?? polls.asOf}); error model ${polls.errorModel}, data/poll-error-calibration.json${fundamentals}`, ...sources];
-    charts.push({ name: 'poll-forecast', title: title4, spec: pollForecastIntervals({ sides: [a, b], rows, limit: 20 }, { title: title4, subtitle, sources: pollSources, locale }) });
-  }
+  if (polls) charts.push(pollForecastChart(summary, polls, fr, { subtitle, sources, locale }));
   const map = mapChart(summary);
   if (map) {
     const mapInput = { sides: [a, b] as [string, string], measure: 'pWin' as const, units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[a] })) };
@@ -151,6 +99,74 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
     charts.push({ name: 'win-probability-by-list-size', title: listSizeTitle(sweep, locale), spec });
   }
   return charts;
+}
+
+/**
+ * The charts of a weighted rule: the distribution of the weight won and the tipping-point snake (mean
+ * simulated margins over all votes cast, the basis on which the run found its tipping points).
+ */
+function weightedRuleCharts(summary: RunSummary, baseline: Map<string, RunSummary['scenario']['territories'][number]>, fr: boolean, options: (title: string) => BriefingChartOptions): ReportChart[] {
+  const [a, b] = summary.sides;
+  const title = fr
+    ? `${a} l'emporte dans ${formatShareIn(summary.pWin[a], 'fr')} des simulations, ${b} dans ${formatShareIn(summary.pWin[b], 'fr')}`
+    : `${a} wins in ${formatShare(summary.pWin[a])} of simulations, ${b} in ${formatShare(summary.pWin[b])}`;
+  const distribution: ReportChart = {
+    name: 'weight-distribution',
+    title,
+    spec: weightDistribution(
+      summary.weightsReached
+        ? {
+            sides: [a, b],
+            threshold: summary.threshold,
+            weightTally: { weights: summary.weightsReached.weight, counts: summary.weightsReached.probability.map((p) => p * summary.simulations) },
+            weights: summary.territories.map((t) => t.weight),
+            rule: summary.rule as RunSummary['scenario']['rule'],
+          }
+        : { sides: [a, b], threshold: summary.threshold, weightCounts: summary.weightDistribution.map((p) => p * summary.simulations) },
+      options(title),
+    ),
+  };
+  const tippingName = summary.tippingPoint[0]?.name;
+  const title2 = fr
+    ? tippingName ? `Territoire décisif le plus fréquent : ${tippingName}` : 'Territoires rangés par écart simulé'
+    : tippingName ? `Most frequent tipping point: ${tippingName}` : 'Territories ordered by simulated margin';
+  const snake: ReportChart = {
+    name: 'tipping-point-snake',
+    title: title2,
+    spec: tippingPointSnake(
+      {
+        sides: [a, b],
+        threshold: summary.threshold,
+        units: summary.territories.filter((t) => t.weight > 0).map((t) => ({ id: t.id, name: t.name, weight: t.weight, margin: t.meanMargin * allVotesShareOf(baseline.get(t.id), [a, b]) })),
+        basis: 'all-votes',
+      },
+      options(title2),
+    ),
+  };
+  return [distribution, snake];
+}
+
+/**
+ * The forecast the run stands on: the closest territories' poll margins with their 90 % intervals (moved
+ * with the margin by any swing or shift the scenario adds).
+ */
+function pollForecastChart(
+  summary: RunSummary,
+  polls: NonNullable<NonNullable<RunSummary['scenario']['baseline']>['polls']>,
+  fr: boolean,
+  frame: { subtitle: string; sources: string[]; locale: 'fr' | 'en' },
+): ReportChart {
+  const [a, b] = summary.sides;
+  const title4 = fr ? `Les sondages au ${polls.asOf} : écart prévu et intervalle à 90 %` : `The polls as of ${polls.asOf}: forecast margin and 90 % interval`;
+  const rows = summary.scenario.territories.flatMap((t) => {
+    const i = polls.intervals[t.id];
+    if (!i) return [];
+    const margin = summary.scenario.baseline!.margins[t.id] ?? i.margin;
+    return [{ id: t.id, name: t.name, weight: t.weight, margin, low: i.low + margin - i.margin, high: i.high + margin - i.margin, polls: i.polls }];
+  });
+  const fundamentals = polls.fundamentals ? `; fundamentals: ${polls.fundamentals.model}, data/us_fundamentals.csv` : '';
+  const pollSources = [`${polls.file} (${polls.pollsUsed} polls to ${polls.latestPoll ?? polls.asOf}); error model ${polls.errorModel}, data/poll-error-calibration.json${fundamentals}`, ...frame.sources];
+  return { name: 'poll-forecast', title: title4, spec: pollForecastIntervals({ sides: [a, b], rows, limit: 20 }, { title: title4, subtitle: frame.subtitle, sources: pollSources, locale: frame.locale }) };
 }
 
 /**

@@ -161,9 +161,60 @@ async function readDelimited(file: string, totalBytes: number, encoding: TextEnc
   const { onRecord, onProgress, signal } = options;
   const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
   const decoder = utf8 ? undefined : iconv.getDecoder(encoding);
-  // papaparse's parser, fed the decoded text chunk by chunk: each call parses the record left unfinished
-  // by the last chunk (`carry`) and the new text, and gives back the complete records and where the
-  // unfinished one starts. Line ends are made LF first (a CR ending a chunk waits for the next).
+  const { feed, nextLine } = recordFeeder(file, separator, onRecord);
+  let bytesRead = 0;
+  let tail: Buffer | undefined;
+  let sawNonAscii = false;
+  const stream = createReadStream(file, { highWaterMark: SAMPLE_BYTES });
+  const onAbort = () => stream.destroy();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      signal?.throwIfAborted();
+      if (utf8) {
+        // Validate UTF-8 (decoding would silently put U+FFFD), holding back a character cut at the end.
+        const bytes = tail ? Buffer.concat([tail, chunk]) : chunk;
+        const keep = utf8TailLength(bytes);
+        const whole = keep > 0 ? bytes.subarray(0, bytes.length - keep) : bytes;
+        tail = keep > 0 ? Buffer.from(bytes.subarray(bytes.length - keep)) : undefined;
+        if (!isUtf8(whole)) {
+          if (!sawNonAscii && encoding === 'utf-8') throw new ReadAgain();
+          throw new InputError({
+            file,
+            at: `line ${nextLine() + countLineFeeds(whole, firstInvalidUtf8(whole))}`,
+            expected: 'UTF-8 text throughout (the file starts as UTF-8)',
+            found: 'bytes that are not UTF-8 (save the whole file as CSV UTF-8)',
+          });
+        }
+        if (!sawNonAscii && hasNonAscii(whole)) sawNonAscii = true;
+        feed(whole.toString('utf8'), false);
+      } else {
+        const text = decoder!.write(chunk);
+        if (text.length > 0) feed(text, false);
+      }
+      bytesRead += chunk.length;
+      onProgress?.(bytesRead, totalBytes);
+    }
+    signal?.throwIfAborted();
+    if (tail) throw new InputError({ file, at: 'end of file', expected: 'UTF-8 text', found: 'a truncated UTF-8 character' });
+    feed(decoder?.end() ?? '', true);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (error instanceof InputError || error instanceof ReadAgain) throw error;
+    throw new InputError({ file, expected: 'a readable CSV or .xlsx file', found: describeFileSystemError(error) });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    stream.destroy();
+  }
+}
+
+/**
+ * papaparse's parser, fed the decoded text chunk by chunk: each call parses the record left unfinished by
+ * the last chunk (`carry`) and the new text, and gives back the complete records and where the unfinished
+ * one starts. Line ends are made LF first (a CR ending a chunk waits for the next). `nextLine` is the line
+ * the text not yet parsed starts on plus its line feeds (where a chunk that follows begins).
+ */
+function recordFeeder(file: string, separator: Delimiter, onRecord: ReadListRecordsOptions['onRecord']): { feed: (text: string, end: boolean) => void; nextLine: () => number } {
   const parser = new Papa.Parser({ delimiter: separator, newline: '\n' });
   let carry = '';
   const waiting: string[] = [];
@@ -213,50 +264,8 @@ async function readDelimited(file: string, totalBytes: number, encoding: TextEnc
       throw new InputError({ file, at: `line ${line}`, expected: `a record under ${MAX_RECORD_CHARS / 1048576} MiB`, found: 'a longer one (an unclosed quote?)' });
     }
   };
-  let bytesRead = 0;
-  let tail: Buffer | undefined;
-  let sawNonAscii = false;
-  const stream = createReadStream(file, { highWaterMark: SAMPLE_BYTES });
-  const onAbort = () => stream.destroy();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      signal?.throwIfAborted();
-      if (utf8) {
-        // Validate UTF-8 (decoding would silently put U+FFFD), holding back a character cut at the end.
-        const bytes = tail ? Buffer.concat([tail, chunk]) : chunk;
-        const keep = utf8TailLength(bytes);
-        const whole = keep > 0 ? bytes.subarray(0, bytes.length - keep) : bytes;
-        tail = keep > 0 ? Buffer.from(bytes.subarray(bytes.length - keep)) : undefined;
-        if (!isUtf8(whole)) {
-          if (!sawNonAscii && encoding === 'utf-8') throw new ReadAgain();
-          throw new InputError({
-            file,
-            at: `line ${line + countTextLineFeeds(carry, carry.length) + waiting.reduce((n, t) => n + countTextLineFeeds(t, t.length), 0) + countLineFeeds(whole, firstInvalidUtf8(whole))}`,
-            expected: 'UTF-8 text throughout (the file starts as UTF-8)',
-            found: 'bytes that are not UTF-8 (save the whole file as CSV UTF-8)',
-          });
-        }
-        if (!sawNonAscii && hasNonAscii(whole)) sawNonAscii = true;
-        feed(whole.toString('utf8'), false);
-      } else {
-        const text = decoder!.write(chunk);
-        if (text.length > 0) feed(text, false);
-      }
-      bytesRead += chunk.length;
-      onProgress?.(bytesRead, totalBytes);
-    }
-    signal?.throwIfAborted();
-    if (tail) throw new InputError({ file, at: 'end of file', expected: 'UTF-8 text', found: 'a truncated UTF-8 character' });
-    feed(decoder?.end() ?? '', true);
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    if (error instanceof InputError || error instanceof ReadAgain) throw error;
-    throw new InputError({ file, expected: 'a readable CSV or .xlsx file', found: describeFileSystemError(error) });
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    stream.destroy();
-  }
+  const nextLine = () => line + countTextLineFeeds(carry, carry.length) + waiting.reduce((n, t) => n + countTextLineFeeds(t, t.length), 0);
+  return { feed, nextLine };
 }
 
 /** Our message for a papaparse quoting error on the record starting at `line` (papaparse's own messages are not shown). */

@@ -100,26 +100,38 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
   const blocks = blockCount(simulations);
   // Never more threads than blocks, nor than cores (more would add memory, not speed).
   const threads = Math.min(options.threads, blocks, availableParallelism());
-  const done = (block: number) => Math.min(simulations, block * BLOCK_SIZE);
-  if (threads === 1) {
-    // In this thread, in chunks so progress and abort still work; blocks are merged in order as they
-    // come, so memory does not grow with the number of simulations.
-    const running = emptyTotals(model);
-    const kept: KeptSlice[] = [];
-    for (const { blockStart, blockEnd, drawsDone } of blockSlices(simulations, Math.ceil(blocks / 20))) {
-      if (signal?.aborted) throw abortError();
-      const slice = simulateInto(model, { simulations, seed, keep, blockStart, blockEnd }, running);
-      if (slice) kept.push(slice);
-      onProgress?.(drawsDone, simulations);
-      if (onProgress || signal) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return finishResult(model, seed, [running], kept);
+  if (threads === 1) return simulateHere(model, options, blocks);
+  return simulateOnWorkers(resolved, model, options, blocks, threads);
+}
+
+/**
+ * In this thread, in chunks so progress and abort still work; blocks are merged in order as they come, so
+ * memory does not grow with the number of simulations.
+ */
+async function simulateHere(model: ReturnType<typeof prepareModel>, options: ParallelOptions, blocks: number): Promise<SimulationResult> {
+  const { simulations, seed, keep, onProgress, signal } = options;
+  const running = emptyTotals(model);
+  const kept: KeptSlice[] = [];
+  for (const { blockStart, blockEnd, drawsDone } of blockSlices(simulations, Math.ceil(blocks / 20))) {
+    if (signal?.aborted) throw abortError();
+    const slice = simulateInto(model, { simulations, seed, keep, blockStart, blockEnd }, running);
+    if (slice) kept.push(slice);
+    onProgress?.(drawsDone, simulations);
+    if (onProgress || signal) await new Promise((resolve) => setImmediate(resolve));
   }
+  return finishResult(model, seed, [running], kept);
+}
+
+/**
+ * On `threads` workers: tasks of consecutive blocks handed out as workers finish, the blocks merged in
+ * block order (finished tasks wait until every earlier one has been merged: the sums stay identical for
+ * any number of threads, and only out-of-order tasks are held in memory).
+ */
+async function simulateOnWorkers(resolved: ResolvedScenario, model: ReturnType<typeof prepareModel>, options: ParallelOptions, blocks: number, threads: number): Promise<SimulationResult> {
+  const { simulations, seed, keep, onProgress, signal } = options;
   const chunk = Math.max(1, Math.ceil(blocks / (threads * 4)));
   const tasks: { start: number; end: number }[] = [];
   for (let start = 0; start < blocks; start += chunk) tasks.push({ start, end: Math.min(blocks, start + chunk) });
-  // Finished tasks wait here until every earlier task has been merged: merging in block order keeps the
-  // sums identical for any number of threads, and only out-of-order tasks are held in memory.
   const running = emptyTotals(model);
   const waiting = new Map<number, BlockTotals[]>();
   let merged = 0;

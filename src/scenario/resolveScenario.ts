@@ -91,29 +91,7 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   const fail = failIn(inputs.file);
   const { results, parameters } = inputs;
   const citations: Record<string, Citation> = {};
-  let country: 'us' | 'fr';
-  let year: number;
-  let race: { file: string; format: string } | undefined;
-  if (raw.race !== undefined) {
-    const defaultCountry = results.country === 'fr' ? 'fr' : 'us';
-    country = raw.race.country ?? defaultCountry;
-    if (raw.race.country === undefined) {
-      citations['race.country'] = {
-        source:
-          results.country === 'custom'
-            ? 'US channel priors: the default for a table (set race.country: fr for the French priors)'
-            : `channel priors of ${defaultCountry === 'fr' ? 'France' : 'the US'}, the country of the race file`,
-        confidence: 'M',
-      };
-    }
-    year = results.year;
-    race = { file: raw.race.file, format: inputs.raceFormat ?? raw.race.format ?? 'auto' };
-  } else {
-    country = raw.country!;
-    if (results.country !== 'custom' && results.country !== country) fail('country', `the country of the results table (${results.country})`, country);
-    year = raw.year!;
-    if (results.year !== year) fail('year', `the year of the results table (${results.year})`, year);
-  }
+  const { country, year, race } = raceOrElection(raw, inputs, citations, fail);
   const { rule, simulations, seed } = raw;
   const threads = raw.threads ?? 1;
   const salience: SalienceLevel = raw.salience ?? 'high';
@@ -127,12 +105,7 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   }
   const threshold = resolveThreshold(fail, raw, rule, resultTerritories);
   const resultRound = round ?? results.round;
-  const resultLabel =
-    race && !(results.year > 0)
-      ? `${race.file.split(/[\\/]/).pop()} ${resultRound === 1 ? 'first round' : resultRound === 2 ? 'runoff' : 'result'}`
-      : country === 'fr' || resultRound !== undefined
-        ? `${year} ${resultRound === 1 ? 'first round' : 'runoff'}`
-        : `${year} result`;
+  const resultLabel = baselineResultLabel(race, results.year, year, country, resultRound);
   const { territories, baseline, uncertainty: pollDefaults } = applyBaseline(resultTerritories, sides, raw.baseline, {
     resultLabel,
     file: inputs.file,
@@ -177,6 +150,44 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
     ...(race ? { race } : {}),
   };
   return resolved;
+}
+
+/**
+ * The country (for the channel priors) and year of the scenario, and its race file: a `race:` scenario
+ * takes them from its results (the country's default recorded in `citations`); a `country`/`year` one
+ * must match its results table.
+ */
+function raceOrElection(
+  raw: ReturnType<typeof validateScenario>,
+  inputs: ResolveInputs,
+  citations: Record<string, Citation>,
+  fail: ReturnType<typeof failIn>,
+): { country: 'us' | 'fr'; year: number; race?: { file: string; format: string } } {
+  const { results } = inputs;
+  if (raw.race === undefined) {
+    const country = raw.country!;
+    if (results.country !== 'custom' && results.country !== country) fail('country', `the country of the results table (${results.country})`, country);
+    const year = raw.year!;
+    if (results.year !== year) fail('year', `the year of the results table (${results.year})`, year);
+    return { country, year };
+  }
+  const defaultCountry = results.country === 'fr' ? 'fr' : 'us';
+  if (raw.race.country === undefined) {
+    citations['race.country'] = {
+      source:
+        results.country === 'custom'
+          ? 'US channel priors: the default for a table (set race.country: fr for the French priors)'
+          : `channel priors of ${defaultCountry === 'fr' ? 'France' : 'the US'}, the country of the race file`,
+      confidence: 'M',
+    };
+  }
+  return { country: raw.race.country ?? defaultCountry, year: results.year, race: { file: raw.race.file, format: inputs.raceFormat ?? raw.race.format ?? 'auto' } };
+}
+
+/** Label of the result a baseline starts from: `2024 result`, `2022 runoff`, or the race file's name for a race without a year. */
+function baselineResultLabel(race: { file: string } | undefined, resultsYear: number, year: number, country: string, resultRound: number | undefined): string {
+  if (race && !(resultsYear > 0)) return `${race.file.split(/[\\/]/).pop()} ${resultRound === 1 ? 'first round' : resultRound === 2 ? 'runoff' : 'result'}`;
+  return country === 'fr' || resultRound !== undefined ? `${year} ${resultRound === 1 ? 'first round' : 'runoff'}` : `${year} result`;
 }
 
 /**

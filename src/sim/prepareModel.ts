@@ -148,16 +148,7 @@ export function prepareModel(resolved: ResolvedScenario, options: PrepareOptions
   ];
   const anyCampaign = campaigns.some((c) => c.members.some((m) => m > 0));
   const tipping = tippingCandidates(unit, thresholds.weighted);
-  const nationalWeight = new Float64Array(units);
-  let nationalTotal = 0;
-  const children: number[] = [];
-  for (let i = 0; i < units; i++) {
-    if (inNational[i]) {
-      nationalWeight[i] = baseA[i] + baseB[i];
-      nationalTotal += nationalWeight[i];
-    }
-    if (parentIndex[i] >= 0) children.push(i);
-  }
+  const { nationalWeight, nationalTotal, children } = nationalWeights(unit);
   let uniformShift: Float64Array | null = null;
   if (options.uniformEffectVotes !== undefined) {
     const votes = options.uniformEffectVotes;
@@ -254,6 +245,23 @@ function unitArrays(resolved: ResolvedScenario): UnitArrays {
     a.regionIndex[i] = r;
   });
   return a;
+}
+
+/** Each national unit's weight in the national vote (its two-party votes), their total, and the units with a parent. */
+function nationalWeights(unit: UnitArrays): { nationalWeight: Float64Array; nationalTotal: number; children: number[] } {
+  const { baseA, baseB, inNational, parentIndex } = unit;
+  const units = baseA.length;
+  const nationalWeight = new Float64Array(units);
+  let nationalTotal = 0;
+  const children: number[] = [];
+  for (let i = 0; i < units; i++) {
+    if (inNational[i]) {
+      nationalWeight[i] = baseA[i] + baseB[i];
+      nationalTotal += nationalWeight[i];
+    }
+    if (parentIndex[i] >= 0) children.push(i);
+  }
+  return { nationalWeight, nationalTotal, children };
 }
 
 /** The channels' effect and persuasion priors as shapes, one slot per side and channel. */
