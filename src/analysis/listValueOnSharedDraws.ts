@@ -176,21 +176,7 @@ export function sharedDrawAccumulator(
   const U = base.unitIds.length;
   const weights = base.weights;
   const threshold = base.threshold;
-  const index = new Map(base.unitIds.map((id, i) => [id, i]));
-  // Units of each group: its territories and their district units (which take their parent's shift).
-  const children = new Map<string, number[]>();
-  for (const t of scenario.territories) {
-    if (t.parent !== undefined) children.set(t.parent, [...(children.get(t.parent) ?? []), index.get(t.id)!]);
-  }
-  const groupUnits = groups.map((g) => {
-    const units: number[] = [];
-    for (const id of Object.keys(g.extra)) {
-      const i = index.get(id);
-      if (i === undefined) throw new InputError({ at: `groups.${g.id}`, expected: 'territory ids of the race', found: JSON.stringify(id) });
-      units.push(i, ...(children.get(id) ?? []));
-    }
-    return Int32Array.from(units);
-  });
+  const groupUnits = groupUnitIndexes(scenario, base.unitIds, groups);
   const G = groups.length;
   const gained = new Float64Array(G);
   const lost = new Float64Array(G);
@@ -238,27 +224,7 @@ export function sharedDrawAccumulator(
     }
     n += draws;
   };
-  const rows = (): GroupDifference[] => {
-    const out = groups.map((group, g): GroupDifference => {
-      const p = pairedInterval(gained[g] - lost[g], gained[g] + lost[g], n, Z90, 3 / n);
-      const w = pairedInterval(wSum[g], wSumSq[g], n, Z90, 0);
-      return {
-        id: group.id,
-        name: group.name,
-        added: Math.round(Object.values(group.extra).reduce((s, x) => s + x, 0) * 1e6) / 1e6,
-        deltaPWin: p.mean,
-        standardError: p.standardError,
-        low: p.low,
-        high: p.high,
-        deltaWeight: w.mean,
-        deltaWeightLow: w.low,
-        deltaWeightHigh: w.high,
-        gained: gained[g],
-        lost: lost[g],
-      };
-    });
-    return out.sort((x, y) => y.deltaPWin - x.deltaPWin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  };
+  const rows = (): GroupDifference[] => groupRows(groups, { gained, lost, wSum, wSumSq }, n);
   return {
     add,
     get draws() {
@@ -269,4 +235,49 @@ export function sharedDrawAccumulator(
     },
     rows,
   };
+}
+
+/** Unit indexes of each group: its territories and their district units (which take their parent's shift). */
+function groupUnitIndexes(scenario: ResolvedScenario, unitIds: readonly string[], groups: readonly SupporterGroup[]): Int32Array[] {
+  const index = new Map(unitIds.map((id, i) => [id, i]));
+  const children = new Map<string, number[]>();
+  for (const t of scenario.territories) {
+    if (t.parent !== undefined) children.set(t.parent, [...(children.get(t.parent) ?? []), index.get(t.id)!]);
+  }
+  return groups.map((g) => {
+    const units: number[] = [];
+    for (const id of Object.keys(g.extra)) {
+      const i = index.get(id);
+      if (i === undefined) throw new InputError({ at: `groups.${g.id}`, expected: 'territory ids of the race', found: JSON.stringify(id) });
+      units.push(i, ...(children.get(id) ?? []));
+    }
+    return Int32Array.from(units);
+  });
+}
+
+/**
+ * One row per group from its paired sums (draws gained and lost, Σ and Σ² of the weight change) over `n`
+ * draws, with 90 % intervals; highest deltaPWin first, ties by id.
+ */
+function groupRows(groups: readonly SupporterGroup[], sums: { gained: Float64Array; lost: Float64Array; wSum: Float64Array; wSumSq: Float64Array }, n: number): GroupDifference[] {
+  const { gained, lost, wSum, wSumSq } = sums;
+  const out = groups.map((group, g): GroupDifference => {
+    const p = pairedInterval(gained[g] - lost[g], gained[g] + lost[g], n, Z90, 3 / n);
+    const w = pairedInterval(wSum[g], wSumSq[g], n, Z90, 0);
+    return {
+      id: group.id,
+      name: group.name,
+      added: Math.round(Object.values(group.extra).reduce((s, x) => s + x, 0) * 1e6) / 1e6,
+      deltaPWin: p.mean,
+      standardError: p.standardError,
+      low: p.low,
+      high: p.high,
+      deltaWeight: w.mean,
+      deltaWeightLow: w.low,
+      deltaWeightHigh: w.high,
+      gained: gained[g],
+      lost: lost[g],
+    };
+  });
+  return out.sort((x, y) => y.deltaPWin - x.deltaPWin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }

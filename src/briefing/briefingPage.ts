@@ -227,99 +227,8 @@ function checkInput(input: BriefingInput): void {
   }
 }
 
-/**
- * Writes the briefing as one self-contained HTML document. Static parts (title, headline figures,
- * assumptions with citations) are plain HTML; charts are drawn by the inlined Vega-Embed with
- * tooltips; the sweep slider (`<input type="range" id="sweep-slider">`) swaps the step's figures
- * (`#sweep-figures`) and charts (`#sweep-chart-0`, …) without any network request.
- * The page sets `window.briefingReady` (a promise for the first drawing) for automated checks.
- *
- * @param input title, subtitle, locale, headline figures, charts, assumptions, optional sweep
- * @returns the HTML document
- * @throws InputError when the title is empty, an assumption has no source, or sweep steps differ in chart count
- * @example briefingPage({ title: 'Briefing', headline: [], charts: [], assumptions: [] }).includes('<h1>Briefing</h1>') // => true
- */
-export function briefingPage(input: BriefingInput): string {
-  checkInput(input);
-  const locale = input.locale ?? 'en';
-  const words = WORDS[locale];
-  const sweep = input.sweep;
-  const sweepData = sweep
-    ? {
-        label: sweep.label,
-        initial: sweep.initial ?? 0,
-        steps: sweep.steps.map((s) => ({
-          display: s.label ?? formatValue(s.value, locale),
-          headline: s.headline.map((f) => ({ label: f.label, value: formatValue(f.value, locale), note: f.note ?? '' })),
-          specs: s.specs,
-        })),
-      }
-    : null;
-  const first = sweepData ? sweepData.steps[sweepData.initial] : null;
-  const sweepHtml = sweep && sweepData && first
-    ? `<section class="sweep" aria-labelledby="sweep-title">
-<h2 id="sweep-title">${htmlEscape(words.sweep)}: ${htmlEscape(sweep.label)}</h2>
-<div class="slider-row">
-<input type="range" id="sweep-slider" min="0" max="${sweep.steps.length - 1}" step="1" value="${sweepData.initial}" aria-label="${htmlEscape(sweep.label)}" aria-valuetext="${htmlEscape(first.display)}">
-<output id="sweep-value" for="sweep-slider">${htmlEscape(first.display)}</output>
-</div>
-<div class="figures" id="sweep-figures">${figuresHtml(sweep.steps[sweepData.initial].headline, locale)}</div>
-<div class="sweep-charts">${first.specs.map((_, j) => `<div class="chart" id="sweep-chart-${j}"></div>`).join('')}</div>
-</section>`
-    : '';
-  // Each distinct source once, numbered in order of first use; rows point at their number.
-  const sourceNumbers = new Map<string, number>();
-  for (const a of input.assumptions) if (!sourceNumbers.has(a.source)) sourceNumbers.set(a.source, sourceNumbers.size + 1);
-  const assumptionsHtml = input.assumptions.length
-    ? `<section class="assumptions"><h2>${htmlEscape(words.assumptions)}</h2>
-<div class="table-wrap"><table><thead><tr><th>${htmlEscape(words.key)}</th><th>${htmlEscape(words.value)}</th><th>${htmlEscape(words.source)}</th></tr></thead><tbody>
-${input.assumptions
-  .map((a) => {
-    const n = sourceNumbers.get(a.source) as number;
-    const key = a.label ? `${htmlEscape(a.label)}<br><code>${htmlEscape(a.key)}</code>` : `<code>${htmlEscape(a.key)}</code>`;
-    return `<tr><td>${key}</td><td>${htmlEscape(formatValue(a.value, locale))}</td><td><a href="#source-${n}">[${n}]</a>${a.confidence ? ` <span class="confidence" title="${htmlEscape(CONFIDENCE_WORDS[locale][a.confidence] ?? a.confidence)}">${htmlEscape(a.confidence)}</span>` : ''}</td></tr>`;
-  })
-  .join('\n')}
-</tbody></table></div>
-<h2>${htmlEscape(words.sources)}</h2>
-<ol class="sources">${[...sourceNumbers].map(([text, n]) => `<li id="source-${n}">${htmlEscape(text)}</li>`).join('\n')}</ol></section>`
-    : '';
-  const live = input.live;
-  const controlHtml = (c: BriefingControl, i: number) => `<label class="control"><span class="control-label">${htmlEscape(c.label)}</span>
-<input type="range" id="control-${i}" data-control="${htmlEscape(c.key)}" data-format="${c.format}" data-initial="${c.value}" min="${c.min}" max="${c.max}" step="${c.step}" value="${c.value}" aria-valuetext="${htmlEscape(formatControl(c.value, c.format, locale))}">
-<output for="control-${i}" id="control-${i}-value">${htmlEscape(formatControl(c.value, c.format, locale))}</output></label>`;
-  const liveHtml = live
-    ? `<section class="live" aria-labelledby="live-title">
-<h2 id="live-title">${htmlEscape(words.live)}</h2>
-<div class="figures" id="live-figures">${live.figures
-        .map((f) => `<div class="figure-card"><div class="figure-value" data-figure="${f.figure}"${f.raw !== undefined ? ` data-value="${f.raw}"` : ''}>${htmlEscape(f.value)}</div><div class="figure-label">${htmlEscape(f.label)}</div>${f.note ? `<div class="figure-note" data-figure-note="${f.figure}">${htmlEscape(f.note)}</div>` : ''}</div>`)
-        .join('\n')}</div>
-<div class="live-status"><progress id="live-progress" max="1" value="1"></progress> <span id="live-state" role="status">${htmlEscape(words.done)}</span> <button type="button" id="live-reset">${htmlEscape(words.reset)}</button></div>
-<div class="controls">${live.controls.map((c, i) => (c.secondary ? '' : controlHtml(c, i))).join('\n')}</div>
-${live.controls.some((c) => c.secondary) ? `<details class="more-controls"><summary>${htmlEscape(live.secondaryLabel ?? words.more)}</summary><div class="controls">${live.controls.map((c, i) => (c.secondary ? controlHtml(c, i) : '')).join('\n')}</div></details>` : ''}
-<p class="live-note">${htmlEscape(live.note)}</p>
-</section>`
-    : '';
-  const liveData = live
-    ? {
-        inputs: live.inputs,
-        sides: live.sides,
-        threshold: live.threshold,
-        rule: live.rule ?? '',
-        markers: (input.liveMarkers ?? []).map((m) => ({ target: `chart-${m.chart}`, dataset: m.dataset, control: m.control })),
-        redrawn: live.redrawnChart ? { target: `chart-${live.redrawnChart.chart}`, map: live.redrawnChart.map } : null,
-        words: { running: words.running, done: words.done, failed: words.failed },
-      }
-    : null;
-  const data = { charts: input.charts.map((c) => c.spec), sweep: sweepData, live: liveData, locale };
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${htmlEscape(input.kicker ? `${input.kicker}: ${input.title}` : input.title)}</title>
-<style>${BASE_STYLE}
+/** The page's style sheet: the shared base, then the briefing's own rules. */
+const PAGE_STYLE = `${BASE_STYLE}
   body { max-width: 1180px; margin: 24px auto; padding: 0 24px; }
   header .kicker { font-size: 16px; color: #555; text-transform: none; margin: 0 0 6px; }
   header h1 { font-size: 32px; line-height: 1.25; margin: 0 0 10px; }
@@ -359,7 +268,117 @@ ${live.controls.some((c) => c.secondary) ? `<details class="more-controls"><summ
   .sources li { margin-bottom: 6px; overflow-wrap: anywhere; }
   footer { margin-top: 32px; font-size: 13px; color: #555; }
   @media (max-width: 640px) { body { padding: 0 12px; } header h1 { font-size: 25px; } .figure-value { font-size: 28px; } }
-</style>
+`;
+
+/** The sweep's data for the page script (figures formatted) and its section: the slider, the figures and the chart slots. */
+function sweepSection(input: BriefingInput, locale: keyof typeof WORDS) {
+  const words = WORDS[locale];
+  const sweep = input.sweep;
+  const sweepData = sweep
+    ? {
+        label: sweep.label,
+        initial: sweep.initial ?? 0,
+        steps: sweep.steps.map((s) => ({
+          display: s.label ?? formatValue(s.value, locale),
+          headline: s.headline.map((f) => ({ label: f.label, value: formatValue(f.value, locale), note: f.note ?? '' })),
+          specs: s.specs,
+        })),
+      }
+    : null;
+  const first = sweepData ? sweepData.steps[sweepData.initial] : null;
+  const sweepHtml = sweep && sweepData && first
+    ? `<section class="sweep" aria-labelledby="sweep-title">
+<h2 id="sweep-title">${htmlEscape(words.sweep)}: ${htmlEscape(sweep.label)}</h2>
+<div class="slider-row">
+<input type="range" id="sweep-slider" min="0" max="${sweep.steps.length - 1}" step="1" value="${sweepData.initial}" aria-label="${htmlEscape(sweep.label)}" aria-valuetext="${htmlEscape(first.display)}">
+<output id="sweep-value" for="sweep-slider">${htmlEscape(first.display)}</output>
+</div>
+<div class="figures" id="sweep-figures">${figuresHtml(sweep.steps[sweepData.initial].headline, locale)}</div>
+<div class="sweep-charts">${first.specs.map((_, j) => `<div class="chart" id="sweep-chart-${j}"></div>`).join('')}</div>
+</section>`
+    : '';
+  return { sweepData, sweepHtml };
+}
+
+/** The assumptions table, each distinct source once, numbered in order of first use (rows point at their number). */
+function assumptionsSection(assumptions: BriefingInput['assumptions'], locale: keyof typeof WORDS): string {
+  const words = WORDS[locale];
+  const sourceNumbers = new Map<string, number>();
+  for (const a of assumptions) if (!sourceNumbers.has(a.source)) sourceNumbers.set(a.source, sourceNumbers.size + 1);
+  return assumptions.length
+    ? `<section class="assumptions"><h2>${htmlEscape(words.assumptions)}</h2>
+<div class="table-wrap"><table><thead><tr><th>${htmlEscape(words.key)}</th><th>${htmlEscape(words.value)}</th><th>${htmlEscape(words.source)}</th></tr></thead><tbody>
+${assumptions
+  .map((a) => {
+    const n = sourceNumbers.get(a.source) as number;
+    const key = a.label ? `${htmlEscape(a.label)}<br><code>${htmlEscape(a.key)}</code>` : `<code>${htmlEscape(a.key)}</code>`;
+    return `<tr><td>${key}</td><td>${htmlEscape(formatValue(a.value, locale))}</td><td><a href="#source-${n}">[${n}]</a>${a.confidence ? ` <span class="confidence" title="${htmlEscape(CONFIDENCE_WORDS[locale][a.confidence] ?? a.confidence)}">${htmlEscape(a.confidence)}</span>` : ''}</td></tr>`;
+  })
+  .join('\n')}
+</tbody></table></div>
+<h2>${htmlEscape(words.sources)}</h2>
+<ol class="sources">${[...sourceNumbers].map(([text, n]) => `<li id="source-${n}">${htmlEscape(text)}</li>`).join('\n')}</ol></section>`
+    : '';
+}
+
+/** The live section: the figures, the run's state, the controls (secondary ones folded away) and the note. */
+function liveSection(live: NonNullable<BriefingInput['live']>, locale: keyof typeof WORDS): string {
+  const words = WORDS[locale];
+  const controlHtml = (c: BriefingControl, i: number) => `<label class="control"><span class="control-label">${htmlEscape(c.label)}</span>
+<input type="range" id="control-${i}" data-control="${htmlEscape(c.key)}" data-format="${c.format}" data-initial="${c.value}" min="${c.min}" max="${c.max}" step="${c.step}" value="${c.value}" aria-valuetext="${htmlEscape(formatControl(c.value, c.format, locale))}">
+<output for="control-${i}" id="control-${i}-value">${htmlEscape(formatControl(c.value, c.format, locale))}</output></label>`;
+  return `<section class="live" aria-labelledby="live-title">
+<h2 id="live-title">${htmlEscape(words.live)}</h2>
+<div class="figures" id="live-figures">${live.figures
+        .map((f) => `<div class="figure-card"><div class="figure-value" data-figure="${f.figure}"${f.raw !== undefined ? ` data-value="${f.raw}"` : ''}>${htmlEscape(f.value)}</div><div class="figure-label">${htmlEscape(f.label)}</div>${f.note ? `<div class="figure-note" data-figure-note="${f.figure}">${htmlEscape(f.note)}</div>` : ''}</div>`)
+        .join('\n')}</div>
+<div class="live-status"><progress id="live-progress" max="1" value="1"></progress> <span id="live-state" role="status">${htmlEscape(words.done)}</span> <button type="button" id="live-reset">${htmlEscape(words.reset)}</button></div>
+<div class="controls">${live.controls.map((c, i) => (c.secondary ? '' : controlHtml(c, i))).join('\n')}</div>
+${live.controls.some((c) => c.secondary) ? `<details class="more-controls"><summary>${htmlEscape(live.secondaryLabel ?? words.more)}</summary><div class="controls">${live.controls.map((c, i) => (c.secondary ? controlHtml(c, i) : '')).join('\n')}</div></details>` : ''}
+<p class="live-note">${htmlEscape(live.note)}</p>
+</section>`;
+}
+
+/**
+ * Writes the briefing as one self-contained HTML document. Static parts (title, headline figures,
+ * assumptions with citations) are plain HTML; charts are drawn by the inlined Vega-Embed with
+ * tooltips; the sweep slider (`<input type="range" id="sweep-slider">`) swaps the step's figures
+ * (`#sweep-figures`) and charts (`#sweep-chart-0`, …) without any network request.
+ * The page sets `window.briefingReady` (a promise for the first drawing) for automated checks.
+ *
+ * @param input title, subtitle, locale, headline figures, charts, assumptions, optional sweep
+ * @returns the HTML document
+ * @throws InputError when the title is empty, an assumption has no source, or sweep steps differ in chart count
+ * @example briefingPage({ title: 'Briefing', headline: [], charts: [], assumptions: [] }).includes('<h1>Briefing</h1>') // => true
+ */
+export function briefingPage(input: BriefingInput): string {
+  checkInput(input);
+  const locale = input.locale ?? 'en';
+  const words = WORDS[locale];
+  const { sweepData, sweepHtml } = sweepSection(input, locale);
+  const assumptionsHtml = assumptionsSection(input.assumptions, locale);
+  const live = input.live;
+  const liveHtml = live ? liveSection(live, locale) : '';
+  const liveData = live
+    ? {
+        inputs: live.inputs,
+        sides: live.sides,
+        threshold: live.threshold,
+        rule: live.rule ?? '',
+        markers: (input.liveMarkers ?? []).map((m) => ({ target: `chart-${m.chart}`, dataset: m.dataset, control: m.control })),
+        redrawn: live.redrawnChart ? { target: `chart-${live.redrawnChart.chart}`, map: live.redrawnChart.map } : null,
+        words: { running: words.running, done: words.done, failed: words.failed },
+      }
+    : null;
+  const data = { charts: input.charts.map((c) => c.spec), sweep: sweepData, live: liveData, locale };
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${htmlEscape(input.kicker ? `${input.kicker}: ${input.title}` : input.title)}</title>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
 <header>${input.kicker ? `<p class="kicker">${htmlEscape(input.kicker)}</p>` : ''}<h1>${htmlEscape(input.title)}</h1>${input.subtitle ? `<p>${htmlEscape(input.subtitle)}</p>` : ''}${input.description ? `<p class="description">${htmlEscape(input.description)}</p>` : ''}<p class="description" id="live-stale" hidden>${htmlEscape(words.stale)}</p></header>

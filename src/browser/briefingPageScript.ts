@@ -124,6 +124,92 @@ function startSweep(pending: Promise<unknown>[]): void {
   pending.push(showStep(data.sweep.initial));
 }
 
+
+function setFigure(name: string, text: string, value?: number): void {
+  const element = document.querySelector(`[data-figure="${name}"]`);
+  if (!element) return;
+  element.textContent = text;
+  if (value !== undefined) element.setAttribute('data-value', String(value));
+}
+
+function setNote(name: string, text: string): void {
+  const element = document.querySelector(`[data-figure-note="${name}"]`);
+  if (element) element.textContent = text;
+}
+
+/** The controls moved from their initial value, by key. */
+function controlSettings(controls: HTMLInputElement[]): Record<string, number> {
+  const chosen: Record<string, number> = {};
+  for (const control of controls) {
+    const value = Number(control.value);
+    if (value !== Number(control.getAttribute('data-initial'))) chosen[control.getAttribute('data-control')!] = value;
+  }
+  return chosen;
+}
+
+/** Shows a live run's figures, and its P(win) on the charts' markers. */
+function showFigures(live: NonNullable<BriefingPageData['live']>, figures: LiveFigures, controls: HTMLInputElement[]): void {
+  const share = (p: number) => formatShareIn(p, data.locale, 1);
+  const whole = (x: number) => new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(x);
+  // The headline sentence and the static charts describe the run as reported: say so once a control moved.
+  const staleNote = document.getElementById('live-stale');
+  if (staleNote) staleNote.hidden = Object.keys(controlSettings(controls)).length === 0;
+  const [a, b] = live.sides;
+  setFigure('pWin', share(figures.pWin[a]!), figures.pWin[a]);
+  const interval = figures.pWinInterval;
+  const intervalWords = data.locale === 'fr' ? ['intervalle \u00e0 95\u202f% ', ' (erreur Monte Carlo), '] : ['95% interval ', ' (Monte Carlo error), '];
+  setNote('pWin', `${intervalWords[0]}${share(interval.low)}\u2013${share(interval.high)}${intervalWords[1]}${new Intl.NumberFormat(tag).format(figures.simulations)} simulations`);
+  setFigure('pWinB', share(figures.pWin[b]!), figures.pWin[b]);
+  setFigure('weight', `${formatDecimalIn(figures.expectedWeight[a]!, data.locale)} \u2013 ${formatDecimalIn(figures.expectedWeight[b]!, data.locale)}`);
+  setFigure('votes', `${whole(figures.expectedExtraVotes[a]!)} \u2013 ${whole(figures.expectedExtraVotes[b]!)}`);
+  const top = figures.tippingPoint[0];
+  if (top) {
+    setFigure('tippingPoint', top.name);
+    setNote('tippingPoint', tippingPointNote(share(top.share), figures.electoralCollegeBias, live.sides, live.rule, data.locale));
+  }
+  for (const marker of live.markers) {
+    const view = views[marker.target];
+    const control = document.querySelector<HTMLInputElement>(`[data-control="${marker.control}"]`);
+    if (!view || !control) continue;
+    const row = { value: Number(control.value), pWin: figures.pWin[a] };
+    view.view.change(marker.dataset, vega.changeset().remove(() => true).insert([row])).run();
+  }
+}
+
+/** Each control re-runs on input (its value shown as it moves); the reset button puts every control back. */
+function wireControls(controls: HTMLInputElement[], requestRun: () => void): void {
+  for (const control of controls) {
+    control.addEventListener('input', () => {
+      control.setAttribute('aria-valuetext', showControl(control));
+      requestRun();
+    });
+  }
+  byId('live-reset').addEventListener('click', () => {
+    for (const control of controls) {
+      control.value = control.getAttribute('data-initial')!;
+      showControl(control);
+    }
+    requestRun();
+  });
+}
+
+/** Writes a control's value in its output, formatted; returns the text. */
+function showControl(control: HTMLInputElement): string {
+  const output = byId(`${control.id}-value`);
+  output.textContent = formatControl(Number(control.value), control.getAttribute('data-format') as ControlFormat, data.locale);
+  return output.textContent;
+}
+
+/** Sets a control to a value (a value beyond the slider widens it, so the page runs exactly the value asked for) and runs. */
+function setControl(key: string, value: number | string): void {
+  const control = document.querySelector<HTMLInputElement>(`[data-control="${key}"]`);
+  if (!control) throw new Error(`no live control for ${key}`);
+  if (Number(value) > Number(control.max)) control.max = String(value);
+  if (Number(value) < Number(control.min)) control.min = String(value);
+  control.value = String(value);
+  control.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 /** The live controls: each change re-runs the scenario in the engine's worker; the latest setting wins. */
 function startLive(live: NonNullable<BriefingPageData['live']>): void {
   const section = document.querySelector('.live') as HTMLElement;
@@ -136,26 +222,6 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
   let asked = 0;
   let waiting: ((figures: LiveFigures | null) => void)[] = [];
   let lastFigures: LiveFigures | null = null;
-  const share = (p: number) => formatShareIn(p, data.locale, 1);
-  const whole = (x: number) => new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(x);
-  const setFigure = (name: string, text: string, value?: number) => {
-    const element = document.querySelector(`[data-figure="${name}"]`);
-    if (!element) return;
-    element.textContent = text;
-    if (value !== undefined) element.setAttribute('data-value', String(value));
-  };
-  const setNote = (name: string, text: string) => {
-    const element = document.querySelector(`[data-figure-note="${name}"]`);
-    if (element) element.textContent = text;
-  };
-  const settings = () => {
-    const chosen: Record<string, number> = {};
-    for (const control of controls) {
-      const value = Number(control.value);
-      if (value !== Number(control.getAttribute('data-initial'))) chosen[control.getAttribute('data-control')!] = value;
-    }
-    return chosen;
-  };
   const settle = () => {
     const done = waiting;
     waiting = [];
@@ -163,29 +229,7 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
   };
   const show = (figures: LiveFigures) => {
     lastFigures = figures;
-    // The headline sentence and the static charts describe the run as reported: say so once a control moved.
-    const staleNote = document.getElementById('live-stale');
-    if (staleNote) staleNote.hidden = Object.keys(settings()).length === 0;
-    const [a, b] = live.sides;
-    setFigure('pWin', share(figures.pWin[a]!), figures.pWin[a]);
-    const interval = figures.pWinInterval;
-    const intervalWords = data.locale === 'fr' ? ['intervalle \u00e0 95\u202f% ', ' (erreur Monte Carlo), '] : ['95% interval ', ' (Monte Carlo error), '];
-    setNote('pWin', `${intervalWords[0]}${share(interval.low)}\u2013${share(interval.high)}${intervalWords[1]}${new Intl.NumberFormat(tag).format(figures.simulations)} simulations`);
-    setFigure('pWinB', share(figures.pWin[b]!), figures.pWin[b]);
-    setFigure('weight', `${formatDecimalIn(figures.expectedWeight[a]!, data.locale)} \u2013 ${formatDecimalIn(figures.expectedWeight[b]!, data.locale)}`);
-    setFigure('votes', `${whole(figures.expectedExtraVotes[a]!)} \u2013 ${whole(figures.expectedExtraVotes[b]!)}`);
-    const top = figures.tippingPoint[0];
-    if (top) {
-      setFigure('tippingPoint', top.name);
-      setNote('tippingPoint', tippingPointNote(share(top.share), figures.electoralCollegeBias, live.sides, live.rule, data.locale));
-    }
-    for (const marker of live.markers) {
-      const view = views[marker.target];
-      const control = document.querySelector<HTMLInputElement>(`[data-control="${marker.control}"]`);
-      if (!view || !control) continue;
-      const row = { value: Number(control.value), pWin: figures.pWin[a] };
-      view.view.change(marker.dataset, vega.changeset().remove(() => true).insert([row])).run();
-    }
+    showFigures(live, figures, controls);
   };
   const fail = (message: string) => {
     section.setAttribute('data-state', 'error');
@@ -222,40 +266,17 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
     scheduledRun = true;
     requestAnimationFrame(() => {
       scheduledRun = false;
-      worker.postMessage({ type: 'run', id: asked, settings: settings() });
+      worker.postMessage({ type: 'run', id: asked, settings: controlSettings(controls) });
     });
   };
-  const showControl = (control: HTMLInputElement) => {
-    const output = byId(`${control.id}-value`);
-    output.textContent = formatControl(Number(control.value), control.getAttribute('data-format') as ControlFormat, data.locale);
-    return output.textContent;
-  };
-  for (const control of controls) {
-    control.addEventListener('input', () => {
-      control.setAttribute('aria-valuetext', showControl(control));
-      requestRun();
-    });
-  }
-  byId('live-reset').addEventListener('click', () => {
-    for (const control of controls) {
-      control.value = control.getAttribute('data-initial')!;
-      showControl(control);
-    }
-    requestRun();
-  });
+  wireControls(controls, requestRun);
   section.setAttribute('data-state', 'done');
   const idle = (): Promise<LiveFigures | null> =>
     section.getAttribute('data-state') !== 'running' ? Promise.resolve(lastFigures) : new Promise((resolve) => waiting.push(resolve));
   page.briefingLive = {
     idle,
     set(key, value) {
-      const control = document.querySelector<HTMLInputElement>(`[data-control="${key}"]`);
-      if (!control) throw new Error(`no live control for ${key}`);
-      // A value beyond the slider widens it, so the page runs exactly the value asked for.
-      if (Number(value) > Number(control.max)) control.max = String(value);
-      if (Number(value) < Number(control.min)) control.min = String(value);
-      control.value = String(value);
-      control.dispatchEvent(new Event('input', { bubbles: true }));
+      setControl(key, value);
       return idle();
     },
   };

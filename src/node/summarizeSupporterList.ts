@@ -168,54 +168,7 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
       }
       return;
     }
-    state.rows += 1;
-    let emptyCountry = false;
-    if (countryAt >= 0) {
-      const cell = cells[countryAt] ?? '';
-      const text = normaliseName(cell);
-      if (text === '') emptyCountry = true;
-      else {
-        const code = countryCode(cell);
-        if (!(code !== undefined && keptCodes.has(code)) && !keptTexts.has(text)) {
-          state.filtered += 1;
-          const key = code ?? 'unrecognised';
-          state.filteredByCountry.set(key, (state.filteredByCountry.get(key) ?? 0) + 1);
-          return;
-        }
-      }
-    }
-    if (emptyCountry) state.emptyCountry += 1;
-    if (column >= cells.length) {
-      state.byReason['missing-column'] += 1;
-      return;
-    }
-    const value = cells[column];
-    const result = match(value);
-    if ('id' in result) {
-      state.placed += 1;
-      state.counts.set(result.id, (state.counts.get(result.id) ?? 0) + 1);
-      if (result.via === 'zip') state.placedByZip += 1;
-      else if (result.via === 'restored-zero') {
-        state.restoredLeadingZeros += 1;
-        if (emptyCountry) state.restoredWithEmptyCountry += 1;
-      }
-      return;
-    }
-    if (result.reason === 'empty') {
-      state.empty += 1;
-      return;
-    }
-    state.byReason[result.reason] += 1;
-    if (result.reason === 'unknown-place' || result.reason === 'unknown-postcode') {
-      const byName = other(value);
-      if ('id' in byName && byName.via === undefined && !/^\d+$/.test(value.trim())) state.otherCountryRows += 1;
-      // Only a value shaped like a code or within a typo of a territory name is ever kept to be shown.
-      const key = value.trim();
-      if (!isCodeShaped(key) && !close(key)) return;
-      const seen = state.distinct.get(key);
-      if (seen !== undefined) state.distinct.set(key, seen + 1);
-      else if (state.distinct.size < MAX_DISTINCT_KEPT) state.distinct.set(copyString(key), 1);
-    }
+    countRow(state, cells, { column, countryAt, keptCodes, keptTexts, match, other, close });
   };
   const format = await readListRecords(file, {
     onRecord,
@@ -227,6 +180,95 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
     },
   });
   if (header === undefined) throw new InputError({ file, expected: 'a CSV or .xlsx file with a header line', found: 'only blank space' });
+  const filter = countryAt >= 0 ? { column: header[countryAt], automatic, keptCodes, given: options.countryValues } : undefined;
+  const result = countsResult(state, { country, column: header[column], filter, format });
+  listNotes(result, state, { country, territoryColumn, column: header[column], filter });
+  checkPlaced(result, state, file, country, header[column]);
+  return result;
+}
+
+/** Where a row's cells are read and what places or keeps it. */
+interface RowReading {
+  column: number;
+  countryAt: number;
+  keptCodes: Set<string>;
+  keptTexts: Set<string>;
+  match: ReturnType<typeof createTerritoryMatcher>;
+  other: ReturnType<typeof createTerritoryMatcher>;
+  close: ReturnType<typeof closeToTerritoryName>;
+}
+
+/**
+ * Counts one data row: left out when its country cell names another country; else placed in a territory,
+ * empty, or unrecognised by reason (a value shaped like a code or within a typo of a territory name kept
+ * to be shown).
+ */
+function countRow(state: ReturnType<typeof freshState>, cells: string[], reading: RowReading): void {
+  const { column, countryAt, keptCodes, keptTexts, match, other, close } = reading;
+  state.rows += 1;
+  let emptyCountry = false;
+  if (countryAt >= 0) {
+    const cell = cells[countryAt] ?? '';
+    const text = normaliseName(cell);
+    if (text === '') emptyCountry = true;
+    else {
+      const code = countryCode(cell);
+      if (!(code !== undefined && keptCodes.has(code)) && !keptTexts.has(text)) {
+        state.filtered += 1;
+        const key = code ?? 'unrecognised';
+        state.filteredByCountry.set(key, (state.filteredByCountry.get(key) ?? 0) + 1);
+        return;
+      }
+    }
+  }
+  if (emptyCountry) state.emptyCountry += 1;
+  if (column >= cells.length) {
+    state.byReason['missing-column'] += 1;
+    return;
+  }
+  const value = cells[column];
+  const result = match(value);
+  if ('id' in result) {
+    state.placed += 1;
+    state.counts.set(result.id, (state.counts.get(result.id) ?? 0) + 1);
+    if (result.via === 'zip') state.placedByZip += 1;
+    else if (result.via === 'restored-zero') {
+      state.restoredLeadingZeros += 1;
+      if (emptyCountry) state.restoredWithEmptyCountry += 1;
+    }
+    return;
+  }
+  if (result.reason === 'empty') {
+    state.empty += 1;
+    return;
+  }
+  state.byReason[result.reason] += 1;
+  if (result.reason === 'unknown-place' || result.reason === 'unknown-postcode') {
+    const byName = other(value);
+    if ('id' in byName && byName.via === undefined && !/^\d+$/.test(value.trim())) state.otherCountryRows += 1;
+    // Only a value shaped like a code or within a typo of a territory name is ever kept to be shown.
+    const key = value.trim();
+    if (!isCodeShaped(key) && !close(key)) return;
+    const seen = state.distinct.get(key);
+    if (seen !== undefined) state.distinct.set(key, seen + 1);
+    else if (state.distinct.size < MAX_DISTINCT_KEPT) state.distinct.set(copyString(key), 1);
+  }
+}
+
+/** The country filter of a list: its column, whether it was found by name, and the countries kept. */
+interface CountryFilter {
+  column: string;
+  automatic: boolean;
+  keptCodes: Set<string>;
+  given: string[] | undefined;
+}
+
+/** The counts of a list read to its end (notes and warnings still empty). */
+function countsResult(
+  state: ReturnType<typeof freshState>,
+  read: { country: SummarizeSupporterListOptions['country']; column: string; filter: CountryFilter | undefined; format: Awaited<ReturnType<typeof readListRecords>> },
+): SupporterListCounts {
+  const { country, filter, format } = read;
   const unrecognised = REASONS.reduce((s, r) => s + state.byReason[r], 0);
   const counts: Record<string, number> = {};
   for (const id of [...state.counts.keys()].sort(codeUnitOrder)) counts[id] = state.counts.get(id) as number;
@@ -236,8 +278,8 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
   const result: SupporterListCounts = {
     kind: 'supporter-list-counts',
     country,
-    territoryColumn: header[column],
-    ...(countryAt >= 0 ? { countryFilter: automatic ? { column: header[countryAt], values: [...keptCodes], automatic: true as const } : { column: header[countryAt], values: shownCountryValues(options.countryValues!) } } : {}),
+    territoryColumn: read.column,
+    ...(filter ? { countryFilter: filter.automatic ? { column: filter.column, values: [...filter.keptCodes], automatic: true as const } : { column: filter.column, values: shownCountryValues(filter.given!) } } : {}),
     ...format,
     rows: state.rows,
     placed: state.placed,
@@ -262,14 +304,24 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
     warnings: [],
     notes: [],
   };
+  return result;
+}
+
+/** Notes on what was read: the column read for the one asked, the country filter, restored leading zeros. */
+function listNotes(
+  result: SupporterListCounts,
+  state: ReturnType<typeof freshState>,
+  read: { country: SummarizeSupporterListOptions['country']; territoryColumn: string; column: string; filter: CountryFilter | undefined },
+): void {
+  const { country, territoryColumn, filter } = read;
   const own = country.toUpperCase();
-  if (listColumnKey(header[column]) !== listColumnKey(territoryColumn)) {
-    result.notes.push(`column ${JSON.stringify(header[column])} read for --territory-column ${JSON.stringify(territoryColumn)}`);
+  if (listColumnKey(read.column) !== listColumnKey(territoryColumn)) {
+    result.notes.push(`column ${JSON.stringify(read.column)} read for --territory-column ${JSON.stringify(territoryColumn)}`);
   }
-  if (countryAt >= 0) {
-    const name = JSON.stringify(header[countryAt]);
-    const left = Object.entries(filteredByCountry).map(([code, n]) => `${code} ${n}`).join(', ');
-    if (automatic) {
+  if (filter) {
+    const name = JSON.stringify(filter.column);
+    const left = Object.entries(result.filteredByCountry).map(([code, n]) => `${code} ${n}`).join(', ');
+    if (filter.automatic) {
       result.notes.push(
         state.filtered > 0
           ? `${state.filtered} ${state.filtered === 1 ? 'row' : 'rows'} of other countries left out by column ${name} (${left}); choose the column and countries with --country-column NAME --country-value V, or --country-column none`
@@ -283,28 +335,35 @@ export async function summarizeSupporterList(file: string, options: SummarizeSup
   if (state.restoredLeadingZeros > 0) {
     result.notes.push(
       `${state.restoredLeadingZeros} ${country === 'us' ? 'ZIP codes' : 'postcodes'} had lost their leading zero (a spreadsheet read them as numbers: 1000 for 01000) and were restored` +
-        (countryAt >= 0 ? `; none of another country (column ${JSON.stringify(header[countryAt])})${state.restoredWithEmptyCountry > 0 ? `, ${state.restoredWithEmptyCountry} with an empty country cell` : ''}` : '; the list has no country column, so a foreign 4-digit postcode (Brussels 1000) cannot be told apart: add one with --country-column'),
+        (filter ? `; none of another country (column ${JSON.stringify(filter.column)})${state.restoredWithEmptyCountry > 0 ? `, ${state.restoredWithEmptyCountry} with an empty country cell` : ''}` : '; the list has no country column, so a foreign 4-digit postcode (Brussels 1000) cannot be told apart: add one with --country-column'),
     );
   }
+}
+
+/**
+ * Refuses a list with no data row or none placed (with the likely cause); warns when few rows were placed,
+ * or when the column is named like the other country's postcodes.
+ */
+function checkPlaced(result: SupporterListCounts, state: ReturnType<typeof freshState>, file: string, country: SummarizeSupporterListOptions['country'], columnName: string): void {
+  const placedShare = state.rows > 0 ? state.placed / state.rows : 0;
   const cause = likelyCause(result);
   if (state.rows === 0) {
     throw new InputError({ file, expected: 'data rows after the header', found: 'only a header' });
   }
   if (state.placed === 0) {
-    throw new InputError({ file, at: `column ${JSON.stringify(header[column])}`, expected: `values that place rows in ${country === 'us' ? 'US states' : 'French départements'}`, found: `none of ${state.rows} rows placed`, hint: cause });
+    throw new InputError({ file, at: `column ${JSON.stringify(columnName)}`, expected: `values that place rows in ${country === 'us' ? 'US states' : 'French départements'}`, found: `none of ${state.rows} rows placed`, hint: cause });
   }
   if (placedShare < LOW_PLACED_SHARE) {
     result.warnings.push(`only ${formatPercent(placedShare)} of the rows (${state.placed} of ${state.rows}) were placed in a territory${cause ? `; ${cause}` : ''}`);
   }
   // Numbers alone cannot tell a US ZIP code from a French postcode; the column's name can.
-  const columnKey = normaliseName(header[column]);
+  const columnKey = normaliseName(columnName);
   const otherCountryColumn = country === 'fr' ? /^ZIP( ?CODE)?$/.test(columnKey) : /^(CODE POSTAL|CP)$/.test(columnKey);
   if (otherCountryColumn && state.placed > 0) {
     result.warnings.push(
-      `column ${JSON.stringify(header[column])} is named like ${country === 'fr' ? 'US ZIP codes' : 'French postcodes'}, read here as ${country === 'fr' ? 'French postcodes' : 'US ZIP codes'}: is --country ${country} the right country?`,
+      `column ${JSON.stringify(columnName)} is named like ${country === 'fr' ? 'US ZIP codes' : 'French postcodes'}, read here as ${country === 'fr' ? 'French postcodes' : 'US ZIP codes'}: is --country ${country} the right country?`,
     );
   }
-  return result;
 }
 
 /** The given --country-value values as they may be shown: their ISO codes, or code-shaped text. */
