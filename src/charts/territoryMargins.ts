@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
-import { frameChart, sideColours, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
+import { frameChart, sideColours, territoryRowAxis, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
 
 /** One territory's row. Margins are side A minus side B, two-party, in percentage points (pp). */
 export interface TerritoryMarginRow {
@@ -56,7 +56,7 @@ export function territoryMargins(input: TerritoryMarginsInput, options: Briefing
   const winners = [a, b, 'tie'].filter((w) => data.some((d) => d.winner === w));
   const width = options.width ?? 640;
   const height = options.height ?? Math.max(120, 26 * data.length);
-  const y = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelFontSize: 13, ticks: false, domain: false, grid: true, gridColor: '#f2f2f2' } };
+  const y = territoryRowAxis(order, 13);
   const tooltip = [
     { field: 'label', type: 'nominal', title: words.territory },
     { field: 'baseline', type: 'quantitative', title: words.baseline, format: '+.2f' },

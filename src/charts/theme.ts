@@ -363,3 +363,11 @@ function withoutLineSeparators<T>(value: T): T {
 export function wordsFor<T>(table: Record<ChartLocale, T>, options: Pick<BriefingChartOptions, 'locale'>): T {
   return table[options.locale ?? 'en'];
 }
+
+/**
+ * The y encoding of a chart with one row per territory: its label, rows in `order`, no ticks or domain
+ * line, a faint grid line per row.
+ */
+export function territoryRowAxis(order: string[], labelFontSize: number): Record<string, unknown> {
+  return { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelFontSize, ticks: false, domain: false, grid: true, gridColor: '#f2f2f2' } };
+}

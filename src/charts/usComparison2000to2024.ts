@@ -122,36 +122,24 @@ function resultPanels(
     { field: 'margin', type: 'quantitative', title: words.margin, format: '.2f' },
     { field: 'votes', type: 'quantitative', title: words.flip, format: ',d' },
   ];
-  const marginPanel = {
+  const marginPanel = barPanel(width, rows, { x: xHidden, y: { field: 'margin', type: 'quantitative', title: words.margin, axis: { tickCount: 4 } }, color: colour(null), tooltip }, {
+    transform: [{ calculate: "datum.unit + ' ' + format(datum.margin, '.2f')", as: 'text' }],
+    mark: { type: 'text', dy: -6, fontSize: 12, baseline: 'bottom' },
+    encoding: { x: xHidden, y: { field: 'margin', type: 'quantitative' }, text: { field: 'text' } },
+  });
+  const flipPanel = barPanel(
     width,
-    height: 150,
-    data: { values: rows },
-    layer: [
-      {
-        mark: { type: 'bar', width: { band: 0.4 } },
-        encoding: { x: xHidden, y: { field: 'margin', type: 'quantitative', title: words.margin, axis: { tickCount: 4 } }, color: colour(null), tooltip },
-      },
-      {
-        transform: [{ calculate: "datum.unit + ' ' + format(datum.margin, '.2f')", as: 'text' }],
-        mark: { type: 'text', dy: -6, fontSize: 12, baseline: 'bottom' },
-        encoding: { x: xHidden, y: { field: 'margin', type: 'quantitative' }, text: { field: 'text' } },
-      },
-    ],
-  };
-  const flipPanel = {
-    width,
-    height: 150,
-    data: { values: rows },
-    layer: [
-      {
-        mark: { type: 'bar', width: { band: 0.4 } },
-        encoding: { x, y: { field: 'votes', type: 'quantitative', title: words.flip, scale: { type: 'log', domain: [100, 10000000] }, axis: { format: '~s', values: [100, 1000, 10000, 100000, 1000000, 10000000] } }, y2: { datum: 100 }, color: colour(null), tooltip },
-      },
-      {
-        mark: { type: 'text', dy: -6, fontSize: 12, baseline: 'bottom' },
-        encoding: { x, y: { field: 'votes', type: 'quantitative' }, text: { field: 'votes', type: 'quantitative', format: ',d' } },
-      },
-    ],
-  };
+    rows,
+    { x, y: { field: 'votes', type: 'quantitative', title: words.flip, scale: { type: 'log', domain: [100, 10000000] }, axis: { format: '~s', values: [100, 1000, 10000, 100000, 1000000, 10000000] } }, y2: { datum: 100 }, color: colour(null), tooltip },
+    {
+      mark: { type: 'text', dy: -6, fontSize: 12, baseline: 'bottom' },
+      encoding: { x, y: { field: 'votes', type: 'quantitative' }, text: { field: 'votes', type: 'quantitative', format: ',d' } },
+    },
+  );
   return { marginPanel, flipPanel };
+}
+
+/** A panel of one bar per election (`bar` its encoding) with a text layer over the bars. */
+function barPanel(width: number, rows: unknown[], bar: Record<string, unknown>, label: Record<string, unknown>) {
+  return { width, height: 150, data: { values: rows }, layer: [{ mark: { type: 'bar', width: { band: 0.4 } }, encoding: bar }, label] };
 }

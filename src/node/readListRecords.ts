@@ -24,7 +24,9 @@ import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { decodeText, sniffDelimiter, type Delimiter, type TextEncodingName } from '../io/decodeText.js';
 import type { PapaParseResult } from '../io/parseDelimited.js';
-import { describeFileSystemError } from './readInputFile.js';
+import { countLineFeeds, describeFileSystemError, firstInvalidUtf8 } from './readInputFile.js';
+
+export { firstInvalidUtf8 } from './readInputFile.js';
 import { describeCompoundFile, isCompoundFile, readXlsxSheet, type XlsxLimits } from './readXlsxSheet.js';
 
 /** How the file was read. */
@@ -290,39 +292,6 @@ function countTextLineFeeds(text: string, end: number): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) count += 1;
   return count;
-}
-
-/** Line feeds among the first `end` bytes. */
-function countLineFeeds(bytes: Uint8Array, end: number): number {
-  let count = 0;
-  let i = bytes.indexOf(10);
-  while (i >= 0 && i < end) {
-    count += 1;
-    i = bytes.indexOf(10, i + 1);
-  }
-  return count;
-}
-
-/**
- * Offset of the first byte that breaks UTF-8 (RFC 3629: lead byte, continuation bytes 10xxxxxx), or
- * the length when the bytes are valid up to a character cut at their end.
- *
- * @example
- * firstInvalidUtf8(new Uint8Array([0x41, 0xe9, 0x42])) // => 1
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (extra < 0) return i;
-    for (let k = 1; k <= extra; k += 1) {
-      if (i + k >= bytes.length) return bytes.length;
-      if ((bytes[i + k] & 0xc0) !== 0x80) return i;
-    }
-    i += extra + 1;
-  }
-  return bytes.length;
 }
 
 /** Text of one spreadsheet cell value as exceljs gives it (rich text, hyperlinks, formulas, dates). */

@@ -25,6 +25,11 @@ function bundledData(options: DataDirectoryOptions): RaceBundledData {
     const t = parseCsvText(text, path, columns);
     return { t, cells: new CsvCells(t) };
   };
+  /** Name and region of each unit of a table with id, name and a region column. */
+  const namesAndRegions = (name: string, regionColumn: string): Map<string, { name: string; region: string }> => {
+    const { t, cells } = table(name, ['id', 'name', regionColumn]);
+    return new Map(t.records.map((r) => [cells.text(r, 'id'), { name: cells.text(r, 'name'), region: cells.text(r, regionColumn) }]));
+  };
   return {
     electoralVotes(year) {
       if (!ev) {
@@ -40,19 +45,11 @@ function bundledData(options: DataDirectoryOptions): RaceBundledData {
       return ev.get(year);
     },
     get units() {
-      if (!us) {
-        us = new Map();
-        const { t, cells } = table('us_units.csv', ['id', 'name', 'census_division']);
-        for (const r of t.records) us.set(cells.text(r, 'id'), { name: cells.text(r, 'name'), region: cells.text(r, 'census_division') });
-      }
+      us ??= namesAndRegions('us_units.csv', 'census_division');
       return us;
     },
     get departements() {
-      if (!fr) {
-        fr = new Map();
-        const { t, cells } = table('fr_departements.csv', ['id', 'name', 'region']);
-        for (const r of t.records) fr.set(cells.text(r, 'id'), { name: cells.text(r, 'name'), region: cells.text(r, 'region') });
-      }
+      fr ??= namesAndRegions('fr_departements.csv', 'region');
       return fr;
     },
   };

@@ -439,6 +439,11 @@ export function flushFastSums(model: SimulationModel, work: ShiftWorkspace, extr
   sums.fill(0);
 }
 
+/** `x` within [low, high] (high checked first, as the bounds of the exact path are). */
+function within(x: number, low: number, high: number): number {
+  return x > high ? high : x < low ? low : x;
+}
+
 /** The exact path: every bound applied territory by territory, side by side. */
 function exactShift(
   model: SimulationModel,
@@ -500,18 +505,10 @@ function exactSideGains(model: SimulationModel, work: ShiftWorkspace, side: 0 | 
     }
     if (mob < -certain[i]) mob = -certain[i];
     const cap = relayCap[i];
-    let relay = members * relayPerMember;
-    if (relay > cap) relay = cap;
-    else if (relay < -cap) relay = -cap;
-    let direct = members * socialPerMember;
-    if (direct > nonVoters[i]) direct = nonVoters[i];
-    else if (direct < -certain[i]) direct = -certain[i];
-    let indirect = indirectPerDirect * direct;
-    if (indirect > cap) indirect = cap;
-    else if (indirect < -cap) indirect = -cap;
-    let switched = members * persuade;
-    if (switched > otherBase[i]) switched = otherBase[i];
-    else if (switched < -ownBase[i]) switched = -ownBase[i];
+    const relay = within(members * relayPerMember, -cap, cap);
+    const direct = within(members * socialPerMember, -certain[i], nonVoters[i]);
+    const indirect = within(indirectPerDirect * direct, -cap, cap);
+    const switched = within(members * persuade, -ownBase[i], otherBase[i]);
     const relayNet = net * relay;
     const indirectNet = net * indirect;
     gain[i] = mob + relayNet + indirectNet + 2 * switched;

@@ -50,7 +50,7 @@ import { CAMPAIGN_BLOCK, CAMPAIGN_STATE, campaignShift, createShiftWorkspace, fl
 import { RELAY_SLOT, SOCIAL_SLOT } from '../model/campaignCoefficients.js';
 import { KernelArena, type KernelExports } from './wasm/kernelModule.js';
 import { tippingUnitBySelect } from './tippingUnit.js';
-import { SOURCE_COUNT, type BlockTotals } from './blockTotals.js';
+import { addCounters, SOURCE_COUNT, type BlockCounters, type BlockTotals } from './blockTotals.js';
 import type { KeptDraws } from './types.js';
 
 
@@ -308,7 +308,7 @@ export function runBlock(
   state.set(blockGeneratorState(seed, block));
   let totalWeight = 0;
   for (let i = 0; i < model.units; i++) totalWeight += model.weights[i];
-  const tally: BlockTally = { winsA: 0, winsB: 0, ties: 0, popularWinsA: 0, splits: 0, weightSumB: 0, biasSum: 0, biasDraws: 0 };
+  const tally: BlockCounters = { draws, winsA: 0, winsB: 0, ties: 0, popularWinsA: 0, splits: 0, weightSumB: 0, biasSum: 0, biasDraws: 0 };
   unitWins.fill(0);
   unitSum.fill(0);
   unitSumSq.fill(0);
@@ -331,19 +331,7 @@ export function runBlock(
     marginsAndTipping(model, work, count, totalWeight);
     tallyDraws(model, work, count, totalWeight, totals, tally, kept, keptOffset + first);
   }
-  addBlockTotals(model, work, draws, totals, tally);
-}
-
-/** The outcome counters of a block, added to its totals at the end. */
-interface BlockTally {
-  winsA: number;
-  winsB: number;
-  ties: number;
-  popularWinsA: number;
-  splits: number;
-  weightSumB: number;
-  biasSum: number;
-  biasDraws: number;
+  addBlockTotals(model, work, totals, tally);
 }
 
 /** Phase 1, Cholesky only: the batch's correlated territory errors, unit-major (unit × BATCH + draw). */
@@ -428,7 +416,7 @@ function tallyDraws(
   count: number,
   totalWeight: number,
   totals: BlockTotals,
-  tally: BlockTally,
+  tally: BlockCounters,
   kept: KeptDraws | undefined,
   keptFirst: number,
 ): void {
@@ -482,7 +470,7 @@ function tallyDraws(
 }
 
 /** Adds a block's per-unit sums, counters and (with campaigns) extra votes by source to its totals, clearing the scratch. */
-function addBlockTotals(model: SimulationModel, work: DrawWorkspace, draws: number, totals: BlockTotals, tally: BlockTally): void {
+function addBlockTotals(model: SimulationModel, work: DrawWorkspace, totals: BlockTotals, tally: BlockCounters): void {
   const U = model.units;
   const { unitWins, unitSum, unitSumSq } = work;
   for (let i = 0; i < U; i++) {
@@ -490,15 +478,7 @@ function addBlockTotals(model: SimulationModel, work: DrawWorkspace, draws: numb
     totals.marginSum[i] += unitSum[i];
     totals.marginSumSq[i] += unitSumSq[i];
   }
-  totals.draws += draws;
-  totals.winsA += tally.winsA;
-  totals.winsB += tally.winsB;
-  totals.ties += tally.ties;
-  totals.popularWinsA += tally.popularWinsA;
-  totals.splits += tally.splits;
-  totals.weightSumB += tally.weightSumB;
-  totals.biasSum += tally.biasSum;
-  totals.biasDraws += tally.biasDraws;
+  addCounters(totals, tally);
   if (model.anyCampaign) {
     const { extraA, extraB, sources } = work;
     flushFastSums(model, work.shiftWork, extraA, extraB);

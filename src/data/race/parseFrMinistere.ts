@@ -9,7 +9,7 @@ import { InputError, isShownCell } from '../../errors.js';
 import type { Side } from '../../model/types.js';
 import { assembleResults } from '../usResults.js';
 import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from './raceTypes.js';
-import { cellAddress, cellText, countCell, failCell, findColumn, isBlankRecord, missingColumn, weightCell, type RaceGrid } from './raceGrid.js';
+import { cellAddress, cellText, countCell, dataRecords, failCell, findColumn, missingColumn, weightCell, type RaceGrid } from './raceGrid.js';
 
 /** The Ministry's codes for overseas units mapped to INSEE codes (the ids of the bundled French data). */
 export const MINISTRY_TO_INSEE: Readonly<Record<string, string>> = {
@@ -77,15 +77,8 @@ export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, 
   const c = frColumns(grid);
   const candidates = new Map<string, Candidate>();
   const seen = new Set<string>();
-  let blank = 0;
-  const perUnit: UnitRow[] = [];
-  for (const record of grid.records) {
-    if (isBlankRecord(record)) {
-      blank++;
-      continue;
-    }
-    perUnit.push(readUnitRow(grid, c, record, seen, candidates));
-  }
+  const { records, blank } = dataRecords(grid);
+  const perUnit = records.map((record) => readUnitRow(grid, c, record, seen, candidates));
   if (perUnit.length === 0) throw new InputError({ file: grid.file, expected: 'at least one département row after the header', found: 'none' });
   const sides = chooseSides(grid, perUnit, candidates, options.sides);
   const weights = options.weights ?? 0;

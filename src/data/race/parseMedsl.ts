@@ -6,7 +6,7 @@ import { InputError } from '../../errors.js';
 import type { Side } from '../../model/types.js';
 import { assembleResults } from '../usResults.js';
 import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from './raceTypes.js';
-import { cellText, countCell, failCell, findColumn, isBlankRecord, missingColumn, weightCell, type RaceGrid } from './raceGrid.js';
+import { cellText, countCell, failCell, dataRecords, findColumn, missingColumn, weightCell, type RaceGrid } from './raceGrid.js';
 import type { CsvRecord } from '../../io/parseDelimited.js';
 
 /** Facts from the project's data/ that a MEDSL file may need. */
@@ -133,12 +133,8 @@ function medslColumns(grid: RaceGrid): MedslColumns {
 /** The rows of the year to read (the one asked, or the file's only year), the years held and the blank rows skipped. */
 function rowsOfYear(grid: RaceGrid, yearCol: number, asked: number | undefined): { rows: CsvRecord[]; year: number; years: number[]; blank: number } {
   const byYear = new Map<number, CsvRecord[]>();
-  let blank = 0;
-  for (const r of grid.records) {
-    if (isBlankRecord(r)) {
-      blank++;
-      continue;
-    }
+  const { records, blank } = dataRecords(grid);
+  for (const r of records) {
     const y = countCell(grid, r, yearCol);
     const list = byYear.get(y) ?? [];
     list.push(r);

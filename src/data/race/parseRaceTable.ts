@@ -6,7 +6,7 @@ import { InputError, isListedColumnName } from '../../errors.js';
 import type { Side } from '../../model/types.js';
 import { assembleResults } from '../usResults.js';
 import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from './raceTypes.js';
-import { cellText, countCell, failCell, findColumn, isBlankRecord, missingColumn, normaliseName, weightCell, type RaceGrid } from './raceGrid.js';
+import { cellText, countCell, dataRecords, failCell, findColumn, missingColumn, normaliseName, weightCell, type RaceGrid } from './raceGrid.js';
 
 /** Column names with a fixed meaning in the table format (matched without regard to case). */
 const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region', 'eligible', 'total'] as const;
@@ -50,16 +50,9 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
   const c = tableColumns(grid, options.weights ?? 'weight');
   const sides = tableSides(grid, c.sideCols, options.sides);
   const columns = tableColumnUse(grid, c, sides);
-  const units: RaceUnit[] = [];
   const ids = new Set<string>();
-  let blank = 0;
-  for (const record of grid.records) {
-    if (isBlankRecord(record)) {
-      blank++;
-      continue;
-    }
-    units.push(tableUnit(grid, record, c, sides, ids));
-  }
+  const { records, blank } = dataRecords(grid);
+  const units = records.map((record) => tableUnit(grid, record, c, sides, ids));
   if (units.length === 0) throw new InputError({ file: grid.file, expected: 'at least one unit row after the header', found: 'none' });
   if (blank > 0) notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped`);
   const results = assembleResults({

@@ -126,3 +126,9 @@ export function missingColumn(grid: RaceGrid, expected: string): InputError {
 export function isBlankRecord(record: CsvRecord): boolean {
   return record.cells.every((c) => c.trim() === '');
 }
+
+/** The grid's records that hold a value, and how many blank ones were skipped (for the notes). */
+export function dataRecords(grid: RaceGrid): { records: CsvRecord[]; blank: number } {
+  const records = grid.records.filter((r) => !isBlankRecord(r));
+  return { records, blank: grid.records.length - records.length };
+}
