@@ -165,17 +165,8 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
   const [a, b] = results.sides;
   const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
   if (totalWeight <= 0) return nationalVoteFlip(results, mode, target);
-  const threshold = options.threshold ?? Math.floor(totalWeight / 2) + 1;
-  if (!Number.isInteger(threshold) || threshold * 2 <= totalWeight || threshold > totalWeight) {
-    throw new InputError({ at: 'threshold', expected: `an integer above half of the total weight ${totalWeight} and at most ${totalWeight}`, found: describeValue(threshold) });
-  }
-  const held: Record<Side, number> = { [a]: 0, [b]: 0 };
-  for (const u of results.units) {
-    const ma = u.votes[a] ?? 0;
-    const mb = u.votes[b] ?? 0;
-    if (ma > mb) held[a] += u.weight;
-    else if (mb > ma) held[b] += u.weight;
-  }
+  const threshold = weightThreshold(options.threshold, totalWeight);
+  const held = heldWeights(results, a, b);
   const winner = held[a] >= threshold ? a : held[b] >= threshold ? b : undefined;
   if (winner === undefined) {
     throw new InputError({ at: `results ${results.year}`, expected: 'a side with an outright majority of the weight', found: `${a} ${held[a]}, ${b} ${held[b]}`, hint: 'votesToBreakTie answers what each side needs' });
@@ -305,17 +296,8 @@ export function votesToBreakTie(results: ElectionResults, options: { mode?: Flip
     const one = (side: Side): TieBreaker => ({ side, units: [], marginSum: 0, votes: 1 });
     return { year: results.year, tie: true, mode, basis: 'popular-vote', held: { [a]: va, [b]: vb }, threshold: va + 1, sides: [one(a), one(b)] };
   }
-  const threshold = options.threshold ?? Math.floor(totalWeight / 2) + 1;
-  if (!Number.isInteger(threshold) || threshold * 2 <= totalWeight || threshold > totalWeight) {
-    throw new InputError({ at: 'threshold', expected: `an integer above half of the total weight ${totalWeight} and at most ${totalWeight}`, found: describeValue(threshold) });
-  }
-  const held: Record<Side, number> = { [a]: 0, [b]: 0 };
-  for (const u of results.units) {
-    const ma = u.votes[a] ?? 0;
-    const mb = u.votes[b] ?? 0;
-    if (ma > mb) held[a] += u.weight;
-    else if (mb > ma) held[b] += u.weight;
-  }
+  const threshold = weightThreshold(options.threshold, totalWeight);
+  const held = heldWeights(results, a, b);
   if (held[a] >= threshold || held[b] >= threshold) {
     throw new InputError({ at: `results ${results.year}`, expected: 'a race neither side won (a tie)', found: `${a} ${held[a]}, ${b} ${held[b]} of ${threshold} needed`, hint: 'votesToFlip answers what the loser needs' });
   }
@@ -364,4 +346,25 @@ export function hasOutrightWinner(results: ElectionResults, threshold?: number):
   if (totalWeight <= 0) return ha !== hb;
   const needed = threshold ?? Math.floor(totalWeight / 2) + 1;
   return ha >= needed || hb >= needed;
+}
+
+/** The weight to win: `asked`, or a majority of `totalWeight`; an integer above half of it and at most all of it. */
+function weightThreshold(asked: number | undefined, totalWeight: number): number {
+  const threshold = asked ?? Math.floor(totalWeight / 2) + 1;
+  if (!Number.isInteger(threshold) || threshold * 2 <= totalWeight || threshold > totalWeight) {
+    throw new InputError({ at: 'threshold', expected: `an integer above half of the total weight ${totalWeight} and at most ${totalWeight}`, found: describeValue(threshold) });
+  }
+  return threshold;
+}
+
+/** The weight each side holds: the units it carries (a tied unit counts for neither). */
+function heldWeights(results: Pick<ElectionResults, 'units'>, a: Side, b: Side): Record<Side, number> {
+  const held: Record<Side, number> = { [a]: 0, [b]: 0 };
+  for (const u of results.units) {
+    const ma = u.votes[a] ?? 0;
+    const mb = u.votes[b] ?? 0;
+    if (ma > mb) held[a] += u.weight;
+    else if (mb > ma) held[b] += u.weight;
+  }
+  return held;
 }

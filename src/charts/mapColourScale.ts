@@ -156,3 +156,24 @@ export function tileTextEncoding(yField: string, textField: string, extra: { siz
     ...(extra.tooltip !== undefined ? { tooltip: extra.tooltip } : {}),
   };
 }
+
+/**
+ * The plot of a tile map: the rows with their labels, the tiles (`rect` their mark), then `layers` (the
+ * codes, values and notes drawn over them).
+ */
+export function tilePlot(
+  size: { width: number; height: number },
+  rows: unknown[],
+  input: MapInput,
+  tiles: { rect: Record<string, unknown>; x: unknown; y: unknown; tooltip: unknown[] },
+  options: BriefingChartOptions,
+  layers: unknown[],
+): Record<string, unknown> {
+  return {
+    width: size.width,
+    height: size.height,
+    data: { values: rows },
+    transform: mapLabelTransform(input),
+    layer: [tileRectLayer(tiles.rect, tiles.x, tiles.y, input, options, tiles.tooltip), ...layers],
+  };
+}

@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { frameChart, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
-import { checkMapInput, mapLabelTransform, mapLegendTitle, tileRectLayer, tileTextEncoding, type MapInput } from './mapColourScale.js';
+import { checkMapInput, mapLegendTitle, tilePlot, tileTextEncoding, type MapInput } from './mapColourScale.js';
 import { DISTRICT_COUNTS, US_STATE_TILES } from './usStates.js';
 
 /** Input of {@link usTileMap}: values for states (USPS codes) and districts (`ME-2`, `NE-2`). */
@@ -75,31 +75,24 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
     { field: 'name', type: 'nominal', title: words.state },
     { field: 'label', type: 'nominal', title: mapLegendTitle(input, options.locale) },
   ];
-  const plot = {
-    width,
-    height,
-    data: { values: rows },
-    transform: mapLabelTransform(input),
-    layer: [
-      tileRectLayer({ type: 'rect', cornerRadius: 3, stroke: 'white', strokeWidth: 1 }, x, y, input, options, tooltip),
-      { transform: [{ filter: 'datum.inset' }], mark: { type: 'text', fontWeight: 'bold', baseline: 'middle', fontSize: 10 }, encoding: tileTextEncoding('codeY', 'code', { tooltip }) },
-      ...(insets > 0
-        ? [
-            {
-              data: { values: [{ x: 10.04, y: 5.82, text: words.districts }] },
-              mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 12, color: THEME_COLOURS.source },
-              encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
-            },
-          ]
-        : []),
-      {
-        transform: [{ filter: '!datum.inset' }],
-        mark: { type: 'text', fontWeight: 'bold', baseline: 'middle' },
-        encoding: tileTextEncoding('codeY', 'code', { size: { condition: { test: 'datum.district', value: 10 }, value: 15 }, tooltip }),
-      },
-      { transform: [{ filter: '!datum.district || datum.inset' }], mark: { type: 'text', fontSize: 11, baseline: 'middle' }, encoding: tileTextEncoding('valueY', 'label', { tooltip }) },
-    ],
-  };
+  const plot = tilePlot({ width, height }, rows, input, { rect: { type: 'rect', cornerRadius: 3, stroke: 'white', strokeWidth: 1 }, x, y, tooltip }, options, [
+    { transform: [{ filter: 'datum.inset' }], mark: { type: 'text', fontWeight: 'bold', baseline: 'middle', fontSize: 10 }, encoding: tileTextEncoding('codeY', 'code', { tooltip }) },
+    ...(insets > 0
+      ? [
+          {
+            data: { values: [{ x: 10.04, y: 5.82, text: words.districts }] },
+            mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 12, color: THEME_COLOURS.source },
+            encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
+          },
+        ]
+      : []),
+    {
+      transform: [{ filter: '!datum.inset' }],
+      mark: { type: 'text', fontWeight: 'bold', baseline: 'middle' },
+      encoding: tileTextEncoding('codeY', 'code', { size: { condition: { test: 'datum.district', value: 10 }, value: 15 }, tooltip }),
+    },
+    { transform: [{ filter: '!datum.district || datum.inset' }], mark: { type: 'text', fontSize: 11, baseline: 'middle' }, encoding: tileTextEncoding('valueY', 'label', { tooltip }) },
+  ]);
   return frameChart(plot, options, { chart: 'usTileMap', footerWidth: width });
 }
 

@@ -4,6 +4,8 @@
  * scenario. `--sims`, `--seed` and `--threads` arrive as the numbers parseArguments checked (set on the
  * scenario's key paths, never turned back into text); `--set key=value` is read as YAML, as documented.
  */
+import { resolve } from 'node:path';
+import { checkOutputFolder } from '../node/writeFileAtomic.js';
 import type { OptionSpec, ParsedArguments, PositionalSpec } from './parseArguments.js';
 
 /** The scenario file argument. */
@@ -51,4 +53,17 @@ export function scenarioSettings(options: ParsedArguments['options'], setOption 
   if (typeof options.seed === 'number') set.seed = options.seed;
   if (typeof options.threads === 'number') set.threads = options.threads;
   return { overrides: [...((options[setOption] as string[] | undefined) ?? [])], set };
+}
+
+/**
+ * The scenario file and the `--out` folder of a command's arguments; a wrong --out (a file, a folder of
+ * other files, read-only) is said before the simulation runs.
+ *
+ * @throws {InputError} for an --out that cannot take the command's files
+ */
+export async function scenarioAndOut(args: ParsedArguments, cwd: string): Promise<{ file: string; out: string | undefined }> {
+  const file = args.positionals.scenario as string;
+  const out = args.options.out as string | undefined;
+  if (out) await checkOutputFolder(resolve(cwd, out), out);
+  return { file, out };
 }

@@ -3,7 +3,7 @@
  * (spending cap, paid-advertising blackout, consent rules), against spending in proportion to votes and on
  * swing territories only, every plan on the same draws.
  */
-import { SCENARIO_ARGUMENT, runOptions, scenarioSettings } from '../scenarioOptions.js';
+import { SCENARIO_ARGUMENT, runOptions, scenarioSettings, scenarioAndOut } from '../scenarioOptions.js';
 import { resolve } from 'node:path';
 import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
@@ -13,7 +13,7 @@ import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { formatCount } from '../../briefing/formatNumber.js';
-import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
+import { writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
 import { channelLevers, recruitmentLevers, type AllocationLever, type AllocationPlan, type AllocationResult } from '../../analysis/allocation.js';
 import type { AllocatePlansOutput } from '../../analysis/allocatePlans.js';
 import { allocatePlansInWorker } from '../../node/allocatePlansInWorker.js';
@@ -129,10 +129,7 @@ export const allocateCommand: Command = {
     },
   },
   async run(args, context) {
-    const file = args.positionals.scenario as string;
-    const out = args.options.out as string | undefined;
-    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
-    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
+    const { file, out } = await scenarioAndOut(args, context.cwd);
     const budgetAsked = parseAmount('budget', args.options.budget, true);
     const costPerSupporter = args.options['cost-per-supporter'] === undefined ? undefined : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], false);
     const alreadySpent = args.options['already-spent'] === undefined ? 0 : parseAmount('already-spent', args.options['already-spent'], true);

@@ -2,6 +2,7 @@
  * `campaign-lab backtest`: scores the uncertainty model on the US elections 2004–2024, each forecast
  * from the result four years before, over a grid of error sizes (Brier and log scores, calibration).
  */
+import type { TopLevelSpec } from 'vega-lite';
 import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { InputError, describeValue } from '../../errors.js';
@@ -100,8 +101,6 @@ export const backtestCommand: Command = {
     const out = args.options.out as string | undefined;
     if (out) {
       const dir = resolve(context.cwd, out);
-      const { toSvg } = await import('../../render/toSvg.js');
-      const { toPng } = await import('../../render/toPng.js');
       const spec = calibrationPlot(
         { bins: result.calibration.filter((b) => b.count > 0) },
         {
@@ -110,17 +109,7 @@ export const backtestCommand: Command = {
           sources: ['campaign-lab backtest on data/us_president_results.csv (see data/SOURCES.md)'],
         },
       );
-      // A report folder as run --out writes one (manifest, staged and swapped in whole).
-      await writeFolderAtomic(
-        dir,
-        [
-          { name: 'backtest.json', data: toJsonText(result) },
-          { name: 'calibration.svg', data: await toSvg(spec) },
-          { name: 'calibration.png', data: await toPng(spec, { scale: 2 }) },
-        ],
-        context.signal,
-        out,
-      );
+      await writeChartFolder(dir, { json: 'backtest.json', document: result, chart: 'calibration', spec }, context.signal, out);
     }
     if (args.options.json) printJson(context.stdout, result);
     else context.stdout.write(formatBacktest(result) + (out ? `Written to ${out}/\n` : ''));
@@ -150,8 +139,6 @@ async function runPollsBacktest(options: Record<string, unknown>, context: Param
   const out = options.out as string | undefined;
   if (out) {
     const dir = resolve(context.cwd, out);
-    const { toSvg } = await import('../../render/toSvg.js');
-    const { toPng } = await import('../../render/toPng.js');
     const { pollForecastIntervals } = await import('../../charts/pollForecastIntervals.js');
     const { loadResults } = await import('../../node/data/loadResults.js');
     const names = new Map(loadResults({ country: 'us', year: result.year }).units.map((u) => [u.id, u.name]));
@@ -164,18 +151,25 @@ async function runPollsBacktest(options: Record<string, unknown>, context: Param
         sources: [`${result.file}; error model ${result.errorModel.id} (data/poll-error-calibration.json); results: data/us_president_results.csv`],
       },
     );
-    // A report folder as run --out writes one (manifest, staged and swapped in whole).
-    await writeFolderAtomic(
-      dir,
-      [
-        { name: 'poll-backtest.json', data: toJsonText(report) },
-        { name: 'poll-forecast.svg', data: await toSvg(spec) },
-        { name: 'poll-forecast.png', data: await toPng(spec, { scale: 2 }) },
-      ],
-      context.signal,
-      out,
-    );
+    await writeChartFolder(dir, { json: 'poll-backtest.json', document: report, chart: 'poll-forecast', spec }, context.signal, out);
   }
   if (options.json) printJson(context.stdout, report);
   else context.stdout.write(formatPollBacktest(result, { sides: ['D', 'R'], published, polls: `${polls.format} layout, ${formatCount(polls.polls.length)} polls` }) + (out ? `Written to ${out}/\n` : ''));
+}
+
+/** Writes a JSON document and its chart (SVG, PNG) as a report folder, as run --out writes one (manifest, staged and swapped in whole). */
+async function writeChartFolder(dir: string, files: { json: string; document: unknown; chart: string; spec: TopLevelSpec }, signal: AbortSignal | undefined, shown: string): Promise<void> {
+  // The renderers (vega, resvg) load only when a chart is drawn.
+  const { toSvg } = await import('../../render/toSvg.js');
+  const { toPng } = await import('../../render/toPng.js');
+  await writeFolderAtomic(
+    dir,
+    [
+      { name: files.json, data: toJsonText(files.document) },
+      { name: `${files.chart}.svg`, data: await toSvg(files.spec) },
+      { name: `${files.chart}.png`, data: await toPng(files.spec, { scale: 2 }) },
+    ],
+    signal,
+    shown,
+  );
 }

@@ -1,11 +1,10 @@
 /**
  * `campaign-lab run`: simulates a scenario file and prints or writes its briefing.
  */
-import { SCENARIO_ARGUMENT, runOptions, scenarioSettings } from '../scenarioOptions.js';
+import { SCENARIO_ARGUMENT, runOptions, scenarioSettings, scenarioAndOut } from '../scenarioOptions.js';
 import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
-import { checkOutputFolder } from '../../node/writeFileAtomic.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { formatRunSummary } from '../formatRunSummary.js';
@@ -64,10 +63,7 @@ export const runCommand: Command = {
     },
   },
   async run(args, context) {
-    const file = args.positionals.scenario as string;
-    const out = args.options.out as string | undefined;
-    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
-    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
+    const { file, out } = await scenarioAndOut(args, context.cwd);
     const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });

@@ -4,7 +4,7 @@
  * intervals, on common random numbers.
  */
 import { MAX_LIST_SIZE } from '../../scenario/checkScenarioRules.js';
-import { SCENARIO_ARGUMENT, runOptions, scenarioSettings } from '../scenarioOptions.js';
+import { SCENARIO_ARGUMENT, runOptions, scenarioSettings, scenarioAndOut } from '../scenarioOptions.js';
 import { resolve } from 'node:path';
 import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
 import type { Command } from '../CliContext.js';
@@ -14,7 +14,7 @@ import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
 import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { formatCount } from '../../briefing/formatNumber.js';
-import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
+import { writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { supporterGroups, type SupporterGroup } from '../../analysis/listValueOnSharedDraws.js';
 import { MAX_KEPT_DRAWS, listValueAsync, listValueMethod, listValueRunCount, listValueSliced, type ListValue } from '../../analysis/listValue.js';
@@ -157,10 +157,7 @@ export const valueCommand: Command = {
     },
   },
   async run(args, context) {
-    const file = args.positionals.scenario as string;
-    const out = args.options.out as string | undefined;
-    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
-    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
+    const { file, out } = await scenarioAndOut(args, context.cwd);
     const add = parseAdd(args.options.add as string);
     const by = (args.options.by as 'territory' | 'region' | undefined) ?? 'territory';
     const costPerSupporter = args.options['cost-per-supporter'] === undefined ? 0 : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], true);
