@@ -9,6 +9,7 @@ import { quantileSorted } from 'simple-statistics';
 import type { ElectionResults } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
+import { keptDraws } from './keptDraws.js';
 
 /** Options of {@link decisiveProbability}. */
 export interface DecisiveProbabilityOptions {
@@ -62,10 +63,7 @@ function silvermanBandwidth(values: ArrayLike<number>): number {
  * two-party votes / 200). `pivotal` is 1 for every unit (each unit's votes enter the national sum).
  */
 function nationalVoteDecisive(result: SimulationResult, options: DecisiveProbabilityOptions): DecisiveUnit[] {
-  const national = result.draws?.nationalMargin;
-  if (!national) {
-    throw new InputError({ at: 'result.draws', expected: 'kept nationalMargin (keep: {nationalMargin: true})', found: 'no kept draws' });
-  }
+  const { nationalMargin: national } = keptDraws(result, ['nationalMargin']);
   const [a, b] = result.sides;
   const n = national.length;
   const h = options.bandwidthPp ?? silvermanBandwidth(national);
@@ -117,11 +115,7 @@ export function decisiveProbability(result: SimulationResult, options: DecisiveP
     throw new InputError({ at: 'bandwidthPp', expected: 'a positive number of pp', found: String(options.bandwidthPp) });
   }
   if (result.rule === 'popular-vote' || result.rule === 'two-round') return nationalVoteDecisive(result, options);
-  const margins = result.draws?.margins;
-  const weightA = result.draws?.weightA;
-  if (!margins || !weightA) {
-    throw new InputError({ at: 'result.draws', expected: 'kept margins and weightA (keep: {margins: true, weightA: true})', found: 'no kept draws' });
-  }
+  const { margins, weightA } = keptDraws(result, ['margins', 'weightA']);
   const [a, b] = result.sides;
   const byId = new Map(options.results.units.map((u) => [u.id, u]));
   const units = result.unitIds.length;

@@ -220,13 +220,7 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
  */
 function nationalVoteFlip(results: ElectionResults, mode: FlipMode, target: FlipTarget): VotesToFlip {
   const [a, b] = results.sides;
-  let va = 0;
-  let vb = 0;
-  for (const u of results.units) {
-    if (u.parent !== undefined) continue;
-    va += u.votes[a] ?? 0;
-    vb += u.votes[b] ?? 0;
-  }
+  const [va, vb] = nationalVotes(results, a, b);
   if (va === vb) throw new InputError({ at: 'results', expected: 'a national winner between the two sides', found: `a tie, ${va} votes each` });
   const [winner, loser] = va > vb ? [a, b] : [b, a];
   const margin = Math.abs(va - vb);
@@ -285,13 +279,7 @@ export function votesToBreakTie(results: ElectionResults, options: { mode?: Flip
   const [a, b] = results.sides;
   const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
   if (totalWeight <= 0) {
-    let va = 0;
-    let vb = 0;
-    for (const u of results.units) {
-      if (u.parent !== undefined) continue;
-      va += u.votes[a] ?? 0;
-      vb += u.votes[b] ?? 0;
-    }
+    const [va, vb] = nationalVotes(results, a, b);
     if (va !== vb) throw new InputError({ at: 'results', expected: 'a national tie between the two sides', found: `${a} ${va}, ${b} ${vb}` });
     const one = (side: Side): TieBreaker => ({ side, units: [], marginSum: 0, votes: 1 });
     return { year: results.year, tie: true, mode, basis: 'popular-vote', held: { [a]: va, [b]: vb }, threshold: va + 1, sides: [one(a), one(b)] };
@@ -367,4 +355,16 @@ function heldWeights(results: Pick<ElectionResults, 'units'>, a: Side, b: Side):
     else if (mb > ma) held[b] += u.weight;
   }
   return held;
+}
+
+/** The two sides' national votes (units without a parent). */
+function nationalVotes(results: Pick<ElectionResults, 'units'>, a: Side, b: Side): [number, number] {
+  let va = 0;
+  let vb = 0;
+  for (const u of results.units) {
+    if (u.parent !== undefined) continue;
+    va += u.votes[a] ?? 0;
+    vb += u.votes[b] ?? 0;
+  }
+  return [va, vb];
 }

@@ -100,17 +100,7 @@ class JsonScanner {
       this.index++;
       // defineProperty: a key named "__proto__" is an ordinary key, not the object's prototype.
       Object.defineProperty(result, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
-      this.skipSpace();
-      const next = this.text[this.index];
-      this.index++;
-      if (next === '}') {
-        this.depth -= 1;
-        return result;
-      }
-      if (next !== ',') {
-        this.index--;
-        this.fail('"," or "}" after a property value');
-      }
+      if (this.closes('}', 'a property value')) return result;
     }
   }
 
@@ -126,18 +116,24 @@ class JsonScanner {
     }
     for (;;) {
       result.push(this.value());
-      this.skipSpace();
-      const next = this.text[this.index];
-      this.index++;
-      if (next === ']') {
-        this.depth -= 1;
-        return result;
-      }
-      if (next !== ',') {
-        this.index--;
-        this.fail('"," or "]" after an array element');
-      }
+      if (this.closes(']', 'an array element')) return result;
     }
+  }
+
+  /** After a member: true at `close` (the level left), false past a ","; anything else fails, naming what came `after`. */
+  private closes(close: '}' | ']', after: string): boolean {
+    this.skipSpace();
+    const next = this.text[this.index];
+    this.index++;
+    if (next === close) {
+      this.depth -= 1;
+      return true;
+    }
+    if (next !== ',') {
+      this.index--;
+      this.fail(`"," or "${close}" after ${after}`);
+    }
+    return false;
   }
 
   private string(): string {

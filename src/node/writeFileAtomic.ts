@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, describeCell } from '../errors.js';
@@ -208,12 +209,7 @@ export async function writeFilesAtomic(files: readonly ReportFile[], signal?: Ab
       } catch (error) {
         throw outputPathError(error, dirname(file.path), expected);
       }
-      try {
-        await handle.writeFile(file.data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await writeSynced(handle, file.data);
     }
     signal?.throwIfAborted();
     for (const { temporary, path } of staged) {
@@ -436,12 +432,7 @@ export async function writeFolderAtomic(dir: string, files: readonly FolderFile[
     for (const file of [{ name: MANIFEST_NAME, data: `${JSON.stringify(manifest, null, 2)}\n` }, ...files]) {
       signal?.throwIfAborted();
       const handle = await open(join(staging, file.name), 'wx');
-      try {
-        await handle.writeFile(file.data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await writeSynced(handle, file.data);
     }
     signal?.throwIfAborted();
     await swapIn(staging, dir, shown);
@@ -572,4 +563,14 @@ async function removeStaleTemporaryFiles(dir: string): Promise<string[]> {
     }
   }
   return removed;
+}
+
+/** Writes the data, flushes it to disk and closes the file, whatever happens. */
+async function writeSynced(handle: FileHandle, data: string | Uint8Array): Promise<void> {
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
