@@ -42,7 +42,7 @@ export function cellAddress(grid: RaceGrid, line: number, column: number, name?:
 
 /**
  * Describes a cell's content for an error message without revealing personal data: numbers (but not
- * a phone number's run of digits) and short placeholder tokens (`NA`, `-`) are shown; any other text
+ * a phone number's run of digits) and the short tokens files write for a missing value (`NA`, `-`) are shown; any other text
  * only by its length.
  *
  * @example
