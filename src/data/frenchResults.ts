@@ -129,11 +129,7 @@ export function parseFrenchResults(texts: FrenchResultsTexts, options: { year: n
   const units: FrenchResultUnit[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
-    const id = tc.text(r, 'id');
-    const info = departements.get(id);
-    if (!info) tc.fail(r, 'id', `a unit id listed in ${texts.departements.file}`);
-    if (seen.has(id)) tc.fail(r, 'id', `a unit listed once per year and round`);
-    seen.add(id);
+    const { id, info } = tc.unit(r, departements, seen, texts.departements.file, 'once per year and round');
     const registered = tc.count(r, 'registered');
     const abstentions = tc.count(r, 'abstentions');
     const voters = tc.count(r, 'voters');

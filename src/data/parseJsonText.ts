@@ -78,14 +78,7 @@ class JsonScanner {
 
   private object(): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    this.enter();
-    this.index++;
-    this.skipSpace();
-    if (this.text[this.index] === '}') {
-      this.index++;
-      this.depth -= 1;
-      return result;
-    }
+    if (this.opensEmpty('}')) return result;
     for (;;) {
       this.skipSpace();
       if (this.text[this.index] !== '"') this.fail('a double-quoted property name');
@@ -106,18 +99,22 @@ class JsonScanner {
 
   private array(): unknown[] {
     const result: unknown[] = [];
-    this.enter();
-    this.index++;
-    this.skipSpace();
-    if (this.text[this.index] === ']') {
-      this.index++;
-      this.depth -= 1;
-      return result;
-    }
+    if (this.opensEmpty(']')) return result;
     for (;;) {
       result.push(this.value());
       if (this.closes(']', 'an array element')) return result;
     }
+  }
+
+  /** Enters an object or array at its opening character; true when it closes at once (`{}`, `[]`), the level then left. */
+  private opensEmpty(close: '}' | ']'): boolean {
+    this.enter();
+    this.index++;
+    this.skipSpace();
+    if (this.text[this.index] !== close) return false;
+    this.index++;
+    this.depth -= 1;
+    return true;
   }
 
   /** After a member: true at `close` (the level left), false past a ","; anything else fails, naming what came `after`. */

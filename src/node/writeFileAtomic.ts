@@ -499,14 +499,8 @@ async function swapIn(staging: string, dir: string, shown: string): Promise<void
  * await removeStaleTemporaries('.') // => ['.out.4242.k3j2.tmp']
  */
 export async function removeStaleTemporaries(parent: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(parent);
-  } catch {
-    return [];
-  }
   const removed: string[] = [];
-  for (const name of names) {
+  for (const name of await namesIn(parent)) {
     const match = /^\..+\.(\d+)\.[0-9a-z]+\.(tmp|old)$/.exec(name);
     if (!match) continue;
     const pid = Number(match[1]);
@@ -542,14 +536,8 @@ export async function removeStaleTemporaries(parent: string): Promise<string[]> 
  * await removeStaleTemporaryFiles('sweep') // => ['.sweep.json.4242.k3j2.tmp']
  */
 async function removeStaleTemporaryFiles(dir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
   const removed: string[] = [];
-  for (const name of names) {
+  for (const name of await namesIn(dir)) {
     const match = /^\.(.+)\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name);
     if (!match || !PLAIN_NAME.test(match[1]!)) continue;
     const pid = Number(match[2]);
@@ -572,5 +560,14 @@ async function writeSynced(handle: FileHandle, data: string | Uint8Array): Promi
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** The names in a folder, none when it cannot be read (gone, not a folder, no permission). */
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return [];
   }
 }

@@ -51,18 +51,9 @@ const PARTY_CODES: Record<string, string> = { D: 'DEM', R: 'REP' };
 /** Preference among populations when one poll reports several: likely voters first. */
 const POPULATION_RANK: Record<PollPopulation, number> = { lv: 0, rv: 1, v: 2, a: 3 };
 
-/** One record before scale detection and de-duplication. */
-interface RawRecord {
-  line: number;
+/** One record before scale detection and de-duplication (its dates, pollster, sample and population as a poll's). */
+interface RawRecord extends Pick<Poll, 'line' | 'unit' | 'start' | 'end' | 'published' | 'pollster' | 'sampleSize' | 'population' | 'mode'> {
   pollKey: string;
-  unit: string;
-  start: number;
-  end: number;
-  published?: number;
-  pollster: string;
-  sampleSize?: number;
-  population: PollPopulation;
-  mode?: string;
   /** Side numbers as written (percent or share), or a margin as written. */
   a: number;
   b: number;
@@ -291,11 +282,8 @@ function readEconomist(r: PollReader): void {
   });
   for (const { line, cells } of table.records) {
     r.recordCount += 1;
-    const pop = population >= 0 ? populationAt(cellAt(cells, population), line, 'population') : 'v';
-    if (pop === 'sub') {
-      leave('sub-population');
-      continue;
-    }
+    const pop = toplinePopulation(r, cells, population, line);
+    if (pop === undefined) continue;
     const unit = unitAt(cells, state, line, 'state');
     const s = dateAt(cells, start, line, 'start.date')!;
     const e = dateAt(cells, end, line, 'end.date')!;
@@ -429,11 +417,8 @@ function readFiveThirtyEight(r: PollReader): void {
       leave('sub-population');
       continue;
     }
-    const pop = population >= 0 ? populationAt(cellAt(cells, population), line, 'population') : 'v';
-    if (pop === 'sub') {
-      leave('sub-population');
-      continue;
-    }
+    const pop = toplinePopulation(r, cells, population, line);
+    if (pop === undefined) continue;
     const value = sides.map((side) => {
       let found: number | undefined;
       for (const row of answers) {
@@ -496,11 +481,8 @@ function readPollTable(r: PollReader): void {
   } else sides.forEach((side, k) => (read[side] = table.header[sideColumns[k]].trim()));
   for (const { line, cells } of table.records) {
     r.recordCount += 1;
-    const pop = population >= 0 ? populationAt(cellAt(cells, population), line, 'population') : 'v';
-    if (pop === 'sub') {
-      leave('sub-population');
-      continue;
-    }
+    const pop = toplinePopulation(r, cells, population, line);
+    if (pop === undefined) continue;
     const unit = unitAt(cells, unitColumn, line, 'unit');
     const e = dateAt(cells, date, line, 'date')!;
     const s = start >= 0 ? dateAt(cells, start, line, 'start', false) ?? e : e;
@@ -530,6 +512,14 @@ function readPollTable(r: PollReader): void {
       records.push({ ...base, a, b, columns: `${read[sides[0]]}, ${read[sides[1]]}` });
     }
   }
+}
+
+/** A record's population (voters when the file has no such column), or undefined for a sub-population row, left out. */
+function toplinePopulation(r: PollReader, cells: string[], population: number, line: number): PollPopulation | undefined {
+  const pop = population >= 0 ? r.populationAt(r.cellAt(cells, population), line, 'population') : 'v';
+  if (pop !== 'sub') return pop;
+  r.leave('sub-population');
+  return undefined;
 }
 
 /** Rows of one question are consecutive in FiveThirtyEight's exports; they are grouped by question_id (an empty one is an InputError). */
