@@ -393,7 +393,7 @@ export function chiSquareVariate(stream: NormalStream, df: number): number {
  * @example
  * gammaVariate(createBlockStream(1, 0), 3) > 0 // => true
  */
-function gammaVariate(stream: NormalStream, shape: number): number {
+export function gammaVariate(stream: NormalStream, shape: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {

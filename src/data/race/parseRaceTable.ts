@@ -9,7 +9,7 @@ import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from '
 import { cellText, countCell, dataRecords, failCell, findColumn, missingColumn, normaliseName, weightCell, type RaceGrid } from './raceGrid.js';
 
 /** Column names with a fixed meaning in the table format (matched without regard to case). */
-const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region', 'eligible', 'total'] as const;
+export const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region', 'eligible', 'total'] as const;
 
 /**
  * Names of a column of total votes, compared without case, accents, spaces, `_`, `-` or `.`: `total`,
