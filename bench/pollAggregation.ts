@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
-import { loadResults } from '../src/data/loadResults.js';
+import { loadResults } from '../src/node/data/loadResults.js';
 import { parsePollFile } from '../src/polls/parsePollFile.js';
 import { aggregatePolls } from '../src/polls/aggregatePolls.js';
 import { aggregationUnits, pollsKnownOn } from '../src/polls/forecastFromPolls.js';
@@ -56,7 +56,7 @@ export function pollAggregationBench(rounds = 3): string[] {
   const last = loadResults({ country: 'us', year: 2012 });
   const { units, lastNationalMargin } = aggregationUnits(last.units.map((u) => ({ id: u.id, region: u.region ?? '', votes: u.votes, ...(u.parent ? { parent: u.parent } : {}) })), ['D', 'R']);
   const electionDay = usElectionDay(2016);
-  const file = path.join(repo, 'data', 'polls', 'economist_polls_2016.csv');
+  const file = path.join(repo, 'data', 'polls', 'us-president-2016-polls.csv');
   const economist = pollsKnownOn(parsePollFile(readFileSync(file, 'utf8'), { file, sides: ['D', 'R'], units: last.units, nominees: { D: 'Hillary Clinton', R: 'Donald Trump' } }).polls, electionDay - 1);
   const synthetic = syntheticYear(units, 3000, electionDay);
   const lines: string[] = [];

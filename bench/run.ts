@@ -150,3 +150,5 @@ const peaks = sizes.map(probe);
 console.log(`Memory (fresh process each, full model): peak RSS ${sizes.map((n, k) => `${(peaks[k] / 2 ** 20).toFixed(0)} MiB for ${count(n)}`).join(', ')} simulations`);
 // Poll aggregation: a year of polls through the state-space model (bench/pollAggregation.ts).
 for (const line of (await import('./pollAggregation.js')).pollAggregationBench()) console.log(line);
+// Start-up of the installed command (bench/startup.ts): --version loads no command.
+console.log((await import('./startup.js')).startupBench());

@@ -20,7 +20,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { prepareScenario } from '../src/cli/prepareScenario.js';
+import { prepareScenario } from '../src/node/prepareScenario.js';
 import { prepareModel } from '../src/sim/prepareModel.js';
 import { simulate } from '../src/sim/simulate.js';
 import { withExtraSupporters } from '../src/analysis/listMarginalValue.js';

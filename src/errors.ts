@@ -27,7 +27,7 @@ export interface InputErrorDetails {
 }
 
 /** Longest message an InputError prints, characters; longer ones are cut with a count of the rest. */
-export const MAX_MESSAGE_CHARS = 2000;
+const MAX_MESSAGE_CHARS = 2000;
 
 /** Bad input from a user or a data file. Carries structured details; `message` is ready to print. */
 export class InputError extends Error {
@@ -155,7 +155,7 @@ function placeKey(text: string): string {
  * looksLikePersonName('New York') // => false
  * looksLikePersonName('Zip code') // => false
  */
-export function looksLikePersonName(text: string): boolean {
+function looksLikePersonName(text: string): boolean {
   const words = text.trim().split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
   if (!words.every((w) => /^\p{L}[\p{L}\p{M}'’.-]*$/u.test(w))) return false;

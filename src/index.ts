@@ -1,69 +1,29 @@
 /**
- * campaign-lab public API: one curated list of re-exports, grouped by topic — what notebooks, scripts
- * and the README examples use. Kernel internals (block streams, accumulators, random-number helpers),
- * text parsers behind the loaders and the command line's own helpers stay unexported: import them from
- * their module when working on the project itself.
+ * campaign-lab public API (`campaign-lab`, Node): one curated list of re-exports, grouped by topic — what
+ * notebooks, scripts and the README examples use. It is the browser-safe API (src/browser.ts,
+ * `campaign-lab/browser`) plus what needs Node: the one-call runs of a scenario file or object, loaders
+ * of the bundled data and of your files, worker threads, sealed sweeps, and rendering to SVG, PNG and
+ * HTML. Kernel internals and the command line's own helpers stay unexported: import them from their
+ * module when working on the project itself.
  */
+export * from './browser.js';
 
-// Errors
-export { InputError, formatInputError } from './errors.js';
-export type { InputErrorDetails } from './errors.js';
-
-// Domain types
-export type { Country, Side, RuleName, ResultUnit, ElectionResults, Prior, ChannelName, Confidence, Citation } from './model/types.js';
-export { CHANNEL_NAMES } from './model/types.js';
+// One call: a scenario file or object to what `campaign-lab run --json` prints, for any race
+export { runScenarioFile, runScenario, type ScenarioRun, type RunScenarioOptions } from './node/runScenarioFile.js';
 
 // Data: results, parameters and documented facts, with their citations
-export { loadResults, availableYears } from './data/loadResults.js';
-export type { LoadResultsOptions, ResultsCountry } from './data/loadResults.js';
-export { loadParameters } from './data/loadParameters.js';
-export type { Parameters, ChannelParameters, CitedPrior, CitedValue, Salience, TurnoutEffectPriors, PersuasionPriors, UncertaintyDefaults } from './data/parameters.js';
-export { loadTurnout } from './data/loadTurnout.js';
-export type { Turnout, TurnoutRow } from './data/turnout.js';
-export { loadCampaignLists, loadPrimaries, loadLegalLimits } from './data/loadFacts.js';
-export type { CampaignLists, CampaignListFact, CampaignListKind } from './data/campaignLists.js';
-export type { Primary, PrimaryRound } from './data/primaries.js';
-export type { LegalLimits, SpendingCap, Reimbursement, DeclaredSpending, DonationCap, AdvertisingBlackout, ConsentRule } from './data/legalLimits.js';
-export { loadElectoralVotesCast } from './data/loadElectoralVotesCast.js';
-export type { ElectoralVotesCast } from './data/electoralVotesCast.js';
+export { loadResults, availableYears } from './node/data/loadResults.js';
+export type { LoadResultsOptions, ResultsCountry } from './node/data/loadResults.js';
+export { loadParameters } from './node/data/loadParameters.js';
+export { loadTurnout } from './node/data/loadTurnout.js';
+export { loadCampaignLists, loadPrimaries, loadLegalLimits } from './node/data/loadFacts.js';
+export { loadElectoralVotesCast } from './node/data/loadElectoralVotesCast.js';
 
 // Scenarios: files, validation, resolution with cited defaults
-export type {
-  Scenario,
-  CampaignSpec,
-  ChannelSpec,
-  ChannelSpecs,
-  EffectSpec,
-  MailVariant,
-  AllocationSpec,
-  SharesAllocation,
-  CountsAllocation,
-  FileAllocation,
-  UncertaintySpec,
-  FirstRoundSpec,
-  SalienceLevel,
-  CorrelationMode,
-  ResolvedScenario,
-  ResolvedTerritory,
-  ResolvedCampaign,
-  ResolvedChannel,
-  ResolvedUncertainty,
-} from './scenario/types.js';
-export { baselineResults } from './scenario/baselineResults.js';
-export { loadedRace, withLoadedRace, type LoadedRace } from './scenario/loadScenario.js';
-export { loadScenario, parseScenarioText, type ScenarioLoadOptions } from './scenario/loadScenario.js';
-export { validateScenario } from './scenario/validateScenario.js';
-export { resolveScenario, type ResolveInputs } from './scenario/resolveScenario.js';
-export { setPath } from './scenario/setPath.js';
-export { scenarioSchema } from './scenario/schema.js';
+export { loadScenario } from './node/loadScenario.js';
 
 // Your own race, and a race that lies ahead (forecast baselines)
 export { readRaceFile } from './node/readRaceFile.js';
-export type { RaceFormat, RaceWeights, RaceFileOptions, RaceFileResults } from './data/race/raceTypes.js';
-export type { BaselineSpec, MarginsSpec, MarginEntry, MarginsFile, SwingModel, RaceSpec } from './scenario/types.js';
-export type { ResolvedBaseline } from './model/resolvedScenario.js';
-export { applyBaseline, twoPartyMargin, type ApplyBaselineOptions } from './scenario/applyBaseline.js';
-export { describeBaseline, type BaselineLanguage } from './scenario/describeBaseline.js';
 
 // Multi-candidate races: the resolved race (per unit a run of candidate slots, the layout the K-candidate
 // kernel reads), transfers between rounds and the rules' output arrays. Types only: the builders, loaders
@@ -75,82 +35,13 @@ export type { WithdrawRule, LegislativeOutput } from './race/twoRoundLegislative
 export type { PresidentialOutput } from './race/twoRoundPresidential.js';
 
 // A race ahead from polls: poll files, aggregation, the error model fitted on the record, backtests
-export type { PollsSpec, PollsFormat, FundamentalsSpec } from './scenario/types.js';
-export type { ResolvedPolls } from './model/resolvedScenario.js';
 export { readPollFile } from './node/readPollFile.js';
-export { parsePollFile, type ParsePollOptions, type PollUnit } from './polls/parsePollFile.js';
-export { NATIONAL_UNIT, type Poll, type PollFile, type PollFormat, type PollScale, type PollPopulation, type PollLeftOutReason } from './polls/pollTypes.js';
-export { parsePollDate, formatPollDate, usElectionDay } from './polls/pollDates.js';
-export { aggregatePolls, type AggregatePollsOptions, type AggregationUnit, type AggregatedUnit, type AggregationSeries, type PollAggregate } from './polls/aggregatePolls.js';
-export { forecastFromPolls, type ForecastTerritory, type PollForecastOptions, type PollForecast, type PollForecastTerritory, type PollForecastResult } from './polls/forecastFromPolls.js';
-export { pollErrorFitFor, fundamentalsWeight, type PollErrorFit, type PollErrorModel } from './polls/pollErrorModel.js';
-export { parseUsFundamentals, timeForChangeForecast, timeForChangePrior, type FundamentalsRow, type FundamentalsInputs, type TimeForChangeForecast } from './polls/timeForChange.js';
-export { marginInterval, type MarginDistribution } from './polls/marginDistribution.js';
-export { loadPollErrorModel, loadUsNominees } from './data/loadPollErrorModel.js';
-export { loadUsFundamentals } from './data/loadUsFundamentals.js';
-export { pollBacktest, pollForecastScenario, type PollBacktestOptions, type PollBacktestResult, type PollBacktestRow } from './analysis/pollBacktest.js';
+export { loadPollErrorModel, loadUsNominees } from './node/data/loadPollErrorModel.js';
+export { loadUsFundamentals } from './node/data/loadUsFundamentals.js';
 
 // Simulation
-export { prepareModel, type SimulationModel } from './sim/prepareModel.js';
-export { simulate, type SimulateOptions, type KeepOptions } from './sim/simulate.js';
-export type { SimulationResult, KeptDraws, CampaignEffects } from './sim/types.js';
-export { summarizeRun, type RunSummary, type TerritorySummary } from './sim/summarizeRun.js';
-export { VERSION } from './sim/version.js';
 export { simulateParallel, closeWorkerPool, type ParallelOptions } from './node/simulateParallel.js';
-export { sweep, sweepValues, mergeSweepShards, type SweepSpec, type SweepPoint, type SweepResult, type SweepRunner, type SweepOptions } from './scenario/sweep.js';
-
-// Analysis
-export { winProbability, estimate, wilsonInterval } from './analysis/winProbability.js';
-export type { WinProbabilitySummary, Estimate, WeightShare, Interval } from './analysis/winProbability.js';
-export { tippingPoint, tippingFrequencies, simulatedBias } from './analysis/tippingPoint.js';
-export type { MarginBasis, TippingPoint, TippingPointOptions, TippingFrequency, SimulatedBias } from './analysis/tippingPoint.js';
-export { twoPartyMarginPp } from './analysis/twoPartyMarginPp.js';
-export { decisiveProbability } from './analysis/decisiveProbability.js';
-export type { DecisiveProbabilityOptions, DecisiveUnit } from './analysis/decisiveProbability.js';
-export { votesToFlip, votesToBreakTie } from './analysis/votesToFlip.js';
-export type { VotesToFlip, VotesToFlipOptions, FlipMode, FlipTarget, TieBreak, TieBreaker } from './analysis/votesToFlip.js';
-export { pairedWinDifference } from './analysis/pairedWinDifference.js';
-export type { PairedDifference } from './analysis/pairedWinDifference.js';
-export { listMarginalValue } from './analysis/listMarginalValue.js';
-export type { ListMarginalValue, ListMarginalValueOptions, ListMarginalValueRow, RunScenario } from './analysis/listMarginalValue.js';
-export { groupDifferencesOnSharedDraws, pairedGroupDifference, supporterGroups, withAllGroupsAdded, Z90 } from './analysis/listValueOnSharedDraws.js';
-export type { GroupDifference, SupporterGroup } from './analysis/listValueOnSharedDraws.js';
-export { allocation, recruitmentLevers, channelLevers, applyPlan } from './analysis/allocation.js';
-export type { AllocationResult, AllocationOptions, AllocationLever, AllocationPlan, PlanEvaluation } from './analysis/allocation.js';
-export { sensitivity } from './analysis/sensitivity.js';
-export type { Sensitivity, SensitivityInput, SensitivityRow } from './analysis/sensitivity.js';
-export { backtest, forecastScenario, calibrationTable, DEFAULT_BACKTEST_GRID } from './analysis/backtest.js';
-export type { BacktestOptions, BacktestResult, BacktestPoint, Forecast, Scores, BacktestCalibrationBin, UncertaintyGrid, UncertaintyPoint, SimulateScenario } from './analysis/backtest.js';
-export { conditionalWin } from './analysis/conditionalWin.js';
-export type { ConditionalWin, ConditionalWinOptions } from './analysis/conditionalWin.js';
-
-// Charts: Vega-Lite spec builders and the briefing theme
-export { frameChart, partyColour, sideColours, PARTY_COLOURS, COLOURBLIND_PARTY_COLOURS } from './charts/theme.js';
-export type { BriefingChartOptions, ChartLocale, PaletteName } from './charts/theme.js';
-export { winProbabilityByListSize } from './charts/winProbabilityByListSize.js';
-export type { WinProbabilityByListSizeInput, ListSizePoint } from './charts/winProbabilityByListSize.js';
-export { weightDistribution } from './charts/weightDistribution.js';
-export type { WeightDistributionInput } from './charts/weightDistribution.js';
-export { territoryMargins } from './charts/territoryMargins.js';
-export type { TerritoryMarginsInput, TerritoryMarginRow } from './charts/territoryMargins.js';
-export { tippingPointSnake } from './charts/tippingPointSnake.js';
-export type { TippingPointSnakeInput, SnakeUnit } from './charts/tippingPointSnake.js';
-export type { MapInput, MapMeasure, MapUnitValue } from './charts/mapColourScale.js';
-export { usTileMap } from './charts/usTileMap.js';
-export { usGeoMap } from './charts/usGeoMap.js';
-export { franceTileMap } from './charts/franceTileMap.js';
-export { tornado } from './charts/tornado.js';
-export type { TornadoInput, TornadoRow } from './charts/tornado.js';
-export { marginalValue } from './charts/marginalValue.js';
-export type { MarginalValueInput, MarginalValueRow } from './charts/marginalValue.js';
-export { allocationComparison } from './charts/allocationComparison.js';
-export type { AllocationComparisonInput, AllocationStrategy } from './charts/allocationComparison.js';
-export { calibrationPlot } from './charts/calibrationPlot.js';
-export type { CalibrationPlotInput, CalibrationBin } from './charts/calibrationPlot.js';
-export { usComparison2000to2024 } from './charts/usComparison2000to2024.js';
-export { pollForecastIntervals, type PollForecastIntervalsInput, type PollForecastRow } from './charts/pollForecastIntervals.js';
-export { pollTrend, type PollTrendInput } from './charts/pollTrend.js';
-export type { UsComparisonInput, ComparisonYear } from './charts/usComparison2000to2024.js';
+export { sweep, type SweepResult } from './node/sweep.js';
 
 // Rendering: SVG, PNG, HTML pages and notebook display
 export { toSvg } from './render/toSvg.js';
@@ -162,8 +53,9 @@ export { displayChart, chartBundle, displayTable, tableBundle, VEGALITE_MIME } f
 export type { ChartBundle, DisplayChartOptions, TableRow, DisplayTableOptions, TableBundle } from './render/display.js';
 export { toHtml } from './render/toHtml.js';
 export type { ToHtmlOptions } from './render/toHtml.js';
-export { briefingPage } from './render/briefingPage.js';
-export type { BriefingInput, BriefingChart, BriefingAssumption, BriefingSweep, BriefingSweepStep, BriefingLive, BriefingControl, LiveFigure, HeadlineFigure } from './render/briefingPage.js';
+
+// The briefing: the same page `campaign-lab run --out` writes, from a run summary
+export { briefingScripts } from './node/pageScripts.js';
 
 // Supporter lists (personal data: counts per territory only, never a name)
-export { summarizeSupporterList, type SupporterListCounts, type SummarizeSupporterListOptions } from './list/summarizeSupporterList.js';
+export { summarizeSupporterList, type SupporterListCounts, type SummarizeSupporterListOptions } from './node/summarizeSupporterList.js';

@@ -36,7 +36,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadResults } from '../../src/data/loadResults.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 import type { ElectionResults } from '../../src/model/types.js';
 import { parsePollFile } from '../../src/polls/parsePollFile.js';
 import { aggregatePolls } from '../../src/polls/aggregatePolls.js';
@@ -45,7 +45,7 @@ import { usElectionDay } from '../../src/polls/pollDates.js';
 import { studentTNodes } from '../../src/polls/marginDistribution.js';
 import { UNDECIDED_REFERENCE, fundamentalsWeight, type PollErrorFit, type PollErrorModel } from '../../src/polls/pollErrorModel.js';
 import { parseUsFundamentals, timeForChangePrior } from '../../src/polls/timeForChange.js';
-import { loadUsNominees } from '../../src/data/loadPollErrorModel.js';
+import { loadUsNominees } from '../../src/node/data/loadPollErrorModel.js';
 import type { PollFile } from '../../src/polls/pollTypes.js';
 import { pollBacktest } from '../../src/analysis/pollBacktest.js';
 import { parseDelimited } from '../../src/io/parseDelimited.js';

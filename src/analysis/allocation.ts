@@ -3,6 +3,7 @@
  * data per country (spending caps, paid-advertising blackout windows, consent rules for rented lists),
  * compared with proportional and "swing territories only" baselines, every plan run with the same seed.
  */
+import { sideSign } from '../model/sideSign.js';
 import type { ChannelName, Side } from '../model/types.js';
 import type { LegalLimits } from '../data/legalLimits.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
@@ -11,7 +12,7 @@ import { analysisMessages, type AnalysisWarning } from './analysisMessages.js';
 import type { RunScenario } from './listMarginalValue.js';
 import { withExtraSupporters } from './listMarginalValue.js';
 import { pairedWinDifference, type PairedDifference } from './pairedWinDifference.js';
-import { twoPartyMarginPp } from './twoPartyMarginPp.js';
+import { twoPartyMargin } from '../model/twoPartyMargin.js';
 import { getOwn, setOwn } from '../model/ownKeys.js';
 
 /**
@@ -235,8 +236,7 @@ function legalFilter(base: ResolvedScenario, side: Side, options: AllocationOpti
  */
 export function allocation(base: ResolvedScenario, options: AllocationOptions): AllocationResult {
   const side = options.side ?? base.sides[0];
-  const sign = side === base.sides[0] ? 1 : side === base.sides[1] ? -1 : 0;
-  if (sign === 0) throw new InputError({ at: 'side', expected: `one of ${base.sides.join(', ')}`, found: JSON.stringify(side) });
+  const sign = sideSign(base.sides, side);
   if (!(options.budget >= 0)) throw new InputError({ at: 'budget', expected: 'a non-negative amount', found: String(options.budget) });
   if (options.optInShare !== undefined && !(options.optInShare >= 0 && options.optInShare <= 1)) {
     throw new InputError({ at: 'optInShare', expected: 'a share between 0 and 1', found: String(options.optInShare) });
@@ -265,10 +265,44 @@ export function allocation(base: ResolvedScenario, options: AllocationOptions): 
   const runPlan = (plan: AllocationPlan) => options.run(applyPlan(base, side, allowed, plan, share));
   const baseRun = options.run(base);
 
-  // Greedy search in chunks.
+  const { plan, optimumRun } = greedyPlan({ base, side, sign, allowed, budget, steps, currency, warnings, baseRun, runPlan });
+  const { proportionalPlan, swingPlan } = comparisonPlans(base, side, allowed, budget, options.swingMarginPp ?? 5);
+  const evaluate = (p: AllocationPlan): PlanEvaluation => {
+    const r = p === plan ? optimumRun : runPlan(p);
+    return { plan: p, pWin: pOf(r), optimumGain: pairedWinDifference(r, optimumRun, sign) };
+  };
+  return {
+    side,
+    budget,
+    basePWin: pOf(baseRun),
+    optimum: evaluate(plan),
+    proportional: evaluate(proportionalPlan),
+    swingOnly: evaluate(swingPlan),
+    blocked,
+    warnings,
+  };
+}
+
+/**
+ * The greedy search: the budget in `steps` chunks, each chunk to the lever whose trial run raises P(win)
+ * most on the paired draws; stops (with a warning) when no chunk raises it.
+ */
+function greedyPlan(search: {
+  base: ResolvedScenario;
+  side: Side;
+  sign: 1 | -1;
+  allowed: AllocationLever[];
+  budget: number;
+  steps: number;
+  currency: string;
+  warnings: AllocationResult['warnings'];
+  baseRun: ReturnType<RunScenario>;
+  runPlan: (plan: AllocationPlan) => ReturnType<RunScenario>;
+}): { plan: AllocationPlan; optimumRun: ReturnType<RunScenario> } {
+  const { base, side, sign, allowed, budget, steps, currency, warnings, runPlan } = search;
   const chunk = budget / steps;
   const plan: AllocationPlan = {};
-  let current = baseRun;
+  let current = search.baseRun;
   let spent = 0;
   for (let step = 0; step < steps && chunk > 0; step++) {
     let bestId: string | null = null;
@@ -279,7 +313,7 @@ export function allocation(base: ResolvedScenario, options: AllocationOptions): 
       const add = Math.min(chunk, capacity(base, side, lever) - already);
       if (add <= 0) continue;
       const trialRun = runPlan({ ...plan, [lever.id]: already + add });
-      const gain = pairedWinDifference(current, trialRun, sign as 1 | -1).difference;
+      const gain = pairedWinDifference(current, trialRun, sign).difference;
       if (gain > bestGain) {
         bestGain = gain;
         bestId = lever.id;
@@ -296,9 +330,15 @@ export function allocation(base: ResolvedScenario, options: AllocationOptions): 
     spent += add;
     current = bestRun;
   }
-  const optimumRun = current;
+  return { plan, optimumRun: current };
+}
 
-  // Baselines.
+/**
+ * The plans the optimum is compared with: proportional (recruits spread like the list, else the budget
+ * split over the levers) and swing-only (the budget split over the territories within `within` pp).
+ */
+function comparisonPlans(base: ResolvedScenario, side: Side, allowed: AllocationLever[], budget: number, within: number): { proportionalPlan: AllocationPlan; swingPlan: AllocationPlan } {
+  const campaign = base.campaigns[side];
   const recruits = allowed.filter((l) => l.kind === 'recruit');
   const proportionalPlan: AllocationPlan = {};
   if (recruits.length > 0) {
@@ -307,27 +347,12 @@ export function allocation(base: ResolvedScenario, options: AllocationOptions): 
   } else {
     for (const l of allowed) proportionalPlan[l.id] = Math.min(budget / allowed.length, capacity(base, side, l));
   }
-  const within = options.swingMarginPp ?? 5;
   const byId = new Map(base.territories.map((t) => [t.id, t]));
   const swing = recruits.filter((l) => {
     const t = byId.get(l.territory!);
-    return t !== undefined && Math.abs(twoPartyMarginPp(t.votes[base.sides[0]] ?? 0, t.votes[base.sides[1]] ?? 0)) < within;
+    return t !== undefined && Math.abs(twoPartyMargin(t.votes[base.sides[0]] ?? 0, t.votes[base.sides[1]] ?? 0)) < within;
   });
   const swingPlan: AllocationPlan = {};
   for (const l of swing) swingPlan[l.id] = budget / swing.length;
-
-  const evaluate = (p: AllocationPlan): PlanEvaluation => {
-    const r = p === plan ? optimumRun : runPlan(p);
-    return { plan: p, pWin: pOf(r), optimumGain: pairedWinDifference(r, optimumRun, sign as 1 | -1) };
-  };
-  return {
-    side,
-    budget,
-    basePWin: pOf(baseRun),
-    optimum: evaluate(plan),
-    proportional: evaluate(proportionalPlan),
-    swingOnly: evaluate(swingPlan),
-    blocked,
-    warnings,
-  };
+  return { proportionalPlan, swingPlan };
 }

@@ -1,9 +1,11 @@
 /**
  * Conditional what-if: P(side wins the race | side wins territory X), from the draws a run kept.
  */
+import { sideSign } from '../model/sideSign.js';
 import type { Side } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
+import { keptDraws } from './keptDraws.js';
 import { analysisMessages, type AnalysisWarning } from './analysisMessages.js';
 import { estimate, type Estimate } from './winProbability.js';
 
@@ -47,15 +49,10 @@ export interface ConditionalWin {
  */
 export function conditionalWin(result: SimulationResult, options: ConditionalWinOptions): ConditionalWin {
   const side = options.side ?? result.sides[0];
-  const sign = side === result.sides[0] ? 1 : side === result.sides[1] ? -1 : 0;
-  if (sign === 0) throw new InputError({ at: 'side', expected: `one of ${result.sides.join(', ')}`, found: JSON.stringify(side) });
+  const sign = sideSign(result.sides, side);
   const index = result.unitIds.indexOf(options.unit);
   if (index < 0) throw new InputError({ at: 'unit', expected: 'a unit id of the run', found: JSON.stringify(options.unit) });
-  const margins = result.draws?.margins;
-  const outcome = result.draws?.outcome;
-  if (!margins || !outcome) {
-    throw new InputError({ at: 'result.draws', expected: 'kept margins and outcome (keep: {margins: true, outcome: true})', found: 'no kept draws' });
-  }
+  const { margins, outcome } = keptDraws(result, ['margins', 'outcome']);
   const units = result.unitIds.length;
   const n = outcome.length;
   let kept = 0;

@@ -5,9 +5,11 @@
  * Source: Gelman, Silver & Edlin (2012), "What is the probability your vote will make a difference?",
  * Economic Inquiry 50(2):321–326: P(decisive) = P(the state is pivotal for the Electoral College and tied).
  */
+import { quantileSorted } from 'simple-statistics';
 import type { ElectionResults } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
+import { keptDraws } from './keptDraws.js';
 
 /** Options of {@link decisiveProbability}. */
 export interface DecisiveProbabilityOptions {
@@ -49,7 +51,8 @@ function silvermanBandwidth(values: ArrayLike<number>): number {
   let ss = 0;
   for (let d = 0; d < n; d++) ss += (values[d] - mean) ** 2;
   const sd = Math.sqrt(ss / Math.max(1, n - 1));
-  const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+  // simple-statistics' quantileSorted: linear interpolation, R's type 7 (numpy's default).
+  const iqr = quantileSorted(sorted as unknown as number[], 0.75) - quantileSorted(sorted as unknown as number[], 0.25);
   const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
   return 0.9 * spread * n ** -0.2;
 }
@@ -60,10 +63,7 @@ function silvermanBandwidth(values: ArrayLike<number>): number {
  * two-party votes / 200). `pivotal` is 1 for every unit (each unit's votes enter the national sum).
  */
 function nationalVoteDecisive(result: SimulationResult, options: DecisiveProbabilityOptions): DecisiveUnit[] {
-  const national = result.draws?.nationalMargin;
-  if (!national) {
-    throw new InputError({ at: 'result.draws', expected: 'kept nationalMargin (keep: {nationalMargin: true})', found: 'no kept draws' });
-  }
+  const { nationalMargin: national } = keptDraws(result, ['nationalMargin']);
   const [a, b] = result.sides;
   const n = national.length;
   const h = options.bandwidthPp ?? silvermanBandwidth(national);
@@ -83,12 +83,6 @@ function nationalVoteDecisive(result: SimulationResult, options: DecisiveProbabi
       twoPartyVotes: u ? (u.votes[a] ?? 0) + (u.votes[b] ?? 0) : 0, voterPower, oneIn: voterPower > 0 ? 1 / voterPower : Infinity,
     };
   });
-}
-
-function quantileSorted(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
 }
 
 /**
@@ -121,11 +115,7 @@ export function decisiveProbability(result: SimulationResult, options: DecisiveP
     throw new InputError({ at: 'bandwidthPp', expected: 'a positive number of pp', found: String(options.bandwidthPp) });
   }
   if (result.rule === 'popular-vote' || result.rule === 'two-round') return nationalVoteDecisive(result, options);
-  const margins = result.draws?.margins;
-  const weightA = result.draws?.weightA;
-  if (!margins || !weightA) {
-    throw new InputError({ at: 'result.draws', expected: 'kept margins and weightA (keep: {margins: true, weightA: true})', found: 'no kept draws' });
-  }
+  const { margins, weightA } = keptDraws(result, ['margins', 'weightA']);
   const [a, b] = result.sides;
   const byId = new Map(options.results.units.map((u) => [u.id, u]));
   const units = result.unitIds.length;

@@ -2,11 +2,12 @@
  * Marginal value of list growth: change in P(win) per 1,000 extra supporters in each territory (and per
  * unit of money when a recruitment cost is given), with common random numbers.
  */
+import { sideSign } from '../model/sideSign.js';
 import type { Side } from '../model/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
-import { pairedWinDifference } from './pairedWinDifference.js';
+import { listValue } from './listValue.js';
 import { getOwn } from '../model/ownKeys.js';
 
 /**
@@ -34,7 +35,7 @@ export interface ListMarginalValueOptions {
 export interface ListMarginalValueRow {
   id: string;
   name: string;
-  /** Change in P(win) per 1,000 supporters added (probability difference, 0.004 = 0.4 pp), with its standard error and 95 % interval. */
+  /** Change in P(win) per 1,000 supporters added (probability difference, 0.004 = 0.4 pp), with its standard error and 90 % interval. */
   delta: number;
   standardError: number;
   low: number;
@@ -58,10 +59,11 @@ export interface ListMarginalValue {
 
 /**
  * Adds `step` supporters to one territory at a time and measures the change in P(win) against the base
- * run, draw by draw (same seed: common random numbers, see {@link pairedWinDifference}).
+ * run, draw by draw (same seed: common random numbers).
  *
- * Differences are scaled to 1,000 supporters (× 1000 / step); the interval is ±1.96 paired standard errors
- * (±3/n by the rule of three when no draw changes, see {@link pairedWinDifference}).
+ * Differences are scaled to 1,000 supporters (× 1000 / step); the interval is the 90 % paired interval of
+ * every list value, ±1.645 paired standard errors (±3/n by the rule of three when no draw changes; see
+ * src/analysis/pairedWinDifference.ts). It is {@link listValue} by one run per territory.
  * Sources: common random numbers for comparing simulated systems (Law & Kelton, Simulation Modeling and
  * Analysis, variance reduction).
  *
@@ -76,8 +78,7 @@ export interface ListMarginalValue {
  */
 export function listMarginalValue(base: ResolvedScenario, options: ListMarginalValueOptions): ListMarginalValue {
   const side = options.side ?? base.sides[0];
-  const sign = side === base.sides[0] ? 1 : side === base.sides[1] ? -1 : 0;
-  if (sign === 0) throw new InputError({ at: 'side', expected: `one of ${base.sides.join(', ')}`, found: JSON.stringify(side) });
+  sideSign(base.sides, side);
   const step = options.step ?? 1000;
   if (!(step > 0)) throw new InputError({ at: 'step', expected: 'a positive number of supporters', found: String(step) });
   const campaign = base.campaigns[side];
@@ -87,23 +88,16 @@ export function listMarginalValue(base: ResolvedScenario, options: ListMarginalV
       throw new InputError({ at: 'territories', expected: `territory ids of campaigns.${side}.allocation`, found: JSON.stringify(id) });
     }
   }
-  const baseRun = options.run(base);
-  const n = baseRun.draws?.outcome?.length ?? 0;
-  let baseWins = 0;
-  for (let d = 0; d < n; d++) if (baseRun.draws!.outcome![d] === sign) baseWins++;
+  const groups = territories.map((id) => ({ id, name: base.territories.find((t) => t.id === id)?.name ?? id, extra: Object.fromEntries([[id, step]]) }));
+  // One variant run per territory beside the base run (src/analysis/listValue.ts), scaled to 1,000 supporters.
+  const value = listValue(base, groups, side, { run: (scenario) => options.run(scenario), method: 'one-run-per-group' });
   const scale = 1000 / step;
-  const rows: ListMarginalValueRow[] = territories.map((id) => {
-    const variant = withExtraSupporters(base, side, id, step);
-    const diff = pairedWinDifference(baseRun, options.run(variant), sign as 1 | -1);
-    const delta = diff.difference * scale;
-    const se = diff.standardError * scale;
-    const name = base.territories.find((t) => t.id === id)?.name ?? id;
-    const row: ListMarginalValueRow = { id, name, delta, standardError: se, low: diff.low * scale, high: diff.high * scale, gained: diff.gained, lost: diff.lost };
-    if (options.costPerSupporter !== undefined && options.costPerSupporter > 0) row.perMoney = diff.difference / (step * options.costPerSupporter);
+  const rows = value.rows.map((d): ListMarginalValueRow => {
+    const row: ListMarginalValueRow = { id: d.id, name: d.name, delta: d.deltaPWin * scale, standardError: d.standardError * scale, low: d.low * scale, high: d.high * scale, gained: d.gained, lost: d.lost };
+    if (options.costPerSupporter !== undefined && options.costPerSupporter > 0) row.perMoney = d.deltaPWin / (step * options.costPerSupporter);
     return row;
   });
-  rows.sort((x, y) => y.delta - x.delta || (x.id < y.id ? -1 : 1));
-  return { side, step, basePWin: n > 0 ? baseWins / n : NaN, rows };
+  return { side, step, basePWin: value.basePWin, rows };
 }
 
 /**

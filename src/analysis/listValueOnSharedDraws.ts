@@ -13,14 +13,14 @@
  * post-campaign two-party votes, which a run does not keep, so those take one run per group
  * ({@link pairedGroupDifference} on their outcomes).
  */
+import { sideSign } from '../model/sideSign.js';
 import type { Side } from '../model/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
 import { addOwn, getOwn, setOwn } from '../model/ownKeys.js';
+import { Z90, pairedInterval, type PairedGroupDifference } from './pairedWinDifference.js';
 
-/** z of a two-sided 90 % normal interval (the 95th percentile of the standard normal). */
-export const Z90 = 1.6448536269514722;
 
 /** Territories that receive extra supporters together, and how many each gets. */
 export interface SupporterGroup {
@@ -33,25 +33,11 @@ export interface SupporterGroup {
 }
 
 /** One group's paired change against the base run. */
-export interface GroupDifference {
+export interface GroupDifference extends PairedGroupDifference {
   id: string;
   name: string;
   /** Extra supporters added in the group, people. */
   added: number;
-  /** P(side wins | variant) − P(side wins | base), share 0–1. */
-  deltaPWin: number;
-  /** Standard error of the paired mean difference, share 0–1. */
-  standardError: number;
-  /** 90 % interval of deltaPWin: ± z90 standard errors, or ±3/n when no draw changes (rule of three). */
-  low: number;
-  high: number;
-  /** Change in the side's expected weight (electoral votes, seats), with its 90 % interval. */
-  deltaWeight: number;
-  deltaWeightLow: number;
-  deltaWeightHigh: number;
-  /** Draws the variant wins and the base does not, and the reverse. */
-  gained: number;
-  lost: number;
 }
 
 /**
@@ -107,57 +93,6 @@ export function withAllGroupsAdded(scenario: ResolvedScenario, side: Side, group
     }
   }
   return { ...scenario, campaigns: { ...scenario.campaigns, [side]: { ...campaign, listSize, allocation } } };
-}
-
-/** Mean, standard error and z-interval of a per-draw difference given its sum and sum of squares over n draws. */
-function pairedInterval(sum: number, sumSq: number, n: number, z: number, zeroHalfWidth: number) {
-  const mean = sum / n;
-  const variance = n > 1 ? ((sumSq / n - mean * mean) * n) / (n - 1) : 0;
-  const standardError = Math.sqrt(Math.max(0, variance) / n);
-  const half = sumSq === 0 ? zeroHalfWidth : z * standardError;
-  return { mean, standardError, low: mean - half, high: mean + half };
-}
-
-/**
- * Paired difference of two runs' outcomes for one side, with a 90 % interval (P(win) and expected weight).
- *
- * @param base base run with kept `outcome` (and `weightA` for the weight change)
- * @param variant variant run, same seed and simulations
- * @param side the side whose chance is measured
- * @throws {InputError} when outcomes were not kept or the runs differ in seed or size
- * @example
- * // 4 paired draws: base wins 1, 2; variant wins 1, 2, 3
- * pairedGroupDifference(base, variant, 'D') // => {deltaPWin: 0.25, standardError: 0.25, low: -0.161, high: 0.661, gained: 1, lost: 0, ...}
- */
-export function pairedGroupDifference(base: SimulationResult, variant: SimulationResult, side: Side): Omit<GroupDifference, 'id' | 'name' | 'added'> {
-  const a = base.draws?.outcome;
-  const b = variant.draws?.outcome;
-  if (!a || !b) throw new InputError({ at: 'result.draws.outcome', expected: 'kept outcomes (keep: {outcome: true})', found: 'none' });
-  if (a.length !== b.length || base.seed !== variant.seed) {
-    throw new InputError({ at: 'variant run', expected: `the base run's seed ${base.seed} and ${a.length} draws`, found: `seed ${variant.seed}, ${b.length} draws` });
-  }
-  const sign = side === base.sides[0] ? 1 : -1;
-  const n = a.length;
-  const wa = base.draws?.weightA;
-  const wb = variant.draws?.weightA;
-  let gained = 0;
-  let lost = 0;
-  let wSum = 0;
-  let wSumSq = 0;
-  for (let d = 0; d < n; d++) {
-    const x = (b[d] === sign ? 1 : 0) - (a[d] === sign ? 1 : 0);
-    if (x > 0) gained++;
-    else if (x < 0) lost++;
-    if (wa && wb) {
-      // Side B's weight is not kept per draw; for a weighted rule without ties to others, B's change is −A's.
-      const w = sign * (wb[d] - wa[d]);
-      wSum += w;
-      wSumSq += w * w;
-    }
-  }
-  const p = pairedInterval(gained - lost, gained + lost, n, Z90, 3 / n);
-  const w = wa && wb ? pairedInterval(wSum, wSumSq, n, Z90, 0) : { mean: variant.expectedWeight[side] - base.expectedWeight[side], low: NaN, high: NaN };
-  return { deltaPWin: p.mean, standardError: p.standardError, low: p.low, high: p.high, deltaWeight: w.mean, deltaWeightLow: w.low, deltaWeightHigh: w.high, gained, lost };
 }
 
 /**
@@ -237,26 +172,11 @@ export function sharedDrawAccumulator(
   if (base.rule === 'popular-vote' || base.rule === 'two-round') {
     throw new InputError({ at: 'rule', expected: 'a weighted rule (electoral-college or seats) for shared-draw values', found: JSON.stringify(base.rule) });
   }
-  const sign = side === base.sides[0] ? 1 : side === base.sides[1] ? -1 : 0;
-  if (sign === 0) throw new InputError({ at: 'side', expected: `one of ${base.sides.join(', ')}`, found: JSON.stringify(side) });
+  const sign = sideSign(base.sides, side);
   const U = base.unitIds.length;
   const weights = base.weights;
   const threshold = base.threshold;
-  const index = new Map(base.unitIds.map((id, i) => [id, i]));
-  // Units of each group: its territories and their district units (which take their parent's shift).
-  const children = new Map<string, number[]>();
-  for (const t of scenario.territories) {
-    if (t.parent !== undefined) children.set(t.parent, [...(children.get(t.parent) ?? []), index.get(t.id)!]);
-  }
-  const groupUnits = groups.map((g) => {
-    const units: number[] = [];
-    for (const id of Object.keys(g.extra)) {
-      const i = index.get(id);
-      if (i === undefined) throw new InputError({ at: `groups.${g.id}`, expected: 'territory ids of the race', found: JSON.stringify(id) });
-      units.push(i, ...(children.get(id) ?? []));
-    }
-    return Int32Array.from(units);
-  });
+  const groupUnits = groupUnitIndexes(scenario, base.unitIds, groups);
   const G = groups.length;
   const gained = new Float64Array(G);
   const lost = new Float64Array(G);
@@ -304,27 +224,7 @@ export function sharedDrawAccumulator(
     }
     n += draws;
   };
-  const rows = (): GroupDifference[] => {
-    const out = groups.map((group, g): GroupDifference => {
-      const p = pairedInterval(gained[g] - lost[g], gained[g] + lost[g], n, Z90, 3 / n);
-      const w = pairedInterval(wSum[g], wSumSq[g], n, Z90, 0);
-      return {
-        id: group.id,
-        name: group.name,
-        added: Math.round(Object.values(group.extra).reduce((s, x) => s + x, 0) * 1e6) / 1e6,
-        deltaPWin: p.mean,
-        standardError: p.standardError,
-        low: p.low,
-        high: p.high,
-        deltaWeight: w.mean,
-        deltaWeightLow: w.low,
-        deltaWeightHigh: w.high,
-        gained: gained[g],
-        lost: lost[g],
-      };
-    });
-    return out.sort((x, y) => y.deltaPWin - x.deltaPWin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  };
+  const rows = (): GroupDifference[] => groupRows(groups, { gained, lost, wSum, wSumSq }, n);
   return {
     add,
     get draws() {
@@ -335,4 +235,49 @@ export function sharedDrawAccumulator(
     },
     rows,
   };
+}
+
+/** Unit indexes of each group: its territories and their district units (which take their parent's shift). */
+function groupUnitIndexes(scenario: ResolvedScenario, unitIds: readonly string[], groups: readonly SupporterGroup[]): Int32Array[] {
+  const index = new Map(unitIds.map((id, i) => [id, i]));
+  const children = new Map<string, number[]>();
+  for (const t of scenario.territories) {
+    if (t.parent !== undefined) children.set(t.parent, [...(children.get(t.parent) ?? []), index.get(t.id)!]);
+  }
+  return groups.map((g) => {
+    const units: number[] = [];
+    for (const id of Object.keys(g.extra)) {
+      const i = index.get(id);
+      if (i === undefined) throw new InputError({ at: `groups.${g.id}`, expected: 'territory ids of the race', found: JSON.stringify(id) });
+      units.push(i, ...(children.get(id) ?? []));
+    }
+    return Int32Array.from(units);
+  });
+}
+
+/**
+ * One row per group from its paired sums (draws gained and lost, Σ and Σ² of the weight change) over `n`
+ * draws, with 90 % intervals; highest deltaPWin first, ties by id.
+ */
+function groupRows(groups: readonly SupporterGroup[], sums: { gained: Float64Array; lost: Float64Array; wSum: Float64Array; wSumSq: Float64Array }, n: number): GroupDifference[] {
+  const { gained, lost, wSum, wSumSq } = sums;
+  const out = groups.map((group, g): GroupDifference => {
+    const p = pairedInterval(gained[g] - lost[g], gained[g] + lost[g], n, Z90, 3 / n);
+    const w = pairedInterval(wSum[g], wSumSq[g], n, Z90, 0);
+    return {
+      id: group.id,
+      name: group.name,
+      added: Math.round(Object.values(group.extra).reduce((s, x) => s + x, 0) * 1e6) / 1e6,
+      deltaPWin: p.mean,
+      standardError: p.standardError,
+      low: p.low,
+      high: p.high,
+      deltaWeight: w.mean,
+      deltaWeightLow: w.low,
+      deltaWeightHigh: w.high,
+      gained: gained[g],
+      lost: lost[g],
+    };
+  });
+  return out.sort((x, y) => y.deltaPWin - x.deltaPWin || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }

@@ -4,6 +4,7 @@
  * scores, coverage of the 90 % intervals) and the national one (P(win) of the electoral college). Pure;
  * the simulation that gives P(win) is passed in.
  */
+import { twoPartyMargin } from '../model/twoPartyMargin.js';
 import type { ElectionResults } from '../model/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { SimulationResult } from '../sim/types.js';
@@ -163,11 +164,6 @@ export function pollBacktest(options: PollBacktestOptions): PollBacktestResult {
     return row;
   });
   return { year: options.year, file: options.polls.file, errorModel: { id: options.errorModel.id, years: options.errorModel.years }, rows };
-}
-
-/** Two-party margin, pp: 100 × (a − b) / (a + b); 0 when both are 0. */
-function twoPartyMargin(a: number, b: number): number {
-  return a + b > 0 ? (100 * (a - b)) / (a + b) : 0;
 }
 
 /**

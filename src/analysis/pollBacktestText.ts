@@ -18,7 +18,7 @@ const pp = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
  * @returns lines of text ending in a newline
  * @example
  * formatPollBacktest(result, { sides: ['D', 'R'], published: { 2016: { Economist: 0.0508 } } }).split('\n')[0]
- * // => 'Poll forecast of 2016 from economist_polls_2016.csv, error model without-2016 (fitted on 2000, 2004, 2008, 2012)'
+ * // => 'Poll forecast of 2016 from us-president-2016-polls.csv, error model without-2016 (fitted on 2000, 2004, 2008, 2012)'
  */
 export function formatPollBacktest(result: PollBacktestResult, context: { sides: readonly [string, string]; published?: PublishedScores; polls?: string }): string {
   const [a] = context.sides;

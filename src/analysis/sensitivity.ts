@@ -2,6 +2,7 @@
  * Sensitivity (tornado): every prior moved from its low to its high value with common random numbers,
  * the others held at their central values; which assumptions the conclusion hinges on.
  */
+import { sideSign } from '../model/sideSign.js';
 import { CHANNEL_NAMES } from '../model/types.js';
 import type { ChannelName, Side } from '../model/types.js';
 import type { Parameters } from '../data/parameters.js';
@@ -149,8 +150,7 @@ export function sensitivity(
   options: { run: RunScenario; inputs?: SensitivityInput[]; side?: Side; parameters?: Parameters },
 ): Sensitivity {
   const side = options.side ?? scenario.sides[0];
-  const sign = side === scenario.sides[0] ? 1 : side === scenario.sides[1] ? -1 : 0;
-  if (sign === 0) throw new InputError({ at: 'side', expected: `one of ${scenario.sides.join(', ')}`, found: JSON.stringify(side) });
+  const sign = sideSign(scenario.sides, side);
   const inputs = options.inputs ?? scenarioAssumptions(scenario, options.parameters);
   let central = scenario;
   for (const input of inputs) central = input.apply(central, input.central);
@@ -161,7 +161,7 @@ export function sensitivity(
   const rows = inputs.map((input) => {
     const lowRun = options.run(input.apply(central, input.low));
     const highRun = options.run(input.apply(central, input.high));
-    const diff = pairedWinDifference(lowRun, highRun, sign as 1 | -1);
+    const diff = pairedWinDifference(lowRun, highRun, sign);
     const pWinLow = pOf(lowRun);
     const pWinHigh = pOf(highRun);
     return {

@@ -12,7 +12,8 @@ import type { ElectionResults, Side } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import { InputError } from '../errors.js';
-import { twoPartyMarginPp } from './twoPartyMarginPp.js';
+import { keptDraws } from './keptDraws.js';
+import { twoPartyMargin } from '../model/twoPartyMargin.js';
 
 /** Which unit tips the race, as found by {@link tippingPointFromSortedMargins}. */
 export interface SortedTippingPoint {
@@ -120,7 +121,7 @@ export function tippingPoint(results: ElectionResults, options: TippingPointOpti
     throw new InputError({ at: 'basis', expected: '"all-votes" or "two-party"', found: JSON.stringify(basis) });
   }
   const allVotes = basis === 'all-votes';
-  const marginOf = (va: number, vb: number, total: number) => (allVotes ? (total > 0 ? (100 * (va - vb)) / total : 0) : twoPartyMarginPp(va, vb));
+  const marginOf = (va: number, vb: number, total: number) => (allVotes ? (total > 0 ? (100 * (va - vb)) / total : 0) : twoPartyMargin(va, vb));
   const units = results.units.filter((u) => u.weight > 0);
   const totalWeight = units.reduce((s, u) => s + u.weight, 0);
   const threshold = Math.floor(totalWeight / 2) + 1;
@@ -265,11 +266,7 @@ export interface SimulatedBias {
  * simulatedBias(result) // => {basis: 'two-party', draws: 2, meanPp: 0.25, p05: 0, p50: 0.5, p95: 0.5}
  */
 export function simulatedBias(result: SimulationResult, options: SimulatedBiasOptions = {}): SimulatedBias {
-  const margins = result.draws?.margins;
-  const national = result.draws?.nationalMargin;
-  if (!margins || !national) {
-    throw new InputError({ at: 'result.draws', expected: 'kept margins and nationalMargin (keep: {margins: true, nationalMargin: true})', found: 'no kept draws' });
-  }
+  const { margins, nationalMargin: national } = keptDraws(result, ['margins', 'nationalMargin']);
   const units = result.unitIds.length;
   const shares = options.allVotesShares;
   if (shares && shares.units.length !== units) {

@@ -75,7 +75,7 @@ export function flipCost(margin: number, mode: FlipMode): number {
 }
 
 /** Most cells (units × weight reached) of the exact search of {@link votesToFlip}: 64 MiB of memory. */
-export const MAX_FLIP_SEARCH_CELLS = 1 << 26;
+const MAX_FLIP_SEARCH_CELLS = 1 << 26;
 
 /**
  * Cheapest subset of candidates whose total weight satisfies `accept(weight)`, exactly.
@@ -165,17 +165,8 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
   const [a, b] = results.sides;
   const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
   if (totalWeight <= 0) return nationalVoteFlip(results, mode, target);
-  const threshold = options.threshold ?? Math.floor(totalWeight / 2) + 1;
-  if (!Number.isInteger(threshold) || threshold * 2 <= totalWeight || threshold > totalWeight) {
-    throw new InputError({ at: 'threshold', expected: `an integer above half of the total weight ${totalWeight} and at most ${totalWeight}`, found: describeValue(threshold) });
-  }
-  const held: Record<Side, number> = { [a]: 0, [b]: 0 };
-  for (const u of results.units) {
-    const ma = u.votes[a] ?? 0;
-    const mb = u.votes[b] ?? 0;
-    if (ma > mb) held[a] += u.weight;
-    else if (mb > ma) held[b] += u.weight;
-  }
+  const threshold = weightThreshold(options.threshold, totalWeight);
+  const held = heldWeights(results, a, b);
   const winner = held[a] >= threshold ? a : held[b] >= threshold ? b : undefined;
   if (winner === undefined) {
     throw new InputError({ at: `results ${results.year}`, expected: 'a side with an outright majority of the weight', found: `${a} ${held[a]}, ${b} ${held[b]}`, hint: 'votesToBreakTie answers what each side needs' });
@@ -229,13 +220,7 @@ export function votesToFlip(results: ElectionResults, options: VotesToFlipOption
  */
 function nationalVoteFlip(results: ElectionResults, mode: FlipMode, target: FlipTarget): VotesToFlip {
   const [a, b] = results.sides;
-  let va = 0;
-  let vb = 0;
-  for (const u of results.units) {
-    if (u.parent !== undefined) continue;
-    va += u.votes[a] ?? 0;
-    vb += u.votes[b] ?? 0;
-  }
+  const [va, vb] = nationalVotes(results, a, b);
   if (va === vb) throw new InputError({ at: 'results', expected: 'a national winner between the two sides', found: `a tie, ${va} votes each` });
   const [winner, loser] = va > vb ? [a, b] : [b, a];
   const margin = Math.abs(va - vb);
@@ -294,28 +279,13 @@ export function votesToBreakTie(results: ElectionResults, options: { mode?: Flip
   const [a, b] = results.sides;
   const totalWeight = results.units.reduce((s, u) => s + u.weight, 0);
   if (totalWeight <= 0) {
-    let va = 0;
-    let vb = 0;
-    for (const u of results.units) {
-      if (u.parent !== undefined) continue;
-      va += u.votes[a] ?? 0;
-      vb += u.votes[b] ?? 0;
-    }
+    const [va, vb] = nationalVotes(results, a, b);
     if (va !== vb) throw new InputError({ at: 'results', expected: 'a national tie between the two sides', found: `${a} ${va}, ${b} ${vb}` });
     const one = (side: Side): TieBreaker => ({ side, units: [], marginSum: 0, votes: 1 });
     return { year: results.year, tie: true, mode, basis: 'popular-vote', held: { [a]: va, [b]: vb }, threshold: va + 1, sides: [one(a), one(b)] };
   }
-  const threshold = options.threshold ?? Math.floor(totalWeight / 2) + 1;
-  if (!Number.isInteger(threshold) || threshold * 2 <= totalWeight || threshold > totalWeight) {
-    throw new InputError({ at: 'threshold', expected: `an integer above half of the total weight ${totalWeight} and at most ${totalWeight}`, found: describeValue(threshold) });
-  }
-  const held: Record<Side, number> = { [a]: 0, [b]: 0 };
-  for (const u of results.units) {
-    const ma = u.votes[a] ?? 0;
-    const mb = u.votes[b] ?? 0;
-    if (ma > mb) held[a] += u.weight;
-    else if (mb > ma) held[b] += u.weight;
-  }
+  const threshold = weightThreshold(options.threshold, totalWeight);
+  const held = heldWeights(results, a, b);
   if (held[a] >= threshold || held[b] >= threshold) {
     throw new InputError({ at: `results ${results.year}`, expected: 'a race neither side won (a tie)', found: `${a} ${held[a]}, ${b} ${held[b]} of ${threshold} needed`, hint: 'votesToFlip answers what the loser needs' });
   }
@@ -364,4 +334,37 @@ export function hasOutrightWinner(results: ElectionResults, threshold?: number):
   if (totalWeight <= 0) return ha !== hb;
   const needed = threshold ?? Math.floor(totalWeight / 2) + 1;
   return ha >= needed || hb >= needed;
+}
+
+/** The weight to win: `asked`, or a majority of `totalWeight`; an integer above half of it and at most all of it. */
+function weightThreshold(asked: number | undefined, totalWeight: number): number {
+  const threshold = asked ?? Math.floor(totalWeight / 2) + 1;
+  if (!Number.isInteger(threshold) || threshold * 2 <= totalWeight || threshold > totalWeight) {
+    throw new InputError({ at: 'threshold', expected: `an integer above half of the total weight ${totalWeight} and at most ${totalWeight}`, found: describeValue(threshold) });
+  }
+  return threshold;
+}
+
+/** The weight each side holds: the units it carries (a tied unit counts for neither). */
+function heldWeights(results: Pick<ElectionResults, 'units'>, a: Side, b: Side): Record<Side, number> {
+  const held: Record<Side, number> = { [a]: 0, [b]: 0 };
+  for (const u of results.units) {
+    const ma = u.votes[a] ?? 0;
+    const mb = u.votes[b] ?? 0;
+    if (ma > mb) held[a] += u.weight;
+    else if (mb > ma) held[b] += u.weight;
+  }
+  return held;
+}
+
+/** The two sides' national votes (units without a parent). */
+function nationalVotes(results: Pick<ElectionResults, 'units'>, a: Side, b: Side): [number, number] {
+  let va = 0;
+  let vb = 0;
+  for (const u of results.units) {
+    if (u.parent !== undefined) continue;
+    va += u.votes[a] ?? 0;
+    vb += u.votes[b] ?? 0;
+  }
+  return [va, vb];
 }

@@ -13,7 +13,8 @@ import { setPath } from '../scenario/setPath.js';
 import { validateScenario } from '../scenario/validateScenario.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
 import { prepareModel } from '../sim/prepareModel.js';
-import { BLOCK_SIZE, blockCount, finishResult, simulateBlocks, type BlockTotals } from '../sim/simulate.js';
+import { finishResult, simulateBlocks, type BlockTotals } from '../sim/simulate.js';
+import { blockSlices } from '../sim/blockSlices.js';
 import { summarizeRun } from '../sim/summarizeRun.js';
 import { wilsonInterval, type Interval } from '../analysis/winProbability.js';
 import { usTileMap } from '../charts/usTileMap.js';
@@ -99,11 +100,9 @@ export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, o
   const model = prepareModel(resolved);
   const { simulations, seed } = resolved;
   const blocks: BlockTotals[] = [];
-  const total = blockCount(simulations);
-  for (let start = 0; start < total; start += blocksPerSlice) {
-    const end = Math.min(total, start + blocksPerSlice);
-    blocks.push(...simulateBlocks(model, { simulations, seed, blockStart: start, blockEnd: end }).blocks);
-    onProgress?.(Math.min(simulations, end * BLOCK_SIZE), simulations);
+  for (const { blockStart, blockEnd, drawsDone } of blockSlices(simulations, blocksPerSlice)) {
+    blocks.push(...simulateBlocks(model, { simulations, seed, blockStart, blockEnd }).blocks);
+    onProgress?.(drawsDone, simulations);
   }
   const summary = summarizeRun(finishResult(model, seed, blocks, []), resolved);
   return {

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { frameChart, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
-import { checkMapInput, mapColourScale, mapLegend, mapLegendTitle, mapTextColourExpression, mapValueExpression, type MapInput } from './mapColourScale.js';
+import { checkMapInput, mapLegendTitle, tilePlot, tileTextEncoding, type MapInput } from './mapColourScale.js';
 import { FRANCE_CODE_ALIASES, FRANCE_TILES } from './franceDepartements.js';
 
 /** Input of {@link franceTileMap}: values per département, keyed by INSEE code or Ministry code (`ZA`…`ZZ`). */
@@ -58,52 +58,18 @@ export function franceTileMap(input: FranceTileMapInput, options: BriefingChartO
     { field: 'id', type: 'nominal', title: 'Code' },
     { field: 'label', type: 'nominal', title: legendTitle },
   ];
-  const plot = {
-    width,
-    height,
-    data: { values: rows },
-    transform: [
-      { calculate: mapValueExpression(input), as: 'label' },
-      { calculate: mapTextColourExpression(input), as: 'textColour' },
-    ],
-    layer: [
-      {
-        mark: { type: 'rect', cornerRadius: 2 },
-        encoding: {
-          x,
-          x2: { field: 'x2' },
-          y,
-          y2: { field: 'y2' },
-          color: { field: 'value', type: 'quantitative', scale: mapColourScale(input, options), title: legendTitle, legend: mapLegend(input) },
-          tooltip,
-        },
-      },
-      {
-        mark: { type: 'text', fontWeight: 'bold', fontSize: 12, baseline: 'middle' },
-        encoding: {
-          x: { field: 'cx', type: 'quantitative' },
-          y: { field: 'codeY', type: 'quantitative' },
-          text: { field: 'id' },
-          color: { field: 'textColour', type: 'nominal', scale: null },
-          tooltip,
-        },
-      },
-      {
-        mark: { type: 'text', fontSize: 9, baseline: 'middle' },
-        transform: [{ calculate: input.measure === 'margin' ? "isValid(datum.value) ? (datum.value > 0 ? '+' : '') + format(datum.value, '.0f') : ''" : "isValid(datum.value) ? format(datum.value, '.0%') : ''", as: 'short' }],
-        encoding: {
-          x: { field: 'cx', type: 'quantitative' },
-          y: { field: 'valueY', type: 'quantitative' },
-          text: { field: 'short' },
-          color: { field: 'textColour', type: 'nominal', scale: null },
-        },
-      },
-      {
-        data: { values: [{ x: 0.05, y: 12.15, text: words.overseas }] },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', fontSize: 13, color: THEME_COLOURS.subtitle },
-        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
-      },
-    ],
-  };
+  const plot = tilePlot({ width, height }, rows, input, { rect: { type: 'rect', cornerRadius: 2 }, x, y, tooltip }, options, [
+    { mark: { type: 'text', fontWeight: 'bold', fontSize: 12, baseline: 'middle' }, encoding: tileTextEncoding('codeY', 'id', { tooltip }) },
+    {
+      mark: { type: 'text', fontSize: 9, baseline: 'middle' },
+      transform: [{ calculate: input.measure === 'margin' ? "isValid(datum.value) ? (datum.value > 0 ? '+' : '') + format(datum.value, '.0f') : ''" : "isValid(datum.value) ? format(datum.value, '.0%') : ''", as: 'short' }],
+      encoding: tileTextEncoding('valueY', 'short'),
+    },
+    {
+      data: { values: [{ x: 0.05, y: 12.15, text: words.overseas }] },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', fontSize: 13, color: THEME_COLOURS.subtitle },
+      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
+    },
+  ]);
   return frameChart(plot, options, { chart: 'franceTileMap', footerWidth: width });
 }

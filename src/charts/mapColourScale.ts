@@ -108,3 +108,72 @@ export function mapLegend(input: MapInput): Record<string, unknown> {
     ...(input.measure === 'margin' ? { labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label" } : {}),
   };
 }
+
+/**
+ * The transforms every map's data takes: each unit's value as text (`label`) and the text colour that
+ * reads on its fill (`textColour`).
+ *
+ * @example
+ * mapLabelTransform({ sides: ['D', 'R'], measure: 'pWin', units: [] }).map((t) => t.as) // => ['label', 'textColour']
+ */
+export function mapLabelTransform(input: MapInput): { calculate: string; as: string }[] {
+  return [
+    { calculate: mapValueExpression(input), as: 'label' },
+    { calculate: mapTextColourExpression(input), as: 'textColour' },
+  ];
+}
+
+/**
+ * A tile map's tiles: a rectangle per row (`x`…`x2`, `y`…`y2`) filled on the map's colour scale.
+ *
+ * @param mark the rectangle's mark (corner radius, stroke)
+ * @param x the x channel of the grid; `y` its y channel
+ * @example
+ * tileRectLayer({ type: 'rect' }, x, y, input, options, tooltip).encoding.color.field // => 'value'
+ */
+export function tileRectLayer(mark: Record<string, unknown>, x: unknown, y: unknown, input: MapInput, options: BriefingChartOptions, tooltip: unknown[]) {
+  const title = mapLegendTitle(input, options.locale);
+  return {
+    mark,
+    encoding: { x, x2: { field: 'x2' }, y, y2: { field: 'y2' }, color: { field: 'value', type: 'quantitative', scale: mapColourScale(input, options), title, legend: mapLegend(input) }, tooltip },
+  };
+}
+
+/**
+ * A tile map's text: a field of each row at its tile's centre (`cx`) and the row's `yField`, in the colour
+ * that reads on the tile.
+ *
+ * @example
+ * tileTextEncoding('codeY', 'code').text // => { field: 'code' }
+ */
+export function tileTextEncoding(yField: string, textField: string, extra: { size?: unknown; tooltip?: unknown[] } = {}): Record<string, unknown> {
+  return {
+    x: { field: 'cx', type: 'quantitative' },
+    y: { field: yField, type: 'quantitative' },
+    text: { field: textField },
+    ...(extra.size !== undefined ? { size: extra.size } : {}),
+    color: { field: 'textColour', type: 'nominal', scale: null },
+    ...(extra.tooltip !== undefined ? { tooltip: extra.tooltip } : {}),
+  };
+}
+
+/**
+ * The plot of a tile map: the rows with their labels, the tiles (`rect` their mark), then `layers` (the
+ * codes, values and notes drawn over them).
+ */
+export function tilePlot(
+  size: { width: number; height: number },
+  rows: unknown[],
+  input: MapInput,
+  tiles: { rect: Record<string, unknown>; x: unknown; y: unknown; tooltip: unknown[] },
+  options: BriefingChartOptions,
+  layers: unknown[],
+): Record<string, unknown> {
+  return {
+    width: size.width,
+    height: size.height,
+    data: { values: rows },
+    transform: mapLabelTransform(input),
+    layer: [tileRectLayer(tiles.rect, tiles.x, tiles.y, input, options, tiles.tooltip), ...layers],
+  };
+}

@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
-import { frameChart, sideColours, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
+import { frameChart, sideColours, territoryRowAxis, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
 
 /** One territory's forecast. Margins are side A minus side B, two-party, pp. */
 export interface PollForecastRow {
@@ -76,7 +76,7 @@ export function pollForecastIntervals(input: PollForecastIntervalsInput, options
   const order = data.map((d) => d.label);
   const width = options.width ?? 560;
   const height = options.height ?? Math.max(120, 16 * data.length);
-  const y = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelFontSize: 11, ticks: false, domain: false, grid: true, gridColor: '#f2f2f2' } };
+  const y = territoryRowAxis(order, 11);
   const tooltip = [
     { field: 'label', type: 'nominal', title: words.territory },
     { field: 'margin', type: 'quantitative', title: words.forecast, format: '+.1f' },

@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
-import { frameChart, sideColours, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
+import { frameChart, sideColours, territoryRowAxis, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
 
 /** One territory's row. Margins are side A minus side B, two-party, in percentage points (pp). */
 export interface TerritoryMarginRow {
@@ -48,40 +48,15 @@ const WORDS = {
  * // => a spec whose data row for WI has result -0.1
  */
 export function territoryMargins(input: TerritoryMarginsInput, options: BriefingChartOptions): TopLevelSpec {
-  const rows = input.rows ?? [];
-  if (rows.length === 0) throw new InputError({ file: 'territoryMargins', at: 'rows', expected: 'at least one territory', found: '0' });
-  rows.forEach((r, i) => {
-    for (const key of ['baselineMargin', 'shiftA', 'shiftB'] as const) {
-      if (!Number.isFinite(r[key]) || (key !== 'baselineMargin' && r[key] < 0)) {
-        throw new InputError({ file: 'territoryMargins', at: `rows[${i}].${key}`, expected: key === 'baselineMargin' ? 'a finite number of pp' : 'a non-negative number of pp', found: String(r[key]) });
-      }
-    }
-  });
   const [a, b] = input.sides;
   const words = wordsFor(WORDS, options);
   const [colourA, colourB] = sideColours(input.sides, options);
-  const data = rows
-    .map((r) => {
-      const afterA = r.baselineMargin + r.shiftA;
-      const result = afterA - r.shiftB;
-      return {
-        id: r.id,
-        label: r.weight ? `${r.name} (${r.weight})` : r.name,
-        baseline: r.baselineMargin,
-        afterA,
-        result,
-        shiftA: r.shiftA,
-        shiftB: r.shiftB,
-        winner: result > 0 ? a : result < 0 ? b : 'tie',
-      };
-    })
-    .sort((p, q) => Math.abs(p.result) - Math.abs(q.result) || p.id.localeCompare(q.id))
-    .slice(0, input.limit ?? 15);
+  const data = closestRows(input);
   const order = data.map((d) => d.label);
   const winners = [a, b, 'tie'].filter((w) => data.some((d) => d.winner === w));
   const width = options.width ?? 640;
   const height = options.height ?? Math.max(120, 26 * data.length);
-  const y = { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelFontSize: 13, ticks: false, domain: false, grid: true, gridColor: '#f2f2f2' } };
+  const y = territoryRowAxis(order, 13);
   const tooltip = [
     { field: 'label', type: 'nominal', title: words.territory },
     { field: 'baseline', type: 'quantitative', title: words.baseline, format: '+.2f' },
@@ -136,4 +111,35 @@ export function territoryMargins(input: TerritoryMarginsInput, options: Briefing
     },
   ];
   return frameChart({ width, height, data: { values: data }, layer: layers }, options, { chart: 'territoryMargins', footerWidth: width + 160 });
+}
+
+/** The rows checked, with each campaign's end point and the winner, closest to a tie first (at most `limit`). */
+function closestRows(input: TerritoryMarginsInput) {
+  const rows = input.rows ?? [];
+  if (rows.length === 0) throw new InputError({ file: 'territoryMargins', at: 'rows', expected: 'at least one territory', found: '0' });
+  rows.forEach((r, i) => {
+    for (const key of ['baselineMargin', 'shiftA', 'shiftB'] as const) {
+      if (!Number.isFinite(r[key]) || (key !== 'baselineMargin' && r[key] < 0)) {
+        throw new InputError({ file: 'territoryMargins', at: `rows[${i}].${key}`, expected: key === 'baselineMargin' ? 'a finite number of pp' : 'a non-negative number of pp', found: String(r[key]) });
+      }
+    }
+  });
+  const [a, b] = input.sides;
+  return rows
+    .map((r) => {
+      const afterA = r.baselineMargin + r.shiftA;
+      const result = afterA - r.shiftB;
+      return {
+        id: r.id,
+        label: r.weight ? `${r.name} (${r.weight})` : r.name,
+        baseline: r.baselineMargin,
+        afterA,
+        result,
+        shiftA: r.shiftA,
+        shiftB: r.shiftB,
+        winner: result > 0 ? a : result < 0 ? b : 'tie',
+      };
+    })
+    .sort((p, q) => Math.abs(p.result) - Math.abs(q.result) || p.id.localeCompare(q.id))
+    .slice(0, input.limit ?? 15);
 }

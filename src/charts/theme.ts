@@ -230,7 +230,7 @@ export function wrapText(text: string, maxCharacters: number): string[] {
 const TITLE_FONT_SIZE = 22;
 const SUBTITLE_FONT_SIZE = 15;
 /** Most lines of a title or a subtitle; a longer text is cut with an ellipsis. */
-export const MAX_TITLE_LINES = 3;
+const MAX_TITLE_LINES = 3;
 
 /**
  * Fits a title to a width: unchanged when it fits on one line, else wrapped by words into at most
@@ -245,7 +245,7 @@ export const MAX_TITLE_LINES = 3;
  * @example fitTitle('A short title', 600, 22) // => 'A short title'
  * @example fitTitle('x'.repeat(500), 130, 20).length // => 3 (lines of 16 characters, the last ending in …)
  */
-export function fitTitle(text: string, width: number, fontSize: number): string | string[] {
+function fitTitle(text: string, width: number, fontSize: number): string | string[] {
   const perLine = Math.max(10, Math.floor((1.5 * width) / (0.6 * fontSize)));
   if (text.length <= perLine) return text;
   // Long words are cut into pieces a line long, so one 5,000-character word wraps too.
@@ -273,7 +273,7 @@ export function fitTitle(text: string, width: number, fontSize: number): string 
  * @example checkChartOptions('tornado', { title: 'T', sources: [] })
  * // throws "tornado: options.sources must be a list of at least one non-empty citation, got []"
  */
-export function checkChartOptions(chart: string, options: BriefingChartOptions): void {
+function checkChartOptions(chart: string, options: BriefingChartOptions): void {
   if (typeof options?.title !== 'string' || options.title.trim() === '') {
     throw new InputError({ file: chart, at: 'options.title', expected: 'a non-empty string', found: JSON.stringify(options?.title) });
   }
@@ -343,7 +343,7 @@ export function frameChart(plot: Record<string, unknown>, options: BriefingChart
  * @example
  * withoutLineSeparators({ title: 'MAC\u2028RON' }) // => { title: 'MAC RON' }
  */
-export function withoutLineSeparators<T>(value: T): T {
+function withoutLineSeparators<T>(value: T): T {
   const clean = (text: string) => (/[\u2028\u2029]/.test(text) ? text.replace(/[\u2028\u2029]/g, ' ') : text);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return clean(v);
@@ -362,4 +362,12 @@ export function withoutLineSeparators<T>(value: T): T {
  */
 export function wordsFor<T>(table: Record<ChartLocale, T>, options: Pick<BriefingChartOptions, 'locale'>): T {
   return table[options.locale ?? 'en'];
+}
+
+/**
+ * The y encoding of a chart with one row per territory: its label, rows in `order`, no ticks or domain
+ * line, a faint grid line per row.
+ */
+export function territoryRowAxis(order: string[], labelFontSize: number): Record<string, unknown> {
+  return { field: 'label', type: 'nominal', title: null, sort: order, axis: { labelFontSize, ticks: false, domain: false, grid: true, gridColor: '#f2f2f2' } };
 }

@@ -152,25 +152,7 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
   const width = options.width ?? 820;
   const height = options.height ?? 320;
   const tip = segments.find((s) => s.tipping);
-  // Labels for the units wide enough to hold one (and the tipping point), in two staggered rows; a label
-  // goes only where its row has room (no overlap), and a label that would leave the plot (bars at the
-  // ±clamp edge) is drawn inside its bar instead, in white.
-  const pxPerWeight = width / total;
-  const minGap = 30;
-  const lastInRow = [-Infinity, -Infinity];
-  const data = segments.map((s) => {
-    const mid = (s.start + s.end) / 2;
-    // A unit is labelled when it is wide on the page; a bar of grouped units is named in its tooltip only.
-    const wide = (s.weight >= 10 && s.weight * pxPerWeight >= 12 && !s.group) || s.tipping;
-    const row = lastInRow.findIndex((last) => (mid - last) * pxPerWeight >= minGap);
-    const showLabel = wide && row >= 0;
-    if (showLabel) lastInRow[row] = mid;
-    const lift = 1.8 + 3.4 * Math.max(row, 0);
-    const outside = s.shown >= 0 ? s.shown + lift : s.shown - lift;
-    const inside = Math.abs(outside) > clamp - 1.5;
-    const labelAt = inside ? Math.sign(s.shown || 1) * (clamp - 2.2 - 3.4 * Math.max(row, 0)) : outside;
-    return { ...s, mid, showLabel, labelAt, inside, cut: Math.abs(s.margin) > clamp };
-  });
+  const data = labelledSegments(segments, width / total, clamp);
   const tooltip = [
     { field: 'name', type: 'nominal', title: words.unit },
     { field: 'weight', type: 'quantitative', title: words.weight },
@@ -219,23 +201,7 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
     },
     { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: THEME_COLOURS.axis }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
   ];
-  if (tip) {
-    // The margin is formatted by Vega so that it follows the chart's number locale. The label sits
-    // beside the tipping box, on the side with more room, never across its border; it stays on the
-    // side of the zero line that is empty there (the winner's bars are on the other side).
-    const tipPrefix = `${words.tip}${tip.name} (${tip.margin >= 0 ? a : b} +`;
-    // Units run from A's largest margin to B's: the top right and the bottom left of the plot are free.
-    // A tip that B carries is labelled top right of its box, one that A carries bottom left (above the
-    // note on cut bars, which takes the bottom-left corner).
-    const right = tip.margin < 0;
-    const y = right ? clamp * 0.88 : -clamp * 0.72;
-    layers.push({
-      data: { values: [{ at: right ? tip.end : tip.start, y, prefix: tipPrefix, size: Math.abs(tip.margin) }] },
-      transform: [{ calculate: "datum.prefix + format(datum.size, '.1f') + ')'", as: 'text' }],
-      mark: { type: 'text', fontSize: 14, fontWeight: 'bold', dx: right ? 8 : -8, align: right ? 'left' : 'right' },
-      encoding: { x: { field: 'at', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
-    });
-  }
+  if (tip) layers.push(tippingLabelLayer(tip, `${words.tip}${tip.name} (${tip.margin >= 0 ? a : b} +`, clamp));
   if (data.some((d) => d.cut)) {
     layers.push({
       // Bottom left is always free: units are ordered from A's largest margin, so those bars rise above zero.
@@ -245,4 +211,46 @@ export function tippingPointSnake(input: TippingPointSnakeInput, options: Briefi
     });
   }
   return frameChart({ width, height, data: { values: data }, layer: layers }, options, { chart: 'tippingPointSnake', footerWidth: width + 60 });
+}
+
+/**
+ * The segments with their label's place: units wide enough to hold one (and the tipping point) are
+ * labelled, in two staggered rows; a label goes only where its row has room (no overlap), and a label
+ * that would leave the plot (bars at the ±clamp edge) is drawn inside its bar instead, in white.
+ */
+function labelledSegments(segments: SnakeSegment[], pxPerWeight: number, clamp: number) {
+  const minGap = 30;
+  const lastInRow = [-Infinity, -Infinity];
+  return segments.map((s) => {
+    const mid = (s.start + s.end) / 2;
+    // A unit is labelled when it is wide on the page; a bar of grouped units is named in its tooltip only.
+    const wide = (s.weight >= 10 && s.weight * pxPerWeight >= 12 && !s.group) || s.tipping;
+    const row = lastInRow.findIndex((last) => (mid - last) * pxPerWeight >= minGap);
+    const showLabel = wide && row >= 0;
+    if (showLabel) lastInRow[row] = mid;
+    const lift = 1.8 + 3.4 * Math.max(row, 0);
+    const outside = s.shown >= 0 ? s.shown + lift : s.shown - lift;
+    const inside = Math.abs(outside) > clamp - 1.5;
+    const labelAt = inside ? Math.sign(s.shown || 1) * (clamp - 2.2 - 3.4 * Math.max(row, 0)) : outside;
+    return { ...s, mid, showLabel, labelAt, inside, cut: Math.abs(s.margin) > clamp };
+  });
+}
+
+/**
+ * The tipping point's label. The margin is formatted by Vega so that it follows the chart's number
+ * locale. The label sits beside the tipping box, on the side with more room, never across its border; it
+ * stays on the side of the zero line that is empty there (the winner's bars are on the other side). Units
+ * run from A's largest margin to B's: the top right and the bottom left of the plot are free. A tip that
+ * B carries is labelled top right of its box, one that A carries bottom left (above the note on cut bars,
+ * which takes the bottom-left corner).
+ */
+function tippingLabelLayer(tip: SnakeSegment, prefix: string, clamp: number): Record<string, unknown> {
+  const right = tip.margin < 0;
+  const y = right ? clamp * 0.88 : -clamp * 0.72;
+  return {
+    data: { values: [{ at: right ? tip.end : tip.start, y, prefix, size: Math.abs(tip.margin) }] },
+    transform: [{ calculate: "datum.prefix + format(datum.size, '.1f') + ')'", as: 'text' }],
+    mark: { type: 'text', fontSize: 14, fontWeight: 'bold', dx: right ? 8 : -8, align: right ? 'left' : 'right' },
+    encoding: { x: { field: 'at', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
+  };
 }

@@ -42,15 +42,7 @@ const WORDS = {
  * @example usComparison2000to2024({ sides: ['D','R'], years }, { title: 'T', sources: ['S'] }).usermeta.chart // => 'usComparison2000to2024'
  */
 export function usComparison2000to2024(input: UsComparisonInput, options: BriefingChartOptions): TopLevelSpec {
-  const years = input.years ?? [];
-  if (years.length === 0) throw new InputError({ file: 'usComparison2000to2024', at: 'years', expected: 'at least one election', found: '0' });
-  years.forEach((y, i) => {
-    if (!(Number.isInteger(y.votesToFlip) && y.votesToFlip >= 1)) throw new InputError({ file: 'usComparison2000to2024', at: `years[${i}].votesToFlip`, expected: 'an integer ≥ 1', found: String(y.votesToFlip) });
-    for (const side of input.sides) {
-      const size = y.listSizes[side];
-      if (size !== null && size !== undefined && !(size >= 0)) throw new InputError({ file: 'usComparison2000to2024', at: `years[${i}].listSizes.${side}`, expected: 'a non-negative number or null', found: String(size) });
-    }
-  });
+  const years = checkedYears(input);
   const words = wordsFor(WORDS, options);
   const [a, b] = input.sides;
   const colours = sideColours(input.sides, options);
@@ -95,6 +87,33 @@ export function usComparison2000to2024(input: UsComparisonInput, options: Briefi
       },
     ],
   };
+  const { marginPanel, flipPanel } = resultPanels(years, words, x, xHidden, colour, width);
+  return frameChart({ vconcat: [listPanel, marginPanel, flipPanel], spacing: 16, resolve: { scale: { color: 'shared' }, legend: { color: 'independent' } } }, options, { chart: 'usComparison2000to2024', footerWidth: width + 60 });
+}
+
+/** The elections, each votes-to-flip a whole number ≥ 1 and each list size non-negative or null. */
+function checkedYears(input: UsComparisonInput): UsComparisonInput['years'] {
+  const years = input.years ?? [];
+  if (years.length === 0) throw new InputError({ file: 'usComparison2000to2024', at: 'years', expected: 'at least one election', found: '0' });
+  years.forEach((y, i) => {
+    if (!(Number.isInteger(y.votesToFlip) && y.votesToFlip >= 1)) throw new InputError({ file: 'usComparison2000to2024', at: `years[${i}].votesToFlip`, expected: 'an integer ≥ 1', found: String(y.votesToFlip) });
+    for (const side of input.sides) {
+      const size = y.listSizes[side];
+      if (size !== null && size !== undefined && !(size >= 0)) throw new InputError({ file: 'usComparison2000to2024', at: `years[${i}].listSizes.${side}`, expected: 'a non-negative number or null', found: String(size) });
+    }
+  });
+  return years;
+}
+
+/** The tipping-point margin panel and the votes-to-flip panel (log scale) of the elections. */
+function resultPanels(
+  years: UsComparisonInput['years'],
+  words: (typeof WORDS)['en'],
+  x: Record<string, unknown>,
+  xHidden: Record<string, unknown>,
+  colour: (title: string | null) => Record<string, unknown>,
+  width: number,
+) {
   const rows = years.map((y) => ({ year: y.year, side: y.winner, margin: y.tippingPoint.margin, unit: y.tippingPoint.unit, votes: y.votesToFlip }));
   const tooltip = [
     { field: 'year', type: 'ordinal', title: words.year },
@@ -103,36 +122,24 @@ export function usComparison2000to2024(input: UsComparisonInput, options: Briefi
     { field: 'margin', type: 'quantitative', title: words.margin, format: '.2f' },
     { field: 'votes', type: 'quantitative', title: words.flip, format: ',d' },
   ];
-  const marginPanel = {
+  const marginPanel = barPanel(width, rows, { x: xHidden, y: { field: 'margin', type: 'quantitative', title: words.margin, axis: { tickCount: 4 } }, color: colour(null), tooltip }, {
+    transform: [{ calculate: "datum.unit + ' ' + format(datum.margin, '.2f')", as: 'text' }],
+    mark: { type: 'text', dy: -6, fontSize: 12, baseline: 'bottom' },
+    encoding: { x: xHidden, y: { field: 'margin', type: 'quantitative' }, text: { field: 'text' } },
+  });
+  const flipPanel = barPanel(
     width,
-    height: 150,
-    data: { values: rows },
-    layer: [
-      {
-        mark: { type: 'bar', width: { band: 0.4 } },
-        encoding: { x: xHidden, y: { field: 'margin', type: 'quantitative', title: words.margin, axis: { tickCount: 4 } }, color: colour(null), tooltip },
-      },
-      {
-        transform: [{ calculate: "datum.unit + ' ' + format(datum.margin, '.2f')", as: 'text' }],
-        mark: { type: 'text', dy: -6, fontSize: 12, baseline: 'bottom' },
-        encoding: { x: xHidden, y: { field: 'margin', type: 'quantitative' }, text: { field: 'text' } },
-      },
-    ],
-  };
-  const flipPanel = {
-    width,
-    height: 150,
-    data: { values: rows },
-    layer: [
-      {
-        mark: { type: 'bar', width: { band: 0.4 } },
-        encoding: { x, y: { field: 'votes', type: 'quantitative', title: words.flip, scale: { type: 'log', domain: [100, 10000000] }, axis: { format: '~s', values: [100, 1000, 10000, 100000, 1000000, 10000000] } }, y2: { datum: 100 }, color: colour(null), tooltip },
-      },
-      {
-        mark: { type: 'text', dy: -6, fontSize: 12, baseline: 'bottom' },
-        encoding: { x, y: { field: 'votes', type: 'quantitative' }, text: { field: 'votes', type: 'quantitative', format: ',d' } },
-      },
-    ],
-  };
-  return frameChart({ vconcat: [listPanel, marginPanel, flipPanel], spacing: 16, resolve: { scale: { color: 'shared' }, legend: { color: 'independent' } } }, options, { chart: 'usComparison2000to2024', footerWidth: width + 60 });
+    rows,
+    { x, y: { field: 'votes', type: 'quantitative', title: words.flip, scale: { type: 'log', domain: [100, 10000000] }, axis: { format: '~s', values: [100, 1000, 10000, 100000, 1000000, 10000000] } }, y2: { datum: 100 }, color: colour(null), tooltip },
+    {
+      mark: { type: 'text', dy: -6, fontSize: 12, baseline: 'bottom' },
+      encoding: { x, y: { field: 'votes', type: 'quantitative' }, text: { field: 'votes', type: 'quantitative', format: ',d' } },
+    },
+  );
+  return { marginPanel, flipPanel };
+}
+
+/** A panel of one bar per election (`bar` its encoding) with a text layer over the bars. */
+function barPanel(width: number, rows: unknown[], bar: Record<string, unknown>, label: Record<string, unknown>) {
+  return { width, height: 150, data: { values: rows }, layer: [{ mark: { type: 'bar', width: { band: 0.4 } }, encoding: bar }, label] };
 }

@@ -1,11 +1,12 @@
 /**
  * Geographic US map: states drawn from the us-atlas TopoJSON (US Census Bureau cartographic boundary
- * files, 1:10,000,000, packaged by Mike Bostock as us-atlas 3.0.1, states-10m.json, ISC licence),
+ * files, 1:10,000,000, packaged by Mike Bostock as us-atlas 3.0.1, states-10m.json, ISC licence; kept
+ * in src/charts/usStatesTopology.json by scripts/data/build_lookup_tables.mjs),
  * inlined in the spec so it renders offline; Maine's and Nebraska's districts as a strip of tiles
  * under the map, coloured on the same scale.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import statesTopology from 'us-atlas/states-10m.json' with { type: 'json' };
+import statesTopology from './usStatesTopology.json' with { type: 'json' };
 import { frameChart, wordsFor, type BriefingChartOptions } from './theme.js';
 import { checkMapInput, mapColourScale, mapLegend, mapLegendTitle, mapTextColourExpression, mapValueExpression, type MapInput } from './mapColourScale.js';
 import { DISTRICT_COUNTS, US_STATE_TILES } from './usStates.js';
@@ -45,25 +46,7 @@ export function usGeoMap(input: UsGeoMapInput, options: BriefingChartOptions): T
   const height = options.height ?? 470;
   // The states' values ride on the TopoJSON geometries' properties (a copy; the arcs are shared, the
   // nation outline is left out), so the spec needs no lookup between data sets.
-  const byFips = new Map(US_STATE_TILES.map((s) => [s.fips, s]));
-  const atlas = statesTopology as unknown as AtlasTopology;
-  const topology = {
-    type: atlas.type,
-    bbox: atlas.bbox,
-    transform: atlas.transform,
-    arcs: atlas.arcs,
-    objects: {
-      states: {
-        type: atlas.objects.states.type,
-        geometries: atlas.objects.states.geometries
-          .filter((g) => byFips.has(g.id))
-          .map((g) => {
-            const state = byFips.get(g.id) as (typeof US_STATE_TILES)[number];
-            return { ...g, properties: { code: state.id, name: state.name, value: values.get(state.id) ?? null } };
-          }),
-      },
-    },
-  };
+  const topology = statesWithValues(values);
   const districts = Object.entries(DISTRICT_COUNTS).flatMap(([state, count]) =>
     Array.from({ length: count }, (_, d) => ({ id: `${state}-${d + 1}`, value: values.get(`${state}-${d + 1}`) ?? null })),
   );
@@ -125,4 +108,27 @@ export function usGeoMap(input: UsGeoMapInput, options: BriefingChartOptions): T
   };
   const plot = { vconcat: [map, strip], spacing: 10, resolve: { scale: { color: 'shared' } } };
   return frameChart(plot, options, { chart: 'usGeoMap', footerWidth: width });
+}
+
+/** The states of the atlas (the nation outline left out), each carrying its code, name and value. */
+function statesWithValues(values: Map<string, number | null>) {
+  const byFips = new Map(US_STATE_TILES.map((s) => [s.fips, s]));
+  const atlas = statesTopology as unknown as AtlasTopology;
+  return {
+    type: atlas.type,
+    bbox: atlas.bbox,
+    transform: atlas.transform,
+    arcs: atlas.arcs,
+    objects: {
+      states: {
+        type: atlas.objects.states.type,
+        geometries: atlas.objects.states.geometries
+          .filter((g) => byFips.has(g.id))
+          .map((g) => {
+            const state = byFips.get(g.id) as (typeof US_STATE_TILES)[number];
+            return { ...g, properties: { code: state.id, name: state.name, value: values.get(state.id) ?? null } };
+          }),
+      },
+    },
+  };
 }

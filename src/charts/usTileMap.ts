@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { frameChart, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
-import { checkMapInput, mapColourScale, mapLegend, mapLegendTitle, mapTextColourExpression, mapValueExpression, type MapInput } from './mapColourScale.js';
+import { checkMapInput, mapLegendTitle, tilePlot, tileTextEncoding, type MapInput } from './mapColourScale.js';
 import { DISTRICT_COUNTS, US_STATE_TILES } from './usStates.js';
 
 /** Input of {@link usTileMap}: values for states (USPS codes) and districts (`ME-2`, `NE-2`). */
@@ -68,9 +68,41 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
   const values = new Map(input.units.map((u) => [u.id, u.value]));
   const width = options.width ?? 696;
   const height = (width / 12) * 8;
+  const { rows, insets } = usTileRows(values);
+  const x = { field: 'x', type: 'quantitative', scale: { domain: [0, 12] }, axis: null };
+  const y = { field: 'y', type: 'quantitative', scale: { domain: [0, 8], reverse: true }, axis: null };
+  const tooltip = [
+    { field: 'name', type: 'nominal', title: words.state },
+    { field: 'label', type: 'nominal', title: mapLegendTitle(input, options.locale) },
+  ];
+  const plot = tilePlot({ width, height }, rows, input, { rect: { type: 'rect', cornerRadius: 3, stroke: 'white', strokeWidth: 1 }, x, y, tooltip }, options, [
+    { transform: [{ filter: 'datum.inset' }], mark: { type: 'text', fontWeight: 'bold', baseline: 'middle', fontSize: 10 }, encoding: tileTextEncoding('codeY', 'code', { tooltip }) },
+    ...(insets > 0
+      ? [
+          {
+            data: { values: [{ x: 10.04, y: 5.82, text: words.districts }] },
+            mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 12, color: THEME_COLOURS.source },
+            encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
+          },
+        ]
+      : []),
+    {
+      transform: [{ filter: '!datum.inset' }],
+      mark: { type: 'text', fontWeight: 'bold', baseline: 'middle' },
+      encoding: tileTextEncoding('codeY', 'code', { size: { condition: { test: 'datum.district', value: 10 }, value: 15 }, tooltip }),
+    },
+    { transform: [{ filter: '!datum.district || datum.inset' }], mark: { type: 'text', fontSize: 11, baseline: 'middle' }, encoding: tileTextEncoding('valueY', 'label', { tooltip }) },
+  ]);
+  return frameChart(plot, options, { chart: 'usTileMap', footerWidth: width });
+}
+
+/**
+ * The tiles with their values and where their code and value are written. District tiles are too small
+ * for a value: when districts have values, an inset in the empty bottom-right corner of the grid
+ * (columns 10–11, rows 5–7) repeats them as labelled tiles.
+ */
+function usTileRows(values: Map<string, number | null>) {
   const tiles = usTileRects();
-  // District tiles are too small for a value: when districts have values, an inset in the empty
-  // bottom-right corner of the grid (columns 10–11, rows 5–7) repeats them as labelled tiles.
   const districts = tiles.filter((r) => r.district && values.has(r.id));
   const inset = districts.map((r, i) => {
     const col = 10 + (i % 2);
@@ -85,83 +117,5 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
     valueY: r.y + (r.y2 - r.y) * (r.inset ? 0.74 : 0.74),
     code: r.inset ? r.id : r.district ? r.id.slice(3) : r.id,
   }));
-  const x = { field: 'x', type: 'quantitative', scale: { domain: [0, 12] }, axis: null };
-  const y = { field: 'y', type: 'quantitative', scale: { domain: [0, 8], reverse: true }, axis: null };
-  const scale = mapColourScale(input, options);
-  const tooltip = [
-    { field: 'name', type: 'nominal', title: words.state },
-    { field: 'label', type: 'nominal', title: mapLegendTitle(input, options.locale) },
-  ];
-  const plot = {
-    width,
-    height,
-    data: { values: rows },
-    transform: [
-      { calculate: mapValueExpression(input), as: 'label' },
-      { calculate: mapTextColourExpression(input), as: 'textColour' },
-    ],
-    layer: [
-      {
-        mark: { type: 'rect', cornerRadius: 3, stroke: 'white', strokeWidth: 1 },
-        encoding: {
-          x,
-          x2: { field: 'x2' },
-          y,
-          y2: { field: 'y2' },
-          color: {
-            field: 'value',
-            type: 'quantitative',
-            scale,
-            title: mapLegendTitle(input, options.locale),
-            legend: mapLegend(input),
-          },
-          tooltip,
-        },
-      },
-      {
-        transform: [{ filter: 'datum.inset' }],
-        mark: { type: 'text', fontWeight: 'bold', baseline: 'middle', fontSize: 10 },
-        encoding: {
-          x: { field: 'cx', type: 'quantitative' },
-          y: { field: 'codeY', type: 'quantitative' },
-          text: { field: 'code' },
-          color: { field: 'textColour', type: 'nominal', scale: null },
-          tooltip,
-        },
-      },
-      ...(inset.length > 0
-        ? [
-            {
-              data: { values: [{ x: 10.04, y: 5.82, text: words.districts }] },
-              mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 12, color: THEME_COLOURS.source },
-              encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'text' } },
-            },
-          ]
-        : []),
-      {
-        transform: [{ filter: '!datum.inset' }],
-        mark: { type: 'text', fontWeight: 'bold', baseline: 'middle' },
-        encoding: {
-          x: { field: 'cx', type: 'quantitative' },
-          y: { field: 'codeY', type: 'quantitative' },
-          text: { field: 'code' },
-          size: { condition: { test: 'datum.district', value: 10 }, value: 15 },
-          color: { field: 'textColour', type: 'nominal', scale: null },
-          tooltip,
-        },
-      },
-      {
-        transform: [{ filter: '!datum.district || datum.inset' }],
-        mark: { type: 'text', fontSize: 11, baseline: 'middle' },
-        encoding: {
-          x: { field: 'cx', type: 'quantitative' },
-          y: { field: 'valueY', type: 'quantitative' },
-          text: { field: 'label' },
-          color: { field: 'textColour', type: 'nominal', scale: null },
-          tooltip,
-        },
-      },
-    ],
-  };
-  return frameChart(plot, options, { chart: 'usTileMap', footerWidth: width });
+  return { rows, insets: inset.length };
 }

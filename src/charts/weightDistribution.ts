@@ -3,17 +3,21 @@
  * a histogram coloured by who wins at each value, with the winning line and the tie marked.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { SimulationResult } from '../sim/types.js';
+import type { RuleName, Side } from '../model/types.js';
 import { InputError } from '../errors.js';
 import { unitWeight } from '../model/decisionRule.js';
 import { frameChart, sideColours, partyColour, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
 
 /**
- * Input: the parts of a {@link SimulationResult} the chart reads (a whole result fits): the dense
+ * Input: plain numbers (a simulation's result fits, as do its summary's): the dense
  * `weightCounts`, or, for a race whose total weight is large (weighted by registered voters), the
  * `weightTally` of the weights reached with the total weight (or the units' `weights` and `rule`).
  */
-export type WeightDistributionInput = Pick<SimulationResult, 'sides' | 'threshold'> & {
+export interface WeightDistributionInput {
+  /** The two sides; the chart counts the weight the first one won. */
+  sides: readonly [Side, Side] | [Side, Side];
+  /** Weight needed to win outright (270 of 538). */
+  threshold: number;
   /** weightCounts[w] = draws in which side A won weight w, w = 0 … total weight (empty: use weightTally). */
   weightCounts?: ArrayLike<number>;
   /** The weights A won, ascending, and the draws of each. */
@@ -22,8 +26,8 @@ export type WeightDistributionInput = Pick<SimulationResult, 'sides' | 'threshol
   totalWeight?: number;
   /** Unit weights and rule, to compute the total weight when totalWeight is not given. */
   weights?: ArrayLike<number>;
-  rule?: SimulationResult['rule'];
-};
+  rule?: RuleName;
+}
 
 /** Bars drawn at most when the total weight is too large for one bar per weight. */
 const MAX_BINS = 80;
@@ -56,10 +60,7 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
     throw new InputError({ file: 'weightDistribution', at: 'weightCounts', expected: 'at least two weights and one draw', found: `${counts.length} weights, ${total} draws` });
   }
   const totalWeight = counts.length - 1;
-  const threshold = input.threshold;
-  if (!(Number.isInteger(threshold) && threshold > 0 && threshold <= totalWeight)) {
-    throw new InputError({ file: 'weightDistribution', at: 'threshold', expected: `an integer in 1…${totalWeight}`, found: String(threshold) });
-  }
+  const threshold = checkedThreshold(input.threshold, totalWeight);
   const [a, b] = input.sides;
   const words = wordsFor(WORDS, options);
   const tieLabel = words.tie;
@@ -117,7 +118,21 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
     label: `${w}–${totalWeight - w} ${tieLabel}`,
     labelY: maxShare * (1.15 - 0.07 * i),
   }));
-  layers.push(
+  layers.push(...tieLayers(tieRows));
+  return frameChart({ width, height, layer: layers }, options, { chart: 'weightDistribution', footerWidth: width + 60 });
+}
+
+/** The threshold, an integer weight in 1…total weight. */
+function checkedThreshold(threshold: number, totalWeight: number): number {
+  if (!(Number.isInteger(threshold) && threshold > 0 && threshold <= totalWeight)) {
+    throw new InputError({ file: 'weightDistribution', at: 'threshold', expected: `an integer in 1…${totalWeight}`, found: String(threshold) });
+  }
+  return threshold;
+}
+
+/** The tie's bars outlined and named with their share (rows: weight, weightEnd, share, label, labelY). */
+function tieLayers(tieRows: Record<string, unknown>[]): Record<string, unknown>[] {
+  return [
     {
       data: { values: tieRows },
       mark: { type: 'rect', fill: null, stroke: THEME_COLOURS.reference, strokeWidth: 1.5 },
@@ -129,8 +144,7 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
       mark: { type: 'text', align: 'right', dx: -8, fontSize: 14, color: THEME_COLOURS.reference },
       encoding: { x: { field: 'weight', type: 'quantitative' }, y: { field: 'labelY', type: 'quantitative' }, text: { field: 'text' } },
     },
-  );
-  return frameChart({ width, height, layer: layers }, options, { chart: 'weightDistribution', footerWidth: width + 60 });
+  ];
 }
 
 /** A round step of 1, 2 or 5 times a power of ten, at least `raw`. */
@@ -154,10 +168,7 @@ function binnedWeightDistribution(input: WeightDistributionInput, options: Brief
   if (tally.weights.length === 0 || !(draws > 0) || totalWeight === undefined || !(totalWeight >= 1)) {
     throw new InputError({ file: 'weightDistribution', at: 'weightTally', expected: 'weights reached with their draws, and the total weight', found: `${tally.weights.length} weights, ${draws} draws, total ${totalWeight}` });
   }
-  const threshold = input.threshold;
-  if (!(Number.isInteger(threshold) && threshold > 0 && threshold <= totalWeight)) {
-    throw new InputError({ file: 'weightDistribution', at: 'threshold', expected: `an integer in 1…${totalWeight}`, found: String(threshold) });
-  }
+  const threshold = checkedThreshold(input.threshold, totalWeight);
   const [a, b] = input.sides;
   const words = wordsFor(WORDS, options);
   const tieLabel = words.tie;

@@ -54,14 +54,7 @@ const WORDS = {
  * // => 'area'
  */
 export function winProbabilityByListSize(input: WinProbabilityByListSizeInput, options: BriefingChartOptions): TopLevelSpec {
-  const points = input.points ?? [];
-  if (points.length < 2) throw new InputError({ file: 'winProbabilityByListSize', at: 'points', expected: 'at least two sweep points', found: String(points.length) });
-  points.forEach((p, i) => {
-    for (const key of ['pWin', 'low', 'high'] as const) {
-      if (!(p[key] >= 0 && p[key] <= 1)) throw new InputError({ file: 'winProbabilityByListSize', at: `points[${i}].${key}`, expected: 'a probability in 0–1', found: String(p[key]) });
-    }
-    if (!Number.isFinite(p.value)) throw new InputError({ file: 'winProbabilityByListSize', at: `points[${i}].value`, expected: 'a finite number', found: String(p.value) });
-  });
+  const points = checkedPoints(input.points ?? []);
   const words = wordsFor(WORDS, options);
   const colour = partyColour(input.side, options);
   const width = options.width ?? 720;
@@ -119,23 +112,40 @@ export function winProbabilityByListSize(input: WinProbabilityByListSizeInput, o
       },
     );
   }
-  if (input.liveDataset) {
-    // The setting starts where the run stands (the point at today's value, else the first point), so the
-    // dataset is never empty: an empty one gives the scales an infinite extent.
-    const start = points.find((p) => p.value === input.current) ?? points[0];
-    const initial = start ? [{ value: start.value, pWin: start.pWin }] : [];
-    layers.push(
-      {
-        data: { name: input.liveDataset, values: initial },
-        mark: { type: 'point', shape: 'diamond', filled: true, size: 260, color: THEME_COLOURS.reference, stroke: 'white', strokeWidth: 1.5 },
-        encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'pWin', type: 'quantitative' }, tooltip: [{ field: 'value', type: 'quantitative', title: xTitle, format: ',d' }, { field: 'pWin', type: 'quantitative', title: yTitle, format: '.1%' }] },
-      },
-      {
-        data: { name: input.liveDataset, values: initial },
-        mark: { type: 'text', align: 'left', dx: 10, dy: -12, fontSize: 13, fontWeight: 'bold', color: THEME_COLOURS.reference },
-        encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'pWin', type: 'quantitative' }, text: { value: words.setting } },
-      },
-    );
-  }
+  if (input.liveDataset) layers.push(...liveSettingLayers(input.liveDataset, points, input.current, xTitle, yTitle, words.setting));
   return frameChart({ width, height, data: { values: points }, layer: layers }, options, { chart: 'winProbabilityByListSize', footerWidth: width + 60 });
+}
+
+/** The sweep's points, each P(win) and interval end a probability and each value finite. */
+function checkedPoints(points: WinProbabilityByListSizeInput['points']): WinProbabilityByListSizeInput['points'] {
+  if (points.length < 2) throw new InputError({ file: 'winProbabilityByListSize', at: 'points', expected: 'at least two sweep points', found: String(points.length) });
+  points.forEach((p, i) => {
+    for (const key of ['pWin', 'low', 'high'] as const) {
+      if (!(p[key] >= 0 && p[key] <= 1)) throw new InputError({ file: 'winProbabilityByListSize', at: `points[${i}].${key}`, expected: 'a probability in 0–1', found: String(p[key]) });
+    }
+    if (!Number.isFinite(p.value)) throw new InputError({ file: 'winProbabilityByListSize', at: `points[${i}].value`, expected: 'a finite number', found: String(p.value) });
+  });
+  return points;
+}
+
+/**
+ * The live setting's marker and label, a named dataset the page's engine fills. It starts where the run
+ * stands (the point at today's value, else the first point), so the dataset is never empty: an empty one
+ * gives the scales an infinite extent.
+ */
+function liveSettingLayers(dataset: string, points: ListSizePoint[], current: number | undefined, xTitle: string, yTitle: string, label: string): Record<string, unknown>[] {
+  const start = points.find((p) => p.value === current) ?? points[0];
+  const initial = start ? [{ value: start.value, pWin: start.pWin }] : [];
+  return [
+    {
+      data: { name: dataset, values: initial },
+      mark: { type: 'point', shape: 'diamond', filled: true, size: 260, color: THEME_COLOURS.reference, stroke: 'white', strokeWidth: 1.5 },
+      encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'pWin', type: 'quantitative' }, tooltip: [{ field: 'value', type: 'quantitative', title: xTitle, format: ',d' }, { field: 'pWin', type: 'quantitative', title: yTitle, format: '.1%' }] },
+    },
+    {
+      data: { name: dataset, values: initial },
+      mark: { type: 'text', align: 'left', dx: 10, dy: -12, fontSize: 13, fontWeight: 'bold', color: THEME_COLOURS.reference },
+      encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'pWin', type: 'quantitative' }, text: { value: label } },
+    },
+  ];
 }

@@ -3,7 +3,7 @@
  */
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { wilsonInterval } from '../analysis/winProbability.js';
-import { formatCount, formatPp, formatShare } from './formatNumber.js';
+import { formatCount, formatPp, formatShare } from '../briefing/formatNumber.js';
 
 /**
  * A probability from `simulations` draws with its 95 % Wilson interval: `61.2% (95% interval 60.9–61.5%)`.
@@ -13,7 +13,7 @@ import { formatCount, formatPp, formatShare } from './formatNumber.js';
  * @example
  * formatProbability(1, 200) // => '100.0% (95% interval 98.1–100.0%)'
  */
-export function formatProbability(p: number, simulations: number): string {
+function formatProbability(p: number, simulations: number): string {
   const { low, high } = wilsonInterval(Math.round(p * simulations), simulations);
   return `${formatShare(p)} (95% interval ${(low * 100).toFixed(1)}–${formatShare(high)})`;
 }

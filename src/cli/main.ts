@@ -9,31 +9,38 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputError, escapeControlCharacters, limitMessage } from '../errors.js';
 import type { CliContext, Command } from './CliContext.js';
-import { commands } from './commands/index.js';
 import { formatHelp } from './formatHelp.js';
 import { parseArguments } from './parseArguments.js';
-import { removePendingTemporaries } from './writeFileAtomic.js';
+import { removePendingTemporaries } from '../node/writeFileAtomic.js';
 import { needsRelaunch, relaunchWithoutGuardRegions } from './relaunchUnderAddressLimit.js';
 import { OutputWriteError, describeWriteError, escapingSink, standardOutput } from './outputSink.js';
 import { didYouMean } from '../scenario/didYouMean.js';
 import { VERSION } from '../sim/version.js';
 
 /** Exit code of success. */
-export const EXIT_OK = 0;
+const EXIT_OK = 0;
 /** Exit code of a runtime failure (a bug, a full disk). */
-export const EXIT_RUNTIME_FAILURE = 1;
+const EXIT_RUNTIME_FAILURE = 1;
 /** Exit code of bad input: an InputError naming the file, key path or line. */
-export const EXIT_BAD_INPUT = 2;
+const EXIT_BAD_INPUT = 2;
 /** 128 + SIGINT (2), the shell convention for a command stopped by Ctrl-C. */
-export const EXIT_INTERRUPTED = 130;
+const EXIT_INTERRUPTED = 130;
+
+/**
+ * The command table, loaded on first use: `--version` answers without loading any command (and the
+ * libraries they import).
+ */
+async function loadCommands(): Promise<Command[]> {
+  return (await import('./commands/index.js')).commands;
+}
 
 /**
  * The overview printed by `campaign-lab --help` and on a missing command.
  *
  * @example
- * formatOverview().split('\n')[0] // => 'Usage: campaign-lab <command> [arguments] [options]'
+ * formatOverview(commands).split('\n')[0] // => 'Usage: campaign-lab <command> [arguments] [options]'
  */
-export function formatOverview(): string {
+function formatOverview(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: campaign-lab <command> [arguments] [options]',
@@ -50,7 +57,7 @@ export function formatOverview(): string {
 }
 
 /** Finds the command named by the leading words of argv; returns it and the remaining arguments. */
-function findCommand(argv: readonly string[]): { command: Command; rest: string[] } | undefined {
+function findCommand(commands: readonly Command[], argv: readonly string[]): { command: Command; rest: string[] } | undefined {
   let best: { command: Command; rest: string[] } | undefined;
   for (const command of commands) {
     const words = command.name.split(' ');
@@ -74,19 +81,20 @@ export async function main(argv: readonly string[], given: CliContext): Promise<
   // Ids, names and scenario names come from the user's files: no control character reaches the terminal raw.
   const context: CliContext = { ...given, stdout: escapingSink(given.stdout) };
   try {
-    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-      if (argv.length === 0) {
-        context.stderr.write(formatOverview());
-        return EXIT_BAD_INPUT;
-      }
-      context.stdout.write(formatOverview());
-      return EXIT_OK;
-    }
     if (argv[0] === '--version') {
       context.stdout.write(`${VERSION}\n`);
       return EXIT_OK;
     }
-    const found = findCommand(argv);
+    const commands = await loadCommands();
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+      if (argv.length === 0) {
+        context.stderr.write(formatOverview(commands));
+        return EXIT_BAD_INPUT;
+      }
+      context.stdout.write(formatOverview(commands));
+      return EXIT_OK;
+    }
+    const found = findCommand(commands, argv);
     if (!found) {
       const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
       if (group.length > 0 && !argv.slice(1).some((a) => !a.startsWith('-'))) {

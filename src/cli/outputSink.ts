@@ -11,7 +11,7 @@ import type { TextSink } from './CliContext.js';
  * Escapes what a terminal would act on in text meant for it: C0 and C1 control characters (ESC, BEL,
  * CR, backspace…), DEL and the Unicode bidirectional overrides become `\u{…}`, as in error messages;
  * line feeds and tabs stay (they lay the text out). JSON output has no such character left to escape
- * ({@link escapeJsonText}).
+ * (escapeJsonText, src/io/jsonText.ts).
  *
  * @example
  * escapeTerminalText('a\u001b[2Jb\n') // => 'a\\u{1b}[2Jb\n'
@@ -26,22 +26,6 @@ export function escapeTerminalText(text: string): string {
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex
 const TERMINAL_CONTROL_ALL = new RegExp(TERMINAL_CONTROL.source, 'g');
-
-/** What {@link escapeJsonText} escapes. */
-const JSON_RAW = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
-
-/**
- * Escapes, in JSON text, the characters JSON.stringify leaves raw that a terminal or a JavaScript
- * parser may act on: DEL, C1 controls, the bidirectional overrides, and the line and paragraph
- * separators U+2028 and U+2029. Each becomes a `\uXXXX` escape: the same JSON value.
- *
- * @example
- * escapeJsonText('{"a":"x\u009by"}') // => '{"a":"x\\u009by"}'
- */
-export function escapeJsonText(json: string): string {
-  if (!JSON_RAW.test(json)) return json;
-  return json.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** A sink that escapes control characters in everything written to it (see {@link escapeTerminalText}). */
 export function escapingSink(sink: TextSink): TextSink {
@@ -80,7 +64,7 @@ export function describeWriteError(error: NodeJS.ErrnoException): string {
  * @example
  * fileSink(1).write('{}\n') // => undefined; all 3 bytes written, or OutputWriteError thrown
  */
-export function fileSink(fd: number): TextSink {
+function fileSink(fd: number): TextSink {
   return {
     write(text: string) {
       const bytes = Buffer.from(text, 'utf8');

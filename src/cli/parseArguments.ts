@@ -75,15 +75,7 @@ export function parseArguments(argv: readonly string[], spec: ArgumentSpec): Par
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
     const option = spec.options[name];
-    if (!option) {
-      const suggestion = didYouMean(name, Object.keys(spec.options));
-      throw new InputError({
-        at: `--${name}`,
-        expected: Object.keys(spec.options).length === 0 ? 'absent: this command takes no options' : `one of the options ${Object.keys(spec.options).map((o) => `--${o}`).join(', ')}`,
-        found: 'an unknown option',
-        hint: suggestion ? `did you mean --${suggestion}?` : undefined,
-      });
-    }
+    if (!option) throw unknownOption(name, spec);
     let value: string | number | boolean;
     if (option.type === 'flag') {
       if (eq >= 0) throw new InputError({ at: `--${name}`, expected: 'given without a value', found: describeValue(arg.slice(eq + 1)) });
@@ -95,25 +87,7 @@ export function parseArguments(argv: readonly string[], spec: ArgumentSpec): Par
         if (i + 1 >= argv.length) throw new InputError({ at: `--${name}`, expected: `followed by ${option.valueName ?? 'a value'}`, found: 'nothing' });
         text = argv[++i];
       }
-      if (option.type === 'integer') {
-        const n = Number(text.replace(/_/g, ''));
-        const minimum = option.minimum ?? -Infinity;
-        if (!/^-?[\d_]+$/.test(text) || !Number.isSafeInteger(n) || n < minimum) {
-          // Digits past 2^53 − 1 cannot be kept exactly: said so, with the digits (16 or more: no phone number).
-          const unsafe = /^-?[\d_]+$/.test(text) && !Number.isSafeInteger(n);
-          throw new InputError({
-            at: `--${name}`,
-            expected: unsafe ? `an integer of at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (2^53 − 1; larger ones cannot be kept exactly)` : Number.isFinite(minimum) ? `an integer ≥ ${minimum}` : 'an integer',
-            found: unsafe && text.replace(/\D/g, '').length >= 16 ? text : describeValue(text),
-          });
-        }
-        value = n;
-      } else {
-        if (option.choices && !option.choices.includes(text)) {
-          throw new InputError({ at: `--${name}`, expected: `one of ${option.choices.join(', ')}`, found: describeValue(text) });
-        }
-        value = text;
-      }
+      value = typedValue(name, option, text);
     }
     if (option.multiple) {
       const list = (options[name] as string[] | undefined) ?? [];
@@ -129,6 +103,45 @@ export function parseArguments(argv: readonly string[], spec: ArgumentSpec): Par
       throw new InputError({ at: `--${name}`, expected: `given: ${lowerFirst(option.description.replace(/\.$/, ''))}`, found: 'nothing' });
     }
   }
+  const positionals = assignPositionals(spec, loose);
+  return { positionals, options };
+}
+
+/** The error for an option the command does not take, with the closest one it does. */
+function unknownOption(name: string, spec: ArgumentSpec): InputError {
+  const suggestion = didYouMean(name, Object.keys(spec.options));
+  return new InputError({
+    at: `--${name}`,
+    expected: Object.keys(spec.options).length === 0 ? 'absent: this command takes no options' : `one of the options ${Object.keys(spec.options).map((o) => `--${o}`).join(', ')}`,
+    found: 'an unknown option',
+    hint: suggestion ? `did you mean --${suggestion}?` : undefined,
+  });
+}
+
+/** An option's text as its type: an integer (≥ its minimum, within 2^53 − 1), or one of its choices. */
+function typedValue(name: string, option: ArgumentSpec['options'][string], text: string): string | number {
+  if (option.type === 'integer') {
+    const n = Number(text.replace(/_/g, ''));
+    const minimum = option.minimum ?? -Infinity;
+    if (!/^-?[\d_]+$/.test(text) || !Number.isSafeInteger(n) || n < minimum) {
+      // Digits past 2^53 − 1 cannot be kept exactly: said so, with the digits (16 or more: no phone number).
+      const unsafe = /^-?[\d_]+$/.test(text) && !Number.isSafeInteger(n);
+      throw new InputError({
+        at: `--${name}`,
+        expected: unsafe ? `an integer of at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (2^53 − 1; larger ones cannot be kept exactly)` : Number.isFinite(minimum) ? `an integer ≥ ${minimum}` : 'an integer',
+        found: unsafe && text.replace(/\D/g, '').length >= 16 ? text : describeValue(text),
+      });
+    }
+    return n;
+  }
+  if (option.choices && !option.choices.includes(text)) {
+    throw new InputError({ at: `--${name}`, expected: `one of ${option.choices.join(', ')}`, found: describeValue(text) });
+  }
+  return text;
+}
+
+/** The plain arguments by the names of the spec's positionals (a `rest` one takes the remaining ones). */
+function assignPositionals(spec: ArgumentSpec, loose: string[]): ParsedArguments['positionals'] {
   const positionals: ParsedArguments['positionals'] = {};
   let k = 0;
   for (const p of spec.positionals) {
@@ -144,7 +157,7 @@ export function parseArguments(argv: readonly string[], spec: ArgumentSpec): Par
   if (k < loose.length) {
     throw new InputError({ at: 'arguments', expected: `at most ${spec.positionals.length} plain argument(s)`, found: describeValue(loose[k]) });
   }
-  return { positionals, options };
+  return positionals;
 }
 
 /** Lower-cases the first letter only, so key paths and names in a description keep their case. */

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 /** The Node flag that makes V8 reserve a WebAssembly memory's own size only. */
-export const NO_GUARD_REGIONS_FLAG = '--disable-wasm-trap-handler';
+const NO_GUARD_REGIONS_FLAG = '--disable-wasm-trap-handler';
 /** Set in the environment of the restarted command, so it never restarts again. */
 const RELAUNCHED = 'CAMPAIGN_LAB_RELAUNCHED_WITHOUT_GUARD_REGIONS';
 

@@ -27,7 +27,7 @@ export interface ElectoralVotesCast {
 }
 
 /** Citation of data/us_electoral_votes_cast.csv (data/SOURCES.md). */
-export const ELECTORAL_VOTES_CAST_SOURCE =
+const ELECTORAL_VOTES_CAST_SOURCE =
   'Electoral votes as counted by Congress in joint session (National Archives, Office of the Federal Register, Electoral College results); see data/SOURCES.md';
 
 /**

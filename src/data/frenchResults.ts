@@ -106,15 +106,7 @@ export function frenchResultYears(turnout: DataText): number[] {
 export function parseFrenchResults(texts: FrenchResultsTexts, options: { year: number; round?: number }): FrenchResults {
   const { year } = options;
   const round = options.round ?? 2;
-  const deps = parseCsvText(texts.departements.text, texts.departements.file, ['id', 'name', 'region']);
-  const depCells: CsvCells = new CsvCells(deps);
-  const departements = new Map<string, { name: string; region: string }>();
-  for (const r of deps.records) {
-    const id = depCells.text(r, 'id');
-    if (departements.has(id)) depCells.fail(r, 'id', 'a unit id not listed before');
-    departements.set(id, { name: depCells.text(r, 'name'), region: depCells.text(r, 'region') });
-  }
-
+  const departements = readDepartements(texts.departements);
   const turnout = parseCsvText(texts.turnout.text, texts.turnout.file, ['year', 'round', 'id', 'registered', 'abstentions', 'voters', 'blank_spoiled', 'valid']);
   const tc: CsvCells = new CsvCells(turnout);
   const years = new Set<number>();
@@ -132,28 +124,12 @@ export function parseFrenchResults(texts: FrenchResultsTexts, options: { year: n
   const candidates = readFrenchCandidates(texts.candidates, year);
   const [sideA, sideB] = candidates.sides;
 
-  const votesTable = parseCsvText(texts.votes.text, texts.votes.file, ['year', 'round', 'id', 'party', 'votes']);
-  const vc: CsvCells = new CsvCells(votesTable);
-  const partyVotes = new Map<string, Record<string, number>>();
-  for (const r of votesTable.records) {
-    if (vc.count(r, 'year') !== year || vc.count(r, 'round') !== round) continue;
-    const id = vc.text(r, 'id');
-    const party = vc.text(r, 'party');
-    if (!(party in candidates.names)) vc.fail(r, 'party', `a party code listed for ${year} in ${texts.candidates.file}`);
-    const byParty = partyVotes.get(id) ?? {};
-    if (party in byParty) vc.fail(r, 'party', `a party listed once per unit`);
-    byParty[party] = vc.count(r, 'votes');
-    partyVotes.set(id, byParty);
-  }
+  const partyVotes = readPartyVotes(texts, year, round, candidates.names);
 
   const units: FrenchResultUnit[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
-    const id = tc.text(r, 'id');
-    const info = departements.get(id);
-    if (!info) tc.fail(r, 'id', `a unit id listed in ${texts.departements.file}`);
-    if (seen.has(id)) tc.fail(r, 'id', `a unit listed once per year and round`);
-    seen.add(id);
+    const { id, info } = tc.unit(r, departements, seen, texts.departements.file, 'once per year and round');
     const registered = tc.count(r, 'registered');
     const abstentions = tc.count(r, 'abstentions');
     const voters = tc.count(r, 'voters');
@@ -189,4 +165,35 @@ export function parseFrenchResults(texts: FrenchResultsTexts, options: { year: n
   const source = FRENCH_SOURCES[year] ?? `Ministère de l'Intérieur; see data/SOURCES.md`;
   const results = assembleResults({ country: 'fr', year, round, sides: candidates.sides, units, source, candidates: sideNames });
   return { ...results, round, units };
+}
+
+/** Name and region of each département by id (an id listed twice is an error). */
+function readDepartements(table: FrenchResultsTexts['departements']): Map<string, { name: string; region: string }> {
+  const deps = parseCsvText(table.text, table.file, ['id', 'name', 'region']);
+  const depCells: CsvCells = new CsvCells(deps);
+  const departements = new Map<string, { name: string; region: string }>();
+  for (const r of deps.records) {
+    const id = depCells.text(r, 'id');
+    if (departements.has(id)) depCells.fail(r, 'id', 'a unit id not listed before');
+    departements.set(id, { name: depCells.text(r, 'name'), region: depCells.text(r, 'region') });
+  }
+  return departements;
+}
+
+/** Votes by party code of each unit in the year and round (a party not listed for the year, or listed twice in a unit, is an error). */
+function readPartyVotes(texts: FrenchResultsTexts, year: number, round: number, names: Record<string, string>): Map<string, Record<string, number>> {
+  const votesTable = parseCsvText(texts.votes.text, texts.votes.file, ['year', 'round', 'id', 'party', 'votes']);
+  const vc: CsvCells = new CsvCells(votesTable);
+  const partyVotes = new Map<string, Record<string, number>>();
+  for (const r of votesTable.records) {
+    if (vc.count(r, 'year') !== year || vc.count(r, 'round') !== round) continue;
+    const id = vc.text(r, 'id');
+    const party = vc.text(r, 'party');
+    if (!(party in names)) vc.fail(r, 'party', `a party code listed for ${year} in ${texts.candidates.file}`);
+    const byParty = partyVotes.get(id) ?? {};
+    if (party in byParty) vc.fail(r, 'party', `a party listed once per unit`);
+    byParty[party] = vc.count(r, 'votes');
+    partyVotes.set(id, byParty);
+  }
+  return partyVotes;
 }

@@ -3,9 +3,8 @@
  * A value found in the file is rendered by describeCell: shown when shaped like a name, a number or
  * a territory, otherwise described ("a 34-character value"), so the reader is safe on a user's file.
  */
-import type { Citation, Confidence } from '../model/types.js';
+import type { Citation, CitedPrior, Confidence } from '../model/types.js';
 import { InputError, describeCell, describeValue } from '../errors.js';
-import type { CitedPrior } from './parameters.js';
 
 const CONFIDENCES: readonly Confidence[] = ['H', 'M', 'L'];
 

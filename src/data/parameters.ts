@@ -8,20 +8,10 @@
  * reported an effect per person targeted (ITT), data/parameters.json says how it was converted.
  */
 import { CHANNEL_NAMES } from '../model/types.js';
-import type { ChannelName, Citation, Prior } from '../model/types.js';
+import type { ChannelName, Citation, CitedPrior, CitedValue } from '../model/types.js';
 import { parseJsonText } from './parseJsonText.js';
 import { JsonReader } from './jsonReader.js';
 
-/** An uncertain quantity with the source it comes from. Assignable to {@link Prior}. */
-export interface CitedPrior extends Prior {
-  citation: Citation;
-}
-
-/** A fixed number with the source it comes from. */
-export interface CitedValue {
-  value: number;
-  citation: Citation;
-}
 
 /** Election salience: `low` (local, primary, midterm experiments), `high` (presidential general election). */
 export type Salience = 'low' | 'high';

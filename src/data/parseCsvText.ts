@@ -88,6 +88,19 @@ export class CsvCells {
     return record.cells[i]!;
   }
 
+  /**
+   * The unit of a row: its `id` cell, which must be a key of `known` (a unit of `listedIn`) and not seen in
+   * an earlier row (`once` says for what: `once for 2024`); returns the id and what `known` holds for it.
+   */
+  unit<T>(record: CsvRecord, known: ReadonlyMap<string, T>, seen: Set<string>, listedIn: string, once: string): { id: string; info: T } {
+    const id = this.text(record, 'id');
+    const info = known.get(id);
+    if (info === undefined) this.fail(record, 'id', `a unit id listed in ${listedIn}`);
+    if (seen.has(id)) this.fail(record, 'id', `a unit listed ${once}`);
+    seen.add(id);
+    return { id, info };
+  }
+
   /** A non-empty string cell. */
   text(record: CsvRecord, column: string): string {
     const value = this.raw(record, column).trim();

@@ -10,7 +10,7 @@
 import { InputError } from '../errors.js';
 
 /** Deepest nesting of lists and objects accepted: a data file is a few levels deep. */
-export const MAX_JSON_DEPTH = 256;
+const MAX_JSON_DEPTH = 256;
 
 class JsonScanner {
   private index = 0;
@@ -78,14 +78,7 @@ class JsonScanner {
 
   private object(): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    this.enter();
-    this.index++;
-    this.skipSpace();
-    if (this.text[this.index] === '}') {
-      this.index++;
-      this.depth -= 1;
-      return result;
-    }
+    if (this.opensEmpty('}')) return result;
     for (;;) {
       this.skipSpace();
       if (this.text[this.index] !== '"') this.fail('a double-quoted property name');
@@ -100,44 +93,44 @@ class JsonScanner {
       this.index++;
       // defineProperty: a key named "__proto__" is an ordinary key, not the object's prototype.
       Object.defineProperty(result, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
-      this.skipSpace();
-      const next = this.text[this.index];
-      this.index++;
-      if (next === '}') {
-        this.depth -= 1;
-        return result;
-      }
-      if (next !== ',') {
-        this.index--;
-        this.fail('"," or "}" after a property value');
-      }
+      if (this.closes('}', 'a property value')) return result;
     }
   }
 
   private array(): unknown[] {
     const result: unknown[] = [];
+    if (this.opensEmpty(']')) return result;
+    for (;;) {
+      result.push(this.value());
+      if (this.closes(']', 'an array element')) return result;
+    }
+  }
+
+  /** Enters an object or array at its opening character; true when it closes at once (`{}`, `[]`), the level then left. */
+  private opensEmpty(close: '}' | ']'): boolean {
     this.enter();
     this.index++;
     this.skipSpace();
-    if (this.text[this.index] === ']') {
-      this.index++;
+    if (this.text[this.index] !== close) return false;
+    this.index++;
+    this.depth -= 1;
+    return true;
+  }
+
+  /** After a member: true at `close` (the level left), false past a ","; anything else fails, naming what came `after`. */
+  private closes(close: '}' | ']', after: string): boolean {
+    this.skipSpace();
+    const next = this.text[this.index];
+    this.index++;
+    if (next === close) {
       this.depth -= 1;
-      return result;
+      return true;
     }
-    for (;;) {
-      result.push(this.value());
-      this.skipSpace();
-      const next = this.text[this.index];
-      this.index++;
-      if (next === ']') {
-        this.depth -= 1;
-        return result;
-      }
-      if (next !== ',') {
-        this.index--;
-        this.fail('"," or "]" after an array element');
-      }
+    if (next !== ',') {
+      this.index--;
+      this.fail(`"," or "${close}" after ${after}`);
     }
+    return false;
   }
 
   private string(): string {

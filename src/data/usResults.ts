@@ -133,11 +133,7 @@ export function parseUsResults(texts: UsResultsTexts, year: number): LoadedResul
   const result: ResultUnit[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
-    const id = cells.text(r, 'id');
-    const info = units.get(id);
-    if (!info) cells.fail(r, 'id', `a unit id listed in ${texts.units.file}`);
-    if (seen.has(id)) cells.fail(r, 'id', `a unit listed once for ${year}`);
-    seen.add(id);
+    const { id, info } = cells.unit(r, units, seen, texts.units.file, `once for ${year}`);
     const D = cells.count(r, 'D');
     const R = cells.count(r, 'R');
     const other = cells.count(r, 'other');

@@ -9,11 +9,11 @@
  * and code (`US`, `USA`, `United States`, `États-Unis`).
  *
  * Country codes and names: ISO 3166-1 alpha-2 and alpha-3 codes with their English and French names and
- * usual aliases from the `i18n-iso-countries` package (MIT), and the Unicode CLDR region names that
- * Node's Intl.DisplayNames gives (`États-Unis`). Node-only.
+ * usual aliases from the `i18n-iso-countries` package (MIT; its table is kept in src/list/countryCodes.json
+ * by scripts/data/build_lookup_tables.mjs), and the Unicode CLDR region names that Intl.DisplayNames
+ * gives (`États-Unis`). Browser-safe.
  */
-import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
+import countryCodes from './countryCodes.json' with { type: 'json' };
 import { normaliseName } from './territoryMatcher.js';
 import type { ListCountry } from './territoryMatcher.js';
 
@@ -71,9 +71,6 @@ let byName: Map<string, string> | undefined;
 /** Every name and code of every country, normalised, to its alpha-2 code (built once). */
 function countryNames(): Map<string, string> {
   if (byName) return byName;
-  const require = createRequire(import.meta.url);
-  countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
-  countries.registerLocale(require('i18n-iso-countries/langs/fr.json'));
   const map = new Map<string, string>();
   const add = (name: string, code: string) => {
     const key = normaliseName(name);
@@ -83,10 +80,10 @@ function countryNames(): Map<string, string> {
     if (/^([A-Z] )+[A-Z]$/.test(key) && !map.has(key.replace(/ /g, ''))) map.set(key.replace(/ /g, ''), code);
   };
   const display = ['en', 'fr'].map((locale) => new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }));
-  for (const [alpha2, alpha3] of Object.entries(countries.getAlpha2Codes())) {
+  for (const [alpha2, alpha3, english, french] of countryCodes.countries as [string, string, string[], string[]][]) {
     map.set(alpha2, alpha2);
     map.set(alpha3, alpha2);
-    for (const locale of ['en', 'fr']) for (const name of countries.getName(alpha2, locale, { select: 'all' }) ?? []) add(name, alpha2);
+    for (const name of [...english, ...french]) add(name, alpha2);
     for (const names of display) {
       const name = names.of(alpha2);
       if (name) add(name, alpha2);

@@ -4,10 +4,11 @@
  * dots, hyphens, apostrophes and extra spaces, so `côtes-d'armor`, `COTES D ARMOR` and `Côtes d’Armor`
  * all give `22`, and `N.C.` gives `NC`.
  *
- * Node-only: US ZIP codes are looked up in the `zipcodes` package (ZIP → state, from the US Census
- * Bureau's ZCTA gazetteer and USPS data, BSD licence).
+ * Browser-safe: US ZIP codes are looked up in the `zipcodes` package's table (ZIP → state, from the US
+ * Census Bureau's ZCTA gazetteer and USPS data, BSD licence), kept in src/list/zipStates.json by
+ * scripts/data/build_lookup_tables.mjs.
  */
-import { createRequire } from 'node:module';
+import zipStates from './zipStates.json' with { type: 'json' };
 import { isShownCell } from '../errors.js';
 import { FR_ABROAD_LABELS, FR_DEPARTEMENTS, FR_MINISTRY_CODES, US_DOTTED_ABBREVIATIONS, US_STATES } from './territoryNames.js';
 
@@ -82,22 +83,18 @@ export function departementOfPostcode(postcode: string): string | undefined {
   return two in FR_DEPARTEMENTS ? two : undefined;
 }
 
-/** The `zipcodes` package's lookup (CommonJS). */
-type ZipLookup = (zip: string) => { state: string; country: string } | undefined;
-let zipLookup: ZipLookup | undefined;
-
 /**
- * USPS state code of a 5-digit US ZIP code, from the `zipcodes` package; `undefined` when the package
- * knows no such ZIP code.
+ * USPS state code of a 5-digit US ZIP code, from the `zipcodes` package's table (src/list/zipStates.json,
+ * built by scripts/data/build_lookup_tables.mjs); `undefined` when the package knows no such ZIP code.
  *
  * @example
  * stateOfZip('19103') // => 'PA'
  * stateOfZip('00601') // => 'PR'
  */
 export function stateOfZip(zip: string): string | undefined {
-  zipLookup ??= (createRequire(import.meta.url)('zipcodes') as { lookup: ZipLookup }).lookup;
-  const found = zipLookup(zip);
-  return found && found.country === 'US' ? found.state : undefined;
+  if (!/^\d{5}$/.test(zip)) return undefined;
+  const letter = zipStates.alphabet.indexOf(zipStates.zips[Number(zip)]!);
+  return letter < 0 ? undefined : zipStates.states[letter];
 }
 
 /** Seven or more digits with only phone punctuation: a phone number's shape. */

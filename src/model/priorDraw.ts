@@ -35,6 +35,17 @@ export interface PriorShape {
   floor: number;
 }
 
+/** Numerator and denominator coefficients of normalCdf's rational approximation, highest power first. */
+const NUMERATOR = [3.52624965998911e-2, 0.700383064443688, 6.37396220353165, 33.912866078383, 112.079291497871, 221.213596169931, 220.206867912376];
+const DENOMINATOR = [8.83883476483184e-2, 1.75566716318264, 16.064177579207, 86.7807322029461, 296.564248779674, 637.333633378831, 793.826512519948, 440.413735824752];
+
+/** A polynomial at x by Horner's rule, coefficients highest power first (the same operations, in order, as writing it out). */
+function horner(coefficients: readonly number[], x: number): number {
+  let value = coefficients[0]!;
+  for (let k = 1; k < coefficients.length; k++) value = value * x + coefficients[k]!;
+  return value;
+}
+
 /**
  * Standard normal distribution function Φ(x), to about 1e-15 (Hart 1968 rational approximation as
  * given by West 2005, "Better approximations to cumulative normal functions", Wilmott Magazine).
@@ -51,20 +62,7 @@ export function normalCdf(x: number): number {
   else {
     const e = Math.exp((-a * a) / 2);
     if (a < 7.07106781186547) {
-      let n = 3.52624965998911e-2 * a + 0.700383064443688;
-      n = n * a + 6.37396220353165;
-      n = n * a + 33.912866078383;
-      n = n * a + 112.079291497871;
-      n = n * a + 221.213596169931;
-      n = n * a + 220.206867912376;
-      let d = 8.83883476483184e-2 * a + 1.75566716318264;
-      d = d * a + 16.064177579207;
-      d = d * a + 86.7807322029461;
-      d = d * a + 296.564248779674;
-      d = d * a + 637.333633378831;
-      d = d * a + 793.826512519948;
-      d = d * a + 440.413735824752;
-      c = (e * n) / d;
+      c = (e * horner(NUMERATOR, a)) / horner(DENOMINATOR, a);
     } else {
       let b = a + 0.65;
       b = a + 4 / b;

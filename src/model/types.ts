@@ -66,6 +66,17 @@ export interface Prior {
   high: number;
 }
 
+/** An uncertain quantity with the source it comes from. Assignable to {@link Prior}. */
+export interface CitedPrior extends Prior {
+  citation: Citation;
+}
+
+/** A fixed number with the source it comes from. */
+export interface CitedValue {
+  value: number;
+  citation: Citation;
+}
+
 /** Mobilisation channels: e-mail, SMS, phone, door-to-door, mail, social media and relays (volunteers' contacts). */
 export type ChannelName = 'email' | 'sms' | 'phone' | 'door' | 'mail' | 'social' | 'relay';
 

@@ -6,11 +6,11 @@
 import { InputError, describeValue } from '../errors.js';
 import type { ElectionResults } from '../model/types.js';
 import type { PollsSpec, Scenario } from '../scenario/types.js';
-import { loadResults } from '../data/loadResults.js';
-import { loadPollErrorModel, loadUsNominees } from '../data/loadPollErrorModel.js';
+import { loadResults } from './data/loadResults.js';
+import { loadPollErrorModel, loadUsNominees } from './data/loadPollErrorModel.js';
 import { pollErrorFitFor } from '../polls/pollErrorModel.js';
 import { timeForChangePrior } from '../polls/timeForChange.js';
-import { loadUsFundamentals } from '../data/loadUsFundamentals.js';
+import { loadUsFundamentals } from './data/loadUsFundamentals.js';
 import { forecastFromPolls } from '../polls/forecastFromPolls.js';
 import { formatPollDate, parsePollDate, usElectionDay } from '../polls/pollDates.js';
 import { readPollFile } from './readPollFile.js';

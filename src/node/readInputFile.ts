@@ -184,22 +184,39 @@ export async function readInputText(path: string, options: ReadInputOptions): Pr
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    let line = 1;
-    const bad = firstInvalidUtf8Offset(bytes);
-    for (let i = 0; i < bad; i += 1) if (bytes[i] === 10) line += 1;
+    // A character cut at the end holds no line feed: its line is the line of its first byte.
+    const line = 1 + countLineFeeds(bytes, firstInvalidUtf8(bytes));
     throw new InputError({ file: shown, at: `line ${line}`, expected: 'UTF-8 text', found: 'bytes that are not UTF-8' });
   }
 }
 
-/** Offset of the first byte that breaks UTF-8 (RFC 3629), or the length when a character is cut at the end. */
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+/** Line feeds among the first `end` bytes. */
+export function countLineFeeds(bytes: Uint8Array, end: number): number {
+  let count = 0;
+  let i = bytes.indexOf(10);
+  while (i >= 0 && i < end) {
+    count += 1;
+    i = bytes.indexOf(10, i + 1);
+  }
+  return count;
+}
+
+/**
+ * Offset of the first byte that breaks UTF-8 (RFC 3629: lead byte, continuation bytes 10xxxxxx), or
+ * the length when the bytes are valid up to a character cut at their end.
+ *
+ * @example
+ * firstInvalidUtf8(new Uint8Array([0x41, 0xe9, 0x42])) // => 1
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
     const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (extra < 0) return i;
     for (let k = 1; k <= extra; k += 1) {
-      if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+      if (i + k >= bytes.length) return bytes.length;
+      if ((bytes[i + k] & 0xc0) !== 0x80) return i;
     }
     i += extra + 1;
   }

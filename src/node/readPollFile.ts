@@ -8,7 +8,7 @@ import { parsePollFile, type ParsePollOptions } from '../polls/parsePollFile.js'
 import type { PollFile } from '../polls/pollTypes.js';
 
 /** Largest poll file read, bytes: FiveThirtyEight's complete presidential export is about 40 MB. */
-export const MAX_POLL_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_POLL_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Reads and parses a poll file.
@@ -18,7 +18,7 @@ export const MAX_POLL_FILE_BYTES = 256 * 1024 * 1024;
  * @returns the polls, with the records left out by reason
  * @throws {InputError} an unreadable or oversized file, or any problem parsePollFile reports (file, line, column)
  * @example
- * (await readPollFile('data/polls/economist_polls_2012.csv', { sides: ['D', 'R'], units, nominees: { D: 'Barack Obama', R: 'Mitt Romney' } })).polls.length // => 1139
+ * (await readPollFile('data/polls/us-president-2012-polls.csv', { sides: ['D', 'R'], units, nominees: { D: 'Barack Obama', R: 'Mitt Romney' } })).polls.length // => 1139
  */
 export async function readPollFile(path: string, options: Omit<ParsePollOptions, 'file'> & { file?: string }): Promise<PollFile> {
   const file = options.file ?? path;

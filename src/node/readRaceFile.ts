@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
-import { readDataFile, type DataDirectoryOptions } from '../data/dataDirectory.js';
+import { readDataFile, type DataDirectoryOptions } from './data/dataDirectory.js';
 import { CsvCells, parseCsvText } from '../data/parseCsvText.js';
 import type { CsvRecord } from '../io/parseDelimited.js';
 import { findColumn, type RaceGrid } from '../data/race/raceGrid.js';
@@ -25,6 +25,11 @@ function bundledData(options: DataDirectoryOptions): RaceBundledData {
     const t = parseCsvText(text, path, columns);
     return { t, cells: new CsvCells(t) };
   };
+  /** Name and region of each unit of a table with id, name and a region column. */
+  const namesAndRegions = (name: string, regionColumn: string): Map<string, { name: string; region: string }> => {
+    const { t, cells } = table(name, ['id', 'name', regionColumn]);
+    return new Map(t.records.map((r) => [cells.text(r, 'id'), { name: cells.text(r, 'name'), region: cells.text(r, regionColumn) }]));
+  };
   return {
     electoralVotes(year) {
       if (!ev) {
@@ -40,19 +45,11 @@ function bundledData(options: DataDirectoryOptions): RaceBundledData {
       return ev.get(year);
     },
     get units() {
-      if (!us) {
-        us = new Map();
-        const { t, cells } = table('us_units.csv', ['id', 'name', 'census_division']);
-        for (const r of t.records) us.set(cells.text(r, 'id'), { name: cells.text(r, 'name'), region: cells.text(r, 'census_division') });
-      }
+      us ??= namesAndRegions('us_units.csv', 'census_division');
       return us;
     },
     get departements() {
-      if (!fr) {
-        fr = new Map();
-        const { t, cells } = table('fr_departements.csv', ['id', 'name', 'region']);
-        for (const r of t.records) fr.set(cells.text(r, 'id'), { name: cells.text(r, 'name'), region: cells.text(r, 'region') });
-      }
+      fr ??= namesAndRegions('fr_departements.csv', 'region');
       return fr;
     },
   };
@@ -74,9 +71,9 @@ function cellValueText(value: ExcelJS.CellValue): string {
 const HEADER_MARKERS = ['id', 'state_po', 'inscrits', 'code du département'];
 
 /** Largest race file read, bytes: MEDSL's county file for 2000–2024 is about 12 MB. Larger files are refused before reading. */
-export const MAX_RACE_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_RACE_FILE_BYTES = 32 * 1024 * 1024;
 /** Most worksheet cells of a race workbook kept in memory (the rows up to the last value of each). */
-export const MAX_RACE_CELLS = 4_000_000;
+const MAX_RACE_CELLS = 4_000_000;
 /** Bounds of a race workbook's parts (see readXlsxSheet). */
 const RACE_XLSX_LIMITS: XlsxLimits = { maxSheetBytes: 256 * 1024 * 1024, maxSharedStringsBytes: 64 * 1024 * 1024, maxSharedStrings: 2_000_000 };
 /** Rows looked at for the header (title rows may stand above it). */

@@ -25,10 +25,31 @@ import { stat } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import type { TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import unzipper from 'unzipper';
 import type { CentralDirectory, CentralDirectoryEntry } from 'unzipper';
 import { InputError } from '../errors.js';
 import { describeFileSystemError, formatByteLimit } from './readInputFile.js';
+
+/**
+ * What to run when the .xlsx readers are missing: exceljs and unzipper are optional peer dependencies of
+ * the package (together about 195 packages and 60 MB, for one file format), installed beside it by
+ * whoever reads spreadsheets; this repository has them as development dependencies.
+ */
+const XLSX_INSTALL = 'npm install exceljs@^4.4.0 unzipper@0.10.14';
+
+/**
+ * exceljs and unzipper, loaded on the first .xlsx read.
+ *
+ * @throws Error saying which packages to install when they are not installed
+ */
+async function xlsxLibraries(): Promise<{ unzipper: typeof import('unzipper').default; ExcelJS: typeof import('exceljs') }> {
+  try {
+    const [unzipper, exceljs] = await Promise.all([import('unzipper'), import('exceljs')]);
+    return { unzipper: unzipper.default, ExcelJS: exceljs.default };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(`reading .xlsx workbooks needs the optional packages exceljs and unzipper: run \`${XLSX_INSTALL}\` where campaign-lab is installed, or save the sheet as CSV`);
+  }
+}
 
 /** Limits of one read; see {@link readXlsxSheet}. */
 export interface XlsxLimits {
@@ -61,11 +82,11 @@ export const MAX_DIRECTORY_BYTES = 1 << 20;
 /** Largest workbook part other than the sheet and the shared strings (workbook.xml, relationships). */
 const MAX_SMALL_PART_BYTES = 8 << 20;
 /** Largest decompressed size as a multiple of the compressed size (POI's minimum inflate ratio, 1 %). */
-export const MAX_INFLATE_RATIO = 100;
+const MAX_INFLATE_RATIO = 100;
 /** Decompressed bytes read before the inflate ratio is checked: a tiny part may compress very well. */
 const RATIO_GRACE_BYTES = 1 << 20;
 /** Longest run of text between two `<` (one cell's text, one attribute), bytes. */
-export const MAX_TEXT_RUN_BYTES = 16 << 20;
+const MAX_TEXT_RUN_BYTES = 16 << 20;
 
 /** What exceljs's WorkbookReader does part by part (its parse() reads the entries in zip order). */
 interface WorkbookReaderParts {
@@ -104,6 +125,7 @@ export async function readXlsxSheet(input: string | Uint8Array, options: ReadXls
   const shown = options.shown ?? (typeof input === 'string' ? input : 'the workbook');
   const { limits, signal } = options;
   const fail = (expected: string, found: string): InputError => new InputError({ file: shown, expected, found });
+  const parsing = <T>(work: Promise<T>): Promise<T> => parsed(work, signal, fail);
   let size: number;
   try {
     size = typeof input === 'string' ? (await stat(input)).size : input.byteLength;
@@ -111,61 +133,23 @@ export async function readXlsxSheet(input: string | Uint8Array, options: ReadXls
     throw fail('a readable .xlsx workbook', describeFileSystemError(error));
   }
   const streams = new Set<Readable>();
-  let directoryPhase = true;
-  let directoryCut = false;
-  let bytesRead = 0;
-  const source = {
-    size: () => Promise.resolve(size),
-    stream(offset: number, length?: number): Readable {
-      let last = length ? Math.min(size, offset + length) - 1 : size - 1;
-      // The central directory is read only up to its cap: a directory of millions of entries is refused.
-      if (directoryPhase && last - offset + 1 > MAX_DIRECTORY_BYTES) {
-        last = offset + MAX_DIRECTORY_BYTES - 1;
-        directoryCut = true;
-      }
-      const stream =
-        offset > last
-          ? Readable.from([])
-          : typeof input === 'string'
-            ? createReadStream(input, { start: offset, end: last })
-            : Readable.from(slices(input, offset, last + 1), { objectMode: false });
-      stream.on('data', (chunk: Buffer) => {
-        bytesRead += chunk.length;
-        options.onProgress?.(Math.min(bytesRead, size), size);
-      });
-      streams.add(stream);
-      return stream;
-    },
-  };
+  const zip = zipSource(input, size, streams, options.onProgress);
   const onAbort = () => {
     for (const stream of streams) stream.destroy();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    const { unzipper, ExcelJS } = await xlsxLibraries();
     let directory: CentralDirectory;
     try {
-      directory = await unzipper.Open.custom(source);
+      directory = await unzipper.Open.custom(zip.source);
     } catch {
       signal?.throwIfAborted();
-      if (directoryCut) throw fail('an .xlsx workbook', `a zip archive whose directory is over ${formatByteLimit(MAX_DIRECTORY_BYTES)} (a workbook lists a few dozen parts)`);
+      if (zip.directoryCut()) throw fail('an .xlsx workbook', `a zip archive whose directory is over ${formatByteLimit(MAX_DIRECTORY_BYTES)} (a workbook lists a few dozen parts)`);
       throw fail('an .xlsx workbook', 'a damaged zip archive');
     }
-    directoryPhase = false;
-    const entries = new Map<string, CentralDirectoryEntry>();
-    for (const entry of directory.files) {
-      // A part that would inflate past 100 times its size is a ZIP bomb even where it is never read
-      // (a picture): the workbook is refused whole.
-      if (entry.compressionMethod !== 0 && entry.uncompressedSize > Math.max(RATIO_GRACE_BYTES, MAX_INFLATE_RATIO * entry.compressedSize)) {
-        throw new InputError({
-          file: shown,
-          at: entry.path,
-          expected: `an .xlsx workbook whose parts inflate at most ${MAX_INFLATE_RATIO} times their compressed size`,
-          found: `a part declaring ${formatSize(entry.uncompressedSize)} from ${formatSize(entry.compressedSize)} (a ZIP bomb?)`,
-        });
-      }
-      entries.set(entry.path.replace(/^\/+/, ''), entry);
-    }
-    const { default: ExcelJS } = await import('exceljs');
+    zip.directoryRead();
+    const entries = checkedEntries(directory, shown);
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
       sharedStrings: 'emit',
       hyperlinks: 'ignore',
@@ -190,20 +174,7 @@ export async function readXlsxSheet(input: string | Uint8Array, options: ReadXls
     const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/') : 'xl/worksheets/sheet1.xml';
     const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
     const strings = part('xl/sharedStrings.xml', 'the shared strings', limits.maxSharedStringsBytes);
-    if (strings) {
-      const cache: unknown[] = [];
-      await parsing(
-        (async () => {
-          for await (const { text } of reader._parseSharedStrings(strings)) {
-            if (cache.length >= limits.maxSharedStrings) {
-              throw new LimitPassed(fail(`a workbook of at most ${limits.maxSharedStrings.toLocaleString('en-US')} distinct texts`, 'more (a shared-strings bomb?)'));
-            }
-            cache.push(text);
-          }
-        })(),
-      );
-      reader.sharedStrings = cache;
-    }
+    if (strings) reader.sharedStrings = await parsing(sharedStrings(reader, strings, limits.maxSharedStrings, fail));
     const sheet = part(sheetPath, 'the worksheet', limits.maxSheetBytes);
     if (!sheet) throw fail('a workbook with a worksheet', 'none');
     const sheetName = first?.name ?? `Sheet${sheetNo}`;
@@ -226,18 +197,84 @@ export async function readXlsxSheet(input: string | Uint8Array, options: ReadXls
     signal?.removeEventListener('abort', onAbort);
     for (const stream of streams) stream.destroy();
   }
+}
 
-  /** Awaits a parse, turning a limit passed, a damaged part or an XML error into an InputError. */
-  async function parsing<T>(work: Promise<T>): Promise<T> {
-    try {
-      return await work;
-    } catch (error) {
-      if (error instanceof LimitPassed) throw error.inputError;
-      if (error instanceof InputError) throw error;
-      if (signal?.aborted) throw signal.reason;
-      throw fail('a readable .xlsx workbook', 'a damaged workbook (its XML or its compressed data is broken)');
-    }
+/** Awaits a parse, turning a limit passed, a damaged part or an XML error into an InputError. */
+async function parsed<T>(work: Promise<T>, signal: AbortSignal | undefined, fail: (expected: string, found: string) => InputError): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof LimitPassed) throw error.inputError;
+    if (error instanceof InputError) throw error;
+    if (signal?.aborted) throw signal.reason;
+    throw fail('a readable .xlsx workbook', 'a damaged workbook (its XML or its compressed data is broken)');
   }
+}
+
+/**
+ * The workbook's bytes as unzipper's custom source: streams of the file (or of its bytes) that count the
+ * bytes read for `onProgress`; while the central directory is read (until `directoryRead`), only up to
+ * its cap: a directory of millions of entries is refused (`directoryCut`).
+ */
+function zipSource(input: string | Uint8Array, size: number, streams: Set<Readable>, onProgress: ReadXlsxSheetOptions['onProgress']) {
+  let directoryPhase = true;
+  let directoryCut = false;
+  let bytesRead = 0;
+  const source = {
+    size: () => Promise.resolve(size),
+    stream(offset: number, length?: number): Readable {
+      let last = length ? Math.min(size, offset + length) - 1 : size - 1;
+      if (directoryPhase && last - offset + 1 > MAX_DIRECTORY_BYTES) {
+        last = offset + MAX_DIRECTORY_BYTES - 1;
+        directoryCut = true;
+      }
+      const stream =
+        offset > last
+          ? Readable.from([])
+          : typeof input === 'string'
+            ? createReadStream(input, { start: offset, end: last })
+            : Readable.from(slices(input, offset, last + 1), { objectMode: false });
+      stream.on('data', (chunk: Buffer) => {
+        bytesRead += chunk.length;
+        onProgress?.(Math.min(bytesRead, size), size);
+      });
+      streams.add(stream);
+      return stream;
+    },
+  };
+  return { source, directoryRead: () => (directoryPhase = false), directoryCut: () => directoryCut };
+}
+
+/**
+ * The workbook's parts by path. A part that would inflate past 100 times its size is a ZIP bomb even
+ * where it is never read (a picture): the workbook is refused whole.
+ */
+function checkedEntries(directory: CentralDirectory, shown: string): Map<string, CentralDirectoryEntry> {
+  const entries = new Map<string, CentralDirectoryEntry>();
+  for (const entry of directory.files) {
+    if (entry.compressionMethod !== 0 && entry.uncompressedSize > Math.max(RATIO_GRACE_BYTES, MAX_INFLATE_RATIO * entry.compressedSize)) {
+      throw new InputError({
+        file: shown,
+        at: entry.path,
+        expected: `an .xlsx workbook whose parts inflate at most ${MAX_INFLATE_RATIO} times their compressed size`,
+        found: `a part declaring ${formatSize(entry.uncompressedSize)} from ${formatSize(entry.compressedSize)} (a ZIP bomb?)`,
+      });
+    }
+    entries.set(entry.path.replace(/^\/+/, ''), entry);
+  }
+  return entries;
+}
+
+/** The shared strings, at most `max` of them (more is a shared-strings bomb). */
+async function sharedStrings(reader: WorkbookReaderParts, strings: Readable, max: number, fail: (expected: string, found: string) => InputError): Promise<unknown[]> {
+  const cache: unknown[] = [];
+  for await (const { text } of reader._parseSharedStrings(strings)) {
+    if (cache.length >= max) {
+      throw new LimitPassed(fail(`a workbook of at most ${max.toLocaleString('en-US')} distinct texts`, 'more (a shared-strings bomb?)'));
+    }
+    cache.push(text);
+  }
+  return cache;
 }
 
 /** Bytes [start, end) of a buffer in 64 KiB slices, as a file is read: the inflate ratio is checked on what was read. */

@@ -13,8 +13,8 @@
  *   win, 269 is a tie.
  * `errors-only` runs the full model's race without campaigns.
  */
-import { loadResults } from '../data/loadResults.js';
-import { loadParameters } from '../data/loadParameters.js';
+import { loadResults } from './data/loadResults.js';
+import { loadParameters } from './data/loadParameters.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
@@ -110,7 +110,7 @@ export const CENSUS_REGION_OF_DIVISION: Readonly<Record<string, string>> = {
 };
 
 /** Net votes the peer model's effect adds to D's margin in every unit at its full value. */
-export const PEER_EFFECT_VOTES = 50_000;
+const PEER_EFFECT_VOTES = 50_000;
 
 /**
  * The peer model as a resolved scenario plus the kernel's extra terms: the 2016 map with 4 Census
@@ -152,7 +152,7 @@ export function peerModel(simulations: number): { resolved: ResolvedScenario; pr
  * @example
  * measureGenerator().integersPerSecond > 0 // => true
  */
-export function measureGenerator(): { integersPerSecond: number; normalsPerSecond: number } {
+function measureGenerator(): { integersPerSecond: number; normalsPerSecond: number } {
   const state = blockGeneratorState(1, 0);
   const n = 20_000_000;
   let a = state[0];

@@ -5,22 +5,22 @@
  */
 import { resolve } from 'node:path';
 import { InputError, describeValue } from '../errors.js';
-import { availableYears, loadResults } from '../data/loadResults.js';
-import { loadPollErrorModel, loadUsNominees } from '../data/loadPollErrorModel.js';
-import { readDataFile } from '../data/dataDirectory.js';
+import { availableYears, loadResults } from './data/loadResults.js';
+import { loadPollErrorModel, loadUsNominees } from './data/loadPollErrorModel.js';
+import { readDataFile } from './data/dataDirectory.js';
 import { parseJsonText } from '../data/parseJsonText.js';
 import { pollBacktest, type PollBacktestResult } from '../analysis/pollBacktest.js';
 import type { PublishedScores } from '../analysis/pollBacktestText.js';
 import { pollErrorFitFor } from '../polls/pollErrorModel.js';
 import { timeForChangePrior } from '../polls/timeForChange.js';
-import { loadUsFundamentals } from '../data/loadUsFundamentals.js';
+import { loadUsFundamentals } from './data/loadUsFundamentals.js';
 import { formatPollDate, parsePollDate, usElectionDay } from '../polls/pollDates.js';
 import type { PollFile } from '../polls/pollTypes.js';
 import type { SimulateScenario } from '../analysis/backtest.js';
 import { readPollFile } from './readPollFile.js';
 
 /** Days before the election every poll backtest also scores. */
-export const BACKTEST_DAYS_OUT = [100, 50, 20];
+const BACKTEST_DAYS_OUT = [100, 50, 20];
 
 /** Options of {@link runPollBacktest}. */
 export interface RunPollBacktestOptions {
@@ -45,7 +45,7 @@ export interface RunPollBacktestOptions {
  * @returns the backtest (rows: the as-of day, then 100, 50 and 20 days out), the poll file as read and the published scores
  * @throws {InputError} a year without results, a bad date, or any problem of the poll file (file, line, column)
  * @example
- * (await runPollBacktest({ file: 'data/polls/economist_polls_2012.csv', cwd: '.', year: 2012 })).result.rows[0].asOf // => '2012-11-05'
+ * (await runPollBacktest({ file: 'data/polls/us-president-2012-polls.csv', cwd: '.', year: 2012 })).result.rows[0].asOf // => '2012-11-05'
  */
 export async function runPollBacktest(options: RunPollBacktestOptions): Promise<{ result: PollBacktestResult; polls: PollFile; published: PublishedScores }> {
   const years = availableYears('us');

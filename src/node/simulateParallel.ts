@@ -5,7 +5,9 @@
  * starts them once), unreferenced while idle.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './startWorker.js';
+import { blockSlices } from '../sim/blockSlices.js';
 import { prepareModel, type PrepareOptions } from '../sim/prepareModel.js';
 import { blockCount, finishResult, mergeBlockTotals, simulateInto, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
 import { emptyTotals } from '../sim/blockTotals.js';
@@ -31,27 +33,13 @@ export interface ParallelOptions {
   prepare?: PrepareOptions;
 }
 
-/**
- * Starts one worker. From dist/ the entry is simulateWorker.js. Under tsx (tests, `node --import tsx`),
- * Node 20 does not run `--import` preloads in workers, so a two-line bootstrap registers tsx's loader in
- * the worker first and then imports simulateWorker.ts.
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./simulateWorker.js', here));
-  const api = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./simulateWorker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true });
-}
-
 /** Idle workers kept between runs (unreferenced, so they never keep the process alive). */
 const idleWorkers: Worker[] = [];
 
 function acquireWorkers(count: number): Worker[] {
   const workers = idleWorkers.splice(0, count);
   while (workers.length < count) {
-    const worker = startWorker();
+    const worker = startWorker('simulateWorker');
     // A worker that fails or dies while idle leaves the pool (a run in progress has its own listeners).
     worker.on('error', () => undefined);
     worker.on('exit', () => {
@@ -112,28 +100,38 @@ export async function simulateParallel(resolved: ResolvedScenario, options: Para
   const blocks = blockCount(simulations);
   // Never more threads than blocks, nor than cores (more would add memory, not speed).
   const threads = Math.min(options.threads, blocks, availableParallelism());
-  const done = (block: number) => Math.min(simulations, block * BLOCK_SIZE);
-  if (threads === 1) {
-    // In this thread, in chunks so progress and abort still work; blocks are merged in order as they
-    // come, so memory does not grow with the number of simulations.
-    const running = emptyTotals(model);
-    const kept: KeptSlice[] = [];
-    const chunk = Math.max(1, Math.ceil(blocks / 20));
-    for (let start = 0; start < blocks; start += chunk) {
-      if (signal?.aborted) throw abortError();
-      const end = Math.min(blocks, start + chunk);
-      const slice = simulateInto(model, { simulations, seed, keep, blockStart: start, blockEnd: end }, running);
-      if (slice) kept.push(slice);
-      onProgress?.(done(end), simulations);
-      if (onProgress || signal) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return finishResult(model, seed, [running], kept);
+  if (threads === 1) return simulateHere(model, options, blocks);
+  return simulateOnWorkers(resolved, model, options, blocks, threads);
+}
+
+/**
+ * In this thread, in chunks so progress and abort still work; blocks are merged in order as they come, so
+ * memory does not grow with the number of simulations.
+ */
+async function simulateHere(model: ReturnType<typeof prepareModel>, options: ParallelOptions, blocks: number): Promise<SimulationResult> {
+  const { simulations, seed, keep, onProgress, signal } = options;
+  const running = emptyTotals(model);
+  const kept: KeptSlice[] = [];
+  for (const { blockStart, blockEnd, drawsDone } of blockSlices(simulations, Math.ceil(blocks / 20))) {
+    if (signal?.aborted) throw abortError();
+    const slice = simulateInto(model, { simulations, seed, keep, blockStart, blockEnd }, running);
+    if (slice) kept.push(slice);
+    onProgress?.(drawsDone, simulations);
+    if (onProgress || signal) await new Promise((resolve) => setImmediate(resolve));
   }
+  return finishResult(model, seed, [running], kept);
+}
+
+/**
+ * On `threads` workers: tasks of consecutive blocks handed out as workers finish, the blocks merged in
+ * block order (finished tasks wait until every earlier one has been merged: the sums stay identical for
+ * any number of threads, and only out-of-order tasks are held in memory).
+ */
+async function simulateOnWorkers(resolved: ResolvedScenario, model: ReturnType<typeof prepareModel>, options: ParallelOptions, blocks: number, threads: number): Promise<SimulationResult> {
+  const { simulations, seed, keep, onProgress, signal } = options;
   const chunk = Math.max(1, Math.ceil(blocks / (threads * 4)));
   const tasks: { start: number; end: number }[] = [];
   for (let start = 0; start < blocks; start += chunk) tasks.push({ start, end: Math.min(blocks, start + chunk) });
-  // Finished tasks wait here until every earlier task has been merged: merging in block order keeps the
-  // sums identical for any number of threads, and only out-of-order tasks are held in memory.
   const running = emptyTotals(model);
   const waiting = new Map<number, BlockTotals[]>();
   let merged = 0;

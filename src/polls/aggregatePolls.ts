@@ -175,21 +175,7 @@ export function aggregatePolls(options: AggregatePollsOptions): PollAggregate {
   };
   if (prepared.n > 0) fitTerms(process, ROUNDS);
   if (!options.processSD && prepared.n > 0) {
-    // Coordinate search: the national step over its grid, then the relative step at the best national one.
-    const likelihood = (q: { national: number; relative: number }) => filter(model, prepared, state, q, false).logLikelihood;
-    let best = { q: process, ll: Number.NEGATIVE_INFINITY };
-    for (const national of NATIONAL_STEPS) {
-      const q = { national, relative: process.relative };
-      const ll = likelihood(q);
-      if (ll > best.ll) best = { q, ll };
-    }
-    for (const relative of RELATIVE_STEPS) {
-      if (relative === best.q.relative) continue;
-      const q = { national: best.q.national, relative };
-      const ll = likelihood(q);
-      if (ll > best.ll) best = { q, ll };
-    }
-    process = best.q;
+    process = searchProcessSD(model, prepared, state, process);
     fitTerms(process, 2);
   }
   const final = filter(model, prepared, state, process, options.series === true);
@@ -201,16 +187,7 @@ export function aggregatePolls(options: AggregatePollsOptions): PollAggregate {
   for (let s = 1; s < d; s++) P[s * d + s] += ahead * process.relative ** 2;
   const x = final.x;
   const recentDays = options.recentDays ?? 21;
-  const unitPolls = (unit: string) => used.filter((p) => p.unit === unit);
-  const describe = (id: string, mean: number, variance: number, varianceNow: number): AggregatedUnit => {
-    const polls = unitPolls(id);
-    const recent = polls.filter((p) => p.end > options.asOf - recentDays);
-    const pool = (recent.length > 0 ? recent : polls).filter((p) => p.decided !== undefined);
-    const out: AggregatedUnit = { id, mean, sd: Math.sqrt(Math.max(0, variance)), sdNow: Math.sqrt(Math.max(0, varianceNow)), polls: polls.length, recentPolls: recent.length };
-    if (polls.length > 0) out.lastPoll = Math.max(...polls.map((p) => p.end));
-    if (pool.length > 0) out.undecided = pool.reduce((sum, p) => sum + (1 - p.decided!), 0) / pool.length;
-    return out;
-  };
+  const describe = (id: string, mean: number, variance: number, varianceNow: number) => describeUnit(id, { mean, variance, varianceNow }, used, options.asOf, recentDays);
   const units = options.units.map((u, s) => {
     const i = s + 1;
     const mean = x[0] + x[i];
@@ -244,8 +221,37 @@ export function aggregatePolls(options: AggregatePollsOptions): PollAggregate {
   };
 }
 
+/** Coordinate search of the process SDs: the national step over its grid, then the relative step at the best national one. */
+function searchProcessSD(model: Model, prepared: ReturnType<typeof prepare>, state: Terms, start: { national: number; relative: number }): { national: number; relative: number } {
+  const likelihood = (q: { national: number; relative: number }) => filter(model, prepared, state, q, false).logLikelihood;
+  let best = { q: start, ll: Number.NEGATIVE_INFINITY };
+  for (const national of NATIONAL_STEPS) {
+    const q = { national, relative: start.relative };
+    const ll = likelihood(q);
+    if (ll > best.ll) best = { q, ll };
+  }
+  for (const relative of RELATIVE_STEPS) {
+    if (relative === best.q.relative) continue;
+    const q = { national: best.q.national, relative };
+    const ll = likelihood(q);
+    if (ll > best.ll) best = { q, ll };
+  }
+  return best.q;
+}
+
+/** One unit's aggregate (or the nation's): mean and SDs, its polls, recent polls, last poll and the undecided share of its recent polls. */
+function describeUnit(id: string, at: { mean: number; variance: number; varianceNow: number }, used: Poll[], asOf: number, recentDays: number): AggregatedUnit {
+  const polls = used.filter((p) => p.unit === id);
+  const recent = polls.filter((p) => p.end > asOf - recentDays);
+  const pool = (recent.length > 0 ? recent : polls).filter((p) => p.decided !== undefined);
+  const out: AggregatedUnit = { id, mean: at.mean, sd: Math.sqrt(Math.max(0, at.variance)), sdNow: Math.sqrt(Math.max(0, at.varianceNow)), polls: polls.length, recentPolls: recent.length };
+  if (polls.length > 0) out.lastPoll = Math.max(...polls.map((p) => p.end));
+  if (pool.length > 0) out.undecided = pool.reduce((sum, p) => sum + (1 - p.decided!), 0) / pool.length;
+  return out;
+}
+
 /** Midpoint of a poll's field period, whole days (rounded down). */
-export function midDay(poll: Pick<Poll, 'start' | 'end'>): number {
+function midDay(poll: Pick<Poll, 'start' | 'end'>): number {
   return poll.start + Math.floor((poll.end - poll.start) / 2);
 }
 

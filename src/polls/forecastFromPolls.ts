@@ -166,11 +166,6 @@ export function pollsKnownOn<P extends Pick<Poll, 'end' | 'published'>>(polls: r
 export function forecastFromPolls(options: PollForecastOptions): PollForecastResult {
   const { sides, electionDay, errorModel } = options;
   const [a, b] = sides;
-  const margin = (t: ForecastTerritory) => {
-    const va = t.votes[a] ?? 0;
-    const vb = t.votes[b] ?? 0;
-    return va + vb > 0 ? (100 * (va - vb)) / (va + vb) : 0;
-  };
   const { units, lastNationalMargin } = aggregationUnits(options.territories, sides);
   const top = units.map((u) => options.territories.find((t) => t.id === u.id)!);
   const lastEnd = options.polls.polls.reduce((m, p) => Math.max(m, p.end), Number.NEGATIVE_INFINITY);
@@ -188,19 +183,12 @@ export function forecastFromPolls(options: PollForecastOptions): PollForecastRes
     recentDays,
   });
   const nationalVariance = aggregate.national.sd ** 2;
-  // Fundamentals prior: the national margin moves toward it by V / (V + K), every unit by the same shift.
-  let shift = 0;
-  let fundamentals: PollForecast['fundamentals'];
-  if (options.fundamentals) {
-    const weight = fundamentalsWeight(errorModel, nationalVariance);
-    shift = weight > 0 ? weight * (options.fundamentals.margin - aggregate.national.mean) : 0;
-    fundamentals = { model: options.fundamentals.model, margin: options.fundamentals.margin, pollsMargin: aggregate.national.mean, weight, shift };
-  }
+  const { shift, fundamentals } = fundamentalsShift(options, aggregate.national.mean, nationalVariance);
   const nationalSD = Math.sqrt(errorModel.national ** 2 + nationalVariance);
   const regionalSD = errorModel.regional;
   const territories: Record<string, PollForecastTerritory> = {};
   const byId = new Map(aggregate.units.map((u) => [u.id, u]));
-  const lastById = new Map(options.territories.map((t) => [t.id, margin(t)]));
+  const lastById = new Map(options.territories.map((t) => [t.id, lastMargin(t, a, b)]));
   const describe = (mean: number, ownSD: number, polled: { polls: number; recentPolls: number }): PollForecastTerritory => {
     const d: MarginDistribution = { mean, nationalSD, tails: errorModel.tails, otherSD: Math.hypot(regionalSD, ownSD) };
     const interval = marginInterval(d, 0.9);
@@ -225,17 +213,8 @@ export function forecastFromPolls(options: PollForecastOptions): PollForecastRes
     }
   }
   // National margin: the weighted sum; its spread from the national term plus the weighted regional and own errors.
-  const regionWeight = new Map<string, number>();
-  let ownVariance = 0;
-  for (const [k, t] of top.entries()) {
-    const w = units[k].weight;
-    regionWeight.set(t.region, (regionWeight.get(t.region) ?? 0) + w);
-    ownVariance += (w * territories[t.id].sd) ** 2;
-  }
-  let regionalVariance = 0;
-  for (const w of regionWeight.values()) regionalVariance += (w * regionalSD) ** 2;
   const nationalMargin = aggregate.national.mean + shift;
-  const nationalInterval = marginInterval({ mean: nationalMargin, nationalSD, tails: errorModel.tails, otherSD: Math.sqrt(regionalVariance + ownVariance) }, 0.9);
+  const nationalInterval = marginInterval({ mean: nationalMargin, nationalSD, tails: errorModel.tails, otherSD: nationalOtherSD(top, units, territories, regionalSD) }, 0.9);
   const usedPolls = aggregate.pollsUsed;
   const latest = polls.reduce((m, p) => Math.max(m, p.end), Number.NEGATIVE_INFINITY);
   const forecast: PollForecast = {
@@ -265,3 +244,31 @@ export function forecastFromPolls(options: PollForecastOptions): PollForecastRes
   return { forecast, ...(aggregate.series ? { series: aggregate.series } : {}) };
 }
 
+/** A territory's two-party margin toward `a` in its last result (pp; 0 without two-party votes). */
+function lastMargin(t: ForecastTerritory, a: Side, b: Side): number {
+  const va = t.votes[a] ?? 0;
+  const vb = t.votes[b] ?? 0;
+  return va + vb > 0 ? (100 * (va - vb)) / (va + vb) : 0;
+}
+
+/** Fundamentals prior: the national margin moves toward it by V / (V + K), every unit by the same shift. */
+function fundamentalsShift(options: PollForecastOptions, pollsMargin: number, nationalVariance: number): { shift: number; fundamentals?: PollForecast['fundamentals'] } {
+  if (!options.fundamentals) return { shift: 0 };
+  const weight = fundamentalsWeight(options.errorModel, nationalVariance);
+  const shift = weight > 0 ? weight * (options.fundamentals.margin - pollsMargin) : 0;
+  return { shift, fundamentals: { model: options.fundamentals.model, margin: options.fundamentals.margin, pollsMargin, weight, shift } };
+}
+
+/** The national margin's error besides the national term: the weighted regional and own errors (SD, pp). */
+function nationalOtherSD(top: ForecastTerritory[], units: { weight: number }[], territories: Record<string, PollForecastTerritory>, regionalSD: number): number {
+  const regionWeight = new Map<string, number>();
+  let ownVariance = 0;
+  for (const [k, t] of top.entries()) {
+    const w = units[k].weight;
+    regionWeight.set(t.region, (regionWeight.get(t.region) ?? 0) + w);
+    ownVariance += (w * territories[t.id].sd) ** 2;
+  }
+  let regionalVariance = 0;
+  for (const w of regionWeight.values()) regionalVariance += (w * regionalSD) ** 2;
+  return Math.sqrt(regionalVariance + ownVariance);
+}

@@ -17,6 +17,7 @@
  * Tables: {@link displayTable} publishes rows as an HTML table plus an aligned text table, where
  * `console.table` prints box-drawing text that wraps and quotes every string.
  */
+import { htmlEscape } from '../briefing/html.js';
 import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
 import { toPng } from './toPng.js';
@@ -164,10 +165,6 @@ function cellText(value: TableRow[string]): string {
   return String(value);
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
 /**
  * Builds a table's display bundle: an HTML table (numbers right-aligned) and the same table as
  * aligned plain text, for terminals and viewers without HTML.
@@ -185,11 +182,11 @@ export function tableBundle(rows: readonly TableRow[], options: DisplayTableOpti
   }
   const columns = options.columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => r[c] === undefined || r[c] === null || typeof r[c] === 'number'));
-  const head = columns.map((c, j) => `<th style="text-align:${numeric[j] ? 'right' : 'left'}">${escapeHtml(c)}</th>`).join('');
+  const head = columns.map((c, j) => `<th style="text-align:${numeric[j] ? 'right' : 'left'}">${htmlEscape(c)}</th>`).join('');
   const body = rows
-    .map((r) => `<tr>${columns.map((c, j) => `<td style="text-align:${numeric[j] ? 'right' : 'left'}">${escapeHtml(cellText(r[c]))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${columns.map((c, j) => `<td style="text-align:${numeric[j] ? 'right' : 'left'}">${htmlEscape(cellText(r[c]))}</td>`).join('')}</tr>`)
     .join('');
-  const caption = options.caption ? `<caption style="text-align:left">${escapeHtml(options.caption)}</caption>` : '';
+  const caption = options.caption ? `<caption style="text-align:left">${htmlEscape(options.caption)}</caption>` : '';
   const html = `<table class="campaign-lab-table">${caption}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   const cells = [columns, ...rows.map((r) => columns.map((c) => cellText(r[c])))];
   const widths = columns.map((_, j) => Math.max(...cells.map((line) => [...line[j]].length)));

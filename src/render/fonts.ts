@@ -10,7 +10,8 @@
  *
  * Node-only: reads files.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 /** Font family name that chart specs must use (`config.font`) so SVG and PNG agree. */
@@ -18,11 +19,16 @@ export const FONT_FAMILY = 'DejaVu Sans';
 
 const require = createRequire(import.meta.url);
 
-/** Absolute paths of the DejaVu Sans files (regular, bold, oblique, bold oblique) loaded into the rasteriser. */
+/**
+ * Absolute paths of the DejaVu Sans files (regular, bold, oblique, bold oblique) loaded into the rasteriser:
+ * the copies `npm run build` puts in dist/vendor/fonts/ (scripts/copyAssets.mjs), else the
+ * `dejavu-fonts-ttf` package (running from src/).
+ */
 export const FONT_FILES: readonly string[] = Object.freeze(
-  ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map((file) =>
-    require.resolve(`dejavu-fonts-ttf/ttf/${file}`),
-  ),
+  ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map((file) => {
+    const built = fileURLToPath(new URL(`../vendor/fonts/${file}`, import.meta.url));
+    return existsSync(built) ? built : require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+  }),
 );
 
 /** Horizontal metrics of one font file: advance width per character, in font units. */

@@ -6,7 +6,8 @@
  * Node-only edge.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { BASE_STYLE, EMBED_OPTIONS, OFFLINE_CSP, htmlEscape, jsonForScript, vendorScriptTags } from './htmlAssets.js';
+import { BASE_STYLE, EMBED_OPTIONS, OFFLINE_CSP, htmlEscape, jsonForScript } from '../briefing/html.js';
+import { vendorScriptTags } from './htmlAssets.js';
 
 /** Options of {@link toHtml}. */
 export interface ToHtmlOptions {
@@ -20,7 +21,7 @@ export interface ToHtmlOptions {
  * Reads a chart title as plain text (a string, lines, or a title object).
  * @example specTitle({ title: { text: 'EV', subtitle: 's' }, mark: 'point' }) // => 'EV'
  */
-export function specTitle(spec: TopLevelSpec): string | undefined {
+function specTitle(spec: TopLevelSpec): string | undefined {
   const title = (spec as { title?: unknown }).title;
   const text = typeof title === 'object' && title !== null && !Array.isArray(title) ? (title as { text?: unknown }).text : title;
   if (typeof text === 'string') return text;

@@ -17,8 +17,8 @@ export interface ToPngOptions extends ToSvgOptions {
 }
 
 /** Longest side of a PNG, pixels, and most pixels in all: a chart past these is drawn smaller. */
-export const MAX_PNG_SIDE = 8000;
-export const MAX_PNG_PIXELS = 40_000_000;
+const MAX_PNG_SIDE = 8000;
+const MAX_PNG_PIXELS = 40_000_000;
 
 /**
  * The zoom that keeps a picture of the SVG's size within {@link MAX_PNG_SIDE} and
@@ -27,7 +27,7 @@ export const MAX_PNG_PIXELS = 40_000_000;
  * @example
  * boundedZoom('<svg width="20000" height="100">', 2) // => 0.4
  */
-export function boundedZoom(svg: string, scale: number): number {
+function boundedZoom(svg: string, scale: number): number {
   const head = /<svg\b[^>]*>/.exec(svg.slice(0, 4096))?.[0] ?? '';
   const width = Number(/\bwidth="([\d.]+)"/.exec(head)?.[1]);
   const height = Number(/\bheight="([\d.]+)"/.exec(head)?.[1]);

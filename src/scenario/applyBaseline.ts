@@ -3,6 +3,7 @@
  * (uniform or proportional swing, per-territory shifts, poll margins, a turnout change). Pure and
  * browser-safe: a margins file has already been read into `{margin, sd}` entries by the loader.
  */
+import { twoPartyMargin } from '../model/twoPartyMargin.js';
 import { InputError, describeKey, describeValue, keyPath, scenarioKeyPath } from '../errors.js';
 import type { Side } from '../model/types.js';
 import type { ResolvedBaseline, ResolvedPolls, ResolvedTerritory } from '../model/resolvedScenario.js';
@@ -20,7 +21,7 @@ export interface ApplyBaselineOptions {
 }
 
 /** Keys of a `baseline` block. */
-export const BASELINE_KEYS = ['swing', 'swingModel', 'shifts', 'margins', 'marginUnit', 'polls', 'turnout'] as const;
+const BASELINE_KEYS = ['swing', 'swingModel', 'shifts', 'margins', 'marginUnit', 'polls', 'turnout'] as const;
 
 /** Keys of `baseline.polls`. */
 const POLLS_KEYS = ['file', 'format', 'asOf', 'election', 'candidates', 'scale', 'fundamentals', 'forecast'];
@@ -33,17 +34,6 @@ export interface PollUncertaintyDefaults {
   tails: number;
   /** Where they come from, for the citations. */
   source: string;
-}
-
-/**
- * Two-party margin of A over B, pp: 100 × (a − b) / (a + b); 0 when both are 0.
- *
- * @example
- * twoPartyMargin(55, 45) // => 10
- */
-export function twoPartyMargin(a: number, b: number): number {
-  const two = a + b;
-  return two > 0 ? (100 * (a - b)) / two : 0;
 }
 
 /**
@@ -90,173 +80,23 @@ export function applyBaseline(
   spec: unknown,
   options: ApplyBaselineOptions,
 ): { territories: ResolvedTerritory[]; baseline: ResolvedBaseline; uncertainty?: PollUncertaintyDefaults } {
-  const fail = (at: string, expected: string, found: unknown): never => {
-    throw new InputError({ file: options.file, at, expected, found: describeValue(found) });
-  };
-  const number = (value: unknown, at: string, min: number, max: number, what: string): number => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) fail(at, `${what} between ${min} and ${max}`, value);
-    return value as number;
-  };
-  const object = (value: unknown, at: string): Record<string, unknown> => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(at, 'an object', value);
-    return value as Record<string, unknown>;
-  };
-  const raw = spec === undefined ? {} : object(spec, 'baseline');
-  for (const key of Object.keys(raw)) {
-    if (!(BASELINE_KEYS as readonly string[]).includes(key)) fail(`baseline.${key}`, `one of the keys ${BASELINE_KEYS.join(', ')}`, key);
-  }
+  const check = baselineChecks(options.file);
+  const read = readBaselineSpec(spec, territories, options, check);
+  const { swing, swingModel, turnout, shifts, given, marginsSource, pollForecast } = read;
   const [a, b] = sides;
-  const ids = new Map(territories.map((t, i) => [t.id, i]));
-  const checkId = (id: string, at: string): void => {
-    if (!ids.has(id)) fail(at, 'the id of a territory of the race', id);
-  };
-  const swing = raw.swing === undefined ? 0 : number(raw.swing, 'baseline.swing', -100, 100, 'a swing in pp');
-  let swingModel: SwingModel = 'uniform';
-  if (raw.swingModel !== undefined) {
-    if (raw.swingModel !== 'uniform' && raw.swingModel !== 'proportional') fail('baseline.swingModel', 'one of "uniform", "proportional"', raw.swingModel);
-    swingModel = raw.swingModel as SwingModel;
-  }
-  const turnout = raw.turnout === undefined ? 0 : number(raw.turnout, 'baseline.turnout', -0.9, 1, 'a relative change of turnout');
-  const shifts = new Map<string, number>(); // keyed by territory ids: `__proto__` is a key like any other
-  if (raw.shifts !== undefined) {
-    for (const [id, pp] of Object.entries(object(raw.shifts, 'baseline.shifts'))) {
-      checkId(id, scenarioKeyPath('baseline.shifts', id));
-      shifts.set(id, number(pp, scenarioKeyPath('baseline.shifts', id), -200, 200, 'a shift in pp'));
-    }
-  }
-  let marginUnit: 'pp' | 'share' | undefined;
-  if (raw.marginUnit !== undefined) {
-    if (raw.marginUnit !== 'pp' && raw.marginUnit !== 'share') fail('baseline.marginUnit', 'one of "pp", "share"', raw.marginUnit);
-    marginUnit = raw.marginUnit as 'pp' | 'share';
-  }
-  const given = new Map<string, { margin: number; sd?: number }>();
-  let marginsSource = options.marginsSource ?? 'inline';
-  if (raw.margins !== undefined) {
-    let margins = object(raw.margins, 'baseline.margins');
-    if ('file' in margins && typeof margins.file === 'string') {
-      // The Node-side loader reads {file} and adds its rows as `entries`.
-      if (margins.entries === undefined) fail('baseline.margins', 'inline margins, or {file} read by the scenario loader (loadScenario)', margins);
-      marginsSource = margins.file;
-      margins = object(margins.entries, 'baseline.margins');
-    }
-    const scale = marginUnit === 'share' ? 100 : 1;
-    const [lo, hi, what] = marginUnit === 'share' ? [-1, 1, 'a margin as a share of the two-party vote'] : [-100, 100, 'a margin in pp'];
-    for (const [id, entry] of Object.entries(margins)) {
-      // Margins may come from a file: an unknown id is named only when shaped like a territory id.
-      const at = keyPath('baseline.margins', id);
-      if (!ids.has(id)) throw new InputError({ file: options.file, at, expected: 'the id of a territory of the race', found: describeKey(id) });
-      if (typeof entry === 'number') given.set(id, { margin: scale * number(entry, at, lo, hi, what) });
-      else {
-        const e = object(entry, at);
-        for (const key of Object.keys(e)) if (key !== 'margin' && key !== 'sd') fail(`${at}.${key}`, 'one of the keys margin, sd', key);
-        const margin = scale * number(e.margin, `${at}.margin`, lo, hi, what);
-        given.set(id, e.sd === undefined ? { margin } : { margin, sd: number(e.sd, `${at}.sd`, 0, 100, 'a standard deviation in pp') });
-      }
-    }
-    // Margins written as shares (−0.075) read as pp would put every territory within a point of a tie.
-    const values = [...given.values()].map((e) => e.margin);
-    if (marginUnit === undefined && values.length > 0 && values.every((m) => Math.abs(m) <= 1) && values.some((m) => m !== 0)) {
-      fail(
-        marginsSource === 'inline' ? 'baseline.margins' : `baseline.margins (${marginsSource})`,
-        `margins in pp (−7.5 for 7.5 points behind); all ${values.length} lie within ±1, as shares of the two-party vote (−0.075) would: write them in pp, or set baseline.marginUnit to share (or to pp if they are pp)`,
-        `margins from ${Math.min(...values)} to ${Math.max(...values)}`,
-      );
-    }
-  }
-  // Poll forecast: margins and own SDs of every territory, the error model's terms as uncertainty defaults.
-  let pollForecast: { margins: Map<string, { margin: number; sd: number }>; record: ResolvedPolls; uncertainty: PollUncertaintyDefaults } | undefined;
-  if (raw.polls !== undefined) pollForecast = readPollForecast(object(raw.polls, 'baseline.polls'), ids, fail, number, object);
-
-  // Keyed by territory ids from the race file: own keys only (an id may be `__proto__` or `constructor`).
-  const resultMargins: Record<string, number> = {};
-  let nationalA = 0;
-  let nationalB = 0;
-  for (const t of territories) {
-    setOwn(resultMargins, t.id, twoPartyMargin(t.votes[a] ?? 0, t.votes[b] ?? 0));
-    if (t.parent === undefined) {
-      nationalA += t.votes[a] ?? 0;
-      nationalB += t.votes[b] ?? 0;
-    }
-  }
-  const nationalResultMargin = twoPartyMargin(nationalA, nationalB);
-
-  // Proportional swing: the common odds factor k that moves the national margin by `swing`.
-  let k = 1;
-  if (swingModel === 'proportional' && swing !== 0) {
-    const target = nationalResultMargin + swing;
-    if (!(target > -100 && target < 100)) fail('baseline.swing', `a swing leaving the national margin (${nationalResultMargin.toFixed(2)} pp) strictly between −100 and 100 pp`, swing);
-    const nationalAt = (logK: number): number => {
-      let sa = 0;
-      let sb = 0;
-      for (const t of territories) {
-        if (t.parent !== undefined) continue;
-        const two = (t.votes[a] ?? 0) + (t.votes[b] ?? 0);
-        if (two <= 0) continue;
-        const s = scaledShare((t.votes[a] ?? 0) / two, Math.exp(logK));
-        sa += two * s;
-        sb += two * (1 - s);
-      }
-      return twoPartyMargin(sa, sb);
-    };
-    let lo = -60;
-    let hi = 60;
-    for (let i = 0; i < 200 && hi - lo > 1e-13; i++) {
-      const mid = (lo + hi) / 2;
-      if (nationalAt(mid) < target) lo = mid;
-      else hi = mid;
-    }
-    k = Math.exp((lo + hi) / 2);
-  }
-
+  const { resultMargins, nationalResultMargin } = resultMarginsOf(territories, a, b);
+  const k = swingModel === 'proportional' && swing !== 0 ? proportionalFactor(territories, a, b, nationalResultMargin, swing, check.fail) : 1;
   const margins: Record<string, number> = {};
   let expectedA = 0;
   let expectedB = 0;
   const out = territories.map((t) => {
-    const va = t.votes[a] ?? 0;
-    const vb = t.votes[b] ?? 0;
-    const two = va + vb;
-    const entry = given.get(t.id);
-    const polled = pollForecast?.margins.get(t.id);
-    const shift = shifts.get(t.id) ?? 0;
-    const moves = swing !== 0 || entry !== undefined || polled !== undefined || shift !== 0 || turnout !== 0;
-    if (!moves) {
-      setOwn(margins, t.id, getOwn(resultMargins, t.id)!);
-      if (t.parent === undefined) {
-        expectedA += va;
-        expectedB += vb;
-      }
-      return { ...t, votes: { ...t.votes } };
-    }
-    if (two <= 0 && (entry !== undefined || shift !== 0)) {
-      fail(entry ? `baseline.margins.${t.id}` : `baseline.shifts.${t.id}`, `a territory with two-party votes (${t.id} has none for ${a} or ${b})`, entry?.margin ?? shift);
-    }
-    let m: number;
-    if (entry !== undefined) m = entry.margin;
-    else if (polled !== undefined) m = Math.max(-100, Math.min(100, polled.margin + swing));
-    else if (swingModel === 'proportional') m = two > 0 ? 200 * scaledShare(va / two, k) - 100 : 0;
-    else m = Math.max(-100, Math.min(100, getOwn(resultMargins, t.id)! + swing));
-    m = Math.max(-100, Math.min(100, m + shift));
-    const scale = 1 + turnout;
-    const newTwo = two * scale;
-    const newA = two > 0 ? (newTwo * (100 + m)) / 200 : 0;
-    const newB = two > 0 ? newTwo - newA : 0;
-    const votes: Record<Side, number> = { ...t.votes };
-    for (const [side, v] of Object.entries(t.votes)) if (side !== a && side !== b) setOwn(votes, side, v * scale);
-    setOwn(votes, a, newA);
-    setOwn(votes, b, newB);
-    const other = t.other * scale;
-    if (t.eligible > 0 && newTwo + other > t.eligible * (1 + 1e-9)) {
-      fail('baseline.turnout', `a turnout change keeping the votes cast in ${t.id} within its ${t.eligible} eligible voters`, turnout);
-    }
-    setOwn(margins, t.id, two > 0 ? m : 0);
+    const moved = movedTerritory(t, { a, b, read, k, resultMargin: getOwn(resultMargins, t.id)!, fail: check.fail });
+    setOwn(margins, t.id, moved.margin);
     if (t.parent === undefined) {
-      expectedA += newA;
-      expectedB += newB;
+      expectedA += moved.territory.votes[a] ?? 0;
+      expectedB += moved.territory.votes[b] ?? 0;
     }
-    const territory: ResolvedTerritory = { ...t, votes, other };
-    if (entry?.sd !== undefined) territory.territorySD = entry.sd;
-    else if (entry === undefined && polled !== undefined) territory.territorySD = polled.sd;
-    return territory;
+    return moved.territory;
   });
   const givenIds = [...given.keys()];
   const baseline: ResolvedBaseline = {
@@ -275,6 +115,210 @@ export function applyBaseline(
     ...(pollForecast ? { polls: pollForecast.record } : {}),
   };
   return { territories: out, baseline, ...(pollForecast ? { uncertainty: pollForecast.uncertainty } : {}) };
+}
+
+/** The checks a baseline block's values go through, each throwing an InputError at the key (in the scenario file). */
+interface BaselineChecks {
+  fail: (at: string, expected: string, found: unknown) => never;
+  number: (value: unknown, at: string, min: number, max: number, what: string) => number;
+  object: (value: unknown, at: string) => Record<string, unknown>;
+}
+
+function baselineChecks(file: string | undefined): BaselineChecks {
+  const fail = (at: string, expected: string, found: unknown): never => {
+    throw new InputError({ file, at, expected, found: describeValue(found) });
+  };
+  const number = (value: unknown, at: string, min: number, max: number, what: string): number => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) fail(at, `${what} between ${min} and ${max}`, value);
+    return value as number;
+  };
+  const object = (value: unknown, at: string): Record<string, unknown> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(at, 'an object', value);
+    return value as Record<string, unknown>;
+  };
+  return { fail, number, object };
+}
+
+/** A poll forecast as the baseline uses it: margins and own SDs of every territory, the record, the error model's terms. */
+type PollForecast = { margins: Map<string, { margin: number; sd: number }>; record: ResolvedPolls; uncertainty: PollUncertaintyDefaults };
+
+/** The `baseline` block read and checked: what moves which territory (shifts and given margins keyed by territory id). */
+interface BaselineSpec {
+  swing: number;
+  swingModel: SwingModel;
+  turnout: number;
+  shifts: Map<string, number>;
+  given: Map<string, { margin: number; sd?: number }>;
+  marginsSource: string;
+  pollForecast?: PollForecast;
+}
+
+/** Reads and checks the `baseline` block (undefined: a replay of the result). */
+function readBaselineSpec(spec: unknown, territories: readonly ResolvedTerritory[], options: ApplyBaselineOptions, check: BaselineChecks): BaselineSpec {
+  const { fail, number, object } = check;
+  const raw = spec === undefined ? {} : object(spec, 'baseline');
+  for (const key of Object.keys(raw)) {
+    if (!(BASELINE_KEYS as readonly string[]).includes(key)) fail(`baseline.${key}`, `one of the keys ${BASELINE_KEYS.join(', ')}`, key);
+  }
+  const ids = new Map(territories.map((t, i) => [t.id, i]));
+  const swing = raw.swing === undefined ? 0 : number(raw.swing, 'baseline.swing', -100, 100, 'a swing in pp');
+  let swingModel: SwingModel = 'uniform';
+  if (raw.swingModel !== undefined) {
+    if (raw.swingModel !== 'uniform' && raw.swingModel !== 'proportional') fail('baseline.swingModel', 'one of "uniform", "proportional"', raw.swingModel);
+    swingModel = raw.swingModel as SwingModel;
+  }
+  const turnout = raw.turnout === undefined ? 0 : number(raw.turnout, 'baseline.turnout', -0.9, 1, 'a relative change of turnout');
+  const shifts = new Map<string, number>(); // keyed by territory ids: `__proto__` is a key like any other
+  if (raw.shifts !== undefined) {
+    for (const [id, pp] of Object.entries(object(raw.shifts, 'baseline.shifts'))) {
+      if (!ids.has(id)) fail(scenarioKeyPath('baseline.shifts', id), 'the id of a territory of the race', id);
+      shifts.set(id, number(pp, scenarioKeyPath('baseline.shifts', id), -200, 200, 'a shift in pp'));
+    }
+  }
+  let marginUnit: 'pp' | 'share' | undefined;
+  if (raw.marginUnit !== undefined) {
+    if (raw.marginUnit !== 'pp' && raw.marginUnit !== 'share') fail('baseline.marginUnit', 'one of "pp", "share"', raw.marginUnit);
+    marginUnit = raw.marginUnit as 'pp' | 'share';
+  }
+  const { given, marginsSource } = readGivenMargins(raw.margins, marginUnit, ids, options, check);
+  // Poll forecast: margins and own SDs of every territory, the error model's terms as uncertainty defaults.
+  const pollForecast = raw.polls !== undefined ? readPollForecast(object(raw.polls, 'baseline.polls'), ids, fail, number, object) : undefined;
+  return { swing, swingModel, turnout, shifts, given, marginsSource, ...(pollForecast ? { pollForecast } : {}) };
+}
+
+/**
+ * Reads `baseline.margins` (inline, or the entries the loader read from its file) into margins in pp by
+ * territory id, with their SDs. A set of margins all within ±1 without `marginUnit` is refused: shares read as pp.
+ */
+function readGivenMargins(
+  spec: unknown,
+  marginUnit: 'pp' | 'share' | undefined,
+  ids: Map<string, number>,
+  options: ApplyBaselineOptions,
+  { fail, number, object }: BaselineChecks,
+): { given: Map<string, { margin: number; sd?: number }>; marginsSource: string } {
+  const given = new Map<string, { margin: number; sd?: number }>();
+  let marginsSource = options.marginsSource ?? 'inline';
+  if (spec === undefined) return { given, marginsSource };
+  let margins = object(spec, 'baseline.margins');
+  if ('file' in margins && typeof margins.file === 'string') {
+    // The Node-side loader reads {file} and adds its rows as `entries`.
+    if (margins.entries === undefined) fail('baseline.margins', 'inline margins, or {file} read by the scenario loader (loadScenario)', margins);
+    marginsSource = margins.file;
+    margins = object(margins.entries, 'baseline.margins');
+  }
+  const scale = marginUnit === 'share' ? 100 : 1;
+  const [lo, hi, what] = marginUnit === 'share' ? [-1, 1, 'a margin as a share of the two-party vote'] : [-100, 100, 'a margin in pp'];
+  for (const [id, entry] of Object.entries(margins)) {
+    // Margins may come from a file: an unknown id is named only when shaped like a territory id.
+    const at = keyPath('baseline.margins', id);
+    if (!ids.has(id)) throw new InputError({ file: options.file, at, expected: 'the id of a territory of the race', found: describeKey(id) });
+    if (typeof entry === 'number') given.set(id, { margin: scale * number(entry, at, lo, hi, what) });
+    else {
+      const e = object(entry, at);
+      for (const key of Object.keys(e)) if (key !== 'margin' && key !== 'sd') fail(`${at}.${key}`, 'one of the keys margin, sd', key);
+      const margin = scale * number(e.margin, `${at}.margin`, lo, hi, what);
+      given.set(id, e.sd === undefined ? { margin } : { margin, sd: number(e.sd, `${at}.sd`, 0, 100, 'a standard deviation in pp') });
+    }
+  }
+  // Margins written as shares (−0.075) read as pp would put every territory within a point of a tie.
+  const values = [...given.values()].map((e) => e.margin);
+  if (marginUnit === undefined && values.length > 0 && values.every((m) => Math.abs(m) <= 1) && values.some((m) => m !== 0)) {
+    fail(
+      marginsSource === 'inline' ? 'baseline.margins' : `baseline.margins (${marginsSource})`,
+      `margins in pp (−7.5 for 7.5 points behind); all ${values.length} lie within ±1, as shares of the two-party vote (−0.075) would: write them in pp, or set baseline.marginUnit to share (or to pp if they are pp)`,
+      `margins from ${Math.min(...values)} to ${Math.max(...values)}`,
+    );
+  }
+  return { given, marginsSource };
+}
+
+/** Each territory's result margin (pp toward `a`, keyed by id as own keys) and the national one (units without a parent). */
+function resultMarginsOf(territories: readonly ResolvedTerritory[], a: Side, b: Side): { resultMargins: Record<string, number>; nationalResultMargin: number } {
+  // Keyed by territory ids from the race file: own keys only (an id may be `__proto__` or `constructor`).
+  const resultMargins: Record<string, number> = {};
+  let nationalA = 0;
+  let nationalB = 0;
+  for (const t of territories) {
+    setOwn(resultMargins, t.id, twoPartyMargin(t.votes[a] ?? 0, t.votes[b] ?? 0));
+    if (t.parent === undefined) {
+      nationalA += t.votes[a] ?? 0;
+      nationalB += t.votes[b] ?? 0;
+    }
+  }
+  return { resultMargins, nationalResultMargin: twoPartyMargin(nationalA, nationalB) };
+}
+
+/** Proportional swing: the common odds factor k that moves the national margin by `swing` (bisection on log k). */
+function proportionalFactor(territories: readonly ResolvedTerritory[], a: Side, b: Side, nationalResultMargin: number, swing: number, fail: BaselineChecks['fail']): number {
+  const target = nationalResultMargin + swing;
+  if (!(target > -100 && target < 100)) fail('baseline.swing', `a swing leaving the national margin (${nationalResultMargin.toFixed(2)} pp) strictly between −100 and 100 pp`, swing);
+  const nationalAt = (logK: number): number => {
+    let sa = 0;
+    let sb = 0;
+    for (const t of territories) {
+      if (t.parent !== undefined) continue;
+      const two = (t.votes[a] ?? 0) + (t.votes[b] ?? 0);
+      if (two <= 0) continue;
+      const s = scaledShare((t.votes[a] ?? 0) / two, Math.exp(logK));
+      sa += two * s;
+      sb += two * (1 - s);
+    }
+    return twoPartyMargin(sa, sb);
+  };
+  let lo = -60;
+  let hi = 60;
+  for (let i = 0; i < 200 && hi - lo > 1e-13; i++) {
+    const mid = (lo + hi) / 2;
+    if (nationalAt(mid) < target) lo = mid;
+    else hi = mid;
+  }
+  return Math.exp((lo + hi) / 2);
+}
+
+/**
+ * One territory moved by the baseline (steps 1–4 of {@link applyBaseline}), with its expected margin; a
+ * territory the baseline does not move keeps its votes exactly.
+ */
+function movedTerritory(
+  t: ResolvedTerritory,
+  at: { a: Side; b: Side; read: BaselineSpec; k: number; resultMargin: number; fail: BaselineChecks['fail'] },
+): { territory: ResolvedTerritory; margin: number } {
+  const { a, b, k, resultMargin, fail } = at;
+  const { swing, swingModel, turnout, shifts, given, pollForecast } = at.read;
+  const va = t.votes[a] ?? 0;
+  const vb = t.votes[b] ?? 0;
+  const two = va + vb;
+  const entry = given.get(t.id);
+  const polled = pollForecast?.margins.get(t.id);
+  const shift = shifts.get(t.id) ?? 0;
+  const moves = swing !== 0 || entry !== undefined || polled !== undefined || shift !== 0 || turnout !== 0;
+  if (!moves) return { territory: { ...t, votes: { ...t.votes } }, margin: resultMargin };
+  if (two <= 0 && (entry !== undefined || shift !== 0)) {
+    fail(entry ? `baseline.margins.${t.id}` : `baseline.shifts.${t.id}`, `a territory with two-party votes (${t.id} has none for ${a} or ${b})`, entry?.margin ?? shift);
+  }
+  let m: number;
+  if (entry !== undefined) m = entry.margin;
+  else if (polled !== undefined) m = Math.max(-100, Math.min(100, polled.margin + swing));
+  else if (swingModel === 'proportional') m = two > 0 ? 200 * scaledShare(va / two, k) - 100 : 0;
+  else m = Math.max(-100, Math.min(100, resultMargin + swing));
+  m = Math.max(-100, Math.min(100, m + shift));
+  const scale = 1 + turnout;
+  const newTwo = two * scale;
+  const newA = two > 0 ? (newTwo * (100 + m)) / 200 : 0;
+  const newB = two > 0 ? newTwo - newA : 0;
+  const votes: Record<Side, number> = { ...t.votes };
+  for (const [side, v] of Object.entries(t.votes)) if (side !== a && side !== b) setOwn(votes, side, v * scale);
+  setOwn(votes, a, newA);
+  setOwn(votes, b, newB);
+  const other = t.other * scale;
+  if (t.eligible > 0 && newTwo + other > t.eligible * (1 + 1e-9)) {
+    fail('baseline.turnout', `a turnout change keeping the votes cast in ${t.id} within its ${t.eligible} eligible voters`, turnout);
+  }
+  const territory: ResolvedTerritory = { ...t, votes, other };
+  if (entry?.sd !== undefined) territory.territorySD = entry.sd;
+  else if (entry === undefined && polled !== undefined) territory.territorySD = polled.sd;
+  return { territory, margin: two > 0 ? m : 0 };
 }
 
 /**

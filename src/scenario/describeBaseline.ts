@@ -26,7 +26,7 @@ function count(n: number, one: string, many: string): string {
  * @example
  * describeBaseline(resolvedWith({ swing: 2 })) // => '2024 result, swung 2.0 pp toward D'
  * describeBaseline(resolvedWith({ swing: -1.5 }), 'fr') // => 'résultat 2024, décalé de 1,5 pt vers R'
- * describeBaseline(us2016FromPolls) // => '2012 result, polls as of 2016-11-07 (1,747 polls, economist_polls_2016.csv) with the time-for-change fundamentals (1.2 pp toward R) for the election of 2016-11-08'
+ * describeBaseline(us2016FromPolls) // => '2012 result, polls as of 2016-11-07 (1,747 polls, us-president-2016-polls.csv) with the time-for-change fundamentals (1.2 pp toward R) for the election of 2016-11-08'
  */
 export function describeBaseline(resolved: Pick<ResolvedScenario, 'sides' | 'year' | 'baseline'>, lang: BaselineLanguage = 'en'): string {
   const b: ResolvedBaseline | undefined = resolved.baseline;

@@ -1,17 +1,20 @@
 /**
- * Turns a scenario file into the fully resolved scenario the engine runs: validation with one error
- * grammar, defaults from data/parameters.json with their citations, explicit list allocation and the
- * baseline territories.
+ * Turns a scenario file into the fully resolved scenario the engine runs: defaults from
+ * data/parameters.json with their citations, explicit list allocation and the baseline territories. The
+ * scenario's shape is checked by the one validator (validateScenario: the JSON Schema generated from the
+ * types, then the rules a schema cannot say); what is checked here needs the results or the parameters
+ * (sides and territories of the results table, weights, thresholds, past elections).
  */
-import { CHANNEL_NAMES } from '../model/types.js';
 import type { ChannelName, Citation, ElectionResults, Prior, RuleName, Side } from '../model/types.js';
 import type { ChannelVariantParameters, Parameters, TurnoutEffectPriors } from '../data/parameters.js';
-import { InputError, describeKey, describeValue, keyPath, scenarioKeyPath } from '../errors.js';
+import { InputError, describeKey, describeValue, keyPath } from '../errors.js';
 import { historicalCorrelation } from '../model/historicalCorrelation.js';
 import type {
   CampaignSpec,
   ChannelSpec,
+  ChannelSpecs,
   EffectSpec,
+  UncertaintySpec,
   ResolvedCampaign,
   ResolvedChannel,
   ResolvedScenario,
@@ -25,6 +28,7 @@ import { emptyCampaign } from '../model/emptyCampaign.js';
 import { ruleThresholds } from '../model/decisionRule.js';
 import { MAX_TOTAL_WEIGHT } from '../sim/blockTotals.js';
 import { applyBaseline } from './applyBaseline.js';
+import { validateScenario } from './validateScenario.js';
 import { describeBaseline } from './describeBaseline.js';
 import { getOwn, setOwn } from '../model/ownKeys.js';
 
@@ -42,72 +46,13 @@ export interface ResolveInputs {
   raceFormat?: string;
 }
 
-const RULES: readonly RuleName[] = ['electoral-college', 'popular-vote', 'seats', 'two-round'];
-const SCENARIO_KEYS = ['name', 'description', 'country', 'year', 'race', 'round', 'rule', 'threshold', 'seatsToWin', 'sides', 'simulations', 'seed', 'threads', 'salience', 'baseline', 'uncertainty', 'campaigns', 'firstRound'];
-const RACE_KEYS = ['file', 'format', 'year', 'round', 'weights', 'country'];
-const UNCERTAINTY_KEYS = ['national', 'regional', 'territory', 'tails', 'correlation'];
-const CAMPAIGN_KEYS = ['listSize', 'allocation', 'churn', 'yearsSinceCollected', 'certainShare', 'volunteers', 'relaysPerVolunteer', 'channels', 'persuadable'];
-const CHANNEL_KEYS = ['coverage', 'contactRate', 'effect', 'persuasion', 'costPerContact', 'contacts', 'saturation', 'contactsPerVolunteer', 'variant'];
+/** Throws the InputError of a problem found while resolving, in the one grammar. */
+type Fail = (at: string, expected: string, found: unknown, hint?: string) => never;
 
-/** Validation helpers bound to a file name. */
-class Checker {
-  constructor(readonly file: string | undefined) {}
-
-  fail(at: string, expected: string, found: unknown, hint?: string): never {
-    throw new InputError({ file: this.file, at, expected, found: describeValue(found), ...(hint ? { hint } : {}) });
-  }
-
-  object(value: unknown, at: string): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(at, 'an object', value);
-    return value as Record<string, unknown>;
-  }
-
-  keys(value: Record<string, unknown>, at: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) {
-        const near = allowed.find((a) => a.toLowerCase() === key.toLowerCase());
-        this.fail(at ? `${at}.${key}` : key, `one of the keys ${allowed.join(', ')}`, key, near ? `did you mean "${near}"?` : undefined);
-      }
-    }
-  }
-
-  number(value: unknown, at: string, min: number, max: number, what = 'a number'): number {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-      this.fail(at, `${what} between ${min} and ${max}`, value);
-    }
-    return value as number;
-  }
-
-  integer(value: unknown, at: string, min: number, max: number): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      this.fail(at, `an integer between ${min} and ${max}`, value);
-    }
-    return value as number;
-  }
-
-  string(value: unknown, at: string): string {
-    if (typeof value !== 'string' || value.length === 0) this.fail(at, 'a non-empty string', value);
-    return value as string;
-  }
-
-  oneOf<T extends string>(value: unknown, at: string, allowed: readonly T[]): T {
-    if (!allowed.includes(value as T)) this.fail(at, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value);
-    return value as T;
-  }
-
-  prior(value: unknown, at: string, min: number, max: number): Prior {
-    if (typeof value === 'number') {
-      const x = this.number(value, at, min, max, 'a number of pp');
-      return { central: x, low: x, high: x };
-    }
-    const o = this.object(value, at);
-    this.keys(o, at, ['central', 'low', 'high']);
-    const central = this.number(o.central, `${at}.central`, min, max, 'a number of pp');
-    const low = this.number(o.low, `${at}.low`, min, max, 'a number of pp');
-    const high = this.number(o.high, `${at}.high`, min, max, 'a number of pp');
-    if (low > central || central > high) this.fail(at, 'a prior with low <= central <= high', { low, central, high });
-    return { central, low, high };
-  }
+function failIn(file: string | undefined): Fail {
+  return (at, expected, found, hint) => {
+    throw new InputError({ file, at, expected, found: describeValue(found), ...(hint ? { hint } : {}) });
+  };
 }
 
 /**
@@ -142,75 +87,25 @@ export function scenarioRound(scenario: Pick<Scenario, 'country' | 'round' | 'fi
  * resolveScenario({ name: 'x', country: 'us', year: 2020, rule: 'electoral-college', sides: ['D', 'R'], simulations: 1000, seed: 1 }, { results, parameters }).territories.length // => 56
  */
 export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): ResolvedScenario {
-  const ck = new Checker(inputs.file);
-  const raw = ck.object(scenario as unknown, '(root)');
-  ck.keys(raw, '', SCENARIO_KEYS);
+  const raw = validateScenario(scenario, inputs.file);
+  const fail = failIn(inputs.file);
   const { results, parameters } = inputs;
   const citations: Record<string, Citation> = {};
-  const name = ck.string(raw.name, 'name');
-  let country: 'us' | 'fr';
-  let year: number;
-  let race: { file: string; format: string } | undefined;
-  if (raw.race !== undefined) {
-    const given = ['country', 'year'].filter((k) => raw[k] !== undefined);
-    if (given.length > 0) {
-      ck.fail(`race and ${given.join(' and ')}`, 'either race (your own race file) or country + year (a bundled election), not both', given.join(', '));
-    }
-    const raceRaw = ck.object(raw.race, 'race');
-    ck.keys(raceRaw, 'race', RACE_KEYS);
-    const file = ck.string(raceRaw.file, 'race.file');
-    const defaultCountry = results.country === 'fr' ? 'fr' : 'us';
-    country = raceRaw.country === undefined ? defaultCountry : ck.oneOf(raceRaw.country, 'race.country', ['us', 'fr'] as const);
-    if (raceRaw.country === undefined) {
-      citations['race.country'] = {
-        source:
-          results.country === 'custom'
-            ? 'US channel priors: the default for a table (set race.country: fr for the French priors)'
-            : `channel priors of ${defaultCountry === 'fr' ? 'France' : 'the US'}, the country of the race file`,
-        confidence: 'M',
-      };
-    }
-    year = results.year;
-    race = { file, format: inputs.raceFormat ?? (typeof raceRaw.format === 'string' ? raceRaw.format : 'auto') };
-  } else {
-    if (raw.country === undefined || raw.year === undefined) {
-      ck.fail(raw.country === undefined ? 'country' : 'year', 'country + year (a bundled election) or race (your own race file)', 'nothing');
-    }
-    country = ck.oneOf(raw.country, 'country', ['us', 'fr'] as const);
-    if (results.country !== 'custom' && results.country !== country) ck.fail('country', `the country of the results table (${results.country})`, country);
-    year = ck.integer(raw.year, 'year', 1788, 2100);
-    if (results.year !== year) ck.fail('year', `the year of the results table (${results.year})`, year);
-  }
-  const rule = ck.oneOf(raw.rule, 'rule', RULES);
-  const simulations = ck.integer(raw.simulations, 'simulations', 1, 100_000_000);
-  // Refused as --seed refuses it: a seed that is not an integer, or past 2^53 − 1, would be rounded in silence.
-  if (typeof raw.seed !== 'number' || !Number.isSafeInteger(raw.seed)) {
-    ck.fail('seed', `an integer from ${(-Number.MAX_SAFE_INTEGER).toLocaleString('en-US')} to ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (as --seed)`, raw.seed);
-  }
-  const seed = raw.seed as number;
-  const threads = raw.threads === undefined ? 1 : ck.integer(raw.threads, 'threads', 1, 256);
-  const salience: SalienceLevel = raw.salience === undefined ? 'high' : ck.oneOf(raw.salience, 'salience', ['high', 'low'] as const);
-  if (!Array.isArray(raw.sides) || raw.sides.length !== 2) ck.fail('sides', 'a list of two side codes', raw.sides);
-  const sides = [ck.string((raw.sides as unknown[])[0], 'sides.0'), ck.string((raw.sides as unknown[])[1], 'sides.1')] as [Side, Side];
-  if (sides[0] === sides[1]) ck.fail('sides', 'two different side codes', raw.sides);
-  const firstRound = raw.firstRound === undefined ? undefined : ck.object(raw.firstRound, 'firstRound');
-  if (firstRound && rule !== 'two-round') ck.fail('firstRound', 'absent unless rule is "two-round"', 'firstRound');
-  const round = raw.round === undefined ? undefined : ck.integer(raw.round, 'round', 1, 2);
-  if (country === 'us' && round !== undefined && !race) ck.fail('round', 'absent for the US', round);
-  if (race && round !== undefined) ck.fail('round', 'absent with race (give race.round)', round);
-  if (firstRound && results.round !== undefined && results.round !== 1) ck.fail('firstRound', 'given only with first-round (round 1) results', `round ${results.round} results`);
-  const resultTerritories = resolveTerritories(ck, results, sides, firstRound);
+  const { country, year, race } = raceOrElection(raw, inputs, citations, fail);
+  const { rule, simulations, seed } = raw;
+  const threads = raw.threads ?? 1;
+  const salience: SalienceLevel = raw.salience ?? 'high';
+  const sides: [Side, Side] = [raw.sides[0], raw.sides[1]];
+  const firstRound = raw.firstRound;
+  const round = raw.round;
+  if (firstRound && results.round !== undefined && results.round !== 1) fail('firstRound', 'given only with first-round (round 1) results', `round ${results.round} results`);
+  const resultTerritories = resolveTerritories(fail, results, sides, firstRound?.transfers);
   if (rule === 'electoral-college' && !resultTerritories.some((t) => t.weight > 0)) {
-    ck.fail('rule', '"popular-vote", "two-round" or "seats" for a table without unit weights (electoral votes)', rule);
+    fail('rule', '"popular-vote", "two-round" or "seats" for a table without unit weights (electoral votes)', rule);
   }
-  const threshold = resolveThreshold(ck, raw, rule, resultTerritories);
+  const threshold = resolveThreshold(fail, raw, rule, resultTerritories);
   const resultRound = round ?? results.round;
-  const resultLabel =
-    race && !(results.year > 0)
-      ? `${race.file.split(/[\\/]/).pop()} ${resultRound === 1 ? 'first round' : resultRound === 2 ? 'runoff' : 'result'}`
-      : country === 'fr' || resultRound !== undefined
-        ? `${year} ${resultRound === 1 ? 'first round' : 'runoff'}`
-        : `${year} result`;
+  const resultLabel = baselineResultLabel(race, results.year, year, country, resultRound);
   const { territories, baseline, uncertainty: pollDefaults } = applyBaseline(resultTerritories, sides, raw.baseline, {
     resultLabel,
     file: inputs.file,
@@ -219,14 +114,11 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   const uncertaintyParameters = pollDefaults
     ? { ...parameters, uncertainty: { ...pollDefaults, citation: { source: pollDefaults.source, confidence: 'M' as const } } }
     : parameters;
-  const uncertainty = resolveUncertainty(ck, raw.uncertainty, uncertaintyParameters, citations, territories, sides, inputs.history);
-  const campaignsRaw = raw.campaigns === undefined ? {} : ck.object(raw.campaigns, 'campaigns');
-  for (const side of Object.keys(campaignsRaw)) {
-    if (!sides.includes(side)) ck.fail(scenarioKeyPath('campaigns', side), `a campaign of one of the sides ${sides.join(', ')}`, side);
-  }
+  const uncertainty = resolveUncertainty(fail, raw.uncertainty ?? {}, uncertaintyParameters, citations, territories, sides, inputs.history);
   const campaigns: Record<Side, ResolvedCampaign> = {};
   for (const side of sides) {
-    campaigns[side] = resolveCampaign(ck, campaignsRaw[side], `campaigns.${side}`, {
+    campaigns[side] = resolveCampaign(fail, raw.campaigns?.[side], `campaigns.${side}`, {
+      file: inputs.file,
       side,
       country,
       salience,
@@ -237,8 +129,8 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
     });
   }
   const resolved: ResolvedScenario = {
-    name,
-    ...(raw.description !== undefined ? { description: ck.string(raw.description, 'description') } : {}),
+    name: raw.name,
+    ...(raw.description !== undefined ? { description: raw.description } : {}),
     country: race ? results.country : results.country === 'custom' ? 'custom' : country,
     year,
     ...(round !== undefined ? { round } : results.round !== undefined ? { round: results.round } : {}),
@@ -261,37 +153,73 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
 }
 
 /**
+ * The country (for the channel priors) and year of the scenario, and its race file: a `race:` scenario
+ * takes them from its results (the country's default recorded in `citations`); a `country`/`year` one
+ * must match its results table.
+ */
+function raceOrElection(
+  raw: ReturnType<typeof validateScenario>,
+  inputs: ResolveInputs,
+  citations: Record<string, Citation>,
+  fail: ReturnType<typeof failIn>,
+): { country: 'us' | 'fr'; year: number; race?: { file: string; format: string } } {
+  const { results } = inputs;
+  if (raw.race === undefined) {
+    const country = raw.country!;
+    if (results.country !== 'custom' && results.country !== country) fail('country', `the country of the results table (${results.country})`, country);
+    const year = raw.year!;
+    if (results.year !== year) fail('year', `the year of the results table (${results.year})`, year);
+    return { country, year };
+  }
+  const defaultCountry = results.country === 'fr' ? 'fr' : 'us';
+  if (raw.race.country === undefined) {
+    citations['race.country'] = {
+      source:
+        results.country === 'custom'
+          ? 'US channel priors: the default for a table (set race.country: fr for the French priors)'
+          : `channel priors of ${defaultCountry === 'fr' ? 'France' : 'the US'}, the country of the race file`,
+      confidence: 'M',
+    };
+  }
+  return { country: raw.race.country ?? defaultCountry, year: results.year, race: { file: raw.race.file, format: inputs.raceFormat ?? raw.race.format ?? 'auto' } };
+}
+
+/** Label of the result a baseline starts from: `2024 result`, `2022 runoff`, or the race file's name for a race without a year. */
+function baselineResultLabel(race: { file: string } | undefined, resultsYear: number, year: number, country: string, resultRound: number | undefined): string {
+  if (race && !(resultsYear > 0)) return `${race.file.split(/[\\/]/).pop()} ${resultRound === 1 ? 'first round' : resultRound === 2 ? 'runoff' : 'result'}`;
+  return country === 'fr' || resultRound !== undefined ? `${year} ${resultRound === 1 ? 'first round' : 'runoff'}` : `${year} result`;
+}
+
+/**
  * `threshold` (electoral-college) or `seatsToWin` (seats): an integer weight above half the total and at
  * most the total. Unit weights of weighted rules must be non-negative integers.
  */
-function resolveThreshold(ck: Checker, raw: Record<string, unknown>, rule: RuleName, territories: ResolvedTerritory[]): number | undefined {
+function resolveThreshold(fail: Fail, raw: Scenario, rule: RuleName, territories: ResolvedTerritory[]): number | undefined {
   if (rule === 'electoral-college' || rule === 'seats') {
     for (const t of territories) {
-      if (!Number.isInteger(t.weight) || t.weight < 0) ck.fail(keyPath('territories', t.id) + '.weight', `a non-negative whole number of ${rule === 'seats' ? 'seats' : 'electoral votes'}`, t.weight);
+      if (!Number.isInteger(t.weight) || t.weight < 0) fail(keyPath('territories', t.id) + '.weight', `a non-negative whole number of ${rule === 'seats' ? 'seats' : 'electoral votes'}`, t.weight);
     }
     // The weight won per draw is kept as a 32-bit integer; its distribution costs memory by the totals
     // reached, not by their size, so weights may be votes (a race weighted by registered voters).
     const { totalWeight } = ruleThresholds(rule, territories.map((t) => t.weight));
-    if (totalWeight > MAX_TOTAL_WEIGHT) ck.fail('race weights', `units whose weights add up to at most ${MAX_TOTAL_WEIGHT.toLocaleString('en-US')}`, totalWeight);
+    if (totalWeight > MAX_TOTAL_WEIGHT) fail('race weights', `units whose weights add up to at most ${MAX_TOTAL_WEIGHT.toLocaleString('en-US')}`, totalWeight);
   }
-  if (raw.threshold !== undefined && rule !== 'electoral-college') ck.fail('threshold', `absent unless rule is "electoral-college"${rule === 'seats' ? ' (use seatsToWin)' : ''}`, raw.threshold);
-  if (raw.seatsToWin !== undefined && rule !== 'seats') ck.fail('seatsToWin', `absent unless rule is "seats"${rule === 'electoral-college' ? ' (use threshold)' : ''}`, raw.seatsToWin);
   const key = rule === 'seats' ? 'seatsToWin' : 'threshold';
-  if (raw[key] === undefined) return undefined;
+  const given = raw[key];
+  if (given === undefined) return undefined;
   const { totalWeight } = ruleThresholds(rule, territories.map((t) => t.weight));
   const low = Math.floor(totalWeight / 2) + 1;
-  if (totalWeight < 1) ck.fail(key, 'absent for a race whose units carry no weight', raw[key]);
-  return ck.integer(raw[key], key, low, totalWeight);
+  if (totalWeight < 1) fail(key, 'absent for a race whose units carry no weight', given);
+  if (given < low || given > totalWeight) fail(key, `an integer between ${low} and ${totalWeight}`, given);
+  return given;
 }
 
-function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side, Side], firstRound: Record<string, unknown> | undefined): ResolvedTerritory[] {
-  if (!firstRound) {
+function resolveTerritories(fail: Fail, results: ElectionResults, sides: [Side, Side], transfers: Record<string, Record<string, number>> | undefined): ResolvedTerritory[] {
+  if (!transfers) {
     for (const [i, side] of sides.entries()) {
-      if (!results.sides.includes(side)) ck.fail(`sides.${i}`, `one of the sides of the results table (${results.sides.join(', ')})`, side);
+      if (!results.sides.includes(side)) fail(`sides.${i}`, `one of the sides of the results table (${results.sides.join(', ')})`, side);
     }
   }
-  const transfers = firstRound ? ck.object(firstRound.transfers, 'firstRound.transfers') : undefined;
-  if (firstRound) ck.keys(firstRound, 'firstRound', ['transfers']);
   // Round-1 tables from data/ carry every candidate's votes under `parties` besides the finalists and
   // `other` under `votes`. Transfers name either `other` (the votes table) or individual candidates (the
   // parties table), not both.
@@ -302,23 +230,15 @@ function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side,
   for (const unit of results.units) for (const key of Object.keys(candidateVotes(unit))) candidates.add(key);
   if (transfers) {
     for (const [i, side] of sides.entries()) {
-      if (!candidates.has(side)) ck.fail(`sides.${i}`, `a candidate of the first-round table (${[...candidates].join(', ')})`, side);
+      if (!candidates.has(side)) fail(`sides.${i}`, `a candidate of the first-round table (${[...candidates].join(', ')})`, side);
     }
-    for (const [candidate, row] of Object.entries(transfers)) {
-      const at = `firstRound.transfers.${candidate}`;
-      if (!candidates.has(candidate)) ck.fail(at, `a candidate of the first-round table (${[...candidates].join(', ')})`, candidate);
-      const shares = ck.object(row, at);
-      let sum = 0;
-      for (const [side, share] of Object.entries(shares)) {
-        if (!sides.includes(side)) ck.fail(`${at}.${side}`, `one of the sides ${sides.join(', ')}`, side);
-        sum += ck.number(share, `${at}.${side}`, 0, 1, 'a share');
-      }
-      if (sum > 1 + 1e-12) ck.fail(at, 'shares summing to at most 1', sum);
+    for (const candidate of Object.keys(transfers)) {
+      if (!candidates.has(candidate)) fail(`firstRound.transfers.${candidate}`, `a candidate of the first-round table (${[...candidates].join(', ')})`, candidate);
     }
   }
   const ids = new Set<string>();
   return results.units.map((unit) => {
-    if (ids.has(unit.id)) ck.fail(`results.units.${unit.id}`, 'a unit id listed once', unit.id);
+    if (ids.has(unit.id)) fail(`results.units.${unit.id}`, 'a unit id listed once', unit.id);
     ids.add(unit.id);
     const votes: Record<Side, number> = {};
     for (const side of sides) {
@@ -331,7 +251,7 @@ function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side,
           v += share * count;
         }
       }
-      if (!(v >= 0) || !Number.isFinite(v)) ck.fail(`results.units.${unit.id}.votes.${side}`, 'a non-negative vote count', v);
+      if (!(v >= 0) || !Number.isFinite(v)) fail(`results.units.${unit.id}.votes.${side}`, 'a non-negative vote count', v);
       setOwn(votes, side, v);
     }
     const other = Math.max(0, unit.total - votes[sides[0]] - votes[sides[1]]);
@@ -350,40 +270,30 @@ function resolveTerritories(ck: Checker, results: ElectionResults, sides: [Side,
 }
 
 function resolveUncertainty(
-  ck: Checker,
-  value: unknown,
+  fail: Fail,
+  raw: UncertaintySpec,
   parameters: Parameters,
   citations: Record<string, Citation>,
   territories: ResolvedTerritory[],
   sides: [Side, Side],
   history: ElectionResults[] | undefined,
 ): ResolvedUncertainty {
-  const raw = value === undefined ? {} : ck.object(value, 'uncertainty');
-  ck.keys(raw, 'uncertainty', UNCERTAINTY_KEYS);
   const defaults = parameters.uncertainty;
-  const pick = (key: 'national' | 'regional' | 'territory'): number => {
-    if (raw[key] === undefined) {
-      citations[`uncertainty.${key}`] = defaults.citation;
-      return defaults[key];
-    }
-    return ck.number(raw[key], `uncertainty.${key}`, 0, 100, 'a standard deviation in pp');
+  const pick = (key: 'national' | 'regional' | 'territory' | 'tails'): number => {
+    const given = raw[key];
+    if (given !== undefined) return given;
+    citations[`uncertainty.${key}`] = defaults.citation;
+    return defaults[key];
   };
   const national = pick('national');
   const regional = pick('regional');
   const territory = pick('territory');
-  let tails = defaults.tails;
-  if (raw.tails === undefined) citations['uncertainty.tails'] = defaults.citation;
-  else {
-    if (typeof raw.tails !== 'number' || !Number.isFinite(raw.tails) || raw.tails <= 2 || raw.tails > 1_000_000) {
-      ck.fail('uncertainty.tails', 'degrees of freedom greater than 2 (and at most 1000000)', raw.tails);
-    }
-    tails = raw.tails as number;
-  }
-  const correlation = raw.correlation === undefined ? 'independent' : ck.oneOf(raw.correlation, 'uncertainty.correlation', ['independent', 'historical'] as const);
+  const tails = pick('tails');
+  const correlation = raw.correlation ?? 'independent';
   const out: ResolvedUncertainty = { national, regional, territory, tails, correlation };
   if (correlation === 'historical') {
     if (!history || history.length < 3) {
-      ck.fail('uncertainty.correlation', '"independent" unless at least three past elections are given as history', correlation);
+      fail('uncertainty.correlation', '"independent" unless at least three past elections are given as history', correlation);
     }
     const estimate = historicalCorrelation(history, territories.map((t) => t.id), sides);
     out.cholesky = estimate.cholesky;
@@ -399,6 +309,8 @@ function resolveUncertainty(
 }
 
 interface CampaignContext {
+  /** The scenario file, for messages. */
+  file: string | undefined;
   side: Side;
   country: 'us' | 'fr';
   salience: SalienceLevel;
@@ -408,29 +320,24 @@ interface CampaignContext {
   resultsSource: string;
 }
 
-function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignContext): ResolvedCampaign {
-  const { territories, parameters, citations, side } = ctx;
-  const topLevel = territories.filter((t) => t.parent === undefined);
-  if (value === undefined) return emptyCampaign();
-  const raw = ck.object(value, at) as Record<string, unknown> & Partial<CampaignSpec>;
-  ck.keys(raw, at, CAMPAIGN_KEYS);
-  const countsGiven = typeof raw.allocation === 'object' && raw.allocation !== null && 'counts' in raw.allocation;
+/**
+ * A campaign's list size and its spread over the top-level territories: proportional to the side's
+ * baseline votes, given shares, or counts (the size when `listSize` is absent, else the spread).
+ */
+function resolveAllocation(fail: Fail, raw: CampaignSpec, at: string, ctx: CampaignContext, topLevel: ResolvedTerritory[]): { listSize: number; allocation: Map<string, number> } {
+  const { territories, citations, side } = ctx;
+  const spec = raw.allocation ?? 'proportional';
   // With counts, `listSize` is optional: given, it is the size and the counts the spread; absent, the counts' sum.
-  const sizeGiven = raw.listSize !== undefined;
-  let listSize =
-    !sizeGiven && countsGiven
-      ? 0
-      : ck.number(raw.listSize, `${at}.listSize`, 0, 1e9, 'a non-negative number of people (required unless allocation gives counts)');
+  let listSize = raw.listSize ?? 0;
   // Keyed by territory ids from files: a Map, so an id such as `__proto__` or `constructor` is a key like any other.
   const allocation = new Map<string, number>();
-  const spec = raw.allocation ?? 'proportional';
   const topIds = new Set(topLevel.map((t) => t.id));
   // Counts may come from a file (a list's counts): an unknown key is named only when shaped like a territory id.
   const checkId = (id: string, path: string): void => {
     if (!topIds.has(id)) {
       const sub = territories.find((t) => t.id === id);
-      if (sub) ck.fail(path, `a territory without a parent (${id} belongs to ${sub.parent})`, id);
-      throw new InputError({ file: ck.file, at: path, expected: 'the id of a territory of the race', found: describeKey(id) });
+      if (sub) fail(path, `a territory without a parent (${id} belongs to ${sub.parent})`, id);
+      throw new InputError({ file: ctx.file, at: path, expected: 'the id of a territory of the race', found: describeKey(id) });
     }
   };
   if (spec === 'proportional') {
@@ -438,47 +345,45 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
     for (const t of topLevel) total += t.votes[side];
     for (const t of topLevel) allocation.set(t.id, total > 0 ? (listSize * t.votes[side]) / total : 0);
     citations[`${at}.allocation`] = { source: `proportional to ${side}'s baseline votes (${ctx.resultsSource})`, confidence: 'M' };
-  } else if (typeof spec === 'object' && spec !== null && 'counts' in spec) {
-    ck.keys(spec as unknown as Record<string, unknown>, `${at}.allocation`, ['counts']);
-    const counts = ck.object(spec.counts, `${at}.allocation.counts`);
+  } else if ('counts' in spec) {
     let sum = 0;
-    for (const [id, n] of Object.entries(counts)) {
+    for (const [id, count] of Object.entries(spec.counts)) {
       checkId(id, keyPath(`${at}.allocation.counts`, id));
-      const count = ck.number(n, keyPath(`${at}.allocation.counts`, id), 0, 1e9, 'a non-negative number of people');
       allocation.set(id, count);
       sum += count;
     }
-    if (sum > 1e9) ck.fail(`${at}.allocation.counts`, 'counts adding up to at most 1,000,000,000 people (the largest list size)', sum);
-    if (sizeGiven) {
+    if (raw.listSize !== undefined) {
       // The rule when both are given: listSize is the size, the counts give the spread.
-      if (!(sum > 0) && listSize > 0) ck.fail(`${at}.allocation.counts`, `counts with at least one positive count, to spread listSize (${listSize})`, spec.counts);
       for (const [id, n] of allocation) allocation.set(id, sum > 0 ? (listSize * n) / sum : 0);
       citations[`${at}.allocation`] = { source: `spread as the counts given (${Math.round(sum).toLocaleString('en-US')} people), scaled to listSize`, confidence: 'M' };
     } else {
       listSize = sum;
       citations[`${at}.allocation`] = { source: `the counts given; their sum (${Math.round(sum).toLocaleString('en-US')} people) is the list size`, confidence: 'M' };
     }
-  } else if (typeof spec === 'object' && spec !== null && 'shares' in spec) {
-    ck.keys(spec as unknown as Record<string, unknown>, `${at}.allocation`, ['shares']);
-    const shares = ck.object(spec.shares, `${at}.allocation.shares`);
+  } else if ('shares' in spec) {
     let sum = 0;
-    for (const [id, s] of Object.entries(shares)) {
+    for (const [id, share] of Object.entries(spec.shares)) {
       checkId(id, `${at}.allocation.shares.${id}`);
-      sum += ck.number(s, `${at}.allocation.shares.${id}`, 0, 1e12, 'a non-negative share');
+      sum += share;
     }
-    if (!(sum > 0)) ck.fail(`${at}.allocation.shares`, 'at least one positive share', spec.shares);
-    for (const [id, s] of Object.entries(shares)) allocation.set(id, (listSize * (s as number)) / sum);
-  } else if (typeof spec === 'object' && spec !== null && 'file' in spec) {
-    ck.fail(`${at}.allocation`, '"proportional", {shares} or {counts} (the scenario loader replaces {file} by the counts of the file)', spec);
+    for (const [id, share] of Object.entries(spec.shares)) allocation.set(id, (listSize * share) / sum);
   } else {
-    ck.fail(`${at}.allocation`, '"proportional", {shares}, {counts} or {file}', spec);
+    fail(`${at}.allocation`, '"proportional", {shares} or {counts} (the scenario loader replaces {file} by the counts of the file)', spec);
   }
-  const churn = defaultOr(ck, raw.churn, `${at}.churn`, 0, 1, 'a share per year', parameters.listChurn.central, parameters.listChurn.citation, citations);
-  const yearsSinceCollected = defaultOr(ck, raw.yearsSinceCollected, `${at}.yearsSinceCollected`, 0, 100, 'a number of years', 0, CONVENTION_CITATIONS.yearsSinceCollected, citations);
-  const volunteers = defaultOr(ck, raw.volunteers, `${at}.volunteers`, 0, 1, 'a share of the list', parameters.volunteerConversion.central, parameters.volunteerConversion.citation, citations);
+  return { listSize, allocation };
+}
+
+function resolveCampaign(fail: Fail, raw: CampaignSpec | undefined, at: string, ctx: CampaignContext): ResolvedCampaign {
+  const { territories, parameters, citations, side } = ctx;
+  const topLevel = territories.filter((t) => t.parent === undefined);
+  if (raw === undefined) return emptyCampaign();
+  const { listSize, allocation } = resolveAllocation(fail, raw, at, ctx, topLevel);
+  const churn = defaultOr(raw.churn, `${at}.churn`, parameters.listChurn.central, parameters.listChurn.citation, citations);
+  const yearsSinceCollected = defaultOr(raw.yearsSinceCollected, `${at}.yearsSinceCollected`, 0, CONVENTION_CITATIONS.yearsSinceCollected, citations);
+  const volunteers = defaultOr(raw.volunteers, `${at}.volunteers`, parameters.volunteerConversion.central, parameters.volunteerConversion.citation, citations);
   const certainShare: Record<string, number> = {};
   if (raw.certainShare !== undefined) {
-    const share = ck.number(raw.certainShare, `${at}.certainShare`, 0, 1, 'a share');
+    const share = raw.certainShare;
     for (const t of topLevel) setOwn(certainShare, t.id, share);
   } else {
     for (const t of topLevel) {
@@ -487,15 +392,11 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
     }
     citations[`${at}.certainShare`] = CONVENTION_CITATIONS.certainShare(ctx.resultsSource);
   }
-  let relaysPerVolunteer: number | undefined;
-  if (raw.relaysPerVolunteer !== undefined) relaysPerVolunteer = ck.number(raw.relaysPerVolunteer, `${at}.relaysPerVolunteer`, 0, 100_000, 'a number of people');
-  const channelsRaw = raw.channels === undefined ? { email: {} } : ck.object(raw.channels, `${at}.channels`);
+  const channelsRaw: ChannelSpecs = raw.channels ?? { email: {} };
   if (raw.channels === undefined) citations[`${at}.channels`] = CONVENTION_CITATIONS.channels;
   const channels: Partial<Record<ChannelName, ResolvedChannel>> = {};
-  for (const [name, spec] of Object.entries(channelsRaw)) {
-    const path = `${at}.channels.${name}`;
-    if (!CHANNEL_NAMES.includes(name as ChannelName)) ck.fail(path, `one of the channels ${CHANNEL_NAMES.join(', ')}`, name);
-    channels[name as ChannelName] = resolveChannel(ck, spec ?? {}, path, name as ChannelName, ctx, relaysPerVolunteer);
+  for (const [name, spec] of Object.entries(channelsRaw) as [ChannelName, ChannelSpec | null | undefined][]) {
+    channels[name] = resolveChannel(fail, spec ?? {}, `${at}.channels.${name}`, name, ctx, raw.relaysPerVolunteer);
   }
   const resolved: ResolvedCampaign = {
     listSize,
@@ -507,7 +408,7 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
     volunteers,
     channels,
   };
-  if (raw.persuadable !== undefined) resolved.persuadable = ck.number(raw.persuadable, `${at}.persuadable`, 0, 1, 'a share');
+  if (raw.persuadable !== undefined) resolved.persuadable = raw.persuadable;
   if (channels.relay || channels.social) {
     resolved.homophily = parameters.networkHomophily.central;
     citations[`${at}.homophily`] = parameters.networkHomophily.citation;
@@ -515,68 +416,39 @@ function resolveCampaign(ck: Checker, value: unknown, at: string, ctx: CampaignC
   return resolved;
 }
 
-function defaultOr(
-  ck: Checker,
-  value: unknown,
-  at: string,
-  min: number,
-  max: number,
-  what: string,
-  fallback: number,
-  citation: Citation,
-  citations: Record<string, Citation>,
-): number {
-  if (value === undefined) {
-    citations[at] = citation;
-    return fallback;
-  }
-  return ck.number(value, at, min, max, what);
+/** The value given, or the default with its citation recorded under the key path. */
+function defaultOr(value: number | undefined, at: string, fallback: number, citation: Citation, citations: Record<string, Citation>): number {
+  if (value !== undefined) return value;
+  citations[at] = citation;
+  return fallback;
 }
 
-function resolveChannel(ck: Checker, value: unknown, at: string, name: ChannelName, ctx: CampaignContext, relaysPerVolunteer: number | undefined): ResolvedChannel {
-  const raw = ck.object(value, at) as Record<string, unknown> & ChannelSpec;
-  ck.keys(raw, at, CHANNEL_KEYS);
+function resolveChannel(fail: Fail, raw: ChannelSpec, at: string, name: ChannelName, ctx: CampaignContext, relaysPerVolunteer: number | undefined): ResolvedChannel {
   const p = ctx.parameters.channels[name];
   const { citations } = ctx;
-  const coverage = defaultOr(ck, raw.coverage, `${at}.coverage`, 0, 1, 'a share', 1, CONVENTION_CITATIONS.coverage, citations);
-  const contactRate = defaultOr(ck, raw.contactRate, `${at}.contactRate`, 0, 1, 'a share', p.contactRate.central, p.contactRate.citation, citations);
-  let variant: 'social-pressure' | undefined;
-  if (raw.variant !== undefined) {
-    if (name !== 'mail') ck.fail(`${at}.variant`, 'absent except for the mail channel', raw.variant);
-    if (ck.oneOf(raw.variant, `${at}.variant`, ['plain', 'social-pressure'] as const) === 'social-pressure') variant = 'social-pressure';
-  }
+  const coverage = defaultOr(raw.coverage, `${at}.coverage`, 1, CONVENTION_CITATIONS.coverage, citations);
+  const contactRate = defaultOr(raw.contactRate, `${at}.contactRate`, p.contactRate.central, p.contactRate.citation, citations);
+  const variant = raw.variant === 'social-pressure' ? 'social-pressure' : undefined;
   const priors = variant === undefined ? p.turnoutEffect : variantPriors(p.variants, variant, `${at}.variant`);
   const effectPrior = ctx.country === 'fr' ? priors.france : ctx.salience === 'high' ? priors.highSalience : priors.lowSalience;
   const persuasionPrior = ctx.country === 'fr' ? p.persuasion.france : p.persuasion.general;
-  const effect = priorOr(ck, raw.effect, `${at}.effect`, effectPrior, citations);
-  const persuasion = priorOr(ck, raw.persuasion, `${at}.persuasion`, persuasionPrior, citations);
-  const costPerContact = defaultOr(
-    ck,
-    raw.costPerContact,
-    `${at}.costPerContact`,
-    0,
-    1e6,
-    'a non-negative cost',
-    p.costPerContact?.central ?? 0,
-    p.costPerContact?.citation ?? CONVENTION_CITATIONS.costPerContact,
-    citations,
-  );
-  const contacts = defaultOr(ck, raw.contacts, `${at}.contacts`, 0, 1000, 'a number of contacts', 1, CONVENTION_CITATIONS.contacts, citations);
+  const effect = priorOr(raw.effect, `${at}.effect`, effectPrior, citations);
+  const persuasion = priorOr(raw.persuasion, `${at}.persuasion`, persuasionPrior, citations);
+  const costPerContact = defaultOr(raw.costPerContact, `${at}.costPerContact`, p.costPerContact?.central ?? 0, p.costPerContact?.citation ?? CONVENTION_CITATIONS.costPerContact, citations);
+  const contacts = defaultOr(raw.contacts, `${at}.contacts`, 1, CONVENTION_CITATIONS.contacts, citations);
   let saturation: number | null;
   if (raw.saturation === undefined) {
     saturation = p.saturation?.value ?? null;
     if (p.saturation) citations[`${at}.saturation`] = p.saturation.citation;
-  } else saturation = ck.number(raw.saturation, `${at}.saturation`, 1, 1000, 'a number of contacts');
+  } else saturation = raw.saturation;
   let contactsPerVolunteer = 0;
   if (name === 'relay') {
-    if (raw.contactsPerVolunteer !== undefined) contactsPerVolunteer = ck.number(raw.contactsPerVolunteer, `${at}.contactsPerVolunteer`, 0, 100_000, 'a number of people');
+    if (raw.contactsPerVolunteer !== undefined) contactsPerVolunteer = raw.contactsPerVolunteer;
     else if (relaysPerVolunteer !== undefined) contactsPerVolunteer = relaysPerVolunteer;
     else {
       contactsPerVolunteer = ctx.parameters.relayContactsPerVolunteer.central;
       citations[`${at}.contactsPerVolunteer`] = ctx.parameters.relayContactsPerVolunteer.citation;
     }
-  } else if (raw.contactsPerVolunteer !== undefined) {
-    ck.fail(`${at}.contactsPerVolunteer`, 'absent except for the relay channel', raw.contactsPerVolunteer);
   }
   const resolved: ResolvedChannel = { coverage, contactRate, effect, persuasion, costPerContact, contacts, saturation, contactsPerVolunteer };
   if (variant) resolved.variant = variant;
@@ -594,10 +466,10 @@ function variantPriors(variants: Record<string, ChannelVariantParameters> | unde
   return found.turnoutEffect;
 }
 
-function priorOr(ck: Checker, value: unknown, at: string, fallback: Prior & { citation: Citation }, citations: Record<string, Citation>): Prior {
+function priorOr(value: EffectSpec | undefined, at: string, fallback: Prior & { citation: Citation }, citations: Record<string, Citation>): Prior {
   if (value === undefined) {
     citations[at] = fallback.citation;
     return { central: fallback.central, low: fallback.low, high: fallback.high };
   }
-  return ck.prior(value as EffectSpec, at, -100, 100);
+  return typeof value === 'number' ? { central: value, low: value, high: value } : { central: value.central, low: value.low, high: value.high };
 }

@@ -33,7 +33,7 @@ export const scenarioSchema: JsonSchema = {
           "description": "Country of the bundled baseline results in data/. Required unless `race` is given (then absent)."
         },
         "year": {
-          "type": "number",
+          "type": "integer",
           "description": "Election year of the bundled baseline results (US 2000–2024 every four years; France 2007, 2012, 2022). Required unless `race` is given (then absent: the race's own `year` applies).",
           "minimum": 1788,
           "maximum": 2100
@@ -43,7 +43,7 @@ export const scenarioSchema: JsonSchema = {
           "description": "Your own race from a results file, instead of `country` + `year`: a table (`id,name,weight,<side>…`), an MIT Election Lab (MEDSL) file or a French Interior Ministry file. See `campaign-lab results --file`."
         },
         "round": {
-          "type": "number",
+          "type": "integer",
           "description": "France: round of the baseline results. Default 2 (the runoff), or 1 when `firstRound` is given.",
           "minimum": 1,
           "maximum": 2
@@ -53,12 +53,12 @@ export const scenarioSchema: JsonSchema = {
           "description": "Decision rule. `electoral-college`: the units' weights (electoral votes) decide; more than half of the total weight wins and exactly half is a tie. `seats`: a majority of units (a unit without a weight counts as one seat). `popular-vote`: the sum of votes over units. `two-round`: the runoff between the two sides on the sum of votes."
         },
         "threshold": {
-          "type": "number",
+          "type": "integer",
           "description": "`electoral-college` only: weight needed to win, more than half of the total weight. Default: the smallest weight above half (270 of 538). Neither side reaching it is a tie (no winner).",
           "minimum": 1
         },
         "seatsToWin": {
-          "type": "number",
+          "type": "integer",
           "description": "`seats` only: seats (units) needed to win, more than half of all seats. Default: a majority.",
           "minimum": 1
         },
@@ -72,7 +72,7 @@ export const scenarioSchema: JsonSchema = {
           "description": "The two sides (party codes: US `D`, `R`; France 2012 `PS`, `UMP`). The first side is \"ours\"."
         },
         "simulations": {
-          "type": "number",
+          "type": "integer",
           "description": "Number of simulated elections.",
           "minimum": 1,
           "maximum": 100000000
@@ -84,7 +84,7 @@ export const scenarioSchema: JsonSchema = {
           "maximum": 9007199254740991
         },
         "threads": {
-          "type": "number",
+          "type": "integer",
           "description": "Worker threads for large runs (the result does not depend on it). More than the machine's cores add memory, not speed: the command line runs on at most as many threads as cores, with a warning.",
           "minimum": 1,
           "maximum": 256,
@@ -141,13 +141,13 @@ export const scenarioSchema: JsonSchema = {
           "default": "auto"
         },
         "year": {
-          "type": "number",
+          "type": "integer",
           "description": "Year to read from a file holding several (MEDSL); the year recorded for a table.",
           "minimum": 1788,
           "maximum": 2100
         },
         "round": {
-          "type": "number",
+          "type": "integer",
           "description": "Round to read from a French Ministry file, or the round a table holds.",
           "minimum": 1,
           "maximum": 2
@@ -320,6 +320,13 @@ export const scenarioSchema: JsonSchema = {
         "file": {
           "type": "string",
           "description": "Path of the CSV file, relative to the scenario file."
+        },
+        "entries": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/MarginEntry"
+          },
+          "description": "The file's margins, filled in by the scenario loader from `file` (do not write them by hand: the loader replaces them). Carried with the scenario so a briefing re-runs it without the file."
         }
       },
       "required": [

@@ -42,12 +42,14 @@ export interface RaceSpec {
   format?: RaceFormat;
   /**
    * Year to read from a file holding several (MEDSL); the year recorded for a table.
+   * @asType integer
    * @minimum 1788
    * @maximum 2100
    */
   year?: number;
   /**
    * Round to read from a French Ministry file, or the round a table holds.
+   * @asType integer
    * @minimum 1
    * @maximum 2
    */
@@ -87,6 +89,11 @@ export interface MarginEntry {
 export interface MarginsFile {
   /** Path of the CSV file, relative to the scenario file. */
   file: string;
+  /**
+   * The file's margins, filled in by the scenario loader from `file` (do not write them by hand: the
+   * loader replaces them). Carried with the scenario so a briefing re-runs it without the file.
+   */
+  entries?: Record<string, MarginEntry>;
 }
 
 /** Expected margins per territory id: pp toward the first side, or `{margin, sd}`. */
@@ -465,6 +472,7 @@ export interface Scenario {
   /**
    * Election year of the bundled baseline results (US 2000–2024 every four years; France 2007, 2012,
    * 2022). Required unless `race` is given (then absent: the race's own `year` applies).
+   * @asType integer
    * @minimum 1788
    * @maximum 2100
    */
@@ -476,6 +484,7 @@ export interface Scenario {
   race?: RaceSpec;
   /**
    * France: round of the baseline results. Default 2 (the runoff), or 1 when `firstRound` is given.
+   * @asType integer
    * @minimum 1
    * @maximum 2
    */
@@ -490,11 +499,13 @@ export interface Scenario {
   /**
    * `electoral-college` only: weight needed to win, more than half of the total weight. Default: the
    * smallest weight above half (270 of 538). Neither side reaching it is a tie (no winner).
+   * @asType integer
    * @minimum 1
    */
   threshold?: number;
   /**
    * `seats` only: seats (units) needed to win, more than half of all seats. Default: a majority.
+   * @asType integer
    * @minimum 1
    */
   seatsToWin?: number;
@@ -506,6 +517,7 @@ export interface Scenario {
   sides: [Side, Side];
   /**
    * Number of simulated elections.
+   * @asType integer
    * @minimum 1
    * @maximum 100000000
    */
@@ -521,6 +533,7 @@ export interface Scenario {
   /**
    * Worker threads for large runs (the result does not depend on it). More than the machine's cores
    * add memory, not speed: the command line runs on at most as many threads as cores, with a warning.
+   * @asType integer
    * @minimum 1
    * @maximum 256
    * @default 1

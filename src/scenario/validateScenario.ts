@@ -9,6 +9,7 @@ import { didYouMean } from './didYouMean.js';
 import { scenarioSchema } from './schema.js';
 import type { JsonSchema } from './schemaTypes.js';
 import type { Scenario } from './types.js';
+import { checkScenarioRules } from './checkScenarioRules.js';
 
 /** One problem found by {@link findSchemaProblems}: key path (`campaigns.D.listSize`), expected, found. */
 export interface SchemaProblem {
@@ -51,34 +52,10 @@ export function findSchemaProblems(value: unknown, schema: JsonSchema, root: Jso
 export function validateScenario(value: unknown, file?: string): Scenario {
   const problems = findSchemaProblems(value, scenarioSchema, scenarioSchema, 100);
   if (problems.length > 0) throw new InputError(problemDetails(problems[0], file, problems.length - 1, problems.length >= 100));
-  checkRaceKeys(value as Record<string, unknown>, file);
+  checkScenarioRules(value as Record<string, unknown>, file);
   const scenario = { ...(value as Record<string, unknown>) };
   delete scenario.$schema;
   return scenario as unknown as Scenario;
-}
-
-/**
- * A scenario names its race one way: `race` (the user's file) or `country` + `year` (a bundled
- * election). Both, or neither, is bad input naming the keys.
- *
- * @param scenario a scenario that passed the schema
- * @param file file name for messages
- * @throws InputError at `race and country` (and/or `year`) when both are given; at `country` or `year`
- *   when neither `race` nor both of them are
- * @example
- * checkRaceKeys({ race: { file: 'a.csv' }, year: 2024 }, 's.yaml') // throws InputError: s.yaml: race and year must be either race (your own race file) or country + year (a bundled election), not both, got year
- */
-export function checkRaceKeys(scenario: Record<string, unknown>, file?: string): void {
-  const given = ['country', 'year'].filter((k) => scenario[k] !== undefined);
-  if (scenario.race !== undefined) {
-    if (given.length > 0) {
-      throw new InputError({ file, at: `race and ${given.join(' and ')}`, expected: 'either race (your own race file) or country + year (a bundled election), not both', found: given.join(', ') });
-    }
-    return;
-  }
-  if (given.length < 2) {
-    throw new InputError({ file, at: scenario.country === undefined ? 'country' : 'year', expected: 'country + year (a bundled election) or race (your own race file)', found: 'nothing' });
-  }
 }
 
 /**
@@ -225,53 +202,57 @@ function walk(value: unknown, schemaIn: JsonSchema, root: JsonSchema, path: stri
     if (tooLow || tooHigh) out.push({ path, expected: describeSchema(schema, root), found: describeValue(value) });
     return;
   }
-  if (Array.isArray(value)) {
-    if ((schema.minItems !== undefined && value.length < schema.minItems) || (schema.maxItems !== undefined && value.length > schema.maxItems)) {
-      out.push({ path, expected: describeSchema(schema, root), found: describeFound(value) });
-      return;
-    }
-    for (let i = 0; i < value.length && out.length < limit; i += 1) {
-      const itemSchema = Array.isArray(schema.items) ? schema.items[i] : schema.items;
-      if (itemSchema) walk(value[i], itemSchema, root, [...path, String(i)], out, limit);
-    }
+  if (Array.isArray(value)) walkArray(value, schema, root, path, out, limit);
+  else if (value !== null && typeof value === 'object') walkObject(value as Record<string, unknown>, schema, root, path, out, limit);
+}
+
+/** An array's size, then each item against `items` (one schema, or one per position). */
+function walkArray(value: unknown[], schema: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[], limit: number): void {
+  if ((schema.minItems !== undefined && value.length < schema.minItems) || (schema.maxItems !== undefined && value.length > schema.maxItems)) {
+    out.push({ path, expected: describeSchema(schema, root), found: describeFound(value) });
     return;
   }
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const properties = schema.properties ?? {};
-    for (const key of schema.required ?? []) {
-      if (!(key in record) || record[key] === undefined) {
-        out.push({ path: [...path, key], expected: describeSchema(properties[key] ?? {}, root), found: 'nothing (the key is required)' });
+  for (let i = 0; i < value.length && out.length < limit; i += 1) {
+    const itemSchema = Array.isArray(schema.items) ? schema.items[i] : schema.items;
+    if (itemSchema) walk(value[i], itemSchema, root, [...path, String(i)], out, limit);
+  }
+}
+
+/** An object's required keys, then each own key: its name, its known property, or the extra keys' rule. */
+function walkObject(record: Record<string, unknown>, schema: JsonSchema, root: JsonSchema, path: string[], out: SchemaProblem[], limit: number): void {
+  const properties = schema.properties ?? {};
+  for (const key of schema.required ?? []) {
+    if (!(key in record) || record[key] === undefined) {
+      out.push({ path: [...path, key], expected: describeSchema(properties[key] ?? {}, root), found: 'nothing (the key is required)' });
+    }
+  }
+  for (const key in record) {
+    if (out.length >= limit) return;
+    if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+    const item = record[key];
+    if (item === undefined) continue;
+    if (schema.propertyNames) {
+      const keyProblems: SchemaProblem[] = [];
+      walk(key, schema.propertyNames, root, [...path, key], keyProblems);
+      if (keyProblems.length > 0) {
+        out.push({ path: [...path, key], expected: `a key that is ${describeSchema(schema.propertyNames, root)}`, found: describeCell(key) });
+        continue;
       }
     }
-    for (const key in record) {
-      if (out.length >= limit) return;
-      if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
-      const item = record[key];
-      if (item === undefined) continue;
-      if (schema.propertyNames) {
-        const keyProblems: SchemaProblem[] = [];
-        walk(key, schema.propertyNames, root, [...path, key], keyProblems);
-        if (keyProblems.length > 0) {
-          out.push({ path: [...path, key], expected: `a key that is ${describeSchema(schema.propertyNames, root)}`, found: describeCell(key) });
-          continue;
-        }
-      }
-      const propertySchema = properties[key];
-      if (propertySchema) {
-        walk(item, propertySchema, root, [...path, key], out, limit);
-      } else if (schema.additionalProperties === false) {
-        const known = Object.keys(properties).filter((k) => k !== '$schema');
-        const suggestion = key.length <= 64 ? didYouMean(key, known) : undefined;
-        out.push({
-          path: [...path, key],
-          expected: `one of the keys ${known.join(', ')}`,
-          found: 'an unknown key',
-          hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
-        });
-      } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-        walk(item, schema.additionalProperties, root, [...path, key], out, limit);
-      }
+    const propertySchema = properties[key];
+    if (propertySchema) {
+      walk(item, propertySchema, root, [...path, key], out, limit);
+    } else if (schema.additionalProperties === false) {
+      const known = Object.keys(properties).filter((k) => k !== '$schema');
+      const suggestion = key.length <= 64 ? didYouMean(key, known) : undefined;
+      out.push({
+        path: [...path, key],
+        expected: `one of the keys ${known.join(', ')}`,
+        found: 'an unknown key',
+        hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
+      });
+    } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+      walk(item, schema.additionalProperties, root, [...path, key], out, limit);
     }
   }
 }

@@ -27,7 +27,7 @@ export const DENSE_WEIGHT_LIMIT = 65_536;
 export const MAX_TOTAL_WEIGHT = 2_147_483_647;
 
 /** True when a model's weight distribution is kept dense (see {@link DENSE_WEIGHT_LIMIT}). */
-export function denseWeights(model: Pick<SimulationModel, 'totalWeight'>): boolean {
+function denseWeights(model: Pick<SimulationModel, 'totalWeight'>): boolean {
   return model.totalWeight <= DENSE_WEIGHT_LIMIT;
 }
 
@@ -171,6 +171,22 @@ export function clearTotals(totals: BlockTotals): void {
   for (const a of [totals.weightCounts, totals.unitWinsA, totals.marginSum, totals.marginSumSq, totals.tippingCounts, totals.extraA, totals.extraB, totals.sources]) a.fill(0);
 }
 
+/** The outcome counters of {@link BlockTotals}: draws, wins, ties, splits and the weight and bias sums. */
+export type BlockCounters = Pick<BlockTotals, 'draws' | 'winsA' | 'winsB' | 'ties' | 'popularWinsA' | 'splits' | 'weightSumB' | 'biasSum' | 'biasDraws'>;
+
+/** Adds the counters of `from` to those of `into`. */
+export function addCounters(into: BlockCounters, from: BlockCounters): void {
+  into.draws += from.draws;
+  into.winsA += from.winsA;
+  into.winsB += from.winsB;
+  into.ties += from.ties;
+  into.popularWinsA += from.popularWinsA;
+  into.splits += from.splits;
+  into.weightSumB += from.weightSumB;
+  into.biasSum += from.biasSum;
+  into.biasDraws += from.biasDraws;
+}
+
 /**
  * Adds block totals into a running total, in place. Merging always in block order makes the floating-point
  * sums identical whatever the number of threads.
@@ -181,15 +197,7 @@ export function clearTotals(totals: BlockTotals): void {
  * mergeBlockTotals(total, blockTotals) // total now includes the block
  */
 export function mergeBlockTotals(into: BlockTotals, block: BlockTotals): void {
-  into.draws += block.draws;
-  into.winsA += block.winsA;
-  into.winsB += block.winsB;
-  into.ties += block.ties;
-  into.popularWinsA += block.popularWinsA;
-  into.splits += block.splits;
-  into.weightSumB += block.weightSumB;
-  into.biasSum += block.biasSum;
-  into.biasDraws += block.biasDraws;
+  addCounters(into, block);
   if (into.weightTally && block.weightTally) {
     for (const [weight, draws] of block.weightTally) into.weightTally.set(weight, (into.weightTally.get(weight) ?? 0) + draws);
   }

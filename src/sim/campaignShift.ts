@@ -89,6 +89,9 @@ export interface ShiftWorkspace {
   ownUnits: Int32Array;
   /** Whether e_6 is zero in every draw on both sides (at most 5 mobilisation channels each): the fast path then takes 12 terms. */
   degreeFive: boolean;
+  /** Scratch of the exact path: each side's net margin votes per unit in the draw. */
+  gainA: Float64Array;
+  gainB: Float64Array;
 }
 
 /** Per unit in `ShiftWorkspace.unitTerms` and per draw in the fast path's coefficients: 7 terms per side. */
@@ -222,6 +225,8 @@ export function createShiftWorkspace(model: SimulationModel): ShiftWorkspace {
     unitTerms,
     ownUnits: Int32Array.from(Array.from({ length: U }, (_, i) => i).filter((i) => model.parentIndex[i] < 0)),
     degreeFive: model.campaigns.every((c) => c.mobiliseSlots.length < POLYNOMIAL_TERMS),
+    gainA: new Float64Array(U),
+    gainB: new Float64Array(U),
   };
 }
 
@@ -434,7 +439,12 @@ export function flushFastSums(model: SimulationModel, work: ShiftWorkspace, extr
   sums.fill(0);
 }
 
-/** The exact path: every bound applied territory by territory. */
+/** `x` within [low, high] (high checked first, as the bounds of the exact path are). */
+function within(x: number, low: number, high: number): number {
+  return x > high ? high : x < low ? low : x;
+}
+
+/** The exact path: every bound applied territory by territory, side by side. */
 function exactShift(
   model: SimulationModel,
   work: ShiftWorkspace,
@@ -445,102 +455,71 @@ function exactShift(
   extraB: Float64Array,
   sources: Float64Array,
 ): void {
-  const terms = work.terms;
-  const relayPerMemberA = terms[0], socialPerMemberA = terms[1], persuadeA = terms[2];
-  const relayPerMemberB = terms[3], socialPerMemberB = terms[4], persuadeB = terms[5];
-  const U = model.units;
-  const { pushA, pushB, coefficientA, coefficientB } = work;
-  const { baseA, baseB, marginPerVote, parentIndex } = model;
-  const campaignA = model.campaigns[0];
-  const campaignB = model.campaigns[1];
-  const a1 = coefficientA[0], a2 = coefficientA[1], a3 = coefficientA[2], a4 = coefficientA[3], a5 = coefficientA[4], a6 = coefficientA[5];
-  const b1 = coefficientB[0], b2 = coefficientB[1], b3 = coefficientB[2], b4 = coefficientB[3], b5 = coefficientB[4], b6 = coefficientB[5];
-  const indirectA = campaignA.indirectPerDirect;
-  const indirectB = campaignB.indirectPerDirect;
-  const netA = campaignA.likeMindedNet;
-  const netB = campaignB.likeMindedNet;
-  const { members: membersOfA, certain: certainA, nonVoters: nonVotersA, relayCap: relayCapA, perNonVoter: scaleA } = campaignA;
-  const { members: membersOfB, certain: certainB, nonVoters: nonVotersB, relayCap: relayCapB, perNonVoter: scaleB } = campaignB;
-  let turnoutSumA = 0, persuasionSumA = 0, relaySumA = 0, indirectSumA = 0;
-  let turnoutSumB = 0, persuasionSumB = 0, relaySumB = 0, indirectSumB = 0;
-  for (let i = 0; i < U; i++) {
+  const { gainA, gainB } = work;
+  exactSideGains(model, work, 0, polynomialA, gainA, sources);
+  exactSideGains(model, work, 1, polynomialB, gainB, sources);
+  const { marginPerVote, parentIndex } = model;
+  for (let i = 0; i < model.units; i++) {
     if (parentIndex[i] >= 0) continue;
-    const membersA = membersOfA[i];
-    const membersB = membersOfB[i];
-    let gainA = 0;
-    let gainB = 0;
-    if (membersA > 0) {
-      let mob: number;
-      if (polynomialA) {
-        const x = scaleA[i];
-        mob = nonVotersA[i] * (x * (a1 - x * (a2 - x * (a3 - x * (a4 - x * (a5 - x * a6))))));
-      } else {
-        mob = mobilisedByProduct(campaignA, pushA, i);
-      }
-      if (mob < -certainA[i]) mob = -certainA[i];
-      const cap = relayCapA[i];
-      let relay = membersA * relayPerMemberA;
-      if (relay > cap) relay = cap;
-      else if (relay < -cap) relay = -cap;
-      let direct = membersA * socialPerMemberA;
-      if (direct > nonVotersA[i]) direct = nonVotersA[i];
-      else if (direct < -certainA[i]) direct = -certainA[i];
-      let indirect = indirectA * direct;
-      if (indirect > cap) indirect = cap;
-      else if (indirect < -cap) indirect = -cap;
-      let switched = membersA * persuadeA;
-      if (switched > baseB[i]) switched = baseB[i];
-      else if (switched < -baseA[i]) switched = -baseA[i];
-      const relayNet = netA * relay;
-      const indirectNet = netA * indirect;
-      gainA = mob + relayNet + indirectNet + 2 * switched;
-      turnoutSumA += mob;
-      persuasionSumA += 2 * switched;
-      relaySumA += relayNet;
-      indirectSumA += indirectNet;
-    }
-    if (membersB > 0) {
-      let mob: number;
-      if (polynomialB) {
-        const x = scaleB[i];
-        mob = nonVotersB[i] * (x * (b1 - x * (b2 - x * (b3 - x * (b4 - x * (b5 - x * b6))))));
-      } else {
-        mob = mobilisedByProduct(campaignB, pushB, i);
-      }
-      if (mob < -certainB[i]) mob = -certainB[i];
-      const cap = relayCapB[i];
-      let relay = membersB * relayPerMemberB;
-      if (relay > cap) relay = cap;
-      else if (relay < -cap) relay = -cap;
-      let direct = membersB * socialPerMemberB;
-      if (direct > nonVotersB[i]) direct = nonVotersB[i];
-      else if (direct < -certainB[i]) direct = -certainB[i];
-      let indirect = indirectB * direct;
-      if (indirect > cap) indirect = cap;
-      else if (indirect < -cap) indirect = -cap;
-      let switched = membersB * persuadeB;
-      if (switched > baseA[i]) switched = baseA[i];
-      else if (switched < -baseB[i]) switched = -baseB[i];
-      const relayNet = netB * relay;
-      const indirectNet = netB * indirect;
-      gainB = mob + relayNet + indirectNet + 2 * switched;
-      turnoutSumB += mob;
-      persuasionSumB += 2 * switched;
-      relaySumB += relayNet;
-      indirectSumB += indirectNet;
-    }
-    shift[i] = (gainA - gainB) * marginPerVote[i];
-    extraA[i] += gainA;
-    extraB[i] += gainB;
+    shift[i] = (gainA[i] - gainB[i]) * marginPerVote[i];
+    extraA[i] += gainA[i];
+    extraB[i] += gainB[i];
   }
-  sources[0] += turnoutSumA;
-  sources[1] += persuasionSumA;
-  sources[2] += relaySumA;
-  sources[3] += indirectSumA;
-  sources[SOURCE_COUNT] += turnoutSumB;
-  sources[SOURCE_COUNT + 1] += persuasionSumB;
-  sources[SOURCE_COUNT + 2] += relaySumB;
-  sources[SOURCE_COUNT + 3] += indirectSumB;
   const children = model.childUnits;
   for (let k = 0; k < children.length; k++) shift[children[k]] = shift[parentIndex[children[k]]];
+}
+
+/**
+ * One side's net margin votes in each unit without a parent on the exact path (into `gain`): mobilisation
+ * (at least −certain), relay and indirect (within ±relayCap, net of like-minded contacts), direct social
+ * (within the non-voters and −certain) and twice the voters switched (within the other side's votes and
+ * minus its own); its turnout, persuasion, relay and indirect sums added to `sources` (side × 4 + source).
+ */
+function exactSideGains(model: SimulationModel, work: ShiftWorkspace, side: 0 | 1, polynomial: boolean, gain: Float64Array, sources: Float64Array): void {
+  const terms = work.terms;
+  const relayPerMember = terms[3 * side], socialPerMember = terms[3 * side + 1], persuade = terms[3 * side + 2];
+  const coefficient = side === 0 ? work.coefficientA : work.coefficientB;
+  const push = side === 0 ? work.pushA : work.pushB;
+  const ownBase = side === 0 ? model.baseA : model.baseB;
+  const otherBase = side === 0 ? model.baseB : model.baseA;
+  const parentIndex = model.parentIndex;
+  const campaign = model.campaigns[side];
+  const c1 = coefficient[0], c2 = coefficient[1], c3 = coefficient[2], c4 = coefficient[3], c5 = coefficient[4], c6 = coefficient[5];
+  const indirectPerDirect = campaign.indirectPerDirect;
+  const net = campaign.likeMindedNet;
+  const { members: membersOf, certain, nonVoters, relayCap, perNonVoter: scale } = campaign;
+  let turnoutSum = 0, persuasionSum = 0, relaySum = 0, indirectSum = 0;
+  for (let i = 0; i < model.units; i++) {
+    if (parentIndex[i] >= 0) continue;
+    const members = membersOf[i];
+    if (!(members > 0)) {
+      gain[i] = 0;
+      continue;
+    }
+    let mob: number;
+    if (polynomial) {
+      const x = scale[i];
+      mob = nonVoters[i] * (x * (c1 - x * (c2 - x * (c3 - x * (c4 - x * (c5 - x * c6))))));
+    } else {
+      mob = mobilisedByProduct(campaign, push, i);
+    }
+    if (mob < -certain[i]) mob = -certain[i];
+    const cap = relayCap[i];
+    const relay = within(members * relayPerMember, -cap, cap);
+    const direct = within(members * socialPerMember, -certain[i], nonVoters[i]);
+    const indirect = within(indirectPerDirect * direct, -cap, cap);
+    const switched = within(members * persuade, -ownBase[i], otherBase[i]);
+    const relayNet = net * relay;
+    const indirectNet = net * indirect;
+    gain[i] = mob + relayNet + indirectNet + 2 * switched;
+    turnoutSum += mob;
+    persuasionSum += 2 * switched;
+    relaySum += relayNet;
+    indirectSum += indirectNet;
+  }
+  const at = side * SOURCE_COUNT;
+  sources[at] += turnoutSum;
+  sources[at + 1] += persuasionSum;
+  sources[at + 2] += relaySum;
+  sources[at + 3] += indirectSum;
 }

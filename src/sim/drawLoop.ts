@@ -50,7 +50,7 @@ import { CAMPAIGN_BLOCK, CAMPAIGN_STATE, campaignShift, createShiftWorkspace, fl
 import { RELAY_SLOT, SOCIAL_SLOT } from '../model/campaignCoefficients.js';
 import { KernelArena, type KernelExports } from './wasm/kernelModule.js';
 import { tippingUnitBySelect } from './tippingUnit.js';
-import { SOURCE_COUNT, type BlockTotals } from './blockTotals.js';
+import { addCounters, SOURCE_COUNT, type BlockCounters, type BlockTotals } from './blockTotals.js';
 import type { KeptDraws } from './types.js';
 
 
@@ -62,7 +62,7 @@ import type { KeptDraws } from './types.js';
 const MARGIN_ROW = 72;
 
 /** Draws whose random numbers are generated at a time (a buffer of BATCH × 80 numbers stays in cache). */
-export const BATCH = 64;
+const BATCH = 64;
 
 /**
  * Scratch arrays reused across draws and blocks of one run (no allocation per draw). The arrays the
@@ -149,13 +149,56 @@ export function drawLayout(model: SimulationModel): DrawLayout {
  * @example
  * createDrawWorkspace(model).numbers.length // => BATCH × stride
  */
-export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
+function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   const u = model.units;
   const layout = drawLayout(model);
   const stride = drawStride(layout);
   const shiftWork = createShiftWorkspace(model);
   const arena = new KernelArena();
-  const h = {
+  const h = workspaceHandles(arena, model, layout, stride, shiftWork);
+  const kernel = arena.open();
+  const unitScale = arena.view(h.unitScale);
+  copyModelIn(arena, h, model, shiftWork);
+  const at = Object.fromEntries(Object.entries(h).map(([name, handle]) => [name, arena.offset(handle)])) as DrawWorkspace['at'] & Record<string, number>;
+  return {
+    layout,
+    stride,
+    kernel,
+    numbers: arena.view(h.numbers),
+    unitScale,
+    territoryBatch: arena.view(h.territory),
+    shiftBatch: arena.view(h.shift),
+    coefficientBatch: arena.view(h.coefficients),
+    exactBatch: arena.view(h.exact),
+    positiveBatch: arena.view(h.positive),
+    zeroBatch: arena.view(h.zero),
+    votesBatch: arena.view(h.votes),
+    effect: new Float64Array(2 * CHANNEL_SLOTS),
+    persuasion: new Float64Array(2 * CHANNEL_SLOTS),
+    shift: new Float64Array(u),
+    margins: arena.view(h.margins),
+    order: Int32Array.from(model.tippingUnits),
+    unitWins: arena.view(h.wins),
+    unitSum: arena.view(h.sum),
+    unitSumSq: arena.view(h.sumSq),
+    state: arena.view(h.state, 'i32'),
+    tipping: arena.view(h.tipping, 'i32'),
+    drawSources: arena.view(h.drawSources),
+    campaignState: arena.view(h.campaign).subarray(CAMPAIGN_STATE),
+    effects: arena.view(h.effects),
+    persuasions: arena.view(h.persuasions),
+    extraA: new Float64Array(u),
+    extraB: new Float64Array(u),
+    sources: new Float64Array(2 * SOURCE_COUNT),
+    shiftWork,
+    at,
+  };
+}
+
+/** The workspace's arrays in the kernel memory, one handle per name of {@link DrawWorkspace}'s `at`. */
+function workspaceHandles(arena: KernelArena, model: SimulationModel, layout: DrawLayout, stride: number, shiftWork: ShiftWorkspace) {
+  const u = model.units;
+  return {
     numbers: arena.f64(BATCH * stride),
     state: arena.i32(4),
     rejected: arena.i32(2 * Math.max(1, layout.normals)),
@@ -192,9 +235,11 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     effects: arena.f64(2 * CHANNEL_SLOTS * BATCH),
     persuasions: arena.f64(2 * CHANNEL_SLOTS * BATCH),
   };
-  const kernel = arena.open();
-  const unitScale = arena.view(h.unitScale);
-  unitScale.set(model.territoryScale.map((sd) => model.orientation * sd));
+}
+
+/** Copies the model's per-unit arrays and campaign block into the kernel memory (once per workspace). */
+function copyModelIn(arena: KernelArena, h: ReturnType<typeof workspaceHandles>, model: SimulationModel, shiftWork: ShiftWorkspace): void {
+  arena.view(h.unitScale).set(model.territoryScale.map((sd) => model.orientation * sd));
   arena.view(h.base).set(model.baseMargin);
   if (model.uniformShift) arena.view(h.uniform).set(model.uniformShift);
   arena.view(h.weight).set(model.weights);
@@ -209,40 +254,6 @@ export function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
   arena.view(h.allVotesShare).set(model.allVotesShare);
   writeCampaignBlock(model, shiftWork, arena.view(h.campaign));
   shiftWork.fastSums = arena.view(h.fastSums);
-  const at = Object.fromEntries(Object.entries(h).map(([name, handle]) => [name, arena.offset(handle)])) as DrawWorkspace['at'] & Record<string, number>;
-  return {
-    layout,
-    stride,
-    kernel,
-    numbers: arena.view(h.numbers),
-    unitScale,
-    territoryBatch: arena.view(h.territory),
-    shiftBatch: arena.view(h.shift),
-    coefficientBatch: arena.view(h.coefficients),
-    exactBatch: arena.view(h.exact),
-    positiveBatch: arena.view(h.positive),
-    zeroBatch: arena.view(h.zero),
-    votesBatch: arena.view(h.votes),
-    effect: new Float64Array(2 * CHANNEL_SLOTS),
-    persuasion: new Float64Array(2 * CHANNEL_SLOTS),
-    shift: new Float64Array(u),
-    margins: arena.view(h.margins),
-    order: Int32Array.from(model.tippingUnits),
-    unitWins: arena.view(h.wins),
-    unitSum: arena.view(h.sum),
-    unitSumSq: arena.view(h.sumSq),
-    state: arena.view(h.state, 'i32'),
-    tipping: arena.view(h.tipping, 'i32'),
-    drawSources: arena.view(h.drawSources),
-    campaignState: arena.view(h.campaign).subarray(CAMPAIGN_STATE),
-    effects: arena.view(h.effects),
-    persuasions: arena.view(h.persuasions),
-    extraA: new Float64Array(u),
-    extraB: new Float64Array(u),
-    sources: new Float64Array(2 * SOURCE_COUNT),
-    shiftWork,
-    at,
-  };
 }
 
 /** One workspace per model and thread, reused by every run of that model (see {@link drawWorkspaceFor}). */
@@ -293,45 +304,11 @@ export function runBlock(
   kept: KeptDraws | undefined,
   keptOffset: number,
 ): void {
-  const { kernel, at, state, tipping, numbers, layout, unitScale, effect, persuasion, shift, margins, order, unitWins, unitSum, unitSumSq, shiftWork } = work;
+  const { kernel, at, state, layout, effect, persuasion, unitWins, unitSum, unitSumSq } = work;
   state.set(blockGeneratorState(seed, block));
-  const U = model.units;
-  const S = CHANNEL_SLOTS;
-  const R = model.regionCount;
-  const sigma = model.orientation;
-  const nationalScale = sigma * model.nationalSD;
-  const regionalScale = sigma * model.regionalSD;
-  const { territoryBatch, shiftBatch, coefficientBatch, exactBatch, positiveBatch, zeroBatch, votesBatch } = work;
-  const { cholesky, uniformShift } = model;
-  const nationalTotal = model.nationalTotal;
-  const anyCampaign = model.anyCampaign;
-  const slotOffset = 1 + R + U;
-  const uniformOffset = slotOffset + (model.channelDraws ? 2 * S : 0);
-  const marginMode = anyCampaign ? 1 : uniformShift ? 2 : 0;
-  const weighted = model.weighted;
-  const threshold = model.threshold;
-  const tippingUnits = model.tippingUnits;
   let totalWeight = 0;
-  for (let i = 0; i < U; i++) totalWeight += model.weights[i];
-  const tippingWeight = model.tippingWeight;
-  const tippingThreshold = model.tippingThreshold;
-  const tippingStrict = model.tippingStrict;
-  const allVotesShare = model.allVotesShare;
-  const nationalAllVotesShare = model.nationalAllVotesShare;
-  const orderLength = order.length;
-  const { weightCounts, weightTally, tippingCounts } = totals;
-  const keepMargins = kept?.margins;
-  const keepWeight = kept?.weightA;
-  const keepNational = kept?.nationalMargin;
-  const keepOutcome = kept?.outcome;
-  let winsA = 0;
-  let winsB = 0;
-  let ties = 0;
-  let popularWinsA = 0;
-  let splits = 0;
-  let weightSumB = 0;
-  let biasSum = 0;
-  let biasDraws = 0;
+  for (let i = 0; i < model.units; i++) totalWeight += model.weights[i];
+  const tally: BlockCounters = { draws, winsA: 0, winsB: 0, ties: 0, popularWinsA: 0, splits: 0, weightSumB: 0, biasSum: 0, biasDraws: 0 };
   unitWins.fill(0);
   unitSum.fill(0);
   unitSumSq.fill(0);
@@ -344,116 +321,167 @@ export function runBlock(
   for (let first = 0; first < draws; first += BATCH) {
     const count = Math.min(BATCH, draws - first);
     kernel.fillNumbers(at.state, at.numbers, count, layout.studentT, layout.normals, layout.uniforms, BATCH, at.rejected);
-    positiveBatch.fill(0);
-    zeroBatch.fill(0);
-    votesBatch.fill(0);
+    work.positiveBatch.fill(0);
+    work.zeroBatch.fill(0);
+    work.votesBatch.fill(0);
     // Phase 1: the correlated territory errors (Cholesky only), unit-major (unit × BATCH + draw), and the
     // campaign shift.
-    if (cholesky) {
-      const unitAt = 1 + R;
-      for (let k = 0; k < count; k++) {
-        for (let i = 0; i < U; i++) {
-          let sum = 0;
-          const row = i * U;
-          for (let j = 0; j <= i; j++) sum += cholesky[row + j] * numbers[(unitAt + j) * BATCH + k];
-          territoryBatch[i * BATCH + k] = unitScale[i] * sum;
-        }
-      }
-    }
-    if (anyCampaign) {
-      // The channel effects and the campaign shift's per-draw coefficients (WebAssembly); then, in draw
-      // order, each fast draw's net votes by source are added, and the draws where a bound may bind take
-      // the exact path here, with the effects the WebAssembly loop drew.
-      kernel.coefficientBatch(count, BATCH, at.numbers, slotOffset, at.campaign, RELAY_SLOT, SOCIAL_SLOT, at.coefficients, at.exact, at.drawSources, at.fastSums, at.effects, at.persuasions);
-      const { drawSources, effects, persuasions, sources } = work;
-      for (let k = 0; k < count; k++) {
-        if (exactBatch[k] === 0) {
-          for (let s = 0; s < 2 * SOURCE_COUNT; s++) sources[s] += drawSources[s * BATCH + k];
-          continue;
-        }
-        for (let j = 0; j < 2 * S; j++) {
-          effect[j] = effects[j * BATCH + k];
-          persuasion[j] = persuasions[j * BATCH + k];
-        }
-        const fast = campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, sources, coefficientBatch, k, BATCH);
-        exactBatch[k] = fast ? 0 : 1;
-        if (!fast) for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
-      }
-      const own = shiftWork.ownUnits.length;
-      kernel.shiftBatch(at.own, own, at.terms, at.coefficients, at.exact, at.shift, count, BATCH, shiftWork.degreeFive ? 1 : 0, at.children, at.parents, model.childUnits.length);
-    }
-    // Phase 2 (WebAssembly, two draws per instruction), unit by unit over the batch's draws: margin =
-    // baseline + shift + national + regional + territory (summed in this order), the national vote, the
-    // per-unit sums, and per draw the weight of the units A wins (m > 0) and of those with a margin of
-    // exactly 0, which count for neither side; B wins the rest.
-    kernel.marginBatch(
-      U, count, BATCH, R, marginMode, uniformOffset, cholesky ? 1 : 0,
-      at.base, at.uniform, at.unitScale, at.weight, at.nationalWeight, at.regionIndex,
-      at.numbers, nationalScale, regionalScale, at.territory, at.shift,
-      at.margins, MARGIN_ROW, at.votes, at.positive, at.zero,
-      at.wins, at.sum, at.sumSq,
-    );
-    // The tipping units of a weighted rule (WebAssembly, the scan of tippingUnitBySurplus).
-    if (weighted && orderLength > 0) {
-      kernel.tippingBatch(count, at.margins, MARGIN_ROW, at.positive, at.zero, totalWeight, threshold, at.candidates, orderLength, at.tippingWeight, at.allVotesShare, at.bufferUnits, at.bufferKeys, at.tipping);
-    }
-    // Phase 3, draw by draw: the outcome, the accumulators and the tipping unit.
-    for (let k = 0; k < count; k++) {
-      const weightA = positiveBatch[k];
-      const weightB = totalWeight - weightA - zeroBatch[k];
-      const nationalVotes = votesBatch[k];
-      const nationalMargin = nationalTotal > 0 ? nationalVotes / nationalTotal : 0;
-      const popular = nationalMargin > 0 ? 1 : nationalMargin < 0 ? -1 : 0;
-      let outcome: number;
-      if (weighted) outcome = weightA >= threshold ? 1 : weightB >= threshold ? -1 : 0;
-      else outcome = popular;
-      if (outcome === 1) winsA++;
-      else if (outcome === -1) winsB++;
-      else ties++;
-      if (popular === 1) popularWinsA++;
-      if (outcome !== 0 && popular !== 0 && outcome !== popular) splits++;
-      const recordedWeight = weighted ? weightA : outcome === 1 ? 1 : 0;
-      if (weightTally) weightTally.set(recordedWeight, (weightTally.get(recordedWeight) ?? 0) + 1);
-      else weightCounts[recordedWeight] += 1;
-      weightSumB += weighted ? weightB : outcome === -1 ? 1 : 0;
-      // The tipping point (see tippingUnit.ts), on margins over all votes: this draw's margin of unit u is
-      // margins[k + u × MARGIN_ROW]; and, for weighted rules, the electoral-college bias of the draw.
-      if (outcome !== 0 && orderLength > 0) {
-        let u: number;
-        if (weighted) {
-          u = tipping[k];
-          biasSum += margins[k + u * MARGIN_ROW] * allVotesShare[u] - nationalMargin * nationalAllVotesShare;
-          biasDraws++;
-        } else {
-          order.set(tippingUnits);
-          u = tippingUnitBySelect(order, margins, k, outcome, tippingWeight, allVotesShare, tippingThreshold, tippingStrict, MARGIN_ROW);
-        }
-        tippingCounts[u] += 1;
-      }
-      const index = keptOffset + first + k;
-      if (keepMargins) for (let i = 0; i < U; i++) keepMargins[index * U + i] = margins[i * MARGIN_ROW + k];
-      if (keepWeight) keepWeight[index] = recordedWeight;
-      if (keepNational) keepNational[index] = nationalMargin;
-      if (keepOutcome) keepOutcome[index] = outcome;
+    if (model.cholesky) correlatedTerritoryErrors(model, work, model.cholesky, count);
+    if (model.anyCampaign) campaignShiftBatch(model, work, count);
+    marginsAndTipping(model, work, count, totalWeight);
+    tallyDraws(model, work, count, totalWeight, totals, tally, kept, keptOffset + first);
+  }
+  addBlockTotals(model, work, totals, tally);
+}
+
+/** Phase 1, Cholesky only: the batch's correlated territory errors, unit-major (unit × BATCH + draw). */
+function correlatedTerritoryErrors(model: SimulationModel, work: DrawWorkspace, cholesky: Float64Array, count: number): void {
+  const { numbers, unitScale, territoryBatch } = work;
+  const U = model.units;
+  const unitAt = 1 + model.regionCount;
+  for (let k = 0; k < count; k++) {
+    for (let i = 0; i < U; i++) {
+      let sum = 0;
+      const row = i * U;
+      for (let j = 0; j <= i; j++) sum += cholesky[row + j] * numbers[(unitAt + j) * BATCH + k];
+      territoryBatch[i * BATCH + k] = unitScale[i] * sum;
     }
   }
+}
+
+/**
+ * Phase 1, with campaigns: the channel effects and the campaign shift's per-draw coefficients
+ * (WebAssembly); then, in draw order, each fast draw's net votes by source are added, and the draws where
+ * a bound may bind take the exact path here, with the effects the WebAssembly loop drew; last, the fast
+ * path's shift expanded for the batch (WebAssembly).
+ */
+function campaignShiftBatch(model: SimulationModel, work: DrawWorkspace, count: number): void {
+  const { kernel, at, effect, persuasion, shift, shiftWork, shiftBatch, exactBatch, coefficientBatch, drawSources, effects, persuasions, sources } = work;
+  const U = model.units;
+  const S = CHANNEL_SLOTS;
+  const slotOffset = 1 + model.regionCount + U;
+  kernel.coefficientBatch(count, BATCH, at.numbers, slotOffset, at.campaign, RELAY_SLOT, SOCIAL_SLOT, at.coefficients, at.exact, at.drawSources, at.fastSums, at.effects, at.persuasions);
+  for (let k = 0; k < count; k++) {
+    if (exactBatch[k] === 0) {
+      for (let s = 0; s < 2 * SOURCE_COUNT; s++) sources[s] += drawSources[s * BATCH + k];
+      continue;
+    }
+    for (let j = 0; j < 2 * S; j++) {
+      effect[j] = effects[j * BATCH + k];
+      persuasion[j] = persuasions[j * BATCH + k];
+    }
+    const fast = campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, sources, coefficientBatch, k, BATCH);
+    exactBatch[k] = fast ? 0 : 1;
+    if (!fast) for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
+  }
+  const own = shiftWork.ownUnits.length;
+  kernel.shiftBatch(at.own, own, at.terms, at.coefficients, at.exact, at.shift, count, BATCH, shiftWork.degreeFive ? 1 : 0, at.children, at.parents, model.childUnits.length);
+}
+
+/**
+ * Phase 2 (WebAssembly, two draws per instruction), unit by unit over the batch's draws: margin =
+ * baseline + shift + national + regional + territory (summed in this order), the national vote, the
+ * per-unit sums, and per draw the weight of the units A wins (m > 0) and of those with a margin of
+ * exactly 0, which count for neither side; B wins the rest. Then the tipping units of a weighted rule
+ * (WebAssembly, the scan of tippingUnitBySurplus).
+ */
+function marginsAndTipping(model: SimulationModel, work: DrawWorkspace, count: number, totalWeight: number): void {
+  const { kernel, at } = work;
+  const U = model.units;
+  const R = model.regionCount;
+  const sigma = model.orientation;
+  const slotOffset = 1 + R + U;
+  const uniformOffset = slotOffset + (model.channelDraws ? 2 * CHANNEL_SLOTS : 0);
+  const marginMode = model.anyCampaign ? 1 : model.uniformShift ? 2 : 0;
+  kernel.marginBatch(
+    U, count, BATCH, R, marginMode, uniformOffset, model.cholesky ? 1 : 0,
+    at.base, at.uniform, at.unitScale, at.weight, at.nationalWeight, at.regionIndex,
+    at.numbers, sigma * model.nationalSD, sigma * model.regionalSD, at.territory, at.shift,
+    at.margins, MARGIN_ROW, at.votes, at.positive, at.zero,
+    at.wins, at.sum, at.sumSq,
+  );
+  const orderLength = work.order.length;
+  if (model.weighted && orderLength > 0) {
+    kernel.tippingBatch(count, at.margins, MARGIN_ROW, at.positive, at.zero, totalWeight, model.threshold, at.candidates, orderLength, at.tippingWeight, at.allVotesShare, at.bufferUnits, at.bufferKeys, at.tipping);
+  }
+}
+
+/**
+ * Phase 3, draw by draw: the outcome, the accumulators and the tipping unit; the kept per-draw arrays
+ * from index `keptFirst`.
+ */
+function tallyDraws(
+  model: SimulationModel,
+  work: DrawWorkspace,
+  count: number,
+  totalWeight: number,
+  totals: BlockTotals,
+  tally: BlockCounters,
+  kept: KeptDraws | undefined,
+  keptFirst: number,
+): void {
+  const { positiveBatch, zeroBatch, votesBatch, tipping, margins, order } = work;
+  const { weighted, threshold, nationalTotal, tippingUnits, tippingWeight, tippingThreshold, tippingStrict, allVotesShare, nationalAllVotesShare } = model;
+  const U = model.units;
+  const orderLength = order.length;
+  const { weightCounts, weightTally, tippingCounts } = totals;
+  const keepMargins = kept?.margins;
+  const keepWeight = kept?.weightA;
+  const keepNational = kept?.nationalMargin;
+  const keepOutcome = kept?.outcome;
+  for (let k = 0; k < count; k++) {
+    const weightA = positiveBatch[k];
+    const weightB = totalWeight - weightA - zeroBatch[k];
+    const nationalVotes = votesBatch[k];
+    const nationalMargin = nationalTotal > 0 ? nationalVotes / nationalTotal : 0;
+    const popular = nationalMargin > 0 ? 1 : nationalMargin < 0 ? -1 : 0;
+    let outcome: number;
+    if (weighted) outcome = weightA >= threshold ? 1 : weightB >= threshold ? -1 : 0;
+    else outcome = popular;
+    if (outcome === 1) tally.winsA++;
+    else if (outcome === -1) tally.winsB++;
+    else tally.ties++;
+    if (popular === 1) tally.popularWinsA++;
+    if (outcome !== 0 && popular !== 0 && outcome !== popular) tally.splits++;
+    const recordedWeight = weighted ? weightA : outcome === 1 ? 1 : 0;
+    if (weightTally) weightTally.set(recordedWeight, (weightTally.get(recordedWeight) ?? 0) + 1);
+    else weightCounts[recordedWeight] += 1;
+    tally.weightSumB += weighted ? weightB : outcome === -1 ? 1 : 0;
+    // The tipping point (see tippingUnit.ts), on margins over all votes: this draw's margin of unit u is
+    // margins[k + u × MARGIN_ROW]; and, for weighted rules, the electoral-college bias of the draw.
+    if (outcome !== 0 && orderLength > 0) {
+      let u: number;
+      if (weighted) {
+        u = tipping[k];
+        tally.biasSum += margins[k + u * MARGIN_ROW] * allVotesShare[u] - nationalMargin * nationalAllVotesShare;
+        tally.biasDraws++;
+      } else {
+        order.set(tippingUnits);
+        u = tippingUnitBySelect(order, margins, k, outcome, tippingWeight, allVotesShare, tippingThreshold, tippingStrict, MARGIN_ROW);
+      }
+      tippingCounts[u] += 1;
+    }
+    const index = keptFirst + k;
+    if (keepMargins) for (let i = 0; i < U; i++) keepMargins[index * U + i] = margins[i * MARGIN_ROW + k];
+    if (keepWeight) keepWeight[index] = recordedWeight;
+    if (keepNational) keepNational[index] = nationalMargin;
+    if (keepOutcome) keepOutcome[index] = outcome;
+  }
+}
+
+/** Adds a block's per-unit sums, counters and (with campaigns) extra votes by source to its totals, clearing the scratch. */
+function addBlockTotals(model: SimulationModel, work: DrawWorkspace, totals: BlockTotals, tally: BlockCounters): void {
+  const U = model.units;
+  const { unitWins, unitSum, unitSumSq } = work;
   for (let i = 0; i < U; i++) {
     totals.unitWinsA[i] += unitWins[i];
     totals.marginSum[i] += unitSum[i];
     totals.marginSumSq[i] += unitSumSq[i];
   }
-  totals.draws += draws;
-  totals.winsA += winsA;
-  totals.winsB += winsB;
-  totals.ties += ties;
-  totals.popularWinsA += popularWinsA;
-  totals.splits += splits;
-  totals.weightSumB += weightSumB;
-  totals.biasSum += biasSum;
-  totals.biasDraws += biasDraws;
-  if (anyCampaign) {
+  addCounters(totals, tally);
+  if (model.anyCampaign) {
     const { extraA, extraB, sources } = work;
-    flushFastSums(model, shiftWork, extraA, extraB);
+    flushFastSums(model, work.shiftWork, extraA, extraB);
     for (let i = 0; i < U; i++) {
       totals.extraA[i] += extraA[i];
       totals.extraB[i] += extraB[i];

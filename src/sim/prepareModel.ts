@@ -1,6 +1,7 @@
 /**
  * Builds the typed-array model the kernel runs from a resolved scenario, once per run.
  */
+import { twoPartyMargin } from '../model/twoPartyMargin.js';
 import { CHANNEL_NAMES } from '../model/types.js';
 import type { RuleName, Side } from '../model/types.js';
 import { priorShape } from '../model/priorDraw.js';
@@ -138,91 +139,16 @@ export function prepareModel(resolved: ResolvedScenario, options: PrepareOptions
   if (units === 0) throw new InputError({ at: 'territories', expected: 'at least one territory', found: '[]' });
   const [sideA, sideB] = resolved.sides;
   const rule = resolved.rule;
-  const index = new Map(territories.map((t, i) => [t.id, i]));
-  const weights = new Int32Array(units);
-  const baseA = new Float64Array(units);
-  const baseB = new Float64Array(units);
-  const baseMargin = new Float64Array(units);
-  const parentIndex = new Int32Array(units).fill(-1);
-  const inNational = new Uint8Array(units);
-  const regionIndex = new Int32Array(units);
-  const regionNames: string[] = [];
-  territories.forEach((t, i) => {
-    weights[i] = unitWeight(rule, t.weight);
-    baseA[i] = t.votes[sideA] ?? 0;
-    baseB[i] = t.votes[sideB] ?? 0;
-    const two = baseA[i] + baseB[i];
-    baseMargin[i] = two > 0 ? (100 * (baseA[i] - baseB[i])) / two : 0;
-    if (t.parent !== undefined) {
-      const p = index.get(t.parent);
-      if (p === undefined) throw new InputError({ at: `territories.${t.id}.parent`, expected: 'the id of a territory of the race', found: JSON.stringify(t.parent) });
-      parentIndex[i] = p;
-    } else {
-      inNational[i] = 1;
-    }
-    let r = regionNames.indexOf(t.region);
-    if (r < 0) r = regionNames.push(t.region) - 1;
-    regionIndex[i] = r;
-  });
+  const unit = unitArrays(resolved);
+  const { weights, baseA, baseB, inNational, parentIndex } = unit;
   const thresholds = ruleThresholds(rule, territories.map((t) => t.weight), resolved.threshold);
   const campaigns: [CampaignCoefficients, CampaignCoefficients] = [
     campaignCoefficients(resolved.campaigns[sideA], territories, sideA, sideB),
     campaignCoefficients(resolved.campaigns[sideB], territories, sideB, sideA),
   ];
-  const activeSlots: [Int32Array, Int32Array] = [campaigns[0].mobiliseSlots, campaigns[1].mobiliseSlots];
   const anyCampaign = campaigns.some((c) => c.members.some((m) => m > 0));
-  const slots = CHANNEL_SLOTS;
-  const effectMode = new Float64Array(2 * slots);
-  const effectBelow = new Float64Array(2 * slots);
-  const effectAbove = new Float64Array(2 * slots);
-  const effectFloor = new Float64Array(2 * slots);
-  const persuasionMode = new Float64Array(2 * slots);
-  const persuasionBelow = new Float64Array(2 * slots);
-  const persuasionAbove = new Float64Array(2 * slots);
-  const persuasionFloor = new Float64Array(2 * slots);
-  resolved.sides.forEach((side, s) => {
-    CHANNEL_NAMES.forEach((name, c) => {
-      const channel = resolved.campaigns[side].channels[name];
-      if (!channel) return;
-      const k = s * slots + c;
-      const e = priorShape(channel.effect);
-      effectMode[k] = e.mode;
-      effectBelow[k] = e.below;
-      effectAbove[k] = e.above;
-      effectFloor[k] = e.floor;
-      const p = priorShape(channel.persuasion);
-      persuasionMode[k] = p.mode;
-      persuasionBelow[k] = p.below;
-      persuasionAbove[k] = p.above;
-      persuasionFloor[k] = p.floor;
-    });
-  });
-  const canonical = sideA <= sideB;
-  const tipping: number[] = [];
-  const tipWeights: number[] = [];
-  for (let i = 0; i < units; i++) {
-    const w = thresholds.weighted ? weights[i] : inNational[i] ? baseA[i] + baseB[i] : 0;
-    if (w > 0) {
-      tipping.push(i);
-      tipWeights.push(w);
-    }
-  }
-  // Weighted rules scan the candidates closest first (by baseline margin, then index), so the one-pass
-  // tipping scan fills its buffer with the close units early and skips the safe ones with one comparison;
-  // its answer does not depend on the scan order (see tippingUnitBySurplus).
-  const scanOrder = thresholds.weighted
-    ? tipping.map((u, k) => k).sort((x, y) => Math.abs(baseMargin[tipping[x]]) - Math.abs(baseMargin[tipping[y]]) || tipping[x] - tipping[y])
-    : tipping.map((u, k) => k);
-  const nationalWeight = new Float64Array(units);
-  let nationalTotal = 0;
-  const children: number[] = [];
-  for (let i = 0; i < units; i++) {
-    if (inNational[i]) {
-      nationalWeight[i] = baseA[i] + baseB[i];
-      nationalTotal += nationalWeight[i];
-    }
-    if (parentIndex[i] >= 0) children.push(i);
-  }
+  const tipping = tippingCandidates(unit, thresholds.weighted);
+  const { nationalWeight, nationalTotal, children } = nationalWeights(unit);
   let uniformShift: Float64Array | null = null;
   if (options.uniformEffectVotes !== undefined) {
     const votes = options.uniformEffectVotes;
@@ -234,15 +160,183 @@ export function prepareModel(resolved: ResolvedScenario, options: PrepareOptions
   }
   const channelDraws = options.channelDraws ?? true;
   if (!channelDraws && anyCampaign) throw new InputError({ at: 'campaigns', expected: 'no campaign in a model without channel draws', found: 'a campaign with list members' });
-  const tippingWeight = new Float64Array(units);
-  tipping.forEach((u, k) => (tippingWeight[u] = tipWeights[k]));
-  const voteTotal = tipWeights.reduce((a, b) => a + b, 0);
   const u = resolved.uncertainty;
+  const shares = unitShares(resolved, unit);
+  if (u.cholesky && u.cholesky.length !== units * units) {
+    throw new InputError({ at: 'uncertainty.cholesky', expected: `${units * units} numbers (units × units)`, found: String(u.cholesky.length) });
+  }
+  return {
+    sides: [sideA, sideB],
+    rule,
+    units,
+    unitIds: territories.map((t) => t.id),
+    unitNames: territories.map((t) => t.name),
+    weights,
+    weighted: thresholds.weighted,
+    totalWeight: thresholds.totalWeight,
+    threshold: thresholds.threshold,
+    baseA,
+    baseB,
+    baseMargin: unit.baseMargin,
+    parentIndex,
+    inNational,
+    regionIndex: unit.regionIndex,
+    regionCount: unit.regionNames.length,
+    regionNames: unit.regionNames,
+    nationalSD: u.national,
+    regionalSD: u.regional,
+    territoryScale: shares.territoryScale,
+    tails: u.tails,
+    marginPerVote: shares.marginPerVote,
+    twoParty: shares.twoParty,
+    cholesky: u.cholesky ? Float64Array.from(u.cholesky) : null,
+    orientation: sideA <= sideB ? 1 : -1,
+    campaigns,
+    activeSlots: [campaigns[0].mobiliseSlots, campaigns[1].mobiliseSlots],
+    anyCampaign,
+    ...channelPriors(resolved),
+    uniformShift,
+    channelDraws,
+    childUnits: Int32Array.from(children),
+    nationalWeight,
+    nationalTotal,
+    tippingUnits: options.tippingPoints === false ? new Int32Array(0) : Int32Array.from(tipping.scanOrder, (k) => tipping.units[k]),
+    tippingWeight: tipping.weight,
+    tippingThreshold: thresholds.weighted ? thresholds.threshold : tipping.voteTotal / 2,
+    tippingStrict: !thresholds.weighted,
+    allVotesShare: shares.allVotesShare,
+    nationalAllVotesShare: shares.nationalAllVotesShare,
+  };
+}
+
+/** The per-unit arrays read off the territories: weights, the sides' votes and margin, parents and regions. */
+type UnitArrays = Pick<SimulationModel, 'weights' | 'baseA' | 'baseB' | 'baseMargin' | 'parentIndex' | 'inNational' | 'regionIndex' | 'regionNames'>;
+
+/** Fills the {@link UnitArrays}; throws an InputError for a parent id that is not a territory. */
+function unitArrays(resolved: ResolvedScenario): UnitArrays {
+  const territories = resolved.territories;
+  const units = territories.length;
+  const [sideA, sideB] = resolved.sides;
+  const index = new Map(territories.map((t, i) => [t.id, i]));
+  const a: UnitArrays = {
+    weights: new Int32Array(units),
+    baseA: new Float64Array(units),
+    baseB: new Float64Array(units),
+    baseMargin: new Float64Array(units),
+    parentIndex: new Int32Array(units).fill(-1),
+    inNational: new Uint8Array(units),
+    regionIndex: new Int32Array(units),
+    regionNames: [],
+  };
+  territories.forEach((t, i) => {
+    a.weights[i] = unitWeight(resolved.rule, t.weight);
+    a.baseA[i] = t.votes[sideA] ?? 0;
+    a.baseB[i] = t.votes[sideB] ?? 0;
+    a.baseMargin[i] = twoPartyMargin(a.baseA[i], a.baseB[i]);
+    if (t.parent !== undefined) {
+      const p = index.get(t.parent);
+      if (p === undefined) throw new InputError({ at: `territories.${t.id}.parent`, expected: 'the id of a territory of the race', found: JSON.stringify(t.parent) });
+      a.parentIndex[i] = p;
+    } else {
+      a.inNational[i] = 1;
+    }
+    let r = a.regionNames.indexOf(t.region);
+    if (r < 0) r = a.regionNames.push(t.region) - 1;
+    a.regionIndex[i] = r;
+  });
+  return a;
+}
+
+/** Each national unit's weight in the national vote (its two-party votes), their total, and the units with a parent. */
+function nationalWeights(unit: UnitArrays): { nationalWeight: Float64Array; nationalTotal: number; children: number[] } {
+  const { baseA, baseB, inNational, parentIndex } = unit;
+  const units = baseA.length;
+  const nationalWeight = new Float64Array(units);
+  let nationalTotal = 0;
+  const children: number[] = [];
+  for (let i = 0; i < units; i++) {
+    if (inNational[i]) {
+      nationalWeight[i] = baseA[i] + baseB[i];
+      nationalTotal += nationalWeight[i];
+    }
+    if (parentIndex[i] >= 0) children.push(i);
+  }
+  return { nationalWeight, nationalTotal, children };
+}
+
+/** The channels' effect and persuasion priors as shapes, one slot per side and channel. */
+function channelPriors(resolved: ResolvedScenario): Pick<SimulationModel, 'effectMode' | 'effectBelow' | 'effectAbove' | 'effectFloor' | 'persuasionMode' | 'persuasionBelow' | 'persuasionAbove' | 'persuasionFloor'> {
+  const slots = CHANNEL_SLOTS;
+  const p = {
+    effectMode: new Float64Array(2 * slots),
+    effectBelow: new Float64Array(2 * slots),
+    effectAbove: new Float64Array(2 * slots),
+    effectFloor: new Float64Array(2 * slots),
+    persuasionMode: new Float64Array(2 * slots),
+    persuasionBelow: new Float64Array(2 * slots),
+    persuasionAbove: new Float64Array(2 * slots),
+    persuasionFloor: new Float64Array(2 * slots),
+  };
+  resolved.sides.forEach((side, s) => {
+    CHANNEL_NAMES.forEach((name, c) => {
+      const channel = resolved.campaigns[side].channels[name];
+      if (!channel) return;
+      const k = s * slots + c;
+      const e = priorShape(channel.effect);
+      p.effectMode[k] = e.mode;
+      p.effectBelow[k] = e.below;
+      p.effectAbove[k] = e.above;
+      p.effectFloor[k] = e.floor;
+      const q = priorShape(channel.persuasion);
+      p.persuasionMode[k] = q.mode;
+      p.persuasionBelow[k] = q.below;
+      p.persuasionAbove[k] = q.above;
+      p.persuasionFloor[k] = q.floor;
+    });
+  });
+  return p;
+}
+
+/**
+ * The units that can tip the race (weighted rules: units with weight; else the national units by their
+ * two-party votes), their weights, the total, and the order the tipping scan visits them in.
+ */
+function tippingCandidates(unit: UnitArrays, weighted: boolean): { units: number[]; weight: Float64Array; voteTotal: number; scanOrder: number[] } {
+  const { weights, baseA, baseB, baseMargin, inNational } = unit;
+  const count = weights.length;
+  const tipping: number[] = [];
+  const tipWeights: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const w = weighted ? weights[i] : inNational[i] ? baseA[i] + baseB[i] : 0;
+    if (w > 0) {
+      tipping.push(i);
+      tipWeights.push(w);
+    }
+  }
+  // Weighted rules scan the candidates closest first (by baseline margin, then index), so the one-pass
+  // tipping scan fills its buffer with the close units early and skips the safe ones with one comparison;
+  // its answer does not depend on the scan order (see tippingUnitBySurplus).
+  const scanOrder = weighted
+    ? tipping.map((u, k) => k).sort((x, y) => Math.abs(baseMargin[tipping[x]]) - Math.abs(baseMargin[tipping[y]]) || tipping[x] - tipping[y])
+    : tipping.map((u, k) => k);
+  const weight = new Float64Array(count);
+  tipping.forEach((u, k) => (weight[u] = tipWeights[k]));
+  return { units: tipping, weight, voteTotal: tipWeights.reduce((a, b) => a + b, 0), scanOrder };
+}
+
+/**
+ * Per-unit scales: the territory error SD (its own `territorySD` or the scenario's), margin pp per vote,
+ * the two-party votes and the two-party share of all votes (and the national one).
+ */
+function unitShares(resolved: ResolvedScenario, unit: UnitArrays): Pick<SimulationModel, 'territoryScale' | 'marginPerVote' | 'twoParty' | 'allVotesShare' | 'nationalAllVotesShare'> {
+  const territories = resolved.territories;
+  const units = territories.length;
+  const { baseA, baseB, inNational } = unit;
   const territoryScale = new Float64Array(units);
   const marginPerVote = new Float64Array(units);
   const twoParty = new Float64Array(units);
   territories.forEach((t, i) => {
-    const sd = t.territorySD ?? u.territory;
+    const sd = t.territorySD ?? resolved.uncertainty.territory;
     if (!(sd >= 0 && Number.isFinite(sd))) throw new InputError({ at: `territories.${t.id}.territorySD`, expected: 'a non-negative number of pp', found: String(sd) });
     territoryScale[i] = sd;
     const two = baseA[i] + baseB[i];
@@ -261,56 +355,5 @@ export function prepareModel(resolved: ResolvedScenario, options: PrepareOptions
       nationalAll += all;
     }
   });
-  if (u.cholesky && u.cholesky.length !== units * units) {
-    throw new InputError({ at: 'uncertainty.cholesky', expected: `${units * units} numbers (units × units)`, found: String(u.cholesky.length) });
-  }
-  return {
-    sides: [sideA, sideB],
-    rule,
-    units,
-    unitIds: territories.map((t) => t.id),
-    unitNames: territories.map((t) => t.name),
-    weights,
-    weighted: thresholds.weighted,
-    totalWeight: thresholds.totalWeight,
-    threshold: thresholds.threshold,
-    baseA,
-    baseB,
-    baseMargin,
-    parentIndex,
-    inNational,
-    regionIndex,
-    regionCount: regionNames.length,
-    regionNames,
-    nationalSD: u.national,
-    regionalSD: u.regional,
-    territoryScale,
-    tails: u.tails,
-    marginPerVote,
-    twoParty,
-    cholesky: u.cholesky ? Float64Array.from(u.cholesky) : null,
-    orientation: canonical ? 1 : -1,
-    campaigns,
-    activeSlots,
-    anyCampaign,
-    effectMode,
-    effectBelow,
-    effectAbove,
-    effectFloor,
-    persuasionMode,
-    persuasionBelow,
-    persuasionAbove,
-    persuasionFloor,
-    uniformShift,
-    channelDraws,
-    childUnits: Int32Array.from(children),
-    nationalWeight,
-    nationalTotal,
-    tippingUnits: options.tippingPoints === false ? new Int32Array(0) : Int32Array.from(scanOrder, (k) => tipping[k]),
-    tippingWeight,
-    tippingThreshold: thresholds.weighted ? thresholds.threshold : voteTotal / 2,
-    tippingStrict: !thresholds.weighted,
-    allVotesShare,
-    nationalAllVotesShare: nationalAll > 0 ? nationalTwoParty / nationalAll : 1,
-  };
+  return { territoryScale, marginPerVote, twoParty, allVotesShare, nationalAllVotesShare: nationalAll > 0 ? nationalTwoParty / nationalAll : 1 };
 }

@@ -35,16 +35,12 @@ export interface TippingPointShare {
 }
 
 /** The run summary printed by `campaign-lab run --json`. */
-export interface RunSummary {
+export interface RunSummary extends Pick<SimulationResult, 'pWin' | 'pTie' | 'standardError' | 'expectedWeight'> {
   name: string;
   seed: number;
   simulations: number;
   sides: [Side, Side];
   rule: string;
-  pWin: Record<Side, number>;
-  pTie: number;
-  standardError: Record<Side, number>;
-  expectedWeight: Record<Side, number>;
   /** Weight needed to win (270); 1 for national-vote rules. */
   threshold: number;
   /**

@@ -43,7 +43,7 @@ test('withExtraSupporters copies, never mutates, and cannot go below zero member
   assert.throws(() => listMarginalValue(scenario, { run: toyRun(1, 10), territories: ['ZZ'] }), /territories must be/);
 });
 
-import { loadParameters } from '../../src/data/loadParameters.js';
+import { loadParameters } from '../../src/node/data/loadParameters.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';

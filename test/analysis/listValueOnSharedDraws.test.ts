@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepareScenario } from '../../src/cli/prepareScenario.js';
+import { prepareScenario } from '../../src/node/prepareScenario.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import type { ResolvedScenario } from '../../src/model/resolvedScenario.js';
 import { withExtraSupporters } from '../../src/analysis/listMarginalValue.js';
-import { pairedWinDifference } from '../../src/analysis/pairedWinDifference.js';
+import { pairedGroupDifference, pairedWinDifference } from '../../src/analysis/pairedWinDifference.js';
 import {
   groupDifferencesOnSharedDraws,
-  pairedGroupDifference,
   supporterGroups,
   withAllGroupsAdded,
 } from '../../src/analysis/listValueOnSharedDraws.js';

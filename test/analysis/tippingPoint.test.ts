@@ -37,7 +37,7 @@ test('tippingFrequencies sorts the counts of a run and divides by the draws', ()
   ]);
 });
 
-import { loadResults } from '../../src/data/loadResults.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 
 const usResults = (year: number) => loadResults({ country: 'us', year });
 
@@ -99,7 +99,7 @@ test('simulatedBias: tipping-point margin minus national margin per draw, by han
   assert.throws(() => simulatedBias(resultFromMargins([[1, 1, 1]], [1, 1, 1], ['X', 'Y', 'Z'])), /nationalMargin/);
 });
 
-import { loadParameters } from '../../src/data/loadParameters.js';
+import { loadParameters } from '../../src/node/data/loadParameters.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';

@@ -130,7 +130,7 @@ test('votesToFlip equals brute force on 300 seeded random races of up to 12 unit
   assert.ok(checkedTies > 50, `only ${checkedTies} reachable ties checked`);
 });
 
-import { loadResults } from '../../src/data/loadResults.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 
 const usResults = (year: number) => loadResults({ country: 'us', year });
 

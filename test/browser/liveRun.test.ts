@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { prepareScenario } from '../../src/cli/prepareScenario.js';
-import { loadParameters } from '../../src/data/loadParameters.js';
+import { prepareScenario } from '../../src/node/prepareScenario.js';
+import { loadParameters } from '../../src/node/data/loadParameters.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { summarizeRun } from '../../src/sim/summarizeRun.js';
@@ -55,7 +55,7 @@ test('liveRun moves the national swing and runs your own race file exactly as th
     [join('scenarios', 'pennsylvania-2024-counties.yaml'), { 'baseline.swing': 1.7, 'campaigns.D.listSize': 500_000 }],
   ] as [string, Record<string, number>][]) {
     const base = await prepareScenario(file, { overrides: ['simulations=5000'], cwd: projectRoot });
-    const { loadedRace } = await import('../../src/scenario/loadScenario.js');
+    const { loadedRace } = await import('../../src/scenario/parseScenarioText.js');
     const raceFormat = loadedRace(base.scenario)?.format;
     // Through JSON, as the page carries it: the race file's results travel in `results`.
     const live = JSON.parse(JSON.stringify({ scenario: base.scenario, results: base.results, parameters: loadParameters(), ...(raceFormat ? { raceFormat } : {}) }));

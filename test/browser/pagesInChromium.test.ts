@@ -6,6 +6,7 @@
  * test-output/screenshots/.
  */
 import { test } from 'node:test';
+import { briefingScripts } from '../../src/node/pageScripts.js';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, openOffline as open } from './offlinePage.js';
 import { toHtml } from '../../src/render/toHtml.js';
-import { briefingPage } from '../../src/render/briefingPage.js';
+import { briefingPage } from '../../src/briefing/briefingPage.js';
 import { weightDistribution } from '../../src/charts/weightDistribution.js';
 import { winProbabilityByListSize } from '../../src/charts/winProbabilityByListSize.js';
 import { usTileMap } from '../../src/charts/usTileMap.js';
@@ -72,6 +73,7 @@ test('the briefing page draws every chart, and its slider swaps figures and char
   const sources = [MEDSL_2016, ILLUSTRATION];
   const points = sweep.map(({ value, pWin, low, high }) => ({ value, pWin, low, high }));
   const html = briefingPage({
+    scripts: briefingScripts(),
     title: '2016 replay: what a bigger Democratic list buys',
     subtitle: 'Baseline: 2016 state results; error 5 pp per state',
     headline: [

@@ -178,7 +178,7 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     writeFileSync(temporary, '{"half": ');
     const script = [
       `import { installProcessHandlers } from ${JSON.stringify(pathToFileURL(join(projectRoot, 'src/cli/main.ts')).href)};`,
-      `import { trackTemporary } from ${JSON.stringify(pathToFileURL(join(projectRoot, 'src/cli/writeFileAtomic.ts')).href)};`,
+      `import { trackTemporary } from ${JSON.stringify(pathToFileURL(join(projectRoot, 'src/node/writeFileAtomic.ts')).href)};`,
       `trackTemporary(${JSON.stringify(temporary)});`,
       'installProcessHandlers(new AbortController());',
       "process.stdout.write('ready\\n');",

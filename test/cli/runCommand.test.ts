@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { runMain, spawnCli, spawnCliSync, waitForSigintHandler } from './cliHarness.js';
-import { MANIFEST_NAME } from '../../src/cli/writeFileAtomic.js';
+import { MANIFEST_NAME } from '../../src/node/writeFileAtomic.js';
 
 const FLORIDA = 'scenarios/florida-2000.yaml';
 

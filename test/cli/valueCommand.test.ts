@@ -96,15 +96,16 @@ test('value refuses an --out that is an existing file with exit 2, before simula
   assert.equal(readFileSync(path, 'utf8'), 'mine\n');
 });
 
-test('valueOnSharedDraws gives the same rows slice by slice as with every margin held at once', async () => {
-  const { prepareScenario } = await import('../../src/cli/prepareScenario.js');
+test('listValueSliced gives the same rows slice by slice as listValueAsync with every margin held at once', async () => {
+  const { prepareScenario } = await import('../../src/node/prepareScenario.js');
   const { supporterGroups } = await import('../../src/analysis/listValueOnSharedDraws.js');
-  const { valueOnSharedDraws } = await import('../../src/cli/commands/valueCommand.js');
+  const { listValueAsync, listValueSliced } = await import('../../src/analysis/listValue.js');
+  const { simulateParallel } = await import('../../src/node/simulateParallel.js');
   const { resolved } = await prepareScenario(DEFAULT, { cwd: process.cwd(), overrides: ['simulations=10000', 'threads=1'] });
   const groups = supporterGroups(resolved, 'D', 300000, 'territory');
-  const whole = await valueOnSharedDraws(resolved, groups, 'D');
+  const whole = await listValueAsync(resolved, groups, 'D', { run: (s, keep) => simulateParallel(s, { simulations: 10000, seed: resolved.seed, threads: 1, keep }) });
   const progress: number[] = [];
-  const sliced = await valueOnSharedDraws(resolved, groups, 'D', { maxKeptDraws: 4096, onProgress: (done) => progress.push(done) });
+  const sliced = await listValueSliced(resolved, groups, 'D', { blocksPerSlice: 1, onProgress: (done) => progress.push(done) });
   assert.deepEqual(progress, [4096, 8192, 10000]); // three slices of one block
   assert.deepEqual(sliced, whole);
   assert.ok(whole.rows.some((r) => r.gained > 0), 'some draws change');

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadElectoralVotesCast } from '../../src/data/loadElectoralVotesCast.js';
+import { loadElectoralVotesCast } from '../../src/node/data/loadElectoralVotesCast.js';
 import { parseElectoralVotesCast } from '../../src/data/electoralVotesCast.js';
-import { loadResults } from '../../src/data/loadResults.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 import { InputError } from '../../src/errors.js';
 
 // Congress's counts (National Archives): 2000 Bush 271, Gore 266, 1 blank; 2004 Bush 286, Kerry 251,

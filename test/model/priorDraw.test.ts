@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalCdf, priorAtNormal, priorShape, shapeAtNormal, NORMAL_Q95 } from '../../src/model/priorDraw.js';
 import { createBlockStream } from '../../src/sim/normalStream.js';
-import { loadParameters } from '../../src/data/loadParameters.js';
+import { loadParameters } from '../../src/node/data/loadParameters.js';
 import type { Prior } from '../../src/model/types.js';
 
 /** Every {central, low, high} object in a parsed value, with its key path. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { detectPollFormat, parsePollFile } from '../../src/polls/parsePollFile.js';
 import { InputError } from '../../src/errors.js';
-import { loadResults } from '../../src/data/loadResults.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 
 const units = loadResults({ country: 'us', year: 2016 }).units;
 const sides = ['D', 'R'] as const;

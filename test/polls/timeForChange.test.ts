@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseUsFundamentals, timeForChangeForecast, timeForChangePrior } from '../../src/polls/timeForChange.js';
-import { loadUsFundamentals } from '../../src/data/loadUsFundamentals.js';
+import { loadUsFundamentals } from '../../src/node/data/loadUsFundamentals.js';
 import { InputError } from '../../src/errors.js';
 
 const close = (a: number, b: number, tol: number, what: string) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { OFFLINE_CSP, htmlEscape, jsonForScript, vendorScript, vendorScriptTags } from '../../src/render/htmlAssets.js';
+import { OFFLINE_CSP, htmlEscape, jsonForScript } from '../../src/briefing/html.js';
+import { vendorScript, vendorScriptTags } from '../../src/render/htmlAssets.js';
 
 test('htmlEscape and jsonForScript escape what could break out of HTML', () => {
   assert.equal(htmlEscape(`<a & "b" 'c'>`), '&lt;a &amp; &quot;b&quot; &#39;c&#39;&gt;');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareScenario } from '../../src/cli/prepareScenario.js';
+import { prepareScenario } from '../../src/node/prepareScenario.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { normalCdf, weightDistribution } from '../sim/raceFixtures.js';

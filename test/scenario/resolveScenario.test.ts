@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import { InputError } from '../../src/errors.js';
-import { loadResults } from '../../src/data/loadResults.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 import { baseScenario, parameters } from '../sim/raceFixtures.js';
 import type { Scenario } from '../../src/scenario/types.js';
 
@@ -101,12 +101,12 @@ test('resolveScenario: mail variant social-pressure takes the Gerber, Green & La
   failsWith(baseScenario({ campaigns: { D: { listSize: 1, channels: { mail: { variant: 'neighbours' as never } } } } }), 'campaigns.D.channels.mail.variant', /plain/, '"neighbours"');
 });
 
-test('resolveScenario rejects bad values with key path, expected and found', () => {
-  failsWith(baseScenario({ campaigns: { D: { listSize: -5 } } }), 'campaigns.D.listSize', /non-negative number of people/, '-5');
+test('resolveScenario rejects bad values with key path, expected and found: the shape by the schema (the one validator), then what needs the results', () => {
+  failsWith(baseScenario({ campaigns: { D: { listSize: -5 } } }), 'campaigns.D.listSize', /a number from 0 to 1000000000/, '-5');
   failsWith(baseScenario({ campaigns: { D: { channels: { door: {} } } } }), 'campaigns.D.listSize', /required unless allocation gives counts/, 'nothing');
-  failsWith(baseScenario({ campaigns: { D: { listSize: 10, channels: { door: { contactRate: 1.5 } } } } }), 'campaigns.D.channels.door.contactRate', /between 0 and 1/, '1.5');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 10, channels: { door: { contactRate: 1.5 } } } } }), 'campaigns.D.channels.door.contactRate', /a number from 0 to 1/, '1.5');
   failsWith(baseScenario({ campaigns: { D: { listSize: 10, allocation: { counts: { XX: 4 } } } } }), 'campaigns.D.allocation.counts.XX', /territory/, '"XX"');
-  failsWith(baseScenario({ campaigns: { D: { listSize: 10, channels: { carrierPigeon: {} } as never } } }), 'campaigns.D.channels.carrierPigeon', /one of the channels/, '"carrierPigeon"');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 10, channels: { carrierPigeon: {} } as never } } }), 'campaigns.D.channels.carrierPigeon', /one of the keys email, sms, phone, door, mail, social, relay/, 'an unknown key');
   failsWith(
     baseScenario({ campaigns: { D: { listSize: 10, channels: { door: { effect: { central: 4, low: 6, high: 8 } } } } } }),
     'campaigns.D.channels.door.effect',
@@ -114,12 +114,13 @@ test('resolveScenario rejects bad values with key path, expected and found', () 
     '{"low":6,"central":4,"high":8}',
   );
   failsWith(baseScenario({ campaigns: { G: { listSize: 10 } } }), 'campaigns.G', /one of the sides D, R/, '"G"');
-  failsWith(baseScenario({ uncertainty: { tails: 2 } }), 'uncertainty.tails', /greater than 2/, '2');
-  failsWith(baseScenario({ uncertainty: { national: -1 } }), 'uncertainty.national', /standard deviation/, '-1');
+  failsWith(baseScenario({ uncertainty: { tails: 2 } }), 'uncertainty.tails', /a number > 2/, '2');
+  failsWith(baseScenario({ uncertainty: { national: -1 } }), 'uncertainty.national', /a number from 0 to 100/, '-1');
   failsWith(baseScenario({ sides: ['D', 'G'] }), 'sides.1', /sides of the results table/, '"G"');
-  failsWith(baseScenario({ campaigns: { D: { listSize: 10, churn: 2 } } }), 'campaigns.D.churn', /between 0 and 1/, '2');
-  failsWith(baseScenario({ simulations: 0 }), 'simulations', /integer/, '0');
-  failsWith({ ...baseScenario(), sims: 3 }, 'sims', /one of the keys/, '"sims"');
+  failsWith(baseScenario({ campaigns: { D: { listSize: 10, churn: 2 } } }), 'campaigns.D.churn', /a number from 0 to 1/, '2');
+  failsWith(baseScenario({ simulations: 0 }), 'simulations', /an integer from 1 to 100000000/, '0');
+  failsWith(baseScenario({ simulations: 1.5 }), 'simulations', /an integer/, '1.5');
+  failsWith({ ...baseScenario(), sims: 3 }, 'sims', /one of the keys/, 'an unknown key');
   failsWith(baseScenario({ campaigns: { D: { listSize: 10, allocation: { file: 'a.csv' } } } }), 'campaigns.D.allocation', /scenario loader replaces/, '{"file":"a.csv"}');
   failsWith(baseScenario({ campaigns: { D: { listSize: 10, allocation: { counts: { 'ME-2': 4 } } } } }), 'campaigns.D.allocation.counts.ME-2', /without a parent/, '"ME-2"');
 });

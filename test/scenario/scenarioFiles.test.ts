@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../../src/scenario/loadScenario.js';
-import { resolveLoadedScenario } from '../../src/cli/prepareScenario.js';
+import { loadScenario } from '../../src/node/loadScenario.js';
+import { resolveLoadedScenario } from '../../src/node/prepareScenario.js';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'scenario.schema.json');

@@ -42,3 +42,22 @@ test('validateScenario throws an InputError on the first problem and counts the 
     (e: unknown) => e instanceof InputError && e.message === 'a.yaml: sides must be a list of 2 items, got a list of 1 item (1 more problem after this one)',
   );
 });
+
+test('validateScenario is the one validator: integers where the types say so, and the rules a schema cannot say', () => {
+  const base = { name: 'x', country: 'us', year: 2016, rule: 'electoral-college', sides: ['D', 'R'], simulations: 10, seed: 1 };
+  assert.throws(() => validateScenario({ ...base, simulations: 2.5 }, 'a.yaml'), /a\.yaml: simulations must be an integer from 1 to 100000000, got 2\.5/);
+  assert.throws(() => validateScenario({ ...base, threads: 1.5 }, 'a.yaml'), /threads must be an integer/);
+  assert.throws(() => validateScenario({ ...base, sides: ['D', 'D'] }, 'a.yaml'), /sides must be two different side codes/);
+  assert.throws(() => validateScenario({ ...base, rule: 'seats', threshold: 270 }, 'a.yaml'), /threshold must be absent unless rule is "electoral-college" \(use seatsToWin\)/);
+  assert.throws(() => validateScenario({ ...base, name: '' }, 'a.yaml'), /name must be a non-empty string/);
+  assert.throws(() => validateScenario({ ...base, campaigns: { D: { listSize: 5, allocation: { shares: { PA: 0 } } } } }, 'a.yaml'), /campaigns\.D\.allocation\.shares must be at least one positive share/);
+  assert.throws(() => validateScenario({ ...base, campaigns: { D: { allocation: { counts: { PA: 6e8, WI: 6e8 } } } } }, 'a.yaml'), /counts adding up to at most 1,000,000,000 people/);
+  assert.equal(validateScenario({ ...base, campaigns: { D: { allocation: { counts: { PA: 5 } } } } }, 'a.yaml').campaigns?.D?.listSize, undefined);
+});
+
+test('MAX_LIST_SIZE is the schema\'s listSize maximum', async () => {
+  const { MAX_LIST_SIZE } = await import('../../src/scenario/checkScenarioRules.js');
+  const { scenarioSchema } = await import('../../src/scenario/schema.js');
+  const campaign = (scenarioSchema.definitions as Record<string, { properties: Record<string, { maximum?: number }> }>).CampaignSpec;
+  assert.equal(campaign.properties.listSize.maximum, MAX_LIST_SIZE);
+});

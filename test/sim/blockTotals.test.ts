@@ -4,7 +4,7 @@ import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { DENSE_WEIGHT_LIMIT, MAX_TOTAL_WEIGHT } from '../../src/sim/blockTotals.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
-import { loadResults } from '../../src/data/loadResults.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 import { winProbability } from '../../src/analysis/winProbability.js';
 import { baseScenario, parameters } from './raceFixtures.js';
 

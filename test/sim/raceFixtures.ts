@@ -1,8 +1,8 @@
 // Shared fixtures for the engine tests: a synthetic race, real parameters and results, exact helpers.
 import type { ElectionResults, ResultUnit } from '../../src/model/types.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { loadParameters } from '../../src/data/loadParameters.js';
-import { loadResults } from '../../src/data/loadResults.js';
+import { loadParameters } from '../../src/node/data/loadParameters.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import type { ResolvedScenario } from '../../src/scenario/types.js';
 

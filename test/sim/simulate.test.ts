@@ -6,7 +6,7 @@ import { drawWorkspaceFor } from '../../src/sim/drawLoop.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { resultToJson } from '../../src/sim/resultToJson.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
-import { loadResults } from '../../src/data/loadResults.js';
+import { loadResults } from '../../src/node/data/loadResults.js';
 import { baseScenario, normalCdf, parameters, resolveUs, syntheticResults, weightDistribution } from './raceFixtures.js';
 import { allVotesShares, simulatedBias } from '../../src/analysis/tippingPoint.js';
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain, projectRoot } from '../cli/cliHarness.js';
 import { validateScenario } from '../../src/scenario/validateScenario.js';
-import { parseScenarioText } from '../../src/scenario/loadScenario.js';
+import { parseScenarioText } from '../../src/scenario/parseScenarioText.js';
 
 interface Effects {
   turnout: number;

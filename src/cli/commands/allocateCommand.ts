@@ -3,20 +3,22 @@
  * (spending cap, paid-advertising blackout, consent rules), against spending in proportion to votes and on
  * swing territories only, every plan on the same draws.
  */
+import { SCENARIO_ARGUMENT, runOptions, scenarioSettings, scenarioAndOut } from '../scenarioOptions.js';
 import { resolve } from 'node:path';
 import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { parseAmount } from '../parseAmount.js';
-import { printJson, toJsonText } from '../printJson.js';
+import { printJson } from '../printJson.js';
+import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
-import { scenarioOverrides } from './runCommand.js';
-import { formatCount } from '../formatNumber.js';
-import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../writeFileAtomic.js';
+import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { formatCount } from '../../briefing/formatNumber.js';
+import { writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
 import { channelLevers, recruitmentLevers, type AllocationLever, type AllocationPlan, type AllocationResult } from '../../analysis/allocation.js';
-import { allocatePlansInWorker, type AllocatePlansOutput } from '../allocatePlans.js';
-import { twoPartyMarginPp } from '../../analysis/twoPartyMarginPp.js';
-import { loadLegalLimits } from '../../data/loadFacts.js';
+import type { AllocatePlansOutput } from '../../analysis/allocatePlans.js';
+import { allocatePlansInWorker } from '../../node/allocatePlansInWorker.js';
+import { twoPartyMargin } from '../../model/twoPartyMargin.js';
+import { loadLegalLimits } from '../../node/data/loadFacts.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
 import { allocationComparison } from '../../charts/allocationComparison.js';
@@ -60,7 +62,7 @@ export interface AllocateDocument {
  * @example
  * formatAllocate(doc).split('\n')[0] // => 'Budget 20,000,000 USD for D (20,000,000 allowed under the legal limits), 20,000 paired simulations, seed 2024'
  */
-export function formatAllocate(doc: AllocateDocument): string {
+function formatAllocate(doc: AllocateDocument): string {
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const pp = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)}`;
   const names: Record<AllocateStrategy['name'], string> = {
@@ -110,7 +112,7 @@ export const allocateCommand: Command = {
     '      --list-origin rented-commercial --opt-in-share 0.3 --date 2012-03-15 --json',
   ].join('\n'),
   spec: {
-    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    positionals: [SCENARIO_ARGUMENT],
     options: {
       side: { type: 'string', required: true, valueName: 'S', description: 'Side spending the budget.' },
       budget: { type: 'string', required: true, valueName: 'B', description: 'Budget in the country\'s currency (e.g. 20000000 or 2e7).' },
@@ -121,18 +123,13 @@ export const allocateCommand: Command = {
       'already-spent': { type: 'string', valueName: 'X', description: 'Already spent against the spending cap (default 0).' },
       'list-origin': { type: 'string', valueName: 'ORIGIN', description: 'Where recruits come from, for consent rules: own (default), rented-commercial, primary-participants, ...' },
       'opt-in-share': { type: 'string', valueName: 'P', description: 'Share 0–1 of recruits with prior consent, where opt-in is required.' },
-      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
-      seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
-      set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
+      ...runOptions(['sims', 'seed', 'set']),
       out: { type: 'string', valueName: 'DIR', description: 'Write allocation.json and the chart (allocation.svg, allocation.png) to DIR.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout.' },
     },
   },
   async run(args, context) {
-    const file = args.positionals.scenario as string;
-    const out = args.options.out as string | undefined;
-    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
-    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
+    const { file, out } = await scenarioAndOut(args, context.cwd);
     const budgetAsked = parseAmount('budget', args.options.budget, true);
     const costPerSupporter = args.options['cost-per-supporter'] === undefined ? undefined : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], false);
     const alreadySpent = args.options['already-spent'] === undefined ? 0 : parseAmount('already-spent', args.options['already-spent'], true);
@@ -141,7 +138,7 @@ export const allocateCommand: Command = {
     const date = args.options.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InputError({ at: '--date', expected: 'a date written YYYY-MM-DD', found: describeValue(date) });
     const listOrigin = (args.options['list-origin'] as string | undefined) ?? 'own';
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const side = args.options.side as string;
     if (!resolved.sides.includes(side)) throw new InputError({ at: '--side', expected: `one of the scenario's sides ${resolved.sides.join(', ')}`, found: describeValue(side) });
@@ -209,7 +206,7 @@ function closestTerritories(resolved: ResolvedScenario, ids: string[], k: number
   const byId = new Map(resolved.territories.map((t) => [t.id, t]));
   const [a, b] = resolved.sides;
   return ids
-    .map((id) => ({ id, margin: Math.abs(twoPartyMarginPp(byId.get(id)?.votes[a] ?? 0, byId.get(id)?.votes[b] ?? 0)) }))
+    .map((id) => ({ id, margin: Math.abs(twoPartyMargin(byId.get(id)?.votes[a] ?? 0, byId.get(id)?.votes[b] ?? 0)) }))
     .sort((x, y) => x.margin - y.margin || (x.id < y.id ? -1 : 1))
     .slice(0, k)
     .map((x) => x.id);

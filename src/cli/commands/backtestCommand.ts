@@ -2,22 +2,24 @@
  * `campaign-lab backtest`: scores the uncertainty model on the US elections 2004–2024, each forecast
  * from the result four years before, over a grid of error sizes (Brier and log scores, calibration).
  */
+import type { TopLevelSpec } from 'vega-lite';
 import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { InputError, describeValue } from '../../errors.js';
-import { printJson, toJsonText } from '../printJson.js';
+import { printJson } from '../printJson.js';
+import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { checkOutputFolder, writeFolderAtomic } from '../writeFileAtomic.js';
+import { checkOutputFolder, writeFolderAtomic } from '../../node/writeFileAtomic.js';
 import { backtest } from '../../analysis/backtest.js';
 import type { BacktestResult } from '../../analysis/backtest.js';
-import { availableYears, loadResults } from '../../data/loadResults.js';
+import { availableYears, loadResults } from '../../node/data/loadResults.js';
 import { prepareModel } from '../../sim/prepareModel.js';
 import { simulate } from '../../sim/simulate.js';
 import { calibrationPlot } from '../../charts/calibrationPlot.js';
-import { formatCount } from '../formatNumber.js';
+import { formatCount } from '../../briefing/formatNumber.js';
 
 /** Simulations per year and grid point when --sims is not given. */
-export const BACKTEST_SIMULATIONS = 1000;
+const BACKTEST_SIMULATIONS = 1000;
 
 /**
  * The best grid points and their scores as text.
@@ -25,7 +27,7 @@ export const BACKTEST_SIMULATIONS = 1000;
  * @example
  * formatBacktest(result).split('\n')[0] // => 'Backtest of 2016, 2020: 200 simulations per year and grid point, seed 2004'
  */
-export function formatBacktest(result: BacktestResult): string {
+function formatBacktest(result: BacktestResult): string {
   const lines = [
     `Backtest of ${result.years.join(', ')}: ${formatCount(result.simulations)} simulations per year and grid point, seed ${result.seed}`,
     `${'national'.padStart(9)} ${'regional'.padStart(9)} ${'territory'.padStart(10)} ${'tails'.padStart(6)} ${'unit log'.padStart(9)} ${'unit Brier'.padStart(11)} ${'nat. Brier'.padStart(11)}`,
@@ -43,7 +45,7 @@ export const backtestCommand: Command = {
   name: 'backtest',
   summary: 'Score the uncertainty model, or a forecast from polls, on past US elections (Brier, log score, calibration).',
   details:
-    'Without --polls: each year is forecast from the result four years before, for every point of a grid of error sizes; the best point is the one with the highest unit log score.\n\nWith --polls FILE --year Y: the year is forecast from the poll file as of --as-of (default the eve of the election; later polls unseen) and 100, 50 and 20 days before the election, with the error model fitted without that year and, unless --no-fundamentals, the national margin of the polls blended with the time-for-change fundamentals prior of that year (Abramowitz; fitted on earlier elections only); prints the state Brier and log scores (50 states and DC), the coverage of the 90 % intervals and P(win), beside the published scores.\n\nExamples: campaign-lab backtest --sims 2000 --years 2016,2020,2024 --json\n          campaign-lab backtest --polls data/polls/economist_polls_2016.csv --year 2016 --as-of 2016-11-07',
+    'Without --polls: each year is forecast from the result four years before, for every point of a grid of error sizes; the best point is the one with the highest unit log score.\n\nWith --polls FILE --year Y: the year is forecast from the poll file as of --as-of (default the eve of the election; later polls unseen) and 100, 50 and 20 days before the election, with the error model fitted without that year and, unless --no-fundamentals, the national margin of the polls blended with the time-for-change fundamentals prior of that year (Abramowitz; fitted on earlier elections only); prints the state Brier and log scores (50 states and DC), the coverage of the 90 % intervals and P(win), beside the published scores.\n\nExamples: campaign-lab backtest --sims 2000 --years 2016,2020,2024 --json\n          campaign-lab backtest --polls data/polls/us-president-2016-polls.csv --year 2016 --as-of 2016-11-07',
   spec: {
     positionals: [],
     options: {
@@ -99,8 +101,6 @@ export const backtestCommand: Command = {
     const out = args.options.out as string | undefined;
     if (out) {
       const dir = resolve(context.cwd, out);
-      const { toSvg } = await import('../../render/toSvg.js');
-      const { toPng } = await import('../../render/toPng.js');
       const spec = calibrationPlot(
         { bins: result.calibration.filter((b) => b.count > 0) },
         {
@@ -109,17 +109,7 @@ export const backtestCommand: Command = {
           sources: ['campaign-lab backtest on data/us_president_results.csv (see data/SOURCES.md)'],
         },
       );
-      // A report folder as run --out writes one (manifest, staged and swapped in whole).
-      await writeFolderAtomic(
-        dir,
-        [
-          { name: 'backtest.json', data: toJsonText(result) },
-          { name: 'calibration.svg', data: await toSvg(spec) },
-          { name: 'calibration.png', data: await toPng(spec, { scale: 2 }) },
-        ],
-        context.signal,
-        out,
-      );
+      await writeChartFolder(dir, { json: 'backtest.json', document: result, chart: 'calibration', spec }, context.signal, out);
     }
     if (args.options.json) printJson(context.stdout, result);
     else context.stdout.write(formatBacktest(result) + (out ? `Written to ${out}/\n` : ''));
@@ -149,10 +139,8 @@ async function runPollsBacktest(options: Record<string, unknown>, context: Param
   const out = options.out as string | undefined;
   if (out) {
     const dir = resolve(context.cwd, out);
-    const { toSvg } = await import('../../render/toSvg.js');
-    const { toPng } = await import('../../render/toPng.js');
     const { pollForecastIntervals } = await import('../../charts/pollForecastIntervals.js');
-    const { loadResults } = await import('../../data/loadResults.js');
+    const { loadResults } = await import('../../node/data/loadResults.js');
     const names = new Map(loadResults({ country: 'us', year: result.year }).units.map((u) => [u.id, u.name]));
     const eve = result.rows[0];
     const spec = pollForecastIntervals(
@@ -163,18 +151,25 @@ async function runPollsBacktest(options: Record<string, unknown>, context: Param
         sources: [`${result.file}; error model ${result.errorModel.id} (data/poll-error-calibration.json); results: data/us_president_results.csv`],
       },
     );
-    // A report folder as run --out writes one (manifest, staged and swapped in whole).
-    await writeFolderAtomic(
-      dir,
-      [
-        { name: 'poll-backtest.json', data: toJsonText(report) },
-        { name: 'poll-forecast.svg', data: await toSvg(spec) },
-        { name: 'poll-forecast.png', data: await toPng(spec, { scale: 2 }) },
-      ],
-      context.signal,
-      out,
-    );
+    await writeChartFolder(dir, { json: 'poll-backtest.json', document: report, chart: 'poll-forecast', spec }, context.signal, out);
   }
   if (options.json) printJson(context.stdout, report);
   else context.stdout.write(formatPollBacktest(result, { sides: ['D', 'R'], published, polls: `${polls.format} layout, ${formatCount(polls.polls.length)} polls` }) + (out ? `Written to ${out}/\n` : ''));
+}
+
+/** Writes a JSON document and its chart (SVG, PNG) as a report folder, as run --out writes one (manifest, staged and swapped in whole). */
+async function writeChartFolder(dir: string, files: { json: string; document: unknown; chart: string; spec: TopLevelSpec }, signal: AbortSignal | undefined, shown: string): Promise<void> {
+  // The renderers (vega, resvg) load only when a chart is drawn.
+  const { toSvg } = await import('../../render/toSvg.js');
+  const { toPng } = await import('../../render/toPng.js');
+  await writeFolderAtomic(
+    dir,
+    [
+      { name: files.json, data: toJsonText(files.document) },
+      { name: `${files.chart}.svg`, data: await toSvg(files.spec) },
+      { name: `${files.chart}.png`, data: await toPng(files.spec, { scale: 2 }) },
+    ],
+    signal,
+    shown,
+  );
 }

@@ -2,14 +2,14 @@
  * `campaign-lab bench`: how many simulated elections per second this machine runs, on the full model or
  * on exactly the model of the numpy peer (`--model peer`).
  */
-import { capThreads, warnOnStderr } from '../prepareScenario.js';
+import { capThreads, warnOnStderr } from '../../node/prepareScenario.js';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
-import { formatCount } from '../formatNumber.js';
+import { formatCount } from '../../briefing/formatNumber.js';
 import { BENCH_MODELS, runBenchmark, type BenchModel } from '../../node/runBenchmark.js';
 
 /** Simulations of the timed run when --sims is not given. */
-export const BENCH_SIMULATIONS = 200_000;
+const BENCH_SIMULATIONS = 200_000;
 
 /** The `bench` command. */
 export const benchCommand: Command = {

@@ -2,15 +2,15 @@
  * `campaign-lab compare`: a scenario against its variant (`--set key=value…`) on the same simulated
  * elections: P(win) of each and the paired difference with its 90 % interval.
  */
+import { SCENARIO_ARGUMENT, runOptions, scenarioSettings } from '../scenarioOptions.js';
 import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
-import { scenarioOverrides } from './runCommand.js';
-import { formatCount } from '../formatNumber.js';
+import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { formatCount } from '../../briefing/formatNumber.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
-import { pairedGroupDifference } from '../../analysis/listValueOnSharedDraws.js';
+import { pairedGroupDifference } from '../../analysis/pairedWinDifference.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
 import type { SimulationResult } from '../../sim/types.js';
@@ -61,7 +61,7 @@ export interface CompareDocument {
  * // florida-2000.yaml with an e-mail-only R list of 2.5 M, variant 3 M, 40,000 draws: 1 draw lost.
  * listNote(base, variant, runs, 'R') // => 'A bigger list for R lowered P(R wins): …'
  */
-export function listNote(base: ResolvedScenario, variant: ResolvedScenario, a: SimulationResult, b: SimulationResult): string | undefined {
+function listNote(base: ResolvedScenario, variant: ResolvedScenario, a: SimulationResult, b: SimulationResult): string | undefined {
   const notes: string[] = [];
   for (const side of base.sides) {
     const before = base.campaigns[side]?.listSize ?? 0;
@@ -99,7 +99,7 @@ export function listNote(base: ResolvedScenario, variant: ResolvedScenario, a: S
  * @example
  * formatCompare(doc).split('\n')[0] // => 'Scenario vs variant (campaigns.D.listSize=8e6), 20,000 paired simulations, seed 2024'
  */
-export function formatCompare(doc: CompareDocument): string {
+function formatCompare(doc: CompareDocument): string {
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const pp = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} pp`;
   const d = doc.difference;
@@ -132,14 +132,12 @@ export const compareCommand: Command = {
     '  campaign-lab compare scenarios/default.yaml --base baseline.swing=2 --set campaigns.D.listSize=8e6',
   ].join('\n'),
   spec: {
-    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    positionals: [SCENARIO_ARGUMENT],
     options: {
       set: { type: 'string', multiple: true, required: true, valueName: 'key=value', description: 'A change that makes the variant (value read as YAML); repeat for several.' },
       base: { type: 'string', multiple: true, valueName: 'key=value', description: 'A change made to both the scenario and the variant (value read as YAML); repeat for several.' },
       side: { type: 'string', valueName: 'S', description: 'Side whose chance is compared (default the first side).' },
-      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
-      seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
+      ...runOptions(['sims', 'seed', 'threads']),
       json: { type: 'flag', description: 'Print one JSON document on stdout.' },
     },
   },
@@ -147,9 +145,9 @@ export const compareCommand: Command = {
     const file = args.positionals.scenario as string;
     const changes = args.options.set as string[];
     // --base changes both runs, --set only the variant (after --base, so it wins on a shared key).
-    const both = scenarioOverrides({ ...args.options, set: args.options.base });
-    const base = (await prepareScenario(file, { overrides: both, cwd: context.cwd, onWarning: warnOnStderr(context.stderr) })).resolved;
-    const variant = (await prepareScenario(file, { overrides: [...both, ...changes], cwd: context.cwd })).resolved;
+    const both = scenarioSettings(args.options, 'base');
+    const base = (await prepareScenario(file, { ...both, cwd: context.cwd, onWarning: warnOnStderr(context.stderr) })).resolved;
+    const variant = (await prepareScenario(file, { ...both, overrides: [...both.overrides, ...changes], cwd: context.cwd })).resolved;
     checkComparable(base, variant);
     const side = (args.options.side as string | undefined) ?? base.sides[0];
     if (!base.sides.includes(side)) throw new InputError({ at: '--side', expected: `one of the scenario's sides ${base.sides.join(', ')}`, found: describeValue(side) });

@@ -4,10 +4,10 @@
  */
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
-import { formatCount } from '../formatNumber.js';
-import { loadResults } from '../../data/loadResults.js';
+import { formatCount } from '../../briefing/formatNumber.js';
+import { loadResults } from '../../node/data/loadResults.js';
 import { InputError } from '../../errors.js';
-import { prepareScenario } from '../prepareScenario.js';
+import { prepareScenario } from '../../node/prepareScenario.js';
 import { baselineResults } from '../../scenario/baselineResults.js';
 import type { RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectionResults } from '../../model/types.js';
@@ -22,7 +22,7 @@ import type { FlipMode, FlipTarget, TieBreak, VotesToFlip } from '../../analysis
  * formatFlip(votesToFlip(results2000))
  * // => '2000: R won a majority of the pledged electoral votes. D needed 538 new voters to win a majority of the electoral votes, in FL (the winner\'s margins there summed to 537 votes).\nElectoral votes are pledged (each state or district to its winner), not as cast by the electors.\n'
  */
-export function formatFlip(flip: VotesToFlip): string {
+function formatFlip(flip: VotesToFlip): string {
   const how = flip.mode === 'mobilise' ? 'new voters' : 'voters switching sides';
   const year = flip.year > 0 ? `${flip.year}: ` : '';
   if (flip.basis === 'popular-vote') {
@@ -49,7 +49,7 @@ export function formatFlip(flip: VotesToFlip): string {
  * formatTieBreak(votesToBreakTie(chamber), 'seats')
  * // => 'A tie: A 5, B 5 seats (6 to win). A needs 2 new voters to break it, in 5 (B\'s margins there summed to 1 vote); B needs 2, in 9 (A\'s margins there summed to 1 vote).\n'
  */
-export function formatTieBreak(tie: TieBreak, weightWord: string): string {
+function formatTieBreak(tie: TieBreak, weightWord: string): string {
   const how = tie.mode === 'mobilise' ? 'new voters' : 'voters switching sides';
   const year = tie.year > 0 ? `${tie.year}: a tie` : 'A tie';
   const [first, second] = tie.sides;

@@ -5,9 +5,9 @@ import { resolve } from 'node:path';
 import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { writeFileAtomic } from '../writeFileAtomic.js';
-import { countsToJsonText, summarizeSupporterList } from '../../list/summarizeSupporterList.js';
-import type { SupporterListCounts } from '../../list/summarizeSupporterList.js';
+import { writeFileAtomic } from '../../node/writeFileAtomic.js';
+import { countsToJsonText, summarizeSupporterList } from '../../node/summarizeSupporterList.js';
+import type { SupporterListCounts } from '../../node/summarizeSupporterList.js';
 import type { ListCountry } from '../../list/territoryMatcher.js';
 
 /**
@@ -18,7 +18,7 @@ import type { ListCountry } from '../../list/territoryMatcher.js';
  * @example
  * formatListCounts(counts).split('\n')[0] // => '3 rows read from column "state" (csv, utf-8, ","): 2 placed in 2 territories, 0 empty, 0 filtered, 1 unrecognised.'
  */
-export function formatListCounts(counts: SupporterListCounts): string {
+function formatListCounts(counts: SupporterListCounts): string {
   const top = Object.entries(counts.counts)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 10);

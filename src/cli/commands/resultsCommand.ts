@@ -4,14 +4,14 @@
  */
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
-import { formatCount, formatShare } from '../formatNumber.js';
-import { loadResults } from '../../data/loadResults.js';
+import { formatCount, formatShare } from '../../briefing/formatNumber.js';
+import { loadResults } from '../../node/data/loadResults.js';
 import { readRaceFile } from '../../node/readRaceFile.js';
 import { InputError, describeValue } from '../../errors.js';
 import type { ElectionResults } from '../../model/types.js';
 import type { RaceFileOptions, RaceFileResults, RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectoralVotesCast } from '../../data/electoralVotesCast.js';
-import { loadElectoralVotesCast } from '../../data/loadElectoralVotesCast.js';
+import { loadElectoralVotesCast } from '../../node/data/loadElectoralVotesCast.js';
 import { tippingPoint } from '../../analysis/tippingPoint.js';
 
 /**
@@ -29,7 +29,7 @@ import { tippingPoint } from '../../analysis/tippingPoint.js';
  * // 'Electoral votes (EV) pledged (to the winner of each state and district): D 232, R 306 of 538'
  * // 'Electoral votes cast by the electors: D 227, R 304, others 7 (faithless) of 538'
  */
-export function formatResults(results: ElectionResults, cast?: ElectoralVotesCast): string {
+function formatResults(results: ElectionResults, cast?: ElectoralVotesCast): string {
   const [a, b] = results.sides;
   const lines = [
     `${results.country.toUpperCase()}${results.year > 0 ? ` ${results.year}` : ''}${results.round ? `, round ${results.round}` : ''}: ${a} vs ${b}`,
@@ -93,7 +93,7 @@ const ENCODING_NAMES: Record<string, string> = {
  * @example
  * formatRaceFileReading(race, 'pa.csv').split('\n')[0] // => 'Read pa.csv as table (UTF-8, delimiter ",")'
  */
-export function formatRaceFileReading(race: RaceFileResults, path: string): string {
+function formatRaceFileReading(race: RaceFileResults, path: string): string {
   const how = race.encoding ? `${ENCODING_NAMES[race.encoding] ?? race.encoding}, delimiter ${race.delimiter === '\t' ? 'tab' : JSON.stringify(race.delimiter)}${race.delimiter !== ',' ? ', decimal comma' : ''}` : 'workbook, first sheet';
   const width = Math.min(28, Math.max(...race.columns.map((c) => c.column.length)));
   const lines = [`Read ${path} as ${race.format} (${how})`, 'Columns:'];

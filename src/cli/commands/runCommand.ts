@@ -1,50 +1,27 @@
 /**
  * `campaign-lab run`: simulates a scenario file and prints or writes its briefing.
  */
+import { SCENARIO_ARGUMENT, runOptions, scenarioSettings, scenarioAndOut } from '../scenarioOptions.js';
 import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
-import { checkOutputFolder } from '../writeFileAtomic.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
+import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { formatRunSummary } from '../formatRunSummary.js';
-import { listSizeSweep } from '../listSizeSweep.js';
+import { listSizeSweep } from '../../briefing/listSizeSweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { summarizeRun } from '../../sim/summarizeRun.js';
+import { runDocument } from '../../node/runScenarioFile.js';
 import type { RunSummary } from '../../sim/summarizeRun.js';
 import { describeBaseline } from '../../scenario/describeBaseline.js';
-import { LIVE_TERRITORIES_MAX } from '../reportLimits.js';
-
-/**
- * The `run --json` document: the run summary plus, at the top level, the resolved baseline (every
- * territory's expected two-party margin, pp toward the first side) and its description in words.
- *
- * @example
- * runJson(summary).baseline.description // => '2024 result, swung 2.0 pp toward D'
- */
-export function runJson(summary: RunSummary): RunSummary & { baseline: Record<string, unknown> } {
-  return { ...summary, baseline: { description: describeBaseline(summary.scenario), ...(summary.scenario.baseline ?? {}) } };
-}
+import { resolveScenario } from '../../scenario/resolveScenario.js';
+import { LIVE_TERRITORIES_MAX } from '../../briefing/reportLimits.js';
 
 /**
  * Draws per point of the briefing's list-size sweep, at most: up to this the sweep runs the scenario's
  * own number, so its point at today's list is the run itself, figure for figure.
  */
-export const SWEEP_SIMULATIONS = 200_000;
-
-/**
- * Options shared by `run` and `sweep` that change the scenario.
- *
- * @example
- * scenarioOverrides({ sims: 1000, set: ['seed=3'] }) // => ['seed=3', 'simulations=1000']
- */
-export function scenarioOverrides(options: Record<string, unknown>): string[] {
-  const overrides = [...((options.set as string[] | undefined) ?? [])];
-  if (options.sims !== undefined) overrides.push(`simulations=${options.sims}`);
-  if (options.seed !== undefined) overrides.push(`seed=${options.seed}`);
-  if (options.threads !== undefined) overrides.push(`threads=${options.threads}`);
-  return overrides;
-}
+const SWEEP_SIMULATIONS = 200_000;
 
 /** The `run` command. */
 export const runCommand: Command = {
@@ -77,23 +54,17 @@ export const runCommand: Command = {
     '  campaign-lab run scenarios/pennsylvania-2024-counties.yaml --set baseline.swing=-1',
   ].join('\n'),
   spec: {
-    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    positionals: [SCENARIO_ARGUMENT],
     options: {
-      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
-      seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
-      set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML), e.g. campaigns.D.listSize=3e6.' },
+      ...runOptions(['sims', 'seed', 'threads', 'set'], { set: 'Override any scenario key (value read as YAML), e.g. campaigns.D.listSize=3e6.' }),
       out: { type: 'string', valueName: 'DIR', description: 'Write the report (summary.json, territories.csv, charts, briefing.html) to DIR.' },
       'no-sweep': { type: 'flag', description: 'With --out: skip the list-size sweep behind the briefing headline and its list-size chart.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout (the run summary with the resolved scenario).' },
     },
   },
   async run(args, context) {
-    const file = args.positionals.scenario as string;
-    const out = args.options.out as string | undefined;
-    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
-    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const { file, out } = await scenarioAndOut(args, context.cwd);
+    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
     let summary;
@@ -121,8 +92,8 @@ export const runCommand: Command = {
         try {
           sweep = await listSizeSweep(prepared.scenario, resolved, {
             simulations: Math.min(resolved.simulations, SWEEP_SIMULATIONS),
-            threads: resolved.threads,
-            file,
+            resolve: (scaled) => resolveScenario(scaled, prepared.inputs),
+            run: (point, o) => simulateParallel(point, { ...o, threads: resolved.threads, signal: context.signal }),
             signal: context.signal,
             onProgress: (done, total) => sweepBar.update(done, total),
           });
@@ -131,14 +102,12 @@ export const runCommand: Command = {
         }
       }
       // Rendering (vega, resvg) loads only when a report is asked for: other commands start faster.
-      const { writeReport } = await import('../writeReport.js');
-      const { loadParameters } = await import('../../data/loadParameters.js');
-      const { loadedRace } = await import('../../scenario/loadScenario.js');
-      const raceFormat = loadedRace(prepared.scenario)?.format;
-      const live = { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters(), ...(prepared.history ? { history: prepared.history } : {}), ...(raceFormat ? { raceFormat } : {}) };
+      const { writeReport } = await import('../../node/writeReport.js');
+      const { results, parameters, history, raceFormat } = prepared.inputs;
+      const live = { scenario: prepared.scenario, results, parameters, ...(history ? { history } : {}), ...(raceFormat ? { raceFormat } : {}) };
       await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live }, context.signal, out);
     }
-    if (args.options.json) printJson(context.stdout, runJson(summary));
+    if (args.options.json) printJson(context.stdout, runDocument(summary));
     else {
       const text = formatRunSummary(summary);
       const eol = text.indexOf('\n');

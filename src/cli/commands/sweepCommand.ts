@@ -2,22 +2,23 @@
  * `campaign-lab sweep`: runs a scenario over a range of one key's values with common random numbers
  * (the same seed at every point), optionally one shard of the points, and `sweep merge` joins shards.
  */
+import { SCENARIO_ARGUMENT, runOptions, scenarioSettings } from '../scenarioOptions.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { Command, CliContext } from '../CliContext.js';
-import { printJson, toJsonText } from '../printJson.js';
+import { printJson } from '../printJson.js';
+import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
-import { scenarioOverrides } from './runCommand.js';
+import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
 import { parseShard, parseVary } from '../parseVary.js';
-import { formatCount, formatShare } from '../formatNumber.js';
-import { checkOutputFolder, writeFolderAtomic } from '../writeFileAtomic.js';
-import type { ReportFile } from '../writeFileAtomic.js';
-import { checkSweepShard, sweep, mergeSweepShards } from '../../scenario/sweep.js';
+import { formatCount, formatShare } from '../../briefing/formatNumber.js';
+import { checkOutputFolder, writeFolderAtomic } from '../../node/writeFileAtomic.js';
+import type { ReportFile } from '../../node/writeFileAtomic.js';
+import { checkSweepShard, sweep, mergeSweepShards } from '../../node/sweep.js';
 import { readInputText } from '../../node/readInputFile.js';
-import type { SweepResult } from '../../scenario/sweep.js';
+import type { SweepResult } from '../../node/sweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
-import { loadParameters } from '../../data/loadParameters.js';
+import { loadParameters } from '../../node/data/loadParameters.js';
 import { winProbabilityByListSize } from '../../charts/winProbabilityByListSize.js';
 import { wilsonInterval } from '../../analysis/winProbability.js';
 
@@ -29,7 +30,7 @@ import { wilsonInterval } from '../../analysis/winProbability.js';
  * formatSweep(result).split('\n')[1].trim()
  * // => 'value    P(D wins)      95% interval    E[electoral votes D]    change from previous ± SE'
  */
-export function formatSweep(result: SweepResult): string {
+function formatSweep(result: SweepResult): string {
   const [a] = result.scenario.sides;
   const weight = result.scenario.rule === 'electoral-college' ? 'electoral votes' : 'weight';
   const lines = [
@@ -127,14 +128,11 @@ export const sweepCommand: Command = {
     '  campaign-lab sweep scenarios/florida-2000.yaml --vary campaigns.D.listSize=0:1e7:11 --shard 1/2 --out part1',
   ].join('\n'),
   spec: {
-    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    positionals: [SCENARIO_ARGUMENT],
     options: {
       vary: { type: 'string', required: true, valueName: 'key=from:to:steps', description: 'Key path and range, e.g. campaigns.D.listSize=0:2e7:11.' },
       shard: { type: 'string', valueName: 'k/n', description: 'Run only shard k of n (1-based) of the points.' },
-      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Simulations per point (overrides simulations).' },
-      seed: { type: 'integer', valueName: 'S', description: 'Seed (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
-      set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
+      ...runOptions(['sims', 'seed', 'threads', 'set'], { sims: 'Simulations per point (overrides simulations).', seed: 'Seed (overrides seed).' }),
       out: { type: 'string', valueName: 'DIR', description: 'Write sweep.json (a shard: sweep.shard-k-of-n.json) and, for list size, its chart, as run --out writes a report (manifest, swapped in whole; a folder of other files or of another shard is refused).' },
       json: { type: 'flag', description: 'Print the sweep as one JSON document on stdout.' },
     },
@@ -146,7 +144,7 @@ export const sweepCommand: Command = {
     // A wrong --out (a file, a folder of other files or of another shard) is said before the sweep runs.
     const out = args.options.out as string | undefined;
     if (out) await checkOutputFolder(resolve(context.cwd, out), out, { keep: SHARD_FILES, writing: [sweepFileName(shard)] });
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'sweep' });
     let result: SweepResult;
     try {
@@ -169,7 +167,7 @@ export const sweepCommand: Command = {
 const MAX_SHARD_BYTES = 400 * 1024 * 1024;
 
 /** Heap a merge needs per byte of shard JSON (measured: 88 MB of shards merge in a 256 MB heap, not in 200 MB). */
-export const MERGE_HEAP_PER_BYTE = 3.5;
+const MERGE_HEAP_PER_BYTE = 3.5;
 /** Heap a merge needs besides the shards: the program itself. */
 const MERGE_HEAP_BASE = 64 * 1024 * 1024;
 

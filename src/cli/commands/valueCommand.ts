@@ -3,29 +3,23 @@
  * territory (or region) in turn and ranks the paired changes in P(win) and expected weight, with 90 %
  * intervals, on common random numbers.
  */
+import { MAX_LIST_SIZE } from '../../scenario/checkScenarioRules.js';
+import { SCENARIO_ARGUMENT, runOptions, scenarioSettings, scenarioAndOut } from '../scenarioOptions.js';
 import { resolve } from 'node:path';
 import { InputError, describeValue, escapeControlCharacters } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { parseAmount } from '../parseAmount.js';
-import { printJson, toJsonText } from '../printJson.js';
+import { printJson } from '../printJson.js';
+import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../prepareScenario.js';
-import { scenarioOverrides } from './runCommand.js';
-import { formatCount } from '../formatNumber.js';
-import { checkOutputFolder, writeFolderAtomic, type FolderFile } from '../writeFileAtomic.js';
+import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { formatCount } from '../../briefing/formatNumber.js';
+import { writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
-import {
-  groupDifferencesOnSharedDraws,
-  pairedGroupDifference,
-  sharedDrawAccumulator,
-  supporterGroups,
-  withAllGroupsAdded,
-  type GroupDifference,
-  type SupporterGroup,
-} from '../../analysis/listValueOnSharedDraws.js';
-import { prepareModel } from '../../sim/prepareModel.js';
-import { BLOCK_SIZE, blockCount, simulateBlocks } from '../../sim/simulate.js';
-import { loadLegalLimits } from '../../data/loadFacts.js';
+import { supporterGroups, type SupporterGroup } from '../../analysis/listValueOnSharedDraws.js';
+import { MAX_KEPT_DRAWS, listValueAsync, listValueMethod, listValueRunCount, listValueSliced, type ListValue } from '../../analysis/listValue.js';
+import { BLOCK_SIZE } from '../../sim/simulate.js';
+import { loadLegalLimits } from '../../node/data/loadFacts.js';
 import { marginalValue } from '../../charts/marginalValue.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
@@ -87,7 +81,7 @@ export interface ValueDocument {
  * // scenarios/default.yaml: D's phone and door channels have a cost per contact; its list is 4 years old
  * contactCost(resolved, 'D', 100000) // => 40102.28 (dollars)
  */
-export function contactCost(scenario: ResolvedScenario, side: Side, n: number, costPerSupporter = 0): number {
+function contactCost(scenario: ResolvedScenario, side: Side, n: number, costPerSupporter = 0): number {
   const campaign = scenario.campaigns[side];
   let perMember = 0;
   for (const channel of Object.values(campaign.channels)) {
@@ -126,7 +120,7 @@ export function formatValue(doc: ValueDocument, limit = 15): string {
 
 function parseAdd(text: string): number {
   const n = Number(text.replace(/_/g, ''));
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1e9) {
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > MAX_LIST_SIZE) {
     throw new InputError({ at: '--add', expected: 'a positive number of supporters up to 1e9 (e.g. 100000 or 1e5)', found: describeValue(text) });
   }
   return n;
@@ -151,29 +145,23 @@ export const valueCommand: Command = {
     '  campaign-lab value scenarios/default.yaml --side D --add 1e6 --by region --json',
   ].join('\n'),
   spec: {
-    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' }],
+    positionals: [SCENARIO_ARGUMENT],
     options: {
       side: { type: 'string', required: true, valueName: 'S', description: 'Side whose list grows (a party code of the scenario\'s sides).' },
       add: { type: 'string', required: true, valueName: 'N', description: 'Supporters added in each territory or region (e.g. 100000 or 1e5).' },
       by: { type: 'string', choices: ['territory', 'region'], valueName: 'territory|region', description: 'Add in each territory (default) or in each region.' },
       'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Recruitment cost per supporter, added to the channels\' contact cost.' },
-      sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
-      seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
-      threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
-      set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
+      ...runOptions(['sims', 'seed', 'threads', 'set']),
       out: { type: 'string', valueName: 'DIR', description: 'Write value.json and the chart (value.svg, value.png) to DIR.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout: {side, add, simulations, territories: [...]}.' },
     },
   },
   async run(args, context) {
-    const file = args.positionals.scenario as string;
-    const out = args.options.out as string | undefined;
-    // A wrong --out (a file, a folder of other files, read-only) is said before the simulation runs.
-    if (out) await checkOutputFolder(resolve(context.cwd, out), out);
+    const { file, out } = await scenarioAndOut(args, context.cwd);
     const add = parseAdd(args.options.add as string);
     const by = (args.options.by as 'territory' | 'region' | undefined) ?? 'territory';
     const costPerSupporter = args.options['cost-per-supporter'] === undefined ? 0 : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], true);
-    const prepared = await prepareScenario(file, { overrides: scenarioOverrides(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
     const { resolved } = prepared;
     const side = args.options.side as string;
     if (!resolved.sides.includes(side)) {
@@ -184,20 +172,14 @@ export const valueCommand: Command = {
       context.stderr.write(`campaign-lab: warning: ${escapeControlCharacters(`${side} has no channel switched on, so more supporters move nothing; add channels under campaigns.${side}.channels`)}\n`);
     }
     const { simulations, seed } = resolved;
-    const shared = resolved.rule === 'electoral-college' || resolved.rule === 'seats';
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'value' });
-    let rows: GroupDifference[];
-    let basePWin: number;
+    let value: ListValue;
     try {
-      const onProgress = (done: number, total: number) => bar.update(done, total);
-      if (shared) {
-        ({ rows, basePWin } = await valueOnSharedDraws(resolved, groups, side, { signal: context.signal, onProgress }));
-      } else {
-        ({ rows, basePWin } = await valueOneRunPerGroup(resolved, groups, side, { signal: context.signal, onProgress }));
-      }
+      value = await valueRows(resolved, groups, side, context.signal, (done, total) => bar.update(done, total));
     } finally {
       bar.finish();
     }
+    const { rows, basePWin } = value;
     const unitCost = contactCost(resolved, side, 1, costPerSupporter);
     const currency = unitCost > 0 ? (resolved.country === 'us' || resolved.country === 'fr' ? loadLegalLimits(resolved.country).currency : 'currency units') : undefined;
     const doc: ValueDocument = {
@@ -209,7 +191,7 @@ export const valueCommand: Command = {
       basePWin,
       interval: '90% paired (common random numbers)',
       ...(currency ? { currency } : {}),
-      method: shared ? 'shared-draws' : 'one-run-per-group',
+      method: value.method,
       territories: rows.map((r) => {
         const cost = unitCost > 0 ? contactCost(resolved, side, r.added, costPerSupporter) : undefined;
         return {
@@ -238,95 +220,23 @@ export const valueCommand: Command = {
   },
 };
 
-/** Options of the two ways to compute a value table. */
-export interface ValueRunOptions {
-  signal?: AbortSignal;
-  /** Work done and total, in simulated draws. */
-  onProgress?: (done: number, total: number) => void;
-  /** Most draws whose margins are held at once; larger runs go slice by slice. Default {@link MAX_KEPT_DRAWS}. */
-  maxKeptDraws?: number;
-}
-
 /**
- * Draws whose per-unit margins are held at once by value's shared-draw method: 64 blocks (262,144 draws,
- * 59 MB per run for 56 units). A larger run is simulated slice by slice in this thread.
+ * Every group's paired change (src/analysis/listValue.ts) with the command's runner: the worker pool, or,
+ * for a shared-draw value past {@link MAX_KEPT_DRAWS} simulations, slice by slice in this thread.
  */
-export const MAX_KEPT_DRAWS = 64 * BLOCK_SIZE;
-
-/**
- * Every group's paired change from two runs on shared draws (weighted rules; see
- * groupDifferencesOnSharedDraws): on the worker pool while the kept margins fit in
- * {@link MAX_KEPT_DRAWS}, else slice by slice of blocks (the same draws, so the same numbers).
- *
- * @param resolved resolved scenario (its `simulations`, `seed` and `threads` are used)
- * @param groups the groups of supporterGroups
- * @param side side whose list grows
- * @param options `signal`, `onProgress`, `maxKeptDraws`
- * @returns the rows, highest deltaPWin first, and the base P(win)
- * @example
- * (await valueOnSharedDraws(resolved, supporterGroups(resolved, 'D', 1e5, 'territory'), 'D')).rows[0].id // => 'PA' for scenarios/default.yaml at 20,000 draws
- */
-export async function valueOnSharedDraws(resolved: ResolvedScenario, groups: SupporterGroup[], side: Side, options: ValueRunOptions = {}): Promise<{ rows: GroupDifference[]; basePWin: number }> {
+async function valueRows(resolved: ResolvedScenario, groups: SupporterGroup[], side: Side, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<ListValue> {
   const { simulations, seed, threads } = resolved;
-  const { signal, onProgress } = options;
-  const boostedScenario = withAllGroupsAdded(resolved, side, groups);
-  if (simulations <= (options.maxKeptDraws ?? MAX_KEPT_DRAWS)) {
-    const run = (scenario: ResolvedScenario, first: number) =>
-      simulateParallel(scenario, { simulations, seed, threads, keep: { margins: true }, signal, onProgress: (done) => onProgress?.(first + done, 2 * simulations) });
-    const base = await run(resolved, 0);
-    const boosted = await run(boostedScenario, simulations);
-    return { rows: groupDifferencesOnSharedDraws(resolved, base, boosted, groups, side), basePWin: base.pWin[side] };
-  }
-  const model = prepareModel(resolved);
-  const boostedModel = prepareModel(boostedScenario);
-  const blocks = blockCount(simulations);
-  const sliceBlocks = Math.max(1, Math.floor((options.maxKeptDraws ?? MAX_KEPT_DRAWS) / BLOCK_SIZE));
-  const layout = { rule: model.rule, sides: model.sides, unitIds: model.unitIds, weights: model.weights, threshold: model.threshold };
-  const accumulator = sharedDrawAccumulator(resolved, layout, groups, side);
-  for (let start = 0; start < blocks; start += sliceBlocks) {
-    signal?.throwIfAborted();
-    const slice = { simulations, seed, keep: { margins: true }, blockStart: start, blockEnd: Math.min(blocks, start + sliceBlocks) };
-    const a = simulateBlocks(model, slice).kept!.draws.margins!;
-    const b = simulateBlocks(boostedModel, slice).kept!.draws.margins!;
-    accumulator.add(a, b, a.length / model.units);
-    onProgress?.(accumulator.draws, simulations);
-    // Let Ctrl-C and the progress bar through between slices.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  signal?.throwIfAborted();
-  return { rows: accumulator.rows(), basePWin: accumulator.baseWins / accumulator.draws };
-}
-
-/**
- * Every group's paired change from one variant run per group (national-vote rules), on the worker pool.
- *
- * @example
- * (await valueOneRunPerGroup(france2012, supporterGroups(france2012, 'PS', 5e4, 'territory'), 'PS')).rows.length // => 107
- */
-export async function valueOneRunPerGroup(resolved: ResolvedScenario, groups: SupporterGroup[], side: Side, options: ValueRunOptions = {}): Promise<{ rows: GroupDifference[]; basePWin: number }> {
-  const { simulations, seed, threads } = resolved;
-  const runs = groups.length + 1;
+  const method = listValueMethod(resolved);
+  if (method === 'shared-draws' && simulations > MAX_KEPT_DRAWS) return listValueSliced(resolved, groups, side, { blocksPerSlice: MAX_KEPT_DRAWS / BLOCK_SIZE, signal, onProgress });
+  const total = listValueRunCount(groups, method) * simulations;
   let finished = 0;
-  const run = async (scenario: ResolvedScenario) => {
-    const result = await simulateParallel(scenario, {
-      simulations,
-      seed,
-      threads,
-      keep: { outcome: true, weightA: true },
-      signal: options.signal,
-      onProgress: (done) => options.onProgress?.(finished * simulations + done, runs * simulations),
-    });
-    finished += 1;
-    return result;
-  };
-  const base = await run(resolved);
-  const rows: GroupDifference[] = [];
-  for (const group of groups) {
-    const variant = await run(withAllGroupsAdded(resolved, side, [group]));
-    rows.push({ id: group.id, name: group.name, added: Math.round(Object.values(group.extra).reduce((a, b) => a + b, 0) * 1e6) / 1e6, ...pairedGroupDifference(base, variant, side) });
-  }
-  rows.sort((x, y) => y.deltaPWin - x.deltaPWin || (x.id < y.id ? -1 : 1));
-  return { rows, basePWin: base.pWin[side] };
+  return listValueAsync(resolved, groups, side, {
+    method,
+    run: (scenario, keep) => simulateParallel(scenario, { simulations, seed, threads, keep, signal, onProgress: (done) => onProgress(finished * simulations + done, total) }),
+    onRun: (done) => {
+      finished = done;
+    },
+  });
 }
 
 /** value.json and the marginal-value chart (per 1,000 supporters, 90 % intervals scaled alike). */

@@ -9,7 +9,7 @@ import { InputError, isShownCell } from '../../errors.js';
 import type { Side } from '../../model/types.js';
 import { assembleResults } from '../usResults.js';
 import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from './raceTypes.js';
-import { cellAddress, cellText, countCell, failCell, findColumn, isBlankRecord, missingColumn, weightCell, type RaceGrid } from './raceGrid.js';
+import { cellAddress, cellText, countCell, dataRecords, failCell, findColumn, missingColumn, weightCell, type RaceGrid } from './raceGrid.js';
 
 /** The Ministry's codes for overseas units mapped to INSEE codes (the ids of the bundled French data). */
 export const MINISTRY_TO_INSEE: Readonly<Record<string, string>> = {
@@ -74,144 +74,21 @@ export function isFrMinistereHeader(header: readonly string[]): boolean {
  * parseFrMinistere(grid2022t2, {}).popularVote // => { MACRON: 18768639, 'LE PEN': 13288686, other: 0, total: 32057325 }
  */
 export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, bundled: FrBundledData = {}): RaceFileResults {
-  const h = grid.header;
-  const need = (expected: string, ...names: string[]): number => {
-    const i = findColumn(h, ...names);
-    if (i < 0) throw missingColumn(grid, `a Ministry header with a "${expected}" column`);
-    return i;
-  };
-  const codeCol = need('Code du département', 'Code du département', 'Code département', 'Code du departement', 'Code');
-  const nameCol = findColumn(h, 'Libellé du département', 'Libellé département', 'Libellé');
-  const inscritsCol = need('Inscrits', 'Inscrits');
-  const abstCol = findColumn(h, 'Abstentions');
-  const votantsCol = need('Votants', 'Votants');
-  const exprimesCol = need('Exprimés', 'Exprimés');
-  const blancsCol = findColumn(h, 'Blancs');
-  const nulsCol = findColumn(h, 'Nuls');
-  const blancsNulsCol = findColumn(h, 'Blancs et nuls', 'Blancs et Nuls');
-
-  // Candidate columns: the wide variant, or repeated blocks.
-  const wide = h.map((name, i) => ({ i, m: /^voix[_ ]candidat[_ ](.+)$/i.exec(name.trim()) })).filter((x) => x.m);
-  let blockStart = -1;
-  let blockWidth = 0;
-  let nomOffset = -1;
-  let prenomOffset = -1;
-  let voixOffset = -1;
-  if (wide.length === 0) {
-    const nomCol = need('Nom', 'Nom');
-    const voixCol = need('Voix', 'Voix');
-    const starts = [findColumn(h, 'N°Panneau', 'N° Panneau', 'Panneau'), findColumn(h, 'Sexe'), nomCol].filter((i) => i >= 0);
-    blockStart = Math.min(...starts);
-    blockWidth = h.length - blockStart;
-    nomOffset = nomCol - blockStart;
-    voixOffset = voixCol - blockStart;
-    const prenomCol = findColumn(h, 'Prénom');
-    prenomOffset = prenomCol > blockStart ? prenomCol - blockStart : -1;
-    if (voixOffset < 0) throw missingColumn(grid, 'the "Voix" column inside the candidate block that starts at "Nom"');
-  }
-
+  const c = frColumns(grid);
   const candidates = new Map<string, Candidate>();
-  const units: RaceUnit[] = [];
   const seen = new Set<string>();
-  let blank = 0;
-  const perUnit: { record: (typeof grid.records)[number]; votes: Map<string, number>; registered: number; abstentions: number; voters: number; blankSpoiled: number; valid: number; id: string; name: string }[] = [];
-  for (const record of grid.records) {
-    if (isBlankRecord(record)) {
-      blank++;
-      continue;
-    }
-    let code = cellText(record, codeCol).toUpperCase();
-    if (/^\d$/.test(code)) code = `0${code}`;
-    if (!CODE.test(code)) failCell(grid, record, codeCol, 'a département code (01…95, 2A, 2B, ZA…ZX, ZZ)', true);
-    if (seen.has(code)) failCell(grid, record, codeCol, 'a département listed once', true);
-    seen.add(code);
-    const registered = countCell(grid, record, inscritsCol);
-    const voters = countCell(grid, record, votantsCol);
-    const valid = countCell(grid, record, exprimesCol);
-    let abstentions = registered - voters;
-    if (abstCol >= 0) {
-      abstentions = countCell(grid, record, abstCol);
-      if (registered !== voters + abstentions) failCell(grid, record, inscritsCol, `Votants + Abstentions = ${voters + abstentions}`);
-    } else if (abstentions < 0) failCell(grid, record, votantsCol, `at most Inscrits, ${registered}`);
-    let blankSpoiled = voters - valid;
-    if (blancsCol >= 0 && nulsCol >= 0) blankSpoiled = countCell(grid, record, blancsCol) + countCell(grid, record, nulsCol);
-    else if (blancsNulsCol >= 0) blankSpoiled = countCell(grid, record, blancsNulsCol);
-    if (voters !== valid + blankSpoiled) failCell(grid, record, votantsCol, `Exprimés + Blancs + Nuls = ${valid + blankSpoiled}`);
-
-    const votes = new Map<string, number>();
-    const add = (surname: string, firstName: string, column: number, name?: string) => {
-      if (votes.has(surname)) failCell(grid, record, column, 'a candidate listed once per row', false, name);
-      votes.set(surname, countCell(grid, record, column, name));
-      if (!candidates.has(surname)) candidates.set(surname, { surname, firstName });
-    };
-    if (wide.length > 0) {
-      for (const { i, m } of wide) add(m![1]!.trim(), '', i);
-    } else {
-      for (let start = blockStart, k = 1; start < record.cells.length; start += blockWidth, k++) {
-        const block = record.cells.slice(start, start + blockWidth);
-        const label = (offset: number) => `${h[blockStart + offset]} of candidate ${k}`;
-        if (block.every((c) => c.trim() === '')) continue;
-        if (block.length < blockWidth) {
-          throw new InputError({ file: grid.file, at: cellAddress(grid, record.line, record.cells.length - 1), expected: `a candidate block of ${blockWidth} cells (${h.slice(blockStart).join(', ')})`, found: `${block.length} cells` });
-        }
-        const surname = cellText(record, start + nomOffset);
-        if (surname === '') failCell(grid, record, start + nomOffset, "a candidate's surname", false, label(nomOffset));
-        add(surname, prenomOffset >= 0 ? cellText(record, start + prenomOffset) : '', start + voixOffset, label(voixOffset));
-      }
-    }
-    if (votes.size === 0) failCell(grid, record, blockStart >= 0 ? blockStart : codeCol, 'at least one candidate block');
-    const sum = [...votes.values()].reduce((a, b) => a + b, 0);
-    if (sum !== valid) failCell(grid, record, exprimesCol, `the sum of the candidates' Voix, ${sum}`);
-    perUnit.push({ record, votes, registered, abstentions, voters, blankSpoiled, valid, id: code, name: nameCol >= 0 ? cellText(record, nameCol) || code : code });
-  }
+  const { records, blank } = dataRecords(grid);
+  const perUnit = records.map((record) => readUnitRow(grid, c, record, seen, candidates));
   if (perUnit.length === 0) throw new InputError({ file: grid.file, expected: 'at least one département row after the header', found: 'none' });
-
-  const national = new Map<string, number>();
-  for (const u of perUnit) for (const [c, v] of u.votes) national.set(c, (national.get(c) ?? 0) + v);
-  let sides: [Side, Side];
-  if (options.sides) {
-    const match = options.sides.map((s) => [...candidates.keys()].find((c) => c === s) ?? [...candidates.keys()].find((c) => c.toUpperCase() === s.toUpperCase()));
-    if (match.some((m) => m === undefined) || match[0] === match[1]) {
-      // Surnames shaped like a person's full name or free text are not listed (a list given as a results file).
-      const listed = [...candidates.keys()].filter((c) => isShownCell(c));
-      const hidden = candidates.size - listed.length;
-      throw new InputError({ file: grid.file, at: 'sides', expected: `two different candidates' surnames as written in the file (${[...listed, ...(hidden > 0 ? [`${hidden} not shown`] : [])].join(', ')})`, found: JSON.stringify(options.sides) });
-    }
-    sides = [match[0]!, match[1]!];
-  } else {
-    const ranked = [...national].sort((a, b) => b[1] - a[1]).map(([c]) => c);
-    if (ranked.length < 2) throw new InputError({ file: grid.file, expected: 'at least two candidates', found: `${ranked.length}` });
-    sides = [ranked[0]!, ranked[1]!];
-  }
+  const sides = chooseSides(grid, perUnit, candidates, options.sides);
   const weights = options.weights ?? 0;
   let weightCol = -1;
   if (weights === 'electoral-votes') throw new InputError({ at: 'weights', expected: '0 or a column name for a French file', found: '"electoral-votes"' });
   if (weights !== 0) {
-    weightCol = findColumn(h, String(weights));
+    weightCol = findColumn(grid.header, String(weights));
     if (weightCol < 0) throw missingColumn(grid, `a header with the weights column "${weights}"`);
   }
-
-  for (const u of perUnit) {
-    const a = u.votes.get(sides[0]) ?? 0;
-    const b = u.votes.get(sides[1]) ?? 0;
-    const unit: RaceUnit & { registered: number; abstentions: number; voters: number; blankSpoiled: number } = {
-      id: u.id,
-      name: u.name,
-      weight: weightCol >= 0 ? weightCell(grid, u.record, weightCol) : 0,
-      votes: { [sides[0]]: a, [sides[1]]: b, other: u.valid - a - b },
-      total: u.valid,
-      winner: a > b ? sides[0] : b > a ? sides[1] : 'tie',
-      eligible: u.registered,
-      registered: u.registered,
-      abstentions: u.abstentions,
-      voters: u.voters,
-      blankSpoiled: u.blankSpoiled,
-      parties: Object.fromEntries(u.votes),
-    };
-    const region = bundled.departements?.get(MINISTRY_TO_INSEE[u.id] ?? u.id)?.region;
-    if (region) unit.region = region;
-    units.push(unit);
-  }
+  const units = perUnit.map((u) => frUnit(grid, u, sides, weightCol, bundled));
 
   const notes: string[] = [];
   let round = options.round;
@@ -226,34 +103,10 @@ export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, 
     notes.push(year !== undefined ? `year ${year} read from the file name` : 'no year in the file name (give --year to set it)');
   }
   if (blank > 0) notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped`);
-  const columns: RaceColumnUse[] = [
-    { column: h[codeCol]!, readAs: 'unit id (département code)' },
-    ...(nameCol >= 0 ? [{ column: h[nameCol]!, readAs: 'unit name' }] : []),
-    { column: h[inscritsCol]!, readAs: 'registered voters (eligible)' },
-    ...(abstCol >= 0 ? [{ column: h[abstCol]!, readAs: 'abstentions (checked: Inscrits = Votants + Abstentions)' }] : []),
-    { column: h[votantsCol]!, readAs: 'ballots cast (checked: Votants = Exprimés + Blancs + Nuls)' },
-    ...(blancsCol >= 0 && nulsCol >= 0 ? [{ column: `${h[blancsCol]}, ${h[nulsCol]}`, readAs: 'blank and spoiled ballots' }] : blancsNulsCol >= 0 ? [{ column: h[blancsNulsCol]!, readAs: 'blank and spoiled ballots' }] : []),
-    { column: h[exprimesCol]!, readAs: "valid votes (total; checked: the candidates' Voix sum to it)" },
-  ];
-  if (wide.length > 0) {
-    for (const { i, m } of wide) {
-      const c = m![1]!.trim();
-      columns.push({ column: h[i]!, readAs: sides.includes(c) ? `votes of side ${c}${c === sides[0] ? ' (ours)' : ''}` : `votes of ${c}, added to other` });
-    }
-  } else {
-    const others = [...candidates.keys()].filter((c) => !sides.includes(c));
-    columns.push({
-      column: `${h.slice(blockStart).join(', ')} × ${candidates.size}`,
-      readAs: `one block of ${blockWidth} cells per candidate, only the first with a header: Nom is the candidate, Voix its votes; sides ${sides.join(' and ')}${others.length > 0 ? `, the other ${others.length} in other` : ''}`,
-    });
-  }
-  if (weightCol >= 0) columns.push({ column: h[weightCol]!, readAs: 'unit weight' });
-  const used = new Set([codeCol, nameCol, inscritsCol, abstCol, votantsCol, exprimesCol, blancsCol, nulsCol, blancsNulsCol, weightCol, ...wide.map((w) => w.i)]);
-  const ignored = h.filter((name, i) => !used.has(i) && (blockStart < 0 || i < blockStart) && name !== '');
-  if (ignored.length > 0) columns.push({ column: ignored.join(', '), readAs: 'not read (percentages follow from the counts)' });
+  const columns = frColumnUse(grid, c, sides, candidates, weightCol);
   const names = (s: string) => {
-    const c = candidates.get(s)!;
-    return c.firstName ? `${c.firstName} ${c.surname}` : c.surname;
+    const candidate = candidates.get(s)!;
+    return candidate.firstName ? `${candidate.firstName} ${candidate.surname}` : candidate.surname;
   };
   const results = assembleResults({
     country: 'fr',
@@ -265,4 +118,201 @@ export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, 
     candidates: { [sides[0]]: names(sides[0]), [sides[1]]: names(sides[1]) },
   });
   return { ...results, units, format: 'fr-ministere', columns, notes };
+}
+
+/**
+ * Column indexes of a Ministry file (-1 for an optional column it lacks), with the candidate columns:
+ * `wide` (one `Voix_candidat_<NOM>` column each) or the repeated blocks (`block`, offsets within one).
+ */
+interface FrColumns {
+  code: number;
+  name: number;
+  inscrits: number;
+  abst: number;
+  votants: number;
+  exprimes: number;
+  blancs: number;
+  nuls: number;
+  blancsNuls: number;
+  wide: { i: number; candidate: string }[];
+  block: { start: number; width: number; nom: number; prenom: number; voix: number };
+}
+
+/** Finds the Ministry columns; throws an InputError naming a required column the header lacks. */
+function frColumns(grid: RaceGrid): FrColumns {
+  const h = grid.header;
+  const need = (expected: string, ...names: string[]): number => {
+    const i = findColumn(h, ...names);
+    if (i < 0) throw missingColumn(grid, `a Ministry header with a "${expected}" column`);
+    return i;
+  };
+  const c: FrColumns = {
+    code: need('Code du département', 'Code du département', 'Code département', 'Code du departement', 'Code'),
+    name: findColumn(h, 'Libellé du département', 'Libellé département', 'Libellé'),
+    inscrits: need('Inscrits', 'Inscrits'),
+    abst: findColumn(h, 'Abstentions'),
+    votants: need('Votants', 'Votants'),
+    exprimes: need('Exprimés', 'Exprimés'),
+    blancs: findColumn(h, 'Blancs'),
+    nuls: findColumn(h, 'Nuls'),
+    blancsNuls: findColumn(h, 'Blancs et nuls', 'Blancs et Nuls'),
+    wide: h.flatMap((name, i) => {
+      const m = /^voix[_ ]candidat[_ ](.+)$/i.exec(name.trim());
+      return m ? [{ i, candidate: m[1]!.trim() }] : [];
+    }),
+    block: { start: -1, width: 0, nom: -1, prenom: -1, voix: -1 },
+  };
+  if (c.wide.length === 0) {
+    const nomCol = need('Nom', 'Nom');
+    const voixCol = need('Voix', 'Voix');
+    const starts = [findColumn(h, 'N°Panneau', 'N° Panneau', 'Panneau'), findColumn(h, 'Sexe'), nomCol].filter((i) => i >= 0);
+    const start = Math.min(...starts);
+    const prenomCol = findColumn(h, 'Prénom');
+    c.block = { start, width: h.length - start, nom: nomCol - start, voix: voixCol - start, prenom: prenomCol > start ? prenomCol - start : -1 };
+    if (c.block.voix < 0) throw missingColumn(grid, 'the "Voix" column inside the candidate block that starts at "Nom"');
+  }
+  return c;
+}
+
+/** One département row: its counts (checked against each other) and its votes by candidate surname. */
+interface UnitRow {
+  record: RaceGrid['records'][number];
+  votes: Map<string, number>;
+  registered: number;
+  abstentions: number;
+  voters: number;
+  blankSpoiled: number;
+  valid: number;
+  id: string;
+  name: string;
+}
+
+/**
+ * Reads one département row: its code (listed once), Inscrits = Votants + Abstentions, Votants = Exprimés
+ * + Blancs + Nuls, and the candidates' Voix (each listed once, summing to Exprimés). Adds new candidates
+ * to `candidates`.
+ */
+function readUnitRow(grid: RaceGrid, c: FrColumns, record: RaceGrid['records'][number], seen: Set<string>, candidates: Map<string, Candidate>): UnitRow {
+  let code = cellText(record, c.code).toUpperCase();
+  if (/^\d$/.test(code)) code = `0${code}`;
+  if (!CODE.test(code)) failCell(grid, record, c.code, 'a département code (01…95, 2A, 2B, ZA…ZX, ZZ)', true);
+  if (seen.has(code)) failCell(grid, record, c.code, 'a département listed once', true);
+  seen.add(code);
+  const registered = countCell(grid, record, c.inscrits);
+  const voters = countCell(grid, record, c.votants);
+  const valid = countCell(grid, record, c.exprimes);
+  let abstentions = registered - voters;
+  if (c.abst >= 0) {
+    abstentions = countCell(grid, record, c.abst);
+    if (registered !== voters + abstentions) failCell(grid, record, c.inscrits, `Votants + Abstentions = ${voters + abstentions}`);
+  } else if (abstentions < 0) failCell(grid, record, c.votants, `at most Inscrits, ${registered}`);
+  let blankSpoiled = voters - valid;
+  if (c.blancs >= 0 && c.nuls >= 0) blankSpoiled = countCell(grid, record, c.blancs) + countCell(grid, record, c.nuls);
+  else if (c.blancsNuls >= 0) blankSpoiled = countCell(grid, record, c.blancsNuls);
+  if (voters !== valid + blankSpoiled) failCell(grid, record, c.votants, `Exprimés + Blancs + Nuls = ${valid + blankSpoiled}`);
+  const votes = candidateVotes(grid, c, record, candidates);
+  if (votes.size === 0) failCell(grid, record, c.block.start >= 0 ? c.block.start : c.code, 'at least one candidate block');
+  const sum = [...votes.values()].reduce((a, b) => a + b, 0);
+  if (sum !== valid) failCell(grid, record, c.exprimes, `the sum of the candidates' Voix, ${sum}`);
+  return { record, votes, registered, abstentions, voters, blankSpoiled, valid, id: code, name: c.name >= 0 ? cellText(record, c.name) || code : code };
+}
+
+/** A row's votes by candidate surname, from the wide columns or the blocks (a block cut short is an error). */
+function candidateVotes(grid: RaceGrid, c: FrColumns, record: RaceGrid['records'][number], candidates: Map<string, Candidate>): Map<string, number> {
+  const h = grid.header;
+  const votes = new Map<string, number>();
+  const add = (surname: string, firstName: string, column: number, name?: string) => {
+    if (votes.has(surname)) failCell(grid, record, column, 'a candidate listed once per row', false, name);
+    votes.set(surname, countCell(grid, record, column, name));
+    if (!candidates.has(surname)) candidates.set(surname, { surname, firstName });
+  };
+  if (c.wide.length > 0) {
+    for (const { i, candidate } of c.wide) add(candidate, '', i);
+    return votes;
+  }
+  const { start: blockStart, width: blockWidth, nom, prenom, voix } = c.block;
+  for (let start = blockStart, k = 1; start < record.cells.length; start += blockWidth, k++) {
+    const block = record.cells.slice(start, start + blockWidth);
+    const label = (offset: number) => `${h[blockStart + offset]} of candidate ${k}`;
+    if (block.every((cell) => cell.trim() === '')) continue;
+    if (block.length < blockWidth) {
+      throw new InputError({ file: grid.file, at: cellAddress(grid, record.line, record.cells.length - 1), expected: `a candidate block of ${blockWidth} cells (${h.slice(blockStart).join(', ')})`, found: `${block.length} cells` });
+    }
+    const surname = cellText(record, start + nom);
+    if (surname === '') failCell(grid, record, start + nom, "a candidate's surname", false, label(nom));
+    add(surname, prenom >= 0 ? cellText(record, start + prenom) : '', start + voix, label(voix));
+  }
+  return votes;
+}
+
+/** The two sides: the surnames asked (matched as written, else ignoring case), or the two with the most votes nationally. */
+function chooseSides(grid: RaceGrid, perUnit: UnitRow[], candidates: Map<string, Candidate>, asked: RaceFileOptions['sides']): [Side, Side] {
+  if (asked) {
+    const match = asked.map((s) => [...candidates.keys()].find((c) => c === s) ?? [...candidates.keys()].find((c) => c.toUpperCase() === s.toUpperCase()));
+    if (match.some((m) => m === undefined) || match[0] === match[1]) {
+      // Surnames shaped like a person's full name or free text are not listed (a list given as a results file).
+      const listed = [...candidates.keys()].filter((c) => isShownCell(c));
+      const hidden = candidates.size - listed.length;
+      throw new InputError({ file: grid.file, at: 'sides', expected: `two different candidates' surnames as written in the file (${[...listed, ...(hidden > 0 ? [`${hidden} not shown`] : [])].join(', ')})`, found: JSON.stringify(asked) });
+    }
+    return [match[0]!, match[1]!];
+  }
+  const national = new Map<string, number>();
+  for (const u of perUnit) for (const [c, v] of u.votes) national.set(c, (national.get(c) ?? 0) + v);
+  const ranked = [...national].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  if (ranked.length < 2) throw new InputError({ file: grid.file, expected: 'at least two candidates', found: `${ranked.length}` });
+  return [ranked[0]!, ranked[1]!];
+}
+
+/** A département as a race unit: the sides' votes, the rest as other, the turnout counts and the region. */
+function frUnit(grid: RaceGrid, u: UnitRow, sides: [Side, Side], weightCol: number, bundled: FrBundledData): RaceUnit {
+  const a = u.votes.get(sides[0]) ?? 0;
+  const b = u.votes.get(sides[1]) ?? 0;
+  const unit: RaceUnit & { registered: number; abstentions: number; voters: number; blankSpoiled: number } = {
+    id: u.id,
+    name: u.name,
+    weight: weightCol >= 0 ? weightCell(grid, u.record, weightCol) : 0,
+    votes: { [sides[0]]: a, [sides[1]]: b, other: u.valid - a - b },
+    total: u.valid,
+    winner: a > b ? sides[0] : b > a ? sides[1] : 'tie',
+    eligible: u.registered,
+    registered: u.registered,
+    abstentions: u.abstentions,
+    voters: u.voters,
+    blankSpoiled: u.blankSpoiled,
+    parties: Object.fromEntries(u.votes),
+  };
+  const region = bundled.departements?.get(MINISTRY_TO_INSEE[u.id] ?? u.id)?.region;
+  if (region) unit.region = region;
+  return unit;
+}
+
+/** Which column was read as what (the header's other columns before the blocks as "not read"). */
+function frColumnUse(grid: RaceGrid, c: FrColumns, sides: [Side, Side], candidates: Map<string, Candidate>, weightCol: number): RaceColumnUse[] {
+  const h = grid.header;
+  const columns: RaceColumnUse[] = [
+    { column: h[c.code]!, readAs: 'unit id (département code)' },
+    ...(c.name >= 0 ? [{ column: h[c.name]!, readAs: 'unit name' }] : []),
+    { column: h[c.inscrits]!, readAs: 'registered voters (eligible)' },
+    ...(c.abst >= 0 ? [{ column: h[c.abst]!, readAs: 'abstentions (checked: Inscrits = Votants + Abstentions)' }] : []),
+    { column: h[c.votants]!, readAs: 'ballots cast (checked: Votants = Exprimés + Blancs + Nuls)' },
+    ...(c.blancs >= 0 && c.nuls >= 0 ? [{ column: `${h[c.blancs]}, ${h[c.nuls]}`, readAs: 'blank and spoiled ballots' }] : c.blancsNuls >= 0 ? [{ column: h[c.blancsNuls]!, readAs: 'blank and spoiled ballots' }] : []),
+    { column: h[c.exprimes]!, readAs: "valid votes (total; checked: the candidates' Voix sum to it)" },
+  ];
+  if (c.wide.length > 0) {
+    for (const { i, candidate } of c.wide) {
+      columns.push({ column: h[i]!, readAs: sides.includes(candidate) ? `votes of side ${candidate}${candidate === sides[0] ? ' (ours)' : ''}` : `votes of ${candidate}, added to other` });
+    }
+  } else {
+    const others = [...candidates.keys()].filter((name) => !sides.includes(name));
+    columns.push({
+      column: `${h.slice(c.block.start).join(', ')} × ${candidates.size}`,
+      readAs: `one block of ${c.block.width} cells per candidate, only the first with a header: Nom is the candidate, Voix its votes; sides ${sides.join(' and ')}${others.length > 0 ? `, the other ${others.length} in other` : ''}`,
+    });
+  }
+  if (weightCol >= 0) columns.push({ column: h[weightCol]!, readAs: 'unit weight' });
+  const used = new Set([c.code, c.name, c.inscrits, c.abst, c.votants, c.exprimes, c.blancs, c.nuls, c.blancsNuls, weightCol, ...c.wide.map((w) => w.i)]);
+  const ignored = h.filter((name, i) => !used.has(i) && (c.block.start < 0 || i < c.block.start) && name !== '');
+  if (ignored.length > 0) columns.push({ column: ignored.join(', '), readAs: 'not read (percentages follow from the counts)' });
+  return columns;
 }

@@ -16,7 +16,7 @@ import { isFrMinistereHeader, parseFrMinistere, type FrBundledData } from './par
 export type RaceBundledData = MedslBundledData & FrBundledData;
 
 /** The formats `format: auto` chooses between, with the header that identifies each. */
-export const RACE_FORMATS: Readonly<Record<RaceFormat, string>> = {
+const RACE_FORMATS: Readonly<Record<RaceFormat, string>> = {
   table: 'id,name,weight,<side>…[,other][,region][,eligible]',
   medsl: 'year,state,state_po,…,candidate,party_simplified,candidatevotes (MIT Election Lab)',
   'fr-ministere': "Code du département;Libellé du département;…;Inscrits;…;Exprimés;…;Nom;Prénom;Voix (Ministère de l'Intérieur)",

@@ -6,7 +6,7 @@ import { InputError, isListedColumnName } from '../../errors.js';
 import type { Side } from '../../model/types.js';
 import { assembleResults } from '../usResults.js';
 import type { RaceColumnUse, RaceFileOptions, RaceFileResults, RaceUnit } from './raceTypes.js';
-import { cellText, countCell, failCell, findColumn, isBlankRecord, missingColumn, normaliseName, weightCell, type RaceGrid } from './raceGrid.js';
+import { cellText, countCell, dataRecords, failCell, findColumn, missingColumn, normaliseName, weightCell, type RaceGrid } from './raceGrid.js';
 
 /** Column names with a fixed meaning in the table format (matched without regard to case). */
 export const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region', 'eligible', 'total'] as const;
@@ -17,7 +17,7 @@ export const TABLE_RESERVED_COLUMNS = ['id', 'name', 'weight', 'other', 'region'
  * `Suffrages exprimés` (the Ministry's valid votes), `valid_votes`. Such a column is a total, never a
  * side: read as a candidate it would double the turnout and halve every share.
  */
-export const TOTAL_COLUMN_NAMES = ['total', 'totals', 'totalvotes', 'totalvote', 'votestotal', 'totalvotescast', 'votescast', 'totalcast', 'exprimes', 'suffragesexprimes', 'nbexprimes', 'totalexprimes', 'validvotes', 'totalvalidvotes'] as const;
+const TOTAL_COLUMN_NAMES = ['total', 'totals', 'totalvotes', 'totalvote', 'votestotal', 'totalvotescast', 'votescast', 'totalcast', 'exprimes', 'suffragesexprimes', 'nbexprimes', 'totalexprimes', 'validvotes', 'totalvalidvotes'] as const;
 
 /** A header's name as compared with {@link TOTAL_COLUMN_NAMES}: `Total_Votes` -> `totalvotes`. */
 function compactName(name: string): string {
@@ -46,13 +46,44 @@ function compactName(name: string): string {
  * parseRaceTable(grid).weightTotals // => { A: 3, B: 2 }
  */
 export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): RaceFileResults {
-  const columns: RaceColumnUse[] = [];
   const notes: string[] = [];
+  const c = tableColumns(grid, options.weights ?? 'weight');
+  const sides = tableSides(grid, c.sideCols, options.sides);
+  const columns = tableColumnUse(grid, c, sides);
+  const ids = new Set<string>();
+  const { records, blank } = dataRecords(grid);
+  const units = records.map((record) => tableUnit(grid, record, c, sides, ids));
+  if (units.length === 0) throw new InputError({ file: grid.file, expected: 'at least one unit row after the header', found: 'none' });
+  if (blank > 0) notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped`);
+  const results = assembleResults({
+    country: 'custom',
+    year: options.year ?? 0,
+    ...(options.round === undefined ? {} : { round: options.round }),
+    sides,
+    units,
+    source: `${grid.file} (table format)`,
+    candidates: { [sides[0]]: sides[0], [sides[1]]: sides[1] },
+  });
+  return { ...results, units, format: 'table', columns, notes };
+}
+
+/** Column indexes of a race table (-1 for one it lacks), the side columns and the weights asked. */
+interface TableColumns {
+  idCol: number;
+  nameCol: number;
+  weightCol: number;
+  ignoredWeight: number;
+  weights: NonNullable<RaceFileOptions['weights']>;
+  optional: Record<'other' | 'region' | 'eligible' | 'total', number>;
+  sideCols: number[];
+}
+
+/** Finds the table's columns: id, name, the weights, the optional ones and the side columns (at least two, distinct names). */
+function tableColumns(grid: RaceGrid, weights: NonNullable<RaceFileOptions['weights']>): TableColumns {
   const idCol = findColumn(grid.header, 'id');
   if (idCol < 0) throw missingColumn(grid, 'a header with an "id" column (id,name,weight,<side>…)');
   const nameCol = findColumn(grid.header, 'name');
   if (nameCol < 0) throw missingColumn(grid, 'a header with a "name" column (id,name,weight,<side>…)');
-  const weights = options.weights ?? 'weight';
   let weightCol = -1;
   if (weights === 'electoral-votes') {
     throw new InputError({ at: 'weights', expected: '0 or a column name for a table file (electoral votes come with MEDSL state files)', found: '"electoral-votes"' });
@@ -83,17 +114,25 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
     if (seenNames.has(key) || TABLE_RESERVED_COLUMNS.includes(key as never)) throw missingColumn(grid, `side columns with distinct names (${shownColumn(grid.header[i]!)} appears twice)`);
     seenNames.add(key);
   }
-  let sides: [Side, Side];
-  if (options.sides) {
-    const found = options.sides.map((s) => sideCols.find((i) => grid.header[i] === s));
-    if (found.some((i) => i === undefined) || options.sides[0] === options.sides[1]) {
-      throw new InputError({ file: grid.file, at: 'sides', expected: `two different side columns of the file (${sideCols.map((i) => shownColumn(grid.header[i]!)).join(', ')})`, found: JSON.stringify(options.sides) });
-    }
-    sides = [options.sides[0], options.sides[1]];
-  } else {
-    sides = [grid.header[sideCols[0]!]!, grid.header[sideCols[1]!]!];
-  }
+  return { idCol, nameCol, weightCol, ignoredWeight, weights, optional, sideCols };
+}
 
+/** The two sides: the side columns `asked` names, or the first two. */
+function tableSides(grid: RaceGrid, sideCols: number[], asked: RaceFileOptions['sides']): [Side, Side] {
+  if (asked) {
+    const found = asked.map((s) => sideCols.find((i) => grid.header[i] === s));
+    if (found.some((i) => i === undefined) || asked[0] === asked[1]) {
+      throw new InputError({ file: grid.file, at: 'sides', expected: `two different side columns of the file (${sideCols.map((i) => shownColumn(grid.header[i]!)).join(', ')})`, found: JSON.stringify(asked) });
+    }
+    return [asked[0], asked[1]];
+  }
+  return [grid.header[sideCols[0]!]!, grid.header[sideCols[1]!]!];
+}
+
+/** Which column was read as what. */
+function tableColumnUse(grid: RaceGrid, c: TableColumns, sides: [Side, Side]): RaceColumnUse[] {
+  const { idCol, nameCol, weightCol, ignoredWeight, weights, optional, sideCols } = c;
+  const columns: RaceColumnUse[] = [];
   columns.push({ column: grid.header[idCol]!, readAs: 'unit id' }, { column: grid.header[nameCol]!, readAs: 'unit name' });
   columns.push(weightCol >= 0 ? { column: grid.header[weightCol]!, readAs: 'unit weight (electoral votes or seats)' } : { column: '(none)', readAs: 'every unit weighs 0 (weights: 0)' });
   if (ignoredWeight >= 0) columns.push({ column: grid.header[ignoredWeight]!, readAs: `ignored (weights: ${weights === 0 ? 0 : String(weights)})` });
@@ -106,61 +145,46 @@ export function parseRaceTable(grid: RaceGrid, options: RaceFileOptions = {}): R
   if (optional.region >= 0) columns.push({ column: grid.header[optional.region]!, readAs: 'region (regional error term)' });
   if (optional.eligible >= 0) columns.push({ column: grid.header[optional.eligible]!, readAs: 'eligible voters' });
 
-  const units: RaceUnit[] = [];
-  const ids = new Set<string>();
-  let blank = 0;
-  for (const record of grid.records) {
-    if (isBlankRecord(record)) {
-      blank++;
-      continue;
+  return columns;
+}
+
+/** One row as a race unit: its cells beyond the header empty, its id new, the total (if given) the sum. */
+function tableUnit(grid: RaceGrid, record: RaceGrid['records'][number], c: TableColumns, sides: [Side, Side], ids: Set<string>): RaceUnit {
+  const { idCol, nameCol, weightCol, optional, sideCols } = c;
+  const extra = record.cells.slice(grid.header.length).some((cell) => cell.trim() !== '');
+  if (extra) failCell(grid, record, grid.header.length, `no cell beyond the ${grid.header.length} header columns`);
+  const id = cellText(record, idCol);
+  if (id === '') failCell(grid, record, idCol, 'a unit id');
+  if (ids.has(id)) failCell(grid, record, idCol, 'a unit id not listed before', true);
+  ids.add(id);
+  const name = cellText(record, nameCol) || id;
+  // Keys come from the file's header: a Map, so a side named `__proto__` or `constructor` is a side like any other.
+  const parties = new Map<string, number>();
+  for (const i of sideCols) parties.set(grid.header[i]!, countCell(grid, record, i));
+  const other = (optional.other >= 0 ? countCell(grid, record, optional.other) : 0) + sideCols.filter((i) => !sides.includes(grid.header[i]!)).reduce((s, i) => s + parties.get(grid.header[i]!)!, 0);
+  const a = parties.get(sides[0])!;
+  const b = parties.get(sides[1])!;
+  const total = a + b + other;
+  if (optional.total >= 0) {
+    const given = countCell(grid, record, optional.total);
+    if (given !== total) {
+      const hint = optional.other < 0 && given > total ? ` (the file has no "other" column: add one with the other candidates' votes, ${given - total} here)` : '';
+      failCell(grid, record, optional.total, `the sum of the side columns and other, ${total}${hint}`);
     }
-    const extra = record.cells.slice(grid.header.length).some((c) => c.trim() !== '');
-    if (extra) failCell(grid, record, grid.header.length, `no cell beyond the ${grid.header.length} header columns`);
-    const id = cellText(record, idCol);
-    if (id === '') failCell(grid, record, idCol, 'a unit id');
-    if (ids.has(id)) failCell(grid, record, idCol, 'a unit id not listed before', true);
-    ids.add(id);
-    const name = cellText(record, nameCol) || id;
-    // Keys come from the file's header: a Map, so a side named `__proto__` or `constructor` is a side like any other.
-    const parties = new Map<string, number>();
-    for (const i of sideCols) parties.set(grid.header[i]!, countCell(grid, record, i));
-    const other = (optional.other >= 0 ? countCell(grid, record, optional.other) : 0) + sideCols.filter((i) => !sides.includes(grid.header[i]!)).reduce((s, i) => s + parties.get(grid.header[i]!)!, 0);
-    const a = parties.get(sides[0])!;
-    const b = parties.get(sides[1])!;
-    const total = a + b + other;
-    if (optional.total >= 0) {
-      const given = countCell(grid, record, optional.total);
-      if (given !== total) {
-        const hint = optional.other < 0 && given > total ? ` (the file has no "other" column: add one with the other candidates' votes, ${given - total} here)` : '';
-        failCell(grid, record, optional.total, `the sum of the side columns and other, ${total}${hint}`);
-      }
-    }
-    if (optional.other >= 0) parties.set('other', countCell(grid, record, optional.other));
-    const unit: RaceUnit = {
-      id,
-      name,
-      weight: weightCol >= 0 ? weightCell(grid, record, weightCol) : 0,
-      votes: { [sides[0]]: a, [sides[1]]: b, other },
-      total,
-      winner: a > b ? sides[0] : b > a ? sides[1] : 'tie',
-      parties: Object.fromEntries(parties),
-    };
-    if (optional.region >= 0 && cellText(record, optional.region) !== '') unit.region = cellText(record, optional.region);
-    if (optional.eligible >= 0 && cellText(record, optional.eligible) !== '') unit.eligible = countCell(grid, record, optional.eligible);
-    units.push(unit);
   }
-  if (units.length === 0) throw new InputError({ file: grid.file, expected: 'at least one unit row after the header', found: 'none' });
-  if (blank > 0) notes.push(`${blank} blank row${blank === 1 ? '' : 's'} skipped`);
-  const results = assembleResults({
-    country: 'custom',
-    year: options.year ?? 0,
-    ...(options.round === undefined ? {} : { round: options.round }),
-    sides,
-    units,
-    source: `${grid.file} (table format)`,
-    candidates: { [sides[0]]: sides[0], [sides[1]]: sides[1] },
-  });
-  return { ...results, units, format: 'table', columns, notes };
+  if (optional.other >= 0) parties.set('other', countCell(grid, record, optional.other));
+  const unit: RaceUnit = {
+    id,
+    name,
+    weight: weightCol >= 0 ? weightCell(grid, record, weightCol) : 0,
+    votes: { [sides[0]]: a, [sides[1]]: b, other },
+    total,
+    winner: a > b ? sides[0] : b > a ? sides[1] : 'tie',
+    parties: Object.fromEntries(parties),
+  };
+  if (optional.region >= 0 && cellText(record, optional.region) !== '') unit.region = cellText(record, optional.region);
+  if (optional.eligible >= 0 && cellText(record, optional.eligible) !== '') unit.eligible = countCell(grid, record, optional.eligible);
+  return unit;
 }
 
 /** The column of total votes, by any of the {@link TOTAL_COLUMN_NAMES}; -1 without one; an InputError naming both when two. */

@@ -23,7 +23,7 @@ export interface RaceGrid {
 }
 
 /** Spreadsheet column letters of a 0-based column index: 0 -> `A`, 27 -> `AB`. */
-export function columnLetters(index: number): string {
+function columnLetters(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {
@@ -42,7 +42,7 @@ export function cellAddress(grid: RaceGrid, line: number, column: number, name?:
 
 /**
  * Describes a cell's content for an error message without revealing personal data: numbers (but not
- * a phone number's run of digits) and short placeholder tokens (`NA`, `-`) are shown; any other text
+ * a phone number's run of digits) and the short tokens files write for a missing value (`NA`, `-`) are shown; any other text
  * only by its length.
  *
  * @example
@@ -125,4 +125,10 @@ export function missingColumn(grid: RaceGrid, expected: string): InputError {
 /** True for a row whose cells are all empty (a spreadsheet's trailing `;;;;`). */
 export function isBlankRecord(record: CsvRecord): boolean {
   return record.cells.every((c) => c.trim() === '');
+}
+
+/** The grid's records that hold a value, and how many blank ones were skipped (for the notes). */
+export function dataRecords(grid: RaceGrid): { records: CsvRecord[]; blank: number } {
+  const records = grid.records.filter((r) => !isBlankRecord(r));
+  return { records, blank: grid.records.length - records.length };
 }

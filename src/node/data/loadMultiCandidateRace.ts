@@ -2,7 +2,7 @@
  * Reads the bundled multi-candidate races and the transfer surveys from data/ (Node-only edge; the
  * builders in src/race/ take the texts and stay browser-safe).
  */
-import { readDataFile, type DataDirectoryOptions } from '../../data/dataDirectory.js';
+import { readDataFile, type DataDirectoryOptions } from './dataDirectory.js';
 import type { DataText } from '../../data/dataText.js';
 import { parseFrenchResults } from '../../data/frenchResults.js';
 import type { MultiCandidateRace } from '../../race/multiCandidateRace.js';

@@ -65,7 +65,7 @@ const PAGE = 65536;
  * @example
  * memoryFailure(3 * 65536, new RangeError('WebAssembly.Memory(): could not allocate memory')).startsWith('the simulation kernel could not reserve its WebAssembly memory (0.2 MiB)') // => true
  */
-export function memoryFailure(bytes: number, error: unknown): string {
+function memoryFailure(bytes: number, error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
   return (
     `the simulation kernel could not reserve its WebAssembly memory (${(bytes / 1048576).toFixed(1)} MiB) (${reason}). ` +

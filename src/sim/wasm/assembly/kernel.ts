@@ -428,128 +428,145 @@ export function coefficientBatch(
   coefficients: usize, exact: usize, sources: usize, fastSums: usize, effects: usize, persuasions: usize,
 ): void {
   const B = <usize>batch << 3;
-  const effect = STATE;
-  const persuasion = STATE + 14;
-  const push = STATE + 28;
-  const symmetric = STATE + 42;
   for (let k = 0; k < count; k++) {
     const o = <usize>k << 3;
-    for (let c = 0; c < SLOTS; c++) {
-      const ze = load<f64>(numbers + <usize>(zRow + 2 * c) * B + o);
-      const zp = load<f64>(numbers + <usize>(zRow + 2 * c + 1) * B + o);
-      for (let j = c; j < 2 * SLOTS; j += SLOTS) {
-        if (f(block, PRIORS + 112 + j) == 0) continue;
-        const e = f(block, PRIORS + j) + ze * f(block, PRIORS + 28 + 2 * j + 1 - <i32>(ze < 0));
-        const floorE = f(block, PRIORS + 14 + j);
-        setF(block, effect + j, e < floorE ? floorE : e);
-        const p = f(block, PRIORS + 56 + j) + zp * f(block, PRIORS + 84 + 2 * j + 1 - <i32>(zp < 0));
-        const floorP = f(block, PRIORS + 70 + j);
-        setF(block, persuasion + j, p < floorP ? floorP : p);
-      }
-    }
-    for (let j = 0; j < 2 * SLOTS; j++) {
-      store<f64>(effects + <usize>j * B + o, f(block, effect + j));
-      store<f64>(persuasions + <usize>j * B + o, f(block, persuasion + j));
-    }
-    // Per side: the mobilisation polynomial, the per-member terms, the rooms.
-    let fast = true;
-    for (let side = 0; side < 2; side++) {
-      const s = side * SIDE;
-      const offset = side * SLOTS;
-      const slots = <i32>f(block, s + 31);
-      let largest: f64 = 0;
-      for (let q = 0; q < slots; q++) {
-        const c = <i32>f(block, s + 32 + q);
-        const v = f(block, s + c) * f(block, effect + offset + c);
-        setF(block, push + offset + q, v);
-        const magnitude = v < 0 ? -v : v;
-        if (magnitude > largest) largest = magnitude;
-      }
-      const e0 = symmetric + side * 6;
-      for (let j = 0; j < 6; j++) setF(block, e0 + j, 0);
-      if (slots > 6 || largest * f(block, s + 17) > 1) {
-        fast = false;
-        continue;
-      }
-      for (let q = 0; q < slots; q++) {
-        const v = f(block, push + offset + q);
-        for (let j = q; j >= 1; j--) setF(block, e0 + j, f(block, e0 + j) + f(block, e0 + j - 1) * v);
-        setF(block, e0, f(block, e0) + v);
-      }
-    }
-    let relayA: f64 = 0, directA: f64 = 0, persuadeA: f64 = 0, relayB: f64 = 0, directB: f64 = 0, persuadeB: f64 = 0;
-    for (let side = 0; side < 2; side++) {
-      const s = side * SIDE;
-      const offset = side * SLOTS;
-      let persuade: f64 = 0;
-      for (let q = 0; q < SLOTS; q++) persuade += f(block, s + 7 + q) * f(block, persuasion + offset + q);
-      const relay = f(block, s + 14) * f(block, effect + offset + relaySlot);
-      const direct = f(block, s + socialSlot) * f(block, effect + offset + socialSlot);
-      if (side == 0) {
-        relayA = relay; directA = direct; persuadeA = persuade;
-      } else {
-        relayB = relay; directB = direct; persuadeB = persuade;
-      }
-    }
-    if (fast) {
-      for (let side = 0; side < 2; side++) {
-        const s = side * SIDE;
-        const offset = side * SLOTS;
-        const slots = <i32>f(block, s + 31);
-        let negative: f64 = 0;
-        for (let q = 0; q < slots; q++) {
-          const v = f(block, push + offset + q);
-          if (v < 0) negative -= v;
-        }
-        if (negative > f(block, s + 18)) {
-          fast = false;
-          break;
-        }
-        const relay = side == 0 ? relayA : relayB;
-        const direct = side == 0 ? directA : directB;
-        const persuade = side == 0 ? persuadeA : persuadeB;
-        const indirect = f(block, s + 15) * direct;
-        const network = f(block, s + 19);
-        if (!(Math.abs(relay) <= network && Math.abs(indirect) <= network && direct <= f(block, s + 20) && -direct <= f(block, s + 21) && persuade <= f(block, s + 22) && -persuade <= f(block, s + 23))) {
-          fast = false;
-          break;
-        }
-      }
-    }
+    drawEffects(block, numbers, B, o, zRow, effects, persuasions);
+    // Per side: the mobilisation polynomial (both sides always), the per-member terms, the rooms.
+    const polynomialA = mobilisationPolynomial(block, 0);
+    const polynomialB = mobilisationPolynomial(block, 1);
+    let fast = polynomialA && polynomialB;
+    const relayA = memberRelay(block, 0, relaySlot), directA = memberDirect(block, 0, socialSlot), persuadeA = memberPersuade(block, 0);
+    const relayB = memberRelay(block, 1, relaySlot), directB = memberDirect(block, 1, socialSlot), persuadeB = memberPersuade(block, 1);
+    if (fast) fast = withinRooms(block, 0, relayA, directA, persuadeA) && withinRooms(block, 1, relayB, directB, persuadeB);
     if (!fast) {
       store<f64>(exact + o, 1);
       continue;
     }
     store<f64>(exact + o, 0);
-    const netA = f(block, 16);
-    const netB = f(block, SIDE + 16);
-    const relayNetA = netA * relayA;
-    const relayNetB = netB * relayB;
-    const indirectNetA = netA * (f(block, 15) * directA);
-    const indirectNetB = netB * (f(block, SIDE + 15) * directB);
-    const kA = relayNetA + indirectNetA + 2 * persuadeA;
-    const kB = relayNetB + indirectNetB + 2 * persuadeB;
-    const eA = symmetric;
-    const eB = symmetric + 6;
-    for (let j = 0; j < 6; j++) {
-      store<f64>(coefficients + <usize>j * B + o, f(block, eA + j));
-      store<f64>(coefficients + <usize>(7 + j) * B + o, f(block, eB + j));
-      setF(fastSums, j, f(fastSums, j) + f(block, eA + j));
-      setF(fastSums, 7 + j, f(fastSums, 7 + j) + f(block, eB + j));
-    }
-    store<f64>(coefficients + 6 * B + o, kA);
-    store<f64>(coefficients + 13 * B + o, kB);
-    setF(fastSums, 6, f(fastSums, 6) + kA);
-    setF(fastSums, 13, f(fastSums, 13) + kB);
-    const totalA = f(block, 24);
-    const totalB = f(block, SIDE + 24);
-    store<f64>(sources + o, f(block, eA) * f(block, 25) + f(block, eA + 1) * f(block, 26) + f(block, eA + 2) * f(block, 27) + f(block, eA + 3) * f(block, 28) + f(block, eA + 4) * f(block, 29) + f(block, eA + 5) * f(block, 30));
-    store<f64>(sources + B + o, 2 * persuadeA * totalA);
-    store<f64>(sources + 2 * B + o, relayNetA * totalA);
-    store<f64>(sources + 3 * B + o, indirectNetA * totalA);
-    store<f64>(sources + 4 * B + o, f(block, eB) * f(block, SIDE + 25) + f(block, eB + 1) * f(block, SIDE + 26) + f(block, eB + 2) * f(block, SIDE + 27) + f(block, eB + 3) * f(block, SIDE + 28) + f(block, eB + 4) * f(block, SIDE + 29) + f(block, eB + 5) * f(block, SIDE + 30));
-    store<f64>(sources + 5 * B + o, 2 * persuadeB * totalB);
-    store<f64>(sources + 6 * B + o, relayNetB * totalB);
-    store<f64>(sources + 7 * B + o, indirectNetB * totalB);
+    fastDraw(block, 0, relayA, directA, persuadeA, coefficients, fastSums, sources, B, o);
+    fastDraw(block, 1, relayB, directB, persuadeB, coefficients, fastSums, sources, B, o);
   }
+}
+
+/**
+ * A draw's channel effects (turnout and persuasion of each slot, both sides, from the slot's shared z's,
+ * at least the prior's floor) into the campaign state, and copied to effects and persuasions.
+ */
+// @ts-ignore: decorator
+@inline function drawEffects(block: usize, numbers: usize, B: usize, o: usize, zRow: i32, effects: usize, persuasions: usize): void {
+  const effect = STATE;
+  const persuasion = STATE + 14;
+  for (let c = 0; c < SLOTS; c++) {
+    const ze = load<f64>(numbers + <usize>(zRow + 2 * c) * B + o);
+    const zp = load<f64>(numbers + <usize>(zRow + 2 * c + 1) * B + o);
+    for (let j = c; j < 2 * SLOTS; j += SLOTS) {
+      if (f(block, PRIORS + 112 + j) == 0) continue;
+      const e = f(block, PRIORS + j) + ze * f(block, PRIORS + 28 + 2 * j + 1 - <i32>(ze < 0));
+      const floorE = f(block, PRIORS + 14 + j);
+      setF(block, effect + j, e < floorE ? floorE : e);
+      const p = f(block, PRIORS + 56 + j) + zp * f(block, PRIORS + 84 + 2 * j + 1 - <i32>(zp < 0));
+      const floorP = f(block, PRIORS + 70 + j);
+      setF(block, persuasion + j, p < floorP ? floorP : p);
+    }
+  }
+  for (let j = 0; j < 2 * SLOTS; j++) {
+    store<f64>(effects + <usize>j * B + o, f(block, effect + j));
+    store<f64>(persuasions + <usize>j * B + o, f(block, persuasion + j));
+  }
+}
+
+/**
+ * One side's pushes (reach × effect per mobilisation channel) and, when the product form needs no clamp
+ * (at most 6 channels, largest |push| × largest perNonVoter ≤ 1), e_1..e_6 of the pushes; false otherwise
+ * (e_1..e_6 left 0).
+ */
+// @ts-ignore: decorator
+@inline function mobilisationPolynomial(block: usize, side: i32): bool {
+  const s = side * SIDE;
+  const offset = side * SLOTS;
+  const push = STATE + 28;
+  const slots = <i32>f(block, s + 31);
+  let largest: f64 = 0;
+  for (let q = 0; q < slots; q++) {
+    const c = <i32>f(block, s + 32 + q);
+    const v = f(block, s + c) * f(block, STATE + offset + c);
+    setF(block, push + offset + q, v);
+    const magnitude = v < 0 ? -v : v;
+    if (magnitude > largest) largest = magnitude;
+  }
+  const e0 = STATE + 42 + side * 6;
+  for (let j = 0; j < 6; j++) setF(block, e0 + j, 0);
+  if (slots > 6 || largest * f(block, s + 17) > 1) return false;
+  for (let q = 0; q < slots; q++) {
+    const v = f(block, push + offset + q);
+    for (let j = q; j >= 1; j--) setF(block, e0 + j, f(block, e0 + j) + f(block, e0 + j - 1) * v);
+    setF(block, e0, f(block, e0) + v);
+  }
+  return true;
+}
+
+/** One side's relay votes per member: the relay reach times the relay channel's effect. */
+// @ts-ignore: decorator
+@inline function memberRelay(block: usize, side: i32, relaySlot: i32): f64 {
+  return f(block, side * SIDE + 14) * f(block, STATE + side * SLOTS + relaySlot);
+}
+
+/** One side's direct social votes per member: the social reach times the social channel's effect. */
+// @ts-ignore: decorator
+@inline function memberDirect(block: usize, side: i32, socialSlot: i32): f64 {
+  return f(block, side * SIDE + socialSlot) * f(block, STATE + side * SLOTS + socialSlot);
+}
+
+/** One side's voters switched per member: Σ over slots of reach × persuasion effect. */
+// @ts-ignore: decorator
+@inline function memberPersuade(block: usize, side: i32): f64 {
+  const s = side * SIDE;
+  const offset = side * SLOTS;
+  let persuade: f64 = 0;
+  for (let q = 0; q < SLOTS; q++) persuade += f(block, s + 7 + q) * f(block, STATE + 14 + offset + q);
+  return persuade;
+}
+
+/** True when no bound of one side can bind in any territory: negative pushes, relay, indirect, direct and persuasion within their rooms. */
+// @ts-ignore: decorator
+@inline function withinRooms(block: usize, side: i32, relay: f64, direct: f64, persuade: f64): bool {
+  const s = side * SIDE;
+  const offset = side * SLOTS;
+  const slots = <i32>f(block, s + 31);
+  let negative: f64 = 0;
+  for (let q = 0; q < slots; q++) {
+    const v = f(block, STATE + 28 + offset + q);
+    if (v < 0) negative -= v;
+  }
+  if (negative > f(block, s + 18)) return false;
+  const indirect = f(block, s + 15) * direct;
+  const network = f(block, s + 19);
+  return Math.abs(relay) <= network && Math.abs(indirect) <= network && direct <= f(block, s + 20) && -direct <= f(block, s + 21) && persuade <= f(block, s + 22) && -persuade <= f(block, s + 23);
+}
+
+/**
+ * One side's fast-path outputs for draw o: its 7 coefficients (e_1..e_6 and K, the per-member net
+ * votes), their sums, and its net margin votes by source (turnout, persuasion, relay, indirect).
+ */
+// @ts-ignore: decorator
+@inline function fastDraw(block: usize, side: i32, relay: f64, direct: f64, persuade: f64, coefficients: usize, fastSums: usize, sources: usize, B: usize, o: usize): void {
+  const s = side * SIDE;
+  const net = f(block, s + 16);
+  const relayNet = net * relay;
+  const indirectNet = net * (f(block, s + 15) * direct);
+  const k = relayNet + indirectNet + 2 * persuade;
+  const e = STATE + 42 + side * 6;
+  const t = side * 7;
+  for (let j = 0; j < 6; j++) {
+    store<f64>(coefficients + <usize>(t + j) * B + o, f(block, e + j));
+    setF(fastSums, t + j, f(fastSums, t + j) + f(block, e + j));
+  }
+  store<f64>(coefficients + <usize>(t + 6) * B + o, k);
+  setF(fastSums, t + 6, f(fastSums, t + 6) + k);
+  const total = f(block, s + 24);
+  const at = <usize>(side * 4) * B;
+  store<f64>(sources + at + o, f(block, e) * f(block, s + 25) + f(block, e + 1) * f(block, s + 26) + f(block, e + 2) * f(block, s + 27) + f(block, e + 3) * f(block, s + 28) + f(block, e + 4) * f(block, s + 29) + f(block, e + 5) * f(block, s + 30));
+  store<f64>(sources + at + B + o, 2 * persuade * total);
+  store<f64>(sources + at + 2 * B + o, relayNet * total);
+  store<f64>(sources + at + 3 * B + o, indirectNet * total);
 }

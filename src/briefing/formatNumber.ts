@@ -1,0 +1,88 @@
+/**
+ * Number formats of the briefing and of the command line's human-readable output: English (thousands
+ * with commas) whatever the machine's locale, and the briefing page's English or French forms, shared by
+ * the page as rendered (src/briefing/) and its live script (src/browser/briefingPageScript.ts).
+ */
+
+/** Language of a briefing page's words and number formats. */
+export type PageLocale = 'en' | 'fr';
+
+/** How a live control's value is shown: whole people, a share 0–1 as %, or pp toward the first side. */
+export type ControlFormat = 'count' | 'share' | 'pp';
+
+/**
+ * 1234567 → `1,234,567`.
+ *
+ * @example
+ * formatCount(2912790) // => '2,912,790'
+ */
+export function formatCount(value: number): string {
+  const rounded = Math.round(value);
+  return (rounded === 0 ? 0 : rounded).toLocaleString('en-US');
+}
+
+/**
+ * 0.4567 → `45.7%`.
+ *
+ * @example
+ * formatShare(0.4567) // => '45.7%'
+ */
+export function formatShare(value: number, digits = 1): string {
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+/**
+ * 2.345 → `+2.3 pp`.
+ *
+ * @example
+ * formatPp(2.345) // => '+2.3 pp'
+ */
+export function formatPp(value: number, digits = 1): string {
+  return `${value >= 0 ? '+' : ''}${value.toFixed(digits)} pp`;
+}
+
+/**
+ * A share 0–1 as a percentage with one decimal: `35.7%` in English, `35,7 %` in French (narrow
+ * no-break space, French typographic usage). The English form is the one of every figure card.
+ *
+ * @example
+ * formatShareIn(0.3574, 'fr') // => '35,7\u202f%'
+ */
+export function formatShareIn(value: number, locale: PageLocale, digits = 1): string {
+  const text = (value * 100).toFixed(digits);
+  return locale === 'fr' ? `${text.replace('.', ',')}\u202f%` : `${text}%`;
+}
+
+/**
+ * A whole number in the page's language (`2,860,157` / `2 860 157`).
+ *
+ * @example
+ * formatCountIn(2860157, 'en') // => '2,860,157'
+ */
+export function formatCountIn(value: number, locale: PageLocale): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 0 }).format(Math.round(value));
+}
+
+/**
+ * One decimal in the page's language (`248.4` / `248,4`).
+ *
+ * @example
+ * formatDecimalIn(248.44, 'fr') // => '248,4'
+ */
+export function formatDecimalIn(value: number, locale: PageLocale): string {
+  const text = value.toFixed(1);
+  return locale === 'fr' ? text.replace('.', ',') : text;
+}
+
+/**
+ * A live control's value as shown beside its slider.
+ *
+ * @example
+ * formatControl(0.25, 'share', 'en') // => '25%'
+ */
+export function formatControl(value: number, format: ControlFormat, locale: PageLocale): string {
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-US';
+  if (format === 'share') return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value * 100)}${locale === 'fr' ? '\u202f' : ''}%`;
+  if (format === 'pp') return `${value > 0 ? '+' : ''}${new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} pp`;
+  return new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value);
+}

@@ -1,0 +1,48 @@
+/**
+ * Pieces shared by the standalone chart page and the briefing page, browser-safe: escaping for HTML text
+ * and for JSON inside a script element, the Content-Security-Policy that forbids any request, vega-embed's
+ * options and the pages' base style. The Vega libraries' builds are read by src/render/htmlAssets.ts.
+ */
+
+/**
+ * Escapes text for HTML element content and attribute values.
+ * @example htmlEscape('<a & "b">') // => '&lt;a &amp; &quot;b&quot;&gt;'
+ */
+export function htmlEscape(text: unknown): string {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/**
+ * JSON safe inside `<script type="application/json">`: `<`, `>`, `&` and the JavaScript line
+ * separators are written as \u escapes, so no string in the data can close the element.
+ * @example jsonForScript({ a: '</script>' }) // => '{"a":"\\u003c/script\\u003e"}'
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Content-Security-Policy of the pages: inline scripts and styles only, images from data/blob URLs
+ * (the chart export menu), Web Workers only from Blob URLs (the briefing's live engine, built in the page), and no network requests of any kind. Vega compiles its expressions with
+ * the Function constructor, hence `'unsafe-eval'`.
+ */
+export const OFFLINE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; worker-src blob:; connect-src 'none'";
+
+/** vega-embed options of every page: SVG renderer, tooltips, export menu without links to the online editor. */
+export const EMBED_OPTIONS = Object.freeze({
+  renderer: 'svg',
+  tooltip: { theme: 'light' },
+  actions: { export: true, source: false, compiled: false, editor: false },
+});
+
+/** Styles shared by the pages: the chart font first, readable sizes, wide layout. */
+export const BASE_STYLE = `
+  body { font-family: 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; color: #222; margin: 24px; background: #fff; }
+  .chart { min-height: 40px; }
+  .chart-error { color: #b00020; font-weight: bold; }
+`;

@@ -1,0 +1,336 @@
+/**
+ * briefing.html of a report: the run summary turned into the input of the briefing page builder
+ * (src/briefing/briefingPage.ts): the finding in one sentence, live controls that re-run the scenario
+ * in the page, the report's charts, and every cited assumption with its value and a numbered source.
+ * Browser-safe: a notebook builds the same page from a run summary and the package's scripts.
+ */
+import type { RunSummary } from '../sim/summarizeRun.js';
+import { briefingPage } from './briefingPage.js';
+import type { BriefingAssumption, BriefingControl, BriefingScripts, LiveFigure } from './briefingPage.js';
+import { tippingPointNote } from './tippingPointNote.js';
+import { LIVE_TERRITORIES_MAX } from './reportLimits.js';
+import type { LiveInputs } from '../browser/liveRun.js';
+import { scenarioSchema } from '../scenario/schema.js';
+import type { ReportChart } from './reportCharts.js';
+import type { ListSizeSweep } from './listSizeSweep.js';
+import { electionLabel, listSizeChart, mapChart } from './reportCharts.js';
+import { usTileMap } from '../charts/usTileMap.js';
+import { franceTileMap } from '../charts/franceTileMap.js';
+import { wilsonInterval } from '../analysis/winProbability.js';
+import { baselineWords, briefingHeadline } from './briefingHeadline.js';
+import { formatCount, formatCountIn, formatDecimalIn, formatShareIn } from './formatNumber.js';
+
+/** The value at a dotted key path of a plain object, or undefined. */
+function valueAt(object: unknown, path: string): unknown {
+  let node: unknown = object;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * Short text of an assumption's value: numbers, priors `central (low to high)`, short maps.
+ *
+ * @example
+ * describeAssumption({ central: 1, low: 0.5, high: 2 }) // => '1 (0.5 to 2)'
+ */
+function describeAssumption(value: unknown): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : String(Math.round(value * 10000) / 10000);
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (typeof v.central === 'number' && typeof v.low === 'number' && typeof v.high === 'number') return `${v.central} (${v.low} to ${v.high})`;
+    const entries = Object.entries(v);
+    if (entries.length > 6) return `${entries.length} values (see summary.json)`;
+    return entries.map(([k, x]) => `${k}: ${describeAssumption(x)}`).join('; ');
+  }
+  return value === undefined ? '(not set)' : JSON.stringify(value);
+}
+
+/** Parameter names in words, by the last segment of their key path. */
+const PARAMETER_WORDS: Record<string, string> = {
+  national: 'National polling error, SD (pp of margin)',
+  regional: 'Regional error, SD (pp of margin)',
+  territory: 'Territory error, SD (pp of margin)',
+  tails: 'Fat tails of the national error (Student-t degrees of freedom)',
+  correlation: 'Correlation between territories',
+  allocation: 'Where the list lives',
+  churn: 'Addresses going stale per year',
+  certainShare: 'List members already certain to vote',
+  volunteers: 'Share of the list who volunteer',
+  yearsSinceCollected: 'Years since the list was collected',
+  listSize: 'List size (people)',
+  coverage: 'Share of the list targeted',
+  contactRate: 'Share of targets actually reached',
+  effect: 'Turnout effect among people reached (pp)',
+  persuasion: 'Persuasion among people reached (pp)',
+  costPerContact: 'Cost per contact (USD)',
+  contacts: 'Contacts per person reached',
+  saturation: 'Contacts after which more add nothing',
+  contactsPerVolunteer: 'Contacts per active volunteer',
+  salience: 'Election salience',
+};
+
+const CHANNEL_WORDS: Record<string, string> = { email: 'E-mail', sms: 'Text messages', phone: 'Phone calls', door: 'Door knocking', mail: 'Mail', social: 'Social media', relay: 'Relays (volunteers messaging friends)' };
+
+/**
+ * A parameter's key path in words: `campaigns.D.channels.door.effect` → `Door knocking: turnout effect
+ * among people reached (pp)`; the side is shown by the caller.
+ *
+ * @example
+ * parameterLabel('uncertainty.national') // => 'National polling error, SD (pp of margin)'
+ */
+export function parameterLabel(key: string): string {
+  const parts = key.split('.');
+  const last = parts[parts.length - 1];
+  const words = PARAMETER_WORDS[last] ?? last;
+  const channel = parts[2] === 'channels' ? CHANNEL_WORDS[parts[3]] ?? parts[3] : undefined;
+  return channel ? `${channel}: ${words.charAt(0).toLowerCase()}${words.slice(1)}` : words;
+}
+
+/**
+ * A citation as a reader of the page can follow it: pointers to the package's own files (`see
+ * data/SOURCES.md`, `in data/parameters.json`) are dropped or put in words, and the first letter is a
+ * capital. The citations themselves name their sources (data/parameters.json, data/SOURCES.md).
+ *
+ * @example
+ * readerSource('Ministère de l\'Intérieur; see data/SOURCES.md') // => "Ministère de l'Intérieur"
+ * readerSource('assumed delivery in data/parameters.json') // => "Assumed delivery in the project's parameter table"
+ */
+export function readerSource(text: string): string {
+  let out = text.trim();
+  out = out.replace(/;?\s*see data\/SOURCES\.md/g, '');
+  out = out.replace(/in data\/parameters\.json/g, 'in the project\'s parameter table');
+  return out.startsWith('campaign-lab') ? out : out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+/**
+ * Every cited default with its value, then the scenario's own choices. Rows that are equal for both
+ * sides (same value, same source) are shown once; each source text is cited once by the page.
+ *
+ * @example
+ * assumptionRows(summary).at(-1) // => { key: 'baseline results', label: 'Baseline results', value: 'US 2000', source: 'MIT Election Data and Science Lab, …' }
+ */
+export function assumptionRows(summary: RunSummary): BriefingAssumption[] {
+  const s = summary.scenario;
+  const [a, b] = s.sides;
+  const rows: BriefingAssumption[] = [];
+  const seen = new Set<string>();
+  for (const [key, c] of Object.entries(s.citations)) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const value = describeAssumption(valueAt(s, key));
+    const source = `${readerSource(c.source)}${c.note ? `. ${c.note}` : ''}`;
+    const match = /^campaigns\.([^.]+)\.(.*)$/.exec(key);
+    if (match) {
+      const side = match[1];
+      const other = side === a ? b : a;
+      const twin = `campaigns.${other}.${match[2]}`;
+      const twinCitation = s.citations[twin];
+      const label = parameterLabel(key);
+      if (twinCitation && !seen.has(twin) && describeAssumption(valueAt(s, twin)) === value && twinCitation.source === c.source && twinCitation.note === c.note) {
+        seen.add(twin);
+        rows.push({ key: `campaigns.{${a},${b}}.${match[2]}`, label: `${label} (${a} and ${b})`, value, confidence: c.confidence, source });
+        continue;
+      }
+      rows.push({ key, label: `${label} (${side})`, value, confidence: c.confidence, source });
+      continue;
+    }
+    rows.push({ key, label: parameterLabel(key), value, confidence: c.confidence, source });
+  }
+  for (const side of s.sides) {
+    const campaign = s.campaigns[side];
+    if (!campaign) continue;
+    if (!(`campaigns.${side}.listSize` in s.citations)) rows.push({ key: `campaigns.${side}.listSize`, label: `List size (${side})`, value: formatCount(campaign.listSize), source: 'The scenario file' });
+    const channels = Object.keys(campaign.channels);
+    rows.push({ key: `campaigns.${side}.channels`, label: `Channels used (${side})`, value: channels.length > 0 ? channels.join(', ') : 'none', source: 'The scenario file' });
+  }
+  rows.push({ key: 'baseline results', label: 'Baseline results', value: electionLabel(s), source: readerSource(s.resultsSource) });
+  return rows;
+}
+
+/** Inputs of {@link renderBriefing}. */
+export interface BriefingReportInput {
+  summary: RunSummary;
+  charts: ReportChart[];
+  sweep?: ListSizeSweep;
+  /** What the page's live engine re-runs; without it the page has no live controls. */
+  live?: LiveInputs;
+  /** The scenario file as the user typed it, for the page's note on the equivalent command. */
+  scenarioFile?: string;
+  /** The scripts the page inlines (src/node/pageScripts.ts `briefingScripts()` reads them from the package). */
+  scripts: BriefingScripts;
+}
+
+const CHANNEL_WORDS_FR: Record<string, string> = { email: 'courriel', sms: 'SMS', phone: 'téléphone', door: 'porte-à-porte', mail: 'courrier', social: 'réseaux sociaux', relay: 'relais (bénévoles écrivant à leurs proches)' };
+
+/** The page's own words in English and French (the assumption table stays in English, like its sources). */
+const PAGE_WORDS = {
+  en: {
+    pWin: (side: string) => `P(${side} wins)`,
+    pWinNote: (low: string, high: string, n: string) => `95% interval ${low}–${high} (Monte Carlo error), ${n} simulations`,
+    weight: (a: string, b: string, t: number, unit: string) => `Expected ${unit} ${a} – ${b} (${t} to win)`,
+    tipping: 'Most frequent tipping point',
+    round: (r: number) => `round ${r}`,
+    rule: (rule: string) => rule.replace(/-/g, ' '),
+    simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
+    secondary: 'Channels: share of the list each campaign targets',
+    control: (_key: string, label: string) => label,
+    votes: (a: string, b: string) => `Net votes added by the campaigns, ${a} – ${b} (mean)`,
+    note: (n: string, seed: number, command: string) =>
+      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures and the map are exactly those of \`${command}\`.`,
+  },
+  fr: {
+    pWin: (side: string) => `P(victoire ${side})`,
+    pWinNote: (low: string, high: string, n: string) => `intervalle à 95\u202f% ${low}–${high} (erreur Monte Carlo), ${n} simulations`,
+    weight: (a: string, b: string, t: number, unit: string) => `${unit === 'seats' ? 'Sièges attendus' : unit === 'electoral votes' ? 'Grands électeurs attendus' : 'Poids attendu'} ${a} – ${b} (${t} pour gagner)`,
+    tipping: 'Territoire décisif le plus fréquent',
+    round: (r: number) => (r === 1 ? '1er tour' : '2d tour'),
+    rule: (rule: string) => ({ 'two-round': 'scrutin à deux tours', 'popular-vote': 'vote populaire', seats: 'sièges', 'electoral-college': 'collège électoral' })[rule] ?? rule,
+    simulated: (n: string, seed: number) => `${n} élections simulées, graine ${seed}`,
+    secondary: 'Canaux : part du fichier ciblée par chaque campagne',
+    control: (key: string, label: string) => {
+      const list = /^campaigns\.([^.]+)\.listSize$/.exec(key);
+      if (list) return `Taille du fichier de ${list[1]} (personnes)`;
+      const channel = /^campaigns\.([^.]+)\.channels\.([^.]+)\.coverage$/.exec(key);
+      if (channel) return `${channel[1]} : ${CHANNEL_WORDS_FR[channel[2]] ?? channel[2]}, part ${channel[2] === 'relay' ? 'des bénévoles qui relaient' : 'du fichier ciblée'}`;
+      if (key === 'baseline.swing') return label.replace(/^National swing toward (\S+) \(pp\)$/, 'Glissement national vers $1 (points)');
+      return label;
+    },
+    votes: (a: string, b: string) => `Voix nettes apportées par les campagnes, ${a} – ${b} (moyenne)`,
+    note: (n: string, seed: number, command: string) =>
+      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres et la carte sont exactement ceux de \`${command}\`.`,
+  },
+};
+
+/** Most simulations a live re-run does in the page (more would make the page slow to answer). */
+const LIVE_SIMULATIONS_MAX = 200_000;
+
+/** A round step for a slider from 0 to `max`: about 1/10,000 of the range, a power of ten. */
+function sliderStep(max: number): number {
+  return max <= 0 ? 1 : Math.max(1, 10 ** Math.floor(Math.log10(max / 10000)));
+}
+
+/**
+ * The live controls of a run: each side's list size (0 to three times today's, at least 1 M), the
+ * national swing when the scenario file supports one (`baseline.swing`), and each active channel's
+ * coverage (0–1).
+ *
+ * @example
+ * liveControls(summary, inputs).map((c) => c.key)
+ * // => ['campaigns.D.listSize', 'campaigns.R.listSize', 'campaigns.D.channels.email.coverage', …]
+ */
+export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingControl[] {
+  const s = summary.scenario;
+  const controls: BriefingControl[] = [];
+  for (const side of s.sides) {
+    // Every list has a size to set, a list given as counts per territory too: the counts give its spread.
+    if (!inputs.scenario.campaigns?.[side]) continue;
+    const current = s.campaigns[side]?.listSize ?? 0;
+    const top = Math.max(1e6, 3 * current);
+    const step = sliderStep(top);
+    controls.push({ key: `campaigns.${side}.listSize`, label: `${side}'s list size (people)`, min: 0, max: Math.ceil(top / step) * step, step, value: current, format: 'count' });
+  }
+  const scenarioProperties = (scenarioSchema.definitions as Record<string, { properties?: Record<string, unknown> }> | undefined)?.Scenario?.properties ?? {};
+  if ('baseline' in scenarioProperties) {
+    // The national swing of the forecast baseline, pp toward the first side (0: a replay of the result).
+    const swing = inputs.scenario.baseline?.swing ?? 0;
+    const reach = Math.max(10, Math.ceil(Math.abs(swing) + 5));
+    controls.push({ key: 'baseline.swing', label: `National swing toward ${s.sides[0]} (pp)`, min: -reach, max: reach, step: 0.1, value: swing, format: 'pp' });
+  }
+  for (const side of s.sides) {
+    if (!inputs.scenario.campaigns?.[side]) continue;
+    for (const [channel, resolved] of Object.entries(s.campaigns[side]?.channels ?? {})) {
+      if (!resolved) continue;
+      controls.push({
+        key: `campaigns.${side}.channels.${channel}.coverage`,
+        label: `${side}: ${(CHANNEL_WORDS[channel] ?? channel).toLowerCase()}, share ${channel === 'relay' ? 'of volunteers relaying' : 'of the list targeted'}`,
+        min: 0,
+        max: 1,
+        step: 0.01,
+        value: resolved.coverage,
+        format: 'share',
+        secondary: true,
+      });
+    }
+  }
+  return controls;
+}
+
+/**
+ * Renders briefing.html (self-contained, works offline): the finding as the page's headline, the
+ * figures, live controls re-running the scenario in the page (when `live` is given and the race has at
+ * most 5,000 territories), the charts and the assumptions with numbered sources.
+ *
+ * @example
+ * renderBriefing({ summary, charts, scripts: briefingScripts() }).startsWith('<!doctype html>') // => true
+ */
+export function renderBriefing(input: BriefingReportInput): string {
+  const { summary, charts, sweep } = input;
+  const s = summary.scenario;
+  const [a, b] = summary.sides;
+  const locale = s.country === 'fr' ? 'fr' : 'en';
+  // A race of many territories is re-run from the command line, not in the page: the page stays small.
+  const liveInputs = input.live && summary.territories.length <= LIVE_TERRITORIES_MAX
+    ? { ...input.live, scenario: { ...input.live.scenario, simulations: Math.min(summary.simulations, LIVE_SIMULATIONS_MAX) } }
+    : undefined;
+  const controls = liveInputs ? liveControls(summary, liveInputs) : [];
+  const pageCharts = charts.map((c) => {
+    // In the page the list-size chart also marks the live setting (an empty named dataset filled by the engine).
+    if (c.name === 'win-probability-by-list-size' && sweep && controls.length > 0) {
+      return { title: c.title, spec: listSizeChart(summary, sweep, { liveDataset: 'setting' }) };
+    }
+    return { title: c.title, spec: c.spec };
+  });
+  const markerChart = charts.findIndex((c) => c.name === 'win-probability-by-list-size');
+  // The P(win) map follows the controls: the engine sends a new map with each run.
+  const mapIndex = charts.findIndex((c) => c.name === 'win-probability-map');
+  const liveMap = controls.length > 0 && mapIndex >= 0 ? mapChart(summary, locale === 'fr' ? 'Suit les réglages ci-dessus : chaque changement relance la simulation' : 'Follows the controls above: each change re-runs the simulation') : undefined;
+  if (liveMap) pageCharts[mapIndex] = { title: pageCharts[mapIndex].title, spec: (liveMap.kind === 'us' ? usTileMap : franceTileMap)({ sides: [summary.sides[0], summary.sides[1]], measure: 'pWin', units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[summary.sides[0]] })) }, liveMap.options) };
+  const simulationsLive = liveInputs?.scenario.simulations ?? summary.simulations;
+  const tipping = summary.tippingPoint[0];
+  const w = PAGE_WORDS[locale];
+  const count = (n: number) => formatCountIn(n, locale);
+  const share = (p: number, digits = 1) => formatShareIn(p, locale, digits);
+  const figures: LiveFigure[] = [
+    { figure: 'pWin', label: w.pWin(a), value: share(summary.pWin[a]), raw: summary.pWin[a], note: (() => { const i = wilsonInterval(Math.round(summary.pWin[a] * summary.simulations), summary.simulations); return w.pWinNote(share(i.low), share(i.high), count(summary.simulations)); })() },
+    { figure: 'pWinB', label: w.pWin(b), value: share(summary.pWin[b]), raw: summary.pWin[b] },
+  ];
+  if (summary.threshold > 1) {
+    figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold, summary.rule === 'electoral-college' ? (s.country === 'us' ? 'electoral votes' : 'weight') : summary.rule === 'seats' ? 'seats' : 'weight'), value: `${formatDecimalIn(summary.expectedWeight[a], locale)} – ${formatDecimalIn(summary.expectedWeight[b], locale)}` });
+    if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: tipping.name, note: tippingPointNote(share(tipping.frequency), summary.electoralCollegeBias?.meanPp, [a, b], summary.rule, locale) });
+  }
+  figures.push({ figure: 'votes', label: w.votes(a, b), value: `${count(summary.expectedExtraVotes[a])} – ${count(summary.expectedExtraVotes[b])}` });
+  const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
+  const localControls = controls.map((c) => ({ ...c, label: w.control(c.key, c.label) }));
+  return briefingPage({
+    title: briefingHeadline(summary, sweep, locale),
+    kicker: `${summary.name} · ${electionLabel(s)}${s.round ? ` ${w.round(s.round)}` : ''} · ${w.rule(summary.rule)}`,
+    subtitle: `${baselineWords(s, locale)}; ${w.simulated(count(summary.simulations), summary.seed)}.`,
+    ...(s.description ? { description: s.description } : {}),
+    locale,
+    headline: liveInputs && controls.length > 0 ? [] : figures.map((f) => ({ label: f.label, value: f.value, ...(f.note ? { note: f.note } : {}) })),
+    charts: pageCharts,
+    assumptions: assumptionRows(summary),
+    ...(liveInputs && controls.length > 0
+      ? {
+          live: {
+            inputs: liveInputs,
+            controls: localControls,
+            figures,
+            sides: [a, b] as [string, string],
+            threshold: summary.threshold,
+            rule: summary.rule,
+            secondaryLabel: w.secondary,
+            ...(liveMap ? { redrawnChart: { chart: mapIndex, map: liveMap } } : {}),
+            note: w.note(count(simulationsLive), summary.seed, command),
+          },
+          ...(markerChart >= 0 && sweep ? { liveMarkers: [{ chart: markerChart, dataset: 'setting', control: `campaigns.${sweep.side}.listSize` }] } : {}),
+        }
+      : {}),
+    generatedBy: `campaign-lab ${summary.version}, seed ${summary.seed}, ${formatCount(summary.simulations)} simulations`,
+    scripts: input.scripts,
+  });
+}

@@ -1,0 +1,288 @@
+/**
+ * The briefing page's own script (bundled by scripts/bundleLiveEngine.mjs into
+ * dist/browser/briefingPage.bundle.js and inlined into briefing.html after the Vega libraries): draws
+ * the charts with vega-embed, moves the precomputed sweep's slider, and runs the live controls through
+ * the engine's Web Worker (src/browser/liveWorker.ts), started from the Blob of the page's
+ * `#live-engine` script. Sets `window.briefingReady` (the first drawing), `window.briefingStep`,
+ * `window.briefingRedraw` and `window.briefingLive` (`set(key, value)`, `idle()`) for scripts and tests.
+ * Browser-only: it reads the page's DOM; the words and formats it shows are those of src/briefing/.
+ */
+import { EMBED_OPTIONS } from '../briefing/html.js';
+import { formatControl, formatDecimalIn, formatShareIn, type ControlFormat, type PageLocale } from '../briefing/formatNumber.js';
+import { tippingPointNote } from '../briefing/tippingPointNote.js';
+import type { LiveFigures, LiveMap } from './liveRun.js';
+
+/** What vega-embed returns (the parts this script uses). */
+interface EmbedResult {
+  view: { change(name: string, changes: unknown): { run(): unknown } };
+  finalize(): void;
+}
+
+/** The globals the inlined Vega libraries define. */
+declare const vegaEmbed: (target: HTMLElement, spec: unknown, options: unknown) => Promise<EmbedResult>;
+declare const vega: { changeset(): { remove(test: () => boolean): { insert(rows: unknown[]): unknown } } };
+
+/** A figure card of a sweep step. */
+interface StepFigure {
+  label: string;
+  value: string;
+  note: string;
+}
+
+/** The page's data (`#briefing-data`), written by src/briefing/briefingPage.ts. */
+export interface BriefingPageData {
+  charts: unknown[];
+  sweep: { label: string; initial: number; steps: { display: string; headline: StepFigure[]; specs: unknown[] }[] } | null;
+  live: {
+    inputs: unknown;
+    sides: [string, string];
+    threshold: number;
+    rule: string;
+    markers: { target: string; dataset: string; control: string }[];
+    redrawn: { target: string; map: LiveMap } | null;
+    words: { running: string; done: string; failed: string };
+  } | null;
+  locale: PageLocale;
+}
+
+/** Messages of the engine's worker (src/browser/liveWorker.ts). */
+type WorkerMessage =
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'result'; id: number; figures: LiveFigures; milliseconds: number; mapSpec?: unknown }
+  | { type: 'error'; id: number; message: string };
+
+/** What the page exposes for scripts and tests. */
+interface BriefingWindow {
+  briefingReady?: Promise<unknown>;
+  briefingStep?: Promise<unknown>;
+  briefingRedraw?: Promise<unknown>;
+  briefingLive?: { idle(): Promise<LiveFigures | null>; set(key: string, value: number | string): Promise<LiveFigures | null> };
+}
+
+const page = window as unknown as BriefingWindow;
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+const data = JSON.parse(byId('briefing-data').textContent ?? 'null') as BriefingPageData;
+const tag = data.locale === 'fr' ? 'fr-FR' : 'en-US';
+const views: Record<string, EmbedResult> = {};
+
+function draw(id: string, spec: unknown): Promise<void> {
+  const target = byId(id);
+  if (views[id]) {
+    views[id].finalize();
+    delete views[id];
+  }
+  target.removeAttribute('data-rendered');
+  return vegaEmbed(target, spec, EMBED_OPTIONS).then(
+    (result) => {
+      views[id] = result;
+      // A viewBox lets CSS scale the drawing to the page width (no sideways scroll on narrow screens).
+      const svg = target.querySelector('svg');
+      if (svg && !svg.getAttribute('viewBox')) svg.setAttribute('viewBox', `0 0 ${svg.getAttribute('width')} ${svg.getAttribute('height')}`);
+      target.setAttribute('data-rendered', 'true');
+    },
+    (error: Error) => {
+      target.className += ' chart-error';
+      target.textContent = `The chart could not be drawn: ${error.message}`;
+      console.error(error);
+    },
+  );
+}
+
+function figureCard(figure: StepFigure): HTMLElement {
+  const card = document.createElement('div');
+  card.className = 'figure-card';
+  for (const [className, text] of [['figure-value', figure.value], ['figure-label', figure.label], ['figure-note', figure.note]] as const) {
+    if (!text) continue;
+    const element = document.createElement('div');
+    element.className = className;
+    element.textContent = text;
+    card.appendChild(element);
+  }
+  return card;
+}
+
+function showStep(index: number): Promise<unknown> {
+  const step = data.sweep!.steps[index]!;
+  byId('sweep-value').textContent = step.display;
+  byId('sweep-slider').setAttribute('aria-valuetext', step.display);
+  byId('sweep-figures').replaceChildren(...step.headline.map(figureCard));
+  return Promise.all(step.specs.map((spec, j) => draw(`sweep-chart-${j}`, spec)));
+}
+
+function startSweep(pending: Promise<unknown>[]): void {
+  if (!data.sweep) return;
+  const slider = byId('sweep-slider') as HTMLInputElement;
+  let scheduled = false;
+  slider.addEventListener('input', () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      page.briefingStep = showStep(Number(slider.value));
+    });
+  });
+  pending.push(showStep(data.sweep.initial));
+}
+
+
+function setFigure(name: string, text: string, value?: number): void {
+  const element = document.querySelector(`[data-figure="${name}"]`);
+  if (!element) return;
+  element.textContent = text;
+  if (value !== undefined) element.setAttribute('data-value', String(value));
+}
+
+function setNote(name: string, text: string): void {
+  const element = document.querySelector(`[data-figure-note="${name}"]`);
+  if (element) element.textContent = text;
+}
+
+/** The controls moved from their initial value, by key. */
+function controlSettings(controls: HTMLInputElement[]): Record<string, number> {
+  const chosen: Record<string, number> = {};
+  for (const control of controls) {
+    const value = Number(control.value);
+    if (value !== Number(control.getAttribute('data-initial'))) chosen[control.getAttribute('data-control')!] = value;
+  }
+  return chosen;
+}
+
+/** Shows a live run's figures, and its P(win) on the charts' markers. */
+function showFigures(live: NonNullable<BriefingPageData['live']>, figures: LiveFigures, controls: HTMLInputElement[]): void {
+  const share = (p: number) => formatShareIn(p, data.locale, 1);
+  const whole = (x: number) => new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(x);
+  // The headline sentence and the static charts describe the run as reported: say so once a control moved.
+  const staleNote = document.getElementById('live-stale');
+  if (staleNote) staleNote.hidden = Object.keys(controlSettings(controls)).length === 0;
+  const [a, b] = live.sides;
+  setFigure('pWin', share(figures.pWin[a]!), figures.pWin[a]);
+  const interval = figures.pWinInterval;
+  const intervalWords = data.locale === 'fr' ? ['intervalle \u00e0 95\u202f% ', ' (erreur Monte Carlo), '] : ['95% interval ', ' (Monte Carlo error), '];
+  setNote('pWin', `${intervalWords[0]}${share(interval.low)}\u2013${share(interval.high)}${intervalWords[1]}${new Intl.NumberFormat(tag).format(figures.simulations)} simulations`);
+  setFigure('pWinB', share(figures.pWin[b]!), figures.pWin[b]);
+  setFigure('weight', `${formatDecimalIn(figures.expectedWeight[a]!, data.locale)} \u2013 ${formatDecimalIn(figures.expectedWeight[b]!, data.locale)}`);
+  setFigure('votes', `${whole(figures.expectedExtraVotes[a]!)} \u2013 ${whole(figures.expectedExtraVotes[b]!)}`);
+  const top = figures.tippingPoint[0];
+  if (top) {
+    setFigure('tippingPoint', top.name);
+    setNote('tippingPoint', tippingPointNote(share(top.share), figures.electoralCollegeBias, live.sides, live.rule, data.locale));
+  }
+  for (const marker of live.markers) {
+    const view = views[marker.target];
+    const control = document.querySelector<HTMLInputElement>(`[data-control="${marker.control}"]`);
+    if (!view || !control) continue;
+    const row = { value: Number(control.value), pWin: figures.pWin[a] };
+    view.view.change(marker.dataset, vega.changeset().remove(() => true).insert([row])).run();
+  }
+}
+
+/** Each control re-runs on input (its value shown as it moves); the reset button puts every control back. */
+function wireControls(controls: HTMLInputElement[], requestRun: () => void): void {
+  for (const control of controls) {
+    control.addEventListener('input', () => {
+      control.setAttribute('aria-valuetext', showControl(control));
+      requestRun();
+    });
+  }
+  byId('live-reset').addEventListener('click', () => {
+    for (const control of controls) {
+      control.value = control.getAttribute('data-initial')!;
+      showControl(control);
+    }
+    requestRun();
+  });
+}
+
+/** Writes a control's value in its output, formatted; returns the text. */
+function showControl(control: HTMLInputElement): string {
+  const output = byId(`${control.id}-value`);
+  output.textContent = formatControl(Number(control.value), control.getAttribute('data-format') as ControlFormat, data.locale);
+  return output.textContent;
+}
+
+/** Sets a control to a value (a value beyond the slider widens it, so the page runs exactly the value asked for) and runs. */
+function setControl(key: string, value: number | string): void {
+  const control = document.querySelector<HTMLInputElement>(`[data-control="${key}"]`);
+  if (!control) throw new Error(`no live control for ${key}`);
+  if (Number(value) > Number(control.max)) control.max = String(value);
+  if (Number(value) < Number(control.min)) control.min = String(value);
+  control.value = String(value);
+  control.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** The live controls: each change re-runs the scenario in the engine's worker; the latest setting wins. */
+function startLive(live: NonNullable<BriefingPageData['live']>): void {
+  const section = document.querySelector('.live') as HTMLElement;
+  const controls = Array.from(document.querySelectorAll<HTMLInputElement>('[data-control]'));
+  const progress = byId('live-progress') as HTMLProgressElement;
+  const state = byId('live-state');
+  const source = byId('live-engine').textContent ?? '';
+  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+  worker.postMessage({ type: 'inputs', inputs: live.inputs, map: live.redrawn ? live.redrawn.map : undefined });
+  let asked = 0;
+  let waiting: ((figures: LiveFigures | null) => void)[] = [];
+  let lastFigures: LiveFigures | null = null;
+  const settle = () => {
+    const done = waiting;
+    waiting = [];
+    for (const resolve of done) resolve(lastFigures);
+  };
+  const show = (figures: LiveFigures) => {
+    lastFigures = figures;
+    showFigures(live, figures, controls);
+  };
+  const fail = (message: string) => {
+    section.setAttribute('data-state', 'error');
+    state.textContent = `${live.words.failed}: ${message}`;
+  };
+  worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+    const message = event.data;
+    if (message.id !== asked) return;
+    if (message.type === 'progress') {
+      progress.value = message.done / message.total;
+      return;
+    }
+    if (message.type === 'result') {
+      show(message.figures);
+      if (message.mapSpec && live.redrawn) page.briefingRedraw = draw(live.redrawn.target, message.mapSpec);
+      progress.value = 1;
+      section.setAttribute('data-state', 'done');
+      state.textContent = `${live.words.done} (${Math.round(message.milliseconds)} ms)`;
+    } else fail(message.message);
+    settle();
+  };
+  worker.onerror = (event) => {
+    fail(event.message);
+    console.error(event.message);
+    settle();
+  };
+  let scheduledRun = false;
+  const requestRun = () => {
+    asked += 1;
+    section.setAttribute('data-state', 'running');
+    state.textContent = `${live.words.running}\u2026`;
+    progress.value = 0;
+    if (scheduledRun) return;
+    scheduledRun = true;
+    requestAnimationFrame(() => {
+      scheduledRun = false;
+      worker.postMessage({ type: 'run', id: asked, settings: controlSettings(controls) });
+    });
+  };
+  wireControls(controls, requestRun);
+  section.setAttribute('data-state', 'done');
+  const idle = (): Promise<LiveFigures | null> =>
+    section.getAttribute('data-state') !== 'running' ? Promise.resolve(lastFigures) : new Promise((resolve) => waiting.push(resolve));
+  page.briefingLive = {
+    idle,
+    set(key, value) {
+      setControl(key, value);
+      return idle();
+    },
+  };
+}
+
+const pending: Promise<unknown>[] = data.charts.map((spec, i) => draw(`chart-${i}`, spec));
+startSweep(pending);
+page.briefingReady = Promise.all(pending);
+if (data.live) startLive(data.live);
