@@ -11,7 +11,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
-import { BASE_STYLE, OFFLINE_CSP, htmlEscape, jsonForScript } from './html.js';
+import { BASE_STYLE, htmlEscape, jsonForScript, offlinePageHead } from './html.js';
 import { formatControl, type ControlFormat } from './formatNumber.js';
 
 /** A headline figure: `{ label: 'P(D wins)', value: '41%', note: '± 0.3 pp, 100,000 simulations' }`. */
@@ -371,15 +371,7 @@ export function briefingPage(input: BriefingInput): string {
       }
     : null;
   const data = { charts: input.charts.map((c) => c.spec), sweep: sweepData, live: liveData, locale };
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${htmlEscape(input.kicker ? `${input.kicker}: ${input.title}` : input.title)}</title>
-<style>${PAGE_STYLE}</style>
-</head>
+  return `${offlinePageHead(locale, input.kicker ? `${input.kicker}: ${input.title}` : input.title, PAGE_STYLE)}
 <body>
 <header>${input.kicker ? `<p class="kicker">${htmlEscape(input.kicker)}</p>` : ''}<h1>${htmlEscape(input.title)}</h1>${input.subtitle ? `<p>${htmlEscape(input.subtitle)}</p>` : ''}${input.description ? `<p class="description">${htmlEscape(input.description)}</p>` : ''}<p class="description" id="live-stale" hidden>${htmlEscape(words.stale)}</p></header>
 ${input.headline.length ? `<section aria-label="${htmlEscape(words.headline)}"><div class="figures" id="headline">${figuresHtml(input.headline, locale)}</div></section>` : ''}

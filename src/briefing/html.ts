@@ -41,6 +41,27 @@ export const EMBED_OPTIONS = Object.freeze({
 });
 
 /** Styles shared by the pages: the chart font first, readable sizes, wide layout. */
+/**
+ * The opening of an offline page, up to its `</head>`: doctype, language, UTF-8, the offline
+ * Content-Security-Policy ({@link OFFLINE_CSP}), the viewport, the escaped title and the page's style.
+ *
+ * @param lang the page's language (`en`, `fr`), escaped
+ * @param title plain text, escaped
+ * @param style CSS text, inlined as it is
+ * @example offlinePageHead('en', 'A & B', '').split('\n')[6] // => '<title>A &amp; B</title>'
+ */
+export function offlinePageHead(lang: string, title: string, style: string): string {
+  return `<!doctype html>
+<html lang="${htmlEscape(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${htmlEscape(title)}</title>
+<style>${style}</style>
+</head>`;
+}
+
 export const BASE_STYLE = `
   body { font-family: 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; color: #222; margin: 24px; background: #fff; }
   .chart { min-height: 40px; }

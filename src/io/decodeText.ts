@@ -63,13 +63,33 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
   return undefined;
 }
 
-/** chardet's names for the encodings we accept when the bytes are not UTF-8, mapped to ours. */
-const CHARDET_NAMES: Record<string, TextEncodingName> = {
-  'ISO-8859-1': 'iso-8859-1',
-  'windows-1252': 'windows-1252',
-  'UTF-16LE': 'utf-16le',
-  'UTF-16BE': 'utf-16be',
+/**
+ * The encodings this module reports: per encoding, its name in words (for messages and `results`) and
+ * chardet's name for it when chardet can guess it from bytes that are not UTF-8.
+ */
+const ENCODINGS: Record<TextEncodingName, { words: string; chardet?: string }> = {
+  'utf-8': { words: 'UTF-8' },
+  'utf-8-bom': { words: 'UTF-8 with byte-order mark' },
+  'utf-16le': { words: 'UTF-16 little-endian', chardet: 'UTF-16LE' },
+  'utf-16be': { words: 'UTF-16 big-endian', chardet: 'UTF-16BE' },
+  'iso-8859-1': { words: 'Latin-1 (ISO-8859-1)', chardet: 'ISO-8859-1' },
+  'windows-1252': { words: 'Windows-1252', chardet: 'windows-1252' },
 };
+
+/** chardet's names of the encodings accepted when the bytes are not UTF-8, mapped to ours. */
+const CHARDET_NAMES: Record<string, TextEncodingName> = Object.fromEntries(
+  Object.entries(ENCODINGS).flatMap(([name, e]) => (e.chardet ? [[e.chardet, name as TextEncodingName]] : [])),
+);
+
+/**
+ * An encoding's name in words, or the name itself when it is not one this module reports.
+ *
+ * @example
+ * encodingInWords('utf-16le') // => 'UTF-16 little-endian'
+ */
+export function encodingInWords(encoding: string): string {
+  return Object.hasOwn(ENCODINGS, encoding) ? ENCODINGS[encoding as TextEncodingName].words : encoding;
+}
 
 /**
  * Detects the encoding of a file's bytes and decodes them.

@@ -155,27 +155,9 @@ export function peerModel(simulations: number): { resolved: ResolvedScenario; pr
 function measureGenerator(): { integersPerSecond: number; normalsPerSecond: number } {
   const state = blockGeneratorState(1, 0);
   const n = 20_000_000;
-  let a = state[0];
-  let b = state[1];
-  let c = state[2];
-  let d = state[3];
   let sink = 0;
   let start = performance.now();
-  for (let k = 0; k < n; k++) {
-    const m = Math.imul(b, 5);
-    sink ^= Math.imul((m << 7) | (m >>> 25), 9);
-    const x = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= x;
-    d = (d << 11) | (d >>> 21);
-  }
-  state[0] = a;
-  state[1] = b;
-  state[2] = c;
-  state[3] = d;
+  for (let k = 0; k < n; k++) sink ^= nextInt32(state);
   const integersPerSecond = n / ((performance.now() - start) / 1000);
   const normals = 1000;
   const arena = new KernelArena();

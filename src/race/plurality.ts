@@ -109,15 +109,30 @@ export function majorityParty(seats: Float64Array, partyCount: number, seatsToWi
  * leadingParty(Float64Array.of(5, 5, 1), 3) // => -1
  */
 export function leadingParty(totals: Float64Array, partyCount: number): number {
+  return uniqueMaximum(totals, 0, partyCount);
+}
+
+/**
+ * The index of the largest value among from .. to − 1 (those with `include[i] !== 0` when `include` is
+ * given), or −1 when two or more share the largest or none is looked at.
+ *
+ * @param values Numbers (votes, seats), read from `from` to `to − 1`.
+ * @param include Optional mask over the same indices; 0 leaves an index out.
+ * @example
+ * uniqueMaximum(Float64Array.of(3, 9, 9, 1), 0, 4) // => -1
+ * uniqueMaximum(Float64Array.of(3, 9, 9, 1), 0, 4, Uint8Array.of(1, 1, 0, 1)) // => 1
+ */
+export function uniqueMaximum(values: Float64Array, from: number, to: number, include?: Uint8Array): number {
   let best = -1;
   let bestValue = -Infinity;
   let tied = false;
-  for (let p = 0; p < partyCount; p++) {
-    if (totals[p] > bestValue) {
-      best = p;
-      bestValue = totals[p];
+  for (let i = from; i < to; i++) {
+    if (include !== undefined && include[i] === 0) continue;
+    if (values[i] > bestValue) {
+      best = i;
+      bestValue = values[i];
       tied = false;
-    } else if (totals[p] === bestValue) tied = true;
+    } else if (values[i] === bestValue) tied = true;
   }
   return tied ? -1 : best;
 }

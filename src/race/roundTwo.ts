@@ -13,6 +13,7 @@
  */
 import type { TransferPrior } from './transferPrior.js';
 import { transferShares, type TransferDraw } from './transferDraw.js';
+import { uniqueMaximum } from './plurality.js';
 
 /** Work arrays of the round-2 functions, allocated once per run for P parties. */
 export interface RoundTwoScratch {
@@ -133,16 +134,5 @@ function spread(from: number, to: number, slotParty: Int32Array, finalist: Uint8
  * roundTwoWinner(Float64Array.of(125.2, 90.2, 0), Uint8Array.of(1, 1, 0), 0, 3) // => 0
  */
 export function roundTwoWinner(round2: Float64Array, finalist: Uint8Array, from: number, to: number): number {
-  let best = -1;
-  let bestVotes = -Infinity;
-  let tied = false;
-  for (let s = from; s < to; s++) {
-    if (finalist[s] === 0) continue;
-    if (round2[s] > bestVotes) {
-      best = s;
-      bestVotes = round2[s];
-      tied = false;
-    } else if (round2[s] === bestVotes) tied = true;
-  }
-  return tied ? -1 : best;
+  return uniqueMaximum(round2, from, to, finalist);
 }

@@ -6,7 +6,7 @@
  * Node-only edge.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { BASE_STYLE, EMBED_OPTIONS, OFFLINE_CSP, htmlEscape, jsonForScript } from '../briefing/html.js';
+import { BASE_STYLE, EMBED_OPTIONS, htmlEscape, jsonForScript, offlinePageHead } from '../briefing/html.js';
 import { vendorScriptTags } from './htmlAssets.js';
 
 /** Options of {@link toHtml}. */
@@ -41,15 +41,7 @@ function specTitle(spec: TopLevelSpec): string | undefined {
  */
 export function toHtml(spec: TopLevelSpec, options: ToHtmlOptions = {}): string {
   const title = options.title ?? specTitle(spec) ?? 'Chart';
-  return `<!doctype html>
-<html lang="${htmlEscape(options.lang ?? 'en')}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${htmlEscape(title)}</title>
-<style>${BASE_STYLE}</style>
-</head>
+  return `${offlinePageHead(options.lang ?? 'en', title, BASE_STYLE)}
 <body>
 <div id="chart" class="chart" role="figure" aria-label="${htmlEscape(title)}"></div>
 <script type="application/json" id="chart-spec">${jsonForScript(spec)}</script>

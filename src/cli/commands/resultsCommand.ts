@@ -13,6 +13,7 @@ import type { RaceFileOptions, RaceFileResults, RaceFormat } from '../../data/ra
 import type { ElectoralVotesCast } from '../../data/electoralVotesCast.js';
 import { loadElectoralVotesCast } from '../../node/data/loadElectoralVotesCast.js';
 import { tippingPoint } from '../../analysis/tippingPoint.js';
+import { encodingInWords } from '../../io/decodeText.js';
 
 /**
  * A plain-text table of a result: one line per unit, then the totals. Popular-vote shares name their
@@ -77,14 +78,6 @@ function tippingLine(results: ElectionResults): string {
   }
 }
 
-const ENCODING_NAMES: Record<string, string> = {
-  'utf-8': 'UTF-8',
-  'utf-8-bom': 'UTF-8 with byte-order mark',
-  'utf-16le': 'UTF-16 little-endian',
-  'utf-16be': 'UTF-16 big-endian',
-  'iso-8859-1': 'Latin-1 (ISO-8859-1)',
-  'windows-1252': 'Windows-1252',
-};
 
 /**
  * How a race file was read, in words: format, encoding, delimiter, then each column and what it was
@@ -94,7 +87,7 @@ const ENCODING_NAMES: Record<string, string> = {
  * formatRaceFileReading(race, 'pa.csv').split('\n')[0] // => 'Read pa.csv as table (UTF-8, delimiter ",")'
  */
 function formatRaceFileReading(race: RaceFileResults, path: string): string {
-  const how = race.encoding ? `${ENCODING_NAMES[race.encoding] ?? race.encoding}, delimiter ${race.delimiter === '\t' ? 'tab' : JSON.stringify(race.delimiter)}${race.delimiter !== ',' ? ', decimal comma' : ''}` : 'workbook, first sheet';
+  const how = race.encoding ? `${encodingInWords(race.encoding)}, delimiter ${race.delimiter === '\t' ? 'tab' : JSON.stringify(race.delimiter)}${race.delimiter !== ',' ? ', decimal comma' : ''}` : 'workbook, first sheet';
   const width = Math.min(28, Math.max(...race.columns.map((c) => c.column.length)));
   const lines = [`Read ${path} as ${race.format} (${how})`, 'Columns:'];
   for (const c of race.columns) {
