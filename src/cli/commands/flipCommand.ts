@@ -11,7 +11,6 @@ import { prepareScenario } from '../../node/prepareScenario.js';
 import { baselineResults } from '../../scenario/baselineResults.js';
 import type { RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectionResults } from '../../model/types.js';
-import { resolve } from 'node:path';
 import { hasOutrightWinner, votesToBreakTie, votesToFlip } from '../../analysis/votesToFlip.js';
 import type { FlipMode, FlipTarget, TieBreak, VotesToFlip } from '../../analysis/votesToFlip.js';
 
@@ -114,12 +113,12 @@ export const flipCommand: Command = {
     }
     else if (file !== undefined) {
       const { readRaceFile } = await import('../../node/readRaceFile.js');
-      results = await readRaceFile(resolve(context.cwd, file), {
+      // Named as typed, in messages and in the race's source.
+      results = await readRaceFile(file, {
+        cwd: context.cwd,
         ...(args.options.format !== undefined ? { format: args.options.format as RaceFormat | 'auto' } : {}),
         ...(year !== undefined ? { year } : {}),
         ...(args.options.round !== undefined ? { round: args.options.round as number } : {}),
-      }).catch((error: unknown) => {
-        throw error instanceof InputError && error.details.file === resolve(context.cwd, file) ? new InputError({ ...error.details, file }) : error;
       });
     } else if (year !== undefined) results = loadResults({ country: 'us', year });
     else throw new InputError({ at: 'arguments', expected: 'a race: a scenario file, --file PATH or --year Y', found: 'none' });
