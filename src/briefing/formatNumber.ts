@@ -75,6 +75,17 @@ export function formatDecimalIn(value: number, locale: PageLocale): string {
 }
 
 /**
+ * Two sides' figures on one card, each labelled by its side (`D 247.4 · R 290.6`): not a dash between two
+ * numbers, which reads like a range.
+ *
+ * @example
+ * formatSidePair('D', '247.4', 'R', '290.6') // => 'D 247.4 · R 290.6'
+ */
+export function formatSidePair(a: string, valueA: string, b: string, valueB: string): string {
+  return `${a} ${valueA} \u00b7 ${b} ${valueB}`;
+}
+
+/**
  * A live control's value as shown beside its slider.
  *
  * @example

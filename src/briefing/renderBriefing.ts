@@ -18,7 +18,9 @@ import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
 import { wilsonInterval } from '../analysis/winProbability.js';
 import { baselineWords, briefingHeadline } from './briefingHeadline.js';
-import { formatCount, formatCountIn, formatDecimalIn, formatShareIn } from './formatNumber.js';
+import { formatCount, formatCountIn, formatDecimalIn, formatShareIn, formatSidePair } from './formatNumber.js';
+import { weightUnit, type WeightUnit } from '../model/decisionRule.js';
+import type { RuleName } from '../model/types.js';
 
 /** The value at a dotted key path of a plain object, or undefined. */
 function valueAt(object: unknown, path: string): unknown {
@@ -171,21 +173,21 @@ const PAGE_WORDS = {
   en: {
     pWin: (side: string) => `P(${side} wins)`,
     pWinNote: (low: string, high: string, n: string) => `95% interval ${low}–${high} (Monte Carlo error), ${n} simulations`,
-    weight: (a: string, b: string, t: number, unit: string) => `Expected ${unit} ${a} – ${b} (${t} to win)`,
+    weight: (t: number, unit: WeightUnit) => `Expected ${unit} (${t} to win)`,
     tipping: 'Most frequent tipping point',
     round: (r: number) => `round ${r}`,
     rule: (rule: string) => rule.replace(/-/g, ' '),
     simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
     secondary: 'Channels: share of the list each campaign targets',
     control: (_key: string, label: string) => label,
-    votes: (a: string, b: string) => `Net votes added by the campaigns, ${a} – ${b} (mean)`,
+    votes: 'Net votes added by each campaign (mean)',
     note: (n: string, seed: number, command: string) =>
       `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures and the map are exactly those of \`${command}\`.`,
   },
   fr: {
     pWin: (side: string) => `P(victoire ${side})`,
     pWinNote: (low: string, high: string, n: string) => `intervalle à 95\u202f% ${low}–${high} (erreur Monte Carlo), ${n} simulations`,
-    weight: (a: string, b: string, t: number, unit: string) => `${unit === 'seats' ? 'Sièges attendus' : unit === 'electoral votes' ? 'Grands électeurs attendus' : 'Poids attendu'} ${a} – ${b} (${t} pour gagner)`,
+    weight: (t: number, unit: WeightUnit) => `${unit === 'seats' ? 'Sièges attendus' : unit === 'electoral votes' ? 'Grands électeurs attendus' : 'Poids attendu'} (${t} pour gagner)`,
     tipping: 'Territoire décisif le plus fréquent',
     round: (r: number) => (r === 1 ? '1er tour' : '2d tour'),
     rule: (rule: string) => ({ 'two-round': 'scrutin à deux tours', 'popular-vote': 'vote populaire', seats: 'sièges', 'electoral-college': 'collège électoral' })[rule] ?? rule,
@@ -199,7 +201,7 @@ const PAGE_WORDS = {
       if (key === 'baseline.swing') return label.replace(/^National swing toward (\S+) \(pp\)$/, 'Glissement national vers $1 (points)');
       return label;
     },
-    votes: (a: string, b: string) => `Voix nettes apportées par les campagnes, ${a} – ${b} (moyenne)`,
+    votes: 'Voix nettes apportées par chaque campagne (moyenne)',
     note: (n: string, seed: number, command: string) =>
       `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres et la carte sont exactement ceux de \`${command}\`.`,
   },
@@ -299,10 +301,11 @@ export function renderBriefing(input: BriefingReportInput): string {
     { figure: 'pWinB', label: w.pWin(b), value: share(summary.pWin[b]), raw: summary.pWin[b] },
   ];
   if (summary.threshold > 1) {
-    figures.push({ figure: 'weight', label: w.weight(a, b, summary.threshold, summary.rule === 'electoral-college' ? (s.country === 'us' ? 'electoral votes' : 'weight') : summary.rule === 'seats' ? 'seats' : 'weight'), value: `${formatDecimalIn(summary.expectedWeight[a], locale)} – ${formatDecimalIn(summary.expectedWeight[b], locale)}` });
+    // Two labelled figures, not a dash between them: "247.4 – 290.6" reads like a range.
+    figures.push({ figure: 'weight', label: w.weight(summary.threshold, weightUnit(summary.rule as RuleName)), value: formatSidePair(a, formatDecimalIn(summary.expectedWeight[a], locale), b, formatDecimalIn(summary.expectedWeight[b], locale)) });
     if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: tipping.name, note: tippingPointNote(share(tipping.frequency), summary.electoralCollegeBias?.meanPp, [a, b], summary.rule, locale) });
   }
-  figures.push({ figure: 'votes', label: w.votes(a, b), value: `${count(summary.expectedExtraVotes[a])} – ${count(summary.expectedExtraVotes[b])}` });
+  figures.push({ figure: 'votes', label: w.votes, value: formatSidePair(a, count(summary.expectedExtraVotes[a]), b, count(summary.expectedExtraVotes[b])) });
   const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
   const localControls = controls.map((c) => ({ ...c, label: w.control(c.key, c.label) }));
   return briefingPage({

@@ -5,13 +5,14 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { RunSummary } from '../sim/summarizeRun.js';
 import type { BriefingChartOptions } from '../charts/theme.js';
 import { weightDistribution } from '../charts/weightDistribution.js';
+import { weightUnit } from '../model/decisionRule.js';
 import { territoryMargins } from '../charts/territoryMargins.js';
 import { tippingPointSnake } from '../charts/tippingPointSnake.js';
 import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
 import { winProbabilityByListSize } from '../charts/winProbabilityByListSize.js';
 import { pollForecastIntervals } from '../charts/pollForecastIntervals.js';
-import { baselineMarginPp } from './territoriesCsv.js';
+import { baselineMarginPp, isContested } from './territoriesCsv.js';
 import { formatShare } from './formatNumber.js';
 import { listSizeTitle } from './briefingHeadline.js';
 import { formatShareIn } from './formatNumber.js';
@@ -72,7 +73,7 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
     spec: territoryMargins(
       {
         sides: [a, b],
-        rows: summary.territories.map((t) => {
+        rows: contestedTerritories(summary, baseline).map((t) => {
           const votes = baseline.get(t.id)?.votes ?? {};
           return {
             id: t.id,
@@ -102,6 +103,16 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
 }
 
 /**
+ * The territories both sides contested: uncontested units (0–0, or one side absent) are not close
+ * races and are left out of "the closest territories" (all of them when none is contested).
+ */
+function contestedTerritories(summary: RunSummary, baseline: Map<string, RunSummary['scenario']['territories'][number]>): RunSummary['territories'] {
+  const [a, b] = summary.sides;
+  const contested = summary.territories.filter((t) => isContested(baseline.get(t.id)?.votes ?? {}, [a, b]));
+  return contested.length > 0 ? contested : summary.territories;
+}
+
+/**
  * The charts of a weighted rule: the distribution of the weight won and the tipping-point snake (mean
  * simulated margins over all votes cast, the basis on which the run found its tipping points).
  */
@@ -110,6 +121,8 @@ function weightedRuleCharts(summary: RunSummary, baseline: Map<string, RunSummar
   const title = fr
     ? `${a} l'emporte dans ${formatShareIn(summary.pWin[a], 'fr')} des simulations, ${b} dans ${formatShareIn(summary.pWin[b], 'fr')}`
     : `${a} wins in ${formatShare(summary.pWin[a])} of simulations, ${b} in ${formatShare(summary.pWin[b])}`;
+  // Seats for a seats race, electoral votes for an electoral college (the x axis names them).
+  const unit = weightUnit(summary.rule as RunSummary['scenario']['rule']);
   const distribution: ReportChart = {
     name: 'weight-distribution',
     title,
@@ -121,8 +134,9 @@ function weightedRuleCharts(summary: RunSummary, baseline: Map<string, RunSummar
             weightTally: { weights: summary.weightsReached.weight, counts: summary.weightsReached.probability.map((p) => p * summary.simulations) },
             weights: summary.territories.map((t) => t.weight),
             rule: summary.rule as RunSummary['scenario']['rule'],
+            unit,
           }
-        : { sides: [a, b], threshold: summary.threshold, weightCounts: summary.weightDistribution.map((p) => p * summary.simulations) },
+        : { sides: [a, b], threshold: summary.threshold, weightCounts: summary.weightDistribution.map((p) => p * summary.simulations), unit },
       options(title),
     ),
   };

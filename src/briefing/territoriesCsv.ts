@@ -52,6 +52,18 @@ export function baselineMarginPp(votes: Record<string, number>, sides: [string, 
 }
 
 /**
+ * True when both sides have votes in a territory: a unit where both have none (0–0) or one side is
+ * absent is uncontested, and has no place among the closest territories (its margin of 0 or ±100 pp says
+ * nothing of how close the race is there).
+ *
+ * @example
+ * isContested({ D: 0, R: 0 }, ['D', 'R']) // => false
+ */
+export function isContested(votes: Record<string, number>, sides: [string, string]): boolean {
+  return (votes[sides[0]] ?? 0) > 0 && (votes[sides[1]] ?? 0) > 0;
+}
+
+/**
  * Builds territories.csv: id, name, weight, baseline votes and margin, simulated mean and SD of the
  * margin (pp), P(win) per side, tipping-point frequency and, per side, `<side>_campaign_net_margin_votes`:
  * the mean number of votes by which that side's campaign moves the margin in its favour (turnout,

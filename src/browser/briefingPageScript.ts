@@ -8,7 +8,7 @@
  * Browser-only: it reads the page's DOM; the words and formats it shows are those of src/briefing/.
  */
 import { EMBED_OPTIONS } from '../briefing/html.js';
-import { formatControl, formatDecimalIn, formatShareIn, type ControlFormat, type PageLocale } from '../briefing/formatNumber.js';
+import { formatControl, formatDecimalIn, formatShareIn, formatSidePair, type ControlFormat, type PageLocale } from '../briefing/formatNumber.js';
 import { tippingPointNote } from '../briefing/tippingPointNote.js';
 import type { LiveFigures, LiveMap } from './liveRun.js';
 
@@ -160,8 +160,8 @@ function showFigures(live: NonNullable<BriefingPageData['live']>, figures: LiveF
   const intervalWords = data.locale === 'fr' ? ['intervalle \u00e0 95\u202f% ', ' (erreur Monte Carlo), '] : ['95% interval ', ' (Monte Carlo error), '];
   setNote('pWin', `${intervalWords[0]}${share(interval.low)}\u2013${share(interval.high)}${intervalWords[1]}${new Intl.NumberFormat(tag).format(figures.simulations)} simulations`);
   setFigure('pWinB', share(figures.pWin[b]!), figures.pWin[b]);
-  setFigure('weight', `${formatDecimalIn(figures.expectedWeight[a]!, data.locale)} \u2013 ${formatDecimalIn(figures.expectedWeight[b]!, data.locale)}`);
-  setFigure('votes', `${whole(figures.expectedExtraVotes[a]!)} \u2013 ${whole(figures.expectedExtraVotes[b]!)}`);
+  setFigure('weight', formatSidePair(a, formatDecimalIn(figures.expectedWeight[a]!, data.locale), b, formatDecimalIn(figures.expectedWeight[b]!, data.locale)));
+  setFigure('votes', formatSidePair(a, whole(figures.expectedExtraVotes[a]!), b, whole(figures.expectedExtraVotes[b]!)));
   const top = figures.tippingPoint[0];
   if (top) {
     setFigure('tippingPoint', top.name);

@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RuleName, Side } from '../model/types.js';
 import { InputError } from '../errors.js';
-import { unitWeight } from '../model/decisionRule.js';
+import { unitWeight, type WeightUnit } from '../model/decisionRule.js';
 import { frameChart, sideColours, partyColour, wordsFor, THEME_COLOURS, type BriefingChartOptions } from './theme.js';
 
 /**
@@ -27,14 +27,22 @@ export interface WeightDistributionInput {
   /** Unit weights and rule, to compute the total weight when totalWeight is not given. */
   weights?: ArrayLike<number>;
   rule?: RuleName;
+  /** What the weight counts, named on the x axis (default electoral votes; see weightUnit). */
+  unit?: WeightUnit;
 }
 
 /** Bars drawn at most when the total weight is too large for one bar per weight. */
 const MAX_BINS = 80;
 
 const WORDS = {
-  en: { x: (a: string) => `Electoral votes won by ${a}`, y: 'Share of simulations', toWin: (t: number) => `${t} to win`, tie: 'tie', winner: 'Winner', share: 'Share' },
-  fr: { x: (a: string) => `Grands électeurs obtenus par ${a}`, y: 'Part des simulations', toWin: (t: number) => `${t} pour gagner`, tie: 'égalité', winner: 'Vainqueur', share: 'Part' },
+  en: {
+    x: (a: string, unit: WeightUnit) => `${{ 'electoral votes': 'Electoral votes', seats: 'Seats', weight: 'Weight' }[unit]} won by ${a}`,
+    y: 'Share of simulations', toWin: (t: number) => `${t} to win`, tie: 'tie', winner: 'Winner', share: 'Share',
+  },
+  fr: {
+    x: (a: string, unit: WeightUnit) => `${{ 'electoral votes': 'Grands électeurs obtenus', seats: 'Sièges obtenus', weight: 'Poids obtenu' }[unit]} par ${a}`,
+    y: 'Part des simulations', toWin: (t: number) => `${t} pour gagner`, tie: 'égalité', winner: 'Vainqueur', share: 'Part',
+  },
 };
 
 /**
@@ -44,7 +52,8 @@ const WORDS = {
  * per weight (weighted by registered voters: millions) is drawn in at most 80 bars of equal width, cut
  * at the threshold so that no bar mixes two outcomes.
  *
- * @param input sides, threshold (weight needed to win, 270) and weightCounts (draw counts per weight)
+ * @param input sides, threshold (weight needed to win, 270), weightCounts (draw counts per weight) and
+ *   `unit`, what the weight counts (the x axis reads "Seats won by A" for `seats`)
  * @param options title, subtitle, sources and look; width default 760 px, height 340 px
  * @returns a Vega-Lite v5 spec
  * @throws InputError when weightCounts is empty or holds no draws, or the threshold is outside it
@@ -81,7 +90,7 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
   const step = [10, 20, 50, 100].find((s) => (domainHigh - domainLow) / s <= 12) ?? 100;
   const ticks: number[] = [];
   for (let t = Math.ceil(domainLow / step) * step; t <= domainHigh; t += step) ticks.push(t);
-  const x = { field: 'weight', type: 'quantitative', title: words.x(a), scale: { domain: [domainLow, domainHigh], nice: false }, axis: { format: 'd', values: ticks } };
+  const x = { field: 'weight', type: 'quantitative', title: words.x(a, input.unit ?? 'electoral votes'), scale: { domain: [domainLow, domainHigh], nice: false }, axis: { format: 'd', values: ticks } };
   const layers: Record<string, unknown>[] = [
     {
       data: { values: rows },
@@ -92,7 +101,7 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
         y: { field: 'share', type: 'quantitative', title: words.y, axis: { format: '.1%' }, scale: { domain: [0, maxShare * 1.18] } },
         color: { field: 'winner', type: 'nominal', title: words.winner, scale: { domain: [a, b, tieLabel], range: [colourA, colourB, partyColour('tie', options)] } },
         tooltip: [
-          { field: 'weight', type: 'quantitative', title: words.x(a), format: 'd' },
+          { field: 'weight', type: 'quantitative', title: words.x(a, input.unit ?? 'electoral votes'), format: 'd' },
           { field: 'share', type: 'quantitative', title: words.share, format: '.2%' },
           { field: 'winner', type: 'nominal', title: words.winner },
         ],
@@ -199,7 +208,7 @@ function binnedWeightDistribution(input: WeightDistributionInput, options: Brief
   const [colourA, colourB] = sideColours(input.sides, options);
   const width = options.width ?? 760;
   const height = options.height ?? 340;
-  const x = { field: 'weight', type: 'quantitative', title: words.x(a), scale: { domain: [domainLow, domainHigh], nice: false }, axis: { format: '~s', tickCount: 8 } };
+  const x = { field: 'weight', type: 'quantitative', title: words.x(a, input.unit ?? 'electoral votes'), scale: { domain: [domainLow, domainHigh], nice: false }, axis: { format: '~s', tickCount: 8 } };
   const layers: Record<string, unknown>[] = [
     {
       data: { values: rows },
@@ -210,7 +219,7 @@ function binnedWeightDistribution(input: WeightDistributionInput, options: Brief
         y: { field: 'share', type: 'quantitative', title: words.y, axis: { format: '.1%' }, scale: { domain: [0, maxShare * 1.18] } },
         color: { field: 'winner', type: 'nominal', title: words.winner, scale: { domain: [a, b, tieLabel], range: [colourA, colourB, partyColour('tie', options)] } },
         tooltip: [
-          { field: 'weight', type: 'quantitative', title: words.x(a), format: ',d' },
+          { field: 'weight', type: 'quantitative', title: words.x(a, input.unit ?? 'electoral votes'), format: ',d' },
           { field: 'weightEnd', type: 'quantitative', title: '…', format: ',d' },
           { field: 'share', type: 'quantitative', title: words.share, format: '.2%' },
           { field: 'winner', type: 'nominal', title: words.winner },

@@ -4,6 +4,7 @@
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { wilsonInterval } from '../analysis/winProbability.js';
 import { formatCount, formatPp, formatShare } from '../briefing/formatNumber.js';
+import { isContested } from '../briefing/territoriesCsv.js';
 
 /**
  * A probability from `simulations` draws with its 95 % Wilson interval: `61.2% (95% interval 60.9–61.5%)`.
@@ -57,7 +58,9 @@ export function formatRunSummary(summary: RunSummary): string {
     }
   }
   lines.push('', `Closest territories (mean two-party margin ${a} − ${b}, P(${a} wins)):`);
-  const closest = summary.territories.slice().sort((x, y) => Math.abs(x.meanMargin) - Math.abs(y.meanMargin)).slice(0, 10);
+  // Uncontested units (0–0, or one side absent) are not close races: left out.
+  const baseline = new Map(summary.scenario.territories.map((t) => [t.id, t.votes]));
+  const closest = summary.territories.filter((t) => isContested(baseline.get(t.id) ?? {}, [a, b])).sort((x, y) => Math.abs(x.meanMargin) - Math.abs(y.meanMargin)).slice(0, 10);
   for (const t of closest) {
     lines.push(`  ${t.id.padEnd(6)} ${t.name.slice(0, 26).padEnd(26)} ${formatPp(t.meanMargin).padStart(10)}  ${formatShare(t.pWin[a]).padStart(6)}`);
   }

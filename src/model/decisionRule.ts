@@ -55,3 +55,17 @@ export function unitWeight(rule: RuleName, weight: number): number {
   if (rule === 'seats' && weight === 0) return 1;
   return weight;
 }
+
+/** What a weighted rule's weight counts, in words: electoral votes, seats, or a plain weight. */
+export type WeightUnit = 'electoral votes' | 'seats' | 'weight';
+
+/**
+ * The unit a rule's weight is counted in, for charts and cards: `electoral-college` weights are
+ * electoral votes, `seats` weights are seats (a weight-0 unit is one seat), any other rule's a weight.
+ *
+ * @example
+ * weightUnit('seats') // => 'seats'
+ */
+export function weightUnit(rule: RuleName): WeightUnit {
+  return rule === 'electoral-college' ? 'electoral votes' : rule === 'seats' ? 'seats' : 'weight';
+}

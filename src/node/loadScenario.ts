@@ -56,7 +56,11 @@ export async function readScenarioFiles(scenario: Scenario, path: string, option
     const { file, format, year, round, weights } = scenario.race;
     // The race readers (exceljs among them) load only when a scenario names a race file.
     const { readRaceFile } = await import('./readRaceFile.js');
+    // Messages name the file where the user can find it; its source (charts, summary.json, the
+    // briefing) names it as the scenario writes it, never by an absolute path (the user's folders).
     const results = await readRaceFile(besideScenario(path, file), {
+      shownPath: besideScenario(shown, file),
+      sourceName: file,
       ...(format !== undefined ? { format } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(round !== undefined ? { round } : {}),

@@ -144,21 +144,44 @@ function isZip(bytes: Uint8Array): boolean {
  * from its first worksheet within bounds (readXlsxGrid). Only a regular file of at most 32 MB is read
  * (checked before and while reading).
  *
- * @param path File path as the user gave it (used in messages).
+ * @param path File path as the user gave it (used in messages and in `source` unless the options
+ *   name it otherwise).
  * @param options `format` (`auto` default), `year`, `round`, `weights`, `sides`; `dataDirectory` for
  *   the bundled facts (electoral votes, unit names and regions); `cwd` to resolve a relative path
- *   against (default: the process's working directory).
+ *   against (default: the process's working directory); `shownPath`, the file's name in messages
+ *   (default `path`); `sourceName`, its name in `source`, the citation charts and reports print
+ *   (default the name in messages), so that a scenario's race is cited by the name written in the
+ *   scenario, never by an absolute path holding the user's folders.
  * @returns The race in the `results --json` shape plus `format`, `encoding`, `delimiter`, `columns`
- *   (which column was read as what) and `notes`.
+ *   (which column was read as what) and `notes`; `source` is "<name> (<layout>)".
  * @throws {InputError} an unreadable file, an unknown layout, or a bad cell (file, line and column or
  *   cell, expected, found; cell text is never shown unless it is a number or a territory code).
  * @example
  * (await readRaceFile('data/races/pennsylvania-2024-counties.csv')).popularVote.R // => 3543308
  */
-export async function readRaceFile(path: string, options: RaceFileOptions & DataDirectoryOptions & { cwd?: string } = {}): Promise<RaceFileResults> {
+export async function readRaceFile(path: string, options: RaceFileOptions & DataDirectoryOptions & RaceFileNames = {}): Promise<RaceFileResults> {
+  const race = await readRaceFileAs(resolve(options.cwd ?? process.cwd(), path), options.shownPath ?? path, options);
+  // Every reader's source begins with the file's name as messages show it.
+  const shown = options.shownPath ?? path;
+  if (options.sourceName !== undefined && race.source.startsWith(shown)) race.source = options.sourceName + race.source.slice(shown.length);
+  return race;
+}
+
+/** Where a race file is and what to call it (see {@link readRaceFile}). */
+export interface RaceFileNames {
+  /** Folder a relative `path` is resolved against (default: the process's working directory). */
+  cwd?: string;
+  /** The file's name in messages (default: the path given). */
+  shownPath?: string;
+  /** The file's name in the race's `source` (default: its name in messages). */
+  sourceName?: string;
+}
+
+/** Reads the race file at `absolute`, naming it `path` in messages and in its source. */
+async function readRaceFileAs(absolute: string, path: string, options: RaceFileOptions & DataDirectoryOptions): Promise<RaceFileResults> {
   // Regular files only (a folder, /dev/zero, a FIFO are refused before reading), at most 32 MB,
   // counted while reading.
-  const bytes = await readInputBytes(resolve(options.cwd ?? process.cwd(), path), {
+  const bytes = await readInputBytes(absolute, {
     expected: 'a race file (CSV, TXT or .xlsx)',
     maxBytes: MAX_RACE_FILE_BYTES,
     shownPath: path,

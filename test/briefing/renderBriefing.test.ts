@@ -66,3 +66,40 @@ test('territoriesCsv names the campaign column for what it holds: net margin vot
   assert.ok(header.endsWith(',"D_campaign_net_margin_votes","R_campaign_net_margin_votes"'), header);
   assert.equal(lines.length, summary.territories.length);
 });
+
+test('a seats race says seats (histogram axis, card), shows two labelled figures on a card, and leaves uncontested units out of the closest territories', async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { formatRunSummary } = await import('../../src/cli/formatRunSummary.js');
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-seats-words-'));
+  try {
+    // Nine contested seats (margins 2 to 30 votes in 1,000) and three uncontested: 0–0, and one side absent.
+    const contested = Array.from({ length: 9 }, (_, i) => `C${i},Seat ${i},1,${500 + (i % 2 ? 1 : -1) * (1 + i)},${500 - (i % 2 ? 1 : -1) * (1 + i)}`);
+    writeFileSync(join(dir, 'r.csv'), ['id,name,weight,A,B', ...contested, 'U0,Nobody voted,1,0,0', 'U1,Only A,1,700,0', 'U2,Only B,1,0,650', ''].join('\n'));
+    writeFileSync(join(dir, 's.yaml'), 'name: seats words\nrace: { file: r.csv, format: table }\nrule: seats\nsides: [A, B]\nsimulations: 2000\nseed: 3\n');
+    const prepared = await prepareScenario('s.yaml', { cwd: dir });
+    const summary = summarizeRun(simulate(prepareModel(prepared.resolved), { simulations: 2000, seed: 3 }), prepared.resolved);
+    const charts = buildReportCharts(summary);
+    const histogram = JSON.stringify(charts.find((c) => c.name === 'weight-distribution')!.spec);
+    assert.match(histogram, /"title":"Seats won by A"/);
+    assert.doesNotMatch(histogram, /Electoral votes/);
+    const margins = JSON.stringify(charts.find((c) => c.name === 'territory-margins')!.spec);
+    for (const id of ['C0', 'C8']) assert.match(margins, new RegExp(`"id":"${id}"`));
+    for (const id of ['U0', 'U1', 'U2']) assert.doesNotMatch(margins, new RegExp(`"id":"${id}"`), `${id} is uncontested`);
+    const live = { scenario: prepared.scenario, results: prepared.results, parameters: loadParameters() };
+    const html = renderBriefing({ summary, charts, scripts: briefingScripts(), live });
+    const card = (figure: string) => html.match(new RegExp(`data-figure="${figure}"[^>]*>([^<]*)</div><div class="figure-label">([^<]*)<`))!.slice(1);
+    // The cards without live controls say the same.
+    const still = renderBriefing({ summary, charts, scripts: briefingScripts() });
+    assert.match(still, /<div class="figure-value">A \d+\.\d · B \d+\.\d<\/div><div class="figure-label">Expected seats \(\d+ to win\)</);
+    const [weight, weightLabel] = card('weight');
+    assert.match(weight, /^A \d+\.\d · B \d+\.\d$/);
+    assert.equal(weightLabel, `Expected seats (${summary.threshold} to win)`);
+    assert.match(card('votes')[0], /^A [\d,]+ · B [\d,]+$/);
+    const closest = formatRunSummary(summary).split('Closest territories')[1]!;
+    assert.match(closest, /C0/);
+    assert.doesNotMatch(closest, /U[012]/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

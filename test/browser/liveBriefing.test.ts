@@ -77,10 +77,10 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
       const shown = Number(await page.getAttribute('[data-figure="pWin"]', 'data-value'));
       assert.equal(shown, cli.pWin.D, `P(D wins) after ${set.join(', ')}`);
       assert.equal(Number(await page.getAttribute('[data-figure="pWinB"]', 'data-value')), cli.pWin.R);
-      assert.equal(await page.textContent('[data-figure="weight"]'), `${cli.expectedWeight.D.toFixed(1)} – ${cli.expectedWeight.R.toFixed(1)}`);
+      assert.equal(await page.textContent('[data-figure="weight"]'), `D ${cli.expectedWeight.D.toFixed(1)} · R ${cli.expectedWeight.R.toFixed(1)}`);
       assert.equal(await page.textContent('[data-figure="pWin"]'), `${(100 * cli.pWin.D).toFixed(1)}%`);
       const votes = (n: number) => Math.round(n).toLocaleString('en-US');
-      assert.equal(await page.textContent('[data-figure="votes"]'), `${votes(cli.expectedExtraVotes.D)} – ${votes(cli.expectedExtraVotes.R)}`);
+      assert.equal(await page.textContent('[data-figure="votes"]'), `D ${votes(cli.expectedExtraVotes.D)} · R ${votes(cli.expectedExtraVotes.R)}`);
       // The tipping-point card: the CLI's most frequent unit, its share and the bias, on the all-votes basis.
       const bias = cli.electoralCollegeBias.meanPp;
       assert.equal(await page.textContent('[data-figure="tippingPoint"]'), cli.tippingPoint[0]!.name);

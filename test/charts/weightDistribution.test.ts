@@ -47,3 +47,15 @@ test('weightDistribution in French with the colour-blind palette matches its gol
   );
   await assertMatchesSnapshot('weightDistribution-fr', spec);
 });
+
+test('weightDistribution names the unit on its x axis: seats for a seats race, electoral votes by default, in French too', () => {
+  const counts = Float64Array.of(0, 1, 3, 4, 2, 1);
+  const title = (spec: ReturnType<typeof weightDistribution>) => JSON.stringify(spec).match(/"title":"([^"]+ (?:won by|par) D)"/)?.[1];
+  assert.equal(title(weightDistribution({ sides: ['D', 'R'], threshold: 3, weightCounts: counts, unit: 'seats' }, { title: 'T', sources: ['S'] })), 'Seats won by D');
+  assert.equal(title(weightDistribution({ sides: ['D', 'R'], threshold: 3, weightCounts: counts }, { title: 'T', sources: ['S'] })), 'Electoral votes won by D');
+  assert.equal(title(weightDistribution({ sides: ['D', 'R'], threshold: 3, weightCounts: counts, unit: 'seats' }, { title: 'T', sources: ['S'], locale: 'fr' })), 'Sièges obtenus par D');
+  // The binned histogram of a race weighted by millions says the same.
+  const binned = weightDistribution({ sides: ['D', 'R'], threshold: 500_001, weightTally: { weights: [400_000, 600_000], counts: [1, 1] }, totalWeight: 1_000_000, unit: 'seats' }, { title: 'T', sources: ['S'] });
+  assert.equal(title(binned), 'Seats won by D');
+  assert.doesNotMatch(JSON.stringify(binned), /Electoral votes/);
+});

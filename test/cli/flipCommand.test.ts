@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runMain } from './cliHarness.js';
 
 test('flip --year 2000 --json: Florida, 537-vote certified margin, 538 new voters', async () => {
@@ -57,4 +60,30 @@ test('flip --file on a 5–5 chamber answers what each side needs to break the t
   });
   const already = await runMain(['flip', '--file', 'test/fixtures/races/chamber-tied.csv', '--target', 'tie']);
   assert.match(already.stdout, /The race is already tied: --target tie needs no vote\.\n$/);
+});
+
+test('flip on a forecast scenario says the winner is expected, not that it won; a result says won (text and JSON)', async () => {
+  const text = await runMain(['flip', 'scenarios/us-2016-pre-election.yaml']);
+  assert.equal(text.code, 0, text.stderr);
+  assert.doesNotMatch(text.stdout, /\bwon\b|\bneeded\b|summed/);
+  assert.match(text.stdout, /^2012 result, polls as of 2016-11-07 \(1,747 polls, us-president-2016-polls\.csv\)[^:]*: D is expected to win a majority of the pledged electoral votes\. R would need [\d,]+ new voters to win a majority of the electoral votes, in [^(]+\(the winner's expected margins there sum to [\d,]+ votes\)\./);
+  const json = JSON.parse((await runMain(['flip', 'scenarios/us-2016-pre-election.yaml', '--json'])).stdout);
+  assert.equal(json.expected, true);
+  assert.match(json.forecast, /^2012 result, polls as of 2016-11-07/);
+  const result = await runMain(['flip', '--year', '2016', '--json']);
+  assert.equal('expected' in JSON.parse(result.stdout) || 'forecast' in JSON.parse(result.stdout), false);
+});
+
+test('flip on a seats scenario counts seats, not electoral votes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-flip-seats-'));
+  try {
+    writeFileSync(join(dir, 'r.csv'), 'id,name,weight,A,B\n1,One,1,100,90\n2,Two,1,80,95\n3,Three,1,120,110\n4,Four,1,50,70\n5,Five,1,60,40\n');
+    writeFileSync(join(dir, 's.yaml'), 'name: seats\nrace: { file: r.csv, format: table }\nrule: seats\nsides: [A, B]\nsimulations: 100\nseed: 1\n');
+    const r = await runMain(['flip', join(dir, 's.yaml')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^A won a majority of the seats\. B needed \d+ new voters to win a majority of the seats, in /);
+    assert.doesNotMatch(r.stdout, /electoral/i);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

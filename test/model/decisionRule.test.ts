@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ruleThresholds, unitWeight } from '../../src/model/decisionRule.js';
+import { ruleThresholds, unitWeight, weightUnit } from '../../src/model/decisionRule.js';
 
 test('ruleThresholds: 270 of 538 electoral votes; majority of seats; sign of the national vote', () => {
   assert.deepEqual(ruleThresholds('electoral-college', [55, 38, 445]), { weighted: true, totalWeight: 538, threshold: 270 });
@@ -25,4 +25,8 @@ test('ruleThresholds works on any integer weights: odd totals cannot tie, even t
   assert.throws(() => ruleThresholds('electoral-college', [538], 269), RangeError);
   assert.throws(() => ruleThresholds('seats', [3, 4], 8), RangeError);
   assert.deepEqual(ruleThresholds('popular-vote', [55], 40), { weighted: false, totalWeight: 1, threshold: 1 });
+});
+
+test('weightUnit names what a rule weighs: electoral votes, seats, or a plain weight', () => {
+  assert.deepEqual((['electoral-college', 'seats', 'popular-vote', 'two-round'] as const).map(weightUnit), ['electoral votes', 'seats', 'weight', 'weight']);
 });

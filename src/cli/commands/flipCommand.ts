@@ -11,34 +11,52 @@ import { prepareScenario } from '../../node/prepareScenario.js';
 import { baselineResults } from '../../scenario/baselineResults.js';
 import type { RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectionResults } from '../../model/types.js';
-import { resolve } from 'node:path';
 import { hasOutrightWinner, votesToBreakTie, votesToFlip } from '../../analysis/votesToFlip.js';
 import type { FlipMode, FlipTarget, TieBreak, VotesToFlip } from '../../analysis/votesToFlip.js';
 
 /**
- * One paragraph describing a votes-to-flip answer, in electoral votes as pledged by the unit winners.
+ * How a flip answer is worded: what the weight counts, and for a scenario with a forecast baseline, that
+ * baseline in words (the race is then expected, not won).
+ */
+interface FlipWords {
+  /** What the unit weights count: electoral votes (the US 538) or seats. */
+  unit: 'electoral votes' | 'seats';
+  /** The forecast baseline in words (`2012 result, polls as of 2016-11-07 …`); absent for a result. */
+  forecast?: string;
+}
+
+/**
+ * One paragraph describing a votes-to-flip answer, in electoral votes as pledged by the unit winners
+ * (or seats). A result says who won and what the loser needed; a forecast (a scenario's expected
+ * result) says who is expected to win and what the other side would need.
  *
  * @example
- * formatFlip(votesToFlip(results2000))
+ * formatFlip(votesToFlip(results2000), { unit: 'electoral votes' })
  * // => '2000: R won a majority of the pledged electoral votes. D needed 538 new voters to win a majority of the electoral votes, in FL (the winner\'s margins there summed to 537 votes).\nElectoral votes are pledged (each state or district to its winner), not as cast by the electors.\n'
  */
-function formatFlip(flip: VotesToFlip): string {
+function formatFlip(flip: VotesToFlip, words: FlipWords): string {
   const how = flip.mode === 'mobilise' ? 'new voters' : 'voters switching sides';
-  const year = flip.year > 0 ? `${flip.year}: ` : '';
+  const expected = words.forecast !== undefined;
+  const year = expected ? `${words.forecast}: ` : flip.year > 0 ? `${flip.year}: ` : '';
+  const needed = expected ? 'would need' : 'needed';
   if (flip.basis === 'popular-vote') {
     const goal = flip.target === 'win' ? 'win the national vote' : 'tie the national vote';
-    return `${year}${flip.winner} led the national vote by ${formatCount(flip.marginSum)} votes (a race without unit weights). ${flip.loser} needed ${formatCount(flip.votes)} ${how}, anywhere, to ${goal}.\n`;
+    const leads = expected ? 'is expected to lead' : 'led';
+    return `${year}${flip.winner} ${leads} the national vote by ${formatCount(flip.marginSum)} votes (a race without unit weights). ${flip.loser} ${needed} ${formatCount(flip.votes)} ${how}, anywhere, to ${goal}.\n`;
   }
+  const ev = words.unit === 'electoral votes';
   const to =
     flip.target === 'win'
-      ? 'win a majority of the electoral votes'
+      ? `win a majority of the ${words.unit}`
       : flip.target === 'tie'
-        ? `deny ${flip.winner} a majority of the electoral votes (${flip.loser} at least half)`
-        : 'tie exactly in electoral votes (269–269)';
+        ? `deny ${flip.winner} a majority of the ${words.unit} (${flip.loser} at least half)`
+        : ev ? 'tie exactly in electoral votes (269–269)' : 'tie exactly in seats';
+  const won = `${expected ? 'is expected to win' : 'won'} a majority of the ${ev ? 'pledged electoral votes' : 'seats'}`;
+  const margins = expected ? "the winner's expected margins there sum to" : "the winner's margins there summed to";
   return (
-    `${year}${flip.winner} won a majority of the pledged electoral votes. ${flip.loser} needed ${formatCount(flip.votes)} ${how} to ${to}, ` +
-    `in ${flip.units.join(', ')} (the winner's margins there summed to ${formatCount(flip.marginSum)} votes).\n` +
-    'Electoral votes are pledged (each state or district to its winner), not as cast by the electors.\n'
+    `${year}${flip.winner} ${won}. ${flip.loser} ${needed} ${formatCount(flip.votes)} ${how} to ${to}, ` +
+    `in ${flip.units.join(', ')} (${margins} ${formatCount(flip.marginSum)} votes).\n` +
+    (ev ? 'Electoral votes are pledged (each state or district to its winner), not as cast by the electors.\n' : '')
   );
 }
 
@@ -49,9 +67,9 @@ function formatFlip(flip: VotesToFlip): string {
  * formatTieBreak(votesToBreakTie(chamber), 'seats')
  * // => 'A tie: A 5, B 5 seats (6 to win). A needs 2 new voters to break it, in 5 (B\'s margins there summed to 1 vote); B needs 2, in 9 (A\'s margins there summed to 1 vote).\n'
  */
-function formatTieBreak(tie: TieBreak, weightWord: string): string {
+function formatTieBreak(tie: TieBreak, weightWord: string, forecast?: string): string {
   const how = tie.mode === 'mobilise' ? 'new voters' : 'voters switching sides';
-  const year = tie.year > 0 ? `${tie.year}: a tie` : 'A tie';
+  const year = forecast !== undefined ? `${forecast}: an expected tie` : tie.year > 0 ? `${tie.year}: a tie` : 'A tie';
   const [first, second] = tie.sides;
   const sides = Object.keys(tie.held);
   if (tie.basis === 'popular-vote') {
@@ -68,6 +86,12 @@ function formatTieBreak(tie: TieBreak, weightWord: string): string {
   );
 }
 
+/** What a race's weights count when no rule says: the US 538 are electoral votes, any other weights seats. */
+function defaultUnit(results: ElectionResults): FlipWords['unit'] {
+  const weight = results.units.reduce((s, u) => s + u.weight, 0);
+  return results.country === 'us' && weight === 538 ? 'electoral votes' : 'seats';
+}
+
 /** The `flip` command. */
 export const flipCommand: Command = {
   name: 'flip',
@@ -81,7 +105,9 @@ export const flipCommand: Command = {
     'The race: --year Y (US presidential, bundled), --file PATH (your results file, weighted units), or a\n' +
     "scenario file, whose expected result is used (its race with its baseline's swing, shifts and margins).\n" +
     'A tied race (5–5 seats, 269–269, equal national votes) gets what each side needs to break the tie,\n' +
-    'cheapest first (--json: {year, tie: true, mode, basis, held, threshold, sides: [{side, units, marginSum, votes}]}).\n\n' +
+    'cheapest first (--json: {year, tie: true, mode, basis, held, threshold, sides: [{side, units, marginSum, votes}]}).\n' +
+    "A scenario with a forecast baseline is a race ahead: its winner is expected, not said to have won\n" +
+    '(--json adds expected: true and forecast, the baseline in words).\n\n' +
     'Examples:\n  campaign-lab flip --year 2000 --json\n  campaign-lab flip --file my-race.csv --format table\n' +
     '  campaign-lab flip scenarios/us-2016-pre-election.yaml',
   spec: {
@@ -106,31 +132,37 @@ export const flipCommand: Command = {
     }
     let results: ElectionResults;
     let threshold: number | undefined;
+    // A scenario with a forecast baseline (polls, a swing, margins) is a race ahead: its winner is expected.
+    let forecast: string | undefined;
+    let unit: FlipWords['unit'] | undefined;
     if (scenario !== undefined) {
       const { resolved } = await prepareScenario(scenario, { cwd: context.cwd });
       results = baselineResults(resolved);
+      if (resolved.baseline?.forecast) forecast = resolved.baseline.description ?? resolved.baseline.resultLabel;
       // A scenario's own threshold (electoral-college) or seatsToWin (seats) is what a win needs.
-      if (resolved.rule === 'electoral-college' || resolved.rule === 'seats') threshold = resolved.threshold;
+      if (resolved.rule === 'electoral-college' || resolved.rule === 'seats') {
+        threshold = resolved.threshold;
+        unit = resolved.rule === 'seats' ? 'seats' : 'electoral votes';
+      }
     }
     else if (file !== undefined) {
       const { readRaceFile } = await import('../../node/readRaceFile.js');
-      results = await readRaceFile(resolve(context.cwd, file), {
+      // Named as typed, in messages and in the race's source.
+      results = await readRaceFile(file, {
+        cwd: context.cwd,
         ...(args.options.format !== undefined ? { format: args.options.format as RaceFormat | 'auto' } : {}),
         ...(year !== undefined ? { year } : {}),
         ...(args.options.round !== undefined ? { round: args.options.round as number } : {}),
-      }).catch((error: unknown) => {
-        throw error instanceof InputError && error.details.file === resolve(context.cwd, file) ? new InputError({ ...error.details, file }) : error;
       });
     } else if (year !== undefined) results = loadResults({ country: 'us', year });
     else throw new InputError({ at: 'arguments', expected: 'a race: a scenario file, --file PATH or --year Y', found: 'none' });
     if (!hasOutrightWinner(results, threshold)) {
       // A tied race (5–5 seats, 269–269, equal national totals): what each side needs to break it.
       const tie = votesToBreakTie(results, { mode: (args.options.mode as FlipMode | undefined) ?? 'mobilise', ...(threshold !== undefined ? { threshold } : {}) });
-      const weight = results.units.reduce((s, u) => s + u.weight, 0);
       const target = (args.options.target as FlipTarget | undefined) ?? 'win';
-      if (args.options.json) printJson(context.stdout, tie);
+      if (args.options.json) printJson(context.stdout, forecast !== undefined ? { ...tie, expected: true, forecast } : tie);
       else {
-        context.stdout.write(formatTieBreak(tie, results.country === 'us' && weight === 538 ? 'electoral votes' : 'seats'));
+        context.stdout.write(formatTieBreak(tie, unit ?? defaultUnit(results), forecast));
         if (target !== 'win') context.stdout.write(`The race is already tied: --target ${target} needs no vote.\n`);
       }
       return;
@@ -140,7 +172,7 @@ export const flipCommand: Command = {
       target: (args.options.target as FlipTarget | undefined) ?? 'win',
       ...(threshold !== undefined ? { threshold } : {}),
     });
-    if (args.options.json) printJson(context.stdout, flip);
-    else context.stdout.write(formatFlip(flip));
+    if (args.options.json) printJson(context.stdout, forecast !== undefined ? { ...flip, expected: true, forecast } : flip);
+    else context.stdout.write(formatFlip(flip, { unit: unit ?? defaultUnit(results), ...(forecast !== undefined ? { forecast } : {}) }));
   },
 };

@@ -118,3 +118,19 @@ test('readRaceFile reads the bundled Pennsylvania 2024 county table: 67 counties
   assert.equal(philadelphia.name, 'Philadelphia County');
   assert.equal(philadelphia.winner, 'D');
 });
+
+test('readRaceFile names the file as asked: shownPath in messages, sourceName in the source, a relative path against cwd', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-race-names-'));
+  try {
+    writeFileSync(join(dir, 'r.csv'), 'id,name,weight,A,B\nN,North,3,120,80\nS,South,2,90,110\n');
+    writeFileSync(join(dir, 'bad.csv'), 'id,name,weight,A,B\nN,North,3,120,eighty\n');
+    const relative = await readRaceFile('r.csv', { cwd: dir });
+    assert.equal(relative.source, 'r.csv (table format)');
+    const named = await readRaceFile(join(dir, 'r.csv'), { shownPath: 'races/r.csv', sourceName: 'r.csv' });
+    assert.equal(named.source, 'r.csv (table format)');
+    assert.ok(!JSON.stringify(named).includes(dir), 'no absolute path in the race');
+    await assert.rejects(readRaceFile(join(dir, 'bad.csv'), { shownPath: 'races/bad.csv', sourceName: 'bad.csv' }), (e: unknown) => e instanceof InputError && e.message.startsWith('races/bad.csv') && !e.message.includes(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
