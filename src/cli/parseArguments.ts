@@ -11,7 +11,7 @@ export interface OptionSpec {
   type: 'flag' | 'string' | 'integer';
   /** One line for --help. */
   description: string;
-  /** Placeholder in --help (`N`, `DIR`). */
+  /** Name of the option's value in --help (`N`, `DIR`). */
   valueName?: string;
   /** May be given more than once; values are collected in order. */
   multiple?: boolean;
@@ -147,12 +147,12 @@ function assignPositionals(spec: ArgumentSpec, loose: string[]): ParsedArguments
   for (const p of spec.positionals) {
     if (p.rest) {
       positionals[p.name] = loose.slice(k);
-      if (!p.optional && loose.length <= k) throw new InputError({ at: `<${p.name}>`, expected: `given: ${p.description}`, found: 'nothing' });
+      if (!p.optional && loose.length <= k) throw new InputError({ at: `<${p.name}>`, expected: p.description, found: 'nothing' });
       k = loose.length;
       continue;
     }
     if (k < loose.length) positionals[p.name] = loose[k++];
-    else if (!p.optional) throw new InputError({ at: `<${p.name}>`, expected: `given: ${p.description}`, found: 'nothing' });
+    else if (!p.optional) throw new InputError({ at: `<${p.name}>`, expected: p.description, found: 'nothing' });
   }
   if (k < loose.length) {
     throw new InputError({ at: 'arguments', expected: `at most ${spec.positionals.length} plain argument(s)`, found: describeValue(loose[k]) });

@@ -9,7 +9,7 @@ import { checkOutputFolder } from '../node/writeFileAtomic.js';
 import type { OptionSpec, ParsedArguments, PositionalSpec } from './parseArguments.js';
 
 /** The scenario file argument. */
-export const SCENARIO_ARGUMENT: PositionalSpec = { name: 'scenario', description: 'scenario file (.yaml, .yml or .json)' };
+export const SCENARIO_ARGUMENT: PositionalSpec = { name: 'scenario', description: 'a scenario file (.yaml, .yml or .json)' };
 
 /** The shared run options, by name. */
 export type RunOptionName = 'sims' | 'seed' | 'threads' | 'set';

@@ -111,7 +111,7 @@ export const flipCommand: Command = {
     'Examples:\n  campaign-lab flip --year 2000 --json\n  campaign-lab flip --file my-race.csv --format table\n' +
     '  campaign-lab flip scenarios/us-2016-pre-election.yaml',
   spec: {
-    positionals: [{ name: 'scenario', description: 'scenario file (.yaml, .yml or .json)', optional: true }],
+    positionals: [{ name: 'scenario', description: 'a scenario file (.yaml, .yml or .json)', optional: true }],
     options: {
       year: { type: 'integer', valueName: 'Y', description: 'Election year (US, 2000–2024), or the year to read from --file.' },
       file: { type: 'string', valueName: 'PATH', description: 'Your race file (table, MEDSL or Ministry), with unit weights.' },
