@@ -27,20 +27,7 @@ import type { SlotLayout } from './multiCandidateRace.js';
 export function pluralityWinners(layout: SlotLayout, votes: Float64Array, winnerSlot: Int32Array): void {
   const { unitStart } = layout;
   const n = unitStart.length - 1;
-  for (let u = 0; u < n; u++) {
-    let best = -1;
-    let bestVotes = -Infinity;
-    let tied = false;
-    for (let s = unitStart[u]; s < unitStart[u + 1]; s++) {
-      const v = votes[s];
-      if (v > bestVotes) {
-        best = s;
-        bestVotes = v;
-        tied = false;
-      } else if (v === bestVotes) tied = true;
-    }
-    winnerSlot[u] = tied ? -1 : best;
-  }
+  for (let u = 0; u < n; u++) winnerSlot[u] = uniqueMaximum(votes, unitStart[u], unitStart[u + 1]);
 }
 
 /**
@@ -135,4 +122,25 @@ export function uniqueMaximum(values: Float64Array, from: number, to: number, in
     } else if (values[i] === bestValue) tied = true;
   }
   return tied ? -1 : best;
+}
+
+/**
+ * The second value of from .. to − 1 in descending order, counting repeats (−∞ with fewer than two):
+ * the bar a candidate clears to be among the top two.
+ *
+ * @example
+ * secondHighest(Float64Array.of(5, 9, 9, 1), 0, 4) // => 9
+ * secondHighest(Float64Array.of(5, 9, 7, 1), 0, 4) // => 7
+ */
+export function secondHighest(values: Float64Array, from: number, to: number): number {
+  let first = -Infinity;
+  let second = -Infinity;
+  for (let i = from; i < to; i++) {
+    const v = values[i];
+    if (v > first) {
+      second = first;
+      first = v;
+    } else if (v > second) second = v;
+  }
+  return second;
 }

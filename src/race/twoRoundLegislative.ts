@@ -18,7 +18,7 @@ import { InputError, describeValue } from '../errors.js';
 import type { MultiCandidateRace, SlotLayout, RaceUnits } from './multiCandidateRace.js';
 import type { TransferPrior } from './transferPrior.js';
 import type { TransferDraw } from './transferDraw.js';
-import { seatsPerParty } from './plurality.js';
+import { seatsPerParty, secondHighest } from './plurality.js';
 import { roundTwoVotes, roundTwoWinner, type RoundTwoScratch } from './roundTwo.js';
 
 /** What the legislative rules read of a race. */
@@ -66,20 +66,6 @@ export function legislativeRoundOne(race: LegislativeLayout, votes: Float64Array
     }
   }
   return decided;
-}
-
-/** The second value of from .. to − 1 in descending order, counting repeats (−∞ with fewer than two). */
-function secondHighest(votes: Float64Array, from: number, to: number): number {
-  let first = -Infinity;
-  let second = -Infinity;
-  for (let s = from; s < to; s++) {
-    const v = votes[s];
-    if (v > first) {
-      second = first;
-      first = v;
-    } else if (v > second) second = v;
-  }
-  return second;
 }
 
 /** Withdrawals between the rounds: which finalists step down (désistement), as data. */

@@ -10,6 +10,7 @@ import { partyTotals, type MultiCandidateRace } from './multiCandidateRace.js';
 import type { TransferPrior } from './transferPrior.js';
 import type { TransferDraw } from './transferDraw.js';
 import { roundTwoVotes, roundTwoWinner, type RoundTwoScratch } from './roundTwo.js';
+import { secondHighest } from './plurality.js';
 
 /**
  * Marks the top two of `totals` as finalists. An exact tie for second place lets every tied party through
@@ -23,15 +24,7 @@ import { roundTwoVotes, roundTwoWinner, type RoundTwoScratch } from './roundTwo.
  * qualifyTopTwo(Float64Array.of(9783058, 8133828, 7712520), 3, finalists) // => 2 (finalists: [1, 1, 0])
  */
 export function qualifyTopTwo(totals: Float64Array, partyCount: number, finalists: Uint8Array): number {
-  let first = -Infinity;
-  let second = -Infinity;
-  for (let p = 0; p < partyCount; p++) {
-    const v = totals[p];
-    if (v > first) {
-      second = first;
-      first = v;
-    } else if (v > second) second = v;
-  }
+  const second = secondHighest(totals, 0, partyCount);
   let count = 0;
   for (let p = 0; p < partyCount; p++) {
     finalists[p] = totals[p] >= second ? 1 : 0;
