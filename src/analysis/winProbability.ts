@@ -4,6 +4,7 @@
  */
 import type { Side } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
+import { tallyQuantileIndex } from '../model/tallyQuantile.js';
 
 /** Probability with its Monte Carlo standard error sqrt(p (1 − p) / n). */
 export interface Estimate {
@@ -107,20 +108,13 @@ export function winProbability(result: SimulationResult): WinProbabilitySummary 
   const n = result.simulations;
   const [a, b] = result.sides;
   const weightDistribution: WeightShare[] = [];
-  const quantiles = { p05: NaN, p50: NaN, p95: NaN };
-  let cumulative = 0;
   const { weights, counts } = result.weightTally;
-  for (let i = 0; i < weights.length; i++) {
-    const w = weights[i];
-    const count = counts[i];
-    if (count === 0) continue;
-    weightDistribution.push({ weight: w, probability: count / n });
-    const before = cumulative;
-    cumulative += count;
-    if (before < 0.05 * n && cumulative >= 0.05 * n) quantiles.p05 = w;
-    if (before < 0.5 * n && cumulative >= 0.5 * n) quantiles.p50 = w;
-    if (before < 0.95 * n && cumulative >= 0.95 * n) quantiles.p95 = w;
-  }
+  for (let i = 0; i < weights.length; i++) if (counts[i] > 0) weightDistribution.push({ weight: weights[i], probability: counts[i] / n });
+  const quantile = (q: number): number => {
+    const k = tallyQuantileIndex(counts, 0, weights.length, n, q);
+    return k < 0 ? NaN : weights[k];
+  };
+  const quantiles = { p05: quantile(0.05), p50: quantile(0.5), p95: quantile(0.95) };
   return {
     sides: result.sides,
     simulations: n,

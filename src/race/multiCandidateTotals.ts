@@ -4,6 +4,7 @@
  * 2^53), so adding the totals of blocks gives the same numbers in any order and on any number of threads.
  */
 import type { MultiCandidateRace } from './multiCandidateRace.js';
+import { tallyQuantileIndex } from '../model/tallyQuantile.js';
 
 /** Counts over the draws run so far; one object per run (or per block when blocks are merged). */
 export interface MultiCandidateTotals {
@@ -94,17 +95,12 @@ export function seatSummaries(totals: MultiCandidateTotals, partyCount: number):
   for (let p = 0; p < partyCount; p++) {
     const at = p * bins;
     let sum = 0;
-    let cumulative = 0;
-    let low = -1;
-    let high = -1;
-    for (let k = 0; k < bins; k++) {
-      const c = totals.seatCounts[at + k];
-      sum += k * c;
-      cumulative += c;
-      if (low < 0 && cumulative >= 0.05 * n) low = k;
-      if (high < 0 && cumulative >= 0.95 * n) high = k;
-    }
-    out.push({ mean: sum / n, low, high });
+    for (let k = 0; k < bins; k++) sum += k * totals.seatCounts[at + k];
+    const seatsAt = (q: number) => {
+      const k = tallyQuantileIndex(totals.seatCounts, at, at + bins, n, q);
+      return k < 0 ? -1 : k - at;
+    };
+    out.push({ mean: sum / n, low: seatsAt(0.05), high: seatsAt(0.95) });
   }
   return out;
 }
