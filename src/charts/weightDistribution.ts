@@ -90,7 +90,8 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
   const step = [10, 20, 50, 100].find((s) => (domainHigh - domainLow) / s <= 12) ?? 100;
   const ticks: number[] = [];
   for (let t = Math.ceil(domainLow / step) * step; t <= domainHigh; t += step) ticks.push(t);
-  const x = { field: 'weight', type: 'quantitative', title: words.x(a, input.unit ?? 'electoral votes'), scale: { domain: [domainLow, domainHigh], nice: false }, axis: { format: 'd', values: ticks } };
+  const xTitle = words.x(a, input.unit ?? 'electoral votes');
+  const x = { field: 'weight', type: 'quantitative', title: xTitle, scale: { domain: [domainLow, domainHigh], nice: false }, axis: { format: 'd', values: ticks } };
   const layers: Record<string, unknown>[] = [
     {
       data: { values: rows },
@@ -101,7 +102,7 @@ export function weightDistribution(input: WeightDistributionInput, options: Brie
         y: { field: 'share', type: 'quantitative', title: words.y, axis: { format: '.1%' }, scale: { domain: [0, maxShare * 1.18] } },
         color: { field: 'winner', type: 'nominal', title: words.winner, scale: { domain: [a, b, tieLabel], range: [colourA, colourB, partyColour('tie', options)] } },
         tooltip: [
-          { field: 'weight', type: 'quantitative', title: words.x(a, input.unit ?? 'electoral votes'), format: 'd' },
+          { field: 'weight', type: 'quantitative', title: xTitle, format: 'd' },
           { field: 'share', type: 'quantitative', title: words.share, format: '.2%' },
           { field: 'winner', type: 'nominal', title: words.winner },
         ],
@@ -208,7 +209,8 @@ function binnedWeightDistribution(input: WeightDistributionInput, options: Brief
   const [colourA, colourB] = sideColours(input.sides, options);
   const width = options.width ?? 760;
   const height = options.height ?? 340;
-  const x = { field: 'weight', type: 'quantitative', title: words.x(a, input.unit ?? 'electoral votes'), scale: { domain: [domainLow, domainHigh], nice: false }, axis: { format: '~s', tickCount: 8 } };
+  const xTitle = words.x(a, input.unit ?? 'electoral votes');
+  const x = { field: 'weight', type: 'quantitative', title: xTitle, scale: { domain: [domainLow, domainHigh], nice: false }, axis: { format: '~s', tickCount: 8 } };
   const layers: Record<string, unknown>[] = [
     {
       data: { values: rows },
@@ -219,7 +221,7 @@ function binnedWeightDistribution(input: WeightDistributionInput, options: Brief
         y: { field: 'share', type: 'quantitative', title: words.y, axis: { format: '.1%' }, scale: { domain: [0, maxShare * 1.18] } },
         color: { field: 'winner', type: 'nominal', title: words.winner, scale: { domain: [a, b, tieLabel], range: [colourA, colourB, partyColour('tie', options)] } },
         tooltip: [
-          { field: 'weight', type: 'quantitative', title: words.x(a, input.unit ?? 'electoral votes'), format: ',d' },
+          { field: 'weight', type: 'quantitative', title: xTitle, format: ',d' },
           { field: 'weightEnd', type: 'quantitative', title: '…', format: ',d' },
           { field: 'share', type: 'quantitative', title: words.share, format: '.2%' },
           { field: 'winner', type: 'nominal', title: words.winner },
