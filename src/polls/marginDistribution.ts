@@ -22,7 +22,7 @@ export interface MarginDistribution {
  * Recipes in C* (2nd ed., 1992), section 6.2 (`erfcc`): fractional error below 1.2e-7 for every x.
  *
  * @example
- * errorFunction(1) // => 0.8427007 (exact: 0.8427008)
+ * errorFunction(1) // => 0.8427007878 (exact 0.8427007929)
  */
 function errorFunction(x: number): number {
   const z = Math.abs(x);
