@@ -5,7 +5,6 @@
  * Source: Gelman, Silver & Edlin (2012), "What is the probability your vote will make a difference?",
  * Economic Inquiry 50(2):321–326: P(decisive) = P(the state is pivotal for the Electoral College and tied).
  */
-import { quantileSorted } from 'simple-statistics';
 import type { ElectionResults } from '../model/types.js';
 import type { SimulationResult } from '../sim/types.js';
 import { InputError } from '../errors.js';
@@ -41,6 +40,20 @@ export interface DecisiveUnit {
   oneIn: number;
 }
 
+/**
+ * A quantile of sorted values by Hyndman & Fan (1996), "Sample quantiles in statistical packages", *The
+ * American Statistician* 50(4), definition 2: the inverse of the empirical distribution function,
+ * averaged where it jumps.
+ *
+ * @example
+ * sortedQuantile(Float64Array.of(1, 2, 3, 4), 0.25) // => 1.5
+ */
+function sortedQuantile(sorted: Float64Array, p: number): number {
+  const position = sorted.length * p;
+  if (position % 1 !== 0) return sorted[Math.ceil(position) - 1];
+  return (sorted[position - 1] + sorted[position]) / 2;
+}
+
 /** Silverman's rule of thumb for a Gaussian kernel: 0.9 × min(SD, IQR / 1.34) × n^(−1/5), pp. */
 function silvermanBandwidth(values: ArrayLike<number>): number {
   const n = values.length;
@@ -51,8 +64,7 @@ function silvermanBandwidth(values: ArrayLike<number>): number {
   let ss = 0;
   for (let d = 0; d < n; d++) ss += (values[d] - mean) ** 2;
   const sd = Math.sqrt(ss / Math.max(1, n - 1));
-  // simple-statistics' quantileSorted: linear interpolation, R's type 7 (numpy's default).
-  const iqr = quantileSorted(sorted as unknown as number[], 0.75) - quantileSorted(sorted as unknown as number[], 0.25);
+  const iqr = sortedQuantile(sorted, 0.75) - sortedQuantile(sorted, 0.25);
   const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
   return 0.9 * spread * n ** -0.2;
 }
