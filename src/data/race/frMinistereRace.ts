@@ -114,6 +114,9 @@ function frRaceColumns(grid: RaceGrid): FrRaceColumns {
   };
   if (layout === 'numbered') c.numbered = numberedBlocks(grid);
   else c.stride = strideBlocks(grid, layout);
+  if (c.circ >= 0 && (layout === 'numbered' ? c.numbered.some((b) => b.nuance < 0) : c.stride.first.nuance < 0)) {
+    throw missingColumn(grid, 'a Nuance column in every candidate block of a file by circonscription (the party seats are counted by)');
+  }
   return c;
 }
 
@@ -273,7 +276,7 @@ function rowCandidates(grid: RaceGrid, c: FrRaceColumns, record: CsvRecord, need
     if (surname === '') failCell(grid, record, b.nom, "a candidate's surname", false, label(b.nom, 'Nom'));
     const votes = countCell(grid, record, b.voix, label(b.voix, 'Voix'));
     const nuance = b.nuance >= 0 ? cellText(record, b.nuance) : '';
-    if (needNuance && nuance === '') failCell(grid, record, b.nuance >= 0 ? b.nuance : b.nom, "the candidate's Nuance (the party seats are counted by)", false, b.nuance >= 0 ? label(b.nuance, 'Nuance') : undefined);
+    if (needNuance && nuance === '') failCell(grid, record, b.nuance, "the candidate's Nuance (the party seats are counted by)", false, label(b.nuance, 'Nuance'));
     const first = b.prenom >= 0 ? cellText(record, b.prenom) : '';
     candidates.push({ party: nuance || surname, votes, label: first ? `${first} ${surname}` : surname });
   });
