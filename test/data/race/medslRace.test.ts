@@ -60,6 +60,9 @@ test('fusion tickets are summed by candidate, for the party of the candidate\'s 
   assert.equal(race.votes.reduce((a, b) => a + b, 0), named);
 });
 
+// Clerk of the House, "Statistics of the Presidential and Congressional Election of November 3, 2020": New York
+// elected 19 Democrats and 8 Republicans, Connecticut 5 Democrats, Iowa 1 Democrat and 3 Republicans, Maine 2
+// Democrats, Alaska 1 Republican.
 test('with zero uncertainty the 2020 House excerpt elects its published delegations: D 27, R 12 (NY 19–8, CT 5–0, IA 1–3, ME 2–0, AK 0–1)', () => {
   const race = parseMedslRace(grid(HOUSE), { order: ['DEMOCRAT', 'REPUBLICAN'] });
   const winners = new Int32Array(race.units.ids.length);
