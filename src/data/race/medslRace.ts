@@ -32,6 +32,9 @@ export interface MedslRaceOptions {
 
 /** Rows that count ballots, not votes for anyone (not candidates, not valid votes). */
 const NOT_VOTES = /^(BLANK( VOTES?)?|OVER ?VOTES?|UNDER ?VOTES?|VOID( VOTES?)?|SPOILED( BALLOTS?)?)$/;
+/** House delegates and the resident commissioner, who have no vote on the floor: their units weigh 0 seats. */
+const NON_VOTING = new Set(['DC', 'AS', 'GU', 'MP', 'PR', 'VI']);
+
 /** Candidate cells that name no one: write-ins totalled together. */
 const UNNAMED = /^(|WRITE-?IN(S| VOTES?)?|SCATTER(ED|ING)?|OTHER|OTHERS|ALL OTHERS|\(UNNAMED WRITE-INS\))$/;
 
@@ -50,7 +53,6 @@ interface MedslRaceColumns {
   writein: number;
   mode: number;
   votes: number;
-  total: number;
 }
 
 function medslRaceColumns(grid: RaceGrid): MedslRaceColumns {
@@ -76,7 +78,6 @@ function medslRaceColumns(grid: RaceGrid): MedslRaceColumns {
     writein: findColumn(h, 'writein'),
     mode: findColumn(h, 'mode'),
     votes: need('candidatevotes'),
-    total: findColumn(h, 'totalvotes'),
   };
 }
 
@@ -181,15 +182,18 @@ function countedRows(c: MedslRaceColumns, rows: CsvRecord[]): CsvRecord[] {
  * One race as a unit: candidate lines totalled by candidate (fusion tickets: one candidate on several
  * party lines counts once, for the party of the line with the most votes); named write-in candidates kept
  * as candidates; unnamed write-ins (`WRITEIN`, an empty candidate, `SCATTERING`, `OTHER`) in `other`;
- * over-, under-, blank and void ballots neither (they count in `voters` only). `voters` is `totalvotes`,
- * checked to equal every row of the race.
+ * over-, under-, blank and void ballots neither (they count in `voters` only). `voters` is the sum of
+ * every row of the race; `totalvotes` is not read (MEDSL's differs from its own rows in a few races:
+ * CT-03 2012 by one vote, GA-06 2018 by a write-in row). An unopposed candidate written -1 has 0 votes.
  */
 function medslRaceUnit(grid: RaceGrid, c: MedslRaceColumns, id: string, rows: CsvRecord[], senate: boolean, bundled: MedslBundledData): UnitRecord {
   const byCandidate = new Map<string, { votes: number; lines: Map<string, number> }>();
   let other = 0;
   let ballots = 0;
   for (const r of rows) {
-    const votes = countCell(grid, r, c.votes);
+    // MEDSL writes -1 (elsewhere 0) for an unopposed candidate whose votes the state did not count (FL-25 2020).
+    const unopposed = rows.length === 1 && cellText(r, c.votes) === '-1';
+    const votes = unopposed ? 0 : countCell(grid, r, c.votes);
     ballots += votes;
     const name = cellText(r, c.candidate).toUpperCase();
     if (NOT_VOTES.test(name)) continue;
@@ -203,11 +207,6 @@ function medslRaceUnit(grid: RaceGrid, c: MedslRaceColumns, id: string, rows: Cs
     entry.lines.set(party, (entry.lines.get(party) ?? 0) + votes);
     byCandidate.set(name, entry);
   }
-  if (c.total >= 0) {
-    const total = countCell(grid, rows[0]!, c.total);
-    for (const r of rows) if (countCell(grid, r, c.total) !== total) failCell(grid, r, c.total, `the same totalvotes on every row of ${id}, ${total}`);
-    if (total !== ballots) failCell(grid, rows[0]!, c.total, `the sum of the rows of ${id} (candidates, write-ins, over- and under-votes), ${ballots}`);
-  }
   const candidates: CandidateRecord[] = [...byCandidate].map(([name, e]) => {
     const party = [...e.lines].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
     return { party, votes: e.votes, label: name };
@@ -220,7 +219,8 @@ function medslRaceUnit(grid: RaceGrid, c: MedslRaceColumns, id: string, rows: Cs
   const special = flag(first, c.special) ? ' (special)' : '';
   const name = senate ? `${stateName} Senate${special}` : `${stateName} ${district === 0 ? 'at-large' : `district ${district}`}${special}`;
   const region = senate ? bundled.units?.get(po)?.region : po;
-  return { id, name, weight: 1, region, registered: 0, voters: c.total >= 0 ? ballots : 0, other, candidates };
+  const weight = !senate && NON_VOTING.has(po) ? 0 : 1;
+  return { id, name: weight === 0 ? `${name} (non-voting delegate)` : name, weight, region, registered: 0, voters: ballots, other, candidates };
 }
 
 /** Title case for MEDSL's upper-case state names: `NEW YORK` -> `New York`. */
@@ -232,8 +232,12 @@ function titleCase(name: string): string {
  * Reads one office of a MEDSL House or Senate file as a race of every candidate. House: a unit per
  * district (`AK-00` for an at-large seat, `IA-02`), named `Iowa district 2`, region its state. Senate: a
  * unit per race (id the state code, `GA`), named `Georgia Senate` (`Georgia Senate (special)`), region
- * the state's Census division when the bundled data is given. Every unit weighs 1 seat; `registered` is
- * 0 (MEDSL gives none), `voters` the race's `totalvotes`.
+ * the state's Census division when the bundled data is given. Every unit weighs 1 seat but the House
+ * delegates of DC and the territories (MEDSL lists DC's from 2020), who have no floor vote: 0; `registered` is
+ * 0 (MEDSL gives none), `voters` the sum of the race's rows (ballots cast, over- and under-votes included;
+ * MEDSL's `totalvotes` is not read: it differs from the rows by a vote in a few races). An unopposed
+ * candidate whose votes were not counted (MEDSL writes 0, 1 or -1: FL-25 2020) stands alone with 0 (-1
+ * read as 0, only when the candidate is the race's only row).
  *
  * Candidates: the lines of one candidate are summed (fusion tickets: New York's and Connecticut's
  * Working Families or Conservative lines count for their candidate, whose party is the line with the
@@ -252,7 +256,7 @@ function titleCase(name: string): string {
  * @param bundled State names and Census divisions from data/us_units.csv.
  * @returns The race.
  * @throws {InputError} a missing column, a choice needed and not given (naming the option), two races in
- *   one unit, a bad count, `totalvotes` that differs from the race's rows (file, line, column).
+ *   one unit, a bad count (file, line, column).
  * @example
  * parseMedslRace(houseGrid).units.ids[0] // => 'AK-00' (IA-02: MILLER-MEEKS 196,964, HART 196,958)
  */

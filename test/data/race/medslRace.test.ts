@@ -98,15 +98,34 @@ test('Senate: a file of two years or of two races in one state is refused with t
   assert.deepEqual([regular.units.other[me], regular.units.voters[me], regular.units.valid[me]], [228, 828305, 828305 - 9122]);
 });
 
-test('a file mixing offices is refused until `office` picks one; totalvotes that differ from the rows are refused', () => {
+test('a file mixing offices is refused until `office` picks one; ballots cast are the rows\' sum, not totalvotes; a negative count is refused', () => {
   const text = readFileSync(fixture(HOUSE), 'utf8');
   // Maine's first district relabelled as another office.
   const mixed = text.split('\n').map((line) => (line.includes(',ME,') && line.includes(',US HOUSE,1,') ? line.replace(',US HOUSE,', ',US SENATE,') : line)).join('\n');
   assert.notEqual(mixed, text);
   assert.throws(() => parseMedslRace(grid(HOUSE, mixed)), (e: unknown) => e instanceof InputError && e.message === 'medsl_1976-2020_house-excerpt.csv: office must be one office to read: the file holds US HOUSE, US SENATE, never summed together (give option `office`), got none');
   assert.equal(parseMedslRace(grid(HOUSE, mixed), { office: 'us house' }).units.ids.length, 38);
-  const wrongTotal = text.replace('RITA R HART,DEMOCRAT,FALSE,TOTAL,196958,413989', 'RITA R HART,DEMOCRAT,FALSE,TOTAL,196958,413990');
-  assert.throws(() => parseMedslRace(grid(HOUSE, wrongTotal)), /line 35, column 17 \(totalvotes\) must be the same totalvotes on every row of IA-02, 413989, got "413990"/);
-  const short = text.replace('RITA R HART,DEMOCRAT,FALSE,TOTAL,196958', 'RITA R HART,DEMOCRAT,FALSE,TOTAL,196957');
-  assert.throws(() => parseMedslRace(grid(HOUSE, short)), /line 33, column 17 \(totalvotes\) must be the sum of the rows of IA-02 \(candidates, write-ins, over- and under-votes\), 413988, got "413989"/);
+  // totalvotes is not read (MEDSL's differs from its own rows by a vote in a few races): ballots cast are the rows' sum.
+  const offByOne = text.replace('RITA R HART,DEMOCRAT,FALSE,TOTAL,196958,413989', 'RITA R HART,DEMOCRAT,FALSE,TOTAL,196958,413990');
+  assert.equal(parseMedslRace(grid(HOUSE, offByOne)).units.voters[parseMedslRace(grid(HOUSE)).units.ids.indexOf('IA-02')], 413989);
+  const negative = text.replace('RITA R HART,DEMOCRAT,FALSE,TOTAL,196958', 'RITA R HART,DEMOCRAT,FALSE,TOTAL,-5');
+  assert.throws(() => parseMedslRace(grid(HOUSE, negative)), /line 35, column 16 \(candidatevotes\) must be a non-negative whole number, got "-5"/);
+});
+
+test('an unopposed candidate written -1 (FL-25 2020) stands alone with 0 votes; a delegate without a floor vote weighs 0 seats', () => {
+  const header = readFileSync(fixture(HOUSE), 'utf8').split('\n')[0];
+  const text = `${header}
+2020,FLORIDA,FL,12,59,43,US HOUSE,25,GEN,FALSE,FALSE,MARIO DIAZ-BALART,REPUBLICAN,FALSE,TOTAL,-1,-1,FALSE,20220331,FALSE
+2020,DISTRICT OF COLUMBIA,DC,11,53,55,US HOUSE,0,GEN,FALSE,FALSE,ELEANOR HOLMES NORTON,DEMOCRAT,FALSE,TOTAL,281831,344177,FALSE,20220331,FALSE
+2020,DISTRICT OF COLUMBIA,DC,11,53,55,US HOUSE,0,GEN,FALSE,FALSE,PATRICK HYNES,REPUBLICAN,FALSE,TOTAL,15,344177,FALSE,20220331,FALSE
+2020,FLORIDA,FL,12,59,43,US HOUSE,24,GEN,FALSE,FALSE,LAVERN SPICER,REPUBLICAN,FALSE,TOTAL,-1,289638,FALSE,20220331,FALSE
+2020,FLORIDA,FL,12,59,43,US HOUSE,24,GEN,FALSE,FALSE,FREDERICA S WILSON,DEMOCRAT,FALSE,TOTAL,218825,289638,FALSE,20220331,FALSE
+`;
+  // -1 beside another candidate is a bad count.
+  assert.throws(() => parseMedslRace(grid('h.csv', text)), /h\.csv: line 5, column 16 \(candidatevotes\) must be a non-negative whole number, got "-1"/);
+  const race = parseMedslRace(grid('h.csv', text.split('\n').slice(0, 4).join('\n')));
+  assert.deepEqual(race.units.ids, ['DC-00', 'FL-25']);
+  assert.deepEqual(race.units.names, ['District of Columbia at-large (non-voting delegate)', 'Florida district 25']);
+  assert.deepEqual([...race.units.weight], [0, 1]);
+  assert.deepEqual(unitCandidates(race, 'FL-25'), ['MARIO DIAZ-BALART REPUBLICAN 0']);
 });
