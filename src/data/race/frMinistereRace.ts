@@ -176,7 +176,8 @@ function rowBlocks(c: FrRaceColumns, record: CsvRecord): BlockColumns[] {
  * (`Code de la circonscription`, `Code circonscription législative`) has a unit per circonscription: id
  * `<département>-<nn>` (`01-01`; the Ministry's letter codes as INSEE codes, `ZA` -> `971`, as
  * data/fr_departements.csv has them; the 2024 four-character codes `0101` cut to their last two),
- * name `<département> 1re circonscription` (the Ministry's label when it is not an ordinal), weight 1
+ * name `<département> 1re circonscription` (`<département> (<label>)` when the Ministry's label is not an
+ * ordinal, the département alone when the label repeats it: `Saint-Pierre-et-Miquelon`), weight 1
  * seat, region the département's. A file without one has a unit per département: id the code, name
  * the `Libellé`, weight 0 (the national sum decides). Each candidate is a slot: party the `Nuance`
  * (a file without Nuance: the surname, as in the presidential files), label `Prénom Nom`; two
@@ -262,7 +263,9 @@ function unitIdentity(grid: RaceGrid, c: FrRaceColumns, record: CsvRecord): { id
   if (!/^\d{1,2}$/.test(circ) || Number(circ) === 0) failCell(grid, record, c.circ, `a circonscription number (1…99, or the département code then the number) in département ${code}`, true);
   const label = c.circName >= 0 ? cellText(record, c.circName) : '';
   const ordinal = circonscriptionLabel(label || `${Number(circ)}e circonscription`);
-  return { id: `${dept}-${circ.padStart(2, '0')}`, name: ordinal ? `${deptName} ${ordinal}` : `${deptName} (${label})`, dept };
+  // A single circonscription labelled as its collectivité (`Saint-Pierre-et-Miquelon`) keeps that name alone.
+  const name = ordinal ? `${deptName} ${ordinal}` : label === deptName ? deptName : `${deptName} (${label})`;
+  return { id: `${dept}-${circ.padStart(2, '0')}`, name, dept };
 }
 
 /** The candidates of one row, block by block; an empty block is skipped, a block without Nom or Voix is an error. */

@@ -36,6 +36,10 @@ test('loadMultiCandidateRaceFile reads MEDSL House and Senate returns, the race 
   assert.deepEqual(senate.units.names, ['Arizona Senate (special)', 'Georgia Senate (special)']);
   assert.deepEqual(senate.regionNames, ['Mountain', 'South Atlantic']);
   await assert.rejects(
+    loadMultiCandidateRaceFile(fixture('medsl_2020_president.csv'), { shownPath: 'president.csv' }),
+    (e: unknown) => e instanceof InputError && e.message.startsWith('president.csv: line 1 (header) must be a MEDSL House or Senate header with a "district" column, got columns "year", "state"'),
+  );
+  await assert.rejects(
     loadMultiCandidateRaceFile(fixture('medsl_1976-2020_senate-excerpt.csv'), { year: 2020, shownPath: 'senate.csv' }),
     (e: unknown) => e instanceof InputError && /^senate\.csv: line 40 \(GA\) must be one race per state, never summed: .*pick one with option `special`/.test(e.message),
   );
