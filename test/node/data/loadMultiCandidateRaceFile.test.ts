@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { loadMultiCandidateRaceFile } from '../../../src/node/data/loadMultiCandidateRace.js';
 import { partyTotals } from '../../../src/race/multiCandidateRace.js';
 import { InputError } from '../../../src/errors.js';
@@ -64,6 +65,30 @@ test('loadMultiCandidateRaceFile keeps every column of a 13-party table and refu
     writeFileSync(junk, 'a,b,c\n1,2,3\n');
     await assert.rejects(loadMultiCandidateRaceFile(junk, { shownPath: 'junk.csv' }), (e: unknown) => e instanceof InputError && e.message.startsWith('junk.csv: header must be the header of a multi-candidate race file: table ('));
     await assert.rejects(loadMultiCandidateRaceFile(join(dir, 'missing.csv'), { shownPath: 'missing.csv' }), (e: unknown) => e instanceof InputError && /^missing\.csv must be a readable file/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a workbook of the 2024 numbered layout under a title row reads as its CSV does', async () => {
+  const csv = fixture('resultats-definitifs-par-circonscription-legislatives-2024-t2.csv');
+  const rows = readFileSync(csv, 'utf8').trim().split('\n').map((line) => line.split(';').map((cell) => cell.replace(/^"|"$/g, '')));
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Circonscriptions');
+  sheet.addRow(['Élections législatives 2024, 2nd tour']);
+  sheet.addRow([]);
+  // Counts as numbers, as a spreadsheet holds them; codes and names as text.
+  for (const row of rows) sheet.addRow(row.map((cell) => (/^\d+$/.test(cell) && cell.length < 4 ? Number(cell) : /^\d{5,}$/.test(cell) ? Number(cell) : cell)));
+  const dir = mkdtempSync(join(tmpdir(), 'mc-xlsx-'));
+  try {
+    const file = join(dir, 'legislatives-2024-t2.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const fromXlsx = await loadMultiCandidateRaceFile(file);
+    const fromCsv = await loadMultiCandidateRaceFile(csv);
+    assert.deepEqual(fromXlsx.units.ids, fromCsv.units.ids);
+    assert.deepEqual([...fromXlsx.votes], [...fromCsv.votes]);
+    assert.deepEqual(fromXlsx.slotLabels, fromCsv.slotLabels);
+    assert.deepEqual([...fromXlsx.units.registered], [...fromCsv.units.registered]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
