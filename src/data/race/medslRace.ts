@@ -38,6 +38,20 @@ const NON_VOTING = new Set(['DC', 'AS', 'GU', 'MP', 'PR', 'VI']);
 /** Candidate cells that name no one: write-ins totalled together. */
 const UNNAMED = /^(|WRITE-?IN(S| VOTES?)?|SCATTER(ED|ING)?|OTHER|OTHERS|ALL OTHERS|\(UNNAMED WRITE-INS\))$/;
 
+/**
+ * What a row's candidate cell is: `ballots` that are not votes (`OVERVOTES`, `BLANK VOTE`, and the
+ * combined `BLANK VOTE/SCATTERING` rows of Massachusetts and New York, blank ballots for the most part),
+ * `unnamed` write-ins, or a `candidate`.
+ *
+ * @example
+ * rowKind('BLANK VOTE/VOID VOTE/SCATTERING') // => 'ballots'
+ */
+export function rowKind(name: string): 'ballots' | 'unnamed' | 'candidate' {
+  const parts = name.toUpperCase().split('/').map((p) => p.trim());
+  if (parts.some((p) => NOT_VOTES.test(p)) && parts.every((p) => NOT_VOTES.test(p) || UNNAMED.test(p))) return 'ballots';
+  return UNNAMED.test(name.toUpperCase().trim()) ? 'unnamed' : 'candidate';
+}
+
 /** Column indexes of a House or Senate file (−1 for an optional column it lacks). */
 interface MedslRaceColumns {
   year: number;
@@ -196,12 +210,13 @@ function medslRaceUnit(grid: RaceGrid, c: MedslRaceColumns, id: string, rows: Cs
     const votes = unopposed ? 0 : countCell(grid, r, c.votes);
     ballots += votes;
     const name = cellText(r, c.candidate).toUpperCase();
-    if (NOT_VOTES.test(name)) continue;
-    if (UNNAMED.test(name)) {
+    const kind = rowKind(name);
+    if (kind === 'ballots') continue;
+    if (kind === 'unnamed') {
       other += votes;
       continue;
     }
-    const party = cellText(r, c.party).toUpperCase() || (flag(r, c.writein) ? 'WRITE-IN' : 'INDEPENDENT');
+    const party = cellText(r, c.party).toUpperCase() || (flag(r, c.writein) ? 'WRITE-IN' : '(NO PARTY)');
     const entry = byCandidate.get(name) ?? { votes: 0, lines: new Map<string, number>() };
     entry.votes += votes;
     entry.lines.set(party, (entry.lines.get(party) ?? 0) + votes);
@@ -245,7 +260,9 @@ function titleCase(name: string): string {
  * LIBERTARIAN, OTHER), else `party` (House, as written: WORKING FAMILIES, …). Write-ins: a named
  * write-in candidate is a candidate (party as written, else `WRITE-IN`), so one who wins (Alaska 2010)
  * wins; unnamed write-ins (`WRITEIN`, an empty candidate, `SCATTERING`, `OTHER`) are the unit's `other`.
- * `OVERVOTES`, `UNDERVOTES`, blank and void ballots are not candidates and not valid votes.
+ * `OVERVOTES`, `UNDERVOTES`, blank and void ballots are not candidates and not valid votes, nor are the
+ * combined `BLANK VOTE/SCATTERING` rows (blank ballots for the most part; see {@link rowKind}). A named
+ * candidate without a party is `(NO PARTY)`.
  *
  * Never summed together: a file holding several years, offices or stages needs `year`, `office`,
  * `stage`; a unit holding two races (Georgia 2020: a regular and a special Senate election; a first

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { raceGridFromBytes } from '../../../src/data/race/parseRaceFile.js';
-import { parseMedslRace } from '../../../src/data/race/medslRace.js';
+import { parseMedslRace, rowKind } from '../../../src/data/race/medslRace.js';
 import { pluralityWinners, seatsPerParty } from '../../../src/race/plurality.js';
 import type { MultiCandidateRace } from '../../../src/race/multiCandidateRace.js';
 import { InputError } from '../../../src/errors.js';
@@ -128,4 +128,13 @@ test('an unopposed candidate written -1 (FL-25 2020) stands alone with 0 votes; 
   assert.deepEqual(race.units.names, ['District of Columbia at-large (non-voting delegate)', 'Florida district 25']);
   assert.deepEqual([...race.units.weight], [0, 1]);
   assert.deepEqual(unitCandidates(race, 'FL-25'), ['MARIO DIAZ-BALART REPUBLICAN 0']);
+});
+
+test('rowKind: ballots that are not votes (also the combined blank/scattering rows), unnamed write-ins, candidates', () => {
+  assert.deepEqual(
+    ['OVERVOTES', 'UNDERVOTES', 'BLANK VOTE', 'VOID', 'BLANK VOTE/SCATTERING', 'BLANK VOTE/VOID VOTE/SCATTERING', 'OVER VOTE'].map(rowKind),
+    Array(7).fill('ballots'),
+  );
+  assert.deepEqual(['WRITEIN', '', 'SCATTERING', 'OTHER'].map(rowKind), Array(4).fill('unnamed'));
+  assert.deepEqual(['RITA R HART', 'JOHN M TRACESKI', 'BLANKENSHIP'].map(rowKind), Array(3).fill('candidate'));
 });
