@@ -16,7 +16,7 @@ import { describeCompoundFile, isCompoundFile, readXlsxSheet, type XlsxLimits } 
 import type { RaceFileOptions, RaceFileResults } from '../data/race/raceTypes.js';
 
 /** Reads the bundled facts lazily: only the tables a reader asks for are parsed. */
-function bundledData(options: DataDirectoryOptions): RaceBundledData {
+export function bundledData(options: DataDirectoryOptions): RaceBundledData {
   let ev: Map<number, Map<string, number>> | undefined;
   let us: Map<string, { name: string; region: string }> | undefined;
   let fr: Map<string, { name: string; region: string }> | undefined;
@@ -71,7 +71,7 @@ function cellValueText(value: ExcelJS.CellValue): string {
 const HEADER_MARKERS = ['id', 'state_po', 'inscrits', 'code du département'];
 
 /** Largest race file read, bytes: MEDSL's county file for 2000–2024 is about 12 MB. Larger files are refused before reading. */
-const MAX_RACE_FILE_BYTES = 32 * 1024 * 1024;
+export const MAX_RACE_FILE_BYTES = 32 * 1024 * 1024;
 /** Most worksheet cells of a race workbook kept in memory (the rows up to the last value of each). */
 const MAX_RACE_CELLS = 4_000_000;
 /** Bounds of a race workbook's parts (see readXlsxSheet). */
@@ -132,7 +132,7 @@ export async function readXlsxGrid(bytes: Uint8Array, file: string, checkHeader?
 }
 
 /** True for the bytes of a zip archive (an .xlsx workbook): `PK\x03\x04`. */
-function isZip(bytes: Uint8Array): boolean {
+export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 

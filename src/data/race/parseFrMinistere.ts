@@ -52,7 +52,26 @@ export function yearFromFileName(file: string): number | undefined {
 
 /** True when the header looks like the Ministry layout (turnout columns plus candidate votes). */
 export function isFrMinistereHeader(header: readonly string[]): boolean {
-  return findColumn(header, 'Inscrits') >= 0 && (findColumn(header, 'Voix') >= 0 || header.some((h) => /^voix[_ ]candidat[_ ]/i.test(h.trim())));
+  return findColumn(header, 'Inscrits') >= 0 && (findColumn(header, 'Voix', 'Voix 1') >= 0 || header.some((h) => /^voix[_ ]candidat[_ ]/i.test(h.trim())));
+}
+
+/** Header names of a legislative file's circonscription code (2017/2022, 2024). */
+const CIRCONSCRIPTION_COLUMNS = ['Code de la circonscription', 'Code circonscription législative', 'Code circonscription'];
+
+/**
+ * Refuses a legislative file by circonscription, which this two-sided reader by département would
+ * mislabel: the message names the multi-candidate reader and its rule.
+ */
+function refuseCirconscriptions(grid: RaceGrid): void {
+  const i = findColumn(grid.header, ...CIRCONSCRIPTION_COLUMNS);
+  if (i < 0) return;
+  throw new InputError({
+    file: grid.file,
+    at: grid.addressing === 'cell' ? `row ${grid.headerLine} (header), column "${grid.header[i]}"` : `line ${grid.headerLine} (header), column "${grid.header[i]}"`,
+    expected:
+      'a file by département, one row each: this is a legislative file by circonscription, read with every candidate as a multi-candidate race with `rule: two-round-legislative`',
+    found: 'a column of circonscriptions',
+  });
 }
 
 /**
@@ -68,12 +87,14 @@ export function isFrMinistereHeader(header: readonly string[]): boolean {
  *   name, else 2 when two candidates stand, 1 otherwise), `weights` (0 or a column name).
  * @param bundled Regions by INSEE code from data/fr_departements.csv (the Node reader passes them).
  * @returns The race in the `results --json` shape, country `fr`.
- * @throws {InputError} a missing column, a candidate block cut short, an unknown code, a bad count, a
- *   failed identity (naming the cell and the expected value), an unknown side.
+ * @throws {InputError} a legislative file by circonscription (the message names the multi-candidate
+ *   reader and `rule: two-round-legislative`), a missing column, a candidate block cut short, an unknown
+ *   code, a bad count, a failed identity (naming the cell and the expected value), an unknown side.
  * @example
  * parseFrMinistere(grid2022t2, {}).popularVote // => { MACRON: 18768639, 'LE PEN': 13288686, other: 0, total: 32057325 }
  */
 export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, bundled: FrBundledData = {}): RaceFileResults {
+  refuseCirconscriptions(grid);
   const c = frColumns(grid);
   const candidates = new Map<string, Candidate>();
   const seen = new Set<string>();

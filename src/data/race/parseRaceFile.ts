@@ -63,18 +63,18 @@ export function parseRaceGrid(grid: RaceGrid, options: RaceFileOptions = {}, bun
 /**
  * Decodes delimited text and lays it out as a grid: encoding detected (UTF-8 with or without BOM,
  * UTF-16 with BOM, Latin-1/Windows-1252), delimiter sniffed (`,` `;` tab); `;`- and tab-separated
- * files read `,` as the decimal mark.
+ * files read `,` as the decimal mark. `text` is the decoded text.
  *
  * @example
  * raceGridFromBytes(new TextEncoder().encode('id;name;weight;A;B\nN;North;1,5;10;9\n'), 'x.csv').grid.decimalComma // => true
  */
-export function raceGridFromBytes(bytes: Uint8Array, file: string): { grid: RaceGrid; encoding: TextEncodingName; delimiter: string } {
+export function raceGridFromBytes(bytes: Uint8Array, file: string): { grid: RaceGrid; encoding: TextEncodingName; delimiter: string; text: string } {
   const { text, encoding } = decodeText(bytes);
   const table = parseDelimited(text, { file });
   const header = [...table.header];
   while (header.length > 1 && header[header.length - 1] === '') header.pop(); // a spreadsheet's trailing `;;;`
   const grid: RaceGrid = { file, header, records: table.records, decimalComma: table.delimiter !== ',', addressing: 'line', headerLine: 1 };
-  return { grid, encoding, delimiter: table.delimiter };
+  return { grid, encoding, delimiter: table.delimiter, text };
 }
 
 /**

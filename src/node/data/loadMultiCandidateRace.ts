@@ -10,6 +10,13 @@ import { buildTableRace, type TableRaceOptions } from '../../race/tableRace.js';
 import { buildLegislativeRace } from '../../race/legislativeRace.js';
 import { buildPresidentialRace, frenchCandidateNames } from '../../race/presidentialRace.js';
 import { transferPriorFromSurvey, type TransferPrior } from '../../race/transferPrior.js';
+import { resolve } from 'node:path';
+import { InputError } from '../../errors.js';
+import { raceGridFromBytes } from '../../data/race/parseRaceFile.js';
+import { detectMultiCandidateFormat, parseMultiCandidateGrid, type MultiCandidateFileOptions } from '../../data/race/multiCandidateRaceFile.js';
+import { readInputBytes } from '../readInputFile.js';
+import { describeCompoundFile, isCompoundFile } from '../readXlsxSheet.js';
+import { MAX_RACE_FILE_BYTES, bundledData, isZip, readXlsxGrid } from '../readRaceFile.js';
 
 /** Tables of data/races/ with one column per party. */
 export type BundledTableRace = 'ca-2011-federal-ridings' | 'uk-2024-general-election-constituencies';
@@ -85,4 +92,51 @@ export function loadPresidentialRace(options: { year: number; round?: number; or
  */
 export function loadTransferPrior(parties: readonly string[], year: number, options: DataDirectoryOptions = {}): TransferPrior {
   return transferPriorFromSurvey(parties, read('fr_transfers.json', options), year);
+}
+
+/** Options of {@link loadMultiCandidateRaceFile}. */
+export type MultiCandidateRaceFileOptions = MultiCandidateFileOptions &
+  DataDirectoryOptions & {
+    /** Folder a relative path is resolved against (default: the process's working directory). */
+    cwd?: string;
+    /** The file's name in messages and in the race's `source` (default: the path given). */
+    shownPath?: string;
+  };
+
+/**
+ * Reads a user's results file as a race of every candidate: the party-column table (CSV), the Interior
+ * Ministry's files by circonscription or by département (the 2022 `;` Latin-1 text, the 2017 workbook
+ * with repeated block headers, the 2024 numbered text; see parseFrMinistereRace), or MEDSL House and
+ * Senate returns (see parseMedslRace). The format is detected from the header; text files are decoded
+ * whatever their encoding (UTF-8 with or without BOM, UTF-16, Latin-1/Windows-1252) and delimiter; a
+ * workbook (recognised by its zip signature) is read from its first worksheet within bounds
+ * (readXlsxGrid; exceljs and unzipper are optional peers). Only a regular file of at most 32 MB is read.
+ * Regions come from data/fr_departements.csv and data/us_units.csv.
+ *
+ * Asynchronous because a workbook is streamed (exceljs); text files are read the same way.
+ *
+ * @param path The file as the user gave it (resolved against `cwd`).
+ * @param options MEDSL's race choice: `year`, `office` (`US HOUSE`, `US SENATE`), `district` (`IA-02`,
+ *   `GA`), `special` (true/false: Georgia 2020's two Senate races), `runoff`, `stage`; `order` (parties
+ *   to put first, ours first; every other party follows by national votes); `dataDirectory`, `cwd`, `shownPath`.
+ * @returns The race.
+ * @throws {InputError} an unreadable file, an unknown header, a choice a MEDSL file needs and was not
+ *   given (the message names the option), a bad cell or a failed identity (file, line or cell, expected,
+ *   found); the CLI maps it to exit code 2.
+ * @example
+ * (await loadMultiCandidateRaceFile('test/fixtures/races/medsl_1976-2020_senate-excerpt.csv', { year: 2020, special: true })).units.ids // => ['AZ', 'GA']
+ */
+export async function loadMultiCandidateRaceFile(path: string, options: MultiCandidateRaceFileOptions = {}): Promise<MultiCandidateRace> {
+  const shown = options.shownPath ?? path;
+  const bytes = await readInputBytes(resolve(options.cwd ?? process.cwd(), path), { expected: 'a race file (CSV, TXT or .xlsx)', maxBytes: MAX_RACE_FILE_BYTES, shownPath: shown });
+  if (bytes.length === 0) throw new InputError({ file: shown, expected: 'a race file with a header and rows', found: 'an empty file' });
+  if (isCompoundFile(bytes)) throw new InputError({ file: shown, expected: 'an .xlsx workbook or a text file', found: await describeCompoundFile(bytes) });
+  const { dataDirectory, cwd: _cwd, shownPath: _shown, ...choice } = options;
+  const bundled = bundledData(dataDirectory === undefined ? {} : { dataDirectory });
+  if (isZip(bytes)) {
+    const grid = await readXlsxGrid(bytes, shown, (header) => detectMultiCandidateFormat(header, shown));
+    return parseMultiCandidateGrid(grid, undefined, choice, bundled);
+  }
+  const { grid, text } = raceGridFromBytes(bytes, shown);
+  return parseMultiCandidateGrid(grid, text, choice, bundled);
 }
