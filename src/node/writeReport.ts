@@ -9,7 +9,7 @@
 import { basename, join } from 'node:path';
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { toSvg } from '../render/toSvg.js';
-import { toPng } from '../render/toPng.js';
+import { svgToPng } from '../render/toPng.js';
 import { buildReportCharts } from '../briefing/reportCharts.js';
 import type { ReportChart } from '../briefing/reportCharts.js';
 import type { ListSizeSweep } from '../briefing/listSizeSweep.js';
@@ -43,7 +43,7 @@ export interface ReportSummary extends RunSummary {
 }
 
 /**
- * Builds the report's files in memory (charts rendered to SVG and PNG).
+ * Builds the report's files in memory: each chart rendered once by Vega to SVG, its PNG rasterised from that SVG.
  *
  * @param dir output folder
  * @returns the files, summary.json last
@@ -57,7 +57,7 @@ async function buildReportFiles(dir: string, input: ReportInput, signal?: AbortS
     signal?.throwIfAborted();
     const svg = await toSvg(chart.spec);
     files.push({ path: join(dir, `${chart.name}.svg`), data: svg });
-    files.push({ path: join(dir, `${chart.name}.png`), data: await toPng(chart.spec, { scale: 2 }) });
+    files.push({ path: join(dir, `${chart.name}.png`), data: svgToPng(svg, 2) }); // the SVG just made, not a second Vega render
   }
   files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep, live: input.live, scenarioFile: input.scenarioFile, scripts: briefingScripts() }) });
   const names = [...files.map((f) => f.path.slice(dir.length + 1)), 'summary.json'];
