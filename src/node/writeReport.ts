@@ -17,6 +17,7 @@ import { briefingScripts } from './pageScripts.js';
 import { territoriesCsv } from '../briefing/territoriesCsv.js';
 import { toJsonText } from '../io/jsonText.js';
 import { writeFolderAtomic } from './writeFileAtomic.js';
+import { compactSummary } from './compactSummary.js';
 import type { ReportFile } from './writeFileAtomic.js';
 import { renderBriefing } from '../briefing/renderBriefing.js';
 import type { LiveInputs } from '../browser/liveRun.js';
@@ -32,7 +33,10 @@ export interface ReportInput {
   live?: LiveInputs;
 }
 
-/** The document stored as summary.json: the `run --json` document plus the report's own record. */
+/**
+ * The document stored as summary.json: the `run --json` document plus the report's own record; for a race
+ * of more than 5,000 territories, compacted by compactSummary (the per-territory detail in territories.csv).
+ */
 export interface ReportSummary extends RunSummary {
   report: {
     scenarioFile: string;
@@ -65,7 +69,8 @@ async function buildReportFiles(dir: string, input: ReportInput, signal?: AbortS
     ...input.summary,
     report: { scenarioFile: input.scenarioFile, files: names, ...(input.sweep ? { listSizeSweep: input.sweep } : {}) },
   };
-  files.push({ path: join(dir, 'summary.json'), data: toJsonText(document) });
+  // Above 5,000 territories the per-territory detail is in territories.csv only (compactSummary).
+  files.push({ path: join(dir, 'summary.json'), data: toJsonText(compactSummary(document)) });
   return files;
 }
 
