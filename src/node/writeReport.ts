@@ -9,7 +9,7 @@
 import { basename, join } from 'node:path';
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { toSvg } from '../render/toSvg.js';
-import { svgToPng } from '../render/toPng.js';
+import { svgToPngAsync } from '../render/toPng.js';
 import { buildReportCharts } from '../briefing/reportCharts.js';
 import type { ReportChart } from '../briefing/reportCharts.js';
 import type { ListSizeSweep } from '../briefing/listSizeSweep.js';
@@ -56,13 +56,15 @@ export interface ReportSummary extends RunSummary {
  */
 async function buildReportFiles(dir: string, input: ReportInput, signal?: AbortSignal): Promise<ReportFile[]> {
   const charts: ReportChart[] = buildReportCharts(input.summary, input.sweep);
-  const files: ReportFile[] = [{ path: join(dir, 'territories.csv'), data: territoriesCsv(input.summary) }];
+  const pending: (ReportFile | Promise<ReportFile>)[] = [{ path: join(dir, 'territories.csv'), data: territoriesCsv(input.summary) }];
   for (const chart of charts) {
     signal?.throwIfAborted();
     const svg = await toSvg(chart.spec);
-    files.push({ path: join(dir, `${chart.name}.svg`), data: svg });
-    files.push({ path: join(dir, `${chart.name}.png`), data: svgToPng(svg, 2) }); // the SVG just made, not a second Vega render
+    pending.push({ path: join(dir, `${chart.name}.svg`), data: svg });
+    // The SVG just made, not a second Vega render, rasterised on the thread pool while Vega lays out the next chart.
+    pending.push(svgToPngAsync(svg, 2).then((data) => ({ path: join(dir, `${chart.name}.png`), data })));
   }
+  const files: ReportFile[] = await Promise.all(pending);
   files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep, live: input.live, scenarioFile: input.scenarioFile, scripts: briefingScripts() }) });
   const names = [...files.map((f) => f.path.slice(dir.length + 1)), 'summary.json'];
   const document: ReportSummary = {

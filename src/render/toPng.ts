@@ -4,7 +4,7 @@
  *
  * Node-only edge.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
@@ -62,20 +62,35 @@ function fontFilesFor(svg: string): string[] {
  * svgToPng(await toSvg(spec), 2) // => Uint8Array [137, 80, 78, 71, 13, 10, 26, 10, …]
  */
 export function svgToPng(svg: string, scale = 1): Uint8Array {
+  const png = new Resvg(svg, resvgOptions(svg, scale)).render().asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+
+/**
+ * {@link svgToPng} off the main thread (resvg's `renderAsync`, on libuv's thread pool): the same bytes,
+ * while the caller goes on (the report lays out its next chart with Vega meanwhile).
+ *
+ * @param svg an SVG document, sizes in CSS pixels
+ * @param scale pixels per CSS pixel, in (0, 8]
+ * @returns the PNG file bytes
+ * @throws InputError when `scale` is not a number in (0, 8]
+ * @example
+ * await svgToPngAsync(await toSvg(spec), 2) // => the bytes of svgToPng(…, 2)
+ */
+export async function svgToPngAsync(svg: string, scale = 1): Promise<Uint8Array> {
+  const png = (await renderAsync(svg, resvgOptions(svg, scale))).asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+
+/** resvg's options for a picture of `svg` at `scale`; throws InputError for a scale outside (0, 8]. */
+function resvgOptions(svg: string, scale: number): ResvgRenderOptions {
   if (!(typeof scale === 'number' && scale > 0 && scale <= 8)) {
     throw new InputError({ at: 'toPng options.scale', expected: 'a number above 0 and at most 8', found: String(scale) });
   }
-  const resvg = new Resvg(svg, {
+  return {
     fitTo: { mode: 'zoom', value: boundedZoom(svg, scale) },
-    font: {
-      loadSystemFonts: false,
-      fontFiles: fontFilesFor(svg),
-      defaultFontFamily: FONT_FAMILY,
-      sansSerifFamily: FONT_FAMILY,
-    },
-  });
-  const png = resvg.render().asPng();
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+    font: { loadSystemFonts: false, fontFiles: fontFilesFor(svg), defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../../src/errors.js';
-import { svgToPng, toPng } from '../../src/render/toPng.js';
+import { svgToPng, svgToPngAsync, toPng } from '../../src/render/toPng.js';
 import { toSvg } from '../../src/render/toSvg.js';
 
 const spec: TopLevelSpec = {
@@ -48,6 +48,8 @@ test('svgToPng of the SVG toSvg made is the PNG toPng makes, byte for byte (a re
   const svg = await toSvg(spec);
   assert.deepEqual(svgToPng(svg, 2), await toPng(spec, { scale: 2 }));
   assert.deepEqual(svgToPng(svg), await toPng(spec));
+  assert.deepEqual(await svgToPngAsync(svg, 2), svgToPng(svg, 2));
+  await assert.rejects(svgToPngAsync(svg, 0), /scale must be a number above 0 and at most 8, got 0/);
   assert.throws(() => svgToPng(svg, 9), /scale must be a number above 0 and at most 8, got 9/);
 });
 
