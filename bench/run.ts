@@ -152,3 +152,5 @@ console.log(`Memory (fresh process each, full model): peak RSS ${sizes.map((n, k
 for (const line of (await import('./pollAggregation.js')).pollAggregationBench()) console.log(line);
 // Start-up of the installed command (bench/startup.ts): --version loads no command.
 console.log((await import('./startup.js')).startupBench());
+// Issue 25 (bench/issue25.ts): the C, numba and numpy peers, the county race, the live re-run, run --out.
+await (await import('./issue25.js')).issue25Bench({ simulations, rounds });

@@ -123,15 +123,33 @@ async function simulateHere(model: ReturnType<typeof prepareModel>, options: Par
 }
 
 /**
- * On `threads` workers: tasks of consecutive blocks handed out as workers finish, the blocks merged in
+ * The tasks of a run on `threads` workers, in block order: guided sizes, each a 2 × threads-th of the
+ * blocks still to hand out (at least one block), so the first tasks are large (few messages) and the last
+ * ones a block or two: the threads finish within about a block of each other, where tasks of equal size
+ * (a quarter of a thread's share, as before) left one thread idle for up to a whole task at the end, a
+ * large part of a short run (1,000,000 draws of the peer model are 245 blocks, some 0.3 s a thread).
+ *
+ * @example
+ * guidedTasks(10, 2) // => [{start: 0, end: 3}, {start: 3, end: 5}, {start: 5, end: 7}, {start: 7, end: 8}, {start: 8, end: 9}, {start: 9, end: 10}]
+ */
+export function guidedTasks(blocks: number, threads: number): { start: number; end: number }[] {
+  const tasks: { start: number; end: number }[] = [];
+  for (let start = 0; start < blocks; ) {
+    const end = start + Math.max(1, Math.ceil((blocks - start) / (2 * threads)));
+    tasks.push({ start, end });
+    start = end;
+  }
+  return tasks;
+}
+
+/**
+ * On `threads` workers: tasks of consecutive blocks (guidedTasks) handed out as workers finish, the blocks merged in
  * block order (finished tasks wait until every earlier one has been merged: the sums stay identical for
  * any number of threads, and only out-of-order tasks are held in memory).
  */
 async function simulateOnWorkers(resolved: ResolvedScenario, model: ReturnType<typeof prepareModel>, options: ParallelOptions, blocks: number, threads: number): Promise<SimulationResult> {
   const { simulations, seed, keep, onProgress, signal } = options;
-  const chunk = Math.max(1, Math.ceil(blocks / (threads * 4)));
-  const tasks: { start: number; end: number }[] = [];
-  for (let start = 0; start < blocks; start += chunk) tasks.push({ start, end: Math.min(blocks, start + chunk) });
+  const tasks = guidedTasks(blocks, threads);
   const running = emptyTotals(model);
   const waiting = new Map<number, BlockTotals[]>();
   let merged = 0;

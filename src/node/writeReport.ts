@@ -9,7 +9,7 @@
 import { basename, join } from 'node:path';
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { toSvg } from '../render/toSvg.js';
-import { toPng } from '../render/toPng.js';
+import { svgToPngAsync } from '../render/toPng.js';
 import { buildReportCharts } from '../briefing/reportCharts.js';
 import type { ReportChart } from '../briefing/reportCharts.js';
 import type { ListSizeSweep } from '../briefing/listSizeSweep.js';
@@ -17,6 +17,7 @@ import { briefingScripts } from './pageScripts.js';
 import { territoriesCsv } from '../briefing/territoriesCsv.js';
 import { toJsonText } from '../io/jsonText.js';
 import { writeFolderAtomic } from './writeFileAtomic.js';
+import { compactSummary } from './compactSummary.js';
 import type { ReportFile } from './writeFileAtomic.js';
 import { renderBriefing } from '../briefing/renderBriefing.js';
 import type { LiveInputs } from '../browser/liveRun.js';
@@ -32,7 +33,10 @@ export interface ReportInput {
   live?: LiveInputs;
 }
 
-/** The document stored as summary.json: the `run --json` document plus the report's own record. */
+/**
+ * The document stored as summary.json: the `run --json` document plus the report's own record; for a race
+ * of more than 5,000 territories, compacted by compactSummary (the per-territory detail in territories.csv).
+ */
 export interface ReportSummary extends RunSummary {
   report: {
     scenarioFile: string;
@@ -43,7 +47,7 @@ export interface ReportSummary extends RunSummary {
 }
 
 /**
- * Builds the report's files in memory (charts rendered to SVG and PNG).
+ * Builds the report's files in memory: each chart rendered once by Vega to SVG, its PNG rasterised from that SVG.
  *
  * @param dir output folder
  * @returns the files, summary.json last
@@ -52,20 +56,23 @@ export interface ReportSummary extends RunSummary {
  */
 async function buildReportFiles(dir: string, input: ReportInput, signal?: AbortSignal): Promise<ReportFile[]> {
   const charts: ReportChart[] = buildReportCharts(input.summary, input.sweep);
-  const files: ReportFile[] = [{ path: join(dir, 'territories.csv'), data: territoriesCsv(input.summary) }];
+  const pending: (ReportFile | Promise<ReportFile>)[] = [{ path: join(dir, 'territories.csv'), data: territoriesCsv(input.summary) }];
   for (const chart of charts) {
     signal?.throwIfAborted();
     const svg = await toSvg(chart.spec);
-    files.push({ path: join(dir, `${chart.name}.svg`), data: svg });
-    files.push({ path: join(dir, `${chart.name}.png`), data: await toPng(chart.spec, { scale: 2 }) });
+    pending.push({ path: join(dir, `${chart.name}.svg`), data: svg });
+    // The SVG just made, not a second Vega render, rasterised on the thread pool while Vega lays out the next chart.
+    pending.push(svgToPngAsync(svg, 2).then((data) => ({ path: join(dir, `${chart.name}.png`), data })));
   }
+  const files: ReportFile[] = await Promise.all(pending);
   files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep, live: input.live, scenarioFile: input.scenarioFile, scripts: briefingScripts() }) });
   const names = [...files.map((f) => f.path.slice(dir.length + 1)), 'summary.json'];
   const document: ReportSummary = {
     ...input.summary,
     report: { scenarioFile: input.scenarioFile, files: names, ...(input.sweep ? { listSizeSweep: input.sweep } : {}) },
   };
-  files.push({ path: join(dir, 'summary.json'), data: toJsonText(document) });
+  // Above 5,000 territories the per-territory detail is in territories.csv only (compactSummary).
+  files.push({ path: join(dir, 'summary.json'), data: toJsonText(compactSummary(document)) });
   return files;
 }
 

@@ -25,8 +25,9 @@
  *   national vote, the per-unit sums and each draw's weight won by A and by nobody, the signs counted as
  *   lane masks rather than branches (in a close unit the sign is a coin toss);
  * - phase 3: draw by draw, the outcome and the accumulators; the tipping unit of a weighted rule from
- *   [wasm] tippingBatch (the scan of tippingUnitBySurplus), of a national-vote rule by tippingUnitBySelect,
- *   units ordered by margins over all votes cast; for weighted rules, the electoral-college bias.
+ *   [wasm] tippingBatch (the scan of tippingUnitBySurplus), of a national-vote rule from [wasm] selectBatch
+ *   (tippingUnitBySelect's quickselect on keys gathered a cache line of draws at a time), units ordered by
+ *   margins over all votes cast; for weighted rules, the electoral-college bias.
  * The margins are summed in the same order as a draw-by-draw loop would (baseline + shift + national +
  * regional + territory), so the layout does not change a result; the per-unit sums of margins and their
  * squares add even and odd draws in two lanes, joined at the end of each batch.
@@ -49,7 +50,6 @@ import { blockGeneratorState, drawStride, type DrawLayout } from './normalStream
 import { CAMPAIGN_BLOCK, CAMPAIGN_STATE, campaignShift, createShiftWorkspace, flushFastSums, SHIFT_TERMS, writeCampaignBlock, type ShiftWorkspace } from './campaignShift.js';
 import { RELAY_SLOT, SOCIAL_SLOT } from '../model/campaignCoefficients.js';
 import { KernelArena, type KernelExports } from './wasm/kernelModule.js';
-import { tippingUnitBySelect } from './tippingUnit.js';
 import { addCounters, SOURCE_COUNT, type BlockCounters, type BlockTotals } from './blockTotals.js';
 import type { KeptDraws } from './types.js';
 
@@ -63,6 +63,9 @@ const MARGIN_ROW = 72;
 
 /** Draws whose random numbers are generated at a time (a buffer of BATCH × 80 numbers stays in cache). */
 const BATCH = 64;
+
+/** Draws whose tipping keys the kernel's selectBatch gathers at a time (its SELECT_GROUP: one cache line of a unit's margins). */
+const SELECT_GROUP = 8;
 
 /**
  * Scratch arrays reused across draws and blocks of one run (no allocation per draw). The arrays the
@@ -92,7 +95,7 @@ export interface DrawWorkspace {
   shift: Float64Array;
   /** Margins of the draws of a batch, pp, unit-major: index unit × MARGIN_ROW + draw-in-batch . */
   margins: Float64Array;
-  /** Scratch of the national-vote tipping unit (tippingUnitBySelect). */
+  /** The tipping candidates (its length is the number of candidates; the kernel's copies are `at.candidates`, `at.selectOrder`). */
   order: Int32Array;
   /** Per-block sums per unit: draws A won, margin, margin². */
   unitWins: Float64Array;
@@ -111,6 +114,7 @@ export interface DrawWorkspace {
     positive: number; zero: number; wins: number; sum: number; sumSq: number; own: number; terms: number;
     coefficients: number; exact: number; children: number; parents: number; candidates: number;
     tippingWeight: number; allVotesShare: number; bufferUnits: number; bufferKeys: number; tipping: number; campaign: number;
+    selectKeys: number; selectOrder: number; selectOrderKeys: number;
     drawSources: number; fastSums: number; effects: number; persuasions: number;
   };
   /** The draw state of the WebAssembly per-draw loop (the end of its campaign block: effects, pushes, e_k). */
@@ -120,7 +124,7 @@ export interface DrawWorkspace {
   /** Per draw of a batch: the channel effects and persuasion effects drawn (slot × BATCH + draw, 14 slots), for the exact path. */
   effects: Float64Array;
   persuasions: Float64Array;
-  /** Per draw of a batch under a weighted rule: its tipping unit, or −1 when nobody won. */
+  /** Per draw of a batch: its tipping unit, or −1 when nobody won (weighted rules: tippingBatch; national vote: selectBatch). */
   tipping: Int32Array;
 }
 
@@ -229,6 +233,10 @@ function workspaceHandles(arena: KernelArena, model: SimulationModel, layout: Dr
     bufferUnits: arena.i32(u + 1),
     bufferKeys: arena.f64(u + 1),
     tipping: arena.i32(BATCH),
+    // selectBatch's scratch (national-vote rules): keys of SELECT_GROUP draws, one draw's units and keys.
+    selectKeys: arena.f64(model.weighted ? 0 : SELECT_GROUP * model.tippingUnits.length),
+    selectOrder: arena.i32(model.weighted ? 0 : model.tippingUnits.length),
+    selectOrderKeys: arena.f64(model.weighted ? 0 : model.tippingUnits.length),
     campaign: arena.f64(CAMPAIGN_BLOCK),
     drawSources: arena.f64(2 * SOURCE_COUNT * BATCH),
     fastSums: arena.f64(SHIFT_TERMS),
@@ -382,8 +390,9 @@ function campaignShiftBatch(model: SimulationModel, work: DrawWorkspace, count: 
  * Phase 2 (WebAssembly, two draws per instruction), unit by unit over the batch's draws: margin =
  * baseline + shift + national + regional + territory (summed in this order), the national vote, the
  * per-unit sums, and per draw the weight of the units A wins (m > 0) and of those with a margin of
- * exactly 0, which count for neither side; B wins the rest. Then the tipping units of a weighted rule
- * (WebAssembly, the scan of tippingUnitBySurplus).
+ * exactly 0, which count for neither side; B wins the rest. Then the tipping units (WebAssembly): of a
+ * weighted rule by the scan of tippingUnitBySurplus, of a national-vote rule by tippingUnitBySelect's
+ * quickselect (selectBatch).
  */
 function marginsAndTipping(model: SimulationModel, work: DrawWorkspace, count: number, totalWeight: number): void {
   const { kernel, at } = work;
@@ -403,6 +412,11 @@ function marginsAndTipping(model: SimulationModel, work: DrawWorkspace, count: n
   const orderLength = work.order.length;
   if (model.weighted && orderLength > 0) {
     kernel.tippingBatch(count, at.margins, MARGIN_ROW, at.positive, at.zero, totalWeight, model.threshold, at.candidates, orderLength, at.tippingWeight, at.allVotesShare, at.bufferUnits, at.bufferKeys, at.tipping);
+  } else if (orderLength > 0) {
+    kernel.selectBatch(
+      count, at.margins, MARGIN_ROW, at.votes, model.nationalTotal, at.candidates, orderLength, at.tippingWeight, at.allVotesShare,
+      model.tippingThreshold, model.tippingStrict ? 1 : 0, at.selectKeys, at.selectOrder, at.selectOrderKeys, at.tipping,
+    );
   }
 }
 
@@ -421,7 +435,7 @@ function tallyDraws(
   keptFirst: number,
 ): void {
   const { positiveBatch, zeroBatch, votesBatch, tipping, margins, order } = work;
-  const { weighted, threshold, nationalTotal, tippingUnits, tippingWeight, tippingThreshold, tippingStrict, allVotesShare, nationalAllVotesShare } = model;
+  const { weighted, threshold, nationalTotal, allVotesShare, nationalAllVotesShare } = model;
   const U = model.units;
   const orderLength = order.length;
   const { weightCounts, weightTally, tippingCounts } = totals;
@@ -450,14 +464,10 @@ function tallyDraws(
     // The tipping point (see tippingUnit.ts), on margins over all votes: this draw's margin of unit u is
     // margins[k + u × MARGIN_ROW]; and, for weighted rules, the electoral-college bias of the draw.
     if (outcome !== 0 && orderLength > 0) {
-      let u: number;
+      const u = tipping[k];
       if (weighted) {
-        u = tipping[k];
         tally.biasSum += margins[k + u * MARGIN_ROW] * allVotesShare[u] - nationalMargin * nationalAllVotesShare;
         tally.biasDraws++;
-      } else {
-        order.set(tippingUnits);
-        u = tippingUnitBySelect(order, margins, k, outcome, tippingWeight, allVotesShare, tippingThreshold, tippingStrict, MARGIN_ROW);
       }
       tippingCounts[u] += 1;
     }

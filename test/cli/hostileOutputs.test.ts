@@ -216,7 +216,7 @@ test('sweep merge of a large shard stays within memory, and past the heap it may
   assert.doesNotMatch(small.stderr, /Last few GCs|heap out of memory|\n\s+at /);
 });
 
-test('a race of more than 5,000 territories keeps a report of bounded size: grouped snake, closest territories, no live engine, every territory in territories.csv', PROCESS_TEST, async () => {
+test('a race of more than 5,000 territories keeps a report of bounded size: grouped snake, closest territories, no live engine, every territory in territories.csv and the closest 100 in summary.json', PROCESS_TEST, async () => {
   const { readdirSync } = await import('node:fs');
   const { groupSegments, snakeSegments } = await import('../../src/charts/tippingPointSnake.js');
   const n = 6000;
@@ -233,6 +233,14 @@ test('a race of more than 5,000 territories keeps a report of bounded size: grou
   assert.doesNotMatch(briefing, /<input[^>]*data-control=/);
   for (const svg of readdirSync(out).filter((f) => f.endsWith('.svg'))) assert.ok(statSync(join(out, svg)).size < 2_000_000, `${svg} is ${statSync(join(out, svg)).size} bytes`);
   assert.equal(readFileSync(join(out, 'territories.csv'), 'utf8').trim().split('\n').length, n + 1);
+  // summary.json: race-wide figures and the 100 closest territories; the per-territory tables in territories.csv only.
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { pWin: Record<string, number>; territories: unknown[]; scenario: Record<string, unknown>; report: { perTerritory: { territories: number; file: string; leftOut: string[] } } };
+  assert.equal(summary.territories.length, 100);
+  assert.ok(summary.pWin.D >= 0 && summary.pWin.D <= 1);
+  assert.equal(summary.report.perTerritory.territories, n);
+  assert.equal(summary.report.perTerritory.file, 'territories.csv');
+  assert.ok(summary.report.perTerritory.leftOut.includes('scenario.territories') && !('territories' in summary.scenario));
+  assert.ok(statSync(join(out, 'summary.json')).size < 200_000, `summary.json is ${statSync(join(out, 'summary.json')).size} bytes`);
   // The snake of 6,000 units: at most 300 bars plus the tipping unit and a bar where the sides change.
   const units = Array.from({ length: n }, (_, i) => ({ id: `T${i}`, name: `T${i}`, weight: 1, margin: ((i * 37) % 200) - 99.5 + (i % 2) }));
   const segments = snakeSegments({ sides: ['D', 'R'], threshold: n / 2, units });

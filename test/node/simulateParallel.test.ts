@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simulateParallel, closeWorkerPool } from '../../src/node/simulateParallel.js';
+import { simulateParallel, closeWorkerPool, guidedTasks } from '../../src/node/simulateParallel.js';
+import { prepareScenario } from '../../src/node/prepareScenario.js';
+import { projectRoot } from '../cli/cliHarness.js';
+import { join } from 'node:path';
 import { simulate } from '../../src/sim/simulate.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { resultToJson } from '../../src/sim/resultToJson.js';
@@ -10,6 +13,30 @@ import { InputError } from '../../src/errors.js';
 const resolved = resolveUs(2020, {
   uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 },
   campaigns: { D: { listSize: 6e6, channels: { door: { coverage: 0.1 }, sms: {}, relay: {} }, volunteers: 0.01 }, R: { listSize: 15e6 } },
+});
+
+test('guidedTasks covers every block once, in order, large tasks first and single blocks at the end', () => {
+  for (const [blocks, threads] of [[245, 2], [10, 2], [3, 2], [1, 4], [1000, 3]]) {
+    const tasks = guidedTasks(blocks, threads);
+    assert.equal(tasks[0].start, 0);
+    assert.equal(tasks.at(-1)!.end, blocks);
+    for (let k = 1; k < tasks.length; k++) assert.equal(tasks[k].start, tasks[k - 1].end);
+    for (let k = 1; k < tasks.length; k++) assert.ok(tasks[k].end - tasks[k].start <= tasks[k - 1].end - tasks[k - 1].start, `${blocks} blocks: task ${k} larger than task ${k - 1}`);
+    if (blocks >= 2 * threads) assert.equal(tasks.at(-1)!.end - tasks.at(-1)!.start, 1);
+  }
+  assert.deepEqual(guidedTasks(245, 2).map((t) => t.end - t.start), [62, 46, 35, 26, 19, 15, 11, 8, 6, 5, 3, 3, 2, 1, 1, 1, 1]);
+});
+
+test('a county race (Pennsylvania by county: popular vote, a race file, a list whose draws take the exact path) gives identical JSON on 1, 2 and 3 threads', async () => {
+  const { resolved: county } = await prepareScenario(join(projectRoot, 'scenarios', 'pennsylvania-2024-counties.yaml'), { cwd: projectRoot });
+  const options = { simulations: 21000, seed: 23, keep: { outcome: true, nationalMargin: true } };
+  const one = JSON.stringify(resultToJson(await simulateParallel(county, { ...options, threads: 1 })));
+  const two = JSON.stringify(resultToJson(await simulateParallel(county, { ...options, threads: 2 })));
+  const three = JSON.stringify(resultToJson(await simulateParallel(county, { ...options, threads: 3 })));
+  assert.equal(two, one);
+  assert.equal(three, one);
+  const parsed = JSON.parse(one) as { tippingCounts: number[] };
+  assert.ok(parsed.tippingCounts.filter((c) => c > 0).length > 3, 'tipping units spread over several counties');
 });
 
 test('simulateParallel with threads 1 and 2 gives identical JSON, equal to simulate', async () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../../src/errors.js';
-import { toPng } from '../../src/render/toPng.js';
+import { svgToPng, svgToPngAsync, toPng } from '../../src/render/toPng.js';
 import { toSvg } from '../../src/render/toSvg.js';
 
 const spec: TopLevelSpec = {
@@ -42,4 +42,20 @@ test('toPng is byte-identical from one run to the next (fonts come from the pack
 test('toPng rejects a scale outside (0, 8] with an InputError', async () => {
   await assert.rejects(toPng(spec, { scale: 0 }), InputError);
   await assert.rejects(toPng(spec, { scale: Number.NaN }), /scale must be a number above 0 and at most 8, got NaN/);
+});
+
+test('svgToPng of the SVG toSvg made is the PNG toPng makes, byte for byte (a report renders each chart once)', async () => {
+  const svg = await toSvg(spec);
+  assert.deepEqual(svgToPng(svg, 2), await toPng(spec, { scale: 2 }));
+  assert.deepEqual(svgToPng(svg), await toPng(spec));
+  assert.deepEqual(await svgToPngAsync(svg, 2), svgToPng(svg, 2));
+  await assert.rejects(svgToPngAsync(svg, 0), /scale must be a number above 0 and at most 8, got 0/);
+  assert.throws(() => svgToPng(svg, 9), /scale must be a number above 0 and at most 8, got 9/);
+});
+
+test('svgToPng draws italic text in the oblique face (loaded only when the SVG asks for it)', () => {
+  const text = (style: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><text x="4" y="20" font-family="DejaVu Sans" font-size="16"${style}>Turnout</text></svg>`;
+  const upright = svgToPng(text(''), 1);
+  const italic = svgToPng(text(' font-style="italic"'), 1);
+  assert.notDeepEqual(italic, upright);
 });

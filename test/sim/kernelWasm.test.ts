@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { blockGeneratorState, drawStride, fillDrawNumbers } from '../../src/sim/normalStream.js';
 import { KernelArena } from '../../src/sim/wasm/kernelModule.js';
+import { tippingUnitBySelect } from '../../src/sim/tippingUnit.js';
 
 test('the WebAssembly fillNumbers draws the JavaScript stream number for number, column-major, and leaves the same state', () => {
   const layout = { studentT: 6, normals: 79, uniforms: 1 };
@@ -37,4 +38,44 @@ test('the WebAssembly fillNumbers draws the JavaScript stream number for number,
 test('src/sim/wasm/kernelWasm.ts is the compile of its AssemblyScript source', () => {
   const run = spawnSync(process.execPath, ['scripts/buildKernelWasm.mjs', '--check'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr || run.stdout);
+});
+
+test('the WebAssembly selectBatch finds tippingUnitBySelect\'s tipping unit in every draw (national-vote rules), ties and short batches included', () => {
+  // 700 units (not all candidates), unit-major margins in rows of 72 as the draw loop lays them out; margins
+  // on a 0.5 pp grid so that keys tie, weights (two-party votes) with repeats; strict and non-strict thresholds.
+  const units = 700;
+  const row = 72;
+  let seed = 12345;
+  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const candidates = Int32Array.from([...Array(units).keys()].filter((u) => u % 7 !== 3));
+  const arena = new KernelArena();
+  const h = {
+    margins: arena.f64(units * row), votes: arena.f64(row), candidates: arena.i32(candidates.length), weight: arena.f64(units), scale: arena.f64(units),
+    keys: arena.f64(8 * candidates.length), order: arena.i32(candidates.length), orderKeys: arena.f64(candidates.length), out: arena.i32(row),
+  };
+  const kernel = arena.open();
+  const margins = arena.view(h.margins);
+  const votes = arena.view(h.votes);
+  const weight = arena.view(h.weight);
+  const scale = arena.view(h.scale);
+  arena.view(h.candidates, 'i32').set(candidates);
+  for (let u = 0; u < units; u++) {
+    weight[u] = 1000 * (1 + Math.floor(random() * 50));
+    scale[u] = u % 5 === 0 ? 1 : 0.9 + 0.1 * random();
+  }
+  const total = candidates.reduce((sum, u) => sum + weight[u], 0);
+  const out = arena.view(h.out, 'i32');
+  let checked = 0;
+  for (const [count, strict, threshold] of [[64, true, total / 2], [61, false, total / 2], [5, true, total / 3]] as [number, boolean, number][]) {
+    for (let u = 0; u < units; u++) for (let k = 0; k < count; k++) margins[u * row + k] = Math.round((random() - 0.5) * 40) / 2;
+    for (let k = 0; k < count; k++) votes[k] = k === 7 ? 0 : (random() - 0.5) * 1e6;
+    kernel.selectBatch(count, arena.offset(h.margins), row, arena.offset(h.votes), 1e8, arena.offset(h.candidates), candidates.length, arena.offset(h.weight), arena.offset(h.scale), threshold, strict ? 1 : 0, arena.offset(h.keys), arena.offset(h.order), arena.offset(h.orderKeys), arena.offset(h.out));
+    for (let k = 0; k < count; k++) {
+      const winner = votes[k] > 0 ? 1 : votes[k] < 0 ? -1 : 0;
+      const expected = winner === 0 ? -1 : tippingUnitBySelect(candidates.slice(), margins, k, winner, weight, scale, threshold, strict, row);
+      assert.equal(out[k], expected, `count ${count}, draw ${k}`);
+      checked++;
+    }
+  }
+  assert.equal(checked, 130);
 });

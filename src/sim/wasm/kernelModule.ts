@@ -34,6 +34,10 @@ export interface KernelExports {
     count: number, margins: number, marginRow: number, positive: number, zero: number, totalWeight: number, threshold: number,
     candidates: number, candidateCount: number, weight: number, scale: number, units: number, keys: number, out: number,
   ): void;
+  selectBatch(
+    count: number, margins: number, marginRow: number, votes: number, nationalTotal: number, candidates: number, candidateCount: number,
+    weight: number, scale: number, threshold: number, strict: number, keys: number, order: number, orderKeys: number, out: number,
+  ): void;
   coefficientBatch(
     count: number, batch: number, numbers: number, zRow: number, block: number, relaySlot: number, socialSlot: number,
     coefficients: number, exact: number, sources: number, fastSums: number, effects: number, persuasions: number,

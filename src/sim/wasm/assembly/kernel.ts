@@ -12,6 +12,7 @@
 // - marginBatch (SIMD): each unit's margins over the batch's draws, the national vote, the weight won by
 //   the first side and by nobody per draw, and each unit's wins, margin sum and sum of squares;
 // - tippingBatch: the tipping unit of each draw under a weighted rule (tippingUnit.ts), on margins over all votes.
+// - selectBatch: the same under a national-vote rule (tippingUnitBySelect), keys gathered a cache line at a time.
 
 // Math.log and Math.expm1 of the JavaScript engine: the numbers computed from them (the Student-t, the
 // ziggurat's tail) are then those of the JavaScript stream (normalStream.ts). The wedge test only
@@ -389,6 +390,101 @@ export function tippingBatch(
     }
     store<i32>(out + (<usize>k << 2), load<i32>(units + (<usize>(size - 1) << 2)));
   }
+}
+
+// Draws whose ordering keys selectBatch gathers at a time: a cache line of each unit's margins row.
+const SELECT_GROUP: i32 = 8;
+
+/**
+ * The tipping unit of each draw of a batch under a national-vote rule (tippingUnitBySelect, tippingUnit.ts:
+ * the same weighted quickselect, the same pivots and partitions, the same sums in the same order), with
+ * the winner from the draw's national vote (votes[k] / nationalTotal, as the draw loop decides it).
+ * The margins are unit-major (a row of marginRow per unit), so a draw's margins lie a row apart: the keys
+ * (margin × scale) are first gathered for SELECT_GROUP draws at a time, one cache line of each unit's row
+ * giving a key to each of them, into keys[j × candidateCount + c] (draw j of the group, candidate c); each
+ * draw's quickselect then walks its keys contiguously, permuting `order` (the units) and `orderKeys`
+ * together. out[k]: the tipping unit, or −1 when the national vote is tied. The winner's key, winner ×
+ * (margin × scale), equals tippingUnitBySelect's (winner × margin) × scale exactly (a sign change).
+ */
+export function selectBatch(
+  count: i32, margins: usize, marginRow: i32, votes: usize, nationalTotal: f64, candidates: usize, candidateCount: i32,
+  weight: usize, scale: usize, threshold: f64, strict: i32, keys: usize, order: usize, orderKeys: usize, out: usize,
+): void {
+  const step = <usize>marginRow << 3;
+  const rowBytes = <usize>candidateCount << 3;
+  for (let g = 0; g < count; g += SELECT_GROUP) {
+    const n = min(SELECT_GROUP, count - g);
+    for (let c = 0; c < candidateCount; c++) {
+      const u = load<i32>(candidates + (<usize>c << 2));
+      const s = load<f64>(scale + (<usize>u << 3));
+      const row = margins + <usize>u * step + (<usize>g << 3);
+      const to = keys + (<usize>c << 3);
+      for (let j = 0; j < n; j++) store<f64>(to + <usize>j * rowBytes, load<f64>(row + (<usize>j << 3)) * s);
+    }
+    for (let j = 0; j < n; j++) {
+      const k = g + j;
+      const national = nationalTotal > 0 ? load<f64>(votes + (<usize>k << 3)) / nationalTotal : 0;
+      const winner: f64 = national > 0 ? 1 : national < 0 ? -1 : 0;
+      let tipping = -1;
+      if (winner != 0) {
+        const from = keys + <usize>j * rowBytes;
+        for (let c = 0; c < candidateCount; c++) {
+          store<i32>(order + (<usize>c << 2), load<i32>(candidates + (<usize>c << 2)));
+          store<f64>(orderKeys + (<usize>c << 3), winner * load<f64>(from + (<usize>c << 3)));
+        }
+        tipping = weightedSelect(order, orderKeys, candidateCount, weight, threshold, strict != 0);
+      }
+      store<i32>(out + (<usize>k << 2), tipping);
+    }
+  }
+}
+
+/** tippingUnitBySelect's quickselect on keys already in `orderKeys` (permuted with `order`). */
+function weightedSelect(order: usize, orderKeys: usize, n: i32, weight: usize, threshold: f64, strict: bool): i32 {
+  let lo = 0;
+  let hi = n - 1;
+  let need = threshold;
+  while (lo < hi) {
+    const pivot = load<f64>(orderKeys + (<usize>((lo + hi) >> 1) << 3));
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = load<i32>(order + (<usize>i << 2));
+      const key = load<f64>(orderKeys + (<usize>i << 3));
+      if (key > pivot) {
+        store<i32>(order + (<usize>i << 2), load<i32>(order + (<usize>lt << 2)));
+        store<f64>(orderKeys + (<usize>i << 3), load<f64>(orderKeys + (<usize>lt << 3)));
+        store<i32>(order + (<usize>lt << 2), v);
+        store<f64>(orderKeys + (<usize>lt << 3), key);
+        lt++;
+        i++;
+      } else if (key < pivot) {
+        store<i32>(order + (<usize>i << 2), load<i32>(order + (<usize>gt << 2)));
+        store<f64>(orderKeys + (<usize>i << 3), load<f64>(orderKeys + (<usize>gt << 3)));
+        store<i32>(order + (<usize>gt << 2), v);
+        store<f64>(orderKeys + (<usize>gt << 3), key);
+        gt--;
+      } else {
+        i++;
+      }
+    }
+    let above: f64 = 0;
+    for (let k = lo; k < lt; k++) above += load<f64>(weight + (<usize>load<i32>(order + (<usize>k << 2)) << 3));
+    if (strict ? above > need : above >= need) {
+      hi = lt - 1;
+      continue;
+    }
+    let cumulative = above;
+    for (let k = lt; k <= gt; k++) {
+      const u = load<i32>(order + (<usize>k << 2));
+      cumulative += load<f64>(weight + (<usize>u << 3));
+      if (strict ? cumulative > need : cumulative >= need) return u;
+    }
+    need -= cumulative;
+    lo = gt + 1;
+  }
+  return load<i32>(order + (<usize>min(lo, n - 1) << 2));
 }
 
 // Layout of the campaign block (f64) read by coefficientBatch, written by drawLoop.ts (CAMPAIGN_BLOCK):
