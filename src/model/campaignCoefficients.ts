@@ -91,7 +91,8 @@ export interface CampaignCoefficients {
  * @param otherSide The other side's code.
  * @returns Typed-array coefficients (see the module comment for the formulas).
  * @throws {InputError} when the relay or social channel is on and the campaign has no `homophily`, or
- *   `homophily`/`persuadable` is not a share 0–1.
+ *   `homophily`/`persuadable` is not a share 0–1, or a territory's list is larger than its eligible voters
+ *   (named in `at`: `campaigns.D.allocation.AK`).
  * @example
  * campaignCoefficients(emptyCampaign(), territories, 'D', 'R').members[0] // => 0
  */
@@ -147,7 +148,15 @@ export function campaignCoefficients(
   });
   territories.forEach((territory, t) => {
     if (territory.parent !== undefined) return;
-    const members = (getOwn(campaign.allocation, territory.id) ?? 0) * campaign.retention;
+    const collected = getOwn(campaign.allocation, territory.id) ?? 0;
+    if (territory.eligible > 0 && collected > territory.eligible) {
+      throw new InputError({
+        at: `campaigns.${side}.allocation.${territory.id}`,
+        expected: `at most the ${Math.round(territory.eligible).toLocaleString('en-US')} eligible voters of ${territory.name} (a list cannot hold more of a territory's voters than it has)`,
+        found: `${Math.round(collected).toLocaleString('en-US')} supporters`,
+      });
+    }
+    const members = collected * campaign.retention;
     const certainShare = getOwn(campaign.certainShare, territory.id) ?? 0;
     out.members[t] = members;
     out.certain[t] = members * certainShare;

@@ -110,3 +110,52 @@ test('listValueSliced gives the same rows slice by slice as listValueAsync with 
   assert.deepEqual(sliced, whole);
   assert.ok(whole.rows.some((r) => r.gained > 0), 'some draws change');
 });
+
+test('value reports an assumptions interval beside the Monte Carlo one, and for Pennsylvania the assumptions interval is the wider', async () => {
+  // The command of issue 21's Done-when, as a user types it: the scenario's 50,000 simulations, 40 draws.
+  const r = await runMain(['value', DEFAULT, '--side', 'D', '--add', '1e6', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.assumptionDraws, 40);
+  assert.equal(doc.assumptionSimulations, 10000);
+  assert.match(doc.intervals.monteCarlo, /sampling error only/);
+  assert.match(doc.intervals.assumptions, /joint draws of the assumptions/);
+  for (const key of ['relay.conversion', 'relay.contacts', 'relay.homophily', 'turnout.relay', 'list.decay']) assert.ok(doc.assumptionKeys.some((a: { key: string }) => a.key === key), key);
+  const pa = doc.territories.find((t: { id: string }) => t.id === 'PA');
+  assert.deepEqual(pa.monteCarlo, { low: pa.low, high: pa.high });
+  assert.ok(pa.assumptions.low <= pa.assumptions.mean && pa.assumptions.mean <= pa.assumptions.high);
+  assert.ok(pa.assumptions.high - pa.assumptions.low > pa.monteCarlo.high - pa.monteCarlo.low, JSON.stringify(pa));
+});
+
+test('value --explain lists the assumptions by share of the spread of the top row, shares adding up to at most 1', async () => {
+  const r = await runMain(['value', DEFAULT, '--side', 'D', '--add', '1e6', '--sims', '4000', '--assumption-draws', '4', '--explain', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.explain.id, doc.territories[0].id);
+  const shares = doc.explain.shares.map((s: { share: number }) => s.share);
+  assert.equal(shares.length, doc.assumptionKeys.length);
+  assert.ok(shares.every((s: number, i: number) => s >= 0 && (i === 0 || shares[i - 1] >= s)));
+  const total = shares.reduce((a: number, b: number) => a + b, 0);
+  assert.ok(total <= 1 + 1e-12 && total > 0.99, String(total));
+  // The share of list members who become relays spans 650-fold: it leads.
+  assert.equal(doc.explain.shares[0].key, 'relay.conversion');
+  const text = await runMain(['value', DEFAULT, '--side', 'D', '--add', '1e6', '--sims', '4000', '--assumption-draws', '4', '--explain']);
+  assert.match(text.stdout, /answer rests on/);
+  assert.match(text.stdout, /share of list members who become active relays/);
+});
+
+test('value never adds past a territory\'s eligible voters, and a list above them exits 2 naming the territory', async () => {
+  const r = await runMain(['value', DEFAULT, '--side', 'D', '--add', '1e6', '--sims', '1000', '--assumption-draws', '0', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  const ak = doc.territories.find((t: { id: string }) => t.id === 'AK');
+  assert.ok(ak.added > 0 && ak.added < 1e6, String(ak.added));
+  const dir = mkdtempSync(join(tmpdir(), 'cap-'));
+  const file = join(dir, 'cap.yaml');
+  writeFileSync(file, 'name: cap\ncountry: us\nyear: 2020\nsides: [D, R]\nrule: electoral-college\nsimulations: 100\nseed: 1\ncampaigns:\n  D:\n    listSize: 5000000\n    allocation: { counts: { AK: 5000000 } }\n');
+  const bad = await runMain(['run', file]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /campaigns\.D\.allocation\.AK must be at most the [\d,]+ eligible voters of Alaska/);
+  assert.doesNotMatch(bad.stderr, /\n\s+at /);
+  assert.equal(bad.stdout, '');
+});
