@@ -159,3 +159,17 @@ test('value never adds past a territory\'s eligible voters, and a list above the
   assert.doesNotMatch(bad.stderr, /\n\s+at /);
   assert.equal(bad.stdout, '');
 });
+
+test('value on france-2027 names, in the text and the JSON, the evidence that makes each zero mechanism zero', async () => {
+  const args = ['value', 'scenarios/france-2027.yaml', '--side', 'LREM', '--add', '1e5', '--sims', '500', '--assumption-draws', '2'];
+  const r = await runMain([...args, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  const door = doc.zeroMechanisms.find((z: { channel: string; mechanism: string }) => z.channel === 'door' && z.mechanism === 'turnout');
+  assert.match(door.reason, /^Door canvassing moves no turnout in France \(Pons 2018 AER/);
+  const persuade = doc.zeroMechanisms.find((z: { channel: string; mechanism: string }) => z.channel === 'door' && z.mechanism === 'persuasion');
+  assert.match(persuade.reason, /persuades nobody: they are the side's supporters already \(campaigns\.LREM\.persuadable is 0/);
+  const text = await runMain(args);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /Mechanisms switched on that move no vote, and why:\n(?: {2}- .*\n)* {2}- Door canvassing moves no turnout in France \(Pons 2018 AER 108\(6\):1322-63\)\n/);
+});
