@@ -22,16 +22,22 @@
  *   baseline votes; a negative draw switches votes away (backlash).
  * - relays: volunteers_t = members_t × volunteers; they reach volunteers_t × coverage × contactsPerVolunteer
  *   × contactRate people outside the list; relay votes = reached × e_relay / 100, at most the territory's
- *   non-voters (eligible − votes cast). Discussion networks are homophilous: a share h of a relayer's
- *   contacts share the relayer's preference (data/parameters.json `networkHomophily`, from the
- *   political-discussion-network surveys cited there), so h of the relay votes go to the side and 1 − h
- *   to the other: net margin votes = relay votes × (2h − 1), whatever the territory's lean.
+ *   non-voters (eligible − votes cast). Discussion networks are homophilous and their make-up follows the
+ *   place (Huckfeldt & Sprague 1987 APSR, "Networks in Context"; baseline vs inbreeding homophily,
+ *   McPherson, Smith-Lovin & Cook 2001): a relay's contacts are drawn from the territory with a same-side
+ *   odds bonus e^η, so the share sharing the side's preference is s_t = p_t e^η / (p_t e^η + 1 − p_t),
+ *   p_t the side's baseline two-party share in t and η = logit(h), h the campaign's `homophily` (the
+ *   share in an evenly split place: data/parameters.json `networkHomophily`, Butters & Hare 2022). s_t of
+ *   the relay votes go to the side and 1 − s_t to the other: net margin votes = relay votes × (2 s_t − 1),
+ *   negative where the other side dominates enough (p_t < 1 / (1 + e^η)). At h = 0.75 a D relay nets
+ *   +0.95 per vote in DC, +0.49 in Pennsylvania and +0.04 in Wyoming (2020 results).
  * - social indirect effect (Bond et al. 2012, Nature 489): friends of the people the social message
  *   mobilises turn out too, `indirectMultiplier` (central) votes per direct vote. Direct social votes
  *   are the social channel's own mobilisation, nonVoters_t × q_social (within −certain_t and
  *   nonVoters_t); indirect votes = multiplier × direct, at most the territory's non-voters, and they
- *   split like relay votes: net = indirect × (2h − 1).
- * Net margin votes of the side in t = mobilised + (2h − 1) × (relay + indirect) + 2 × switched.
+ *   split like relay votes: net = indirect × (2 s_t − 1). Relay contacts who can be persuaded are the
+ *   1 − s_t of them who do not share the side's preference.
+ * Net margin votes of the side in t = mobilised + (2 s_t − 1) × (relay + indirect) + 2 × switched.
  */
 import { CHANNEL_NAMES } from './types.js';
 import type { ResolvedCampaign, ResolvedTerritory } from './resolvedScenario.js';
@@ -61,8 +67,14 @@ export interface CampaignCoefficients {
   persuadeReach: Float64Array;
   /** Relay contacts reached per member / 100: volunteers × coverage × contacts per volunteer × contact rate / 100. */
   relayReach: number;
-  /** Net margin votes per relay or indirect vote: 2 × homophily − 1 (0 when no relay or social channel is on). */
+  /** Net margin votes per relay or indirect vote in an evenly split territory: 2 × homophily − 1 (0 when no relay or social channel is on). */
   likeMindedNet: number;
+  /** Per territory: net margin votes per relay or indirect vote, 2 s_t − 1 (see the module comment); likeMindedNet where the territory has no votes. */
+  likeMindedNetByTerritory: Float64Array;
+  /** Per territory: (1 − s_t) / (1 − homophily) − 1, the relative change of the relay contacts' persuadable share against an evenly split place (0 when homophily is 1). */
+  relayPersuadableShift: Float64Array;
+  /** Whether likeMindedNetByTerritory differs between territories with members (then every draw takes the exact path). */
+  networkVaries: boolean;
   /** Indirect votes per direct social vote (central of the social channel's `indirectMultiplier`), 0 when off. */
   indirectPerDirect: number;
   /** Kept list members per territory (after churn), people. */
@@ -79,6 +91,25 @@ export interface CampaignCoefficients {
   mobiliseSlots: Int32Array;
   /** Per territory: most relay (and most indirect) votes possible (territory non-voters), Infinity when eligible is unknown. */
   relayCap: Float64Array;
+}
+
+/**
+ * Share of a relay's contacts in a territory who share the relay's side: s = p e^η / (p e^η + 1 − p),
+ * η = logit(h), p the side's two-party share (h where the territory has no two-party votes).
+ *
+ * @param homophily h, the share in an evenly split place, 0–1
+ * @param own the side's baseline votes
+ * @param other the other side's baseline votes
+ * @returns s, 0–1
+ * @example
+ * localLikeMinded(0.75, 50, 50) // => 0.75
+ */
+export function localLikeMinded(homophily: number, own: number, other: number): number {
+  const two = own + other;
+  if (!(two > 0) || homophily >= 1 || homophily <= 0) return homophily;
+  const p = own / two;
+  const odds = homophily / (1 - homophily);
+  return (p * odds) / (p * odds + 1 - p);
 }
 
 /**
@@ -110,6 +141,9 @@ export function campaignCoefficients(
     persuadeReach: new Float64Array(slots),
     relayReach: 0,
     likeMindedNet: 0,
+    likeMindedNetByTerritory: new Float64Array(units),
+    relayPersuadableShift: new Float64Array(units),
+    networkVaries: false,
     indirectPerDirect: 0,
     members: new Float64Array(units),
     nonVoters: new Float64Array(units),
@@ -166,6 +200,12 @@ export function campaignCoefficients(
     const own = territory.votes[side];
     const other = territory.votes[otherSide];
     if (territory.eligible > 0) out.relayCap[t] = Math.max(0, territory.eligible - own - other - territory.other);
+    if (networked) {
+      const share = localLikeMinded(homophily, own, other);
+      out.likeMindedNetByTerritory[t] = 2 * share - 1;
+      out.relayPersuadableShift[t] = homophily < 1 ? (1 - share) / (1 - homophily) - 1 : 0;
+      if (members > 0 && out.likeMindedNetByTerritory[t] !== out.likeMindedNet) out.networkVaries = true;
+    }
   });
   out.mobiliseSlots = Int32Array.from(CHANNEL_NAMES.map((_, c) => c).filter((c) => out.active[c] === 1 && c !== RELAY_SLOT));
   return out;

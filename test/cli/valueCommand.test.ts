@@ -173,3 +173,15 @@ test('value on france-2027 names, in the text and the JSON, the evidence that ma
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /Mechanisms switched on that move no vote, and why:\n(?: {2}- .*\n)* {2}- Door canvassing moves no turnout in France \(Pons 2018 AER 108\(6\):1322-63\)\n/);
 });
+
+test('value on the Pennsylvania counties: the counties do not all get the same change in P(win)', async () => {
+  const r = await runMain(['value', 'scenarios/pennsylvania-2024-counties.yaml', '--side', 'D', '--add', '1e5', '--sims', '3000', '--assumption-draws', '0', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.territories.length, 67);
+  const distinct = new Set(doc.territories.map((t: { deltaPWin: number }) => t.deltaPWin));
+  assert.ok(distinct.size > 1, [...distinct].join(' '));
+  // Relays in Philadelphia (about 4 in 5 D) net more than in Lancaster (about 3 in 5 R), with the same 100,000 added in each.
+  const row = (name: string) => doc.territories.find((t: { name: string }) => t.name.startsWith(name)).deltaPWin;
+  assert.ok(row('Philadelphia') > row('Lancaster'), `${row('Philadelphia')} vs ${row('Lancaster')}`);
+});
