@@ -112,6 +112,14 @@ export function localLikeMinded(homophily: number, own: number, other: number): 
   return (p * odds) / (p * odds + 1 - p);
 }
 
+/** Fills territory t's net share per relay or indirect vote and the relay contacts' persuadable shift. */
+function territoryLean(out: CampaignCoefficients, t: number, homophily: number, own: number, other: number, members: number): void {
+  const share = localLikeMinded(homophily, own, other);
+  out.likeMindedNetByTerritory[t] = 2 * share - 1;
+  out.relayPersuadableShift[t] = homophily < 1 ? (1 - share) / (1 - homophily) - 1 : 0;
+  if (members > 0 && out.likeMindedNetByTerritory[t] !== out.likeMindedNet) out.networkVaries = true;
+}
+
 /**
  * Builds a side's campaign coefficients for the territories of a race. Territories with a parent get
  * zeros: they take their parent's campaign shift in the kernel.
@@ -200,12 +208,7 @@ export function campaignCoefficients(
     const own = territory.votes[side];
     const other = territory.votes[otherSide];
     if (territory.eligible > 0) out.relayCap[t] = Math.max(0, territory.eligible - own - other - territory.other);
-    if (networked) {
-      const share = localLikeMinded(homophily, own, other);
-      out.likeMindedNetByTerritory[t] = 2 * share - 1;
-      out.relayPersuadableShift[t] = homophily < 1 ? (1 - share) / (1 - homophily) - 1 : 0;
-      if (members > 0 && out.likeMindedNetByTerritory[t] !== out.likeMindedNet) out.networkVaries = true;
-    }
+    if (networked) territoryLean(out, t, homophily, own, other, members);
   });
   out.mobiliseSlots = Int32Array.from(CHANNEL_NAMES.map((_, c) => c).filter((c) => out.active[c] === 1 && c !== RELAY_SLOT));
   return out;

@@ -6,8 +6,9 @@
  * The shift is the net margin votes of A's campaign minus B's, times 100 / baseline two-party votes: the
  * error terms are pp of that same vote, so the sign of baseline + shift + errors is the sign of the
  * margin in votes (the dilution of the margin's pp by the evenly split part of the added turnout is not
- * counted). Both sides' net votes come from the same expression, so two identical campaigns give
- * bitwise-identical net votes and a shift of exactly 0, and swapping the sides negates the shift exactly.
+ * counted). Both sides' net votes come from the same expression, so two identical campaigns without
+ * relay or social channels give bitwise-identical net votes and a shift of exactly 0, and swapping the
+ * sides negates the shift exactly.
  *
  * Two paths give the same numbers up to rounding:
  * - the fast path, taken when no bound can bind in any territory (checked per draw from per-side
@@ -22,7 +23,11 @@
  * - the exact path, with every bound applied territory by territory (mobilisation within the members
  *   certain to vote, relay and indirect votes within the territory's non-voters, switches within the
  *   baseline votes, the clamped product when the polynomial may not be used).
- * Both sides always take the same path in a draw, which keeps the two properties above exact.
+ * Both sides always take the same path in a draw, which keeps the two properties above exact. A side
+ * whose relay or social contacts lean differently by territory (campaignCoefficients' networkVaries:
+ * every scenario with those channels whose territories are not all evenly split) takes the exact path
+ * in every draw, since its net votes per relay vote are not one per-member term; two identical campaigns
+ * then give a shift of exactly 0 only without those channels (each side's contacts lean its own way).
  *
  * Where it runs: the kernel (drawLoop.ts) does the per-draw part of the fast path for a whole batch in
  * WebAssembly (`coefficientBatch` in src/sim/wasm/assembly/kernel.ts, from the constants
