@@ -31,6 +31,14 @@ const WORDS: Record<ChannelName, string> = {
   relay: 'Relay messages',
 };
 
+/** Channels named in the plural (their verbs agree). */
+const PLURAL: ReadonlySet<ChannelName> = new Set(['sms', 'phone', 'relay']);
+
+/** A verb in the form the channel's name takes (`moves`/`move`). */
+function verb(name: ChannelName, singular: string, plural: string): string {
+  return PLURAL.has(name) ? plural : singular;
+}
+
 /** Whether every draw of a prior is exactly 0. */
 function alwaysZero(prior: Prior): boolean {
   const s = priorShape(prior);
@@ -57,18 +65,18 @@ export function zeroMechanisms(resolved: ResolvedScenario, side: Side): ZeroMech
     const at = `campaigns.${side}.channels.${name}`;
     if (alwaysZero(channel.effect)) {
       const source = resolved.citations[`${at}.effect`]?.source ?? `${at}.effect (set in the scenario)`;
-      out.push({ side, channel: name, mechanism: 'turnout', reason: `${WORDS[name]} moves no turnout ${place} (${source})`, source });
+      out.push({ side, channel: name, mechanism: 'turnout', reason: `${WORDS[name]} ${verb(name, 'moves', 'move')} no turnout ${place} (${source})`, source });
     }
     if (alwaysZero(channel.persuasion)) {
       const source = resolved.citations[`${at}.persuasion`]?.source ?? `${at}.persuasion (set in the scenario)`;
-      out.push({ side, channel: name, mechanism: 'persuasion', reason: `${WORDS[name]} persuades nobody ${place} (${source})`, source });
+      out.push({ side, channel: name, mechanism: 'persuasion', reason: `${WORDS[name]} ${verb(name, 'persuades', 'persuade')} nobody ${place} (${source})`, source });
     } else if (name !== 'relay' && !((campaign.persuadable ?? 0) > 0)) {
       const source = `campaigns.${side}.persuadable`;
       out.push({
         side,
         channel: name,
         mechanism: 'persuasion',
-        reason: `${WORDS[name]} to list members persuades nobody: they are the side's supporters already (${source} is 0; set it for a list of non-supporters)`,
+        reason: `${WORDS[name]} to list members ${verb(name, 'persuades', 'persuade')} nobody: they are the side's supporters already (${source} is 0; set it for a list of non-supporters)`,
         source,
       });
     }

@@ -227,3 +227,16 @@ test('the same 100,000 D relays give different net votes in Wyoming and in DC (r
   // Same relays, same draws: DC (about 94 % D) nets far more per relay vote than Wyoming (about 28 % D).
   assert.ok(dc > 5 * wy && wy > 0, `WY ${wy}, DC ${dc}`);
 });
+
+test('territories.csv shows a side\'s campaign net negative where its relays\' contacts lean the other way (Pennsylvania counties)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lean-'));
+  const r = await runMain(['run', 'scenarios/pennsylvania-2024-counties.yaml', '--sims', '500', '--out', dir]);
+  assert.equal(r.code, 0, r.stderr);
+  const rows = readFileSync(join(dir, 'territories.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
+  const column = rows[0].indexOf('"D_campaign_net_margin_votes"');
+  assert.ok(column > 0, rows[0].join(','));
+  const net = new Map(rows.slice(1).map((row) => [row[1], Number(row[column])]));
+  // Fulton County (about 14 % D): D relays' contacts are mostly R voters there.
+  assert.ok(net.get('Fulton County')! < 0, String(net.get('Fulton County')));
+  assert.ok(net.get('Philadelphia County')! > 0);
+});
