@@ -43,7 +43,8 @@ export interface GroupDifference extends PairedGroupDifference {
 /**
  * The groups of `--by territory` or `--by region`: every top-level territory of the side's allocation gets
  * `add` supporters; a region gets `add` supporters spread over its territories in proportion to the side's
- * current allocation (equally when the region's allocation is empty).
+ * current allocation (equally when the region's allocation is empty). No territory gets more than the room
+ * its eligible voters leave above the side's list (a group's `added` says how many it got).
  *
  * @param scenario resolved scenario
  * @param side side whose list grows
@@ -59,7 +60,12 @@ export function supporterGroups(scenario: ResolvedScenario, side: Side, add: num
   if (!campaign) throw new InputError({ at: 'side', expected: `one of ${scenario.sides.join(', ')}`, found: JSON.stringify(side) });
   const ids = Object.keys(campaign.allocation);
   const names = new Map(scenario.territories.map((t) => [t.id, t]));
-  if (by === 'territory') return ids.map((id) => ({ id, name: names.get(id)?.name ?? id, extra: Object.fromEntries([[id, add]]) }));
+  // A list holds at most a territory's eligible voters: the extra supporters stop at the room left.
+  const room = (id: string, extra: number) => {
+    const eligible = names.get(id)?.eligible ?? 0;
+    return eligible > 0 ? Math.max(0, Math.min(extra, eligible - (getOwn(campaign.allocation, id) ?? 0))) : extra;
+  };
+  if (by === 'territory') return ids.map((id) => ({ id, name: names.get(id)?.name ?? id, extra: Object.fromEntries([[id, room(id, add)]]) }));
   const regions = new Map<string, string[]>();
   for (const id of ids) {
     const region = names.get(id)?.region ?? '(none)';
@@ -68,7 +74,7 @@ export function supporterGroups(scenario: ResolvedScenario, side: Side, add: num
   return [...regions.entries()].map(([region, members]) => {
     const total = members.reduce((s, id) => s + (getOwn(campaign.allocation, id) ?? 0), 0);
     const extra: Record<string, number> = {};
-    for (const id of members) setOwn(extra, id, total > 0 ? (add * (getOwn(campaign.allocation, id) ?? 0)) / total : add / members.length);
+    for (const id of members) setOwn(extra, id, room(id, total > 0 ? (add * (getOwn(campaign.allocation, id) ?? 0)) / total : add / members.length));
     return { id: region, name: region, extra };
   });
 }

@@ -22,16 +22,22 @@
  *   baseline votes; a negative draw switches votes away (backlash).
  * - relays: volunteers_t = members_t × volunteers; they reach volunteers_t × coverage × contactsPerVolunteer
  *   × contactRate people outside the list; relay votes = reached × e_relay / 100, at most the territory's
- *   non-voters (eligible − votes cast). Discussion networks are homophilous: a share h of a relayer's
- *   contacts share the relayer's preference (data/parameters.json `networkHomophily`, from the
- *   political-discussion-network surveys cited there), so h of the relay votes go to the side and 1 − h
- *   to the other: net margin votes = relay votes × (2h − 1), whatever the territory's lean.
+ *   non-voters (eligible − votes cast). Discussion networks are homophilous and their make-up follows the
+ *   place (Huckfeldt & Sprague 1987 APSR, "Networks in Context"; baseline vs inbreeding homophily,
+ *   McPherson, Smith-Lovin & Cook 2001): a relay's contacts are drawn from the territory with a same-side
+ *   odds bonus e^η, so the share sharing the side's preference is s_t = p_t e^η / (p_t e^η + 1 − p_t),
+ *   p_t the side's baseline two-party share in t and η = logit(h), h the campaign's `homophily` (the
+ *   share in an evenly split place: data/parameters.json `networkHomophily`, Butters & Hare 2022). s_t of
+ *   the relay votes go to the side and 1 − s_t to the other: net margin votes = relay votes × (2 s_t − 1),
+ *   negative where the other side dominates enough (p_t < 1 / (1 + e^η)). At h = 0.75 a D relay nets
+ *   +0.95 per vote in DC, +0.49 in Pennsylvania and +0.04 in Wyoming (2020 results).
  * - social indirect effect (Bond et al. 2012, Nature 489): friends of the people the social message
  *   mobilises turn out too, `indirectMultiplier` (central) votes per direct vote. Direct social votes
  *   are the social channel's own mobilisation, nonVoters_t × q_social (within −certain_t and
  *   nonVoters_t); indirect votes = multiplier × direct, at most the territory's non-voters, and they
- *   split like relay votes: net = indirect × (2h − 1).
- * Net margin votes of the side in t = mobilised + (2h − 1) × (relay + indirect) + 2 × switched.
+ *   split like relay votes: net = indirect × (2 s_t − 1). Relay contacts who can be persuaded are the
+ *   1 − s_t of them who do not share the side's preference.
+ * Net margin votes of the side in t = mobilised + (2 s_t − 1) × (relay + indirect) + 2 × switched.
  */
 import { CHANNEL_NAMES } from './types.js';
 import type { ResolvedCampaign, ResolvedTerritory } from './resolvedScenario.js';
@@ -61,8 +67,14 @@ export interface CampaignCoefficients {
   persuadeReach: Float64Array;
   /** Relay contacts reached per member / 100: volunteers × coverage × contacts per volunteer × contact rate / 100. */
   relayReach: number;
-  /** Net margin votes per relay or indirect vote: 2 × homophily − 1 (0 when no relay or social channel is on). */
+  /** Net margin votes per relay or indirect vote in an evenly split territory: 2 × homophily − 1 (0 when no relay or social channel is on). */
   likeMindedNet: number;
+  /** Per territory: net margin votes per relay or indirect vote, 2 s_t − 1 (see the module comment); likeMindedNet where the territory has no votes. */
+  likeMindedNetByTerritory: Float64Array;
+  /** Per territory: (1 − s_t) / (1 − homophily) − 1, the relative change of the relay contacts' persuadable share against an evenly split place (0 when homophily is 1). */
+  relayPersuadableShift: Float64Array;
+  /** Whether likeMindedNetByTerritory differs between territories with members (then every draw takes the exact path). */
+  networkVaries: boolean;
   /** Indirect votes per direct social vote (central of the social channel's `indirectMultiplier`), 0 when off. */
   indirectPerDirect: number;
   /** Kept list members per territory (after churn), people. */
@@ -82,6 +94,33 @@ export interface CampaignCoefficients {
 }
 
 /**
+ * Share of a relay's contacts in a territory who share the relay's side: s = p e^η / (p e^η + 1 − p),
+ * η = logit(h), p the side's two-party share (h where the territory has no two-party votes).
+ *
+ * @param homophily h, the share in an evenly split place, 0–1
+ * @param own the side's baseline votes
+ * @param other the other side's baseline votes
+ * @returns s, 0–1
+ * @example
+ * localLikeMinded(0.75, 50, 50) // => 0.75
+ */
+export function localLikeMinded(homophily: number, own: number, other: number): number {
+  const two = own + other;
+  if (!(two > 0) || homophily >= 1 || homophily <= 0) return homophily;
+  const p = own / two;
+  const odds = homophily / (1 - homophily);
+  return (p * odds) / (p * odds + 1 - p);
+}
+
+/** Fills territory t's net share per relay or indirect vote and the relay contacts' persuadable shift. */
+function territoryLean(out: CampaignCoefficients, t: number, homophily: number, own: number, other: number, members: number): void {
+  const share = localLikeMinded(homophily, own, other);
+  out.likeMindedNetByTerritory[t] = 2 * share - 1;
+  out.relayPersuadableShift[t] = homophily < 1 ? (1 - share) / (1 - homophily) - 1 : 0;
+  if (members > 0 && out.likeMindedNetByTerritory[t] !== out.likeMindedNet) out.networkVaries = true;
+}
+
+/**
  * Builds a side's campaign coefficients for the territories of a race. Territories with a parent get
  * zeros: they take their parent's campaign shift in the kernel.
  *
@@ -91,7 +130,8 @@ export interface CampaignCoefficients {
  * @param otherSide The other side's code.
  * @returns Typed-array coefficients (see the module comment for the formulas).
  * @throws {InputError} when the relay or social channel is on and the campaign has no `homophily`, or
- *   `homophily`/`persuadable` is not a share 0–1.
+ *   `homophily`/`persuadable` is not a share 0–1, or a territory's list is larger than its eligible voters
+ *   (named in `at`: `campaigns.D.allocation.AK`).
  * @example
  * campaignCoefficients(emptyCampaign(), territories, 'D', 'R').members[0] // => 0
  */
@@ -109,6 +149,9 @@ export function campaignCoefficients(
     persuadeReach: new Float64Array(slots),
     relayReach: 0,
     likeMindedNet: 0,
+    likeMindedNetByTerritory: new Float64Array(units),
+    relayPersuadableShift: new Float64Array(units),
+    networkVaries: false,
     indirectPerDirect: 0,
     members: new Float64Array(units),
     nonVoters: new Float64Array(units),
@@ -147,7 +190,15 @@ export function campaignCoefficients(
   });
   territories.forEach((territory, t) => {
     if (territory.parent !== undefined) return;
-    const members = (getOwn(campaign.allocation, territory.id) ?? 0) * campaign.retention;
+    const collected = getOwn(campaign.allocation, territory.id) ?? 0;
+    if (territory.eligible > 0 && collected > territory.eligible) {
+      throw new InputError({
+        at: `campaigns.${side}.allocation.${territory.id}`,
+        expected: `at most the ${Math.round(territory.eligible).toLocaleString('en-US')} eligible voters of ${territory.name} (a list cannot hold more of a territory's voters than it has)`,
+        found: `${Math.round(collected).toLocaleString('en-US')} supporters`,
+      });
+    }
+    const members = collected * campaign.retention;
     const certainShare = getOwn(campaign.certainShare, territory.id) ?? 0;
     out.members[t] = members;
     out.certain[t] = members * certainShare;
@@ -157,6 +208,7 @@ export function campaignCoefficients(
     const own = territory.votes[side];
     const other = territory.votes[otherSide];
     if (territory.eligible > 0) out.relayCap[t] = Math.max(0, territory.eligible - own - other - territory.other);
+    if (networked) territoryLean(out, t, homophily, own, other, members);
   });
   out.mobiliseSlots = Int32Array.from(CHANNEL_NAMES.map((_, c) => c).filter((c) => out.active[c] === 1 && c !== RELAY_SLOT));
   return out;

@@ -6,8 +6,9 @@
  * The shift is the net margin votes of A's campaign minus B's, times 100 / baseline two-party votes: the
  * error terms are pp of that same vote, so the sign of baseline + shift + errors is the sign of the
  * margin in votes (the dilution of the margin's pp by the evenly split part of the added turnout is not
- * counted). Both sides' net votes come from the same expression, so two identical campaigns give
- * bitwise-identical net votes and a shift of exactly 0, and swapping the sides negates the shift exactly.
+ * counted). Both sides' net votes come from the same expression, so two identical campaigns without
+ * relay or social channels give bitwise-identical net votes and a shift of exactly 0, and swapping the
+ * sides negates the shift exactly.
  *
  * Two paths give the same numbers up to rounding:
  * - the fast path, taken when no bound can bind in any territory (checked per draw from per-side
@@ -22,7 +23,11 @@
  * - the exact path, with every bound applied territory by territory (mobilisation within the members
  *   certain to vote, relay and indirect votes within the territory's non-voters, switches within the
  *   baseline votes, the clamped product when the polynomial may not be used).
- * Both sides always take the same path in a draw, which keeps the two properties above exact.
+ * Both sides always take the same path in a draw, which keeps the two properties above exact. A side
+ * whose relay or social contacts lean differently by territory (campaignCoefficients' networkVaries:
+ * every scenario with those channels whose territories are not all evenly split) takes the exact path
+ * in every draw, since its net votes per relay vote are not one per-member term; two identical campaigns
+ * then give a shift of exactly 0 only without those channels (each side's contacts lean its own way).
  *
  * Where it runs: the kernel (drawLoop.ts) does the per-draw part of the fast path for a whole batch in
  * WebAssembly (`coefficientBatch` in src/sim/wasm/assembly/kernel.ts, from the constants
@@ -78,7 +83,7 @@ export interface ShiftWorkspace {
   rooms: [SideRooms, SideRooms];
   /** Per-block sums over fast-path draws of each side's coefficients and K (side × 7 + term). */
   fastSums: Float64Array;
-  /** This draw's per-member terms per side (side × 3 + relay, direct social, persuasion). */
+  /** This draw's per-member terms per side (side × 3 + relay, direct social, persuasion), then each side's relay persuasion (6 + side). */
   terms: Float64Array;
   /**
    * Per unit, the fast path's fourteen constants (unit × 14 + term): A's powers[0..5] and perMember, then
@@ -112,12 +117,15 @@ function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64
     perMember: new Float64Array(U),
     powerSums: new Float64Array(POLYNOMIAL_TERMS),
   };
+  // Relay and indirect votes whose net share differs by territory cannot be one per-member term: a room
+  // below any |votes| sends every draw of the side to the exact path (here and in the WebAssembly check).
+  const networkRoom = c.networkVaries ? -1 : Infinity;
   for (let i = 0; i < U; i++) {
     const m = c.members[i];
     rooms.mobilisable[i] = c.nonVoters[i] * c.perNonVoter[i];
     if (!(m > 0)) continue;
     rooms.members += m;
-    rooms.network = Math.min(rooms.network, c.relayCap[i] / m);
+    rooms.network = Math.min(rooms.network, c.relayCap[i] / m, networkRoom);
     rooms.directUp = Math.min(rooms.directUp, c.nonVoters[i] / m);
     rooms.directDown = Math.min(rooms.directDown, c.certain[i] / m);
     rooms.persuadeUp = Math.min(rooms.persuadeUp, other[i] / m);
@@ -221,7 +229,7 @@ export function createShiftWorkspace(model: SimulationModel): ShiftWorkspace {
     coefficientB: new Float64Array(POLYNOMIAL_TERMS),
     rooms,
     fastSums: new Float64Array(2 * FAST_TERMS),
-    terms: new Float64Array(6),
+    terms: new Float64Array(8),
     unitTerms,
     ownUnits: Int32Array.from(Array.from({ length: U }, (_, i) => i).filter((i) => model.parentIndex[i] < 0)),
     degreeFive: model.campaigns.every((c) => c.mobiliseSlots.length < POLYNOMIAL_TERMS),
@@ -277,6 +285,7 @@ function memberTerms(c: CampaignCoefficients, effect: Float64Array, persuasion: 
   terms[at] = c.relayReach * effect[offset + RELAY_SLOT];
   terms[at + 1] = c.mobiliseReach[SOCIAL_SLOT] * effect[offset + SOCIAL_SLOT];
   terms[at + 2] = persuade;
+  terms[6 + at / 3] = c.persuadeReach[RELAY_SLOT] * persuasion[offset + RELAY_SLOT];
 }
 
 /** Whether no bound of a side can bind in any territory this draw (see the module comment); its terms at terms[at ..]. */
@@ -471,13 +480,14 @@ function exactShift(
 
 /**
  * One side's net margin votes in each unit without a parent on the exact path (into `gain`): mobilisation
- * (at least −certain), relay and indirect (within ±relayCap, net of like-minded contacts), direct social
+ * (at least −certain), relay and indirect (within ±relayCap, net of like-minded contacts: the territory's
+ * own net share 2 s_t − 1 when it differs by territory, see campaignCoefficients), direct social
  * (within the non-voters and −certain) and twice the voters switched (within the other side's votes and
  * minus its own); its turnout, persuasion, relay and indirect sums added to `sources` (side × 4 + source).
  */
 function exactSideGains(model: SimulationModel, work: ShiftWorkspace, side: 0 | 1, polynomial: boolean, gain: Float64Array, sources: Float64Array): void {
   const terms = work.terms;
-  const relayPerMember = terms[3 * side], socialPerMember = terms[3 * side + 1], persuade = terms[3 * side + 2];
+  const relayPerMember = terms[3 * side], socialPerMember = terms[3 * side + 1], persuade = terms[3 * side + 2], relayPersuade = terms[6 + side];
   const coefficient = side === 0 ? work.coefficientA : work.coefficientB;
   const push = side === 0 ? work.pushA : work.pushB;
   const ownBase = side === 0 ? model.baseA : model.baseB;
@@ -486,8 +496,8 @@ function exactSideGains(model: SimulationModel, work: ShiftWorkspace, side: 0 | 
   const campaign = model.campaigns[side];
   const c1 = coefficient[0], c2 = coefficient[1], c3 = coefficient[2], c4 = coefficient[3], c5 = coefficient[4], c6 = coefficient[5];
   const indirectPerDirect = campaign.indirectPerDirect;
-  const net = campaign.likeMindedNet;
-  const { members: membersOf, certain, nonVoters, relayCap, perNonVoter: scale } = campaign;
+  const { members: membersOf, certain, nonVoters, relayCap, perNonVoter: scale, likeMindedNetByTerritory: netOf, relayPersuadableShift, networkVaries } = campaign;
+  const evenNet = campaign.likeMindedNet;
   let turnoutSum = 0, persuasionSum = 0, relaySum = 0, indirectSum = 0;
   for (let i = 0; i < model.units; i++) {
     if (parentIndex[i] >= 0) continue;
@@ -508,7 +518,9 @@ function exactSideGains(model: SimulationModel, work: ShiftWorkspace, side: 0 | 
     const relay = within(members * relayPerMember, -cap, cap);
     const direct = within(members * socialPerMember, -certain[i], nonVoters[i]);
     const indirect = within(indirectPerDirect * direct, -cap, cap);
-    const switched = within(members * persuade, -ownBase[i], otherBase[i]);
+    // Where the net share differs by territory, relay contacts lean as the territory does (campaignCoefficients).
+    const net = networkVaries ? netOf[i] : evenNet;
+    const switched = within(members * (networkVaries ? persuade + relayPersuade * relayPersuadableShift[i] : persuade), -ownBase[i], otherBase[i]);
     const relayNet = net * relay;
     const indirectNet = net * indirect;
     gain[i] = mob + relayNet + indirectNet + 2 * switched;

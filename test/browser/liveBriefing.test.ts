@@ -125,11 +125,12 @@ test('a list given as counts keeps its size slider: the counts give the spread, 
   const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-live-counts-'));
   let session: OfflineSession | undefined;
   try {
-    // A French campaign's NationBuilder export (made-up people: 14 French supporters) spread over a list of 800,000.
+    // A French campaign's NationBuilder export (made-up people: 14 French supporters) spread over a list of 400,000
+    // (3 of the 14 live in Alpes-de-Haute-Provence, 128,077 registered: a list is at most a territory's voters, so the sizes stay below 597,000).
     const fixture = join(projectRoot, 'test', 'fixtures', 'lists', 'nationbuilder-fr.csv');
     assert.equal((await runMain(['list', 'summarize', fixture, '--country', 'fr', '--territory-column', 'primary_zip', '--out', join(dir, 'counts.json')])).code, 0);
     const scenario = join(dir, 'fr.yaml');
-    writeFileSync(scenario, ['name: France 2027 with a list spread like an export', 'country: fr', 'year: 2022', 'round: 2', 'rule: two-round', 'sides: [LREM, RN]', 'simulations: 20000', 'seed: 2027', 'baseline: { swing: -13.1, swingModel: proportional }', 'campaigns:', '  LREM: { listSize: 800000, allocation: { file: counts.json }, channels: { door: { coverage: 0.2 } } }', '  RN: { listSize: 500000 }', ''].join('\n'));
+    writeFileSync(scenario, ['name: France 2027 with a list spread like an export', 'country: fr', 'year: 2022', 'round: 2', 'rule: two-round', 'sides: [LREM, RN]', 'simulations: 20000', 'seed: 2027', 'baseline: { swing: -13.1, swingModel: proportional }', 'campaigns:', '  LREM: { listSize: 400000, allocation: { file: counts.json }, channels: { door: { coverage: 0.2 } } }', '  RN: { listSize: 500000 }', ''].join('\n'));
     const out = join(dir, 'report');
     const written = await runMain(['run', scenario, '--out', out]);
     assert.equal(written.code, 0, written.stderr);
@@ -137,18 +138,18 @@ test('a list given as counts keeps its size slider: the counts give the spread, 
     const { page, errors, blocked } = session;
     await page.waitForFunction(() => (window as unknown as { briefingLive?: unknown }).briefingLive !== undefined);
     await page.evaluate(() => (window as unknown as { briefingReady: Promise<unknown> }).briefingReady.then(() => true));
-    assert.equal(await page.$eval('[data-control="campaigns.LREM.listSize"]', (e) => (e as HTMLInputElement).value), '800000');
+    assert.equal(await page.$eval('[data-control="campaigns.LREM.listSize"]', (e) => (e as HTMLInputElement).value), '400000');
     const cli = async (size: number) => {
       const r = await runMain(['run', scenario, '--set', `campaigns.LREM.listSize=${size}`, '--json']);
       assert.equal(r.code, 0, r.stderr);
       return JSON.parse(r.stdout) as Figures;
     };
-    for (const size of [1_234_567, 0]) {
+    for (const size of [523_456, 0]) {
       await page.evaluate((v) => (window as unknown as { briefingLive: { set(k: string, v: number): Promise<void> } }).briefingLive.set('campaigns.LREM.listSize', v), size);
       const expected = await cli(size);
       assert.equal(Number(await page.getAttribute('[data-figure="pWin"]', 'data-value')), expected.pWin.LREM, `P(LREM wins) at ${size}`);
     }
-    await page.evaluate((v) => (window as unknown as { briefingLive: { set(k: string, v: number): Promise<void> } }).briefingLive.set('campaigns.LREM.listSize', v), 2_000_000);
+    await page.evaluate((v) => (window as unknown as { briefingLive: { set(k: string, v: number): Promise<void> } }).briefingLive.set('campaigns.LREM.listSize', v), 590_000);
     const shots = join(projectRoot, 'test-output', 'screenshots');
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, 'briefing-live-counts-fr.png'), fullPage: true });

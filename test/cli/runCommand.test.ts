@@ -212,3 +212,31 @@ test('a run of 2012 without error tips in Colorado with a 1.5 pp bias toward D i
   assert.ok(html.includes('100.0% of simulations; electoral-college bias 1.5 pp toward D (margins over all votes cast)'));
   assert.ok(html.includes('>Colorado<'));
 });
+
+test('the same 100,000 D relays give different net votes in Wyoming and in DC (relay contacts lean as their territory does)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'relays-'));
+  const relay = async (state: string) => {
+    const file = join(dir, `${state}.yaml`);
+    writeFileSync(file, `name: relays ${state}\ncountry: us\nyear: 2020\nsides: [D, R]\nrule: electoral-college\nsimulations: 500\nseed: 1\ncampaigns:\n  D:\n    listSize: 100000\n    volunteers: 1\n    allocation: { counts: { ${state}: 100000 } }\n    channels: { relay: { persuasion: 0 } }\n`);
+    const r = await runMain(['run', file, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout).effects.D.relay as number;
+  };
+  const wy = await relay('WY');
+  const dc = await relay('DC');
+  // Same relays, same draws: DC (about 94 % D) nets far more per relay vote than Wyoming (about 28 % D).
+  assert.ok(dc > 5 * wy && wy > 0, `WY ${wy}, DC ${dc}`);
+});
+
+test('territories.csv shows a side\'s campaign net negative where its relays\' contacts lean the other way (Pennsylvania counties)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lean-'));
+  const r = await runMain(['run', 'scenarios/pennsylvania-2024-counties.yaml', '--sims', '500', '--out', dir]);
+  assert.equal(r.code, 0, r.stderr);
+  const rows = readFileSync(join(dir, 'territories.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
+  const column = rows[0].indexOf('"D_campaign_net_margin_votes"');
+  assert.ok(column > 0, rows[0].join(','));
+  const net = new Map(rows.slice(1).map((row) => [row[1], Number(row[column])]));
+  // Fulton County (about 14 % D): D relays' contacts are mostly R voters there.
+  assert.ok(net.get('Fulton County')! < 0, String(net.get('Fulton County')));
+  assert.ok(net.get('Philadelphia County')! > 0);
+});

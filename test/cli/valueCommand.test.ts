@@ -110,3 +110,78 @@ test('listValueSliced gives the same rows slice by slice as listValueAsync with 
   assert.deepEqual(sliced, whole);
   assert.ok(whole.rows.some((r) => r.gained > 0), 'some draws change');
 });
+
+test('value reports an assumptions interval beside the Monte Carlo one, and for Pennsylvania the assumptions interval is the wider', async () => {
+  // The command of issue 21's Done-when, as a user types it: the scenario's 50,000 simulations, 40 draws.
+  const r = await runMain(['value', DEFAULT, '--side', 'D', '--add', '1e6', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.assumptionDraws, 40);
+  assert.equal(doc.assumptionSimulations, 10000);
+  assert.match(doc.intervals.monteCarlo, /sampling error only/);
+  assert.match(doc.intervals.assumptions, /joint draws of the assumptions/);
+  for (const key of ['relay.conversion', 'relay.contacts', 'relay.homophily', 'turnout.relay', 'list.decay']) assert.ok(doc.assumptionKeys.some((a: { key: string }) => a.key === key), key);
+  const pa = doc.territories.find((t: { id: string }) => t.id === 'PA');
+  assert.deepEqual(pa.monteCarlo, { low: pa.low, high: pa.high });
+  assert.ok(pa.assumptions.low <= pa.assumptions.mean && pa.assumptions.mean <= pa.assumptions.high);
+  assert.ok(pa.assumptions.high - pa.assumptions.low > pa.monteCarlo.high - pa.monteCarlo.low, JSON.stringify(pa));
+});
+
+test('value --explain lists the assumptions by share of the spread of the top row, shares adding up to at most 1', async () => {
+  const r = await runMain(['value', DEFAULT, '--side', 'D', '--add', '1e6', '--sims', '4000', '--assumption-draws', '4', '--explain', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.explain.id, doc.territories[0].id);
+  const shares = doc.explain.shares.map((s: { share: number }) => s.share);
+  assert.equal(shares.length, doc.assumptionKeys.length);
+  assert.ok(shares.every((s: number, i: number) => s >= 0 && (i === 0 || shares[i - 1] >= s)));
+  const total = shares.reduce((a: number, b: number) => a + b, 0);
+  assert.ok(total <= 1 + 1e-12 && total > 0.99, String(total));
+  // The share of list members who become relays spans 650-fold: it leads.
+  assert.equal(doc.explain.shares[0].key, 'relay.conversion');
+  const text = await runMain(['value', DEFAULT, '--side', 'D', '--add', '1e6', '--sims', '4000', '--assumption-draws', '4', '--explain']);
+  assert.match(text.stdout, /answer rests on/);
+  assert.match(text.stdout, /share of list members who become active relays/);
+});
+
+test('value never adds past a territory\'s eligible voters, and a list above them exits 2 naming the territory', async () => {
+  const r = await runMain(['value', DEFAULT, '--side', 'D', '--add', '1e6', '--sims', '1000', '--assumption-draws', '0', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  const ak = doc.territories.find((t: { id: string }) => t.id === 'AK');
+  assert.ok(ak.added > 0 && ak.added < 1e6, String(ak.added));
+  const dir = mkdtempSync(join(tmpdir(), 'cap-'));
+  const file = join(dir, 'cap.yaml');
+  writeFileSync(file, 'name: cap\ncountry: us\nyear: 2020\nsides: [D, R]\nrule: electoral-college\nsimulations: 100\nseed: 1\ncampaigns:\n  D:\n    listSize: 5000000\n    allocation: { counts: { AK: 5000000 } }\n');
+  const bad = await runMain(['run', file]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /campaigns\.D\.allocation\.AK must be at most the [\d,]+ eligible voters of Alaska/);
+  assert.doesNotMatch(bad.stderr, /\n\s+at /);
+  assert.equal(bad.stdout, '');
+});
+
+test('value on france-2027 names, in the text and the JSON, the evidence that makes each zero mechanism zero', async () => {
+  const args = ['value', 'scenarios/france-2027.yaml', '--side', 'LREM', '--add', '1e5', '--sims', '500', '--assumption-draws', '2'];
+  const r = await runMain([...args, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  const door = doc.zeroMechanisms.find((z: { channel: string; mechanism: string }) => z.channel === 'door' && z.mechanism === 'turnout');
+  assert.match(door.reason, /^Door canvassing moves no turnout in France \(Pons 2018 AER/);
+  const persuade = doc.zeroMechanisms.find((z: { channel: string; mechanism: string }) => z.channel === 'door' && z.mechanism === 'persuasion');
+  assert.match(persuade.reason, /persuades nobody: they are the side's supporters already \(campaigns\.LREM\.persuadable is 0/);
+  const text = await runMain(args);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /Mechanisms switched on that move no vote, and why:\n(?: {2}- .*\n)* {2}- Door canvassing moves no turnout in France \(Pons 2018 AER 108\(6\):1322-63\)\n/);
+});
+
+test('value on the Pennsylvania counties: the counties do not all get the same change in P(win)', async () => {
+  const r = await runMain(['value', 'scenarios/pennsylvania-2024-counties.yaml', '--side', 'D', '--add', '1e5', '--sims', '3000', '--assumption-draws', '0', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.territories.length, 67);
+  const distinct = new Set(doc.territories.map((t: { deltaPWin: number }) => t.deltaPWin));
+  assert.ok(distinct.size > 1, [...distinct].join(' '));
+  // Relays in Philadelphia (about 4 in 5 D) net more than in Lancaster (about 3 in 5 R), with the same 100,000 added in each.
+  const row = (name: string) => doc.territories.find((t: { name: string }) => t.name.startsWith(name)).deltaPWin;
+  assert.ok(row('Philadelphia') > row('Lancaster'), `${row('Philadelphia')} vs ${row('Lancaster')}`);
+});

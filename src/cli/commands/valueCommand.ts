@@ -24,23 +24,39 @@ import { marginalValue } from '../../charts/marginalValue.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
 import { VERSION } from '../../sim/version.js';
+import { loadParameters } from '../../node/data/loadParameters.js';
+import { ASSUMPTION_SIMULATIONS, listValueAssumptions, type ListValueAssumptions } from '../../analysis/listValueAssumptions.js';
+import type { AssumptionShare } from '../../analysis/assumptions.js';
+import { zeroMechanisms, type ZeroMechanism } from '../../analysis/zeroMechanisms.js';
+
+/** Joint draws of the assumptions by default. */
+const DEFAULT_ASSUMPTION_DRAWS = 40;
 
 /** One ranked row of `value --json`. */
 export interface ValueRow {
   id: string;
   name: string;
-  /** Supporters added in the territory or region, people. */
+  /** Supporters added in the territory or region, people: --add, or less where the list reaches the territory's eligible voters. */
   added: number;
-  /** Change in P(side wins), share 0–1, with its 90 % interval (paired, common random numbers). */
+  /** Change in P(side wins), share 0–1, with its 90 % Monte Carlo interval (paired, common random numbers; the same as `monteCarlo`). */
   deltaPWin: number;
   low: number;
   high: number;
   standardError: number;
+  /** The Monte Carlo interval of deltaPWin: sampling error of the simulated elections only, 90 %. */
+  monteCarlo: { low: number; high: number };
+  /**
+   * The assumptions interval of deltaPWin: 5th–95th percentiles (and mean) of the change over the joint
+   * draws of the assumptions (src/analysis/assumptions.ts), each on the same simulated elections. Absent
+   * for rows not valued under the assumptions (national-vote rules: only the top rows) or with
+   * `--assumption-draws 0`.
+   */
+  assumptions?: { low: number; high: number; mean: number };
   /** Change in the side's expected weight (electoral votes, seats; P(win) under a national-vote rule). */
   deltaWeight: number;
   deltaWeightLow: number;
   deltaWeightHigh: number;
-  /** deltaPWin scaled to 1,000 supporters (× 1000 / added). */
+  /** deltaPWin scaled to 1,000 supporters (× 1000 / added; 0 when nothing could be added). */
   deltaPWinPer1000: number;
   /** Cost of the added supporters, currency units: contacts through the side's channels (+ recruitment when given). */
   cost?: number;
@@ -60,6 +76,20 @@ export interface ValueDocument {
   /** P(side wins) of the scenario as given. */
   basePWin: number;
   interval: '90% paired (common random numbers)';
+  /** What each interval is. */
+  intervals: { monteCarlo: string; assumptions: string };
+  /** Joint draws of the assumptions (0: none) and the simulations of each draw's runs. */
+  assumptionDraws: number;
+  assumptionSimulations: number;
+  /** The assumptions varied, by key, with their labels. */
+  assumptionKeys: { key: string; label: string }[];
+  /**
+   * With --explain: the top row's ΔP(win) with each assumption at its 5th and 95th percentiles (others at
+   * their medians), and its share of the spread, largest first (shares add up to at most 1).
+   */
+  explain?: { id: string; shares: AssumptionShare[] };
+  /** Mechanisms switched on that move no vote by the evidence, each with the source that says so. */
+  zeroMechanisms: ZeroMechanism[];
   /** Currency of `cost` and `deltaPWinPerCurrency`, when channels have costs. */
   currency?: string;
   /** How the rows were computed: two runs on shared draws, or one run per territory. */
@@ -103,18 +133,31 @@ export function formatValue(doc: ValueDocument, limit = 15): string {
   const sig = (x: number) => (x === 0 ? '0' : `${x > 0 ? '+' : ''}${Number((x * 100).toPrecision(2))}`);
   const lines = [
     `Adding ${formatCount(doc.add)} ${doc.side} supporters in each ${doc.by}: change in P(${doc.side} wins), ${formatCount(doc.simulations)} paired simulations, seed ${doc.seed}`,
-    `Base P(${doc.side} wins) ${(doc.basePWin * 100).toFixed(2)}%. Changes in pp of P(win); intervals are 90%, paired on the same draws;`,
-    'rows whose intervals overlap are not distinguishable. Δweight: expected electoral votes or seats.',
+    `Base P(${doc.side} wins) ${(doc.basePWin * 100).toFixed(2)}%. Changes in pp of P(win). Monte Carlo: 90% interval of the simulated`,
+    'elections, paired on the same draws (rows whose Monte Carlo intervals overlap are not distinguishable).',
+    doc.assumptionDraws > 0
+      ? `Assumptions: 5th-95th percentiles over ${doc.assumptionDraws} joint draws of every mechanism's prior (${formatCount(doc.assumptionSimulations)} simulations each). Δweight: expected electoral votes or seats.`
+      : 'No assumptions interval (--assumption-draws 0). Δweight: expected electoral votes or seats.',
     '',
-    `${'rank'.padStart(4)}  ${doc.by.padEnd(22)} ${'ΔP(win) pp'.padStart(11)} ${'90% interval'.padStart(19)} ${'Δweight'.padStart(8)} ${'per 1,000'.padStart(10)}${doc.currency ? ` ${`per 1M ${doc.currency}`.padStart(13)}` : ''}`,
+    `${'rank'.padStart(4)}  ${doc.by.padEnd(22)} ${'ΔP(win) pp'.padStart(11)} ${'Monte Carlo'.padStart(19)} ${'assumptions'.padStart(19)} ${'Δweight'.padStart(8)} ${'per 1,000'.padStart(10)}${doc.currency ? ` ${`per 1M ${doc.currency}`.padStart(13)}` : ''}`,
   ];
   doc.territories.slice(0, limit).forEach((r, i) => {
     const perMoney = r.deltaPWinPerCurrency === undefined ? '' : ` ${sig(r.deltaPWinPerCurrency * 1e6).padStart(13)}`;
+    const assumed = r.assumptions ? `${pp(r.assumptions.low)} to ${pp(r.assumptions.high)}` : '-';
     lines.push(
-      `${String(i + 1).padStart(4)}  ${r.name.slice(0, 22).padEnd(22)} ${pp(r.deltaPWin).padStart(11)} ${`${pp(r.low)} to ${pp(r.high)}`.padStart(19)} ${r.deltaWeight.toFixed(3).padStart(8)} ${sig(r.deltaPWinPer1000).padStart(10)}${doc.currency ? perMoney || ' '.repeat(14) : ''}`,
+      `${String(i + 1).padStart(4)}  ${r.name.slice(0, 22).padEnd(22)} ${pp(r.deltaPWin).padStart(11)} ${`${pp(r.low)} to ${pp(r.high)}`.padStart(19)} ${assumed.padStart(19)} ${r.deltaWeight.toFixed(3).padStart(8)} ${sig(r.deltaPWinPer1000).padStart(10)}${doc.currency ? perMoney || ' '.repeat(14) : ''}`,
     );
   });
   if (doc.territories.length > limit) lines.push(`  … ${doc.territories.length - limit} more (--json for all)`);
+  if (doc.explain) {
+    lines.push('', `What the ${doc.territories.find((r) => r.id === doc.explain!.id)?.name ?? doc.explain.id} answer rests on (share of the spread of ΔP(win); tornado at each assumption's 5th/95th percentile):`);
+    for (const s of doc.explain.shares.filter((x) => x.share > 0)) lines.push(`  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.label} (${pp(s.atLow)} to ${pp(s.atHigh)} pp)`);
+    lines.push('  (shares of the squared swings; interactions between assumptions are not attributed)');
+  }
+  if (doc.zeroMechanisms.length > 0) {
+    lines.push('', 'Mechanisms switched on that move no vote, and why:');
+    for (const z of doc.zeroMechanisms) lines.push(`  - ${z.reason}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -135,6 +178,10 @@ export const valueCommand: Command = {
     'with the scenario on the same simulated elections (common random numbers), so differences are signal,',
     'not noise. Prints the change in P(win) and in expected electoral votes or seats with 90% intervals,',
     'per 1,000 supporters and, when the side\'s channels have a cost per contact, per unit of currency.',
+    'Two intervals per row: Monte Carlo (sampling error of the simulated elections) and assumptions (5th-95th',
+    'percentiles over --assumption-draws joint draws of every mechanism\'s prior, on the same elections).',
+    '--explain attributes the top row\'s spread to each assumption (tornado at its 5th/95th percentiles).',
+    'A territory gets at most the supporters its eligible voters leave room for.',
     'With --by region, a region\'s N supporters are spread over its territories like the side\'s list.',
     'District units (ME-1, NE-2, ...) take their state\'s list, so a US run ranks the 50 states and DC.',
     'Under the electoral college and seats rules all territories come from two runs on shared draws; under',
@@ -143,6 +190,7 @@ export const valueCommand: Command = {
     'Examples:',
     '  campaign-lab value scenarios/default.yaml --side D --add 100000 --sims 20000',
     '  campaign-lab value scenarios/default.yaml --side D --add 1e6 --by region --json',
+    '  campaign-lab value scenarios/default.yaml --side D --add 1e6 --explain',
   ].join('\n'),
   spec: {
     positionals: [SCENARIO_ARGUMENT],
@@ -152,6 +200,8 @@ export const valueCommand: Command = {
       by: { type: 'string', choices: ['territory', 'region'], valueName: 'territory|region', description: 'Add in each territory (default) or in each region.' },
       'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Recruitment cost per supporter, added to the channels\' contact cost.' },
       ...runOptions(['sims', 'seed', 'threads', 'set']),
+      'assumption-draws': { type: 'string', valueName: 'K', description: `Joint draws of the assumptions for the assumptions interval (default ${DEFAULT_ASSUMPTION_DRAWS}; 0: none).` },
+      explain: { type: 'flag', description: 'Attribute the spread of the top row\'s ΔP(win) to each assumption (tornado at 5th/95th percentiles).' },
       out: { type: 'string', valueName: 'DIR', description: 'Write value.json and the chart (value.svg, value.png) to DIR.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout: {side, add, simulations, territories: [...]}.' },
     },
@@ -180,6 +230,8 @@ export const valueCommand: Command = {
       bar.finish();
     }
     const { rows, basePWin } = value;
+    const assumptionDraws = parseAssumptionDraws(args.options['assumption-draws'] as string | undefined);
+    const spread = assumptionDraws > 0 ? await valueAssumptions(resolved, groups, side, value, assumptionDraws, args.options.explain === true, context) : undefined;
     const unitCost = contactCost(resolved, side, 1, costPerSupporter);
     const currency = unitCost > 0 ? (resolved.country === 'us' || resolved.country === 'fr' ? loadLegalLimits(resolved.country).currency : 'currency units') : undefined;
     const doc: ValueDocument = {
@@ -190,6 +242,12 @@ export const valueCommand: Command = {
       seed,
       basePWin,
       interval: '90% paired (common random numbers)',
+      intervals: { monteCarlo: MONTE_CARLO_WORDS, assumptions: ASSUMPTIONS_WORDS },
+      assumptionDraws,
+      assumptionSimulations: spread?.simulations ?? 0,
+      assumptionKeys: (spread?.assumptions ?? []).map((a) => ({ key: a.key, label: a.label })),
+      ...(spread?.explain ? { explain: spread.explain } : {}),
+      zeroMechanisms: zeroMechanisms(resolved, side),
       ...(currency ? { currency } : {}),
       method: value.method,
       territories: rows.map((r) => {
@@ -202,11 +260,13 @@ export const valueCommand: Command = {
           low: r.low,
           high: r.high,
           standardError: r.standardError,
+          monteCarlo: { low: r.low, high: r.high },
+          ...(spread?.groups.has(r.id) ? { assumptions: spread.groups.get(r.id)! } : {}),
           deltaWeight: r.deltaWeight,
           deltaWeightLow: r.deltaWeightLow,
           deltaWeightHigh: r.deltaWeightHigh,
-          deltaPWinPer1000: (r.deltaPWin * 1000) / r.added,
-          ...(cost !== undefined ? { cost, deltaPWinPerCurrency: r.deltaPWin / cost } : {}),
+          deltaPWinPer1000: r.added > 0 ? (r.deltaPWin * 1000) / r.added : 0,
+          ...(cost !== undefined && cost > 0 ? { cost, deltaPWinPerCurrency: r.deltaPWin / cost } : {}),
           gained: r.gained,
           lost: r.lost,
         };
@@ -219,6 +279,46 @@ export const valueCommand: Command = {
     else context.stdout.write(formatValue(doc) + (out ? `Written to ${out}/ (value.json, value.svg, value.png)\n` : ''));
   },
 };
+
+/** Rows valued under the assumptions when each row takes its own run (national-vote rules). */
+const ASSUMPTION_ROWS_ONE_RUN_EACH = 3;
+const MONTE_CARLO_WORDS = '90% paired interval of the simulated elections (sampling error only, common random numbers)';
+const ASSUMPTIONS_WORDS = '5th-95th percentiles of the change over joint draws of the assumptions (every mechanism\'s prior), each on the same simulated elections';
+
+function parseAssumptionDraws(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_ASSUMPTION_DRAWS;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n) || n < 0 || n === 1 || n > 1000) {
+    throw new InputError({ at: '--assumption-draws', expected: '0 (none) or a whole number of draws from 2 to 1000', found: describeValue(text) });
+  }
+  return n;
+}
+
+/**
+ * The assumptions interval of the rows (all under shared draws; the top few when each row takes its own
+ * run) and, with `explain`, the top row's tornado, on min(simulations, ASSUMPTION_SIMULATIONS) draws.
+ */
+async function valueAssumptions(resolved: ResolvedScenario, groups: SupporterGroup[], side: Side, value: ListValue, draws: number, explain: boolean, context: { stderr: { write(text: string): unknown }; stderrIsTTY: boolean; signal: AbortSignal }): Promise<ListValueAssumptions> {
+  const { seed, threads } = resolved;
+  const simulations = Math.min(resolved.simulations, ASSUMPTION_SIMULATIONS);
+  const top = value.rows.slice(0, value.method === 'shared-draws' ? value.rows.length : ASSUMPTION_ROWS_ONE_RUN_EACH).map((r) => r.id);
+  const chosen = groups.filter((g) => top.includes(g.id));
+  const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'assumptions' });
+  const p = loadParameters();
+  try {
+    return await listValueAssumptions(resolved, chosen, side, {
+      run: (scenario, keep) => simulateParallel({ ...scenario, simulations }, { simulations, seed, threads, keep, signal: context.signal }),
+      draws,
+      simulations,
+      method: value.method,
+      priors: { volunteerConversion: p.volunteerConversion, relayContactsPerVolunteer: p.relayContactsPerVolunteer, networkHomophily: p.networkHomophily, listChurn: p.listChurn },
+      ...(explain && value.rows.length > 0 ? { explain: value.rows[0]!.id } : {}),
+      onRun: (done, total) => bar.update(done, total),
+    });
+  } finally {
+    bar.finish();
+  }
+}
 
 /**
  * Every group's paired change (src/analysis/listValue.ts) with the command's runner: the worker pool, or,
@@ -242,7 +342,7 @@ async function valueRows(resolved: ResolvedScenario, groups: SupporterGroup[], s
 /** value.json and the marginal-value chart (per 1,000 supporters, 90 % intervals scaled alike). */
 async function valueFiles(doc: ValueDocument, resolved: ResolvedScenario): Promise<FolderFile[]> {
   const files: FolderFile[] = [{ name: 'value.json', data: toJsonText(doc) }];
-  const scale = (r: ValueRow) => 1000 / r.added;
+  const scale = (r: ValueRow) => (r.added > 0 ? 1000 / r.added : 0);
   const spec = marginalValue(
     { side: doc.side, rows: doc.territories.map((r) => ({ id: r.id, name: r.name, delta: r.deltaPWin * scale(r), low: r.low * scale(r), high: r.high * scale(r) })) },
     {
