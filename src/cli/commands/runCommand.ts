@@ -6,7 +6,10 @@ import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadCommandScenario, prepareLoadedScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadedMultiCandidateRace } from '../../scenario/multiCandidateScenario.js';
+import type { Scenario } from '../../scenario/types.js';
+import type { CliContext } from '../CliContext.js';
 import { formatRunSummary } from '../formatRunSummary.js';
 import { listSizeSweep } from '../../briefing/listSizeSweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
@@ -64,7 +67,11 @@ export const runCommand: Command = {
   },
   async run(args, context) {
     const { file, out } = await scenarioAndOut(args, context.cwd);
-    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const settings = { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) };
+    const scenario = await loadCommandScenario(file, settings);
+    // Three or more candidates, a bundled race, or a multi-candidate rule: the K-candidate engine.
+    if (loadedMultiCandidateRace(scenario)) return runMultiCandidate(scenario, file, out, args.options.json === true, context);
+    const prepared = prepareLoadedScenario(scenario, file, settings);
     const { resolved } = prepared;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
     let summary;
@@ -116,3 +123,15 @@ export const runCommand: Command = {
     }
   },
 };
+
+/** `run` on a multi-candidate race: the text table or the JSON document, and the report with --out. */
+async function runMultiCandidate(scenario: Scenario, file: string, out: string | undefined, json: boolean, context: CliContext): Promise<void> {
+  const { runMultiCandidateScenario, writeMultiCandidateReport } = await import('../../node/runMultiCandidateScenario.js');
+  const run = runMultiCandidateScenario(scenario, file);
+  if (out) await writeMultiCandidateReport(resolve(context.cwd, out), run, file, context.signal, out);
+  if (json) printJson(context.stdout, run.document);
+  else {
+    const { formatMultiCandidateRun } = await import('../formatMultiCandidateRun.js');
+    context.stdout.write(formatMultiCandidateRun(run.document) + (out ? `Report written to ${out}/ (summary.json, territories.csv, charts; no briefing.html: the briefing page is two-candidate only)\n` : ''));
+  }
+}
