@@ -50,7 +50,7 @@ export function seatHistogram(parties: readonly PartySeats[], options: BriefingC
         mark: { type: 'bar', color: partyColour(p.party, options, i), binSpacing: 0 },
         encoding: {
           x: { field: 'seats', type: 'quantitative', title: i === parties.length - 1 ? words.seats : null, scale: { domain: [lo - 0.5, hi + 0.5], nice: false }, axis: { tickMinStep: 1, format: 'd' } },
-          y: { field: 'share', type: 'quantitative', title: p.name, axis: { format: '.0%', tickCount: 2, titleAngle: 0, titleAlign: 'right', titleBaseline: 'middle' } },
+          y: { field: 'share', type: 'quantitative', title: p.name, axis: { format: '.1~%', tickCount: 2, titleAngle: 0, titleAlign: 'right', titleBaseline: 'middle' } },
           tooltip: [
             { field: 'seats', type: 'quantitative', title: `${p.name}: ${words.seats}` },
             { field: 'share', type: 'quantitative', format: '.1%', title: words.share },

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { candidateProbabilities } from '../../src/charts/candidateProbabilities.js';
 import { seatHistogram } from '../../src/charts/seatHistogram.js';
+import { transferMatrix } from '../../src/charts/transferMatrix.js';
 import { InputError } from '../../src/errors.js';
 
 const options = { title: 'T', sources: ['S'] };
@@ -41,4 +42,22 @@ test('seatHistogram: each party on the range of seats it gets, padded; the major
   assert.equal(cpc!.layer.length, 2);
   assert.equal(gpc!.layer.length, 1);
   assert.throws(() => seatHistogram([{ party: 'A', name: 'A', distribution: [0.5, 0.4] }], options), InputError);
+});
+
+test('transferMatrix: one cell per origin and destination in order, assumed rows marked, shares checked', () => {
+  const spec = transferMatrix(
+    [
+      { origin: 'LFI', shares: { LREM: 0.42, RN: 0.17, blank_null: 0.17, abstention: 0.24 } },
+      { origin: 'REC', shares: { LREM: 0.25, RN: 0.25, blank_null: 0.25, abstention: 0.25 }, assumed: true },
+    ],
+    [{ code: 'LREM', label: 'Macron' }, { code: 'RN', label: 'Le Pen' }],
+    options,
+  ) as unknown as { vconcat: [{ data: { values: { origin: string; destination: string; share: number }[] } }] };
+  assert.deepEqual(spec.vconcat[0].data.values.map((v) => [v.origin, v.destination, v.share]), [
+    ['LFI', 'Macron', 0.42],
+    ['LFI', 'Le Pen', 0.17],
+    ['REC (assumed)', 'Macron', 0.25],
+    ['REC (assumed)', 'Le Pen', 0.25],
+  ]);
+  assert.throws(() => transferMatrix([{ origin: 'X', shares: { A: 2 } }], [{ code: 'A', label: 'A' }], options), InputError);
 });
