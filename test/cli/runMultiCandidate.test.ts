@@ -102,3 +102,36 @@ test('other commands refuse a multi-candidate scenario with the key that makes i
   assert.equal(r.code, 2);
   assert.match(r.stderr, /race\.bundled must be a two-candidate scenario \(this command runs two-candidate races; `campaign-lab run` runs multi-candidate races\)/);
 });
+
+test('a table of three candidates under `seats` (the two-candidate name of plurality) gives each unit to its leader; a two-candidate table stays on the two-sided engine', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'multi-seats-'));
+  // C leads in two of three units: two-sided, C would have been `other` and could never win.
+  writeFileSync(join(dir, 'three.csv'), 'id,name,weight,A,B,C\nn,North,1,100,90,300\ns,South,1,100,90,310\ne,East,1,200,90,10\n');
+  writeFileSync(join(dir, 's.yaml'), `name: three\nrace: { file: three.csv }\nrule: seats\nsides: [A, B]\nsimulations: 50\nseed: 1\nuncertainty: { national: 0, regional: 0, territory: 0 }\n`);
+  const r = await runMain(['run', join(dir, 's.yaml'), '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.rule, 'plurality');
+  assert.deepEqual(doc.candidates.map((c: { party: string; seats: { mean: number } }) => [c.party, c.seats.mean]), [['A', 1], ['B', 0], ['C', 2]]);
+  assert.deepEqual(doc.candidates.map((c: { pMajority: number }) => c.pMajority), [0, 0, 1]);
+  writeFileSync(join(dir, 'two.csv'), 'id,name,weight,A,B\nn,North,1,100,90\ns,South,1,100,95\ne,East,1,80,90\n');
+  writeFileSync(join(dir, 't.yaml'), `name: two\nrace: { file: two.csv }\nrule: seats\nsides: [A, B]\nsimulations: 50\nseed: 1\n`);
+  const two = JSON.parse((await runMain(['run', join(dir, 't.yaml'), '--json'])).stdout);
+  assert.equal(two.kind, undefined);
+  assert.deepEqual(two.sides, ['A', 'B']);
+});
+
+test('France 2022 legislatives with zero uncertainty through run --json: 5 elected in round 1 (53-03, 75-06, 75-16, 75-17, 93-07), 564 two-way and 8 three-way second rounds (L126, L162; data/SOURCES.md)', async () => {
+  const r = await runMain(['run', 'scenarios/france-2022-legislatives.yaml', '--sims', '10', '--json', ...ZERO]);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.unitCount, 577);
+  type Unit = { id: string; candidates: { pWin: number; pQualify: number }[] };
+  const finalists = (u: Unit) => u.candidates.filter((c) => c.pQualify === 1).length;
+  const elected = doc.units.filter((u: Unit) => finalists(u) === 0);
+  assert.deepEqual(elected.map((u: Unit) => u.id), ['53-03', '75-06', '75-16', '75-17', '93-07']);
+  assert.ok(elected.every((u: Unit) => u.candidates.some((c) => c.pWin === 1)));
+  assert.equal(doc.units.filter((u: Unit) => finalists(u) === 2).length, 564);
+  assert.equal(doc.units.filter((u: Unit) => finalists(u) === 3).length, 8);
+  assert.equal(doc.candidates.reduce((a: number, c: { seats: { mean: number } }) => a + c.seats.mean, 0), 577);
+});
