@@ -150,6 +150,8 @@ const peaks = sizes.map(probe);
 console.log(`Memory (fresh process each, full model): peak RSS ${sizes.map((n, k) => `${(peaks[k] / 2 ** 20).toFixed(0)} MiB for ${count(n)}`).join(', ')} simulations`);
 // Poll aggregation: a year of polls through the state-space model (bench/pollAggregation.ts).
 for (const line of (await import('./pollAggregation.js')).pollAggregationBench()) console.log(line);
+// The K-candidate draw, K = 4 and 12, beside its numpy peer in this run (bench/multiCandidate.ts: the ratio), with `uptime`.
+console.log(spawnSync('sh', ['-c', 'uptime && "$0" --import tsx bench/multiCandidate.ts', process.execPath], { cwd: repo, encoding: 'utf8' }).stdout.trimEnd());
 // Start-up of the installed command (bench/startup.ts): --version loads no command.
 console.log((await import('./startup.js')).startupBench());
 // Issue 25 (bench/issue25.ts): the C, numba and numpy peers, the county race, the live re-run, run --out.

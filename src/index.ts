@@ -26,8 +26,11 @@ export { loadScenario } from './node/loadScenario.js';
 export { readRaceFile } from './node/readRaceFile.js';
 
 // Multi-candidate races: the resolved race (per unit a run of candidate slots, the layout the K-candidate
-// kernel reads), transfers between rounds and the rules' output arrays. Types only: the builders, loaders
-// and rules are in src/race/ and src/node/data/loadMultiCandidateRace.ts until the kernel runs them.
+// kernel reads), transfers between rounds and the rules' output arrays; the loaders, the simulation, its
+// document and charts as one namespace, `multiCandidate` (src/node/multiCandidateApi.ts).
+export * as multiCandidate from './node/multiCandidateApi.js';
+export type { MultiCandidateResult, MultiCandidateOptions } from './race/simulateMultiCandidate.js';
+export type { MultiCandidateRunDocument, CandidateOutcome } from './race/multiCandidateDocument.js';
 export type { MultiCandidateRace, SlotLayout, RaceUnits } from './race/multiCandidateRace.js';
 export type { TransferPrior, TransferRowSpec, TransferRowInfo } from './race/transferPrior.js';
 export type { TransferDraw } from './race/transferDraw.js';

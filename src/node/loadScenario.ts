@@ -12,6 +12,7 @@ import { parseJsonText } from '../data/parseJsonText.js';
 import { readInputBytes, readInputText } from './readInputFile.js';
 import { loadedRace, parseScenarioText, withLoadedRace, type ScenarioLoadOptions } from '../scenario/parseScenarioText.js';
 import type { MarginEntry, Scenario } from '../scenario/types.js';
+import { withMultiCandidateRace } from '../scenario/multiCandidateScenario.js';
 import { MAX_LIST_SIZE } from '../scenario/checkScenarioRules.js';
 import { LOW_PLACED_SHARE } from '../list/lowPlacedShare.js';
 
@@ -52,8 +53,12 @@ export async function loadScenario(path: string, options: ScenarioLoadOptions = 
  */
 export async function readScenarioFiles(scenario: Scenario, path: string, options: Pick<ScenarioLoadOptions, 'displayPath' | 'onWarning'> = {}): Promise<Scenario> {
   const shown = options.displayPath ?? path;
+  // A bundled race, or a table of three or more candidates: every candidate kept, run by the K-candidate engine.
+  const multi = scenario.race ? await (await import('./loadMultiCandidateScenario.js')).readMultiCandidateRace(scenario, path, shown) : undefined;
+  if (multi) return withMultiCandidateRace(scenario, multi);
   if (scenario.race) {
-    const { file, format, year, round, weights } = scenario.race;
+    const { format, year, round, weights } = scenario.race;
+    const file = scenario.race.file!;
     // The race readers (exceljs among them) load only when a scenario names a race file.
     const { readRaceFile } = await import('./readRaceFile.js');
     // Messages name the file where the user can find it; its source (charts, summary.json, the

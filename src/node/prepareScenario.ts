@@ -13,6 +13,7 @@ import { availableYears, loadResults } from './data/loadResults.js';
 import { loadParameters } from './data/loadParameters.js';
 import type { ElectionResults } from '../model/types.js';
 import { loadedRace } from '../scenario/parseScenarioText.js';
+import { multiCandidateReason } from '../scenario/multiCandidateScenario.js';
 
 /** A scenario ready to simulate, with what it was built from. */
 export interface PreparedScenario {
@@ -36,6 +37,8 @@ export interface PreparedScenario {
  */
 export function resolveLoadedScenario(scenario: Scenario, file: string): PreparedScenario {
   let results: ElectionResults;
+  const multi = multiCandidateReason(scenario);
+  if (multi) throw new InputError({ file, at: multi.at, expected: 'a two-candidate scenario (this command runs two-candidate races; `campaign-lab run` runs multi-candidate races)', found: multi.found });
   if (scenario.race !== undefined) {
     const loaded = loadedRace(scenario);
     if (!loaded) throw new InputError({ file, at: 'race', expected: 'a race file read by the scenario loader (loadScenario)', found: 'a race that was not read' });
@@ -82,10 +85,31 @@ export async function prepareScenario(
   file: string,
   options: { overrides?: string[]; set?: Readonly<Record<string, unknown>>; cwd: string; onWarning?: (message: string) => void },
 ): Promise<PreparedScenario> {
+  return prepareLoadedScenario(await loadCommandScenario(file, options), file, options);
+}
+
+/**
+ * Loads a command's scenario file with its overrides (the first half of {@link prepareScenario}); `run` looks at
+ * it before resolving, to send a multi-candidate race to the K-candidate engine.
+ *
+ * @example
+ * (await loadCommandScenario('scenarios/canada-2011.yaml', { cwd: '.' })).rule // => 'plurality'
+ */
+export async function loadCommandScenario(file: string, options: { overrides?: string[]; set?: Readonly<Record<string, unknown>>; cwd: string; onWarning?: (message: string) => void }): Promise<Scenario> {
   // Messages name files as the user typed them: the scenario as given, a counts file as written in
   // it when absolute, else relative to the scenario's folder as given.
-  const scenario: Scenario = await loadScenario(file === '-' ? file : resolve(options.cwd, file), { overrides: options.overrides, set: options.set, displayPath: file, onWarning: options.onWarning });
-  const prepared = await resolveLoadedScenario(scenario, file);
+  return loadScenario(file === '-' ? file : resolve(options.cwd, file), { overrides: options.overrides, set: options.set, displayPath: file, onWarning: options.onWarning });
+}
+
+/**
+ * Resolves a loaded scenario and caps its threads (the second half of {@link prepareScenario}).
+ *
+ * @throws InputError as {@link resolveLoadedScenario}
+ * @example
+ * prepareLoadedScenario(await loadCommandScenario(file, { cwd }), file, { cwd }).resolved.threads // => 1
+ */
+export function prepareLoadedScenario(scenario: Scenario, file: string, options: { onWarning?: (message: string) => void }): PreparedScenario {
+  const prepared = resolveLoadedScenario(scenario, file);
   const threads = capThreads(prepared.resolved.threads, options.onWarning);
   return threads === prepared.resolved.threads ? prepared : { ...prepared, resolved: { ...prepared.resolved, threads } };
 }

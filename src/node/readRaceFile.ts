@@ -10,7 +10,7 @@ import { readDataFile, type DataDirectoryOptions } from './data/dataDirectory.js
 import { CsvCells, parseCsvText } from '../data/parseCsvText.js';
 import type { CsvRecord } from '../io/parseDelimited.js';
 import { findColumn, type RaceGrid } from '../data/race/raceGrid.js';
-import { detectRaceFormat, parseRaceBytes, parseRaceGrid, type RaceBundledData } from '../data/race/parseRaceFile.js';
+import { detectRaceFormat, parseRaceBytes, parseRaceGrid, raceGridFromBytes, type RaceBundledData } from '../data/race/parseRaceFile.js';
 import { readInputBytes } from './readInputFile.js';
 import { describeCompoundFile, isCompoundFile, readXlsxSheet, type XlsxLimits } from './readXlsxSheet.js';
 import type { RaceFileOptions, RaceFileResults } from '../data/race/raceTypes.js';
@@ -177,10 +177,8 @@ export interface RaceFileNames {
   sourceName?: string;
 }
 
-/** Reads the race file at `absolute`, naming it `path` in messages and in its source. */
-async function readRaceFileAs(absolute: string, path: string, options: RaceFileOptions & DataDirectoryOptions): Promise<RaceFileResults> {
-  // Regular files only (a folder, /dev/zero, a FIFO are refused before reading), at most 32 MB,
-  // counted while reading.
+/** A race file's bytes: a regular file of at most 32 MB (counted while reading), not empty, not an old .xls. */
+async function readRaceBytes(absolute: string, path: string): Promise<Uint8Array> {
   const bytes = await readInputBytes(absolute, {
     expected: 'a race file (CSV, TXT or .xlsx)',
     maxBytes: MAX_RACE_FILE_BYTES,
@@ -190,6 +188,31 @@ async function readRaceFileAs(absolute: string, path: string, options: RaceFileO
   if (isCompoundFile(bytes)) {
     throw new InputError({ file: path, expected: 'an .xlsx workbook or a text file', found: await describeCompoundFile(bytes) });
   }
+  return bytes;
+}
+
+/**
+ * A race file as a grid of header and rows (text decoded, delimiter sniffed, or an .xlsx's first sheet), read
+ * as {@link readRaceFile} reads it, for the multi-candidate table reader (src/node/loadMultiCandidateScenario.ts).
+ *
+ * @param absolute The file's path.
+ * @param path Its name in messages.
+ * @param detect Refuse a workbook whose header is of no known layout (the `auto` format).
+ * @throws {InputError} an unreadable, empty or too large file, an old .xls, an empty sheet.
+ * @example
+ * (await readRaceGrid('/abs/ca.csv', 'ca.csv')).header.slice(0, 3) // => ['id', 'name', 'weight']
+ */
+export async function readRaceGrid(absolute: string, path: string, detect = true): Promise<RaceGrid> {
+  const bytes = await readRaceBytes(absolute, path);
+  // As readRaceFile: a workbook of the wrong kind is refused once its header is known, not after a million rows.
+  return isZip(bytes) ? readXlsxGrid(bytes, path, detect ? (header) => detectRaceFormat(header, path) : undefined) : raceGridFromBytes(bytes, path).grid;
+}
+
+/** Reads the race file at `absolute`, naming it `path` in messages and in its source. */
+async function readRaceFileAs(absolute: string, path: string, options: RaceFileOptions & DataDirectoryOptions): Promise<RaceFileResults> {
+  // Regular files only (a folder, /dev/zero, a FIFO are refused before reading), at most 32 MB,
+  // counted while reading.
+  const bytes = await readRaceBytes(absolute, path);
   const bundled = bundledData(options);
   // The content decides, not the name: a CSV saved under a .xlsx name is read as text.
   if (isZip(bytes)) {

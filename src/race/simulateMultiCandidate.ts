@@ -68,6 +68,11 @@ export interface MultiCandidateResult {
   pQualify: number[] | null;
   /** Seats (or electoral votes) per party, mean and 90 % interval; weighted rules only (null otherwise). */
   seats: SeatSummary[] | null;
+  /**
+   * Per party, the share of draws with each seat count 0 .. W (W the total seats or electoral votes): the seat
+   * histogram; weighted rules only (null otherwise).
+   */
+  seatDistribution: number[][] | null;
   /** Seats (electoral votes) for a majority, weighted rules only. */
   seatsToWin: number | null;
   /** P(each party holds at least `seatsToWin`), weighted rules only. */
@@ -178,10 +183,17 @@ function summarizeMultiCandidate(race: MultiCandidateRace, options: MultiCandida
     pNoWinner: totals.noWinner / n,
     pQualify: options.rule === 'two-round' ? share(totals.qualify) : null,
     seats: weighted ? seatSummaries(totals, race.partyCount) : null,
+    seatDistribution: weighted ? seatDistribution(totals, race.partyCount) : null,
     seatsToWin: weighted ? rule.seatsToWin : null,
     pMajority: weighted ? share(totals.wins) : null,
     pMostSeats: weighted ? share(totals.mostSeats) : null,
     slotWin: share(totals.slotWins),
     slotQualify: options.rule === 'two-round-legislative' ? share(totals.slotQualify) : null,
   };
+}
+
+/** Each party's share of draws per seat count (the histogram of the seat counts). */
+function seatDistribution(totals: MultiCandidateTotals, partyCount: number): number[][] {
+  const bins = totals.seatCounts.length / partyCount;
+  return Array.from({ length: partyCount }, (_, p) => Array.from(totals.seatCounts.subarray(p * bins, (p + 1) * bins), (c) => c / totals.draws));
 }

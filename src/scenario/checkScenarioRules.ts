@@ -34,6 +34,7 @@ export function checkScenarioRules(scenario: Record<string, unknown>, file?: str
   // Texts the schema types as strings must say something.
   for (const key of ['name', 'description'] as const) if (scenario[key] === '') fail(key, 'a non-empty string', '');
   if (isObject(scenario.race) && scenario.race.file === '') fail('race.file', 'a non-empty string', '');
+  if (isObject(scenario.race)) checkRaceKeys(scenario.race, fail);
   const sides = scenario.sides as [string, string];
   sides.forEach((side, i) => {
     if (side === '') fail(`sides.${i}`, 'a non-empty string', side);
@@ -44,7 +45,8 @@ export function checkScenarioRules(scenario: Record<string, unknown>, file?: str
   if (scenario.round !== undefined && scenario.race === undefined && scenario.country === 'us') fail('round', 'absent for the US', scenario.round);
   if (scenario.round !== undefined && scenario.race !== undefined) fail('round', 'absent with race (give race.round)', scenario.round);
   if (scenario.threshold !== undefined && rule !== 'electoral-college') fail('threshold', `absent unless rule is "electoral-college"${rule === 'seats' ? ' (use seatsToWin)' : ''}`, scenario.threshold);
-  if (scenario.seatsToWin !== undefined && rule !== 'seats') fail('seatsToWin', `absent unless rule is "seats"${rule === 'electoral-college' ? ' (use threshold)' : ''}`, scenario.seatsToWin);
+  const seatRules = ['seats', 'plurality', 'two-round-legislative'];
+  if (scenario.seatsToWin !== undefined && !seatRules.includes(rule)) fail('seatsToWin', `absent unless rule is "seats", "plurality" or "two-round-legislative"${rule === 'electoral-college' ? ' (use threshold)' : ''}`, scenario.seatsToWin);
   if (isObject(scenario.firstRound)) checkTransfers(scenario.firstRound.transfers as Record<string, Record<string, number>>, sides, fail);
   const campaigns = (scenario.campaigns ?? {}) as Record<string, Record<string, unknown>>;
   for (const [side, campaign] of Object.entries(campaigns)) {
@@ -65,6 +67,14 @@ function checkRace(scenario: Record<string, unknown>, file: string | undefined):
   if (given.length < 2) {
     throw new InputError({ file, at: scenario.country === undefined ? 'country' : 'year', expected: 'country + year (a bundled election) or race (your own race file)', found: 'nothing' });
   }
+}
+
+/** `race.file` or `race.bundled`, one of them; `bundled` alone (its race carries its own layout, year and weights). */
+function checkRaceKeys(race: Record<string, unknown>, fail: Fail): void {
+  if (race.file === undefined && race.bundled === undefined) fail('race', 'an object with file (your results file) or bundled (a bundled race)', 'neither');
+  if (race.bundled === undefined) return;
+  const extra = Object.keys(race).filter((k) => k !== 'bundled');
+  if (extra.length > 0) fail(`race.${extra[0]}`, 'absent with race.bundled (a bundled race has its own file, layout, year and weights)', extra[0]);
 }
 
 /** Per first-round candidate, shares 0–1 of its voters for the finalists, summing to at most 1. */

@@ -29,6 +29,7 @@ import { ruleThresholds } from '../model/decisionRule.js';
 import { MAX_TOTAL_WEIGHT } from '../sim/blockTotals.js';
 import { applyBaseline } from './applyBaseline.js';
 import { validateScenario } from './validateScenario.js';
+import { multiCandidateReason } from './multiCandidateScenario.js';
 import { describeBaseline } from './describeBaseline.js';
 import { getOwn, setOwn } from '../model/ownKeys.js';
 
@@ -89,10 +90,14 @@ export function scenarioRound(scenario: Pick<Scenario, 'country' | 'round' | 'fi
 export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): ResolvedScenario {
   const raw = validateScenario(scenario, inputs.file);
   const fail = failIn(inputs.file);
+  // A multi-candidate scenario runs on the K-candidate engine (src/node/runMultiCandidateScenario.ts), never here.
+  const multi = multiCandidateReason(raw);
+  if (multi) fail(multi.at, 'a two-candidate scenario (this command runs the two-candidate engine; `campaign-lab run` runs multi-candidate races)', multi.found);
   const { results, parameters } = inputs;
   const citations: Record<string, Citation> = {};
   const { country, year, race } = raceOrElection(raw, inputs, citations, fail);
-  const { rule, simulations, seed } = raw;
+  const { simulations, seed } = raw;
+  const rule = raw.rule as RuleName;
   const threads = raw.threads ?? 1;
   const salience: SalienceLevel = raw.salience ?? 'high';
   const sides: [Side, Side] = [raw.sides[0], raw.sides[1]];
@@ -181,7 +186,7 @@ function raceOrElection(
       confidence: 'M',
     };
   }
-  return { country: raw.race.country ?? defaultCountry, year: results.year, race: { file: raw.race.file, format: inputs.raceFormat ?? raw.race.format ?? 'auto' } };
+  return { country: raw.race.country ?? defaultCountry, year: results.year, race: { file: raw.race.file ?? '', format: inputs.raceFormat ?? raw.race.format ?? 'auto' } };
 }
 
 /** Label of the result a baseline starts from: `2024 result`, `2022 runoff`, or the race file's name for a race without a year. */

@@ -49,8 +49,8 @@ export const scenarioSchema: JsonSchema = {
           "maximum": 2
         },
         "rule": {
-          "$ref": "#/definitions/RuleName",
-          "description": "Decision rule. `electoral-college`: the units' weights (electoral votes) decide; more than half of the total weight wins and exactly half is a tie. `seats`: a majority of units (a unit without a weight counts as one seat). `popular-vote`: the sum of votes over units. `two-round`: the runoff between the two sides on the sum of votes."
+          "$ref": "#/definitions/ScenarioRule",
+          "description": "Decision rule. `electoral-college`: the units' weights (electoral votes) decide; more than half of the total weight wins and exactly half is a tie. `seats`: a majority of units (a unit without a weight counts as one seat). `popular-vote`: the sum of votes over units. `two-round`: the runoff between the two sides on the sum of votes (with three or more candidates: round 1 on the national sums, the top two qualify, round 2 from vote transfers). Multi-candidate rules (the K-candidate engine, every candidate kept): `plurality` (first past the post in each unit, seats per party; `seats` stays the two-candidate rule), `two-round-legislative` (Code électoral L126 / L162). A race of three or more candidates runs `plurality`, `electoral-college`, `popular-vote` and `two-round` on the same engine."
         },
         "threshold": {
           "type": "integer",
@@ -59,7 +59,7 @@ export const scenarioSchema: JsonSchema = {
         },
         "seatsToWin": {
           "type": "integer",
-          "description": "`seats` only: seats (units) needed to win, more than half of all seats. Default: a majority.",
+          "description": "`seats`, `plurality` and `two-round-legislative` only: seats (units) needed to win, more than half of all seats. Default: a majority.",
           "minimum": 1
         },
         "sides": {
@@ -69,7 +69,7 @@ export const scenarioSchema: JsonSchema = {
           },
           "minItems": 2,
           "maxItems": 2,
-          "description": "The two sides (party codes: US `D`, `R`; France 2012 `PS`, `UMP`). The first side is \"ours\"."
+          "description": "The two sides (party codes: US `D`, `R`; France 2012 `PS`, `UMP`). The first side is \"ours\". In a race of three or more candidates they pick ours (first) and the order only: every other candidate is kept, after them, by national votes descending."
         },
         "simulations": {
           "type": "integer",
@@ -133,7 +133,11 @@ export const scenarioSchema: JsonSchema = {
       "properties": {
         "file": {
           "type": "string",
-          "description": "Path of the results file, relative to the scenario file (.csv, .txt or .xlsx)."
+          "description": "Path of the results file, relative to the scenario file (.csv, .txt or .xlsx). Give `file` or `bundled`."
+        },
+        "bundled": {
+          "$ref": "#/definitions/BundledRaceName",
+          "description": "A bundled multi-candidate race instead of a file (every candidate kept; run by the K-candidate engine). Give `file` or `bundled`, not both; no other `race` key goes with `bundled`."
         },
         "format": {
           "$ref": "#/definitions/RaceFormat",
@@ -173,10 +177,17 @@ export const scenarioSchema: JsonSchema = {
           "description": "Country whose channel priors apply to the campaigns. Default: the file's country (MEDSL `us`, Ministry `fr`); `us` for a table."
         }
       },
-      "required": [
-        "file"
-      ],
       "additionalProperties": false
+    },
+    "BundledRaceName": {
+      "type": "string",
+      "enum": [
+        "ca-2011-federal-ridings",
+        "uk-2024-general-election-constituencies",
+        "fr-2022-legislatives-t1-circonscriptions",
+        "fr-2022-president-t1"
+      ],
+      "description": "Multi-candidate races bundled in data/races/ and data/ (src/node/data/loadMultiCandidateRace.ts; sources in data/SOURCES.md): Canada 2011 by riding (308, 5 parties), the UK 2024 general election by constituency (650, 15 parties), the French 2022 legislative first round by circonscription (577, every candidate), the French 2022 presidential first round by département (107 units, 12 candidates)."
     },
     "RaceFormat": {
       "type": "string",
@@ -192,15 +203,17 @@ export const scenarioSchema: JsonSchema = {
       "type": "string",
       "description": "`electoral-votes`, or the name of a column of the race file holding each unit's weight."
     },
-    "RuleName": {
+    "ScenarioRule": {
       "type": "string",
       "enum": [
         "electoral-college",
         "popular-vote",
         "seats",
-        "two-round"
+        "two-round",
+        "plurality",
+        "two-round-legislative"
       ],
-      "description": "Decision rules: `electoral-college` (unit weights), `popular-vote` (national sum), `seats` (majority of units), `two-round` (runoff on the national sum)."
+      "description": "Every rule a scenario names (one list, so the schema says them in one message):  {@link  RuleName }  and  {@link  MultiCandidateRuleName } ."
     },
     "Side": {
       "type": "string",
@@ -774,6 +787,10 @@ export const scenarioSchema: JsonSchema = {
           "minimum": 0,
           "maximum": 100
         },
+        "scale": {
+          "$ref": "#/definitions/UncertaintyScale",
+          "description": "Scale the errors act on (issue 20's K-candidate model). `margin`: pp of the two-party margin, the two-candidate model (K = 2 only; the default for two-candidate races, results unchanged). `log-ratio`: additive log-ratio errors on every candidate's share (Aitchison 1986, ch. 6; Katz & King 1999), the default for races of three or more candidates, for `race.bundled`, and for the rules `plurality` and `two-round-legislative`; the SDs stay in pp of two-party margin (mapped by σ / (50 √2) per component)."
+        },
         "tails": {
           "type": "number",
           "description": "Degrees of freedom of the national Student-t: small values give fat tails, large values approach a normal. Must exceed 2 so the SD exists. Default from data/parameters.json.",
@@ -788,6 +805,14 @@ export const scenarioSchema: JsonSchema = {
       },
       "additionalProperties": false,
       "description": "Error model on each territory's two-party margin, in percentage points (pp) of margin."
+    },
+    "UncertaintyScale": {
+      "type": "string",
+      "enum": [
+        "margin",
+        "log-ratio"
+      ],
+      "description": "Error scales: `margin` (two-party margin, K = 2) or `log-ratio` (every candidate's share)."
     },
     "CorrelationMode": {
       "type": "string",

@@ -30,9 +30,26 @@ export type RaceFormat = 'auto' | 'table' | 'medsl' | 'fr-ministere';
 /** `electoral-votes`, or the name of a column of the race file holding each unit's weight. */
 export type ColumnName = string;
 
+/**
+ * Multi-candidate races bundled in data/races/ and data/ (src/node/data/loadMultiCandidateRace.ts; sources in
+ * data/SOURCES.md): Canada 2011 by riding (308, 5 parties), the UK 2024 general election by constituency (650,
+ * 15 parties), the French 2022 legislative first round by circonscription (577, every candidate), the French
+ * 2022 presidential first round by département (107 units, 12 candidates).
+ */
+export type BundledRaceName =
+  | 'ca-2011-federal-ridings'
+  | 'uk-2024-general-election-constituencies'
+  | 'fr-2022-legislatives-t1-circonscriptions'
+  | 'fr-2022-president-t1';
+
 export interface RaceSpec {
-  /** Path of the results file, relative to the scenario file (.csv, .txt or .xlsx). */
-  file: string;
+  /** Path of the results file, relative to the scenario file (.csv, .txt or .xlsx). Give `file` or `bundled`. */
+  file?: string;
+  /**
+   * A bundled multi-candidate race instead of a file (every candidate kept; run by the K-candidate engine).
+   * Give `file` or `bundled`, not both; no other `race` key goes with `bundled`.
+   */
+  bundled?: BundledRaceName;
   /**
    * Layout of the file. `table`: header `id,name,weight,<side>…[,other][,region][,eligible]`; `medsl`:
    * the MIT Election Lab long layout (one row per candidate per state); `fr-ministere`: the Interior
@@ -257,6 +274,14 @@ export interface UncertaintySpec {
    */
   territory?: number;
   /**
+   * Scale the errors act on (issue 20's K-candidate model). `margin`: pp of the two-party margin, the
+   * two-candidate model (K = 2 only; the default for two-candidate races, results unchanged). `log-ratio`:
+   * additive log-ratio errors on every candidate's share (Aitchison 1986, ch. 6; Katz & King 1999), the
+   * default for races of three or more candidates, for `race.bundled`, and for the rules `plurality` and
+   * `two-round-legislative`; the SDs stay in pp of two-party margin (mapped by σ / (50 √2) per component).
+   */
+  scale?: UncertaintyScale;
+  /**
    * Degrees of freedom of the national Student-t: small values give fat tails, large values approach a
    * normal. Must exceed 2 so the SD exists. Default from data/parameters.json.
    * @exclusiveMinimum 2
@@ -271,6 +296,9 @@ export interface UncertaintySpec {
    */
   correlation?: CorrelationMode;
 }
+
+/** Error scales: `margin` (two-party margin, K = 2) or `log-ratio` (every candidate's share). */
+export type UncertaintyScale = 'margin' | 'log-ratio';
 
 /** A turnout or persuasion effect: a fixed number (pp) or an uncertain prior (central, low, high in pp). */
 export type EffectSpec = number | Prior;
@@ -458,6 +486,12 @@ export interface FirstRoundSpec {
   transfers: Record<string, Record<string, number>>;
 }
 
+/** Rules only the K-candidate engine runs: `plurality` (FPTP seats), `two-round-legislative`. */
+export type MultiCandidateRuleName = 'plurality' | 'two-round-legislative';
+
+/** Every rule a scenario names (one list, so the schema says them in one message): {@link RuleName} and {@link MultiCandidateRuleName}. */
+export type ScenarioRule = 'electoral-college' | 'popular-vote' | 'seats' | 'two-round' | 'plurality' | 'two-round-legislative';
+
 /**
  * A scenario file (YAML or JSON). The race is either a bundled election (`country` + `year`) or the
  * user's own file (`race`), never both.
@@ -493,9 +527,13 @@ export interface Scenario {
    * Decision rule. `electoral-college`: the units' weights (electoral votes) decide; more than half of
    * the total weight wins and exactly half is a tie. `seats`: a majority of units (a unit without a
    * weight counts as one seat). `popular-vote`: the sum of votes over units. `two-round`: the runoff
-   * between the two sides on the sum of votes.
+   * between the two sides on the sum of votes (with three or more candidates: round 1 on the national sums, the
+   * top two qualify, round 2 from vote transfers). Multi-candidate rules (the K-candidate engine, every
+   * candidate kept): `plurality` (first past the post in each unit, seats per party; `seats` stays the
+   * two-candidate rule), `two-round-legislative` (Code électoral L126 / L162). A race of three or more
+   * candidates runs `plurality`, `electoral-college`, `popular-vote` and `two-round` on the same engine.
    */
-  rule: RuleName;
+  rule: ScenarioRule;
   /**
    * `electoral-college` only: weight needed to win, more than half of the total weight. Default: the
    * smallest weight above half (270 of 538). Neither side reaching it is a tie (no winner).
@@ -504,13 +542,16 @@ export interface Scenario {
    */
   threshold?: number;
   /**
-   * `seats` only: seats (units) needed to win, more than half of all seats. Default: a majority.
+   * `seats`, `plurality` and `two-round-legislative` only: seats (units) needed to win, more than half of
+   * all seats. Default: a majority.
    * @asType integer
    * @minimum 1
    */
   seatsToWin?: number;
   /**
-   * The two sides (party codes: US `D`, `R`; France 2012 `PS`, `UMP`). The first side is "ours".
+   * The two sides (party codes: US `D`, `R`; France 2012 `PS`, `UMP`). The first side is "ours". In a race
+   * of three or more candidates they pick ours (first) and the order only: every other candidate is kept,
+   * after them, by national votes descending.
    * @minItems 2
    * @maxItems 2
    */

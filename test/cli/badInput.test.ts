@@ -26,7 +26,7 @@ const CASES: [string, string[], string][] = [
   ['impossible-value.yaml', run('impossible-value.yaml'), `${F}/impossible-value.yaml: campaigns.D.channels.door.coverage (line 12) must be a number from 0 to 1, got 1.5`],
   ['negative-list.yaml', run('negative-list.yaml'), `${F}/negative-list.yaml: campaigns.D.listSize (line 9) must be a number from 0 to 1000000000, got -5`],
   ['missing-required.yaml', run('missing-required.yaml'), `${F}/missing-required.yaml: seed must be an integer from -9007199254740991 to 9007199254740991, got nothing (the key is required)`],
-  ['bad-enum.yaml', run('bad-enum.yaml'), `${F}/bad-enum.yaml: rule (line 4) must be one of "electoral-college", "popular-vote", "seats", "two-round", got "electorial-college" (did you mean "electoral-college"?)`],
+  ['bad-enum.yaml', run('bad-enum.yaml'), `${F}/bad-enum.yaml: rule (line 4) must be one of "electoral-college", "popular-vote", "seats", "two-round", "plurality", "two-round-legislative", got "electorial-college" (did you mean "electoral-college"?)`],
   ['unknown-side.yaml', run('unknown-side.yaml'), `${F}/unknown-side.yaml: campaigns.G must be a campaign of one of the sides D, R, got "G"`],
   ['unknown-territory.yaml', run('unknown-territory.yaml'), `${F}/unknown-territory.yaml: campaigns.D.allocation.shares.XX must be the id of a territory of the race, got "XX"`],
   ['year-without-data.yaml', run('year-without-data.yaml'), `${F}/year-without-data.yaml: year must be one of 2000, 2004, 2008, 2012, 2016, 2020, 2024, got 1999`],

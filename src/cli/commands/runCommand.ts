@@ -6,7 +6,10 @@ import { resolve } from 'node:path';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadCommandScenario, prepareLoadedScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadedMultiCandidateRace } from '../../scenario/multiCandidateScenario.js';
+import type { Scenario } from '../../scenario/types.js';
+import type { CliContext } from '../CliContext.js';
 import { formatRunSummary } from '../formatRunSummary.js';
 import { listSizeSweep } from '../../briefing/listSizeSweep.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
@@ -46,9 +49,14 @@ export const runCommand: Command = {
     'A race of more than 5,000 territories keeps its report usable: charts show the closest territories (the',
     'tipping-point snake groups neighbouring ones into at most 300 bars), territories.csv holds every territory,',
     'summary.json the 100 closest and the race-wide figures, and the list-size sweep and the live controls are left out.',
+    'Three or more candidates (race: {bundled: NAME}, a table of 3+ candidate columns, rule plurality or',
+    'two-round-legislative, uncertainty.scale: log-ratio) run on the K-candidate engine: every candidate is kept;',
+    'the text, --json (candidates, units) and --out (summary.json, territories.csv per unit and candidate, charts;',
+    'no briefing.html) give P(win), P(round 2), seats with 90% intervals, P(majority) and P(most seats).',
     '',
     'Examples:',
     '  campaign-lab run scenarios/default.yaml --out out',
+    '  campaign-lab run scenarios/france-2022-first-round.yaml --json',
     '  campaign-lab run scenarios/florida-2000.yaml --sims 20000 --set campaigns.D.listSize=3000000 --json',
     '  campaign-lab run scenarios/default.yaml --set baseline.swing=2 --set campaigns.D.listSize=8e6 --json',
     '  campaign-lab run scenarios/pennsylvania-2024-counties.yaml --set baseline.swing=-1',
@@ -64,7 +72,11 @@ export const runCommand: Command = {
   },
   async run(args, context) {
     const { file, out } = await scenarioAndOut(args, context.cwd);
-    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const settings = { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) };
+    const scenario = await loadCommandScenario(file, settings);
+    // Three or more candidates, a bundled race, or a multi-candidate rule: the K-candidate engine.
+    if (loadedMultiCandidateRace(scenario)) return runMultiCandidate(scenario, file, out, args.options.json === true, context);
+    const prepared = prepareLoadedScenario(scenario, file, settings);
     const { resolved } = prepared;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
     let summary;
@@ -116,3 +128,15 @@ export const runCommand: Command = {
     }
   },
 };
+
+/** `run` on a multi-candidate race: the text table or the JSON document, and the report with --out. */
+async function runMultiCandidate(scenario: Scenario, file: string, out: string | undefined, json: boolean, context: CliContext): Promise<void> {
+  const { runMultiCandidateScenario, writeMultiCandidateReport } = await import('../../node/runMultiCandidateScenario.js');
+  const run = runMultiCandidateScenario(scenario, file);
+  if (out) await writeMultiCandidateReport(resolve(context.cwd, out), run, file, context.signal, out);
+  if (json) printJson(context.stdout, run.document);
+  else {
+    const { formatMultiCandidateRun } = await import('../formatMultiCandidateRun.js');
+    context.stdout.write(formatMultiCandidateRun(run.document) + (out ? `Report written to ${out}/ (summary.json, territories.csv, charts; no briefing.html: the briefing page is two-candidate only)\n` : ''));
+  }
+}

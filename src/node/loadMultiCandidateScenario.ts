@@ -1,0 +1,87 @@
+/**
+ * Reads the race of a multi-candidate scenario (Node-only edge): a bundled race (`race.bundled`), or a `table`
+ * race file with every candidate column kept. Called by the scenario loader (readScenarioFiles) before the
+ * two-candidate reader, so that a table of three or more candidates is never read as two sides and `other`.
+ */
+import { isAbsolute, join, dirname } from 'node:path';
+import Papa from 'papaparse';
+import { InputError } from '../errors.js';
+import type { Scenario } from '../scenario/types.js';
+import { multiCandidateReason, type LoadedMultiCandidateRace } from '../scenario/multiCandidateScenario.js';
+import { detectRaceFormat } from '../data/race/parseRaceFile.js';
+import { TABLE_RESERVED_COLUMNS } from '../data/race/parseRaceTable.js';
+import { buildTableRace } from '../race/tableRace.js';
+import { defaultTransferPrior } from '../race/transferPrior.js';
+import type { MultiCandidateRace } from '../race/multiCandidateRace.js';
+import { loadLegislativeRace, loadPresidentialRace, loadTableRace, loadTransferPrior } from './data/loadMultiCandidateRace.js';
+import { readRaceGrid } from './readRaceFile.js';
+
+/**
+ * The multi-candidate race of a scenario, or undefined when the scenario stays two-candidate (no bundled race,
+ * no multi-candidate rule or scale, and a race file that is not a table of three or more candidates).
+ *
+ * @param scenario The validated scenario (with `race`).
+ * @param path The scenario file's path (race files are read beside it).
+ * @param shown The scenario's name in messages.
+ * @returns The race (parties ordered: `sides` first, then by national votes), its transfer prior, notes.
+ * @throws {InputError} a side that is not a party of the race (at `sides.N`), an unreadable or malformed race
+ *   file (file, line, column), a race file layout the multi-candidate readers do not read yet.
+ * @example
+ * (await readMultiCandidateRace(canadaScenario, 'scenarios/canada-2011.yaml', 'canada-2011.yaml'))?.race.parties // => ['CPC', 'NDP', 'LPC', 'BQ', 'GPC']
+ */
+export async function readMultiCandidateRace(scenario: Scenario, path: string, shown: string): Promise<LoadedMultiCandidateRace | undefined> {
+  const spec = scenario.race;
+  if (!spec) return undefined;
+  const order = scenario.sides;
+  if (spec.bundled !== undefined) return withSides(() => bundledRace(spec.bundled!, order), shown);
+  const byKeys = multiCandidateReason(scenario);
+  // Ministry and MEDSL files named as such stay with the two-candidate reader unless the scenario asks for the engine.
+  if (!byKeys && spec.format !== undefined && spec.format !== 'auto' && spec.format !== 'table') return undefined;
+  const file = spec.file!;
+  const grid = await readRaceGrid(besideScenario(path, file), besideScenario(shown, file), spec.format === undefined || spec.format === 'auto');
+  const format = spec.format === undefined || spec.format === 'auto' ? detectRaceFormat(grid.header, grid.file) : spec.format;
+  // A column `race.weights` names holds weights, not votes.
+  const candidates = grid.header.filter((h) => !(TABLE_RESERVED_COLUMNS as readonly string[]).includes(h.toLowerCase()) && h !== spec.weights);
+  if (format === 'table' && (candidates.length >= 3 || byKeys)) {
+    if (spec.weights !== undefined) throw new InputError({ file: shown, at: 'race.weights', expected: 'absent for a multi-candidate table (its weight column gives the seats)', found: String(spec.weights) });
+    const text = Papa.unparse([grid.header, ...grid.records.map((r) => r.cells)], { newline: '\n' });
+    const race = withSides(() => buildTableRace({ file: grid.file, text }, { order, source: `${file} (table)` }), shown);
+    const notes = [`${file}: a table of ${race.race.partyCount} candidates (${race.race.parties.join(', ')}), every one kept`];
+    return { ...race, notes: [...notes, ...race.notes] };
+  }
+  if (byKeys && format !== 'table') {
+    // The Ministry and MEDSL multi-candidate readers plug in here (loadMultiCandidateRaceFile, src/node/data/).
+    throw new InputError({ file: shown, at: 'race.format', expected: 'a table (id,name,weight,<candidate>…) for a multi-candidate race: Ministry and MEDSL files run two-candidate only for now', found: JSON.stringify(format) });
+  }
+  return undefined;
+}
+
+/** A bundled race with `order` first; transfers from the 2022 survey for the presidential round, else the defaults. */
+function bundledRace(name: NonNullable<NonNullable<Scenario['race']>['bundled']>, order: readonly string[]): LoadedMultiCandidateRace {
+  let race: MultiCandidateRace;
+  if (name === 'fr-2022-president-t1') {
+    race = loadPresidentialRace({ year: 2022, order });
+    const transfers = loadTransferPrior(race.parties, 2022);
+    return { race, transfers, notes: [`bundled race ${name}: ${race.source}`, 'transfers: Ipsos / Sopra Steria 2022 reports de voix (data/fr_transfers.json); rows it does not measure are assumed', ...transfers.notes] };
+  }
+  race = name === 'fr-2022-legislatives-t1-circonscriptions' ? loadLegislativeRace({ order }) : loadTableRace(name, { order });
+  const transfers = defaultTransferPrior(race.parties);
+  return { race, transfers, notes: [`bundled race ${name}: ${race.source}`] };
+}
+
+/** Runs a race builder, naming a side that is not a party of the race as `sides.N` of the scenario. */
+function withSides(build: () => MultiCandidateRace | LoadedMultiCandidateRace, shown: string): LoadedMultiCandidateRace {
+  try {
+    const built = build();
+    return 'race' in built ? built : { race: built, notes: [] };
+  } catch (error) {
+    const at = error instanceof InputError ? /^order\[(\d+)\]$/.exec(error.details.at ?? '') : null;
+    if (at && error instanceof InputError) throw new InputError({ ...error.details, file: shown, at: `sides.${at[1]}` });
+    throw error;
+  }
+}
+
+/** A file named in a scenario: absolute as written, else relative to the scenario file's folder. */
+function besideScenario(scenarioPath: string, file: string): string {
+  return isAbsolute(file) ? file : join(dirname(scenarioPath), file);
+}

@@ -1,0 +1,12 @@
+/**
+ * The multi-candidate races of issue 20 for notebooks and scripts, as one namespace of the public API
+ * (`lab.multiCandidate.…`): the bundled races and transfer surveys, the simulation, its document, and the
+ * charts. `campaign-lab run` runs the same code on a scenario file.
+ */
+export { loadTableRace, loadLegislativeRace, loadPresidentialRace, loadTransferPrior } from './data/loadMultiCandidateRace.js';
+export { simulateMultiCandidate } from '../race/simulateMultiCandidate.js';
+export { multiCandidateDocument, unitOutcomes } from '../race/multiCandidateDocument.js';
+export { runMultiCandidateScenario, multiCandidateTerritoriesCsv } from './runMultiCandidateScenario.js';
+export { candidateProbabilities } from '../charts/candidateProbabilities.js';
+export { seatHistogram } from '../charts/seatHistogram.js';
+export { transferMatrix } from '../charts/transferMatrix.js';
