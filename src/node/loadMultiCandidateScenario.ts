@@ -1,6 +1,8 @@
 /**
- * Reads the race of a multi-candidate scenario (Node-only edge): a bundled race (`race.bundled`), or a `table`
- * race file with every candidate column kept. Called by the scenario loader (readScenarioFiles) before the
+ * Reads the race of a multi-candidate scenario (Node-only edge): a bundled race (`race.bundled`), a `table`
+ * race file with every candidate column kept, or, when the scenario asks for the K-candidate engine, a
+ * Ministry or MEDSL file read with every candidate (loadMultiCandidateRaceFile; `race.year`, `office`,
+ * `district`, `special`, `runoff`, `stage` pick a MEDSL race). Called by the scenario loader (readScenarioFiles) before the
  * two-candidate reader, so that a table of three or more candidates is never read as two sides and `other`.
  */
 import { isAbsolute, join, dirname } from 'node:path';
@@ -13,7 +15,7 @@ import { TABLE_RESERVED_COLUMNS } from '../data/race/parseRaceTable.js';
 import { buildTableRace } from '../race/tableRace.js';
 import { defaultTransferPrior } from '../race/transferPrior.js';
 import type { MultiCandidateRace } from '../race/multiCandidateRace.js';
-import { loadLegislativeRace, loadPresidentialRace, loadTableRace, loadTransferPrior } from './data/loadMultiCandidateRace.js';
+import { loadLegislativeRace, loadMultiCandidateRaceFile, loadPresidentialRace, loadTableRace, loadTransferPrior } from './data/loadMultiCandidateRace.js';
 import { readRaceGrid } from './readRaceFile.js';
 
 /**
@@ -25,7 +27,7 @@ import { readRaceGrid } from './readRaceFile.js';
  * @param shown The scenario's name in messages.
  * @returns The race (parties ordered: `sides` first, then by national votes), its transfer prior, notes.
  * @throws {InputError} a side that is not a party of the race (at `sides.N`), an unreadable or malformed race
- *   file (file, line, column), a race file layout the multi-candidate readers do not read yet.
+ *   file (file, line, column), a MEDSL file that holds several races and no `race` key picking one.
  * @example
  * (await readMultiCandidateRace(canadaScenario, 'scenarios/canada-2011.yaml', 'canada-2011.yaml'))?.race.parties // => ['CPC', 'NDP', 'LPC', 'BQ', 'GPC']
  */
@@ -49,11 +51,24 @@ export async function readMultiCandidateRace(scenario: Scenario, path: string, s
     const notes = [`${file}: a table of ${race.race.partyCount} candidates (${race.race.parties.join(', ')}), every one kept`];
     return { ...race, notes: [...notes, ...race.notes] };
   }
-  if (byKeys && format !== 'table') {
-    // The Ministry and MEDSL multi-candidate readers plug in here (loadMultiCandidateRaceFile, src/node/data/).
-    throw new InputError({ file: shown, at: 'race.format', expected: 'a table (id,name,weight,<candidate>…) for a multi-candidate race: Ministry and MEDSL files run two-candidate only for now', found: JSON.stringify(format) });
-  }
+  if (byKeys && format !== 'table') return ministryOrMedslRace(scenario, path, shown);
   return undefined;
+}
+
+/** A Ministry or MEDSL file read with every candidate (loadMultiCandidateRaceFile); transfers are the defaults. */
+async function ministryOrMedslRace(scenario: Scenario, path: string, shown: string): Promise<LoadedMultiCandidateRace> {
+  const spec = scenario.race!;
+  const file = spec.file!;
+  const picks = { year: spec.year, office: spec.office, district: spec.district, special: spec.special, runoff: spec.runoff, stage: spec.stage };
+  const chosen = Object.fromEntries(Object.entries(picks).filter(([, value]) => value !== undefined));
+  let race: MultiCandidateRace;
+  try {
+    race = await loadMultiCandidateRaceFile(besideScenario(path, file), { ...chosen, order: scenario.sides, shownPath: besideScenario(shown, file) });
+  } catch (error) {
+    throw asSidesError(error, shown);
+  }
+  const transfers = defaultTransferPrior(race.parties);
+  return { race, transfers, notes: [`${file}: ${race.source}, ${race.partyCount} parties, every one kept`] };
 }
 
 /** A bundled race with `order` first; transfers from the 2022 survey for the presidential round, else the defaults. */
@@ -75,10 +90,14 @@ function withSides(build: () => MultiCandidateRace | LoadedMultiCandidateRace, s
     const built = build();
     return 'race' in built ? built : { race: built, notes: [] };
   } catch (error) {
-    const at = error instanceof InputError ? /^order\[(\d+)\]$/.exec(error.details.at ?? '') : null;
-    if (at && error instanceof InputError) throw new InputError({ ...error.details, file: shown, at: `sides.${at[1]}` });
-    throw error;
+    throw asSidesError(error, shown);
   }
+}
+
+/** A race builder's error about `order[N]` as the scenario's `sides.N`; any other error unchanged. */
+function asSidesError(error: unknown, shown: string): unknown {
+  const at = error instanceof InputError ? /^order\[(\d+)\]$/.exec(error.details.at ?? '') : null;
+  return at && error instanceof InputError ? new InputError({ ...error.details, file: shown, at: `sides.${at[1]}` }) : error;
 }
 
 /** A file named in a scenario: absolute as written, else relative to the scenario file's folder. */

@@ -175,6 +175,26 @@ export const scenarioSchema: JsonSchema = {
             "fr"
           ],
           "description": "Country whose channel priors apply to the campaigns. Default: the file's country (MEDSL `us`, Ministry `fr`); `us` for a table."
+        },
+        "office": {
+          "type": "string",
+          "description": "MEDSL House and Senate returns read by the multi-candidate engine: the office to read, as the file's `office` column writes it (`US HOUSE`, `US SENATE`; case ignored). Needed when the file holds several."
+        },
+        "district": {
+          "type": "string",
+          "description": "MEDSL House and Senate returns: one unit only, a House district (`IA-02`) or a state's Senate race (`GA`)."
+        },
+        "special": {
+          "type": "boolean",
+          "description": "MEDSL Senate returns: `true` reads the special elections only, `false` the regular ones. Needed where a state holds both in one year (Georgia 2020); two races are never summed."
+        },
+        "runoff": {
+          "type": "boolean",
+          "description": "MEDSL House returns: `true` reads the runoff rows only, `false` the rest."
+        },
+        "stage": {
+          "type": "string",
+          "description": "MEDSL returns: the stage to read as the `stage` column writes it (`GEN`, `PRI`). Needed when the rows hold several."
         }
       },
       "additionalProperties": false

@@ -81,6 +81,22 @@ export interface RaceSpec {
    * Ministry `fr`); `us` for a table.
    */
   country?: 'us' | 'fr';
+  /**
+   * MEDSL House and Senate returns read by the multi-candidate engine: the office to read, as the file's
+   * `office` column writes it (`US HOUSE`, `US SENATE`; case ignored). Needed when the file holds several.
+   */
+  office?: string;
+  /** MEDSL House and Senate returns: one unit only, a House district (`IA-02`) or a state's Senate race (`GA`). */
+  district?: string;
+  /**
+   * MEDSL Senate returns: `true` reads the special elections only, `false` the regular ones. Needed where a
+   * state holds both in one year (Georgia 2020); two races are never summed.
+   */
+  special?: boolean;
+  /** MEDSL House returns: `true` reads the runoff rows only, `false` the rest. */
+  runoff?: boolean;
+  /** MEDSL returns: the stage to read as the `stage` column writes it (`GEN`, `PRI`). Needed when the rows hold several. */
+  stage?: string;
 }
 
 /** Swing models of a forecast baseline: `uniform` or `proportional`. */

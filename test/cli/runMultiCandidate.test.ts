@@ -135,3 +135,41 @@ test('France 2022 legislatives with zero uncertainty through run --json: 5 elect
   assert.equal(doc.units.filter((u: Unit) => finalists(u) === 3).length, 8);
   assert.equal(doc.candidates.reduce((a: number, c: { seats: { mean: number } }) => a + c.seats.mean, 0), 577);
 });
+
+const FIXTURES = join(process.cwd(), 'test/fixtures/races');
+
+test('a Ministry legislative file by circonscription with rule two-round-legislative runs with every candidate; zero uncertainty elects in round 1 exactly the circonscriptions the file marks Elu', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'multi-'));
+  const file = join(FIXTURES, 'resultats-par-niveau-cirlg-t1-france-entiere-2022.csv');
+  writeFileSync(join(dir, 's.yaml'), `name: legislatives excerpt\nrace: { file: ${JSON.stringify(file)} }\nrule: two-round-legislative\nsides: [ENS, NUP]\nsimulations: 100\nseed: 3\n`);
+  const r = await runMain(['run', join(dir, 's.yaml'), '--json', ...ZERO]);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.deepEqual(doc.candidates.map((c: { party: string }) => c.party).slice(0, 2), ['ENS', 'NUP']);
+  assert.equal(doc.units.length, 43);
+  assert.ok(doc.units.some((u: { id: string; name: string }) => u.id === '01-01' && /circonscription/.test(u.name)));
+  // 53-03, 75-06, 75-16 and 75-17 were won in round 1 (the file's Sièges column): a sure winner there, nowhere else.
+  const decided = doc.units.filter((u: { candidates: { pWin: number; pQualify?: number }[] }) => u.candidates.some((c) => c.pWin === 1) && u.candidates.every((c) => c.pWin === 1 || !(c.pQualify! > 0)));
+  assert.deepEqual(decided.map((u: { id: string }) => u.id).sort(), ['53-03', '75-06', '75-16', '75-17']);
+});
+
+test('MEDSL House returns with rule plurality: units are districts; a Senate file with two Georgia races is refused until race.special picks one', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'multi-'));
+  const house = join(FIXTURES, 'medsl_1976-2020_house-excerpt.csv');
+  writeFileSync(join(dir, 'h.yaml'), `name: house excerpt\nrace: { file: ${JSON.stringify(house)}, year: 2020 }\nrule: plurality\nsides: [DEMOCRAT, REPUBLICAN]\nsimulations: 100\nseed: 3\n`);
+  const h = await runMain(['run', join(dir, 'h.yaml'), '--json', ...ZERO]);
+  assert.equal(h.code, 0, h.stderr);
+  const doc = JSON.parse(h.stdout);
+  assert.ok(doc.units.some((u: { id: string }) => u.id === 'IA-02'));
+  const seats = Object.fromEntries(doc.candidates.map((c: { party: string; seats: { mean: number } }) => [c.party, c.seats.mean]));
+  assert.deepEqual([seats.DEMOCRAT, seats.REPUBLICAN], [27, 12]);
+  const senate = join(FIXTURES, 'medsl_1976-2020_senate-excerpt.csv');
+  writeFileSync(join(dir, 'g.yaml'), `name: senate excerpt\nrace: { file: ${JSON.stringify(senate)}, year: 2020 }\nrule: plurality\nsides: [DEMOCRAT, REPUBLICAN]\nsimulations: 100\nseed: 3\n`);
+  const g = await runMain(['run', join(dir, 'g.yaml'), '--json']);
+  assert.equal(g.code, 2);
+  assert.match(g.stderr, /special/);
+  assert.doesNotMatch(g.stderr, /\n\s+at /);
+  writeFileSync(join(dir, 'g2.yaml'), `name: senate excerpt\nrace: { file: ${JSON.stringify(senate)}, year: 2020, special: false }\nrule: plurality\nsides: [DEMOCRAT, REPUBLICAN]\nsimulations: 100\nseed: 3\n`);
+  const g2 = await runMain(['run', join(dir, 'g2.yaml'), '--json', ...ZERO]);
+  assert.equal(g2.code, 0, g2.stderr);
+});
