@@ -9,11 +9,13 @@ import { briefingPage } from './briefingPage.js';
 import type { BriefingAssumption, BriefingControl, BriefingScripts, LiveFigure } from './briefingPage.js';
 import { tippingPointNote } from './tippingPointNote.js';
 import { LIVE_TERRITORIES_MAX } from './reportLimits.js';
-import type { LiveInputs } from '../browser/liveRun.js';
+import type { LiveInputs, LiveMap } from '../browser/liveRun.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { ReportChart } from './reportCharts.js';
 import type { ListSizeSweep } from './listSizeSweep.js';
-import { electionLabel, listSizeChart, mapChart } from './reportCharts.js';
+import { buildReportCharts, electionLabel, listSizeChart, mapChart, NARROW_WIDTHS } from './reportCharts.js';
+import type { BriefingChart } from './briefingPage.js';
+import type { BriefingChartOptions } from '../charts/theme.js';
 import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
 import { wilsonInterval } from '../analysis/winProbability.js';
@@ -262,6 +264,29 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
 }
 
 /**
+ * The charts as the page draws them, each with its phone version (`narrowSpec`, the same chart built at
+ * the widths of {@link NARROW_WIDTHS}); with live controls the list-size chart also marks the live
+ * setting (an empty named dataset the engine fills).
+ */
+function pageChartsOf(summary: RunSummary, charts: ReportChart[], sweep: ListSizeSweep | undefined, live: boolean): BriefingChart[] {
+  const narrow = new Map(buildReportCharts(summary, sweep, 'narrow').map((c) => [c.name, c.spec]));
+  return charts.map((c) => {
+    if (c.name === 'win-probability-by-list-size' && sweep && live) {
+      return { title: c.title, spec: listSizeChart(summary, sweep, { liveDataset: 'setting' }), narrowSpec: listSizeChart(summary, sweep, { liveDataset: 'setting', width: NARROW_WIDTHS[c.name] }) };
+    }
+    const narrowSpec = narrow.get(c.name);
+    return { title: c.title, spec: c.spec, ...(narrowSpec ? { narrowSpec } : {}) };
+  });
+}
+
+/** The map the live engine redraws: the report's map with `subtitle`, and its phone version's options. */
+function liveMapOf(summary: RunSummary, subtitle: string): LiveMap | undefined {
+  const wide = mapChart(summary, subtitle);
+  const narrow = mapChart(summary, subtitle, 'narrow');
+  return wide ? { ...wide, ...(narrow ? { narrowOptions: narrow.options } : {}) } : undefined;
+}
+
+/**
  * Renders briefing.html (self-contained, works offline): the finding as the page's headline, the
  * figures, live controls re-running the scenario in the page (when `live` is given and the race has at
  * most 5,000 territories), the charts and the assumptions with numbered sources.
@@ -279,18 +304,15 @@ export function renderBriefing(input: BriefingReportInput): string {
     ? { ...input.live, scenario: { ...input.live.scenario, simulations: Math.min(summary.simulations, LIVE_SIMULATIONS_MAX) } }
     : undefined;
   const controls = liveInputs ? liveControls(summary, liveInputs) : [];
-  const pageCharts = charts.map((c) => {
-    // In the page the list-size chart also marks the live setting (an empty named dataset filled by the engine).
-    if (c.name === 'win-probability-by-list-size' && sweep && controls.length > 0) {
-      return { title: c.title, spec: listSizeChart(summary, sweep, { liveDataset: 'setting' }) };
-    }
-    return { title: c.title, spec: c.spec };
-  });
+  const pageCharts = pageChartsOf(summary, charts, sweep, controls.length > 0);
   const markerChart = charts.findIndex((c) => c.name === 'win-probability-by-list-size');
   // The P(win) map follows the controls: the engine sends a new map with each run.
   const mapIndex = charts.findIndex((c) => c.name === 'win-probability-map');
-  const liveMap = controls.length > 0 && mapIndex >= 0 ? mapChart(summary, locale === 'fr' ? 'Suit les réglages ci-dessus : chaque changement relance la simulation' : 'Follows the controls above: each change re-runs the simulation') : undefined;
-  if (liveMap) pageCharts[mapIndex] = { title: pageCharts[mapIndex].title, spec: (liveMap.kind === 'us' ? usTileMap : franceTileMap)({ sides: [summary.sides[0], summary.sides[1]], measure: 'pWin', units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[summary.sides[0]] })) }, liveMap.options) };
+  const liveMap = controls.length > 0 && mapIndex >= 0 ? liveMapOf(summary, locale === 'fr' ? 'Suit les réglages ci-dessus : chaque changement relance la simulation' : 'Follows the controls above: each change re-runs the simulation') : undefined;
+  if (liveMap) {
+    const draw = (options: BriefingChartOptions) => (liveMap.kind === 'us' ? usTileMap : franceTileMap)({ sides: [summary.sides[0], summary.sides[1]], measure: 'pWin', units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[summary.sides[0]] })) }, options);
+    pageCharts[mapIndex] = { title: pageCharts[mapIndex].title, spec: draw(liveMap.options), ...(liveMap.narrowOptions ? { narrowSpec: draw(liveMap.narrowOptions) } : {}) };
+  }
   const simulationsLive = liveInputs?.scenario.simulations ?? summary.simulations;
   const tipping = summary.tippingPoint[0];
   const w = PAGE_WORDS[locale];
