@@ -273,6 +273,21 @@ const PAGE_STYLE = `${BASE_STYLE}
   .sources { font-size: 14px; line-height: 1.45; padding-left: 28px; }
   .sources li { margin-bottom: 6px; overflow-wrap: anywhere; }
   footer { margin-top: 32px; font-size: 13px; color: #555; }
+  @page { size: A4 landscape; margin: 10mm 12mm; }
+  @media print {
+    body { max-width: none; margin: 0; padding: 0; }
+    .live-status, .controls, .more-controls, .live-note, #live-stale, .slider-row, .vega-embed .vega-actions, .vega-embed > details { display: none !important; }
+    .live, .sweep { border: 0; padding: 0; margin: 0; }
+    .figures { break-inside: avoid; }
+    .figure-card { flex: 1 1 200px; }
+    .charts figure, .sweep-charts .chart { break-before: page; break-inside: avoid; margin: 0; }
+    .chart { overflow: visible; }
+    .chart svg.marks { width: auto !important; min-width: 0 !important; max-width: 100% !important; height: auto; max-height: 180mm; }
+    .assumptions { break-before: page; }
+    .assumptions tr, .sources li { break-inside: avoid; }
+    .assumptions h2 + .table-wrap + h2 { break-before: page; }
+    footer { break-inside: avoid; }
+  }
   @media (max-width: 640px) {
     body { padding: 0 12px; margin: 12px auto; } header h1 { font-size: 25px; } header p { font-size: 17px; }
     .figure-value { font-size: 26px; white-space: normal; } .figure-card { flex-basis: 100%; }

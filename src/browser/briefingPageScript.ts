@@ -69,8 +69,24 @@ const data = JSON.parse(byId('briefing-data').textContent ?? 'null') as Briefing
 const tag = data.locale === 'fr' ? 'fr-FR' : 'en-US';
 const views: Record<string, EmbedResult> = {};
 
-/** Each chart's spec, its phone version, and the width the usual spec drew at (px, once drawn). */
+/**
+ * Each chart's spec, its phone version, and the narrowest box the usual drawing reads in (px, once
+ * drawn: its width scaled so its smallest text stays {@link MIN_TEXT_PX}).
+ */
 const layouts: Record<string, { wide: unknown; narrow: unknown; wideWidth?: number }> = {};
+
+/** Smallest text of a chart on screen, px: a drawing is never scaled below it. */
+const MIN_TEXT_PX = 11;
+
+/** The narrowest width an SVG drawing may be shown at, px: its own width scaled so its smallest text stays MIN_TEXT_PX. */
+function narrowestWidth(svg: SVGSVGElement, width: number): number {
+  let smallest = Infinity;
+  for (const text of Array.from(svg.querySelectorAll('text'))) {
+    const size = parseFloat(text.getAttribute('font-size') ?? '') || parseFloat(getComputedStyle(text).fontSize);
+    if ((text.textContent ?? '').trim() !== '' && size < smallest) smallest = size;
+  }
+  return Math.ceil(width * Math.min(1, MIN_TEXT_PX / smallest));
+}
 
 /**
  * Draws a chart in its box: the usual spec, or its phone version when the box is narrower than the
@@ -102,15 +118,16 @@ function drawLayout(id: string): Promise<void> {
       views[id] = result;
       const svg = target.querySelector('svg');
       const width = Number(svg?.getAttribute('width'));
-      // A viewBox lets CSS scale the drawing to its box, never below its own width.
+      const narrowest = svg ? narrowestWidth(svg, width) : width;
+      // A viewBox lets CSS scale the drawing to its box, never so far that its text falls under 11 px.
       if (svg && !svg.getAttribute('viewBox')) svg.setAttribute('viewBox', `0 0 ${svg.getAttribute('width')} ${svg.getAttribute('height')}`);
-      if (svg) svg.style.minWidth = `${width}px`;
+      if (svg) svg.style.minWidth = `${narrowest}px`;
       if (svg && narrow) svg.style.maxWidth = `${width}px`;
       target.setAttribute('data-layout', narrow ? 'narrow' : 'wide');
       const layout = layouts[id]!;
-      if (!narrow) layout.wideWidth = width;
+      if (!narrow) layout.wideWidth = narrowest;
       // Drawn too wide for its box, with a phone version at hand: draw that instead.
-      if (!narrow && layout.narrow && target.clientWidth < width) return drawLayout(id);
+      if (!narrow && layout.narrow && target.clientWidth < narrowest) return drawLayout(id);
       restoreMarker(id);
       target.setAttribute('data-rendered', 'true');
       return undefined;

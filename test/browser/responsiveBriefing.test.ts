@@ -86,3 +86,37 @@ test('the briefing reads at 390, 1280 and 1920 px: chart text at least 11 px, no
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('printed, the briefing gives A4 landscape pages with each chart whole on a page of its own', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is not installed` }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-print-'));
+  let session: OfflineSession | undefined;
+  try {
+    const written = await runMain(['run', join(projectRoot, 'scenarios', 'default.yaml'), '--sims', '2000', '--out', dir]);
+    assert.equal(written.code, 0, written.stderr);
+    session = await openOffline(join(dir, 'briefing.html'));
+    const { page } = session;
+    await page.waitForFunction(() => (window as unknown as { briefingReady?: unknown }).briefingReady !== undefined);
+    await page.evaluate(() => (window as unknown as { briefingReady: Promise<unknown> }).briefingReady.then(() => true));
+    // A4 landscape less the @page margins (10 mm top and bottom, 12 mm left and right), at 96 px per inch.
+    const printable = { width: Math.floor((273 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) };
+    await page.emulateMedia({ media: 'print' });
+    const figures = await page.$$eval('.charts figure', (elements) => elements.map((e) => ({ height: e.getBoundingClientRect().height, width: e.scrollWidth, breakBefore: getComputedStyle(e).breakBefore, breakInside: getComputedStyle(e).breakInside })));
+    assert.ok(figures.length >= 4, `${figures.length} charts`);
+    for (const [i, f] of figures.entries()) {
+      assert.equal(f.breakBefore, 'page', `chart ${i} starts a page`);
+      assert.equal(f.breakInside, 'avoid', `chart ${i} is not cut`);
+      assert.ok(f.height <= printable.height, `chart ${i} is ${Math.round(f.height)} px high, a page ${printable.height} px`);
+    }
+    assert.equal(await page.$eval('.controls', (e) => getComputedStyle(e).display), 'none', 'no sliders on paper');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const text = pdf.toString('latin1');
+    const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    assert.ok(pages.length >= 1 + figures.length, `${pages.length} pages for a cover and ${figures.length} charts`);
+    // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt.
+    assert.match(text, /\/MediaBox\s*\[0 0 841\.9\d* 59[45]\.\d+\]/);
+    await page.screenshot({ path: join(projectRoot, 'test-output', 'screenshots', 'briefing-print-emulated.png'), fullPage: false });
+  } finally {
+    await session?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
