@@ -364,7 +364,7 @@ function liveSection(live: NonNullable<BriefingInput['live']>, locale: keyof typ
 <div class="live-status"><progress id="live-progress" max="1" value="1"></progress> <span id="live-state" role="status">${htmlEscape(words.done)}</span> <button type="button" id="live-reset">${htmlEscape(words.reset)}</button></div>
 <div class="controls">${live.controls.map((c, i) => (c.secondary ? '' : controlHtml(c, i))).join('\n')}</div>
 ${live.controls.some((c) => c.secondary) ? `<details class="more-controls"><summary>${htmlEscape(live.secondaryLabel ?? words.more)}</summary><div class="controls">${live.controls.map((c, i) => (c.secondary ? controlHtml(c, i) : '')).join('\n')}</div></details>` : ''}
-<p class="live-note">${htmlEscape(live.note)}</p>
+<p class="live-note">${htmlEscape(live.note).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>
 </section>`;
 }
 

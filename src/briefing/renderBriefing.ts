@@ -23,6 +23,9 @@ import { baselineWords, briefingHeadline } from './briefingHeadline.js';
 import { formatCount, formatCountIn, formatDecimalIn, formatShareIn, formatSidePair } from './formatNumber.js';
 import { weightUnit, type WeightUnit } from '../model/decisionRule.js';
 import type { RuleName } from '../model/types.js';
+import { MESSAGES, readerSource, type MessageLocale } from './messages.js';
+
+export { readerSource };
 
 /** The value at a dotted key path of a plain object, or undefined. */
 function valueAt(object: unknown, path: string): unknown {
@@ -35,79 +38,41 @@ function valueAt(object: unknown, path: string): unknown {
 }
 
 /**
- * Short text of an assumption's value: numbers, priors `central (low to high)`, short maps.
+ * Short text of an assumption's value in the page's language: numbers, priors `central (low to high)`,
+ * short maps.
  *
  * @example
- * describeAssumption({ central: 1, low: 0.5, high: 2 }) // => '1 (0.5 to 2)'
+ * describeAssumption({ central: 1, low: 0.5, high: 2 }, 'en') // => '1 (0.5 to 2)'
  */
-function describeAssumption(value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : String(Math.round(value * 10000) / 10000);
+function describeAssumption(value: unknown, locale: MessageLocale): string {
+  const m = MESSAGES[locale];
+  const number = (x: number) => (Number.isInteger(x) ? formatCountIn(x, locale) : new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 4 }).format(x));
+  if (typeof value === 'number') return number(value);
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (typeof v.central === 'number' && typeof v.low === 'number' && typeof v.high === 'number') return `${v.central} (${v.low} to ${v.high})`;
+    if (typeof v.central === 'number' && typeof v.low === 'number' && typeof v.high === 'number') return m.range(number(v.central), number(v.low), number(v.high));
     const entries = Object.entries(v);
-    if (entries.length > 6) return `${entries.length} values (see summary.json)`;
-    return entries.map(([k, x]) => `${k}: ${describeAssumption(x)}`).join('; ');
+    if (entries.length > 6) return m.manyValues(formatCountIn(entries.length, locale));
+    return entries.map(([k, x]) => `${k}${locale === 'fr' ? '\u00a0:' : ':'} ${describeAssumption(x, locale)}`).join(locale === 'fr' ? ' ; ' : '; ');
   }
-  return value === undefined ? '(not set)' : JSON.stringify(value);
+  return value === undefined ? m.notSet : JSON.stringify(value);
 }
 
-/** Parameter names in words, by the last segment of their key path. */
-const PARAMETER_WORDS: Record<string, string> = {
-  national: 'National polling error, SD (pp of margin)',
-  regional: 'Regional error, SD (pp of margin)',
-  territory: 'Territory error, SD (pp of margin)',
-  tails: 'Fat tails of the national error (Student-t degrees of freedom)',
-  correlation: 'Correlation between territories',
-  allocation: 'Where the list lives',
-  churn: 'Addresses going stale per year',
-  certainShare: 'List members already certain to vote',
-  volunteers: 'Share of the list who volunteer',
-  yearsSinceCollected: 'Years since the list was collected',
-  listSize: 'List size (people)',
-  coverage: 'Share of the list targeted',
-  contactRate: 'Share of targets actually reached',
-  effect: 'Turnout effect among people reached (pp)',
-  persuasion: 'Persuasion among people reached (pp)',
-  costPerContact: 'Cost per contact (USD)',
-  contacts: 'Contacts per person reached',
-  saturation: 'Contacts after which more add nothing',
-  contactsPerVolunteer: 'Contacts per active volunteer',
-  salience: 'Election salience',
-};
-
-const CHANNEL_WORDS: Record<string, string> = { email: 'E-mail', sms: 'Text messages', phone: 'Phone calls', door: 'Door knocking', mail: 'Mail', social: 'Social media', relay: 'Relays (volunteers messaging friends)' };
-
 /**
- * A parameter's key path in words: `campaigns.D.channels.door.effect` → `Door knocking: turnout effect
- * among people reached (pp)`; the side is shown by the caller.
+ * A parameter's key path in words, in the page's language: `campaigns.D.channels.door.effect` → `Door
+ * knocking: turnout effect among people reached (pp)`; the side is shown by the caller.
  *
  * @example
  * parameterLabel('uncertainty.national') // => 'National polling error, SD (pp of margin)'
  */
-export function parameterLabel(key: string): string {
+export function parameterLabel(key: string, locale: MessageLocale = 'en'): string {
+  const m = MESSAGES[locale];
   const parts = key.split('.');
   const last = parts[parts.length - 1];
-  const words = PARAMETER_WORDS[last] ?? last;
-  const channel = parts[2] === 'channels' ? CHANNEL_WORDS[parts[3]] ?? parts[3] : undefined;
-  return channel ? `${channel}: ${words.charAt(0).toLowerCase()}${words.slice(1)}` : words;
-}
-
-/**
- * A citation as a reader of the page can follow it: pointers to the package's own files (`see
- * data/SOURCES.md`, `in data/parameters.json`) are dropped or put in words, and the first letter is a
- * capital. The citations themselves name their sources (data/parameters.json, data/SOURCES.md).
- *
- * @example
- * readerSource('Ministère de l\'Intérieur; see data/SOURCES.md') // => "Ministère de l'Intérieur"
- * readerSource('assumed delivery in data/parameters.json') // => "Assumed delivery in the project's parameter table"
- */
-export function readerSource(text: string): string {
-  let out = text.trim();
-  out = out.replace(/;?\s*see data\/SOURCES\.md/g, '');
-  out = out.replace(/in data\/parameters\.json/g, 'in the project\'s parameter table');
-  return out.startsWith('campaign-lab') ? out : out.charAt(0).toUpperCase() + out.slice(1);
+  const words = m.parameters[last] ?? last;
+  const channel = parts[2] === 'channels' ? m.channels[parts[3]] ?? parts[3] : undefined;
+  return channel ? `${channel}${locale === 'fr' ? '\u00a0:' : ':'} ${words.charAt(0).toLowerCase()}${words.slice(1)}` : words;
 }
 
 /**
@@ -117,41 +82,42 @@ export function readerSource(text: string): string {
  * @example
  * assumptionRows(summary).at(-1) // => { key: 'baseline results', label: 'Baseline results', value: 'US 2000', source: 'MIT Election Data and Science Lab, …' }
  */
-export function assumptionRows(summary: RunSummary): BriefingAssumption[] {
+export function assumptionRows(summary: RunSummary, locale: MessageLocale = 'en'): BriefingAssumption[] {
   const s = summary.scenario;
+  const m = MESSAGES[locale];
   const [a, b] = s.sides;
   const rows: BriefingAssumption[] = [];
   const seen = new Set<string>();
   for (const [key, c] of Object.entries(s.citations)) {
     if (seen.has(key)) continue;
     seen.add(key);
-    const value = describeAssumption(valueAt(s, key));
-    const source = `${readerSource(c.source)}${c.note ? `. ${c.note}` : ''}`;
+    const value = describeAssumption(valueAt(s, key), locale);
+    const source = `${readerSource(c.source, locale)}${c.note ? `. ${c.note}` : ''}`;
     const match = /^campaigns\.([^.]+)\.(.*)$/.exec(key);
     if (match) {
       const side = match[1];
       const other = side === a ? b : a;
       const twin = `campaigns.${other}.${match[2]}`;
       const twinCitation = s.citations[twin];
-      const label = parameterLabel(key);
-      if (twinCitation && !seen.has(twin) && describeAssumption(valueAt(s, twin)) === value && twinCitation.source === c.source && twinCitation.note === c.note) {
+      const label = parameterLabel(key, locale);
+      if (twinCitation && !seen.has(twin) && describeAssumption(valueAt(s, twin), locale) === value && twinCitation.source === c.source && twinCitation.note === c.note) {
         seen.add(twin);
-        rows.push({ key: `campaigns.{${a},${b}}.${match[2]}`, label: `${label} (${a} and ${b})`, value, confidence: c.confidence, source });
+        rows.push({ key: `campaigns.{${a},${b}}.${match[2]}`, label: m.bothSides(label, a, b), value, confidence: c.confidence, source });
         continue;
       }
-      rows.push({ key, label: `${label} (${side})`, value, confidence: c.confidence, source });
+      rows.push({ key, label: m.oneSide(label, side), value, confidence: c.confidence, source });
       continue;
     }
-    rows.push({ key, label: parameterLabel(key), value, confidence: c.confidence, source });
+    rows.push({ key, label: parameterLabel(key, locale), value, confidence: c.confidence, source });
   }
   for (const side of s.sides) {
     const campaign = s.campaigns[side];
     if (!campaign) continue;
-    if (!(`campaigns.${side}.listSize` in s.citations)) rows.push({ key: `campaigns.${side}.listSize`, label: `List size (${side})`, value: formatCount(campaign.listSize), source: 'The scenario file' });
+    if (!(`campaigns.${side}.listSize` in s.citations)) rows.push({ key: `campaigns.${side}.listSize`, label: m.listSize(side), value: formatCountIn(campaign.listSize, locale), source: m.scenarioFile });
     const channels = Object.keys(campaign.channels);
-    rows.push({ key: `campaigns.${side}.channels`, label: `Channels used (${side})`, value: channels.length > 0 ? channels.join(', ') : 'none', source: 'The scenario file' });
+    rows.push({ key: `campaigns.${side}.channels`, label: m.channelsUsed(side), value: channels.length > 0 ? channels.map((ch) => m.channels[ch] ?? ch).join(', ') : m.none, source: m.scenarioFile });
   }
-  rows.push({ key: 'baseline results', label: 'Baseline results', value: electionLabel(s), source: readerSource(s.resultsSource) });
+  rows.push({ key: 'baseline results', label: m.baselineResults, value: electionLabel(s), source: readerSource(s.resultsSource, locale) });
   return rows;
 }
 
@@ -250,7 +216,7 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
       if (!resolved) continue;
       controls.push({
         key: `campaigns.${side}.channels.${channel}.coverage`,
-        label: `${side}: ${(CHANNEL_WORDS[channel] ?? channel).toLowerCase()}, share ${channel === 'relay' ? 'of volunteers relaying' : 'of the list targeted'}`,
+        label: `${side}: ${(MESSAGES.en.channels[channel] ?? channel).toLowerCase()}, share ${channel === 'relay' ? 'of volunteers relaying' : 'of the list targeted'}`,
         min: 0,
         max: 1,
         step: 0.01,
@@ -338,7 +304,7 @@ export function renderBriefing(input: BriefingReportInput): string {
     locale,
     headline: liveInputs && controls.length > 0 ? [] : figures.map((f) => ({ label: f.label, value: f.value, ...(f.note ? { note: f.note } : {}) })),
     charts: pageCharts,
-    assumptions: assumptionRows(summary),
+    assumptions: assumptionRows(summary, locale),
     ...(liveInputs && controls.length > 0
       ? {
           live: {
@@ -355,7 +321,7 @@ export function renderBriefing(input: BriefingReportInput): string {
           ...(markerChart >= 0 && sweep ? { liveMarkers: [{ chart: markerChart, dataset: 'setting', control: `campaigns.${sweep.side}.listSize` }] } : {}),
         }
       : {}),
-    generatedBy: `campaign-lab ${summary.version}, seed ${summary.seed}, ${formatCount(summary.simulations)} simulations`,
+    generatedBy: MESSAGES[locale].generatedBy(summary.version, String(summary.seed), count(summary.simulations)),
     scripts: input.scripts,
   });
 }

@@ -17,6 +17,7 @@ import { formatShare } from './formatNumber.js';
 import { listSizeTitle } from './briefingHeadline.js';
 import { formatShareIn } from './formatNumber.js';
 import type { ListSizeSweep } from './listSizeSweep.js';
+import { MESSAGES, readerSource } from './messages.js';
 
 /** One chart of the report: file stem, title and Vega-Lite spec. */
 export interface ReportChart {
@@ -49,13 +50,15 @@ function layoutWidth(name: string, layout: ChartLayout): { width?: number } {
 }
 
 /**
- * Source lines of every chart: the results table and the simulation itself.
+ * Source lines of every chart: the results table and the simulation itself, in the race's language
+ * (the message catalogue, src/briefing/messages.ts).
  *
  * @example
  * reportSources(summary).length // => 2
  */
 function reportSources(summary: RunSummary): string[] {
-  return [summary.scenario.resultsSource, `campaign-lab ${summary.version} simulation: ${summary.simulations} draws, seed ${summary.seed}; parameters and citations in summary.json`];
+  const locale = summary.scenario.country === 'fr' ? 'fr' : 'en';
+  return [readerSource(summary.scenario.resultsSource, locale), MESSAGES[locale].simulationSource(summary.version, String(summary.simulations), String(summary.seed))];
 }
 
 /** Margin gained by `side` from adding `extra` votes to it alone, pp (≥ 0 when extra ≥ 0). */
