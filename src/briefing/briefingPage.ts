@@ -13,6 +13,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
 import { BASE_STYLE, htmlEscape, jsonForScript, offlinePageHead } from './html.js';
 import { formatControl, type ControlFormat } from './formatNumber.js';
+import { MESSAGES } from './messages.js';
 
 /** A headline figure: `{ label: 'P(D wins)', value: '41%', note: '± 0.3 pp, 100,000 simulations' }`. */
 export interface HeadlineFigure {
@@ -173,15 +174,9 @@ export interface BriefingInput {
   scripts: BriefingScripts;
 }
 
-const CONFIDENCE_WORDS: Record<'en' | 'fr', Record<string, string>> = {
-  en: { H: 'confidence: high', M: 'confidence: medium', L: 'confidence: low' },
-  fr: { H: 'confiance : élevée', M: 'confiance : moyenne', L: 'confiance : faible' },
-};
-
-const WORDS = {
-  en: { headline: 'Headline figures', charts: 'Charts', assumptions: 'Assumptions', key: 'Parameter', value: 'Value', source: 'Source', sources: 'Sources', sweep: 'Explore', live: 'Try it: move a control, the page re-runs the simulation', running: 'Re-running', done: 'Up to date', failed: 'This setting could not be run', reset: 'Back to the scenario', more: 'More controls', offline: 'This page works offline: every chart and figure is embedded.', stale: 'The sentence above and the charts below the controls describe the scenario as it was run; the figures under "Try it" and the map follow your settings.', chartFailed: 'The chart could not be drawn', colon: ':' },
-  fr: { headline: 'Chiffres clés', charts: 'Graphiques', assumptions: 'Hypothèses', key: 'Paramètre', value: 'Valeur', source: 'Source', sources: 'Sources', sweep: 'Explorer', live: 'À vous : déplacez un curseur, la page relance la simulation', running: 'Simulation en cours', done: 'À jour', failed: "Ce réglage n'a pas pu être simulé", reset: 'Revenir au scénario', more: 'Autres réglages', offline: 'Cette page fonctionne hors ligne : graphiques et chiffres sont intégrés.', stale: 'La phrase ci-dessus et les graphiques sous les réglages décrivent le scénario tel qu\'il a été simulé ; les chiffres de « À vous » et la carte suivent vos réglages.', chartFailed: "Le graphique n'a pas pu être dessiné", colon: '\u00a0:' },
-};
+/** The page's words and the confidence levels' words, from the message catalogue. */
+const CONFIDENCE_WORDS: Record<'en' | 'fr', Record<string, string>> = { en: MESSAGES.en.confidence, fr: MESSAGES.fr.confidence };
+const WORDS = { en: MESSAGES.en.page, fr: MESSAGES.fr.page };
 
 function formatValue(value: string | number, locale: 'en' | 'fr'): string {
   if (typeof value === 'string') return value;
@@ -399,7 +394,7 @@ export function briefingPage(input: BriefingInput): string {
         words: { running: words.running, done: words.done, failed: words.failed },
       }
     : null;
-  const data = { charts: input.charts.map((c) => c.spec), narrowCharts: input.charts.map((c) => c.narrowSpec ?? null), words: { chartFailed: words.chartFailed }, sweep: sweepData, live: liveData, locale };
+  const data = { charts: input.charts.map((c) => c.spec), narrowCharts: input.charts.map((c) => c.narrowSpec ?? null), words: { chartFailed: words.chartFailed, embed: MESSAGES[locale].embed }, sweep: sweepData, live: liveData, locale };
   return `${offlinePageHead(locale, input.kicker ? `${input.kicker}: ${input.title}` : input.title, PAGE_STYLE)}
 <body>
 <header>${input.kicker ? `<p class="kicker">${htmlEscape(input.kicker)}</p>` : ''}<h1>${htmlEscape(input.title)}</h1>${input.subtitle ? `<p>${htmlEscape(input.subtitle)}</p>` : ''}${input.description ? `<p class="description">${htmlEscape(input.description)}</p>` : ''}<p class="description" id="live-stale" hidden>${htmlEscape(words.stale)}</p></header>

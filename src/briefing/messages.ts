@@ -7,6 +7,8 @@
  * `Intl` for the locale (src/briefing/formatNumber.ts).
  */
 
+import type { WeightUnit } from '../model/decisionRule.js';
+
 /** Language of a briefing. */
 export type MessageLocale = 'en' | 'fr';
 
@@ -61,10 +63,34 @@ const EN = {
   forecastOf: (election: string, from: string) => `${election} (from ${from})`,
   /** Unit of a margin's change, percentage points. */
   ppUnit: 'pp',
+  /** The chart menu's words (vega-embed's `i18n` option). */
+  embed: { CLICK_TO_VIEW_ACTIONS: 'Click to view actions', COMPILED_ACTION: 'View Compiled Vega', EDITOR_ACTION: 'Open in Vega Editor', PNG_ACTION: 'Save as PNG', SOURCE_ACTION: 'View Source', SVG_ACTION: 'Save as SVG' },
+  /** Confidence levels of a source (assumptions table). */
+  confidence: { H: 'confidence: high', M: 'confidence: medium', L: 'confidence: low' } as Record<string, string>,
+  /** The page's own words (src/briefing/briefingPage.ts). */
+  page: { headline: 'Headline figures', charts: 'Charts', assumptions: 'Assumptions', key: 'Parameter', value: 'Value', source: 'Source', sources: 'Sources', sweep: 'Explore', live: 'Try it: move a control, the page re-runs the simulation', running: 'Re-running', done: 'Up to date', failed: 'This setting could not be run', reset: 'Back to the scenario', more: 'More controls', offline: 'This page works offline: every chart and figure is embedded.', stale: 'The sentence above and the charts below the controls describe the scenario as it was run; the figures under "Try it" and the map follow your settings.', chartFailed: 'The chart could not be drawn', colon: ':' },
+  /** Figure cards, the live controls and their note (src/briefing/renderBriefing.ts). */
+  cards: {
+    pWin: (side: string) => `P(${side} wins)`,
+    pWinNote: (low: string, high: string, n: string) => `95% interval ${low}–${high} (Monte Carlo error), ${n} simulations`,
+    weight: (t: number, unit: WeightUnit) => `Expected ${unit} (${t} to win)`,
+    tipping: 'Most frequent tipping point',
+    round: (r: number) => `round ${r}`,
+    rule: (rule: string) => rule.replace(/-/g, ' '),
+    simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
+    secondary: 'Channels: share of the list each campaign targets',
+    control: (_key: string, label: string) => label,
+    votes: 'Net votes added by each campaign (mean)',
+    note: (n: string, seed: number, command: string) =>
+      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures and the map are exactly those of \`${command}\`.`,
+  },
 };
 
 /** The catalogue's shape: every key of the English side, with the same kind of value. */
 export type Messages = typeof EN;
+
+/** French channel names in running text (`porte-à-porte`), for the live controls' labels. */
+const FR_CHANNELS_LOWER: Record<string, string> = { email: 'courriel', sms: 'SMS', phone: 'téléphone', door: 'porte-à-porte', mail: 'courrier', social: 'réseaux sociaux', relay: 'relais (bénévoles écrivant à leurs proches)' };
 
 const FR: Messages = {
   parameters: {
@@ -106,6 +132,30 @@ const FR: Messages = {
   round: (r) => (r === 1 ? '1er tour' : '2d tour'),
   forecastOf: (election, from) => `${election} (d'après ${from})`,
   ppUnit: 'pts',
+  embed: { CLICK_TO_VIEW_ACTIONS: 'Cliquer pour voir les actions', COMPILED_ACTION: 'Voir le Vega compilé', EDITOR_ACTION: "Ouvrir dans l'éditeur Vega", PNG_ACTION: 'Enregistrer en PNG', SOURCE_ACTION: 'Voir la source', SVG_ACTION: 'Enregistrer en SVG' },
+  confidence: { H: 'confiance : élevée', M: 'confiance : moyenne', L: 'confiance : faible' },
+  page: { headline: 'Chiffres clés', charts: 'Graphiques', assumptions: 'Hypothèses', key: 'Paramètre', value: 'Valeur', source: 'Source', sources: 'Sources', sweep: 'Explorer', live: 'À vous : déplacez un curseur, la page relance la simulation', running: 'Simulation en cours', done: 'À jour', failed: "Ce réglage n'a pas pu être simulé", reset: 'Revenir au scénario', more: 'Autres réglages', offline: 'Cette page fonctionne hors ligne : graphiques et chiffres sont intégrés.', stale: 'La phrase ci-dessus et les graphiques sous les réglages décrivent le scénario tel qu\'il a été simulé ; les chiffres de « À vous » et la carte suivent vos réglages.', chartFailed: "Le graphique n'a pas pu être dessiné", colon: '\u00a0:' },
+  cards: {
+    pWin: (side: string) => `P(victoire ${side})`,
+    pWinNote: (low: string, high: string, n: string) => `intervalle à 95\u202f% ${low}–${high} (erreur Monte Carlo), ${n} simulations`,
+    weight: (t: number, unit: WeightUnit) => `${unit === 'seats' ? 'Sièges attendus' : unit === 'electoral votes' ? 'Grands électeurs attendus' : 'Poids attendu'} (${t} pour gagner)`,
+    tipping: 'Territoire décisif le plus fréquent',
+    round: (r: number) => (r === 1 ? '1er tour' : '2d tour'),
+    rule: (rule: string) => ({ 'two-round': 'scrutin à deux tours', 'popular-vote': 'vote populaire', seats: 'sièges', 'electoral-college': 'collège électoral' })[rule] ?? rule,
+    simulated: (n: string, seed: number) => `${n} élections simulées, graine ${seed}`,
+    secondary: 'Canaux : part du fichier ciblée par chaque campagne',
+    control: (key: string, label: string) => {
+      const list = /^campaigns\.([^.]+)\.listSize$/.exec(key);
+      if (list) return `Taille du fichier de ${list[1]} (personnes)`;
+      const channel = /^campaigns\.([^.]+)\.channels\.([^.]+)\.coverage$/.exec(key);
+      if (channel) return `${channel[1]} : ${(FR_CHANNELS_LOWER[channel[2]] ?? channel[2])}, part ${channel[2] === 'relay' ? 'des bénévoles qui relaient' : 'du fichier ciblée'}`;
+      if (key === 'baseline.swing') return label.replace(/^National swing toward (\S+) \(pp\)$/, 'Glissement national vers $1 (points)');
+      return label;
+    },
+    votes: 'Voix nettes apportées par chaque campagne (moyenne)',
+    note: (n: string, seed: number, command: string) =>
+      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres et la carte sont exactement ceux de \`${command}\`.`,
+  },
 };
 
 /**

@@ -134,46 +134,8 @@ export interface BriefingReportInput {
   scripts: BriefingScripts;
 }
 
-const CHANNEL_WORDS_FR: Record<string, string> = { email: 'courriel', sms: 'SMS', phone: 'téléphone', door: 'porte-à-porte', mail: 'courrier', social: 'réseaux sociaux', relay: 'relais (bénévoles écrivant à leurs proches)' };
-
-/** The page's own words in English and French (the assumption table stays in English, like its sources). */
-const PAGE_WORDS = {
-  en: {
-    pWin: (side: string) => `P(${side} wins)`,
-    pWinNote: (low: string, high: string, n: string) => `95% interval ${low}–${high} (Monte Carlo error), ${n} simulations`,
-    weight: (t: number, unit: WeightUnit) => `Expected ${unit} (${t} to win)`,
-    tipping: 'Most frequent tipping point',
-    round: (r: number) => `round ${r}`,
-    rule: (rule: string) => rule.replace(/-/g, ' '),
-    simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
-    secondary: 'Channels: share of the list each campaign targets',
-    control: (_key: string, label: string) => label,
-    votes: 'Net votes added by each campaign (mean)',
-    note: (n: string, seed: number, command: string) =>
-      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures and the map are exactly those of \`${command}\`.`,
-  },
-  fr: {
-    pWin: (side: string) => `P(victoire ${side})`,
-    pWinNote: (low: string, high: string, n: string) => `intervalle à 95\u202f% ${low}–${high} (erreur Monte Carlo), ${n} simulations`,
-    weight: (t: number, unit: WeightUnit) => `${unit === 'seats' ? 'Sièges attendus' : unit === 'electoral votes' ? 'Grands électeurs attendus' : 'Poids attendu'} (${t} pour gagner)`,
-    tipping: 'Territoire décisif le plus fréquent',
-    round: (r: number) => (r === 1 ? '1er tour' : '2d tour'),
-    rule: (rule: string) => ({ 'two-round': 'scrutin à deux tours', 'popular-vote': 'vote populaire', seats: 'sièges', 'electoral-college': 'collège électoral' })[rule] ?? rule,
-    simulated: (n: string, seed: number) => `${n} élections simulées, graine ${seed}`,
-    secondary: 'Canaux : part du fichier ciblée par chaque campagne',
-    control: (key: string, label: string) => {
-      const list = /^campaigns\.([^.]+)\.listSize$/.exec(key);
-      if (list) return `Taille du fichier de ${list[1]} (personnes)`;
-      const channel = /^campaigns\.([^.]+)\.channels\.([^.]+)\.coverage$/.exec(key);
-      if (channel) return `${channel[1]} : ${CHANNEL_WORDS_FR[channel[2]] ?? channel[2]}, part ${channel[2] === 'relay' ? 'des bénévoles qui relaient' : 'du fichier ciblée'}`;
-      if (key === 'baseline.swing') return label.replace(/^National swing toward (\S+) \(pp\)$/, 'Glissement national vers $1 (points)');
-      return label;
-    },
-    votes: 'Voix nettes apportées par chaque campagne (moyenne)',
-    note: (n: string, seed: number, command: string) =>
-      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres et la carte sont exactement ceux de \`${command}\`.`,
-  },
-};
+/** The cards' and the live section's words, from the message catalogue. */
+const PAGE_WORDS = { en: MESSAGES.en.cards, fr: MESSAGES.fr.cards };
 
 /** Most simulations a live re-run does in the page (more would make the page slow to answer). */
 const LIVE_SIMULATIONS_MAX = 200_000;

@@ -35,7 +35,7 @@ export interface BriefingPageData {
   /** Each chart's phone version (null: none), drawn when its box is narrower than the usual drawing. */
   narrowCharts?: (unknown | null)[];
   /** Words of the page's script. */
-  words: { chartFailed: string };
+  words: { chartFailed: string; embed: Record<string, string> };
   sweep: { label: string; initial: number; steps: { display: string; headline: StepFigure[]; specs: unknown[] }[] } | null;
   live: {
     inputs: unknown;
@@ -113,7 +113,7 @@ function drawLayout(id: string): Promise<void> {
   }
   target.removeAttribute('data-rendered');
   const { spec, narrow } = specFor(id);
-  return vegaEmbed(target, spec, EMBED_OPTIONS).then(
+  return vegaEmbed(target, spec, { ...EMBED_OPTIONS, i18n: data.words.embed }).then(
     (result) => {
       views[id] = result;
       const svg = target.querySelector('svg');

@@ -37,8 +37,8 @@ test('the France 2027 briefing shows no English word of the catalogue', { skip: 
       return `${clone.innerText}\n${svgText}`;
     });
     const french = catalogueWords('fr');
-    // Words the same in French (the national swing control reads "Glissement national").
-    const sameInFrench = new Set(['national']);
+    // Words the same in French: "Glissement national", "net LREM − RN", "point à la couleur du gagnant".
+    const sameInFrench = new Set(['national', 'net', 'point']);
     const english = [...catalogueWords('en')].filter((w) => !french.has(w) && !sameInFrench.has(w));
     const found = new Set((text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => english.includes(w)));
     assert.deepEqual([...found].sort(), [], 'English words on the French page');
