@@ -256,7 +256,7 @@ export function renderBriefing(input: BriefingReportInput): string {
     if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: tipping.name, note: tippingPointNote(share(tipping.frequency), summary.electoralCollegeBias?.meanPp, [a, b], summary.rule, locale) });
   }
   figures.push({ figure: 'votes', label: w.votes, value: formatSidePair(a, count(summary.expectedExtraVotes[a]), b, count(summary.expectedExtraVotes[b])) });
-  const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
+  const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set ${locale === 'fr' ? '<clé>=<valeur>' : '<key>=<value>'}${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
   const localControls = controls.map((c) => ({ ...c, label: w.control(c.key, c.label) }));
   return briefingPage({
     title: briefingHeadline(summary, sweep, locale),

@@ -75,6 +75,9 @@ const views: Record<string, EmbedResult> = {};
  */
 const layouts: Record<string, { wide: unknown; narrow: unknown; wideWidth?: number }> = {};
 
+/** How far a chart grows past its own width in a wide box. */
+const MAX_GROWTH = 1.25;
+
 /** Smallest text of a chart on screen, px: a drawing is never scaled below it. */
 const MIN_TEXT_PX = 11;
 
@@ -122,7 +125,8 @@ function drawLayout(id: string): Promise<void> {
       // A viewBox lets CSS scale the drawing to its box, never so far that its text falls under 11 px.
       if (svg && !svg.getAttribute('viewBox')) svg.setAttribute('viewBox', `0 0 ${svg.getAttribute('width')} ${svg.getAttribute('height')}`);
       if (svg) svg.style.minWidth = `${narrowest}px`;
-      if (svg && narrow) svg.style.maxWidth = `${width}px`;
+      // A drawing grows with a wide box, up to a quarter over its own size (a phone's version: not at all).
+      if (svg) svg.style.maxWidth = `${narrow ? width : Math.round(width * MAX_GROWTH)}px`;
       target.setAttribute('data-layout', narrow ? 'narrow' : 'wide');
       const layout = layouts[id]!;
       if (!narrow) layout.wideWidth = narrowest;
