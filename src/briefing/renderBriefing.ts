@@ -13,7 +13,7 @@ import type { LiveInputs, LiveMap } from '../browser/liveRun.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { ReportChart } from './reportCharts.js';
 import type { ListSizeSweep } from './listSizeSweep.js';
-import { buildReportCharts, electionLabel, listSizeChart, mapChart, NARROW_WIDTHS } from './reportCharts.js';
+import { buildReportCharts, electionLabel, listSizeChart, mapChart, NARROW_WIDTHS, raceLabel } from './reportCharts.js';
 import type { BriefingChart } from './briefingPage.js';
 import type { BriefingChartOptions } from '../charts/theme.js';
 import { usTileMap } from '../charts/usTileMap.js';
@@ -260,7 +260,7 @@ export function renderBriefing(input: BriefingReportInput): string {
   const localControls = controls.map((c) => ({ ...c, label: w.control(c.key, c.label) }));
   return briefingPage({
     title: briefingHeadline(summary, sweep, locale),
-    kicker: `${summary.name} · ${electionLabel(s)}${s.round ? ` ${w.round(s.round)}` : ''} · ${w.rule(summary.rule)}`,
+    kicker: `${summary.name} · ${raceLabel(s, locale)} · ${w.rule(summary.rule)}`,
     subtitle: `${baselineWords(s, locale)}; ${w.simulated(count(summary.simulations), summary.seed)}.`,
     ...(s.description ? { description: s.description } : {}),
     locale,

@@ -17,7 +17,7 @@ import { formatShare } from './formatNumber.js';
 import { listSizeTitle } from './briefingHeadline.js';
 import { formatShareIn } from './formatNumber.js';
 import type { ListSizeSweep } from './listSizeSweep.js';
-import { MESSAGES, readerSource } from './messages.js';
+import { MESSAGES, readerSource, type MessageLocale } from './messages.js';
 
 /** One chart of the report: file stem, title and Vega-Lite spec. */
 export interface ReportChart {
@@ -85,8 +85,8 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep, la
   const fr = summary.scenario.country === 'fr';
   const locale = fr ? ('fr' as const) : ('en' as const);
   const subtitle = fr
-    ? `${summary.name} : FR ${summary.scenario.year}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
-    : `${summary.name}: ${electionLabel(summary.scenario)}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
+    ? `${summary.name} : ${raceLabel(summary.scenario, 'fr', false)}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
+    : `${summary.name}: ${raceLabel(summary.scenario, 'en', false)}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
   const options = (title: string, name = ''): BriefingChartOptions => ({ title, subtitle, sources, locale, ...layoutWidth(name, layout) });
   const charts: ReportChart[] = [];
   const weighted = summary.threshold > 1;
@@ -220,8 +220,8 @@ function pollForecastChart(
 export function listSizeChart(summary: RunSummary, sweep: ListSizeSweep, options: { liveDataset?: string; width?: number } = {}): TopLevelSpec {
   const fr = summary.scenario.country === 'fr';
   const subtitle = fr
-    ? `${summary.name} : FR ${summary.scenario.year} ; ${sweep.simulations.toLocaleString('fr-FR')} élections simulées par point, même graine ; fichier actuel ${sweep.current.toLocaleString('fr-FR')}`
-    : `${summary.name}: ${electionLabel(summary.scenario)}; ${sweep.simulations.toLocaleString('en-US')} simulated elections per point, same seed; today's list ${sweep.current.toLocaleString('en-US')}`;
+    ? `${summary.name} : ${raceLabel(summary.scenario, 'fr', false)} ; ${sweep.simulations.toLocaleString('fr-FR')} élections simulées par point, même graine ; fichier actuel ${sweep.current.toLocaleString('fr-FR')}`
+    : `${summary.name}: ${raceLabel(summary.scenario, 'en', false)}; ${sweep.simulations.toLocaleString('en-US')} simulated elections per point, same seed; today's list ${sweep.current.toLocaleString('en-US')}`;
   return winProbabilityByListSize(
     { side: sweep.side, measure: 'listSize', points: sweep.points, current: sweep.current, intervalLabel: fr ? 'intervalle Monte Carlo à 95 %' : '95% Monte Carlo interval', ...(options.liveDataset ? { liveDataset: options.liveDataset } : {}) },
     { title: listSizeTitle(sweep, fr ? 'fr' : 'en'), subtitle, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}), ...(options.width ? { width: options.width } : {}) },
@@ -248,8 +248,8 @@ export function mapChart(summary: RunSummary, subtitle?: string, layout: ChartLa
   const a = summary.sides[0];
   const title = fr ? `Où ${a} l'emporte : probabilité par territoire` : `Where ${a} wins: probability by territory`;
   const usual = fr
-    ? `${summary.name} : FR ${summary.scenario.year}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
-    : `${summary.name}: ${electionLabel(summary.scenario)}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
+    ? `${summary.name} : ${raceLabel(summary.scenario, 'fr', false)}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
+    : `${summary.name}: ${raceLabel(summary.scenario, 'en', false)}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
   return { kind: country, options: { title, subtitle: subtitle ?? usual, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}), ...layoutWidth('win-probability-map', layout) } };
 }
 
@@ -267,6 +267,29 @@ export function electionLabel(scenario: { country: string; year: number; baselin
   // A race file whose year is unknown (year 0: the Ministry's own downloads name none) takes its label.
   if ((scenario.country === 'us' || scenario.country === 'fr') && scenario.year > 0) return `${scenario.country.toUpperCase()} ${scenario.year}`;
   return scenario.baseline?.resultLabel ?? (scenario.year > 0 ? String(scenario.year) : scenario.country.toUpperCase());
+}
+
+/**
+ * The race a run is about, for the briefing's kicker and the charts' subtitles: {@link electionLabel},
+ * with the round (`withRound`), and for a forecast of a later election (`baseline.electionYear`) that
+ * election first: `FR 2027 2d tour (d'après FR 2022)`.
+ *
+ * @example
+ * raceLabel({ country: 'fr', year: 2022, round: 2, baseline: { electionYear: 2027 } }, 'fr') // => "FR 2027 2d tour (d'après FR 2022)"
+ * raceLabel({ country: 'us', year: 2024 }, 'en') // => 'US 2024'
+ */
+export function raceLabel(
+  scenario: Parameters<typeof electionLabel>[0] & { round?: number; baseline?: { electionYear?: number } },
+  locale: MessageLocale,
+  withRound = true,
+): string {
+  const m = MESSAGES[locale];
+  const round = withRound && scenario.round ? ` ${m.round(scenario.round)}` : '';
+  const from = electionLabel(scenario);
+  const year = scenario.baseline?.electionYear;
+  if (year === undefined) return `${from}${round}`;
+  const country = scenario.country === 'us' || scenario.country === 'fr' ? `${scenario.country.toUpperCase()} ` : '';
+  return m.forecastOf(`${country}${year}${round}`, from);
 }
 
 /**

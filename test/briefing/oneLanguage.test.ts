@@ -3,7 +3,8 @@
  * Chromium (Debian's /usr/bin/chromium through playwright-core), shows no word of the message
  * catalogue's English side (src/briefing/messages.ts) that its French side does not also use (names,
  * units, `summary.json`), in its text and in its charts' text. The numbered citations at the foot of the
- * page are left out: they are the cited works' own words.
+ * page are left out: they are the cited works' own words. The kicker names the race by its own year
+ * and round (`baseline.electionYear`).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,6 +37,8 @@ test('the France 2027 briefing shows no English word of the catalogue', { skip: 
       const svgText = [...document.querySelectorAll('.chart svg text')].map((t) => t.textContent ?? '').join('\n');
       return `${clone.innerText}\n${svgText}`;
     });
+    // The race's own year and round: a 2027 race is not "FR 2022".
+    assert.match((await page.textContent('header .kicker')) ?? '', /· FR 2027 2d tour \(d'après FR 2022\) ·/);
     const french = catalogueWords('fr');
     // Words the same in French: "Glissement national", "net LREM − RN", "point à la couleur du gagnant".
     const sameInFrench = new Set(['national', 'net', 'point']);
