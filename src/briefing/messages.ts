@@ -168,10 +168,22 @@ const FR: Messages = {
  * readerSource('assumed delivery in data/parameters.json') // => "Assumed delivery in the project's parameter table"
  */
 export function readerSource(text: string, locale: MessageLocale = 'en'): string {
-  let out = text.trim();
-  out = out.replace(/;?\s*see data\/SOURCES\.md/g, '');
-  out = out.replace(/in data\/parameters\.json/g, MESSAGES[locale].parameterTable);
+  const out = withoutFilePointers(text, locale);
   return out.startsWith('campaign-lab') ? out : out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+/**
+ * A citation with the pointers to the package's own files dropped or put in words, as written
+ * otherwise (a source line naming the user's file keeps its name as given).
+ *
+ * @example
+ * withoutFilePointers('pennsylvania.csv (table format); see data/SOURCES.md') // => 'pennsylvania.csv (table format)'
+ */
+export function withoutFilePointers(text: string, locale: MessageLocale = 'en'): string {
+  return text
+    .trim()
+    .replace(/;?\s*see data\/SOURCES\.md/g, '')
+    .replace(/in data\/parameters\.json/g, MESSAGES[locale].parameterTable);
 }
 
 /**

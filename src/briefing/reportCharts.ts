@@ -17,7 +17,7 @@ import { formatShare } from './formatNumber.js';
 import { listSizeTitle } from './briefingHeadline.js';
 import { formatShareIn } from './formatNumber.js';
 import type { ListSizeSweep } from './listSizeSweep.js';
-import { MESSAGES, readerSource, type MessageLocale } from './messages.js';
+import { MESSAGES, withoutFilePointers, type MessageLocale } from './messages.js';
 
 /** One chart of the report: file stem, title and Vega-Lite spec. */
 export interface ReportChart {
@@ -58,7 +58,7 @@ function layoutWidth(name: string, layout: ChartLayout): { width?: number } {
  */
 function reportSources(summary: RunSummary): string[] {
   const locale = summary.scenario.country === 'fr' ? 'fr' : 'en';
-  return [readerSource(summary.scenario.resultsSource, locale), MESSAGES[locale].simulationSource(summary.version, String(summary.simulations), String(summary.seed))];
+  return [withoutFilePointers(summary.scenario.resultsSource, locale), MESSAGES[locale].simulationSource(summary.version, String(summary.simulations), String(summary.seed))];
 }
 
 /** Margin gained by `side` from adding `extra` votes to it alone, pp (≥ 0 when extra ≥ 0). */
