@@ -13,6 +13,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
 import { BASE_STYLE, htmlEscape, jsonForScript, offlinePageHead } from './html.js';
 import { formatControl, type ControlFormat } from './formatNumber.js';
+import { MESSAGES } from './messages.js';
 
 /** A headline figure: `{ label: 'P(D wins)', value: '41%', note: '± 0.3 pp, 100,000 simulations' }`. */
 export interface HeadlineFigure {
@@ -27,6 +28,11 @@ export interface BriefingChart {
   /** Short name of the chart (figure label for screen readers; the spec carries its own title). */
   title: string;
   spec: TopLevelSpec;
+  /**
+   * The same chart laid out for a phone (narrower plot, same text sizes): drawn instead of `spec` when
+   * the chart's box is narrower than `spec`'s own width. Without it a narrow box scrolls sideways.
+   */
+  narrowSpec?: TopLevelSpec;
 }
 
 /** One row of the assumptions table. */
@@ -168,15 +174,9 @@ export interface BriefingInput {
   scripts: BriefingScripts;
 }
 
-const CONFIDENCE_WORDS: Record<'en' | 'fr', Record<string, string>> = {
-  en: { H: 'confidence: high', M: 'confidence: medium', L: 'confidence: low' },
-  fr: { H: 'confiance : élevée', M: 'confiance : moyenne', L: 'confiance : faible' },
-};
-
-const WORDS = {
-  en: { headline: 'Headline figures', charts: 'Charts', assumptions: 'Assumptions', key: 'Parameter', value: 'Value', source: 'Source', sources: 'Sources', sweep: 'Explore', live: 'Try it: move a control, the page re-runs the simulation', running: 'Re-running', done: 'Up to date', failed: 'This setting could not be run', reset: 'Back to the scenario', more: 'More controls', offline: 'This page works offline: every chart and figure is embedded.', stale: 'The sentence above and the charts below the controls describe the scenario as it was run; the figures under "Try it" and the map follow your settings.' },
-  fr: { headline: 'Chiffres clés', charts: 'Graphiques', assumptions: 'Hypothèses', key: 'Paramètre', value: 'Valeur', source: 'Source', sources: 'Sources', sweep: 'Explorer', live: 'À vous : déplacez un curseur, la page relance la simulation', running: 'Simulation en cours', done: 'À jour', failed: "Ce réglage n'a pas pu être simulé", reset: 'Revenir au scénario', more: 'Autres réglages', offline: 'Cette page fonctionne hors ligne : graphiques et chiffres sont intégrés.', stale: 'La phrase ci-dessus et les graphiques sous les réglages décrivent le scénario tel qu\'il a été simulé ; les chiffres de « À vous » et la carte suivent vos réglages.' },
-};
+/** The page's words and the confidence levels' words, from the message catalogue. */
+const CONFIDENCE_WORDS: Record<'en' | 'fr', Record<string, string>> = { en: MESSAGES.en.confidence, fr: MESSAGES.fr.confidence };
+const WORDS = { en: MESSAGES.en.page, fr: MESSAGES.fr.page };
 
 function formatValue(value: string | number, locale: 'en' | 'fr'): string {
   if (typeof value === 'string') return value;
@@ -240,8 +240,9 @@ const PAGE_STYLE = `${BASE_STYLE}
   .figure-label { font-size: 16px; margin-top: 4px; }
   .figure-note { font-size: 13px; color: #555; margin-top: 4px; }
   .charts figure { margin: 0 0 28px; }
+  .chart { overflow-x: auto; }
   .chart, .chart .vega-embed { width: 100%; max-width: 100%; }
-  .chart svg.marks { width: 100%; max-width: 100%; height: auto; }
+  .chart svg.marks { width: 100%; height: auto; }
   .sweep-charts .chart { margin: 0 0 28px; }
   .slider-row { display: flex; align-items: center; gap: 18px; margin-bottom: 16px; flex-wrap: wrap; }
   #sweep-slider { width: min(640px, 100%); height: 28px; }
@@ -267,7 +268,30 @@ const PAGE_STYLE = `${BASE_STYLE}
   .sources { font-size: 14px; line-height: 1.45; padding-left: 28px; }
   .sources li { margin-bottom: 6px; overflow-wrap: anywhere; }
   footer { margin-top: 32px; font-size: 13px; color: #555; }
-  @media (max-width: 640px) { body { padding: 0 12px; } header h1 { font-size: 25px; } .figure-value { font-size: 28px; } }
+  @page { size: A4 landscape; margin: 10mm 12mm; }
+  @media print {
+    body { max-width: none; margin: 0; padding: 0; }
+    .live-status, .controls, .more-controls, .live-note, #live-stale, .slider-row, .vega-embed .vega-actions, .vega-embed > details { display: none !important; }
+    .live, .sweep { border: 0; padding: 0; margin: 0; }
+    .figures { break-inside: avoid; }
+    .figure-card { flex: 1 1 200px; }
+    .charts figure, .sweep-charts .chart { break-before: page; break-inside: avoid; margin: 0; }
+    .chart { overflow: visible; }
+    .chart svg.marks { width: auto !important; min-width: 0 !important; max-width: 100% !important; height: auto; max-height: 180mm; }
+    .assumptions { break-before: page; }
+    .assumptions tr, .sources li { break-inside: avoid; }
+    .assumptions h2 + .table-wrap + h2 { break-before: page; }
+    footer { break-inside: avoid; }
+  }
+  @media (max-width: 640px) {
+    body { padding: 0 12px; margin: 12px auto; } header h1 { font-size: 25px; } header p { font-size: 17px; }
+    .figure-value { font-size: 26px; white-space: normal; } .figure-card { flex-basis: 100%; }
+    .controls { grid-template-columns: 1fr; } .control input { height: 36px; } #live-reset { min-height: 40px; padding: 0 14px; }
+    .assumptions thead { display: none; }
+    .assumptions tr { display: block; border-bottom: 1px solid #ddd; padding: 8px 0; }
+    .assumptions td { display: block; border: 0; padding: 2px 0; }
+    .assumptions td[data-label]::before { content: attr(data-label) " "; color: #555; }
+  }
 `;
 
 /** The sweep's data for the page script (figures formatted) and its section: the slider, the figures and the chart slots. */
@@ -312,7 +336,7 @@ ${assumptions
   .map((a) => {
     const n = sourceNumbers.get(a.source) as number;
     const key = a.label ? `${htmlEscape(a.label)}<br><code>${htmlEscape(a.key)}</code>` : `<code>${htmlEscape(a.key)}</code>`;
-    return `<tr><td>${key}</td><td>${htmlEscape(formatValue(a.value, locale))}</td><td><a href="#source-${n}">[${n}]</a>${a.confidence ? ` <span class="confidence" title="${htmlEscape(CONFIDENCE_WORDS[locale][a.confidence] ?? a.confidence)}">${htmlEscape(a.confidence)}</span>` : ''}</td></tr>`;
+    return `<tr><td>${key}</td><td data-label="${htmlEscape(words.value + words.colon)}">${htmlEscape(formatValue(a.value, locale))}</td><td data-label="${htmlEscape(words.source + words.colon)}"><a href="#source-${n}">[${n}]</a>${a.confidence ? ` <span class="confidence" title="${htmlEscape(CONFIDENCE_WORDS[locale][a.confidence] ?? a.confidence)}">${htmlEscape(a.confidence)}</span>` : ''}</td></tr>`;
   })
   .join('\n')}
 </tbody></table></div>
@@ -335,7 +359,7 @@ function liveSection(live: NonNullable<BriefingInput['live']>, locale: keyof typ
 <div class="live-status"><progress id="live-progress" max="1" value="1"></progress> <span id="live-state" role="status">${htmlEscape(words.done)}</span> <button type="button" id="live-reset">${htmlEscape(words.reset)}</button></div>
 <div class="controls">${live.controls.map((c, i) => (c.secondary ? '' : controlHtml(c, i))).join('\n')}</div>
 ${live.controls.some((c) => c.secondary) ? `<details class="more-controls"><summary>${htmlEscape(live.secondaryLabel ?? words.more)}</summary><div class="controls">${live.controls.map((c, i) => (c.secondary ? controlHtml(c, i) : '')).join('\n')}</div></details>` : ''}
-<p class="live-note">${htmlEscape(live.note)}</p>
+<p class="live-note">${htmlEscape(live.note).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>
 </section>`;
 }
 
@@ -370,7 +394,7 @@ export function briefingPage(input: BriefingInput): string {
         words: { running: words.running, done: words.done, failed: words.failed },
       }
     : null;
-  const data = { charts: input.charts.map((c) => c.spec), sweep: sweepData, live: liveData, locale };
+  const data = { charts: input.charts.map((c) => c.spec), narrowCharts: input.charts.map((c) => c.narrowSpec ?? null), words: { chartFailed: words.chartFailed, embed: MESSAGES[locale].embed }, sweep: sweepData, live: liveData, locale };
   return `${offlinePageHead(locale, input.kicker ? `${input.kicker}: ${input.title}` : input.title, PAGE_STYLE)}
 <body>
 <header>${input.kicker ? `<p class="kicker">${htmlEscape(input.kicker)}</p>` : ''}<h1>${htmlEscape(input.title)}</h1>${input.subtitle ? `<p>${htmlEscape(input.subtitle)}</p>` : ''}${input.description ? `<p class="description">${htmlEscape(input.description)}</p>` : ''}<p class="description" id="live-stale" hidden>${htmlEscape(words.stale)}</p></header>

@@ -3,6 +3,7 @@
  * with commas) whatever the machine's locale, and the briefing page's English or French forms, shared by
  * the page as rendered (src/briefing/) and its live script (src/browser/briefingPageScript.ts).
  */
+import { MESSAGES } from './messages.js';
 
 /** Language of a briefing page's words and number formats. */
 export type PageLocale = 'en' | 'fr';
@@ -90,10 +91,11 @@ export function formatSidePair(a: string, valueA: string, b: string, valueB: str
  *
  * @example
  * formatControl(0.25, 'share', 'en') // => '25%'
+ * formatControl(-13.1, 'pp', 'fr') // => '-13,1 pts'
  */
 export function formatControl(value: number, format: ControlFormat, locale: PageLocale): string {
   const tag = locale === 'fr' ? 'fr-FR' : 'en-US';
   if (format === 'share') return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value * 100)}${locale === 'fr' ? '\u202f' : ''}%`;
-  if (format === 'pp') return `${value > 0 ? '+' : ''}${new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} pp`;
+  if (format === 'pp') return `${value > 0 ? '+' : ''}${new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} ${MESSAGES[locale].ppUnit}`;
   return new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value);
 }

@@ -9,11 +9,13 @@ import { briefingPage } from './briefingPage.js';
 import type { BriefingAssumption, BriefingControl, BriefingScripts, LiveFigure } from './briefingPage.js';
 import { tippingPointNote } from './tippingPointNote.js';
 import { LIVE_TERRITORIES_MAX } from './reportLimits.js';
-import type { LiveInputs } from '../browser/liveRun.js';
+import type { LiveInputs, LiveMap } from '../browser/liveRun.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { ReportChart } from './reportCharts.js';
 import type { ListSizeSweep } from './listSizeSweep.js';
-import { electionLabel, listSizeChart, mapChart } from './reportCharts.js';
+import { buildReportCharts, electionLabel, listSizeChart, mapChart, NARROW_WIDTHS, raceLabel } from './reportCharts.js';
+import type { BriefingChart } from './briefingPage.js';
+import type { BriefingChartOptions } from '../charts/theme.js';
 import { usTileMap } from '../charts/usTileMap.js';
 import { franceTileMap } from '../charts/franceTileMap.js';
 import { wilsonInterval } from '../analysis/winProbability.js';
@@ -21,6 +23,9 @@ import { baselineWords, briefingHeadline } from './briefingHeadline.js';
 import { formatCount, formatCountIn, formatDecimalIn, formatShareIn, formatSidePair } from './formatNumber.js';
 import { weightUnit, type WeightUnit } from '../model/decisionRule.js';
 import type { RuleName } from '../model/types.js';
+import { MESSAGES, readerSource, type MessageLocale } from './messages.js';
+
+export { readerSource };
 
 /** The value at a dotted key path of a plain object, or undefined. */
 function valueAt(object: unknown, path: string): unknown {
@@ -33,79 +38,41 @@ function valueAt(object: unknown, path: string): unknown {
 }
 
 /**
- * Short text of an assumption's value: numbers, priors `central (low to high)`, short maps.
+ * Short text of an assumption's value in the page's language: numbers, priors `central (low to high)`,
+ * short maps.
  *
  * @example
- * describeAssumption({ central: 1, low: 0.5, high: 2 }) // => '1 (0.5 to 2)'
+ * describeAssumption({ central: 1, low: 0.5, high: 2 }, 'en') // => '1 (0.5 to 2)'
  */
-function describeAssumption(value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : String(Math.round(value * 10000) / 10000);
+function describeAssumption(value: unknown, locale: MessageLocale): string {
+  const m = MESSAGES[locale];
+  const number = (x: number) => (Number.isInteger(x) ? formatCountIn(x, locale) : new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 4 }).format(x));
+  if (typeof value === 'number') return number(value);
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (typeof v.central === 'number' && typeof v.low === 'number' && typeof v.high === 'number') return `${v.central} (${v.low} to ${v.high})`;
+    if (typeof v.central === 'number' && typeof v.low === 'number' && typeof v.high === 'number') return m.range(number(v.central), number(v.low), number(v.high));
     const entries = Object.entries(v);
-    if (entries.length > 6) return `${entries.length} values (see summary.json)`;
-    return entries.map(([k, x]) => `${k}: ${describeAssumption(x)}`).join('; ');
+    if (entries.length > 6) return m.manyValues(formatCountIn(entries.length, locale));
+    return entries.map(([k, x]) => `${k}${locale === 'fr' ? '\u00a0:' : ':'} ${describeAssumption(x, locale)}`).join(locale === 'fr' ? ' ; ' : '; ');
   }
-  return value === undefined ? '(not set)' : JSON.stringify(value);
+  return value === undefined ? m.notSet : JSON.stringify(value);
 }
 
-/** Parameter names in words, by the last segment of their key path. */
-const PARAMETER_WORDS: Record<string, string> = {
-  national: 'National polling error, SD (pp of margin)',
-  regional: 'Regional error, SD (pp of margin)',
-  territory: 'Territory error, SD (pp of margin)',
-  tails: 'Fat tails of the national error (Student-t degrees of freedom)',
-  correlation: 'Correlation between territories',
-  allocation: 'Where the list lives',
-  churn: 'Addresses going stale per year',
-  certainShare: 'List members already certain to vote',
-  volunteers: 'Share of the list who volunteer',
-  yearsSinceCollected: 'Years since the list was collected',
-  listSize: 'List size (people)',
-  coverage: 'Share of the list targeted',
-  contactRate: 'Share of targets actually reached',
-  effect: 'Turnout effect among people reached (pp)',
-  persuasion: 'Persuasion among people reached (pp)',
-  costPerContact: 'Cost per contact (USD)',
-  contacts: 'Contacts per person reached',
-  saturation: 'Contacts after which more add nothing',
-  contactsPerVolunteer: 'Contacts per active volunteer',
-  salience: 'Election salience',
-};
-
-const CHANNEL_WORDS: Record<string, string> = { email: 'E-mail', sms: 'Text messages', phone: 'Phone calls', door: 'Door knocking', mail: 'Mail', social: 'Social media', relay: 'Relays (volunteers messaging friends)' };
-
 /**
- * A parameter's key path in words: `campaigns.D.channels.door.effect` → `Door knocking: turnout effect
- * among people reached (pp)`; the side is shown by the caller.
+ * A parameter's key path in words, in the page's language: `campaigns.D.channels.door.effect` → `Door
+ * knocking: turnout effect among people reached (pp)`; the side is shown by the caller.
  *
  * @example
  * parameterLabel('uncertainty.national') // => 'National polling error, SD (pp of margin)'
  */
-export function parameterLabel(key: string): string {
+export function parameterLabel(key: string, locale: MessageLocale = 'en'): string {
+  const m = MESSAGES[locale];
   const parts = key.split('.');
   const last = parts[parts.length - 1];
-  const words = PARAMETER_WORDS[last] ?? last;
-  const channel = parts[2] === 'channels' ? CHANNEL_WORDS[parts[3]] ?? parts[3] : undefined;
-  return channel ? `${channel}: ${words.charAt(0).toLowerCase()}${words.slice(1)}` : words;
-}
-
-/**
- * A citation as a reader of the page can follow it: pointers to the package's own files (`see
- * data/SOURCES.md`, `in data/parameters.json`) are dropped or put in words, and the first letter is a
- * capital. The citations themselves name their sources (data/parameters.json, data/SOURCES.md).
- *
- * @example
- * readerSource('Ministère de l\'Intérieur; see data/SOURCES.md') // => "Ministère de l'Intérieur"
- * readerSource('assumed delivery in data/parameters.json') // => "Assumed delivery in the project's parameter table"
- */
-export function readerSource(text: string): string {
-  let out = text.trim();
-  out = out.replace(/;?\s*see data\/SOURCES\.md/g, '');
-  out = out.replace(/in data\/parameters\.json/g, 'in the project\'s parameter table');
-  return out.startsWith('campaign-lab') ? out : out.charAt(0).toUpperCase() + out.slice(1);
+  const words = m.parameters[last] ?? last;
+  const channel = parts[2] === 'channels' ? m.channels[parts[3]] ?? parts[3] : undefined;
+  return channel ? `${channel}${locale === 'fr' ? '\u00a0:' : ':'} ${words.charAt(0).toLowerCase()}${words.slice(1)}` : words;
 }
 
 /**
@@ -115,41 +82,42 @@ export function readerSource(text: string): string {
  * @example
  * assumptionRows(summary).at(-1) // => { key: 'baseline results', label: 'Baseline results', value: 'US 2000', source: 'MIT Election Data and Science Lab, …' }
  */
-export function assumptionRows(summary: RunSummary): BriefingAssumption[] {
+export function assumptionRows(summary: RunSummary, locale: MessageLocale = 'en'): BriefingAssumption[] {
   const s = summary.scenario;
+  const m = MESSAGES[locale];
   const [a, b] = s.sides;
   const rows: BriefingAssumption[] = [];
   const seen = new Set<string>();
   for (const [key, c] of Object.entries(s.citations)) {
     if (seen.has(key)) continue;
     seen.add(key);
-    const value = describeAssumption(valueAt(s, key));
-    const source = `${readerSource(c.source)}${c.note ? `. ${c.note}` : ''}`;
+    const value = describeAssumption(valueAt(s, key), locale);
+    const source = `${readerSource(c.source, locale)}${c.note ? `. ${c.note}` : ''}`;
     const match = /^campaigns\.([^.]+)\.(.*)$/.exec(key);
     if (match) {
       const side = match[1];
       const other = side === a ? b : a;
       const twin = `campaigns.${other}.${match[2]}`;
       const twinCitation = s.citations[twin];
-      const label = parameterLabel(key);
-      if (twinCitation && !seen.has(twin) && describeAssumption(valueAt(s, twin)) === value && twinCitation.source === c.source && twinCitation.note === c.note) {
+      const label = parameterLabel(key, locale);
+      if (twinCitation && !seen.has(twin) && describeAssumption(valueAt(s, twin), locale) === value && twinCitation.source === c.source && twinCitation.note === c.note) {
         seen.add(twin);
-        rows.push({ key: `campaigns.{${a},${b}}.${match[2]}`, label: `${label} (${a} and ${b})`, value, confidence: c.confidence, source });
+        rows.push({ key: `campaigns.{${a},${b}}.${match[2]}`, label: m.bothSides(label, a, b), value, confidence: c.confidence, source });
         continue;
       }
-      rows.push({ key, label: `${label} (${side})`, value, confidence: c.confidence, source });
+      rows.push({ key, label: m.oneSide(label, side), value, confidence: c.confidence, source });
       continue;
     }
-    rows.push({ key, label: parameterLabel(key), value, confidence: c.confidence, source });
+    rows.push({ key, label: parameterLabel(key, locale), value, confidence: c.confidence, source });
   }
   for (const side of s.sides) {
     const campaign = s.campaigns[side];
     if (!campaign) continue;
-    if (!(`campaigns.${side}.listSize` in s.citations)) rows.push({ key: `campaigns.${side}.listSize`, label: `List size (${side})`, value: formatCount(campaign.listSize), source: 'The scenario file' });
+    if (!(`campaigns.${side}.listSize` in s.citations)) rows.push({ key: `campaigns.${side}.listSize`, label: m.listSize(side), value: formatCountIn(campaign.listSize, locale), source: m.scenarioFile });
     const channels = Object.keys(campaign.channels);
-    rows.push({ key: `campaigns.${side}.channels`, label: `Channels used (${side})`, value: channels.length > 0 ? channels.join(', ') : 'none', source: 'The scenario file' });
+    rows.push({ key: `campaigns.${side}.channels`, label: m.channelsUsed(side), value: channels.length > 0 ? channels.map((ch) => m.channels[ch] ?? ch).join(', ') : m.none, source: m.scenarioFile });
   }
-  rows.push({ key: 'baseline results', label: 'Baseline results', value: electionLabel(s), source: readerSource(s.resultsSource) });
+  rows.push({ key: 'baseline results', label: m.baselineResults, value: electionLabel(s), source: readerSource(s.resultsSource, locale) });
   return rows;
 }
 
@@ -166,46 +134,8 @@ export interface BriefingReportInput {
   scripts: BriefingScripts;
 }
 
-const CHANNEL_WORDS_FR: Record<string, string> = { email: 'courriel', sms: 'SMS', phone: 'téléphone', door: 'porte-à-porte', mail: 'courrier', social: 'réseaux sociaux', relay: 'relais (bénévoles écrivant à leurs proches)' };
-
-/** The page's own words in English and French (the assumption table stays in English, like its sources). */
-const PAGE_WORDS = {
-  en: {
-    pWin: (side: string) => `P(${side} wins)`,
-    pWinNote: (low: string, high: string, n: string) => `95% interval ${low}–${high} (Monte Carlo error), ${n} simulations`,
-    weight: (t: number, unit: WeightUnit) => `Expected ${unit} (${t} to win)`,
-    tipping: 'Most frequent tipping point',
-    round: (r: number) => `round ${r}`,
-    rule: (rule: string) => rule.replace(/-/g, ' '),
-    simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
-    secondary: 'Channels: share of the list each campaign targets',
-    control: (_key: string, label: string) => label,
-    votes: 'Net votes added by each campaign (mean)',
-    note: (n: string, seed: number, command: string) =>
-      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures and the map are exactly those of \`${command}\`.`,
-  },
-  fr: {
-    pWin: (side: string) => `P(victoire ${side})`,
-    pWinNote: (low: string, high: string, n: string) => `intervalle à 95\u202f% ${low}–${high} (erreur Monte Carlo), ${n} simulations`,
-    weight: (t: number, unit: WeightUnit) => `${unit === 'seats' ? 'Sièges attendus' : unit === 'electoral votes' ? 'Grands électeurs attendus' : 'Poids attendu'} (${t} pour gagner)`,
-    tipping: 'Territoire décisif le plus fréquent',
-    round: (r: number) => (r === 1 ? '1er tour' : '2d tour'),
-    rule: (rule: string) => ({ 'two-round': 'scrutin à deux tours', 'popular-vote': 'vote populaire', seats: 'sièges', 'electoral-college': 'collège électoral' })[rule] ?? rule,
-    simulated: (n: string, seed: number) => `${n} élections simulées, graine ${seed}`,
-    secondary: 'Canaux : part du fichier ciblée par chaque campagne',
-    control: (key: string, label: string) => {
-      const list = /^campaigns\.([^.]+)\.listSize$/.exec(key);
-      if (list) return `Taille du fichier de ${list[1]} (personnes)`;
-      const channel = /^campaigns\.([^.]+)\.channels\.([^.]+)\.coverage$/.exec(key);
-      if (channel) return `${channel[1]} : ${CHANNEL_WORDS_FR[channel[2]] ?? channel[2]}, part ${channel[2] === 'relay' ? 'des bénévoles qui relaient' : 'du fichier ciblée'}`;
-      if (key === 'baseline.swing') return label.replace(/^National swing toward (\S+) \(pp\)$/, 'Glissement national vers $1 (points)');
-      return label;
-    },
-    votes: 'Voix nettes apportées par chaque campagne (moyenne)',
-    note: (n: string, seed: number, command: string) =>
-      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres et la carte sont exactement ceux de \`${command}\`.`,
-  },
-};
+/** The cards' and the live section's words, from the message catalogue. */
+const PAGE_WORDS = { en: MESSAGES.en.cards, fr: MESSAGES.fr.cards };
 
 /** Most simulations a live re-run does in the page (more would make the page slow to answer). */
 const LIVE_SIMULATIONS_MAX = 200_000;
@@ -248,7 +178,7 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
       if (!resolved) continue;
       controls.push({
         key: `campaigns.${side}.channels.${channel}.coverage`,
-        label: `${side}: ${(CHANNEL_WORDS[channel] ?? channel).toLowerCase()}, share ${channel === 'relay' ? 'of volunteers relaying' : 'of the list targeted'}`,
+        label: `${side}: ${(MESSAGES.en.channels[channel] ?? channel).toLowerCase()}, share ${channel === 'relay' ? 'of volunteers relaying' : 'of the list targeted'}`,
         min: 0,
         max: 1,
         step: 0.01,
@@ -259,6 +189,29 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
     }
   }
   return controls;
+}
+
+/**
+ * The charts as the page draws them, each with its phone version (`narrowSpec`, the same chart built at
+ * the widths of {@link NARROW_WIDTHS}); with live controls the list-size chart also marks the live
+ * setting (an empty named dataset the engine fills).
+ */
+function pageChartsOf(summary: RunSummary, charts: ReportChart[], sweep: ListSizeSweep | undefined, live: boolean): BriefingChart[] {
+  const narrow = new Map(buildReportCharts(summary, sweep, 'narrow').map((c) => [c.name, c.spec]));
+  return charts.map((c) => {
+    if (c.name === 'win-probability-by-list-size' && sweep && live) {
+      return { title: c.title, spec: listSizeChart(summary, sweep, { liveDataset: 'setting' }), narrowSpec: listSizeChart(summary, sweep, { liveDataset: 'setting', width: NARROW_WIDTHS[c.name] }) };
+    }
+    const narrowSpec = narrow.get(c.name);
+    return { title: c.title, spec: c.spec, ...(narrowSpec ? { narrowSpec } : {}) };
+  });
+}
+
+/** The map the live engine redraws: the report's map with `subtitle`, and its phone version's options. */
+function liveMapOf(summary: RunSummary, subtitle: string): LiveMap | undefined {
+  const wide = mapChart(summary, subtitle);
+  const narrow = mapChart(summary, subtitle, 'narrow');
+  return wide ? { ...wide, ...(narrow ? { narrowOptions: narrow.options } : {}) } : undefined;
 }
 
 /**
@@ -279,18 +232,15 @@ export function renderBriefing(input: BriefingReportInput): string {
     ? { ...input.live, scenario: { ...input.live.scenario, simulations: Math.min(summary.simulations, LIVE_SIMULATIONS_MAX) } }
     : undefined;
   const controls = liveInputs ? liveControls(summary, liveInputs) : [];
-  const pageCharts = charts.map((c) => {
-    // In the page the list-size chart also marks the live setting (an empty named dataset filled by the engine).
-    if (c.name === 'win-probability-by-list-size' && sweep && controls.length > 0) {
-      return { title: c.title, spec: listSizeChart(summary, sweep, { liveDataset: 'setting' }) };
-    }
-    return { title: c.title, spec: c.spec };
-  });
+  const pageCharts = pageChartsOf(summary, charts, sweep, controls.length > 0);
   const markerChart = charts.findIndex((c) => c.name === 'win-probability-by-list-size');
   // The P(win) map follows the controls: the engine sends a new map with each run.
   const mapIndex = charts.findIndex((c) => c.name === 'win-probability-map');
-  const liveMap = controls.length > 0 && mapIndex >= 0 ? mapChart(summary, locale === 'fr' ? 'Suit les réglages ci-dessus : chaque changement relance la simulation' : 'Follows the controls above: each change re-runs the simulation') : undefined;
-  if (liveMap) pageCharts[mapIndex] = { title: pageCharts[mapIndex].title, spec: (liveMap.kind === 'us' ? usTileMap : franceTileMap)({ sides: [summary.sides[0], summary.sides[1]], measure: 'pWin', units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[summary.sides[0]] })) }, liveMap.options) };
+  const liveMap = controls.length > 0 && mapIndex >= 0 ? liveMapOf(summary, locale === 'fr' ? 'Suit les réglages ci-dessus : chaque changement relance la simulation' : 'Follows the controls above: each change re-runs the simulation') : undefined;
+  if (liveMap) {
+    const draw = (options: BriefingChartOptions) => (liveMap.kind === 'us' ? usTileMap : franceTileMap)({ sides: [summary.sides[0], summary.sides[1]], measure: 'pWin', units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[summary.sides[0]] })) }, options);
+    pageCharts[mapIndex] = { title: pageCharts[mapIndex].title, spec: draw(liveMap.options), ...(liveMap.narrowOptions ? { narrowSpec: draw(liveMap.narrowOptions) } : {}) };
+  }
   const simulationsLive = liveInputs?.scenario.simulations ?? summary.simulations;
   const tipping = summary.tippingPoint[0];
   const w = PAGE_WORDS[locale];
@@ -306,17 +256,17 @@ export function renderBriefing(input: BriefingReportInput): string {
     if (tipping) figures.push({ figure: 'tippingPoint', label: w.tipping, value: tipping.name, note: tippingPointNote(share(tipping.frequency), summary.electoralCollegeBias?.meanPp, [a, b], summary.rule, locale) });
   }
   figures.push({ figure: 'votes', label: w.votes, value: formatSidePair(a, count(summary.expectedExtraVotes[a]), b, count(summary.expectedExtraVotes[b])) });
-  const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set <key>=<value>${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
+  const command = `campaign-lab run ${input.scenarioFile ?? '<scenario>'} --set ${locale === 'fr' ? '<clé>=<valeur>' : '<key>=<value>'}${simulationsLive < summary.simulations ? ` --sims ${simulationsLive}` : ''}`;
   const localControls = controls.map((c) => ({ ...c, label: w.control(c.key, c.label) }));
   return briefingPage({
     title: briefingHeadline(summary, sweep, locale),
-    kicker: `${summary.name} · ${electionLabel(s)}${s.round ? ` ${w.round(s.round)}` : ''} · ${w.rule(summary.rule)}`,
+    kicker: `${summary.name} · ${raceLabel(s, locale)} · ${w.rule(summary.rule)}`,
     subtitle: `${baselineWords(s, locale)}; ${w.simulated(count(summary.simulations), summary.seed)}.`,
     ...(s.description ? { description: s.description } : {}),
     locale,
     headline: liveInputs && controls.length > 0 ? [] : figures.map((f) => ({ label: f.label, value: f.value, ...(f.note ? { note: f.note } : {}) })),
     charts: pageCharts,
-    assumptions: assumptionRows(summary),
+    assumptions: assumptionRows(summary, locale),
     ...(liveInputs && controls.length > 0
       ? {
           live: {
@@ -333,7 +283,7 @@ export function renderBriefing(input: BriefingReportInput): string {
           ...(markerChart >= 0 && sweep ? { liveMarkers: [{ chart: markerChart, dataset: 'setting', control: `campaigns.${sweep.side}.listSize` }] } : {}),
         }
       : {}),
-    generatedBy: `campaign-lab ${summary.version}, seed ${summary.seed}, ${formatCount(summary.simulations)} simulations`,
+    generatedBy: MESSAGES[locale].generatedBy(summary.version, String(summary.seed), count(summary.simulations)),
     scripts: input.scripts,
   });
 }

@@ -17,6 +17,7 @@ import { formatShare } from './formatNumber.js';
 import { listSizeTitle } from './briefingHeadline.js';
 import { formatShareIn } from './formatNumber.js';
 import type { ListSizeSweep } from './listSizeSweep.js';
+import { MESSAGES, withoutFilePointers, type MessageLocale } from './messages.js';
 
 /** One chart of the report: file stem, title and Vega-Lite spec. */
 export interface ReportChart {
@@ -27,13 +28,37 @@ export interface ReportChart {
 }
 
 /**
- * Source lines of every chart: the results table and the simulation itself.
+ * Plot widths of the phone layout, px (the drawing area; axes, labels and padding come on top, so each
+ * chart's picture stays within about 360 px, the width of a phone's page): the page draws these
+ * versions when a chart's box is narrower than the usual one, so its text keeps its size (at least 11 px).
+ */
+export const NARROW_WIDTHS: Readonly<Record<string, number>> = Object.freeze({
+  'weight-distribution': 250,
+  'tipping-point-snake': 240,
+  'territory-margins': 120,
+  'poll-forecast': 150,
+  'win-probability-map': 330,
+  'win-probability-by-list-size': 250,
+});
+
+/** The layout of a report's charts: `wide` (the files' and a wide page's), or `narrow` (a phone's). */
+export type ChartLayout = 'wide' | 'narrow';
+
+/** The width option of a chart in a layout: none (the builder's default) for `wide`. */
+function layoutWidth(name: string, layout: ChartLayout): { width?: number } {
+  return layout === 'narrow' && NARROW_WIDTHS[name] ? { width: NARROW_WIDTHS[name] } : {};
+}
+
+/**
+ * Source lines of every chart: the results table and the simulation itself, in the race's language
+ * (the message catalogue, src/briefing/messages.ts).
  *
  * @example
  * reportSources(summary).length // => 2
  */
 function reportSources(summary: RunSummary): string[] {
-  return [summary.scenario.resultsSource, `campaign-lab ${summary.version} simulation: ${summary.simulations} draws, seed ${summary.seed}; parameters and citations in summary.json`];
+  const locale = summary.scenario.country === 'fr' ? 'fr' : 'en';
+  return [withoutFilePointers(summary.scenario.resultsSource, locale), MESSAGES[locale].simulationSource(summary.version, String(summary.simulations), String(summary.seed))];
 }
 
 /** Margin gained by `side` from adding `extra` votes to it alone, pp (≥ 0 when extra ≥ 0). */
@@ -46,22 +71,23 @@ function shiftPp(votes: Record<string, number>, sides: [string, string], side: 0
 /**
  * Builds the report's charts: weight distribution, tipping-point snake (weighted rules), closest
  * territories with each side's mobilisation, the poll forecast with its intervals (a poll baseline), a
- * tile map of P(win), and P(win) by list size when a sweep is given.
+ * tile map of P(win), and P(win) by list size when a sweep is given. `layout: 'narrow'` builds the
+ * same charts at the plot widths of {@link NARROW_WIDTHS}, for a phone's page.
  *
  * @example
  * buildReportCharts(summary).map((c) => c.name)
  * // => ['weight-distribution', 'tipping-point-snake', 'territory-margins', 'win-probability-map']
  */
-export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): ReportChart[] {
+export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep, layout: ChartLayout = 'wide'): ReportChart[] {
   const [a, b] = summary.sides;
   const sources = reportSources(summary);
   // French races get French charts (axis words, number formats and the titles below).
   const fr = summary.scenario.country === 'fr';
   const locale = fr ? ('fr' as const) : ('en' as const);
   const subtitle = fr
-    ? `${summary.name} : FR ${summary.scenario.year}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
-    : `${summary.name}: ${electionLabel(summary.scenario)}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
-  const options = (title: string): BriefingChartOptions => ({ title, subtitle, sources, locale });
+    ? `${summary.name} : ${raceLabel(summary.scenario, 'fr', false)}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
+    : `${summary.name}: ${raceLabel(summary.scenario, 'en', false)}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
+  const options = (title: string, name = ''): BriefingChartOptions => ({ title, subtitle, sources, locale, ...layoutWidth(name, layout) });
   const charts: ReportChart[] = [];
   const weighted = summary.threshold > 1;
   const baseline = new Map(summary.scenario.territories.map((t) => [t.id, t]));
@@ -85,18 +111,18 @@ export function buildReportCharts(summary: RunSummary, sweep?: ListSizeSweep): R
           };
         }),
       },
-      options(title3),
+      options(title3, 'territory-margins'),
     ),
   });
   const polls = summary.scenario.baseline?.polls;
-  if (polls) charts.push(pollForecastChart(summary, polls, fr, { subtitle, sources, locale }));
-  const map = mapChart(summary);
+  if (polls) charts.push(pollForecastChart(summary, polls, fr, { subtitle, sources, locale, ...layoutWidth('poll-forecast', layout) }));
+  const map = mapChart(summary, undefined, layout);
   if (map) {
     const mapInput = { sides: [a, b] as [string, string], measure: 'pWin' as const, units: summary.territories.map((t) => ({ id: t.id, value: t.pWin[a] })) };
     charts.push({ name: 'win-probability-map', title: map.options.title, spec: (map.kind === 'us' ? usTileMap : franceTileMap)(mapInput, map.options) });
   }
   if (sweep && sweep.points.length >= 2) {
-    const spec = listSizeChart(summary, sweep);
+    const spec = listSizeChart(summary, sweep, layoutWidth('win-probability-by-list-size', layout));
     charts.push({ name: 'win-probability-by-list-size', title: listSizeTitle(sweep, locale), spec });
   }
   return charts;
@@ -116,7 +142,7 @@ function contestedTerritories(summary: RunSummary, baseline: Map<string, RunSumm
  * The charts of a weighted rule: the distribution of the weight won and the tipping-point snake (mean
  * simulated margins over all votes cast, the basis on which the run found its tipping points).
  */
-function weightedRuleCharts(summary: RunSummary, baseline: Map<string, RunSummary['scenario']['territories'][number]>, fr: boolean, options: (title: string) => BriefingChartOptions): ReportChart[] {
+function weightedRuleCharts(summary: RunSummary, baseline: Map<string, RunSummary['scenario']['territories'][number]>, fr: boolean, options: (title: string, name: string) => BriefingChartOptions): ReportChart[] {
   const [a, b] = summary.sides;
   const title = fr
     ? `${a} l'emporte dans ${formatShareIn(summary.pWin[a], 'fr')} des simulations, ${b} dans ${formatShareIn(summary.pWin[b], 'fr')}`
@@ -137,7 +163,7 @@ function weightedRuleCharts(summary: RunSummary, baseline: Map<string, RunSummar
             unit,
           }
         : { sides: [a, b], threshold: summary.threshold, weightCounts: summary.weightDistribution.map((p) => p * summary.simulations), unit },
-      options(title),
+      options(title, 'weight-distribution'),
     ),
   };
   const tippingName = summary.tippingPoint[0]?.name;
@@ -154,7 +180,7 @@ function weightedRuleCharts(summary: RunSummary, baseline: Map<string, RunSummar
         units: summary.territories.filter((t) => t.weight > 0).map((t) => ({ id: t.id, name: t.name, weight: t.weight, margin: t.meanMargin * allVotesShareOf(baseline.get(t.id), [a, b]) })),
         basis: 'all-votes',
       },
-      options(title2),
+      options(title2, 'tipping-point-snake'),
     ),
   };
   return [distribution, snake];
@@ -168,7 +194,7 @@ function pollForecastChart(
   summary: RunSummary,
   polls: NonNullable<NonNullable<RunSummary['scenario']['baseline']>['polls']>,
   fr: boolean,
-  frame: { subtitle: string; sources: string[]; locale: 'fr' | 'en' },
+  frame: { subtitle: string; sources: string[]; locale: 'fr' | 'en'; width?: number },
 ): ReportChart {
   const [a, b] = summary.sides;
   const title4 = fr ? `Les sondages au ${polls.asOf} : écart prévu et intervalle à 90 %` : `The polls as of ${polls.asOf}: forecast margin and 90 % interval`;
@@ -180,7 +206,7 @@ function pollForecastChart(
   });
   const fundamentals = polls.fundamentals ? `; fundamentals: ${polls.fundamentals.model}, data/us_fundamentals.csv` : '';
   const pollSources = [`${polls.file} (${polls.pollsUsed} polls to ${polls.latestPoll ?? polls.asOf}); error model ${polls.errorModel}, data/poll-error-calibration.json${fundamentals}`, ...frame.sources];
-  return { name: 'poll-forecast', title: title4, spec: pollForecastIntervals({ sides: [a, b], rows, limit: 20 }, { title: title4, subtitle: frame.subtitle, sources: pollSources, locale: frame.locale }) };
+  return { name: 'poll-forecast', title: title4, spec: pollForecastIntervals({ sides: [a, b], rows, limit: 20 }, { title: title4, subtitle: frame.subtitle, sources: pollSources, locale: frame.locale, ...(frame.width ? { width: frame.width } : {}) }) };
 }
 
 /**
@@ -191,14 +217,14 @@ function pollForecastChart(
  * @example
  * listSizeChart(summary, sweep).title.text // => "D's chances barely move with its list: 35.3% with none, 36.2% at 18 M"
  */
-export function listSizeChart(summary: RunSummary, sweep: ListSizeSweep, options: { liveDataset?: string } = {}): TopLevelSpec {
+export function listSizeChart(summary: RunSummary, sweep: ListSizeSweep, options: { liveDataset?: string; width?: number } = {}): TopLevelSpec {
   const fr = summary.scenario.country === 'fr';
   const subtitle = fr
-    ? `${summary.name} : FR ${summary.scenario.year} ; ${sweep.simulations.toLocaleString('fr-FR')} élections simulées par point, même graine ; fichier actuel ${sweep.current.toLocaleString('fr-FR')}`
-    : `${summary.name}: ${electionLabel(summary.scenario)}; ${sweep.simulations.toLocaleString('en-US')} simulated elections per point, same seed; today's list ${sweep.current.toLocaleString('en-US')}`;
+    ? `${summary.name} : ${raceLabel(summary.scenario, 'fr', false)} ; ${sweep.simulations.toLocaleString('fr-FR')} élections simulées par point, même graine ; fichier actuel ${sweep.current.toLocaleString('fr-FR')}`
+    : `${summary.name}: ${raceLabel(summary.scenario, 'en', false)}; ${sweep.simulations.toLocaleString('en-US')} simulated elections per point, same seed; today's list ${sweep.current.toLocaleString('en-US')}`;
   return winProbabilityByListSize(
     { side: sweep.side, measure: 'listSize', points: sweep.points, current: sweep.current, intervalLabel: fr ? 'intervalle Monte Carlo à 95 %' : '95% Monte Carlo interval', ...(options.liveDataset ? { liveDataset: options.liveDataset } : {}) },
-    { title: listSizeTitle(sweep, fr ? 'fr' : 'en'), subtitle, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}) },
+    { title: listSizeTitle(sweep, fr ? 'fr' : 'en'), subtitle, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}), ...(options.width ? { width: options.width } : {}) },
   );
 }
 
@@ -215,16 +241,16 @@ export interface MapChart {
  * @example
  * mapChart(summary)?.options.title // => 'Where D wins: probability by territory'
  */
-export function mapChart(summary: RunSummary, subtitle?: string): MapChart | undefined {
+export function mapChart(summary: RunSummary, subtitle?: string, layout: ChartLayout = 'wide'): MapChart | undefined {
   const country = summary.scenario.country;
   if (country !== 'us' && country !== 'fr') return undefined;
   const fr = country === 'fr';
   const a = summary.sides[0];
   const title = fr ? `Où ${a} l'emporte : probabilité par territoire` : `Where ${a} wins: probability by territory`;
   const usual = fr
-    ? `${summary.name} : FR ${summary.scenario.year}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
-    : `${summary.name}: ${electionLabel(summary.scenario)}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
-  return { kind: country, options: { title, subtitle: subtitle ?? usual, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}) } };
+    ? `${summary.name} : ${raceLabel(summary.scenario, 'fr', false)}, ${summary.simulations.toLocaleString('fr-FR')} élections simulées`
+    : `${summary.name}: ${raceLabel(summary.scenario, 'en', false)}, ${summary.simulations.toLocaleString('en-US')} simulated elections`;
+  return { kind: country, options: { title, subtitle: subtitle ?? usual, sources: reportSources(summary), ...(fr ? { locale: 'fr' as const } : {}), ...layoutWidth('win-probability-map', layout) } };
 }
 
 /**
@@ -241,6 +267,29 @@ export function electionLabel(scenario: { country: string; year: number; baselin
   // A race file whose year is unknown (year 0: the Ministry's own downloads name none) takes its label.
   if ((scenario.country === 'us' || scenario.country === 'fr') && scenario.year > 0) return `${scenario.country.toUpperCase()} ${scenario.year}`;
   return scenario.baseline?.resultLabel ?? (scenario.year > 0 ? String(scenario.year) : scenario.country.toUpperCase());
+}
+
+/**
+ * The race a run is about, for the briefing's kicker and the charts' subtitles: {@link electionLabel},
+ * with the round (`withRound`), and for a forecast of a later election (`baseline.electionYear`) that
+ * election first: `FR 2027 2d tour (d'après FR 2022)`.
+ *
+ * @example
+ * raceLabel({ country: 'fr', year: 2022, round: 2, baseline: { electionYear: 2027 } }, 'fr') // => "FR 2027 2d tour (d'après FR 2022)"
+ * raceLabel({ country: 'us', year: 2024 }, 'en') // => 'US 2024'
+ */
+export function raceLabel(
+  scenario: Parameters<typeof electionLabel>[0] & { round?: number; baseline?: { electionYear?: number } },
+  locale: MessageLocale,
+  withRound = true,
+): string {
+  const m = MESSAGES[locale];
+  const round = withRound && scenario.round ? ` ${m.round(scenario.round)}` : '';
+  const from = electionLabel(scenario);
+  const year = scenario.baseline?.electionYear;
+  if (year === undefined) return `${from}${round}`;
+  const country = scenario.country === 'us' || scenario.country === 'fr' ? `${scenario.country.toUpperCase()} ` : '';
+  return m.forecastOf(`${country}${year}${round}`, from);
 }
 
 /**

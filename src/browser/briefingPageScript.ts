@@ -32,6 +32,10 @@ interface StepFigure {
 /** The page's data (`#briefing-data`), written by src/briefing/briefingPage.ts. */
 export interface BriefingPageData {
   charts: unknown[];
+  /** Each chart's phone version (null: none), drawn when its box is narrower than the usual drawing. */
+  narrowCharts?: (unknown | null)[];
+  /** Words of the page's script. */
+  words: { chartFailed: string; embed: Record<string, string> };
   sweep: { label: string; initial: number; steps: { display: string; headline: StepFigure[]; specs: unknown[] }[] } | null;
   live: {
     inputs: unknown;
@@ -48,7 +52,7 @@ export interface BriefingPageData {
 /** Messages of the engine's worker (src/browser/liveWorker.ts). */
 type WorkerMessage =
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; figures: LiveFigures; milliseconds: number; mapSpec?: unknown }
+  | { type: 'result'; id: number; figures: LiveFigures; milliseconds: number; mapSpec?: unknown; narrowMapSpec?: unknown }
   | { type: 'error'; id: number; message: string };
 
 /** What the page exposes for scripts and tests. */
@@ -65,27 +69,99 @@ const data = JSON.parse(byId('briefing-data').textContent ?? 'null') as Briefing
 const tag = data.locale === 'fr' ? 'fr-FR' : 'en-US';
 const views: Record<string, EmbedResult> = {};
 
-function draw(id: string, spec: unknown): Promise<void> {
+/**
+ * Each chart's spec, its phone version, and the narrowest box the usual drawing reads in (px, once
+ * drawn: its width scaled so its smallest text stays {@link MIN_TEXT_PX}).
+ */
+const layouts: Record<string, { wide: unknown; narrow: unknown; wideWidth?: number }> = {};
+
+/** How far a chart grows past its own width in a wide box. */
+const MAX_GROWTH = 1.25;
+
+/** Smallest text of a chart on screen, px: a drawing is never scaled below it. */
+const MIN_TEXT_PX = 11;
+
+/** The narrowest width an SVG drawing may be shown at, px: its own width scaled so its smallest text stays MIN_TEXT_PX. */
+function narrowestWidth(svg: SVGSVGElement, width: number): number {
+  let smallest = Infinity;
+  for (const text of Array.from(svg.querySelectorAll('text'))) {
+    const size = parseFloat(text.getAttribute('font-size') ?? '') || parseFloat(getComputedStyle(text).fontSize);
+    if ((text.textContent ?? '').trim() !== '' && size < smallest) smallest = size;
+  }
+  return Math.ceil(width * Math.min(1, MIN_TEXT_PX / smallest));
+}
+
+/**
+ * Draws a chart in its box: the usual spec, or its phone version when the box is narrower than the
+ * usual drawing. A drawing keeps at least its own width (its text keeps its size): a box narrower
+ * than that scrolls sideways within itself, never the page.
+ */
+function draw(id: string, spec: unknown, narrow: unknown = null): Promise<void> {
+  layouts[id] = { wide: spec, narrow };
+  return drawLayout(id);
+}
+
+/** The spec a chart's box calls for now. */
+function specFor(id: string): { spec: unknown; narrow: boolean } {
+  const layout = layouts[id]!;
+  const tooWide = layout.wideWidth !== undefined && byId(id).clientWidth < layout.wideWidth;
+  return layout.narrow && tooWide ? { spec: layout.narrow, narrow: true } : { spec: layout.wide, narrow: false };
+}
+
+function drawLayout(id: string): Promise<void> {
   const target = byId(id);
   if (views[id]) {
     views[id].finalize();
     delete views[id];
   }
   target.removeAttribute('data-rendered');
-  return vegaEmbed(target, spec, EMBED_OPTIONS).then(
+  const { spec, narrow } = specFor(id);
+  return vegaEmbed(target, spec, { ...EMBED_OPTIONS, i18n: data.words.embed }).then(
     (result) => {
       views[id] = result;
-      // A viewBox lets CSS scale the drawing to the page width (no sideways scroll on narrow screens).
       const svg = target.querySelector('svg');
+      const width = Number(svg?.getAttribute('width'));
+      const narrowest = svg ? narrowestWidth(svg, width) : width;
+      // A viewBox lets CSS scale the drawing to its box, never so far that its text falls under 11 px.
       if (svg && !svg.getAttribute('viewBox')) svg.setAttribute('viewBox', `0 0 ${svg.getAttribute('width')} ${svg.getAttribute('height')}`);
+      if (svg) svg.style.minWidth = `${narrowest}px`;
+      // A drawing grows with a wide box, up to a quarter over its own size (a phone's version: not at all).
+      if (svg) svg.style.maxWidth = `${narrow ? width : Math.round(width * MAX_GROWTH)}px`;
+      target.setAttribute('data-layout', narrow ? 'narrow' : 'wide');
+      const layout = layouts[id]!;
+      if (!narrow) layout.wideWidth = narrowest;
+      // Drawn too wide for its box, with a phone version at hand: draw that instead.
+      if (!narrow && layout.narrow && target.clientWidth < narrowest) return drawLayout(id);
+      restoreMarker(id);
       target.setAttribute('data-rendered', 'true');
+      return undefined;
     },
     (error: Error) => {
       target.className += ' chart-error';
-      target.textContent = `The chart could not be drawn: ${error.message}`;
+      target.textContent = `${data.words.chartFailed}: ${error.message}`;
       console.error(error);
     },
   );
+}
+
+/** On a resize, the charts whose box now calls for the other layout are drawn again. */
+function watchLayouts(): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const redrawn = Object.keys(layouts).filter((id) => layouts[id]!.narrow && views[id] && specFor(id).narrow !== (byId(id).getAttribute('data-layout') === 'narrow'));
+      page.briefingRedraw = Promise.all(redrawn.map(drawLayout));
+    }, 150);
+  });
+}
+
+/** The latest live-setting marker row per chart, put back when the chart is drawn again. */
+const markerRows: Record<string, { dataset: string; row: unknown }> = {};
+
+function restoreMarker(id: string): void {
+  const marker = markerRows[id];
+  if (marker) views[id]!.view.change(marker.dataset, vega.changeset().remove(() => true).insert([marker.row])).run();
 }
 
 function figureCard(figure: StepFigure): HTMLElement {
@@ -171,8 +247,8 @@ function showFigures(live: NonNullable<BriefingPageData['live']>, figures: LiveF
     const view = views[marker.target];
     const control = document.querySelector<HTMLInputElement>(`[data-control="${marker.control}"]`);
     if (!view || !control) continue;
-    const row = { value: Number(control.value), pWin: figures.pWin[a] };
-    view.view.change(marker.dataset, vega.changeset().remove(() => true).insert([row])).run();
+    markerRows[marker.target] = { dataset: marker.dataset, row: { value: Number(control.value), pWin: figures.pWin[a] } };
+    restoreMarker(marker.target);
   }
 }
 
@@ -244,7 +320,7 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
     }
     if (message.type === 'result') {
       show(message.figures);
-      if (message.mapSpec && live.redrawn) page.briefingRedraw = draw(live.redrawn.target, message.mapSpec);
+      if (message.mapSpec && live.redrawn) page.briefingRedraw = draw(live.redrawn.target, message.mapSpec, message.narrowMapSpec ?? null);
       progress.value = 1;
       section.setAttribute('data-state', 'done');
       state.textContent = `${live.words.done} (${Math.round(message.milliseconds)} ms)`;
@@ -282,7 +358,8 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
   };
 }
 
-const pending: Promise<unknown>[] = data.charts.map((spec, i) => draw(`chart-${i}`, spec));
+const pending: Promise<unknown>[] = data.charts.map((spec, i) => draw(`chart-${i}`, spec, data.narrowCharts?.[i] ?? null));
+watchLayouts();
 startSweep(pending);
 page.briefingReady = Promise.all(pending);
 if (data.live) startLive(data.live);

@@ -125,15 +125,19 @@ export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, o
 export interface LiveMap {
   kind: 'us' | 'fr';
   options: BriefingChartOptions;
+  /** Options of the phone version (a narrower map, same text sizes), drawn when the page is narrow. */
+  narrowOptions?: BriefingChartOptions;
 }
 
 /**
- * The P(win) tile map of a live run: each territory's P(first side wins) on the report's own map.
+ * The P(win) tile map of a live run: each territory's P(first side wins) on the report's own map
+ * (`layout: 'narrow'`: its phone version, when the map has one).
  *
  * @example
  * liveMapSpec(liveRun(inputs, {}), { kind: 'us', options: { title: 'Where D wins', sources: ['MEDSL'] } }).usermeta.chart // => 'usTileMap'
  */
-export function liveMapSpec(figures: LiveFigures, map: LiveMap): TopLevelSpec {
+export function liveMapSpec(figures: LiveFigures, map: LiveMap, layout: 'wide' | 'narrow' = 'wide'): TopLevelSpec {
   const input = { sides: figures.sides, measure: 'pWin' as const, units: figures.territories.map((t) => ({ id: t.id, value: t.pWin })) };
-  return map.kind === 'us' ? usTileMap(input, map.options) : franceTileMap(input, map.options);
+  const options = layout === 'narrow' && map.narrowOptions ? map.narrowOptions : map.options;
+  return map.kind === 'us' ? usTileMap(input, options) : franceTileMap(input, options);
 }

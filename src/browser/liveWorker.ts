@@ -3,8 +3,8 @@
  * URL). Protocol, all messages plain JSON:
  * - page → worker `{type: 'inputs', inputs, map?}` once (see LiveInputs, LiveMap), then `{type: 'run', id, settings}`;
  * - worker → page `{type: 'progress', id, done, total}` after each block of draws,
- *   `{type: 'result', id, figures, milliseconds, mapSpec?}` (see LiveFigures; mapSpec when a map was
- *   given: the P(win) map of this run) or `{type: 'error', id, message}`.
+ *   `{type: 'result', id, figures, milliseconds, mapSpec?, narrowMapSpec?}` (see LiveFigures; mapSpec when
+ *   a map was given: the P(win) map of this run; narrowMapSpec its phone version) or `{type: 'error', id, message}`.
  * A run asked while another is queued replaces it: the page only wants the latest position of a control.
  */
 import { liveMapSpec, liveRun, type LiveInputs, type LiveMap } from './liveRun.js';
@@ -29,7 +29,8 @@ function runPending(): void {
   try {
     const figures = liveRun(inputs, job.settings, (done, total) => scope.postMessage({ type: 'progress', id: job.id, done, total }));
     const milliseconds = performance.now() - started;
-    scope.postMessage({ type: 'result', id: job.id, figures, milliseconds, ...(map ? { mapSpec: liveMapSpec(figures, map) } : {}) });
+    const maps = map ? { mapSpec: liveMapSpec(figures, map), ...(map.narrowOptions ? { narrowMapSpec: liveMapSpec(figures, map, 'narrow') } : {}) } : {};
+    scope.postMessage({ type: 'result', id: job.id, figures, milliseconds, ...maps });
   } catch (error) {
     scope.postMessage({ type: 'error', id: job.id, message: error instanceof Error ? error.message : String(error) });
   }

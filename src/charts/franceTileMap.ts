@@ -61,7 +61,7 @@ export function franceTileMap(input: FranceTileMapInput, options: BriefingChartO
   const plot = tilePlot({ width, height }, rows, input, { rect: { type: 'rect', cornerRadius: 2 }, x, y, tooltip }, options, [
     { mark: { type: 'text', fontWeight: 'bold', fontSize: 12, baseline: 'middle' }, encoding: tileTextEncoding('codeY', 'id', { tooltip }) },
     {
-      mark: { type: 'text', fontSize: 9, baseline: 'middle' },
+      mark: { type: 'text', fontSize: 11, baseline: 'middle' },
       transform: [{ calculate: input.measure === 'margin' ? "isValid(datum.value) ? (datum.value > 0 ? '+' : '') + format(datum.value, '.0f') : ''" : "isValid(datum.value) ? format(datum.value, '.0%') : ''", as: 'short' }],
       encoding: tileTextEncoding('valueY', 'short'),
     },

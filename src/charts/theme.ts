@@ -235,18 +235,19 @@ const MAX_TITLE_LINES = 3;
 /**
  * Fits a title to a width: unchanged when it fits on one line, else wrapped by words into at most
  * {@link MAX_TITLE_LINES} lines (a word longer than a line is cut), the last ending in `…` when text
- * was left out. A line may run half past `width` (over the axes and legend) before it wraps; DejaVu
- * Sans averages about 0.6 em per character (0.55 regular, 0.62 bold).
+ * was left out. A line may run `overhang` times `width` (by default half past it, over the axes and
+ * legend) before it wraps; DejaVu Sans averages about 0.6 em per character (0.55 regular, 0.62 bold).
  *
  * @param text the title
  * @param width px available
  * @param fontSize px
+ * @param overhang how far past `width` a line may run, as a multiple of it
  * @returns the title, or its lines (Vega-Lite draws an array as lines)
  * @example fitTitle('A short title', 600, 22) // => 'A short title'
  * @example fitTitle('x'.repeat(500), 130, 20).length // => 3 (lines of 16 characters, the last ending in …)
  */
-function fitTitle(text: string, width: number, fontSize: number): string | string[] {
-  const perLine = Math.max(10, Math.floor((1.5 * width) / (0.6 * fontSize)));
+function fitTitle(text: string, width: number, fontSize: number, overhang = 1.5): string | string[] {
+  const perLine = Math.max(10, Math.floor((overhang * width) / (0.6 * fontSize)));
   if (text.length <= perLine) return text;
   // Long words are cut into pieces a line long, so one 5,000-character word wraps too.
   const cut = text.length > perLine * (MAX_TITLE_LINES + 1);
@@ -282,6 +283,18 @@ function checkChartOptions(chart: string, options: BriefingChartOptions): void {
   }
 }
 
+/**
+ * Plot width under which a chart is laid out for a phone (px): its title and subtitle wrap within the
+ * chart's width and its legends list their entries one under the other.
+ */
+export const PHONE_WIDTH = 400;
+
+/** A phone chart's title width (px: a 390 px screen less the page's and the chart's padding). */
+const PHONE_TITLE_WIDTH = 320;
+
+/** Narrowest source line of a phone chart, px. */
+const PHONE_FOOTER_MIN = 200;
+
 /** What {@link frameChart} needs besides the common options. */
 export interface FrameOptions {
   /** Builder name, recorded in `usermeta.chart`. */
@@ -293,7 +306,7 @@ export interface FrameOptions {
 /**
  * Wraps a builder's plot in the briefing frame: title and subtitle on top, the source line
  * underneath (a text view of its own, so it shows in every renderer), the theme config and the
- * Vega-Lite v5 schema. Every builder returns through here; line separators in its text become spaces
+ * Vega-Lite v5 schema. A chart narrower than {@link PHONE_WIDTH} is laid out for a phone. Every builder returns through here; line separators in its text become spaces
  * ({@link withoutLineSeparators}).
  *
  * @param plot a Vega-Lite unit, layer or concat spec without top-level keys
@@ -306,11 +319,16 @@ export interface FrameOptions {
 export function frameChart(plot: Record<string, unknown>, options: BriefingChartOptions, frame: FrameOptions): TopLevelSpec {
   checkChartOptions(frame.chart, options);
   const locale = options.locale ?? 'en';
+  // A phone's chart (narrower than PHONE_WIDTH) wraps its title within its width and stacks its legends.
+  // The source line starts where the plot does (right of its axis labels): on a phone it keeps to the
+  // plot's width, at least PHONE_FOOTER_MIN px; the title starts at the picture's left edge.
+  const phone = options.width !== undefined && options.width < PHONE_WIDTH;
+  const footerWidth = phone ? Math.max(PHONE_FOOTER_MIN, options.width ?? 0) : frame.footerWidth;
   const text = SOURCE_PREFIX[locale] + options.sources.map((s) => s.trim()).join('; ');
-  const lines = wrapText(text, Math.max(30, Math.floor(frame.footerWidth / (0.6 * SOURCE_FONT_SIZE))));
+  const lines = wrapText(text, Math.max(30, Math.floor(footerWidth / (0.6 * SOURCE_FONT_SIZE))));
   const lineHeight = SOURCE_FONT_SIZE + 4;
   const footer = {
-    width: frame.footerWidth,
+    width: footerWidth,
     height: lines.length * lineHeight,
     data: { values: lines.map((line, i) => ({ line, offset: i * lineHeight })) },
     mark: { type: 'text', align: 'left', baseline: 'top', fontSize: SOURCE_FONT_SIZE, color: THEME_COLOURS.source, tooltip: null },
@@ -322,14 +340,21 @@ export function frameChart(plot: Record<string, unknown>, options: BriefingChart
   };
   // A title too long for the chart's width wraps, at most 3 lines of a bounded length: a long
   // scenario name cannot widen the picture without limit.
-  const title: Record<string, unknown> = { text: fitTitle(options.title, frame.footerWidth, TITLE_FONT_SIZE) };
-  if (options.subtitle) title.subtitle = fitTitle(options.subtitle, frame.footerWidth, SUBTITLE_FONT_SIZE);
+  const titleWidth = phone ? PHONE_TITLE_WIDTH : frame.footerWidth;
+  const overhang = phone ? 1 : 1.5;
+  const title: Record<string, unknown> = { text: fitTitle(options.title, titleWidth, TITLE_FONT_SIZE, overhang) };
+  if (options.subtitle) title.subtitle = fitTitle(options.subtitle, titleWidth, SUBTITLE_FONT_SIZE, overhang);
+  const config = briefingConfig(options);
+  if (phone) {
+    config.legend = { ...config.legend, direction: 'vertical', labelLimit: PHONE_TITLE_WIDTH - 40 };
+    config.axis = { ...config.axis, titleLimit: PHONE_TITLE_WIDTH - 60 };
+  }
   return withoutLineSeparators({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title,
     vconcat: [plot, footer],
     spacing: 18,
-    config: briefingConfig(options),
+    config,
     usermeta: { chart: frame.chart, locale },
   }) as unknown as TopLevelSpec;
 }

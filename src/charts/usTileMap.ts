@@ -76,7 +76,7 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
     { field: 'label', type: 'nominal', title: mapLegendTitle(input, options.locale) },
   ];
   const plot = tilePlot({ width, height }, rows, input, { rect: { type: 'rect', cornerRadius: 3, stroke: 'white', strokeWidth: 1 }, x, y, tooltip }, options, [
-    { transform: [{ filter: 'datum.inset' }], mark: { type: 'text', fontWeight: 'bold', baseline: 'middle', fontSize: 10 }, encoding: tileTextEncoding('codeY', 'code', { tooltip }) },
+    { transform: [{ filter: 'datum.inset' }], mark: { type: 'text', fontWeight: 'bold', baseline: 'middle', fontSize: 11 }, encoding: tileTextEncoding('codeY', 'code', { tooltip }) },
     ...(insets > 0
       ? [
           {
@@ -89,7 +89,7 @@ export function usTileMap(input: UsTileMapInput, options: BriefingChartOptions):
     {
       transform: [{ filter: '!datum.inset' }],
       mark: { type: 'text', fontWeight: 'bold', baseline: 'middle' },
-      encoding: tileTextEncoding('codeY', 'code', { size: { condition: { test: 'datum.district', value: 10 }, value: 15 }, tooltip }),
+      encoding: tileTextEncoding('codeY', 'code', { size: { condition: { test: 'datum.district', value: 11 }, value: 15 }, tooltip }),
     },
     { transform: [{ filter: '!datum.district || datum.inset' }], mark: { type: 'text', fontSize: 11, baseline: 'middle' }, encoding: tileTextEncoding('valueY', 'label', { tooltip }) },
   ]);

@@ -131,6 +131,8 @@ export interface ResolvedBaseline {
   given: string[];
   /** Where the given margins come from: `inline` or the margins file as written in the scenario. */
   marginsSource?: string;
+  /** Year of the election the forecast is about (`baseline.electionYear`), when the scenario gives it. */
+  electionYear?: number;
   /** National two-party margin of the result and of the baseline, pp toward `sides[0]` (units without a parent). */
   nationalResultMargin: number;
   nationalMargin: number;

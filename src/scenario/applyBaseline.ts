@@ -21,7 +21,7 @@ export interface ApplyBaselineOptions {
 }
 
 /** Keys of a `baseline` block. */
-const BASELINE_KEYS = ['swing', 'swingModel', 'shifts', 'margins', 'marginUnit', 'polls', 'turnout'] as const;
+const BASELINE_KEYS = ['swing', 'swingModel', 'shifts', 'margins', 'marginUnit', 'polls', 'turnout', 'electionYear'] as const;
 
 /** Keys of `baseline.polls`. */
 const POLLS_KEYS = ['file', 'format', 'asOf', 'election', 'candidates', 'scale', 'fundamentals', 'forecast'];
@@ -112,6 +112,7 @@ export function applyBaseline(
     margins,
     resultMargins,
     resultLabel: options.resultLabel,
+    ...(read.electionYear !== undefined ? { electionYear: read.electionYear } : {}),
     ...(pollForecast ? { polls: pollForecast.record } : {}),
   };
   return { territories: out, baseline, ...(pollForecast ? { uncertainty: pollForecast.uncertainty } : {}) };
@@ -151,6 +152,7 @@ interface BaselineSpec {
   given: Map<string, { margin: number; sd?: number }>;
   marginsSource: string;
   pollForecast?: PollForecast;
+  electionYear?: number;
 }
 
 /** Reads and checks the `baseline` block (undefined: a replay of the result). */
@@ -183,7 +185,9 @@ function readBaselineSpec(spec: unknown, territories: readonly ResolvedTerritory
   const { given, marginsSource } = readGivenMargins(raw.margins, marginUnit, ids, options, check);
   // Poll forecast: margins and own SDs of every territory, the error model's terms as uncertainty defaults.
   const pollForecast = raw.polls !== undefined ? readPollForecast(object(raw.polls, 'baseline.polls'), ids, fail, number, object) : undefined;
-  return { swing, swingModel, turnout, shifts, given, marginsSource, ...(pollForecast ? { pollForecast } : {}) };
+  const electionYear = raw.electionYear === undefined ? undefined : number(raw.electionYear, 'baseline.electionYear', 1788, 2100, 'the year of the election forecast');
+  if (electionYear !== undefined && !Number.isInteger(electionYear)) fail('baseline.electionYear', 'a whole year', raw.electionYear);
+  return { swing, swingModel, turnout, shifts, given, marginsSource, ...(pollForecast ? { pollForecast } : {}), ...(electionYear !== undefined ? { electionYear } : {}) };
 }
 
 /**

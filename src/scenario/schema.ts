@@ -291,6 +291,12 @@ export const scenarioSchema: JsonSchema = {
           "minimum": -0.9,
           "maximum": 1,
           "default": 0
+        },
+        "electionYear": {
+          "type": "integer",
+          "description": "Year of the election this forecast is about, when it is not the result's (`2027` for a race forecast from the 2022 result): the briefing labels the race with it (\"FR 2027 (d'après FR 2022)\").",
+          "minimum": 1788,
+          "maximum": 2100
         }
       },
       "additionalProperties": false,

@@ -265,6 +265,14 @@ export interface BaselineSpec {
    * @default 0
    */
   turnout?: number;
+  /**
+   * Year of the election this forecast is about, when it is not the result's (`2027` for a race
+   * forecast from the 2022 result): the briefing labels the race with it ("FR 2027 (d'après FR 2022)").
+   * @asType integer
+   * @minimum 1788
+   * @maximum 2100
+   */
+  electionYear?: number;
 }
 
 /** Error model on each territory's two-party margin, in percentage points (pp) of margin. */

@@ -193,3 +193,12 @@ test('a margins file of shares is refused naming the file; a margin_share column
   assert.ok(Math.abs(resolved.baseline!.margins.PA - -7.5) < 1e-9);
   assert.ok(Math.abs(resolved.baseline!.margins.WI - 2) < 1e-9);
 });
+
+test('applyBaseline records the year of the election a forecast is about; a year that is not whole is bad input at its key', () => {
+  assert.equal(applyBaseline(three, ['D', 'R'], { swing: 2, electionYear: 2028 }, label).baseline.electionYear, 2028);
+  assert.equal(applyBaseline(three, ['D', 'R'], { swing: 2 }, label).baseline.electionYear, undefined);
+  // The year names the race; it moves no vote.
+  assert.deepEqual(applyBaseline(three, ['D', 'R'], { swing: 2, electionYear: 2028 }, label).territories, applyBaseline(three, ['D', 'R'], { swing: 2 }, label).territories);
+  inputErrorAt(() => applyBaseline(three, ['D', 'R'], { electionYear: 2027.5 }, label), 'baseline.electionYear');
+  inputErrorAt(() => applyBaseline(three, ['D', 'R'], { electionYear: 1700 }, label), 'baseline.electionYear');
+});

@@ -1,0 +1,216 @@
+/**
+ * The briefing's message catalogue: the words of the assumptions table (parameter names, channel names,
+ * value words, the table's own rows), the simulation's source line on every chart, the page footer and
+ * the race's label, in English and in French under the same keys (the French side is typed as the
+ * English one, so a key missing on either side does not compile). Browser-safe: the page's script and
+ * the Node side read the same catalogue. Numbers inside messages are formatted by the caller with
+ * `Intl` for the locale (src/briefing/formatNumber.ts).
+ */
+
+import type { WeightUnit } from '../model/decisionRule.js';
+
+/** Language of a briefing. */
+export type MessageLocale = 'en' | 'fr';
+
+const EN = {
+  /** Parameter names in words, by the last segment of their key path. */
+  parameters: {
+    national: 'National polling error, SD (pp of margin)',
+    regional: 'Regional error, SD (pp of margin)',
+    territory: 'Territory error, SD (pp of margin)',
+    tails: 'Fat tails of the national error (Student-t degrees of freedom)',
+    correlation: 'Correlation between territories',
+    allocation: 'Where the list lives',
+    churn: 'Addresses going stale per year',
+    certainShare: 'List members already certain to vote',
+    volunteers: 'Share of the list who volunteer',
+    yearsSinceCollected: 'Years since the list was collected',
+    listSize: 'List size (people)',
+    coverage: 'Share of the list targeted',
+    contactRate: 'Share of targets actually reached',
+    effect: 'Turnout effect among people reached (pp)',
+    persuasion: 'Persuasion among people reached (pp)',
+    costPerContact: 'Cost per contact (USD)',
+    contacts: 'Contacts per person reached',
+    saturation: 'Contacts after which more add nothing',
+    contactsPerVolunteer: 'Contacts per active volunteer',
+    salience: 'Election salience',
+  } as Record<string, string>,
+  /** Channel names. */
+  channels: { email: 'E-mail', sms: 'Text messages', phone: 'Phone calls', door: 'Door knocking', mail: 'Mail', social: 'Social media', relay: 'Relays (volunteers messaging friends)' } as Record<string, string>,
+  /** A prior: its central value and range. */
+  range: (central: string, low: string, high: string) => `${central} (${low} to ${high})`,
+  /** A table too long for a cell. */
+  manyValues: (n: string) => `${n} values (see summary.json)`,
+  notSet: '(not set)',
+  none: 'none',
+  /** A row shared by both sides. */
+  bothSides: (label: string, a: string, b: string) => `${label} (${a} and ${b})`,
+  oneSide: (label: string, side: string) => `${label} (${side})`,
+  scenarioFile: 'The scenario file',
+  listSize: (side: string) => `List size (${side})`,
+  channelsUsed: (side: string) => `Channels used (${side})`,
+  baselineResults: 'Baseline results',
+  /** `in data/parameters.json` in a citation, for a reader of the page. */
+  parameterTable: "in the project's parameter table",
+  /** The simulation's own source line (chart footers). */
+  simulationSource: (version: string, draws: string, seed: string) => `campaign-lab ${version} simulation: ${draws} draws, seed ${seed}; parameters and citations in summary.json`,
+  /** The page footer. */
+  generatedBy: (version: string, seed: string, draws: string) => `campaign-lab ${version}, seed ${seed}, ${draws} simulations`,
+  /** The race's round. */
+  round: (r: number) => `round ${r}`,
+  /** A forecast's label: the election ahead and the result it starts from. */
+  forecastOf: (election: string, from: string) => `${election} (from ${from})`,
+  /** Unit of a margin's change, percentage points. */
+  ppUnit: 'pp',
+  /** The chart menu's words (vega-embed's `i18n` option). */
+  embed: { CLICK_TO_VIEW_ACTIONS: 'Click to view actions', COMPILED_ACTION: 'View Compiled Vega', EDITOR_ACTION: 'Open in Vega Editor', PNG_ACTION: 'Save as PNG', SOURCE_ACTION: 'View Source', SVG_ACTION: 'Save as SVG' },
+  /** Confidence levels of a source (assumptions table). */
+  confidence: { H: 'confidence: high', M: 'confidence: medium', L: 'confidence: low' } as Record<string, string>,
+  /** The page's own words (src/briefing/briefingPage.ts). */
+  page: { headline: 'Headline figures', charts: 'Charts', assumptions: 'Assumptions', key: 'Parameter', value: 'Value', source: 'Source', sources: 'Sources', sweep: 'Explore', live: 'Try it: move a control, the page re-runs the simulation', running: 'Re-running', done: 'Up to date', failed: 'This setting could not be run', reset: 'Back to the scenario', more: 'More controls', offline: 'This page works offline: every chart and figure is embedded.', stale: 'The sentence above and the charts below the controls describe the scenario as it was run; the figures under "Try it" and the map follow your settings.', chartFailed: 'The chart could not be drawn', colon: ':' },
+  /** Figure cards, the live controls and their note (src/briefing/renderBriefing.ts). */
+  cards: {
+    pWin: (side: string) => `P(${side} wins)`,
+    pWinNote: (low: string, high: string, n: string) => `95% interval ${low}–${high} (Monte Carlo error), ${n} simulations`,
+    weight: (t: number, unit: WeightUnit) => `Expected ${unit} (${t} to win)`,
+    tipping: 'Most frequent tipping point',
+    round: (r: number) => `round ${r}`,
+    rule: (rule: string) => rule.replace(/-/g, ' '),
+    simulated: (n: string, seed: number) => `${n} simulated elections, seed ${seed}`,
+    secondary: 'Channels: share of the list each campaign targets',
+    control: (_key: string, label: string) => label,
+    votes: 'Net votes added by each campaign (mean)',
+    note: (n: string, seed: number, command: string) =>
+      `Each change re-runs ${n} simulated elections in this page, seed ${seed}, with the project's own engine: the figures and the map are exactly those of \`${command}\`.`,
+  },
+};
+
+/** The catalogue's shape: every key of the English side, with the same kind of value. */
+export type Messages = typeof EN;
+
+/** French channel names in running text (`porte-à-porte`), for the live controls' labels. */
+const FR_CHANNELS_LOWER: Record<string, string> = { email: 'courriel', sms: 'SMS', phone: 'téléphone', door: 'porte-à-porte', mail: 'courrier', social: 'réseaux sociaux', relay: 'relais (bénévoles écrivant à leurs proches)' };
+
+const FR: Messages = {
+  parameters: {
+    national: 'Erreur nationale des sondages, écart type (points d\'écart)',
+    regional: 'Erreur régionale, écart type (points d\'écart)',
+    territory: 'Erreur propre à chaque territoire, écart type (points d\'écart)',
+    tails: 'Queues épaisses de l\'erreur nationale (degrés de liberté de Student)',
+    correlation: 'Corrélation entre territoires',
+    allocation: 'Où se trouve le fichier',
+    churn: 'Adresses périmées par an',
+    certainShare: 'Part du fichier qui votera de toute façon',
+    volunteers: 'Part du fichier qui milite',
+    yearsSinceCollected: 'Années depuis la collecte du fichier',
+    listSize: 'Taille du fichier (personnes)',
+    coverage: 'Part du fichier ciblée',
+    contactRate: 'Part des cibles effectivement jointes',
+    effect: 'Effet sur la participation des personnes jointes (points)',
+    persuasion: 'Persuasion des personnes jointes (points)',
+    costPerContact: 'Coût par contact (USD)',
+    contacts: 'Contacts par personne jointe',
+    saturation: 'Contacts au-delà desquels rien ne s\'ajoute',
+    contactsPerVolunteer: 'Contacts par militant actif',
+    salience: 'Enjeu de l\'élection',
+  },
+  channels: { email: 'Courriel', sms: 'SMS', phone: 'Téléphone', door: 'Porte-à-porte', mail: 'Courrier', social: 'Réseaux sociaux', relay: 'Relais (militants écrivant à leurs proches)' },
+  range: (central, low, high) => `${central} (${low} à ${high})`,
+  manyValues: (n) => `${n} valeurs (voir summary.json)`,
+  notSet: '(non renseigné)',
+  none: 'aucun',
+  bothSides: (label, a, b) => `${label} (${a} et ${b})`,
+  oneSide: (label, side) => `${label} (${side})`,
+  scenarioFile: 'Le fichier du scénario',
+  listSize: (side) => `Taille du fichier (${side})`,
+  channelsUsed: (side) => `Canaux utilisés (${side})`,
+  baselineResults: 'Résultats de référence',
+  parameterTable: 'dans la table des paramètres du projet',
+  simulationSource: (version, draws, seed) => `simulation campaign-lab ${version} : ${draws} tirages, graine ${seed} ; paramètres et citations dans summary.json`,
+  generatedBy: (version, seed, draws) => `campaign-lab ${version}, graine ${seed}, ${draws} simulations`,
+  round: (r) => (r === 1 ? '1er tour' : '2d tour'),
+  forecastOf: (election, from) => `${election} (d'après ${from})`,
+  ppUnit: 'pts',
+  embed: { CLICK_TO_VIEW_ACTIONS: 'Cliquer pour voir les actions', COMPILED_ACTION: 'Voir le Vega compilé', EDITOR_ACTION: "Ouvrir dans l'éditeur Vega", PNG_ACTION: 'Enregistrer en PNG', SOURCE_ACTION: 'Voir la source', SVG_ACTION: 'Enregistrer en SVG' },
+  confidence: { H: 'confiance : élevée', M: 'confiance : moyenne', L: 'confiance : faible' },
+  page: { headline: 'Chiffres clés', charts: 'Graphiques', assumptions: 'Hypothèses', key: 'Paramètre', value: 'Valeur', source: 'Source', sources: 'Sources', sweep: 'Explorer', live: 'À vous : déplacez un curseur, la page relance la simulation', running: 'Simulation en cours', done: 'À jour', failed: "Ce réglage n'a pas pu être simulé", reset: 'Revenir au scénario', more: 'Autres réglages', offline: 'Cette page fonctionne hors ligne : graphiques et chiffres sont intégrés.', stale: 'La phrase ci-dessus et les graphiques sous les réglages décrivent le scénario tel qu\'il a été simulé ; les chiffres de « À vous » et la carte suivent vos réglages.', chartFailed: "Le graphique n'a pas pu être dessiné", colon: '\u00a0:' },
+  cards: {
+    pWin: (side: string) => `P(victoire ${side})`,
+    pWinNote: (low: string, high: string, n: string) => `intervalle à 95\u202f% ${low}–${high} (erreur Monte Carlo), ${n} simulations`,
+    weight: (t: number, unit: WeightUnit) => `${unit === 'seats' ? 'Sièges attendus' : unit === 'electoral votes' ? 'Grands électeurs attendus' : 'Poids attendu'} (${t} pour gagner)`,
+    tipping: 'Territoire décisif le plus fréquent',
+    round: (r: number) => (r === 1 ? '1er tour' : '2d tour'),
+    rule: (rule: string) => ({ 'two-round': 'scrutin à deux tours', 'popular-vote': 'vote populaire', seats: 'sièges', 'electoral-college': 'collège électoral' })[rule] ?? rule,
+    simulated: (n: string, seed: number) => `${n} élections simulées, graine ${seed}`,
+    secondary: 'Canaux : part du fichier ciblée par chaque campagne',
+    control: (key: string, label: string) => {
+      const list = /^campaigns\.([^.]+)\.listSize$/.exec(key);
+      if (list) return `Taille du fichier de ${list[1]} (personnes)`;
+      const channel = /^campaigns\.([^.]+)\.channels\.([^.]+)\.coverage$/.exec(key);
+      if (channel) return `${channel[1]} : ${(FR_CHANNELS_LOWER[channel[2]] ?? channel[2])}, part ${channel[2] === 'relay' ? 'des bénévoles qui relaient' : 'du fichier ciblée'}`;
+      if (key === 'baseline.swing') return label.replace(/^National swing toward (\S+) \(pp\)$/, 'Glissement national vers $1 (points)');
+      return label;
+    },
+    votes: 'Voix nettes apportées par chaque campagne (moyenne)',
+    note: (n: string, seed: number, command: string) =>
+      `Chaque changement relance ${n} élections simulées dans cette page, graine ${seed}, avec le moteur du projet : les chiffres et la carte sont exactement ceux de \`${command}\`.`,
+  },
+};
+
+/**
+ * A citation as a reader of the page can follow it: pointers to the package's own files (`see
+ * data/SOURCES.md`, `in data/parameters.json`) are dropped or put in words, and the first letter is a
+ * capital. The citations themselves name their sources (data/parameters.json, data/SOURCES.md).
+ *
+ * @example
+ * readerSource('Ministère de l\'Intérieur; see data/SOURCES.md') // => "Ministère de l'Intérieur"
+ * readerSource('assumed delivery in data/parameters.json') // => "Assumed delivery in the project's parameter table"
+ */
+export function readerSource(text: string, locale: MessageLocale = 'en'): string {
+  const out = withoutFilePointers(text, locale);
+  return out.startsWith('campaign-lab') ? out : out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+/**
+ * A citation with the pointers to the package's own files dropped or put in words, as written
+ * otherwise (a source line naming the user's file keeps its name as given).
+ *
+ * @example
+ * withoutFilePointers('pennsylvania.csv (table format); see data/SOURCES.md') // => 'pennsylvania.csv (table format)'
+ */
+export function withoutFilePointers(text: string, locale: MessageLocale = 'en'): string {
+  return text
+    .trim()
+    .replace(/;?\s*see data\/SOURCES\.md/g, '')
+    .replace(/in data\/parameters\.json/g, MESSAGES[locale].parameterTable);
+}
+
+/**
+ * The catalogue, one side per language, the same keys on both.
+ *
+ * @example
+ * MESSAGES.fr.bothSides('Taille du fichier', 'LREM', 'RN') // => 'Taille du fichier (LREM et RN)'
+ */
+export const MESSAGES: Readonly<Record<MessageLocale, Messages>> = Object.freeze({ en: EN, fr: FR });
+
+/**
+ * Every word the English side of the catalogue can show (its strings, and its functions' text around
+ * their arguments), lower-case: what a page in another language must not show.
+ *
+ * @example
+ * catalogueWords('en').has('stale') // => true
+ */
+export function catalogueWords(locale: MessageLocale): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string) => {
+    for (const w of text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []) words.add(w);
+  };
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') add(value);
+    else if (typeof value === 'function') add(String((value as (...args: string[]) => unknown)('\u0001', '\u0001', '\u0001')).replace(/\u0001/g, ' '));
+    else if (value && typeof value === 'object') for (const v of Object.values(value)) walk(v);
+  };
+  walk(MESSAGES[locale]);
+  return words;
+}

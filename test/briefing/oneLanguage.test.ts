@@ -1,0 +1,52 @@
+/**
+ * One language per briefing: the France 2027 briefing (`campaign-lab run --out`), drawn in headless
+ * Chromium (Debian's /usr/bin/chromium through playwright-core), shows no word of the message
+ * catalogue's English side (src/briefing/messages.ts) that its French side does not also use (names,
+ * units, `summary.json`), in its text and in its charts' text. The numbered citations at the foot of the
+ * page are left out: they are the cited works' own words. The kicker names the race by its own year
+ * and round (`baseline.electionYear`).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM, openOffline, type OfflineSession } from '../browser/offlinePage.js';
+import { projectRoot, runMain } from '../cli/cliHarness.js';
+import { catalogueWords, MESSAGES } from '../../src/briefing/messages.js';
+
+test('the catalogue has the same keys in English and in French', () => {
+  const keys = (o: object): string[] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v).map((x) => `${k}.${x}`) : [k])).sort();
+  assert.deepEqual(keys(MESSAGES.fr), keys(MESSAGES.en));
+  assert.ok(catalogueWords('en').has('stale') && !catalogueWords('fr').has('stale'));
+});
+
+test('the France 2027 briefing shows no English word of the catalogue', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is not installed` }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-lab-french-'));
+  let session: OfflineSession | undefined;
+  try {
+    const written = await runMain(['run', join(projectRoot, 'scenarios', 'france-2027.yaml'), '--sims', '2000', '--out', dir]);
+    assert.equal(written.code, 0, written.stderr);
+    session = await openOffline(join(dir, 'briefing.html'));
+    const { page } = session;
+    await page.waitForFunction(() => (window as unknown as { briefingReady?: unknown }).briefingReady !== undefined);
+    await page.evaluate(() => (window as unknown as { briefingReady: Promise<unknown> }).briefingReady.then(() => true));
+    const text: string = await page.evaluate(() => {
+      const clone = document.body.cloneNode(true) as HTMLElement;
+      for (const e of clone.querySelectorAll('script, .sources, code')) e.remove();
+      const svgText = [...document.querySelectorAll('.chart svg text')].map((t) => t.textContent ?? '').join('\n');
+      return `${clone.innerText}\n${svgText}`;
+    });
+    // The race's own year and round: a 2027 race is not "FR 2022".
+    assert.match((await page.textContent('header .kicker')) ?? '', /· FR 2027 2d tour \(d'après FR 2022\) ·/);
+    const french = catalogueWords('fr');
+    // Words the same in French: "Glissement national", "net LREM − RN", "point à la couleur du gagnant".
+    const sameInFrench = new Set(['national', 'net', 'point']);
+    const english = [...catalogueWords('en')].filter((w) => !french.has(w) && !sameInFrench.has(w));
+    const found = new Set((text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => english.includes(w)));
+    assert.deepEqual([...found].sort(), [], 'English words on the French page');
+  } finally {
+    await session?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
