@@ -49,7 +49,7 @@ export { sweep, type SweepResult } from './node/sweep.js';
 // Rendering: SVG, PNG, HTML pages and notebook display
 export { toSvg } from './render/toSvg.js';
 export type { ToSvgOptions } from './render/toSvg.js';
-export { svgToPng, svgToPngAsync, toPng } from './render/toPng.js';
+export { toPng } from './render/toPng.js';
 export type { ToPngOptions } from './render/toPng.js';
 export { FONT_FAMILY } from './render/fonts.js';
 export { displayChart, chartBundle, displayTable, tableBundle, VEGALITE_MIME } from './render/display.js';

@@ -252,16 +252,17 @@ test('listSize with a counts file: the counts give the spread and listSize the s
   const compare = await run(['compare', 'us.yaml', '--set', 'campaigns.D.listSize=2400000', '--sims', '4000', '--json']);
   assert.ok(compare.variant.pWin > compare.base.pWin, JSON.stringify(compare).slice(0, 300));
 
-  // A French campaign's NationBuilder export (14 French supporters) spread over a list of 800,000: the
-  // briefing says 800 000, not 14, and keeps the list-size slider.
+  // A French campaign's NationBuilder export (14 French supporters) spread over a list of 80,000: the
+  // briefing says 80 000, not 14, and keeps the list-size slider. (The export puts 3 of its 14 in
+  // Alpes-de-Haute-Provence: a list above about 600,000 would hold more than its 128,077 voters there, refused.)
   assert.equal((await runMain(['list', 'summarize', join(fixtures, 'nationbuilder-fr.csv'), '--country', 'fr', '--territory-column', 'primary_zip', '--out', 'fr-counts.json'], { cwd: work })).code, 0);
-  const fr = ['name: France 2027 with a list spread like an export', 'country: fr', 'year: 2022', 'round: 2', 'rule: two-round', 'sides: [LREM, RN]', 'simulations: 2000', 'seed: 2027', 'baseline: { swing: -13.1, swingModel: proportional }', 'campaigns:', '  LREM: { listSize: 800000, allocation: { file: fr-counts.json }, channels: { door: { coverage: 0.2 } } }', '  RN: { listSize: 500000 }', ''];
+  const fr = ['name: France 2027 with a list spread like an export', 'country: fr', 'year: 2022', 'round: 2', 'rule: two-round', 'sides: [LREM, RN]', 'simulations: 2000', 'seed: 2027', 'baseline: { swing: -13.1, swingModel: proportional }', 'campaigns:', '  LREM: { listSize: 80000, allocation: { file: fr-counts.json }, channels: { door: { coverage: 0.2 } } }', '  RN: { listSize: 500000 }', ''];
   writeFileSync(join(work, 'fr.yaml'), fr.join('\n'));
   const out = join(work, 'fr-report');
   const report = await runMain(['run', 'fr.yaml', '--out', out], { cwd: work });
   assert.equal(report.code, 0, report.stderr);
   const html = readFileSync(join(out, 'briefing.html'), 'utf8');
-  assert.match(html, /<h1>[^<]*avec les 800\u202f000 d&#39;aujourd&#39;hui[^<]*<\/h1>/, 'the headline says 800 000');
+  assert.match(html, /<h1>[^<]*avec les 80\u202f000 d&#39;aujourd&#39;hui[^<]*<\/h1>/, 'the headline says 80 000');
   assert.ok(!/avec les 14 d/.test(html));
   assert.ok(html.includes('data-control="campaigns.LREM.listSize"'), 'our side keeps its list slider');
 });
