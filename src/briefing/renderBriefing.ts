@@ -146,7 +146,30 @@ function sliderStep(max: number): number {
 }
 
 /**
- * The live controls of a run: each side's list size (0 to three times today's, at least 1 M), the
+ * The largest list size of a side whose spread over territories (today's allocation scaled with the size)
+ * keeps every territory's supporters within its eligible voters, the cap campaignCoefficients enforces;
+ * Infinity when no territory with known eligible voters holds any of the list.
+ *
+ * @example
+ * listSizeCap({ territories: [{ id: 'A', eligible: 1000 }, { id: 'B', eligible: 0 }], campaigns: { D: { listSize: 100, allocation: { A: 50, B: 50 } } } }, 'D') // => 2000
+ */
+export function listSizeCap(
+  s: { territories: readonly { id: string; eligible: number; parent?: string }[]; campaigns: Readonly<Record<string, { listSize: number; allocation: Record<string, number> } | undefined>> },
+  side: string,
+): number {
+  const campaign = s.campaigns[side];
+  if (!campaign || !(campaign.listSize > 0)) return Infinity;
+  let cap = Infinity;
+  for (const t of s.territories) {
+    const held = t.parent === undefined ? campaign.allocation[t.id] ?? 0 : 0;
+    if (held > 0 && t.eligible > 0) cap = Math.min(cap, (campaign.listSize * t.eligible) / held);
+  }
+  return cap;
+}
+
+/**
+ * The live controls of a run: each side's list size (0 to three times today's, at least 1 M, and never past
+ * the size at which a territory would hold more supporters than eligible voters: listSizeCap), the
  * national swing when the scenario file supports one (`baseline.swing`), and each active channel's
  * coverage (0–1).
  *
@@ -163,7 +186,8 @@ export function liveControls(summary: RunSummary, inputs: LiveInputs): BriefingC
     const current = s.campaigns[side]?.listSize ?? 0;
     const top = Math.max(1e6, 3 * current);
     const step = sliderStep(top);
-    controls.push({ key: `campaigns.${side}.listSize`, label: `${side}'s list size (people)`, min: 0, max: Math.ceil(top / step) * step, step, value: current, format: 'count' });
+    const max = Math.max(current, Math.min(Math.ceil(top / step) * step, Math.floor(listSizeCap(s, side) / step) * step));
+    controls.push({ key: `campaigns.${side}.listSize`, label: `${side}'s list size (people)`, min: 0, max, step, value: current, format: 'count' });
   }
   const scenarioProperties = (scenarioSchema.definitions as Record<string, { properties?: Record<string, unknown> }> | undefined)?.Scenario?.properties ?? {};
   if ('baseline' in scenarioProperties) {

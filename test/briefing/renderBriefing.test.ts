@@ -8,7 +8,7 @@ import { loadParameters } from '../../src/node/data/loadParameters.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { summarizeRun } from '../../src/sim/summarizeRun.js';
-import { assumptionRows, liveControls, parameterLabel, readerSource, renderBriefing } from '../../src/briefing/renderBriefing.js';
+import { assumptionRows, listSizeCap, liveControls, parameterLabel, readerSource, renderBriefing } from '../../src/briefing/renderBriefing.js';
 import { territoriesCsv } from '../../src/briefing/territoriesCsv.js';
 import { buildReportCharts } from '../../src/briefing/reportCharts.js';
 import { projectRoot } from '../cli/cliHarness.js';
@@ -58,6 +58,25 @@ test('liveControls offers each side\'s list size and every active channel\'s cov
   const d = controls[0];
   assert.deepEqual([d.min, d.max, d.step, d.value], [0, 18_000_000, 1000, 6_000_000]);
   assert.equal(controls.find((c) => c.key === 'campaigns.D.channels.door.coverage')?.value, 0.2);
+});
+
+test('the list-size slider stops where a territory would hold more supporters than eligible voters (the cap a run refuses above)', async () => {
+  const { summary, live } = await defaultRun();
+  const scenario = summary.scenario;
+  // The default list is spread like D's votes: its cap is the list size at which the first state fills up.
+  const cap = listSizeCap(scenario, 'D');
+  const held = scenario.territories.filter((t) => t.parent === undefined && t.eligible > 0 && (scenario.campaigns.D.allocation[t.id] ?? 0) > 0);
+  assert.ok(held.length > 40);
+  for (const t of held) assert.ok((cap * scenario.campaigns.D.allocation[t.id]) / scenario.campaigns.D.listSize <= t.eligible * (1 + 1e-12), t.id);
+  assert.ok(held.some((t) => Math.abs((cap * scenario.campaigns.D.allocation[t.id]) / scenario.campaigns.D.listSize - t.eligible) < 1e-6 * t.eligible));
+  // A list concentrated in one state: its slider ends at that state's eligible voters, not at three times today's list.
+  const concentrated = structuredClone(summary);
+  const wyoming = concentrated.scenario.territories.find((t) => t.id === 'WY')!;
+  concentrated.scenario.campaigns.D.allocation = { WY: 100_000 };
+  concentrated.scenario.campaigns.D.listSize = 100_000;
+  const d = liveControls(concentrated, live).find((c) => c.key === 'campaigns.D.listSize')!;
+  assert.ok(d.max <= wyoming.eligible && d.max > wyoming.eligible - d.step, `${d.max} against ${wyoming.eligible}`);
+  assert.equal(listSizeCap({ territories: [{ id: 'A', eligible: 1000 }, { id: 'B', eligible: 0 }], campaigns: { D: { listSize: 100, allocation: { A: 50, B: 50 } } } }, 'D'), 2000);
 });
 
 test('territoriesCsv names the campaign column for what it holds: net margin votes per side', async () => {
