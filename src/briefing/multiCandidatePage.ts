@@ -109,7 +109,10 @@ export function closestUnitsTable(doc: MultiCandidateRunDocument, units: readonl
     })
     .sort((x, y) => x.a.pWin - y.a.pWin || Math.abs(x.gap) - Math.abs(y.gap) || x.u.id.localeCompare(y.u.id))
     .slice(0, CLOSEST_UNITS);
-  const pp = (x: number) => `${x > 0 ? '+' : ''}${formatDecimalIn(x, locale)}`;
+  const pp = (x: number) => {
+    const r = Math.round(x * 10) / 10;
+    return `${r > 0 ? '+' : ''}${formatDecimalIn(r === 0 ? 0 : r, locale)}`;
+  };
   return {
     title: m.closest,
     note: lead ? m.closestNoteLead : m.closestNote,
