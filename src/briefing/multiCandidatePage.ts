@@ -139,7 +139,7 @@ export function multiCandidateAssumptions(doc: MultiCandidateRunDocument, locale
     const row = { key, label: msg.parameters[name] ?? key, value, source: c ? `${readerSource(c.source, locale)}${c.note ? `. ${c.note}` : ''}` : msg.scenarioFile };
     return c ? { ...row, confidence: c.confidence } : row;
   });
-  rows.push({ key: 'race', label: msg.baselineResults, value: `${msg.multi.candidates(formatCountIn(doc.candidates.length, locale))}, ${msg.multi.units(formatCountIn(doc.unitCount, locale))}`, source: readerSource(doc.source, locale) });
+  rows.push({ key: 'race', label: msg.baselineResults, value: `${(doc.candidates[0]!.seats ? msg.multi.parties : msg.multi.candidates)(formatCountIn(doc.candidates.length, locale))}, ${msg.multi.units(formatCountIn(doc.unitCount, locale))}`, source: readerSource(doc.source, locale) });
   if (doc.transfers && doc.transfers.assumedRows.length > 0) {
     const notes = doc.transfers.notes.length ? `. ${doc.transfers.notes.join('; ')}` : '';
     rows.push({ key: 'transfers', label: msg.multi.transfers, value: doc.transfers.assumedRows.map(msg.multi.rowName).join(', '), source: `${msg.multi.transferSource}${notes}` });
@@ -158,7 +158,8 @@ export function multiCandidateBriefing(input: MultiCandidateBriefingInput): stri
   const { document: doc, locale } = input;
   const msg = MESSAGES[locale];
   const count = (n: number) => formatCountIn(n, locale);
-  const parts = [msg.multi.candidates(count(doc.candidates.length)), msg.multi.units(count(doc.unitCount)), msg.cards.simulated(count(doc.simulations), doc.seed)];
+  const who = doc.candidates[0]!.seats ? msg.multi.parties : msg.multi.candidates;
+  const parts = [who(count(doc.candidates.length)), msg.multi.units(count(doc.unitCount)), msg.cards.simulated(count(doc.simulations), doc.seed)];
   if (doc.pNoWinner > 0) parts.push(msg.multi.noWinner(formatShareIn(doc.pNoWinner, locale)));
   return briefingPage({
     title: multiCandidateHeadline(doc, locale),

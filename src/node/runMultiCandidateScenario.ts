@@ -128,4 +128,4 @@ function chartTitle(spec: object): string | undefined {
 }
 
 /** Plot width of the charts on a phone (the page draws them when the chart's box is narrower than the usual one). */
-const NARROW_WIDTH = 200;
+const NARROW_WIDTH = 140;
