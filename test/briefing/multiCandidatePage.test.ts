@@ -6,10 +6,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot, runMain } from '../cli/cliHarness.js';
+import { CHROMIUM, openOffline, type OfflineSession } from '../browser/offlinePage.js';
 import { catalogueWords, MESSAGES } from '../../src/briefing/messages.js';
 import { formatDecimalIn, formatShareIn, formatCountIn } from '../../src/briefing/formatNumber.js';
 import { closestUnitsTable, multiCandidateHeadline } from '../../src/briefing/multiCandidatePage.js';
@@ -103,4 +104,34 @@ test('closest units leave out uncontested units and put the least certain first;
   const two = { rule: 'two-round', candidates: [c('RN', 0.1, 0.6), c('LFI', 0.2, 0.3), c('LREM', 0.7, 0.9)] } as unknown as MultiCandidateRunDocument;
   assert.equal(multiCandidateHeadline(two, 'fr'), `LREM (${formatShareIn(0.9, 'fr')}) et RN (${formatShareIn(0.6, 'fr')}) sont les plus susceptibles d'accéder au second tour ; LREM l'emporte dans ${formatShareIn(0.7, 'fr')} des élections simulées`);
   assert.equal(formatCountIn(1000, 'fr'), '1\u202f000');
+});
+
+test('the French first-round briefing in Chromium: charts drawn offline, no page overflow and chart text at least 11 px at 390 and 1280 px', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is not installed` }, async () => {
+  const { dir } = await report('france-2022-first-round', 500);
+  let session: OfflineSession | undefined;
+  try {
+    session = await openOffline(join(dir, 'briefing.html'));
+    const { page } = session;
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.reload();
+      await page.waitForFunction(() => (window as unknown as { briefingReady?: unknown }).briefingReady !== undefined);
+      await page.evaluate(() => (window as unknown as { briefingReady: Promise<unknown> }).briefingReady.then(() => true));
+      const r = await page.evaluate(() => {
+        const sizes = [...document.querySelectorAll('.chart svg text')].map((t) => {
+          const svg = t.closest('svg')!;
+          const box = svg.getBoundingClientRect();
+          const scale = box.width / (svg.viewBox.baseVal?.width || box.width);
+          return parseFloat(getComputedStyle(t).fontSize) * scale;
+        });
+        return { overflow: document.documentElement.scrollWidth - innerWidth, texts: sizes.length, minFont: Math.min(...sizes) };
+      });
+      assert.ok(r.overflow <= 0, `${width} px: ${JSON.stringify(r)}`);
+      assert.ok(r.texts > 20 && r.minFont >= 11 - 1e-6, `${width} px: ${JSON.stringify(r)}`);
+    }
+    assert.deepEqual(session.blocked, []);
+    assert.deepEqual(session.errors, []);
+  } finally {
+    await session?.close();
+  }
 });
