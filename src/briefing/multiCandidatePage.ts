@@ -93,6 +93,7 @@ export function multiCandidateCards(doc: MultiCandidateRunDocument, locale: Mess
  * The closest units: contested units (two or more candidates with votes) where the most likely winner's
  * P(win) is lowest (ties: the smaller baseline gap), with the runner-up and the baseline gap in pp of valid
  * votes. Under national rules (two-round, popular vote) a unit's P(win) is P(leads the unit's round 1).
+ * Candidates are named as the race names them (a presidential candidate's name; a legislative candidate and nuance).
  *
  * @example
  * closestUnitsTable(canada, units, 'en').rows[0] // => ['Avalon', 'LPC', '74.2%', 'CPC', '25.8%', '+4.2'] (for example)
@@ -100,7 +101,8 @@ export function multiCandidateCards(doc: MultiCandidateRunDocument, locale: Mess
 export function closestUnitsTable(doc: MultiCandidateRunDocument, units: readonly PageUnit[], locale: MessageLocale): BriefingTable {
   const m = MESSAGES[locale].multi;
   const lead = doc.rule === 'two-round' || doc.rule === 'popular-vote';
-  const who = (c: UnitOutcome['candidates'][number]) => (c.label === c.party ? c.party : `${c.label} (${c.party})`);
+  const names = new Map(doc.candidates.map((c) => [c.party, c.name]));
+  const who = (c: UnitOutcome['candidates'][number]) => (c.label === c.party ? (names.get(c.party) ?? c.party) : `${c.label} (${c.party})`);
   const rows = units
     .filter((u) => u.candidates.filter((c) => c.votes > 0).length >= 2)
     .map((u) => {
