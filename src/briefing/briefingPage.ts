@@ -149,6 +149,15 @@ export interface LiveChartMarker {
   control: string;
 }
 
+/** A table of the page, shown after the charts (a multi-candidate race's closest units). Cells are plain text, escaped. */
+export interface BriefingTable {
+  title: string;
+  /** A sentence under the title: what the rows are. */
+  note?: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
 /** Input of {@link briefingPage}. */
 export interface BriefingInput {
   /** The page's headline: the finding in one sentence. */
@@ -163,6 +172,8 @@ export interface BriefingInput {
   headline: HeadlineFigure[];
   charts: BriefingChart[];
   assumptions: BriefingAssumption[];
+  /** Tables shown after the charts. */
+  tables?: BriefingTable[];
   sweep?: BriefingSweep;
   /** Live controls re-running the scenario in the page. */
   live?: BriefingLive;
@@ -279,6 +290,7 @@ const PAGE_STYLE = `${BASE_STYLE}
     .chart { overflow: visible; }
     .chart svg.marks { width: auto !important; min-width: 0 !important; max-width: 100% !important; height: auto; max-height: 180mm; }
     .assumptions { break-before: page; }
+    .page-table { break-before: page; } .page-table tr { break-inside: avoid; }
     .assumptions tr, .sources li { break-inside: avoid; }
     .assumptions h2 + .table-wrap + h2 { break-before: page; }
     footer { break-inside: avoid; }
@@ -345,6 +357,15 @@ ${assumptions
     : '';
 }
 
+/** A table of the page after the charts: title, note, and its rows (numbers formatted in the page's language). */
+function tableSection(table: BriefingTable, locale: keyof typeof WORDS): string {
+  const cell = (v: string | number) => `<td>${htmlEscape(formatValue(v, locale))}</td>`;
+  return `<section class="page-table"><h2>${htmlEscape(table.title)}</h2>${table.note ? `<p class="description">${htmlEscape(table.note)}</p>` : ''}
+<div class="table-wrap"><table><thead><tr>${table.columns.map((c) => `<th>${htmlEscape(c)}</th>`).join('')}</tr></thead><tbody>
+${table.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}
+</tbody></table></div></section>`;
+}
+
 /** The live section: the figures, the run's state, the controls (secondary ones folded away) and the note. */
 function liveSection(live: NonNullable<BriefingInput['live']>, locale: keyof typeof WORDS): string {
   const words = WORDS[locale];
@@ -402,6 +423,7 @@ ${input.headline.length ? `<section aria-label="${htmlEscape(words.headline)}"><
 ${liveHtml}
 ${sweepHtml}
 ${input.charts.length ? `<section class="charts" aria-label="${htmlEscape(words.charts)}">${input.charts.map((c, i) => `<figure><div class="chart" id="chart-${i}" role="figure" aria-label="${htmlEscape(c.title)}"></div></figure>`).join('\n')}</section>` : ''}
+${(input.tables ?? []).map((t) => tableSection(t, locale)).join('\n')}
 ${assumptionsHtml}
 <footer>${input.generatedBy ? `${htmlEscape(input.generatedBy)}. ` : ''}${htmlEscape(words.offline)}</footer>
 <script type="application/json" id="briefing-data">${jsonForScript(data)}</script>

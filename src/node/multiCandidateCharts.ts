@@ -6,6 +6,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { candidateProbabilities } from '../charts/candidateProbabilities.js';
 import { seatHistogram } from '../charts/seatHistogram.js';
 import type { MultiCandidateRunDocument } from '../race/multiCandidateDocument.js';
+import { MESSAGES, withoutFilePointers, type MessageLocale } from '../briefing/messages.js';
+import { formatCountIn } from '../briefing/formatNumber.js';
 
 /** Most parties a seat histogram draws (by mean seats); the rest are in summary.json. */
 const HISTOGRAM_PARTIES = 8;
@@ -17,11 +19,15 @@ const PROBABILITY_ROWS = 16;
  *
  * @param doc The run document.
  * @param dist Per party, the share of draws at each seat count (MultiCandidateResult.seatDistribution), or null.
+ * @param locale Language of the titles, axes and source lines (the race's: `fr` for France). Default `en`.
+ * @param width Plot width in px (a phone's layout); default each chart's own.
  * @example
  * multiCandidateCharts(franceFirstRound.document, null).map((c) => c.name) // => ['candidate-probabilities']
  */
-export function multiCandidateCharts(doc: MultiCandidateRunDocument, dist: number[][] | null): { name: string; spec: TopLevelSpec }[] {
-  const sources = [doc.source, `campaign-lab ${doc.simulations.toLocaleString('en-US')} simulated elections, seed ${doc.seed}; log-ratio errors national ${doc.uncertainty.national}, regional ${doc.uncertainty.regional}, unit ${doc.uncertainty.unit} pp, t(${doc.uncertainty.tails})`];
+export function multiCandidateCharts(doc: MultiCandidateRunDocument, dist: number[][] | null, locale: MessageLocale = 'en', width?: number): { name: string; spec: TopLevelSpec }[] {
+  const m = MESSAGES[locale].multi;
+  const u = doc.uncertainty;
+  const sources = [withoutFilePointers(doc.source, locale), m.chartSource(formatCountIn(doc.simulations, locale), String(doc.seed), u.national, u.regional, u.unit, u.tails)];
   const [ours, ...rest] = doc.candidates;
   const key = (c: (typeof doc.candidates)[number]) => c.pQualify ?? c.pWin;
   const shown = [ours!, ...rest.sort((a, b) => key(b) - key(a) || b.votes - a.votes).slice(0, PROBABILITY_ROWS - 1)];
@@ -30,9 +36,11 @@ export function multiCandidateCharts(doc: MultiCandidateRunDocument, dist: numbe
     {
       name: 'candidate-probabilities',
       spec: candidateProbabilities(shown, {
-        title: qualify ? `${doc.name}: who reaches round 2` : `${doc.name}: who wins`,
-        subtitle: `${qualify ? 'P(reaches round 2) and P(wins)' : 'P(wins)'} per candidate, ${doc.candidates.length} candidates${doc.candidates.length > shown.length ? ` (the ${shown.length} most likely shown)` : ''}`,
+        title: m.chartWho(doc.name, qualify),
+        subtitle: m.chartWhoSubtitle(qualify, String(doc.candidates.length), doc.candidates.length > shown.length ? String(shown.length) : null),
         sources,
+        locale,
+        ...(width ? { width } : {}),
       }),
     },
   ];
@@ -44,7 +52,7 @@ export function multiCandidateCharts(doc: MultiCandidateRunDocument, dist: numbe
       .slice(0, HISTOGRAM_PARTIES);
     charts.push({
       name: 'seat-histogram',
-      spec: seatHistogram(parties, { title: `${doc.name}: seats per party`, subtitle: `Share of simulated elections at each seat count; dashed line: majority (${doc.seatsToWin} of ${doc.totalSeats})`, sources }, doc.seatsToWin ?? undefined),
+      spec: seatHistogram(parties, { title: m.chartSeats(doc.name), subtitle: m.chartSeatsSubtitle(String(doc.seatsToWin), String(doc.totalSeats)), sources, locale, ...(width ? { width } : {}) }, doc.seatsToWin ?? undefined),
     });
   }
   return charts;

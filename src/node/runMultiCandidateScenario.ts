@@ -1,8 +1,8 @@
 /**
  * `campaign-lab run` for a multi-candidate race (issue 20): the loaded scenario's race simulated by
  * simulateMultiCandidate (the K-candidate engine, one code path for every K), its run document, and the report
- * `--out` writes: summary.json, territories.csv (one row per unit and candidate), the charts as SVG and PNG.
- * The briefing page is two-candidate only: it is not written for these races (README, `run --help`).
+ * `--out` writes: summary.json, territories.csv (one row per unit and candidate), the charts as SVG and PNG, and
+ * briefing.html (src/briefing/multiCandidatePage.ts: a static page, no live controls, in the race's language).
  */
 import { basename } from 'node:path';
 import Papa from 'papaparse';
@@ -14,6 +14,8 @@ import { multiCandidateDocument, unitOutcomes, type MultiCandidateRunDocument } 
 import { loadParameters } from './data/loadParameters.js';
 import { toJsonText } from '../io/jsonText.js';
 import { writeFolderAtomic } from './writeFileAtomic.js';
+import { VERSION } from '../sim/version.js';
+import type { MessageLocale } from '../briefing/messages.js';
 
 /** A multi-candidate run: what was simulated and its document. */
 export interface MultiCandidateRun {
@@ -69,27 +71,61 @@ export function multiCandidateTerritoriesCsv(run: MultiCandidateRun): string {
 }
 
 /**
+ * The language of a multi-candidate race's report: French for a French race (`country: fr`, a bundled `fr-`
+ * race, a Ministry file, the legislative rule, or figures cited to the Ministère de l'Intérieur), else English.
+ *
+ * @example
+ * multiCandidateLocale(franceFirstRound) // => 'fr'
+ */
+export function multiCandidateLocale(run: Pick<MultiCandidateRun, 'document'>, scenario?: Scenario): MessageLocale {
+  const race = scenario?.race;
+  const french = scenario?.country === 'fr' || race?.bundled?.startsWith('fr-') || race?.format === 'fr-ministere' || run.document.rule === 'two-round-legislative' || /Minist[eè]re de l'Int[ée]rieur/i.test(run.document.source);
+  return french ? 'fr' : 'en';
+}
+
+/**
  * Writes the report of a multi-candidate run to `dir`, atomically as a set (as writeReport): territories.csv,
- * candidate-probabilities.svg/.png, seat-histogram.svg/.png (seat rules), summary.json (the document without
- * `units`, plus the report's record).
+ * candidate-probabilities.svg/.png, seat-histogram.svg/.png (seat rules), briefing.html (static, in the race's
+ * language: multiCandidateLocale), summary.json (the document without `units`, plus the report's record).
  *
  * @returns The paths written.
  * @throws {InputError} a folder holding other files, or not writable.
  * @example
- * await writeMultiCandidateReport('out', run, 'scenarios/canada-2011.yaml') // => ['out/territories.csv', 'out/candidate-probabilities.svg', …, 'out/summary.json']
+ * await writeMultiCandidateReport('out', run, 'scenarios/canada-2011.yaml') // => ['out/territories.csv', 'out/candidate-probabilities.svg', …, 'out/briefing.html', 'out/summary.json']
  */
-export async function writeMultiCandidateReport(dir: string, run: MultiCandidateRun, scenarioFile: string, signal?: AbortSignal, shown = dir): Promise<string[]> {
-  const [{ toSvg }, { toPng }, { multiCandidateCharts }] = await Promise.all([import('../render/toSvg.js'), import('../render/toPng.js'), import('./multiCandidateCharts.js')]);
+export async function writeMultiCandidateReport(dir: string, run: MultiCandidateRun, scenarioFile: string, signal?: AbortSignal, shown = dir, scenario?: Scenario): Promise<string[]> {
+  const [{ toSvg }, { toPng }, { multiCandidateCharts }, { multiCandidateBriefing }, { briefingScripts }] = await Promise.all([
+    import('../render/toSvg.js'),
+    import('../render/toPng.js'),
+    import('./multiCandidateCharts.js'),
+    import('../briefing/multiCandidatePage.js'),
+    import('./pageScripts.js'),
+  ]);
+  const locale = multiCandidateLocale(run, scenario);
   const files: { name: string; data: string | Uint8Array }[] = [{ name: 'territories.csv', data: multiCandidateTerritoriesCsv(run) }];
-  for (const chart of multiCandidateCharts(run.document, run.result.seatDistribution)) {
+  const charts = multiCandidateCharts(run.document, run.result.seatDistribution, locale);
+  const narrow = multiCandidateCharts(run.document, run.result.seatDistribution, locale, NARROW_WIDTH);
+  for (const chart of charts) {
     signal?.throwIfAborted();
     files.push({ name: `${chart.name}.svg`, data: await toSvg(chart.spec) });
     files.push({ name: `${chart.name}.png`, data: await toPng(chart.spec, { scale: 2 }) });
   }
-  const { units: _units, ...summary } = run.document;
+  const { units, ...summary } = run.document;
+  const valid = run.loaded.race.units.valid;
+  const pageUnits = (units ?? unitOutcomes(run.loaded.race, run.result)).map((u, i) => ({ ...u, valid: valid[i]! }));
+  const pageCharts = charts.map((c, i) => ({ title: chartTitle(c.spec) ?? c.name, spec: c.spec, narrowSpec: narrow[i]!.spec }));
+  files.push({ name: 'briefing.html', data: multiCandidateBriefing({ document: run.document, units: pageUnits, charts: pageCharts, locale, version: VERSION, scripts: briefingScripts() }) });
   const names = [...files.map((f) => f.name), 'summary.json'];
   files.push({ name: 'summary.json', data: toJsonText({ ...summary, report: { scenarioFile, files: names } }) });
   return writeFolderAtomic(dir, files.map((f) => ({ name: basename(f.name), data: f.data })), signal, shown);
 }
 
+/** A spec's title text (its `title` or `title.text`), for the page's figure label. */
+function chartTitle(spec: object): string | undefined {
+  const title = (spec as { title?: string | { text?: string | string[] } }).title;
+  const text = typeof title === 'string' ? title : title?.text;
+  return Array.isArray(text) ? text.join(' ') : text;
+}
 
+/** Plot width of the charts on a phone (the page draws them when the chart's box is narrower than the usual one). */
+const NARROW_WIDTH = 140;

@@ -59,13 +59,13 @@ test('a table of 12 party columns keeps all 12 (nothing moved to other) and runs
   assert.equal(b.stdout, a.stdout);
 });
 
-test('run --out on a seat race writes summary.json (no per-unit detail), territories.csv (one row per unit and candidate) and the charts', async () => {
+test('run --out on a seat race writes summary.json (no per-unit detail), territories.csv (one row per unit and candidate), the charts and briefing.html', async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'multi-out-')), 'report');
   const r = await runMain(['run', 'scenarios/canada-2011.yaml', '--sims', '300', '--out', out]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /CPC +39\.6% +\d+\.\d% +\d+\.\d \[\d+–\d+\]/);
   const files = readdirSync(out).filter((f) => !f.startsWith('.')).sort();
-  assert.deepEqual(files, ['candidate-probabilities.png', 'candidate-probabilities.svg', 'seat-histogram.png', 'seat-histogram.svg', 'summary.json', 'territories.csv']);
+  assert.deepEqual(files, ['briefing.html', 'candidate-probabilities.png', 'candidate-probabilities.svg', 'seat-histogram.png', 'seat-histogram.svg', 'summary.json', 'territories.csv']);
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
   assert.equal(summary.units, undefined);
   assert.equal(summary.candidates.length, 5);

@@ -51,8 +51,9 @@ export const runCommand: Command = {
     'summary.json the 100 closest and the race-wide figures, and the list-size sweep and the live controls are left out.',
     'Three or more candidates (race: {bundled: NAME}, a table of 3+ candidate columns, rule plurality or',
     'two-round-legislative, uncertainty.scale: log-ratio) run on the K-candidate engine: every candidate is kept;',
-    'the text, --json (candidates, units) and --out (summary.json, territories.csv per unit and candidate, charts;',
-    'no briefing.html) give P(win), P(round 2), seats with 90% intervals, P(majority) and P(most seats).',
+    'the text, --json (candidates, units) and --out (summary.json, territories.csv per unit and candidate, charts,',
+    'and a static briefing.html in the race\'s language, without live controls) give P(win), P(round 2), seats',
+    'with 90% intervals, P(majority) and P(most seats).',
     '',
     'Examples:',
     '  campaign-lab run scenarios/default.yaml --out out',
@@ -133,10 +134,10 @@ export const runCommand: Command = {
 async function runMultiCandidate(scenario: Scenario, file: string, out: string | undefined, json: boolean, context: CliContext): Promise<void> {
   const { runMultiCandidateScenario, writeMultiCandidateReport } = await import('../../node/runMultiCandidateScenario.js');
   const run = runMultiCandidateScenario(scenario, file);
-  if (out) await writeMultiCandidateReport(resolve(context.cwd, out), run, file, context.signal, out);
+  if (out) await writeMultiCandidateReport(resolve(context.cwd, out), run, file, context.signal, out, scenario);
   if (json) printJson(context.stdout, run.document);
   else {
     const { formatMultiCandidateRun } = await import('../formatMultiCandidateRun.js');
-    context.stdout.write(formatMultiCandidateRun(run.document) + (out ? `Report written to ${out}/ (summary.json, territories.csv, charts; no briefing.html: the briefing page is two-candidate only)\n` : ''));
+    context.stdout.write(formatMultiCandidateRun(run.document) + (out ? `Report written to ${out}/ (briefing.html without live controls, summary.json, territories.csv, charts)\n` : ''));
   }
 }
