@@ -82,9 +82,9 @@ test('France 2022 first round run --out writes a French briefing.html: every can
   // Chart titles in French (the specs embedded in the page, and the SVG file).
   assert.ok(html.includes('qui accède au second tour'));
   assert.ok(readFileSync(join(dir, 'candidate-probabilities.svg'), 'utf8').includes('qui accède au second tour'));
-  // The kicker carries the scenario's own name (user's words): checked without it.
+  // The kicker carries the scenario's own name (user's words, French in the bundled scenario): checked without it too.
   const english = [...catalogueWords('en')].filter((w) => !catalogueWords('fr').has(w) && w.length > 2);
-  const withoutKicker = text.replace(/France 2022, first round/g, ' ');
+  const withoutKicker = text.replace(/France 2022, premier tour/g, ' ');
   // Words as the catalogue splits them (`campaign-lab` is one word, the same in both languages).
   const shown = new Set(withoutKicker.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []);
   const found = english.filter((w) => shown.has(w));
