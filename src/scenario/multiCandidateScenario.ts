@@ -14,6 +14,7 @@ import type { MultiCandidateRace } from '../race/multiCandidateRace.js';
 import type { MultiCandidateOptions, MultiCandidateRule } from '../race/simulateMultiCandidate.js';
 import type { TransferPrior } from '../race/transferPrior.js';
 import type { Scenario } from './types.js';
+import type { UncertaintyDefaults } from '../data/parameters.js';
 
 /** Where the race and transfers of a multi-candidate scenario are carried (not a key of the file: JSON and the schema never see it). */
 const LOADED_MULTI = Symbol('campaign-lab.multiCandidateRace');
@@ -69,14 +70,6 @@ export function multiCandidateRule(rule: Scenario['rule']): MultiCandidateRule {
   return rule === 'seats' ? 'plurality' : rule;
 }
 
-/** The error model's defaults (data/parameters.json `uncertainty`), with their citation. */
-export interface UncertaintyDefaults {
-  national: number;
-  regional: number;
-  territory: number;
-  tails: number;
-  citation: Citation;
-}
 
 /**
  * The simulation options of a multi-candidate scenario: rule, SDs (the scenario's, else the cited defaults),

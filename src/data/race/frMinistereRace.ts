@@ -15,7 +15,7 @@ import { InputError } from '../../errors.js';
 import type { CsvRecord } from '../../io/parseDelimited.js';
 import { assembleRace, type CandidateRecord, type UnitRecord } from '../../race/assembleRace.js';
 import type { MultiCandidateRace } from '../../race/multiCandidateRace.js';
-import { MINISTRY_TO_INSEE, type FrBundledData } from './parseFrMinistere.js';
+import { MINISTRY_TO_INSEE, type FrBundledData, type FrTurnoutColumns } from './parseFrMinistere.js';
 import { cellText, countCell, dataRecords, failCell, findColumn, missingColumn, normaliseName, type RaceGrid } from './raceGrid.js';
 
 /** The three layouts of the Ministry's candidate blocks (see the file comment). */
@@ -47,18 +47,12 @@ interface BlockColumns {
 }
 
 /** Where a file's columns are. */
-interface FrRaceColumns {
+interface FrRaceColumns extends FrTurnoutColumns {
   layout: FrMinistereLayout;
   dept: number;
   deptName: number;
   circ: number;
   circName: number;
-  inscrits: number;
-  abst: number;
-  votants: number;
-  exprimes: number;
-  blancs: number;
-  nuls: number;
   /** `blocks` and `repeated-blocks`: the first block's columns and the block width; blocks follow every `width` cells. */
   stride: { first: BlockColumns; start: number; width: number };
   /** `numbered`: every block the header names, in number order. */

@@ -145,15 +145,19 @@ export function parseFrMinistere(grid: RaceGrid, options: RaceFileOptions = {}, 
  * Column indexes of a Ministry file (-1 for an optional column it lacks), with the candidate columns:
  * `wide` (one `Voix_candidat_<NOM>` column each) or the repeated blocks (`block`, offsets within one).
  */
-interface FrColumns {
-  code: number;
-  name: number;
+/** Column indexes of the turnout columns every Ministry layout has (Inscrits … Nuls). */
+export interface FrTurnoutColumns {
   inscrits: number;
   abst: number;
   votants: number;
   exprimes: number;
   blancs: number;
   nuls: number;
+}
+
+interface FrColumns extends FrTurnoutColumns {
+  code: number;
+  name: number;
   blancsNuls: number;
   wide: { i: number; candidate: string }[];
   block: { start: number; width: number; nom: number; prenom: number; voix: number };
