@@ -51,8 +51,6 @@ const EN = {
   listSize: (side: string) => `List size (${side})`,
   channelsUsed: (side: string) => `Channels used (${side})`,
   baselineResults: 'Baseline results',
-  /** `in data/parameters.json` in a citation, for a reader of the page. */
-  parameterTable: "in the project's parameter table",
   /** The simulation's own source line (chart footers). */
   simulationSource: (version: string, draws: string, seed: string) => `campaign-lab ${version} simulation: ${draws} draws, seed ${seed}; parameters and citations in summary.json`,
   /** The page footer. */
@@ -163,7 +161,6 @@ const FR: Messages = {
   listSize: (side) => `Taille du fichier (${side})`,
   channelsUsed: (side) => `Canaux utilisés (${side})`,
   baselineResults: 'Résultats de référence',
-  parameterTable: 'dans la table des paramètres du projet',
   simulationSource: (version, draws, seed) => `simulation campaign-lab ${version} : ${draws} tirages, graine ${seed} ; paramètres et citations dans summary.json`,
   generatedBy: (version, seed, draws) => `campaign-lab ${version}, graine ${seed}, ${draws} simulations`,
   round: (r) => (r === 1 ? '1er tour' : '2d tour'),
@@ -240,8 +237,8 @@ const FR: Messages = {
  * readerSource('Ministère de l\'Intérieur; see data/SOURCES.md') // => "Ministère de l'Intérieur"
  * readerSource('assumed delivery in data/parameters.json') // => "Assumed delivery in the project's parameter table"
  */
-export function readerSource(text: string, locale: MessageLocale = 'en'): string {
-  const out = withoutFilePointers(text, locale);
+export function readerSource(text: string): string {
+  const out = withoutFilePointers(text);
   return out.startsWith('campaign-lab') ? out : out.charAt(0).toUpperCase() + out.slice(1);
 }
 
@@ -252,12 +249,19 @@ export function readerSource(text: string, locale: MessageLocale = 'en'): string
  * @example
  * withoutFilePointers('pennsylvania.csv (table format); see data/SOURCES.md') // => 'pennsylvania.csv (table format)'
  */
-export function withoutFilePointers(text: string, locale: MessageLocale = 'en'): string {
+export function withoutFilePointers(text: string): string {
   return text
     .trim()
     .replace(/;?\s*see data\/SOURCES\.md/g, '')
-    .replace(/in data\/parameters\.json/g, MESSAGES[locale].parameterTable);
+    .replace(/in data\/parameters\.json/g, PARAMETER_TABLE);
 }
+
+/**
+ * `in data/parameters.json` in a citation, for a reader of the page: in English whatever the page's
+ * language, since the citation around it is the project's English note (a French word in it would make a
+ * sentence of two languages).
+ */
+const PARAMETER_TABLE = "in the project's parameter table";
 
 /**
  * The catalogue, one side per language, the same keys on both.

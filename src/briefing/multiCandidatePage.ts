@@ -138,10 +138,10 @@ export function multiCandidateAssumptions(doc: MultiCandidateRunDocument, locale
   const rows: BriefingAssumption[] = Object.entries(values).map(([name, value]) => {
     const key = `uncertainty.${name}`;
     const c = doc.citations[key];
-    const row = { key, label: msg.parameters[name] ?? key, value, source: c ? `${readerSource(c.source, locale)}${c.note ? `. ${c.note}` : ''}` : msg.scenarioFile };
+    const row = { key, label: msg.parameters[name] ?? key, value, source: c ? `${readerSource(c.source)}${c.note ? `. ${c.note}` : ''}` : msg.scenarioFile };
     return c ? { ...row, confidence: c.confidence } : row;
   });
-  rows.push({ key: 'race', label: msg.baselineResults, value: `${(doc.candidates[0]!.seats ? msg.multi.parties : msg.multi.candidates)(formatCountIn(doc.candidates.length, locale))}, ${msg.multi.units(formatCountIn(doc.unitCount, locale))}`, source: readerSource(doc.source, locale) });
+  rows.push({ key: 'race', label: msg.baselineResults, value: `${(doc.candidates[0]!.seats ? msg.multi.parties : msg.multi.candidates)(formatCountIn(doc.candidates.length, locale))}, ${msg.multi.units(formatCountIn(doc.unitCount, locale))}`, source: readerSource(doc.source) });
   if (doc.transfers && doc.transfers.assumedRows.length > 0) {
     const notes = doc.transfers.notes.length ? `. ${doc.transfers.notes.join('; ')}` : '';
     rows.push({ key: 'transfers', label: msg.multi.transfers, value: doc.transfers.assumedRows.map(msg.multi.rowName).join(', '), source: `${msg.multi.transferSource}${notes}` });

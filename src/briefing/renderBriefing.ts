@@ -92,7 +92,7 @@ export function assumptionRows(summary: RunSummary, locale: MessageLocale = 'en'
     if (seen.has(key)) continue;
     seen.add(key);
     const value = describeAssumption(valueAt(s, key), locale);
-    const source = `${readerSource(c.source, locale)}${c.note ? `. ${c.note}` : ''}`;
+    const source = `${readerSource(c.source)}${c.note ? `. ${c.note}` : ''}`;
     const match = /^campaigns\.([^.]+)\.(.*)$/.exec(key);
     if (match) {
       const side = match[1];
@@ -117,7 +117,7 @@ export function assumptionRows(summary: RunSummary, locale: MessageLocale = 'en'
     const channels = Object.keys(campaign.channels);
     rows.push({ key: `campaigns.${side}.channels`, label: m.channelsUsed(side), value: channels.length > 0 ? channels.map((ch) => m.channels[ch] ?? ch).join(', ') : m.none, source: m.scenarioFile });
   }
-  rows.push({ key: 'baseline results', label: m.baselineResults, value: electionLabel(s), source: readerSource(s.resultsSource, locale) });
+  rows.push({ key: 'baseline results', label: m.baselineResults, value: electionLabel(s), source: readerSource(s.resultsSource) });
   return rows;
 }
 

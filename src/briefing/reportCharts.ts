@@ -58,7 +58,7 @@ function layoutWidth(name: string, layout: ChartLayout): { width?: number } {
  */
 function reportSources(summary: RunSummary): string[] {
   const locale = summary.scenario.country === 'fr' ? 'fr' : 'en';
-  return [withoutFilePointers(summary.scenario.resultsSource, locale), MESSAGES[locale].simulationSource(summary.version, String(summary.simulations), String(summary.seed))];
+  return [withoutFilePointers(summary.scenario.resultsSource), MESSAGES[locale].simulationSource(summary.version, String(summary.simulations), String(summary.seed))];
 }
 
 /** Margin gained by `side` from adding `extra` votes to it alone, pp (≥ 0 when extra ≥ 0). */

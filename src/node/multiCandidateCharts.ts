@@ -27,7 +27,7 @@ const PROBABILITY_ROWS = 16;
 export function multiCandidateCharts(doc: MultiCandidateRunDocument, dist: number[][] | null, locale: MessageLocale = 'en', width?: number): { name: string; spec: TopLevelSpec }[] {
   const m = MESSAGES[locale].multi;
   const u = doc.uncertainty;
-  const sources = [withoutFilePointers(doc.source, locale), m.chartSource(formatCountIn(doc.simulations, locale), String(doc.seed), u.national, u.regional, u.unit, u.tails)];
+  const sources = [withoutFilePointers(doc.source), m.chartSource(formatCountIn(doc.simulations, locale), String(doc.seed), u.national, u.regional, u.unit, u.tails)];
   const [ours, ...rest] = doc.candidates;
   const key = (c: (typeof doc.candidates)[number]) => c.pQualify ?? c.pWin;
   const shown = [ours!, ...rest.sort((a, b) => key(b) - key(a) || b.votes - a.votes).slice(0, PROBABILITY_ROWS - 1)];
