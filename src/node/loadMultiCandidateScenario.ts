@@ -5,7 +5,6 @@
  * `district`, `special`, `runoff`, `stage` pick a MEDSL race). Called by the scenario loader (readScenarioFiles) before the
  * two-candidate reader, so that a table of three or more candidates is never read as two sides and `other`.
  */
-import { isAbsolute, join, dirname } from 'node:path';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
@@ -17,6 +16,7 @@ import { defaultTransferPrior } from '../race/transferPrior.js';
 import type { MultiCandidateRace } from '../race/multiCandidateRace.js';
 import { loadLegislativeRace, loadMultiCandidateRaceFile, loadPresidentialRace, loadTableRace, loadTransferPrior } from './data/loadMultiCandidateRace.js';
 import { readRaceGrid } from './readRaceFile.js';
+import { besideScenario } from './readInputFile.js';
 
 /**
  * The multi-candidate race of a scenario, or undefined when the scenario stays two-candidate (no bundled race,
@@ -100,7 +100,3 @@ function asSidesError(error: unknown, shown: string): unknown {
   return at && error instanceof InputError ? new InputError({ ...error.details, file: shown, at: `sides.${at[1]}` }) : error;
 }
 
-/** A file named in a scenario: absolute as written, else relative to the scenario file's folder. */
-function besideScenario(scenarioPath: string, file: string): string {
-  return isAbsolute(file) ? file : join(dirname(scenarioPath), file);
-}

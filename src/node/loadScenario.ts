@@ -6,10 +6,10 @@
  *
  * Node-only (file reading); {@link parseScenarioText} is the browser-safe part.
  */
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError, describeCell, describeColumns, describeKey, describeValue, isShownCell, keyPath } from '../errors.js';
 import { parseJsonText } from '../data/parseJsonText.js';
-import { readInputBytes, readInputText } from './readInputFile.js';
+import { besideScenario, readInputBytes, readInputText } from './readInputFile.js';
 import { loadedRace, parseScenarioText, withLoadedRace, type ScenarioLoadOptions } from '../scenario/parseScenarioText.js';
 import type { MarginEntry, Scenario } from '../scenario/types.js';
 import { withMultiCandidateRace } from '../scenario/multiCandidateScenario.js';
@@ -94,7 +94,7 @@ export async function readScenarioFiles(scenario: Scenario, path: string, option
       const countsPath = resolve(dirname(path), allocation.file);
       // Name the counts file as the user can find it: an absolute path as written, a relative one
       // joined to the scenario's folder.
-      const shownPath = isAbsolute(allocation.file) ? allocation.file : join(dirname(shown), allocation.file);
+      const shownPath = besideScenario(shown, allocation.file);
       const counts = await readCountsFile(countsPath, shownPath, allocation.file, scenario.country ?? scenario.race?.country, `campaigns.${side}.allocation.file`, shown, options.onWarning);
       campaigns[side] = { ...campaign, allocation: { counts } };
     } else {
@@ -104,10 +104,6 @@ export async function readScenarioFiles(scenario: Scenario, path: string, option
   return { ...scenario, campaigns };
 }
 
-/** A file named in a scenario: absolute as written, else relative to the scenario file's folder. */
-function besideScenario(scenarioPath: string, file: string): string {
-  return isAbsolute(file) ? file : join(dirname(scenarioPath), file);
-}
 
 /**
  * Reads a whole text file, bounded to 16 MB, turning file-system errors into InputErrors; refuses

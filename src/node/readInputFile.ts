@@ -10,6 +10,7 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
 import { InputError } from '../errors.js';
 
 /** Options of {@link readInputBytes} and {@link readInputText}. */
@@ -221,4 +222,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += extra + 1;
   }
   return bytes.length;
+}
+
+/**
+ * A file named in a scenario: absolute as written, else relative to the scenario file's folder.
+ *
+ * @example
+ * besideScenario('scenarios/pa.yaml', '../data/pa.csv') // => 'data/pa.csv'
+ */
+export function besideScenario(scenarioPath: string, file: string): string {
+  return isAbsolute(file) ? file : join(dirname(scenarioPath), file);
 }
