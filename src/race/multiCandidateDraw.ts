@@ -138,8 +138,10 @@ export function createMultiCandidateDraw(race: MultiCandidateRace, uncertainty: 
  * @param race The race: layout, `votes` (baseline per slot), `units` (`other`, `valid`, `region`).
  * @param work Arrays from {@link createMultiCandidateDraw}.
  * @param state The block's xoshiro128** state (blockGeneratorState(seed, block)), advanced in place.
- * @param added Length S: votes a mobilisation adds to each slot before the error (and to its unit's valid
- *   votes), counts ≥ 0; or null for none.
+ * @param added Votes a campaign adds to (or, negative, takes from) each component before the error, and to
+ *   its unit's valid votes: length S (the slots), or S + N (the slots, then `other` of each unit); or null
+ *   for none. A component's baseline plus its added votes below 0 counts as 0 (the unit's valid votes then
+ *   change by what was actually added).
  * @param votes Length S, overwritten: the draw's valid votes per slot.
  * @param other Length N, overwritten: the draw's valid votes of `other` per unit.
  * @example
@@ -171,17 +173,27 @@ export function drawMultiCandidate(
     const hasRegion = region[u] >= 0;
     const sU = unitScale[u];
     const otherError = national[p] + (hasRegion ? sR * normals[regionAt + p] : 0) + sU * normals[otherAt + u];
-    const xOther = baseOther[u] * Math.exp(otherError);
-    let sum = xOther;
     let extra = 0;
+    let otherBase = baseOther[u];
+    if (added !== null && added.length > slotParty.length) {
+      const add = otherBase + added[slotParty.length + u] >= 0 ? added[slotParty.length + u] : -otherBase;
+      extra += add;
+      otherBase += add;
+    }
+    const xOther = otherBase * Math.exp(otherError);
+    let sum = xOther;
     const from = unitStart[u];
     const to = unitStart[u + 1];
     for (let s = from; s < to; s++) {
       const party = slotParty[s];
-      const add = added === null ? 0 : added[s];
-      extra += add;
+      let base = baseline[s];
+      if (added !== null) {
+        const add = baseline[s] + added[s] >= 0 ? added[s] : -baseline[s];
+        extra += add;
+        base += add;
+      }
       const error = national[party] + (hasRegion ? sR * normals[regionAt + party] : 0) + sU * normals[slotAt + s];
-      const x = (baseline[s] + add) * Math.exp(error);
+      const x = base * Math.exp(error);
       votes[s] = x;
       sum += x;
     }

@@ -105,3 +105,22 @@ test('createMultiCandidateDraw refuses degrees of freedom at or below 2, a negat
   assert.throws(() => createMultiCandidateDraw(race, { ...zero, unit: [1, 2] }), (e: unknown) => e instanceof InputError && /one SD per unit \(1\)/.test(e.message));
   assert.equal(createMultiCandidateDraw(race, { ...zero, unit: [5] }).unitScale[0], logRatioScale(5));
 });
+
+test('drawMultiCandidate takes signed added votes for the slots and, past S, for each unit\'s other; a component never goes below 0', () => {
+  const race = loadTableRace('ca-2011-federal-ridings');
+  const s = race.slotParty.length;
+  const n = race.units.ids.length;
+  const added = new Float64Array(s + n);
+  // Move 100 votes from `other` of unit 0 to its first slot, and take more than a second slot has.
+  added[race.unitStart[0]] = 100;
+  added[s] = -100;
+  const second = race.unitStart[1];
+  added[second + 1] = -(race.votes[second + 1] + 5000);
+  const { votes, other } = drawMany(race, zero, 1, added);
+  assert.equal(votes[0][race.unitStart[0]], race.votes[race.unitStart[0]] + 100);
+  assert.equal(other[0][0], Math.max(0, race.units.other[0] - 100));
+  assert.equal(votes[0][second + 1], 0);
+  let unitSum = other[0][1];
+  for (let k = second; k < race.unitStart[2]; k++) unitSum += votes[0][k];
+  assert.ok(Math.abs(unitSum - (race.units.valid[1] - race.votes[second + 1])) < 1e-6);
+});
