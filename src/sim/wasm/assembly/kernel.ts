@@ -823,37 +823,60 @@ export function multiCandidateDraw(addedLength: i32): void {
 }
 
 /**
- * The shares and votes of every unit from the draw's errors (drawMultiCandidate's unit loop). The offsets
- * are copied to locals first: V8 reloads a WebAssembly global on every use.
+ * The shares and votes of every unit from the draw's errors (drawMultiCandidate's unit loop, the same
+ * numbers): first each slot's and each unit's `other` error, written over its own normal (read once);
+ * then their exponentials, two at a time (expPairs); then per unit the (added) baseline times the
+ * exponential, the sum in the reference's order, and the normalisation. The offsets are copied to locals
+ * first: V8 reloads a WebAssembly global on every use.
  */
 function multiCandidateShares(withAdded: bool, withOther: bool): void {
   const components = mcComponents;
-  const p = components - 1;
   const units = mcUnits;
   const slots = mcSlots;
   const normals = mcNormals;
   const national = mcNational;
   const regionOf = mcRegion;
   const unitScale = mcUnitScale;
-  const baseOther = mcBaseOther;
   const unitStart = mcUnitStart;
   const slotParty = mcSlotParty;
-  const baseline = mcBaseline;
-  const added = mcAdded;
-  const valid = mcValid;
-  const votes = mcVotes;
-  const other = mcOther;
   const slotAt = normals + (<usize>(mcRegions * components) << 3);
   const otherAt = slotAt + (<usize>slots << 3);
   const sR = mcRegionalScale;
-  const nationalOther = load<f64>(national + (<usize>p << 3));
+  const p = <usize>(components - 1) << 3;
   let from = load<i32>(unitStart);
   for (let u = 0; u < units; u++) {
     const r = load<i32>(regionOf + (<usize>u << 2));
     const hasRegion = r >= 0;
     const regionAt = normals + (<usize>(hasRegion ? r * components : 0) << 3);
     const sU = load<f64>(unitScale + (<usize>u << 3));
-    const otherError = nationalOther + (hasRegion ? sR * load<f64>(regionAt + (<usize>p << 3)) : 0.0) + sU * load<f64>(otherAt + (<usize>u << 3));
+    const o = otherAt + (<usize>u << 3);
+    store<f64>(o, load<f64>(national + p) + (hasRegion ? sR * load<f64>(regionAt + p) : 0.0) + sU * load<f64>(o));
+    const to = load<i32>(unitStart + (<usize>(u + 1) << 2));
+    for (let s = from; s < to; s++) {
+      const party = <usize>load<i32>(slotParty + (<usize>s << 2)) << 3;
+      const at = slotAt + (<usize>s << 3);
+      store<f64>(at, load<f64>(national + party) + (hasRegion ? sR * load<f64>(regionAt + party) : 0.0) + sU * load<f64>(at));
+    }
+    from = to;
+  }
+  expPairs(slotAt, slots + units);
+  multiCandidateVotes(slotAt, otherAt, withAdded, withOther);
+}
+
+/** Each unit's votes from the exponentials of its errors at slotAt (S slots) and otherAt (N units). */
+// @ts-ignore: decorator
+@inline function multiCandidateVotes(slotAt: usize, otherAt: usize, withAdded: bool, withOther: bool): void {
+  const units = mcUnits;
+  const slots = mcSlots;
+  const unitStart = mcUnitStart;
+  const baseline = mcBaseline;
+  const baseOther = mcBaseOther;
+  const added = mcAdded;
+  const valid = mcValid;
+  const votes = mcVotes;
+  const other = mcOther;
+  let from = load<i32>(unitStart);
+  for (let u = 0; u < units; u++) {
     let extra: f64 = 0;
     let otherBase = load<f64>(baseOther + (<usize>u << 3));
     if (withOther) {
@@ -862,11 +885,10 @@ function multiCandidateShares(withAdded: bool, withOther: bool): void {
       extra += add;
       otherBase += add;
     }
-    const xOther = otherBase * fdlibmExp(otherError);
+    const xOther = otherBase * load<f64>(otherAt + (<usize>u << 3));
     let sum = xOther;
     const to = load<i32>(unitStart + (<usize>(u + 1) << 2));
     for (let s = from; s < to; s++) {
-      const party = <usize>load<i32>(slotParty + (<usize>s << 2)) << 3;
       const at = <usize>s << 3;
       let base = load<f64>(baseline + at);
       if (withAdded) {
@@ -875,8 +897,7 @@ function multiCandidateShares(withAdded: bool, withOther: bool): void {
         extra += add;
         base += add;
       }
-      const error = load<f64>(national + party) + (hasRegion ? sR * load<f64>(regionAt + party) : 0.0) + sU * load<f64>(slotAt + at);
-      const x = base * fdlibmExp(error);
+      const x = base * load<f64>(slotAt + at);
       store<f64>(votes + at, x);
       sum += x;
     }
@@ -884,5 +905,38 @@ function multiCandidateShares(withAdded: bool, withOther: bool): void {
     for (let s = from; s < to; s++) store<f64>(votes + (<usize>s << 3), load<f64>(votes + (<usize>s << 3)) * ratio);
     store<f64>(other + (<usize>u << 3), xOther * ratio);
     from = to;
+  }
+}
+
+/**
+ * x[i] = fdlibmExp(x[i]) for the `count` doubles at x. Pairs whose two arguments both lie in fdlibmExp's
+ * unreduced range (2^-28 ≤ |x| < 0.3466, where it returns 1 − (x c / (c − 2) − x) with k = 0: nearly
+ * every error of the draw) take that branch's arithmetic in both lanes of an f64x2 (IEEE operations,
+ * lane by lane: the same doubles); any other pair, and an odd last one, go through fdlibmExp.
+ */
+function expPairs(x: usize, count: i32): void {
+  const low = f64x2.splat(3.725290298461914e-9);
+  const high = f64x2.splat(0.3465735912322998);
+  const one = f64x2.splat(1);
+  const two = f64x2.splat(2);
+  const p1 = f64x2.splat(P1), p2 = f64x2.splat(P2), p3 = f64x2.splat(P3), p4 = f64x2.splat(P4), p5 = f64x2.splat(P5);
+  const pairs = count & ~1;
+  for (let i = 0; i < pairs; i += 2) {
+    const at = x + (<usize>i << 3);
+    const r = v128.load(at);
+    const ar = f64x2.abs(r);
+    if (v128.all_true<i64>(v128.and(f64x2.ge(ar, low), f64x2.lt(ar, high)))) {
+      const t = f64x2.mul(r, r);
+      const poly = f64x2.add(p1, f64x2.mul(t, f64x2.add(p2, f64x2.mul(t, f64x2.add(p3, f64x2.mul(t, f64x2.add(p4, f64x2.mul(t, p5))))))));
+      const c = f64x2.sub(r, f64x2.mul(t, poly));
+      v128.store(at, f64x2.sub(one, f64x2.sub(f64x2.div(f64x2.mul(r, c), f64x2.sub(c, two)), r)));
+    } else {
+      store<f64>(at, fdlibmExp(load<f64>(at)));
+      store<f64>(at, fdlibmExp(load<f64>(at, 8)), 8);
+    }
+  }
+  if (pairs < count) {
+    const at = x + (<usize>pairs << 3);
+    store<f64>(at, fdlibmExp(load<f64>(at)));
   }
 }
