@@ -125,7 +125,9 @@ function checkOptions(race: MultiCandidateRace, options: MultiCandidateOptions):
 export function simulateMultiCandidate(race: MultiCandidateRace, options: MultiCandidateOptions): MultiCandidateResult {
   checkOptions(race, options);
   const rule = createRuleWork(race, options);
-  const kernel = createMultiCandidateKernel(race, createMultiCandidateDraw(race, options.uncertainty));
+  // Plurality and popular vote are decided in the kernel too; the other rules by decideDraw.
+  const inKernel = options.rule === 'plurality' || options.rule === 'popular-vote' ? { rule: options.rule, seatsToWin: rule.seatsToWin, totalWeight: rule.totalWeight } : undefined;
+  const kernel = createMultiCandidateKernel(race, createMultiCandidateDraw(race, options.uncertainty), inKernel);
   const work = {
     kernel,
     rule,
@@ -170,8 +172,10 @@ function runMultiCandidateBlock(race: MultiCandidateRace, work: RunWork, options
       for (let s = 0; s < added.length; s++) added[s] = scale * mobilisation.votes[s];
     }
     work.kernel.draw(added);
-    decideDraw(race, rule, stream, votes, other, totals);
+    if (work.kernel.decide) work.kernel.decide();
+    else decideDraw(race, rule, stream, votes, other, totals);
   }
+  work.kernel.addCounts(totals);
 }
 
 /** The result from the counts. */

@@ -49,6 +49,11 @@ export interface KernelExports {
     normals: number, rejected: number, national: number, added: number, votes: number, other: number,
   ): void;
   multiCandidateDraw(addedLength: number): void;
+  setMultiCandidateRule(
+    parties: number, inNational: number, weight: number, seatsToWin: number, bins: number,
+    perParty: number, wins: number, slotWins: number, seatCounts: number, mostSeats: number,
+  ): void;
+  multiCandidateDecide(rule: number): void;
 }
 
 let compiled: WebAssembly.Module | undefined;

@@ -940,3 +940,118 @@ function expPairs(x: usize, count: i32): void {
     store<f64>(at, fdlibmExp(load<f64>(at)));
   }
 }
+
+// The per-draw decision of the plurality and popular-vote rules (src/race/plurality.ts, popularVote.ts,
+// multiCandidateRule.ts decideDraw) on the draw's votes, counted into tallies that the JavaScript side adds
+// into its totals at the end of a block (whole numbers: the order of the additions does not matter).
+let mcParties: i32 = 0;
+let mcInNational: usize = 0;
+let mcWeight: usize = 0;
+let mcSeatsToWin: f64 = 0;
+let mcBins: i32 = 0;
+let mcPerParty: usize = 0;
+let mcWins: usize = 0;
+let mcSlotWins: usize = 0;
+let mcSeatCounts: usize = 0;
+let mcMostSeats: usize = 0;
+
+/**
+ * Sets the rule's arrays: P parties, inNational (N i32, 0 for a unit outside national sums), weight (N f64,
+ * seats), seatsToWin, bins = total seats + 1 (plurality); scratch perParty (P f64); tallies wins (P + 1
+ * f64: per party, then no winner), slotWins (S f64), seatCounts (P × bins f64), mostSeats (P f64).
+ */
+export function setMultiCandidateRule(
+  parties: i32, inNational: usize, weight: usize, seatsToWin: f64, bins: i32,
+  perParty: usize, wins: usize, slotWins: usize, seatCounts: usize, mostSeats: usize,
+): void {
+  mcParties = parties;
+  mcInNational = inNational;
+  mcWeight = weight;
+  mcSeatsToWin = seatsToWin;
+  mcBins = bins;
+  mcPerParty = perParty;
+  mcWins = wins;
+  mcSlotWins = slotWins;
+  mcSeatCounts = seatCounts;
+  mcMostSeats = mostSeats;
+}
+
+/** plurality.ts uniqueMaximum over the doubles at values[from .. to − 1]: the index of the largest, −1 on a tie at the top or none. */
+// @ts-ignore: decorator
+@inline function uniqueMaximum(values: usize, from: i32, to: i32): i32 {
+  let best = -1;
+  let bestValue = -Infinity;
+  let tied = false;
+  for (let i = from; i < to; i++) {
+    const v = load<f64>(values + (<usize>i << 3));
+    if (v > bestValue) {
+      best = i;
+      bestValue = v;
+      tied = false;
+    } else if (v == bestValue) tied = true;
+  }
+  return tied ? -1 : best;
+}
+
+// @ts-ignore: decorator
+@inline function countAt(array: usize, index: i32): void {
+  const at = array + (<usize>index << 3);
+  store<f64>(at, load<f64>(at) + 1);
+}
+
+/**
+ * Decides the last draw (multiCandidateDraw's votes) and counts it: rule 0 popular vote (the party with the
+ * most national votes over the units in national sums; each unit's leader), rule 1 plurality (each unit's
+ * winner, seats per party by weight, the party at seatsToWin, the seat histogram and the party alone with
+ * the most seats). A tie at the top is no winner, as decideDraw counts it.
+ */
+export function multiCandidateDecide(rule: i32): void {
+  const parties = mcParties;
+  const perParty = mcPerParty;
+  const votes = mcVotes;
+  const unitStart = mcUnitStart;
+  const slotParty = mcSlotParty;
+  const slotWins = mcSlotWins;
+  const units = mcUnits;
+  memory.fill(perParty, 0, <usize>parties << 3);
+  let winner = -1;
+  let from = load<i32>(unitStart);
+  if (rule == 0) {
+    const inNational = mcInNational;
+    for (let u = 0; u < units; u++) {
+      const to = load<i32>(unitStart + (<usize>(u + 1) << 2));
+      if (load<i32>(inNational + (<usize>u << 2)) != 0) {
+        for (let s = from; s < to; s++) {
+          const at = perParty + (<usize>load<i32>(slotParty + (<usize>s << 2)) << 3);
+          store<f64>(at, load<f64>(at) + load<f64>(votes + (<usize>s << 3)));
+        }
+      }
+      const lead = uniqueMaximum(votes, from, to);
+      if (lead >= 0) countAt(slotWins, lead);
+      from = to;
+    }
+    winner = uniqueMaximum(perParty, 0, parties);
+  } else {
+    const weight = mcWeight;
+    for (let u = 0; u < units; u++) {
+      const to = load<i32>(unitStart + (<usize>(u + 1) << 2));
+      const won = uniqueMaximum(votes, from, to);
+      if (won >= 0) {
+        countAt(slotWins, won);
+        const at = perParty + (<usize>load<i32>(slotParty + (<usize>won << 2)) << 3);
+        store<f64>(at, load<f64>(at) + load<f64>(weight + (<usize>u << 3)));
+      }
+      from = to;
+    }
+    for (let k = 0; k < parties; k++) {
+      if (load<f64>(perParty + (<usize>k << 3)) >= mcSeatsToWin) {
+        winner = k;
+        break;
+      }
+    }
+    for (let k = 0; k < parties; k++) countAt(mcSeatCounts, k * mcBins + <i32>load<f64>(perParty + (<usize>k << 3)));
+    const most = uniqueMaximum(perParty, 0, parties);
+    if (most >= 0) countAt(mcMostSeats, most);
+  }
+  countAt(mcWins, winner >= 0 ? winner : parties);
+}
