@@ -6,7 +6,8 @@
  * P(majority), P(most seats) and per-unit P(win) of every candidate.
  *
  * The draw runs in the kernel's WebAssembly module (multiCandidateKernel.ts), which gives the votes of the
- * JavaScript reference drawMultiCandidate to the last bit.
+ * JavaScript reference drawMultiCandidate to the last bit; plurality and popular-vote draws are decided
+ * there too (the counts of decideDraw), the other rules by decideDraw in JavaScript.
  *
  * Determinism (the project's convention, src/sim/simulate.ts): draws are split in blocks of BLOCK_SIZE
  * (4,096), block b drawing from its own xoshiro128** generator seeded from (seed, b) (blockGeneratorState);
