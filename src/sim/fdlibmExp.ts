@@ -33,7 +33,7 @@ const TWO_1023 = 8.98846567431158e307;
 const bits = new Float64Array(1);
 const high = new Int32Array(bits.buffer, 4, 1);
 
-/** 2^k for −1022 ≤ k ≤ 1023: a double with exponent k and mantissa 0. */
+/** 2^k for −1022 ≤ k ≤ 1023: a double with exponent k and mantissa 0 (its high word at byte 4: little-endian, as every WebAssembly host). */
 function powerOfTwo(k: number): number {
   bits[0] = 0;
   high[0] = (0x3ff + k) << 20;
