@@ -1,4 +1,4 @@
-// The K-candidate draw (src/race/, its typed-array JavaScript reference) beside the numpy peer of the same
+// The K-candidate draw (src/race/, the draw in the kernel's WebAssembly module) beside the numpy peer of the same
 // model (bench/peers/multicandidate_peer.py, issue 20), one run each, K = 4 and K = 12:
 //
 //   node --import tsx bench/multiCandidate.ts [--sims N] [--seed S]
@@ -8,8 +8,10 @@
 // Ours is timed twice: under `popular-vote` (national sums and each unit's leader: the peer's work, its
 // top two aside) and under `two-round` (the 2022 transfers drawn and round 2 computed every election,
 // which the peer does not do). Rates are elections per CPU second and per wall-clock second of this process
-// (one thread), and the peer's own elections per wall-clock second with its BLAS threads pinned to 1. The machine's load average is
-// printed: a rate measured on a loaded machine is not a performance claim.
+// (one thread), beside the peer's own (its process's CPU time and wall clock, BLAS threads pinned to 1);
+// the ratio per CPU second is the one issue 20 sets a target for (≥ 2× per core), the one a loaded machine
+// distorts least. The machine's load average is printed: a rate measured on a loaded machine is not a
+// performance claim.
 import { spawnSync } from 'node:child_process';
 import { loadavg, cpus } from 'node:os';
 import path from 'node:path';
@@ -43,14 +45,16 @@ function runOurs(race: MultiCandidateRace, rule: MultiCandidateRule): { rate: nu
 }
 
 /** One run of the peer for K: its printed P(qualify) line and rate, or why it could not run. */
-function runPeer(k: number): { rate: number; line: string } | string {
+function runPeer(k: number): { rate: number; cpuRate: number; line: string } | string {
   const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
   const out = spawnSync('python3', [path.join(repo, 'bench/peers/multicandidate_peer.py'), path.join(repo, 'data'), String(simulations), String(k), `--seed=${seed}`], { env, encoding: 'utf8' });
   if (out.error) return `python3 could not be started (${out.error.message})`;
   if (out.status !== 0) return `the peer failed: ${(out.stderr || out.stdout).trim().split('\n').slice(-1)[0]}`;
   const line = out.stdout.split('\n').find((l) => l.startsWith(`K=${k} units=`)) ?? '';
   const rate = /electionsPerSecond=([\d,]+)/.exec(line);
-  return rate ? { rate: Number(rate[1]!.replace(/,/g, '')), line } : `unexpected peer output: ${out.stdout.trim().slice(0, 200)}`;
+  const cpuRate = /electionsPerCpuSecond=([\d,]+)/.exec(line);
+  const count = (m: RegExpExecArray) => Number(m[1]!.replace(/,/g, ''));
+  return rate && cpuRate ? { rate: count(rate), cpuRate: count(cpuRate), line } : `unexpected peer output: ${out.stdout.trim().slice(0, 200)}`;
 }
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -62,10 +66,12 @@ for (const k of [4, 12]) {
   const plain = runOurs(race, 'popular-vote');
   const rounds = runOurs(race, 'two-round');
   const qualify = race.parties.slice(0, 3).map((p, i) => `${p}:${rounds.pQualify![i]!.toFixed(4)}`).join(',');
-  console.log(`K=${k} peer (numpy, 1 BLAS thread): ${typeof peer === 'string' ? peer : `${fmt(peer.rate)} elections/s`}`);
+  console.log(`K=${k} peer (numpy, 1 BLAS thread): ${typeof peer === 'string' ? peer : `${fmt(peer.cpuRate)} elections per CPU s, ${fmt(peer.rate)} per wall-clock s`}`);
   if (typeof peer !== 'string') console.log(`  peer: ${/pQualify=(\S+)/.exec(peer.line)?.[1] ?? ''}`);
-  const ratio = (rate: number) => (typeof peer === 'string' ? '' : ` (${(rate / peer.rate).toFixed(2)}× the peer)`);
-  console.log(`K=${k} ours, JavaScript reference, popular-vote: ${fmt(plain.rate)} elections per CPU s${ratio(plain.rate)}, ${fmt(plain.wall)} per wall-clock s${ratio(plain.wall)}`);
-  console.log(`K=${k} ours, JavaScript reference, two-round with transfers: ${fmt(rounds.rate)} elections per CPU s${ratio(rounds.rate)}, ${fmt(rounds.wall)} per wall-clock s${ratio(rounds.wall)}; pQualify ${qualify}`);
+  const ratio = (rate: number, of: number | undefined) => (of === undefined ? '' : ` (${(rate / of).toFixed(2)}× the peer)`);
+  const cpu = typeof peer === 'string' ? undefined : peer.cpuRate;
+  const wall = typeof peer === 'string' ? undefined : peer.rate;
+  console.log(`K=${k} ours, WebAssembly kernel, popular-vote: ${fmt(plain.rate)} elections per CPU s${ratio(plain.rate, cpu)}, ${fmt(plain.wall)} per wall-clock s${ratio(plain.wall, wall)}; target ≥ 2× per CPU s`);
+  console.log(`K=${k} ours, WebAssembly kernel, two-round with transfers: ${fmt(rounds.rate)} elections per CPU s${ratio(rounds.rate, cpu)}, ${fmt(rounds.wall)} per wall-clock s${ratio(rounds.wall, wall)}; pQualify ${qualify}`);
 }
 console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -16,7 +16,7 @@ K = 12: the twelve candidates, other = 0 (blank and null are not valid votes). K
 the other eight summed into `other`. Uncertainty national 2.5, regional 1.5, unit 2.5 pp, tails df 6.
 
 Prints, per K, P(qualify) per candidate, P(lead) per unit for candidate 0 and simulated elections per
-second on one core (BLAS threads pinned to 1 before numpy loads). Needs numpy (e.g. `apt-get install
+wall-clock second and per CPU second of this process on one core (BLAS threads pinned to 1 before numpy loads). Needs numpy (e.g. `apt-get install
 python3-numpy`, then /usr/bin/python3).
 
 Usage: multicandidate_peer.py [DATA_DIR] [SIMULATIONS] [K] [--sd=NATIONAL,REGIONAL,UNIT] [--seed=S]
@@ -99,10 +99,12 @@ def main(argv):
         rng = np.random.default_rng(seed)
         simulate(2_000, base, region, n_regions, sd, rng)  # warm-up, as the two-sided peer does
         t = time.perf_counter()
+        cpu = time.process_time()
         qualify, lead = simulate(n, base, region, n_regions, sd, rng)
         dt = time.perf_counter() - t
+        dcpu = time.process_time() - cpu
         p_qualify = ",".join(f"{c}:{q / n:.4f}" for c, q in zip(named, qualify))
-        print(f"K={k} units={len(ids)} sims={n} sd={','.join(map(str, sd))} pQualify={p_qualify} seconds={dt:.3f} electionsPerSecond={n / dt:,.0f}")
+        print(f"K={k} units={len(ids)} sims={n} sd={','.join(map(str, sd))} pQualify={p_qualify} seconds={dt:.3f} electionsPerSecond={n / dt:,.0f} cpuSeconds={dcpu:.3f} electionsPerCpuSecond={n / dcpu:,.0f}")
         print(f"K={k} pLead{named[0]}=" + ",".join(f"{u}:{c / n:.4f}" for u, c in zip(ids, lead[:, 0])))
 
 

@@ -1,7 +1,8 @@
 /**
  * One simulated election's votes in a multi-candidate race, on the additive log-ratio scale (the
  * `log-ratio` link of issue 20's K-candidate model, which bench/peers/multicandidate_peer.py also runs):
- * the typed-array JavaScript reference the WebAssembly kernel is held against.
+ * the typed-array JavaScript reference the WebAssembly kernel (multiCandidateKernel.ts, which simulateMultiCandidate
+ * runs) is held against.
  *
  * Method: the logistic-normal (additive log-ratio) model of compositions (Aitchison 1986, *The Statistical
  * Analysis of Compositional Data*, Chapman & Hall, ch. 6), with a multivariate-t style fat-tailed national
@@ -28,9 +29,14 @@
  * in one fillDrawNumbers call (the kernel's ziggurat batch order): the regional normals region-major
  * (region × (P + 1) + component), the S slot normals, the N `other` normals.
  *
+ * The exponential is fdlibmExp (src/sim/fdlibmExp.ts), the one the WebAssembly kernel's draw uses
+ * (multiCandidateKernel.ts), so the two paths give the same votes to the last bit; on V8 it is Math.exp bit
+ * for bit, so the figures of this reference did not change when it replaced Math.exp.
+ *
  * No objects are made per draw: every array is allocated once by {@link createMultiCandidateDraw}.
  */
 import { InputError, describeValue } from '../errors.js';
+import { fdlibmExp } from '../sim/fdlibmExp.js';
 import { fillDrawNumbers, unitStudentTFromState, type DrawLayout } from '../sim/normalStream.js';
 import type { MultiCandidateRace } from './multiCandidateRace.js';
 
@@ -180,7 +186,7 @@ export function drawMultiCandidate(
       extra += add;
       otherBase += add;
     }
-    const xOther = otherBase * Math.exp(otherError);
+    const xOther = otherBase * fdlibmExp(otherError);
     let sum = xOther;
     const from = unitStart[u];
     const to = unitStart[u + 1];
@@ -193,7 +199,7 @@ export function drawMultiCandidate(
         base += add;
       }
       const error = national[party] + (hasRegion ? sR * normals[regionAt + party] : 0) + sU * normals[slotAt + s];
-      const x = base * Math.exp(error);
+      const x = base * fdlibmExp(error);
       votes[s] = x;
       sum += x;
     }

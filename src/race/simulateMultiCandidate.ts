@@ -5,6 +5,10 @@
  * two rounds, the legislative two rounds); the counts become P(win), P(qualify), seats with 90 % intervals,
  * P(majority), P(most seats) and per-unit P(win) of every candidate.
  *
+ * The draw runs in the kernel's WebAssembly module (multiCandidateKernel.ts), which gives the votes of the
+ * JavaScript reference drawMultiCandidate to the last bit; plurality and popular-vote draws are decided
+ * there too (the counts of decideDraw), the other rules by decideDraw in JavaScript.
+ *
  * Determinism (the project's convention, src/sim/simulate.ts): draws are split in blocks of BLOCK_SIZE
  * (4,096), block b drawing from its own xoshiro128** generator seeded from (seed, b) (blockGeneratorState);
  * the counts of each block add exactly, so the result does not depend on the order the blocks run in nor on
@@ -19,7 +23,8 @@ import { InputError, describeValue } from '../errors.js';
 import { BLOCK_SIZE, blockCount, blockDraws } from '../sim/blockTotals.js';
 import { blockGeneratorState, nextInt32, zigguratNormal, type NormalStream } from '../sim/normalStream.js';
 import type { MultiCandidateRace } from './multiCandidateRace.js';
-import { createMultiCandidateDraw, drawMultiCandidate, type MultiCandidateUncertainty } from './multiCandidateDraw.js';
+import { createMultiCandidateDraw, type MultiCandidateUncertainty } from './multiCandidateDraw.js';
+import { createMultiCandidateKernel, type MultiCandidateKernel } from './multiCandidateKernel.js';
 import { createMultiCandidateTotals, seatSummaries, type MultiCandidateTotals, type SeatSummary } from './multiCandidateTotals.js';
 import { createRuleWork, decideDraw, isWeightedRule, type MultiCandidateRule, type RuleWork } from './multiCandidateRule.js';
 import type { TransferPrior } from './transferPrior.js';
@@ -121,13 +126,15 @@ function checkOptions(race: MultiCandidateRace, options: MultiCandidateOptions):
 export function simulateMultiCandidate(race: MultiCandidateRace, options: MultiCandidateOptions): MultiCandidateResult {
   checkOptions(race, options);
   const rule = createRuleWork(race, options);
-  const draw = createMultiCandidateDraw(race, options.uncertainty);
+  // Plurality and popular vote are decided in the kernel too; the other rules by decideDraw.
+  const inKernel = options.rule === 'plurality' || options.rule === 'popular-vote' ? { rule: options.rule, seatsToWin: rule.seatsToWin, totalWeight: rule.totalWeight } : undefined;
+  const kernel = createMultiCandidateKernel(race, createMultiCandidateDraw(race, options.uncertainty), inKernel);
   const work = {
-    draw,
+    kernel,
     rule,
-    votes: new Float64Array(race.slotParty.length),
-    other: new Float64Array(race.unitStart.length - 1),
-    added: options.mobilisation ? new Float64Array(race.slotParty.length) : null,
+    votes: kernel.votes,
+    other: kernel.other,
+    added: options.mobilisation ? kernel.added.subarray(0, race.slotParty.length) : null,
   };
   const totals = createMultiCandidateTotals(race, rule.weighted ? rule.totalWeight : 0);
   for (let b = 0; b < blockCount(options.simulations); b++) {
@@ -139,7 +146,8 @@ export function simulateMultiCandidate(race: MultiCandidateRace, options: MultiC
 
 /** Arrays of a run, allocated once. */
 interface RunWork {
-  draw: ReturnType<typeof createMultiCandidateDraw>;
+  /** The draw in WebAssembly: its generator state, added votes and the draw's votes live in its memory. */
+  kernel: MultiCandidateKernel;
   rule: RuleWork;
   votes: Float64Array;
   other: Float64Array;
@@ -153,7 +161,8 @@ const TWO_M32 = 1 / 4294967296;
  * Runs `draws` simulated elections of block `block` from its own generator, adding into `totals`.
  */
 function runMultiCandidateBlock(race: MultiCandidateRace, work: RunWork, options: MultiCandidateOptions, block: number, draws: number, totals: MultiCandidateTotals): void {
-  const state = blockGeneratorState(options.seed, block);
+  const state = work.kernel.state;
+  state.set(blockGeneratorState(options.seed, block));
   // The transfers' gamma draws read the same generator through the stream interface (one object per block).
   const stream: NormalStream = { uniform: () => (nextInt32(state) >>> 0) * TWO_M32, normal: () => zigguratNormal(state) };
   const mobilisation = options.mobilisation;
@@ -163,9 +172,11 @@ function runMultiCandidateBlock(race: MultiCandidateRace, work: RunWork, options
       const scale = mobilisation.uniform ? (nextInt32(state) >>> 0) * TWO_M32 : 1;
       for (let s = 0; s < added.length; s++) added[s] = scale * mobilisation.votes[s];
     }
-    drawMultiCandidate(race, work.draw, state, added, votes, other);
-    decideDraw(race, rule, stream, votes, other, totals);
+    work.kernel.draw(added);
+    if (work.kernel.decide) work.kernel.decide();
+    else decideDraw(race, rule, stream, votes, other, totals);
   }
+  work.kernel.addCounts(totals);
 }
 
 /** The result from the counts. */

@@ -42,6 +42,18 @@ export interface KernelExports {
     count: number, batch: number, numbers: number, zRow: number, block: number, relaySlot: number, socialSlot: number,
     coefficients: number, exact: number, sources: number, fastSums: number, effects: number, persuasions: number,
   ): void;
+  fdlibmExp(x: number): number;
+  setMultiCandidate(
+    state: number, components: number, regions: number, units: number, slots: number, tails: number, nationalScale: number, regionalScale: number,
+    unitStart: number, slotParty: number, region: number, unitScale: number, baseline: number, baseOther: number, valid: number,
+    normals: number, rejected: number, national: number, added: number, votes: number, other: number,
+  ): void;
+  multiCandidateDraw(addedLength: number): void;
+  setMultiCandidateRule(
+    parties: number, inNational: number, weight: number, seatsToWin: number, bins: number,
+    perParty: number, wins: number, slotWins: number, seatCounts: number, mostSeats: number,
+  ): void;
+  multiCandidateDecide(rule: number): void;
 }
 
 let compiled: WebAssembly.Module | undefined;

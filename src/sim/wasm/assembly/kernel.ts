@@ -15,9 +15,8 @@
 // - selectBatch: the same under a national-vote rule (tippingUnitBySelect), keys gathered a cache line at a time.
 
 // Math.log and Math.expm1 of the JavaScript engine: the numbers computed from them (the Student-t, the
-// ziggurat's tail) are then those of the JavaScript stream (normalStream.ts). The wedge test only
-// compares with exp(−x²/2), so it uses AssemblyScript's own Math.exp (no call out of WebAssembly): a
-// different last bit could change the test only if both sides agreed to within one ulp.
+// ziggurat's tail) are then those of the JavaScript stream (normalStream.ts). The wedge test compares
+// with exp(−x²/2) by fdlibmExp (below, no call out of WebAssembly), which is V8's Math.exp bit for bit.
 @external("env", "log") declare function jsLog(x: f64): f64;
 @external("env", "expm1") declare function jsExpm1(x: f64): f64;
 
@@ -93,7 +92,7 @@ function slowPath(signed: i32): f64 {
     }
     const fLayer = load<f64>(tableF + (<usize>layer << 3));
     const fBelow = load<f64>(tableF + (<usize>(layer - 1) << 3));
-    if (fLayer + uniform01() * (fBelow - fLayer) < Math.exp(-0.5 * x * x)) return x;
+    if (fLayer + uniform01() * (fBelow - fLayer) < fdlibmExp(-0.5 * x * x)) return x;
     hz = next();
     if (inside(hz)) return <f64>hz * load<f64>(tableW + (<usize>(hz & (LAYERS - 1)) << 3));
   }
@@ -116,49 +115,10 @@ export function fillNumbers(state: usize, out: usize, draws: i32, df: f64, norma
   for (let k = 0; k < draws; k++) {
     let at = out + (<usize>k << 3);
     if (df > 0) {
-      // Bailey's polar method: (u, v) uniform on [−1, 1)², kept inside the unit disc.
-      let u: f64;
-      let w: f64;
-      do {
-        u = <f64>next() * TWO_M31;
-        const v = <f64>next() * TWO_M31;
-        w = u * u + v * v;
-      } while (w >= 1 || w == 0);
-      store<f64>(at, u * Math.sqrt(((df - 2) * jsExpm1((-2 / df) * jsLog(w))) / w));
+      store<f64>(at, unitStudentT(df));
       at += row;
     }
-    // The fast path with the state in locals, next() written out: V8 does not keep WebAssembly globals in
-    // registers across a loop, and this loop takes ~90 % of the integers (measured 1.10 → 1.25 M elections/s).
-    let a = s0, b = s1, c = s2, d = s3;
-    let count = 0;
-    for (let j = 0; j < normals; j++) {
-      const m = b * 5;
-      const t = ((m << 7) | (<u32>m >>> 25)) * 9;
-      const x = b << 9;
-      c ^= a;
-      d ^= b;
-      b ^= c;
-      a ^= d;
-      c ^= x;
-      d = (d << 11) | (<u32>d >>> 21);
-      const layer = t & 127;
-      const sign = t >> 31;
-      if ((t ^ sign) < load<i32>(tableKI + ((<usize>((sign & 128) | layer)) << 2))) {
-        store<f64>(at + <usize>j * row, <f64>t * load<f64>(tableW + (<usize>layer << 3)));
-      } else {
-        store<i32>(rejected + (<usize>count << 3), j);
-        store<i32>(rejected + (<usize>count << 3), t, 4);
-        count++;
-      }
-    }
-    s0 = a;
-    s1 = b;
-    s2 = c;
-    s3 = d;
-    for (let r = 0; r < count; r++) {
-      const j = load<i32>(rejected + (<usize>r << 3));
-      store<f64>(at + <usize>j * row, slowPath(load<i32>(rejected + (<usize>r << 3), 4)));
-    }
+    drawNormals(at, row, normals, rejected);
     at += <usize>normals * row;
     for (let j = 0; j < uniforms; j++) {
       store<f64>(at, uniform01());
@@ -169,6 +129,61 @@ export function fillNumbers(state: usize, out: usize, draws: i32, df: f64, norma
   store<i32>(state, s1, 4);
   store<i32>(state, s2, 8);
   store<i32>(state, s3, 12);
+}
+
+/** A unit-SD Student-t with df degrees of freedom by Bailey's polar method (normalStream.ts unitStudentTFromState). */
+// @ts-ignore: decorator
+@inline function unitStudentT(df: f64): f64 {
+  // (u, v) uniform on [−1, 1)², kept inside the unit disc.
+  let u: f64;
+  let w: f64;
+  do {
+    u = <f64>next() * TWO_M31;
+    const v = <f64>next() * TWO_M31;
+    w = u * u + v * v;
+  } while (w >= 1 || w == 0);
+  return u * Math.sqrt(((df - 2) * jsExpm1((-2 / df) * jsLog(w))) / w);
+}
+
+/**
+ * `normals` ziggurat normals at at, at + row, … (normalStream.ts fillDrawNumbers: every normal first takes
+ * one integer on the fast path, the rejected ones then go in order through the slow path). `rejected` is
+ * scratch of `normals` i32 pairs.
+ */
+// @ts-ignore: decorator
+@inline function drawNormals(at: usize, row: usize, normals: i32, rejected: usize): void {
+  // The fast path with the state in locals, next() written out: V8 does not keep WebAssembly globals in
+  // registers across a loop, and this loop takes ~90 % of the integers (measured 1.10 → 1.25 M elections/s).
+  let a = s0, b = s1, c = s2, d = s3;
+  let count = 0;
+  for (let j = 0; j < normals; j++) {
+    const m = b * 5;
+    const t = ((m << 7) | (<u32>m >>> 25)) * 9;
+    const x = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= x;
+    d = (d << 11) | (<u32>d >>> 21);
+    const layer = t & 127;
+    const sign = t >> 31;
+    if ((t ^ sign) < load<i32>(tableKI + ((<usize>((sign & 128) | layer)) << 2))) {
+      store<f64>(at + <usize>j * row, <f64>t * load<f64>(tableW + (<usize>layer << 3)));
+    } else {
+      store<i32>(rejected + (<usize>count << 3), j);
+      store<i32>(rejected + (<usize>count << 3), t, 4);
+      count++;
+    }
+  }
+  s0 = a;
+  s1 = b;
+  s2 = c;
+  s3 = d;
+  for (let r = 0; r < count; r++) {
+    const j = load<i32>(rejected + (<usize>r << 3));
+    store<f64>(at + <usize>j * row, slowPath(load<i32>(rejected + (<usize>r << 3), 4)));
+  }
 }
 
 /**
@@ -665,4 +680,378 @@ export function coefficientBatch(
   store<f64>(sources + at + B + o, 2 * persuade * total);
   store<f64>(sources + at + 2 * B + o, relayNet * total);
   store<f64>(sources + at + 3 * B + o, indirectNet * total);
+}
+
+// The exponential of the multi-candidate draw and of the ziggurat's wedge test: fdlibm's e_exp.c, the
+// same arithmetic as src/sim/fdlibmExp.ts (see there for the method), so the WebAssembly and the
+// JavaScript draws give the same last bit on every engine (AssemblyScript's Math.exp is musl's, which
+// differs from V8's Math.exp in the last bit for some arguments).
+const LN2_HI: f64 = 6.9314718036912381649e-1;
+const LN2_LO: f64 = 1.90821492927058770002e-10;
+const INV_LN2: f64 = 1.442695040888963387;
+const P1: f64 = 1.66666666666666019037e-1;
+const P2: f64 = -2.77777777770155933842e-3;
+const P3: f64 = 6.61375632143793436117e-5;
+const P4: f64 = -1.6533902205465251539e-6;
+const P5: f64 = 4.13813679705723846039e-8;
+const EXP_OVERFLOW: f64 = 7.09782712893383973096e2;
+const EXP_UNDERFLOW: f64 = -7.4513321910194110842e2;
+const TWO_M1000: f64 = 9.3326361850321887899e-302;
+const TWO_1023: f64 = 8.98846567431158e307;
+
+/** e^x by fdlibm's algorithm: src/sim/fdlibmExp.ts fdlibmExp, branch for branch. */
+export function fdlibmExp(x: f64): f64 {
+  const ax = Math.abs(x);
+  if (!(ax < 709.7822265625)) {
+    if (x != x) return x + x;
+    if (ax == Infinity) return x > 0 ? x : 0;
+    if (x > EXP_OVERFLOW) return Infinity;
+    if (x < EXP_UNDERFLOW) return 0;
+  }
+  let hi: f64 = 0;
+  let lo: f64 = 0;
+  let k: i32 = 0;
+  let r = x;
+  if (ax >= 0.3465735912322998) {
+    if (ax < 1.0397205352783203) {
+      if (x == 1) return 2.718281828459045;
+      if (x > 0) {
+        hi = x - LN2_HI;
+        lo = LN2_LO;
+        k = 1;
+      } else {
+        hi = x + LN2_HI;
+        lo = -LN2_LO;
+        k = -1;
+      }
+    } else {
+      k = <i32>(INV_LN2 * x + (x > 0 ? 0.5 : -0.5));
+      const kf = <f64>k;
+      hi = x - kf * LN2_HI;
+      lo = kf * LN2_LO;
+    }
+    r = hi - lo;
+  } else if (ax < 3.725290298461914e-9) {
+    return 1 + x;
+  }
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k == 0) return 1 - ((r * c) / (c - 2) - r);
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
+  if (k >= -1021) return k == 1024 ? y * 2 * TWO_1023 : y * reinterpret<f64>(<u64>(0x3ff + k) << 52);
+  return y * reinterpret<f64>(<u64>(0x3ff + k + 1000) << 52) * TWO_M1000;
+}
+
+// The K-candidate draw (src/race/multiCandidateDraw.ts drawMultiCandidate): the byte offsets of one race's
+// arrays and its scales, set once by setMultiCandidate (src/race/multiCandidateKernel.ts lays them out).
+let mcState: usize = 0;
+let mcComponents: i32 = 0;
+let mcRegions: i32 = 0;
+let mcUnits: i32 = 0;
+let mcSlots: i32 = 0;
+let mcTails: f64 = 0;
+let mcNationalScale: f64 = 0;
+let mcRegionalScale: f64 = 0;
+let mcUnitStart: usize = 0;
+let mcSlotParty: usize = 0;
+let mcRegion: usize = 0;
+let mcUnitScale: usize = 0;
+let mcBaseline: usize = 0;
+let mcBaseOther: usize = 0;
+let mcValid: usize = 0;
+let mcNormals: usize = 0;
+let mcRejected: usize = 0;
+let mcNational: usize = 0;
+let mcAdded: usize = 0;
+let mcVotes: usize = 0;
+let mcOther: usize = 0;
+
+/**
+ * Sets the race of multiCandidateDraw: the generator state (4 i32), C = P + 1 components, R regions, N
+ * units, S slots, the national t's degrees of freedom, the national and regional log-ratio scales; the
+ * race's arrays unitStart (N + 1 i32), slotParty (S i32), region (N i32, −1 for none), unitScale (N f64),
+ * baseline votes per slot (S f64), baseline `other` (N f64), valid votes (N f64); scratch normals
+ * (R × C + S + N f64), rejected (as many i32 pairs), national (C f64); added (S + N f64, read), votes (S f64)
+ * and other (N f64, written).
+ */
+export function setMultiCandidate(
+  state: usize, components: i32, regions: i32, units: i32, slots: i32, tails: f64, nationalScale: f64, regionalScale: f64,
+  unitStart: usize, slotParty: usize, region: usize, unitScale: usize, baseline: usize, baseOther: usize, valid: usize,
+  normals: usize, rejected: usize, national: usize, added: usize, votes: usize, other: usize,
+): void {
+  mcState = state;
+  mcComponents = components;
+  mcRegions = regions;
+  mcUnits = units;
+  mcSlots = slots;
+  mcTails = tails;
+  mcNationalScale = nationalScale;
+  mcRegionalScale = regionalScale;
+  mcUnitStart = unitStart;
+  mcSlotParty = slotParty;
+  mcRegion = region;
+  mcUnitScale = unitScale;
+  mcBaseline = baseline;
+  mcBaseOther = baseOther;
+  mcValid = valid;
+  mcNormals = normals;
+  mcRejected = rejected;
+  mcNational = national;
+  mcAdded = added;
+  mcVotes = votes;
+  mcOther = other;
+}
+
+/**
+ * One simulated election's votes (drawMultiCandidate, the same stream, the same arithmetic in the same
+ * order): C national t's, R × C + S + N normals, then per unit the logistic-normal shares times its valid
+ * votes. `addedLength`: 0 for no added votes, S (the slots) or S + N (the slots, then each unit's `other`).
+ */
+export function multiCandidateDraw(addedLength: i32): void {
+  s0 = load<i32>(mcState);
+  s1 = load<i32>(mcState, 4);
+  s2 = load<i32>(mcState, 8);
+  s3 = load<i32>(mcState, 12);
+  const components = mcComponents;
+  for (let c = 0; c < components; c++) store<f64>(mcNational + (<usize>c << 3), mcNationalScale * unitStudentT(mcTails));
+  drawNormals(mcNormals, 8, mcRegions * components + mcSlots + mcUnits, mcRejected);
+  store<i32>(mcState, s0);
+  store<i32>(mcState, s1, 4);
+  store<i32>(mcState, s2, 8);
+  store<i32>(mcState, s3, 12);
+  multiCandidateShares(addedLength > 0, addedLength > mcSlots);
+}
+
+/**
+ * The shares and votes of every unit from the draw's errors (drawMultiCandidate's unit loop, the same
+ * numbers): first each slot's and each unit's `other` error, written over its own normal (read once);
+ * then their exponentials, two at a time (expPairs); then per unit the (added) baseline times the
+ * exponential, the sum in the reference's order, and the normalisation. The offsets are copied to locals
+ * first: V8 reloads a WebAssembly global on every use.
+ */
+function multiCandidateShares(withAdded: bool, withOther: bool): void {
+  const components = mcComponents;
+  const units = mcUnits;
+  const slots = mcSlots;
+  const normals = mcNormals;
+  const national = mcNational;
+  const regionOf = mcRegion;
+  const unitScale = mcUnitScale;
+  const unitStart = mcUnitStart;
+  const slotParty = mcSlotParty;
+  const slotAt = normals + (<usize>(mcRegions * components) << 3);
+  const otherAt = slotAt + (<usize>slots << 3);
+  const sR = mcRegionalScale;
+  const p = <usize>(components - 1) << 3;
+  let from = load<i32>(unitStart);
+  for (let u = 0; u < units; u++) {
+    const r = load<i32>(regionOf + (<usize>u << 2));
+    const hasRegion = r >= 0;
+    const regionAt = normals + (<usize>(hasRegion ? r * components : 0) << 3);
+    const sU = load<f64>(unitScale + (<usize>u << 3));
+    const o = otherAt + (<usize>u << 3);
+    store<f64>(o, load<f64>(national + p) + (hasRegion ? sR * load<f64>(regionAt + p) : 0.0) + sU * load<f64>(o));
+    const to = load<i32>(unitStart + (<usize>(u + 1) << 2));
+    for (let s = from; s < to; s++) {
+      const party = <usize>load<i32>(slotParty + (<usize>s << 2)) << 3;
+      const at = slotAt + (<usize>s << 3);
+      store<f64>(at, load<f64>(national + party) + (hasRegion ? sR * load<f64>(regionAt + party) : 0.0) + sU * load<f64>(at));
+    }
+    from = to;
+  }
+  expPairs(slotAt, slots + units);
+  multiCandidateVotes(slotAt, otherAt, withAdded, withOther);
+}
+
+/** Each unit's votes from the exponentials of its errors at slotAt (S slots) and otherAt (N units). */
+// @ts-ignore: decorator
+@inline function multiCandidateVotes(slotAt: usize, otherAt: usize, withAdded: bool, withOther: bool): void {
+  const units = mcUnits;
+  const slots = mcSlots;
+  const unitStart = mcUnitStart;
+  const baseline = mcBaseline;
+  const baseOther = mcBaseOther;
+  const added = mcAdded;
+  const valid = mcValid;
+  const votes = mcVotes;
+  const other = mcOther;
+  let from = load<i32>(unitStart);
+  for (let u = 0; u < units; u++) {
+    let extra: f64 = 0;
+    let otherBase = load<f64>(baseOther + (<usize>u << 3));
+    if (withOther) {
+      const a = load<f64>(added + (<usize>(slots + u) << 3));
+      const add = otherBase + a >= 0 ? a : -otherBase;
+      extra += add;
+      otherBase += add;
+    }
+    const xOther = otherBase * load<f64>(otherAt + (<usize>u << 3));
+    let sum = xOther;
+    const to = load<i32>(unitStart + (<usize>(u + 1) << 2));
+    for (let s = from; s < to; s++) {
+      const at = <usize>s << 3;
+      let base = load<f64>(baseline + at);
+      if (withAdded) {
+        const a = load<f64>(added + at);
+        const add = base + a >= 0 ? a : -base;
+        extra += add;
+        base += add;
+      }
+      const x = base * load<f64>(slotAt + at);
+      store<f64>(votes + at, x);
+      sum += x;
+    }
+    const ratio = sum > 0 ? (load<f64>(valid + (<usize>u << 3)) + extra) / sum : 0.0;
+    for (let s = from; s < to; s++) store<f64>(votes + (<usize>s << 3), load<f64>(votes + (<usize>s << 3)) * ratio);
+    store<f64>(other + (<usize>u << 3), xOther * ratio);
+    from = to;
+  }
+}
+
+/**
+ * x[i] = fdlibmExp(x[i]) for the `count` doubles at x. Pairs whose two arguments both lie in fdlibmExp's
+ * unreduced range (2^-28 ≤ |x| < 0.3466, where it returns 1 − (x c / (c − 2) − x) with k = 0: nearly
+ * every error of the draw) take that branch's arithmetic in both lanes of an f64x2 (IEEE operations,
+ * lane by lane: the same doubles); any other pair, and an odd last one, go through fdlibmExp.
+ */
+function expPairs(x: usize, count: i32): void {
+  const low = f64x2.splat(3.725290298461914e-9);
+  const high = f64x2.splat(0.3465735912322998);
+  const one = f64x2.splat(1);
+  const two = f64x2.splat(2);
+  const p1 = f64x2.splat(P1), p2 = f64x2.splat(P2), p3 = f64x2.splat(P3), p4 = f64x2.splat(P4), p5 = f64x2.splat(P5);
+  const pairs = count & ~1;
+  for (let i = 0; i < pairs; i += 2) {
+    const at = x + (<usize>i << 3);
+    const r = v128.load(at);
+    const ar = f64x2.abs(r);
+    if (v128.all_true<i64>(v128.and(f64x2.ge(ar, low), f64x2.lt(ar, high)))) {
+      const t = f64x2.mul(r, r);
+      const poly = f64x2.add(p1, f64x2.mul(t, f64x2.add(p2, f64x2.mul(t, f64x2.add(p3, f64x2.mul(t, f64x2.add(p4, f64x2.mul(t, p5))))))));
+      const c = f64x2.sub(r, f64x2.mul(t, poly));
+      v128.store(at, f64x2.sub(one, f64x2.sub(f64x2.div(f64x2.mul(r, c), f64x2.sub(c, two)), r)));
+    } else {
+      store<f64>(at, fdlibmExp(load<f64>(at)));
+      store<f64>(at, fdlibmExp(load<f64>(at, 8)), 8);
+    }
+  }
+  if (pairs < count) {
+    const at = x + (<usize>pairs << 3);
+    store<f64>(at, fdlibmExp(load<f64>(at)));
+  }
+}
+
+// The per-draw decision of the plurality and popular-vote rules (src/race/plurality.ts, popularVote.ts,
+// multiCandidateRule.ts decideDraw) on the draw's votes, counted into tallies that the JavaScript side adds
+// into its totals at the end of a block (whole numbers: the order of the additions does not matter).
+let mcParties: i32 = 0;
+let mcInNational: usize = 0;
+let mcWeight: usize = 0;
+let mcSeatsToWin: f64 = 0;
+let mcBins: i32 = 0;
+let mcPerParty: usize = 0;
+let mcWins: usize = 0;
+let mcSlotWins: usize = 0;
+let mcSeatCounts: usize = 0;
+let mcMostSeats: usize = 0;
+
+/**
+ * Sets the rule's arrays: P parties, inNational (N i32, 0 for a unit outside national sums), weight (N f64,
+ * seats), seatsToWin, bins = total seats + 1 (plurality); scratch perParty (P f64); tallies wins (P + 1
+ * f64: per party, then no winner), slotWins (S f64), seatCounts (P × bins f64), mostSeats (P f64).
+ */
+export function setMultiCandidateRule(
+  parties: i32, inNational: usize, weight: usize, seatsToWin: f64, bins: i32,
+  perParty: usize, wins: usize, slotWins: usize, seatCounts: usize, mostSeats: usize,
+): void {
+  mcParties = parties;
+  mcInNational = inNational;
+  mcWeight = weight;
+  mcSeatsToWin = seatsToWin;
+  mcBins = bins;
+  mcPerParty = perParty;
+  mcWins = wins;
+  mcSlotWins = slotWins;
+  mcSeatCounts = seatCounts;
+  mcMostSeats = mostSeats;
+}
+
+/** plurality.ts uniqueMaximum over the doubles at values[from .. to − 1]: the index of the largest, −1 on a tie at the top or none. */
+// @ts-ignore: decorator
+@inline function uniqueMaximum(values: usize, from: i32, to: i32): i32 {
+  let best = -1;
+  let bestValue = -Infinity;
+  let tied = false;
+  for (let i = from; i < to; i++) {
+    const v = load<f64>(values + (<usize>i << 3));
+    if (v > bestValue) {
+      best = i;
+      bestValue = v;
+      tied = false;
+    } else if (v == bestValue) tied = true;
+  }
+  return tied ? -1 : best;
+}
+
+// @ts-ignore: decorator
+@inline function countAt(array: usize, index: i32): void {
+  const at = array + (<usize>index << 3);
+  store<f64>(at, load<f64>(at) + 1);
+}
+
+/**
+ * Decides the last draw (multiCandidateDraw's votes) and counts it: rule 0 popular vote (the party with the
+ * most national votes over the units in national sums; each unit's leader), rule 1 plurality (each unit's
+ * winner, seats per party by weight, the party at seatsToWin, the seat histogram and the party alone with
+ * the most seats). A tie at the top is no winner, as decideDraw counts it.
+ */
+export function multiCandidateDecide(rule: i32): void {
+  const parties = mcParties;
+  const perParty = mcPerParty;
+  const votes = mcVotes;
+  const unitStart = mcUnitStart;
+  const slotParty = mcSlotParty;
+  const slotWins = mcSlotWins;
+  const units = mcUnits;
+  memory.fill(perParty, 0, <usize>parties << 3);
+  let winner = -1;
+  let from = load<i32>(unitStart);
+  if (rule == 0) {
+    const inNational = mcInNational;
+    for (let u = 0; u < units; u++) {
+      const to = load<i32>(unitStart + (<usize>(u + 1) << 2));
+      if (load<i32>(inNational + (<usize>u << 2)) != 0) {
+        for (let s = from; s < to; s++) {
+          const at = perParty + (<usize>load<i32>(slotParty + (<usize>s << 2)) << 3);
+          store<f64>(at, load<f64>(at) + load<f64>(votes + (<usize>s << 3)));
+        }
+      }
+      const lead = uniqueMaximum(votes, from, to);
+      if (lead >= 0) countAt(slotWins, lead);
+      from = to;
+    }
+    winner = uniqueMaximum(perParty, 0, parties);
+  } else {
+    const weight = mcWeight;
+    for (let u = 0; u < units; u++) {
+      const to = load<i32>(unitStart + (<usize>(u + 1) << 2));
+      const won = uniqueMaximum(votes, from, to);
+      if (won >= 0) {
+        countAt(slotWins, won);
+        const at = perParty + (<usize>load<i32>(slotParty + (<usize>won << 2)) << 3);
+        store<f64>(at, load<f64>(at) + load<f64>(weight + (<usize>u << 3)));
+      }
+      from = to;
+    }
+    for (let k = 0; k < parties; k++) {
+      if (load<f64>(perParty + (<usize>k << 3)) >= mcSeatsToWin) {
+        winner = k;
+        break;
+      }
+    }
+    for (let k = 0; k < parties; k++) countAt(mcSeatCounts, k * mcBins + <i32>load<f64>(perParty + (<usize>k << 3)));
+    const most = uniqueMaximum(perParty, 0, parties);
+    if (most >= 0) countAt(mcMostSeats, most);
+  }
+  countAt(mcWins, winner >= 0 ? winner : parties);
 }
