@@ -19,7 +19,7 @@ import type { RunSummary } from '../../sim/summarizeRun.js';
 import { describeBaseline } from '../../scenario/describeBaseline.js';
 import { resolveScenario } from '../../scenario/resolveScenario.js';
 import { LIVE_TERRITORIES_MAX } from '../../briefing/reportLimits.js';
-import { assumptionDrawsOption, parseAssumptionDraws } from '../assumptionOptions.js';
+import { RUN_ASSUMPTION_DRAWS, assumptionDrawsOption, parseAssumptionDraws } from '../assumptionOptions.js';
 import { runAssumptions } from '../runAssumptions.js';
 import type { RunAssumptions } from '../../analysis/answerAssumptions.js';
 import type { PreparedScenario } from '../../node/prepareScenario.js';
@@ -76,7 +76,7 @@ export const runCommand: Command = {
     options: {
       ...runOptions(['sims', 'seed', 'threads', 'set'], { set: 'Override any scenario key (value read as YAML), e.g. campaigns.D.listSize=3e6.' }),
       out: { type: 'string', valueName: 'DIR', description: 'Write the report (summary.json, territories.csv, charts, briefing.html) to DIR.' },
-      'assumption-draws': assumptionDrawsOption('P(win) and the campaigns\' votes'),
+      'assumption-draws': assumptionDrawsOption('P(win) and the campaigns\' votes', RUN_ASSUMPTION_DRAWS),
       'no-sweep': { type: 'flag', description: 'With --out: skip the list-size sweep behind the briefing headline and its list-size chart.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout (the run summary with the resolved scenario).' },
     },
@@ -89,7 +89,7 @@ export const runCommand: Command = {
     if (loadedMultiCandidateRace(scenario)) return runMultiCandidate(scenario, file, out, args.options.json === true, context);
     const prepared = prepareLoadedScenario(scenario, file, settings);
     const { resolved } = prepared;
-    const assumptionDraws = parseAssumptionDraws(args.options['assumption-draws'] as string | undefined);
+    const assumptionDraws = parseAssumptionDraws(args.options['assumption-draws'] as string | undefined, RUN_ASSUMPTION_DRAWS);
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
     let summary;
     try {
