@@ -129,7 +129,10 @@ export interface RunAssumptions {
   interval: string;
   /** The assumptions varied, by key, with their labels. */
   keys: { key: string; label: string }[];
-  /** Per side: P(win), share 0–1, 5th–95th percentiles and mean over the draws. */
+  /**
+   * Per side: P(win), share 0–1, 5th–95th percentiles and mean over the draws, centred on the run's own
+   * P(win): each draw's P(win) minus the scenario's as given on the same elections, added to the run's.
+   */
   pWin: Record<Side, AnswerInterval>;
   /** Per side and source: the campaign's mean net margin votes, 5th–95th percentiles and mean over the draws. */
   votes: Record<Side, Record<(typeof VOTE_SOURCES)[number], AnswerInterval>>;

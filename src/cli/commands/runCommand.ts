@@ -107,7 +107,7 @@ export const runCommand: Command = {
     // A race of many territories: the sweep (eleven runs of the race) is left out, as with --no-sweep.
     const large = resolved.territories.length > LIVE_TERRITORIES_MAX;
     const briefingEffect = out !== undefined && !args.options['no-sweep'] && !large;
-    const assumptions = await runAssumptions(resolved, assumptionDraws, briefingEffect ? withoutOurList(prepared) : undefined, context);
+    const assumptions = await runAssumptions(resolved, assumptionDraws, briefingEffect ? withoutOurList(prepared) : undefined, context, summary.pWin);
     if (out) {
       let sweep;
       if (large && !args.options['no-sweep']) {
