@@ -58,10 +58,12 @@ export function listWorthTable(summary: RunSummary, sweep: ListSizeSweep | undef
   const w = MESSAGES[locale].listWorth;
   const pp = (x: number) => formatDeltaPp(x, locale);
   const top = effect.shares.filter((s) => s.share > 0).slice(0, SHOWN);
+  // Nothing drives it (a list that moves no vote, or too few simulations to see it): said, no empty table.
+  const note = w.note(effect.side, formatPeople(effect.listSize, locale), pp(point), pp(effect.deltaPWin.low), pp(effect.deltaPWin.high), formatCountIn(assumptions.draws, locale), formatCountIn(assumptions.simulations, locale));
   return {
     title: w.title,
-    note: w.note(effect.side, formatPeople(effect.listSize, locale), pp(point), pp(effect.deltaPWin.low), pp(effect.deltaPWin.high), formatCountIn(assumptions.draws, locale), formatCountIn(assumptions.simulations, locale)),
-    columns: [...w.columns],
+    note: top.length > 0 ? note : `${note} ${w.noDriver}`,
+    columns: top.length > 0 ? [...w.columns] : [],
     rows: top.map((s) => [assumptionWords(s.key, locale), `${(s.share * 100).toFixed(0)}${locale === 'fr' ? '\u00a0%' : '%'}`, pp(s.atLow), pp(s.atHigh)]),
   };
 }

@@ -132,6 +132,7 @@ const EN = {
     homophily: "Homophily of relays' and friends' contacts",
     indirect: 'Indirect votes among friends per direct social vote',
     decay: 'List decay (share of members lost per year)',
+    noDriver: 'None: at this number of simulations no assumption changes it.',
   },
 };
 
@@ -253,6 +254,7 @@ const FR: Messages = {
     homophily: 'Homophilie des contacts des relais et de leurs amis',
     indirect: 'Votes indirects entre amis par vote social direct',
     decay: "Usure du fichier (part des inscrits perdue par an)",
+    noDriver: 'Aucune : à ce nombre de simulations, aucune hypothèse ne le change.',
   },
 };
 
