@@ -84,8 +84,14 @@ export function allocatePlans(input: AllocatePlansInput, onRun?: (done: number, 
   return { result, gain: interval90(baseRun, optimumRun, side), nationwide };
 }
 
-/** Share of recruits that count per recruit lever under an opt-in rule (as allocation() applies it). */
-function consentShares(levers: AllocationLever[], result: AllocationResult, optInShare: number | undefined, limits: LegalLimits | undefined, resolved: ResolvedScenario, side: Side): Record<string, number> {
+/**
+ * Share of recruits that count per recruit lever under an opt-in rule (as allocation() applies it).
+ *
+ * @returns lever id → share 0–1, for the recruit levers an opt-in rule covers when `optInShare` is given
+ * @example
+ * consentShares(levers, result, 0.3, limitsFr, resolved, 'PS') // => { 'recruit:75': 0.3, ... } for rented-commercial recruits
+ */
+export function consentShares(levers: AllocationLever[], result: AllocationResult, optInShare: number | undefined, limits: LegalLimits | undefined, resolved: ResolvedScenario, side: Side): Record<string, number> {
   const active = Object.keys(resolved.campaigns[side].channels);
   const share: Record<string, number> = {};
   for (const l of levers) {

@@ -119,6 +119,21 @@ const EN = {
     chartSeatsSubtitle: (win: string, total: string) => `Share of simulated elections at each seat count; dashed line: majority (${win} of ${total})`,
     chartSource: (draws: string, seed: string, n: number, r: number, u: number, t: number) => `campaign-lab ${draws} simulated elections, seed ${seed}; log-ratio errors national ${n}, regional ${r}, unit ${u} pp, t(${t})`,
   },
+  // Issue 21 (s4-21): the assumptions box, what our list is worth under the mechanisms' priors and what drives it.
+  listWorth: {
+    title: 'What the list is worth, and what that rests on',
+    note: (side: string, list: string, point: string, low: string, high: string, draws: string, sims: string) =>
+      `In this run, today's list of ${list} moves P(${side} wins) by ${point} against no list. Under the mechanisms' priors it moves it by ${low} to ${high}: the assumptions interval, the 5th to 95th percentiles over ${draws} joint draws of every mechanism's prior (${sims} simulated elections each, the same elections in every draw). It is apart from the Monte Carlo error shown by the 95% intervals of the cards and of the list-size chart. The three assumptions that drive it most:`,
+    columns: ['Assumption', 'Share of the spread', 'With it at its 5th percentile', 'At its 95th percentile'],
+    turnout: (channel: string) => `${channel}: turnout effect per contact`,
+    persuasion: (channel: string) => `${channel}: persuasion per person reached`,
+    conversion: 'Share of list members who become active relays',
+    contacts: 'Contacts per active relay',
+    homophily: "Homophily of relays' and friends' contacts",
+    indirect: 'Indirect votes among friends per direct social vote',
+    decay: 'List decay (share of members lost per year)',
+    noDriver: 'None: at this number of simulations no assumption changes it.',
+  },
 };
 
 /** The catalogue's shape: every key of the English side, with the same kind of value. */
@@ -225,6 +240,21 @@ const FR: Messages = {
     chartSeats: (name) => `${name} : sièges par parti`,
     chartSeatsSubtitle: (win, total) => `Part des élections simulées pour chaque nombre de sièges ; tirets : majorité (${win} sur ${total})`,
     chartSource: (draws, seed, n, r, u, t) => `campaign-lab : ${draws} élections simulées, graine ${seed} ; erreurs log-ratio nationale ${String(n).replace('.', ',')}, régionale ${String(r).replace('.', ',')}, locale ${String(u).replace('.', ',')} pts, t(${t})`,
+  },
+  // Issue 21 (s4-21) : l'encadré des hypothèses, ce que vaut notre fichier selon les lois a priori des mécanismes.
+  listWorth: {
+    title: 'Ce que vaut le fichier, et sur quoi cela repose',
+    note: (side, list, point, low, high, draws, sims) =>
+      `Dans cette simulation, le fichier actuel de ${list} change P(victoire ${side}) de ${point} par rapport à l'absence de fichier. Selon les lois a priori des mécanismes, il la change de ${low} à ${high} : c'est l'intervalle des hypothèses, du 5e au 95e centile sur ${draws} tirages conjoints de la loi a priori de chaque mécanisme (${sims} élections simulées chacun, les mêmes élections à chaque tirage). Il s'ajoute à l'erreur de Monte-Carlo que montrent les intervalles à 95\u202f% des chiffres clés et du graphique par taille de fichier. Les trois hypothèses qui pèsent le plus :`,
+    columns: ['Hypothèse', "Part de l'écart", 'Avec elle à son 5e centile', 'À son 95e centile'],
+    turnout: (channel) => `${channel} : effet sur la participation par contact`,
+    persuasion: (channel) => `${channel} : persuasion par personne touchée`,
+    conversion: 'Part des inscrits qui deviennent relais actifs',
+    contacts: 'Contacts par relais actif',
+    homophily: 'Homophilie des contacts des relais et de leurs amis',
+    indirect: 'Votes indirects entre amis par vote social direct',
+    decay: "Usure du fichier (part des inscrits perdue par an)",
+    noDriver: 'Aucune : à ce nombre de simulations, aucune hypothèse ne le change.',
   },
 };
 

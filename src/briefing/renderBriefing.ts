@@ -4,6 +4,8 @@
  * in the page, the report's charts, and every cited assumption with its value and a numbered source.
  * Browser-safe: a notebook builds the same page from a run summary and the package's scripts.
  */
+import type { RunAssumptions } from '../analysis/answerAssumptions.js';
+import { listWorthTable } from './listWorthTable.js';
 import type { RunSummary } from '../sim/summarizeRun.js';
 import { briefingPage } from './briefingPage.js';
 import type { BriefingAssumption, BriefingControl, BriefingScripts, LiveFigure } from './briefingPage.js';
@@ -132,6 +134,8 @@ export interface BriefingReportInput {
   scenarioFile?: string;
   /** The scripts the page inlines (src/node/pageScripts.ts `briefingScripts()` reads them from the package). */
   scripts: BriefingScripts;
+  /** `run`'s assumptions interval; its list effect makes the page's assumptions box (listWorthTable). */
+  assumptions?: RunAssumptions;
 }
 
 /** The cards' and the live section's words, from the message catalogue. */
@@ -291,6 +295,10 @@ export function renderBriefing(input: BriefingReportInput): string {
     headline: liveInputs && controls.length > 0 ? [] : figures.map((f) => ({ label: f.label, value: f.value, ...(f.note ? { note: f.note } : {}) })),
     charts: pageCharts,
     assumptions: assumptionRows(summary, locale),
+    ...(() => {
+      const box = listWorthTable(summary, sweep, input.assumptions, locale);
+      return box ? { tables: [box] } : {};
+    })(),
     ...(liveInputs && controls.length > 0
       ? {
           live: {

@@ -5,6 +5,7 @@ import type { RunSummary } from '../sim/summarizeRun.js';
 import { wilsonInterval } from '../analysis/winProbability.js';
 import { formatCount, formatPp, formatShare } from '../briefing/formatNumber.js';
 import { isContested } from '../briefing/territoriesCsv.js';
+import type { RunAssumptions } from '../analysis/answerAssumptions.js';
 
 /**
  * A probability from `simulations` draws with its 95 % Wilson interval: `61.2% (95% interval 60.9–61.5%)`.
@@ -21,7 +22,8 @@ function formatProbability(p: number, simulations: number): string {
 
 /**
  * Headline figures, tipping points and the ten closest territories. P(win) carries its 95 % Wilson
- * interval (Monte Carlo error of this many draws); under the electoral college the weights are said to
+ * interval (Monte Carlo error of this many draws) and, when computed, the assumptions interval (5th–95th
+ * percentiles over joint draws of the mechanisms' priors) of P(win) and of each campaign's votes; under the electoral college the weights are said to
  * be electoral votes pledged by the unit winners, and the popular vote is named as the two-party vote.
  *
  * @example
@@ -29,7 +31,7 @@ function formatProbability(p: number, simulations: number): string {
  * formatRunSummary(summary).split('\n')[0] // => 'Florida 2000 with a Kerry-sized Democratic list: US 2000, electoral-college, 200 simulations (seed 2000)'
  * formatRunSummary(summary).split('\n')[2] // => 'P(D wins) 0.0% (95% interval 0.0–1.9%)   P(R wins) 100.0% (95% interval 98.1–100.0%)   P(tie) 0.00%'
  */
-export function formatRunSummary(summary: RunSummary): string {
+export function formatRunSummary(summary: RunSummary, assumptions?: RunAssumptions): string {
   const [a, b] = summary.sides;
   const s = summary.scenario;
   const n = summary.simulations;
@@ -49,6 +51,7 @@ export function formatRunSummary(summary: RunSummary): string {
     const e = summary.effects[side];
     lines.push(`  ${side}: ${formatCount(e.turnout)} + ${formatCount(e.persuasion)} + ${formatCount(e.relay)} + ${formatCount(e.indirect)} = ${formatCount(e.total)}`);
   }
+  if (assumptions) lines.push(...assumptionLines(assumptions, [a, b]));
   const tipping = summary.tippingPoint.slice(0, 5);
   if (tipping.length > 0 && summary.threshold > 1) {
     lines.push(`Tipping point (share of simulations; units ordered by simulated margin over all votes cast, as published tables do): ${tipping.map((t) => `${t.id} ${formatShare(t.frequency)}`).join(', ')}`);
@@ -66,4 +69,19 @@ export function formatRunSummary(summary: RunSummary): string {
   }
   lines.push('', 'Assumptions and their sources: summary.json (with --out DIR) or --json.');
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The assumptions interval of a run in words: each side's P(win) and campaign total, 5th–95th percentiles.
+ *
+ * @example
+ * assumptionLines(assumptions, ['D', 'R'])[1] // => '  P(D wins) 35.1–37.0%   P(R wins) 63.0–64.9%'
+ */
+function assumptionLines(x: RunAssumptions, sides: readonly [string, string]): string[] {
+  const range = (i: { low: number; high: number }) => `${formatCount(i.low)} to ${formatCount(i.high)}`;
+  return [
+    `Assumptions interval (5th-95th percentiles over ${x.draws} joint draws of every mechanism's prior, ${formatCount(x.simulations)} simulations each; not Monte Carlo error):`,
+    `  ${sides.map((s) => `P(${s} wins) ${(x.pWin[s]!.low * 100).toFixed(1)}–${formatShare(x.pWin[s]!.high)}`).join('   ')}`,
+    `  campaign total votes: ${sides.map((s) => `${s} ${range(x.votes[s]!.total)}`).join(', ')} (relay: ${sides.map((s) => `${s} ${range(x.votes[s]!.relay)}`).join(', ')})`,
+  ];
 }

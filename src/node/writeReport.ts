@@ -21,6 +21,7 @@ import { compactSummary } from './compactSummary.js';
 import type { ReportFile } from './writeFileAtomic.js';
 import { renderBriefing } from '../briefing/renderBriefing.js';
 import type { LiveInputs } from '../browser/liveRun.js';
+import type { RunAssumptions } from '../analysis/answerAssumptions.js';
 
 /** What a report is made from. */
 export interface ReportInput {
@@ -31,6 +32,8 @@ export interface ReportInput {
   sweep?: ListSizeSweep;
   /** What the briefing's live engine re-runs (the loaded scenario, results, parameters); none: no live controls. */
   live?: LiveInputs;
+  /** The assumptions interval of the run and of our list's effect (`run --assumption-draws`). */
+  assumptions?: RunAssumptions;
 }
 
 /**
@@ -43,6 +46,7 @@ export interface ReportSummary extends RunSummary {
     /** Files of this report, relative to its folder. */
     files: string[];
     listSizeSweep?: ListSizeSweep;
+    assumptions?: RunAssumptions;
   };
 }
 
@@ -65,11 +69,11 @@ async function buildReportFiles(dir: string, input: ReportInput, signal?: AbortS
     pending.push(svgToPngAsync(svg, 2).then((data) => ({ path: join(dir, `${chart.name}.png`), data })));
   }
   const files: ReportFile[] = await Promise.all(pending);
-  files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep, live: input.live, scenarioFile: input.scenarioFile, scripts: briefingScripts() }) });
+  files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep, live: input.live, scenarioFile: input.scenarioFile, ...(input.assumptions ? { assumptions: input.assumptions } : {}), scripts: briefingScripts() }) });
   const names = [...files.map((f) => f.path.slice(dir.length + 1)), 'summary.json'];
   const document: ReportSummary = {
     ...input.summary,
-    report: { scenarioFile: input.scenarioFile, files: names, ...(input.sweep ? { listSizeSweep: input.sweep } : {}) },
+    report: { scenarioFile: input.scenarioFile, files: names, ...(input.sweep ? { listSizeSweep: input.sweep } : {}), ...(input.assumptions ? { assumptions: input.assumptions } : {}) },
   };
   // Above 5,000 territories the per-territory detail is in territories.csv only (compactSummary).
   files.push({ path: join(dir, 'summary.json'), data: toJsonText(compactSummary(document)) });

@@ -73,3 +73,14 @@ test('allocate stops on Ctrl-C while the greedy search runs: exit 130, nothing p
   assert.equal(stdout, '');
   assert.match(stderr, /campaign-lab: interrupted\n$/);
 });
+
+test('allocate reports the assumptions interval of the optimum\'s gain (the plan kept) beside its Monte Carlo interval', async () => {
+  const r = await runMain(['allocate', 'scenarios/default.yaml', '--side', 'D', '--budget', '2e7', '--cost-per-supporter', '5', '--sims', '2000', '--candidates', '2', '--steps', '1', '--assumption-draws', '4', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.assumptionDraws, 4);
+  assert.equal(doc.assumptionSimulations, 2000);
+  assert.match(doc.intervals.assumptions, /joint draws of the assumptions/);
+  const g = doc.gainAssumptions;
+  assert.ok(g.low <= g.mean && g.mean <= g.high && g.high > 0, JSON.stringify(g));
+});

@@ -71,3 +71,27 @@ test('compare explains when a bigger list lowers its side\'s P(win): the e-mail 
   assert.equal(fixedDoc.difference.lost, 0);
   assert.equal(fixedDoc.note, undefined);
 });
+
+test('compare reports the assumptions interval of the difference beside the Monte Carlo one, in JSON and text; --assumption-draws 0 leaves it out', async () => {
+  const args = ['compare', DEFAULT, '--set', 'campaigns.D.listSize=12e6', '--sims', '3000', '--assumption-draws', '6'];
+  const r = await runMain([...args, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.assumptionDraws, 6);
+  assert.equal(doc.assumptionSimulations, 3000);
+  assert.match(doc.intervals.monteCarlo, /sampling error only/);
+  assert.match(doc.intervals.assumptions, /joint draws of the assumptions/);
+  const a = doc.assumptions.pWin;
+  assert.ok(a.low <= a.mean && a.mean <= a.high, JSON.stringify(a));
+  // A doubled list never costs D a draw at any draw of the priors here: the spread is of gains.
+  assert.ok(a.high > 0 && a.high > a.low, JSON.stringify(a));
+  assert.ok(doc.assumptions.keys.some((k: { key: string }) => k.key === 'relay.conversion'));
+  const text = await runMain(args);
+  assert.match(text.stdout, /\n {2}assumptions {4}[+-]\d+\.\d\d pp to [+-]\d+\.\d\d pp \(5th-95th percentiles over 6 joint draws/);
+  const off = JSON.parse((await runMain(['compare', DEFAULT, '--set', 'campaigns.D.listSize=12e6', '--sims', '1000', '--assumption-draws', '0', '--json'])).stdout);
+  assert.equal(off.assumptions, undefined);
+  assert.equal(off.assumptionDraws, 0);
+  const bad = await runMain(['compare', DEFAULT, '--set', 'campaigns.D.listSize=12e6', '--assumption-draws', '1']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--assumption-draws/);
+});

@@ -240,3 +240,40 @@ test('territories.csv shows a side\'s campaign net negative where its relays\' c
   assert.ok(net.get('Fulton County')! < 0, String(net.get('Fulton County')));
   assert.ok(net.get('Philadelphia County')! > 0);
 });
+
+test('run reports the assumptions interval of P(win) and of the campaigns\' votes apart from the Monte Carlo one; the briefing shows what the list is worth and its top three assumptions', async () => {
+  const json = await runMain(['run', 'scenarios/default.yaml', '--sims', '2000', '--assumption-draws', '4', '--json']);
+  assert.equal(json.code, 0, json.stderr);
+  const a = JSON.parse(json.stdout).assumptions;
+  assert.deepEqual([a.draws, a.simulations], [4, 2000]);
+  for (const side of ['D', 'R']) {
+    assert.ok(a.pWin[side].low <= a.pWin[side].high);
+    // The relay assumptions move the relay votes: a real spread, the total's mean inside its interval.
+    assert.ok(a.votes[side].relay.high > a.votes[side].relay.low, JSON.stringify(a.votes[side]));
+    assert.ok(a.votes[side].total.low <= a.votes[side].total.mean && a.votes[side].total.mean <= a.votes[side].total.high);
+  }
+  assert.equal(a.listEffect, undefined, 'no list effect without a briefing');
+  const text = await runMain(['run', 'scenarios/default.yaml', '--sims', '2000', '--assumption-draws', '4']);
+  assert.match(text.stdout, /Assumptions interval \(5th-95th percentiles over 4 joint draws of every mechanism's prior, 2,000 simulations each; not Monte Carlo error\):\n {2}P\(D wins\) \d+\.\d–\d+\.\d%/);
+  const off = JSON.parse((await runMain(['run', 'scenarios/default.yaml', '--sims', '500', '--assumption-draws', '0', '--json'])).stdout);
+  assert.equal(off.assumptions, undefined);
+
+  const dir = mkdtempSync(join(tmpdir(), 'cl-worth-'));
+  try {
+    const r = await runMain(['run', 'scenarios/default.yaml', '--sims', '2000', '--assumption-draws', '4', '--out', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    const effect = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).report.assumptions.listEffect;
+    assert.equal(effect.side, 'D');
+    assert.ok(effect.deltaPWin.low <= effect.deltaPWin.high);
+    const shares = effect.shares.map((s: { share: number }) => s.share);
+    assert.ok(shares.reduce((x: number, y: number) => x + y, 0) <= 1 + 1e-12);
+    assert.deepEqual(shares, [...shares].sort((x: number, y: number) => y - x));
+    const html = readFileSync(join(dir, 'briefing.html'), 'utf8');
+    const box = html.slice(html.indexOf('What the list is worth'));
+    assert.ok(html.includes('What the list is worth, and what that rests on'));
+    assert.match(box, /the assumptions interval, the 5th to 95th percentiles over 4 joint draws/);
+    assert.equal((box.slice(0, box.indexOf('</table>')).match(/<tr>/g) ?? []).length, 1 + 3, 'a header row and the top three assumptions');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

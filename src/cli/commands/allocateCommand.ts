@@ -23,6 +23,11 @@ import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
 import { allocationComparison } from '../../charts/allocationComparison.js';
 import { VERSION } from '../../sim/version.js';
+import { applyPlan } from '../../analysis/allocation.js';
+import { consentShares } from '../../analysis/allocatePlans.js';
+import { pairedGroupDifference } from '../../analysis/pairedWinDifference.js';
+import type { AnswerInterval } from '../../analysis/answerAssumptions.js';
+import { ASSUMPTIONS_WORDS, MONTE_CARLO_WORDS, assumptionDrawsOption, commandAssumptions, parseAssumptionDraws } from '../assumptionOptions.js';
 
 /** One compared plan in `allocate --json`. */
 export interface AllocateStrategy {
@@ -44,8 +49,19 @@ export interface AllocateDocument {
   simulations: number;
   seed: number;
   basePWin: number;
-  /** Optimum − no spending, paired, 90 % interval. */
+  /** Optimum − no spending, paired, 90 % Monte Carlo interval. */
   gain: { difference: number; low: number; high: number };
+  /** What each interval is: `gain.low`/`high` are Monte Carlo, `gainAssumptions` the spread over the assumption draws. */
+  intervals: { monteCarlo: string; assumptions: string };
+  /** Joint draws of the assumptions (0: none) and the simulations of each draw's two runs. */
+  assumptionDraws: number;
+  assumptionSimulations: number;
+  /**
+   * The assumptions interval of the optimum's gain (share 0–1 of P(win)): the plan found kept fixed, its
+   * gain over no spending at each joint draw of the assumptions (src/analysis/assumptions.ts), both runs
+   * on the same simulated elections; 5th–95th percentiles and mean. Absent with `--assumption-draws 0`.
+   */
+  gainAssumptions?: AnswerInterval;
   strategies: AllocateStrategy[];
   /** Levers the legal limits blocked, and every warning (clipped budget, blocked channel). */
   blocked: string[];
@@ -73,7 +89,10 @@ function formatAllocate(doc: AllocateDocument): string {
   };
   const lines = [
     `Budget ${formatCount(doc.budgetAsked)} ${doc.currency} for ${doc.side} (${formatCount(doc.budget)} allowed under the legal limits), ${formatCount(doc.simulations)} paired simulations, seed ${doc.seed}`,
-    `P(${doc.side} wins) without spending ${pct(doc.basePWin)}; the optimum adds ${pp(doc.gain.difference)} pp (90% ${pp(doc.gain.low)} to ${pp(doc.gain.high)}).`,
+    `P(${doc.side} wins) without spending ${pct(doc.basePWin)}; the optimum adds ${pp(doc.gain.difference)} pp (Monte Carlo 90% ${pp(doc.gain.low)} to ${pp(doc.gain.high)}).`,
+    doc.gainAssumptions
+      ? `Assumptions interval of that gain: ${pp(doc.gainAssumptions.low)} to ${pp(doc.gainAssumptions.high)} pp (5th-95th percentiles over ${doc.assumptionDraws} joint draws of every mechanism's prior, ${formatCount(doc.assumptionSimulations)} paired simulations each; the plan kept).`
+      : `No assumptions interval (${doc.assumptionDraws === 0 ? '--assumption-draws 0' : 'no assumption varies'}).`,
     '',
     `${'plan'.padEnd(30)} ${`P(${doc.side} wins)`.padStart(11)} ${'optimum − plan, pp (90%)'.padStart(30)}  where the money goes`,
   ];
@@ -105,6 +124,8 @@ export const allocateCommand: Command = {
     '--list-origin of recruits (opt-in counts only --opt-in-share of them). The plans compared on the same draws:',
     'the optimum, proportional to the side\'s votes over the candidates and over all territories, and swing',
     'territories only (within 5 pp). Neither the budget nor the cost per supporter has a cited default.',
+    'The optimum\'s gain carries two intervals: Monte Carlo (90%, paired) and assumptions (the plan kept, its gain',
+    'at --assumption-draws joint draws of every mechanism\'s prior, 5th-95th percentiles, on the same elections).',
     '',
     'Examples:',
     '  campaign-lab allocate scenarios/default.yaml --side D --budget 20000000 --cost-per-supporter 5 --sims 20000',
@@ -124,6 +145,7 @@ export const allocateCommand: Command = {
       'list-origin': { type: 'string', valueName: 'ORIGIN', description: 'Where recruits come from, for consent rules: own (default), rented-commercial, primary-participants, ...' },
       'opt-in-share': { type: 'string', valueName: 'P', description: 'Share 0–1 of recruits with prior consent, where opt-in is required.' },
       ...runOptions(['sims', 'seed', 'set']),
+      'assumption-draws': assumptionDrawsOption('the optimum\'s gain'),
       out: { type: 'string', valueName: 'DIR', description: 'Write allocation.json and the chart (allocation.svg, allocation.png) to DIR.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout.' },
     },
@@ -154,6 +176,7 @@ export const allocateCommand: Command = {
       throw new InputError({ at: '--cost-per-supporter', expected: `given (${side}'s channels have no cost per contact, so only recruiting can be bought)`, found: 'nothing' });
     }
     const steps = (args.options.steps as number | undefined) ?? 5;
+    const assumptionDraws = parseAssumptionDraws(args.options['assumption-draws'] as string | undefined);
     const { simulations, seed } = resolved;
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'allocate' });
     let plans: AllocatePlansOutput;
@@ -167,6 +190,8 @@ export const allocateCommand: Command = {
       bar.finish();
     }
     const { result, gain } = plans;
+    const optimumScenario = applyPlan(resolved, side, levers, result.optimum.plan, consentShares(levers, result, optInShare, limits, resolved, side));
+    const spread = await gainAssumptions(resolved, optimumScenario, side, assumptionDraws, context);
     const nationwide: AllocateStrategy | undefined = plans.nationwide ? { name: 'proportional-all', ...plans.nationwide } : undefined;
     const evaluation = (name: AllocateStrategy['name'], e: AllocationResult['optimum']): AllocateStrategy => ({
       name,
@@ -183,6 +208,10 @@ export const allocateCommand: Command = {
       seed,
       basePWin: result.basePWin,
       gain,
+      intervals: { monteCarlo: MONTE_CARLO_WORDS, assumptions: ASSUMPTIONS_WORDS },
+      assumptionDraws,
+      assumptionSimulations: spread?.simulations ?? 0,
+      ...(spread?.answers.gain ? { gainAssumptions: spread.answers.gain } : {}),
       strategies: [
         evaluation('optimum', result.optimum),
         evaluation('swing-only', result.swingOnly),
@@ -200,6 +229,12 @@ export const allocateCommand: Command = {
     else context.stdout.write(formatAllocate(doc) + (out ? `Written to ${out}/ (allocation.json, allocation.svg, allocation.png)\n` : ''));
   },
 };
+
+/** The assumptions interval of the optimum's gain: the plan kept, scenario and optimum both at each draw, paired. */
+function gainAssumptions(resolved: ResolvedScenario, optimum: ResolvedScenario, side: Side, draws: number, context: Parameters<typeof commandAssumptions>[3]) {
+  const keep = { outcome: true, weightA: true };
+  return commandAssumptions([resolved, optimum], draws, async (at, run) => ({ gain: pairedGroupDifference(await run(at(resolved), keep), await run(at(optimum), keep), side).deltaPWin }), context);
+}
 
 /** The `k` territories of `ids` closest to a tie by baseline two-party margin. */
 function closestTerritories(resolved: ResolvedScenario, ids: string[], k: number): string[] {

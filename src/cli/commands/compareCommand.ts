@@ -15,6 +15,8 @@ import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
 import type { SimulationResult } from '../../sim/types.js';
 import { VERSION } from '../../sim/version.js';
+import { ASSUMPTIONS_WORDS, MONTE_CARLO_WORDS, assumptionDrawsOption, commandAssumptions, parseAssumptionDraws } from '../assumptionOptions.js';
+import type { AnswerInterval } from '../../analysis/answerAssumptions.js';
 
 /** What `compare --json` prints. */
 export interface CompareDocument {
@@ -39,6 +41,18 @@ export interface CompareDocument {
     lost: number;
   };
   interval: '90% paired (common random numbers)';
+  /** What each interval is: `difference.low`/`high` are Monte Carlo, `assumptions` the spread over the assumption draws. */
+  intervals: { monteCarlo: string; assumptions: string };
+  /** Joint draws of the assumptions (0: none) and the simulations of each draw's two runs. */
+  assumptionDraws: number;
+  assumptionSimulations: number;
+  /**
+   * The assumptions interval of the difference in P(win) (share 0–1) and in expected weight: 5th–95th
+   * percentiles and mean over the joint draws of the assumptions of both runs (src/analysis/assumptions.ts),
+   * each draw's scenario and variant paired on the same simulated elections. Absent with
+   * `--assumption-draws 0` or when no assumption varies (no campaign).
+   */
+  assumptions?: { pWin: AnswerInterval; expectedWeight: AnswerInterval; keys: { key: string; label: string }[] };
   /**
    * Why the result runs against intuition, when it does: a side given a bigger list whose P(win) fell (or
    * a smaller list whose P(win) rose), with the mechanism and this run's numbers. Absent otherwise.
@@ -109,6 +123,10 @@ function formatCompare(doc: CompareDocument): string {
     `  P(${doc.side} wins)   scenario ${pct(doc.base.pWin)}   variant ${pct(doc.variant.pWin)}`,
     `  difference     ${pp(d.pWin)} (90% interval ${pp(d.low)} to ${pp(d.high)}; ${d.gained} draws gained, ${d.lost} lost): ${verdict}`,
     `  expected weight ${doc.base.expectedWeight.toFixed(2)} → ${doc.variant.expectedWeight.toFixed(2)} (${d.expectedWeight >= 0 ? '+' : ''}${d.expectedWeight.toFixed(3)}, 90% ${d.expectedWeightLow.toFixed(3)} to ${d.expectedWeightHigh.toFixed(3)})`,
+    doc.assumptions
+      ? `  assumptions    ${pp(doc.assumptions.pWin.low)} to ${pp(doc.assumptions.pWin.high)} (5th-95th percentiles over ${doc.assumptionDraws} joint draws of every mechanism's prior, ${formatCount(doc.assumptionSimulations)} paired simulations each)`
+      : `  assumptions    no interval (${doc.assumptionDraws === 0 ? '--assumption-draws 0' : 'no assumption varies'})`,
+    '  (the 90% interval is Monte Carlo error of the simulated elections; the assumptions interval is what the mechanisms\' priors allow)',
     ...(doc.note ? [`Note: ${doc.note}`] : []),
     '',
   ].join('\n');
@@ -125,6 +143,8 @@ export const compareCommand: Command = {
     '--base key=value changes both runs (the scenario you compare from), --set only the variant.',
     'When a bigger list lowers its side\'s P(win) (a channel effect drawn below 0, relays where the other side leads),',
     'a note says why, with the run\'s numbers (--json: note).',
+    'Two intervals: Monte Carlo (sampling error of the paired elections, 90%) and assumptions (5th-95th percentiles',
+    'of the difference over --assumption-draws joint draws of every mechanism\'s prior, both runs on the same elections).',
     '',
     'Examples:',
     '  campaign-lab compare scenarios/default.yaml --set campaigns.D.listSize=8e6',
@@ -138,6 +158,7 @@ export const compareCommand: Command = {
       base: { type: 'string', multiple: true, valueName: 'key=value', description: 'A change made to both the scenario and the variant (value read as YAML); repeat for several.' },
       side: { type: 'string', valueName: 'S', description: 'Side whose chance is compared (default the first side).' },
       ...runOptions(['sims', 'seed', 'threads']),
+      'assumption-draws': assumptionDrawsOption('the difference'),
       json: { type: 'flag', description: 'Print one JSON document on stdout.' },
     },
   },
@@ -151,6 +172,7 @@ export const compareCommand: Command = {
     checkComparable(base, variant);
     const side = (args.options.side as string | undefined) ?? base.sides[0];
     if (!base.sides.includes(side)) throw new InputError({ at: '--side', expected: `one of the scenario's sides ${base.sides.join(', ')}`, found: describeValue(side) });
+    const assumptionDraws = parseAssumptionDraws(args.options['assumption-draws'] as string | undefined);
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'compare' });
     const options = { simulations: base.simulations, seed: base.seed, threads: base.threads, keep: { outcome: true, weightA: true }, signal: context.signal };
     let doc: CompareDocument;
@@ -177,6 +199,9 @@ export const compareCommand: Command = {
           lost: d.lost,
         },
         interval: '90% paired (common random numbers)',
+        intervals: { monteCarlo: MONTE_CARLO_WORDS, assumptions: ASSUMPTIONS_WORDS },
+        assumptionDraws,
+        assumptionSimulations: 0,
         ...(() => {
           const note = listNote(base, variant, a, b);
           return note ? { note } : {};
@@ -187,6 +212,8 @@ export const compareCommand: Command = {
     } finally {
       bar.finish();
     }
+    const spread = await compareAssumptions(base, variant, side, assumptionDraws, context);
+    if (spread) doc = { ...doc, assumptionSimulations: spread.simulations, assumptions: spread.assumptions };
     if (args.options.json) printJson(context.stdout, doc);
     else context.stdout.write(formatCompare(doc));
   },
@@ -204,4 +231,21 @@ function checkComparable(base: ResolvedScenario, variant: ResolvedScenario): voi
   same('rule', base.rule, variant.rule);
   same('sides', base.sides, variant.sides);
   same('territories', base.territories.map((t) => t.id), variant.territories.map((t) => t.id));
+}
+
+/**
+ * The assumptions interval of the paired difference: at each joint draw of the assumptions, the scenario
+ * and the variant both at that draw, run on the same elections, and their paired difference.
+ */
+async function compareAssumptions(base: ResolvedScenario, variant: ResolvedScenario, side: Side, draws: number, context: Parameters<typeof commandAssumptions>[3]) {
+  const keep = { outcome: true, weightA: true };
+  const spread = await commandAssumptions([base, variant], draws, async (at, run) => {
+    const d = pairedGroupDifference(await run(at(base), keep), await run(at(variant), keep), side);
+    return { pWin: d.deltaPWin, expectedWeight: d.deltaWeight };
+  }, context);
+  if (!spread) return undefined;
+  return {
+    simulations: spread.simulations,
+    assumptions: { pWin: spread.answers.pWin!, expectedWeight: spread.answers.expectedWeight!, keys: spread.assumptions.map((a) => ({ key: a.key, label: a.label })) },
+  };
 }

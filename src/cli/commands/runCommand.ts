@@ -19,6 +19,11 @@ import type { RunSummary } from '../../sim/summarizeRun.js';
 import { describeBaseline } from '../../scenario/describeBaseline.js';
 import { resolveScenario } from '../../scenario/resolveScenario.js';
 import { LIVE_TERRITORIES_MAX } from '../../briefing/reportLimits.js';
+import { RUN_ASSUMPTION_DRAWS, assumptionDrawsOption, parseAssumptionDraws } from '../assumptionOptions.js';
+import { runAssumptions } from '../runAssumptions.js';
+import type { RunAssumptions } from '../../analysis/answerAssumptions.js';
+import type { PreparedScenario } from '../../node/prepareScenario.js';
+import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 
 /**
  * Draws per point of the briefing's list-size sweep, at most: up to this the sweep runs the scenario's
@@ -54,6 +59,10 @@ export const runCommand: Command = {
     'the text, --json (candidates, units) and --out (summary.json, territories.csv per unit and candidate, charts,',
     'and a static briefing.html in the race\'s language, without live controls) give P(win), P(round 2), seats',
     'with 90% intervals, P(majority) and P(most seats).',
+    'Two kinds of interval: P(win)\'s 95% interval is Monte Carlo error; the assumptions interval (--json: assumptions)',
+    'gives the 5th-95th percentiles of each side\'s P(win) and campaign votes over --assumption-draws joint draws of',
+    'every mechanism\'s prior, each run on the same elections. With --out the briefing adds what our side\'s list is',
+    'worth against no list under those draws, and the three assumptions that drive it most.',
     '',
     'Examples:',
     '  campaign-lab run scenarios/default.yaml --out out',
@@ -67,6 +76,7 @@ export const runCommand: Command = {
     options: {
       ...runOptions(['sims', 'seed', 'threads', 'set'], { set: 'Override any scenario key (value read as YAML), e.g. campaigns.D.listSize=3e6.' }),
       out: { type: 'string', valueName: 'DIR', description: 'Write the report (summary.json, territories.csv, charts, briefing.html) to DIR.' },
+      'assumption-draws': assumptionDrawsOption('P(win) and the campaigns\' votes', RUN_ASSUMPTION_DRAWS),
       'no-sweep': { type: 'flag', description: 'With --out: skip the list-size sweep behind the briefing headline and its list-size chart.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout (the run summary with the resolved scenario).' },
     },
@@ -79,6 +89,7 @@ export const runCommand: Command = {
     if (loadedMultiCandidateRace(scenario)) return runMultiCandidate(scenario, file, out, args.options.json === true, context);
     const prepared = prepareLoadedScenario(scenario, file, settings);
     const { resolved } = prepared;
+    const assumptionDraws = parseAssumptionDraws(args.options['assumption-draws'] as string | undefined, RUN_ASSUMPTION_DRAWS);
     const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
     let summary;
     try {
@@ -93,10 +104,12 @@ export const runCommand: Command = {
     } finally {
       bar.finish();
     }
+    // A race of many territories: the sweep (eleven runs of the race) is left out, as with --no-sweep.
+    const large = resolved.territories.length > LIVE_TERRITORIES_MAX;
+    const briefingEffect = out !== undefined && !args.options['no-sweep'] && !large;
+    const assumptions = await runAssumptions(resolved, assumptionDraws, briefingEffect ? withoutOurList(prepared) : undefined, context, summary.pWin);
     if (out) {
       let sweep;
-      // A race of many territories: the sweep (eleven runs of the race) is left out, as with --no-sweep.
-      const large = resolved.territories.length > LIVE_TERRITORIES_MAX;
       if (large && !args.options['no-sweep']) {
         context.stderr.write(`campaign-lab: note: a race of ${resolved.territories.length.toLocaleString('en-US')} territories (more than ${LIVE_TERRITORIES_MAX.toLocaleString('en-US')}): the report leaves out the list-size sweep and the briefing's live controls; charts show the closest territories, territories.csv and summary.json all of them\n`);
       }
@@ -118,17 +131,30 @@ export const runCommand: Command = {
       const { writeReport } = await import('../../node/writeReport.js');
       const { results, parameters, history, raceFormat } = prepared.inputs;
       const live = { scenario: prepared.scenario, results, parameters, ...(history ? { history } : {}), ...(raceFormat ? { raceFormat } : {}) };
-      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live }, context.signal, out);
+      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live, ...(assumptions ? { assumptions } : {}) }, context.signal, out);
     }
-    if (args.options.json) printJson(context.stdout, runDocument(summary));
+    if (args.options.json) printJson(context.stdout, withAssumptions(runDocument(summary), assumptions));
     else {
-      const text = formatRunSummary(summary);
+      const text = formatRunSummary(summary, assumptions);
       const eol = text.indexOf('\n');
       // The baseline in words goes under the headline: a forecast and a replay read differently.
       context.stdout.write(`${text.slice(0, eol + 1)}Baseline: ${describeBaseline(resolved)}\n${text.slice(eol + 1)}` + (out ? `Report written to ${out}/ (briefing.html, summary.json, territories.csv, charts)\n` : ''));
     }
   },
 };
+
+/** The run document with its assumptions interval, when one was computed. */
+function withAssumptions<T extends object>(document: T, assumptions: RunAssumptions | undefined): T & { assumptions?: RunAssumptions } {
+  return assumptions ? { ...document, assumptions } : document;
+}
+
+/** The scenario with our side's (the first side's) list at 0, resolved as the run was; undefined when it runs no list. */
+function withoutOurList(prepared: PreparedScenario): ResolvedScenario | undefined {
+  const side = prepared.resolved.sides[0];
+  const campaign = prepared.scenario.campaigns?.[side];
+  if (!campaign || (prepared.resolved.campaigns[side]?.listSize ?? 0) <= 0) return undefined;
+  return resolveScenario({ ...prepared.scenario, campaigns: { ...prepared.scenario.campaigns, [side]: { ...campaign, listSize: 0 } } }, prepared.inputs);
+}
 
 /** `run` on a multi-candidate race: the text table or the JSON document, and the report with --out. */
 async function runMultiCandidate(scenario: Scenario, file: string, out: string | undefined, json: boolean, context: CliContext): Promise<void> {

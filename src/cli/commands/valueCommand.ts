@@ -28,9 +28,7 @@ import { loadParameters } from '../../node/data/loadParameters.js';
 import { ASSUMPTION_SIMULATIONS, listValueAssumptions, type ListValueAssumptions } from '../../analysis/listValueAssumptions.js';
 import type { AssumptionShare } from '../../analysis/assumptions.js';
 import { zeroMechanisms, type ZeroMechanism } from '../../analysis/zeroMechanisms.js';
-
-/** Joint draws of the assumptions by default. */
-const DEFAULT_ASSUMPTION_DRAWS = 40;
+import { ASSUMPTIONS_WORDS, DEFAULT_ASSUMPTION_DRAWS, MONTE_CARLO_WORDS, parseAssumptionDraws } from '../assumptionOptions.js';
 
 /** One ranked row of `value --json`. */
 export interface ValueRow {
@@ -282,17 +280,6 @@ export const valueCommand: Command = {
 
 /** Rows valued under the assumptions when each row takes its own run (national-vote rules). */
 const ASSUMPTION_ROWS_ONE_RUN_EACH = 3;
-const MONTE_CARLO_WORDS = '90% paired interval of the simulated elections (sampling error only, common random numbers)';
-const ASSUMPTIONS_WORDS = '5th-95th percentiles of the change over joint draws of the assumptions (every mechanism\'s prior), each on the same simulated elections';
-
-function parseAssumptionDraws(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_ASSUMPTION_DRAWS;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isInteger(n) || n < 0 || n === 1 || n > 1000) {
-    throw new InputError({ at: '--assumption-draws', expected: '0 (none) or a whole number of draws from 2 to 1000', found: describeValue(text) });
-  }
-  return n;
-}
 
 /**
  * The assumptions interval of the rows (all under shared draws; the top few when each row takes its own
