@@ -85,7 +85,8 @@ test('bad multi-candidate keys name the key, what was expected and what was foun
     ['race: { bundled: ca-2011-federal-ridings, format: table }\nrule: plurality\nsides: [CPC, NDP]', /race\.format( \(line \d+\))? must be absent with race\.bundled/],
     ['race: { bundled: ca-2011-federal-ridings }\nrule: plurality\nsides: [CPC, XYZ]', /sides\.1 must be a party of the race named once \(CPC, NDP, LPC, BQ, GPC\), got "XYZ"/],
     ['race: { bundled: ca-2011-federal-ridings }\nrule: plurality\nsides: [CPC, NDP]\nuncertainty: { scale: margin }', /uncertainty\.scale must be "log-ratio" for a race of three or more candidates/],
-    ['race: { bundled: ca-2011-federal-ridings }\nrule: plurality\nsides: [CPC, NDP]\ncampaigns: { CPC: { listSize: 1000 } }', /campaigns must be absent: campaigns do not run on multi-candidate races yet/],
+    ['race: { bundled: ca-2011-federal-ridings }\nrule: plurality\nsides: [CPC, NDP]\ncampaigns: { NDP: { listSize: 1000 } }', /campaigns\.NDP must be a campaign for our candidate CPC only \(sides\[0\]\)/],
+    ['race: { bundled: ca-2011-federal-ridings }\nrule: plurality\nsides: [CPC, NDP]\ncampaigns: { CPC: { allocation: { counts: { 99999: 10 } } } }', /campaigns\.CPC\.allocation\.counts\.99999 must be the id of a territory of the race/],
     ['race: { bundled: fr-2022-president-t1 }\nrule: two-round\nsides: [RN, LFI]\nseatsToWin: 3', /seatsToWin( \(line \d+\))? must be absent unless rule is/],
   ];
   for (const [body, message] of cases) {
