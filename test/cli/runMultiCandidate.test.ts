@@ -98,10 +98,10 @@ test('bad multi-candidate keys name the key, what was expected and what was foun
   }
 });
 
-test('other commands refuse a multi-candidate scenario with the key that makes it one', async () => {
-  const r = await runMain(['value', 'scenarios/canada-2011.yaml', '--side', 'CPC', '--add', '1000', '--sims', '10']);
+test('value on a multi-candidate race runs our candidate\'s campaign only: another --side is refused with the key (exit 2)', async () => {
+  const r = await runMain(['value', 'scenarios/canada-2011.yaml', '--side', 'NDP', '--add', '1000', '--sims', '10']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /race\.bundled must be a two-candidate scenario \(this command runs two-candidate races; `campaign-lab run` runs multi-candidate races\)/);
+  assert.match(r.stderr, /--side must be CPC, the scenario's sides\[0\]/);
 });
 
 test('a table of three candidates under `seats` (the two-candidate name of plurality) gives each unit to its leader; a two-candidate table stays on the two-sided engine', async () => {

@@ -11,7 +11,8 @@ import { parseAmount } from '../parseAmount.js';
 import { printJson } from '../printJson.js';
 import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadCommandScenario, prepareLoadedScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadedMultiCandidateRace } from '../../scenario/multiCandidateScenario.js';
 import { formatCount } from '../../briefing/formatNumber.js';
 import { writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
 import { channelLevers, recruitmentLevers, type AllocationLever, type AllocationPlan, type AllocationResult } from '../../analysis/allocation.js';
@@ -138,7 +139,11 @@ export const allocateCommand: Command = {
     const date = args.options.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InputError({ at: '--date', expected: 'a date written YYYY-MM-DD', found: describeValue(date) });
     const listOrigin = (args.options['list-origin'] as string | undefined) ?? 'own';
-    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const settings = { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) };
+    const loaded = await loadCommandScenario(file, settings);
+    // A multi-candidate race: supporters for our candidate on the K-candidate engine (issue 20 section 5).
+    if (loadedMultiCandidateRace(loaded)) return (await import('./multiCandidateCampaignCommands.js')).multiCandidateAllocate(loaded, file, args, context, budgetAsked, costPerSupporter, out);
+    const prepared = prepareLoadedScenario(loaded, file, settings);
     const { resolved } = prepared;
     const side = args.options.side as string;
     if (!resolved.sides.includes(side)) throw new InputError({ at: '--side', expected: `one of the scenario's sides ${resolved.sides.join(', ')}`, found: describeValue(side) });
