@@ -104,3 +104,19 @@ test('allocate on Canada 2011 with zero uncertainty: the greedy plan turns a sea
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /--cost-per-supporter must be a positive amount/);
 });
+
+test('run on a multi-candidate race reads our list from a counts file (allocation: {file}), and names an unknown unit of it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'multi-counts-'));
+  writeFileSync(join(dir, 'counts.json'), JSON.stringify({ '75': 1000, '13': 500 }));
+  const body = (counts: string) => `name: x\nrace: { bundled: fr-2022-president-t1 }\nrule: two-round\nsides: [LFI, RN]\nsimulations: 20\nseed: 1\ncampaigns:\n  LFI:\n    allocation: { file: ${counts} }\n`;
+  writeFileSync(join(dir, 'fr.yaml'), body('counts.json'));
+  const r = await runMain(['run', join(dir, 'fr.yaml'), '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(JSON.parse(r.stdout).notes.some((n: string) => /campaign for LFI \(.*\): a list of 1,500 supporters \(email\)/.test(n)));
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify({ '75': 1000, '9Z': 5 }));
+  writeFileSync(join(dir, 'bad.yaml'), body('bad.json'));
+  const bad = await runMain(['run', join(dir, 'bad.yaml')]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /9Z/);
+  assert.doesNotMatch(bad.stderr, /at .*\.ts:\d+/);
+});

@@ -126,6 +126,8 @@ export const compareCommand: Command = {
     '--base key=value changes both runs (the scenario you compare from), --set only the variant.',
     'When a bigger list lowers its side\'s P(win) (a channel effect drawn below 0, relays where the other side leads),',
     'a note says why, with the run\'s numbers (--json: note).',
+    'On a multi-candidate race only campaigns.<sides[0]>.* may change: our candidate\'s two campaigns on the same',
+    'elections, with ΔP(win), ΔP(reaches round 2) (two-round) and Δseats (seat rules), 90% paired intervals.',
     '',
     'Examples:',
     '  campaign-lab compare scenarios/default.yaml --set campaigns.D.listSize=8e6',
