@@ -73,7 +73,7 @@ export interface MultiCandidateCampaign {
  * @param race The race (party 0 is ours).
  * @returns One territory per unit, in unit order.
  * @example
- * campaignTerritories(canada2011)[0].votes // => { CPC: 6769, '\u0000others': 30349 } (Avalon)
+ * campaignTerritories(loadTableRace('ca-2011-federal-ridings'))[0].votes // => { CPC: 14749, '\u0000others': 21659 } (Avalon; eligible 0: the table gives no electors)
  */
 export function campaignTerritories(race: MultiCandidateRace): ResolvedTerritory[] {
   const { ids, names, weight, registered, voters, valid } = race.units;
@@ -110,7 +110,7 @@ function ourVotes(race: MultiCandidateRace): Float64Array {
  * @throws {InputError} as campaignCoefficients: a list larger than a unit's eligible voters
  *   (`campaigns.<party>.allocation.<id>`), relay or social channel without homophily, a share outside 0–1.
  * @example
- * createMultiCandidateCampaign(france2022, resolved).coefficients.members.length // => 107
+ * createMultiCandidateCampaign(loadPresidentialRace({ year: 2022, order: ['LFI', 'RN'] }), emptyCampaign()).coefficients.members.length // => 107
  */
 export function createMultiCandidateCampaign(race: MultiCandidateRace, campaign: ResolvedCampaign): MultiCandidateCampaign {
   const territories = campaignTerritories(race);
