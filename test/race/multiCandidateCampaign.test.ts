@@ -133,3 +133,27 @@ test('a list for Mélenchon raises his P(qualify) in the 2022 first round; plans
   const independent = Math.sqrt((2 * 0.35 * 0.65) / 1500);
   assert.ok(d.pQualify!.standardError < independent, `${d.pQualify!.standardError} vs ${independent}`);
 });
+
+test('plans under every rule: a list that turns the unit A lost moves seats, electoral votes and P(win), and nothing where A already wins', async () => {
+  const { buildTableRace } = await import('../../src/race/tableRace.js');
+  // A loses North to B by 10 votes; A leads the national vote (350 to C's 300 and B's 270).
+  const text = 'id,name,weight,eligible,A,B,C\nN,North,3,1000,100,110,50\nS,South,2,1000,200,100,50\nE,East,1,1000,50,60,200\n';
+  const race = buildTableRace({ file: 't.csv', text }, { order: ['A', 'B', 'C'] });
+  const none = createMultiCandidateCampaign(race, emptyCampaign());
+  // 200 members, each mobilised with chance 10 %: 20 votes for A in North.
+  const list = createMultiCandidateCampaign(race, resolved(race, { allocation: { counts: { N: 200 } }, churn: 0, certainShare: 0, channels: { door: { coverage: 1, contactRate: 1, contacts: 1, effect: 10, persuasion: 0 } } }));
+  const run = (rule: 'plurality' | 'electoral-college' | 'popular-vote' | 'two-round' | 'two-round-legislative') => simulateMultiCandidatePlans(race, { simulations: 40, seed: 1, rule, uncertainty: zero }, [none, list]);
+  for (const rule of ['plurality', 'electoral-college'] as const) {
+    const r = run(rule);
+    assert.deepEqual([r.plans[0]!.seats, r.plans[1]!.seats], [2, 5], rule);
+    assert.equal(r.differences[1]!.pWin.mean, 1, rule);
+    assert.deepEqual(r.differences[1]!.seats, { mean: 3, low: 3, high: 3, standardError: 0 }, rule);
+    assert.ok(Math.abs(r.plans[1]!.netVotes - 20) < 1e-9);
+  }
+  const popular = run('popular-vote');
+  assert.deepEqual([popular.plans[0]!.pWin, popular.differences[1]!.pWin.mean, popular.plans[0]!.seats], [1, 0, null]);
+  const twoRound = run('two-round');
+  assert.deepEqual([twoRound.plans[0]!.pQualify, twoRound.differences[1]!.pQualify!.mean], [1, 0]);
+  const legislative = run('two-round-legislative');
+  assert.ok(legislative.plans[1]!.seats! >= legislative.plans[0]!.seats! && legislative.differences[1]!.seats !== null);
+});
