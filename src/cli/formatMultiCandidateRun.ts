@@ -132,7 +132,7 @@ export function formatMultiCandidateAllocate(doc: MultiCandidateAllocateDocument
   }
   const optimum = doc.plans[0]!;
   const where = Object.entries(optimum.allocation).sort((a, b) => b[1] - a[1]);
-  lines.push(`  optimum puts: ${where.map(([id, n]) => `${id} ${Math.round(n).toLocaleString('en-US')}`).join(', ')}`);
+  lines.push(`  optimum puts: ${where.length > 0 ? where.map(([id, n]) => `${id} ${Math.round(n).toLocaleString('en-US')}`).join(', ') : 'nothing'}`);
   for (const note of doc.notes) lines.push(`Note: ${note}`);
   return lines.join('\n') + '\n';
 }

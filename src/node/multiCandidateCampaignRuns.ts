@@ -224,6 +224,38 @@ export function allocationCandidates(race: PlansSetup['loaded']['race'], rule: M
 }
 
 /**
+ * The greedy search: each of `steps` chunks goes to the candidate unit (with room for it under its eligible
+ * voters) whose chunk raises the objective most on the same elections (ties: P(win)).
+ *
+ * @returns The campaign with the chunks, supporters bought per unit id, and the chunks left unspent.
+ * @example
+ * greedyAllocation(setup, [u], 1000, 1).bought // => { [ids[u]]: 1000 }
+ */
+function greedyAllocation(setup: PlansSetup, candidates: number[], chunk: number, steps: number): { campaign: ResolvedCampaign; bought: Record<string, number>; stopped: number } {
+  const { race } = setup.loaded;
+  const ids = race.units.ids;
+  const eligible = campaignTerritories(race).map((t) => t.eligible);
+  const objective = planObjective(setup.options.rule);
+  const bought: Record<string, number> = {};
+  let current = setup.campaign;
+  for (let step = 0; step < steps; step++) {
+    const open = candidates.filter((u) => !(eligible[u]! > 0) || eligible[u]! - (current.allocation[ids[u]!] ?? 0) >= chunk);
+    if (open.length === 0) return { campaign: current, bought, stopped: steps - step };
+    const tries = open.map((u) => withAdded(current, ids[u]!, chunk));
+    const result = simulateMultiCandidatePlans(race, setup.options, [current, ...tries].map((c) => createMultiCandidateCampaign(race, c)));
+    let pick = 0;
+    for (let k = 1; k < tries.length; k++) {
+      const a = result.differences[k + 1]!;
+      const b = result.differences[pick + 1]!;
+      if (objectiveChange(a, objective) > objectiveChange(b, objective) || (objectiveChange(a, objective) === objectiveChange(b, objective) && a.pWin.mean > b.pWin.mean)) pick = k;
+    }
+    current = tries[pick]!;
+    bought[ids[open[pick]!]!] = (bought[ids[open[pick]!]!] ?? 0) + chunk;
+  }
+  return { campaign: current, bought, stopped: 0 };
+}
+
+/**
  * `allocate` on a multi-candidate race: the supporters a budget buys (budget / cost per supporter), spent
  * greedily in `steps` equal chunks, each going to the candidate unit whose chunk raises the objective most on
  * the same elections (ties: P(win)), against the same supporters spread as our votes over every unit
@@ -241,28 +273,17 @@ export function allocateMultiCandidate(setup: PlansSetup, spend: { budget: numbe
   const chunk = supporters / spend.steps;
   const ids = race.units.ids;
   const candidates = allocationCandidates(race, setup.options.rule, spend.candidates);
-  const objective = planObjective(setup.options.rule);
-  const bought: Record<string, number> = {};
-  let current = setup.campaign;
-  for (let step = 0; step < spend.steps; step++) {
-    const tries = candidates.map((u) => withAdded(current, ids[u]!, chunk));
-    const result = simulateMultiCandidatePlans(race, setup.options, [current, ...tries].map((c) => createMultiCandidateCampaign(race, c)));
-    let pick = 0;
-    for (let k = 1; k < tries.length; k++) {
-      const a = result.differences[k + 1]!;
-      const b = result.differences[pick + 1]!;
-      if (objectiveChange(a, objective) > objectiveChange(b, objective) || (objectiveChange(a, objective) === objectiveChange(b, objective) && a.pWin.mean > b.pWin.mean)) pick = k;
-    }
-    current = tries[pick]!;
-    bought[ids[candidates[pick]!]!] = (bought[ids[candidates[pick]!]!] ?? 0) + chunk;
-  }
-  const ours = campaignTerritories(race).map((t) => t.votes[race.parties[0]!]!);
+  const { campaign: current, bought, stopped } = greedyAllocation(setup, candidates, chunk, spend.steps);
+  const territories = campaignTerritories(race);
+  const ours = territories.map((t) => t.votes[race.parties[0]!]!);
+  const eligible = territories.map((t) => t.eligible);
   const total = ours.reduce((a, b) => a + b, 0);
   const proportional: Record<string, number> = {};
   let spread = setup.campaign;
   ours.forEach((v, u) => {
     if (v > 0) {
-      proportional[ids[u]!] = (supporters * v) / total;
+      const room = eligible[u]! > 0 ? Math.max(0, eligible[u]! - (setup.campaign.allocation[ids[u]!] ?? 0)) : Infinity;
+      proportional[ids[u]!] = Math.min(room, (supporters * v) / total);
       spread = withAdded(spread, ids[u]!, proportional[ids[u]!]!);
     }
   });
@@ -278,6 +299,9 @@ export function allocateMultiCandidate(setup: PlansSetup, spend: { budget: numbe
       { name: 'optimum', allocation: bought, outcome: final.plans[1]!, change: final.differences[1]! },
       { name: 'proportional', allocation: proportional, outcome: final.plans[2]!, change: final.differences[2]! },
     ],
-    notes: ['legal limits (spending caps, advertising blackouts, consent for rented lists) are not applied on a multi-candidate race'],
+    notes: [
+      'legal limits (spending caps, advertising blackouts, consent for rented lists) are not applied on a multi-candidate race',
+      ...(stopped > 0 ? [`${stopped} of ${spend.steps} chunks left unspent: no candidate unit has room for another chunk under its eligible voters`] : []),
+    ],
   };
 }
