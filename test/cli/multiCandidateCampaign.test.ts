@@ -120,3 +120,16 @@ test('run on a multi-candidate race reads our list from a counts file (allocatio
   assert.match(bad.stderr, /9Z/);
   assert.doesNotMatch(bad.stderr, /at .*\.ts:\d+/);
 });
+
+test('allocate on a multi-candidate race leaves a chunk unspent, and says so, where no candidate unit has room for it under its eligible voters', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'multi-room-'));
+  const file = join(dir, 'fr.yaml');
+  writeFileSync(file, 'name: x\nrace: { bundled: fr-2022-president-t1 }\nrule: two-round\nsides: [LFI, RN]\nsimulations: 20\nseed: 1\ncampaigns:\n  LFI:\n    listSize: 100000\n    channels: { email: {} }\n');
+  // 10 M supporters in one chunk: more than any département's registered voters.
+  const r = await runMain(['allocate', file, '--side', 'LFI', '--budget', '5e7', '--cost-per-supporter', '5', '--steps', '1', '--candidates', '2', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.deepEqual(doc.plans[0].allocation, {});
+  assert.ok(doc.notes.some((n: string) => n === '1 of 1 chunks left unspent: no candidate unit has room for another chunk under its eligible voters'));
+  assert.equal(doc.plans[0].change.pQualify.mean, 0);
+});
