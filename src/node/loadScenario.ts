@@ -55,7 +55,8 @@ export async function readScenarioFiles(scenario: Scenario, path: string, option
   const shown = options.displayPath ?? path;
   // A bundled race, or a table of three or more candidates: every candidate kept, run by the K-candidate engine.
   const multi = scenario.race ? await (await import('./loadMultiCandidateScenario.js')).readMultiCandidateRace(scenario, path, shown) : undefined;
-  if (multi) return withMultiCandidateRace(scenario, multi);
+  // Our candidate's list counts file is read as for two sides (issue 20 section 5).
+  if (multi) return readCampaignCounts(withMultiCandidateRace(scenario, multi), path, shown, options.onWarning);
   if (scenario.race) {
     const { format, year, round, weights } = scenario.race;
     const file = scenario.race.file!;
@@ -86,6 +87,11 @@ export async function readScenarioFiles(scenario: Scenario, path: string, option
     const read = await pollsBaseline(scenario, loadedRace(scenario)?.results, { path: besideScenario(path, polls.file), shown: besideScenario(shown, polls.file), scenarioFile: shown });
     scenario = { ...scenario, baseline: { ...scenario.baseline, polls: { ...read, forecast: { ...read.forecast!, file: polls.file } } } };
   }
+  return readCampaignCounts(scenario, path, shown, options.onWarning);
+}
+
+/** The scenario with each `allocation: {file}` replaced by the counts of the file. */
+async function readCampaignCounts(scenario: Scenario, path: string, shown: string, onWarning: ((message: string) => void) | undefined): Promise<Scenario> {
   if (!scenario.campaigns) return scenario;
   const campaigns: Scenario['campaigns'] = {};
   for (const [side, campaign] of Object.entries(scenario.campaigns)) {
@@ -95,7 +101,7 @@ export async function readScenarioFiles(scenario: Scenario, path: string, option
       // Name the counts file as the user can find it: an absolute path as written, a relative one
       // joined to the scenario's folder.
       const shownPath = besideScenario(shown, allocation.file);
-      const counts = await readCountsFile(countsPath, shownPath, allocation.file, scenario.country ?? scenario.race?.country, `campaigns.${side}.allocation.file`, shown, options.onWarning);
+      const counts = await readCountsFile(countsPath, shownPath, allocation.file, scenario.country ?? scenario.race?.country, `campaigns.${side}.allocation.file`, shown, onWarning);
       campaigns[side] = { ...campaign, allocation: { counts } };
     } else {
       campaigns[side] = campaign;

@@ -10,3 +10,9 @@ export { runMultiCandidateScenario, multiCandidateTerritoriesCsv } from './runMu
 export { candidateProbabilities } from '../charts/candidateProbabilities.js';
 export { seatHistogram } from '../charts/seatHistogram.js';
 export { transferMatrix } from '../charts/transferMatrix.js';
+// Our candidate's campaign on a multi-candidate race (issue 20 section 5): resolve it from a scenario's
+// `campaigns` spec, prepare it, and compare plans on the same simulated elections.
+export { createMultiCandidateCampaign, campaignTerritories } from '../race/multiCandidateCampaign.js';
+export { simulateMultiCandidatePlans } from '../race/multiCandidatePlans.js';
+export { resolveMultiCandidateCampaign } from '../scenario/multiCandidateCampaignScenario.js';
+export { emptyCampaign } from '../model/emptyCampaign.js';

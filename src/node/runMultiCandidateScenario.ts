@@ -12,6 +12,10 @@ import { loadedMultiCandidateRace, multiCandidateOptions, type LoadedMultiCandid
 import { simulateMultiCandidate, type MultiCandidateOptions, type MultiCandidateResult } from '../race/simulateMultiCandidate.js';
 import { multiCandidateDocument, unitOutcomes, type MultiCandidateRunDocument } from '../race/multiCandidateDocument.js';
 import { loadParameters } from './data/loadParameters.js';
+import { resolveMultiCandidateCampaign } from '../scenario/multiCandidateCampaignScenario.js';
+import { createMultiCandidateCampaign } from '../race/multiCandidateCampaign.js';
+import type { MultiCandidateRace } from '../race/multiCandidateRace.js';
+import type { ResolvedCampaign } from '../model/resolvedScenario.js';
 import { toJsonText } from '../io/jsonText.js';
 import { writeFolderAtomic } from './writeFileAtomic.js';
 import { VERSION } from '../sim/version.js';
@@ -32,17 +36,38 @@ export interface MultiCandidateRun {
  * @param scenario The scenario as the loader returned it (its race attached).
  * @param file The scenario file as the user named it (messages).
  * @returns The run and its document.
- * @throws {InputError} a scenario without its race read, or keys the engine does not take (see multiCandidateOptions).
+ * @throws {InputError} a scenario without its race read, or keys the engine does not take (see multiCandidateOptions),
+ *   a campaign for another candidate than `sides[0]` or a bad campaign (resolveMultiCandidateCampaign).
  * @example
  * runMultiCandidateScenario(await loadCommandScenario('scenarios/canada-2011.yaml', { cwd: '.' }), 'canada-2011.yaml').document.candidates[0].party // => 'CPC'
  */
 export function runMultiCandidateScenario(scenario: Scenario, file: string): MultiCandidateRun {
   const loaded = loadedMultiCandidateRace(scenario);
   if (!loaded) throw new InputError({ file, at: 'race', expected: 'a multi-candidate race read by the scenario loader', found: 'none' });
-  const { options, citations } = multiCandidateOptions(scenario, loaded, loadParameters().uncertainty, file);
+  const parameters = loadParameters();
+  const { options, citations } = multiCandidateOptions(scenario, loaded, parameters.uncertainty, file);
+  const ours = resolveMultiCandidateCampaign(scenario, loaded.race, parameters, file);
+  const notes = [...loaded.notes];
+  if (ours) {
+    options.campaign = createMultiCandidateCampaign(loaded.race, ours.campaign);
+    Object.assign(citations, ours.citations);
+    notes.push(campaignNote(loaded.race, ours.campaign));
+  }
   const result = simulateMultiCandidate(loaded.race, options);
-  const document = multiCandidateDocument(scenario.name, loaded.race, options, result, { citations, notes: loaded.notes, ...(loaded.transfers ? { transfers: loaded.transfers } : {}), units: true });
+  const document = multiCandidateDocument(scenario.name, loaded.race, options, result, { citations, notes, ...(loaded.transfers ? { transfers: loaded.transfers } : {}), units: true });
   return { loaded, options, result, document };
+}
+
+/**
+ * The run's note on our campaign: whose, its list, its channels (no member is named: counts only).
+ *
+ * @example
+ * campaignNote(president2022, campaign) // => 'campaign for LFI (Jean-Luc MÉLENCHON): a list of 1,000,000 supporters (e-mail), drawn effects per simulated election'
+ */
+export function campaignNote(race: MultiCandidateRace, campaign: ResolvedCampaign): string {
+  const name = race.partyNames[0] === race.parties[0] ? race.parties[0] : `${race.parties[0]} (${race.partyNames[0]})`;
+  const channels = Object.keys(campaign.channels);
+  return `campaign for ${name}: a list of ${Math.round(campaign.listSize).toLocaleString('en-US')} supporters (${channels.length > 0 ? channels.join(', ') : 'no channel'}), channel effects drawn once per simulated election`;
 }
 
 /**

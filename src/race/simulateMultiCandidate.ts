@@ -13,7 +13,7 @@
  * (4,096), block b drawing from its own xoshiro128** generator seeded from (seed, b) (blockGeneratorState);
  * the counts of each block add exactly, so the result does not depend on the order the blocks run in nor on
  * the number of threads. One simulated election takes from its block's stream, in order: the mobilisation's
- * uniform (when `mobilisation.uniform`), the draw's errors (see drawMultiCandidate), then the transfer rows
+ * uniform (when `mobilisation.uniform`), the campaign's 14 effect normals (when `campaign`), the draw's errors (see drawMultiCandidate), then the transfer rows
  * (two-round rules, drawTransfers).
  *
  * One code path for every K: the rule is data (a switch per draw on preallocated arrays), nothing is
@@ -29,6 +29,7 @@ import { createMultiCandidateTotals, seatSummaries, type MultiCandidateTotals, t
 import { createRuleWork, decideDraw, isWeightedRule, type MultiCandidateRule, type RuleWork } from './multiCandidateRule.js';
 import type { TransferPrior } from './transferPrior.js';
 import type { WithdrawRule } from './twoRoundLegislative.js';
+import { addCampaignVotes, type MultiCandidateCampaign } from './multiCandidateCampaign.js';
 
 export { BLOCK_SIZE };
 export type { MultiCandidateRule };
@@ -55,6 +56,12 @@ export interface MultiCandidateOptions {
    * peer's effect: bench/peers/multicandidate_peer.py).
    */
   mobilisation?: { votes: Float64Array; uniform?: boolean };
+  /**
+   * Our candidate's (party 0's) campaign (multiCandidateCampaign.ts): per simulated election its channel
+   * effects are drawn (2 × 7 normals, after the mobilisation's uniform, before the draw's errors) and its
+   * signed votes added to our slots, the other slots and each unit's `other`.
+   */
+  campaign?: MultiCandidateCampaign;
 }
 
 /** What a multi-candidate simulation reports: one shape for every K, arrays indexed by party (ours first). */
@@ -134,7 +141,8 @@ export function simulateMultiCandidate(race: MultiCandidateRace, options: MultiC
     rule,
     votes: kernel.votes,
     other: kernel.other,
-    added: options.mobilisation ? kernel.added.subarray(0, race.slotParty.length) : null,
+    // A campaign moves votes from `other` too (length S + N); a mobilisation only adds to the slots (length S).
+    added: options.campaign ? kernel.added : options.mobilisation ? kernel.added.subarray(0, race.slotParty.length) : null,
   };
   const totals = createMultiCandidateTotals(race, rule.weighted ? rule.totalWeight : 0);
   for (let b = 0; b < blockCount(options.simulations); b++) {
@@ -170,8 +178,9 @@ function runMultiCandidateBlock(race: MultiCandidateRace, work: RunWork, options
   for (let i = 0; i < draws; i++) {
     if (mobilisation && added) {
       const scale = mobilisation.uniform ? (nextInt32(state) >>> 0) * TWO_M32 : 1;
-      for (let s = 0; s < added.length; s++) added[s] = scale * mobilisation.votes[s];
+      for (let s = 0; s < mobilisation.votes.length; s++) added[s] = scale * mobilisation.votes[s];
     }
+    if (options.campaign && added) addCampaignVotes(race, options.campaign, state, added, !mobilisation);
     work.kernel.draw(added);
     if (work.kernel.decide) work.kernel.decide();
     else decideDraw(race, rule, stream, votes, other, totals);

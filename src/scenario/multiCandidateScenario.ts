@@ -73,8 +73,9 @@ export function multiCandidateRule(rule: Scenario['rule']): MultiCandidateRule {
 
 /**
  * The simulation options of a multi-candidate scenario: rule, SDs (the scenario's, else the cited defaults),
- * seats to win, transfers. Campaigns are not run on this engine yet (issue 20 section 5): a scenario with
- * `campaigns`, `baseline` or `firstRound` is refused, never run without them.
+ * seats to win, transfers. A scenario with `baseline` or `firstRound` is refused, never run without them. Our
+ * candidate's `campaigns` are resolved apart (scenario/multiCandidateCampaignScenario.ts) and given to the
+ * engine as `campaign` by the runner (node/runMultiCandidateScenario.ts).
  *
  * @param scenario The validated scenario.
  * @param loaded The race and transfer prior the loader read.
@@ -82,7 +83,7 @@ export function multiCandidateRule(rule: Scenario['rule']): MultiCandidateRule {
  * @param file The scenario file, for messages.
  * @returns Options for simulateMultiCandidate and the citations of the defaults used.
  * @throws {InputError} `uncertainty.scale: margin` (the two-candidate scale), `uncertainty.correlation: historical`,
- *   `campaigns`, `baseline`, `firstRound`, `threshold` (use `seatsToWin`).
+ *   `baseline`, `firstRound`, `threshold` (use `seatsToWin`).
  * @example
  * multiCandidateOptions(canadaScenario, loaded, parameters.uncertainty).options.uncertainty // => { national: 7, regional: 1.5, unit: 2, tails: 5 }
  */
@@ -98,9 +99,9 @@ export function multiCandidateOptions(
   const u = scenario.uncertainty ?? {};
   if (u.scale === 'margin') fail('uncertainty.scale', '"log-ratio" for a race of three or more candidates ("margin" is the two-candidate scale)', '"margin"');
   if (u.correlation === 'historical') fail('uncertainty.correlation', '"independent" for a multi-candidate race', '"historical"');
-  for (const key of ['campaigns', 'baseline', 'firstRound', 'threshold'] as const) {
+  for (const key of ['baseline', 'firstRound', 'threshold'] as const) {
     if (scenario[key] !== undefined) {
-      const why = key === 'threshold' ? 'absent (give seatsToWin)' : key === 'campaigns' ? 'absent: campaigns do not run on multi-candidate races yet (issue 20 section 5)' : 'absent for a multi-candidate race (a replay of the race file)';
+      const why = key === 'threshold' ? 'absent (give seatsToWin)' : 'absent for a multi-candidate race (a replay of the race file)';
       fail(key, why, key);
     }
   }

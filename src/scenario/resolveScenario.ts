@@ -48,9 +48,15 @@ export interface ResolveInputs {
 }
 
 /** Throws the InputError of a problem found while resolving, in the one grammar. */
-type Fail = (at: string, expected: string, found: unknown, hint?: string) => never;
+export type Fail = (at: string, expected: string, found: unknown, hint?: string) => never;
 
-function failIn(file: string | undefined): Fail {
+/**
+ * The {@link Fail} of a scenario file: throws an InputError naming the file.
+ *
+ * @example
+ * failIn('a.yaml')('seed', 'a number', 'x') // throws InputError: a.yaml: seed must be a number, got "x"
+ */
+export function failIn(file: string | undefined): Fail {
   return (at, expected, found, hint) => {
     throw new InputError({ file, at, expected, found: describeValue(found), ...(hint ? { hint } : {}) });
   };
@@ -313,7 +319,8 @@ function resolveUncertainty(
   return out;
 }
 
-interface CampaignContext {
+/** What resolveCampaign reads besides the campaign: the race's territories, parameters, where citations go. */
+export interface CampaignContext {
   /** The scenario file, for messages. */
   file: string | undefined;
   side: Side;
@@ -378,7 +385,15 @@ function resolveAllocation(fail: Fail, raw: CampaignSpec, at: string, ctx: Campa
   return { listSize, allocation };
 }
 
-function resolveCampaign(fail: Fail, raw: CampaignSpec | undefined, at: string, ctx: CampaignContext): ResolvedCampaign {
+/**
+ * A side's campaign with every value filled in (defaults cited in `ctx.citations`); exported for the
+ * multi-candidate engine, which resolves our candidate's campaign on its units (scenario/multiCandidateCampaignScenario.ts).
+ *
+ * @throws {InputError} through `fail`: an unknown territory in the allocation, a bad channel or prior.
+ * @example
+ * resolveCampaign(failIn('x.yaml'), undefined, 'campaigns.D', ctx).listSize // => 0
+ */
+export function resolveCampaign(fail: Fail, raw: CampaignSpec | undefined, at: string, ctx: CampaignContext): ResolvedCampaign {
   const { territories, parameters, citations, side } = ctx;
   const topLevel = territories.filter((t) => t.parent === undefined);
   if (raw === undefined) return emptyCampaign();

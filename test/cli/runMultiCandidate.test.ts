@@ -85,7 +85,8 @@ test('bad multi-candidate keys name the key, what was expected and what was foun
     ['race: { bundled: ca-2011-federal-ridings, format: table }\nrule: plurality\nsides: [CPC, NDP]', /race\.format( \(line \d+\))? must be absent with race\.bundled/],
     ['race: { bundled: ca-2011-federal-ridings }\nrule: plurality\nsides: [CPC, XYZ]', /sides\.1 must be a party of the race named once \(CPC, NDP, LPC, BQ, GPC\), got "XYZ"/],
     ['race: { bundled: ca-2011-federal-ridings }\nrule: plurality\nsides: [CPC, NDP]\nuncertainty: { scale: margin }', /uncertainty\.scale must be "log-ratio" for a race of three or more candidates/],
-    ['race: { bundled: ca-2011-federal-ridings }\nrule: plurality\nsides: [CPC, NDP]\ncampaigns: { CPC: { listSize: 1000 } }', /campaigns must be absent: campaigns do not run on multi-candidate races yet/],
+    ['race: { bundled: ca-2011-federal-ridings }\nrule: plurality\nsides: [CPC, NDP]\ncampaigns: { NDP: { listSize: 1000 } }', /campaigns\.NDP must be a campaign for our candidate CPC only \(sides\[0\]\)/],
+    ['race: { bundled: ca-2011-federal-ridings }\nrule: plurality\nsides: [CPC, NDP]\ncampaigns: { CPC: { allocation: { counts: { 99999: 10 } } } }', /campaigns\.CPC\.allocation\.counts\.99999 must be the id of a territory of the race/],
     ['race: { bundled: fr-2022-president-t1 }\nrule: two-round\nsides: [RN, LFI]\nseatsToWin: 3', /seatsToWin( \(line \d+\))? must be absent unless rule is/],
   ];
   for (const [body, message] of cases) {
@@ -97,10 +98,10 @@ test('bad multi-candidate keys name the key, what was expected and what was foun
   }
 });
 
-test('other commands refuse a multi-candidate scenario with the key that makes it one', async () => {
-  const r = await runMain(['value', 'scenarios/canada-2011.yaml', '--side', 'CPC', '--add', '1000', '--sims', '10']);
+test('value on a multi-candidate race runs our candidate\'s campaign only: another --side is refused with the key (exit 2)', async () => {
+  const r = await runMain(['value', 'scenarios/canada-2011.yaml', '--side', 'NDP', '--add', '1000', '--sims', '10']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /race\.bundled must be a two-candidate scenario \(this command runs two-candidate races; `campaign-lab run` runs multi-candidate races\)/);
+  assert.match(r.stderr, /--side must be CPC, the scenario's sides\[0\]/);
 });
 
 test('a table of three candidates under `seats` (the two-candidate name of plurality) gives each unit to its leader; a two-candidate table stays on the two-sided engine', async () => {

@@ -11,7 +11,8 @@ import { parseAmount } from '../parseAmount.js';
 import { printJson } from '../printJson.js';
 import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadCommandScenario, prepareLoadedScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadedMultiCandidateRace } from '../../scenario/multiCandidateScenario.js';
 import { formatCount } from '../../briefing/formatNumber.js';
 import { writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
 import { channelLevers, recruitmentLevers, type AllocationLever, type AllocationPlan, type AllocationResult } from '../../analysis/allocation.js';
@@ -126,6 +127,9 @@ export const allocateCommand: Command = {
     'territories only (within 5 pp). Neither the budget nor the cost per supporter has a cited default.',
     'The optimum\'s gain carries two intervals: Monte Carlo (90%, paired) and assumptions (the plan kept, its gain',
     'at --assumption-draws joint draws of every mechanism\'s prior, 5th-95th percentiles, on the same elections).',
+    'On a multi-candidate race the budget buys supporters for sides[0] (--cost-per-supporter required) in the',
+    '--candidates units closest to the line (seat rules) or with most of its votes (national rules), against the',
+    'same supporters spread as its votes; legal limits are not applied there.',
     '',
     'Examples:',
     '  campaign-lab allocate scenarios/default.yaml --side D --budget 20000000 --cost-per-supporter 5 --sims 20000',
@@ -160,7 +164,11 @@ export const allocateCommand: Command = {
     const date = args.options.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InputError({ at: '--date', expected: 'a date written YYYY-MM-DD', found: describeValue(date) });
     const listOrigin = (args.options['list-origin'] as string | undefined) ?? 'own';
-    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const settings = { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) };
+    const loaded = await loadCommandScenario(file, settings);
+    // A multi-candidate race: supporters for our candidate on the K-candidate engine (issue 20 section 5).
+    if (loadedMultiCandidateRace(loaded)) return (await import('./multiCandidateCampaignCommands.js')).multiCandidateAllocate(loaded, file, args, context, budgetAsked, costPerSupporter, out);
+    const prepared = prepareLoadedScenario(loaded, file, settings);
     const { resolved } = prepared;
     const side = args.options.side as string;
     if (!resolved.sides.includes(side)) throw new InputError({ at: '--side', expected: `one of the scenario's sides ${resolved.sides.join(', ')}`, found: describeValue(side) });

@@ -7,7 +7,8 @@ import { InputError, describeValue } from '../../errors.js';
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadCommandScenario, prepareLoadedScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadedMultiCandidateRace } from '../../scenario/multiCandidateScenario.js';
 import { formatCount } from '../../briefing/formatNumber.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { pairedGroupDifference } from '../../analysis/pairedWinDifference.js';
@@ -145,6 +146,8 @@ export const compareCommand: Command = {
     'a note says why, with the run\'s numbers (--json: note).',
     'Two intervals: Monte Carlo (sampling error of the paired elections, 90%) and assumptions (5th-95th percentiles',
     'of the difference over --assumption-draws joint draws of every mechanism\'s prior, both runs on the same elections).',
+    'On a multi-candidate race only campaigns.<sides[0]>.* may change: our candidate\'s two campaigns on the same',
+    'elections, with ΔP(win), ΔP(reaches round 2) (two-round) and Δseats (seat rules), 90% paired intervals.',
     '',
     'Examples:',
     '  campaign-lab compare scenarios/default.yaml --set campaigns.D.listSize=8e6',
@@ -167,8 +170,12 @@ export const compareCommand: Command = {
     const changes = args.options.set as string[];
     // --base changes both runs, --set only the variant (after --base, so it wins on a shared key).
     const both = scenarioSettings(args.options, 'base');
-    const base = (await prepareScenario(file, { ...both, cwd: context.cwd, onWarning: warnOnStderr(context.stderr) })).resolved;
-    const variant = (await prepareScenario(file, { ...both, overrides: [...both.overrides, ...changes], cwd: context.cwd })).resolved;
+    const baseScenario = await loadCommandScenario(file, { ...both, cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const variantScenario = await loadCommandScenario(file, { ...both, overrides: [...both.overrides, ...changes], cwd: context.cwd });
+    // A multi-candidate race: our candidate's two campaigns on the K-candidate engine (issue 20 section 5).
+    if (loadedMultiCandidateRace(baseScenario)) return (await import('./multiCandidateCampaignCommands.js')).multiCandidateCompare(baseScenario, variantScenario, file, changes, args, context);
+    const base = prepareLoadedScenario(baseScenario, file, { onWarning: warnOnStderr(context.stderr) }).resolved;
+    const variant = prepareLoadedScenario(variantScenario, file, {}).resolved;
     checkComparable(base, variant);
     const side = (args.options.side as string | undefined) ?? base.sides[0];
     if (!base.sides.includes(side)) throw new InputError({ at: '--side', expected: `one of the scenario's sides ${base.sides.join(', ')}`, found: describeValue(side) });

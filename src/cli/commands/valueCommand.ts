@@ -12,7 +12,8 @@ import { parseAmount } from '../parseAmount.js';
 import { printJson } from '../printJson.js';
 import { toJsonText } from '../../io/jsonText.js';
 import { ProgressBar } from '../ProgressBar.js';
-import { prepareScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadCommandScenario, prepareLoadedScenario, warnOnStderr } from '../../node/prepareScenario.js';
+import { loadedMultiCandidateRace } from '../../scenario/multiCandidateScenario.js';
 import { formatCount } from '../../briefing/formatNumber.js';
 import { writeFolderAtomic, type FolderFile } from '../../node/writeFileAtomic.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
@@ -184,6 +185,9 @@ export const valueCommand: Command = {
     'District units (ME-1, NE-2, ...) take their state\'s list, so a US run ranks the 50 states and DC.',
     'Under the electoral college and seats rules all territories come from two runs on shared draws; under',
     'national-vote rules each territory takes one run.',
+    'On a multi-candidate race (run by the K-candidate engine) --side must be sides[0]: every unit where it stands is',
+    'a plan on the same elections, ranked by P(reaches round 2) (two-round), expected seats (seat rules) or P(win);',
+    'Monte Carlo intervals only, no --by region. Each unit is one more pass over the elections: lower --sims there.',
     '',
     'Examples:',
     '  campaign-lab value scenarios/default.yaml --side D --add 100000 --sims 20000',
@@ -209,7 +213,11 @@ export const valueCommand: Command = {
     const add = parseAdd(args.options.add as string);
     const by = (args.options.by as 'territory' | 'region' | undefined) ?? 'territory';
     const costPerSupporter = args.options['cost-per-supporter'] === undefined ? 0 : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], true);
-    const prepared = await prepareScenario(file, { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) });
+    const settings = { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) };
+    const loaded = await loadCommandScenario(file, settings);
+    // A multi-candidate race: our candidate's campaign on the K-candidate engine (issue 20 section 5).
+    if (loadedMultiCandidateRace(loaded)) return (await import('./multiCandidateCampaignCommands.js')).multiCandidateValue(loaded, file, args, context, add, out);
+    const prepared = prepareLoadedScenario(loaded, file, settings);
     const { resolved } = prepared;
     const side = args.options.side as string;
     if (!resolved.sides.includes(side)) {
