@@ -1,6 +1,8 @@
 /**
  * `campaign-lab flip`: the fewest votes that would have changed a US presidential winner, exactly
- * (knapsack over electoral votes), by mobilising new voters or converting the winner's.
+ * (knapsack over electoral votes), by mobilising new voters or converting the winner's; on a
+ * multi-candidate scenario, the fewest new votes for one candidate to win units, reach round 2 and win the
+ * race (src/analysis/multiCandidateFlip.ts).
  */
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
@@ -127,7 +129,7 @@ function twoSidedCandidate(candidate: unknown): InputError {
 /** The `flip` command. */
 export const flipCommand: Command = {
   name: 'flip',
-  summary: 'Fewest votes that would have changed a winner (a US year, your race file, or a scenario).',
+  summary: 'Fewest votes that would have changed a winner (a US year, your race file, or a scenario; with 3+ candidates, per candidate).',
   details:
     "Exact search (knapsack over unit weights: electoral votes, seats) over the units the winner carried.\n" +
     'mobilise: margin + 1 new voters per unit; convert: floor(margin / 2) + 1 switched voters per unit.\n' +
