@@ -75,7 +75,7 @@ export function flipCost(margin: number, mode: FlipMode): number {
 }
 
 /** Most cells (units × weight reached) of the exact search of {@link votesToFlip}: 64 MiB of memory. */
-const MAX_FLIP_SEARCH_CELLS = 1 << 26;
+export const MAX_FLIP_SEARCH_CELLS = 1 << 26;
 
 /**
  * Cheapest subset of candidates whose total weight satisfies `accept(weight)`, exactly.

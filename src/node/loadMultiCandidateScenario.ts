@@ -77,7 +77,7 @@ function bundledRace(name: NonNullable<NonNullable<Scenario['race']>['bundled']>
   if (name === 'fr-2022-president-t1') {
     race = loadPresidentialRace({ year: 2022, order });
     const transfers = loadTransferPrior(race.parties, 2022);
-    return { race, transfers, notes: [`bundled race ${name}: ${race.source}`, 'transfers: Ipsos / Sopra Steria 2022 reports de voix (data/fr_transfers.json); rows it does not measure are assumed', ...transfers.notes] };
+    return { race, transfers, notes: [`bundled race ${name}: ${race.source}`, 'transfers: 2022 reports de voix of Ipsos / Sopra Steria (Mélenchon, Jadot, Pécresse) and Ifop / Fiducial (Zemmour) (data/fr_transfers.json); rows no survey measures are assumed', ...transfers.notes] };
   }
   race = name === 'fr-2022-legislatives-t1-circonscriptions' ? loadLegislativeRace({ order }) : loadTableRace(name, { order });
   const transfers = defaultTransferPrior(race.parties);

@@ -1,7 +1,7 @@
 /**
  * The multi-candidate races of issue 20 for notebooks and scripts, as one namespace of the public API
  * (`lab.multiCandidate.…`): the bundled races and transfer surveys, the simulation, its document, and the
- * charts. `campaign-lab run` runs the same code on a scenario file.
+ * charts, and votes-to-flip per candidate. `campaign-lab run` and `flip` run the same code on a scenario file.
  */
 export { loadTableRace, loadLegislativeRace, loadPresidentialRace, loadTransferPrior } from './data/loadMultiCandidateRace.js';
 export { simulateMultiCandidate } from '../race/simulateMultiCandidate.js';
@@ -16,3 +16,5 @@ export { createMultiCandidateCampaign, campaignTerritories } from '../race/multi
 export { simulateMultiCandidatePlans } from '../race/multiCandidatePlans.js';
 export { resolveMultiCandidateCampaign } from '../scenario/multiCandidateCampaignScenario.js';
 export { emptyCampaign } from '../model/emptyCampaign.js';
+// flip on a multi-candidate race: the fewest new votes for one candidate to win units, reach round 2 or win.
+export { multiCandidateFlip } from '../analysis/multiCandidateFlip.js';

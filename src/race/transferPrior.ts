@@ -160,7 +160,7 @@ export function transferPriorFromRows(parties: readonly string[], rows: readonly
  * @param finalists Finalist party indices.
  * @returns Origin codes whose row is assumed for this contest.
  * @example
- * assumedRows(prior2022, [0, 1]) // => ['REC', 'RES', 'PCF', 'DLF', 'PS', 'NPA', 'LO', 'other', 'non-voters']
+ * assumedRows(prior2022, [0, 1]) // => ['RES', 'PCF', 'DLF', 'PS', 'NPA', 'LO', 'other', 'non-voters']
  */
 export function assumedRows(prior: TransferPrior, finalists: readonly number[]): string[] {
   const p = prior.partyCount;
@@ -172,17 +172,32 @@ export function assumedRows(prior: TransferPrior, finalists: readonly number[]):
   return out;
 }
 
+/** A survey's citation in data/fr_transfers.json (the fields read). */
+interface SurveySource {
+  pollster?: unknown;
+  title?: unknown;
+  published?: unknown;
+  sample?: unknown;
+}
+
 /** The shape of one election in data/fr_transfers.json (the fields read). */
 interface SurveyElection {
   finalists?: unknown;
-  source?: { pollster?: unknown; title?: unknown; published?: unknown; sample?: unknown };
-  rows?: Record<string, { shares?: unknown; concentration?: unknown } | undefined>;
+  source?: SurveySource;
+  /** A row's own `source` is its citation when it comes from another survey than the election's. */
+  rows?: Record<string, { shares?: unknown; concentration?: unknown; source?: SurveySource } | undefined>;
+}
+
+/** `Pollster, "title", date, N respondents`. */
+function citation(s: SurveySource): string {
+  return `${String(s.pollster)}, "${String(s.title)}", ${String(s.published)}, ${String(s.sample)} respondents`;
 }
 
 /**
  * The transfer prior of a race from the published second-round surveys in data/fr_transfers.json: the
- * year's measured rows (2022: Mélenchon, Jadot, Pécresse's voters, Ipsos / Sopra Steria) whose origin is a
- * party of the race, each a Dirichlet with the file's concentration; the defaults elsewhere. A row whose
+ * year's measured rows (2022: Mélenchon, Jadot, Pécresse's voters, Ipsos / Sopra Steria; Zemmour's, Ifop /
+ * Fiducial, cited on its row) whose origin is a party of the race, each a Dirichlet with the file's
+ * concentration; the defaults elsewhere. A row whose
  * origin is not a party of the race (its votes are in `other`), or all rows when the survey's finalists are
  * not parties of the race, are left aside and said in `notes`.
  *
@@ -200,8 +215,7 @@ export function transferPriorFromSurvey(parties: readonly string[], survey: { fi
   if (!election || !Array.isArray(election.finalists) || typeof election.rows !== 'object') {
     throw new InputError({ file: survey.file, at: `elections.${year}`, expected: `an election with finalists and rows (${Object.keys(root.elections ?? {}).join(', ')})`, found: 'none' });
   }
-  const s = election.source ?? {};
-  const source = `${String(s.pollster)}, "${String(s.title)}", ${String(s.published)}, ${String(s.sample)} respondents`;
+  const source = citation(election.source ?? {});
   const finalists = election.finalists as string[];
   const missing = finalists.filter((f) => !parties.includes(f));
   const notes: string[] = [];
@@ -211,7 +225,7 @@ export function transferPriorFromSurvey(parties: readonly string[], survey: { fi
     else if (!parties.includes(origin)) notes.push(`${origin}: not a party of the race (its votes are in other)`);
     else {
       if (typeof row?.shares !== 'object' || row.shares === null) throw new InputError({ file: survey.file, at: `elections.${year}.rows.${origin}.shares`, expected: 'shares by destination', found: describeValue(row?.shares) });
-      rows.push({ origin, shares: row.shares as Record<string, number>, concentration: Number(row.concentration), source });
+      rows.push({ origin, shares: row.shares as Record<string, number>, concentration: Number(row.concentration), source: row.source ? citation(row.source) : source });
     }
   }
   const prior = transferPriorFromRows(parties, rows, survey.file);

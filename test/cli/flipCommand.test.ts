@@ -87,3 +87,37 @@ test('flip on a seats scenario counts seats, not electoral votes', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('flip on a multi-candidate scenario: 2022 first round, --candidate LFI needs 421,309 votes to pass RN; text and --json', async () => {
+  const r = await runMain(['flip', 'scenarios/france-2022-first-round.yaml', '--candidate', 'LFI', '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.kind, 'multi-candidate-flip');
+  assert.equal(doc.party, 'LFI');
+  assert.deepEqual(doc.qualify, { votes: 421309, second: { party: 'RN', votes: 8133828 } });
+  assert.equal(doc.units.length, 107);
+  const text = await runMain(['flip', 'scenarios/france-2022-first-round.yaml', '--candidate', 'LFI']);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /To qualify for round 2: 421,309 votes \(to pass RN, 8,133,828 national votes\)/);
+  // Default: ours, the first of `sides` (RN), a finalist.
+  const ours = await runMain(['flip', 'scenarios/france-2022-first-round.yaml', '--json']);
+  assert.equal(JSON.parse(ours.stdout).qualify.votes, 0);
+});
+
+test('flip on Canada 2011 --candidate NDP: 206,034 votes in 52 ridings for 155 seats, with the tipping point', async () => {
+  const r = await runMain(['flip', 'scenarios/canada-2011.yaml', '--candidate', 'NDP']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /NDP holds 103 seats leading on the file's votes; 155 win the race\./);
+  assert.match(r.stdout, /To win the race: 206,034 votes in 52 units/);
+  assert.match(r.stdout, /Tipping point .*: 13009 Saint John, margin -19\.1 pp, 7,075 votes to lead\./);
+});
+
+test('flip refuses --candidate on a two-sided race, an unknown party, and --mode convert on a multi-candidate race (exit 2)', async () => {
+  for (const args of [['--year', '2000', '--candidate', 'D'], ['scenarios/canada-2011.yaml', '--candidate', 'XYZ'], ['scenarios/canada-2011.yaml', '--mode', 'convert']]) {
+    const r = await runMain(['flip', ...args]);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /--candidate|--mode/);
+    assert.doesNotMatch(r.stderr, /at .*\.js:\d+/);
+  }
+});

@@ -1,13 +1,18 @@
 /**
  * `campaign-lab flip`: the fewest votes that would have changed a US presidential winner, exactly
- * (knapsack over electoral votes), by mobilising new voters or converting the winner's.
+ * (knapsack over electoral votes), by mobilising new voters or converting the winner's; on a
+ * multi-candidate scenario, the fewest new votes for one candidate to win units, reach round 2 and win the
+ * race (src/analysis/multiCandidateFlip.ts).
  */
 import type { Command } from '../CliContext.js';
 import { printJson } from '../printJson.js';
 import { formatCount } from '../../briefing/formatNumber.js';
 import { loadResults } from '../../node/data/loadResults.js';
 import { InputError } from '../../errors.js';
-import { prepareScenario } from '../../node/prepareScenario.js';
+import { loadCommandScenario, prepareLoadedScenario } from '../../node/prepareScenario.js';
+import { loadedMultiCandidateRace, multiCandidateRule } from '../../scenario/multiCandidateScenario.js';
+import type { Scenario } from '../../scenario/types.js';
+import type { CliContext } from '../CliContext.js';
 import { baselineResults } from '../../scenario/baselineResults.js';
 import type { RaceFormat } from '../../data/race/raceTypes.js';
 import type { ElectionResults } from '../../model/types.js';
@@ -92,10 +97,39 @@ function defaultUnit(results: ElectionResults): FlipWords['unit'] {
   return results.country === 'us' && weight === 538 ? 'electoral votes' : 'seats';
 }
 
+/**
+ * `flip` on a multi-candidate scenario: the fewest new votes for `--candidate` (default ours, the first of
+ * `sides`) to win units, qualify and win the race, on the race file's votes (src/analysis/multiCandidateFlip.ts).
+ */
+async function flipMultiCandidate(scenario: Scenario, args: { options: Record<string, unknown> }, context: CliContext): Promise<void> {
+  for (const key of ['mode', 'target'] as const) {
+    if (args.options[key] !== undefined && args.options[key] !== (key === 'mode' ? 'mobilise' : 'win')) {
+      throw new InputError({ at: `--${key}`, expected: key === 'mode' ? '"mobilise" on a multi-candidate race (new voters for the candidate)' : '"win" on a multi-candidate race', found: String(args.options[key]) });
+    }
+  }
+  const { race } = loadedMultiCandidateRace(scenario)!;
+  const { multiCandidateFlip } = await import('../../analysis/multiCandidateFlip.js');
+  const flip = multiCandidateFlip(race, {
+    rule: multiCandidateRule(scenario.rule),
+    ...(args.options.candidate !== undefined ? { party: args.options.candidate as string } : {}),
+    ...(scenario.seatsToWin !== undefined ? { seatsToWin: scenario.seatsToWin } : {}),
+  });
+  if (args.options.json) printJson(context.stdout, { scenario: scenario.name, ...flip });
+  else {
+    const { formatMultiCandidateFlip } = await import('../formatMultiCandidateFlip.js');
+    context.stdout.write(`${scenario.name}\n${formatMultiCandidateFlip(flip)}`);
+  }
+}
+
+/** `--candidate` on a two-sided race: refused, the loser is the one flipped. */
+function twoSidedCandidate(candidate: unknown): InputError {
+  return new InputError({ at: '--candidate', expected: 'a multi-candidate scenario file (a two-sided race flips its loser)', found: String(candidate) });
+}
+
 /** The `flip` command. */
 export const flipCommand: Command = {
   name: 'flip',
-  summary: 'Fewest votes that would have changed a winner (a US year, your race file, or a scenario).',
+  summary: 'Fewest votes that would have changed a winner (a US year, your race file, or a scenario; with 3+ candidates, per candidate).',
   details:
     "Exact search (knapsack over unit weights: electoral votes, seats) over the units the winner carried.\n" +
     'mobilise: margin + 1 new voters per unit; convert: floor(margin / 2) + 1 switched voters per unit.\n' +
@@ -104,12 +138,20 @@ export const flipCommand: Command = {
     'winner), not as cast.\n' +
     'The race: --year Y (US presidential, bundled), --file PATH (your results file, weighted units), or a\n' +
     "scenario file, whose expected result is used (its race with its baseline's swing, shifts and margins).\n" +
+    'A multi-candidate scenario (three or more candidates, `campaign-lab run` runs it on the K-candidate\n' +
+    'engine): the fewest new votes for --candidate CODE (default ours, the first of `sides`) on the race\n' +
+    "file's votes, no uncertainty: per unit, to pass its best other candidate; two-round: to pass the second\n" +
+    'nationally (qualify); two-round-legislative: to reach 12.5 % of inscrits or the top two and deny a round-1\n' +
+    'election (qualify), and to be elected in round 1; plurality / electoral-college: the cheapest set of units\n' +
+    "for seatsToWin (exact) and the tipping-point unit (units taken by the candidate's margin, best first).\n" +
+    '(--json: {kind: "multi-candidate-flip", party, qualify, race, tippingPoint, units: [{id, toLead, toQualify, toElect, …}]}).\n' +
     'A tied race (5–5 seats, 269–269, equal national votes) gets what each side needs to break the tie,\n' +
     'cheapest first (--json: {year, tie: true, mode, basis, held, threshold, sides: [{side, units, marginSum, votes}]}).\n' +
     "A scenario with a forecast baseline is a race ahead: its winner is expected, not said to have won\n" +
     '(--json adds expected: true and forecast, the baseline in words).\n\n' +
     'Examples:\n  campaign-lab flip --year 2000 --json\n  campaign-lab flip --file my-race.csv --format table\n' +
-    '  campaign-lab flip scenarios/us-2016-pre-election.yaml',
+    '  campaign-lab flip scenarios/us-2016-pre-election.yaml\n' +
+    '  campaign-lab flip scenarios/france-2022-first-round.yaml --candidate LFI',
   spec: {
     positionals: [{ name: 'scenario', description: 'a scenario file (.yaml, .yml or .json)', optional: true }],
     options: {
@@ -120,6 +162,7 @@ export const flipCommand: Command = {
       country: { type: 'string', choices: ['us'], valueName: 'us', description: 'Country (only the US has weighted units; default us).' },
       mode: { type: 'string', choices: ['mobilise', 'convert'], valueName: 'mobilise|convert', description: 'How the loser gains votes (default mobilise).' },
       target: { type: 'string', choices: ['win', 'tie', 'exact-tie'], valueName: 'win|tie|exact-tie', description: 'Win, deny the winner a majority (tie), or 269–269 (exact-tie); default win.' },
+      candidate: { type: 'string', valueName: 'CODE', description: 'Multi-candidate scenario: the party asked about (default ours, the first of sides).' },
       json: { type: 'flag', description: 'Print one JSON document on stdout.' },
     },
   },
@@ -136,7 +179,10 @@ export const flipCommand: Command = {
     let forecast: string | undefined;
     let unit: FlipWords['unit'] | undefined;
     if (scenario !== undefined) {
-      const { resolved } = await prepareScenario(scenario, { cwd: context.cwd });
+      const loaded = await loadCommandScenario(scenario, { cwd: context.cwd });
+      if (loadedMultiCandidateRace(loaded)) return flipMultiCandidate(loaded, args, context);
+      if (args.options.candidate !== undefined) throw twoSidedCandidate(args.options.candidate);
+      const { resolved } = prepareLoadedScenario(loaded, scenario, {});
       results = baselineResults(resolved);
       if (resolved.baseline?.forecast) forecast = resolved.baseline.description ?? resolved.baseline.resultLabel;
       // A scenario's own threshold (electoral-college) or seatsToWin (seats) is what a win needs.
@@ -145,6 +191,7 @@ export const flipCommand: Command = {
         unit = resolved.rule === 'seats' ? 'seats' : 'electoral votes';
       }
     }
+    else if (args.options.candidate !== undefined) throw twoSidedCandidate(args.options.candidate);
     else if (file !== undefined) {
       const { readRaceFile } = await import('../../node/readRaceFile.js');
       // Named as typed, in messages and in the race's source.

@@ -81,14 +81,14 @@ export function loadPresidentialRace(options: { year: number; round?: number; or
 }
 
 /**
- * Loads the transfer prior of a race from data/fr_transfers.json (the Ipsos surveys of 2017 and 2022).
+ * Loads the transfer prior of a race from data/fr_transfers.json (the Ipsos surveys of 2017 and 2022, Ifop 2022 for Zemmour).
  *
  * @param parties The race's party codes.
  * @param year Survey year (2017, 2022).
  * @param options `dataDirectory`.
  * @returns The prior; rows it cannot source are defaults, listed in `rows`.
  * @example
- * loadTransferPrior(loadPresidentialRace({ year: 2022 }).parties, 2022).measured // => Uint8Array [0, 0, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]
+ * loadTransferPrior(loadPresidentialRace({ year: 2022 }).parties, 2022).measured // => Uint8Array [0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]
  */
 export function loadTransferPrior(parties: readonly string[], year: number, options: DataDirectoryOptions = {}): TransferPrior {
   return transferPriorFromSurvey(parties, read('fr_transfers.json', options), year);
