@@ -8,6 +8,7 @@
  */
 
 import type { WeightUnit } from '../model/decisionRule.js';
+import type { Citation } from '../model/types.js';
 
 /** Language of a briefing. */
 export type MessageLocale = 'en' | 'fr';
@@ -254,6 +255,23 @@ export function withoutFilePointers(text: string): string {
     .trim()
     .replace(/;?\s*see data\/SOURCES\.md/g, '')
     .replace(/in data\/parameters\.json/g, PARAMETER_TABLE);
+}
+
+/**
+ * A citation as the page's list of sources prints it: its reference, then its note. A French page shows
+ * the French forms (`sourceFr`, `noteFr`, data/parameters.json); a reference with no French form is
+ * names only (authors, year, journal), marked `*…*` as English. Titles inside French text are marked
+ * `*…*` already; the page renders every `*…*` as `<cite lang="en">` (src/briefing/html.ts citeMarks).
+ * A note with no French form stays as written (English), so a test of the page finds it.
+ *
+ * @example
+ * citationText({ source: 'Pons 2018 AER', confidence: 'L', note: 'No turnout effect.', noteFr: 'Aucun effet sur la participation.' }, 'fr') // => '*Pons 2018 AER*. Aucun effet sur la participation.'
+ */
+export function citationText(c: Citation, locale: MessageLocale): string {
+  const french = locale === 'fr';
+  const source = french ? (c.sourceFr !== undefined ? readerSource(c.sourceFr) : `*${readerSource(c.source)}*`) : readerSource(c.source);
+  const note = french ? (c.noteFr ?? c.note) : c.note;
+  return `${source}${note ? `. ${note}` : ''}`;
 }
 
 /**
