@@ -412,7 +412,7 @@ export function briefingPage(input: BriefingInput): string {
         rule: live.rule ?? '',
         markers: (input.liveMarkers ?? []).map((m) => ({ target: `chart-${m.chart}`, dataset: m.dataset, control: m.control })),
         redrawn: live.redrawnChart ? { target: `chart-${live.redrawnChart.chart}`, map: live.redrawnChart.map } : null,
-        words: { running: words.running, done: words.done, failed: words.failed },
+        words: { running: words.running, done: words.done, failed: words.failed, colon: words.colon },
       }
     : null;
   const data = { charts: input.charts.map((c) => c.spec), narrowCharts: input.charts.map((c) => c.narrowSpec ?? null), words: { chartFailed: words.chartFailed, embed: MESSAGES[locale].embed }, sweep: sweepData, live: liveData, locale };

@@ -120,6 +120,15 @@ const EN = {
     chartSeatsSubtitle: (win: string, total: string) => `Share of simulated elections at each seat count; dashed line: majority (${win} of ${total})`,
     chartSource: (draws: string, seed: string, n: number, r: number, u: number, t: number) => `campaign-lab ${draws} simulated elections, seed ${seed}; log-ratio errors national ${n}, regional ${r}, unit ${u} pp, t(${t})`,
   },
+  // s4-26: the live engine's errors in the page's language (src/briefing/liveErrors.ts).
+  liveErrors: {
+    problem: (where: string, expected: string, found: string | null) => `${where} must be ${expected}${found === null ? '' : `, got ${found}`}`,
+    numberRange: (integer: boolean, low: string, high: string) => `${integer ? 'an integer' : 'a number'} from ${low} to ${high}`,
+    eligibleCap: (count: string, territory: string) => `at most the ${count} eligible voters of ${territory} (a list cannot hold more of a territory's voters than it has)`,
+    supporters: (count: string) => `${count} supporters`,
+    more: (count: string) => `${count} more problems after this one`,
+    untranslated: 'the engine stopped; its message',
+  },
 };
 
 /** The catalogue's shape: every key of the English side, with the same kind of value. */
@@ -226,6 +235,15 @@ const FR: Messages = {
     chartSeats: (name) => `${name} : sièges par parti`,
     chartSeatsSubtitle: (win, total) => `Part des élections simulées pour chaque nombre de sièges ; tirets : majorité (${win} sur ${total})`,
     chartSource: (draws, seed, n, r, u, t) => `campaign-lab : ${draws} élections simulées, graine ${seed} ; erreurs log-ratio nationale ${String(n).replace('.', ',')}, régionale ${String(r).replace('.', ',')}, locale ${String(u).replace('.', ',')} pts, t(${t})`,
+  },
+  // s4-26: the live engine's errors in the page's language (src/briefing/liveErrors.ts).
+  liveErrors: {
+    problem: (where, expected, found) => `${where}\u00a0: il faut ${expected}${found === null ? '' : `\u00a0; valeur donnée\u00a0: ${found}`}`,
+    numberRange: (integer, low, high) => `${integer ? 'un entier' : 'un nombre'} de ${low} à ${high}`,
+    eligibleCap: (count, territory) => `au plus les ${count} inscrits du territoire ${territory} (une liste ne peut pas compter plus d'électeurs d'un territoire qu'il n'en a)`,
+    supporters: (count) => `${count} soutiens`,
+    more: (count) => `et ${count} autres problèmes après celui-ci`,
+    untranslated: "le moteur s'est arrêté\u00a0; son message, en anglais",
   },
 };
 
