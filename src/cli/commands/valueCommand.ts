@@ -19,7 +19,6 @@ import { simulateParallel } from '../../node/simulateParallel.js';
 import { supporterGroups, type SupporterGroup } from '../../analysis/listValueOnSharedDraws.js';
 import { MAX_KEPT_DRAWS, listValueAsync, listValueMethod, listValueRunCount, listValueSliced, type ListValue } from '../../analysis/listValue.js';
 import { BLOCK_SIZE } from '../../sim/simulate.js';
-import { loadLegalLimits } from '../../node/data/loadFacts.js';
 import { marginalValue } from '../../charts/marginalValue.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
@@ -172,6 +171,11 @@ function parseAdd(text: string): number {
   return n;
 }
 
+/** The ISO code of the currency the channels' costs are cited in (data/parameters.json `currency`, `USD, 2000s dollars …`). */
+function costCurrency(): string {
+  return /^[A-Z]{3}/.exec(loadParameters().currency)?.[0] ?? 'currency units';
+}
+
 /** `--by` in words: `region (1982-2015)` for the former French regions. */
 function byWord(by: ValueDocument['by']): string {
   return by === 'region-1982' ? 'region (1982-2015)' : by;
@@ -222,7 +226,7 @@ export const valueCommand: Command = {
       side: { type: 'string', required: true, valueName: 'S', description: 'Side whose list grows (a party code of the scenario\'s sides).' },
       add: { type: 'string', required: true, valueName: 'N', description: 'Supporters added in each territory or region (e.g. 100000 or 1e5).' },
       by: { type: 'string', choices: ['territory', 'region', 'region-1982'], valueName: 'territory|region|region-1982', description: 'Add in each territory (default), in each region (France: since 2016) or, for France, in each 1982-2015 region.' },
-      'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Recruitment cost per supporter, added to the channels\' contact cost.' },
+      'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Recruitment cost per supporter, added to the channels\' contact cost (USD, the currency of the cited costs).' },
       ...runOptions(['sims', 'seed', 'threads', 'set']),
       'assumption-draws': { type: 'string', valueName: 'K', description: `Joint draws of the assumptions for the assumptions interval (default ${DEFAULT_ASSUMPTION_DRAWS}; 0: none).` },
       explain: { type: 'flag', description: 'Attribute the spread of the top row\'s ΔP(win) to each assumption (tornado at 5th/95th percentiles).' },
@@ -257,7 +261,9 @@ export const valueCommand: Command = {
     const assumptionDraws = parseAssumptionDraws(args.options['assumption-draws'] as string | undefined);
     const spread = assumptionDraws > 0 ? await valueAssumptions(resolved, groups, side, value, assumptionDraws, args.options.explain === true, context) : undefined;
     const unitCost = contactCost(resolved, side, 1, costPerSupporter);
-    const currency = unitCost > 0 ? (resolved.country === 'us' || resolved.country === 'fr' ? loadLegalLimits(resolved.country).currency : 'currency units') : undefined;
+    // Money is in the currency the contact costs are cited in (data/parameters.json: USD), whatever the
+    // country: the cost of a French door is a US figure, and no exchange rate is applied to it.
+    const currency = unitCost > 0 ? costCurrency() : undefined;
     const doc: ValueDocument = {
       side,
       add,
