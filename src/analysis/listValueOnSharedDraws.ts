@@ -50,11 +50,13 @@ export interface GroupDifference extends PairedGroupDifference {
  * @param side side whose list grows
  * @param add extra supporters per group, people (> 0)
  * @param by `territory` or `region`
+ * @param regionOf the region of a territory id for `by: 'region'` (French races: the regions since 2016,
+ *   data/fr_departements.csv `region_2016`); a territory it does not name keeps its own `region`
  * @throws {InputError} when `add` is not a positive number or the side is not in the race
  * @example
  * supporterGroups(resolved2020, 'D', 100000, 'territory')[0] // => {id: 'AK', name: 'Alaska', extra: {AK: 100000}}
  */
-export function supporterGroups(scenario: ResolvedScenario, side: Side, add: number, by: 'territory' | 'region'): SupporterGroup[] {
+export function supporterGroups(scenario: ResolvedScenario, side: Side, add: number, by: 'territory' | 'region', regionOf?: ReadonlyMap<string, string>): SupporterGroup[] {
   if (!(add > 0) || !Number.isFinite(add)) throw new InputError({ at: 'add', expected: 'a positive number of supporters', found: String(add) });
   const campaign = scenario.campaigns[side];
   if (!campaign) throw new InputError({ at: 'side', expected: `one of ${scenario.sides.join(', ')}`, found: JSON.stringify(side) });
@@ -68,7 +70,7 @@ export function supporterGroups(scenario: ResolvedScenario, side: Side, add: num
   if (by === 'territory') return ids.map((id) => ({ id, name: names.get(id)?.name ?? id, extra: Object.fromEntries([[id, room(id, add)]]) }));
   const regions = new Map<string, string[]>();
   for (const id of ids) {
-    const region = names.get(id)?.region ?? '(none)';
+    const region = regionOf?.get(id) ?? names.get(id)?.region ?? '(none)';
     regions.set(region, [...(regions.get(region) ?? []), id]);
   }
   return [...regions.entries()].map(([region, members]) => {

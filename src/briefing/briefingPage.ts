@@ -11,7 +11,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../errors.js';
-import { BASE_STYLE, htmlEscape, jsonForScript, offlinePageHead } from './html.js';
+import { BASE_STYLE, citeMarks, htmlEscape, jsonForScript, offlinePageHead } from './html.js';
 import { formatControl, type ControlFormat } from './formatNumber.js';
 import { MESSAGES } from './messages.js';
 
@@ -353,7 +353,7 @@ ${assumptions
   .join('\n')}
 </tbody></table></div>
 <h2>${htmlEscape(words.sources)}</h2>
-<ol class="sources">${[...sourceNumbers].map(([text, n]) => `<li id="source-${n}">${htmlEscape(text)}</li>`).join('\n')}</ol></section>`
+<ol class="sources">${[...sourceNumbers].map(([text, n]) => `<li id="source-${n}">${citeMarks(text)}</li>`).join('\n')}</ol></section>`
     : '';
 }
 
@@ -412,7 +412,7 @@ export function briefingPage(input: BriefingInput): string {
         rule: live.rule ?? '',
         markers: (input.liveMarkers ?? []).map((m) => ({ target: `chart-${m.chart}`, dataset: m.dataset, control: m.control })),
         redrawn: live.redrawnChart ? { target: `chart-${live.redrawnChart.chart}`, map: live.redrawnChart.map } : null,
-        words: { running: words.running, done: words.done, failed: words.failed },
+        words: { running: words.running, done: words.done, failed: words.failed, colon: words.colon },
       }
     : null;
   const data = { charts: input.charts.map((c) => c.spec), narrowCharts: input.charts.map((c) => c.narrowSpec ?? null), words: { chartFailed: words.chartFailed, embed: MESSAGES[locale].embed }, sweep: sweepData, live: liveData, locale };

@@ -13,6 +13,16 @@ export function htmlEscape(text: unknown): string {
 }
 
 /**
+ * Escaped text with its `*…*` spans (names of published works kept in their language, English: see
+ * `citationText` in src/briefing/messages.ts) as `<cite lang="en">`, so a reader, a screen reader and a
+ * test can tell them from the page's own language.
+ * @example citeMarks('Green & Gerber 2019, *Get Out the Vote* (4e éd.)') // => 'Green &amp; Gerber 2019, <cite lang="en">Get Out the Vote</cite> (4e éd.)'
+ */
+export function citeMarks(text: string): string {
+  return htmlEscape(text).replace(/\*([^*\n]+)\*/g, '<cite lang="en">$1</cite>');
+}
+
+/**
  * JSON safe inside `<script type="application/json">`: `<`, `>`, `&` and the JavaScript line
  * separators are written as \u escapes, so no string in the data can close the element.
  * @example jsonForScript({ a: '</script>' }) // => '{"a":"\\u003c/script\\u003e"}'

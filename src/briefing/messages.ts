@@ -8,6 +8,7 @@
  */
 
 import type { WeightUnit } from '../model/decisionRule.js';
+import type { Citation } from '../model/types.js';
 
 /** Language of a briefing. */
 export type MessageLocale = 'en' | 'fr';
@@ -134,6 +135,15 @@ const EN = {
     decay: 'List decay (share of members lost per year)',
     noDriver: 'None: at this number of simulations no assumption changes it.',
   },
+  // s4-26: the live engine's errors in the page's language (src/briefing/liveErrors.ts).
+  liveErrors: {
+    problem: (where: string, expected: string, found: string | null) => `${where} must be ${expected}${found === null ? '' : `, got ${found}`}`,
+    numberRange: (integer: boolean, low: string, high: string) => `${integer ? 'an integer' : 'a number'} from ${low} to ${high}`,
+    eligibleCap: (count: string, territory: string) => `at most the ${count} eligible voters of ${territory} (a list cannot hold more of a territory's voters than it has)`,
+    supporters: (count: string) => `${count} supporters`,
+    more: (count: string) => `${count} more problems after this one`,
+    untranslated: 'the engine stopped; its message',
+  },
 };
 
 /** The catalogue's shape: every key of the English side, with the same kind of value. */
@@ -256,6 +266,15 @@ const FR: Messages = {
     decay: "Usure du fichier (part des inscrits perdue par an)",
     noDriver: 'Aucune : à ce nombre de simulations, aucune hypothèse ne le change.',
   },
+  // s4-26: the live engine's errors in the page's language (src/briefing/liveErrors.ts).
+  liveErrors: {
+    problem: (where, expected, found) => `${where}\u00a0: il faut ${expected}${found === null ? '' : `\u00a0; valeur donnée\u00a0: ${found}`}`,
+    numberRange: (integer, low, high) => `${integer ? 'un entier' : 'un nombre'} de ${low} à ${high}`,
+    eligibleCap: (count, territory) => `au plus les ${count} inscrits du territoire ${territory} (une liste ne peut pas compter plus d'électeurs d'un territoire qu'il n'en a)`,
+    supporters: (count) => `${count} soutiens`,
+    more: (count) => `et ${count} autres problèmes après celui-ci`,
+    untranslated: "le moteur s'est arrêté\u00a0; son message, en anglais",
+  },
 };
 
 /**
@@ -284,6 +303,23 @@ export function withoutFilePointers(text: string): string {
     .trim()
     .replace(/;?\s*see data\/SOURCES\.md/g, '')
     .replace(/in data\/parameters\.json/g, PARAMETER_TABLE);
+}
+
+/**
+ * A citation as the page's list of sources prints it: its reference, then its note. A French page shows
+ * the French forms (`sourceFr`, `noteFr`, data/parameters.json); a reference with no French form is
+ * names only (authors, year, journal), marked `*…*` as English. Titles inside French text are marked
+ * `*…*` already; the page renders every `*…*` as `<cite lang="en">` (src/briefing/html.ts citeMarks).
+ * A note with no French form stays as written (English), so a test of the page finds it.
+ *
+ * @example
+ * citationText({ source: 'Pons 2018 AER', confidence: 'L', note: 'No turnout effect.', noteFr: 'Aucun effet sur la participation.' }, 'fr') // => '*Pons 2018 AER*. Aucun effet sur la participation.'
+ */
+export function citationText(c: Citation, locale: MessageLocale): string {
+  const french = locale === 'fr';
+  const source = french ? (c.sourceFr !== undefined ? readerSource(c.sourceFr) : `*${readerSource(c.source)}*`) : readerSource(c.source);
+  const note = french ? (c.noteFr ?? c.note) : c.note;
+  return `${source}${note ? `. ${note}` : ''}`;
 }
 
 /**

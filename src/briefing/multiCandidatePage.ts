@@ -10,7 +10,7 @@
 import type { MultiCandidateRunDocument, CandidateOutcome, UnitOutcome } from '../race/multiCandidateDocument.js';
 import { briefingPage, type BriefingAssumption, type BriefingChart, type BriefingScripts, type BriefingTable, type HeadlineFigure } from './briefingPage.js';
 import { formatCountIn, formatDecimalIn, formatShareIn } from './formatNumber.js';
-import { MESSAGES, readerSource, type MessageLocale } from './messages.js';
+import { citationText, MESSAGES, readerSource, type MessageLocale } from './messages.js';
 
 /** Most rows of the closest-units table. */
 export const CLOSEST_UNITS = 10;
@@ -138,7 +138,7 @@ export function multiCandidateAssumptions(doc: MultiCandidateRunDocument, locale
   const rows: BriefingAssumption[] = Object.entries(values).map(([name, value]) => {
     const key = `uncertainty.${name}`;
     const c = doc.citations[key];
-    const row = { key, label: msg.parameters[name] ?? key, value, source: c ? `${readerSource(c.source)}${c.note ? `. ${c.note}` : ''}` : msg.scenarioFile };
+    const row = { key, label: msg.parameters[name] ?? key, value, source: c ? citationText(c, locale) : msg.scenarioFile };
     return c ? { ...row, confidence: c.confidence } : row;
   });
   rows.push({ key: 'race', label: msg.baselineResults, value: `${(doc.candidates[0]!.seats ? msg.multi.parties : msg.multi.candidates)(formatCountIn(doc.candidates.length, locale))}, ${msg.multi.units(formatCountIn(doc.unitCount, locale))}`, source: readerSource(doc.source) });

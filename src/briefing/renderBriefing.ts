@@ -25,7 +25,7 @@ import { baselineWords, briefingHeadline } from './briefingHeadline.js';
 import { formatCount, formatCountIn, formatDecimalIn, formatShareIn, formatSidePair } from './formatNumber.js';
 import { weightUnit, type WeightUnit } from '../model/decisionRule.js';
 import type { RuleName } from '../model/types.js';
-import { MESSAGES, readerSource, type MessageLocale } from './messages.js';
+import { citationText, MESSAGES, readerSource, type MessageLocale } from './messages.js';
 
 export { readerSource };
 
@@ -94,7 +94,7 @@ export function assumptionRows(summary: RunSummary, locale: MessageLocale = 'en'
     if (seen.has(key)) continue;
     seen.add(key);
     const value = describeAssumption(valueAt(s, key), locale);
-    const source = `${readerSource(c.source)}${c.note ? `. ${c.note}` : ''}`;
+    const source = citationText(c, locale);
     const match = /^campaigns\.([^.]+)\.(.*)$/.exec(key);
     if (match) {
       const side = match[1];

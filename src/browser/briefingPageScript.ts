@@ -10,6 +10,7 @@
 import { EMBED_OPTIONS } from '../briefing/html.js';
 import { formatControl, formatDecimalIn, formatShareIn, formatSidePair, type ControlFormat, type PageLocale } from '../briefing/formatNumber.js';
 import { tippingPointNote } from '../briefing/tippingPointNote.js';
+import { liveErrorText, type LiveErrorDetails } from '../briefing/liveErrors.js';
 import type { LiveFigures, LiveMap } from './liveRun.js';
 
 /** What vega-embed returns (the parts this script uses). */
@@ -44,7 +45,7 @@ export interface BriefingPageData {
     rule: string;
     markers: { target: string; dataset: string; control: string }[];
     redrawn: { target: string; map: LiveMap } | null;
-    words: { running: string; done: string; failed: string };
+    words: { running: string; done: string; failed: string; colon: string };
   } | null;
   locale: PageLocale;
 }
@@ -53,7 +54,7 @@ export interface BriefingPageData {
 type WorkerMessage =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'result'; id: number; figures: LiveFigures; milliseconds: number; mapSpec?: unknown; narrowMapSpec?: unknown }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string; details?: LiveErrorDetails };
 
 /** What the page exposes for scripts and tests. */
 interface BriefingWindow {
@@ -307,9 +308,18 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
     lastFigures = figures;
     showFigures(live, figures, controls);
   };
-  const fail = (message: string) => {
+  // An error in the page's words (src/briefing/liveErrors.ts), the setting named by its control's label.
+  const labelOf = (key: string) => controls.find((c) => c.getAttribute('data-control') === key)?.closest('label')?.querySelector('.control-label')?.textContent ?? undefined;
+  const fail = (message: string, details?: LiveErrorDetails) => {
     section.setAttribute('data-state', 'error');
-    state.textContent = `${live.words.failed}: ${message}`;
+    const shown = liveErrorText(details, message, data.locale, labelOf);
+    state.textContent = `${live.words.failed}${live.words.colon} ${shown.text}`;
+    if (shown.untranslated !== undefined && data.locale !== 'en') {
+      const original = document.createElement('span');
+      original.lang = 'en';
+      original.textContent = shown.untranslated;
+      state.append(data.locale === 'fr' ? '\u00a0: ' : ': ', original);
+    } else if (shown.untranslated !== undefined) state.append(`: ${shown.untranslated}`);
   };
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
@@ -324,7 +334,7 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
       progress.value = 1;
       section.setAttribute('data-state', 'done');
       state.textContent = `${live.words.done} (${Math.round(message.milliseconds)} ms)`;
-    } else fail(message.message);
+    } else fail(message.message, message.details);
     settle();
   };
   worker.onerror = (event) => {

@@ -4,10 +4,12 @@
  * - page → worker `{type: 'inputs', inputs, map?}` once (see LiveInputs, LiveMap), then `{type: 'run', id, settings}`;
  * - worker → page `{type: 'progress', id, done, total}` after each block of draws,
  *   `{type: 'result', id, figures, milliseconds, mapSpec?, narrowMapSpec?}` (see LiveFigures; mapSpec when
- *   a map was given: the P(win) map of this run; narrowMapSpec its phone version) or `{type: 'error', id, message}`.
+ *   a map was given: the P(win) map of this run; narrowMapSpec its phone version) or `{type: 'error', id, message,
+ *   details?}` (details: an InputError's at, expected, found and hint).
  * A run asked while another is queued replaces it: the page only wants the latest position of a control.
  */
 import { liveMapSpec, liveRun, type LiveInputs, type LiveMap } from './liveRun.js';
+import { InputError } from '../errors.js';
 
 interface WorkerScope {
   postMessage(message: unknown): void;
@@ -32,7 +34,9 @@ function runPending(): void {
     const maps = map ? { mapSpec: liveMapSpec(figures, map), ...(map.narrowOptions ? { narrowMapSpec: liveMapSpec(figures, map, 'narrow') } : {}) } : {};
     scope.postMessage({ type: 'result', id: job.id, figures, milliseconds, ...maps });
   } catch (error) {
-    scope.postMessage({ type: 'error', id: job.id, message: error instanceof Error ? error.message : String(error) });
+    // An InputError's details go too, so the page can say it in its own language (src/briefing/liveErrors.ts).
+    const details = error instanceof InputError ? { at: error.details.at, expected: error.details.expected, found: error.details.found, hint: error.details.hint } : undefined;
+    scope.postMessage({ type: 'error', id: job.id, message: error instanceof Error ? error.message : String(error), ...(details ? { details } : {}) });
   }
 }
 

@@ -46,6 +46,8 @@ export class JsonReader {
     if (!CONFIDENCES.includes(confidence as Confidence)) this.fail(`${at}.confidence`, 'one of "H", "M", "L"', confidence);
     const citation: Citation = { source, confidence: confidence as Confidence };
     if (o.note !== undefined) citation.note = this.string(o.note, `${at}.note`);
+    if (o.sourceFr !== undefined) citation.sourceFr = this.string(o.sourceFr, `${at}.sourceFr`);
+    if (o.noteFr !== undefined) citation.noteFr = this.string(o.noteFr, `${at}.noteFr`);
     return citation;
   }
 

@@ -93,4 +93,12 @@ export interface Citation {
   confidence: Confidence;
   /** How the value was derived when it is not read straight from the source. */
   note?: string;
+  /**
+   * `source` as a French page shows it, where `source` says more than names (French words around the
+   * references); a published title inside is marked `*…*` (a name, kept in the work's language, English).
+   * Without it a French page shows `source` itself, marked as English (data/SOURCES.md).
+   */
+  sourceFr?: string;
+  /** `note` in French, same figures; titles marked `*…*` as in `sourceFr`. Every `note` of data/parameters.json has one. */
+  noteFr?: string;
 }

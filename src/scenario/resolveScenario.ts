@@ -189,6 +189,10 @@ function raceOrElection(
         results.country === 'custom'
           ? 'US channel priors: the default for a table (set race.country: fr for the French priors)'
           : `channel priors of ${defaultCountry === 'fr' ? 'France' : 'the US'}, the country of the race file`,
+      sourceFr:
+        results.country === 'custom'
+          ? 'lois a priori américaines des canaux\u00a0: le choix par défaut pour une table (race.country: fr pour les lois françaises)'
+          : `lois a priori des canaux ${defaultCountry === 'fr' ? 'de la France' : 'des États-Unis'}, pays du fichier de l'élection`,
       confidence: 'M',
     };
   }
@@ -312,8 +316,10 @@ function resolveUncertainty(
     out.historyYears = estimate.years;
     citations['uncertainty.correlation'] = {
       source: `swings of two-party margins between the elections ${estimate.years.join(', ')} (results tables in data/)`,
+      sourceFr: `variations des écarts entre les deux camps d'une élection à l'autre, ${estimate.years.join(', ')} (tables de résultats de data/)`,
       confidence: 'M',
       note: 'Correlation of territory swings net of each election mean swing, shrunk towards independence with the Schäfer & Strimmer (2005, Stat. Appl. Genet. Mol. Biol. 4(1):32) intensity.',
+      noteFr: "Corrélation des variations par territoire, nettes de la variation moyenne de chaque élection, rapprochée de l'indépendance avec l'intensité de Schäfer & Strimmer (2005, *Stat. Appl. Genet. Mol. Biol.* 4(1):32).",
     };
   }
   return out;
@@ -356,7 +362,7 @@ function resolveAllocation(fail: Fail, raw: CampaignSpec, at: string, ctx: Campa
     let total = 0;
     for (const t of topLevel) total += t.votes[side];
     for (const t of topLevel) allocation.set(t.id, total > 0 ? (listSize * t.votes[side]) / total : 0);
-    citations[`${at}.allocation`] = { source: `proportional to ${side}'s baseline votes (${ctx.resultsSource})`, confidence: 'M' };
+    citations[`${at}.allocation`] = { source: `proportional to ${side}'s baseline votes (${ctx.resultsSource})`, sourceFr: `proportionnelle aux voix de référence de ${side} (${ctx.resultsSource})`, confidence: 'M' };
   } else if ('counts' in spec) {
     let sum = 0;
     for (const [id, count] of Object.entries(spec.counts)) {
@@ -367,10 +373,10 @@ function resolveAllocation(fail: Fail, raw: CampaignSpec, at: string, ctx: Campa
     if (raw.listSize !== undefined) {
       // The rule when both are given: listSize is the size, the counts give the spread.
       for (const [id, n] of allocation) allocation.set(id, sum > 0 ? (listSize * n) / sum : 0);
-      citations[`${at}.allocation`] = { source: `spread as the counts given (${Math.round(sum).toLocaleString('en-US')} people), scaled to listSize`, confidence: 'M' };
+      citations[`${at}.allocation`] = { source: `spread as the counts given (${Math.round(sum).toLocaleString('en-US')} people), scaled to listSize`, sourceFr: `répartie comme les effectifs donnés (${Math.round(sum).toLocaleString('fr-FR')} personnes), ramenés à listSize`, confidence: 'M' };
     } else {
       listSize = sum;
-      citations[`${at}.allocation`] = { source: `the counts given; their sum (${Math.round(sum).toLocaleString('en-US')} people) is the list size`, confidence: 'M' };
+      citations[`${at}.allocation`] = { source: `the counts given; their sum (${Math.round(sum).toLocaleString('en-US')} people) is the list size`, sourceFr: `les effectifs donnés\u00a0; leur somme (${Math.round(sum).toLocaleString('fr-FR')} personnes) est la taille de la liste`, confidence: 'M' };
     }
   } else if ('shares' in spec) {
     let sum = 0;

@@ -20,6 +20,7 @@ import type { AllocatePlansOutput } from '../../analysis/allocatePlans.js';
 import { allocatePlansInWorker } from '../../node/allocatePlansInWorker.js';
 import { twoPartyMargin } from '../../model/twoPartyMargin.js';
 import { loadLegalLimits } from '../../node/data/loadFacts.js';
+import { loadParameters } from '../../node/data/loadParameters.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
 import { allocationComparison } from '../../charts/allocationComparison.js';
@@ -111,6 +112,19 @@ function formatAllocate(doc: AllocateDocument): string {
   if (doc.blocked.length > 0) lines.push('', `Blocked by legal limits: ${doc.blocked.join(', ')}`);
   for (const w of doc.warnings) lines.push(`warning: ${w}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A run that buys channel coverage with a budget in another currency than the channels' cited costs
+ * (a French race: budget and legal cap in EUR, door costs in USD, data/parameters.json) says so: the
+ * project has no cited exchange rate, so the costs are taken at face value.
+ */
+function currencyWarnings(levers: AllocationLever[], budgetCurrency: string | undefined): string[] {
+  const described = loadParameters().currency;
+  const cited = /^[A-Z]{3}/.exec(described)?.[0];
+  const channels = levers.filter((l) => l.id.startsWith('channel:')).map((l) => l.id.slice('channel:'.length));
+  if (!cited || !budgetCurrency || cited === budgetCurrency || channels.length === 0) return [];
+  return [`the cost per contact of ${channels.join(', ')} is cited in ${described} (data/parameters.json) and the budget is in ${budgetCurrency}: no exchange rate is applied, so 1 ${cited} is counted as 1 ${budgetCurrency}`];
 }
 
 /** The `allocate` command. */
@@ -227,7 +241,7 @@ export const allocateCommand: Command = {
         ...(nationwide ? [nationwide] : []),
       ],
       blocked: result.blocked,
-      warnings: result.warnings.map((w) => w.message),
+      warnings: [...result.warnings.map((w) => w.message), ...currencyWarnings(levers, limits?.currency)],
       candidates,
       scenario: resolved.name,
       version: VERSION,

@@ -20,12 +20,13 @@ import { simulateParallel } from '../../node/simulateParallel.js';
 import { supporterGroups, type SupporterGroup } from '../../analysis/listValueOnSharedDraws.js';
 import { MAX_KEPT_DRAWS, listValueAsync, listValueMethod, listValueRunCount, listValueSliced, type ListValue } from '../../analysis/listValue.js';
 import { BLOCK_SIZE } from '../../sim/simulate.js';
-import { loadLegalLimits } from '../../node/data/loadFacts.js';
 import { marginalValue } from '../../charts/marginalValue.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
 import { VERSION } from '../../sim/version.js';
 import { loadParameters } from '../../node/data/loadParameters.js';
+import { readDataFile } from '../../node/data/dataDirectory.js';
+import { currentFrenchRegions } from '../../data/frenchRegions.js';
 import { ASSUMPTION_SIMULATIONS, listValueAssumptions, type ListValueAssumptions } from '../../analysis/listValueAssumptions.js';
 import type { AssumptionShare } from '../../analysis/assumptions.js';
 import { zeroMechanisms, type ZeroMechanism } from '../../analysis/zeroMechanisms.js';
@@ -69,7 +70,8 @@ export interface ValueRow {
 export interface ValueDocument {
   side: Side;
   add: number;
-  by: 'territory' | 'region';
+  /** `region`: a French race's regions since 2016; `region-1982`: its 1982–2015 regions (the model's regional error term). */
+  by: 'territory' | 'region' | 'region-1982';
   simulations: number;
   seed: number;
   /** P(side wins) of the scenario as given. */
@@ -131,7 +133,7 @@ export function formatValue(doc: ValueDocument, limit = 15): string {
   // Two significant digits for the scaled columns (per 1,000 supporters, per million of currency).
   const sig = (x: number) => (x === 0 ? '0' : `${x > 0 ? '+' : ''}${Number((x * 100).toPrecision(2))}`);
   const lines = [
-    `Adding ${formatCount(doc.add)} ${doc.side} supporters in each ${doc.by}: change in P(${doc.side} wins), ${formatCount(doc.simulations)} paired simulations, seed ${doc.seed}`,
+    `Adding ${formatCount(doc.add)} ${doc.side} supporters in each ${byWord(doc.by)}: change in P(${doc.side} wins), ${formatCount(doc.simulations)} paired simulations, seed ${doc.seed}`,
     `Base P(${doc.side} wins) ${(doc.basePWin * 100).toFixed(2)}%. Changes in pp of P(win). Monte Carlo: 90% interval of the simulated`,
     'elections, paired on the same draws (rows whose Monte Carlo intervals overlap are not distinguishable).',
     doc.assumptionDraws > 0
@@ -168,6 +170,30 @@ function parseAdd(text: string): number {
   return n;
 }
 
+/** The ISO code of the currency the channels' costs are cited in (data/parameters.json `currency`, `USD, 2000s dollars …`). */
+function costCurrency(): string {
+  return /^[A-Z]{3}/.exec(loadParameters().currency)?.[0] ?? 'currency units';
+}
+
+/** `--by` in words: `region (1982-2015)` for the former French regions. */
+function byWord(by: ValueDocument['by']): string {
+  return by === 'region-1982' ? 'region (1982-2015)' : by;
+}
+
+/**
+ * The regions `--by` groups by: a French race's regions since 2016 for `region` (data/fr_departements.csv
+ * `region_2016`), the territories' own `region` otherwise (US Census divisions; for `region-1982`, the
+ * French 1982-2015 regions).
+ *
+ * @throws {InputError} `--by region-1982` on a race that is not French
+ */
+function regionsFor(resolved: ResolvedScenario, by: ValueDocument['by']): ReadonlyMap<string, string> | undefined {
+  if (by === 'region-1982' && resolved.country !== 'fr') throw new InputError({ at: '--by', expected: 'territory or region (region-1982 names the former French regions, for a French race)', found: describeValue(by) });
+  if (by !== 'region' || resolved.country !== 'fr') return undefined;
+  const { path, text } = readDataFile('fr_departements.csv');
+  return currentFrenchRegions({ file: path, text });
+}
+
 /** The `value` command. */
 export const valueCommand: Command = {
   name: 'value',
@@ -181,7 +207,9 @@ export const valueCommand: Command = {
     'percentiles over --assumption-draws joint draws of every mechanism\'s prior, on the same elections).',
     '--explain attributes the top row\'s spread to each assumption (tornado at its 5th/95th percentiles).',
     'A territory gets at most the supporters its eligible voters leave room for.',
-    'With --by region, a region\'s N supporters are spread over its territories like the side\'s list.',
+    'With --by region, a region\'s N supporters are spread over its territories like the side\'s list. A French',
+    'race\'s regions are those since 2016 (13 metropolitan regions, loi n° 2015-29; data/fr_departements.csv);',
+    '--by region-1982 groups by the 22 former regions of 1982-2015, which the regional error term uses.',
     'District units (ME-1, NE-2, ...) take their state\'s list, so a US run ranks the 50 states and DC.',
     'Under the electoral college and seats rules all territories come from two runs on shared draws; under',
     'national-vote rules each territory takes one run.',
@@ -199,8 +227,8 @@ export const valueCommand: Command = {
     options: {
       side: { type: 'string', required: true, valueName: 'S', description: 'Side whose list grows (a party code of the scenario\'s sides).' },
       add: { type: 'string', required: true, valueName: 'N', description: 'Supporters added in each territory or region (e.g. 100000 or 1e5).' },
-      by: { type: 'string', choices: ['territory', 'region'], valueName: 'territory|region', description: 'Add in each territory (default) or in each region.' },
-      'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Recruitment cost per supporter, added to the channels\' contact cost.' },
+      by: { type: 'string', choices: ['territory', 'region', 'region-1982'], valueName: 'territory|region|region-1982', description: 'Add in each territory (default), in each region (France: since 2016) or, for France, in each 1982-2015 region.' },
+      'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Recruitment cost per supporter, added to the channels\' contact cost (USD, the currency of the cited costs).' },
       ...runOptions(['sims', 'seed', 'threads', 'set']),
       'assumption-draws': { type: 'string', valueName: 'K', description: `Joint draws of the assumptions for the assumptions interval (default ${DEFAULT_ASSUMPTION_DRAWS}; 0: none).` },
       explain: { type: 'flag', description: 'Attribute the spread of the top row\'s ΔP(win) to each assumption (tornado at 5th/95th percentiles).' },
@@ -211,7 +239,7 @@ export const valueCommand: Command = {
   async run(args, context) {
     const { file, out } = await scenarioAndOut(args, context.cwd);
     const add = parseAdd(args.options.add as string);
-    const by = (args.options.by as 'territory' | 'region' | undefined) ?? 'territory';
+    const by = (args.options.by as ValueDocument['by'] | undefined) ?? 'territory';
     const costPerSupporter = args.options['cost-per-supporter'] === undefined ? 0 : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], true);
     const settings = { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) };
     const loaded = await loadCommandScenario(file, settings);
@@ -223,7 +251,7 @@ export const valueCommand: Command = {
     if (!resolved.sides.includes(side)) {
       throw new InputError({ at: '--side', expected: `one of the scenario's sides ${resolved.sides.join(', ')}`, found: describeValue(side) });
     }
-    const groups = supporterGroups(resolved, side, add, by);
+    const groups = supporterGroups(resolved, side, add, by === 'territory' ? 'territory' : 'region', regionsFor(resolved, by));
     if (Object.keys(resolved.campaigns[side].channels).length === 0) {
       context.stderr.write(`campaign-lab: warning: ${escapeControlCharacters(`${side} has no channel switched on, so more supporters move nothing; add channels under campaigns.${side}.channels`)}\n`);
     }
@@ -239,7 +267,9 @@ export const valueCommand: Command = {
     const assumptionDraws = parseAssumptionDraws(args.options['assumption-draws'] as string | undefined);
     const spread = assumptionDraws > 0 ? await valueAssumptions(resolved, groups, side, value, assumptionDraws, args.options.explain === true, context) : undefined;
     const unitCost = contactCost(resolved, side, 1, costPerSupporter);
-    const currency = unitCost > 0 ? (resolved.country === 'us' || resolved.country === 'fr' ? loadLegalLimits(resolved.country).currency : 'currency units') : undefined;
+    // Money is in the currency the contact costs are cited in (data/parameters.json: USD), whatever the
+    // country: the cost of a French door is a US figure, and no exchange rate is applied to it.
+    const currency = unitCost > 0 ? costCurrency() : undefined;
     const doc: ValueDocument = {
       side,
       add,
@@ -342,7 +372,7 @@ async function valueFiles(doc: ValueDocument, resolved: ResolvedScenario): Promi
     { side: doc.side, rows: doc.territories.map((r) => ({ id: r.id, name: r.name, delta: r.deltaPWin * scale(r), low: r.low * scale(r), high: r.high * scale(r) })) },
     {
       title: `Where ${formatCount(doc.add)} more ${doc.side} supporters move P(win) most`,
-      subtitle: `${resolved.name}; blocks of ${formatCount(doc.add)} per ${doc.by} scaled to 1,000; 90% paired intervals; ${formatCount(doc.simulations)} simulations, seed ${doc.seed}`,
+      subtitle: `${resolved.name}; blocks of ${formatCount(doc.add)} per ${byWord(doc.by)} scaled to 1,000; 90% paired intervals; ${formatCount(doc.simulations)} simulations, seed ${doc.seed}`,
       sources: [resolved.resultsSource, `campaign-lab ${doc.version} value`],
     },
   );
