@@ -170,14 +170,7 @@ export const allocateCommand: Command = {
   },
   async run(args, context) {
     const { file, out } = await scenarioAndOut(args, context.cwd);
-    const budgetAsked = parseAmount('budget', args.options.budget, true);
-    const costPerSupporter = args.options['cost-per-supporter'] === undefined ? undefined : parseAmount('cost-per-supporter', args.options['cost-per-supporter'], false);
-    const alreadySpent = args.options['already-spent'] === undefined ? 0 : parseAmount('already-spent', args.options['already-spent'], true);
-    const optInShare = args.options['opt-in-share'] === undefined ? undefined : parseAmount('opt-in-share', args.options['opt-in-share'], true);
-    if (optInShare !== undefined && optInShare > 1) throw new InputError({ at: '--opt-in-share', expected: 'a share between 0 and 1', found: describeValue(args.options['opt-in-share']) });
-    const date = args.options.date as string | undefined;
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InputError({ at: '--date', expected: 'a date written YYYY-MM-DD', found: describeValue(date) });
-    const listOrigin = (args.options['list-origin'] as string | undefined) ?? 'own';
+    const { budgetAsked, costPerSupporter, alreadySpent, optInShare, date, listOrigin } = allocateAmounts(args.options);
     const settings = { ...scenarioSettings(args.options), cwd: context.cwd, onWarning: warnOnStderr(context.stderr) };
     const loaded = await loadCommandScenario(file, settings);
     // A multi-candidate race: supporters for our candidate on the K-candidate engine (issue 20 section 5).
@@ -251,6 +244,24 @@ export const allocateCommand: Command = {
     else context.stdout.write(formatAllocate(doc) + (out ? `Written to ${out}/ (allocation.json, allocation.svg, allocation.png)\n` : ''));
   },
 };
+
+/**
+ * The amounts and dates of allocate's options, checked: budget, cost per supporter, already spent, opt-in
+ * share (0–1), date (YYYY-MM-DD) and list origin (default `own`).
+ *
+ * @throws {InputError} an amount that is not a number, an opt-in share above 1, a date not written YYYY-MM-DD.
+ */
+function allocateAmounts(options: Record<string, unknown>) {
+  const budgetAsked = parseAmount('budget', options.budget, true);
+  const costPerSupporter = options['cost-per-supporter'] === undefined ? undefined : parseAmount('cost-per-supporter', options['cost-per-supporter'], false);
+  const alreadySpent = options['already-spent'] === undefined ? 0 : parseAmount('already-spent', options['already-spent'], true);
+  const optInShare = options['opt-in-share'] === undefined ? undefined : parseAmount('opt-in-share', options['opt-in-share'], true);
+  if (optInShare !== undefined && optInShare > 1) throw new InputError({ at: '--opt-in-share', expected: 'a share between 0 and 1', found: describeValue(options['opt-in-share']) });
+  const date = options.date as string | undefined;
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InputError({ at: '--date', expected: 'a date written YYYY-MM-DD', found: describeValue(date) });
+  const listOrigin = (options['list-origin'] as string | undefined) ?? 'own';
+  return { budgetAsked, costPerSupporter, alreadySpent, optInShare, date, listOrigin };
+}
 
 /** The assumptions interval of the optimum's gain: the plan kept, scenario and optimum both at each draw, paired. */
 function gainAssumptions(resolved: ResolvedScenario, optimum: ResolvedScenario, side: Side, draws: number, context: Parameters<typeof commandAssumptions>[3]) {
