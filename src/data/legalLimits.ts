@@ -74,6 +74,12 @@ export interface LegalLimits {
   country: 'us' | 'fr';
   /** ISO currency of the amounts (`EUR`, `USD`). */
   currency: string;
+  /**
+   * The cited rate that turns the channels' costs (cited in `currency` of this object, e.g. USD) into the
+   * country's currency: 1 unit of the country's currency = `perUnit` units of `currency`; absent where
+   * the costs are already in the country's currency.
+   */
+  costExchangeRate?: { currency: string; perUnit: number; year: number; citation: Citation };
   spendingCaps: SpendingCap[];
   reimbursement: Reimbursement[];
   declaredSpending: DeclaredSpending[];
@@ -111,6 +117,7 @@ export function parseLegalLimits(legal: DataText, country: 'us' | 'fr'): LegalLi
   return {
     country,
     currency: r.string(c.currency, `${country}.currency`),
+    ...(c.costExchangeRate === undefined ? {} : { costExchangeRate: readExchangeRate(r, r.object(c.costExchangeRate, `${country}.costExchangeRate`), `${country}.costExchangeRate`) }),
     spendingCaps: list('spendingCaps', (o, at) => ({
       year: r.number(o.year, `${at}.year`),
       scope: r.string(o.scope, `${at}.scope`),
@@ -158,4 +165,11 @@ export function parseLegalLimits(legal: DataText, country: 'us' | 'fr'): LegalLi
     }),
     notes: list('notes', (o, at) => ({ text: r.string(o.text, `${at}.text`), citation: r.citation(o.citation, `${at}.citation`) })),
   };
+}
+
+/** A cited exchange rate of data/legal.json (see LegalLimits.costExchangeRate); a rate at or below 0 fails. */
+function readExchangeRate(r: JsonReader, o: Record<string, unknown>, at: string): NonNullable<LegalLimits['costExchangeRate']> {
+  const perUnit = r.number(o.perUnit, `${at}.perUnit`);
+  if (!(perUnit > 0)) r.fail(`${at}.perUnit`, 'a positive exchange rate', String(perUnit));
+  return { currency: r.string(o.currency, `${at}.currency`), perUnit, year: r.number(o.year, `${at}.year`), citation: r.citation(o.citation, `${at}.citation`) };
 }

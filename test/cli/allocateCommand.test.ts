@@ -28,8 +28,9 @@ test('allocate under French law: the budget is cut to the cap, and rented lists 
   assert.ok(doc.budget < 2e6, 'cap minus already spent is below the budget asked');
   // Without --opt-in-share the rented-list levers are blocked (CNIL opt-in rule); only channels remain.
   assert.ok(doc.blocked.some((id: string) => id.startsWith('recruit:')));
-  // The channels' costs are cited in USD, the budget is in EUR: the run says no rate is applied.
-  assert.ok(doc.warnings.some((w: string) => /is cited in USD, 2000s dollars .*\(data\/parameters\.json\) and the budget is in EUR: no exchange rate is applied/.test(w)), doc.warnings.join('\n'));
+  // The channels' costs are cited in USD, the budget is in EUR: one currency per run, through the cited ECB rate.
+  assert.match(doc.costConversion, /converted to EUR at 1 EUR = 1\.3705 USD \(European Central Bank/);
+  assert.ok(!doc.warnings.some((w: string) => /exchange rate/.test(w)), doc.warnings.join('\n'));
 });
 
 test('allocate refuses a bad budget, an unknown list origin and a missing lever with exit 2', async () => {

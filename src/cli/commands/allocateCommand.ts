@@ -23,6 +23,7 @@ import { loadLegalLimits } from '../../node/data/loadFacts.js';
 import { loadParameters } from '../../node/data/loadParameters.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
+import type { LegalLimits } from '../../data/legalLimits.js';
 import { allocationComparison } from '../../charts/allocationComparison.js';
 import { VERSION } from '../../sim/version.js';
 import { applyPlan } from '../../analysis/allocation.js';
@@ -68,6 +69,8 @@ export interface AllocateDocument {
   /** Levers the legal limits blocked, and every warning (clipped budget, blocked channel). */
   blocked: string[];
   warnings: string[];
+  /** How the channels' cited costs were turned into the budget's currency (absent when they are in it already). */
+  costConversion?: string;
   /** Territories the greedy search tried (the closest ones by baseline margin). */
   candidates: string[];
   scenario: string;
@@ -110,21 +113,39 @@ function formatAllocate(doc: AllocateDocument): string {
     lines.push(`${names[s.name].padEnd(30)} ${pct(s.pWin).padStart(11)} ${gap.padStart(30)}  ${where || 'nothing spent'}`);
   }
   if (doc.blocked.length > 0) lines.push('', `Blocked by legal limits: ${doc.blocked.join(', ')}`);
+  if (doc.costConversion) lines.push(`Costs: ${doc.costConversion}`);
   for (const w of doc.warnings) lines.push(`warning: ${w}`);
   return `${lines.join('\n')}\n`;
 }
 
 /**
- * A run that buys channel coverage with a budget in another currency than the channels' cited costs
- * (a French race: budget and legal cap in EUR, door costs in USD, data/parameters.json) says so: the
- * project has no cited exchange rate, so the costs are taken at face value.
+ * The channels' costs per contact in the budget's currency. They are cited in USD (data/parameters.json
+ * `currency`); a country whose budget and legal cap are in another currency (France: EUR) converts them
+ * with its cited rate (data/legal.json `costExchangeRate`: ECB annual average 2007, 1 EUR = 1.3705 USD),
+ * so one run counts in one currency. Without a cited rate the costs stay at face value and the run warns.
+ *
+ * @returns The channel levers (unit costs in the budget's currency), the sentence saying how the costs were
+ *   converted (null when no conversion was needed), and the warnings.
+ * @example
+ * // France 2012, PS door canvassing at the cited 1.75 USD per contact:
+ * channelsInBudgetCurrency(resolved, 'PS', loadLegalLimits('fr')).levers[0].unitCost // => 1.2769062385990515 (EUR)
  */
-function currencyWarnings(levers: AllocationLever[], budgetCurrency: string | undefined): string[] {
+function channelsInBudgetCurrency(resolved: ResolvedScenario, side: Side, limits: LegalLimits | undefined): { levers: AllocationLever[]; conversion: string | null; warnings: string[] } {
+  const levers = channelLevers(resolved, side);
   const described = loadParameters().currency;
   const cited = /^[A-Z]{3}/.exec(described)?.[0];
-  const channels = levers.filter((l) => l.id.startsWith('channel:')).map((l) => l.id.slice('channel:'.length));
-  if (!cited || !budgetCurrency || cited === budgetCurrency || channels.length === 0) return [];
-  return [`the cost per contact of ${channels.join(', ')} is cited in ${described} (data/parameters.json) and the budget is in ${budgetCurrency}: no exchange rate is applied, so 1 ${cited} is counted as 1 ${budgetCurrency}`];
+  const budgetCurrency = limits?.currency;
+  if (!cited || !budgetCurrency || cited === budgetCurrency || levers.length === 0) return { levers, conversion: null, warnings: [] };
+  const rate = limits?.costExchangeRate;
+  const channels = levers.map((l) => l.channel).join(', ');
+  if (rate?.currency !== cited) {
+    return { levers, conversion: null, warnings: [`the cost per contact of ${channels} is cited in ${described} (data/parameters.json) and the budget is in ${budgetCurrency}: data/legal.json gives no exchange rate, so 1 ${cited} is counted as 1 ${budgetCurrency}`] };
+  }
+  return {
+    levers: levers.map((l) => ({ ...l, unitCost: l.unitCost / rate.perUnit })),
+    conversion: `the cost per contact of ${channels} is cited in ${described} (data/parameters.json), converted to ${budgetCurrency} at 1 ${budgetCurrency} = ${rate.perUnit} ${cited} (${rate.citation.source}; data/legal.json)`,
+    warnings: [],
+  };
 }
 
 /** The `allocate` command. */
@@ -186,7 +207,8 @@ export const allocateCommand: Command = {
 
     const allRecruit = costPerSupporter === undefined ? [] : recruitmentLevers(resolved, side, costPerSupporter, listOrigin);
     const candidates = closestTerritories(resolved, Object.keys(resolved.campaigns[side].allocation), (args.options.candidates as number | undefined) ?? 10);
-    const levers: AllocationLever[] = [...allRecruit.filter((l) => candidates.includes(l.territory!)), ...channelLevers(resolved, side)];
+    const channelsBought = channelsInBudgetCurrency(resolved, side, limits);
+    const levers: AllocationLever[] = [...allRecruit.filter((l) => candidates.includes(l.territory!)), ...channelsBought.levers];
     if (levers.length === 0) {
       throw new InputError({ at: '--cost-per-supporter', expected: `given (${side}'s channels have no cost per contact, so only recruiting can be bought)`, found: 'nothing' });
     }
@@ -234,7 +256,8 @@ export const allocateCommand: Command = {
         ...(nationwide ? [nationwide] : []),
       ],
       blocked: result.blocked,
-      warnings: [...result.warnings.map((w) => w.message), ...currencyWarnings(levers, limits?.currency)],
+      warnings: [...result.warnings.map((w) => w.message), ...channelsBought.warnings],
+      ...(channelsBought.conversion ? { costConversion: channelsBought.conversion } : {}),
       candidates,
       scenario: resolved.name,
       version: VERSION,
