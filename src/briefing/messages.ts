@@ -144,6 +144,13 @@ const EN = {
     more: (count: string) => `${count} more problems after this one`,
     untranslated: 'the engine stopped; its message',
   },
+  // Issue 20 section 5: our campaign's card on a multi-candidate page.
+  multiCampaign: {
+    label: (name: string, objective: 'win' | 'qualify' | 'seats') => `${name}'s campaign: change in ${objective === 'seats' ? 'expected seats' : objective === 'qualify' ? 'P(reaches round 2)' : 'P(wins)'}`,
+    note: (members: string, votes: string, low: string, high: string) => `a list of ${members} members nets ${votes} votes per simulated election; 90% interval ${low} to ${high}, against no campaign on the same elections`,
+    ppUnit: ' pp',
+    seatsUnit: ' seats',
+  },
 };
 
 /** The catalogue's shape: every key of the English side, with the same kind of value. */
@@ -274,6 +281,13 @@ const FR: Messages = {
     supporters: (count) => `${count} soutiens`,
     more: (count) => `et ${count} autres problèmes après celui-ci`,
     untranslated: "le moteur s'est arrêté\u00a0; son message, en anglais",
+  },
+  // Issue 20 section 5 : la carte de notre campagne sur une page à plusieurs candidats.
+  multiCampaign: {
+    label: (name, objective) => `Campagne de ${name}\u00a0: variation ${objective === 'seats' ? 'des sièges attendus' : objective === 'qualify' ? 'de P(accède au second tour)' : "de P(l'emporte)"}`,
+    note: (members, votes, low, high) => `un fichier de ${members} personnes rapporte ${votes} voix par élection simulée\u00a0; intervalle à 90\u00a0% de ${low} à ${high}, par rapport à l'absence de campagne sur les mêmes élections`,
+    ppUnit: '\u00a0pt',
+    seatsUnit: '\u00a0sièges',
   },
 };
 

@@ -79,7 +79,7 @@ export function multiCandidateHeadline(doc: MultiCandidateRunDocument, locale: M
 export function multiCandidateCards(doc: MultiCandidateRunDocument, locale: MessageLocale): HeadlineFigure[] {
   const m = MESSAGES[locale].multi;
   const share = (p: number) => formatShareIn(p, locale);
-  return ordered(doc).map((c) => {
+  const cards: HeadlineFigure[] = ordered(doc).map((c) => {
     if (c.seats) {
       const note = m.seatsNote(formatCountIn(c.seats.low, locale), formatCountIn(c.seats.high, locale), formatCountIn(doc.seatsToWin ?? 0, locale), share(c.pMajority ?? 0));
       return { label: m.seats(c.name), value: formatDecimalIn(c.seats.mean, locale), note };
@@ -87,6 +87,28 @@ export function multiCandidateCards(doc: MultiCandidateRunDocument, locale: Mess
     if (c.pQualify !== null) return { label: m.pQualify(c.name), value: share(c.pQualify), note: `${m.qualifyNote(share(c.pWin))}${locale === 'fr' ? ' ; ' : '; '}${m.shareNote(share(c.share))}` };
     return { label: m.pWin(c.name), value: share(c.pWin), note: m.shareNote(share(c.share)) };
   });
+  // Our campaign's card follows our candidate's (ours first when the page orders by party).
+  if (doc.campaign) cards.splice(Math.max(0, cards.findIndex((c) => c.label.includes(doc.candidates[0]!.name))) + 1, 0, campaignCard(doc.campaign, locale));
+  return cards;
+}
+
+/**
+ * Our campaign's card: the change it makes to the rule's objective (expected seats, P(round 2), else P(win))
+ * against no campaign on the same elections, with its 90 % interval and the votes it nets.
+ *
+ * @example
+ * campaignCard({ name: 'Jean-Luc MÉLENCHON', listSize: 2.5e6, netVotes: 6746, pQualify: { mean: 0.0018, low: 0.0004, high: 0.0031 }, … }, 'en').value // => '+0.18 pp'
+ */
+export function campaignCard(c: NonNullable<MultiCandidateRunDocument['campaign']>, locale: MessageLocale): HeadlineFigure {
+  const m = MESSAGES[locale].multiCampaign;
+  const [objective, change] = c.seats ? (['seats', c.seats] as const) : c.pQualify ? (['qualify', c.pQualify] as const) : (['win', c.pWin] as const);
+  const scale = objective === 'seats' ? 1 : 100;
+  const unit = objective === 'seats' ? m.seatsUnit : m.ppUnit;
+  const signed = (x: number) => {
+    const text = (Math.abs(x * scale)).toFixed(2);
+    return `${x < 0 ? '−' : '+'}${locale === 'fr' ? text.replace('.', ',') : text}${unit}`;
+  };
+  return { label: m.label(c.name, objective), value: signed(change.mean), note: m.note(formatCountIn(c.listSize, locale), formatCountIn(c.netVotes, locale), signed(change.low), signed(change.high)) };
 }
 
 /**

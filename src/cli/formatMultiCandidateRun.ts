@@ -40,8 +40,20 @@ export function formatMultiCandidateRun(doc: MultiCandidateRunDocument): string 
   if (doc.totalSeats !== null) lines.push(`Majority: ${doc.seatsToWin} of ${doc.totalSeats} seats; no party at a majority in ${percent(doc.pNoWinner)} of simulated elections`);
   else lines.push(`No winner (an exact tie) in ${percent(doc.pNoWinner)} of simulated elections`);
   if (doc.transfers && doc.transfers.assumedRows.length > 0) lines.push(`Transfers between the rounds assumed (no survey row) for: ${doc.transfers.assumedRows.join(', ')}`);
+  if (doc.campaign) lines.push(campaignLine(doc.campaign));
   for (const note of doc.notes) lines.push(`Note: ${note}`);
   return lines.join('\n') + '\n';
+}
+
+/** The run's line on our campaign against none, paired (MultiCandidateRunDocument.campaign). */
+function campaignLine(c: NonNullable<MultiCandidateRunDocument['campaign']>): string {
+  const change = (label: string, x: { mean: number; low: number; high: number }, seats: boolean) =>
+    `${label} ${signed(x.mean, seats)} ${seats ? 'seats' : 'pp'} (90% ${signed(x.low, seats)} to ${signed(x.high, seats)})`;
+  const parts = [change('P(win)', c.pWin, false)];
+  if (c.pQualify) parts.push(change('P(round 2)', c.pQualify, false));
+  if (c.seats) parts.push(change('seats', c.seats, true));
+  const who = c.name === c.party ? c.party : `${c.name} (${c.party})`;
+  return `Campaign for ${who}, against none on the same elections: nets ${Math.round(c.netVotes).toLocaleString('en-US')} votes per election; ${parts.join(', ')}`;
 }
 
 /** A signed change in pp of a probability (share 0–1), or in seats. */

@@ -61,7 +61,28 @@ export interface MultiCandidateRunDocument {
   /** Defaults used and their sources. */
   citations: Record<string, Citation>;
   notes: string[];
+  /**
+   * Our candidate's campaign against none, on the same simulated elections (simulateMultiCandidatePlans):
+   * its mean net votes per election and the paired changes with 90 % intervals — P(win) (seat rules: a
+   * majority), P(round 2) (two-round) and expected seats (weighted rules). Absent without a campaign.
+   */
+  campaign?: CampaignEffect;
   units?: UnitOutcome[];
+}
+
+/** What our campaign changes, paired on the same elections (see MultiCandidateRunDocument.campaign). */
+export interface CampaignEffect {
+  party: string;
+  name: string;
+  /** List members (count) and channels switched on. */
+  listSize: number;
+  channels: string[];
+  /** Mean net votes per simulated election (mobilised + switched + our share of relay and indirect votes). */
+  netVotes: number;
+  /** Changes against no campaign: mean and 90 % interval; probabilities as shares 0–1, seats as seats. */
+  pWin: { mean: number; low: number; high: number };
+  pQualify: { mean: number; low: number; high: number } | null;
+  seats: { mean: number; low: number; high: number } | null;
 }
 
 /**

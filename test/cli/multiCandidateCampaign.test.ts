@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from './cliHarness.js';
@@ -133,3 +133,50 @@ test('allocate on a multi-candidate race leaves a chunk unspent, and says so, wh
   assert.ok(doc.notes.some((n: string) => n === '1 of 1 chunks left unspent: no candidate unit has room for another chunk under its eligible voters'));
   assert.equal(doc.plans[0].change.pQualify.mean, 0);
 });
+
+test('run on a multi-candidate race with our campaign reports what the campaign changes against none on the same elections, in text, JSON and the French briefing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'multi-run-campaign-'));
+  const { id, gap } = closestLoss();
+  const members = 10 * (gap + 2);
+  const file = join(dir, 'canada.yaml');
+  writeFileSync(file, readCanada(dir).replace('"10001": 1', `"${id}": ${members}`));
+  const json = await runMain(['run', file, '--json', ...ZERO]);
+  assert.equal(json.code, 0, json.stderr);
+  const doc = JSON.parse(json.stdout);
+  // With zero uncertainty the list turns exactly the closest riding CPC lost: +1 seat in every election.
+  assert.deepEqual(doc.campaign.seats, { mean: 1, low: 1, high: 1 });
+  assert.equal(doc.campaign.party, 'CPC');
+  assert.equal(doc.campaign.listSize, members);
+  assert.ok(doc.campaign.netVotes > gap && doc.campaign.netVotes <= members / 10 + 1e-9, String(doc.campaign.netVotes));
+  const text = await runMain(['run', file, ...ZERO]);
+  assert.match(text.stdout, /Campaign for CPC, against none on the same elections: nets [\d,]+ votes per election; P\(win\) [+−][\d.]+ pp \(90% .*\), seats \+1\.00 seats \(90% \+1\.00 to \+1\.00\)/);
+  // Without a campaign, no such line or key.
+  const plain = await runMain(['run', 'scenarios/canada-2011.yaml', '--sims', '50', '--json']);
+  assert.equal(JSON.parse(plain.stdout).campaign, undefined);
+  // A French race's page carries the card in French.
+  const fr = join(dir, 'fr.yaml');
+  writeFileSync(fr, [
+    'name: France 2022, a list for LFI',
+    'race: { bundled: fr-2022-president-t1 }',
+    'rule: two-round',
+    'sides: [LFI, RN]',
+    'simulations: 200',
+    'seed: 2022',
+    'campaigns:',
+    '  LFI:',
+    '    listSize: 2500000',
+    '    channels: { email: {}, relay: {} }',
+    '',
+  ].join('\n'));
+  const out = join(dir, 'out');
+  const report = await runMain(['run', fr, '--out', out]);
+  assert.equal(report.code, 0, report.stderr);
+  const page = readFileSync(join(out, 'briefing.html'), 'utf8');
+  assert.match(page, /Campagne de [^<]*: variation de P\(accède au second tour\)/);
+  assert.match(page, /un fichier de 2\u202f500\u202f000 personnes rapporte/);
+});
+
+/** The Canada scenario text canadaWithList writes. */
+function readCanada(dir: string): string {
+  return readFileSync(canadaWithList(dir), 'utf8');
+}
