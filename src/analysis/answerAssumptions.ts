@@ -11,8 +11,7 @@
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { Side } from '../model/types.js';
 import type { CampaignEffects } from '../sim/types.js';
-import { NORMAL_Q95 } from '../model/priorDraw.js';
-import { assumptionScores, assumptionShares, assumptionsInterval, assumptionsOf, withAssumptions, type Assumption, type AssumptionPriors, type AssumptionShare } from './assumptions.js';
+import { assumptionPoints, assumptionShares, assumptionsInterval, assumptionsOf, withAssumptions, type Assumption, type AssumptionPriors, type AssumptionShare } from './assumptions.js';
 
 /** One answer's assumptions interval: 5th and 95th percentiles and mean over the draws, in the answer's unit. */
 export interface AnswerInterval {
@@ -84,18 +83,7 @@ export function unionOfAssumptions(scenarios: readonly ResolvedScenario[]): Assu
 export async function answerAssumptions(scenarios: readonly ResolvedScenario[], options: AnswerAssumptionsOptions): Promise<AnswerAssumptions | undefined> {
   const assumptions = unionOfAssumptions(scenarios);
   if (assumptions.length === 0) return undefined;
-  const scores = assumptionScores(options.draws, assumptions.length, options.seed);
-  const tornado: Float64Array[] = [];
-  if (options.explain !== undefined) {
-    assumptions.forEach((_, j) => {
-      for (const z of [-NORMAL_Q95, NORMAL_Q95]) {
-        const at = new Float64Array(assumptions.length);
-        at[j] = z;
-        tornado.push(at);
-      }
-    });
-  }
-  const all = [...scores, ...tornado];
+  const { scores, all } = assumptionPoints(options.draws, assumptions.length, options.seed, options.explain !== undefined);
   const values = new Map<string, number[]>();
   const swingValues: number[] = [];
   for (let k = 0; k < all.length; k++) {

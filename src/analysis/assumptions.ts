@@ -287,3 +287,31 @@ export function assumptionShares(assumptions: readonly Assumption[], swings: rea
     .map((a, j) => ({ key: a.key, label: a.label, atLow: swings[j]![0], atHigh: swings[j]![1], share: total > 0 ? single[j]! / total : 0 }))
     .sort((x, y) => y.share - x.share || (x.key < y.key ? -1 : 1));
 }
+
+/**
+ * The points an assumptions run evaluates: `count` joint draws (assumptionScores), then, for a tornado
+ * (`explain`), each assumption alone at its prior's 5th and 95th percentiles (z = ∓1.645, the others at
+ * their medians), 2 × dimensions more points in assumption order.
+ *
+ * @param count Joint draws.
+ * @param dimensions Assumptions.
+ * @param seed The scenario's seed.
+ * @param tornado Whether to add the tornado's points.
+ * @returns The joint draws alone (`scores`) and every point in order (`all`).
+ * @example
+ * assumptionPoints(4, 2, 7, true).all.length // => 8
+ */
+export function assumptionPoints(count: number, dimensions: number, seed: number, tornado: boolean): { scores: Float64Array[]; all: Float64Array[] } {
+  const scores = assumptionScores(count, dimensions, seed);
+  const all = [...scores];
+  if (tornado) {
+    for (let j = 0; j < dimensions; j++) {
+      for (const z of [-NORMAL_Q95, NORMAL_Q95]) {
+        const at = new Float64Array(dimensions);
+        at[j] = z;
+        all.push(at);
+      }
+    }
+  }
+  return { scores, all };
+}

@@ -7,10 +7,9 @@
  */
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { Side } from '../model/types.js';
-import { NORMAL_Q95 } from '../model/priorDraw.js';
 import type { SupporterGroup } from './listValueOnSharedDraws.js';
 import { listValueAsync, type AsyncListValueRunner, type ListValueMethod } from './listValue.js';
-import { assumptionScores, assumptionShares, assumptionsInterval, assumptionsOf, withAssumptions, type Assumption, type AssumptionPriors, type AssumptionShare } from './assumptions.js';
+import { assumptionPoints, assumptionShares, assumptionsInterval, assumptionsOf, withAssumptions, type Assumption, type AssumptionPriors, type AssumptionShare } from './assumptions.js';
 
 /** Simulations per assumption draw: at most this many (the scenario's when fewer). */
 export const ASSUMPTION_SIMULATIONS = 10_000;
@@ -58,18 +57,7 @@ export async function listValueAssumptions(
   options: { run: AsyncListValueRunner; draws: number; priors: AssumptionPriors; simulations: number; method?: ListValueMethod; explain?: string; onRun?: (done: number, total: number) => void },
 ): Promise<ListValueAssumptions> {
   const assumptions = assumptionsOf(resolved);
-  const scores = assumptionScores(options.draws, assumptions.length, resolved.seed);
-  const tornado: Float64Array[] = [];
-  if (options.explain !== undefined) {
-    assumptions.forEach((_, j) => {
-      for (const z of [-NORMAL_Q95, NORMAL_Q95]) {
-        const at = new Float64Array(assumptions.length);
-        at[j] = z;
-        tornado.push(at);
-      }
-    });
-  }
-  const all = [...scores, ...tornado];
+  const { scores, all } = assumptionPoints(options.draws, assumptions.length, resolved.seed, options.explain !== undefined);
   const values = new Map<string, number[]>(groups.map((g) => [g.id, []]));
   const total = all.length;
   let done = 0;
