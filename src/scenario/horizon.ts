@@ -14,9 +14,10 @@
  */
 import type { HorizonErrorTable, HorizonPoint, UncertaintyDefaults } from '../data/parameters.js';
 import type { Citation } from '../model/types.js';
+import type { HorizonSpec } from './types.js';
 
 /** A scenario's `horizon`: days to the election (≥ 0), or `replay` (the eve of the election). */
-export type Horizon = number | 'replay';
+export type Horizon = HorizonSpec;
 
 /** Which error a horizon chose: `eve` (replay), `days` (the table, interpolated), `no-poll` (none, or past the table). */
 export type HorizonBasis = 'eve' | 'days' | 'no-poll';
@@ -42,9 +43,10 @@ const sds = (u: Pick<HorizonPoint, 'national' | 'regional' | 'territory' | 'tail
  * @returns SDs in pp of two-party margin, tails in degrees of freedom, the citation, the basis and the reason
  * @throws never: the scenario's validation has already checked `horizon` (a number ≥ 0 or `replay`)
  * @example
- * horizonUncertainty('replay', loadParameters()).national // => 1.1773
- * horizonUncertainty(100, loadParameters()).territory // => 7.108
- * horizonUncertainty(undefined, loadParameters()).national // => 7
+ * // parameters = loadParameters() (src/node/data/loadParameters.ts)
+ * horizonUncertainty('replay', parameters).national // => 1.1773
+ * horizonUncertainty(100, parameters).territory // => 7.108
+ * horizonUncertainty(undefined, parameters).national // => 7
  */
 export function horizonUncertainty(
   horizon: Horizon | undefined,

@@ -335,7 +335,7 @@ function resolveUncertainty(
  * baseline's error model, and the keys the scenario set itself, which win over either.
  *
  * @example
- * errorBasis({ national: 3 }, horizonUncertainty('replay', loadParameters())).setInScenario // => ['national']
+ * errorBasis({ national: 3 }, horizonUncertainty('replay', parameters)).setInScenario // => ['national']
  */
 function errorBasis(raw: UncertaintySpec, chosen: HorizonUncertainty | undefined): ResolvedErrorBasis {
   const setInScenario = (['national', 'regional', 'territory', 'tails'] as const).filter((k) => raw[k] !== undefined);
