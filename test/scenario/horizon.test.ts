@@ -100,3 +100,11 @@ test('run says which error it used and why, in the text and the JSON', async () 
   assert.equal(doc.scenario.uncertainty.basis.horizon, 1460);
   assert.equal(doc.scenario.uncertainty.national, 7);
 });
+
+test('a multi-candidate race takes the horizon too: Canada 2011 with horizon replay runs on the eve-of-election SDs', async () => {
+  const r = await runMain(['run', 'scenarios/canada-2011.yaml', '--sims', '200', '--set', 'horizon=replay', '--json'], { cwd: projectRoot });
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.deepEqual(doc.uncertainty, { scale: 'log-ratio', national: all.national, regional: all.regional, unit: 3.104, tails: all.tails });
+  assert.match(doc.citations['uncertainty.national'].source, /fit `all` of data\/poll-error-calibration\.json/);
+});
