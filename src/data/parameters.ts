@@ -89,6 +89,27 @@ export interface UncertaintyDefaults {
   citation: Citation;
 }
 
+/** One row of the horizon table: the error SDs of a forecast made `days` before the election (pp; t tails). */
+export interface HorizonPoint {
+  /** Days before the election the forecast is made (the eve row has none). */
+  days?: number;
+  national: number;
+  regional: number;
+  territory: number;
+  tails: number;
+  /** Number of state polls of the 21 days before the forecast the territory SD assumes. */
+  statePolls: number;
+}
+
+/** The error by horizon (data/parameters.json `uncertaintyHorizon`, derived by scripts/data/fit_horizon_error.ts). */
+export interface HorizonErrorTable {
+  /** Eve of the election: `horizon: replay`. */
+  eve: HorizonPoint;
+  /** Rows by days out, ascending; beyond the last the no-poll `uncertainty` defaults apply. */
+  points: HorizonPoint[];
+  citation: Citation;
+}
+
 /** Everything in data/parameters.json. */
 export interface Parameters {
   /** Parameters per channel: email, sms, phone, door, mail, social, relay. */
@@ -109,6 +130,8 @@ export interface Parameters {
   networkHomophily: CitedPrior;
   /** Default error-model SDs; to be replaced by backtest-chosen values. */
   uncertainty: UncertaintyDefaults;
+  /** Error SDs by how far ahead a scenario looks (its `horizon`); see {@link HorizonErrorTable}. */
+  uncertaintyHorizon: HorizonErrorTable;
   /** Currency and price basis of the costs. */
   currency: string;
 }
@@ -209,6 +232,34 @@ export function parseParameters(text: string, file: string): Parameters {
     salienceAttenuation: r.share(root.salienceAttenuation, 'salienceAttenuation'),
     networkHomophily: r.share(root.networkHomophily, 'networkHomophily'),
     uncertainty,
+    uncertaintyHorizon: readHorizon(r, root.uncertaintyHorizon),
     currency: r.string(root.currency, 'currency'),
   };
+}
+
+/** Reads `uncertaintyHorizon`: the eve row and the rows by days out (strictly ascending), SDs ≥ 0, tails > 2. */
+function readHorizon(r: JsonReader, value: unknown): HorizonErrorTable {
+  const o = r.object(value, 'uncertaintyHorizon');
+  const row = (v: unknown, at: string, withDays: boolean): HorizonPoint => {
+    const x = r.object(v, at);
+    const point: HorizonPoint = {
+      national: r.number(x.national, `${at}.national`),
+      regional: r.number(x.regional, `${at}.regional`),
+      territory: r.number(x.territory, `${at}.territory`),
+      tails: r.number(x.tails, `${at}.tails`),
+      statePolls: r.number(x.statePolls, `${at}.statePolls`),
+    };
+    for (const key of ['national', 'regional', 'territory', 'statePolls'] as const) {
+      if (point[key] < 0) r.fail(`${at}.${key}`, 'a non-negative number', point[key]);
+    }
+    if (!(point.tails > 2)) r.fail(`${at}.tails`, 'a number greater than 2', point.tails);
+    if (withDays) point.days = r.number(x.days, `${at}.days`);
+    return point;
+  };
+  const points = r.array(o.points, 'uncertaintyHorizon.points').map((v, i) => row(v, `uncertaintyHorizon.points[${i}]`, true));
+  if (points.length === 0) r.fail('uncertaintyHorizon.points', 'at least one row', '[]');
+  points.forEach((p, i) => {
+    if (i > 0 && !(p.days! > points[i - 1].days!)) r.fail(`uncertaintyHorizon.points[${i}].days`, `more days than the row before (${points[i - 1].days})`, p.days);
+  });
+  return { eve: row(o.eve, 'uncertaintyHorizon.eve', false), points, citation: r.citation(o.citation, 'uncertaintyHorizon.citation') };
 }

@@ -109,6 +109,19 @@ export interface ResolvedUncertainty {
   shrinkage?: number;
   /** With `historical`: election years whose swings were used. */
   historyYears?: number[];
+  /** Which error the run uses and why (the scenario's `horizon`, a poll baseline, keys set in the scenario). */
+  basis?: ResolvedErrorBasis;
+}
+
+/** Which error a run uses: `eve` (horizon replay), `days` (horizon in days), `no-poll` (no horizon, or past the record), `polls` (a poll baseline). */
+export interface ResolvedErrorBasis {
+  basis: 'eve' | 'days' | 'no-poll' | 'polls';
+  /** The scenario's `horizon`, when stated. */
+  horizon?: number | 'replay';
+  /** Why, in one English sentence. */
+  reason: string;
+  /** `uncertainty` keys the scenario set itself (they win over the horizon's values). */
+  setInScenario: ('national' | 'regional' | 'territory' | 'tails')[];
 }
 
 /**

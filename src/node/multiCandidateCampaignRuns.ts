@@ -16,6 +16,7 @@ import type { ResolvedCampaign } from '../model/resolvedScenario.js';
 import { emptyCampaign } from '../model/emptyCampaign.js';
 import { loadParameters } from './data/loadParameters.js';
 import { VERSION } from '../sim/version.js';
+import { horizonUncertainty } from '../scenario/horizon.js';
 
 /** What the plans are ranked by. */
 export type PlanObjective = 'pQualify' | 'seats' | 'pWin';
@@ -88,7 +89,7 @@ export function plansSetup(scenario: Scenario, file: string): PlansSetup {
   const loaded = loadedMultiCandidateRace(scenario);
   if (!loaded) throw new InputError({ file, at: 'race', expected: 'a multi-candidate race read by the scenario loader', found: 'none' });
   const parameters = loadParameters();
-  const { options } = multiCandidateOptions(scenario, loaded, parameters.uncertainty, file);
+  const { options } = multiCandidateOptions(scenario, loaded, horizonUncertainty(scenario.horizon, parameters), file);
   const campaign = resolveMultiCandidateCampaign(scenario, loaded.race, parameters, file)?.campaign ?? emptyCampaign();
   return { scenario, loaded, options, campaign };
 }

@@ -23,6 +23,7 @@ import { toJsonText } from '../io/jsonText.js';
 import { writeFolderAtomic } from './writeFileAtomic.js';
 import { VERSION } from '../sim/version.js';
 import type { MessageLocale } from '../briefing/messages.js';
+import { horizonUncertainty } from '../scenario/horizon.js';
 
 /** A multi-candidate run: what was simulated and its document. */
 export interface MultiCandidateRun {
@@ -48,7 +49,7 @@ export function runMultiCandidateScenario(scenario: Scenario, file: string): Mul
   const loaded = loadedMultiCandidateRace(scenario);
   if (!loaded) throw new InputError({ file, at: 'race', expected: 'a multi-candidate race read by the scenario loader', found: 'none' });
   const parameters = loadParameters();
-  const { options, citations } = multiCandidateOptions(scenario, loaded, parameters.uncertainty, file);
+  const { options, citations } = multiCandidateOptions(scenario, loaded, horizonUncertainty(scenario.horizon, parameters), file);
   const ours = resolveMultiCandidateCampaign(scenario, loaded.race, parameters, file);
   const notes = [...loaded.notes];
   if (ours) {

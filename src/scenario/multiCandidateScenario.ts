@@ -79,7 +79,7 @@ export function multiCandidateRule(rule: Scenario['rule']): MultiCandidateRule {
  *
  * @param scenario The validated scenario.
  * @param loaded The race and transfer prior the loader read.
- * @param defaults data/parameters.json `uncertainty`.
+ * @param defaults the error defaults: data/parameters.json `uncertainty`, or the scenario's `horizon` (horizonUncertainty)
  * @param file The scenario file, for messages.
  * @returns Options for simulateMultiCandidate and the citations of the defaults used.
  * @throws {InputError} `uncertainty.scale: margin` (the two-candidate scale), `uncertainty.correlation: historical`,

@@ -31,6 +31,8 @@ import { applyBaseline } from './applyBaseline.js';
 import { validateScenario } from './validateScenario.js';
 import { multiCandidateReason } from './multiCandidateScenario.js';
 import { describeBaseline } from './describeBaseline.js';
+import { horizonUncertainty, type HorizonUncertainty } from './horizon.js';
+import type { ResolvedErrorBasis } from '../model/resolvedScenario.js';
 import { getOwn, setOwn } from '../model/ownKeys.js';
 
 /** Inputs of {@link resolveScenario} besides the scenario. */
@@ -121,11 +123,14 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
     resultLabel,
     file: inputs.file,
   });
-  // A poll baseline's error model replaces the no-poll defaults of data/parameters.json.
+  // A poll baseline's error model replaces the no-poll defaults of data/parameters.json; else the horizon chooses them.
+  if (pollDefaults && raw.horizon !== undefined) fail('horizon', 'absent with a poll baseline (baseline.polls brings the error of its own forecast day)', raw.horizon);
+  const chosen = horizonUncertainty(raw.horizon, parameters);
   const uncertaintyParameters = pollDefaults
     ? { ...parameters, uncertainty: { ...pollDefaults, citation: { source: pollDefaults.source, confidence: 'M' as const } } }
-    : parameters;
+    : { ...parameters, uncertainty: chosen };
   const uncertainty = resolveUncertainty(fail, raw.uncertainty ?? {}, uncertaintyParameters, citations, territories, sides, inputs.history);
+  uncertainty.basis = errorBasis(raw.uncertainty ?? {}, pollDefaults ? undefined : chosen);
   const campaigns: Record<Side, ResolvedCampaign> = {};
   for (const side of sides) {
     campaigns[side] = resolveCampaign(fail, raw.campaigns?.[side], `campaigns.${side}`, {
@@ -323,6 +328,20 @@ function resolveUncertainty(
     };
   }
   return out;
+}
+
+/**
+ * Which error the run uses and why, in words: the horizon's (or the no-poll default's) reason, the poll
+ * baseline's error model, and the keys the scenario set itself, which win over either.
+ *
+ * @example
+ * errorBasis({ national: 3 }, horizonUncertainty('replay', parameters)).setInScenario // => ['national']
+ */
+function errorBasis(raw: UncertaintySpec, chosen: HorizonUncertainty | undefined): ResolvedErrorBasis {
+  const setInScenario = (['national', 'regional', 'territory', 'tails'] as const).filter((k) => raw[k] !== undefined);
+  const given = setInScenario.length > 0 ? `; set in the scenario, winning over it: ${setInScenario.map((k) => `uncertainty.${k} ${raw[k]}`).join(', ')}` : '';
+  if (!chosen) return { basis: 'polls', reason: `the poll forecast's error model (baseline.polls, data/poll-error-calibration.json)${given}`, setInScenario };
+  return { basis: chosen.basis, ...(chosen.horizon !== undefined ? { horizon: chosen.horizon } : {}), reason: `${chosen.reason}${given}`, setInScenario };
 }
 
 /** What resolveCampaign reads besides the campaign: the race's territories, parameters, where citations go. */

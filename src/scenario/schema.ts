@@ -99,9 +99,13 @@ export const scenarioSchema: JsonSchema = {
           "$ref": "#/definitions/BaselineSpec",
           "description": "Expected result the simulation is centred on. Absent: the race's result itself (a replay). Given: a forecast, the result moved by a swing, shifts, poll margins and a turnout change."
         },
+        "horizon": {
+          "$ref": "#/definitions/HorizonSpec",
+          "description": "How far ahead the scenario looks, which chooses its error model: a number of days to the election (the poll record's error that many days out, interpolated between its rows at 1, 20, 50 and 100 days; beyond 100 days the no-poll error) or `replay` (the eve-of-election error: how wrong the result could have looked the day before). Absent: the no-poll error (one election ahead, no polls). A key set in `uncertainty` wins over the horizon's value for that key. Not with a poll baseline (`baseline.polls` brings the error of its own forecast day)."
+        },
         "uncertainty": {
           "$ref": "#/definitions/UncertaintySpec",
-          "description": "Error model; missing fields come from data/parameters.json."
+          "description": "Error model; missing fields come from the horizon, else data/parameters.json."
         },
         "campaigns": {
           "type": "object",
@@ -791,6 +795,24 @@ export const scenarioSchema: JsonSchema = {
       ],
       "additionalProperties": false,
       "description": "Forecast of one territory."
+    },
+    "HorizonSpec": {
+      "anyOf": [
+        {
+          "$ref": "#/definitions/HorizonDays"
+        },
+        {
+          "type": "string",
+          "const": "replay"
+        }
+      ],
+      "description": "A scenario's horizon: days to the election, or `replay` (the eve of the election)."
+    },
+    "HorizonDays": {
+      "type": "integer",
+      "description": "Days to the election, a whole number.",
+      "minimum": 0,
+      "maximum": 36500
     },
     "UncertaintySpec": {
       "type": "object",

@@ -321,6 +321,17 @@ export interface UncertaintySpec {
   correlation?: CorrelationMode;
 }
 
+/**
+ * Days to the election, a whole number.
+ * @asType integer
+ * @minimum 0
+ * @maximum 36500
+ */
+export type HorizonDays = number;
+
+/** A scenario's horizon: days to the election, or `replay` (the eve of the election). */
+export type HorizonSpec = HorizonDays | 'replay';
+
 /** Error scales: `margin` (two-party margin, K = 2) or `log-ratio` (every candidate's share). */
 export type UncertaintyScale = 'margin' | 'log-ratio';
 
@@ -614,7 +625,16 @@ export interface Scenario {
    * forecast, the result moved by a swing, shifts, poll margins and a turnout change.
    */
   baseline?: BaselineSpec;
-  /** Error model; missing fields come from data/parameters.json. */
+  /**
+   * How far ahead the scenario looks, which chooses its error model: a number of days to the election
+   * (the poll record's error that many days out, interpolated between its rows at 1, 20, 50 and 100 days;
+   * beyond 100 days the no-poll error) or `replay` (the eve-of-election error: how wrong the result could
+   * have looked the day before). Absent: the no-poll error (one election ahead, no polls). A key set in
+   * `uncertainty` wins over the horizon's value for that key. Not with a poll baseline (`baseline.polls`
+   * brings the error of its own forecast day).
+   */
+  horizon?: HorizonSpec;
+  /** Error model; missing fields come from the horizon, else data/parameters.json. */
   uncertainty?: UncertaintySpec;
   /** Campaigns per side; a side without an entry runs no campaign. */
   campaigns?: Record<Side, CampaignSpec>;

@@ -21,7 +21,7 @@ const CASES: [string, string[], string][] = [
   ['syntax-error.json', run('syntax-error.json'), `${F}/syntax-error.json: line 5, column 23 must be a double-quoted property name, got ","`],
   ['duplicate-key.yaml', run('duplicate-key.yaml'), `${F}/duplicate-key.yaml: line 8, column 1 must be valid YAML, got Map keys must be unique`],
   ['top-level-list.yaml', run('top-level-list.yaml'), `${F}/top-level-list.yaml: the top level must be an object of scenario keys (name, country, year, ...), got a list of 2 values`],
-  ['unknown-key.yaml', run('unknown-key.yaml'), `${F}/unknown-key.yaml: campains (line 9) must be one of the keys name, description, country, year, race, round, rule, threshold, seatsToWin, sides, simulations, seed, threads, salience, baseline, uncertainty, campaigns, firstRound, got an unknown key (did you mean "campaigns"?)`],
+  ['unknown-key.yaml', run('unknown-key.yaml'), `${F}/unknown-key.yaml: campains (line 9) must be one of the keys name, description, country, year, race, round, rule, threshold, seatsToWin, sides, simulations, seed, threads, salience, baseline, horizon, uncertainty, campaigns, firstRound, got an unknown key (did you mean "campaigns"?)`],
   ['wrong-type.yaml', run('wrong-type.yaml'), `${F}/wrong-type.yaml: simulations (line 6) must be an integer from 1 to 100000000, got "many"`],
   ['impossible-value.yaml', run('impossible-value.yaml'), `${F}/impossible-value.yaml: campaigns.D.channels.door.coverage (line 12) must be a number from 0 to 1, got 1.5`],
   ['negative-list.yaml', run('negative-list.yaml'), `${F}/negative-list.yaml: campaigns.D.listSize (line 9) must be a number from 0 to 1000000000, got -5`],

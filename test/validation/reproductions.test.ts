@@ -40,7 +40,7 @@ const dir = join(projectRoot, 'scenarios/validation');
 
 test('every validation scenario names the schema on its first line and passes it', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
-  assert.deepEqual(files.sort(), ['bond-2012.yaml', 'ggl-2008-neighbors.yaml', 'pons-2018.yaml']);
+  assert.deepEqual(files.sort(), ['bond-2012.yaml', 'enos-fowler-2018.yaml', 'ggl-2008-neighbors.yaml', 'pons-2018.yaml']);
   for (const f of files) {
     const text = readFileSync(join(dir, f), 'utf8');
     assert.equal(text.split('\n')[0], '# yaml-language-server: $schema=../scenario.schema.json', f);
@@ -117,4 +117,24 @@ test('Pons 2018: 5 M doors in France 2012 move turnout by nothing and about a qu
   assert.ok(ps.persuasion / 1_139_983 > 0.2, 'more than the working paper\'s one fifth');
   assert.equal(ps.total, ps.persuasion);
   assert.deepEqual(doc.effects.UMP, { turnout: 0, persuasion: 0, relay: 0, indirect: 0, total: 0 });
+});
+
+test('Enos & Fowler 2018: the defaults\' turnout lift from the ground game\'s dose against the paper\'s 7-8 pp, with the scenario marked as its result says', async () => {
+  const doc = await run('enos-fowler-2018.yaml', '--assumption-draws', '40');
+  // Ohio 2012's voting-eligible population (McDonald, data/us_turnout.csv), every one of them on the list.
+  const eligible = 8_648_493;
+  assert.equal(doc.scenario.campaigns.D.allocation.OH, eligible);
+  const lift = doc.assumptions!.votes.D.turnout;
+  const low = (100 * lift.low) / eligible;
+  const high = (100 * lift.high) / eligible;
+  const central = (100 * doc.effects.D.turnout) / eligible;
+  assert.ok(low <= central && central <= high, `central ${central} outside ${low}-${high}`);
+  // The paper: 7 to 8 pp higher turnout in the heavily targeted states (Enos & Fowler 2018, abstract).
+  const reproduced = low <= 8 && high >= 7;
+  const text = readFileSync(join(dir, 'enos-fowler-2018.yaml'), 'utf8');
+  const marked = /^# NOT REPRODUCED/m.test(text);
+  assert.equal(marked, !reproduced, `assumptions interval ${low.toFixed(2)}-${high.toFixed(2)} pp (central ${central.toFixed(2)}) against 7-8 pp: the scenario must say ${reproduced ? 'reproduced' : 'NOT REPRODUCED'}`);
+  // The figures the scenario and README quote (2.16 pp; 1.39 to 2.80 pp), to the rounding they use.
+  assert.equal(central.toFixed(2), '2.16');
+  assert.deepEqual([low.toFixed(2), high.toFixed(2)], ['1.39', '2.80']);
 });

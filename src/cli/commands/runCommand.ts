@@ -63,6 +63,10 @@ export const runCommand: Command = {
     'gives the 5th-95th percentiles of each side\'s P(win) and campaign votes over --assumption-draws joint draws of',
     'every mechanism\'s prior, each run on the same elections. With --out the briefing adds what our side\'s list is',
     'worth against no list under those draws, and the three assumptions that drive it most.',
+    'The error model follows the scenario\'s horizon: `horizon: replay` the eve-of-election error (how wrong the result',
+    'could have looked the day before), `horizon: N` the error N days out (poll record at 1, 20, 50, 100 days, interpolated;',
+    'beyond 100 the no-poll error), none the no-poll error. A key set in `uncertainty` wins over the horizon\'s value for',
+    'that key. The text (Error model:) and --json (scenario.uncertainty.basis) say which error was used and why.',
     '',
     'Examples:',
     '  campaign-lab run scenarios/default.yaml --out out',
@@ -138,7 +142,8 @@ export const runCommand: Command = {
       const text = formatRunSummary(summary, assumptions);
       const eol = text.indexOf('\n');
       // The baseline in words goes under the headline: a forecast and a replay read differently.
-      context.stdout.write(`${text.slice(0, eol + 1)}Baseline: ${describeBaseline(resolved)}\n${text.slice(eol + 1)}` + (out ? `Report written to ${out}/ (briefing.html, summary.json, territories.csv, charts)\n` : ''));
+      const error = resolved.uncertainty.basis ? `Error model: ${resolved.uncertainty.basis.reason}\n` : '';
+      context.stdout.write(`${text.slice(0, eol + 1)}Baseline: ${describeBaseline(resolved)}\n${error}${text.slice(eol + 1)}` + (out ? `Report written to ${out}/ (briefing.html, summary.json, territories.csv, charts)\n` : ''));
     }
   },
 };
