@@ -81,7 +81,20 @@ function assumptionLines(x: RunAssumptions, sides: readonly [string, string]): s
   const range = (i: { low: number; high: number }) => `${formatCount(i.low)} to ${formatCount(i.high)}`;
   return [
     `Assumptions interval (5th-95th percentiles over ${x.draws} joint draws of every mechanism's prior, ${formatCount(x.simulations)} simulations each; not Monte Carlo error):`,
-    `  ${sides.map((s) => `P(${s} wins) ${(x.pWin[s]!.low * 100).toFixed(1)}–${formatShare(x.pWin[s]!.high)}`).join('   ')}`,
+    `  ${sides.map((s) => `P(${s} wins) ${shareRange(x.pWin[s]!.low, x.pWin[s]!.high)}`).join('   ')}`,
     `  campaign total votes: ${sides.map((s) => `${s} ${range(x.votes[s]!.total)}`).join(', ')} (relay: ${sides.map((s) => `${s} ${range(x.votes[s]!.relay)}`).join(', ')})`,
   ];
+}
+
+/**
+ * A range of shares in %, with as many decimals (1 to 3) as it takes for its ends to differ, so a narrow
+ * interval does not print as one number twice.
+ *
+ * @example
+ * shareRange(0.35661, 0.35742) // => '35.66–35.74%'
+ */
+export function shareRange(low: number, high: number): string {
+  let digits = 1;
+  while (digits < 3 && (low * 100).toFixed(digits) === (high * 100).toFixed(digits) && low !== high) digits++;
+  return `${(low * 100).toFixed(digits)}–${(high * 100).toFixed(digits)}%`;
 }
