@@ -10,7 +10,7 @@ import { InputError, describeCell, describeKey, describeValue } from '../errors.
 import { parseJsonText } from '../data/parseJsonText.js';
 import type { ElectionResults } from '../model/types.js';
 import { setPath } from './setPath.js';
-import { findSchemaProblems, problemDetails } from './validateScenario.js';
+import { findSchemaProblems, problemDetails, problemToShow } from './validateScenario.js';
 import { checkScenarioRules } from './checkScenarioRules.js';
 import { scenarioSchema } from './schema.js';
 import type { Scenario } from './types.js';
@@ -120,11 +120,12 @@ export function parseScenarioText(text: string, file: string, options: ScenarioL
   // At most 100 problems are collected: the message reports the first and counts the rest.
   const problems = findSchemaProblems(scenario, scenarioSchema, scenarioSchema, PROBLEM_LIMIT);
   if (problems.length > 0) {
-    const details = problemDetails(problems[0], file, problems.length - 1, problems.length >= PROBLEM_LIMIT);
-    const problemPath = problems[0].path.join('.');
+    const shown = problemToShow(problems);
+    const details = problemDetails(shown, file, problems.length - 1, problems.length >= PROBLEM_LIMIT);
+    const problemPath = shown.path.join('.');
     const keys = [...(options.overrides ?? []).map((o) => o.slice(0, o.indexOf('=')).trim()), ...Object.keys(options.set ?? {})];
     const fromOverride = keys.some((key) => problemPath === key || problemPath.startsWith(`${key}.`));
-    const line = fromOverride ? undefined : lineOf(doc ?? parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter, problems[0].path);
+    const line = fromOverride ? undefined : lineOf(doc ?? parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter, shown.path);
     if (fromOverride) details.at = `${details.at} (set by --set)`;
     else if (line !== undefined) details.at = `${details.at} (line ${line})`;
     throw new InputError(details);

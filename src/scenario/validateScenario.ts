@@ -38,6 +38,9 @@ export function findSchemaProblems(value: unknown, schema: JsonSchema, root: Jso
   return problems.slice(0, limit);
 }
 
+/** What a problem of a required key that is absent says was found. */
+const MISSING = 'nothing (the key is required)';
+
 /**
  * Checks a parsed scenario file against the scenario schema and returns it typed.
  *
@@ -51,11 +54,25 @@ export function findSchemaProblems(value: unknown, schema: JsonSchema, root: Jso
  */
 export function validateScenario(value: unknown, file?: string): Scenario {
   const problems = findSchemaProblems(value, scenarioSchema, scenarioSchema, 100);
-  if (problems.length > 0) throw new InputError(problemDetails(problems[0], file, problems.length - 1, problems.length >= 100));
+  if (problems.length > 0) throw new InputError(problemDetails(problemToShow(problems), file, problems.length - 1, problems.length >= 100));
   checkScenarioRules(value as Record<string, unknown>, file);
   const scenario = { ...(value as Record<string, unknown>) };
   delete scenario.$schema;
   return scenario as unknown as Scenario;
+}
+
+/**
+ * The problem a message shows first: a misspelt required key is found twice (the key missing, and an unknown
+ * key whose "did you mean" names it), and the misspelling explains the other, so it comes first; otherwise
+ * the first problem found.
+ *
+ * @param problems At least one problem, in the order found.
+ * @example
+ * problemToShow([{ path: ['simulations'], expected: '…', found: 'nothing (the key is required)' }, { path: ['simulatons'], expected: '…', found: 'an unknown key', hint: 'did you mean "simulations"?' }]).path // => ['simulatons']
+ */
+export function problemToShow(problems: readonly SchemaProblem[]): SchemaProblem {
+  const misspelt = problems.find((p) => p.found === 'an unknown key' && p.hint !== undefined && problems.some((q) => q.found === MISSING && p.hint === `did you mean "${q.path[q.path.length - 1]}"?`));
+  return misspelt ?? problems[0]!;
 }
 
 /**
@@ -223,7 +240,7 @@ function walkObject(record: Record<string, unknown>, schema: JsonSchema, root: J
   const properties = schema.properties ?? {};
   for (const key of schema.required ?? []) {
     if (!(key in record) || record[key] === undefined) {
-      out.push({ path: [...path, key], expected: describeSchema(properties[key] ?? {}, root), found: 'nothing (the key is required)' });
+      out.push({ path: [...path, key], expected: describeSchema(properties[key] ?? {}, root), found: MISSING });
     }
   }
   for (const key in record) {

@@ -8,12 +8,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The README's one-call example, with `campaign-lab` pointing at this checkout's src/index.ts. */
+/** The README's one-call example, with `campaign-lab` (and its exported scenarios) pointing at this checkout. */
 function readmeExample(): string {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const block = /<!-- one-call example -->\n```js\n([\s\S]*?)```/.exec(readme);
   assert.ok(block, 'README.md has the one-call example');
-  return block[1]!.replace("from 'campaign-lab'", `from ${JSON.stringify(pathToFileURL(join(root, 'src', 'index.ts')).href)}`);
+  return block[1]!
+    .replace("from 'campaign-lab'", `from ${JSON.stringify(pathToFileURL(join(root, 'src', 'index.ts')).href)}`)
+    .replace(/import\.meta\.resolve\('campaign-lab\/([^']+)'\)/g, (_, path: string) => JSON.stringify(pathToFileURL(join(root, path)).href));
 }
 
 test('the README one-call example runs a race file and a scenario object, with the numbers of `campaign-lab run --json`', () => {

@@ -61,3 +61,11 @@ test('MAX_LIST_SIZE is the schema\'s listSize maximum', async () => {
   const campaign = (scenarioSchema.definitions as Record<string, { properties: Record<string, { maximum?: number }> }>).CampaignSpec;
   assert.equal(campaign.properties.listSize.maximum, MAX_LIST_SIZE);
 });
+
+test('a misspelt required key is shown as the misspelling with its "did you mean", not as the key missing', () => {
+  const scenario = { name: 'x', country: 'us', year: 2016, rule: 'electoral-college', sides: ['D', 'R'], simulatons: 100, seed: 1 };
+  assert.throws(() => validateScenario(scenario, 'a.yaml'), (e: unknown) => e instanceof InputError && /^a\.yaml: simulatons must be one of the keys .*, got an unknown key \(did you mean "simulations"\?; 1 more problem after this one\)$/.test(e.message));
+  // A missing key with no misspelling beside it is still reported as missing.
+  const { simulatons: _typo, ...missing } = scenario;
+  assert.throws(() => validateScenario(missing, 'a.yaml'), /a\.yaml: simulations must be an integer from 1 to 100000000, got nothing \(the key is required\)$/);
+});
