@@ -135,7 +135,7 @@ export function formatValue(doc: ValueDocument, limit = 15): string {
   const lines = [
     `Adding ${formatCount(doc.add)} ${doc.side} supporters in each ${byWord(doc.by)}: change in P(${doc.side} wins), ${formatCount(doc.simulations)} paired simulations, seed ${doc.seed}`,
     `Base P(${doc.side} wins) ${(doc.basePWin * 100).toFixed(2)}%. Changes in pp of P(win). Monte Carlo: 90% interval of the simulated`,
-    'elections, paired on the same draws (rows whose Monte Carlo intervals overlap are not distinguishable).',
+    `elections, paired on the same draws (rows whose Monte Carlo intervals overlap are not distinguishable); where no election changed, ±3/N by the rule of three (±${(300 / doc.simulations).toFixed(3)} pp here). Changes come in steps of one election (${(100 / doc.simulations).toFixed(3)} pp): at few simulations an assumptions interval of whole steps can miss the central figure.`,
     doc.assumptionDraws > 0
       ? `Assumptions: 5th-95th percentiles over ${doc.assumptionDraws} joint draws of every mechanism's prior (${formatCount(doc.assumptionSimulations)} simulations each). Δweight: expected electoral votes or seats.`
       : 'No assumptions interval (--assumption-draws 0). Δweight: expected electoral votes or seats.',
