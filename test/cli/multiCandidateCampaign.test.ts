@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMain } from './cliHarness.js';
 import { loadTableRace } from '../../src/node/data/loadMultiCandidateRace.js';
+import { closestLoss as closestLossIn } from '../race/closestLoss.js';
 
 const ZERO = ['--set', 'uncertainty.national=0', '--set', 'uncertainty.regional=0', '--set', 'uncertainty.territory=0'];
 
@@ -35,17 +36,8 @@ function canadaWithList(dir: string): string {
 /** The riding CPC lost by the fewest votes, and the gap. */
 function closestLoss(): { id: string; gap: number } {
   const race = loadTableRace('ca-2011-federal-ridings');
-  let best = { id: '', gap: Infinity };
-  for (let u = 0; u < race.unitStart.length - 1; u++) {
-    let ours = 0;
-    let top = 0;
-    for (let s = race.unitStart[u]!; s < race.unitStart[u + 1]!; s++) {
-      if (race.slotParty[s] === 0) ours = race.votes[s]!;
-      else top = Math.max(top, race.votes[s]!);
-    }
-    if (ours > 0 && top > ours && top - ours < best.gap) best = { id: race.units.ids[u]!, gap: top - ours };
-  }
-  return best;
+  const { u, gap } = closestLossIn(race);
+  return { id: race.units.ids[u]!, gap };
 }
 
 test('value on Canada 2011 with zero uncertainty: supporters that mobilise more than the gap turn the closest riding CPC lost, ranked first at +1 seat', async () => {

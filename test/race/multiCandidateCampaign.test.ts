@@ -12,6 +12,7 @@ import { emptyCampaign } from '../../src/model/emptyCampaign.js';
 import type { MultiCandidateRace } from '../../src/race/multiCandidateRace.js';
 import type { CampaignSpec, Scenario } from '../../src/scenario/types.js';
 import { InputError } from '../../src/errors.js';
+import { closestLoss } from './closestLoss.js';
 
 const zero: MultiCandidateUncertainty = { national: 0, regional: 0, unit: 0, tails: 6 };
 const parameters = loadParameters();
@@ -20,21 +21,6 @@ const parameters = loadParameters();
 function resolved(race: MultiCandidateRace, spec: CampaignSpec, extra: Partial<Scenario> = {}) {
   const scenario = { campaigns: { [race.parties[0]!]: spec }, ...extra } as unknown as Scenario;
   return resolveMultiCandidateCampaign(scenario, race, parameters, 'test.yaml')!.campaign;
-}
-
-/** The riding CPC lost by the fewest votes in 2011, and that gap. */
-function closestLoss(race: MultiCandidateRace): { u: number; gap: number } {
-  let best = { u: -1, gap: Infinity };
-  for (let u = 0; u < race.unitStart.length - 1; u++) {
-    let ours = 0;
-    let top = 0;
-    for (let s = race.unitStart[u]!; s < race.unitStart[u + 1]!; s++) {
-      if (race.slotParty[s] === 0) ours = race.votes[s]!;
-      else top = Math.max(top, race.votes[s]!);
-    }
-    if (ours > 0 && top > ours && top - ours < best.gap) best = { u, gap: top - ours };
-  }
-  return best;
 }
 
 test('with zero uncertainty a list that mobilises more than the gap turns the closest riding CPC lost, and one that mobilises less does not', () => {
