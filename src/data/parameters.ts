@@ -263,3 +263,14 @@ function readHorizon(r: JsonReader, value: unknown): HorizonErrorTable {
   });
   return { eve: row(o.eve, 'uncertaintyHorizon.eve', false), points, citation: r.citation(o.citation, 'uncertaintyHorizon.citation') };
 }
+
+/**
+ * The ISO code the channels' costs per contact are cited in: the leading three capitals of the parameter
+ * table's `currency` (`USD, 2000s dollars (…)` → `USD`), or undefined when it starts with none.
+ *
+ * @example
+ * costCurrencyCode({ currency: 'USD, 2000s dollars (the cost-per-vote studies)' }) // => 'USD'
+ */
+export function costCurrencyCode(parameters: Pick<Parameters, 'currency'>): string | undefined {
+  return /^[A-Z]{3}/.exec(parameters.currency)?.[0];
+}

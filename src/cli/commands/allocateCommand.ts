@@ -21,6 +21,7 @@ import { allocatePlansInWorker } from '../../node/allocatePlansInWorker.js';
 import { twoPartyMargin } from '../../model/twoPartyMargin.js';
 import { loadLegalLimits } from '../../node/data/loadFacts.js';
 import { loadParameters } from '../../node/data/loadParameters.js';
+import { costCurrencyCode } from '../../data/parameters.js';
 import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
 import type { LegalLimits } from '../../data/legalLimits.js';
@@ -132,8 +133,9 @@ function formatAllocate(doc: AllocateDocument): string {
  */
 function channelsInBudgetCurrency(resolved: ResolvedScenario, side: Side, limits: LegalLimits | undefined): { levers: AllocationLever[]; conversion: string | null; warnings: string[] } {
   const levers = channelLevers(resolved, side);
-  const described = loadParameters().currency;
-  const cited = /^[A-Z]{3}/.exec(described)?.[0];
+  const parameters = loadParameters();
+  const described = parameters.currency;
+  const cited = costCurrencyCode(parameters);
   const budgetCurrency = limits?.currency;
   if (!cited || !budgetCurrency || cited === budgetCurrency || levers.length === 0) return { levers, conversion: null, warnings: [] };
   const rate = limits?.costExchangeRate;

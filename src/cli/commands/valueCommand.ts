@@ -25,6 +25,7 @@ import type { ResolvedScenario } from '../../model/resolvedScenario.js';
 import type { Side } from '../../model/types.js';
 import { VERSION } from '../../sim/version.js';
 import { loadParameters } from '../../node/data/loadParameters.js';
+import { costCurrencyCode } from '../../data/parameters.js';
 import { readDataFile } from '../../node/data/dataDirectory.js';
 import { currentFrenchRegions } from '../../data/frenchRegions.js';
 import { ASSUMPTION_SIMULATIONS, listValueAssumptions, type ListValueAssumptions } from '../../analysis/listValueAssumptions.js';
@@ -172,7 +173,7 @@ function parseAdd(text: string): number {
 
 /** The ISO code of the currency the channels' costs are cited in (data/parameters.json `currency`, `USD, 2000s dollars …`). */
 function costCurrency(): string {
-  return /^[A-Z]{3}/.exec(loadParameters().currency)?.[0] ?? 'currency units';
+  return costCurrencyCode(loadParameters()) ?? 'currency units';
 }
 
 /** `--by` in words: `region (1982-2015)` for the former French regions. */
