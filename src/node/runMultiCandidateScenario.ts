@@ -14,7 +14,7 @@ import { multiCandidateDocument, unitOutcomes, type MultiCandidateRunDocument } 
 import { loadParameters } from './data/loadParameters.js';
 import { resolveMultiCandidateCampaign } from '../scenario/multiCandidateCampaignScenario.js';
 import { createMultiCandidateCampaign } from '../race/multiCandidateCampaign.js';
-import { simulateMultiCandidatePlans } from '../race/multiCandidatePlans.js';
+import { simulateMultiCandidatePlans, type PlansResult } from '../race/multiCandidatePlans.js';
 import { emptyCampaign } from '../model/emptyCampaign.js';
 import type { CampaignEffect } from '../race/multiCandidateDocument.js';
 import type { MultiCandidateRace } from '../race/multiCandidateRace.js';
@@ -57,22 +57,24 @@ export function runMultiCandidateScenario(scenario: Scenario, file: string): Mul
     Object.assign(citations, ours.citations);
     notes.push(campaignNote(loaded.race, ours.campaign));
   }
-  const result = simulateMultiCandidate(loaded.race, options);
+  // With our campaign, the run is plan 1 of [no campaign, ours] on the same elections (its numbers are
+  // simulateMultiCandidate's with the campaign), and plan 0 gives what the figures owe to the campaign.
+  const plans = ours ? simulateMultiCandidatePlans(loaded.race, options, [createMultiCandidateCampaign(loaded.race, emptyCampaign()), options.campaign!]) : undefined;
+  const result = plans ? plans.results[1]! : simulateMultiCandidate(loaded.race, options);
   const document = multiCandidateDocument(scenario.name, loaded.race, options, result, { citations, notes, ...(loaded.transfers ? { transfers: loaded.transfers } : {}), units: true });
-  if (ours) document.campaign = campaignEffect(loaded.race, options, ours.campaign);
+  if (ours && plans) document.campaign = campaignEffect(loaded.race, ours.campaign, plans);
   return { loaded, options, result, document };
 }
 
 /**
- * Our campaign against none on the same simulated elections (simulateMultiCandidatePlans, common random
- * numbers): what the run's figures owe to the campaign, with paired 90 % intervals.
+ * Our campaign against none, from plans [no campaign, ours] run on the same simulated elections
+ * (simulateMultiCandidatePlans, common random numbers): what the run's figures owe to the campaign, with
+ * paired 90 % intervals.
  *
  * @example
- * campaignEffect(president2022, options, campaign).pQualify // => { mean: 0.0018, low: 0.0004, high: 0.0031 } (France 2022, LFI, 5 × 500,000 members, 4,000 elections)
+ * campaignEffect(president2022, campaign, plans).pQualify // => { mean: 0.0018, low: 0.0004, high: 0.0031 } (France 2022, LFI, 5 × 500,000 members, 4,000 elections)
  */
-export function campaignEffect(race: MultiCandidateRace, options: MultiCandidateOptions, campaign: ResolvedCampaign): CampaignEffect {
-  const { campaign: _ours, mobilisation: _m, ...rest } = options;
-  const plans = simulateMultiCandidatePlans(race, rest, [createMultiCandidateCampaign(race, emptyCampaign()), createMultiCandidateCampaign(race, campaign)]);
+export function campaignEffect(race: MultiCandidateRace, campaign: ResolvedCampaign, plans: PlansResult): CampaignEffect {
   const change = plans.differences[1]!;
   const pick = (c: { mean: number; low: number; high: number } | null) => (c ? { mean: c.mean, low: c.low, high: c.high } : null);
   return {

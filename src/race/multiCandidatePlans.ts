@@ -16,11 +16,12 @@ import { blockCount, blockDraws } from '../sim/blockTotals.js';
 import { blockGeneratorState, nextInt32, zigguratNormal, type NormalStream } from '../sim/normalStream.js';
 import { pairedInterval, Z90 } from '../analysis/pairedWinDifference.js';
 import type { MultiCandidateRace } from './multiCandidateRace.js';
-import { createMultiCandidateDraw, drawMultiCandidate } from './multiCandidateDraw.js';
+import { createMultiCandidateDraw } from './multiCandidateDraw.js';
+import { createMultiCandidateKernel } from './multiCandidateKernel.js';
 import { createMultiCandidateTotals, type MultiCandidateTotals } from './multiCandidateTotals.js';
 import { createRuleWork, decideDraw, type RuleWork } from './multiCandidateRule.js';
 import { addCampaignVotes, type MultiCandidateCampaign } from './multiCandidateCampaign.js';
-import type { MultiCandidateOptions } from './simulateMultiCandidate.js';
+import { summarizeMultiCandidate, type MultiCandidateOptions, type MultiCandidateResult } from './simulateMultiCandidate.js';
 
 /** Our candidate's outcome under one plan. */
 export interface PlanOutcome {
@@ -60,6 +61,8 @@ export interface PlansResult {
   party: string;
   partyName: string;
   plans: PlanOutcome[];
+  /** Per plan, the whole result simulateMultiCandidate gives for it (every party, seats, per-unit P(win)). */
+  results: MultiCandidateResult[];
   /** Per plan, against plan 0 (the first is all zeros). */
   differences: PlanDifference[];
 }
@@ -99,10 +102,11 @@ export function simulateMultiCandidatePlans(race: MultiCandidateRace, options: M
   if (!Number.isInteger(simulations) || simulations < 1) throw new InputError({ at: 'simulations', expected: 'a positive integer', found: describeValue(simulations) });
   if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new InputError({ at: 'seed', expected: 'a finite number', found: describeValue(seed) });
   const rule = createRuleWork(race, options);
-  const draw = createMultiCandidateDraw(race, options.uncertainty);
-  const slots = race.slotParty.length;
-  const units = race.unitStart.length - 1;
-  const work = { votes: new Float64Array(slots), other: new Float64Array(units), added: new Float64Array(slots + units), saved: new Int32Array(4) };
+  // The draw runs in the WebAssembly kernel, as simulateMultiCandidate's; each plan's election is decided by
+  // decideDraw into the plan's own totals. The kernel's state, added votes (length S + N), votes and other are
+  // read and written in place.
+  const kernel = createMultiCandidateKernel(race, createMultiCandidateDraw(race, options.uncertainty));
+  const saved = new Int32Array(4);
   const tallies: PlanTally[] = plans.map(() => ({
     totals: createMultiCandidateTotals(race, rule.weighted ? rule.totalWeight : 0),
     win: new Float64Array(1),
@@ -113,16 +117,17 @@ export function simulateMultiCandidatePlans(race: MultiCandidateRace, options: M
   }));
   for (let b = 0; b < blockCount(simulations); b++) {
     const [first, end] = blockDraws(b, simulations);
-    const state = blockGeneratorState(seed, b);
+    const state = kernel.state;
+    state.set(blockGeneratorState(seed, b));
     const stream: NormalStream = { uniform: () => (nextInt32(state) >>> 0) * TWO_M32, normal: () => zigguratNormal(state) };
     for (let i = first; i < end; i++) {
-      work.saved.set(state);
+      saved.set(state);
       for (let p = 0; p < plans.length; p++) {
-        state.set(work.saved);
+        state.set(saved);
         const t = tallies[p]!;
-        t.net += addCampaignVotes(race, plans[p]!, state, work.added, true);
-        drawMultiCandidate(race, draw, state, work.added, work.votes, work.other);
-        recordOutcome(race, rule, stream, work.votes, work.other, t);
+        t.net += addCampaignVotes(race, plans[p]!, state, kernel.added, true);
+        kernel.draw(kernel.added);
+        recordOutcome(race, rule, stream, kernel.votes, kernel.other, t);
         if (p > 0) addPaired(tallies[0]!, t);
       }
     }
@@ -177,6 +182,7 @@ function summarizePlans(race: MultiCandidateRace, options: MultiCandidateOptions
       seats: rule.weighted ? meanSeats(t.totals, rule.totalWeight) : null,
       netVotes: t.net / n,
     })),
+    results: tallies.map((t) => summarizeMultiCandidate(race, options, rule, t.totals)),
     differences: tallies.map((t) => {
       const s = t.sums;
       // With no election changed, the interval's half-width is the rule of three (3 / n), as pairedGroupDifference.

@@ -188,8 +188,13 @@ function runMultiCandidateBlock(race: MultiCandidateRace, work: RunWork, options
   work.kernel.addCounts(totals);
 }
 
-/** The result from the counts. */
-function summarizeMultiCandidate(race: MultiCandidateRace, options: MultiCandidateOptions, rule: RuleWork, totals: MultiCandidateTotals): MultiCandidateResult {
+/**
+ * The result from a run's counts (simulateMultiCandidate's, and each plan's of simulateMultiCandidatePlans).
+ *
+ * @example
+ * summarizeMultiCandidate(canada2011, options, rule, totals).pWin.length // => 5 (one per party)
+ */
+export function summarizeMultiCandidate(race: MultiCandidateRace, options: MultiCandidateOptions, rule: RuleWork, totals: MultiCandidateTotals): MultiCandidateResult {
   const n = totals.draws;
   const share = (a: Float64Array) => Array.from(a, (c) => c / n);
   const weighted = isWeightedRule(options.rule);
