@@ -31,7 +31,7 @@ import { currentFrenchRegions } from '../../data/frenchRegions.js';
 import { ASSUMPTION_SIMULATIONS, listValueAssumptions, type ListValueAssumptions } from '../../analysis/listValueAssumptions.js';
 import type { AssumptionShare } from '../../analysis/assumptions.js';
 import { zeroMechanisms, type ZeroMechanism } from '../../analysis/zeroMechanisms.js';
-import { ASSUMPTIONS_WORDS, DEFAULT_ASSUMPTION_DRAWS, MONTE_CARLO_WORDS, parseAssumptionDraws } from '../assumptionOptions.js';
+import { ASSUMPTIONS_WORDS, MONTE_CARLO_WORDS, assumptionDrawsOption, assumptionPriors, parseAssumptionDraws } from '../assumptionOptions.js';
 
 /** One ranked row of `value --json`. */
 export interface ValueRow {
@@ -231,7 +231,7 @@ export const valueCommand: Command = {
       by: { type: 'string', choices: ['territory', 'region', 'region-1982'], valueName: 'territory|region|region-1982', description: 'Add in each territory (default), in each region (France: since 2016) or, for France, in each 1982-2015 region.' },
       'cost-per-supporter': { type: 'string', valueName: 'X', description: 'Recruitment cost per supporter, added to the channels\' contact cost (USD, the currency of the cited costs).' },
       ...runOptions(['sims', 'seed', 'threads', 'set']),
-      'assumption-draws': { type: 'string', valueName: 'K', description: `Joint draws of the assumptions for the assumptions interval (default ${DEFAULT_ASSUMPTION_DRAWS}; 0: none).` },
+      'assumption-draws': assumptionDrawsOption("each row's ΔP(win)"),
       explain: { type: 'flag', description: 'Attribute the spread of the top row\'s ΔP(win) to each assumption (tornado at 5th/95th percentiles).' },
       out: { type: 'string', valueName: 'DIR', description: 'Write value.json and the chart (value.svg, value.png) to DIR.' },
       json: { type: 'flag', description: 'Print one JSON document on stdout: {side, add, simulations, territories: [...]}.' },
@@ -330,14 +330,13 @@ async function valueAssumptions(resolved: ResolvedScenario, groups: SupporterGro
   const top = value.rows.slice(0, value.method === 'shared-draws' ? value.rows.length : ASSUMPTION_ROWS_ONE_RUN_EACH).map((r) => r.id);
   const chosen = groups.filter((g) => top.includes(g.id));
   const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'assumptions' });
-  const p = loadParameters();
   try {
     return await listValueAssumptions(resolved, chosen, side, {
       run: (scenario, keep) => simulateParallel({ ...scenario, simulations }, { simulations, seed, threads, keep, signal: context.signal }),
       draws,
       simulations,
       method: value.method,
-      priors: { volunteerConversion: p.volunteerConversion, relayContactsPerVolunteer: p.relayContactsPerVolunteer, networkHomophily: p.networkHomophily, listChurn: p.listChurn },
+      priors: assumptionPriors(),
       ...(explain && value.rows.length > 0 ? { explain: value.rows[0]!.id } : {}),
       onRun: (done, total) => bar.update(done, total),
     });
