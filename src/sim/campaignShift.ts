@@ -32,9 +32,10 @@
  * Where it runs: the kernel (drawLoop.ts) does the per-draw part of the fast path for a whole batch in
  * WebAssembly (`coefficientBatch` in src/sim/wasm/assembly/kernel.ts, from the constants
  * {@link writeCampaignBlock} lays out) and the expansion over the units with two draws per instruction
- * (`shiftBatch`); the draws where a bound may bind come back to {@link campaignShift} here, in draw
- * order. The functions below are the reference for the WebAssembly loops, which repeat their arithmetic
- * operation for operation, so both give the same bits (the simulation tests compare runs and effects).
+ * (`shiftBatch`); the draws where a bound may bind take the exact path there too (`exactBatch`, two
+ * draws per instruction, from the per-unit tables {@link writeExactTables} lays out). The functions
+ * below are the reference for the WebAssembly loops, which repeat their arithmetic operation for
+ * operation, so both give the same bits (test/sim/exactPath.test.ts compares them draw by draw).
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { RELAY_SLOT, SOCIAL_SLOT, type CampaignCoefficients } from '../model/campaignCoefficients.js';

@@ -19,15 +19,18 @@
  * - [wasm] fillNumbers: the batch's random numbers, column-major (number × BATCH + draw);
  * - phase 1: the correlated territory errors (Cholesky only); [wasm] coefficientBatch: each draw's channel
  *   effects and the campaign shift's per-draw coefficients on the fast path, the draws where a bound may
- *   bind taking campaignShift's exact path here, in draw order; [wasm, SIMD] shiftBatch: the fast path's
- *   shift expanded for the batch, unit by unit;
+ *   bind taking campaignShift's exact path there (exactBatch, SIMD: two exact draws per instruction, their
+ *   extra votes added in draw order); [wasm, SIMD] shiftBatch: the fast path's shift expanded for the
+ *   batch, unit by unit;
  * - phase 2, [wasm, SIMD] marginBatch: unit by unit over the batch's draws, the margins (unit-major), the
  *   national vote, the per-unit sums and each draw's weight won by A and by nobody, the signs counted as
  *   lane masks rather than branches (in a close unit the sign is a coin toss);
  * - phase 3: draw by draw, the outcome and the accumulators; the tipping unit of a weighted rule from
  *   [wasm] tippingBatch (the scan of tippingUnitBySurplus), of a national-vote rule from [wasm] selectBatch
- *   (tippingUnitBySelect's quickselect on keys gathered a cache line of draws at a time), units ordered by
- *   margins over all votes cast; for weighted rules, the electoral-college bias.
+ *   (tippingUnitBySelect's unit, on keys gathered a cache line of draws at a time: one pass over a bracket
+ *   around the draw's expected tipping key and a select among the units inside, the quickselect itself
+ *   when the bracket misses or keys tie), units ordered by margins over all votes cast; for weighted
+ *   rules, the electoral-college bias.
  * The margins are summed in the same order as a draw-by-draw loop would (baseline + shift + national +
  * regional + territory), so the layout does not change a result; the per-unit sums of margins and their
  * squares add even and odd draws in two lanes, joined at the end of each batch.
