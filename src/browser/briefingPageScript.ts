@@ -52,6 +52,8 @@ export interface BriefingPageData {
 
 /** Messages of the engine's worker (src/browser/liveWorker.ts). */
 type WorkerMessage =
+  | { type: 'warmed'; id?: undefined }
+  | { type: 'blocks'; id: number; blocks: unknown }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'result'; id: number; figures: LiveFigures; milliseconds: number; mapSpec?: unknown; narrowMapSpec?: unknown }
   | { type: 'error'; id: number; message: string; details?: LiveErrorDetails };
@@ -62,6 +64,8 @@ interface BriefingWindow {
   briefingStep?: Promise<unknown>;
   briefingRedraw?: Promise<unknown>;
   briefingLive?: { idle(): Promise<LiveFigures | null>; set(key: string, value: number | string): Promise<LiveFigures | null> };
+  /** Resolves when every live engine has compiled the kernel on its one-block run (part of briefingReady). */
+  briefingLiveWarm?: Promise<unknown>;
 }
 
 const page = window as unknown as BriefingWindow;
@@ -293,9 +297,23 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
   const controls = Array.from(document.querySelectorAll<HTMLInputElement>('[data-control]'));
   const progress = byId('live-progress') as HTMLProgressElement;
   const state = byId('live-state');
-  const source = byId('live-engine').textContent ?? '';
-  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
-  worker.postMessage({ type: 'inputs', inputs: live.inputs, map: live.redrawn ? live.redrawn.map : undefined });
+  const source = URL.createObjectURL(new Blob([byId('live-engine').textContent ?? ''], { type: 'text/javascript' }));
+  // One engine per core, up to two, sharing each run by blocks (src/browser/liveWorker.ts); each compiles
+  // the kernel on a one-block run first, so the first move is as quick as the next ones.
+  const engines = Array.from({ length: Math.min(2, Math.max(1, navigator.hardwareConcurrency || 1)) }, () => new Worker(source));
+  const worker = engines[0]!;
+  const warmed = engines.map(
+    (engine) =>
+      new Promise<void>((resolve) => {
+        engine.addEventListener('message', (event: MessageEvent<WorkerMessage>) => event.data.type === 'warmed' && resolve());
+        engine.addEventListener('error', () => resolve());
+      }),
+  );
+  for (const engine of engines) {
+    engine.postMessage({ type: 'inputs', inputs: live.inputs, map: live.redrawn ? live.redrawn.map : undefined });
+    engine.postMessage({ type: 'warm' });
+  }
+  const done = engines.map(() => 0);
   let asked = 0;
   let waiting: ((figures: LiveFigures | null) => void)[] = [];
   let lastFigures: LiveFigures | null = null;
@@ -321,13 +339,34 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
       state.append(data.locale === 'fr' ? '\u00a0: ' : ': ', original);
     } else if (shown.untranslated !== undefined) state.append(`: ${shown.untranslated}`);
   };
+  const onProgress = (engine: number, message: { done: number; total: number }) => {
+    done[engine] = message.done;
+    progress.value = done.reduce((sum, x) => sum + x, 0) / message.total;
+  };
+  engines.slice(1).forEach((engine, k) => {
+    engine.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      const message = event.data;
+      if (message.id !== asked) return;
+      if (message.type === 'progress') onProgress(k + 1, message);
+      else if (message.type === 'blocks') worker.postMessage({ type: 'blocks', id: message.id, blocks: message.blocks });
+      else if (message.type === 'error') {
+        fail(message.message, message.details);
+        settle();
+      }
+    };
+    engine.onerror = (event) => {
+      fail(event.message);
+      settle();
+    };
+  });
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
     if (message.id !== asked) return;
     if (message.type === 'progress') {
-      progress.value = message.done / message.total;
+      onProgress(0, message);
       return;
     }
+    if (message.type === 'blocks') return;
     if (message.type === 'result') {
       show(message.figures);
       if (message.mapSpec && live.redrawn) page.briefingRedraw = draw(live.redrawn.target, message.mapSpec, message.narrowMapSpec ?? null);
@@ -352,13 +391,16 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
     scheduledRun = true;
     requestAnimationFrame(() => {
       scheduledRun = false;
-      worker.postMessage({ type: 'run', id: asked, settings: controlSettings(controls) });
+      done.fill(0);
+      const settings = controlSettings(controls);
+      engines.forEach((engine, index) => engine.postMessage({ type: 'run', id: asked, settings, engine: { index, count: engines.length } }));
     });
   };
   wireControls(controls, requestRun);
   section.setAttribute('data-state', 'done');
   const idle = (): Promise<LiveFigures | null> =>
     section.getAttribute('data-state') !== 'running' ? Promise.resolve(lastFigures) : new Promise((resolve) => waiting.push(resolve));
+  page.briefingLiveWarm = Promise.all(warmed);
   page.briefingLive = {
     idle,
     set(key, value) {
@@ -371,5 +413,5 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
 const pending: Promise<unknown>[] = data.charts.map((spec, i) => draw(`chart-${i}`, spec, data.narrowCharts?.[i] ?? null));
 watchLayouts();
 startSweep(pending);
-page.briefingReady = Promise.all(pending);
 if (data.live) startLive(data.live);
+page.briefingReady = Promise.all([...pending, page.briefingLiveWarm]);

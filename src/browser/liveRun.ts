@@ -13,8 +13,7 @@ import { setPath } from '../scenario/setPath.js';
 import { validateScenario } from '../scenario/validateScenario.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
 import { prepareModel } from '../sim/prepareModel.js';
-import { finishResult, simulateBlocks, type BlockTotals } from '../sim/simulate.js';
-import { blockSlices } from '../sim/blockSlices.js';
+import { BLOCK_SIZE, blockCount, finishResult, simulateBlocks, type BlockTotals } from '../sim/simulate.js';
 import { summarizeRun } from '../sim/summarizeRun.js';
 import { wilsonInterval, type Interval } from '../analysis/winProbability.js';
 import { usTileMap } from '../charts/usTileMap.js';
@@ -75,20 +74,24 @@ export function settingsApplied(scenario: Scenario, settings: Record<string, unk
   return validateScenario(next, 'briefing');
 }
 
-/**
- * Re-runs the scenario with some keys set: the same resolution and kernel as `campaign-lab run
- * --set key=value`, so with the same seed and simulations the figures are identical to the bit.
- * Runs the kernel's blocks in slices of `blocksPerSlice` and reports progress after each.
- *
- * @param inputs scenario, results, parameters (and history) as embedded in the page
- * @param settings key path → value, applied in order (`simulations` may be one of them)
- * @param onProgress called with draws done and draws in all, after each slice
- * @returns the figures of the run
- * @throws InputError when a setting breaks the scenario
- * @example
- * liveRun(inputs, { 'campaigns.D.listSize': 9000000, simulations: 20000 }).pWin.D // => the P(D wins) `run --set` prints
- */
-export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, onProgress?: (done: number, total: number) => void, blocksPerSlice = 1): LiveFigures {
+/** A scenario as a live engine runs it: resolved as `run --set` would, its model prepared. */
+interface LivePrepared {
+  resolved: ReturnType<typeof resolveScenario>;
+  model: ReturnType<typeof prepareModel>;
+}
+
+/** The last scenario prepared, kept for the run's figures after its blocks (same inputs and settings). */
+let lastPrepared: { inputs: LiveInputs; settings: string; prepared: LivePrepared } | undefined;
+
+function prepareLive(inputs: LiveInputs, settings: Record<string, unknown>): LivePrepared {
+  const key = JSON.stringify(settings);
+  if (lastPrepared && lastPrepared.inputs === inputs && lastPrepared.settings === key) return lastPrepared.prepared;
+  const prepared = prepareScenarioLive(inputs, settings);
+  lastPrepared = { inputs, settings: key, prepared };
+  return prepared;
+}
+
+function prepareScenarioLive(inputs: LiveInputs, settings: Record<string, unknown>): LivePrepared {
   const scenario = settingsApplied(inputs.scenario, settings);
   const resolved = resolveScenario(scenario, {
     results: inputs.results,
@@ -97,14 +100,68 @@ export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, o
     ...(inputs.raceFormat ? { raceFormat: inputs.raceFormat } : {}),
     file: 'briefing',
   });
-  const model = prepareModel(resolved);
+  return { resolved, model: prepareModel(resolved) };
+}
+
+/**
+ * The part of a run's blocks engine `index` of `count` runs: consecutive blocks, the first engines one
+ * block fewer when they do not divide evenly (engine 0 also summarizes the run).
+ *
+ * @param simulations draws of the run
+ * @param index this engine, 0 to count − 1
+ * @param count engines sharing the run
+ * @returns blocks [blockStart, blockEnd)
+ * @example
+ * livePart(50000, 0, 2) // => { blockStart: 0, blockEnd: 6 } (13 blocks of 4,096 draws: 6 and 7)
+ */
+export function livePart(simulations: number, index: number, count: number): { blockStart: number; blockEnd: number } {
+  const blocks = blockCount(simulations);
+  const at = (k: number) => blocks - Math.ceil(((count - k) * blocks) / count);
+  return { blockStart: at(index), blockEnd: at(index + 1) };
+}
+
+/**
+ * One engine's part of a live run (see {@link livePart}): the per-block totals of its blocks, in order.
+ * The page's engines each run a part; engine 0 then gives all the blocks, in block order, to
+ * {@link liveFigures}.
+ *
+ * @param inputs scenario, results, parameters (and history) as embedded in the page
+ * @param settings key path → value, as for {@link liveRun}
+ * @param index this engine, 0 to count − 1
+ * @param count engines sharing the run
+ * @param onProgress called with this part's draws done and the run's draws, after each block
+ * @returns the blocks' totals
+ * @throws InputError when a setting breaks the scenario
+ * @example
+ * liveBlocks(inputs, {}, 1, 2).length // => 7 for 50,000 draws
+ */
+export function liveBlocks(inputs: LiveInputs, settings: Record<string, unknown>, index: number, count: number, onProgress?: (done: number, total: number) => void): BlockTotals[] {
+  const { resolved, model } = prepareLive(inputs, settings);
   const { simulations, seed } = resolved;
+  const part = livePart(simulations, index, count);
   const blocks: BlockTotals[] = [];
-  for (const { blockStart, blockEnd, drawsDone } of blockSlices(simulations, blocksPerSlice)) {
-    blocks.push(...simulateBlocks(model, { simulations, seed, blockStart, blockEnd }).blocks);
-    onProgress?.(drawsDone, simulations);
+  for (let block = part.blockStart; block < part.blockEnd; block++) {
+    blocks.push(...simulateBlocks(model, { simulations, seed, blockStart: block, blockEnd: block + 1 }).blocks);
+    onProgress?.(Math.min(simulations, (block + 1) * BLOCK_SIZE) - part.blockStart * BLOCK_SIZE, simulations);
   }
-  const summary = summarizeRun(finishResult(model, seed, blocks, []), resolved);
+  return blocks;
+}
+
+/**
+ * The figures of a live run from all its blocks' totals, in block order (merged in that order, so they
+ * are those of one engine running every block).
+ *
+ * @param inputs scenario, results, parameters (and history) as embedded in the page
+ * @param settings key path → value, as for {@link liveRun}
+ * @param blocks every block's totals, in block order ({@link liveBlocks} of each engine, joined)
+ * @returns the figures of the run
+ * @throws InputError when a setting breaks the scenario
+ * @example
+ * liveFigures(inputs, {}, [...liveBlocks(inputs, {}, 0, 2), ...liveBlocks(inputs, {}, 1, 2)]).pWin // => liveRun(inputs, {}).pWin
+ */
+export function liveFigures(inputs: LiveInputs, settings: Record<string, unknown>, blocks: BlockTotals[]): LiveFigures {
+  const { resolved, model } = prepareLive(inputs, settings);
+  const summary = summarizeRun(finishResult(model, resolved.seed, blocks, []), resolved);
   return {
     simulations: summary.simulations,
     seed: summary.seed,
@@ -119,6 +176,24 @@ export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, o
     expectedExtraVotes: summary.expectedExtraVotes,
     territories: summary.territories.map((t) => ({ id: t.id, pWin: t.pWin[summary.sides[0]], meanMargin: t.meanMargin })),
   };
+}
+
+/**
+ * Re-runs the scenario with some keys set: the same resolution and kernel as `campaign-lab run
+ * --set key=value`, so with the same seed and simulations the figures are identical to the bit.
+ * Runs the kernel's blocks one at a time and reports progress after each (the page's engines share
+ * a run with {@link liveBlocks} and {@link liveFigures}).
+ *
+ * @param inputs scenario, results, parameters (and history) as embedded in the page
+ * @param settings key path → value, applied in order (`simulations` may be one of them)
+ * @param onProgress called with draws done and draws in all, after each block
+ * @returns the figures of the run
+ * @throws InputError when a setting breaks the scenario
+ * @example
+ * liveRun(inputs, { 'campaigns.D.listSize': 9000000, simulations: 20000 }).pWin.D // => the P(D wins) `run --set` prints
+ */
+export function liveRun(inputs: LiveInputs, settings: Record<string, unknown>, onProgress?: (done: number, total: number) => void): LiveFigures {
+  return liveFigures(inputs, settings, liveBlocks(inputs, settings, 0, 1, onProgress));
 }
 
 /** A map the engine redraws after each run: which tile map, with its title, subtitle and sources. */

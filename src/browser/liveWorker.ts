@@ -1,26 +1,50 @@
 /**
- * Entry of the briefing page's Web Worker (bundled by scripts/bundleLiveEngine.mjs, started from a Blob
- * URL). Protocol, all messages plain JSON:
- * - page → worker `{type: 'inputs', inputs, map?}` once (see LiveInputs, LiveMap), then `{type: 'run', id, settings}`;
- * - worker → page `{type: 'progress', id, done, total}` after each block of draws,
- *   `{type: 'result', id, figures, milliseconds, mapSpec?, narrowMapSpec?}` (see LiveFigures; mapSpec when
- *   a map was given: the P(win) map of this run; narrowMapSpec its phone version) or `{type: 'error', id, message,
- *   details?}` (details: an InputError's at, expected, found and hint).
+ * Entry of the briefing page's Web Workers, the live engines (bundled by scripts/bundleLiveEngine.mjs,
+ * started from a Blob URL). The page starts one engine per core, up to two, and they share each run by
+ * blocks (liveRun.ts livePart): engine 0 runs the first blocks and summarizes, the others run the rest.
+ * Protocol, all messages plain JSON:
+ * - page → engine `{type: 'inputs', inputs, map?}` once (see LiveInputs, LiveMap); `{type: 'warm'}` once,
+ *   answered `{type: 'warmed'}` after a run of one block (the kernel compiled before the first move);
+ *   then `{type: 'run', id, settings, engine?: {index, count}}` (default: engine 0 of 1);
+ * - engine → page `{type: 'progress', id, done, total}` after each block (done: this engine's draws);
+ * - engine i > 0 → page `{type: 'blocks', id, blocks}`: its blocks' totals, which the page hands to engine 0
+ *   as `{type: 'blocks', id, blocks}`;
+ * - engine 0 → page `{type: 'result', id, figures, milliseconds, mapSpec?, narrowMapSpec?}` (see LiveFigures;
+ *   mapSpec when a map was given: the P(win) map of this run; narrowMapSpec its phone version);
+ * - any engine → page `{type: 'error', id, message, details?}` (details: an InputError's at, expected,
+ *   found and hint).
  * A run asked while another is queued replaces it: the page only wants the latest position of a control.
  */
-import { liveMapSpec, liveRun, type LiveInputs, type LiveMap } from './liveRun.js';
+import { liveBlocks, liveFigures, liveMapSpec, type LiveInputs, type LiveMap } from './liveRun.js';
 import { InputError } from '../errors.js';
+import { BLOCK_SIZE, type BlockTotals } from '../sim/simulate.js';
 
 interface WorkerScope {
   postMessage(message: unknown): void;
   onmessage: ((event: { data: unknown }) => void) | null;
 }
 
+interface Job {
+  id: number;
+  settings: Record<string, unknown>;
+  index: number;
+  count: number;
+}
+
 const scope = globalThis as unknown as WorkerScope;
 let inputs: LiveInputs | undefined;
 let map: LiveMap | undefined;
-let pending: { id: number; settings: Record<string, unknown> } | undefined;
+let pending: Job | undefined;
 let scheduled = false;
+/** Engine 0's run waiting for the other engines' blocks, and the blocks that came for it. */
+let awaiting: { job: Job; blocks: BlockTotals[]; started: number } | undefined;
+const received = new Map<number, BlockTotals[]>();
+
+function postError(id: number, error: unknown): void {
+  // An InputError's details go too, so the page can say it in its own language (src/briefing/liveErrors.ts).
+  const details = error instanceof InputError ? { at: error.details.at, expected: error.details.expected, found: error.details.found, hint: error.details.hint } : undefined;
+  scope.postMessage({ type: 'error', id, message: error instanceof Error ? error.message : String(error), ...(details ? { details } : {}) });
+}
 
 function runPending(): void {
   scheduled = false;
@@ -29,24 +53,55 @@ function runPending(): void {
   if (!job || !inputs) return;
   const started = performance.now();
   try {
-    const figures = liveRun(inputs, job.settings, (done, total) => scope.postMessage({ type: 'progress', id: job.id, done, total }));
+    const blocks = liveBlocks(inputs, job.settings, job.index, job.count, (done, total) => scope.postMessage({ type: 'progress', id: job.id, done, total }));
+    if (job.index > 0) {
+      scope.postMessage({ type: 'blocks', id: job.id, blocks });
+      return;
+    }
+    awaiting = { job, blocks, started };
+    finishIfComplete();
+  } catch (error) {
+    postError(job.id, error);
+  }
+}
+
+/** Engine 0: the run's figures once the other engine's blocks are in (at once when alone). */
+function finishIfComplete(): void {
+  if (!awaiting || !inputs) return;
+  const { job, blocks, started } = awaiting;
+  const others = job.count > 1 ? received.get(job.id) : [];
+  if (!others) return;
+  awaiting = undefined;
+  received.clear();
+  try {
+    const figures = liveFigures(inputs, job.settings, [...blocks, ...others]);
     const milliseconds = performance.now() - started;
     const maps = map ? { mapSpec: liveMapSpec(figures, map), ...(map.narrowOptions ? { narrowMapSpec: liveMapSpec(figures, map, 'narrow') } : {}) } : {};
     scope.postMessage({ type: 'result', id: job.id, figures, milliseconds, ...maps });
   } catch (error) {
-    // An InputError's details go too, so the page can say it in its own language (src/briefing/liveErrors.ts).
-    const details = error instanceof InputError ? { at: error.details.at, expected: error.details.expected, found: error.details.found, hint: error.details.hint } : undefined;
-    scope.postMessage({ type: 'error', id: job.id, message: error instanceof Error ? error.message : String(error), ...(details ? { details } : {}) });
+    postError(job.id, error);
   }
 }
 
 scope.onmessage = (event) => {
-  const message = event.data as { type: string; inputs?: LiveInputs; map?: LiveMap; id?: number; settings?: Record<string, unknown> };
+  const message = event.data as { type: string; inputs?: LiveInputs; map?: LiveMap; id?: number; settings?: Record<string, unknown>; engine?: { index: number; count: number }; blocks?: BlockTotals[] };
   if (message.type === 'inputs' && message.inputs) {
     inputs = message.inputs;
     map = message.map;
+  } else if (message.type === 'warm' && inputs) {
+    try {
+      liveBlocks(inputs, { simulations: BLOCK_SIZE }, 0, 1);
+    } finally {
+      scope.postMessage({ type: 'warmed' });
+    }
+  } else if (message.type === 'blocks' && typeof message.id === 'number' && message.blocks) {
+    received.set(message.id, message.blocks);
+    finishIfComplete();
   } else if (message.type === 'run' && typeof message.id === 'number') {
-    pending = { id: message.id, settings: message.settings ?? {} };
+    pending = { id: message.id, settings: message.settings ?? {}, index: message.engine?.index ?? 0, count: message.engine?.count ?? 1 };
+    // A newer run replaces one waiting for blocks (the page shows only the latest).
+    if (awaiting && awaiting.job.id !== message.id) awaiting = undefined;
+    for (const id of received.keys()) if (id < message.id) received.delete(id);
     // Let queued messages arrive first, so only the newest setting runs.
     if (!scheduled) {
       scheduled = true;

@@ -32,9 +32,10 @@
  * Where it runs: the kernel (drawLoop.ts) does the per-draw part of the fast path for a whole batch in
  * WebAssembly (`coefficientBatch` in src/sim/wasm/assembly/kernel.ts, from the constants
  * {@link writeCampaignBlock} lays out) and the expansion over the units with two draws per instruction
- * (`shiftBatch`); the draws where a bound may bind come back to {@link campaignShift} here, in draw
- * order. The functions below are the reference for the WebAssembly loops, which repeat their arithmetic
- * operation for operation, so both give the same bits (the simulation tests compare runs and effects).
+ * (`shiftBatch`); the draws where a bound may bind take the exact path there too (`exactBatch`, two
+ * draws per instruction, from the per-unit tables {@link writeExactTables} lays out). The functions
+ * below are the reference for the WebAssembly loops, which repeat their arithmetic operation for
+ * operation, so both give the same bits (test/sim/exactPath.test.ts compares them draw by draw).
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { RELAY_SLOT, SOCIAL_SLOT, type CampaignCoefficients } from '../model/campaignCoefficients.js';
@@ -153,8 +154,9 @@ export const CAMPAIGN_STATE = 2 * 48 + 126;
  * `coefficientBatch` reads (layout in src/sim/wasm/assembly/kernel.ts): per side (48 doubles) the
  * mobilisation and persuasion reaches, relay reach, indirect votes per direct vote, the like-minded net
  * share, the largest factor per non-voter, the fast path's rooms, the power sums and the mobilisation
- * slots; then both sides' channel priors (mode, floor, scale below and above the mode) and the slots
- * switched on; the draw state after them starts at zero.
+ * slots, and whether the like-minded net share varies by territory (the exact path's); then both sides'
+ * channel priors (mode, floor, scale below and above the mode) and the slots switched on; the draw state
+ * after them starts at zero.
  *
  * @param model Prepared model.
  * @param work Shift workspace (its rooms).
@@ -188,6 +190,7 @@ export function writeCampaignBlock(model: SimulationModel, work: ShiftWorkspace,
     // More than seven slots cannot be stored; the loop sends a side with more than six to the exact path.
     block[o + 31] = c.mobiliseSlots.length;
     for (let q = 0; q < Math.min(S, c.mobiliseSlots.length); q++) block[o + 32 + q] = c.mobiliseSlots[q];
+    block[o + 40] = c.networkVaries ? 1 : 0;
   }
   for (let j = 0; j < 2 * S; j++) {
     block[PRIORS + j] = model.effectMode[j];
@@ -200,6 +203,30 @@ export function writeCampaignBlock(model: SimulationModel, work: ShiftWorkspace,
     block[PRIORS + 84 + 2 * j + 1] = model.persuasionAbove[j];
   }
   model.campaigns.forEach((c, side) => c.active.forEach((on, k) => (block[PRIORS + 112 + side * S + k] = on ? 1 : 0)));
+}
+
+/** Per exact draw of a batch and side, the parameters the WebAssembly exact path records (kernel.ts EXACT_PARAMS). */
+export const EXACT_PARAMS = 18;
+
+/** Per-unit tables the WebAssembly exact path reads (see {@link writeExactTables}): 7 per side, then 3. */
+export const EXACT_TABLES = 2 * 7 + 3;
+
+/**
+ * Writes the per-unit tables of the campaign shift's exact path into the array the WebAssembly loop
+ * `coefficientBatch` reads (layout in src/sim/wasm/assembly/kernel.ts, before exactBatch), unit-major
+ * (unit i's numbers from i × EXACT_TABLES): per side, its members, certain voters, non-voters, relay cap,
+ * factor per non-voter, like-minded net share by territory and relay persuadable shift; then A's and B's
+ * baseline votes and the margin's pp per vote.
+ *
+ * @param model Prepared model.
+ * @param tables Output, {@link EXACT_TABLES} × units doubles.
+ * @example
+ * writeExactTables(model, new Float64Array(EXACT_TABLES * model.units)) // fills the tables
+ */
+export function writeExactTables(model: SimulationModel, tables: Float64Array): void {
+  const columns = model.campaigns.flatMap((c) => [c.members, c.certain, c.nonVoters, c.relayCap, c.perNonVoter, c.likeMindedNetByTerritory, c.relayPersuadableShift]);
+  columns.push(model.baseA, model.baseB, model.marginPerVote);
+  for (let i = 0; i < model.units; i++) columns.forEach((column, j) => (tables[i * EXACT_TABLES + j] = column[i]!));
 }
 
 /**

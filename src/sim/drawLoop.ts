@@ -19,15 +19,18 @@
  * - [wasm] fillNumbers: the batch's random numbers, column-major (number × BATCH + draw);
  * - phase 1: the correlated territory errors (Cholesky only); [wasm] coefficientBatch: each draw's channel
  *   effects and the campaign shift's per-draw coefficients on the fast path, the draws where a bound may
- *   bind taking campaignShift's exact path here, in draw order; [wasm, SIMD] shiftBatch: the fast path's
- *   shift expanded for the batch, unit by unit;
+ *   bind taking campaignShift's exact path there (exactBatch, SIMD: two exact draws per instruction, their
+ *   extra votes added in draw order); [wasm, SIMD] shiftBatch: the fast path's shift expanded for the
+ *   batch, unit by unit;
  * - phase 2, [wasm, SIMD] marginBatch: unit by unit over the batch's draws, the margins (unit-major), the
  *   national vote, the per-unit sums and each draw's weight won by A and by nobody, the signs counted as
  *   lane masks rather than branches (in a close unit the sign is a coin toss);
  * - phase 3: draw by draw, the outcome and the accumulators; the tipping unit of a weighted rule from
  *   [wasm] tippingBatch (the scan of tippingUnitBySurplus), of a national-vote rule from [wasm] selectBatch
- *   (tippingUnitBySelect's quickselect on keys gathered a cache line of draws at a time), units ordered by
- *   margins over all votes cast; for weighted rules, the electoral-college bias.
+ *   (tippingUnitBySelect's unit, on keys gathered a cache line of draws at a time: one pass over a bracket
+ *   around the draw's expected tipping key and a select among the units inside, the quickselect itself
+ *   when the bracket misses or keys tie), units ordered by margins over all votes cast; for weighted
+ *   rules, the electoral-college bias.
  * The margins are summed in the same order as a draw-by-draw loop would (baseline + shift + national +
  * regional + territory), so the layout does not change a result; the per-unit sums of margins and their
  * squares add even and odd draws in two lanes, joined at the end of each batch.
@@ -47,7 +50,7 @@
  */
 import { CHANNEL_SLOTS, type SimulationModel } from './prepareModel.js';
 import { blockGeneratorState, drawStride, type DrawLayout } from './normalStream.js';
-import { CAMPAIGN_BLOCK, CAMPAIGN_STATE, campaignShift, createShiftWorkspace, flushFastSums, SHIFT_TERMS, writeCampaignBlock, type ShiftWorkspace } from './campaignShift.js';
+import { CAMPAIGN_BLOCK, CAMPAIGN_STATE, createShiftWorkspace, EXACT_PARAMS, EXACT_TABLES, flushFastSums, SHIFT_TERMS, writeCampaignBlock, writeExactTables, type ShiftWorkspace } from './campaignShift.js';
 import { RELAY_SLOT, SOCIAL_SLOT } from '../model/campaignCoefficients.js';
 import { KernelArena, type KernelExports } from './wasm/kernelModule.js';
 import { addCounters, SOURCE_COUNT, type BlockCounters, type BlockTotals } from './blockTotals.js';
@@ -115,7 +118,7 @@ export interface DrawWorkspace {
     coefficients: number; exact: number; children: number; parents: number; candidates: number;
     tippingWeight: number; allVotesShare: number; bufferUnits: number; bufferKeys: number; tipping: number; campaign: number;
     selectKeys: number; selectOrder: number; selectOrderKeys: number;
-    drawSources: number; fastSums: number; effects: number; persuasions: number;
+    drawSources: number; fastSums: number; effects: number; persuasions: number; exactTables: number; exactParams: number; exactIndex: number; extra: number;
   };
   /** The draw state of the WebAssembly per-draw loop (the end of its campaign block: effects, pushes, e_k). */
   campaignState: Float64Array;
@@ -126,6 +129,27 @@ export interface DrawWorkspace {
   persuasions: Float64Array;
   /** Per draw of a batch: its tipping unit, or −1 when nobody won (weighted rules: tippingBatch; national vote: selectBatch). */
   tipping: Int32Array;
+  /** Whether every sum of the tipping weights is exact in any order (see {@link exactWeightSums}): selectBatch may then bracket. */
+  exactWeightSums: boolean;
+}
+
+/**
+ * Whether every sum of these weights is exact in any order: each a whole number, their total at most
+ * 2^53 (votes always are). The kernel's selectBatch then finds the tipping unit by a bracket first.
+ *
+ * @param weights Tipping weights (votes).
+ * @returns true when whole numbers with an exact total.
+ * @example
+ * exactWeightSums(Float64Array.of(3, 10, 12)) // => true
+ * exactWeightSums(Float64Array.of(0.5, 1)) // => false
+ */
+export function exactWeightSums(weights: Float64Array): boolean {
+  let total = 0;
+  for (const w of weights) {
+    if (!Number.isInteger(w) || w < 0) return false;
+    total += w;
+  }
+  return total <= Number.MAX_SAFE_INTEGER;
 }
 
 /**
@@ -187,12 +211,13 @@ function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     unitSumSq: arena.view(h.sumSq),
     state: arena.view(h.state, 'i32'),
     tipping: arena.view(h.tipping, 'i32'),
+    exactWeightSums: exactWeightSums(model.tippingWeight),
     drawSources: arena.view(h.drawSources),
     campaignState: arena.view(h.campaign).subarray(CAMPAIGN_STATE),
     effects: arena.view(h.effects),
     persuasions: arena.view(h.persuasions),
-    extraA: new Float64Array(u),
-    extraB: new Float64Array(u),
+    extraA: arena.view(h.extra).subarray(0, u),
+    extraB: arena.view(h.extra).subarray(u, 2 * u),
     sources: new Float64Array(2 * SOURCE_COUNT),
     shiftWork,
     at,
@@ -242,6 +267,12 @@ function workspaceHandles(arena: KernelArena, model: SimulationModel, layout: Dr
     fastSums: arena.f64(SHIFT_TERMS),
     effects: arena.f64(2 * CHANNEL_SLOTS * BATCH),
     persuasions: arena.f64(2 * CHANNEL_SLOTS * BATCH),
+    // The exact path's per-unit tables and each side's per-unit net votes (extraA, then extraB).
+    exactTables: arena.f64(model.anyCampaign ? EXACT_TABLES * u : 0),
+    // Two sides' parameters, then their 8 sums by source, per exact draw (one spare column for an odd count).
+    exactParams: arena.f64(model.anyCampaign ? (2 * EXACT_PARAMS + 8) * BATCH + 1 : 0),
+    exactIndex: arena.i32(BATCH),
+    extra: arena.f64(2 * u),
   };
 }
 
@@ -261,6 +292,7 @@ function copyModelIn(arena: KernelArena, h: ReturnType<typeof workspaceHandles>,
   arena.view(h.tippingWeight).set(model.tippingWeight);
   arena.view(h.allVotesShare).set(model.allVotesShare);
   writeCampaignBlock(model, shiftWork, arena.view(h.campaign));
+  if (model.anyCampaign) writeExactTables(model, arena.view(h.exactTables) as Float64Array);
   shiftWork.fastSums = arena.view(h.fastSums);
 }
 
@@ -358,32 +390,23 @@ function correlatedTerritoryErrors(model: SimulationModel, work: DrawWorkspace, 
 }
 
 /**
- * Phase 1, with campaigns: the channel effects and the campaign shift's per-draw coefficients
- * (WebAssembly); then, in draw order, each fast draw's net votes by source are added, and the draws where
- * a bound may bind take the exact path here, with the effects the WebAssembly loop drew; last, the fast
- * path's shift expanded for the batch (WebAssembly).
+ * Phase 1, with campaigns (WebAssembly): the channel effects and the campaign shift's per-draw
+ * coefficients, the draws where a bound may bind taking the exact path there, in draw order (their shift
+ * written to the batch, their net votes added per unit); then, in draw order, every draw's net votes by
+ * source added to the block's sums; last, the fast path's shift expanded for the batch.
  */
 function campaignShiftBatch(model: SimulationModel, work: DrawWorkspace, count: number): void {
-  const { kernel, at, effect, persuasion, shift, shiftWork, shiftBatch, exactBatch, coefficientBatch, drawSources, effects, persuasions, sources } = work;
+  const { kernel, at, shiftWork, drawSources, sources } = work;
   const U = model.units;
-  const S = CHANNEL_SLOTS;
   const slotOffset = 1 + model.regionCount + U;
-  kernel.coefficientBatch(count, BATCH, at.numbers, slotOffset, at.campaign, RELAY_SLOT, SOCIAL_SLOT, at.coefficients, at.exact, at.drawSources, at.fastSums, at.effects, at.persuasions);
-  for (let k = 0; k < count; k++) {
-    if (exactBatch[k] === 0) {
-      for (let s = 0; s < 2 * SOURCE_COUNT; s++) sources[s] += drawSources[s * BATCH + k];
-      continue;
-    }
-    for (let j = 0; j < 2 * S; j++) {
-      effect[j] = effects[j * BATCH + k];
-      persuasion[j] = persuasions[j * BATCH + k];
-    }
-    const fast = campaignShift(model, shiftWork, effect, persuasion, shift, work.extraA, work.extraB, sources, coefficientBatch, k, BATCH);
-    exactBatch[k] = fast ? 0 : 1;
-    if (!fast) for (let i = 0; i < U; i++) shiftBatch[i * BATCH + k] = shift[i];
-  }
   const own = shiftWork.ownUnits.length;
-  kernel.shiftBatch(at.own, own, at.terms, at.coefficients, at.exact, at.shift, count, BATCH, shiftWork.degreeFive ? 1 : 0, at.children, at.parents, model.childUnits.length);
+  const children = model.childUnits.length;
+  const exactCount = kernel.coefficientBatch(
+    count, BATCH, at.numbers, slotOffset, at.campaign, RELAY_SLOT, SOCIAL_SLOT, at.coefficients, at.exact, at.drawSources, at.fastSums, at.effects, at.persuasions,
+    at.exactTables, U, at.own, own, at.exactParams, at.exactIndex, at.shift, at.extra,
+  );
+  for (let k = 0; k < count; k++) for (let s = 0; s < 2 * SOURCE_COUNT; s++) sources[s] += drawSources[s * BATCH + k];
+  kernel.shiftBatch(at.own, own, at.terms, at.coefficients, at.exact, at.shift, count, BATCH, shiftWork.degreeFive ? 1 : 0, at.children, at.parents, children, exactCount < count ? 1 : 0);
 }
 
 /**
@@ -415,7 +438,7 @@ function marginsAndTipping(model: SimulationModel, work: DrawWorkspace, count: n
   } else if (orderLength > 0) {
     kernel.selectBatch(
       count, at.margins, MARGIN_ROW, at.votes, model.nationalTotal, at.candidates, orderLength, at.tippingWeight, at.allVotesShare,
-      model.tippingThreshold, model.tippingStrict ? 1 : 0, at.selectKeys, at.selectOrder, at.selectOrderKeys, at.tipping,
+      model.tippingThreshold, model.tippingStrict ? 1 : 0, at.selectKeys, at.selectOrder, at.selectOrderKeys, at.tipping, work.exactWeightSums ? 1 : 0,
     );
   }
 }

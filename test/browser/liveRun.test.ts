@@ -6,7 +6,7 @@ import { loadParameters } from '../../src/node/data/loadParameters.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { summarizeRun } from '../../src/sim/summarizeRun.js';
-import { liveMapSpec, liveRun, settingsApplied } from '../../src/browser/liveRun.js';
+import { liveBlocks, liveFigures, liveMapSpec, livePart, liveRun, settingsApplied } from '../../src/browser/liveRun.js';
 import { InputError } from '../../src/errors.js';
 import { projectRoot } from '../cli/cliHarness.js';
 
@@ -36,6 +36,22 @@ test('liveRun with no settings is the scenario itself', async () => {
   const prepared = await prepareScenario(FILE, { overrides: ['simulations=6000'], cwd: projectRoot });
   const summary = summarizeRun(simulate(prepareModel(prepared.resolved), { simulations: 6000, seed: prepared.resolved.seed }), prepared.resolved);
   assert.deepEqual(liveRun(live, {}).pWin, summary.pWin);
+});
+
+test('two engines sharing a run by blocks give the figures of one engine, to the bit', async () => {
+  const live = await inputs();
+  const settings = { 'campaigns.D.listSize': 5_000_000, simulations: 4096 * 3 + 10 };
+  const progress: [number, number][] = [];
+  const blocks = [0, 1].flatMap((index) => liveBlocks(live, settings, index, 2, (done, total) => progress.push([done, total])));
+  assert.deepEqual(liveFigures(live, settings, blocks), liveRun(live, settings));
+  // 4 blocks, 2 each; progress counts each engine's own draws, of the run's.
+  assert.deepEqual(progress, [[4096, 12298], [8192, 12298], [4096, 12298], [4106, 12298]]);
+});
+
+test('livePart splits the blocks in consecutive parts, engine 0 never the larger', () => {
+  assert.deepEqual([0, 1].map((k) => livePart(50_000, k, 2)), [{ blockStart: 0, blockEnd: 6 }, { blockStart: 6, blockEnd: 13 }]);
+  assert.deepEqual([0, 1].map((k) => livePart(4096, k, 2)), [{ blockStart: 0, blockEnd: 0 }, { blockStart: 0, blockEnd: 1 }]);
+  assert.deepEqual([0, 1, 2].map((k) => livePart(20_000, k, 3)), [{ blockStart: 0, blockEnd: 1 }, { blockStart: 1, blockEnd: 3 }, { blockStart: 3, blockEnd: 5 }]);
 });
 
 test('settingsApplied rejects a value the scenario schema rejects, naming the key', async () => {

@@ -66,10 +66,14 @@ test('the WebAssembly selectBatch finds tippingUnitBySelect\'s tipping unit in e
   const total = candidates.reduce((sum, u) => sum + weight[u], 0);
   const out = arena.view(h.out, 'i32');
   let checked = 0;
-  for (const [count, strict, threshold] of [[64, true, total / 2], [61, false, total / 2], [5, true, total / 3]] as [number, boolean, number][]) {
-    for (let u = 0; u < units; u++) for (let k = 0; k < count; k++) margins[u * row + k] = Math.round((random() - 0.5) * 40) / 2;
+  // Margins on a grid of half points (many equal keys: the bracket must hand ties to the quickselect) and
+  // continuous ones; with the bracket (exactSums 1, the weights are whole numbers) and without.
+  const cases: [number, boolean, number, boolean, number][] = [];
+  for (const exactSums of [0, 1]) for (const grid of [true, false]) cases.push([64, true, total / 2, grid, exactSums], [61, false, total / 2, grid, exactSums], [5, true, total / 3, grid, exactSums]);
+  for (const [count, strict, threshold, grid, exactSums] of cases) {
+    for (let u = 0; u < units; u++) for (let k = 0; k < count; k++) margins[u * row + k] = grid ? Math.round((random() - 0.5) * 40) / 2 : (random() - 0.5) * 20 + (k % 3);
     for (let k = 0; k < count; k++) votes[k] = k === 7 ? 0 : (random() - 0.5) * 1e6;
-    kernel.selectBatch(count, arena.offset(h.margins), row, arena.offset(h.votes), 1e8, arena.offset(h.candidates), candidates.length, arena.offset(h.weight), arena.offset(h.scale), threshold, strict ? 1 : 0, arena.offset(h.keys), arena.offset(h.order), arena.offset(h.orderKeys), arena.offset(h.out));
+    kernel.selectBatch(count, arena.offset(h.margins), row, arena.offset(h.votes), 1e8, arena.offset(h.candidates), candidates.length, arena.offset(h.weight), arena.offset(h.scale), threshold, strict ? 1 : 0, arena.offset(h.keys), arena.offset(h.order), arena.offset(h.orderKeys), arena.offset(h.out), exactSums);
     for (let k = 0; k < count; k++) {
       const winner = votes[k] > 0 ? 1 : votes[k] < 0 ? -1 : 0;
       const expected = winner === 0 ? -1 : tippingUnitBySelect(candidates.slice(), margins, k, winner, weight, scale, threshold, strict, row);
@@ -77,5 +81,5 @@ test('the WebAssembly selectBatch finds tippingUnitBySelect\'s tipping unit in e
       checked++;
     }
   }
-  assert.equal(checked, 130);
+  assert.equal(checked, 4 * 130);
 });

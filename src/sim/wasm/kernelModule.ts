@@ -21,7 +21,7 @@ export interface KernelExports {
   fillNumbers(state: number, out: number, draws: number, df: number, normals: number, uniforms: number, rowLength: number, rejected: number): void;
   shiftBatch(
     own: number, ownCount: number, terms: number, coefficients: number, exact: number, shift: number,
-    count: number, batch: number, degreeFive: number, children: number, parents: number, childCount: number,
+    count: number, batch: number, degreeFive: number, children: number, parents: number, childCount: number, anyFast: number,
   ): void;
   marginBatch(
     units: number, count: number, batch: number, regionCount: number, mode: number, effectColumn: number, hasTerritory: number,
@@ -36,12 +36,13 @@ export interface KernelExports {
   ): void;
   selectBatch(
     count: number, margins: number, marginRow: number, votes: number, nationalTotal: number, candidates: number, candidateCount: number,
-    weight: number, scale: number, threshold: number, strict: number, keys: number, order: number, orderKeys: number, out: number,
+    weight: number, scale: number, threshold: number, strict: number, keys: number, order: number, orderKeys: number, out: number, exactSums: number,
   ): void;
   coefficientBatch(
     count: number, batch: number, numbers: number, zRow: number, block: number, relaySlot: number, socialSlot: number,
     coefficients: number, exact: number, sources: number, fastSums: number, effects: number, persuasions: number,
-  ): void;
+    tables: number, units: number, own: number, ownCount: number, params: number, exactIndex: number, shift: number, extra: number,
+  ): number;
   fdlibmExp(x: number): number;
   setMultiCandidate(
     state: number, components: number, regions: number, units: number, slots: number, tails: number, nationalScale: number, regionalScale: number,

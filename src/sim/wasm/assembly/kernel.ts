@@ -192,14 +192,16 @@ export function fillNumbers(state: usize, out: usize, draws: i32, df: f64, norma
  * with the draw's coefficients c (row j × batch) and the unit's 14 constants terms[i × 14 …] (A's six
  * powers and q, then B's); draws whose exact[k] (f64) is not 0 keep the value already in `shift`. Units
  * in `children` then copy their parent's row. `degreeFive`: no side has a sixth power (its term is left out).
+ * `anyFast` false (every draw of the batch took the exact path): only the children's copy is done.
  */
 export function shiftBatch(
   own: usize, ownCount: i32, terms: usize, coefficients: usize, exact: usize, shift: usize,
-  count: i32, batch: i32, degreeFive: i32, children: usize, parents: usize, childCount: i32,
+  count: i32, batch: i32, degreeFive: i32, children: usize, parents: usize, childCount: i32, anyFast: bool,
 ): void {
   const B = <usize>batch << 3;
   const pairs = count & ~1;
-  for (let u = 0; u < ownCount; u++) {
+  const shifted = anyFast ? ownCount : 0;
+  for (let u = 0; u < shifted; u++) {
     const i = load<i32>(own + (<usize>u << 2));
     const at = terms + <usize>i * 14 * 8;
     const row = shift + <usize>i * B;
@@ -420,10 +422,13 @@ const SELECT_GROUP: i32 = 8;
  * draw's quickselect then walks its keys contiguously, permuting `order` (the units) and `orderKeys`
  * together. out[k]: the tipping unit, or −1 when the national vote is tied. The winner's key, winner ×
  * (margin × scale), equals tippingUnitBySelect's (winner × margin) × scale exactly (a sign change).
+ * With `exactSums` (every weight a whole number and their total below 2^53, so that every sum of
+ * weights is exact in any order), {@link bracketSelect} answers first, the quickselect only when it
+ * cannot: the same unit either way.
  */
 export function selectBatch(
   count: i32, margins: usize, marginRow: i32, votes: usize, nationalTotal: f64, candidates: usize, candidateCount: i32,
-  weight: usize, scale: usize, threshold: f64, strict: i32, keys: usize, order: usize, orderKeys: usize, out: usize,
+  weight: usize, scale: usize, threshold: f64, strict: i32, keys: usize, order: usize, orderKeys: usize, out: usize, exactSums: i32,
 ): void {
   const step = <usize>marginRow << 3;
   const rowBytes = <usize>candidateCount << 3;
@@ -443,15 +448,75 @@ export function selectBatch(
       let tipping = -1;
       if (winner != 0) {
         const from = keys + <usize>j * rowBytes;
-        for (let c = 0; c < candidateCount; c++) {
-          store<i32>(order + (<usize>c << 2), load<i32>(candidates + (<usize>c << 2)));
-          store<f64>(orderKeys + (<usize>c << 3), winner * load<f64>(from + (<usize>c << 3)));
+        if (exactSums != 0) tipping = bracketSelect(from, candidates, candidateCount, winner, winner * national, weight, threshold, strict != 0, order, orderKeys);
+        if (tipping < 0) {
+          for (let c = 0; c < candidateCount; c++) {
+            store<i32>(order + (<usize>c << 2), load<i32>(candidates + (<usize>c << 2)));
+            store<f64>(orderKeys + (<usize>c << 3), winner * load<f64>(from + (<usize>c << 3)));
+          }
+          tipping = weightedSelect(order, orderKeys, candidateCount, weight, threshold, strict != 0);
         }
-        tipping = weightedSelect(order, orderKeys, candidateCount, weight, threshold, strict != 0);
       }
       store<i32>(out + (<usize>k << 2), tipping);
     }
   }
+}
+
+// bracketSelect's bracket: the tipping key's offset from the draw's own centre (winner × national
+// margin), followed from draw to draw, and the bracket's half-width, widened when the crossing falls
+// outside and narrowed when too many units fall inside. They only decide how fast a draw is answered,
+// never the answer (a miss falls back to the quickselect), so results do not depend on them.
+let bracketOffset: f64 = 0;
+let bracketHalfWidth: f64 = 1;
+
+/**
+ * The tipping unit of weightedSelect by one pass and a small select: the keys above a bracket around the
+ * draw's expected tipping key (centre + bracketOffset ± bracketHalfWidth) only add their weight, those
+ * inside it are selected among (weightedSelect on them, with the threshold less the weight above), those
+ * below are skipped. It answers when the crossing lies inside the bracket and no other key inside it
+ * equals the answer's key: that unit is then the only one whose key has less than the threshold's
+ * weight above it and reaches it, the unit weightedSelect returns. Otherwise it returns −1 (the caller
+ * runs weightedSelect). Needs exact sums of weights (whole numbers, see selectBatch).
+ */
+function bracketSelect(
+  keys: usize, candidates: usize, n: i32, winner: f64, centre: f64, weight: usize, threshold: f64, strict: bool, order: usize, orderKeys: usize,
+): i32 {
+  const middle = centre + bracketOffset;
+  const low = middle - bracketHalfWidth;
+  const high = middle + bracketHalfWidth;
+  let above: f64 = 0;
+  let inside: f64 = 0;
+  let m = 0;
+  for (let c = 0; c < n; c++) {
+    const key = winner * load<f64>(keys + (<usize>c << 3));
+    const u = load<i32>(candidates + (<usize>c << 2));
+    const w = load<f64>(weight + (<usize>u << 3));
+    // Branch-free: every candidate is written at m, kept (m + 1) only when inside the bracket.
+    store<i32>(order + (<usize>m << 2), u);
+    store<f64>(orderKeys + (<usize>m << 3), key);
+    const isAbove = key > high;
+    const isInside = !isAbove && key >= low;
+    above += select<f64>(w, 0, isAbove);
+    inside += select<f64>(w, 0, isInside);
+    m += <i32>isInside;
+  }
+  const reachedAbove = strict ? above > threshold : above >= threshold;
+  const reachedInside = strict ? above + inside > threshold : above + inside >= threshold;
+  if (reachedAbove || !reachedInside || m == 0) {
+    bracketHalfWidth *= 2;
+    return -1;
+  }
+  if (m * 8 > n) bracketHalfWidth *= 0.75;
+  const unit = weightedSelect(order, orderKeys, m, weight, threshold - above, strict);
+  let key: f64 = 0;
+  let equal = 0;
+  for (let c = 0; c < m; c++) {
+    if (load<i32>(order + (<usize>c << 2)) == unit) key = load<f64>(orderKeys + (<usize>c << 3));
+  }
+  for (let c = 0; c < m; c++) equal += <i32>(load<f64>(orderKeys + (<usize>c << 3)) == key);
+  if (equal != 1) return -1;
+  bracketOffset += 0.125 * (key - middle);
+  return unit;
 }
 
 /** tippingUnitBySelect's quickselect on keys already in `orderKeys` (permuted with `order`). */
@@ -530,15 +595,21 @@ const STATE: i32 = PRIORS + 126;
  * same order). Per draw k: exact[k] = 0 and, on the fast path, the 14 coefficients at
  * coefficients[term × batch + k], the draw's net margin votes by side and source at
  * sources[(side × 4 + source) × batch + k], and the coefficient sums added to fastSums (14); exact[k] = 1
- * when a bound may bind (the JavaScript exact path then takes the draw). Every draw's effects go to
- * effects[slot × batch + k] and persuasions[slot × batch + k] (14 slots each) for that path.
+ * when a bound may bind: the draw's parameters are then recorded (params, exactIndex: 2 × EXACT_PARAMS
+ * rows and one i32 per draw of the batch) and, after the batch's last draw, the exact draws take the
+ * exact path here, two at a time ({@link exactBatch}: their shift into shift[unit × batch + k], their net
+ * votes by source into sources, per unit into extra[side × units + unit], in draw order; `tables` the
+ * per-unit tables of writeExactTables, `own` the units without a parent). Returns the count of exact draws.
+ * Every draw's effects go to effects[slot × batch + k] and persuasions[slot × batch + k] (14 slots each).
  * The z's of channel slot c are numbers rows zRow + 2c (turnout) and zRow + 2c + 1 (persuasion).
  */
 export function coefficientBatch(
   count: i32, batch: i32, numbers: usize, zRow: i32, block: usize, relaySlot: i32, socialSlot: i32,
   coefficients: usize, exact: usize, sources: usize, fastSums: usize, effects: usize, persuasions: usize,
-): void {
+  tables: usize, units: i32, own: usize, ownCount: i32, params: usize, exactIndex: usize, shift: usize, extra: usize,
+): i32 {
   const B = <usize>batch << 3;
+  let exactCount = 0;
   for (let k = 0; k < count; k++) {
     const o = <usize>k << 3;
     drawEffects(block, numbers, B, o, zRow, effects, persuasions);
@@ -551,12 +622,16 @@ export function coefficientBatch(
     if (fast) fast = withinRooms(block, 0, relayA, directA, persuadeA) && withinRooms(block, 1, relayB, directB, persuadeB);
     if (!fast) {
       store<f64>(exact + o, 1);
+      recordExact(block, exactCount, k, polynomialA, polynomialB, relaySlot, relayA, directA, persuadeA, relayB, directB, persuadeB, params, exactIndex, B);
+      exactCount++;
       continue;
     }
     store<f64>(exact + o, 0);
     fastDraw(block, 0, relayA, directA, persuadeA, coefficients, fastSums, sources, B, o);
     fastDraw(block, 1, relayB, directB, persuadeB, coefficients, fastSums, sources, B, o);
   }
+  exactBatch(block, exactCount, params, exactIndex, tables, units, own, ownCount, shift, extra, sources, B);
+  return exactCount;
 }
 
 /**
@@ -653,6 +728,212 @@ export function coefficientBatch(
   const indirect = f(block, s + 15) * direct;
   const network = f(block, s + 19);
   return Math.abs(relay) <= network && Math.abs(indirect) <= network && direct <= f(block, s + 20) && -direct <= f(block, s + 21) && persuade <= f(block, s + 22) && -persuade <= f(block, s + 23);
+}
+
+// The exact path's per-unit tables (f64, written by campaignShift.ts writeExactTables), unit-major:
+// unit i's EXACT_TABLES numbers from tables + i × EXACT_TABLES × 8; number j of side s at s × EXACT_SIDE
+// + j, for j = members, certain, nonVoters, relayCap, perNonVoter, the territory's like-minded net share,
+// the relay's persuadable shift; then, after both sides, the baseline votes of A and of B, and the
+// margin's pp per vote.
+const EXACT_SIDE: i32 = 7;
+const EXACT_TABLES: i32 = 2 * EXACT_SIDE + 3;
+
+// @ts-ignore: decorator
+@inline function unitF(tables: usize, units: i32, table: i32, i: i32): f64 {
+  return load<f64>(tables + ((<usize>i * <usize>EXACT_TABLES + <usize>table) << 3));
+}
+
+/** `x` within [low, high], the high bound checked first (campaignShift.ts within). */
+// @ts-ignore: decorator
+@inline function within(x: f64, low: f64, high: f64): f64 {
+  return x > high ? high : x < low ? low : x;
+}
+
+// Per draw on the exact path, its parameters (row p × batch + e, e the draw's place among the batch's
+// exact draws), EXACT_PARAMS per side: e_1..e_6, the per-member relay, direct social and persuasion
+// terms, the relay's persuasion per member, 1 when the polynomial form may be used, the 7 pushes.
+const EXACT_PARAMS: i32 = 18;
+// Units per chunk of exactBatch: 128 × EXACT_TABLES doubles (17 KiB) stay in a 32 KiB first-level cache.
+const EXACT_CHUNK: i32 = 128;
+
+/** Records draw k, on the exact path, as the batch's exact draw e (its parameters; exactIndex[e] = k). */
+// @ts-ignore: decorator
+@inline function recordExact(
+  block: usize, e: i32, k: i32, polynomialA: bool, polynomialB: bool, relaySlot: i32,
+  relayA: f64, directA: f64, persuadeA: f64, relayB: f64, directB: f64, persuadeB: f64,
+  params: usize, exactIndex: usize, B: usize,
+): void {
+  store<i32>(exactIndex + (<usize>e << 2), k);
+  const at = params + (<usize>e << 3);
+  for (let side = 0; side < 2; side++) {
+    const row = at + <usize>(side * EXACT_PARAMS) * B;
+    for (let j = 0; j < 6; j++) store<f64>(row + <usize>j * B, f(block, STATE + 42 + side * 6 + j));
+    store<f64>(row + 6 * B, side == 0 ? relayA : relayB);
+    store<f64>(row + 7 * B, side == 0 ? directA : directB);
+    store<f64>(row + 8 * B, side == 0 ? persuadeA : persuadeB);
+    store<f64>(row + 9 * B, f(block, side * SIDE + 7 + relaySlot) * f(block, STATE + 14 + side * SLOTS + relaySlot));
+    store<f64>(row + 10 * B, (side == 0 ? polynomialA : polynomialB) ? 1 : 0);
+    for (let q = 0; q < SLOTS; q++) store<f64>(row + <usize>(11 + q) * B, f(block, STATE + 28 + side * SLOTS + q));
+  }
+}
+
+/** `x` within [low, high] lane by lane, the high bound checked first: x > high ? high : x < low ? low : x. */
+// @ts-ignore: decorator
+@inline function withinV(x: v128, low: v128, high: v128): v128 {
+  return v128.bitselect(high, f64x2.pmax(x, low), f64x2.gt(x, high));
+}
+
+/**
+ * The exact path of a batch's exact draws, two draws per instruction (campaignShift.ts exactShift and
+ * exactSideGains: the same arithmetic in the same order, lane by lane): per pair of exact draws, per unit
+ * without a parent and per side, the net margin votes with every bound applied (mobilisation by the
+ * polynomial or the clamped product, at least −certain; relay and indirect within ±relayCap; direct
+ * social within [−certain, nonVoters]; switches within [−own baseline votes, the other side's]), added
+ * to extra[side × units + unit] in draw order; the shift (A's votes − B's) × pp per vote into
+ * shift[unit × batch + k] (units with a parent get theirs from shiftBatch's copy); each side's sums by
+ * source (turnout, persuasion, relay, indirect, summed over units in order) into
+ * sources[(side × 4 + source) × batch + k].
+ */
+function exactBatch(
+  block: usize, exactCount: i32, params: usize, exactIndex: usize, tables: usize, units: i32, own: usize, ownCount: i32,
+  shift: usize, extra: usize, sources: usize, B: usize,
+): void {
+  if (exactCount == 0) return;
+  // Each side's sums by source per exact draw (rows 2 × EXACT_PARAMS + side × 4 + source of params),
+  // carried from one chunk of units to the next.
+  const sums = params + <usize>(2 * EXACT_PARAMS) * B;
+  for (let r = 0; r < 8; r++) memory.fill(sums + <usize>r * B, 0, <usize>(exactCount + 1) << 3);
+  const noneA = f(block, 24) == 0;
+  const noneB = f(block, SIDE + 24) == 0;
+  // Units in chunks whose tables stay in the first-level cache while every pair of draws passes over them.
+  for (let first = 0; first < ownCount; first += EXACT_CHUNK) {
+    const last = min(ownCount, first + EXACT_CHUNK);
+    for (let e = 0; e < exactCount; e += 2) {
+      const two = e + 1 < exactCount;
+      const k0 = load<i32>(exactIndex + (<usize>e << 2));
+      const k1 = two ? load<i32>(exactIndex + (<usize>(e + 1) << 2)) : k0;
+      const at = params + (<usize>e << 3);
+      exactPairSide(block, 0, noneA, at, tables, units, own, first, last, shift, extra, B, k0, k1, two);
+      exactPairSide(block, 1, noneB, at, tables, units, own, first, last, shift, extra, B, k0, k1, two);
+    }
+  }
+  for (let e = 0; e < exactCount; e++) {
+    const k = <usize>load<i32>(exactIndex + (<usize>e << 2)) << 3;
+    for (let r = 0; r < 8; r++) store<f64>(sources + <usize>r * B + k, load<f64>(sums + <usize>r * B + (<usize>e << 3)));
+  }
+}
+
+/** A side's mobilised votes by the polynomial, two draws: nonVoters × x × (e_1 − x (e_2 − x (e_3 − x (e_4 − x (e_5 − x e_6))))). */
+// @ts-ignore: decorator
+@inline function mobilisedV(c1: v128, c2: v128, c3: v128, c4: v128, c5: v128, c6: v128, nonVoters: v128, x: v128): v128 {
+  return f64x2.mul(nonVoters, f64x2.mul(x, f64x2.sub(c1, f64x2.mul(x, f64x2.sub(c2, f64x2.mul(x, f64x2.sub(c3,
+    f64x2.mul(x, f64x2.sub(c4, f64x2.mul(x, f64x2.sub(c5, f64x2.mul(x, c6))))))))))));
+}
+
+/** mobilisedByProduct, two draws: nonVoters × (1 − Π (1 − push × x)), each factor clamped to [0, 2]; the pushes at rows 11.. of `row`. */
+// @ts-ignore: decorator
+@inline function mobilisedByProductV(row: usize, B: usize, slots: i32, nonVoters: v128, x: v128): v128 {
+  const one = f64x2.splat(1);
+  let keep = one;
+  for (let q = 0; q < slots; q++) {
+    const v = f64x2.mul(v128.load(row + <usize>(11 + q) * B), x);
+    const factor = v128.bitselect(f64x2.splat(0), v128.bitselect(f64x2.splat(2), f64x2.sub(one, v), f64x2.lt(v, f64x2.splat(-1))), f64x2.gt(v, one));
+    keep = f64x2.mul(keep, factor);
+  }
+  return f64x2.mul(nonVoters, f64x2.sub(one, keep));
+}
+
+/**
+ * A unit's gain of one side for draws at o0 and o1 (o1 only when `two`): added to its extra votes in
+ * draw order; side 0 stores it in the unit's shift cells, side 1 turns those into (A − B) × perVote.
+ */
+// @ts-ignore: decorator
+@inline function storeExactGain(side: i32, cell: usize, extra: usize, o0: usize, o1: usize, two: bool, gain: v128, perVote: f64): void {
+  const g0 = f64x2.extract_lane(gain, 0);
+  const g1 = f64x2.extract_lane(gain, 1);
+  if (side == 0) {
+    store<f64>(cell + o0, g0);
+    if (two) store<f64>(cell + o1, g1);
+  } else {
+    store<f64>(cell + o0, (load<f64>(cell + o0) - g0) * perVote);
+    if (two) store<f64>(cell + o1, (load<f64>(cell + o1) - g1) * perVote);
+  }
+  store<f64>(extra, load<f64>(extra) + g0);
+  if (two) store<f64>(extra, load<f64>(extra) + g1);
+}
+
+/**
+ * One side of {@link exactBatch} for exact draws k0 and k1 (k1 only when `two`), their parameters at
+ * `at` (lane 0) and `at` + 8 (lane 1): side 0 leaves its gain in shift[unit × batch + k], side 1 turns
+ * it into (gain of A − gain of B) × pp per vote.
+ */
+// @ts-ignore: decorator
+@inline function exactPairSide(
+  block: usize, side: i32, none: bool, at: usize, tables: usize, units: i32, own: usize, first: i32, last: i32,
+  shift: usize, extra: usize, B: usize, k0: i32, k1: i32, two: bool,
+): void {
+  const s = side * SIDE;
+  const t = side * EXACT_SIDE;
+  const row = at + <usize>(side * EXACT_PARAMS) * B;
+  const c1 = v128.load(row), c2 = v128.load(row + B), c3 = v128.load(row + 2 * B);
+  const c4 = v128.load(row + 3 * B), c5 = v128.load(row + 4 * B), c6 = v128.load(row + 5 * B);
+  const relayPerMember = v128.load(row + 6 * B);
+  const socialPerMember = v128.load(row + 7 * B);
+  const persuade = v128.load(row + 8 * B);
+  const relayPersuade = v128.load(row + 9 * B);
+  const polynomialMask = f64x2.ne(v128.load(row + 10 * B), f64x2.splat(0));
+  const everyPolynomial = load<f64>(row + 10 * B) != 0 && (!two || load<f64>(row + 10 * B + 8) != 0);
+  const slots = <i32>f(block, s + 31);
+  const indirectPerDirect = f64x2.splat(f(block, s + 15));
+  const evenNet = f64x2.splat(f(block, s + 16));
+  const varies = f(block, s + 40) != 0;
+  const ownBaseTable = 2 * EXACT_SIDE + side;
+  const otherBaseTable = 2 * EXACT_SIDE + 1 - side;
+  const perVoteTable = 2 * EXACT_SIDE + 2;
+  const extraSide = extra + ((<usize>side * <usize>units) << 3);
+  const two2 = f64x2.splat(2);
+  const zero = f64x2.splat(0);
+  const sums = at + <usize>(2 * EXACT_PARAMS + side * 4) * B;
+  let turnoutSum = v128.load(sums), persuasionSum = v128.load(sums + B), relaySum = v128.load(sums + 2 * B), indirectSum = v128.load(sums + 3 * B);
+  const o0 = <usize>k0 << 3;
+  const o1 = <usize>k1 << 3;
+  for (let n = first; n < last; n++) {
+    const i = load<i32>(own + (<usize>n << 2));
+    const m = none ? 0 : unitF(tables, units, t, i);
+    let gain = zero;
+    if (m > 0) {
+      const members = f64x2.splat(m);
+      const certain = unitF(tables, units, t + 1, i);
+      const nonVoters = f64x2.splat(unitF(tables, units, t + 2, i));
+      const x = f64x2.splat(unitF(tables, units, t + 4, i));
+      let mob = mobilisedV(c1, c2, c3, c4, c5, c6, nonVoters, x);
+      if (!everyPolynomial) mob = v128.bitselect(mob, mobilisedByProductV(row, B, slots, nonVoters, x), polynomialMask);
+      const lowCertain = f64x2.splat(-certain);
+      mob = f64x2.pmax(mob, lowCertain);
+      const cap = unitF(tables, units, t + 3, i);
+      const capHigh = f64x2.splat(cap);
+      const capLow = f64x2.splat(-cap);
+      const relay = withinV(f64x2.mul(members, relayPerMember), capLow, capHigh);
+      const direct = withinV(f64x2.mul(members, socialPerMember), lowCertain, nonVoters);
+      const indirect = withinV(f64x2.mul(indirectPerDirect, direct), capLow, capHigh);
+      const net = varies ? f64x2.splat(unitF(tables, units, t + 5, i)) : evenNet;
+      const perMember = varies ? f64x2.add(persuade, f64x2.mul(relayPersuade, f64x2.splat(unitF(tables, units, t + 6, i)))) : persuade;
+      const switched = withinV(f64x2.mul(members, perMember), f64x2.splat(-unitF(tables, units, ownBaseTable, i)), f64x2.splat(unitF(tables, units, otherBaseTable, i)));
+      const relayNet = f64x2.mul(net, relay);
+      const indirectNet = f64x2.mul(net, indirect);
+      const switchedTwice = f64x2.mul(two2, switched);
+      gain = f64x2.add(f64x2.add(f64x2.add(mob, relayNet), indirectNet), switchedTwice);
+      turnoutSum = f64x2.add(turnoutSum, mob);
+      persuasionSum = f64x2.add(persuasionSum, switchedTwice);
+      relaySum = f64x2.add(relaySum, relayNet);
+      indirectSum = f64x2.add(indirectSum, indirectNet);
+    }
+    storeExactGain(side, shift + <usize>i * B, extraSide + (<usize>i << 3), o0, o1, two, gain, side == 0 ? 0 : unitF(tables, units, perVoteTable, i));
+  }
+  v128.store(sums, turnoutSum);
+  v128.store(sums + B, persuasionSum);
+  v128.store(sums + 2 * B, relaySum);
+  v128.store(sums + 3 * B, indirectSum);
 }
 
 /**

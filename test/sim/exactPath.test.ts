@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { simulate } from '../../src/sim/simulate.js';
+import { drawWorkspaceFor } from '../../src/sim/drawLoop.js';
+import { prepareModel, CHANNEL_SLOTS } from '../../src/sim/prepareModel.js';
+import { campaignShift, createShiftWorkspace, flushFastSums, SHIFT_TERMS } from '../../src/sim/campaignShift.js';
+import { SOURCE_COUNT } from '../../src/sim/blockTotals.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { resolveUs } from './raceFixtures.js';
+
+/**
+ * One batch of `draws` draws through the kernel, against campaignShift.ts's JavaScript reference draw by
+ * draw, with the channel effects the kernel drew: every exact draw's shift in every unit bit for bit, and
+ * the per-unit extra votes and the sums by source of the whole batch (fast draws included).
+ */
+function checkAgainstReference(campaigns: Scenario['campaigns'], draws: number, seed: number): { exact: number; product: number } {
+  const resolved = resolveUs(2016, { uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 }, campaigns });
+  const model = prepareModel(resolved);
+  const result = simulate(model, { simulations: draws, seed });
+  const work = drawWorkspaceFor(model);
+  const reference = createShiftWorkspace(model);
+  const U = model.units;
+  const S = CHANNEL_SLOTS;
+  const batch = 64;
+  const shift = new Float64Array(U);
+  const extraA = new Float64Array(U);
+  const extraB = new Float64Array(U);
+  const sources = new Float64Array(2 * SOURCE_COUNT);
+  const coefficients = new Float64Array(SHIFT_TERMS * batch);
+  const effect = new Float64Array(2 * S);
+  const persuasion = new Float64Array(2 * S);
+  let exact = 0;
+  let product = 0;
+  for (let k = 0; k < draws; k++) {
+    for (let j = 0; j < 2 * S; j++) {
+      effect[j] = work.effects[j * batch + k]!;
+      persuasion[j] = work.persuasions[j * batch + k]!;
+    }
+    const fast = campaignShift(model, reference, effect, persuasion, shift, extraA, extraB, sources, coefficients, k, batch);
+    assert.equal(work.exactBatch[k], fast ? 0 : 1, `draw ${k}: the same path`);
+    if (fast) continue;
+    exact++;
+    // The clamped product is used when a push times the largest factor per non-voter passes 1.
+    if (model.campaigns.some((c, side) => c.mobiliseSlots.some((slot) => Math.abs(c.mobiliseReach[slot]! * effect[side * S + slot]!) * c.largestPerNonVoter > 1))) product++;
+    for (let i = 0; i < U; i++) assert.equal(work.shiftBatch[i * batch + k], shift[i], `draw ${k}, unit ${i}: shift`);
+  }
+  flushFastSums(model, reference, extraA, extraB);
+  const [a, b] = resolved.sides;
+  for (let i = 0; i < U; i++) {
+    assert.equal(result.meanExtraVotes[a!]![i], extraA[i]! / draws, `unit ${i}: ${a}'s extra votes`);
+    assert.equal(result.meanExtraVotes[b!]![i], extraB[i]! / draws, `unit ${i}: ${b}'s extra votes`);
+  }
+  const names = ['turnout', 'persuasion', 'relay', 'indirect'] as const;
+  names.forEach((name, source) => {
+    assert.equal(result.effects[a!]![name], sources[source]! / draws, `${a} ${name}`);
+    assert.equal(result.effects[b!]![name], sources[SOURCE_COUNT + source]! / draws, `${b} ${name}`);
+  });
+  return { exact, product };
+}
+
+test('the WebAssembly exact path gives campaignShift.ts\'s shifts, extra votes and sums by source bit for bit', () => {
+  // Relay and social channels whose contacts lean as each territory does: every draw is exact.
+  const network = checkAgainstReference({ D: { listSize: 6e6, channels: { email: {}, door: { coverage: 0.05 }, phone: {}, relay: {}, social: {} } }, R: { listSize: 2e6, channels: { sms: {}, relay: {} } } }, 64, 9);
+  assert.equal(network.exact, 64);
+  // Members almost all certain to vote: some draws exact, some fast; an odd count leaves a lone exact draw.
+  const mixed = checkAgainstReference({ D: { listSize: 8e6, certainShare: 0.995, channels: { door: { coverage: 0.6 }, sms: {}, phone: {}, mail: {} } }, R: { listSize: 1.1e6, channels: { phone: {} } } }, 63, 3);
+  assert.ok(mixed.exact > 0 && mixed.exact < 63, `exact draws ${mixed.exact}`);
+  // Nearly every member certain and strong channels: pushes past 1 / factor, the clamped product.
+  const clamped = checkAgainstReference({ D: { listSize: 9e6, certainShare: 0.9995, channels: { door: { coverage: 1 }, sms: {}, phone: { coverage: 1 }, mail: {}, email: {} } }, R: { listSize: 0, channels: {} } }, 61, 5);
+  assert.ok(clamped.product > 0, `draws on the clamped product: ${clamped.product}`);
+  // A list of most of the electorate, relays with many contacts, both sides with a list.
+  checkAgainstReference({ D: { listSize: 9e7, certainShare: 0.2, channels: { relay: { contacts: 40 }, social: {}, door: { coverage: 1 } } }, R: { listSize: 4e7, channels: { relay: {}, phone: {} } } }, 64, 8);
+});
