@@ -53,7 +53,7 @@ export interface BriefingPageData {
 /** Messages of the engine's worker (src/browser/liveWorker.ts). */
 type WorkerMessage =
   | { type: 'warmed'; id?: undefined }
-  | { type: 'blocks'; id: number; blocks: unknown }
+  | { type: 'blocks'; id: number; index: number; blocks: unknown }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'result'; id: number; figures: LiveFigures; milliseconds: number; mapSpec?: unknown; narrowMapSpec?: unknown }
   | { type: 'error'; id: number; message: string; details?: LiveErrorDetails };
@@ -348,15 +348,19 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
       const message = event.data;
       if (message.id !== asked) return;
       if (message.type === 'progress') onProgress(k + 1, message);
-      else if (message.type === 'blocks') worker.postMessage({ type: 'blocks', id: message.id, blocks: message.blocks });
+      else if (message.type === 'blocks') worker.postMessage({ type: 'blocks', id: message.id, index: message.index, blocks: message.blocks });
       else if (message.type === 'error') {
         fail(message.message, message.details);
         settle();
       }
     };
+    // An engine that dies (not an error of the scenario: those come as messages) leaves the others to
+    // share the runs: it is dropped and the latest setting runs again.
     engine.onerror = (event) => {
-      fail(event.message);
-      settle();
+      console.error(event.message);
+      engine.terminate();
+      engines.splice(engines.indexOf(engine), 1);
+      requestRun();
     };
   });
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {

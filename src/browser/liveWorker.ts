@@ -7,8 +7,8 @@
  *   answered `{type: 'warmed'}` after a run of one block (the kernel compiled before the first move);
  *   then `{type: 'run', id, settings, engine?: {index, count}}` (default: engine 0 of 1);
  * - engine → page `{type: 'progress', id, done, total}` after each block (done: this engine's draws);
- * - engine i > 0 → page `{type: 'blocks', id, blocks}`: its blocks' totals, which the page hands to engine 0
- *   as `{type: 'blocks', id, blocks}`;
+ * - engine i > 0 → page `{type: 'blocks', id, index, blocks}`: its blocks' totals, which the page hands to
+ *   engine 0 as they are; engine 0 joins every engine's blocks in engine order (that is, block order);
  * - engine 0 → page `{type: 'result', id, figures, milliseconds, mapSpec?, narrowMapSpec?}` (see LiveFigures;
  *   mapSpec when a map was given: the P(win) map of this run; narrowMapSpec its phone version);
  * - any engine → page `{type: 'error', id, message, details?}` (details: an InputError's at, expected,
@@ -36,9 +36,9 @@ let inputs: LiveInputs | undefined;
 let map: LiveMap | undefined;
 let pending: Job | undefined;
 let scheduled = false;
-/** Engine 0's run waiting for the other engines' blocks, and the blocks that came for it. */
+/** Engine 0's run waiting for the other engines' blocks, and the blocks that came, by run and engine. */
 let awaiting: { job: Job; blocks: BlockTotals[]; started: number } | undefined;
-const received = new Map<number, BlockTotals[]>();
+const received = new Map<number, Map<number, BlockTotals[]>>();
 
 function postError(id: number, error: unknown): void {
   // An InputError's details go too, so the page can say it in its own language (src/briefing/liveErrors.ts).
@@ -55,7 +55,7 @@ function runPending(): void {
   try {
     const blocks = liveBlocks(inputs, job.settings, job.index, job.count, (done, total) => scope.postMessage({ type: 'progress', id: job.id, done, total }));
     if (job.index > 0) {
-      scope.postMessage({ type: 'blocks', id: job.id, blocks });
+      scope.postMessage({ type: 'blocks', id: job.id, index: job.index, blocks });
       return;
     }
     awaiting = { job, blocks, started };
@@ -69,12 +69,14 @@ function runPending(): void {
 function finishIfComplete(): void {
   if (!awaiting || !inputs) return;
   const { job, blocks, started } = awaiting;
-  const others = job.count > 1 ? received.get(job.id) : [];
-  if (!others) return;
+  const parts = received.get(job.id) ?? new Map<number, BlockTotals[]>();
+  if (parts.size < job.count - 1) return;
   awaiting = undefined;
   received.clear();
+  const all = [...blocks];
+  for (let index = 1; index < job.count; index++) all.push(...(parts.get(index) ?? []));
   try {
-    const figures = liveFigures(inputs, job.settings, [...blocks, ...others]);
+    const figures = liveFigures(inputs, job.settings, all);
     const milliseconds = performance.now() - started;
     const maps = map ? { mapSpec: liveMapSpec(figures, map), ...(map.narrowOptions ? { narrowMapSpec: liveMapSpec(figures, map, 'narrow') } : {}) } : {};
     scope.postMessage({ type: 'result', id: job.id, figures, milliseconds, ...maps });
@@ -84,18 +86,21 @@ function finishIfComplete(): void {
 }
 
 scope.onmessage = (event) => {
-  const message = event.data as { type: string; inputs?: LiveInputs; map?: LiveMap; id?: number; settings?: Record<string, unknown>; engine?: { index: number; count: number }; blocks?: BlockTotals[] };
+  const message = event.data as { type: string; inputs?: LiveInputs; map?: LiveMap; id?: number; index?: number; settings?: Record<string, unknown>; engine?: { index: number; count: number }; blocks?: BlockTotals[] };
   if (message.type === 'inputs' && message.inputs) {
     inputs = message.inputs;
     map = message.map;
   } else if (message.type === 'warm' && inputs) {
     try {
       liveBlocks(inputs, { simulations: BLOCK_SIZE }, 0, 1);
-    } finally {
-      scope.postMessage({ type: 'warmed' });
+    } catch {
+      // A scenario the engine cannot run says so on the first move, in the page's words; not here.
     }
-  } else if (message.type === 'blocks' && typeof message.id === 'number' && message.blocks) {
-    received.set(message.id, message.blocks);
+    scope.postMessage({ type: 'warmed' });
+  } else if (message.type === 'blocks' && typeof message.id === 'number' && typeof message.index === 'number' && message.blocks) {
+    const parts = received.get(message.id) ?? new Map<number, BlockTotals[]>();
+    parts.set(message.index, message.blocks);
+    received.set(message.id, parts);
     finishIfComplete();
   } else if (message.type === 'run' && typeof message.id === 'number') {
     pending = { id: message.id, settings: message.settings ?? {}, index: message.engine?.index ?? 0, count: message.engine?.count ?? 1 };

@@ -83,3 +83,30 @@ test('the WebAssembly selectBatch finds tippingUnitBySelect\'s tipping unit in e
   }
   assert.equal(checked, 4 * 130);
 });
+
+test('selectBatch with the bracket gives the quickselect\'s unit when a key is NaN (the quickselect places it beside any pivot)', () => {
+  const units = 3;
+  const row = 72;
+  const arena = new KernelArena();
+  const h = {
+    margins: arena.f64(units * row), votes: arena.f64(row), candidates: arena.i32(units), weight: arena.f64(units), scale: arena.f64(units),
+    keys: arena.f64(8 * units), order: arena.i32(units), orderKeys: arena.f64(units), out: arena.i32(row),
+  };
+  const kernel = arena.open();
+  const margins = arena.view(h.margins);
+  const weight = arena.view(h.weight);
+  const scale = arena.view(h.scale);
+  const candidates = Int32Array.of(0, 1, 2);
+  arena.view(h.candidates, 'i32').set(candidates);
+  weight.set([1, 1, 1]);
+  scale.set([1, 1, 1]);
+  margins[0] = 5;
+  margins[row] = NaN;
+  margins[2 * row] = 3;
+  arena.view(h.votes)[0] = 3; // national margin 3: the bracket sits around 3, the NaN key outside it
+  const expected = tippingUnitBySelect(candidates.slice(), margins, 0, 1, weight, scale, 2, false, row);
+  for (const exactSums of [0, 1]) {
+    kernel.selectBatch(1, arena.offset(h.margins), row, arena.offset(h.votes), 1, arena.offset(h.candidates), 3, arena.offset(h.weight), arena.offset(h.scale), 2, 0, arena.offset(h.keys), arena.offset(h.order), arena.offset(h.orderKeys), arena.offset(h.out), exactSums);
+    assert.equal(arena.view(h.out, 'i32')[0], expected, `exactSums ${exactSums}`);
+  }
+});

@@ -475,8 +475,9 @@ let bracketHalfWidth: f64 = 1;
  * inside it are selected among (weightedSelect on them, with the threshold less the weight above), those
  * below are skipped. It answers when the crossing lies inside the bracket and no other key inside it
  * equals the answer's key: that unit is then the only one whose key has less than the threshold's
- * weight above it and reaches it, the unit weightedSelect returns. Otherwise it returns −1 (the caller
- * runs weightedSelect). Needs exact sums of weights (whole numbers, see selectBatch).
+ * weight above it and reaches it, the unit weightedSelect returns. Otherwise (and whenever a key is NaN,
+ * which the quickselect's comparisons place beside any pivot) it returns −1, and the caller runs
+ * weightedSelect. Needs exact sums of weights (whole numbers, see selectBatch).
  */
 function bracketSelect(
   keys: usize, candidates: usize, n: i32, winner: f64, centre: f64, weight: usize, threshold: f64, strict: bool, order: usize, orderKeys: usize,
@@ -487,8 +488,10 @@ function bracketSelect(
   let above: f64 = 0;
   let inside: f64 = 0;
   let m = 0;
+  let unordered = 0;
   for (let c = 0; c < n; c++) {
     const key = winner * load<f64>(keys + (<usize>c << 3));
+    unordered |= <i32>(key != key);
     const u = load<i32>(candidates + (<usize>c << 2));
     const w = load<f64>(weight + (<usize>u << 3));
     // Branch-free: every candidate is written at m, kept (m + 1) only when inside the bracket.
@@ -502,8 +505,12 @@ function bracketSelect(
   }
   const reachedAbove = strict ? above > threshold : above >= threshold;
   const reachedInside = strict ? above + inside > threshold : above + inside >= threshold;
+  // A NaN key is equal to every pivot in the quickselect, never "inside" here: it answers.
+  if (unordered != 0) return -1;
   if (reachedAbove || !reachedInside || m == 0) {
-    bracketHalfWidth *= 2;
+    // Keys are margins in pp: a bracket 400 pp each way holds every key a race has in practice.
+    bracketHalfWidth = min(bracketHalfWidth * 2, 400);
+    if (!isFinite(bracketOffset)) bracketOffset = 0;
     return -1;
   }
   if (m * 8 > n) bracketHalfWidth *= 0.75;
@@ -515,7 +522,7 @@ function bracketSelect(
   }
   for (let c = 0; c < m; c++) equal += <i32>(load<f64>(orderKeys + (<usize>c << 3)) == key);
   if (equal != 1) return -1;
-  bracketOffset += 0.125 * (key - middle);
+  if (isFinite(key)) bracketOffset += 0.125 * (key - middle);
   return unit;
 }
 
