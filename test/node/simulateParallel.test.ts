@@ -83,3 +83,34 @@ test('simulateParallel on worker threads rejects bad input with the InputError a
   assert.deepEqual(inWorkers.details, inThread.details);
   assert.equal(inWorkers.message, 'seed must be a finite number, got NaN');
 });
+
+test('runs in flight at once share the pool: each gives the JSON of its run alone on one thread', async () => {
+  const other = resolveUs(2016, { uncertainty: { national: 2, regional: 1.5, territory: 3, tails: 5 } });
+  const runs = [
+    { scenario: resolved, options: { simulations: 30000, seed: 3, threads: 2, keep: { outcome: true, weightA: true } } },
+    { scenario: other, options: { simulations: 10000, seed: 3, threads: 2 } },
+    { scenario: resolved, options: { simulations: 9000, seed: 8, threads: 3 } },
+    { scenario: other, options: { simulations: 20000, seed: 9, threads: 2, keep: { outcome: true } } },
+  ];
+  const together = await Promise.all(runs.map((r) => simulateParallel(r.scenario, r.options)));
+  for (const [i, r] of runs.entries()) {
+    const alone = await simulateParallel(r.scenario, { ...r.options, threads: 1 });
+    assert.equal(JSON.stringify(resultToJson(together[i])), JSON.stringify(resultToJson(alone)), `run ${i}`);
+  }
+  await closeWorkerPool();
+});
+
+test('a run aborted or failing while others are in flight on the pool leaves them whole', async () => {
+  const options = { simulations: 16000, seed: 4, threads: 2 };
+  const alone = JSON.stringify(resultToJson(await simulateParallel(resolved, options)));
+  const controller = new AbortController();
+  // Aborted on its first progress report (an event, not a delay), while the others have tasks queued or running.
+  const aborted = simulateParallel(resolved, { ...options, simulations: 400000, signal: controller.signal, onProgress: () => controller.abort() });
+  const bad = simulateParallel(resolved, { ...options, seed: Number.NaN });
+  const others = [simulateParallel(resolved, options), simulateParallel(resolved, options)];
+  await assert.rejects(aborted, { name: 'AbortError' });
+  await assert.rejects(bad, InputError);
+  for (const other of await Promise.all(others)) assert.equal(JSON.stringify(resultToJson(other)), alone);
+  assert.equal(JSON.stringify(resultToJson(await simulateParallel(resolved, options))), alone);
+  await closeWorkerPool();
+});
