@@ -24,7 +24,7 @@ export interface ParallelOptions {
   /** Number of simulated elections. */
   simulations: number;
   seed: number;
-  /** Worker threads (1 runs in this thread). */
+  /** Worker threads of the shared pool this run uses at most at once (1 runs in this thread). */
   threads: number;
   keep?: KeepOptions;
   /** Called after each finished range of blocks with the draws done so far and the total. */
@@ -157,9 +157,10 @@ function abortError(): Error {
 }
 
 /**
- * Runs {@link simulate} over worker threads and merges the blocks in order.
+ * Runs {@link simulate} over worker threads and merges the blocks in order. Calls in flight at once share
+ * the process's pool of workers (at most the machine's cores), each using at most its own `threads`.
  *
- * @param resolved Resolved scenario (plain JSON, sent to each worker once).
+ * @param resolved Resolved scenario (plain JSON, sent once to each worker that runs one of its tasks).
  * @param options Simulations, seed, threads, what to keep, progress callback and abort signal.
  * @returns The same SimulationResult as a single-threaded run, bit for bit.
  * @throws {InputError} for a bad thread count or number of simulations; rejects with an AbortError when aborted.
