@@ -90,16 +90,26 @@ function startPoolWorker(): void {
     }
     dispatch();
   });
+  // A worker that dies (a crash, not a termination by this file) fails every run in flight, as a run's own
+  // worker dying failed it before the pool was shared: none waits on blocks a dead worker held.
   worker.on('error', (error) => {
-    removeWorker(worker, error);
-    dispatch();
+    if (pool.workers.has(worker)) failRunsInFlight(error);
   });
   worker.on('exit', (code) => {
-    removeWorker(worker, new Error(`simulation worker exited with code ${code}`));
-    dispatch();
+    if (pool.workers.has(worker)) failRunsInFlight(new Error(`simulation worker exited with code ${code}`));
   });
   pool.workers.add(worker);
   pool.idle.push(worker);
+}
+
+/** Takes the dead worker's kind of failure to every run in flight (queued or running), then frees the pool. */
+function failRunsInFlight(error: Error): void {
+  const runs = new Set([...pool.queue, ...pool.busy.values()]);
+  for (const worker of [...pool.workers]) {
+    removeWorker(worker, error);
+    void worker.terminate();
+  }
+  for (const run of runs) run.fail(error);
 }
 
 /**
@@ -146,7 +156,10 @@ function endRun(run: PoolRun): void {
  */
 export async function closeWorkerPool(): Promise<void> {
   const workers = [...pool.workers];
-  for (const worker of workers) removeWorker(worker, new Error('the simulation worker pool was closed'));
+  const runs = new Set([...pool.queue, ...pool.busy.values()]);
+  const error = new Error('the simulation worker pool was closed');
+  for (const worker of workers) removeWorker(worker, error);
+  for (const run of runs) run.fail(error);
   await Promise.all(workers.map((w) => w.terminate()));
 }
 

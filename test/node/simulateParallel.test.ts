@@ -114,3 +114,18 @@ test('a run aborted or failing while others are in flight on the pool leaves the
   assert.equal(JSON.stringify(resultToJson(await simulateParallel(resolved, options))), alone);
   await closeWorkerPool();
 });
+
+test('closing the pool with runs in flight (running or queued) fails each of them; the next run starts new workers', async () => {
+  const options = { simulations: 200000, seed: 6, threads: 2 };
+  let progressed: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (progressed = resolve));
+  // Closed on the first run's first finished task (an event, not a delay): it and the runs queued behind it are in flight.
+  const watched = simulateParallel(resolved, { ...options, onProgress: () => progressed() });
+  const inFlight = [watched, simulateParallel(resolved, options), simulateParallel(resolved, options)].map((run) => run.then(() => 'finished', (error: Error) => error.message));
+  await Promise.race([started, inFlight[0]]);
+  await closeWorkerPool();
+  assert.deepEqual(await Promise.all(inFlight), Array(3).fill('the simulation worker pool was closed'));
+  const after = JSON.stringify(resultToJson(await simulateParallel(resolved, { simulations: 9000, seed: 6, threads: 2 })));
+  assert.equal(after, JSON.stringify(resultToJson(await simulateParallel(resolved, { simulations: 9000, seed: 6, threads: 1 }))));
+  await closeWorkerPool();
+});
