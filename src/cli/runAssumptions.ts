@@ -7,6 +7,7 @@
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import { VOTE_SOURCES, type AnswerInterval, type RunAssumptions } from '../analysis/answerAssumptions.js';
 import type { Side } from '../model/types.js';
+import type { SimulationResult } from '../sim/types.js';
 import { pairedGroupDifference } from '../analysis/pairedWinDifference.js';
 import { ASSUMPTIONS_WORDS, commandAssumptions } from './assumptionOptions.js';
 
@@ -35,24 +36,26 @@ function shifted(x: AnswerInterval, by: number): AnswerInterval {
 export async function runAssumptions(resolved: ResolvedScenario, draws: number, noList: ResolvedScenario | undefined, context: { stderr: { write(text: string): unknown }; stderrIsTTY: boolean; signal: AbortSignal }, asRun?: Record<Side, number>): Promise<RunAssumptions | undefined> {
   const side = resolved.sides[0];
   const keep = noList ? { outcome: true, weightA: true } : undefined;
-  let reference: Record<Side, number> | undefined;
+  let referenceRun: Promise<SimulationResult> | undefined;
   const spread = await commandAssumptions(
     noList ? [resolved, noList] : [resolved],
     draws,
     async (at, run) => {
-      reference ??= (await run(resolved)).pWin;
-      const result = await run(at(resolved), keep);
+      // The runs of a draw go to the worker pool together (with more than one thread, no worker waits for another's last block).
+      referenceRun ??= run(resolved);
+      const [result, without] = await Promise.all([run(at(resolved), keep), noList ? run(at(noList), keep) : undefined, referenceRun]);
       const answers: Record<string, number> = {};
       for (const s of resolved.sides) {
         answers[`pWin.${s}`] = result.pWin[s];
         for (const source of VOTE_SOURCES) answers[`votes.${s}.${source}`] = result.effects[s][source];
       }
-      if (noList) answers.listEffect = pairedGroupDifference(await run(at(noList), keep), result, side).deltaPWin;
+      if (without) answers.listEffect = pairedGroupDifference(without, result, side).deltaPWin;
       return answers;
     },
     { ...context, ...(noList ? { explain: 'listEffect' } : {}) },
   );
   if (!spread) return undefined;
+  const reference = (await referenceRun)?.pWin;
   const a = spread.answers;
   const sides = resolved.sides;
   return {

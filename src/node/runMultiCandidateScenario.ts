@@ -150,9 +150,8 @@ export function multiCandidateLocale(run: Pick<MultiCandidateRun, 'document'>, s
  * await writeMultiCandidateReport('out', run, 'scenarios/canada-2011.yaml') // => ['out/territories.csv', 'out/candidate-probabilities.svg', …, 'out/briefing.html', 'out/summary.json']
  */
 export async function writeMultiCandidateReport(dir: string, run: MultiCandidateRun, scenarioFile: string, signal?: AbortSignal, shown = dir, scenario?: Scenario): Promise<string[]> {
-  const [{ toSvg }, { toPng }, { multiCandidateCharts }, { multiCandidateBriefing }, { briefingScripts }] = await Promise.all([
-    import('../render/toSvg.js'),
-    import('../render/toPng.js'),
+  const [{ renderChartHere }, { multiCandidateCharts }, { multiCandidateBriefing }, { briefingScripts }] = await Promise.all([
+    import('./chartRenderer.js'),
     import('./multiCandidateCharts.js'),
     import('../briefing/multiCandidatePage.js'),
     import('./pageScripts.js'),
@@ -163,8 +162,9 @@ export async function writeMultiCandidateReport(dir: string, run: MultiCandidate
   const narrow = multiCandidateCharts(run.document, run.result.seatDistribution, locale, NARROW_WIDTH);
   for (const chart of charts) {
     signal?.throwIfAborted();
-    files.push({ name: `${chart.name}.svg`, data: await toSvg(chart.spec) });
-    files.push({ name: `${chart.name}.png`, data: await toPng(chart.spec, { scale: 2 }) });
+    // Laid out once by Vega; the PNG is rasterised from that SVG, not from a second layout.
+    const drawn = await renderChartHere(chart.spec, 2);
+    files.push({ name: `${chart.name}.svg`, data: drawn.svg }, { name: `${chart.name}.png`, data: drawn.png });
   }
   const { units, ...summary } = run.document;
   const valid = run.loaded.race.units.valid;

@@ -1,8 +1,10 @@
 /**
  * Runs a simulation on worker threads (Node-only edge of src/sim). The draws are split in the kernel's
  * fixed blocks; workers run ranges of blocks and the per-block totals are merged in block order, so the
- * result is identical, to the bit, for any number of threads. Workers are kept between runs (a sweep
- * starts them once), unreferenced while idle.
+ * result is identical, to the bit, for any number of threads. One pool of workers serves every run of the
+ * process: runs in flight at once (a sweep's points, the assumptions draws) queue their tasks on it, first
+ * come first served, each run on at most its own number of threads, so a worker never waits for a run's
+ * last block while another run has blocks left. Workers are kept between runs, unreferenced while idle.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -22,7 +24,7 @@ export interface ParallelOptions {
   /** Number of simulated elections. */
   simulations: number;
   seed: number;
-  /** Worker threads (1 runs in this thread). */
+  /** Worker threads of the shared pool this run uses at most at once (1 runs in this thread). */
   threads: number;
   keep?: KeepOptions;
   /** Called after each finished range of blocks with the draws done so far and the total. */
@@ -33,41 +35,131 @@ export interface ParallelOptions {
   prepare?: PrepareOptions;
 }
 
-/** Idle workers kept between runs (unreferenced, so they never keep the process alive). */
-const idleWorkers: Worker[] = [];
-
-function acquireWorkers(count: number): Worker[] {
-  const workers = idleWorkers.splice(0, count);
-  while (workers.length < count) {
-    const worker = startWorker('simulateWorker');
-    // A worker that fails or dies while idle leaves the pool (a run in progress has its own listeners).
-    worker.on('error', () => undefined);
-    worker.on('exit', () => {
-      const at = idleWorkers.indexOf(worker);
-      if (at >= 0) idleWorkers.splice(at, 1);
-    });
-    workers.push(worker);
-  }
-  for (const w of workers) w.ref();
-  return workers;
+/** A run on the pool: its tasks (ranges of blocks) and what it does with a worker's answer. */
+interface PoolRun {
+  id: number;
+  resolved: ResolvedScenario;
+  options: ParallelOptions;
+  tasks: { start: number; end: number }[];
+  /** Next task to hand out. */
+  next: number;
+  /** Most workers at once (the run's threads), and how many run one of its tasks now. */
+  threads: number;
+  running: number;
+  /** Workers that hold its model (sent with their first task of the run; freed when the run ends). */
+  holders: Set<Worker>;
+  /** Finished, failed or aborted: answers still arriving are ignored. */
+  ended: boolean;
+  answer(message: TaskAnswer): void;
+  fail(error: Error): void;
 }
 
-function releaseWorkers(workers: Worker[]): void {
-  for (const w of workers) {
-    w.unref();
-    idleWorkers.push(w);
+/** What a worker posts for a task. */
+interface TaskAnswer {
+  id: number;
+  run: number;
+  blocks?: BlockTotals[];
+  kept?: KeptSlice;
+  error?: WorkerErrorMessage;
+}
+
+/** The pool: every live worker, the idle ones (unreferenced), the runs with tasks left in arrival order, each busy worker's run. */
+const pool = { workers: new Set<Worker>(), idle: [] as Worker[], queue: [] as PoolRun[], busy: new Map<Worker, PoolRun>() };
+let nextRunId = 0;
+
+/** Takes a worker out of the pool (it died, or is being terminated); the run it was working for fails with `error`. */
+function removeWorker(worker: Worker, error: Error): void {
+  if (!pool.workers.delete(worker)) return;
+  const at = pool.idle.indexOf(worker);
+  if (at >= 0) pool.idle.splice(at, 1);
+  const run = pool.busy.get(worker);
+  pool.busy.delete(worker);
+  if (run) run.fail(error);
+}
+
+function startPoolWorker(): void {
+  const worker = startWorker('simulateWorker');
+  worker.on('message', (message: TaskAnswer) => {
+    if (!pool.workers.has(worker)) return;
+    const run = pool.busy.get(worker);
+    pool.busy.delete(worker);
+    pool.idle.push(worker);
+    if (run) {
+      run.running--;
+      if (run.id === message.run) run.answer(message);
+    }
+    dispatch();
+  });
+  // A worker that dies (a crash, not a termination by this file) fails every run in flight, as a run's own
+  // worker dying failed it before the pool was shared: none waits on blocks a dead worker held.
+  worker.on('error', (error) => {
+    if (pool.workers.has(worker)) failRunsInFlight(error);
+  });
+  worker.on('exit', (code) => {
+    if (pool.workers.has(worker)) failRunsInFlight(new Error(`simulation worker exited with code ${code}`));
+  });
+  pool.workers.add(worker);
+  pool.idle.push(worker);
+}
+
+/** Takes the dead worker's kind of failure to every run in flight (queued or running), then frees the pool. */
+function failRunsInFlight(error: Error): void {
+  const runs = new Set([...pool.queue, ...pool.busy.values()]);
+  for (const worker of [...pool.workers]) {
+    removeWorker(worker, error);
+    void worker.terminate();
   }
+  for (const run of runs) run.fail(error);
 }
 
 /**
- * Terminates the idle workers that simulateParallel keeps between runs. Optional: idle workers do not
- * keep the process alive; call it to free their memory early.
+ * Hands tasks to idle workers: each queued run in arrival order, while it has a task left and fewer busy
+ * workers than its threads, gets an idle worker, one that holds its model already when there is one.
+ */
+function dispatch(): void {
+  for (const run of pool.queue) {
+    while (run.next < run.tasks.length && run.running < run.threads && pool.idle.length > 0) {
+      const held = pool.idle.findIndex((w) => run.holders.has(w));
+      const worker = pool.idle.splice(Math.max(0, held), 1)[0]!;
+      const id = run.next++;
+      const { simulations, seed, keep, prepare } = run.options;
+      const task: WorkerTask = { id, run: run.id, simulations, seed, blockStart: run.tasks[id].start, blockEnd: run.tasks[id].end, keep };
+      if (!run.holders.has(worker)) {
+        task.resolved = run.resolved;
+        task.prepare = prepare;
+        run.holders.add(worker);
+      }
+      run.running++;
+      pool.busy.set(worker, run);
+      worker.ref();
+      worker.postMessage(task);
+    }
+  }
+  pool.queue = pool.queue.filter((run) => run.next < run.tasks.length);
+  for (const worker of pool.idle) worker.unref();
+}
+
+/** Ends a run on the pool: its tasks not handed out are dropped, and the workers holding its model free it. */
+function endRun(run: PoolRun): void {
+  run.ended = true;
+  pool.queue = pool.queue.filter((r) => r !== run);
+  for (const worker of run.holders) if (pool.workers.has(worker)) worker.postMessage({ drop: run.id });
+  run.holders.clear();
+}
+
+/**
+ * Terminates the pool's workers; runs still in flight fail. Optional: idle workers do not keep the process
+ * alive; call it to free their memory early, as the command line does when a command ends.
  *
  * @example
- * await closeWorkerPool() // no idle workers remain
+ * await closeWorkerPool() // no workers remain
  */
 export async function closeWorkerPool(): Promise<void> {
-  const workers = idleWorkers.splice(0);
+  const workers = [...pool.workers];
+  const runs = new Set([...pool.queue, ...pool.busy.values()]);
+  const error = new Error('the simulation worker pool was closed');
+  for (const worker of workers) removeWorker(worker, error);
+  for (const run of runs) run.fail(error);
   await Promise.all(workers.map((w) => w.terminate()));
 }
 
@@ -78,9 +170,10 @@ function abortError(): Error {
 }
 
 /**
- * Runs {@link simulate} over worker threads and merges the blocks in order.
+ * Runs {@link simulate} over worker threads and merges the blocks in order. Calls in flight at once share
+ * the process's pool of workers (at most the machine's cores), each using at most its own `threads`.
  *
- * @param resolved Resolved scenario (plain JSON, sent to each worker once).
+ * @param resolved Resolved scenario (plain JSON, sent once to each worker that runs one of its tasks).
  * @param options Simulations, seed, threads, what to keep, progress callback and abort signal.
  * @returns The same SimulationResult as a single-threaded run, bit for bit.
  * @throws {InputError} for a bad thread count or number of simulations; rejects with an AbortError when aborted.
@@ -143,52 +236,33 @@ export function guidedTasks(blocks: number, threads: number): { start: number; e
 }
 
 /**
- * On `threads` workers: tasks of consecutive blocks (guidedTasks) handed out as workers finish, the blocks merged in
+ * On `threads` workers of the pool: tasks of consecutive blocks (guidedTasks) queued on it, the blocks merged in
  * block order (finished tasks wait until every earlier one has been merged: the sums stay identical for
- * any number of threads, and only out-of-order tasks are held in memory).
+ * any number of threads, and only out-of-order tasks are held in memory). Aborted, the workers running its
+ * tasks are terminated (the pool starts others when needed).
  */
 async function simulateOnWorkers(resolved: ResolvedScenario, model: ReturnType<typeof prepareModel>, options: ParallelOptions, blocks: number, threads: number): Promise<SimulationResult> {
-  const { simulations, seed, keep, onProgress, signal } = options;
-  const tasks = guidedTasks(blocks, threads);
+  const { simulations, seed, onProgress, signal } = options;
   const running = emptyTotals(model);
   const waiting = new Map<number, BlockTotals[]>();
+  const tasks = guidedTasks(blocks, threads);
+  const keptByTask: (KeptSlice | undefined)[] = new Array(tasks.length);
   let merged = 0;
   let blocksDone = 0;
-  const keptByTask: (KeptSlice | undefined)[] = new Array(tasks.length);
   let finished = 0;
-  let next = 0;
-  const workers = acquireWorkers(threads);
-  const detach: (() => void)[] = [];
-  let ok = false;
+  let onAbort: (() => void) | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const fail = (error: Error) => {
-        if (failed) return;
-        failed = true;
-        reject(error);
-      };
-      if (signal) {
-        const onAbort = () => fail(abortError());
-        signal.addEventListener('abort', onAbort, { once: true });
-        detach.push(() => signal.removeEventListener('abort', onAbort));
-      }
-      const send = (worker: Worker, first: boolean) => {
-        if (next >= tasks.length) return;
-        const id = next++;
-        const task: WorkerTask = { id, simulations, seed, blockStart: tasks[id].start, blockEnd: tasks[id].end, keep };
-        if (first) {
-          task.resolved = resolved;
-          task.prepare = options.prepare;
-        }
-        worker.postMessage(task);
-      };
-      for (const worker of workers) {
-        const onMessage = (message: { id: number; blocks?: BlockTotals[]; kept?: KeptSlice; error?: WorkerErrorMessage }) => {
-          if (message.error) {
-            fail(errorFromWorker(message.error));
-            return;
-          }
+      const run: PoolRun = {
+        id: nextRunId++, resolved, options, tasks, next: 0, threads, running: 0, holders: new Set(), ended: false,
+        fail(error) {
+          if (run.ended) return;
+          endRun(run);
+          reject(error);
+        },
+        answer(message) {
+          if (run.ended) return;
+          if (message.error) return run.fail(errorFromWorker(message.error));
           waiting.set(message.id, message.blocks!);
           blocksDone += message.blocks!.length;
           for (let ready = waiting.get(merged); ready; ready = waiting.get(merged)) {
@@ -197,30 +271,28 @@ async function simulateOnWorkers(resolved: ResolvedScenario, model: ReturnType<t
             merged++;
           }
           keptByTask[message.id] = message.kept;
-          finished++;
           onProgress?.(Math.min(simulations, blocksDone * BLOCK_SIZE), simulations);
-          if (finished === tasks.length) resolve();
-          else send(worker, false);
-        };
-        const onExit = (code: number) => {
-          if (finished < tasks.length) fail(new Error(`simulation worker exited with code ${code}`));
-        };
-        worker.on('message', onMessage);
-        worker.on('error', fail);
-        worker.on('exit', onExit);
-        detach.push(() => {
-          worker.off('message', onMessage);
-          worker.off('error', fail);
-          worker.off('exit', onExit);
-        });
-        send(worker, true);
-      }
+          if (++finished < tasks.length) return;
+          endRun(run);
+          resolve();
+        },
+      };
+      onAbort = () => {
+        // Its tasks stop at once: the workers running them are terminated (the pool starts others when needed).
+        for (const [worker, r] of [...pool.busy]) {
+          if (r !== run) continue;
+          removeWorker(worker, abortError());
+          void worker.terminate();
+        }
+        run.fail(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      while (pool.workers.size < threads) startPoolWorker();
+      pool.queue.push(run);
+      dispatch();
     });
-    ok = true;
   } finally {
-    for (const d of detach) d();
-    if (ok) releaseWorkers(workers);
-    else await Promise.all(workers.map((w) => w.terminate()));
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
   const kept = keptByTask.filter((k): k is KeptSlice => k !== undefined);
   return finishResult(model, seed, [running], kept);

@@ -1,6 +1,6 @@
 /**
- * The one worker-thread launcher of the engine (simulateParallel's pool and `campaign-lab allocate`'s
- * search both start their workers here). From dist/ a worker runs the compiled entry beside this file;
+ * The one worker-thread launcher of the engine (simulateParallel's pool, `campaign-lab allocate`'s
+ * search and the report's chart renderer start their workers here). From dist/ a worker runs the compiled entry beside this file;
  * under tsx (tests, `node --import tsx`) Node 20 does not run `--import` preloads in workers, so a
  * two-line bootstrap registers tsx's loader in the worker first and then imports the entry's .ts file.
  * Errors come back through src/node/workerError.ts, the same way for every worker.
@@ -9,8 +9,8 @@
  */
 import { Worker } from 'node:worker_threads';
 
-/** The worker entries of src/node: the simulation's blocks and the allocation's greedy search. */
-export type WorkerEntry = 'simulateWorker' | 'allocateWorker';
+/** The worker entries of src/node: the simulation's blocks, the allocation's greedy search, the report's charts. */
+export type WorkerEntry = 'simulateWorker' | 'allocateWorker' | 'chartWorker';
 
 /**
  * Starts a worker thread running one of the entries of src/node.

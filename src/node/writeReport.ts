@@ -8,8 +8,7 @@
  */
 import { basename, join } from 'node:path';
 import type { RunSummary } from '../sim/summarizeRun.js';
-import { toSvg } from '../render/toSvg.js';
-import { svgToPngAsync } from '../render/toPng.js';
+import { renderChartHere, type ChartRender } from './chartRenderer.js';
 import { buildReportCharts } from '../briefing/reportCharts.js';
 import type { ReportChart } from '../briefing/reportCharts.js';
 import type { ListSizeSweep } from '../briefing/listSizeSweep.js';
@@ -34,6 +33,11 @@ export interface ReportInput {
   live?: LiveInputs;
   /** The assumptions interval of the run and of our list's effect (`run --assumption-draws`). */
   assumptions?: RunAssumptions;
+  /**
+   * How each chart is drawn (SVG, and the PNG rasterised from it): default in this thread; `run --out` passes
+   * its chart worker's (src/node/chartRenderer.ts), which has drawn the run's charts while the sweep ran.
+   */
+  render?: ChartRender;
 }
 
 /**
@@ -61,12 +65,12 @@ export interface ReportSummary extends RunSummary {
 async function buildReportFiles(dir: string, input: ReportInput, signal?: AbortSignal): Promise<ReportFile[]> {
   const charts: ReportChart[] = buildReportCharts(input.summary, input.sweep);
   const pending: (ReportFile | Promise<ReportFile>)[] = [{ path: join(dir, 'territories.csv'), data: territoriesCsv(input.summary) }];
+  const render = input.render ?? renderChartHere;
+  signal?.throwIfAborted();
+  // Vega lays each chart out once; its PNG is rasterised from that SVG, not from a second Vega render.
   for (const chart of charts) {
-    signal?.throwIfAborted();
-    const svg = await toSvg(chart.spec);
-    pending.push({ path: join(dir, `${chart.name}.svg`), data: svg });
-    // The SVG just made, not a second Vega render, rasterised on the thread pool while Vega lays out the next chart.
-    pending.push(svgToPngAsync(svg, 2).then((data) => ({ path: join(dir, `${chart.name}.png`), data })));
+    const drawn = render(chart.spec, 2);
+    pending.push(drawn.then((d) => ({ path: join(dir, `${chart.name}.svg`), data: d.svg })), drawn.then((d) => ({ path: join(dir, `${chart.name}.png`), data: d.png })));
   }
   const files: ReportFile[] = await Promise.all(pending);
   files.push({ path: join(dir, 'briefing.html'), data: renderBriefing({ summary: input.summary, charts, sweep: input.sweep, live: input.live, scenarioFile: input.scenarioFile, ...(input.assumptions ? { assumptions: input.assumptions } : {}), scripts: briefingScripts() }) });

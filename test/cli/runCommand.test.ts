@@ -277,3 +277,16 @@ test('run reports the assumptions interval of P(win) and of the campaigns\' vote
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('run --out: the list-size sweep\'s point at today\'s list is the run\'s own P(win), and another point is `run --set` at its size', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cl-sweep-'));
+  const r = await runMain(['run', FLORIDA, '--sims', '4000', '--seed', '3', '--assumption-draws', '0', '--out', dir]);
+  assert.equal(r.code, 0, r.stderr);
+  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+  const points = summary.report.listSizeSweep.points as { value: number; pWin: number }[];
+  assert.deepEqual(points.map((p) => p.value), [0, 675000, 1350000, 2025000, 2700000, 4050000, 5400000, 8100000]);
+  assert.equal(points[4].pWin, summary.pWin.D);
+  const doubled = JSON.parse((await runMain(['run', FLORIDA, '--sims', '4000', '--seed', '3', '--assumption-draws', '0', '--set', 'campaigns.D.listSize=5400000', '--json'])).stdout);
+  assert.equal(points[6].pWin, doubled.pWin.D);
+  assert.notEqual(points[6].pWin, points[4].pWin);
+});

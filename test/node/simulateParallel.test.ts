@@ -83,3 +83,49 @@ test('simulateParallel on worker threads rejects bad input with the InputError a
   assert.deepEqual(inWorkers.details, inThread.details);
   assert.equal(inWorkers.message, 'seed must be a finite number, got NaN');
 });
+
+test('runs in flight at once share the pool: each gives the JSON of its run alone on one thread', async () => {
+  const other = resolveUs(2016, { uncertainty: { national: 2, regional: 1.5, territory: 3, tails: 5 } });
+  const runs = [
+    { scenario: resolved, options: { simulations: 30000, seed: 3, threads: 2, keep: { outcome: true, weightA: true } } },
+    { scenario: other, options: { simulations: 10000, seed: 3, threads: 2 } },
+    { scenario: resolved, options: { simulations: 9000, seed: 8, threads: 3 } },
+    { scenario: other, options: { simulations: 20000, seed: 9, threads: 2, keep: { outcome: true } } },
+  ];
+  const together = await Promise.all(runs.map((r) => simulateParallel(r.scenario, r.options)));
+  for (const [i, r] of runs.entries()) {
+    const alone = await simulateParallel(r.scenario, { ...r.options, threads: 1 });
+    assert.equal(JSON.stringify(resultToJson(together[i])), JSON.stringify(resultToJson(alone)), `run ${i}`);
+  }
+  await closeWorkerPool();
+});
+
+test('a run aborted or failing while others are in flight on the pool leaves them whole', async () => {
+  const options = { simulations: 16000, seed: 4, threads: 2 };
+  const alone = JSON.stringify(resultToJson(await simulateParallel(resolved, options)));
+  const controller = new AbortController();
+  // Aborted on its first progress report (an event, not a delay), while the others have tasks queued or running.
+  const aborted = simulateParallel(resolved, { ...options, simulations: 400000, signal: controller.signal, onProgress: () => controller.abort() });
+  const bad = simulateParallel(resolved, { ...options, seed: Number.NaN });
+  const others = [simulateParallel(resolved, options), simulateParallel(resolved, options)];
+  await assert.rejects(aborted, { name: 'AbortError' });
+  await assert.rejects(bad, InputError);
+  for (const other of await Promise.all(others)) assert.equal(JSON.stringify(resultToJson(other)), alone);
+  assert.equal(JSON.stringify(resultToJson(await simulateParallel(resolved, options))), alone);
+  await closeWorkerPool();
+});
+
+test('closing the pool with runs in flight (running or queued) fails each of them; the next run starts new workers', async () => {
+  const options = { simulations: 200000, seed: 6, threads: 2 };
+  let progressed: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (progressed = resolve));
+  // Closed on the first run's first finished task (an event, not a delay): it and the runs queued behind it are in flight.
+  const watched = simulateParallel(resolved, { ...options, onProgress: () => progressed() });
+  const inFlight = [watched, simulateParallel(resolved, options), simulateParallel(resolved, options)].map((run) => run.then(() => 'finished', (error: Error) => error.message));
+  await Promise.race([started, inFlight[0]]);
+  await closeWorkerPool();
+  assert.deepEqual(await Promise.all(inFlight), Array(3).fill('the simulation worker pool was closed'));
+  const after = JSON.stringify(resultToJson(await simulateParallel(resolved, { simulations: 9000, seed: 6, threads: 2 })));
+  assert.equal(after, JSON.stringify(resultToJson(await simulateParallel(resolved, { simulations: 9000, seed: 6, threads: 1 }))));
+  await closeWorkerPool();
+});

@@ -337,8 +337,9 @@ async function allocateFiles(doc: AllocateDocument, resolved: ResolvedScenario, 
       sources: [resolved.resultsSource, `campaign-lab ${doc.version} allocate; legal limits of ${resolved.country.toUpperCase()} from the project's data`],
     },
   );
-  const { toSvg } = await import('../../render/toSvg.js');
-  const { toPng } = await import('../../render/toPng.js');
-  files.push({ name: 'allocation.svg', data: await toSvg(spec) }, { name: 'allocation.png', data: await toPng(spec, { scale: 2 }) });
+  // Laid out once by Vega; the PNG is rasterised from that SVG.
+  const { renderChartHere } = await import('../../node/chartRenderer.js');
+  const drawn = await renderChartHere(spec, 2);
+  files.push({ name: 'allocation.svg', data: drawn.svg }, { name: 'allocation.png', data: drawn.png });
   return files;
 }

@@ -159,15 +159,15 @@ async function runPollsBacktest(options: Record<string, unknown>, context: Param
 
 /** Writes a JSON document and its chart (SVG, PNG) as a report folder, as run --out writes one (manifest, staged and swapped in whole). */
 async function writeChartFolder(dir: string, files: { json: string; document: unknown; chart: string; spec: TopLevelSpec }, signal: AbortSignal | undefined, shown: string): Promise<void> {
-  // The renderers (vega, resvg) load only when a chart is drawn.
-  const { toSvg } = await import('../../render/toSvg.js');
-  const { toPng } = await import('../../render/toPng.js');
+  // The renderers (vega, resvg) load only when a chart is drawn; Vega lays it out once, the PNG is rasterised from that SVG.
+  const { renderChartHere } = await import('../../node/chartRenderer.js');
+  const drawn = await renderChartHere(files.spec, 2);
   await writeFolderAtomic(
     dir,
     [
       { name: files.json, data: toJsonText(files.document) },
-      { name: `${files.chart}.svg`, data: await toSvg(files.spec) },
-      { name: `${files.chart}.png`, data: await toPng(files.spec, { scale: 2 }) },
+      { name: `${files.chart}.svg`, data: drawn.svg },
+      { name: `${files.chart}.png`, data: drawn.png },
     ],
     signal,
     shown,

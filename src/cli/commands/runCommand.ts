@@ -11,7 +11,10 @@ import { loadedMultiCandidateRace } from '../../scenario/multiCandidateScenario.
 import type { Scenario } from '../../scenario/types.js';
 import type { CliContext } from '../CliContext.js';
 import { formatRunSummary } from '../formatRunSummary.js';
-import { listSizeSweep } from '../../briefing/listSizeSweep.js';
+import { listSizeSweep, type ListSizeSweep } from '../../briefing/listSizeSweep.js';
+import { buildReportCharts } from '../../briefing/reportCharts.js';
+import { startChartRenderer } from '../../node/chartRenderer.js';
+import type { SimulationResult } from '../../sim/types.js';
 import { simulateParallel } from '../../node/simulateParallel.js';
 import { summarizeRun } from '../../sim/summarizeRun.js';
 import { runDocument } from '../../node/runScenarioFile.js';
@@ -94,48 +97,33 @@ export const runCommand: Command = {
     const prepared = prepareLoadedScenario(scenario, file, settings);
     const { resolved } = prepared;
     const assumptionDraws = parseAssumptionDraws(args.options['assumption-draws'] as string | undefined, RUN_ASSUMPTION_DRAWS);
-    const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
-    let summary;
+    // With --out the charts are drawn on a worker thread, started now: Vega and the fonts load while the run
+    // simulates, and the run's charts are drawn while the sweep and the assumptions draws simulate here.
+    const renderer = out ? startChartRenderer() : undefined;
+    let summary: RunSummary;
+    let assumptions: RunAssumptions | undefined;
     try {
-      const result = await simulateParallel(resolved, {
-        simulations: resolved.simulations,
-        seed: resolved.seed,
-        threads: resolved.threads,
-        signal: context.signal,
-        onProgress: (done, total) => bar.update(done, total),
-      });
+      const result = await mainRun(resolved, context);
       summary = summarizeRun(result, resolved);
-    } finally {
-      bar.finish();
-    }
-    // A race of many territories: the sweep (eleven runs of the race) is left out, as with --no-sweep.
-    const large = resolved.territories.length > LIVE_TERRITORIES_MAX;
-    const briefingEffect = out !== undefined && !args.options['no-sweep'] && !large;
-    const assumptions = await runAssumptions(resolved, assumptionDraws, briefingEffect ? withoutOurList(prepared) : undefined, context, summary.pWin);
-    if (out) {
-      let sweep;
-      if (large && !args.options['no-sweep']) {
+      if (renderer) for (const chart of buildReportCharts(summary)) void renderer.render(chart.spec, 2);
+      // A race of many territories: the sweep (eleven runs of the race) is left out, as with --no-sweep.
+      const large = resolved.territories.length > LIVE_TERRITORIES_MAX;
+      const withSweep = out !== undefined && !args.options['no-sweep'] && !large;
+      if (out && large && !args.options['no-sweep']) {
         context.stderr.write(`campaign-lab: note: a race of ${resolved.territories.length.toLocaleString('en-US')} territories (more than ${LIVE_TERRITORIES_MAX.toLocaleString('en-US')}): the report leaves out the list-size sweep and the briefing's live controls; charts show the closest territories, territories.csv and summary.json all of them\n`);
       }
-      if (!args.options['no-sweep'] && !large) {
-        const sweepBar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'list-size sweep' });
-        try {
-          sweep = await listSizeSweep(prepared.scenario, resolved, {
-            simulations: Math.min(resolved.simulations, SWEEP_SIMULATIONS),
-            resolve: (scaled) => resolveScenario(scaled, prepared.inputs),
-            run: (point, o) => simulateParallel(point, { ...o, threads: resolved.threads, signal: context.signal }),
-            signal: context.signal,
-            onProgress: (done, total) => sweepBar.update(done, total),
-          });
-        } finally {
-          sweepBar.finish();
-        }
+      // The sweep before the assumptions draws, so its chart is drawn while they simulate.
+      const sweep = withSweep ? await runSweep(prepared, result, context) : undefined;
+      if (renderer && sweep) for (const chart of buildReportCharts(summary, sweep)) void renderer.render(chart.spec, 2);
+      assumptions = await runAssumptions(resolved, assumptionDraws, withSweep ? withoutOurList(prepared) : undefined, context, summary.pWin);
+      if (out) {
+        const { writeReport } = await import('../../node/writeReport.js');
+        const { results, parameters, history, raceFormat } = prepared.inputs;
+        const live = { scenario: prepared.scenario, results, parameters, ...(history ? { history } : {}), ...(raceFormat ? { raceFormat } : {}) };
+        await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live, ...(assumptions ? { assumptions } : {}), render: renderer!.render }, context.signal, out);
       }
-      // Rendering (vega, resvg) loads only when a report is asked for: other commands start faster.
-      const { writeReport } = await import('../../node/writeReport.js');
-      const { results, parameters, history, raceFormat } = prepared.inputs;
-      const live = { scenario: prepared.scenario, results, parameters, ...(history ? { history } : {}), ...(raceFormat ? { raceFormat } : {}) };
-      await writeReport(resolve(context.cwd, out), { summary, scenarioFile: file, sweep, live, ...(assumptions ? { assumptions } : {}) }, context.signal, out);
+    } finally {
+      await renderer?.close();
     }
     if (args.options.json) printJson(context.stdout, withAssumptions(runDocument(summary), assumptions));
     else {
@@ -147,6 +135,53 @@ export const runCommand: Command = {
     }
   },
 };
+
+/** The run itself: the scenario's simulations and seed on its threads, with a progress bar on a terminal. */
+async function mainRun(resolved: ResolvedScenario, context: CliContext): Promise<SimulationResult> {
+  const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'simulating' });
+  try {
+    return await simulateParallel(resolved, {
+      simulations: resolved.simulations,
+      seed: resolved.seed,
+      threads: resolved.threads,
+      signal: context.signal,
+      onProgress: (done, total) => bar.update(done, total),
+    });
+  } finally {
+    bar.finish();
+  }
+}
+
+/**
+ * The briefing's list-size sweep, on the run's threads; the point at today's list is the run itself (`result`)
+ * when the sweep takes as many draws: its figures, not a second run of them.
+ */
+async function runSweep(prepared: PreparedScenario, result: SimulationResult, context: CliContext): Promise<ListSizeSweep | undefined> {
+  const { resolved } = prepared;
+  const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'list-size sweep' });
+  try {
+    return await listSizeSweep(prepared.scenario, resolved, {
+      simulations: Math.min(resolved.simulations, SWEEP_SIMULATIONS),
+      resolve: (scaled) => resolveScenario(scaled, prepared.inputs),
+      run: (point, o) => (sameRun(point, o.simulations, resolved, resolved.simulations) ? Promise.resolve(result) : simulateParallel(point, { ...o, threads: resolved.threads, signal: context.signal })),
+      signal: context.signal,
+      onProgress: (done, total) => bar.update(done, total),
+    });
+  } finally {
+    bar.finish();
+  }
+}
+
+/**
+ * Whether two runs give the same figures: the same resolved scenario (the thread count aside, which changes
+ * no figure) with the same number of draws (each run takes the scenario's seed).
+ *
+ * @example
+ * sameRun(resolved, 50000, { ...resolved, threads: 2 }, 50000) // => true
+ */
+function sameRun(a: ResolvedScenario, aDraws: number, b: ResolvedScenario, bDraws: number): boolean {
+  return aDraws === bDraws && JSON.stringify({ ...a, threads: 0 }) === JSON.stringify({ ...b, threads: 0 });
+}
 
 /** The run document with its assumptions interval, when one was computed. */
 function withAssumptions<T extends object>(document: T, assumptions: RunAssumptions | undefined): T & { assumptions?: RunAssumptions } {

@@ -94,9 +94,10 @@ async function sweepFiles(dir: string, result: SweepResult): Promise<ReportFile[
         sources: [result.scenario.resultsSource, `campaign-lab ${result.version} sweep, seed ${result.seed}`],
       },
     );
-    const { toSvg } = await import('../../render/toSvg.js');
-    const { toPng } = await import('../../render/toPng.js');
-    files.push({ path: join(dir, 'sweep.svg'), data: await toSvg(spec) }, { path: join(dir, 'sweep.png'), data: await toPng(spec, { scale: 2 }) });
+    // Laid out once by Vega; the PNG is rasterised from that SVG.
+    const { renderChartHere } = await import('../../node/chartRenderer.js');
+    const drawn = await renderChartHere(spec, 2);
+    files.push({ path: join(dir, 'sweep.svg'), data: drawn.svg }, { path: join(dir, 'sweep.png'), data: drawn.png });
   }
   return files;
 }

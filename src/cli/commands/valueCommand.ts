@@ -376,8 +376,9 @@ async function valueFiles(doc: ValueDocument, resolved: ResolvedScenario): Promi
       sources: [resolved.resultsSource, `campaign-lab ${doc.version} value`],
     },
   );
-  const { toSvg } = await import('../../render/toSvg.js');
-  const { toPng } = await import('../../render/toPng.js');
-  files.push({ name: 'value.svg', data: await toSvg(spec) }, { name: 'value.png', data: await toPng(spec, { scale: 2 }) });
+  // Laid out once by Vega; the PNG is rasterised from that SVG.
+  const { renderChartHere } = await import('../../node/chartRenderer.js');
+  const drawn = await renderChartHere(spec, 2);
+  files.push({ name: 'value.svg', data: drawn.svg }, { name: 'value.png', data: drawn.png });
   return files;
 }
