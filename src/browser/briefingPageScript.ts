@@ -291,17 +291,14 @@ function setControl(key: string, value: number | string): void {
   control.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-/** The live controls: each change re-runs the scenario in the engine's worker; the latest setting wins. */
-function startLive(live: NonNullable<BriefingPageData['live']>): void {
-  const section = document.querySelector('.live') as HTMLElement;
-  const controls = Array.from(document.querySelectorAll<HTMLInputElement>('[data-control]'));
-  const progress = byId('live-progress') as HTMLProgressElement;
-  const state = byId('live-state');
+/**
+ * The live engines: one Web Worker per core, up to two, sharing each run by blocks (src/browser/liveWorker.ts),
+ * each given the page's inputs and asked to compile the kernel on a one-block run first, so the first move
+ * is as quick as the next ones; `warmed` resolves when they all have.
+ */
+function startEngines(live: NonNullable<BriefingPageData['live']>): { engines: Worker[]; warmed: Promise<unknown> } {
   const source = URL.createObjectURL(new Blob([byId('live-engine').textContent ?? ''], { type: 'text/javascript' }));
-  // One engine per core, up to two, sharing each run by blocks (src/browser/liveWorker.ts); each compiles
-  // the kernel on a one-block run first, so the first move is as quick as the next ones.
   const engines = Array.from({ length: Math.min(2, Math.max(1, navigator.hardwareConcurrency || 1)) }, () => new Worker(source));
-  const worker = engines[0]!;
   const warmed = engines.map(
     (engine) =>
       new Promise<void>((resolve) => {
@@ -313,6 +310,58 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
     engine.postMessage({ type: 'inputs', inputs: live.inputs, map: live.redrawn ? live.redrawn.map : undefined });
     engine.postMessage({ type: 'warm' });
   }
+  return { engines, warmed: Promise.all(warmed) };
+}
+
+/**
+ * The engines after the first: their progress to `onProgress`, their blocks handed to engine 0, their errors
+ * to `fail`; one that dies (not an error of the scenario: those come as messages) is dropped, the others
+ * share the runs, and `rerun` asks the latest setting again.
+ */
+function wireHelperEngines(
+  engines: Worker[], asked: () => number, onProgress: (engine: number, message: { done: number; total: number }) => void,
+  fail: (message: string, details?: LiveErrorDetails) => void, rerun: () => void,
+): void {
+  engines.slice(1).forEach((engine, k) => {
+    engine.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      const message = event.data;
+      if (message.id !== asked()) return;
+      if (message.type === 'progress') onProgress(k + 1, message);
+      else if (message.type === 'blocks') engines[0]!.postMessage({ type: 'blocks', id: message.id, index: message.index, blocks: message.blocks });
+      else if (message.type === 'error') fail(message.message, message.details);
+    };
+    engine.onerror = (event) => {
+      console.error(event.message);
+      engine.terminate();
+      engines.splice(engines.indexOf(engine), 1);
+      rerun();
+    };
+  });
+}
+
+/** A live run's error in the page's words (src/briefing/liveErrors.ts), the setting named by its control's label. */
+function showLiveError(live: NonNullable<BriefingPageData['live']>, controls: HTMLInputElement[], message: string, details?: LiveErrorDetails): void {
+  const state = byId('live-state');
+  const labelOf = (key: string) => controls.find((c) => c.getAttribute('data-control') === key)?.closest('label')?.querySelector('.control-label')?.textContent ?? undefined;
+  (document.querySelector('.live') as HTMLElement).setAttribute('data-state', 'error');
+  const shown = liveErrorText(details, message, data.locale, labelOf);
+  state.textContent = `${live.words.failed}${live.words.colon} ${shown.text}`;
+  if (shown.untranslated !== undefined && data.locale !== 'en') {
+    const original = document.createElement('span');
+    original.lang = 'en';
+    original.textContent = shown.untranslated;
+    state.append(data.locale === 'fr' ? '\u00a0: ' : ': ', original);
+  } else if (shown.untranslated !== undefined) state.append(`: ${shown.untranslated}`);
+}
+
+/** The live controls: each change re-runs the scenario in the engines' workers; the latest setting wins. */
+function startLive(live: NonNullable<BriefingPageData['live']>): void {
+  const section = document.querySelector('.live') as HTMLElement;
+  const controls = Array.from(document.querySelectorAll<HTMLInputElement>('[data-control]'));
+  const progress = byId('live-progress') as HTMLProgressElement;
+  const state = byId('live-state');
+  const { engines, warmed } = startEngines(live);
+  const worker = engines[0]!;
   const done = engines.map(() => 0);
   let asked = 0;
   let waiting: ((figures: LiveFigures | null) => void)[] = [];
@@ -326,43 +375,15 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
     lastFigures = figures;
     showFigures(live, figures, controls);
   };
-  // An error in the page's words (src/briefing/liveErrors.ts), the setting named by its control's label.
-  const labelOf = (key: string) => controls.find((c) => c.getAttribute('data-control') === key)?.closest('label')?.querySelector('.control-label')?.textContent ?? undefined;
-  const fail = (message: string, details?: LiveErrorDetails) => {
-    section.setAttribute('data-state', 'error');
-    const shown = liveErrorText(details, message, data.locale, labelOf);
-    state.textContent = `${live.words.failed}${live.words.colon} ${shown.text}`;
-    if (shown.untranslated !== undefined && data.locale !== 'en') {
-      const original = document.createElement('span');
-      original.lang = 'en';
-      original.textContent = shown.untranslated;
-      state.append(data.locale === 'fr' ? '\u00a0: ' : ': ', original);
-    } else if (shown.untranslated !== undefined) state.append(`: ${shown.untranslated}`);
-  };
   const onProgress = (engine: number, message: { done: number; total: number }) => {
     done[engine] = message.done;
     progress.value = done.reduce((sum, x) => sum + x, 0) / message.total;
   };
-  engines.slice(1).forEach((engine, k) => {
-    engine.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      const message = event.data;
-      if (message.id !== asked) return;
-      if (message.type === 'progress') onProgress(k + 1, message);
-      else if (message.type === 'blocks') worker.postMessage({ type: 'blocks', id: message.id, index: message.index, blocks: message.blocks });
-      else if (message.type === 'error') {
-        fail(message.message, message.details);
-        settle();
-      }
-    };
-    // An engine that dies (not an error of the scenario: those come as messages) leaves the others to
-    // share the runs: it is dropped and the latest setting runs again.
-    engine.onerror = (event) => {
-      console.error(event.message);
-      engine.terminate();
-      engines.splice(engines.indexOf(engine), 1);
-      requestRun();
-    };
-  });
+  const fail = (message: string, details?: LiveErrorDetails) => {
+    showLiveError(live, controls, message, details);
+    settle();
+  };
+  wireHelperEngines(engines, () => asked, onProgress, fail, () => requestRun());
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
     if (message.id !== asked) return;
@@ -377,13 +398,12 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
       progress.value = 1;
       section.setAttribute('data-state', 'done');
       state.textContent = `${live.words.done} (${Math.round(message.milliseconds)} ms)`;
+      settle();
     } else fail(message.message, message.details);
-    settle();
   };
   worker.onerror = (event) => {
-    fail(event.message);
     console.error(event.message);
-    settle();
+    fail(event.message);
   };
   let scheduledRun = false;
   const requestRun = () => {
@@ -404,7 +424,7 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
   section.setAttribute('data-state', 'done');
   const idle = (): Promise<LiveFigures | null> =>
     section.getAttribute('data-state') !== 'running' ? Promise.resolve(lastFigures) : new Promise((resolve) => waiting.push(resolve));
-  page.briefingLiveWarm = Promise.all(warmed);
+  page.briefingLiveWarm = warmed;
   page.briefingLive = {
     idle,
     set(key, value) {
