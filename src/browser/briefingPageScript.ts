@@ -219,13 +219,24 @@ function setNote(name: string, text: string): void {
 }
 
 /** The controls moved from their initial value, by key. */
-function controlSettings(controls: HTMLInputElement[]): Record<string, number> {
-  const chosen: Record<string, number> = {};
+function controlSettings(controls: HTMLInputElement[]): Record<string, number | string> {
+  const chosen: Record<string, number | string> = {};
   for (const control of controls) {
-    const value = Number(control.value);
+    const value = controlValue(control);
     if (value !== Number(control.getAttribute('data-initial'))) chosen[control.getAttribute('data-control')!] = value;
   }
   return chosen;
+}
+
+/**
+ * A control's value: the one a script set with briefingLive.set, exactly (a slider rounds to its step,
+ * and a value that is not a number goes to the engine as given, to be refused as `--set` refuses it),
+ * else the slider's.
+ */
+function controlValue(control: HTMLInputElement): number | string {
+  const exact = control.dataset.exact;
+  if (exact === undefined) return Number(control.value);
+  return exact.trim() !== '' && Number.isFinite(Number(exact)) ? Number(exact) : exact;
 }
 
 /** Shows a live run's figures, and its P(win) on the charts' markers. */
@@ -260,13 +271,16 @@ function showFigures(live: NonNullable<BriefingPageData['live']>, figures: LiveF
 /** Each control re-runs on input (its value shown as it moves); the reset button puts every control back. */
 function wireControls(controls: HTMLInputElement[], requestRun: () => void): void {
   for (const control of controls) {
-    control.addEventListener('input', () => {
+    control.addEventListener('input', (event) => {
+      // The reader moved the slider: its value, no longer one a script set.
+      if (event.isTrusted) delete control.dataset.exact;
       control.setAttribute('aria-valuetext', showControl(control));
       requestRun();
     });
   }
   byId('live-reset').addEventListener('click', () => {
     for (const control of controls) {
+      delete control.dataset.exact;
       control.value = control.getAttribute('data-initial')!;
       showControl(control);
     }
@@ -277,17 +291,24 @@ function wireControls(controls: HTMLInputElement[], requestRun: () => void): voi
 /** Writes a control's value in its output, formatted; returns the text. */
 function showControl(control: HTMLInputElement): string {
   const output = byId(`${control.id}-value`);
-  output.textContent = formatControl(Number(control.value), control.getAttribute('data-format') as ControlFormat, data.locale);
+  const value = controlValue(control);
+  output.textContent = typeof value === 'number' ? formatControl(value, control.getAttribute('data-format') as ControlFormat, data.locale) : value;
   return output.textContent;
 }
 
-/** Sets a control to a value (a value beyond the slider widens it, so the page runs exactly the value asked for) and runs. */
+/**
+ * Sets a control to a value and runs: exactly that value (kept beside the slider, which rounds to its
+ * step); a number beyond the slider widens it, a value that is not a number leaves the slider as it is
+ * and is refused by the engine, as `--set` refuses it.
+ */
 function setControl(key: string, value: number | string): void {
   const control = document.querySelector<HTMLInputElement>(`[data-control="${key}"]`);
   if (!control) throw new Error(`no live control for ${key}`);
-  if (Number(value) > Number(control.max)) control.max = String(value);
-  if (Number(value) < Number(control.min)) control.min = String(value);
-  control.value = String(value);
+  const number = Number(value);
+  if (Number.isFinite(number) && number > Number(control.max)) control.max = String(value);
+  if (Number.isFinite(number) && number < Number(control.min)) control.min = String(value);
+  control.dataset.exact = String(value);
+  if (Number.isFinite(number)) control.value = String(value);
   control.dispatchEvent(new Event('input', { bubbles: true }));
 }
 

@@ -63,11 +63,12 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
       new MutationObserver(() => (window as unknown as { recordState(s: string): void }).recordState(section.getAttribute('data-state') ?? '')).observe(section, { attributes: true, attributeFilter: ['data-state'] });
     });
 
-    // 7,654,000 people: the sweep only ran 0, 1.5 M, 3 M, … 18 M.
+    // 7,654,321 people: the sweep only ran 0, 1.5 M, 3 M, … 18 M; 7,654,321 and a swing of 1.73 are off the
+    // sliders' steps (1,000 and 0.1): the page runs the values asked for, not the slider's rounding.
     const settings: [string, number][] = [
-      ['campaigns.D.listSize', 7_654_000],
+      ['campaigns.D.listSize', 7_654_321],
       ['campaigns.D.channels.door.coverage', 0.37],
-      ['baseline.swing', 1.7],
+      ['baseline.swing', 1.73],
     ];
     const set: string[] = [];
     for (const [key, value] of settings) {
@@ -100,6 +101,12 @@ test('the briefing re-runs the scenario live: a value never precomputed gives ex
     // The list-size chart marks the live setting.
     const marker = await page.evaluate(() => document.querySelectorAll('.chart svg path.mark-symbol, .chart svg .mark-symbol path').length);
     assert.ok(marker > 0, 'the setting marker is drawn');
+
+    // A value that is not a number is refused, as `--set` refuses it, not run at the slider's position.
+    const refused = await page.evaluate(() => (window as unknown as { briefingLive: { set(k: string, v: string): Promise<unknown> } }).briefingLive.set('campaigns.D.listSize', 'abc'));
+    assert.equal(refused, null);
+    assert.equal(await page.getAttribute('.live', 'data-state'), 'error');
+    assert.match((await page.textContent('#live-state')) ?? '', /abc/);
 
     // Back to the scenario: the run's own figure again, recomputed in the page.
     await page.click('#live-reset');
