@@ -387,10 +387,11 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
   let asked = 0;
   let waiting: ((figures: LiveFigures | null) => void)[] = [];
   let lastFigures: LiveFigures | null = null;
-  const settle = () => {
+  // Waiting callers get the new figures, or null when the run was refused (the page says why).
+  const settle = (figures: LiveFigures | null) => {
     const done = waiting;
     waiting = [];
-    for (const resolve of done) resolve(lastFigures);
+    for (const resolve of done) resolve(figures);
   };
   const show = (figures: LiveFigures) => {
     lastFigures = figures;
@@ -402,7 +403,7 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
   };
   const fail = (message: string, details?: LiveErrorDetails) => {
     showLiveError(live, controls, message, details);
-    settle();
+    settle(null);
   };
   wireHelperEngines(engines, () => asked, onProgress, fail, () => requestRun());
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
@@ -419,7 +420,7 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
       progress.value = 1;
       section.setAttribute('data-state', 'done');
       state.textContent = `${live.words.done} (${Math.round(message.milliseconds)} ms)`;
-      settle();
+      settle(lastFigures);
     } else fail(message.message, message.details);
   };
   worker.onerror = (event) => {
@@ -444,7 +445,7 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
   wireControls(controls, requestRun);
   section.setAttribute('data-state', 'done');
   const idle = (): Promise<LiveFigures | null> =>
-    section.getAttribute('data-state') !== 'running' ? Promise.resolve(lastFigures) : new Promise((resolve) => waiting.push(resolve));
+    section.getAttribute('data-state') === 'running' ? new Promise((resolve) => waiting.push(resolve)) : Promise.resolve(section.getAttribute('data-state') === 'error' ? null : lastFigures);
   page.briefingLiveWarm = warmed;
   page.briefingLive = {
     idle,
