@@ -14,6 +14,7 @@ import { validateScenario } from '../scenario/validateScenario.js';
 import { resolveScenario } from '../scenario/resolveScenario.js';
 import { prepareModel } from '../sim/prepareModel.js';
 import { BLOCK_SIZE, blockCount, finishResult, simulateBlocks, type BlockTotals } from '../sim/simulate.js';
+import { blockSlices } from '../sim/blockSlices.js';
 import { summarizeRun } from '../sim/summarizeRun.js';
 import { wilsonInterval, type Interval } from '../analysis/winProbability.js';
 import { usTileMap } from '../charts/usTileMap.js';
@@ -139,10 +140,11 @@ export function liveBlocks(inputs: LiveInputs, settings: Record<string, unknown>
   const { resolved, model } = prepareLive(inputs, settings);
   const { simulations, seed } = resolved;
   const part = livePart(simulations, index, count);
+  const before = part.blockStart * BLOCK_SIZE;
   const blocks: BlockTotals[] = [];
-  for (let block = part.blockStart; block < part.blockEnd; block++) {
-    blocks.push(...simulateBlocks(model, { simulations, seed, blockStart: block, blockEnd: block + 1 }).blocks);
-    onProgress?.(Math.min(simulations, (block + 1) * BLOCK_SIZE) - part.blockStart * BLOCK_SIZE, simulations);
+  for (const { blockStart, blockEnd, drawsDone } of blockSlices(simulations, 1).slice(part.blockStart, part.blockEnd)) {
+    blocks.push(...simulateBlocks(model, { simulations, seed, blockStart, blockEnd }).blocks);
+    onProgress?.(drawsDone - before, simulations);
   }
   return blocks;
 }

@@ -72,7 +72,7 @@ function finishIfComplete(): void {
   const parts = received.get(job.id) ?? new Map<number, BlockTotals[]>();
   if (parts.size < job.count - 1) return;
   awaiting = undefined;
-  received.clear();
+  received.delete(job.id);
   const all = [...blocks];
   for (let index = 1; index < job.count; index++) all.push(...(parts.get(index) ?? []));
   try {

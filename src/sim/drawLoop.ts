@@ -86,16 +86,12 @@ export interface DrawWorkspace {
   /** Correlated territory errors (Cholesky only) and campaign shifts of a batch, pp: unit × BATCH + draw. */
   territoryBatch: Float64Array;
   shiftBatch: Float64Array;
-  /** The fast path's coefficients of a batch (term × BATCH + draw), and 1 per draw that took the exact path. */
-  coefficientBatch: Float64Array;
+  /** Per draw of a batch: 1 when it took the exact path, else 0. */
   exactBatch: Float64Array;
   /** Per draw of a batch: weight of the units with a positive margin (A wins them), with a margin of exactly 0, and the national vote's Σ weight × margin. */
   positiveBatch: Float64Array;
   zeroBatch: Float64Array;
   votesBatch: Float64Array;
-  effect: Float64Array;
-  persuasion: Float64Array;
-  shift: Float64Array;
   /** Margins of the draws of a batch, pp, unit-major: index unit × MARGIN_ROW + draw-in-batch . */
   margins: Float64Array;
   /** The tipping candidates (its length is the number of candidates; the kernel's copies are `at.candidates`, `at.selectOrder`). */
@@ -122,9 +118,9 @@ export interface DrawWorkspace {
   };
   /** The draw state of the WebAssembly per-draw loop (the end of its campaign block: effects, pushes, e_k). */
   campaignState: Float64Array;
-  /** Per draw of a batch on the fast path: its net margin votes by side and source (side × 4 + source) × BATCH + draw. */
+  /** Per draw of a batch, on either path: its net margin votes by side and source (side × 4 + source) × BATCH + draw. */
   drawSources: Float64Array;
-  /** Per draw of a batch: the channel effects and persuasion effects drawn (slot × BATCH + draw, 14 slots), for the exact path. */
+  /** Per draw of a batch: the channel effects and persuasion effects drawn (slot × BATCH + draw, 14 slots), as coefficientBatch drew them (test/sim/exactPath.test.ts replays them through the JavaScript reference). */
   effects: Float64Array;
   persuasions: Float64Array;
   /** Per draw of a batch: its tipping unit, or −1 when nobody won (weighted rules: tippingBatch; national vote: selectBatch). */
@@ -196,14 +192,10 @@ function createDrawWorkspace(model: SimulationModel): DrawWorkspace {
     unitScale,
     territoryBatch: arena.view(h.territory),
     shiftBatch: arena.view(h.shift),
-    coefficientBatch: arena.view(h.coefficients),
     exactBatch: arena.view(h.exact),
     positiveBatch: arena.view(h.positive),
     zeroBatch: arena.view(h.zero),
     votesBatch: arena.view(h.votes),
-    effect: new Float64Array(2 * CHANNEL_SLOTS),
-    persuasion: new Float64Array(2 * CHANNEL_SLOTS),
-    shift: new Float64Array(u),
     margins: arena.view(h.margins),
     order: Int32Array.from(model.tippingUnits),
     unitWins: arena.view(h.wins),
@@ -344,7 +336,7 @@ export function runBlock(
   kept: KeptDraws | undefined,
   keptOffset: number,
 ): void {
-  const { kernel, at, state, layout, effect, persuasion, unitWins, unitSum, unitSumSq } = work;
+  const { kernel, at, state, layout, unitWins, unitSum, unitSumSq } = work;
   state.set(blockGeneratorState(seed, block));
   let totalWeight = 0;
   for (let i = 0; i < model.units; i++) totalWeight += model.weights[i];
@@ -354,8 +346,6 @@ export function runBlock(
   unitSumSq.fill(0);
   // Every block starts from the same state, whatever ran before it in this workspace: the channel
   // effects of slots switched off stay 0 (they are only ever multiplied by a reach of 0).
-  effect.fill(0);
-  persuasion.fill(0);
   work.campaignState.fill(0);
 
   for (let first = 0; first < draws; first += BATCH) {

@@ -746,14 +746,8 @@ const EXACT_SIDE: i32 = 7;
 const EXACT_TABLES: i32 = 2 * EXACT_SIDE + 3;
 
 // @ts-ignore: decorator
-@inline function unitF(tables: usize, units: i32, table: i32, i: i32): f64 {
+@inline function unitF(tables: usize, table: i32, i: i32): f64 {
   return load<f64>(tables + ((<usize>i * <usize>EXACT_TABLES + <usize>table) << 3));
-}
-
-/** `x` within [low, high], the high bound checked first (campaignShift.ts within). */
-// @ts-ignore: decorator
-@inline function within(x: f64, low: f64, high: f64): f64 {
-  return x > high ? high : x < low ? low : x;
 }
 
 // Per draw on the exact path, its parameters (row p × batch + e, e the draw's place among the batch's
@@ -906,26 +900,26 @@ function exactBatch(
   const o1 = <usize>k1 << 3;
   for (let n = first; n < last; n++) {
     const i = load<i32>(own + (<usize>n << 2));
-    const m = none ? 0 : unitF(tables, units, t, i);
+    const m = none ? 0 : unitF(tables, t, i);
     let gain = zero;
     if (m > 0) {
       const members = f64x2.splat(m);
-      const certain = unitF(tables, units, t + 1, i);
-      const nonVoters = f64x2.splat(unitF(tables, units, t + 2, i));
-      const x = f64x2.splat(unitF(tables, units, t + 4, i));
+      const certain = unitF(tables, t + 1, i);
+      const nonVoters = f64x2.splat(unitF(tables, t + 2, i));
+      const x = f64x2.splat(unitF(tables, t + 4, i));
       let mob = mobilisedV(c1, c2, c3, c4, c5, c6, nonVoters, x);
       if (!everyPolynomial) mob = v128.bitselect(mob, mobilisedByProductV(row, B, slots, nonVoters, x), polynomialMask);
       const lowCertain = f64x2.splat(-certain);
       mob = f64x2.pmax(mob, lowCertain);
-      const cap = unitF(tables, units, t + 3, i);
+      const cap = unitF(tables, t + 3, i);
       const capHigh = f64x2.splat(cap);
       const capLow = f64x2.splat(-cap);
       const relay = withinV(f64x2.mul(members, relayPerMember), capLow, capHigh);
       const direct = withinV(f64x2.mul(members, socialPerMember), lowCertain, nonVoters);
       const indirect = withinV(f64x2.mul(indirectPerDirect, direct), capLow, capHigh);
-      const net = varies ? f64x2.splat(unitF(tables, units, t + 5, i)) : evenNet;
-      const perMember = varies ? f64x2.add(persuade, f64x2.mul(relayPersuade, f64x2.splat(unitF(tables, units, t + 6, i)))) : persuade;
-      const switched = withinV(f64x2.mul(members, perMember), f64x2.splat(-unitF(tables, units, ownBaseTable, i)), f64x2.splat(unitF(tables, units, otherBaseTable, i)));
+      const net = varies ? f64x2.splat(unitF(tables, t + 5, i)) : evenNet;
+      const perMember = varies ? f64x2.add(persuade, f64x2.mul(relayPersuade, f64x2.splat(unitF(tables, t + 6, i)))) : persuade;
+      const switched = withinV(f64x2.mul(members, perMember), f64x2.splat(-unitF(tables, ownBaseTable, i)), f64x2.splat(unitF(tables, otherBaseTable, i)));
       const relayNet = f64x2.mul(net, relay);
       const indirectNet = f64x2.mul(net, indirect);
       const switchedTwice = f64x2.mul(two2, switched);
@@ -935,7 +929,7 @@ function exactBatch(
       relaySum = f64x2.add(relaySum, relayNet);
       indirectSum = f64x2.add(indirectSum, indirectNet);
     }
-    storeExactGain(side, shift + <usize>i * B, extraSide + (<usize>i << 3), o0, o1, two, gain, side == 0 ? 0 : unitF(tables, units, perVoteTable, i));
+    storeExactGain(side, shift + <usize>i * B, extraSide + (<usize>i << 3), o0, o1, two, gain, side == 0 ? 0 : unitF(tables, perVoteTable, i));
   }
   v128.store(sums, turnoutSum);
   v128.store(sums + B, persuasionSum);
