@@ -64,8 +64,11 @@ interface TaskAnswer {
   error?: WorkerErrorMessage;
 }
 
-/** The pool: every live worker, the idle ones (unreferenced), the runs with tasks left in arrival order, each busy worker's run. */
-const pool = { workers: new Set<Worker>(), idle: [] as Worker[], queue: [] as PoolRun[], busy: new Map<Worker, PoolRun>() };
+/**
+ * The pool: every live worker, the idle ones (unreferenced), the runs with tasks left in arrival order, each
+ * busy worker's run and its tasks posted and not yet answered (1, or 2 with one task queued ahead).
+ */
+const pool = { workers: new Set<Worker>(), idle: [] as Worker[], queue: [] as PoolRun[], busy: new Map<Worker, PoolRun>(), posted: new Map<Worker, number>() };
 let nextRunId = 0;
 
 /** Takes a worker out of the pool (it died, or is being terminated); the run it was working for fails with `error`. */
@@ -75,6 +78,7 @@ function removeWorker(worker: Worker, error: Error): void {
   if (at >= 0) pool.idle.splice(at, 1);
   const run = pool.busy.get(worker);
   pool.busy.delete(worker);
+  pool.posted.delete(worker);
   if (run) run.fail(error);
 }
 
@@ -83,9 +87,14 @@ function startPoolWorker(): void {
   worker.on('message', (message: TaskAnswer) => {
     if (!pool.workers.has(worker)) return;
     const run = pool.busy.get(worker);
-    pool.busy.delete(worker);
-    pool.idle.push(worker);
-    if (run) run.running--;
+    const left = (pool.posted.get(worker) ?? 1) - 1;
+    if (left > 0) pool.posted.set(worker, left);
+    else {
+      pool.posted.delete(worker);
+      pool.busy.delete(worker);
+      pool.idle.push(worker);
+      if (run) run.running--;
+    }
     // The worker gets its next task before this answer is merged: the merge runs while it works, never
     // while it waits. A failed task fails its run first, so none of the run's tasks is handed out after.
     const mine = run?.id === message.run ? run : undefined;
@@ -117,29 +126,47 @@ function failRunsInFlight(error: Error): void {
 
 /**
  * Hands tasks to idle workers: each queued run in arrival order, while it has a task left and fewer busy
- * workers than its threads, gets an idle worker, one that holds its model already when there is one.
+ * workers than its threads, gets an idle worker, one that holds its model already when there is one. Then
+ * each of the run's busy workers gets its next task queued ahead while that task is of two blocks or more
+ * (it starts it the moment it posts the current one, without waiting for this thread to answer), unless
+ * an earlier run waits for a worker (first come, first served); single-block tasks, the last ones, go to
+ * whichever worker is free first, so the threads still finish within about a block of each other.
  */
 function dispatch(): void {
+  let earlierWaits = false;
   for (const run of pool.queue) {
     while (run.next < run.tasks.length && run.running < run.threads && pool.idle.length > 0) {
       const held = pool.idle.findIndex((w) => run.holders.has(w));
       const worker = pool.idle.splice(Math.max(0, held), 1)[0]!;
-      const id = run.next++;
-      const { simulations, seed, keep, prepare } = run.options;
-      const task: WorkerTask = { id, run: run.id, simulations, seed, blockStart: run.tasks[id].start, blockEnd: run.tasks[id].end, keep };
-      if (!run.holders.has(worker)) {
-        task.resolved = run.resolved;
-        task.prepare = prepare;
-        run.holders.add(worker);
-      }
       run.running++;
       pool.busy.set(worker, run);
       worker.ref();
-      worker.postMessage(task);
+      postTask(run, worker);
     }
+    if (!earlierWaits) {
+      for (const [worker, r] of pool.busy) {
+        const next = run.tasks[run.next];
+        if (r === run && pool.posted.get(worker) === 1 && next && next.end - next.start >= 2) postTask(run, worker);
+      }
+    }
+    if (run.next < run.tasks.length && run.running < run.threads) earlierWaits = true;
   }
   pool.queue = pool.queue.filter((run) => run.next < run.tasks.length);
   for (const worker of pool.idle) worker.unref();
+}
+
+/** Posts the run's next task to a worker busy for it (with the run's scenario, the first time). */
+function postTask(run: PoolRun, worker: Worker): void {
+  const id = run.next++;
+  const { simulations, seed, keep, prepare } = run.options;
+  const task: WorkerTask = { id, run: run.id, simulations, seed, blockStart: run.tasks[id].start, blockEnd: run.tasks[id].end, keep };
+  if (!run.holders.has(worker)) {
+    task.resolved = run.resolved;
+    task.prepare = prepare;
+    run.holders.add(worker);
+  }
+  pool.posted.set(worker, (pool.posted.get(worker) ?? 0) + 1);
+  worker.postMessage(task);
 }
 
 /** Starts workers for the runs still queued (as many as the most threads one of them uses) and hands out their tasks. */
