@@ -350,7 +350,7 @@ export function unpackBlockTotals(packed: PackedBlocks): BlockTotals[] {
  * @param from Blocks to add, in block order.
  * @throws {Error} when the two do not have the same layout.
  * @example
- * const running = packBlockTotals([emptyTotals(model)]); mergePackedBlocks(running, packBlockTotals(blocks)); unpackBlockTotals(running)[0].draws // => draws of all blocks
+ * const running = packBlockTotals([emptyTotals(model)]); mergePackedBlocks(running, packBlockTotals(simulateBlocks(model, { simulations: 10000, seed: 1 }).blocks)); unpackBlockTotals(running)[0].draws // => 10000
  */
 export function mergePackedBlocks(into: PackedBlocks, from: PackedBlocks): void {
   if (into.count !== 1 || into.stride !== from.stride || into.units !== from.units || (into.tallies === null) !== (from.tallies === null)) {
