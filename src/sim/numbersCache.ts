@@ -10,8 +10,9 @@
  * logarithms it calls). Kept here, a batch of numbers is copied instead of drawn again, so every figure is
  * the same to the bit: the numbers are the ones the generator makes.
  *
- * What is kept: per (seed, block, layout), the full batches drawn so far, in order, and the generator's
- * state after the last of them (to go on drawing from there). A partial batch (the end of a run) is not
+ * What is kept: per (seed, block, layout), from the block's second run in this thread (a single run keeps
+ * nothing, so a plain `run` takes no more memory), the full batches drawn so far, in order, and the
+ * generator's state after the last of them (to go on drawing from there). A partial batch (the end of a run) is not
  * kept: its draws are the first ones of the full batch a longer run keeps, which serves it in turn. Memory
  * is bounded by {@link NUMBERS_CACHE_BYTES} per thread: past it, the numbers of other seeds or layouts are
  * dropped, and when the cache holds only this seed and layout, no more is kept (the run draws the rest).
@@ -26,6 +27,8 @@ export const NUMBERS_CACHE_BYTES = 48 * 1024 * 1024;
 export interface BlockNumbers {
   /** Seed and layout, as one text (entries of another family are dropped first when the cache is full). */
   family: string;
+  /** Runs of the block in this thread so far, this one included. */
+  runs: number;
   batches: Float64Array[];
   state: Int32Array;
 }
@@ -34,7 +37,8 @@ const cache = new Map<string, BlockNumbers>();
 let cachedBytes = 0;
 
 /**
- * The kept numbers of a block, created empty (with the block's first state) on first use.
+ * The kept numbers of a block, created empty (with the block's first state) on first use; counts a run of
+ * the block (call it once per run of a block).
  *
  * @param seed user seed
  * @param block block index
@@ -50,16 +54,17 @@ export function blockNumbers(seed: number, block: number, layout: DrawLayout, fi
   const key = `${family}|${block}`;
   let entry = cache.get(key);
   if (!entry) {
-    entry = { family, batches: [], state: firstState().slice() };
+    entry = { family, runs: 0, batches: [], state: firstState().slice() };
     cache.set(key, entry);
   }
+  entry.runs++;
   return entry;
 }
 
 /**
- * Keeps a full batch just drawn as the block's next one, with the generator's state after it; when that would
- * pass {@link NUMBERS_CACHE_BYTES}, the entries of other families go first, and the batch is not kept when
- * there is still no room.
+ * Keeps a full batch just drawn as the block's next one, with the generator's state after it, from the block's
+ * second run on; when that would pass {@link NUMBERS_CACHE_BYTES}, the entries of other families go first, and
+ * the batch is not kept when there is still no room.
  *
  * @param entry the block's entry, whose batches end just before this one
  * @param numbers the batch's numbers (copied)
@@ -67,9 +72,10 @@ export function blockNumbers(seed: number, block: number, layout: DrawLayout, fi
  * @param limit most bytes kept in this thread (default {@link NUMBERS_CACHE_BYTES}; tests pass less)
  * @returns whether the batch was kept
  * @example
- * keepBatch(entry, work.numbers, work.state) // => true while there is room
+ * keepBatch(entry, work.numbers, work.state) // => false on the block's first run, then true while there is room
  */
 export function keepBatch(entry: BlockNumbers, numbers: Float64Array, state: Int32Array, limit = NUMBERS_CACHE_BYTES): boolean {
+  if (entry.runs < 2) return false;
   if (cachedBytes + numbers.byteLength > limit) {
     for (const [key, other] of cache) {
       if (other.family === entry.family) continue;

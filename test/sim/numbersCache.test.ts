@@ -33,7 +33,7 @@ test('runs on kept numbers give the figures of runs that draw them, to the bit: 
     cases.forEach(([m, n, seed], k) => {
       assert.equal(run(m, n, seed), expected[k], `case ${k} (${n} draws, seed ${seed}), round ${round}`);
     });
-    assert.ok(numbersCacheBytes() > 0, 'the numbers are kept');
+    assert.ok(numbersCacheBytes() > 0, 'the numbers are kept from the second run on');
   }
 });
 
@@ -43,9 +43,14 @@ test('keepBatch: at the limit, numbers of other seeds or layouts are dropped fir
   const batch = new Float64Array(8);
   const state = Int32Array.of(1, 2, 3, 4);
   const limit = 3 * batch.byteLength;
+  // A block's first run keeps nothing (a single run takes no memory); its second does.
+  const first = blockNumbers(1, 0, layout, () => blockGeneratorState(1, 0));
+  assert.equal(keepBatch(first, batch, state, limit), false);
   const other = blockNumbers(1, 0, layout, () => blockGeneratorState(1, 0));
+  assert.equal(other, first);
   assert.equal(keepBatch(other, batch, state, limit), true);
   assert.equal(keepBatch(other, batch, state, limit), true);
+  blockNumbers(2, 0, layout, () => blockGeneratorState(2, 0));
   const entry = blockNumbers(2, 0, layout, () => blockGeneratorState(2, 0));
   assert.deepEqual([...entry.state], [...blockGeneratorState(2, 0)]);
   assert.equal(keepBatch(entry, batch, state, limit), true);
