@@ -17,7 +17,7 @@ export type RunOptionName = 'sims' | 'seed' | 'threads' | 'set';
 const RUN_OPTIONS: Record<RunOptionName, OptionSpec> = {
   sims: { type: 'integer', minimum: 1, valueName: 'N', description: 'Number of simulated elections (overrides simulations).' },
   seed: { type: 'integer', valueName: 'S', description: 'Seed of the random streams (overrides seed).' },
-  threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads, at most the machine\'s cores (more are capped, with a warning); results do not depend on it.' },
+  threads: { type: 'integer', minimum: 1, valueName: 'T', description: 'Worker threads (default: the scenario\'s threads, else the machine\'s cores); more than the cores are capped, with a warning; results do not depend on it.' },
   set: { type: 'string', multiple: true, valueName: 'key=value', description: 'Override any scenario key (value read as YAML).' },
 };
 

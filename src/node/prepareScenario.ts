@@ -102,16 +102,35 @@ export async function loadCommandScenario(file: string, options: { overrides?: s
 }
 
 /**
- * Resolves a loaded scenario and caps its threads (the second half of {@link prepareScenario}).
+ * Resolves a loaded scenario and sets the threads it runs on (the second half of {@link prepareScenario}):
+ * see {@link runThreads}.
  *
  * @throws InputError as {@link resolveLoadedScenario}
  * @example
- * prepareLoadedScenario(await loadCommandScenario(file, { cwd }), file, { cwd }).resolved.threads // => 1
+ * prepareLoadedScenario(await loadCommandScenario(file, { cwd }), file, { cwd }).resolved.threads // => 2 on a 2-core machine (no `threads` in the file)
  */
 export function prepareLoadedScenario(scenario: Scenario, file: string, options: { onWarning?: (message: string) => void }): PreparedScenario {
   const prepared = resolveLoadedScenario(scenario, file);
-  const threads = capThreads(prepared.resolved.threads, options.onWarning);
+  const threads = runThreads(scenario, options.onWarning);
   return threads === prepared.resolved.threads ? prepared : { ...prepared, resolved: { ...prepared.resolved, threads } };
+}
+
+/**
+ * Threads a scenario runs on in Node: its own `threads` (in the file, `--set threads=N` or `--threads N`), capped to
+ * the machine's cores with a warning ({@link capThreads}); when it sets none, the machine's cores
+ * (os.availableParallelism()). The results are the same for any number of threads; the resolved scenario (and so
+ * summary.json's and `--json`'s `scenario.threads`) records the number run. The browser-safe resolveScenario
+ * keeps 1 for a scenario without `threads`: the briefing page runs its own engine.
+ *
+ * @param scenario the loaded scenario (after `--set` and `--threads`)
+ * @param onWarning told when the scenario's own number is more than the cores
+ * @returns worker threads, 1 or more
+ * @example
+ * runThreads({ ...scenario, threads: undefined }) // => 2 on a 2-core machine
+ * runThreads({ ...scenario, threads: 1 }) // => 1
+ */
+export function runThreads(scenario: Pick<Scenario, 'threads'>, onWarning?: (message: string) => void): number {
+  return scenario.threads === undefined ? availableParallelism() : capThreads(scenario.threads, onWarning);
 }
 
 /**

@@ -10,7 +10,7 @@ import { validateScenario } from '../scenario/validateScenario.js';
 import { describeBaseline } from '../scenario/describeBaseline.js';
 import { summarizeRun, type RunSummary } from '../sim/summarizeRun.js';
 import { loadScenario, readScenarioFiles } from './loadScenario.js';
-import { capThreads, resolveLoadedScenario } from './prepareScenario.js';
+import { resolveLoadedScenario, runThreads } from './prepareScenario.js';
 import { simulateParallel } from './simulateParallel.js';
 
 /** What `campaign-lab run --json` prints: the run summary and the baseline in words. */
@@ -38,7 +38,7 @@ export function runDocument(summary: RunSummary): ScenarioRun {
 
 async function runLoaded(scenario: Scenario, shown: string, options: RunScenarioOptions): Promise<ScenarioRun> {
   const { resolved } = resolveLoadedScenario(scenario, shown);
-  const threads = capThreads(resolved.threads, options.onWarning);
+  const threads = runThreads(scenario, options.onWarning);
   const result = await simulateParallel(resolved, {
     simulations: resolved.simulations,
     seed: resolved.seed,

@@ -106,6 +106,7 @@ export function resolveScenario(scenario: Scenario, inputs: ResolveInputs): Reso
   const { country, year, race } = raceOrElection(raw, inputs, citations, fail);
   const { simulations, seed } = raw;
   const rule = raw.rule as RuleName;
+  // Not set: one thread here (browser-safe); the Node layer runs the machine's cores (src/node/prepareScenario.ts runThreads).
   const threads = raw.threads ?? 1;
   const salience: SalienceLevel = raw.salience ?? 'high';
   const sides: [Side, Side] = [raw.sides[0], raw.sides[1]];

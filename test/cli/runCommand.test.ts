@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { runMain, spawnCli, spawnCliSync, waitForSigintHandler } from './cliHarness.js';
 import { MANIFEST_NAME } from '../../src/node/writeFileAtomic.js';
@@ -39,17 +39,21 @@ test('run text: a sure thing from 200 draws gets a Wilson interval, not "100.0% 
   assert.match(r.stdout, /Campaign effects, mean net margin votes over the other side \(turnout \+ persuasion \+ relay \+ indirect = total\):\n {2}D: 0 \+ 0 \+ 0 \+ 0 = 0\n {2}R: 0 \+ 0 \+ 0 \+ 0 = 0/);
 });
 
-test('run is deterministic: the same seed gives the same document, with 1 or 2 threads', async () => {
+test('run is deterministic: the same seed gives the same document, with 1 or 2 threads or the machine\'s cores (the default), only scenario.threads recording the number run', async () => {
   const args = ['run', FLORIDA, '--sims', '9000', '--seed', '11', '--json'];
-  const one = await runMain(args);
+  const one = await runMain([...args, '--threads', '1']);
   const two = await runMain([...args, '--threads', '2']);
-  assert.equal(two.code, 0, two.stderr);
+  const cores = await runMain(args);
+  for (const r of [one, two, cores]) assert.equal(r.code, 0, r.stderr);
+  const threads = (text: string) => JSON.parse(text).scenario.threads;
+  assert.deepEqual([threads(one.stdout), threads(two.stdout), threads(cores.stdout)], [1, Math.min(2, availableParallelism()), availableParallelism()]);
   const strip = (text: string) => {
     const d = JSON.parse(text);
     delete d.scenario.threads;
     return d;
   };
   assert.deepEqual(strip(two.stdout), strip(one.stdout));
+  assert.deepEqual(strip(cores.stdout), strip(one.stdout));
 });
 
 test('run --out writes summary.json, territories.csv, SVG and PNG charts and briefing.html', async () => {
