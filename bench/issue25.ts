@@ -25,7 +25,7 @@ const CLI = path.join(repo, 'bin', 'campaign-lab.js');
 interface PeerRunner {
   name: string;
   skipped?: string;
-  run?: (sims: number, threads: number) => { error?: string; electionsPerSecond: number; pWinD: number };
+  run?: (sims: number, threads: number) => { error?: string; electionsPerSecond: number; pWinD: number; cpuSeconds?: number };
 }
 
 /** `uptime`'s line (time, up, users, load average), or Node's load average where there is no `uptime`. */
@@ -60,10 +60,12 @@ function roundRatio(a: number[] | undefined, b: number[] | undefined): number {
 /**
  * The peers and the kernel, alternately: per round and thread count, the kernel on the peer model
  * (bench/peers/kernelPeer.ts, a fresh process), the C, numba and numpy peers, and the kernel's full model.
+ * Returns the rates, and the kernel's CPU seconds (all threads) per million draws on both models.
  */
-async function peerRounds(sims: number, rounds: number, threadCounts: number[], log: (line: string) => void): Promise<Map<string, Rates>> {
+async function peerRounds(sims: number, rounds: number, threadCounts: number[], log: (line: string) => void): Promise<{ rates: Map<string, Rates>; cpu: Map<string, Rates> }> {
   const { peers, cleanup } = preparePeers() as { peers: PeerRunner[]; cleanup: () => void };
   const rates = new Map<string, Rates>();
+  const cpu = new Map<string, Rates>();
   try {
     for (const peer of peers) if (peer.skipped) log(`  ${peer.name} peer skipped: ${peer.skipped}`);
     const active = peers.filter((p) => !p.skipped);
@@ -77,10 +79,12 @@ async function peerRounds(sims: number, rounds: number, threadCounts: number[], 
             continue;
           }
           record(rates, peer.name, threads, result.electionsPerSecond);
+          if (peer.name === 'kernel' && result.cpuSeconds !== undefined) record(cpu, 'kernel', threads, (result.cpuSeconds * 1e6) / sims);
           parts.push(`${peer.name}/${threads} ${count(result.electionsPerSecond)}`);
         }
         const full = await runBenchmark({ simulations: sims, threads, model: 'full' });
         record(rates, 'full', threads, full.electionsPerSecond);
+        record(cpu, 'full', threads, (full.cpuSeconds * 1e6) / sims);
         parts.push(`full/${threads} ${count(full.electionsPerSecond)}`);
       }
       log(`  round ${round} (elections/s, peer/threads): ${parts.join(', ')}; ${uptime()}`);
@@ -88,14 +92,14 @@ async function peerRounds(sims: number, rounds: number, threadCounts: number[], 
   } finally {
     cleanup();
   }
-  return rates;
+  return { rates, cpu };
 }
 
 /** The peers section: medians, kernel ÷ each peer per thread count, 2 threads ÷ 1 per competitor. */
 export async function peersBench(sims: number, rounds: number, log: (line: string) => void): Promise<void> {
   const threadCounts = availableParallelism() >= 2 ? [1, 2] : [1];
   log(`\nIssue 25: the kernel against the C, numba and numpy peers, ${count(sims)} draws a run, ${rounds} alternating rounds (${uptime()})`);
-  const rates = await peerRounds(sims, rounds, threadCounts, log);
+  const { rates, cpu } = await peerRounds(sims, rounds, threadCounts, log);
   const kernel = rates.get('kernel');
   const full = rates.get('full');
   for (const threads of threadCounts) {
@@ -113,6 +117,12 @@ export async function peersBench(sims: number, rounds: number, log: (line: strin
   if (threadCounts.includes(2)) {
     const scale = [...rates].map(([name, r]) => `${name === 'kernel' ? 'kernel (peer model)' : name === 'full' ? 'kernel (full model)' : name} ${ratio(roundRatio(r.get(2), r.get(1)))}`);
     log(`  2 threads / 1 thread (median of per-round ratios; target >= 1.85 with the machine otherwise idle): ${scale.join(', ')}`);
+    // CPU time, which other processes on the machine move far less than wall time: what a second thread costs in work.
+    const perMillion = ['kernel', 'full'].map((name) => {
+      const [one, two] = [1, 2].map((t) => median(cpu.get(name)?.get(t) ?? []));
+      return `${name === 'kernel' ? 'peer model' : 'full model'} ${one.toFixed(2)} on 1 thread, ${two.toFixed(2)} on 2 (${(100 * (two / one - 1)).toFixed(0)} %)`;
+    });
+    log(`  kernel CPU seconds per million draws (all threads, medians): ${perMillion.join('; ')}`);
   }
 }
 

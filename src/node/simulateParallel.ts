@@ -11,8 +11,8 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from './startWorker.js';
 import { blockSlices } from '../sim/blockSlices.js';
 import { prepareModel, type PrepareOptions } from '../sim/prepareModel.js';
-import { blockCount, finishResult, mergeBlockTotals, simulateInto, BLOCK_SIZE, type BlockTotals, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
-import { emptyTotals } from '../sim/blockTotals.js';
+import { blockCount, finishResult, simulateInto, BLOCK_SIZE, type KeepOptions, type KeptSlice } from '../sim/simulate.js';
+import { emptyTotals, mergePackedBlocks, packBlockTotals, unpackBlockTotals, type PackedBlocks } from '../sim/blockTotals.js';
 import type { SimulationResult } from '../sim/types.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import type { WorkerTask } from './simulateWorker.js';
@@ -58,13 +58,17 @@ interface PoolRun {
 interface TaskAnswer {
   id: number;
   run: number;
-  blocks?: BlockTotals[];
+  /** The task's per-block totals, in one transferred buffer. */
+  packed?: PackedBlocks;
   kept?: KeptSlice;
   error?: WorkerErrorMessage;
 }
 
-/** The pool: every live worker, the idle ones (unreferenced), the runs with tasks left in arrival order, each busy worker's run. */
-const pool = { workers: new Set<Worker>(), idle: [] as Worker[], queue: [] as PoolRun[], busy: new Map<Worker, PoolRun>() };
+/**
+ * The pool: every live worker, the idle ones (unreferenced), the runs with tasks left in arrival order, each
+ * busy worker's run and its tasks posted and not yet answered (1, or 2 with one task queued ahead).
+ */
+const pool = { workers: new Set<Worker>(), idle: [] as Worker[], queue: [] as PoolRun[], busy: new Map<Worker, PoolRun>(), posted: new Map<Worker, number>() };
 let nextRunId = 0;
 
 /** Takes a worker out of the pool (it died, or is being terminated); the run it was working for fails with `error`. */
@@ -74,6 +78,7 @@ function removeWorker(worker: Worker, error: Error): void {
   if (at >= 0) pool.idle.splice(at, 1);
   const run = pool.busy.get(worker);
   pool.busy.delete(worker);
+  pool.posted.delete(worker);
   if (run) run.fail(error);
 }
 
@@ -82,13 +87,20 @@ function startPoolWorker(): void {
   worker.on('message', (message: TaskAnswer) => {
     if (!pool.workers.has(worker)) return;
     const run = pool.busy.get(worker);
-    pool.busy.delete(worker);
-    pool.idle.push(worker);
-    if (run) {
-      run.running--;
-      if (run.id === message.run) run.answer(message);
+    const left = (pool.posted.get(worker) ?? 1) - 1;
+    if (left > 0) pool.posted.set(worker, left);
+    else {
+      pool.posted.delete(worker);
+      pool.busy.delete(worker);
+      pool.idle.push(worker);
+      if (run) run.running--;
     }
+    // The worker gets its next task before this answer is merged: the merge runs while it works, never
+    // while it waits. A failed task fails its run first, so none of the run's tasks is handed out after.
+    const mine = run?.id === message.run ? run : undefined;
+    if (message.error) mine?.answer(message);
     dispatch();
+    if (!message.error) mine?.answer(message);
   });
   // A worker that dies (a crash, not a termination by this file) fails every run in flight, as a run's own
   // worker dying failed it before the pool was shared: none waits on blocks a dead worker held.
@@ -114,29 +126,54 @@ function failRunsInFlight(error: Error): void {
 
 /**
  * Hands tasks to idle workers: each queued run in arrival order, while it has a task left and fewer busy
- * workers than its threads, gets an idle worker, one that holds its model already when there is one.
+ * workers than its threads, gets an idle worker, one that holds its model already when there is one. Then
+ * each of the run's busy workers gets its next task queued ahead while that task is of two blocks or more
+ * (it starts it the moment it posts the current one, without waiting for this thread to answer), unless
+ * an earlier run waits for a worker (first come, first served); single-block tasks, the last ones, go to
+ * whichever worker is free first, so the threads still finish within about a block of each other.
  */
 function dispatch(): void {
+  let earlierWaits = false;
   for (const run of pool.queue) {
     while (run.next < run.tasks.length && run.running < run.threads && pool.idle.length > 0) {
       const held = pool.idle.findIndex((w) => run.holders.has(w));
       const worker = pool.idle.splice(Math.max(0, held), 1)[0]!;
-      const id = run.next++;
-      const { simulations, seed, keep, prepare } = run.options;
-      const task: WorkerTask = { id, run: run.id, simulations, seed, blockStart: run.tasks[id].start, blockEnd: run.tasks[id].end, keep };
-      if (!run.holders.has(worker)) {
-        task.resolved = run.resolved;
-        task.prepare = prepare;
-        run.holders.add(worker);
-      }
       run.running++;
       pool.busy.set(worker, run);
       worker.ref();
-      worker.postMessage(task);
+      postTask(run, worker);
     }
+    if (!earlierWaits) {
+      for (const [worker, r] of pool.busy) {
+        const next = run.tasks[run.next];
+        if (r === run && pool.posted.get(worker) === 1 && next && next.end - next.start >= 2) postTask(run, worker);
+      }
+    }
+    if (run.next < run.tasks.length && run.running < run.threads) earlierWaits = true;
   }
   pool.queue = pool.queue.filter((run) => run.next < run.tasks.length);
   for (const worker of pool.idle) worker.unref();
+}
+
+/** Posts the run's next task to a worker busy for it (with the run's scenario, the first time). */
+function postTask(run: PoolRun, worker: Worker): void {
+  const id = run.next++;
+  const { simulations, seed, keep, prepare } = run.options;
+  const task: WorkerTask = { id, run: run.id, simulations, seed, blockStart: run.tasks[id].start, blockEnd: run.tasks[id].end, keep };
+  if (!run.holders.has(worker)) {
+    task.resolved = run.resolved;
+    task.prepare = prepare;
+    run.holders.add(worker);
+  }
+  pool.posted.set(worker, (pool.posted.get(worker) ?? 0) + 1);
+  worker.postMessage(task);
+}
+
+/** Starts workers for the runs still queued (as many as the most threads one of them uses) and hands out their tasks. */
+function refill(): void {
+  const wanted = Math.max(0, ...pool.queue.map((run) => run.threads));
+  while (pool.workers.size < wanted) startPoolWorker();
+  dispatch();
 }
 
 /** Ends a run on the pool: its tasks not handed out are dropped, and the workers holding its model free it. */
@@ -238,13 +275,15 @@ export function guidedTasks(blocks: number, threads: number): { start: number; e
 /**
  * On `threads` workers of the pool: tasks of consecutive blocks (guidedTasks) queued on it, the blocks merged in
  * block order (finished tasks wait until every earlier one has been merged: the sums stay identical for
- * any number of threads, and only out-of-order tasks are held in memory). Aborted, the workers running its
- * tasks are terminated (the pool starts others when needed).
+ * any number of threads, and only out-of-order tasks are held in memory). A worker posts a task's blocks
+ * packed in one transferred buffer (packBlockTotals) and gets its next task before they are merged
+ * (mergePackedBlocks, one loop): the main thread's work never holds a worker up. Aborted, the workers
+ * running its tasks are terminated (the pool starts others when needed).
  */
 async function simulateOnWorkers(resolved: ResolvedScenario, model: ReturnType<typeof prepareModel>, options: ParallelOptions, blocks: number, threads: number): Promise<SimulationResult> {
   const { simulations, seed, onProgress, signal } = options;
-  const running = emptyTotals(model);
-  const waiting = new Map<number, BlockTotals[]>();
+  const running = packBlockTotals([emptyTotals(model)]);
+  const waiting = new Map<number, PackedBlocks>();
   const tasks = guidedTasks(blocks, threads);
   const keptByTask: (KeptSlice | undefined)[] = new Array(tasks.length);
   let merged = 0;
@@ -263,10 +302,10 @@ async function simulateOnWorkers(resolved: ResolvedScenario, model: ReturnType<t
         answer(message) {
           if (run.ended) return;
           if (message.error) return run.fail(errorFromWorker(message.error));
-          waiting.set(message.id, message.blocks!);
-          blocksDone += message.blocks!.length;
+          waiting.set(message.id, message.packed!);
+          blocksDone += message.packed!.count;
           for (let ready = waiting.get(merged); ready; ready = waiting.get(merged)) {
-            for (const block of ready) mergeBlockTotals(running, block);
+            mergePackedBlocks(running, ready);
             waiting.delete(merged);
             merged++;
           }
@@ -285,6 +324,8 @@ async function simulateOnWorkers(resolved: ResolvedScenario, model: ReturnType<t
           void worker.terminate();
         }
         run.fail(abortError());
+        // Runs still queued get workers again (the one that answered may have held this run's next task).
+        refill();
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       while (pool.workers.size < threads) startPoolWorker();
@@ -295,5 +336,5 @@ async function simulateOnWorkers(resolved: ResolvedScenario, model: ReturnType<t
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
   const kept = keptByTask.filter((k): k is KeptSlice => k !== undefined);
-  return finishResult(model, seed, [running], kept);
+  return finishResult(model, seed, unpackBlockTotals(running), kept);
 }

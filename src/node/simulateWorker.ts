@@ -1,12 +1,14 @@
 /**
  * Worker-thread entry of simulateParallel's pool (Node-only): runs a range of blocks of a run's resolved
- * scenario and posts back the per-block totals and kept draws. Each message is one task, or `{ drop: run }`
+ * scenario and posts back the per-block totals, packed in one buffer (packBlockTotals), and the kept draws,
+ * their buffers transferred rather than copied. Each message is one task, or `{ drop: run }`
  * when a run has ended. The model of each run in flight is kept, prepared from the scenario its first
  * task here carried, until the run ends: tasks of several runs may come in turn.
  */
 import { parentPort } from 'node:worker_threads';
 import { prepareModel, type PrepareOptions, type SimulationModel } from '../sim/prepareModel.js';
 import { simulateBlocks, type KeepOptions } from '../sim/simulate.js';
+import { packBlockTotals } from '../sim/blockTotals.js';
 import type { ResolvedScenario } from '../model/resolvedScenario.js';
 import { workerErrorMessage } from './workerError.js';
 
@@ -38,7 +40,10 @@ parentPort?.on('message', (task: WorkerTask | { drop: number }) => {
     const model = models.get(task.run);
     if (!model) throw new Error('worker received a task before its scenario');
     const out = simulateBlocks(model, task);
-    parentPort!.postMessage({ id: task.id, run: task.run, blocks: out.blocks, kept: out.kept });
+    const packed = packBlockTotals(out.blocks);
+    const transfer: ArrayBuffer[] = [packed.data.buffer as ArrayBuffer];
+    for (const array of Object.values(out.kept?.draws ?? {})) transfer.push(array.buffer as ArrayBuffer);
+    parentPort!.postMessage({ id: task.id, run: task.run, packed, kept: out.kept }, transfer);
   } catch (error) {
     parentPort!.postMessage({ id: task.id, run: task.run, error: workerErrorMessage(error) });
   }

@@ -252,3 +252,117 @@ export function joinKept(model: SimulationModel, slices: KeptSlice[], draws: num
   }
   return out;
 }
+
+/** The counters of {@link BlockCounters}, in the order they head each block of {@link PackedBlocks}. */
+const COUNTER_KEYS = ['draws', 'winsA', 'winsB', 'ties', 'popularWinsA', 'splits', 'weightSumB', 'biasSum', 'biasDraws'] as const;
+
+/**
+ * Totals of consecutive blocks in one Float64Array, so a worker thread posts a task's blocks as one
+ * transferred buffer (no copy, no per-array clone) and the main thread merges them with one loop. Each
+ * block takes `stride` doubles: the counters of {@link BlockCounters} (draws, winsA, winsB, ties,
+ * popularWinsA, splits, weightSumB, biasSum, biasDraws), then weightCounts (`weightLength` doubles),
+ * unitWinsA, marginSum, marginSumSq, tippingCounts, extraA, extraB (`units` doubles each) and sources.
+ * Each element is a plain copy, so merging packed blocks in block order gives the sums, to the bit, of
+ * {@link mergeBlockTotals} in that order.
+ */
+export interface PackedBlocks {
+  /** Blocks held. */
+  count: number;
+  units: number;
+  /** Length of each block's dense weightCounts (0 when the weights are tallied in a Map). */
+  weightLength: number;
+  /** Doubles per block. */
+  stride: number;
+  data: Float64Array;
+  /** Each block's weightTally (weights above {@link DENSE_WEIGHT_LIMIT}), or null when dense. */
+  tallies: Map<number, number>[] | null;
+}
+
+/** Doubles one block takes in {@link PackedBlocks}. */
+function packedStride(units: number, weightLength: number): number {
+  return COUNTER_KEYS.length + weightLength + 6 * units + 2 * SOURCE_COUNT;
+}
+
+/**
+ * Copies block totals (in block order, all of one model) into one {@link PackedBlocks}.
+ *
+ * @param blocks Per-block totals, at least one, of the same model.
+ * @returns The packed blocks; `data.buffer` can be transferred to another thread.
+ * @throws {Error} when `blocks` is empty.
+ * @example
+ * packBlockTotals([emptyTotals(model)]).stride // => 892 (the 2020 map: 9 counters, 539 weights 0–538, 6 × 56 units, 8 sources)
+ */
+export function packBlockTotals(blocks: BlockTotals[]): PackedBlocks {
+  if (blocks.length === 0) throw new Error('packBlockTotals: no blocks');
+  const units = blocks[0].unitWinsA.length;
+  const weightLength = blocks[0].weightCounts.length;
+  const stride = packedStride(units, weightLength);
+  const data = new Float64Array(blocks.length * stride);
+  blocks.forEach((block, b) => {
+    let at = b * stride;
+    for (const key of COUNTER_KEYS) data[at++] = block[key];
+    for (const array of [block.weightCounts, block.unitWinsA, block.marginSum, block.marginSumSq, block.tippingCounts, block.extraA, block.extraB, block.sources]) {
+      data.set(array, at);
+      at += array.length;
+    }
+  });
+  const tallies = blocks[0].weightTally ? blocks.map((block) => block.weightTally!) : null;
+  return { count: blocks.length, units, weightLength, stride, data, tallies };
+}
+
+/**
+ * The blocks of a {@link PackedBlocks} as block totals whose arrays are views on its data (no copy).
+ *
+ * @param packed Packed blocks.
+ * @returns One totals object per block, in block order.
+ * @example
+ * unpackBlockTotals(packBlockTotals(blocks))[0].winsA === blocks[0].winsA // => true
+ */
+export function unpackBlockTotals(packed: PackedBlocks): BlockTotals[] {
+  const { units, weightLength, stride, data } = packed;
+  const blocks: BlockTotals[] = [];
+  for (let b = 0; b < packed.count; b++) {
+    let at = b * stride + COUNTER_KEYS.length;
+    const view = (length: number) => data.subarray(at, (at += length));
+    const [draws, winsA, winsB, ties, popularWinsA, splits, weightSumB, biasSum, biasDraws] = data.subarray(b * stride, b * stride + COUNTER_KEYS.length);
+    blocks.push({
+      draws, winsA, winsB, ties, popularWinsA, splits, weightSumB, biasSum, biasDraws,
+      weightCounts: view(weightLength),
+      weightTally: packed.tallies ? packed.tallies[b] : null,
+      unitWinsA: view(units),
+      marginSum: view(units),
+      marginSumSq: view(units),
+      tippingCounts: view(units),
+      extraA: view(units),
+      extraB: view(units),
+      sources: view(2 * SOURCE_COUNT),
+    });
+  }
+  return blocks;
+}
+
+/**
+ * Adds every block of `from`, in block order, into the one block of `into` (a running total of the same
+ * model), in place: one loop over the doubles, each element added as {@link mergeBlockTotals} adds it,
+ * so the sums are the same to the bit; the weight tallies, when kept in Maps, are added too.
+ *
+ * @param into Running total: packed, one block (modified).
+ * @param from Blocks to add, in block order.
+ * @throws {Error} when the two do not have the same layout.
+ * @example
+ * const running = packBlockTotals([emptyTotals(model)]); mergePackedBlocks(running, packBlockTotals(simulateBlocks(model, { simulations: 10000, seed: 1 }).blocks)); unpackBlockTotals(running)[0].draws // => 10000
+ */
+export function mergePackedBlocks(into: PackedBlocks, from: PackedBlocks): void {
+  if (into.count !== 1 || into.stride !== from.stride || into.units !== from.units || (into.tallies === null) !== (from.tallies === null)) {
+    throw new Error('mergePackedBlocks: blocks of another layout');
+  }
+  const sum = into.data;
+  const data = from.data;
+  const stride = from.stride;
+  for (let b = 0; b < from.count; b++) {
+    const at = b * stride;
+    for (let i = 0; i < stride; i++) sum[i] += data[at + i];
+    const tally = into.tallies?.[0];
+    if (tally) for (const [weight, draws] of from.tallies![b]) tally.set(weight, (tally.get(weight) ?? 0) + draws);
+  }
+}

@@ -50,6 +50,22 @@ test('simulateParallel with threads 1 and 2 gives identical JSON, equal to simul
   assert.equal(direct, one);
 });
 
+test('a run of many tasks (each worker with a task queued ahead, block totals and every kept array transferred) gives the JSON of one thread on 2 and 3 threads', async () => {
+  // 100,000 draws: 25 blocks, guided tasks of 7, 5, 4, 3, 2, 1, 1, 1, 1 blocks on 2 threads.
+  const options = { simulations: 100000, seed: 29, keep: { margins: true, weightA: true, nationalMargin: true, outcome: true } };
+  const one = await simulateParallel(resolved, { ...options, threads: 1 });
+  for (const threads of [2, 3]) {
+    const many = await simulateParallel(resolved, { ...options, threads });
+    assert.equal(JSON.stringify(resultToJson({ ...many, draws: undefined })), JSON.stringify(resultToJson({ ...one, draws: undefined })), `${threads} threads`);
+    for (const key of ['margins', 'weightA', 'nationalMargin', 'outcome'] as const) {
+      const [a, b] = [many.draws![key]!, one.draws![key]!];
+      assert.ok(Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength)), `${threads} threads: kept ${key}`);
+    }
+  }
+  assert.equal(one.draws!.margins!.length, 100000 * 56);
+  await closeWorkerPool();
+});
+
 test('simulateParallel reports progress up to the total and stops on abort', async () => {
   const seen: number[] = [];
   await simulateParallel(resolved, { simulations: 20000, seed: 1, threads: 2, onProgress: (done, total) => seen.push(done / total) });

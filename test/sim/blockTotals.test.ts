@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareModel } from '../../src/sim/prepareModel.js';
-import { simulate } from '../../src/sim/simulate.js';
-import { DENSE_WEIGHT_LIMIT, MAX_TOTAL_WEIGHT } from '../../src/sim/blockTotals.js';
+import { simulate, simulateBlocks } from '../../src/sim/simulate.js';
+import { DENSE_WEIGHT_LIMIT, MAX_TOTAL_WEIGHT, emptyTotals, mergeBlockTotals, mergePackedBlocks, packBlockTotals, unpackBlockTotals } from '../../src/sim/blockTotals.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import { loadResults } from '../../src/node/data/loadResults.js';
 import { winProbability } from '../../src/analysis/winProbability.js';
@@ -40,4 +40,28 @@ test('a total weight above 2,147,483,647 is refused with its figure; up to it th
   const results = loadResults({ country: 'us', year: 2020 });
   const units = results.units.map((u) => ({ ...u, weight: u.weight * 5_000_000 }));
   assert.throws(() => resolveScenario(baseScenario(), { results: { ...results, units }, parameters }), new RegExp(`race weights must be units whose weights add up to at most ${MAX_TOTAL_WEIGHT.toLocaleString('en-US')}, got 2690000000`));
+});
+
+test('packed blocks round-trip every total, and merged packed in block order give the sums of mergeBlockTotals to the bit (dense and tallied weights)', () => {
+  for (const k of [1, 10_000]) {
+    const model = prepareModel(scaled(k));
+    const { blocks } = simulateBlocks(model, { simulations: 5 * 4096 - 100, seed: 3, blockStart: 1, blockEnd: 5 });
+    const packed = packBlockTotals(blocks);
+    assert.equal(packed.count, 4);
+    assert.equal(packed.stride, k === 1 ? 892 : 9 + 6 * 56 + 8);
+    assert.deepEqual(unpackBlockTotals(packed), blocks);
+    // A running total merged block by block, against one merged from two packed tasks (blocks 1–2, 3–4).
+    const expected = emptyTotals(model);
+    for (const block of blocks) mergeBlockTotals(expected, block);
+    const running = packBlockTotals([emptyTotals(model)]);
+    mergePackedBlocks(running, packBlockTotals(blocks.slice(0, 2)));
+    mergePackedBlocks(running, packBlockTotals(blocks.slice(2)));
+    const [merged] = unpackBlockTotals(running);
+    assert.deepEqual(merged, expected);
+    assert.ok(merged.marginSum.some((x) => x !== 0) && merged.draws === 4 * 4096 - 100);
+    if (k > 1) assert.ok(merged.weightTally!.size > 10, 'weights tallied in a Map');
+  }
+  assert.throws(() => packBlockTotals([]), /no blocks/);
+  const us = prepareModel(scaled(1));
+  assert.throws(() => mergePackedBlocks(packBlockTotals([emptyTotals(us)]), packBlockTotals([emptyTotals(prepareModel(scaled(10_000)))])), /another layout/);
 });
