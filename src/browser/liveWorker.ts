@@ -4,7 +4,8 @@
  * blocks (liveRun.ts livePart): engine 0 runs the first blocks and summarizes, the others run the rest.
  * Protocol, all messages plain JSON:
  * - page → engine `{type: 'inputs', inputs, map?}` once (see LiveInputs, LiveMap); `{type: 'warm'}` once,
- *   answered `{type: 'warmed'}` after a run of one block (the kernel compiled before the first move);
+ *   answered `{type: 'warmed'}` after a move's whole path on one block (the kernel compiled, the figures and
+ *   the map's spec made once before the first move);
  *   then `{type: 'run', id, settings, engine?: {index, count}}` (default: engine 0 of 1);
  * - engine → page `{type: 'progress', id, done, total}` after each block (done: this engine's draws);
  * - engine i > 0 → page `{type: 'blocks', id, index, blocks}`: its blocks' totals, which the page hands to
@@ -92,7 +93,11 @@ scope.onmessage = (event) => {
     map = message.map;
   } else if (message.type === 'warm' && inputs) {
     try {
-      liveBlocks(inputs, { simulations: BLOCK_SIZE }, 0, 1);
+      // The whole path of a move, on one block: the kernel compiled, the figures and the map's spec
+      // made once, so the first move runs no colder code than the next ones.
+      const settings = { simulations: BLOCK_SIZE };
+      const figures = liveFigures(inputs, settings, liveBlocks(inputs, settings, 0, 1));
+      if (map) liveMapSpec(figures, map);
     } catch {
       // A scenario the engine cannot run says so on the first move, in the page's words; not here.
     }

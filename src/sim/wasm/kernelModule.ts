@@ -44,6 +44,8 @@ export interface KernelExports {
     tables: number, units: number, own: number, ownCount: number, params: number, exactIndex: number, shift: number, extra: number,
   ): number;
   fdlibmExp(x: number): number;
+  fdlibmLog(x: number): number;
+  fdlibmExpm1(x: number): number;
   setMultiCandidate(
     state: number, components: number, regions: number, units: number, slots: number, tails: number, nationalScale: number, regionalScale: number,
     unitStart: number, slotParty: number, region: number, unitScale: number, baseline: number, baseOther: number, valid: number,
@@ -143,7 +145,7 @@ export class KernelArena {
       throw new Error(memoryFailure(pages * PAGE, error));
     }
     const instance = new WebAssembly.Instance(kernelModule(), {
-      env: { memory: this.memory, log: Math.log, expm1: Math.expm1 },
+      env: { memory: this.memory },
     });
     this.exports = instance.exports as unknown as KernelExports;
     const dataEnd = this.exports.dataEnd();

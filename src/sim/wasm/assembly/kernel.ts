@@ -14,11 +14,11 @@
 // - tippingBatch: the tipping unit of each draw under a weighted rule (tippingUnit.ts), on margins over all votes.
 // - selectBatch: the same under a national-vote rule (tippingUnitBySelect), keys gathered a cache line at a time.
 
-// Math.log and Math.expm1 of the JavaScript engine: the numbers computed from them (the Student-t, the
-// ziggurat's tail) are then those of the JavaScript stream (normalStream.ts). The wedge test compares
-// with exp(−x²/2) by fdlibmExp (below, no call out of WebAssembly), which is V8's Math.exp bit for bit.
-@external("env", "log") declare function jsLog(x: f64): f64;
-@external("env", "expm1") declare function jsExpm1(x: f64): f64;
+// The logarithm and e^x − 1 of the Student-t and of the ziggurat's tail are fdlibmLog and fdlibmExpm1
+// (below), fdlibm's algorithms as V8's Math.log and Math.expm1 run them, bit for bit: the numbers are those
+// of the JavaScript stream (normalStream.ts) with no call out of WebAssembly (a call boxed its argument, a
+// heap number per call that the collector then swept). The wedge test compares with exp(−x²/2) by
+// fdlibmExp (below), which is V8's Math.exp bit for bit.
 
 /** End of the module's own data (AssemblyScript's Math tables): the JavaScript side lays out its arrays after it. */
 export function dataEnd(): usize {
@@ -85,8 +85,8 @@ function slowPath(signed: i32): f64 {
       let tail: f64;
       let y: f64;
       do {
-        tail = -jsLog(1 - uniform01()) / ZIGGURAT_R;
-        y = -jsLog(1 - uniform01());
+        tail = -fdlibmLog(1 - uniform01()) / ZIGGURAT_R;
+        y = -fdlibmLog(1 - uniform01());
       } while (y + y < tail * tail);
       return hz > 0 ? ZIGGURAT_R + tail : -ZIGGURAT_R - tail;
     }
@@ -142,7 +142,7 @@ export function fillNumbers(state: usize, out: usize, draws: i32, df: f64, norma
     const v = <f64>next() * TWO_M31;
     w = u * u + v * v;
   } while (w >= 1 || w == 0);
-  return u * Math.sqrt(((df - 2) * jsExpm1((-2 / df) * jsLog(w))) / w);
+  return u * Math.sqrt(((df - 2) * fdlibmExpm1((-2 / df) * fdlibmLog(w))) / w);
 }
 
 /**
@@ -1022,6 +1022,139 @@ export function fdlibmExp(x: f64): f64 {
   const y = 1 - (lo - (r * c) / (2 - c) - hi);
   if (k >= -1021) return k == 1024 ? y * 2 * TWO_1023 : y * reinterpret<f64>(<u64>(0x3ff + k) << 52);
   return y * reinterpret<f64>(<u64>(0x3ff + k + 1000) << 52) * TWO_M1000;
+}
+
+/** The high 32 bits of a double's IEEE 754 representation (fdlibm's __HI), as a signed integer. */
+// @ts-ignore: decorator
+@inline function highWord(x: f64): i32 {
+  return <i32>(reinterpret<u64>(x) >> 32);
+}
+
+/** x with its high 32 bits replaced by `high` (fdlibm's SET_HIGH_WORD). */
+// @ts-ignore: decorator
+@inline function withHighWord(x: f64, high: i32): f64 {
+  return reinterpret<f64>((<u64><u32>high << 32) | (reinterpret<u64>(x) & 0xffffffff));
+}
+
+// fdlibm's e_log.c (Sun Microsystems 1993; as in FreeBSD msun and V8's base/ieee754.cc): x = 2^k (1 + f)
+// with √2/2 < 1 + f < √2, then log(1 + f) = f − f²/2 + s (f²/2 + R(s²)), s = f / (2 + f), R the Remez
+// polynomial of degree 7 (Lg1..Lg7), and k ln2 added in two parts. Error below 1 ulp.
+const LG1: f64 = 6.666666666666735130e-1;
+const LG2: f64 = 3.999999999940941908e-1;
+const LG3: f64 = 2.857142874366239149e-1;
+const LG4: f64 = 2.222219843214978396e-1;
+const LG5: f64 = 1.818357216161805012e-1;
+const LG6: f64 = 1.531383769920937332e-1;
+const LG7: f64 = 1.479819860511658591e-1;
+const TWO_54: f64 = 1.80143985094819840000e16;
+
+/**
+ * The natural logarithm by fdlibm's algorithm, branch for branch: V8's Math.log bit for bit (checked on
+ * millions of arguments by test/sim/kernelMath.test.ts). log(±0) = −∞, log(x < 0) = NaN, log(∞) = ∞.
+ */
+export function fdlibmLog(x: f64): f64 {
+  let hx = highWord(x);
+  const lx = <u32>reinterpret<u64>(x);
+  let k: i32 = 0;
+  if (hx < 0x00100000) {
+    if (((hx & 0x7fffffff) | lx) == 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    x *= TWO_54;
+    hx = highWord(x);
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000;
+  x = withHighWord(x, hx | (i ^ 0x3ff00000));
+  k += i >> 20;
+  const f = x - 1.0;
+  const dk = <f64>k;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    if (f == 0) return k == 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+    const r = f * f * (0.5 - 0.33333333333333333 * f);
+    return k == 0 ? f - r : dk * LN2_HI - ((r - dk * LN2_LO) - f);
+  }
+  const s = f / (2.0 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const r = t2 + t1;
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k == 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
+  }
+  return k == 0 ? f - s * (f - r) : dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+}
+
+// fdlibm's s_expm1.c (same lineage): x = k ln2 + r, |r| ≤ 0.5 ln2 (with the rounding error c of the
+// reduction carried), e^r − 1 from a rational approximation with the scaled Remez coefficients Q1..Q5,
+// then rebuilt as 2^k (e^r − 1 + 1) − 1 in the form that keeps precision for each k. Error below 1 ulp.
+const Q1: f64 = -3.33333333333331316428e-2;
+const Q2: f64 = 1.58730158725481460165e-3;
+const Q3: f64 = -7.93650757867487942473e-5;
+const Q4: f64 = 4.00821782732936239552e-6;
+const Q5: f64 = -2.01099218183624371326e-7;
+
+/**
+ * e^x − 1 by fdlibm's algorithm, branch for branch: V8's Math.expm1 bit for bit (checked on millions of
+ * arguments by test/sim/kernelMath.test.ts). expm1(∞) = ∞, expm1(−∞) = −1, past 709.78 = ∞.
+ */
+export function fdlibmExpm1(x: f64): f64 {
+  let hx = <u32>highWord(x);
+  const negative = (hx & 0x80000000) != 0;
+  hx &= 0x7fffffff;
+  if (hx >= 0x4043687a) {
+    if (hx >= 0x40862e42) {
+      if (hx >= 0x7ff00000) return x != x ? x + x : negative ? -1 : x;
+      if (x > EXP_OVERFLOW) return Infinity;
+    }
+    if (negative) return -1;
+  }
+  let k: i32 = 0;
+  let c: f64 = 0;
+  if (hx > 0x3fd62e42) {
+    let hi: f64;
+    let lo: f64;
+    if (hx < 0x3ff0a2b2) {
+      hi = negative ? x + LN2_HI : x - LN2_HI;
+      lo = negative ? -LN2_LO : LN2_LO;
+      k = negative ? -1 : 1;
+    } else {
+      k = <i32>(INV_LN2 * x + (negative ? -0.5 : 0.5));
+      const t = <f64>k;
+      hi = x - t * LN2_HI;
+      lo = t * LN2_LO;
+    }
+    x = hi - lo;
+    c = (hi - x) - lo;
+  } else if (hx < 0x3c900000) {
+    return x;
+  }
+  return expm1Rebuilt(x, c, k);
+}
+
+/** fdlibmExpm1 after the reduction: e^(k ln2 + x + c) − 1 for |x| ≤ 0.5 ln2. */
+function expm1Rebuilt(x: f64, c: f64, k: i32): f64 {
+  const hfx = 0.5 * x;
+  const hxs = x * hfx;
+  const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+  const t = 3.0 - r1 * hfx;
+  let e = hxs * ((r1 - t) / (6.0 - x * t));
+  if (k == 0) return x - (x * e - hxs);
+  e = x * (e - c) - c;
+  e -= hxs;
+  if (k == -1) return 0.5 * (x - e) - 0.5;
+  if (k == 1) return x < -0.25 ? -2.0 * (e - (x + 0.5)) : 1 + 2.0 * (x - e);
+  const twoK = k == 1024 ? 0 : reinterpret<f64>(<u64>(0x3ff + k) << 52);
+  if (k <= -2 || k > 56) {
+    const y = 1 - (e - x);
+    return (k == 1024 ? y * 2.0 * TWO_1023 : y * twoK) - 1;
+  }
+  if (k < 20) return (withHighWord(1, 0x3ff00000 - (0x200000 >> k)) - (e - x)) * twoK;
+  return (x - (e + withHighWord(1, (0x3ff - k) << 20)) + 1) * twoK;
 }
 
 // The K-candidate draw (src/race/multiCandidateDraw.ts drawMultiCandidate): the byte offsets of one race's
