@@ -314,8 +314,9 @@ function setControl(key: string, value: number | string): void {
 
 /**
  * The live engines: one Web Worker per core, up to two, sharing each run by blocks (src/browser/liveWorker.ts),
- * each given the page's inputs and asked to compile the kernel on a one-block run first, so the first move
- * is as quick as the next ones; `warmed` resolves when they all have.
+ * each given the page's inputs and asked to run its part of the page's own run first (the kernel compiled,
+ * the random numbers drawn and kept), so the first move is as quick as the next ones; `warmed` resolves
+ * when they all have.
  */
 function startEngines(live: NonNullable<BriefingPageData['live']>): { engines: Worker[]; warmed: Promise<unknown> } {
   const source = URL.createObjectURL(new Blob([byId('live-engine').textContent ?? ''], { type: 'text/javascript' }));
@@ -327,10 +328,10 @@ function startEngines(live: NonNullable<BriefingPageData['live']>): { engines: W
         engine.addEventListener('error', () => resolve());
       }),
   );
-  for (const engine of engines) {
+  engines.forEach((engine, index) => {
     engine.postMessage({ type: 'inputs', inputs: live.inputs, map: live.redrawn ? live.redrawn.map : undefined });
-    engine.postMessage({ type: 'warm' });
-  }
+    engine.postMessage({ type: 'warm', engine: { index, count: engines.length } });
+  });
   return { engines, warmed: Promise.all(warmed) };
 }
 

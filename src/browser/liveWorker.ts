@@ -3,9 +3,10 @@
  * started from a Blob URL). The page starts one engine per core, up to two, and they share each run by
  * blocks (liveRun.ts livePart): engine 0 runs the first blocks and summarizes, the others run the rest.
  * Protocol, all messages plain JSON:
- * - page → engine `{type: 'inputs', inputs, map?}` once (see LiveInputs, LiveMap); `{type: 'warm'}` once,
- *   answered `{type: 'warmed'}` after a move's whole path on one block (the kernel compiled, the figures and
- *   the map's spec made once before the first move);
+ * - page → engine `{type: 'inputs', inputs, map?}` once (see LiveInputs, LiveMap); `{type: 'warm', engine?:
+ *   {index, count}}` once, answered `{type: 'warmed'}` after this engine's part of the page's own run (the
+ *   kernel compiled, its blocks' random numbers drawn and kept for the moves) and the figures and the map's
+ *   spec made once on one block;
  *   then `{type: 'run', id, settings, engine?: {index, count}}` (default: engine 0 of 1);
  * - engine → page `{type: 'progress', id, done, total}` after each block (done: this engine's draws);
  * - engine i > 0 → page `{type: 'blocks', id, index, blocks}`: its blocks' totals, which the page hands to
@@ -19,6 +20,7 @@
 import { liveBlocks, liveFigures, liveMapSpec, type LiveInputs, type LiveMap } from './liveRun.js';
 import { InputError } from '../errors.js';
 import { BLOCK_SIZE, type BlockTotals } from '../sim/simulate.js';
+import { keepNumbersFromFirstRun } from '../sim/numbersCache.js';
 
 interface WorkerScope {
   postMessage(message: unknown): void;
@@ -33,6 +35,8 @@ interface Job {
 }
 
 const scope = globalThis as unknown as WorkerScope;
+// Every run of an engine is followed by others of the same seed (the next moves): keep the numbers at once.
+keepNumbersFromFirstRun();
 let inputs: LiveInputs | undefined;
 let map: LiveMap | undefined;
 let pending: Job | undefined;
@@ -93,8 +97,11 @@ scope.onmessage = (event) => {
     map = message.map;
   } else if (message.type === 'warm' && inputs) {
     try {
-      // The whole path of a move, on one block: the kernel compiled, the figures and the map's spec
-      // made once, so the first move runs no colder code than the next ones.
+      // This engine's part of the page's own run: the kernel compiled and every block's numbers drawn
+      // and kept (numbersCache.ts), which every later move of the same seed copies instead of drawing
+      // again; then the figures and the map's spec made once on one block, so that the first move
+      // compiles none of them.
+      liveBlocks(inputs, {}, message.engine?.index ?? 0, message.engine?.count ?? 1);
       const settings = { simulations: BLOCK_SIZE };
       const figures = liveFigures(inputs, settings, liveBlocks(inputs, settings, 0, 1));
       if (map) liveMapSpec(figures, map);

@@ -11,7 +11,7 @@
  * the same to the bit: the numbers are the ones the generator makes.
  *
  * What is kept: per (seed, block, layout), from the block's second run in this thread (a single run keeps
- * nothing, so a plain `run` takes no more memory), the full batches drawn so far, in order, and the
+ * nothing, so a plain `run` takes no more memory; the briefing's live engines keep from the first), the full batches drawn so far, in order, and the
  * generator's state after the last of them (to go on drawing from there). A partial batch (the end of a run) is not
  * kept: its draws are the first ones of the full batch a longer run keeps, which serves it in turn. Memory
  * is bounded by {@link NUMBERS_CACHE_BYTES} per thread: past it, the numbers of other seeds or layouts are
@@ -35,6 +35,19 @@ export interface BlockNumbers {
 
 const cache = new Map<string, BlockNumbers>();
 let cachedBytes = 0;
+/** The run of a block from which its batches are kept: the second, or the first (a thread that will re-run). */
+let firstKeptRun = 2;
+
+/**
+ * Keeps a block's numbers from its first run in this thread on, not its second: for a thread whose every
+ * run is followed by others of the same seed (the briefing page's live engines, src/browser/liveWorker.ts).
+ *
+ * @example
+ * keepNumbersFromFirstRun() // then a block's first run keeps its full batches, as far as the bound allows
+ */
+export function keepNumbersFromFirstRun(): void {
+  firstKeptRun = 1;
+}
 
 /**
  * The kept numbers of a block, created empty (with the block's first state) on first use; counts a run of
@@ -63,7 +76,7 @@ export function blockNumbers(seed: number, block: number, layout: DrawLayout, fi
 
 /**
  * Keeps a full batch just drawn as the block's next one, with the generator's state after it, from the block's
- * second run on; when that would pass {@link NUMBERS_CACHE_BYTES}, the entries of other families go first, and
+ * second run on (its first after {@link keepNumbersFromFirstRun}); when that would pass {@link NUMBERS_CACHE_BYTES}, the entries of other families go first, and
  * the batch is not kept when there is still no room.
  *
  * @param entry the block's entry, whose batches end just before this one
@@ -75,7 +88,7 @@ export function blockNumbers(seed: number, block: number, layout: DrawLayout, fi
  * keepBatch(entry, work.numbers, work.state) // => false on the block's first run, then true while there is room
  */
 export function keepBatch(entry: BlockNumbers, numbers: Float64Array, state: Int32Array, limit = NUMBERS_CACHE_BYTES): boolean {
-  if (entry.runs < 2) return false;
+  if (entry.runs < firstKeptRun) return false;
   if (cachedBytes + numbers.byteLength > limit) {
     for (const [key, other] of cache) {
       if (other.family === entry.family) continue;

@@ -4,7 +4,7 @@ import { simulate } from '../../src/sim/simulate.js';
 import { prepareModel } from '../../src/sim/prepareModel.js';
 import { resultToJson } from '../../src/sim/resultToJson.js';
 import { blockGeneratorState } from '../../src/sim/normalStream.js';
-import { blockNumbers, clearNumbersCache, keepBatch, numbersCacheBytes } from '../../src/sim/numbersCache.js';
+import { blockNumbers, clearNumbersCache, keepBatch, keepNumbersFromFirstRun, numbersCacheBytes } from '../../src/sim/numbersCache.js';
 import { prepareScenario } from '../../src/node/prepareScenario.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import type { SimulationModel } from '../../src/sim/prepareModel.js';
@@ -65,4 +65,20 @@ test('keepBatch: at the limit, numbers of other seeds or layouts are dropped fir
   assert.deepEqual([...entry.state], [1, 2, 3, 4]);
   clearNumbersCache();
   assert.equal(numbersCacheBytes(), 0);
+});
+
+// Last in this file: it changes the thread's policy for the tests after it.
+test('keepNumbersFromFirstRun: a block\'s first run keeps its batches (the live engines), and the runs after copy them to the bit', async () => {
+  clearNumbersCache();
+  const layout = { studentT: 5, normals: 3, uniforms: 0 };
+  keepNumbersFromFirstRun();
+  const entry = blockNumbers(3, 0, layout, () => blockGeneratorState(3, 0));
+  assert.equal(keepBatch(entry, new Float64Array(8), Int32Array.of(1, 2, 3, 4)), true);
+  clearNumbersCache();
+  const prepared = await prepareScenario('scenarios/default.yaml', { cwd: process.cwd() });
+  const model = prepareModel(prepared.resolved);
+  const first = run(model, 6_000, 2024);
+  assert.ok(numbersCacheBytes() > 0, 'the first run kept its numbers');
+  assert.equal(run(model, 6_000, 2024), first);
+  clearNumbersCache();
 });
