@@ -126,12 +126,15 @@ export async function peersBench(sims: number, rounds: number, log: (line: strin
   }
 }
 
-/** Seconds of a simulateParallel run of a prepared scenario (after a warm-up run of a tenth of it). */
+/** Seeds of timedRun, each used once: a thread's runs of a seed it has run twice copy the numbers it kept (src/sim/numbersCache.ts), which would time the copy, not the draw. */
+let nextSeed = 1;
+
+/** Seconds of a simulateParallel run of a prepared scenario (after a warm-up run of a tenth of it, another seed). */
 async function timedRun(file: string, sims: number, threads: number): Promise<number> {
   const { resolved } = await prepareScenario(file, { cwd: repo });
-  await simulateParallel(resolved, { simulations: Math.max(1000, Math.round(sims / 10)), seed: resolved.seed, threads });
+  await simulateParallel(resolved, { simulations: Math.max(1000, Math.round(sims / 10)), seed: nextSeed++, threads });
   const started = process.hrtime.bigint();
-  await simulateParallel(resolved, { simulations: sims, seed: resolved.seed, threads });
+  await simulateParallel(resolved, { simulations: sims, seed: nextSeed++, threads });
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 

@@ -5,6 +5,7 @@
 import { peerModel, benchmarkScenario } from '../src/node/runBenchmark.js';
 import { prepareModel } from '../src/sim/prepareModel.js';
 import { simulate } from '../src/sim/simulate.js';
+import { clearNumbersCache } from '../src/sim/numbersCache.js';
 import { resolveScenario } from '../src/scenario/resolveScenario.js';
 import { loadResults } from '../src/node/data/loadResults.js';
 import { loadParameters } from '../src/node/data/loadParameters.js';
@@ -15,6 +16,8 @@ if (which === 'peer') { const p = peerModel(n); model = prepareModel(p.resolved,
 else model = prepareModel(resolveScenario(benchmarkScenario(n, which), { results: loadResults({ country: 'us', year: 2020 }), parameters: loadParameters() }));
 simulate(model, { simulations: 100_000, seed: 1 });
 for (let r = 0; r < 3; r++) {
+  // Each run draws its numbers: a third run of seed 7 would copy those the second kept (src/sim/numbersCache.ts).
+  clearNumbersCache();
   const c = process.cpuUsage();
   const res = simulate(model, { simulations: n, seed: 7 });
   const u = process.cpuUsage(c);

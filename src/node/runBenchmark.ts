@@ -190,9 +190,14 @@ function integersPerDraw(layout: ReturnType<typeof drawLayout>): number {
   return count / draws;
 }
 
+/** Timed runs of this process so far: each times a seed of its own (the scenario's seed, plus this count). */
+let timedRuns = 0;
+
 /**
  * Runs the benchmark: builds the model's scenario, warms the kernel up, then times one run of
- * `simulations` draws on `threads` threads.
+ * `simulations` draws on `threads` threads. A later call in the same process times the next seed: a
+ * thread that has run a seed twice copies the numbers it kept (src/sim/numbersCache.ts) instead of drawing
+ * them, and the benchmark times the draw.
  *
  * @param options Simulations (default 1,000,000), threads (default 1) model (`full` default, `peer`
  *   or `errors-only`), `tippingPoints: false` to time the kernel without tipping points (what
@@ -223,7 +228,7 @@ export async function runBenchmark(
   await simulateParallel(resolved, { simulations: Math.min(simulations, 50_000), seed: 1, threads, prepare, signal: options.signal });
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  const result = await simulateParallel(resolved, { simulations, seed: resolved.seed, threads, prepare, signal: options.signal });
+  const result = await simulateParallel(resolved, { simulations, seed: resolved.seed + timedRuns++, threads, prepare, signal: options.signal });
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
