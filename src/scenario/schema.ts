@@ -85,7 +85,7 @@ export const scenarioSchema: JsonSchema = {
         },
         "threads": {
           "type": "integer",
-          "description": "Worker threads (the result does not depend on it). Not set: the machine's cores on the command line and in the Node API (os.availableParallelism()); the briefing page's live engine runs one. More than the machine's cores add memory, not speed: the command line runs on at most as many threads as cores, with a warning. summary.json and `--json` record the number run (scenario.threads).",
+          "description": "Worker threads (the result does not depend on it). Not set: the machine's cores on the command line and in the Node API (os.availableParallelism()); the briefing page's live engines do not use it (one Web Worker per core, up to two). More than the machine's cores add memory, not speed: the command line runs on at most as many threads as cores, with a warning. summary.json and `--json` record the number run (scenario.threads).",
           "minimum": 1,
           "maximum": 256
         },

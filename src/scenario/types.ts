@@ -608,7 +608,8 @@ export interface Scenario {
   seed: number;
   /**
    * Worker threads (the result does not depend on it). Not set: the machine's cores on the command line
-   * and in the Node API (os.availableParallelism()); the briefing page's live engine runs one. More than
+   * and in the Node API (os.availableParallelism()); the briefing page's live engines do not use it (one
+   * Web Worker per core, up to two). More than
    * the machine's cores add memory, not speed: the command line runs on at most as many threads as cores,
    * with a warning. summary.json and `--json` record the number run (scenario.threads).
    * @asType integer
