@@ -50,3 +50,43 @@ test('answerAssumptions is reproducible and gives nothing when no assumption var
   assert.equal(new Set(union).size, union.length);
   assert.deepEqual(union, unionOfAssumptions([resolved]).map((x) => x.key));
 });
+
+test('answerAssumptions with draws in flight together gives the numbers of one at a time, gathered in draw order', async () => {
+  const { resolved } = await prepareScenario('scenarios/default.yaml', { cwd: process.cwd() });
+  let inFlight = 0;
+  let most = 0;
+  const finished: number[] = [];
+  // Answers whose sum depends on the order they are added in, and evaluations that finish out of order.
+  const evaluate = async (at: (s: typeof resolved) => typeof resolved) => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    const d = at(resolved).campaigns.D.volunteers;
+    await new Promise((resolve) => setTimeout(resolve, Math.round(d * 1e4) % 7));
+    inFlight--;
+    finished.push(d);
+    return { relays: d * 1e16 + 0.1, ratio: 1 / d };
+  };
+  const progress: number[] = [];
+  const one = await answerAssumptions([resolved], { draws: 16, priors, seed: 7, evaluate, explain: 'relays' });
+  const order = [...finished];
+  finished.length = 0;
+  most = 0;
+  const three = await answerAssumptions([resolved], { draws: 16, priors, seed: 7, evaluate, explain: 'relays', concurrency: 3, onRun: (done) => progress.push(done) });
+  assert.deepEqual(three, one);
+  assert.equal(most, 3);
+  assert.notDeepEqual(finished, order, 'the evaluations finished out of draw order');
+  assert.deepEqual(progress, Array.from({ length: progress.length }, (_, k) => k + 1));
+});
+
+test('answerAssumptions with draws in flight stops starting draws after one fails, and rejects with its error', async () => {
+  const { resolved } = await prepareScenario('scenarios/default.yaml', { cwd: process.cwd() });
+  let started = 0;
+  const evaluate = async () => {
+    started++;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    if (started === 2) throw new Error('draw failed');
+    return { x: started };
+  };
+  await assert.rejects(answerAssumptions([resolved], { draws: 20, priors, seed: 7, evaluate, concurrency: 2 }), /draw failed/);
+  assert.ok(started <= 3, `started ${started} evaluations`);
+});
