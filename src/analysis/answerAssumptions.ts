@@ -50,12 +50,6 @@ export interface AnswerAssumptionsOptions {
   /** Called after each evaluation with evaluations done and in all. */
   onRun?: (done: number, total: number) => void;
   signal?: AbortSignal;
-  /**
-   * Evaluations in flight at once (default 1: one after the other). More keep a worker pool busy across
-   * the end of one evaluation's runs and the start of the next; the answers are gathered in draw order,
-   * so the numbers are the same for any value.
-   */
-  concurrency?: number;
 }
 
 /**
@@ -74,40 +68,9 @@ export function unionOfAssumptions(scenarios: readonly ResolvedScenario[]): Assu
 }
 
 /**
- * The answers at each point, in the points' order, with at most `concurrency` evaluations in flight (each
- * started in order; an abort or a failure stops new ones and rejects).
- */
-async function evaluateDraws<T>(
-  points: readonly T[], evaluate: (z: T) => Promise<Record<string, number>>,
-  options: Pick<AnswerAssumptionsOptions, 'onRun' | 'signal' | 'concurrency'>,
-): Promise<Record<string, number>[]> {
-  const out: Record<string, number>[] = new Array(points.length);
-  let next = 0;
-  let done = 0;
-  let failed = false;
-  const lane = async (): Promise<void> => {
-    while (next < points.length && !failed) {
-      options.signal?.throwIfAborted();
-      const k = next++;
-      try {
-        out[k] = await evaluate(points[k]!);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-      options.onRun?.(++done, points.length);
-    }
-  };
-  const lanes = Math.max(1, Math.min(options.concurrency ?? 1, points.length));
-  await Promise.all(Array.from({ length: lanes }, lane));
-  return out;
-}
-
-/**
  * Every answer's interval over K joint draws of the assumptions of `scenarios`, and optionally what
- * drives one answer's spread. Draws are evaluated one after the other, or `concurrency` at a time (each
- * evaluation may run its scenarios on the worker pool), and gathered in draw order: the same inputs give
- * the same numbers on any machine and for any concurrency.
+ * drives one answer's spread. Draws are evaluated one after the other (each evaluation may run its
+ * scenarios on the worker pool); the same inputs give the same numbers on any machine.
  *
  * @param scenarios the scenarios the answer is computed from (their assumptions are varied together)
  * @param options draws, priors, seed, `evaluate`, `explain`, `onRun`, `signal`
@@ -121,11 +84,13 @@ export async function answerAssumptions(scenarios: readonly ResolvedScenario[], 
   const assumptions = unionOfAssumptions(scenarios);
   if (assumptions.length === 0) return undefined;
   const { scores, all } = assumptionPoints(options.draws, assumptions.length, options.seed, options.explain !== undefined);
-  const byDraw = await evaluateDraws(all, (z) => options.evaluate((scenario) => withAssumptions(scenario, assumptions, z, options.priors)), options);
   const values = new Map<string, number[]>();
   const swingValues: number[] = [];
   for (let k = 0; k < all.length; k++) {
-    const answers = byDraw[k]!;
+    options.signal?.throwIfAborted();
+    const z = all[k]!;
+    const answers = await options.evaluate((scenario) => withAssumptions(scenario, assumptions, z, options.priors));
+    options.onRun?.(k + 1, all.length);
     if (k < scores.length) {
       for (const [key, v] of Object.entries(answers)) values.set(key, [...(values.get(key) ?? []), v]);
     } else swingValues.push(answers[options.explain!] ?? 0);

@@ -107,8 +107,6 @@ export async function commandAssumptions(
       ...(context.explain !== undefined ? { explain: context.explain } : {}),
       onRun: (done, total) => bar.update(done, total),
       signal: context.signal,
-      // Two draws in flight: while one draw's last blocks run, the next draw's runs keep the other workers busy.
-      concurrency: 2,
     });
     return out ? { ...out, simulations } : undefined;
   } finally {
