@@ -23,6 +23,13 @@ import type { DrawLayout } from './normalStream.js';
 /** Most bytes of numbers kept per thread: the 50,000 draws of the default scenario take 32 MB (80 numbers a draw). */
 export const NUMBERS_CACHE_BYTES = 48 * 1024 * 1024;
 
+/**
+ * Most blocks with an entry per thread. Every block run gets one (its run count, a generator state), kept
+ * or not, so a long-lived thread running many seeds (a notebook, a server) would otherwise gather them
+ * without end; past it, the oldest entry goes, with its numbers.
+ */
+export const NUMBERS_CACHE_BLOCKS = 4096;
+
 /** The kept numbers of one block: full batches in draw order, and the generator's state after the last. */
 export interface BlockNumbers {
   /** Seed and layout, as one text (entries of another family are dropped first when the cache is full). */
@@ -50,23 +57,30 @@ export function keepNumbersFromFirstRun(): void {
 }
 
 /**
- * The kept numbers of a block, created empty (with the block's first state) on first use; counts a run of
- * the block (call it once per run of a block).
+ * The kept numbers of a block, created empty (with the block's first state) on first use, the oldest entry
+ * dropped first when `maxBlocks` are held; counts a run of the block (call it once per run of a block).
  *
  * @param seed user seed
  * @param block block index
  * @param layout the draw layout (Student-t df, normals, uniforms)
  * @param firstState the block's generator state at its first draw (normalStream.ts blockGeneratorState),
  *   called only when the block has no entry yet
+ * @param maxBlocks most entries held in this thread (default {@link NUMBERS_CACHE_BLOCKS}; tests pass less)
  * @returns the block's entry: `batches` may be empty
  * @example
  * blockNumbers(2024, 0, { studentT: 5, normals: 79, uniforms: 0 }, () => blockGeneratorState(2024, 0)).batches.length // => 0 in a fresh thread
  */
-export function blockNumbers(seed: number, block: number, layout: DrawLayout, firstState: () => Int32Array): BlockNumbers {
+export function blockNumbers(seed: number, block: number, layout: DrawLayout, firstState: () => Int32Array, maxBlocks = NUMBERS_CACHE_BLOCKS): BlockNumbers {
   const family = `${seed}|${layout.studentT}|${layout.normals}|${layout.uniforms}`;
   const key = `${family}|${block}`;
   let entry = cache.get(key);
   if (!entry) {
+    // A Map iterates in insertion order: the first key is the oldest entry.
+    for (const [oldest, old] of cache) {
+      if (cache.size < maxBlocks) break;
+      cache.delete(oldest);
+      for (const batch of old.batches) cachedBytes -= batch.byteLength;
+    }
     entry = { family, runs: 0, batches: [], state: firstState().slice() };
     cache.set(key, entry);
   }

@@ -67,6 +67,23 @@ test('keepBatch: at the limit, numbers of other seeds or layouts are dropped fir
   assert.equal(numbersCacheBytes(), 0);
 });
 
+test('blockNumbers: past its bound on blocks, the oldest entry goes with its numbers, so a thread running many seeds holds a bounded number', () => {
+  clearNumbersCache();
+  const layout = { studentT: 5, normals: 3, uniforms: 0 };
+  const batch = new Float64Array(8);
+  const state = Int32Array.of(1, 2, 3, 4);
+  const first = blockNumbers(1, 0, layout, () => blockGeneratorState(1, 0), 3);
+  blockNumbers(1, 0, layout, () => blockGeneratorState(1, 0), 3);
+  assert.equal(keepBatch(first, batch, state), true);
+  assert.equal(numbersCacheBytes(), batch.byteLength);
+  for (let seed = 2; seed <= 4; seed++) blockNumbers(seed, 0, layout, () => blockGeneratorState(seed, 0), 3);
+  // Seeds 2, 3 and 4 are held; seed 1's entry went first, and its numbers with it.
+  assert.equal(numbersCacheBytes(), 0);
+  assert.equal(blockNumbers(1, 0, layout, () => blockGeneratorState(1, 0), 3).runs, 1);
+  assert.equal(blockNumbers(4, 0, layout, () => blockGeneratorState(4, 0), 3).runs, 2);
+  clearNumbersCache();
+});
+
 // Last in this file: it changes the thread's policy for the tests after it.
 test('keepNumbersFromFirstRun: a block\'s first run keeps its batches (the live engines), and the runs after copy them to the bit', async () => {
   clearNumbersCache();
