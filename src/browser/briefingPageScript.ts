@@ -8,7 +8,7 @@
  * Browser-only: it reads the page's DOM; the words and formats it shows are those of src/briefing/.
  */
 import { EMBED_OPTIONS } from '../briefing/html.js';
-import { formatControl, formatDecimalIn, formatShareIn, formatSidePair, type ControlFormat, type PageLocale } from '../briefing/formatNumber.js';
+import { formatControl, formatDecimalIn, numberFormatIn, formatShareIn, formatSidePair, type ControlFormat, type PageLocale } from '../briefing/formatNumber.js';
 import { tippingPointNote } from '../briefing/tippingPointNote.js';
 import { liveErrorText, type LiveErrorDetails } from '../briefing/liveErrors.js';
 import type { LiveFigures, LiveMap } from './liveRun.js';
@@ -71,7 +71,6 @@ interface BriefingWindow {
 const page = window as unknown as BriefingWindow;
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 const data = JSON.parse(byId('briefing-data').textContent ?? 'null') as BriefingPageData;
-const tag = data.locale === 'fr' ? 'fr-FR' : 'en-US';
 const views: Record<string, EmbedResult> = {};
 
 /**
@@ -242,7 +241,7 @@ function controlValue(control: HTMLInputElement): number | string {
 /** Shows a live run's figures, and its P(win) on the charts' markers. */
 function showFigures(live: NonNullable<BriefingPageData['live']>, figures: LiveFigures, controls: HTMLInputElement[]): void {
   const share = (p: number) => formatShareIn(p, data.locale, 1);
-  const whole = (x: number) => new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(x);
+  const whole = (x: number) => numberFormatIn(data.locale, 0, 0).format(x);
   // The headline sentence and the static charts describe the run as reported: say so once a control moved.
   const staleNote = document.getElementById('live-stale');
   if (staleNote) staleNote.hidden = Object.keys(controlSettings(controls)).length === 0;
@@ -250,7 +249,7 @@ function showFigures(live: NonNullable<BriefingPageData['live']>, figures: LiveF
   setFigure('pWin', share(figures.pWin[a]!), figures.pWin[a]);
   const interval = figures.pWinInterval;
   const intervalWords = data.locale === 'fr' ? ['intervalle \u00e0 95\u202f% ', ' (erreur Monte Carlo), '] : ['95% interval ', ' (Monte Carlo error), '];
-  setNote('pWin', `${intervalWords[0]}${share(interval.low)}\u2013${share(interval.high)}${intervalWords[1]}${new Intl.NumberFormat(tag).format(figures.simulations)} simulations`);
+  setNote('pWin', `${intervalWords[0]}${share(interval.low)}\u2013${share(interval.high)}${intervalWords[1]}${numberFormatIn(data.locale).format(figures.simulations)} simulations`);
   setFigure('pWinB', share(figures.pWin[b]!), figures.pWin[b]);
   setFigure('weight', formatSidePair(a, formatDecimalIn(figures.expectedWeight[a]!, data.locale), b, formatDecimalIn(figures.expectedWeight[b]!, data.locale)));
   setFigure('votes', formatSidePair(a, whole(figures.expectedExtraVotes[a]!), b, whole(figures.expectedExtraVotes[b]!)));
@@ -376,6 +375,17 @@ function showLiveError(live: NonNullable<BriefingPageData['live']>, controls: HT
   } else if (shown.untranslated !== undefined) state.append(`: ${shown.untranslated}`);
 }
 
+/**
+ * The formatters of the controls' values and of the live figures, made as the page opens: a browser's
+ * first number formatter loads its locale data (8–11 ms in headless Chromium), which the first move of a
+ * control would otherwise wait for.
+ */
+function makeNumberFormats(): void {
+  numberFormatIn(data.locale, 0, 0);
+  numberFormatIn(data.locale, 1, 1);
+  numberFormatIn(data.locale);
+}
+
 /** The live controls: each change re-runs the scenario in the engines' workers; the latest setting wins. */
 function startLive(live: NonNullable<BriefingPageData['live']>): void {
   const section = document.querySelector('.live') as HTMLElement;
@@ -460,5 +470,8 @@ function startLive(live: NonNullable<BriefingPageData['live']>): void {
 const pending: Promise<unknown>[] = data.charts.map((spec, i) => draw(`chart-${i}`, spec, data.narrowCharts?.[i] ?? null));
 watchLayouts();
 startSweep(pending);
-if (data.live) startLive(data.live);
+if (data.live) {
+  makeNumberFormats();
+  startLive(data.live);
+}
 page.briefingReady = Promise.all([...pending, page.briefingLiveWarm]);
