@@ -73,7 +73,7 @@ export interface CampaignCoefficients {
   likeMindedNetByTerritory: Float64Array;
   /** Per territory: (1 − s_t) / (1 − homophily) − 1, the relative change of the relay contacts' persuadable share against an evenly split place (0 when homophily is 1). */
   relayPersuadableShift: Float64Array;
-  /** Whether likeMindedNetByTerritory differs between territories with members (then every draw takes the exact path). */
+  /** Whether likeMindedNetByTerritory differs between territories with members (then the fast path adds the net share and the relay's persuadable shift territory by territory: campaignShift.ts). */
   networkVaries: boolean;
   /** Indirect votes per direct social vote (central of the social channel's `indirectMultiplier`), 0 when off. */
   indirectPerDirect: number;

@@ -19,15 +19,20 @@
  *   with the powers, the mobilisable members and 100 / two-party votes folded into per-run tables, and
  *   K the per-member relay, indirect and persuasion votes of the draw: twelve independent multiply-adds
  *   per territory, no branch; the per-territory extra votes are accumulated as sums of the draw's
- *   coefficients and expanded once per block;
+ *   coefficients and expanded once per block. A side whose relay or social contacts lean differently by
+ *   territory (campaignCoefficients' networkVaries: every scenario with those channels whose territories
+ *   are not all evenly split) adds K_net × netPerMember[t] + K_shift × shiftPerMember[t]: its relay and
+ *   indirect votes per member times the territory's like-minded net share, and its relay persuasion
+ *   times the territory's persuadable shift; its switches are within the rooms whatever the territory
+ *   when |relay persuasion| × the largest |shift| fits beside the draw's persuasion (until 8 December
+ *   2026 such a side took the exact path in every draw: the same numbers up to rounding, at about twice
+ *   the cost of the default scenario's shift);
  * - the exact path, with every bound applied territory by territory (mobilisation within the members
  *   certain to vote, relay and indirect votes within the territory's non-voters, switches within the
  *   baseline votes, the clamped product when the polynomial may not be used).
- * Both sides always take the same path in a draw, which keeps the two properties above exact. A side
- * whose relay or social contacts lean differently by territory (campaignCoefficients' networkVaries:
- * every scenario with those channels whose territories are not all evenly split) takes the exact path
- * in every draw, since its net votes per relay vote are not one per-member term; two identical campaigns
- * then give a shift of exactly 0 only without those channels (each side's contacts lean its own way).
+ * Both sides always take the same path in a draw, which keeps the two properties above exact. Two
+ * identical campaigns whose contacts lean as each territory does give a shift of exactly 0 only without
+ * relay and social channels (each side's contacts lean its own way).
  *
  * Where it runs: the kernel (drawLoop.ts) does the per-draw part of the fast path for a whole batch in
  * WebAssembly (`coefficientBatch` in src/sim/wasm/assembly/kernel.ts, from the constants
@@ -43,8 +48,12 @@ import { SOURCE_COUNT } from './blockTotals.js';
 
 /** Most mobilisation channels the unrolled polynomial takes (degree 6). */
 const POLYNOMIAL_TERMS = 6;
-/** Per side in `ShiftWorkspace.fastSums`: the six polynomial coefficients, then K. */
-const FAST_TERMS = POLYNOMIAL_TERMS + 1;
+/**
+ * Per side in `ShiftWorkspace.fastSums` and in a fast draw's coefficients: the six polynomial
+ * coefficients, then K (× members), K_net (× like-minded net share × members) and K_shift (× relay
+ * persuadable shift × members); the last two are 0 for a side whose contacts lean the same everywhere.
+ */
+const FAST_TERMS = POLYNOMIAL_TERMS + 3;
 
 /** Per-side bounds of the fast path: the smallest ratio of each bound to the members, over territories with members. */
 interface SideRooms {
@@ -72,6 +81,15 @@ interface SideRooms {
   perMember: Float64Array;
   /** Per power k: Σ_t mobilisable × (−x)^k (the side's mobilised votes are Σ_k e_{k+1} × this). */
   powerSums: Float64Array;
+  /** Whether the side's contacts lean as each territory does (campaignCoefficients' networkVaries). */
+  varies: boolean;
+  /** Per territory, with `varies`: marginPerVote × like-minded net share × members, and marginPerVote × relay persuadable shift × members (else 0). */
+  netPerMember: Float64Array;
+  shiftPerMember: Float64Array;
+  /** With `varies`: Σ_t net share × members, Σ_t relay persuadable shift × members, and the largest |shift| over territories with members (else 0). */
+  netMembers: number;
+  shiftMembers: number;
+  largestShift: number;
 }
 
 /** Scratch of the campaign shift, reused across draws. */
@@ -82,19 +100,22 @@ export interface ShiftWorkspace {
   coefficientA: Float64Array;
   coefficientB: Float64Array;
   rooms: [SideRooms, SideRooms];
-  /** Per-block sums over fast-path draws of each side's coefficients and K (side × 7 + term). */
+  /** Per-block sums over fast-path draws of each side's coefficients, K, K_net and K_shift (side × 9 + term). */
   fastSums: Float64Array;
   /** This draw's per-member terms per side (side × 3 + relay, direct social, persuasion), then each side's relay persuasion (6 + side). */
   terms: Float64Array;
   /**
-   * Per unit, the fast path's fourteen constants (unit × 14 + term): A's powers[0..5] and perMember, then
-   * B's; a unit with a parent holds its parent's, so it gets its parent's shift.
+   * Per unit, the fast path's eighteen constants (unit × 18 + term): A's powers[0..5], perMember,
+   * netPerMember and shiftPerMember, then B's; a unit with a parent holds its parent's, so it gets its
+   * parent's shift.
    */
   unitTerms: Float64Array;
   /** Units without a parent (their shifts are computed; children copy their parent's). */
   ownUnits: Int32Array;
   /** Whether e_6 is zero in every draw on both sides (at most 5 mobilisation channels each): the fast path then takes 12 terms. */
   degreeFive: boolean;
+  /** Whether a side's contacts lean as each territory does: the fast path then takes K_net and K_shift too. */
+  varies: boolean;
   /** Scratch of the exact path: each side's net margin votes per unit in the draw. */
   gainA: Float64Array;
   gainB: Float64Array;
@@ -117,16 +138,19 @@ function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64
     powers: new Float64Array(POLYNOMIAL_TERMS * U),
     perMember: new Float64Array(U),
     powerSums: new Float64Array(POLYNOMIAL_TERMS),
+    varies: c.networkVaries,
+    netPerMember: new Float64Array(U),
+    shiftPerMember: new Float64Array(U),
+    netMembers: 0,
+    shiftMembers: 0,
+    largestShift: 0,
   };
-  // Relay and indirect votes whose net share differs by territory cannot be one per-member term: a room
-  // below any |votes| sends every draw of the side to the exact path (here and in the WebAssembly check).
-  const networkRoom = c.networkVaries ? -1 : Infinity;
   for (let i = 0; i < U; i++) {
     const m = c.members[i];
     rooms.mobilisable[i] = c.nonVoters[i] * c.perNonVoter[i];
     if (!(m > 0)) continue;
     rooms.members += m;
-    rooms.network = Math.min(rooms.network, c.relayCap[i] / m, networkRoom);
+    rooms.network = Math.min(rooms.network, c.relayCap[i] / m);
     rooms.directUp = Math.min(rooms.directUp, c.nonVoters[i] / m);
     rooms.directDown = Math.min(rooms.directDown, c.certain[i] / m);
     rooms.persuadeUp = Math.min(rooms.persuadeUp, other[i] / m);
@@ -134,6 +158,16 @@ function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64
     const certainShare = c.certain[i] / m;
     rooms.negativePush = Math.min(rooms.negativePush, certainShare < 1 ? (1 - certainShare) * -Math.log1p(-certainShare) : Infinity);
     rooms.perMember[i] = model.marginPerVote[i] * m;
+    if (c.networkVaries) {
+      // Contacts that lean as the territory does: the net share and the relay's persuadable shift per territory.
+      const net = c.likeMindedNetByTerritory[i];
+      const relayShift = c.relayPersuadableShift[i];
+      rooms.netPerMember[i] = model.marginPerVote[i] * (net * m);
+      rooms.shiftPerMember[i] = model.marginPerVote[i] * (relayShift * m);
+      rooms.netMembers += net * m;
+      rooms.shiftMembers += relayShift * m;
+      rooms.largestShift = Math.max(rooms.largestShift, Math.abs(relayShift));
+    }
     let power = 1;
     for (let k = 0; k < POLYNOMIAL_TERMS; k++) {
       rooms.powers[k * U + i] = model.marginPerVote[i] * rooms.mobilisable[i] * power;
@@ -191,6 +225,9 @@ export function writeCampaignBlock(model: SimulationModel, work: ShiftWorkspace,
     block[o + 31] = c.mobiliseSlots.length;
     for (let q = 0; q < Math.min(S, c.mobiliseSlots.length); q++) block[o + 32 + q] = c.mobiliseSlots[q];
     block[o + 40] = c.networkVaries ? 1 : 0;
+    block[o + 41] = r.largestShift;
+    block[o + 42] = r.netMembers;
+    block[o + 43] = r.shiftMembers;
   }
   for (let j = 0; j < 2 * S; j++) {
     block[PRIORS + j] = model.effectMode[j];
@@ -235,7 +272,7 @@ export function writeExactTables(model: SimulationModel, tables: Float64Array): 
  * @param model Prepared model.
  * @returns A workspace for {@link campaignShift}.
  * @example
- * createShiftWorkspace(model).fastSums.length // => 14
+ * createShiftWorkspace(model).fastSums.length // => 18
  */
 export function createShiftWorkspace(model: SimulationModel): ShiftWorkspace {
   const rooms: [SideRooms, SideRooms] = [sideRooms(model, model.campaigns[0], model.baseA, model.baseB), sideRooms(model, model.campaigns[1], model.baseB, model.baseA)];
@@ -247,6 +284,8 @@ export function createShiftWorkspace(model: SimulationModel): ShiftWorkspace {
       const at = i * SHIFT_TERMS + side * FAST_TERMS;
       for (let k = 0; k < POLYNOMIAL_TERMS; k++) unitTerms[at + k] = rooms[side].powers[k * U + t];
       unitTerms[at + POLYNOMIAL_TERMS] = rooms[side].perMember[t];
+      unitTerms[at + POLYNOMIAL_TERMS + 1] = rooms[side].netPerMember[t];
+      unitTerms[at + POLYNOMIAL_TERMS + 2] = rooms[side].shiftPerMember[t];
     }
   }
   return {
@@ -260,6 +299,7 @@ export function createShiftWorkspace(model: SimulationModel): ShiftWorkspace {
     unitTerms,
     ownUnits: Int32Array.from(Array.from({ length: U }, (_, i) => i).filter((i) => model.parentIndex[i] < 0)),
     degreeFive: model.campaigns.every((c) => c.mobiliseSlots.length < POLYNOMIAL_TERMS),
+    varies: model.campaigns.some((c) => c.networkVaries),
     gainA: new Float64Array(U),
     gainB: new Float64Array(U),
   };
@@ -324,20 +364,23 @@ function withinRooms(c: CampaignCoefficients, rooms: SideRooms, terms: Float64Ar
   const direct = terms[at + 1];
   const persuade = terms[at + 2];
   const indirect = c.indirectPerDirect * direct;
+  // Where contacts lean as the territory does, a member switches persuade + relayPersuade × shift_t
+  // voters: within the rooms whatever the territory when |relayPersuade| × the largest |shift| fits too.
+  const spread = rooms.varies ? Math.abs(terms[6 + at / 3]) * rooms.largestShift : 0;
   return (
     Math.abs(relay) <= rooms.network &&
     Math.abs(indirect) <= rooms.network &&
     direct <= rooms.directUp &&
     -direct <= rooms.directDown &&
-    persuade <= rooms.persuadeUp &&
-    -persuade <= rooms.persuadeDown
+    persuade + spread <= rooms.persuadeUp &&
+    -persuade + spread <= rooms.persuadeDown
   );
 }
 
 /**
  * Campaign shift of every unit's margin for the effects drawn in this draw. On the fast path (see the
- * module comment) it writes the draw's fourteen coefficients to `coefficients[term × batch + draw]`
- * (A's e_1..e_6 and K, then B's), for the WebAssembly `shiftBatch` to expand over the units, and returns true;
+ * module comment) it writes the draw's eighteen coefficients to `coefficients[term × batch + draw]`
+ * (A's e_1..e_6, K, K_net and K_shift, then B's), for the WebAssembly `shiftBatch` to expand over the units, and returns true;
  * on the exact path it fills `shift` (pp) and returns false. Either way it adds each side's net margin
  * votes by source to `sources` (side × SOURCE_COUNT + source) and, on the exact path, per territory to
  * `extraA`/`extraB` (the fast path adds its coefficient sums to `work.fastSums`, expanded by
@@ -393,61 +436,64 @@ export function campaignShift(
 /**
  * The fast path: with no bound binding anywhere (checked by withinRooms, including the mobilisation
  * floor), each side's net margin votes in territory t, in pp of its baseline two-party vote, are
- * Σ_k e_{k+1} × powers[k][t] + K × perMember[t]: fourteen independent multiply-adds per territory, no
+ * Σ_k e_{k+1} × powers[k][t] + K × perMember[t] (+ K_net × netPerMember[t] + K_shift × shiftPerMember[t]
+ * where contacts lean as the territory does): up to eighteen independent multiply-adds per territory, no
  * branch, done for a whole batch by the WebAssembly loop `shiftBatch` (src/sim/wasm/assembly/kernel.ts);
  * this writes the draw's coefficients.
  * The side's mobilised votes summed over territories are Σ_k e_{k+1} × powerSums[k].
  */
 function fastShift(model: SimulationModel, work: ShiftWorkspace, sources: Float64Array, coefficients: Float64Array, draw: number, batch: number): void {
   const terms = work.terms;
-  const relayA = terms[0], directA = terms[1], persuadeA = terms[2];
-  const relayB = terms[3], directB = terms[4], persuadeB = terms[5];
-  const campaignA = model.campaigns[0];
-  const campaignB = model.campaigns[1];
-  const roomsA = work.rooms[0];
-  const roomsB = work.rooms[1];
-  const cA = work.coefficientA;
-  const cB = work.coefficientB;
-  const a1 = cA[0], a2 = cA[1], a3 = cA[2], a4 = cA[3], a5 = cA[4], a6 = cA[5];
-  const b1 = cB[0], b2 = cB[1], b3 = cB[2], b4 = cB[3], b5 = cB[4], b6 = cB[5];
-  const netA = campaignA.likeMindedNet;
-  const netB = campaignB.likeMindedNet;
-  const relayNetA = netA * relayA;
-  const relayNetB = netB * relayB;
-  const indirectNetA = netA * (campaignA.indirectPerDirect * directA);
-  const indirectNetB = netB * (campaignB.indirectPerDirect * directB);
-  const kA = relayNetA + indirectNetA + 2 * persuadeA;
-  const kB = relayNetB + indirectNetB + 2 * persuadeB;
-  for (let j = 0; j < POLYNOMIAL_TERMS; j++) {
-    coefficients[j * batch + draw] = cA[j];
-    coefficients[(FAST_TERMS + j) * batch + draw] = cB[j];
+  for (let side = 0; side < 2; side++) {
+    const campaign = model.campaigns[side];
+    const rooms = work.rooms[side];
+    const c = side === 0 ? work.coefficientA : work.coefficientB;
+    const relay = terms[3 * side], direct = terms[3 * side + 1], persuade = terms[3 * side + 2];
+    let k: number, kNet: number, kShift: number, relayVotes: number, indirectVotes: number, persuasionVotes: number;
+    if (rooms.varies) {
+      // Contacts that lean as the territory does: relay and indirect votes per member times each
+      // territory's net share (K_net), the relay's persuasion times its persuadable shift (K_shift).
+      const indirect = campaign.indirectPerDirect * direct;
+      k = 2 * persuade;
+      kNet = relay + indirect;
+      kShift = 2 * terms[6 + side];
+      relayVotes = relay * rooms.netMembers;
+      indirectVotes = indirect * rooms.netMembers;
+      persuasionVotes = k * rooms.members + kShift * rooms.shiftMembers;
+    } else {
+      const net = campaign.likeMindedNet;
+      const relayNet = net * relay;
+      const indirectNet = net * (campaign.indirectPerDirect * direct);
+      k = relayNet + indirectNet + 2 * persuade;
+      kNet = 0;
+      kShift = 0;
+      relayVotes = relayNet * rooms.members;
+      indirectVotes = indirectNet * rooms.members;
+      persuasionVotes = 2 * persuade * rooms.members;
+    }
+    const o = side * FAST_TERMS;
+    for (let j = 0; j < POLYNOMIAL_TERMS; j++) coefficients[(o + j) * batch + draw] = c[j];
+    coefficients[(o + POLYNOMIAL_TERMS) * batch + draw] = k;
+    coefficients[(o + POLYNOMIAL_TERMS + 1) * batch + draw] = kNet;
+    coefficients[(o + POLYNOMIAL_TERMS + 2) * batch + draw] = kShift;
+    const p = rooms.powerSums;
+    const at = side * SOURCE_COUNT;
+    sources[at] += c[0] * p[0] + c[1] * p[1] + c[2] * p[2] + c[3] * p[3] + c[4] * p[4] + c[5] * p[5];
+    sources[at + 1] += persuasionVotes;
+    sources[at + 2] += relayVotes;
+    sources[at + 3] += indirectVotes;
+    const sums = work.fastSums;
+    for (let j = 0; j < POLYNOMIAL_TERMS; j++) sums[o + j] += c[j];
+    sums[o + POLYNOMIAL_TERMS] += k;
+    sums[o + POLYNOMIAL_TERMS + 1] += kNet;
+    sums[o + POLYNOMIAL_TERMS + 2] += kShift;
   }
-  coefficients[POLYNOMIAL_TERMS * batch + draw] = kA;
-  coefficients[(FAST_TERMS + POLYNOMIAL_TERMS) * batch + draw] = kB;
-  const sA = roomsA.powerSums;
-  const sB = roomsB.powerSums;
-  const totalA = roomsA.members;
-  const totalB = roomsB.members;
-  sources[0] += a1 * sA[0] + a2 * sA[1] + a3 * sA[2] + a4 * sA[3] + a5 * sA[4] + a6 * sA[5];
-  sources[1] += 2 * persuadeA * totalA;
-  sources[2] += relayNetA * totalA;
-  sources[3] += indirectNetA * totalA;
-  sources[SOURCE_COUNT] += b1 * sB[0] + b2 * sB[1] + b3 * sB[2] + b4 * sB[3] + b5 * sB[4] + b6 * sB[5];
-  sources[SOURCE_COUNT + 1] += 2 * persuadeB * totalB;
-  sources[SOURCE_COUNT + 2] += relayNetB * totalB;
-  sources[SOURCE_COUNT + 3] += indirectNetB * totalB;
-  const sums = work.fastSums;
-  for (let j = 0; j < POLYNOMIAL_TERMS; j++) {
-    sums[j] += cA[j];
-    sums[FAST_TERMS + j] += cB[j];
-  }
-  sums[POLYNOMIAL_TERMS] += kA;
-  sums[FAST_TERMS + POLYNOMIAL_TERMS] += kB;
 }
 
 /**
  * Adds the fast-path sums of a block to the per-unit extra votes and clears them: over the block's fast
- * draws, Σ gain_t = mobilisable_t × P_Σ(x_t) + members_t × Σ K, with P_Σ the polynomial of the summed
+ * draws, Σ gain_t = mobilisable_t × P_Σ(x_t) + members_t × Σ K (+ net_t × members_t × Σ K_net + shift_t ×
+ * members_t × Σ K_shift where contacts lean as the territory does), with P_Σ the polynomial of the summed
  * coefficients (gain is linear in the coefficients).
  *
  * @param model Prepared model.
@@ -463,13 +509,18 @@ export function flushFastSums(model: SimulationModel, work: ShiftWorkspace, extr
     const o = side * FAST_TERMS;
     const e1 = sums[o], e2 = sums[o + 1], e3 = sums[o + 2], e4 = sums[o + 3], e5 = sums[o + 4], e6 = sums[o + 5];
     const k = sums[o + POLYNOMIAL_TERMS];
+    const kNet = sums[o + POLYNOMIAL_TERMS + 1];
+    const kShift = sums[o + POLYNOMIAL_TERMS + 2];
     const campaign = model.campaigns[side];
     const mobilisable = work.rooms[side].mobilisable;
     const extra = side === 0 ? extraA : extraB;
+    const varies = work.rooms[side].varies;
     for (let i = 0; i < model.units; i++) {
       if (model.parentIndex[i] >= 0) continue;
       const x = campaign.perNonVoter[i];
-      extra[i] += mobilisable[i] * (e1 - x * (e2 - x * (e3 - x * (e4 - x * (e5 - x * e6))))) + campaign.members[i] * k;
+      const m = campaign.members[i];
+      const gain = mobilisable[i] * (e1 - x * (e2 - x * (e3 - x * (e4 - x * (e5 - x * e6))))) + m * k;
+      extra[i] += varies ? gain + (campaign.likeMindedNetByTerritory[i] * m * kNet + campaign.relayPersuadableShift[i] * m * kShift) : gain;
     }
   }
   sums.fill(0);

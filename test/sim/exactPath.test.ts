@@ -58,10 +58,13 @@ function checkAgainstReference(campaigns: Scenario['campaigns'], draws: number, 
   return { exact, product };
 }
 
+/** Relay and social channels whose contacts lean as each territory does (campaignCoefficients' networkVaries). */
+const NETWORK: Scenario['campaigns'] = { D: { listSize: 6e6, channels: { email: {}, door: { coverage: 0.05 }, phone: {}, relay: {}, social: {} } }, R: { listSize: 2e6, channels: { sms: {}, relay: {} } } };
+
 test('the WebAssembly exact path gives campaignShift.ts\'s shifts, extra votes and sums by source bit for bit', () => {
-  // Relay and social channels whose contacts lean as each territory does: every draw is exact.
-  const network = checkAgainstReference({ D: { listSize: 6e6, channels: { email: {}, door: { coverage: 0.05 }, phone: {}, relay: {}, social: {} } }, R: { listSize: 2e6, channels: { sms: {}, relay: {} } } }, 64, 9);
-  assert.equal(network.exact, 64);
+  // Relay and social channels whose contacts lean as each territory does: the fast path with K_net and K_shift.
+  const network = checkAgainstReference(NETWORK, 64, 9);
+  assert.equal(network.exact, 0);
   // Members almost all certain to vote: some draws exact, some fast; an odd count leaves a lone exact draw.
   const mixed = checkAgainstReference({ D: { listSize: 8e6, certainShare: 0.995, channels: { door: { coverage: 0.6 }, sms: {}, phone: {}, mail: {} } }, R: { listSize: 1.1e6, channels: { phone: {} } } }, 63, 3);
   assert.ok(mixed.exact > 0 && mixed.exact < 63, `exact draws ${mixed.exact}`);
@@ -70,4 +73,42 @@ test('the WebAssembly exact path gives campaignShift.ts\'s shifts, extra votes a
   assert.ok(clamped.product > 0, `draws on the clamped product: ${clamped.product}`);
   // A list of most of the electorate, relays with many contacts, both sides with a list.
   checkAgainstReference({ D: { listSize: 9e7, certainShare: 0.2, channels: { relay: { contacts: 40 }, social: {}, door: { coverage: 1 } } }, R: { listSize: 4e7, channels: { relay: {}, phone: {} } } }, 64, 8);
+});
+
+test('where contacts lean as each territory does, the fast path gives the exact path\'s shifts up to rounding', () => {
+  const resolved = resolveUs(2016, { uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 }, campaigns: NETWORK });
+  const model = prepareModel(resolved);
+  assert.ok(model.campaigns.every((c) => c.networkVaries), 'both sides lean as each territory does');
+  const draws = 64;
+  simulate(model, { simulations: draws, seed: 4 });
+  const work = drawWorkspaceFor(model);
+  // A reference workspace whose network room is below every relay vote: every draw takes the exact path.
+  const reference = createShiftWorkspace(model);
+  for (const rooms of reference.rooms) rooms.network = -1;
+  const S = CHANNEL_SLOTS;
+  const U = model.units;
+  const shift = new Float64Array(U);
+  const unused = new Float64Array(U);
+  const sources = new Float64Array(2 * SOURCE_COUNT);
+  const coefficients = new Float64Array(SHIFT_TERMS * draws);
+  const effect = new Float64Array(2 * S);
+  const persuasion = new Float64Array(2 * S);
+  let fast = 0;
+  let largest = 0;
+  for (let k = 0; k < draws; k++) {
+    if (work.exactBatch[k] !== 0) continue;
+    fast++;
+    for (let j = 0; j < 2 * S; j++) {
+      effect[j] = work.effects[j * draws + k]!;
+      persuasion[j] = work.persuasions[j * draws + k]!;
+    }
+    assert.equal(campaignShift(model, reference, effect, persuasion, shift, unused, unused, sources, coefficients, k, draws), false);
+    for (let i = 0; i < U; i++) {
+      const difference = Math.abs(work.shiftBatch[i * draws + k]! - shift[i]!);
+      largest = Math.max(largest, Math.abs(shift[i]!));
+      assert.ok(difference <= 1e-12 * Math.max(1, Math.abs(shift[i]!)), `draw ${k}, unit ${i}: fast ${work.shiftBatch[i * draws + k]} against exact ${shift[i]}`);
+    }
+  }
+  assert.ok(fast > draws / 2, `fast draws ${fast}`);
+  assert.ok(largest > 0.01, `the campaigns move margins (largest shift ${largest} pp)`);
 });

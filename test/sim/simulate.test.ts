@@ -96,7 +96,6 @@ test('a model\'s reused workspace gives the same numbers whatever ran in it befo
   // path (checked below) and the rest the fast path; every per-draw state is exercised.
   const resolved = resolveUs(2016, {
     uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 },
-    // (No relay or social channel: their contacts lean as each territory does, which sends every draw to the exact path.)
     campaigns: { D: { listSize: 8e6, certainShare: 0.995, channels: { door: { coverage: 0.6 }, sms: {}, phone: {}, mail: {} } }, R: { listSize: 1.1e6, channels: { phone: {} } } },
   });
   const model = prepareModel(resolved);

@@ -186,70 +186,84 @@ export function fillNumbers(state: usize, out: usize, draws: i32, df: f64, norma
   }
 }
 
+/** Per side in a fast draw's coefficients and a unit's fast-path constants: e_1..e_6, K, K_net, K_shift (campaignShift.ts FAST_TERMS). */
+const FAST_TERMS: i32 = 9;
+
+/**
+ * One side's fast-path gain for two draws: Σ_j c_j × p_j + K × q (+ K_net × n + K_shift × h where contacts
+ * lean as the territory does), the coefficients' rows from `c` (row j at c + j × B), the unit's
+ * constants splatted; the sixth power left out with `degreeFive`.
+ */
+// @ts-ignore: decorator
+@inline function fastGainV(
+  c: usize, B: usize, degreeFive: bool, varies: bool,
+  v0: v128, v1: v128, v2: v128, v3: v128, v4: v128, v5: v128, w: v128, n: v128, h: v128,
+): v128 {
+  const low = f64x2.add(f64x2.add(f64x2.mul(v128.load(c), v0), f64x2.mul(v128.load(c + B), v1)), f64x2.add(f64x2.mul(v128.load(c + 2 * B), v2), f64x2.mul(v128.load(c + 3 * B), v3)));
+  const high = degreeFive ? f64x2.mul(v128.load(c + 4 * B), v4) : f64x2.add(f64x2.mul(v128.load(c + 4 * B), v4), f64x2.mul(v128.load(c + 5 * B), v5));
+  const gain = f64x2.add(f64x2.add(low, high), f64x2.mul(v128.load(c + 6 * B), w));
+  return varies ? f64x2.add(gain, f64x2.add(f64x2.mul(v128.load(c + 7 * B), n), f64x2.mul(v128.load(c + 8 * B), h))) : gain;
+}
+
+/** {@link fastGainV} for one draw, the same arithmetic in the same order. */
+// @ts-ignore: decorator
+@inline function fastGain(
+  c: usize, B: usize, degreeFive: bool, varies: bool,
+  p0: f64, p1: f64, p2: f64, p3: f64, p4: f64, p5: f64, q: f64, n: f64, h: f64,
+): f64 {
+  const low = load<f64>(c) * p0 + load<f64>(c + B) * p1 + (load<f64>(c + 2 * B) * p2 + load<f64>(c + 3 * B) * p3);
+  const high = degreeFive ? load<f64>(c + 4 * B) * p4 : load<f64>(c + 4 * B) * p4 + load<f64>(c + 5 * B) * p5;
+  const gain = low + high + load<f64>(c + 6 * B) * q;
+  return varies ? gain + (load<f64>(c + 7 * B) * n + load<f64>(c + 8 * B) * h) : gain;
+}
+
 /**
  * The campaign shift's fast path over a batch (campaignShift.ts, the fast path's expansion): for each unit i of
- * `own` (i32 unit indices), shift[i × batch + k] = gain of A − gain of B, gain = Σ_j c_j[k] × p_j[i] + K[k] × q[i],
- * with the draw's coefficients c (row j × batch) and the unit's 14 constants terms[i × 14 …] (A's six
- * powers and q, then B's); draws whose exact[k] (f64) is not 0 keep the value already in `shift`. Units
- * in `children` then copy their parent's row. `degreeFive`: no side has a sixth power (its term is left out).
- * `anyFast` false (every draw of the batch took the exact path): only the children's copy is done.
+ * `own` (i32 unit indices), shift[i × batch + k] = gain of A − gain of B, gain = Σ_j c_j[k] × p_j[i] + K[k] × q[i]
+ * (+ K_net[k] × n[i] + K_shift[k] × h[i] with `varies`), with the draw's coefficients c (row j × batch, 9
+ * per side) and the unit's 18 constants terms[i × 18 …] (A's six powers, q, n and h, then B's); draws
+ * whose exact[k] (f64) is not 0 keep the value already in `shift`. Units in `children` then copy their
+ * parent's row. `degreeFive`: no side has a sixth power (its term is left out). `varies`: a side's
+ * contacts lean as each territory does. `anyFast` false (every draw of the batch took the exact path):
+ * only the children's copy is done.
  */
 export function shiftBatch(
   own: usize, ownCount: i32, terms: usize, coefficients: usize, exact: usize, shift: usize,
-  count: i32, batch: i32, degreeFive: i32, children: usize, parents: usize, childCount: i32, anyFast: bool,
+  count: i32, batch: i32, degreeFive: i32, varies: i32, children: usize, parents: usize, childCount: i32, anyFast: bool,
 ): void {
   const B = <usize>batch << 3;
   const pairs = count & ~1;
   const shifted = anyFast ? ownCount : 0;
+  const five = degreeFive != 0;
+  const vary = varies != 0;
+  const rowsB = <usize>FAST_TERMS * B;
   for (let u = 0; u < shifted; u++) {
     const i = load<i32>(own + (<usize>u << 2));
-    const at = terms + <usize>i * 14 * 8;
+    const at = terms + <usize>i * (2 * FAST_TERMS) * 8;
+    const pA0 = load<f64>(at), pA1 = load<f64>(at, 8), pA2 = load<f64>(at, 16), pA3 = load<f64>(at, 24), pA4 = load<f64>(at, 32), pA5 = load<f64>(at, 40);
+    const qA = load<f64>(at, 48), nA = load<f64>(at, 56), hA = load<f64>(at, 64);
+    const pB0 = load<f64>(at, 72), pB1 = load<f64>(at, 80), pB2 = load<f64>(at, 88), pB3 = load<f64>(at, 96), pB4 = load<f64>(at, 104), pB5 = load<f64>(at, 112);
+    const qB = load<f64>(at, 120), nB = load<f64>(at, 128), hB = load<f64>(at, 136);
+    const vA0 = f64x2.splat(pA0), vA1 = f64x2.splat(pA1), vA2 = f64x2.splat(pA2), vA3 = f64x2.splat(pA3), vA4 = f64x2.splat(pA4), vA5 = f64x2.splat(pA5);
+    const wA = f64x2.splat(qA), mA = f64x2.splat(nA), sA = f64x2.splat(hA);
+    const vB0 = f64x2.splat(pB0), vB1 = f64x2.splat(pB1), vB2 = f64x2.splat(pB2), vB3 = f64x2.splat(pB3), vB4 = f64x2.splat(pB4), vB5 = f64x2.splat(pB5);
+    const wB = f64x2.splat(qB), mB = f64x2.splat(nB), sB = f64x2.splat(hB);
     const row = shift + <usize>i * B;
-    const pA0 = load<f64>(at), pA1 = load<f64>(at, 8), pA2 = load<f64>(at, 16), pA3 = load<f64>(at, 24), pA4 = load<f64>(at, 32), pA5 = load<f64>(at, 40), qA = load<f64>(at, 48);
-    const pB0 = load<f64>(at, 56), pB1 = load<f64>(at, 64), pB2 = load<f64>(at, 72), pB3 = load<f64>(at, 80), pB4 = load<f64>(at, 88), pB5 = load<f64>(at, 96), qB = load<f64>(at, 104);
-    const vA0 = f64x2.splat(pA0), vA1 = f64x2.splat(pA1), vA2 = f64x2.splat(pA2), vA3 = f64x2.splat(pA3), vA4 = f64x2.splat(pA4), vA5 = f64x2.splat(pA5), wA = f64x2.splat(qA);
-    const vB0 = f64x2.splat(pB0), vB1 = f64x2.splat(pB1), vB2 = f64x2.splat(pB2), vB3 = f64x2.splat(pB3), vB4 = f64x2.splat(pB4), vB5 = f64x2.splat(pB5), wB = f64x2.splat(qB);
     const zero = f64x2.splat(0);
     let k = 0;
-    if (degreeFive) {
-      for (; k < pairs; k += 2) {
-        const c = coefficients + (<usize>k << 3);
-        const gainA = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(c), vA0), f64x2.mul(v128.load(c + B), vA1)),
-          f64x2.add(f64x2.mul(v128.load(c + 2 * B), vA2), f64x2.mul(v128.load(c + 3 * B), vA3))), f64x2.mul(v128.load(c + 4 * B), vA4)), f64x2.mul(v128.load(c + 6 * B), wA));
-        const gainB = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(c + 7 * B), vB0), f64x2.mul(v128.load(c + 8 * B), vB1)),
-          f64x2.add(f64x2.mul(v128.load(c + 9 * B), vB2), f64x2.mul(v128.load(c + 10 * B), vB3))), f64x2.mul(v128.load(c + 11 * B), vB4)), f64x2.mul(v128.load(c + 13 * B), wB));
-        const p = row + (<usize>k << 3);
-        const keep = f64x2.ne(v128.load(exact + (<usize>k << 3)), zero);
-        v128.store(p, v128.bitselect(v128.load(p), f64x2.sub(gainA, gainB), keep));
-      }
-    } else {
-      for (; k < pairs; k += 2) {
-        const c = coefficients + (<usize>k << 3);
-        const gainA = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(c), vA0), f64x2.mul(v128.load(c + B), vA1)),
-          f64x2.add(f64x2.mul(v128.load(c + 2 * B), vA2), f64x2.mul(v128.load(c + 3 * B), vA3))),
-          f64x2.add(f64x2.mul(v128.load(c + 4 * B), vA4), f64x2.mul(v128.load(c + 5 * B), vA5))), f64x2.mul(v128.load(c + 6 * B), wA));
-        const gainB = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(v128.load(c + 7 * B), vB0), f64x2.mul(v128.load(c + 8 * B), vB1)),
-          f64x2.add(f64x2.mul(v128.load(c + 9 * B), vB2), f64x2.mul(v128.load(c + 10 * B), vB3))),
-          f64x2.add(f64x2.mul(v128.load(c + 11 * B), vB4), f64x2.mul(v128.load(c + 12 * B), vB5))), f64x2.mul(v128.load(c + 13 * B), wB));
-        const p = row + (<usize>k << 3);
-        const keep = f64x2.ne(v128.load(exact + (<usize>k << 3)), zero);
-        v128.store(p, v128.bitselect(v128.load(p), f64x2.sub(gainA, gainB), keep));
-      }
+    for (; k < pairs; k += 2) {
+      const c = coefficients + (<usize>k << 3);
+      const gainA = fastGainV(c, B, five, vary, vA0, vA1, vA2, vA3, vA4, vA5, wA, mA, sA);
+      const gainB = fastGainV(c + rowsB, B, five, vary, vB0, vB1, vB2, vB3, vB4, vB5, wB, mB, sB);
+      const p = row + (<usize>k << 3);
+      const keep = f64x2.ne(v128.load(exact + (<usize>k << 3)), zero);
+      v128.store(p, v128.bitselect(v128.load(p), f64x2.sub(gainA, gainB), keep));
     }
     for (; k < count; k++) {
       const c = coefficients + (<usize>k << 3);
       if (load<f64>(exact + (<usize>k << 3)) != 0) continue;
-      const a5 = degreeFive ? 0.0 : load<f64>(c + 5 * B) * pA5;
-      const b5 = degreeFive ? 0.0 : load<f64>(c + 12 * B) * pB5;
-      let gainA: f64;
-      let gainB: f64;
-      if (degreeFive) {
-        gainA = load<f64>(c) * pA0 + load<f64>(c + B) * pA1 + (load<f64>(c + 2 * B) * pA2 + load<f64>(c + 3 * B) * pA3) + load<f64>(c + 4 * B) * pA4 + load<f64>(c + 6 * B) * qA;
-        gainB = load<f64>(c + 7 * B) * pB0 + load<f64>(c + 8 * B) * pB1 + (load<f64>(c + 9 * B) * pB2 + load<f64>(c + 10 * B) * pB3) + load<f64>(c + 11 * B) * pB4 + load<f64>(c + 13 * B) * qB;
-      } else {
-        gainA = load<f64>(c) * pA0 + load<f64>(c + B) * pA1 + (load<f64>(c + 2 * B) * pA2 + load<f64>(c + 3 * B) * pA3) + (load<f64>(c + 4 * B) * pA4 + a5) + load<f64>(c + 6 * B) * qA;
-        gainB = load<f64>(c + 7 * B) * pB0 + load<f64>(c + 8 * B) * pB1 + (load<f64>(c + 9 * B) * pB2 + load<f64>(c + 10 * B) * pB3) + (load<f64>(c + 11 * B) * pB4 + b5) + load<f64>(c + 13 * B) * qB;
-      }
+      const gainA = fastGain(c, B, five, vary, pA0, pA1, pA2, pA3, pA4, pA5, qA, nA, hA);
+      const gainB = fastGain(c + rowsB, B, five, vary, pB0, pB1, pB2, pB3, pB4, pB5, qB, nB, hB);
       store<f64>(row + (<usize>k << 3), gainA - gainB);
     }
   }
@@ -599,9 +613,9 @@ const STATE: i32 = PRIORS + 126;
 /**
  * The campaign shift's per-draw part for a batch (campaignShift.ts: the channel effects from the draw's
  * shared z's, mobilisationPolynomial, memberTerms, withinRooms, fastShift; the same arithmetic in the
- * same order). Per draw k: exact[k] = 0 and, on the fast path, the 14 coefficients at
+ * same order). Per draw k: exact[k] = 0 and, on the fast path, the 18 coefficients at
  * coefficients[term × batch + k], the draw's net margin votes by side and source at
- * sources[(side × 4 + source) × batch + k], and the coefficient sums added to fastSums (14); exact[k] = 1
+ * sources[(side × 4 + source) × batch + k], and the coefficient sums added to fastSums (18); exact[k] = 1
  * when a bound may bind: the draw's parameters are then recorded (params, exactIndex: 2 × EXACT_PARAMS
  * rows and one i32 per draw of the batch) and, after the batch's last draw, the exact draws take the
  * exact path here, two at a time ({@link exactBatch}: their shift into shift[unit × batch + k], their net
@@ -626,7 +640,9 @@ export function coefficientBatch(
     let fast = polynomialA && polynomialB;
     const relayA = memberRelay(block, 0, relaySlot), directA = memberDirect(block, 0, socialSlot), persuadeA = memberPersuade(block, 0);
     const relayB = memberRelay(block, 1, relaySlot), directB = memberDirect(block, 1, socialSlot), persuadeB = memberPersuade(block, 1);
-    if (fast) fast = withinRooms(block, 0, relayA, directA, persuadeA) && withinRooms(block, 1, relayB, directB, persuadeB);
+    const relayPersuadeA = f(block, 7 + relaySlot) * f(block, STATE + 14 + relaySlot);
+    const relayPersuadeB = f(block, SIDE + 7 + relaySlot) * f(block, STATE + 14 + SLOTS + relaySlot);
+    if (fast) fast = withinRooms(block, 0, relayA, directA, persuadeA, relayPersuadeA) && withinRooms(block, 1, relayB, directB, persuadeB, relayPersuadeB);
     if (!fast) {
       store<f64>(exact + o, 1);
       recordExact(block, exactCount, k, polynomialA, polynomialB, relaySlot, relayA, directA, persuadeA, relayB, directB, persuadeB, params, exactIndex, B);
@@ -634,8 +650,8 @@ export function coefficientBatch(
       continue;
     }
     store<f64>(exact + o, 0);
-    fastDraw(block, 0, relayA, directA, persuadeA, coefficients, fastSums, sources, B, o);
-    fastDraw(block, 1, relayB, directB, persuadeB, coefficients, fastSums, sources, B, o);
+    fastDraw(block, 0, relayA, directA, persuadeA, relayPersuadeA, coefficients, fastSums, sources, B, o);
+    fastDraw(block, 1, relayB, directB, persuadeB, relayPersuadeB, coefficients, fastSums, sources, B, o);
   }
   exactBatch(block, exactCount, params, exactIndex, tables, units, own, ownCount, shift, extra, sources, B);
   return exactCount;
@@ -722,7 +738,7 @@ export function coefficientBatch(
 
 /** True when no bound of one side can bind in any territory: negative pushes, relay, indirect, direct and persuasion within their rooms. */
 // @ts-ignore: decorator
-@inline function withinRooms(block: usize, side: i32, relay: f64, direct: f64, persuade: f64): bool {
+@inline function withinRooms(block: usize, side: i32, relay: f64, direct: f64, persuade: f64, relayPersuade: f64): bool {
   const s = side * SIDE;
   const offset = side * SLOTS;
   const slots = <i32>f(block, s + 31);
@@ -734,7 +750,9 @@ export function coefficientBatch(
   if (negative > f(block, s + 18)) return false;
   const indirect = f(block, s + 15) * direct;
   const network = f(block, s + 19);
-  return Math.abs(relay) <= network && Math.abs(indirect) <= network && direct <= f(block, s + 20) && -direct <= f(block, s + 21) && persuade <= f(block, s + 22) && -persuade <= f(block, s + 23);
+  // Contacts that lean as the territory does: a member switches persuade + relayPersuade × shift_t voters.
+  const spread = f(block, s + 40) != 0 ? Math.abs(relayPersuade) * f(block, s + 41) : 0;
+  return Math.abs(relay) <= network && Math.abs(indirect) <= network && direct <= f(block, s + 20) && -direct <= f(block, s + 21) && persuade + spread <= f(block, s + 22) && -persuade + spread <= f(block, s + 23);
 }
 
 // The exact path's per-unit tables (f64, written by campaignShift.ts writeExactTables), unit-major:
@@ -938,30 +956,51 @@ function exactBatch(
 }
 
 /**
- * One side's fast-path outputs for draw o: its 7 coefficients (e_1..e_6 and K, the per-member net
- * votes), their sums, and its net margin votes by source (turnout, persuasion, relay, indirect).
+ * One side's fast-path outputs for draw o (campaignShift.ts fastShift): its 9 coefficients (e_1..e_6, K
+ * per member, K_net per net member and K_shift per relay-shifted member), their sums, and its net margin
+ * votes by source (turnout, persuasion, relay, indirect).
  */
 // @ts-ignore: decorator
-@inline function fastDraw(block: usize, side: i32, relay: f64, direct: f64, persuade: f64, coefficients: usize, fastSums: usize, sources: usize, B: usize, o: usize): void {
+@inline function fastDraw(block: usize, side: i32, relay: f64, direct: f64, persuade: f64, relayPersuade: f64, coefficients: usize, fastSums: usize, sources: usize, B: usize, o: usize): void {
   const s = side * SIDE;
-  const net = f(block, s + 16);
-  const relayNet = net * relay;
-  const indirectNet = net * (f(block, s + 15) * direct);
-  const k = relayNet + indirectNet + 2 * persuade;
+  const total = f(block, s + 24);
+  let k: f64, kNet: f64, kShift: f64, relayVotes: f64, indirectVotes: f64, persuasionVotes: f64;
+  if (f(block, s + 40) != 0) {
+    const indirect = f(block, s + 15) * direct;
+    k = 2 * persuade;
+    kNet = relay + indirect;
+    kShift = 2 * relayPersuade;
+    relayVotes = relay * f(block, s + 42);
+    indirectVotes = indirect * f(block, s + 42);
+    persuasionVotes = k * total + kShift * f(block, s + 43);
+  } else {
+    const net = f(block, s + 16);
+    const relayNet = net * relay;
+    const indirectNet = net * (f(block, s + 15) * direct);
+    k = relayNet + indirectNet + 2 * persuade;
+    kNet = 0;
+    kShift = 0;
+    relayVotes = relayNet * total;
+    indirectVotes = indirectNet * total;
+    persuasionVotes = 2 * persuade * total;
+  }
   const e = STATE + 42 + side * 6;
-  const t = side * 7;
+  const t = side * FAST_TERMS;
   for (let j = 0; j < 6; j++) {
     store<f64>(coefficients + <usize>(t + j) * B + o, f(block, e + j));
     setF(fastSums, t + j, f(fastSums, t + j) + f(block, e + j));
   }
   store<f64>(coefficients + <usize>(t + 6) * B + o, k);
+  store<f64>(coefficients + <usize>(t + 7) * B + o, kNet);
+  store<f64>(coefficients + <usize>(t + 8) * B + o, kShift);
   setF(fastSums, t + 6, f(fastSums, t + 6) + k);
-  const total = f(block, s + 24);
+  setF(fastSums, t + 7, f(fastSums, t + 7) + kNet);
+  setF(fastSums, t + 8, f(fastSums, t + 8) + kShift);
   const at = <usize>(side * 4) * B;
   store<f64>(sources + at + o, f(block, e) * f(block, s + 25) + f(block, e + 1) * f(block, s + 26) + f(block, e + 2) * f(block, s + 27) + f(block, e + 3) * f(block, s + 28) + f(block, e + 4) * f(block, s + 29) + f(block, e + 5) * f(block, s + 30));
-  store<f64>(sources + at + B + o, 2 * persuade * total);
-  store<f64>(sources + at + 2 * B + o, relayNet * total);
-  store<f64>(sources + at + 3 * B + o, indirectNet * total);
+  store<f64>(sources + at + B + o, persuasionVotes);
+  store<f64>(sources + at + 2 * B + o, relayVotes);
+  store<f64>(sources + at + 3 * B + o, indirectVotes);
 }
 
 // The exponential of the multi-candidate draw and of the ziggurat's wedge test: fdlibm's e_exp.c, the
