@@ -96,7 +96,10 @@ export async function commandAssumptions(
   if (draws === 0 || scenarios.length === 0) return undefined;
   const { seed, threads } = scenarios[0]!;
   const simulations = Math.min(scenarios[0]!.simulations, ASSUMPTION_SIMULATIONS);
-  const run: AssumptionRun = (scenario, keep) => simulateParallel({ ...scenario, simulations }, { simulations, seed, threads, ...(keep ? { keep } : {}), signal: context.signal });
+  // Answers are P(win)s, votes by source and paired outcomes: the runs skip the tipping points (the same
+  // elections and figures, without the per-draw search for the tipping territory).
+  const run: AssumptionRun = (scenario, keep) =>
+    simulateParallel({ ...scenario, simulations }, { simulations, seed, threads, ...(keep ? { keep } : {}), prepare: { tippingPoints: false }, signal: context.signal });
   const bar = new ProgressBar({ sink: context.stderr, enabled: context.stderrIsTTY, label: 'assumptions' });
   try {
     const out = await answerAssumptions(scenarios, {

@@ -163,7 +163,9 @@ async function runSweep(prepared: PreparedScenario, result: SimulationResult, co
     return await listSizeSweep(prepared.scenario, resolved, {
       simulations: Math.min(resolved.simulations, SWEEP_SIMULATIONS),
       resolve: (scaled) => resolveScenario(scaled, prepared.inputs),
-      run: (point, o) => (sameRun(point, o.simulations, resolved, resolved.simulations) ? Promise.resolve(result) : simulateParallel(point, { ...o, threads: resolved.threads, signal: context.signal })),
+      // A point's P(win) is all the sweep shows: its runs skip the tipping points.
+      run: (point, o) =>
+        sameRun(point, o.simulations, resolved, resolved.simulations) ? Promise.resolve(result) : simulateParallel(point, { ...o, threads: resolved.threads, prepare: { tippingPoints: false }, signal: context.signal }),
       signal: context.signal,
       onProgress: (done, total) => bar.update(done, total),
     });
