@@ -13,7 +13,9 @@
  * Two paths give the same numbers up to rounding:
  * - the fast path, taken when no bound can bind in any territory (checked per draw from per-side
  *   "rooms", the smallest ratio of each bound to the members, and, for channels drawn below zero, the
- *   largest sum of negative pushes the mobilisation floor allows): each side's net votes in territory t,
+ *   largest sum of negative pushes the mobilisation floor allows; a side that lists nobody as certain to
+ *   vote, as race files do, has that floor bind in every territory or in none, and the fast path applies
+ *   it: floorMobilisation): each side's net votes in territory t,
  *   in pp, are Σ_k e_{k+1} × powers[k][t] + K × perMember[t] — the mobilisation product expanded as a
  *   polynomial of degree <= 6 in −x_t, x_t = 1 / (1 − certain share) (see mobilisationPolynomial),
  *   with the powers, the mobilisable members and 100 / two-party votes folded into per-run tables, and
@@ -75,6 +77,13 @@ interface SideRooms {
    * c the certain share (mobilised ≥ −nonVoters (e^{x Σ|push|} − 1), x = 1 / (1 − c)).
    */
   negativePush: number;
+  /**
+   * Whether no territory lists a member as certain to vote (certain = 0 wherever there are members, as in
+   * race files): the mobilisation floor −certain then binds in every territory or in none, by the sign of
+   * the polynomial at x = 1, so the fast path applies it itself (see {@link floorMobilisation}) instead of
+   * sending every draw with a channel drawn below zero to the exact path.
+   */
+  noneCertain: boolean;
   /** Per power k = 0..5 and territory (k × units + t): marginPerVote × mobilisable × (−x)^k, x = 1 / (1 − certain share). */
   powers: Float64Array;
   /** Per territory: marginPerVote × members. */
@@ -135,6 +144,7 @@ function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64
     members: 0,
     mobilisable: new Float64Array(U),
     negativePush: Infinity,
+    noneCertain: true,
     powers: new Float64Array(POLYNOMIAL_TERMS * U),
     perMember: new Float64Array(U),
     powerSums: new Float64Array(POLYNOMIAL_TERMS),
@@ -157,6 +167,7 @@ function sideRooms(model: SimulationModel, c: CampaignCoefficients, own: Float64
     rooms.persuadeDown = Math.min(rooms.persuadeDown, own[i] / m);
     const certainShare = c.certain[i] / m;
     rooms.negativePush = Math.min(rooms.negativePush, certainShare < 1 ? (1 - certainShare) * -Math.log1p(-certainShare) : Infinity);
+    if (c.certain[i] !== 0) rooms.noneCertain = false;
     rooms.perMember[i] = model.marginPerVote[i] * m;
     if (c.networkVaries) {
       // Contacts that lean as the territory does: the net share and the relay's persuadable shift per territory.
@@ -214,6 +225,7 @@ export function writeCampaignBlock(model: SimulationModel, work: ShiftWorkspace,
     block[o + 16] = c.likeMindedNet;
     block[o + 17] = c.largestPerNonVoter;
     block[o + 18] = r.negativePush;
+    block[o + 44] = r.noneCertain ? 1 : 0;
     block[o + 19] = r.network;
     block[o + 20] = r.directUp;
     block[o + 21] = r.directDown;
@@ -359,7 +371,8 @@ function memberTerms(c: CampaignCoefficients, effect: Float64Array, persuasion: 
 function withinRooms(c: CampaignCoefficients, rooms: SideRooms, terms: Float64Array, at: number, push: Float64Array): boolean {
   let negative = 0;
   for (let k = 0; k < c.mobiliseSlots.length; k++) if (push[k] < 0) negative -= push[k];
-  if (negative > rooms.negativePush) return false;
+  // Nobody certain to vote: the floor is applied on the fast path (floorMobilisation).
+  if (!rooms.noneCertain && negative > rooms.negativePush) return false;
   const relay = terms[at];
   const direct = terms[at + 1];
   const persuade = terms[at + 2];
@@ -426,11 +439,25 @@ export function campaignShift(
   // The per-member terms go to the checks and the two paths through work.terms (doubles passed as
   // arguments to a call that is not inlined would be boxed on the heap every draw).
   if (polynomialA && polynomialB && withinRooms(campaignA, work.rooms[0], terms, 0, work.pushA) && withinRooms(campaignB, work.rooms[1], terms, 3, work.pushB)) {
+    if (work.rooms[0].noneCertain) floorMobilisation(work.coefficientA);
+    if (work.rooms[1].noneCertain) floorMobilisation(work.coefficientB);
     fastShift(model, work, sources, coefficients, draw, batch);
     return true;
   }
   exactShift(model, work, polynomialA, polynomialB, shift, extraA, extraB, sources);
   return false;
+}
+
+/**
+ * The mobilisation floor of a side with nobody certain to vote, on the fast path: every territory's x is
+ * 1, so its mobilised votes are nonVoters_t × v with the same v = e_1 − (e_2 − (e_3 − (e_4 − (e_5 − e_6))))
+ * (the exact path's Horner form at x = 1, bit for bit), and the floor −certain = 0 binds in every territory
+ * when v < 0: the coefficients are then zeroed (no mobilised votes anywhere), as the exact path would
+ * clamp each territory's.
+ */
+function floorMobilisation(c: Float64Array): void {
+  const v = c[0] - (c[1] - (c[2] - (c[3] - (c[4] - c[5]))));
+  if (v < 0) c.fill(0);
 }
 
 /**

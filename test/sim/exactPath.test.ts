@@ -75,12 +75,17 @@ test('the WebAssembly exact path gives campaignShift.ts\'s shifts, extra votes a
   checkAgainstReference({ D: { listSize: 9e7, certainShare: 0.2, channels: { relay: { contacts: 40 }, social: {}, door: { coverage: 1 } } }, R: { listSize: 4e7, channels: { relay: {}, phone: {} } } }, 64, 8);
 });
 
-test('where contacts lean as each territory does, the fast path gives the exact path\'s shifts up to rounding', () => {
-  const resolved = resolveUs(2016, { uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 }, campaigns: NETWORK });
+/**
+ * The kernel's fast draws of a scenario against campaignShift.ts's exact path on the same effects (a
+ * reference workspace whose network room is below every relay vote, so every draw takes it): each shift
+ * within 1e-12 (relative). Returns the fast draws, those with a mobilisation channel drawn below zero, and
+ * the largest |shift|.
+ */
+function fastAgainstExact(campaigns: Scenario['campaigns'], seed: number): { fast: number; negative: number; largest: number } {
+  const resolved = resolveUs(2016, { uncertainty: { national: 3, regional: 2, territory: 3, tails: 5 }, campaigns });
   const model = prepareModel(resolved);
-  assert.ok(model.campaigns.every((c) => c.networkVaries), 'both sides lean as each territory does');
   const draws = 64;
-  simulate(model, { simulations: draws, seed: 4 });
+  simulate(model, { simulations: draws, seed });
   const work = drawWorkspaceFor(model);
   // A reference workspace whose network room is below every relay vote: every draw takes the exact path.
   const reference = createShiftWorkspace(model);
@@ -94,6 +99,7 @@ test('where contacts lean as each territory does, the fast path gives the exact 
   const effect = new Float64Array(2 * S);
   const persuasion = new Float64Array(2 * S);
   let fast = 0;
+  let negative = 0;
   let largest = 0;
   for (let k = 0; k < draws; k++) {
     if (work.exactBatch[k] !== 0) continue;
@@ -102,6 +108,7 @@ test('where contacts lean as each territory does, the fast path gives the exact 
       effect[j] = work.effects[j * draws + k]!;
       persuasion[j] = work.persuasions[j * draws + k]!;
     }
+    if (model.campaigns.some((c, side) => c.mobiliseSlots.some((slot) => c.mobiliseReach[slot]! * effect[side * S + slot]! < 0))) negative++;
     assert.equal(campaignShift(model, reference, effect, persuasion, shift, unused, unused, sources, coefficients, k, draws), false);
     for (let i = 0; i < U; i++) {
       const difference = Math.abs(work.shiftBatch[i * draws + k]! - shift[i]!);
@@ -109,6 +116,23 @@ test('where contacts lean as each territory does, the fast path gives the exact 
       assert.ok(difference <= 1e-12 * Math.max(1, Math.abs(shift[i]!)), `draw ${k}, unit ${i}: fast ${work.shiftBatch[i * draws + k]} against exact ${shift[i]}`);
     }
   }
-  assert.ok(fast > draws / 2, `fast draws ${fast}`);
+  return { fast, negative, largest };
+}
+
+test('where contacts lean as each territory does, the fast path gives the exact path\'s shifts up to rounding', () => {
+  const { fast, largest } = fastAgainstExact(NETWORK, 4);
+  assert.ok(fast > 32, `fast draws ${fast}`);
   assert.ok(largest > 0.01, `the campaigns move margins (largest shift ${largest} pp)`);
+});
+
+test('with nobody certain to vote, draws with a channel below zero take the fast path, its floor the exact path\'s', () => {
+  // As in race files: certain share 0 everywhere, e-mail effects that can be drawn below zero.
+  // D's only mobilisation channel is e-mail: a draw below zero floors D's mobilisation in every territory.
+  const campaigns: Scenario['campaigns'] = { D: { listSize: 4e6, certainShare: 0, channels: { email: {} } }, R: { listSize: 2e6, certainShare: 0, channels: { email: {}, mail: {} } } };
+  const { fast, negative, largest } = fastAgainstExact(campaigns, 6);
+  assert.equal(fast, 64);
+  assert.ok(negative > 0, `fast draws with a channel below zero: ${negative}`);
+  assert.ok(largest > 0.001, `the campaigns move margins (largest shift ${largest} pp)`);
+  // The kernel against the JavaScript reference, bit for bit, on the same scenario.
+  assert.equal(checkAgainstReference(campaigns, 64, 6).exact, 0);
 });

@@ -592,7 +592,8 @@ function weightedSelect(order: usize, orderKeys: usize, n: i32, weight: usize, t
 // per side s at s × SIDE: mobiliseReach[7], persuadeReach[7], relayReach, indirectPerDirect,
 // likeMindedNet, largestPerNonVoter, then the fast path's rooms (negativePush, network, directUp,
 // directDown, persuadeUp, persuadeDown, members, powerSums[6]), the count of mobilisation slots (31) and
-// the slots (32…); then, from 2 × SIDE, the channel priors of both sides (slot j = side × 7 + slot): effectMode[14],
+// the slots (32…), whether contacts lean as each territory does (40), the largest |relay persuadable shift|
+// (41), Σ net share × members (42), Σ shift × members (43), whether nobody is certain to vote (44); then, from 2 × SIDE, the channel priors of both sides (slot j = side × 7 + slot): effectMode[14],
 // effectFloor[14], effectScale[28] (below, above), the same for persuasion, and slotOn[14]; then the
 // draw's state: effect[14], persuasion[14], pushes[2 × 7], e_1..e_6 of each side.
 const SLOTS: i32 = 7;
@@ -650,6 +651,8 @@ export function coefficientBatch(
       continue;
     }
     store<f64>(exact + o, 0);
+    floorMobilisation(block, 0);
+    floorMobilisation(block, 1);
     fastDraw(block, 0, relayA, directA, persuadeA, relayPersuadeA, coefficients, fastSums, sources, B, o);
     fastDraw(block, 1, relayB, directB, persuadeB, relayPersuadeB, coefficients, fastSums, sources, B, o);
   }
@@ -736,6 +739,19 @@ export function coefficientBatch(
   return persuade;
 }
 
+/**
+ * A side with nobody certain to vote (flag at 44), on the fast path: its e_1..e_6 zeroed when
+ * v = e_1 − (e_2 − (e_3 − (e_4 − (e_5 − e_6)))) < 0, the floor binding in every territory
+ * (campaignShift.ts floorMobilisation, the same arithmetic).
+ */
+// @ts-ignore: decorator
+@inline function floorMobilisation(block: usize, side: i32): void {
+  if (f(block, side * SIDE + 44) == 0) return;
+  const e = STATE + 42 + side * 6;
+  const v = f(block, e) - (f(block, e + 1) - (f(block, e + 2) - (f(block, e + 3) - (f(block, e + 4) - f(block, e + 5)))));
+  if (v < 0) for (let j = 0; j < 6; j++) setF(block, e + j, 0);
+}
+
 /** True when no bound of one side can bind in any territory: negative pushes, relay, indirect, direct and persuasion within their rooms. */
 // @ts-ignore: decorator
 @inline function withinRooms(block: usize, side: i32, relay: f64, direct: f64, persuade: f64, relayPersuade: f64): bool {
@@ -747,7 +763,8 @@ export function coefficientBatch(
     const v = f(block, STATE + 28 + offset + q);
     if (v < 0) negative -= v;
   }
-  if (negative > f(block, s + 18)) return false;
+  // Nobody certain to vote: the floor is applied on the fast path (floorMobilisation).
+  if (f(block, s + 44) == 0 && negative > f(block, s + 18)) return false;
   const indirect = f(block, s + 15) * direct;
   const network = f(block, s + 19);
   // Contacts that lean as the territory does: a member switches persuade + relayPersuade × shift_t voters.
