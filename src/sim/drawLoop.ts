@@ -116,7 +116,7 @@ export interface DrawWorkspace {
     positive: number; zero: number; wins: number; sum: number; sumSq: number; own: number; terms: number;
     coefficients: number; exact: number; children: number; parents: number; candidates: number;
     tippingWeight: number; allVotesShare: number; bufferUnits: number; bufferKeys: number; tipping: number; campaign: number;
-    selectKeys: number; selectOrder: number; selectOrderKeys: number;
+    selectKeys: number; selectOrder: number; selectOrderKeys: number; selectWeights: number;
     drawSources: number; fastSums: number; effects: number; persuasions: number; exactTables: number; exactParams: number; exactIndex: number; extra: number;
   };
   /** The draw state of the WebAssembly per-draw loop (the end of its campaign block: effects, pushes, e_k). */
@@ -257,6 +257,8 @@ function workspaceHandles(arena: KernelArena, model: SimulationModel, layout: Dr
     selectKeys: arena.f64(model.weighted ? 0 : SELECT_GROUP * model.tippingUnits.length),
     selectOrder: arena.i32(model.weighted ? 0 : model.tippingUnits.length),
     selectOrderKeys: arena.f64(model.weighted ? 0 : model.tippingUnits.length),
+    // The candidates' weights in candidate order, for selectBatch's bracket pass (two candidates per instruction).
+    selectWeights: arena.f64(model.weighted ? 0 : model.tippingUnits.length),
     campaign: arena.f64(CAMPAIGN_BLOCK),
     drawSources: arena.f64(2 * SOURCE_COUNT * BATCH),
     fastSums: arena.f64(SHIFT_TERMS),
@@ -285,6 +287,7 @@ function copyModelIn(arena: KernelArena, h: ReturnType<typeof workspaceHandles>,
   arena.view(h.parents, 'i32').set(model.parentIndex);
   arena.view(h.candidates, 'i32').set(model.tippingUnits);
   arena.view(h.tippingWeight).set(model.tippingWeight);
+  if (!model.weighted) arena.view(h.selectWeights).set(Array.from(model.tippingUnits, (unit) => model.tippingWeight[unit]!));
   arena.view(h.allVotesShare).set(model.allVotesShare);
   writeCampaignBlock(model, shiftWork, arena.view(h.campaign));
   if (model.anyCampaign) writeExactTables(model, arena.view(h.exactTables) as Float64Array);
@@ -440,7 +443,7 @@ function marginsAndTipping(model: SimulationModel, work: DrawWorkspace, count: n
   } else if (orderLength > 0) {
     kernel.selectBatch(
       count, at.margins, MARGIN_ROW, at.votes, model.nationalTotal, at.candidates, orderLength, at.tippingWeight, at.allVotesShare,
-      model.tippingThreshold, model.tippingStrict ? 1 : 0, at.selectKeys, at.selectOrder, at.selectOrderKeys, at.tipping, work.exactWeightSums ? 1 : 0,
+      model.tippingThreshold, model.tippingStrict ? 1 : 0, at.selectKeys, at.selectOrder, at.selectOrderKeys, at.selectWeights, at.tipping, work.exactWeightSums ? 1 : 0,
     );
   }
 }

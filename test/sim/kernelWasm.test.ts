@@ -47,11 +47,12 @@ test('the WebAssembly selectBatch finds tippingUnitBySelect\'s tipping unit in e
   const row = 72;
   let seed = 12345;
   const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
-  const candidates = Int32Array.from([...Array(units).keys()].filter((u) => u % 7 !== 3));
+  // 601 candidates: an odd count, so the bracket pass's two-at-a-time loop leaves one to its tail.
+  const candidates = Int32Array.from([...Array(units).keys()].filter((u) => u % 7 !== 3 || u === 3));
   const arena = new KernelArena();
   const h = {
     margins: arena.f64(units * row), votes: arena.f64(row), candidates: arena.i32(candidates.length), weight: arena.f64(units), scale: arena.f64(units),
-    keys: arena.f64(8 * candidates.length), order: arena.i32(candidates.length), orderKeys: arena.f64(candidates.length), out: arena.i32(row),
+    keys: arena.f64(8 * candidates.length), order: arena.i32(candidates.length), orderKeys: arena.f64(candidates.length), candidateWeights: arena.f64(candidates.length), out: arena.i32(row),
   };
   const kernel = arena.open();
   const margins = arena.view(h.margins);
@@ -64,6 +65,7 @@ test('the WebAssembly selectBatch finds tippingUnitBySelect\'s tipping unit in e
     scale[u] = u % 5 === 0 ? 1 : 0.9 + 0.1 * random();
   }
   const total = candidates.reduce((sum, u) => sum + weight[u], 0);
+  arena.view(h.candidateWeights).set(Array.from(candidates, (u) => weight[u]!));
   const out = arena.view(h.out, 'i32');
   let checked = 0;
   // Margins on a grid of half points (many equal keys: the bracket must hand ties to the quickselect) and
@@ -73,7 +75,7 @@ test('the WebAssembly selectBatch finds tippingUnitBySelect\'s tipping unit in e
   for (const [count, strict, threshold, grid, exactSums] of cases) {
     for (let u = 0; u < units; u++) for (let k = 0; k < count; k++) margins[u * row + k] = grid ? Math.round((random() - 0.5) * 40) / 2 : (random() - 0.5) * 20 + (k % 3);
     for (let k = 0; k < count; k++) votes[k] = k === 7 ? 0 : (random() - 0.5) * 1e6;
-    kernel.selectBatch(count, arena.offset(h.margins), row, arena.offset(h.votes), 1e8, arena.offset(h.candidates), candidates.length, arena.offset(h.weight), arena.offset(h.scale), threshold, strict ? 1 : 0, arena.offset(h.keys), arena.offset(h.order), arena.offset(h.orderKeys), arena.offset(h.out), exactSums);
+    kernel.selectBatch(count, arena.offset(h.margins), row, arena.offset(h.votes), 1e8, arena.offset(h.candidates), candidates.length, arena.offset(h.weight), arena.offset(h.scale), threshold, strict ? 1 : 0, arena.offset(h.keys), arena.offset(h.order), arena.offset(h.orderKeys), arena.offset(h.candidateWeights), arena.offset(h.out), exactSums);
     for (let k = 0; k < count; k++) {
       const winner = votes[k] > 0 ? 1 : votes[k] < 0 ? -1 : 0;
       const expected = winner === 0 ? -1 : tippingUnitBySelect(candidates.slice(), margins, k, winner, weight, scale, threshold, strict, row);
@@ -90,7 +92,7 @@ test('selectBatch with the bracket gives the quickselect\'s unit when a key is N
   const arena = new KernelArena();
   const h = {
     margins: arena.f64(units * row), votes: arena.f64(row), candidates: arena.i32(units), weight: arena.f64(units), scale: arena.f64(units),
-    keys: arena.f64(8 * units), order: arena.i32(units), orderKeys: arena.f64(units), out: arena.i32(row),
+    keys: arena.f64(8 * units), order: arena.i32(units), orderKeys: arena.f64(units), candidateWeights: arena.f64(units), out: arena.i32(row),
   };
   const kernel = arena.open();
   const margins = arena.view(h.margins);
@@ -99,6 +101,7 @@ test('selectBatch with the bracket gives the quickselect\'s unit when a key is N
   const candidates = Int32Array.of(0, 1, 2);
   arena.view(h.candidates, 'i32').set(candidates);
   weight.set([1, 1, 1]);
+  arena.view(h.candidateWeights).set([1, 1, 1]);
   scale.set([1, 1, 1]);
   margins[0] = 5;
   margins[row] = NaN;
@@ -106,7 +109,7 @@ test('selectBatch with the bracket gives the quickselect\'s unit when a key is N
   arena.view(h.votes)[0] = 3; // national margin 3: the bracket sits around 3, the NaN key outside it
   const expected = tippingUnitBySelect(candidates.slice(), margins, 0, 1, weight, scale, 2, false, row);
   for (const exactSums of [0, 1]) {
-    kernel.selectBatch(1, arena.offset(h.margins), row, arena.offset(h.votes), 1, arena.offset(h.candidates), 3, arena.offset(h.weight), arena.offset(h.scale), 2, 0, arena.offset(h.keys), arena.offset(h.order), arena.offset(h.orderKeys), arena.offset(h.out), exactSums);
+    kernel.selectBatch(1, arena.offset(h.margins), row, arena.offset(h.votes), 1, arena.offset(h.candidates), 3, arena.offset(h.weight), arena.offset(h.scale), 2, 0, arena.offset(h.keys), arena.offset(h.order), arena.offset(h.orderKeys), arena.offset(h.candidateWeights), arena.offset(h.out), exactSums);
     assert.equal(arena.view(h.out, 'i32')[0], expected, `exactSums ${exactSums}`);
   }
 });

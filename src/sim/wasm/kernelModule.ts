@@ -36,7 +36,7 @@ export interface KernelExports {
   ): void;
   selectBatch(
     count: number, margins: number, marginRow: number, votes: number, nationalTotal: number, candidates: number, candidateCount: number,
-    weight: number, scale: number, threshold: number, strict: number, keys: number, order: number, orderKeys: number, out: number, exactSums: number,
+    weight: number, scale: number, threshold: number, strict: number, keys: number, order: number, orderKeys: number, candidateWeights: number, out: number, exactSums: number,
   ): void;
   coefficientBatch(
     count: number, batch: number, numbers: number, zRow: number, block: number, relaySlot: number, socialSlot: number,

@@ -429,7 +429,8 @@ const SELECT_GROUP: i32 = 8;
 /**
  * The tipping unit of each draw of a batch under a national-vote rule (tippingUnitBySelect, tippingUnit.ts:
  * the same weighted quickselect, the same pivots and partitions, the same sums in the same order), with
- * the winner from the draw's national vote (votes[k] / nationalTotal, as the draw loop decides it).
+ * the winner from the draw's national vote (votes[k] / nationalTotal, as the draw loop decides it);
+ * `candidateWeights` (f64) are the candidates' weights in candidate order (weight[candidates[c]]).
  * The margins are unit-major (a row of marginRow per unit), so a draw's margins lie a row apart: the keys
  * (margin × scale) are first gathered for SELECT_GROUP draws at a time, one cache line of each unit's row
  * giving a key to each of them, into keys[j × candidateCount + c] (draw j of the group, candidate c); each
@@ -442,7 +443,7 @@ const SELECT_GROUP: i32 = 8;
  */
 export function selectBatch(
   count: i32, margins: usize, marginRow: i32, votes: usize, nationalTotal: f64, candidates: usize, candidateCount: i32,
-  weight: usize, scale: usize, threshold: f64, strict: i32, keys: usize, order: usize, orderKeys: usize, out: usize, exactSums: i32,
+  weight: usize, scale: usize, threshold: f64, strict: i32, keys: usize, order: usize, orderKeys: usize, candidateWeights: usize, out: usize, exactSums: i32,
 ): void {
   const step = <usize>marginRow << 3;
   const rowBytes = <usize>candidateCount << 3;
@@ -462,7 +463,7 @@ export function selectBatch(
       let tipping = -1;
       if (winner != 0) {
         const from = keys + <usize>j * rowBytes;
-        if (exactSums != 0) tipping = bracketSelect(from, candidates, candidateCount, winner, winner * national, weight, threshold, strict != 0, order, orderKeys);
+        if (exactSums != 0) tipping = bracketSelect(from, candidates, candidateWeights, candidateCount, winner, winner * national, weight, threshold, strict != 0, order, orderKeys);
         if (tipping < 0) {
           for (let c = 0; c < candidateCount; c++) {
             store<i32>(order + (<usize>c << 2), load<i32>(candidates + (<usize>c << 2)));
@@ -494,28 +495,59 @@ let bracketHalfWidth: f64 = 1;
  * weightedSelect. Needs exact sums of weights (whole numbers, see selectBatch).
  */
 function bracketSelect(
-  keys: usize, candidates: usize, n: i32, winner: f64, centre: f64, weight: usize, threshold: f64, strict: bool, order: usize, orderKeys: usize,
+  keys: usize, candidates: usize, candidateWeights: usize, n: i32, winner: f64, centre: f64, weight: usize, threshold: f64, strict: bool, order: usize, orderKeys: usize,
 ): i32 {
   const middle = centre + bracketOffset;
   const low = middle - bracketHalfWidth;
   const high = middle + bracketHalfWidth;
-  let above: f64 = 0;
-  let inside: f64 = 0;
+  // Two candidates per instruction: the weights above and inside add up in two lanes, which changes
+  // nothing (every sum of weights is exact in any order here); the candidates inside are kept in
+  // candidate order, lane 0 before lane 1, as the one-at-a-time pass kept them.
+  const sign = f64x2.splat(winner);
+  const lowV = f64x2.splat(low);
+  const highV = f64x2.splat(high);
+  let aboveV = f64x2.splat(0);
+  let insideV = f64x2.splat(0);
+  let unorderedV = i64x2.splat(0);
   let m = 0;
-  let unordered = 0;
-  for (let c = 0; c < n; c++) {
+  let c = 0;
+  for (; c + 1 < n; c += 2) {
+    const key = f64x2.mul(sign, v128.load(keys + (<usize>c << 3)));
+    const w = v128.load(candidateWeights + (<usize>c << 3));
+    unorderedV = v128.or(unorderedV, f64x2.ne(key, key));
+    const isAbove = f64x2.gt(key, highV);
+    const isInside = v128.andnot(f64x2.ge(key, lowV), isAbove);
+    aboveV = f64x2.add(aboveV, v128.and(w, isAbove));
+    insideV = f64x2.add(insideV, v128.and(w, isInside));
+    if (v128.any_true(isInside)) {
+      if (i64x2.extract_lane(isInside, 0) != 0) {
+        store<i32>(order + (<usize>m << 2), load<i32>(candidates + (<usize>c << 2)));
+        store<f64>(orderKeys + (<usize>m << 3), f64x2.extract_lane(key, 0));
+        m++;
+      }
+      if (i64x2.extract_lane(isInside, 1) != 0) {
+        store<i32>(order + (<usize>m << 2), load<i32>(candidates + (<usize>(c + 1) << 2)));
+        store<f64>(orderKeys + (<usize>m << 3), f64x2.extract_lane(key, 1));
+        m++;
+      }
+    }
+  }
+  let above = f64x2.extract_lane(aboveV, 0) + f64x2.extract_lane(aboveV, 1);
+  let inside = f64x2.extract_lane(insideV, 0) + f64x2.extract_lane(insideV, 1);
+  let unordered = <i32>v128.any_true(unorderedV);
+  for (; c < n; c++) {
     const key = winner * load<f64>(keys + (<usize>c << 3));
     unordered |= <i32>(key != key);
-    const u = load<i32>(candidates + (<usize>c << 2));
-    const w = load<f64>(weight + (<usize>u << 3));
-    // Branch-free: every candidate is written at m, kept (m + 1) only when inside the bracket.
-    store<i32>(order + (<usize>m << 2), u);
-    store<f64>(orderKeys + (<usize>m << 3), key);
+    const w = load<f64>(candidateWeights + (<usize>c << 3));
     const isAbove = key > high;
     const isInside = !isAbove && key >= low;
     above += select<f64>(w, 0, isAbove);
     inside += select<f64>(w, 0, isInside);
-    m += <i32>isInside;
+    if (isInside) {
+      store<i32>(order + (<usize>m << 2), load<i32>(candidates + (<usize>c << 2)));
+      store<f64>(orderKeys + (<usize>m << 3), key);
+      m++;
+    }
   }
   const reachedAbove = strict ? above > threshold : above >= threshold;
   const reachedInside = strict ? above + inside > threshold : above + inside >= threshold;
