@@ -125,6 +125,8 @@ export interface ShiftWorkspace {
   degreeFive: boolean;
   /** Whether a side's contacts lean as each territory does: the fast path then takes K_net and K_shift too. */
   varies: boolean;
+  /** Whether both sides list nobody as certain to vote: their fast-path polynomials are of degree one (floorMobilisation). */
+  degreeOne: boolean;
   /** Scratch of the exact path: each side's net margin votes per unit in the draw. */
   gainA: Float64Array;
   gainB: Float64Array;
@@ -312,6 +314,7 @@ export function createShiftWorkspace(model: SimulationModel): ShiftWorkspace {
     ownUnits: Int32Array.from(Array.from({ length: U }, (_, i) => i).filter((i) => model.parentIndex[i] < 0)),
     degreeFive: model.campaigns.every((c) => c.mobiliseSlots.length < POLYNOMIAL_TERMS),
     varies: model.campaigns.some((c) => c.networkVaries),
+    degreeOne: rooms[0].noneCertain && rooms[1].noneCertain,
     gainA: new Float64Array(U),
     gainB: new Float64Array(U),
   };
@@ -449,15 +452,17 @@ export function campaignShift(
 }
 
 /**
- * The mobilisation floor of a side with nobody certain to vote, on the fast path: every territory's x is
- * 1, so its mobilised votes are nonVoters_t × v with the same v = e_1 − (e_2 − (e_3 − (e_4 − (e_5 − e_6))))
- * (the exact path's Horner form at x = 1, bit for bit), and the floor −certain = 0 binds in every territory
- * when v < 0: the coefficients are then zeroed (no mobilised votes anywhere), as the exact path would
- * clamp each territory's.
+ * The mobilisation of a side with nobody certain to vote, on the fast path: every territory's x is 1, so
+ * its mobilised votes are nonVoters_t × v with the same v = e_1 − (e_2 − (e_3 − (e_4 − (e_5 − e_6))))
+ * (the exact path's Horner form at x = 1, bit for bit). The floor −certain = 0 binds in every territory
+ * when v < 0: the coefficients are then zeroed (no mobilised votes anywhere), as the exact path would clamp
+ * each territory's; otherwise they become (v, 0, 0, 0, 0, 0), the polynomial of degree one that gives the
+ * same votes (powers[k][t] = (−1)^k powers[0][t] at x = 1), so the fast path's expansion takes one term.
  */
 function floorMobilisation(c: Float64Array): void {
   const v = c[0] - (c[1] - (c[2] - (c[3] - (c[4] - c[5]))));
-  if (v < 0) c.fill(0);
+  c.fill(0);
+  if (!(v < 0)) c[0] = v;
 }
 
 /**

@@ -411,7 +411,7 @@ function campaignShiftBatch(model: SimulationModel, work: DrawWorkspace, count: 
     at.exactTables, U, at.own, own, at.exactParams, at.exactIndex, at.shift, at.extra,
   );
   for (let k = 0; k < count; k++) for (let s = 0; s < 2 * SOURCE_COUNT; s++) sources[s] += drawSources[s * BATCH + k];
-  kernel.shiftBatch(at.own, own, at.terms, at.coefficients, at.exact, at.shift, count, BATCH, shiftWork.degreeFive ? 1 : 0, shiftWork.varies ? 1 : 0, at.children, at.parents, children, exactCount < count ? 1 : 0);
+  kernel.shiftBatch(at.own, own, at.terms, at.coefficients, at.exact, at.shift, count, BATCH, shiftWork.degreeOne ? 1 : 0, shiftWork.degreeFive ? 1 : 0, shiftWork.varies ? 1 : 0, at.children, at.parents, children, exactCount < count ? 1 : 0);
 }
 
 /**

@@ -21,7 +21,7 @@ export interface KernelExports {
   fillNumbers(state: number, out: number, draws: number, df: number, normals: number, uniforms: number, rowLength: number, rejected: number): void;
   shiftBatch(
     own: number, ownCount: number, terms: number, coefficients: number, exact: number, shift: number,
-    count: number, batch: number, degreeFive: number, varies: number, children: number, parents: number, childCount: number, anyFast: number,
+    count: number, batch: number, degreeOne: number, degreeFive: number, varies: number, children: number, parents: number, childCount: number, anyFast: number,
   ): void;
   marginBatch(
     units: number, count: number, batch: number, regionCount: number, mode: number, effectColumn: number, hasTerritory: number,

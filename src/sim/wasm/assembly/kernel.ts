@@ -196,9 +196,13 @@ const FAST_TERMS: i32 = 9;
  */
 // @ts-ignore: decorator
 @inline function fastGainV(
-  c: usize, B: usize, degreeFive: bool, varies: bool,
+  c: usize, B: usize, degreeOne: bool, degreeFive: bool, varies: bool,
   v0: v128, v1: v128, v2: v128, v3: v128, v4: v128, v5: v128, w: v128, n: v128, h: v128,
 ): v128 {
+  if (degreeOne) {
+    const one = f64x2.add(f64x2.mul(v128.load(c), v0), f64x2.mul(v128.load(c + 6 * B), w));
+    return varies ? f64x2.add(one, f64x2.add(f64x2.mul(v128.load(c + 7 * B), n), f64x2.mul(v128.load(c + 8 * B), h))) : one;
+  }
   const low = f64x2.add(f64x2.add(f64x2.mul(v128.load(c), v0), f64x2.mul(v128.load(c + B), v1)), f64x2.add(f64x2.mul(v128.load(c + 2 * B), v2), f64x2.mul(v128.load(c + 3 * B), v3)));
   const high = degreeFive ? f64x2.mul(v128.load(c + 4 * B), v4) : f64x2.add(f64x2.mul(v128.load(c + 4 * B), v4), f64x2.mul(v128.load(c + 5 * B), v5));
   const gain = f64x2.add(f64x2.add(low, high), f64x2.mul(v128.load(c + 6 * B), w));
@@ -208,9 +212,13 @@ const FAST_TERMS: i32 = 9;
 /** {@link fastGainV} for one draw, the same arithmetic in the same order. */
 // @ts-ignore: decorator
 @inline function fastGain(
-  c: usize, B: usize, degreeFive: bool, varies: bool,
+  c: usize, B: usize, degreeOne: bool, degreeFive: bool, varies: bool,
   p0: f64, p1: f64, p2: f64, p3: f64, p4: f64, p5: f64, q: f64, n: f64, h: f64,
 ): f64 {
+  if (degreeOne) {
+    const one = load<f64>(c) * p0 + load<f64>(c + 6 * B) * q;
+    return varies ? one + (load<f64>(c + 7 * B) * n + load<f64>(c + 8 * B) * h) : one;
+  }
   const low = load<f64>(c) * p0 + load<f64>(c + B) * p1 + (load<f64>(c + 2 * B) * p2 + load<f64>(c + 3 * B) * p3);
   const high = degreeFive ? load<f64>(c + 4 * B) * p4 : load<f64>(c + 4 * B) * p4 + load<f64>(c + 5 * B) * p5;
   const gain = low + high + load<f64>(c + 6 * B) * q;
@@ -223,18 +231,20 @@ const FAST_TERMS: i32 = 9;
  * (+ K_net[k] × n[i] + K_shift[k] × h[i] with `varies`), with the draw's coefficients c (row j × batch, 9
  * per side) and the unit's 18 constants terms[i × 18 …] (A's six powers, q, n and h, then B's); draws
  * whose exact[k] (f64) is not 0 keep the value already in `shift`. Units in `children` then copy their
- * parent's row. `degreeFive`: no side has a sixth power (its term is left out). `varies`: a side's
+ * parent's row. `degreeOne`: both sides' polynomials are of degree one (nobody certain to vote: only
+ * c_0 × p_0 and K × q). `degreeFive`: no side has a sixth power (its term is left out). `varies`: a side's
  * contacts lean as each territory does. `anyFast` false (every draw of the batch took the exact path):
  * only the children's copy is done.
  */
 export function shiftBatch(
   own: usize, ownCount: i32, terms: usize, coefficients: usize, exact: usize, shift: usize,
-  count: i32, batch: i32, degreeFive: i32, varies: i32, children: usize, parents: usize, childCount: i32, anyFast: bool,
+  count: i32, batch: i32, degreeOne: i32, degreeFive: i32, varies: i32, children: usize, parents: usize, childCount: i32, anyFast: bool,
 ): void {
   const B = <usize>batch << 3;
   const pairs = count & ~1;
   const shifted = anyFast ? ownCount : 0;
   const five = degreeFive != 0;
+  const oneTerm = degreeOne != 0;
   const vary = varies != 0;
   const rowsB = <usize>FAST_TERMS * B;
   for (let u = 0; u < shifted; u++) {
@@ -253,8 +263,8 @@ export function shiftBatch(
     let k = 0;
     for (; k < pairs; k += 2) {
       const c = coefficients + (<usize>k << 3);
-      const gainA = fastGainV(c, B, five, vary, vA0, vA1, vA2, vA3, vA4, vA5, wA, mA, sA);
-      const gainB = fastGainV(c + rowsB, B, five, vary, vB0, vB1, vB2, vB3, vB4, vB5, wB, mB, sB);
+      const gainA = fastGainV(c, B, oneTerm, five, vary, vA0, vA1, vA2, vA3, vA4, vA5, wA, mA, sA);
+      const gainB = fastGainV(c + rowsB, B, oneTerm, five, vary, vB0, vB1, vB2, vB3, vB4, vB5, wB, mB, sB);
       const p = row + (<usize>k << 3);
       const keep = f64x2.ne(v128.load(exact + (<usize>k << 3)), zero);
       v128.store(p, v128.bitselect(v128.load(p), f64x2.sub(gainA, gainB), keep));
@@ -262,8 +272,8 @@ export function shiftBatch(
     for (; k < count; k++) {
       const c = coefficients + (<usize>k << 3);
       if (load<f64>(exact + (<usize>k << 3)) != 0) continue;
-      const gainA = fastGain(c, B, five, vary, pA0, pA1, pA2, pA3, pA4, pA5, qA, nA, hA);
-      const gainB = fastGain(c + rowsB, B, five, vary, pB0, pB1, pB2, pB3, pB4, pB5, qB, nB, hB);
+      const gainA = fastGain(c, B, oneTerm, five, vary, pA0, pA1, pA2, pA3, pA4, pA5, qA, nA, hA);
+      const gainB = fastGain(c + rowsB, B, oneTerm, five, vary, pB0, pB1, pB2, pB3, pB4, pB5, qB, nB, hB);
       store<f64>(row + (<usize>k << 3), gainA - gainB);
     }
   }
@@ -772,16 +782,17 @@ export function coefficientBatch(
 }
 
 /**
- * A side with nobody certain to vote (flag at 44), on the fast path: its e_1..e_6 zeroed when
- * v = e_1 − (e_2 − (e_3 − (e_4 − (e_5 − e_6)))) < 0, the floor binding in every territory
- * (campaignShift.ts floorMobilisation, the same arithmetic).
+ * A side with nobody certain to vote (flag at 44), on the fast path: with v = e_1 − (e_2 − (e_3 − (e_4 −
+ * (e_5 − e_6)))), its e_1..e_6 become (v, 0, 0, 0, 0, 0), or all 0 when v < 0, the floor binding in every
+ * territory (campaignShift.ts floorMobilisation, the same arithmetic).
  */
 // @ts-ignore: decorator
 @inline function floorMobilisation(block: usize, side: i32): void {
   if (f(block, side * SIDE + 44) == 0) return;
   const e = STATE + 42 + side * 6;
   const v = f(block, e) - (f(block, e + 1) - (f(block, e + 2) - (f(block, e + 3) - (f(block, e + 4) - f(block, e + 5)))));
-  if (v < 0) for (let j = 0; j < 6; j++) setF(block, e + j, 0);
+  for (let j = 0; j < 6; j++) setF(block, e + j, 0);
+  if (!(v < 0)) setF(block, e, v);
 }
 
 /** True when no bound of one side can bind in any territory: negative pushes, relay, indirect, direct and persuasion within their rooms. */
