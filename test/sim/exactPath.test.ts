@@ -8,6 +8,23 @@ import { SOURCE_COUNT } from '../../src/sim/blockTotals.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { resolveUs } from './raceFixtures.js';
 
+/** The JavaScript reference's buffers for one batch of a model: shift, extra votes, sources, coefficients, effects. */
+function referenceBuffers(model: ReturnType<typeof prepareModel>, batch: number) {
+  const U = model.units;
+  return {
+    shift: new Float64Array(U), extraA: new Float64Array(U), extraB: new Float64Array(U), sources: new Float64Array(2 * SOURCE_COUNT),
+    coefficients: new Float64Array(SHIFT_TERMS * batch), effect: new Float64Array(2 * CHANNEL_SLOTS), persuasion: new Float64Array(2 * CHANNEL_SLOTS),
+  };
+}
+
+/** Copies draw k's channel effects and persuasions, as the kernel drew them, into `into`. */
+function kernelEffects(work: ReturnType<typeof drawWorkspaceFor>, k: number, batch: number, into: { effect: Float64Array; persuasion: Float64Array }): void {
+  for (let j = 0; j < 2 * CHANNEL_SLOTS; j++) {
+    into.effect[j] = work.effects[j * batch + k]!;
+    into.persuasion[j] = work.persuasions[j * batch + k]!;
+  }
+}
+
 /**
  * One batch of `draws` draws through the kernel, against campaignShift.ts's JavaScript reference draw by
  * draw, with the channel effects the kernel drew: every exact draw's shift in every unit bit for bit, and
@@ -22,20 +39,12 @@ function checkAgainstReference(campaigns: Scenario['campaigns'], draws: number, 
   const U = model.units;
   const S = CHANNEL_SLOTS;
   const batch = 64;
-  const shift = new Float64Array(U);
-  const extraA = new Float64Array(U);
-  const extraB = new Float64Array(U);
-  const sources = new Float64Array(2 * SOURCE_COUNT);
-  const coefficients = new Float64Array(SHIFT_TERMS * batch);
-  const effect = new Float64Array(2 * S);
-  const persuasion = new Float64Array(2 * S);
+  const buffers = referenceBuffers(model, batch);
+  const { shift, extraA, extraB, sources, coefficients, effect, persuasion } = buffers;
   let exact = 0;
   let product = 0;
   for (let k = 0; k < draws; k++) {
-    for (let j = 0; j < 2 * S; j++) {
-      effect[j] = work.effects[j * batch + k]!;
-      persuasion[j] = work.persuasions[j * batch + k]!;
-    }
+    kernelEffects(work, k, batch, buffers);
     const fast = campaignShift(model, reference, effect, persuasion, shift, extraA, extraB, sources, coefficients, k, batch);
     assert.equal(work.exactBatch[k], fast ? 0 : 1, `draw ${k}: the same path`);
     if (fast) continue;
@@ -92,22 +101,15 @@ function fastAgainstExact(campaigns: Scenario['campaigns'], seed: number): { fas
   for (const rooms of reference.rooms) rooms.network = -1;
   const S = CHANNEL_SLOTS;
   const U = model.units;
-  const shift = new Float64Array(U);
-  const unused = new Float64Array(U);
-  const sources = new Float64Array(2 * SOURCE_COUNT);
-  const coefficients = new Float64Array(SHIFT_TERMS * draws);
-  const effect = new Float64Array(2 * S);
-  const persuasion = new Float64Array(2 * S);
+  const buffers = referenceBuffers(model, draws);
+  const { shift, extraA: unused, sources, coefficients, effect, persuasion } = buffers;
   let fast = 0;
   let negative = 0;
   let largest = 0;
   for (let k = 0; k < draws; k++) {
     if (work.exactBatch[k] !== 0) continue;
     fast++;
-    for (let j = 0; j < 2 * S; j++) {
-      effect[j] = work.effects[j * draws + k]!;
-      persuasion[j] = work.persuasions[j * draws + k]!;
-    }
+    kernelEffects(work, k, draws, buffers);
     if (model.campaigns.some((c, side) => c.mobiliseSlots.some((slot) => c.mobiliseReach[slot]! * effect[side * S + slot]! < 0))) negative++;
     assert.equal(campaignShift(model, reference, effect, persuasion, shift, unused, unused, sources, coefficients, k, draws), false);
     for (let i = 0; i < U; i++) {
