@@ -53,7 +53,7 @@ export const runCommand: Command = {
     'DIR must be new, empty, or an earlier report (a folder of other files is refused, never emptied); two runs sharing',
     'DIR leave the report of the one that finished last, whole.',
     'briefing.html works offline and re-runs the scenario in the page as you move its controls (list sizes,',
-    'channel coverage), with the same figures as `run --set <key>=<value>`.',
+    'the national swing, channel coverage), with the same figures as `run --set <key>=<value>`.',
     'A race of more than 5,000 territories keeps its report usable: charts show the closest territories (the',
     'tipping-point snake groups neighbouring ones into at most 300 bars), territories.csv holds every territory,',
     'summary.json the 100 closest and the race-wide figures, and the list-size sweep and the live controls are left out.',
