@@ -35,6 +35,7 @@ const EN = {
     contacts: 'Contacts per person reached',
     saturation: 'Contacts after which more add nothing',
     contactsPerVolunteer: 'Contacts per active volunteer',
+    homophily: "Share of relays' and friends' contacts who share the side's preference, in an evenly split place",
     salience: 'Election salience',
   } as Record<string, string>,
   /** Channel names. */
@@ -180,6 +181,7 @@ const FR: Messages = {
     contacts: 'Contacts par personne jointe',
     saturation: 'Contacts au-delà desquels rien ne s\'ajoute',
     contactsPerVolunteer: 'Contacts par militant actif',
+    homophily: 'Part des contacts des relais et de leurs amis qui partagent la préférence du camp, dans un territoire partagé à égalité',
     salience: 'Enjeu de l\'élection',
   },
   channels: { email: 'Courriel', sms: 'SMS', phone: 'Téléphone', door: 'Porte-à-porte', mail: 'Courrier', social: 'Réseaux sociaux', relay: 'Relais (militants écrivant à leurs proches)' },
