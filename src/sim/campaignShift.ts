@@ -227,7 +227,6 @@ export function writeCampaignBlock(model: SimulationModel, work: ShiftWorkspace,
     block[o + 16] = c.likeMindedNet;
     block[o + 17] = c.largestPerNonVoter;
     block[o + 18] = r.negativePush;
-    block[o + 44] = r.noneCertain ? 1 : 0;
     block[o + 19] = r.network;
     block[o + 20] = r.directUp;
     block[o + 21] = r.directDown;
@@ -242,6 +241,7 @@ export function writeCampaignBlock(model: SimulationModel, work: ShiftWorkspace,
     block[o + 41] = r.largestShift;
     block[o + 42] = r.netMembers;
     block[o + 43] = r.shiftMembers;
+    block[o + 44] = r.noneCertain ? 1 : 0;
   }
   for (let j = 0; j < 2 * S; j++) {
     block[PRIORS + j] = model.effectMode[j];
@@ -313,7 +313,7 @@ export function createShiftWorkspace(model: SimulationModel): ShiftWorkspace {
     unitTerms,
     ownUnits: Int32Array.from(Array.from({ length: U }, (_, i) => i).filter((i) => model.parentIndex[i] < 0)),
     degreeFive: model.campaigns.every((c) => c.mobiliseSlots.length < POLYNOMIAL_TERMS),
-    varies: model.campaigns.some((c) => c.networkVaries),
+    varies: rooms[0].varies || rooms[1].varies,
     degreeOne: rooms[0].noneCertain && rooms[1].noneCertain,
     gainA: new Float64Array(U),
     gainB: new Float64Array(U),

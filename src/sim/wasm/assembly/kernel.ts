@@ -635,7 +635,8 @@ function weightedSelect(order: usize, orderKeys: usize, n: i32, weight: usize, t
 // likeMindedNet, largestPerNonVoter, then the fast path's rooms (negativePush, network, directUp,
 // directDown, persuadeUp, persuadeDown, members, powerSums[6]), the count of mobilisation slots (31) and
 // the slots (32…), whether contacts lean as each territory does (40), the largest |relay persuadable shift|
-// (41), Σ net share × members (42), Σ shift × members (43), whether nobody is certain to vote (44); then, from 2 × SIDE, the channel priors of both sides (slot j = side × 7 + slot): effectMode[14],
+// (41), Σ net share × members (42), Σ shift × members (43), whether nobody is certain to vote (44); then,
+// from 2 × SIDE, the channel priors of both sides (slot j = side × 7 + slot): effectMode[14],
 // effectFloor[14], effectScale[28] (below, above), the same for persuasion, and slotOn[14]; then the
 // draw's state: effect[14], persuasion[14], pushes[2 × 7], e_1..e_6 of each side.
 const SLOTS: i32 = 7;
@@ -683,12 +684,11 @@ export function coefficientBatch(
     let fast = polynomialA && polynomialB;
     const relayA = memberRelay(block, 0, relaySlot), directA = memberDirect(block, 0, socialSlot), persuadeA = memberPersuade(block, 0);
     const relayB = memberRelay(block, 1, relaySlot), directB = memberDirect(block, 1, socialSlot), persuadeB = memberPersuade(block, 1);
-    const relayPersuadeA = f(block, 7 + relaySlot) * f(block, STATE + 14 + relaySlot);
-    const relayPersuadeB = f(block, SIDE + 7 + relaySlot) * f(block, STATE + 14 + SLOTS + relaySlot);
+    const relayPersuadeA = memberRelayPersuade(block, 0, relaySlot), relayPersuadeB = memberRelayPersuade(block, 1, relaySlot);
     if (fast) fast = withinRooms(block, 0, relayA, directA, persuadeA, relayPersuadeA) && withinRooms(block, 1, relayB, directB, persuadeB, relayPersuadeB);
     if (!fast) {
       store<f64>(exact + o, 1);
-      recordExact(block, exactCount, k, polynomialA, polynomialB, relaySlot, relayA, directA, persuadeA, relayB, directB, persuadeB, params, exactIndex, B);
+      recordExact(block, exactCount, k, polynomialA, polynomialB, relayA, directA, persuadeA, relayPersuadeA, relayB, directB, persuadeB, relayPersuadeB, params, exactIndex, B);
       exactCount++;
       continue;
     }
@@ -771,6 +771,12 @@ export function coefficientBatch(
   return f(block, side * SIDE + socialSlot) * f(block, STATE + side * SLOTS + socialSlot);
 }
 
+/** One side's relay persuasion per member: the relay's persuasion reach times its persuasion effect. */
+// @ts-ignore: decorator
+@inline function memberRelayPersuade(block: usize, side: i32, relaySlot: i32): f64 {
+  return f(block, side * SIDE + 7 + relaySlot) * f(block, STATE + 14 + side * SLOTS + relaySlot);
+}
+
 /** One side's voters switched per member: Σ over slots of reach × persuasion effect. */
 // @ts-ignore: decorator
 @inline function memberPersuade(block: usize, side: i32): f64 {
@@ -838,8 +844,8 @@ const EXACT_CHUNK: i32 = 128;
 /** Records draw k, on the exact path, as the batch's exact draw e (its parameters; exactIndex[e] = k). */
 // @ts-ignore: decorator
 @inline function recordExact(
-  block: usize, e: i32, k: i32, polynomialA: bool, polynomialB: bool, relaySlot: i32,
-  relayA: f64, directA: f64, persuadeA: f64, relayB: f64, directB: f64, persuadeB: f64,
+  block: usize, e: i32, k: i32, polynomialA: bool, polynomialB: bool,
+  relayA: f64, directA: f64, persuadeA: f64, relayPersuadeA: f64, relayB: f64, directB: f64, persuadeB: f64, relayPersuadeB: f64,
   params: usize, exactIndex: usize, B: usize,
 ): void {
   store<i32>(exactIndex + (<usize>e << 2), k);
@@ -850,7 +856,7 @@ const EXACT_CHUNK: i32 = 128;
     store<f64>(row + 6 * B, side == 0 ? relayA : relayB);
     store<f64>(row + 7 * B, side == 0 ? directA : directB);
     store<f64>(row + 8 * B, side == 0 ? persuadeA : persuadeB);
-    store<f64>(row + 9 * B, f(block, side * SIDE + 7 + relaySlot) * f(block, STATE + 14 + side * SLOTS + relaySlot));
+    store<f64>(row + 9 * B, side == 0 ? relayPersuadeA : relayPersuadeB);
     store<f64>(row + 10 * B, (side == 0 ? polynomialA : polynomialB) ? 1 : 0);
     for (let q = 0; q < SLOTS; q++) store<f64>(row + <usize>(11 + q) * B, f(block, STATE + 28 + side * SLOTS + q));
   }
